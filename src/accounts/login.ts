@@ -1,0 +1,62 @@
+import type { Db } from '../storage/db.ts';
+import { AppError } from '../shared/errors.ts';
+import { recordAudit } from '../shared/audit.ts';
+import { formatSecret, hashSecret, newSecret, parseSecret } from './secrets.ts';
+import { verifyPassword } from './passwords.ts';
+import { AGENT_COLUMNS, type AgentRow } from './create-agent.ts';
+
+export interface LoginOptions {
+  email: string;
+  password: string;
+  /** needed only when the same e-mail address is an agent in several accounts */
+  accountId?: string;
+  ttlHours: number;
+  requestId?: string;
+}
+
+const badLogin = () => new AppError('invalid_credentials', 'E-mail address or password is not correct', 401);
+
+/** Password sign-in; returns the agent and a session cookie value. */
+export async function login(db: Db, opts: LoginOptions): Promise<{ agent: AgentRow; cookie: string; expiresAt: Date }> {
+  // Sign-in is the one lookup that cannot know the account yet: it finds it from the e-mail.
+  const candidates = await db.query<AgentRow & { password_hash: string | null }>(
+    `SELECT ${AGENT_COLUMNS}, password_hash FROM agents
+     WHERE lower(email) = lower($1) AND active AND ($2::uuid IS NULL OR account_id = $2::uuid)`,
+    [opts.email.trim(), opts.accountId ?? null],
+  );
+  if (candidates.length > 1) {
+    throw new AppError('account_required', 'This e-mail address is an agent in several accounts: give account_id', 400);
+  }
+  const found = candidates[0];
+  // verify against a dummy hash when no agent matches, so timing does not reveal which e-mails exist
+  const ok = await verifyPassword(found?.password_hash ?? DUMMY_HASH, opts.password);
+  if (!found || !ok) throw badLogin();
+  const { password_hash: _, ...agent } = found;
+  const secret = newSecret();
+  const expiresAt = new Date(Date.now() + opts.ttlHours * 3_600_000);
+  return db.transaction(async (tx) => {
+    const [s] = await tx.query<{ id: string }>(
+      `INSERT INTO sessions (account_id, agent_id, secret_hash, expires_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [agent.account_id, agent.id, hashSecret(secret), expiresAt],
+    );
+    await recordAudit(
+      tx,
+      { accountId: agent.account_id, type: 'agent', id: agent.id, role: agent.role, agentId: agent.id, requestId: opts.requestId },
+      { action: 'agent.signed_in', entityType: 'agent', entityId: agent.id },
+    );
+    return { agent, cookie: formatSecret('lss', agent.account_id, s.id, secret), expiresAt };
+  });
+}
+
+export async function logout(db: Db, cookie: string): Promise<void> {
+  const parsed = parseSecret('lss', cookie);
+  if (!parsed) return;
+  await db.query('UPDATE sessions SET revoked_at = now() WHERE account_id = $1 AND id = $2 AND revoked_at IS NULL', [
+    parsed.accountId,
+    parsed.id,
+  ]);
+}
+
+// Argon2id hash of a random string nobody knows.
+const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$yCwq2oPNvN8J2f8kQ8v6m0pXg2cJ2n2hZ1mEo1e0v2M';

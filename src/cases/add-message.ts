@@ -1,0 +1,49 @@
+import type { Db } from '../storage/db.ts';
+import type { Actor } from '../shared/actor.ts';
+import { AppError } from '../shared/errors.ts';
+import { guessLanguage } from '../text/language.ts';
+import { emitEvent } from '../webhooks/events.ts';
+import { insertMessage, type MessageRow } from './insert-message.ts';
+import { CASE_COLUMNS, type CaseRow, loadCase, publicCase } from './store.ts';
+
+export interface AddMessageOptions {
+  type: 'outbound' | 'note';
+  body: string;
+  language?: string;
+}
+
+/**
+ * An agent's reply to the customer or an internal note. A reply to a `new` case triages it:
+ * the replying agent becomes the owner when there is none yet.
+ */
+export async function addMessage(db: Db, actor: Actor, caseIdOrRef: string, opts: AddMessageOptions): Promise<MessageRow> {
+  return db.transaction(async (tx) => {
+    const c = await loadCase(tx, actor.accountId, caseIdOrRef, true);
+    if (c.status === 'closed' && opts.type === 'outbound') {
+      throw new AppError('case_closed', `Case ${c.ref} is closed; open a new case to write to the customer`, 409);
+    }
+    const language = opts.language ?? (opts.type === 'outbound' ? c.language : null) ?? guessLanguage(opts.body);
+    const message = await insertMessage(tx, actor, {
+      caseId: c.id,
+      type: opts.type,
+      channel: opts.type === 'note' ? 'internal' : c.channel,
+      body: opts.body,
+      language,
+    });
+    if (opts.type === 'outbound') {
+      // the first reply triages a new case: the agent who answers is accountable
+      const takeOwnership = c.status === 'new' && !c.owner_id && actor.agentId;
+      const [after] = await tx.query<CaseRow>(
+        `UPDATE cases SET updated_at = now(),
+           owner_id = CASE WHEN $3::boolean THEN $4::uuid ELSE owner_id END,
+           status = CASE WHEN $3::boolean OR status IN ('open', 'pending_us') THEN 'pending_customer' ELSE status END
+         WHERE account_id = $1 AND id = $2 RETURNING ${CASE_COLUMNS}`,
+        [actor.accountId, c.id, Boolean(takeOwnership), actor.agentId],
+      );
+      if (after.status !== c.status || after.owner_id !== c.owner_id) {
+        await emitEvent(tx, actor.accountId, 'case.updated', publicCase(after));
+      }
+    }
+    return message;
+  });
+}

@@ -1,0 +1,35 @@
+import type { Db } from '../storage/db.ts';
+import { loadCustomer } from '../customers/store.ts';
+import { MESSAGE_COLUMNS, type MessageRow } from './insert-message.ts';
+import { loadCase, publicCase } from './store.ts';
+
+export type TimelineEntry =
+  | ({ kind: 'message' } & MessageRow)
+  | { kind: 'event'; id: number; action: string; actor_type: string; actor_id: string | null; before: unknown; after: unknown; created_at: Date };
+
+/** One case with its customer, open transfer offer and whole timeline (messages, notes, audit events), oldest first. */
+export async function getCase(db: Db, accountId: string, caseIdOrRef: string) {
+  const c = await loadCase(db, accountId, caseIdOrRef);
+  const [messages, events, offers, customer] = await Promise.all([
+    db.query<MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE account_id = $1 AND case_id = $2 ORDER BY created_at, id`, [
+      accountId,
+      c.id,
+    ]),
+    db.query<{ id: number; action: string; actor_type: string; actor_id: string | null; before: unknown; after: unknown; created_at: Date }>(
+      `SELECT id, action, actor_type, actor_id, before, after, at AS created_at FROM audit_log
+       WHERE account_id = $1 AND entity_id = $2 AND action NOT LIKE 'message.%' AND action <> 'note.added' ORDER BY id`,
+      [accountId, c.id],
+    ),
+    db.query(
+      `SELECT id, from_agent_id, to_agent_id, note, created_at FROM case_transfers
+       WHERE account_id = $1 AND case_id = $2 AND status = 'offered'`,
+      [accountId, c.id],
+    ),
+    loadCustomer(db, accountId, c.customer_id),
+  ]);
+  const timeline: TimelineEntry[] = [
+    ...messages.map((m) => ({ kind: 'message' as const, ...m })),
+    ...events.map((e) => ({ kind: 'event' as const, ...e })),
+  ].sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime());
+  return { ...publicCase(c), customer, pending_transfer: offers[0] ?? null, timeline };
+}

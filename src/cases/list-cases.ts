@@ -1,0 +1,32 @@
+import type { Db } from '../storage/db.ts';
+import { decodeCursor, page } from '../shared/pagination.ts';
+import type { CaseStatus } from './status.ts';
+import { CASE_COLUMNS, type CaseRow, publicCase } from './store.ts';
+
+export interface ListCasesOptions {
+  limit: number;
+  cursor?: string;
+  status?: CaseStatus[];
+  ownerId?: string;
+  customerId?: string;
+  /** cases transferred at least this many times ("van het kastje naar de muur") */
+  passedAround?: number;
+}
+
+export async function listCases(db: Db, accountId: string, opts: ListCasesOptions) {
+  const c = decodeCursor(opts.cursor);
+  const rows = await db.query<CaseRow>(
+    `SELECT ${CASE_COLUMNS} FROM cases
+     WHERE account_id = $1
+       AND ($2::text[] IS NULL OR status = ANY($2::text[]))
+       AND ($3::uuid IS NULL OR owner_id = $3)
+       AND ($4::uuid IS NULL OR customer_id = $4)
+       AND ($5::int IS NULL OR transfer_count >= $5)
+       AND ($6::timestamptz IS NULL OR (created_at, id) < ($6::timestamptz, $7::uuid))
+     ORDER BY created_at DESC, id DESC LIMIT $8`,
+    [accountId, opts.status?.length ? opts.status : null, opts.ownerId ?? null, opts.customerId ?? null,
+      opts.passedAround ?? null, c?.at ?? null, c?.id ?? null, opts.limit + 1],
+  );
+  const result = page(rows, opts.limit);
+  return { data: result.data.map(publicCase), next_cursor: result.next_cursor };
+}

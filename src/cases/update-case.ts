@@ -1,0 +1,46 @@
+import type { Db } from '../storage/db.ts';
+import type { Actor } from '../shared/actor.ts';
+import { diff, recordAudit } from '../shared/audit.ts';
+import { AppError } from '../shared/errors.ts';
+import { searchConfigFor } from '../text/language.ts';
+import { emitEvent } from '../webhooks/events.ts';
+import { type CaseStatus, type Priority, statusChangeProblem, type Tier } from './status.ts';
+import { CASE_COLUMNS, type CaseRow, loadCase, publicCase } from './store.ts';
+import { subjectKey } from './subject.ts';
+
+export interface UpdateCaseOptions {
+  subject?: string;
+  status?: CaseStatus;
+  priority?: Priority;
+  tier?: Tier;
+  topic?: string | null;
+  language?: string | null;
+}
+
+export async function updateCase(db: Db, actor: Actor, caseIdOrRef: string, opts: UpdateCaseOptions) {
+  return db.transaction(async (tx) => {
+    const before = await loadCase(tx, actor.accountId, caseIdOrRef, true);
+    if (opts.status) {
+      const problem = statusChangeProblem(before.status, opts.status, Boolean(before.owner_id));
+      if (problem) throw new AppError(opts.status === 'new' || before.status === 'closed' ? 'invalid_status_change' : 'owner_required', problem, 409);
+    }
+    const d = diff(before as unknown as Record<string, unknown>, { ...opts, subject: opts.subject?.trim() });
+    if (!d.changed) return publicCase(before);
+    const language = opts.language === undefined ? before.language : opts.language;
+    const subject = opts.subject?.trim() ?? before.subject;
+    const status = opts.status ?? before.status;
+    const [after] = await tx.query<CaseRow>(
+      `UPDATE cases SET subject = $3, subject_key = $4, status = $5, priority = coalesce($6, priority),
+         tier = coalesce($7, tier), topic = CASE WHEN $8::boolean THEN $9 ELSE topic END,
+         language = $10, search_config = $11::regconfig, updated_at = now(),
+         solved_at = CASE WHEN $5 = 'solved' AND status <> 'solved' THEN now() WHEN $5 IN ('solved', 'closed') THEN solved_at END,
+         closed_at = CASE WHEN $5 = 'closed' THEN now() END
+       WHERE account_id = $1 AND id = $2 RETURNING ${CASE_COLUMNS}`,
+      [actor.accountId, before.id, subject, subjectKey(subject), status, opts.priority ?? null, opts.tier ?? null,
+        opts.topic !== undefined, opts.topic ?? null, language, searchConfigFor(language)],
+    );
+    await recordAudit(tx, actor, { action: 'case.updated', entityType: 'case', entityId: before.id, before: d.before, after: d.after });
+    await emitEvent(tx, actor.accountId, 'case.updated', publicCase(after));
+    return publicCase(after);
+  });
+}

@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { loadConfig } from '../config.ts';
+import { createAccount } from '../accounts/create-account.ts';
+import { createAgent } from '../accounts/create-agent.ts';
+import { createApiToken } from '../accounts/create-api-token.ts';
+import { search } from '../cases/search.ts';
+import { importCustomers } from '../customers/import-customers.ts';
+import { loadDemo } from '../demo/load-demo.ts';
+import { openRuntime } from '../runtime.ts';
+import { serve } from '../server.ts';
+import { type Role, ROLES } from '../shared/actor.ts';
+import { AppError } from '../shared/errors.ts';
+import { migrate } from '../storage/migrate.ts';
+import { jobHandlers } from '../worker/handlers.ts';
+import { startWorker } from '../worker/runner.ts';
+import { cliActor } from './account-context.ts';
+import { ask } from './prompt.ts';
+
+const HELP = `luister <command> [options]
+
+  serve                              start the HTTP API (and the job worker on the embedded database)
+  setup                              create the first account and admin (asks, or --account-name --admin-email
+                                     --admin-name --admin-password)
+  worker                             run the job worker as its own process (PostgreSQL)
+  migrate                            apply database migrations and exit
+  account create --name N --admin-email E [--admin-name N] [--admin-password P]
+                                     prints JSON with the account id and a new admin API token (shown once)
+  agent create --email E --name N [--role agent|supervisor|admin] [--password P] [--account ID]
+  token create [--name N] [--role agent|supervisor|admin] [--account ID]
+  import customers FILE.csv [--dry-run] [--account ID]
+                                     columns: name,email,phone,segment,language,vulnerable,media,sales_opt_out
+  search QUERY [--limit N] [--account ID]
+  demo                               load a Dutch demo account (five stories of customer service gone wrong)
+
+The database is PGlite in DATA_DIR (./data) unless DATABASE_URL points at PostgreSQL.`;
+
+const { values: opt, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    name: { type: 'string' },
+    email: { type: 'string' },
+    role: { type: 'string' },
+    password: { type: 'string' },
+    account: { type: 'string' },
+    'account-name': { type: 'string' },
+    'admin-email': { type: 'string' },
+    'admin-name': { type: 'string' },
+    'admin-password': { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    limit: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+const print = (v: unknown) => console.log(JSON.stringify(v, null, 2));
+
+function roleOption(): Role | undefined {
+  if (opt.role === undefined) return undefined;
+  if (!ROLES.includes(opt.role as Role)) throw new AppError('invalid_role', `--role must be one of ${ROLES.join(', ')}`);
+  return opt.role as Role;
+}
+
+function required(name: string, value: string | undefined): string {
+  if (!value) throw new AppError('missing_option', `Missing --${name}`);
+  return value;
+}
+
+async function withDb<T>(command: string, fn: (db: import('../storage/db.ts').Db) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const rt = await openRuntime(config, command);
+  try {
+    return await fn(rt.db);
+  } finally {
+    await rt.close();
+  }
+}
+
+async function main() {
+  const [cmd, sub, arg] = positionals;
+  if (opt.help || !cmd || cmd === 'help') {
+    console.log(HELP);
+    return;
+  }
+  const config = loadConfig();
+  switch (cmd) {
+    case 'serve':
+      await serve(config);
+      return;
+    case 'migrate':
+      return withDb('migrate', async (db) => {
+        const applied = await migrate(db);
+        console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database is up to date');
+      });
+    case 'worker': {
+      const rt = await openRuntime(config, 'worker');
+      const log = pino({ level: config.LOG_LEVEL });
+      const w = startWorker(rt.db, { handlers: jobHandlers(config), concurrency: config.WORKER_CONCURRENCY, pollMs: config.WORKER_POLL_MS, log });
+      const stop = async () => {
+        await w.stop();
+        await rt.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      return;
+    }
+    case 'setup':
+      return withDb('setup', async (db) => {
+        const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM accounts');
+        if (n > 0) throw new AppError('already_set_up', 'Luister is already set up; add accounts with `luister account create`');
+        const name = opt['account-name'] ?? (await ask('Name of your organisation: '));
+        const adminName = opt['admin-name'] ?? (await ask('Your name: '));
+        const adminEmail = opt['admin-email'] ?? (await ask('Your e-mail address: '));
+        const password = opt['admin-password'] ?? process.env.LUISTER_ADMIN_PASSWORD ?? (await ask('Password (at least 10 characters): ', true));
+        const created = await createAccount(db, { name, adminEmail, adminName, adminPassword: password });
+        console.log(`Account "${created.account.name}" created. Sign in as ${created.admin.email}.`);
+        console.log('API token (shown once, keep it safe):');
+        console.log(created.token);
+      });
+    case 'account':
+      if (sub !== 'create') break;
+      return withDb('account create', async (db) => {
+        const created = await createAccount(db, {
+          name: required('name', opt.name),
+          adminEmail: required('admin-email', opt['admin-email']),
+          adminName: opt['admin-name'],
+          adminPassword: opt['admin-password'],
+        });
+        print({ account_id: created.account.account_id, name: created.account.name, admin_id: created.admin.id, token: created.token });
+      });
+    case 'agent':
+      if (sub !== 'create') break;
+      return withDb('agent create', async (db) => {
+        const actor = await cliActor(db, opt.account);
+        print(await createAgent(db, actor, { email: required('email', opt.email), name: required('name', opt.name), role: roleOption() ?? 'agent', password: opt.password }));
+      });
+    case 'token':
+      if (sub !== 'create') break;
+      return withDb('token create', async (db) => {
+        const actor = await cliActor(db, opt.account);
+        const { apiToken, token } = await createApiToken(db, actor, { name: opt.name ?? 'cli', role: roleOption() ?? 'admin' });
+        print({ ...apiToken, token });
+      });
+    case 'import':
+      if (sub !== 'customers') break;
+      return withDb('import customers', async (db) => {
+        const file = required('FILE', arg);
+        const actor = await cliActor(db, opt.account);
+        print(await importCustomers(db, actor, readFileSync(file, 'utf8'), { dryRun: opt['dry-run'] }));
+      });
+    case 'search':
+      return withDb('search', async (db) => {
+        const query = positionals.slice(1).join(' ');
+        const actor = await cliActor(db, opt.account);
+        const result = await search(db, actor.accountId, { query, limit: Number(opt.limit ?? 20) });
+        for (const h of result.data) {
+          console.log(`${h.type.padEnd(8)} ${(h.case_ref ?? '').padEnd(9)} ${h.title}\n         ${h.snippet.replace(/<\/?mark>/g, '*')}`);
+        }
+        if (!result.data.length) console.log('No results');
+      });
+    case 'demo':
+      return withDb('demo', async (db) => print(await loadDemo(db)));
+  }
+  throw new AppError('unknown_command', `Unknown command: ${positionals.join(' ')}\n\n${HELP}`);
+}
+
+main().catch((err) => {
+  if (err instanceof AppError) console.error(`luister: ${err.message}${err.details ? `\n${JSON.stringify(err.details, null, 2)}` : ''}`);
+  else console.error(`luister: ${(err as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+import { parsePhoneNumberWithError } from 'libphonenumber-js';
+import { z } from 'zod';
+import { invalid } from '../shared/errors.ts';
+
+export type IdentityKind = 'email' | 'phone' | 'social';
+export interface Identity {
+  kind: IdentityKind;
+  value: string;
+}
+
+const email = z.email();
+
+/**
+ * The canonical form under which an identity is unique in an account:
+ * e-mail lower-cased, phone in E.164 (Dutch numbers may be written nationally: 06…),
+ * social as `network:handle` lower-cased without the @.
+ */
+export function normaliseIdentity(kind: IdentityKind, raw: string, defaultCountry: 'NL' = 'NL'): string {
+  const value = raw.trim();
+  switch (kind) {
+    case 'email': {
+      const v = value.toLowerCase();
+      if (!email.safeParse(v).success) throw invalid('invalid_email', `"${raw}" is not a valid e-mail address`);
+      return v;
+    }
+    case 'phone': {
+      try {
+        const p = parsePhoneNumberWithError(value, defaultCountry);
+        if (!p.isValid()) throw new Error('invalid');
+        return p.number;
+      } catch {
+        throw invalid('invalid_phone', `"${raw}" is not a valid phone number (use E.164, e.g. +31612345678)`);
+      }
+    }
+    case 'social': {
+      const m = /^([a-z][a-z0-9_.-]{0,30}):@?([\p{L}\p{N}_.-]{1,100})$/iu.exec(value);
+      if (!m) throw invalid('invalid_social_handle', `"${raw}" is not a social handle (use network:handle, e.g. x:@parkeerder)`);
+      return `${m[1].toLowerCase()}:${m[2].toLowerCase()}`;
+    }
+  }
+}

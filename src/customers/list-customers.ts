@@ -1,0 +1,34 @@
+import type { Db } from '../storage/db.ts';
+import { decodeCursor, page } from '../shared/pagination.ts';
+import { CUSTOMER_COLUMNS, type Customer, type CustomerRow, type IdentityRow } from './store.ts';
+
+export interface ListCustomersOptions {
+  limit: number;
+  cursor?: string;
+  segment?: string;
+  includeMerged?: boolean;
+}
+
+export async function listCustomers(db: Db, accountId: string, opts: ListCustomersOptions) {
+  const c = decodeCursor(opts.cursor);
+  const rows = await db.query<CustomerRow>(
+    `SELECT ${CUSTOMER_COLUMNS} FROM customers
+     WHERE account_id = $1 AND ($2::text IS NULL OR segment = $2) AND ($3::boolean OR merged_into IS NULL)
+       AND ($4::timestamptz IS NULL OR (created_at, id) < ($4::timestamptz, $5::uuid))
+     ORDER BY created_at DESC, id DESC LIMIT $6`,
+    [accountId, opts.segment ?? null, opts.includeMerged ?? false, c?.at ?? null, c?.id ?? null, opts.limit + 1],
+  );
+  const result = page(rows, opts.limit);
+  const ids = result.data.map((r) => r.id);
+  const identities = ids.length
+    ? await db.query<IdentityRow & { customer_id: string }>(
+        'SELECT id, customer_id, kind, value FROM customer_identities WHERE account_id = $1 AND customer_id = ANY($2::uuid[]) ORDER BY created_at, id',
+        [accountId, ids],
+      )
+    : [];
+  const data: Customer[] = result.data.map((r) => ({
+    ...r,
+    identities: identities.filter((i) => i.customer_id === r.id).map(({ id, kind, value }) => ({ id, kind, value })),
+  }));
+  return { data, next_cursor: result.next_cursor };
+}

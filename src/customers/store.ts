@@ -1,0 +1,60 @@
+import type { Db } from '../storage/db.ts';
+import type { IdentityKind } from './identity.ts';
+
+export interface IdentityRow {
+  id: string;
+  kind: IdentityKind;
+  value: string;
+}
+
+export interface CustomerRow {
+  id: string;
+  name: string;
+  segment: string;
+  language: string | null;
+  vulnerable: boolean;
+  media: boolean;
+  sales_opt_out: boolean;
+  merged_into: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface Customer extends CustomerRow {
+  identities: IdentityRow[];
+}
+
+export const CUSTOMER_COLUMNS =
+  'id, name, segment, language, vulnerable, media, sales_opt_out, merged_into, created_at, updated_at';
+
+export async function loadCustomer(db: Db, accountId: string, id: string, forUpdate = false): Promise<Customer | null> {
+  const [row] = await db.query<CustomerRow>(
+    `SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE account_id = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
+    [accountId, id],
+  );
+  if (!row) return null;
+  const identities = await db.query<IdentityRow>(
+    'SELECT id, kind, value FROM customer_identities WHERE account_id = $1 AND customer_id = $2 ORDER BY created_at, id',
+    [accountId, id],
+  );
+  return { ...row, identities };
+}
+
+export async function findCustomerIdByIdentity(db: Db, accountId: string, kind: IdentityKind, value: string) {
+  const [row] = await db.query<{ customer_id: string }>(
+    'SELECT customer_id FROM customer_identities WHERE account_id = $1 AND kind = $2 AND value = $3',
+    [accountId, kind, value],
+  );
+  return row?.customer_id ?? null;
+}
+
+/** The customer's name and identities as one searchable text. */
+export async function refreshCustomerSearch(db: Db, accountId: string, id: string): Promise<void> {
+  await db.query(
+    `UPDATE customers c SET search_text = c.name || ' ' || coalesce(
+       (SELECT string_agg(i.value || ' ' || replace(split_part(i.value, '@', 1), '.', ' '), ' ')
+        FROM customer_identities i WHERE i.account_id = c.account_id AND i.customer_id = c.id), '')
+     WHERE c.account_id = $1 AND c.id = $2`,
+    [accountId, id],
+  );
+}

@@ -1,0 +1,27 @@
+import type { Db } from '../storage/db.ts';
+import type { Actor } from '../shared/actor.ts';
+import { diff, recordAudit } from '../shared/audit.ts';
+import { notFound } from '../shared/errors.ts';
+import type { CustomerFields } from './create-customer.ts';
+import { type Customer, loadCustomer, refreshCustomerSearch } from './store.ts';
+
+export async function updateCustomer(db: Db, actor: Actor, id: string, fields: CustomerFields): Promise<Customer> {
+  return db.transaction(async (tx) => {
+    const before = await loadCustomer(tx, actor.accountId, id, true);
+    if (!before) throw notFound('customer', id);
+    const d = diff(before as unknown as Record<string, unknown>, { ...fields, name: fields.name?.trim() });
+    if (!d.changed) return before;
+    await tx.query(
+      `UPDATE customers SET name = coalesce($3, name), segment = coalesce($4, segment),
+         language = CASE WHEN $5::boolean THEN $6 ELSE language END,
+         vulnerable = coalesce($7, vulnerable), media = coalesce($8, media),
+         sales_opt_out = coalesce($9, sales_opt_out), updated_at = now()
+       WHERE account_id = $1 AND id = $2`,
+      [actor.accountId, id, fields.name?.trim() ?? null, fields.segment ?? null, fields.language !== undefined,
+        fields.language ?? null, fields.vulnerable ?? null, fields.media ?? null, fields.sales_opt_out ?? null],
+    );
+    if (fields.name !== undefined) await refreshCustomerSearch(tx, actor.accountId, id);
+    await recordAudit(tx, actor, { action: 'customer.updated', entityType: 'customer', entityId: id, before: d.before, after: d.after });
+    return (await loadCustomer(tx, actor.accountId, id))!;
+  });
+}

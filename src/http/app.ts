@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from '../config.ts';
+import type { Db } from '../storage/db.ts';
+import { authHook } from './auth.ts';
+import { errorHandler, notFoundHandler } from './errors.ts';
+import { registerIdempotency } from './idempotency.ts';
+import { accountRoutes } from './routes/accounts.ts';
+import { caseRoutes } from './routes/cases.ts';
+import { customerRoutes } from './routes/customers.ts';
+import { miscRoutes } from './routes/misc.ts';
+import { setupRoutes } from './routes/setup.ts';
+
+export interface AppOptions {
+  db: Db;
+  config: Config;
+  /** one-time token for the first-run setup page; null when an account exists */
+  setupToken?: { value: string | null };
+  logger?: boolean;
+}
+
+/** Secrets never reach the logs: credentials in headers, cookies, passwords and tokens in bodies. */
+export const REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.admin_password',
+  '*.token',
+  '*.secret',
+];
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { db, config } = opts;
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.LOG_LEVEL, redact: { paths: REDACT, censor: '[redacted]' } },
+    bodyLimit: config.BODY_LIMIT,
+    trustProxy: false,
+    requestIdHeader: 'x-request-id',
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{1,100}$/.test(given) ? given : randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.decorateRequest('actor', null);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('x-request-id', req.id);
+    return payload;
+  });
+
+  await app.register(cookie);
+  if (config.RATE_LIMIT_MAX > 0) {
+    await app.register(rateLimit, {
+      max: config.RATE_LIMIT_MAX,
+      timeWindow: config.RATE_LIMIT_WINDOW,
+      // per credential when there is one, else per address
+      keyGenerator: (req) => {
+        const auth = req.headers.authorization ?? req.cookies?.luister_session;
+        return auth ? `cred:${auth.slice(-24)}` : `ip:${req.ip}`;
+      },
+      errorResponseBuilder: (req, ctx) => ({
+        statusCode: 429,
+        code: 'rate_limited',
+        message: `Too many requests: at most ${ctx.max} per ${ctx.after === '' ? 'window' : 'window'}; retry in ${Math.ceil(ctx.ttl / 1000)} s`,
+      }),
+    });
+  }
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Luister API',
+        version: '1.0.0',
+        description:
+          'Customer care that listens. Authenticate with `Authorization: Bearer <token>` (create one with `npx luister token create`) or a session cookie from /api/v1/auth/login. Every POST accepts an `Idempotency-Key` header. Errors are `{ "error": { "code", "message" } }`.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'luister_session' } } },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+
+  app.addHook('onRequest', authHook(db));
+  registerIdempotency(app, db);
+
+  app.get('/openapi.json', { config: { auth: false }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/', { config: { auth: false }, schema: { hide: true } }, async (_req, reply) =>
+    reply.type('text/html; charset=utf-8').send(
+      '<!doctype html><html lang="nl"><meta charset="utf-8"><title>Luister</title><body style="font:16px system-ui;margin:3rem">' +
+        '<h1>Luister</h1><p>De API draait. <a href="/docs">API-documentatie</a> · <a href="/openapi.json">OpenAPI</a> · <a href="/healthz">status</a></p></body></html>',
+    ));
+
+  miscRoutes(app, db);
+  accountRoutes(app, db, config);
+  customerRoutes(app, db);
+  caseRoutes(app, db);
+  setupRoutes(app, db, opts.setupToken ?? { value: null });
+  return app;
+}

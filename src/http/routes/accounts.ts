@@ -1,0 +1,107 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../storage/db.ts';
+import { createAgent } from '../../accounts/create-agent.ts';
+import { createApiToken } from '../../accounts/create-api-token.ts';
+import { createTeam, listTeams } from '../../accounts/create-team.ts';
+import { login, logout } from '../../accounts/login.ts';
+import { listApiTokens, revokeApiToken } from '../../accounts/revoke-api-token.ts';
+import { listAgents, updateAgent } from '../../accounts/update-agent.ts';
+import type { Role } from '../../shared/actor.ts';
+import { actorOf, SESSION_COOKIE } from '../auth.ts';
+import * as s from '../schemas.ts';
+
+export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/v1/auth/login', {
+    config: { auth: false, rateLimit: { max: 20, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Sign in with e-mail and password; sets an HTTP-only session cookie',
+      body: z.object({ email: z.string().max(320), password: z.string().max(1000), account_id: s.id.optional() }).strict(),
+    },
+  }, async (req, reply) => {
+    const { agent, cookie, expiresAt } = await login(db, {
+      email: req.body.email,
+      password: req.body.password,
+      accountId: req.body.account_id,
+      ttlHours: config.SESSION_TTL_HOURS,
+      requestId: req.id,
+    });
+    const secure = config.COOKIE_SECURE === 'auto' ? req.protocol === 'https' : config.COOKIE_SECURE === 'true';
+    reply.setCookie(SESSION_COOKIE, cookie, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: expiresAt });
+    return { agent, expires_at: expiresAt };
+  });
+
+  r.post('/api/v1/auth/logout', { config: { auth: false }, schema: { tags: ['auth'], summary: 'Sign out' } }, async (req, reply) => {
+    const cookie = req.cookies[SESSION_COOKIE];
+    if (cookie) await logout(db, cookie);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { signed_out: true };
+  });
+
+  r.get('/api/v1/me', { schema: { tags: ['auth'], summary: 'Who is calling' } }, async (req) => {
+    const a = actorOf(req);
+    const [agent] = a.agentId
+      ? await db.query('SELECT id, email, name, role, team_id FROM agents WHERE account_id = $1 AND id = $2', [a.accountId, a.agentId])
+      : [null];
+    const [account] = await db.query('SELECT account_id AS id, name FROM accounts WHERE account_id = $1', [a.accountId]);
+    return { account, actor: { type: a.type, id: a.id, role: a.role }, agent };
+  });
+
+  r.get('/api/v1/agents', { schema: { tags: ['agents'], summary: 'List agents' } }, async (req) => ({ data: await listAgents(db, actorOf(req)) }));
+
+  r.post('/api/v1/agents', {
+    schema: {
+      tags: ['agents'],
+      summary: 'Add an agent (admin)',
+      body: z
+        .object({ email: z.email().max(320), name: z.string().min(1).max(200), role: s.role.default('agent'), team_id: s.id.nullable().optional(), password: z.string().max(1000).optional() })
+        .strict(),
+    },
+  }, async (req, reply) => {
+    const b = req.body;
+    return reply.code(201).send(await createAgent(db, actorOf(req), { email: b.email, name: b.name, role: b.role as Role, teamId: b.team_id, password: b.password }));
+  });
+
+  r.patch('/api/v1/agents/:id', {
+    schema: {
+      tags: ['agents'],
+      summary: 'Change an agent (admin), or your own name and password',
+      params: s.idParams,
+      body: z
+        .object({ name: z.string().min(1).max(200).optional(), role: s.role.optional(), team_id: s.id.nullable().optional(), active: z.boolean().optional(), password: z.string().max(1000).optional() })
+        .strict(),
+    },
+  }, async (req) => {
+    const b = req.body;
+    return updateAgent(db, actorOf(req), req.params.id, { name: b.name, role: b.role as Role | undefined, teamId: b.team_id, active: b.active, password: b.password });
+  });
+
+  r.get('/api/v1/teams', { schema: { tags: ['agents'], summary: 'List teams' } }, async (req) => ({ data: await listTeams(db, actorOf(req)) }));
+
+  r.post('/api/v1/teams', {
+    schema: { tags: ['agents'], summary: 'Create a team (admin)', body: z.object({ name: z.string().min(1).max(200) }).strict() },
+  }, async (req, reply) => reply.code(201).send(await createTeam(db, actorOf(req), req.body)));
+
+  r.get('/api/v1/tokens', { schema: { tags: ['tokens'], summary: 'List API tokens (never their secrets)' } }, async (req) => ({
+    data: await listApiTokens(db, actorOf(req)),
+  }));
+
+  r.post('/api/v1/tokens', {
+    schema: {
+      tags: ['tokens'],
+      summary: 'Create an API token; the token is in the response once and never again',
+      body: z.object({ name: z.string().min(1).max(200), role: s.role.default('admin') }).strict(),
+    },
+  }, async (req, reply) => {
+    const { apiToken, token } = await createApiToken(db, actorOf(req), { name: req.body.name, role: req.body.role as Role });
+    return reply.code(201).send({ ...apiToken, token });
+  });
+
+  r.delete('/api/v1/tokens/:id', { schema: { tags: ['tokens'], summary: 'Revoke an API token', params: s.idParams } }, async (req) =>
+    revokeApiToken(db, actorOf(req), req.params.id));
+}

@@ -1,0 +1,172 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../storage/db.ts';
+import { addMessage } from '../../cases/add-message.ts';
+import { assignCase } from '../../cases/assign-case.ts';
+import { getCase } from '../../cases/get-case.ts';
+import { listCases } from '../../cases/list-cases.ts';
+import { receiveMessage } from '../../cases/receive-message.ts';
+import type { CaseStatus, ChannelKind, Priority, Tier } from '../../cases/status.ts';
+import { offerTransfer, respondToTransfer } from '../../cases/transfer-case.ts';
+import { updateCase } from '../../cases/update-case.ts';
+import { actorOf } from '../auth.ts';
+import * as s from '../schemas.ts';
+
+const customerRef = z
+  .object({
+    email: z.string().max(320).optional(),
+    phone: z.string().max(40).optional(),
+    social: z.string().max(140).optional(),
+    name: z.string().max(200).optional(),
+  })
+  .strict()
+  .refine((c) => c.email || c.phone || c.social, 'give the customer an email, phone or social handle');
+
+const createCase = z
+  .object({
+    customer: customerRef,
+    subject: z.string().min(1).max(500).optional(),
+    message: z.object({ body: s.body, language: s.language.optional() }).strict(),
+    channel: s.channel.default('api'),
+    case_ref: s.caseId.optional().describe('join this case when it belongs to the customer and is not closed'),
+    priority: s.priority.optional(),
+    topic: z.string().max(100).optional(),
+  })
+  .strict();
+
+export function caseRoutes(app: FastifyInstance, db: Db) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['cases'];
+
+  r.post('/api/v1/cases', {
+    schema: {
+      tags,
+      summary: 'Receive a customer message: opens a case, or joins the open case it belongs to (repeat contact)',
+      body: createCase,
+    },
+  }, async (req, reply) => {
+    const b = req.body;
+    const result = await receiveMessage(db, actorOf(req), {
+      customer: b.customer,
+      subject: b.subject,
+      body: b.message.body,
+      language: b.message.language,
+      channel: b.channel as ChannelKind,
+      caseRef: b.case_ref,
+      priority: b.priority as Priority | undefined,
+      topic: b.topic,
+    });
+    reply.code(201).header('location', `/api/v1/cases/${result.case.id}`);
+    return { ...result.case, repeat_contact: !result.createdCase, message: result.message };
+  });
+
+  r.get('/api/v1/cases', {
+    schema: {
+      tags,
+      summary: 'List cases, newest first',
+      querystring: z
+        .object({
+          limit: s.limit,
+          cursor: s.cursor,
+          status: z.string().optional().describe('comma-separated statuses'),
+          owner_id: s.id.optional(),
+          customer_id: s.id.optional(),
+          passed_around: z.coerce.number().int().min(1).max(1000).optional().describe('transferred at least this many times'),
+        })
+        .strict(),
+    },
+  }, async (req) => {
+    const q = req.query;
+    const statuses = q.status?.split(',').map((x) => x.trim()).filter(Boolean);
+    for (const st of statuses ?? []) s.status.parse(st);
+    return listCases(db, actorOf(req).accountId, {
+      limit: q.limit,
+      cursor: q.cursor,
+      status: statuses as CaseStatus[] | undefined,
+      ownerId: q.owner_id,
+      customerId: q.customer_id,
+      passedAround: q.passed_around,
+    });
+  });
+
+  r.get('/api/v1/cases/:id', {
+    schema: { tags, summary: 'One case with its customer and timeline', params: s.caseParams },
+  }, async (req) => getCase(db, actorOf(req).accountId, req.params.id));
+
+  r.patch('/api/v1/cases/:id', {
+    schema: {
+      tags,
+      summary: 'Change status, priority, tier, topic, language or subject',
+      params: s.caseParams,
+      body: z
+        .object({
+          subject: z.string().min(1).max(500).optional(),
+          status: s.status.optional(),
+          priority: s.priority.optional(),
+          tier: s.tier.optional(),
+          topic: z.string().max(100).nullable().optional(),
+          language: s.language.nullable().optional(),
+        })
+        .strict(),
+    },
+  }, async (req) => {
+    const b = req.body;
+    return updateCase(db, actorOf(req), req.params.id, {
+      ...b,
+      status: b.status as CaseStatus | undefined,
+      priority: b.priority as Priority | undefined,
+      tier: b.tier as Tier | undefined,
+    });
+  });
+
+  r.post('/api/v1/cases/:id/messages', {
+    schema: {
+      tags,
+      summary: 'Reply to the customer (outbound); the first reply to a new case makes the sender its owner',
+      params: s.caseParams,
+      body: z.object({ body: s.body, language: s.language.optional() }).strict(),
+    },
+  }, async (req, reply) => {
+    const m = await addMessage(db, actorOf(req), req.params.id, { type: 'outbound', ...req.body });
+    return reply.code(201).send(m);
+  });
+
+  r.post('/api/v1/cases/:id/notes', {
+    schema: { tags, summary: 'Add an internal note', params: s.caseParams, body: z.object({ body: s.body }).strict() },
+  }, async (req, reply) => {
+    const m = await addMessage(db, actorOf(req), req.params.id, { type: 'note', body: req.body.body });
+    return reply.code(201).send(m);
+  });
+
+  r.post('/api/v1/cases/:id/assign', {
+    schema: {
+      tags,
+      summary: 'Give an unowned case its owner (triage)',
+      params: s.caseParams,
+      body: z.object({ agent_id: s.id }).strict(),
+    },
+  }, async (req) => assignCase(db, actorOf(req), req.params.id, req.body.agent_id));
+
+  r.post('/api/v1/cases/:id/transfers', {
+    schema: {
+      tags,
+      summary: 'Offer the case to another agent; the owner stays accountable until they accept',
+      params: s.caseParams,
+      body: z.object({ to_agent_id: s.id, note: z.string().max(5000).optional() }).strict(),
+    },
+  }, async (req, reply) => {
+    const t = await offerTransfer(db, actorOf(req), req.params.id, { toAgentId: req.body.to_agent_id, note: req.body.note });
+    return reply.code(201).send(t);
+  });
+
+  for (const action of ['accept', 'decline', 'cancel'] as const) {
+    r.post(`/api/v1/cases/:id/transfers/:transfer_id/${action}`, {
+      schema: {
+        tags,
+        summary: `${action[0].toUpperCase()}${action.slice(1)} a transfer offer`,
+        params: z.object({ id: s.caseId, transfer_id: s.id }).strict(),
+      },
+    }, async (req) => respondToTransfer(db, actorOf(req), req.params.id, req.params.transfer_id, action));
+  }
+}

@@ -1,0 +1,90 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../storage/db.ts';
+import { addIdentity, removeIdentity } from '../../customers/change-identities.ts';
+import { createCustomer } from '../../customers/create-customer.ts';
+import { importCustomers } from '../../customers/import-customers.ts';
+import { listCustomers } from '../../customers/list-customers.ts';
+import { mergeCustomers } from '../../customers/merge-customers.ts';
+import { loadCustomer } from '../../customers/store.ts';
+import { updateCustomer } from '../../customers/update-customer.ts';
+import { notFound } from '../../shared/errors.ts';
+import { actorOf } from '../auth.ts';
+import * as s from '../schemas.ts';
+
+const identity = z.object({ kind: z.enum(['email', 'phone', 'social']), value: z.string().min(1).max(320) }).strict();
+const fields = {
+  name: z.string().max(200).optional(),
+  segment: s.segment.optional(),
+  language: s.language.nullable().optional(),
+  vulnerable: z.boolean().optional(),
+  media: z.boolean().optional(),
+  sales_opt_out: z.boolean().optional(),
+};
+
+export function customerRoutes(app: FastifyInstance, db: Db) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['customers'];
+
+  r.post('/api/v1/customers', {
+    schema: {
+      tags,
+      summary: 'Create a customer with one or more identities (e-mail, phone in E.164, social handle)',
+      body: z
+        .object({ ...fields, email: z.string().max(320).optional(), phone: z.string().max(40).optional(), identities: z.array(identity).max(50).optional() })
+        .strict(),
+    },
+  }, async (req, reply) => {
+    const { email, phone, identities = [], ...rest } = req.body;
+    const all = [...identities];
+    if (email) all.unshift({ kind: 'email', value: email });
+    if (phone) all.push({ kind: 'phone', value: phone });
+    const c = await createCustomer(db, actorOf(req), { ...rest, identities: all });
+    return reply.code(201).header('location', `/api/v1/customers/${c.id}`).send(c);
+  });
+
+  r.get('/api/v1/customers', {
+    schema: {
+      tags,
+      summary: 'List customers, newest first',
+      querystring: z.object({ limit: s.limit, cursor: s.cursor, segment: s.segment.optional(), include_merged: z.enum(['true', 'false']).optional() }).strict(),
+    },
+  }, async (req) =>
+    listCustomers(db, actorOf(req).accountId, { ...req.query, includeMerged: req.query.include_merged === 'true' }));
+
+  r.get('/api/v1/customers/:id', { schema: { tags, summary: 'One customer with identities', params: s.idParams } }, async (req) => {
+    const c = await loadCustomer(db, actorOf(req).accountId, req.params.id);
+    if (!c) throw notFound('customer', req.params.id);
+    return c;
+  });
+
+  r.patch('/api/v1/customers/:id', {
+    schema: { tags, summary: 'Change name, segment, language or flags', params: s.idParams, body: z.object(fields).strict() },
+  }, async (req) => updateCustomer(db, actorOf(req), req.params.id, req.body));
+
+  r.post('/api/v1/customers/:id/identities', {
+    schema: { tags, summary: 'Add an identity', params: s.idParams, body: identity },
+  }, async (req, reply) => reply.code(201).send(await addIdentity(db, actorOf(req), req.params.id, req.body)));
+
+  r.delete('/api/v1/customers/:id/identities/:identity_id', {
+    schema: { tags, summary: 'Remove an identity', params: z.object({ id: s.id, identity_id: s.id }).strict() },
+  }, async (req) => removeIdentity(db, actorOf(req), req.params.id, req.params.identity_id));
+
+  r.post('/api/v1/customers/:id/merge', {
+    schema: {
+      tags,
+      summary: 'Merge another customer into this one: identities and cases move, audited',
+      params: s.idParams,
+      body: z.object({ customer_id: s.id.describe('the customer that is folded into this one') }).strict(),
+    },
+  }, async (req) => mergeCustomers(db, actorOf(req), req.params.id, req.body.customer_id));
+
+  r.post('/api/v1/customers/import', {
+    schema: {
+      tags,
+      summary: 'Import customers from CSV (columns: name,email,phone,segment,language,vulnerable,media,sales_opt_out). All or nothing.',
+      body: z.object({ csv: z.string().min(1), dry_run: z.boolean().default(false) }).strict(),
+    },
+  }, async (req) => importCustomers(db, actorOf(req), req.body.csv, { dryRun: req.body.dry_run }));
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { CASE_STATUSES, CHANNELS, PRIORITIES, TIERS } from '../cases/status.ts';
+
+/** Shared request pieces. Objects are strict: an unknown field is an error, not silently dropped. */
+export const id = z.guid().describe('UUID');
+export const caseId = z
+  .string()
+  .regex(/^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|LU-\d{1,15})$/i, 'must be a case id or a reference like LU-1042')
+  .describe('Case id (UUID) or reference (LU-1042)');
+export const idParams = z.object({ id }).strict();
+export const caseParams = z.object({ id: caseId }).strict();
+export const limit = z.coerce.number().int().min(1).max(200).default(50);
+export const cursor = z.string().max(500).optional();
+
+export const status = z.enum(CASE_STATUSES as [string, ...string[]]);
+export const priority = z.enum(PRIORITIES as [string, ...string[]]);
+export const tier = z.enum(TIERS as [string, ...string[]]);
+export const channel = z.enum(CHANNELS as [string, ...string[]]);
+export const language = z.string().regex(/^[a-z]{2}(-[A-Za-z]{2})?$/, 'must be a language code like nl or en-GB');
+export const body = z.string().min(1).max(200_000);
+export const segment = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'must be lower-case letters, digits, - or _ (e.g. gold)');
+export const role = z.enum(['agent', 'supervisor', 'admin']);
+
+export const errorResponse = z
+  .object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional(), request_id: z.string().optional() }) })
+  .describe('Error');

@@ -1,0 +1,101 @@
+import { mkdirSync } from 'node:fs';
+import pg from 'pg';
+
+export type DbKind = 'pglite' | 'postgres';
+
+/**
+ * The one database interface every use case receives. Same SQL on both engines:
+ * PGlite (embedded, one process per data folder) and a PostgreSQL server.
+ */
+export interface Db {
+  readonly kind: DbKind;
+  /** Parametrised query; returns the rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  /** Runs fn in one transaction; nested calls join the outer one. */
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenDbOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export async function openDb(opts: OpenDbOptions): Promise<Db> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  return openPglite(opts.dataDir);
+}
+
+// int8 (count(*), bigserial) as JS numbers on both engines: our counts stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+async function openPostgres(url: string, max: number): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client losing its connection must not crash the process.
+  pool.on('error', () => {});
+  const probe = await pool.connect();
+  probe.release();
+
+  const clientDb = (client: pg.PoolClient): Db => ({
+    kind: 'postgres',
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await client.query(sql, params as unknown[])).rows as T[];
+    },
+    async exec(sql: string) {
+      await client.query(sql);
+    },
+    transaction: (fn) => fn(clientDb(client)),
+    close: async () => {},
+  });
+
+  return {
+    kind: 'postgres',
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await pool.query(sql, params as unknown[])).rows as T[];
+    },
+    async exec(sql: string) {
+      await pool.query(sql);
+    },
+    async transaction<T>(fn: (tx: Db) => Promise<T>) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(clientDb(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir?: string): Promise<Db> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // int8 parsed to number like on the pg side.
+  const lite = await PGlite.create(dataDir, { parsers: { 20: (v: string) => Number(v) } });
+
+  type Queryable = { query: typeof lite.query; exec: typeof lite.exec };
+  const wrap = (q: Queryable, inTx: boolean): Db => ({
+    kind: 'pglite',
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await q.query<T>(sql, params)).rows;
+    },
+    async exec(sql: string) {
+      await q.exec(sql);
+    },
+    transaction: inTx
+      ? (fn) => fn(wrap(q, true))
+      : (fn) => lite.transaction((tx) => fn(wrap(tx as unknown as Queryable, true))),
+    close: () => lite.close(),
+  });
+  return wrap(lite, false);
+}

@@ -1,0 +1,22 @@
+import type { Db } from '../storage/db.ts';
+
+export type EventName = 'case.created' | 'case.updated' | 'message.created' | 'case.transferred';
+export const EVENT_NAMES: readonly EventName[] = ['case.created', 'case.updated', 'message.created', 'case.transferred'];
+
+/**
+ * Queues one delivery per subscribed webhook, in the caller's transaction (an outbox):
+ * the event exists if and only if the change it describes committed.
+ */
+export async function emitEvent(tx: Db, accountId: string, event: EventName, data: unknown): Promise<void> {
+  const payload = JSON.stringify({ event, created_at: new Date().toISOString(), data });
+  await tx.query(
+    `WITH d AS (
+       INSERT INTO webhook_deliveries (account_id, webhook_id, event, payload)
+       SELECT account_id, id, $2, $3::jsonb FROM webhooks
+       WHERE account_id = $1 AND active AND $2 = ANY(events)
+       RETURNING account_id, id)
+     INSERT INTO jobs (account_id, kind, payload)
+     SELECT account_id, 'webhook.deliver', jsonb_build_object('delivery_id', id) FROM d`,
+    [accountId, event, payload],
+  );
+}

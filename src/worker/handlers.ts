@@ -1,0 +1,10 @@
+import type { Config } from '../config.ts';
+import { deliverWebhook } from '../webhooks/deliver-webhook.ts';
+import type { JobHandler } from './runner.ts';
+
+/** Job kind → handler. Later capabilities (mail, reminders, clustering) add their kinds here. */
+export function jobHandlers(config: Config): Record<string, JobHandler> {
+  return {
+    'webhook.deliver': deliverWebhook(config.WEBHOOK_TIMEOUT_MS),
+  };
+}

@@ -1,0 +1,74 @@
+import { hostname } from 'node:os';
+import type { Logger } from 'pino';
+import type { Db } from '../storage/db.ts';
+import { claimJobs, completeJob, failJob, type JobRow } from '../storage/jobs.ts';
+
+export type JobHandler = (db: Db, job: JobRow) => Promise<void>;
+
+export interface WorkerOptions {
+  handlers: Record<string, JobHandler>;
+  concurrency: number;
+  pollMs: number;
+  log: Logger;
+}
+
+/**
+ * Polls the jobs table and runs due jobs, at most `concurrency` at once. Several workers
+ * (processes) can share one PostgreSQL database: claiming uses FOR UPDATE SKIP LOCKED.
+ * stop() waits for running jobs to finish.
+ */
+export function startWorker(db: Db, opts: WorkerOptions) {
+  const workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  const running = new Set<Promise<void>>();
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let ticking = false;
+
+  async function runOne(job: JobRow) {
+    const handler = opts.handlers[job.kind];
+    try {
+      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      await handler(db, job);
+      await completeJob(db, job.id);
+    } catch (err) {
+      const outcome = await failJob(db, job, err instanceof Error ? err.message : String(err)).catch(() => 'unknown');
+      opts.log.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, outcome, err: (err as Error)?.message }, 'job failed');
+    }
+  }
+
+  async function tick() {
+    if (stopped || ticking) return;
+    ticking = true;
+    try {
+      const free = opts.concurrency - running.size;
+      if (free > 0) {
+        const jobs = await claimJobs(db, workerId, free);
+        for (const job of jobs) {
+          const p = runOne(job).finally(() => running.delete(p));
+          running.add(p);
+        }
+      }
+    } catch (err) {
+      opts.log.error({ err: (err as Error).message }, 'worker could not claim jobs');
+    } finally {
+      ticking = false;
+      if (!stopped) timer = setTimeout(tick, opts.pollMs);
+    }
+  }
+
+  timer = setTimeout(tick, 0);
+  opts.log.info({ workerId, concurrency: opts.concurrency }, 'worker started');
+  return {
+    workerId,
+    /** run a tick now (e.g. right after enqueuing) */
+    nudge() {
+      if (timer) clearTimeout(timer);
+      void tick();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await Promise.allSettled([...running]);
+    },
+  };
+}
