@@ -164,7 +164,8 @@ CREATE TABLE messages (
   language text,
   search_config regconfig NOT NULL DEFAULT 'simple',
   tsv tsvector GENERATED ALWAYS AS (to_tsvector(search_config, body)) STORED,
-  created_at timestamptz NOT NULL DEFAULT now(),
+  -- wall-clock time of insertion, so the timeline orders messages and audit events as they happened
+  created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
   PRIMARY KEY (account_id, id),
   FOREIGN KEY (account_id, case_id) REFERENCES cases (account_id, id),
   FOREIGN KEY (account_id, author_agent_id) REFERENCES agents (account_id, id),

@@ -1,0 +1,66 @@
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type Config } from '../src/config.ts';
+import { createAccount } from '../src/accounts/create-account.ts';
+import { buildApp } from '../src/http/app.ts';
+import { openDb, type Db } from '../src/storage/db.ts';
+import { migrate } from '../src/storage/migrate.ts';
+
+/**
+ * One database per test file: a fresh in-memory PGlite, or the PostgreSQL server in
+ * DATABASE_URL (shared by all files; every test makes its own accounts, so they never meet).
+ */
+export async function testDb(): Promise<Db> {
+  const db = await openDb({ databaseUrl: process.env.DATABASE_URL || undefined, poolSize: 5 });
+  await migrate(db);
+  return db;
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0' }), ...overrides };
+}
+
+export interface TestAccount {
+  accountId: string;
+  adminId: string;
+  token: string;
+  auth: { authorization: string };
+}
+
+let n = 0;
+export async function newAccount(db: Db, name = 'Testbedrijf'): Promise<TestAccount> {
+  const created = await createAccount(db, {
+    name: `${name} ${++n}`,
+    adminEmail: `admin${n}.${Date.now()}@example.test`,
+    adminPassword: 'correct horse battery staple',
+  });
+  return {
+    accountId: created.account.account_id,
+    adminId: created.admin.id,
+    token: created.token,
+    auth: { authorization: `Bearer ${created.token}` },
+  };
+}
+
+export interface TestContext {
+  db: Db;
+  app: FastifyInstance;
+  close: () => Promise<void>;
+}
+
+export async function testApp(config: Partial<Config> = {}): Promise<TestContext> {
+  const db = await testDb();
+  const app = await buildApp({ db, config: testConfig(config), logger: false });
+  await app.ready();
+  return {
+    db,
+    app,
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/** A unique e-mail address per call, so tests on a shared PostgreSQL never collide. */
+let m = 0;
+export const uniqueEmail = (local = 'klant') => `${local}.${process.pid}.${Date.now()}.${++m}@example.test`;
