@@ -22,6 +22,8 @@ export interface AppOptions {
   /** one-time token for the first-run setup page; null when an account exists */
   setupToken?: { value: string | null };
   logger?: boolean;
+  /** where logs go (default stdout); tests read them to prove nothing secret is written */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Secrets never reach the logs: credentials in headers, cookies, passwords and tokens in bodies. */
@@ -38,7 +40,10 @@ export const REDACT = [
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { db, config } = opts;
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: config.LOG_LEVEL, redact: { paths: REDACT, censor: '[redacted]' } },
+    logger:
+      opts.logger === false
+        ? false
+        : { level: config.LOG_LEVEL, redact: { paths: REDACT, censor: '[redacted]' }, ...(opts.logStream ? { stream: opts.logStream } : {}) },
     bodyLimit: config.BODY_LIMIT,
     trustProxy: false,
     requestIdHeader: 'x-request-id',
@@ -53,6 +58,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
+  // JSON only: without this, Fastify's built-in text/plain parser lets a plain-text body through (415 instead)
+  app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-request-id', req.id);
     return payload;

@@ -1,4 +1,5 @@
 import { AppError } from './errors.ts';
+import { isUuid } from './ids.ts';
 
 /** Keyset cursor over (created_at, id), newest first. Opaque to clients. */
 export interface Cursor {
@@ -16,7 +17,8 @@ export function decodeCursor(cursor: string | undefined): Cursor | null {
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at))) throw new Error();
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Error();
+    // exactly what encodeCursor writes, so the database never sees a value it cannot cast
+    if (new Date(at).toISOString() !== at || !isUuid(id)) throw new Error();
     return { at, id };
   } catch {
     throw new AppError('invalid_cursor', 'The cursor is not one this API returned', 400);

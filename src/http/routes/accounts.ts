@@ -59,7 +59,7 @@ export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
       tags: ['agents'],
       summary: 'Add an agent (admin)',
       body: z
-        .object({ email: z.email().max(320), name: z.string().min(1).max(200), role: s.role.default('agent'), team_id: s.id.nullable().optional(), password: z.string().max(1000).optional() })
+        .object({ email: z.email().max(320), name: z.string().trim().min(1).max(200), role: s.role.default('agent'), team_id: s.id.nullable().optional(), password: z.string().max(1000).optional() })
         .strict(),
     },
   }, async (req, reply) => {
@@ -73,7 +73,7 @@ export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
       summary: 'Change an agent (admin), or your own name and password',
       params: s.idParams,
       body: z
-        .object({ name: z.string().min(1).max(200).optional(), role: s.role.optional(), team_id: s.id.nullable().optional(), active: z.boolean().optional(), password: z.string().max(1000).optional() })
+        .object({ name: z.string().trim().min(1).max(200).optional(), role: s.role.optional(), team_id: s.id.nullable().optional(), active: z.boolean().optional(), password: z.string().max(1000).optional() })
         .strict(),
     },
   }, async (req) => {
@@ -95,7 +95,7 @@ export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
     schema: {
       tags: ['tokens'],
       summary: 'Create an API token; the token is in the response once and never again',
-      body: z.object({ name: z.string().min(1).max(200), role: s.role.default('admin') }).strict(),
+      body: z.object({ name: z.string().trim().min(1).max(200), role: s.role.default('admin') }).strict(),
     },
   }, async (req, reply) => {
     const { apiToken, token } = await createApiToken(db, actorOf(req), { name: req.body.name, role: req.body.role as Role });

@@ -69,7 +69,11 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
         .object({
           limit: s.limit,
           cursor: s.cursor,
-          status: z.string().optional().describe('comma-separated statuses'),
+          status: z
+            .string()
+            .refine((v) => v.split(',').every((x) => !x.trim() || s.status.safeParse(x.trim()).success), `comma-separated: ${s.status.options.join(', ')}`)
+            .optional()
+            .describe('comma-separated statuses'),
           owner_id: s.id.optional(),
           customer_id: s.id.optional(),
           passed_around: z.coerce.number().int().min(1).max(1000).optional().describe('transferred at least this many times'),
@@ -79,7 +83,6 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
   }, async (req) => {
     const q = req.query;
     const statuses = q.status?.split(',').map((x) => x.trim()).filter(Boolean);
-    for (const st of statuses ?? []) s.status.parse(st);
     return listCases(db, actorOf(req).accountId, {
       limit: q.limit,
       cursor: q.cursor,
@@ -101,7 +104,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
       params: s.caseParams,
       body: z
         .object({
-          subject: z.string().min(1).max(500).optional(),
+          subject: z.string().trim().min(1).max(500).optional(),
           status: s.status.optional(),
           priority: s.priority.optional(),
           tier: s.tier.optional(),

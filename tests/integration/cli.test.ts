@@ -1,0 +1,118 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const PG = process.env.DATABASE_URL;
+const dataDir = mkdtempSync(join(tmpdir(), 'luister-cli-'));
+const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+
+function luister(...args: string[]) {
+  const res = spawnSync(process.execPath, ['bin/luister.mjs', ...args], { env, encoding: 'utf8', timeout: 120_000 });
+  return { code: res.status, out: res.stdout, err: res.stderr };
+}
+const json = (r: { out: string; err: string; code: number | null }) => {
+  assert.equal(r.code, 0, r.err || r.out);
+  return JSON.parse(r.out);
+};
+
+let account: { account_id: string; token: string };
+
+before(() => {
+  account = json(luister('account', 'create', '--name', 'CLI Test BV', '--admin-email', `cli.${process.pid}.${Date.now()}@example.test`));
+});
+after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+test('account create prints the account id and a token, once', () => {
+  assert.match(account.account_id, /^[0-9a-f-]{36}$/);
+  assert.match(account.token, /^lst_/);
+});
+
+test('agent create, token create, import customers and search go through the same functions as the API', () => {
+  const a = ['--account', account.account_id];
+  const agent = json(luister('agent', 'create', '--email', `sanne.${Date.now()}@example.test`, '--name', 'Sanne', '--role', 'supervisor', ...a));
+  assert.equal(agent.role, 'supervisor');
+  const token = json(luister('token', 'create', '--name', 'ci', '--role', 'agent', ...a));
+  assert.equal(token.role, 'agent');
+  assert.match(token.token, /^lst_/);
+
+  const bad = luister('import', 'customers', 'tests/fixtures/customers-bad.csv', ...a);
+  assert.equal(bad.code, 1);
+  assert.match(bad.err, /2 problem\(s\).*nothing was imported/);
+  assert.match(bad.err, /invalid_email/);
+  assert.match(bad.err, /invalid_phone/);
+
+  const dry = json(luister('import', 'customers', 'tests/fixtures/customers.csv', '--dry-run', ...a));
+  assert.deepEqual(dry, { dry_run: true, rows: 3, created: 3, updated: 0 });
+  const imported = json(luister('import', 'customers', 'tests/fixtures/customers.csv', ...a));
+  assert.deepEqual(imported, { dry_run: false, rows: 3, created: 3, updated: 0 });
+  const again = json(luister('import', 'customers', 'tests/fixtures/customers.csv', ...a));
+  assert.equal(again.updated, 3, 'importing twice updates, never duplicates');
+
+  const found = luister('search', 'Jansen', ...a);
+  assert.equal(found.code, 0, found.err);
+  assert.match(found.out, /customer .*Ria Jansen/);
+});
+
+test('unknown commands and missing options are clear errors', () => {
+  const r = luister('frobnicate');
+  assert.equal(r.code, 1);
+  assert.match(r.err, /Unknown command: frobnicate/);
+  const m = luister('account', 'create', '--name', 'X');
+  assert.match(m.err, /Missing --admin-email/);
+});
+
+test('a CLI command never opens ./data while a server has it open', { skip: Boolean(PG) && 'PGlite only: PostgreSQL has no such limit' }, async () => {
+  const server = spawn(process.execPath, ['bin/luister.mjs', 'serve'], { env: { ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let out = '';
+      server.stdout.on('data', (c) => {
+        out += c;
+        if (out.includes('Luister is ready')) resolve();
+      });
+      server.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+      setTimeout(() => reject(new Error(`server not ready: ${out}`)), 60_000);
+    });
+    const r = luister('search', 'Jansen', '--account', account.account_id);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /is in use by Luister \(serve, pid \d+/);
+    assert.match(r.err, /stop it first, use the HTTP API/);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+  }
+  // after the server stopped, the CLI works again
+  assert.equal(luister('search', 'Jansen', '--account', account.account_id).code, 0);
+});
+
+test('setup creates the first account without any default password; refuses a second time', { skip: Boolean(PG) && 'PGlite only (a shared PostgreSQL already has accounts)' }, () => {
+  const fresh = mkdtempSync(join(tmpdir(), 'luister-setup-'));
+  try {
+    const run = (...args: string[]) => spawnSync(process.execPath, ['bin/luister.mjs', 'setup', ...args], { env: { ...env, DATA_DIR: fresh }, encoding: 'utf8' });
+    const opts = ['--account-name', 'Mijn Bedrijf', '--admin-name', 'Anne', '--admin-email', 'anne@example.test'];
+    const weak = run(...opts, '--admin-password', 'kort');
+    assert.equal(weak.status, 1);
+    assert.match(weak.stderr, /at least 10 characters/);
+    const ok = run(...opts, '--admin-password', 'een goed lang wachtwoord');
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, /Account "Mijn Bedrijf" created/);
+    assert.match(ok.stdout, /lst_/);
+    const twice = run(...opts, '--admin-password', 'een goed lang wachtwoord');
+    assert.equal(twice.status, 1);
+    assert.match(twice.stderr, /already set up/);
+  } finally {
+    rmSync(fresh, { recursive: true, force: true });
+  }
+});
+
+test('demo loads the five stories in Dutch, with a repeat contact and a case passed around', () => {
+  const demo = json(luister('demo'));
+  const stories = Object.keys(demo.cases);
+  assert.equal(stories.length, 5);
+  assert.ok(stories.every((s, i) => s.startsWith(`P${i + 1}`)));
+  const found = luister('search', 'parkeren', '--account', demo.account_id);
+  assert.match(found.out, /Te veel betaald voor parkeren/);
+});
