@@ -49,7 +49,7 @@ export interface TestContext {
 
 export async function testApp(config: Partial<Config> = {}): Promise<TestContext> {
   const db = await testDb();
-  const app = await buildApp({ db, config: testConfig(config), logger: false });
+  const app = await buildApp({ db, config: testConfig(config), logger: false, checkResponses: true });
   await app.ready();
   return {
     db,

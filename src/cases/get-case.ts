@@ -20,7 +20,7 @@ export async function getCase(db: Db, accountId: string, caseIdOrRef: string) {
        WHERE account_id = $1 AND entity_id = $2 AND action NOT LIKE 'message.%' AND action <> 'note.added' ORDER BY id`,
       [accountId, c.id],
     ),
-    db.query(
+    db.query<{ id: string; from_agent_id: string | null; to_agent_id: string; note: string | null; created_at: Date }>(
       `SELECT id, from_agent_id, to_agent_id, note, created_at FROM case_transfers
        WHERE account_id = $1 AND case_id = $2 AND status = 'offered'`,
       [accountId, c.id],

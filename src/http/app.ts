@@ -4,10 +4,11 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Db } from '../storage/db.ts';
 import { authHook } from './auth.ts';
+import { checkResponse } from './check-response.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { accountRoutes } from './routes/accounts.ts';
@@ -24,6 +25,8 @@ export interface AppOptions {
   logger?: boolean;
   /** where logs go (default stdout); tests read them to prove nothing secret is written */
   logStream?: NodeJS.WritableStream;
+  /** tests: every response must match the schema it documents in OpenAPI (else 500 response_schema_mismatch) */
+  checkResponses?: boolean;
 }
 
 /** Secrets never reach the logs: credentials in headers, cookies, passwords and tokens in bodies. */
@@ -55,7 +58,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.decorateRequest('actor', null);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Response schemas document the API (OpenAPI); responses are written with plain JSON.stringify.
+  // A serializer that validated could fail with a 500 *after* a change committed, which invites a
+  // duplicate on retry; the test suite checks every response against its schema instead (checkResponses).
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   // JSON only: without this, Fastify's built-in text/plain parser lets a plain-text body through (415 instead)
@@ -64,6 +70,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', req.id);
     return payload;
   });
+
+  if (opts.checkResponses) app.addHook('onSend', checkResponse);
 
   await app.register(cookie);
   if (config.RATE_LIMIT_MAX > 0) {

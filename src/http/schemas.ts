@@ -20,7 +20,3 @@ export const language = z.string().regex(/^[a-z]{2}(-[A-Za-z]{2})?$/, 'must be a
 export const body = z.string().min(1).max(200_000);
 export const segment = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'must be lower-case letters, digits, - or _ (e.g. gold)');
 export const role = z.enum(['agent', 'supervisor', 'admin']);
-
-export const errorResponse = z
-  .object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional(), request_id: z.string().optional() }) })
-  .describe('Error');

@@ -12,6 +12,7 @@ import { listAgents, updateAgent } from '../../accounts/update-agent.ts';
 import type { Role } from '../../shared/actor.ts';
 import { actorOf, SESSION_COOKIE } from '../auth.ts';
 import * as s from '../schemas.ts';
+import * as res from '../responses.ts';
 
 export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -22,6 +23,7 @@ export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
       tags: ['auth'],
       summary: 'Sign in with e-mail and password; sets an HTTP-only session cookie',
       body: z.object({ email: z.string().max(320), password: z.string().max(1000), account_id: s.id.optional() }).strict(),
+      response: { 200: z.object({ agent: res.agentSchema, expires_at: res.time }), ...res.errors },
     },
   }, async (req, reply) => {
     const { agent, cookie, expiresAt } = await login(db, {
@@ -52,7 +54,7 @@ export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
     return { account, actor: { type: a.type, id: a.id, role: a.role }, agent };
   });
 
-  r.get('/api/v1/agents', { schema: { tags: ['agents'], summary: 'List agents' } }, async (req) => ({ data: await listAgents(db, actorOf(req)) }));
+  r.get('/api/v1/agents', { schema: { tags: ['agents'], summary: 'List agents', response: { 200: res.listOf(res.agentSchema), ...res.errors } } }, async (req) => ({ data: await listAgents(db, actorOf(req)) }));
 
   r.post('/api/v1/agents', {
     schema: {
@@ -61,6 +63,7 @@ export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
       body: z
         .object({ email: z.email().max(320), name: z.string().trim().min(1).max(200), role: s.role.default('agent'), team_id: s.id.nullable().optional(), password: z.string().max(1000).optional() })
         .strict(),
+      response: { 201: res.agentSchema, ...res.errors },
     },
   }, async (req, reply) => {
     const b = req.body;
@@ -75,19 +78,20 @@ export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
       body: z
         .object({ name: z.string().trim().min(1).max(200).optional(), role: s.role.optional(), team_id: s.id.nullable().optional(), active: z.boolean().optional(), password: z.string().max(1000).optional() })
         .strict(),
+      response: { 200: res.agentSchema, ...res.errors },
     },
   }, async (req) => {
     const b = req.body;
     return updateAgent(db, actorOf(req), req.params.id, { name: b.name, role: b.role as Role | undefined, teamId: b.team_id, active: b.active, password: b.password });
   });
 
-  r.get('/api/v1/teams', { schema: { tags: ['agents'], summary: 'List teams' } }, async (req) => ({ data: await listTeams(db, actorOf(req)) }));
+  r.get('/api/v1/teams', { schema: { tags: ['agents'], summary: 'List teams', response: { 200: res.listOf(res.teamSchema), ...res.errors } } }, async (req) => ({ data: await listTeams(db, actorOf(req)) }));
 
   r.post('/api/v1/teams', {
-    schema: { tags: ['agents'], summary: 'Create a team (admin)', body: z.object({ name: z.string().min(1).max(200) }).strict() },
+    schema: { tags: ['agents'], summary: 'Create a team (admin)', body: z.object({ name: z.string().trim().min(1).max(200) }).strict(), response: { 201: res.teamSchema, ...res.errors } },
   }, async (req, reply) => reply.code(201).send(await createTeam(db, actorOf(req), req.body)));
 
-  r.get('/api/v1/tokens', { schema: { tags: ['tokens'], summary: 'List API tokens (never their secrets)' } }, async (req) => ({
+  r.get('/api/v1/tokens', { schema: { tags: ['tokens'], summary: 'List API tokens (never their secrets)', response: { 200: res.listOf(res.apiTokenSchema), ...res.errors } } }, async (req) => ({
     data: await listApiTokens(db, actorOf(req)),
   }));
 
@@ -96,12 +100,13 @@ export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
       tags: ['tokens'],
       summary: 'Create an API token; the token is in the response once and never again',
       body: z.object({ name: z.string().trim().min(1).max(200), role: s.role.default('admin') }).strict(),
+      response: { 201: res.apiTokenSchema.extend({ token: z.string().describe('shown once') }), ...res.errors },
     },
   }, async (req, reply) => {
     const { apiToken, token } = await createApiToken(db, actorOf(req), { name: req.body.name, role: req.body.role as Role });
     return reply.code(201).send({ ...apiToken, token });
   });
 
-  r.delete('/api/v1/tokens/:id', { schema: { tags: ['tokens'], summary: 'Revoke an API token', params: s.idParams } }, async (req) =>
+  r.delete('/api/v1/tokens/:id', { schema: { tags: ['tokens'], summary: 'Revoke an API token', params: s.idParams, response: { 200: res.apiTokenSchema, ...res.errors } } }, async (req) =>
     revokeApiToken(db, actorOf(req), req.params.id));
 }

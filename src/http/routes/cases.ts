@@ -12,6 +12,7 @@ import { offerTransfer, respondToTransfer } from '../../cases/transfer-case.ts';
 import { updateCase } from '../../cases/update-case.ts';
 import { actorOf } from '../auth.ts';
 import * as s from '../schemas.ts';
+import * as res from '../responses.ts';
 
 const customerRef = z
   .object({
@@ -44,6 +45,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
       tags,
       summary: 'Receive a customer message: opens a case, or joins the open case it belongs to (repeat contact)',
       body: createCase,
+      response: { 201: res.createdCaseSchema, ...res.errors },
     },
   }, async (req, reply) => {
     const b = req.body;
@@ -79,6 +81,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
           passed_around: z.coerce.number().int().min(1).max(1000).optional().describe('transferred at least this many times'),
         })
         .strict(),
+      response: { 200: res.pageOf(res.caseSchema), ...res.errors },
     },
   }, async (req) => {
     const q = req.query;
@@ -94,7 +97,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
   });
 
   r.get('/api/v1/cases/:id', {
-    schema: { tags, summary: 'One case with its customer and timeline', params: s.caseParams },
+    schema: { tags, summary: 'One case with its customer and timeline', params: s.caseParams, response: { 200: res.caseDetailSchema, ...res.errors } },
   }, async (req) => getCase(db, actorOf(req).accountId, req.params.id));
 
   r.patch('/api/v1/cases/:id', {
@@ -112,6 +115,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
           language: s.language.nullable().optional(),
         })
         .strict(),
+      response: { 200: res.caseSchema, ...res.errors },
     },
   }, async (req) => {
     const b = req.body;
@@ -129,6 +133,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
       summary: 'Reply to the customer (outbound); the first reply to a new case makes the sender its owner',
       params: s.caseParams,
       body: z.object({ body: s.body, language: s.language.optional() }).strict(),
+      response: { 201: res.messageSchema, ...res.errors },
     },
   }, async (req, reply) => {
     const m = await addMessage(db, actorOf(req), req.params.id, { type: 'outbound', ...req.body });
@@ -136,7 +141,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
   });
 
   r.post('/api/v1/cases/:id/notes', {
-    schema: { tags, summary: 'Add an internal note', params: s.caseParams, body: z.object({ body: s.body }).strict() },
+    schema: { tags, summary: 'Add an internal note', params: s.caseParams, body: z.object({ body: s.body }).strict(), response: { 201: res.messageSchema, ...res.errors } },
   }, async (req, reply) => {
     const m = await addMessage(db, actorOf(req), req.params.id, { type: 'note', body: req.body.body });
     return reply.code(201).send(m);
@@ -148,6 +153,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
       summary: 'Give an unowned case its owner (triage)',
       params: s.caseParams,
       body: z.object({ agent_id: s.id }).strict(),
+      response: { 200: res.caseSchema, ...res.errors },
     },
   }, async (req) => assignCase(db, actorOf(req), req.params.id, req.body.agent_id));
 
@@ -157,6 +163,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
       summary: 'Offer the case to another agent; the owner stays accountable until they accept',
       params: s.caseParams,
       body: z.object({ to_agent_id: s.id, note: z.string().max(5000).optional() }).strict(),
+      response: { 201: res.transferSchema, ...res.errors },
     },
   }, async (req, reply) => {
     const t = await offerTransfer(db, actorOf(req), req.params.id, { toAgentId: req.body.to_agent_id, note: req.body.note });
@@ -169,6 +176,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
         tags,
         summary: `${action[0].toUpperCase()}${action.slice(1)} a transfer offer`,
         params: z.object({ id: s.caseId, transfer_id: s.id }).strict(),
+        response: { 200: z.object({ case: res.caseSchema, transfer: res.transferSchema }), ...res.errors },
       },
     }, async (req) => respondToTransfer(db, actorOf(req), req.params.id, req.params.transfer_id, action));
   }

@@ -12,6 +12,7 @@ import { updateCustomer } from '../../customers/update-customer.ts';
 import { notFound } from '../../shared/errors.ts';
 import { actorOf } from '../auth.ts';
 import * as s from '../schemas.ts';
+import * as res from '../responses.ts';
 
 const identity = z.object({ kind: z.enum(['email', 'phone', 'social']), value: z.string().min(1).max(320) }).strict();
 const fields = {
@@ -34,6 +35,7 @@ export function customerRoutes(app: FastifyInstance, db: Db) {
       body: z
         .object({ ...fields, email: z.string().max(320).optional(), phone: z.string().max(40).optional(), identities: z.array(identity).max(50).optional() })
         .strict(),
+      response: { 201: res.customerSchema, ...res.errors },
     },
   }, async (req, reply) => {
     const { email, phone, identities = [], ...rest } = req.body;
@@ -49,26 +51,27 @@ export function customerRoutes(app: FastifyInstance, db: Db) {
       tags,
       summary: 'List customers, newest first',
       querystring: z.object({ limit: s.limit, cursor: s.cursor, segment: s.segment.optional(), include_merged: z.enum(['true', 'false']).optional() }).strict(),
+      response: { 200: res.pageOf(res.customerSchema), ...res.errors },
     },
   }, async (req) =>
     listCustomers(db, actorOf(req).accountId, { ...req.query, includeMerged: req.query.include_merged === 'true' }));
 
-  r.get('/api/v1/customers/:id', { schema: { tags, summary: 'One customer with identities', params: s.idParams } }, async (req) => {
+  r.get('/api/v1/customers/:id', { schema: { tags, summary: 'One customer with identities', params: s.idParams, response: { 200: res.customerSchema, ...res.errors } } }, async (req) => {
     const c = await loadCustomer(db, actorOf(req).accountId, req.params.id);
     if (!c) throw notFound('customer', req.params.id);
     return c;
   });
 
   r.patch('/api/v1/customers/:id', {
-    schema: { tags, summary: 'Change name, segment, language or flags', params: s.idParams, body: z.object(fields).strict() },
+    schema: { tags, summary: 'Change name, segment, language or flags', params: s.idParams, body: z.object(fields).strict(), response: { 200: res.customerSchema, ...res.errors } },
   }, async (req) => updateCustomer(db, actorOf(req), req.params.id, req.body));
 
   r.post('/api/v1/customers/:id/identities', {
-    schema: { tags, summary: 'Add an identity', params: s.idParams, body: identity },
+    schema: { tags, summary: 'Add an identity', params: s.idParams, body: identity, response: { 201: res.customerSchema, ...res.errors } },
   }, async (req, reply) => reply.code(201).send(await addIdentity(db, actorOf(req), req.params.id, req.body)));
 
   r.delete('/api/v1/customers/:id/identities/:identity_id', {
-    schema: { tags, summary: 'Remove an identity', params: z.object({ id: s.id, identity_id: s.id }).strict() },
+    schema: { tags, summary: 'Remove an identity', params: z.object({ id: s.id, identity_id: s.id }).strict(), response: { 200: res.customerSchema, ...res.errors } },
   }, async (req) => removeIdentity(db, actorOf(req), req.params.id, req.params.identity_id));
 
   r.post('/api/v1/customers/:id/merge', {
@@ -77,6 +80,7 @@ export function customerRoutes(app: FastifyInstance, db: Db) {
       summary: 'Merge another customer into this one: identities and cases move, audited',
       params: s.idParams,
       body: z.object({ customer_id: s.id.describe('the customer that is folded into this one') }).strict(),
+      response: { 200: res.customerSchema, ...res.errors },
     },
   }, async (req) => mergeCustomers(db, actorOf(req), req.params.id, req.body.customer_id));
 
@@ -85,6 +89,7 @@ export function customerRoutes(app: FastifyInstance, db: Db) {
       tags,
       summary: 'Import customers from CSV (columns: name,email,phone,segment,language,vulnerable,media,sales_opt_out). All or nothing.',
       body: z.object({ csv: z.string().min(1), dry_run: z.boolean().default(false) }).strict(),
+      response: { 200: z.object({ dry_run: z.boolean(), rows: z.number().int(), created: z.number().int(), updated: z.number().int() }), ...res.errors },
     },
   }, async (req) => importCustomers(db, actorOf(req), req.body.csv, { dryRun: req.body.dry_run }));
 }

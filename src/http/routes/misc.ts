@@ -9,6 +9,7 @@ import { EVENT_NAMES } from '../../webhooks/events.ts';
 import { createWebhook, deleteWebhook, listDeliveries, listWebhooks } from '../../webhooks/manage-webhooks.ts';
 import { actorOf } from '../auth.ts';
 import * as s from '../schemas.ts';
+import * as res from '../responses.ts';
 
 export function miscRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -34,12 +35,13 @@ export function miscRoutes(app: FastifyInstance, db: Db) {
           cursor: s.cursor,
         })
         .strict(),
+      response: { 200: res.pageOf(res.searchHitSchema), ...res.errors },
     },
   }, async (req) =>
     search(db, actorOf(req).accountId, { query: req.query.q, types: req.query.type?.split(',') as HitType[] | undefined, limit: req.query.limit, cursor: req.query.cursor }));
 
   const hookTags = ['webhooks'];
-  r.get('/api/v1/webhooks', { schema: { tags: hookTags, summary: 'List webhooks' } }, async (req) => ({ data: await listWebhooks(db, actorOf(req)) }));
+  r.get('/api/v1/webhooks', { schema: { tags: hookTags, summary: 'List webhooks', response: { 200: res.listOf(res.webhookSchema), ...res.errors } } }, async (req) => ({ data: await listWebhooks(db, actorOf(req)) }));
 
   r.post('/api/v1/webhooks', {
     schema: {
@@ -52,10 +54,11 @@ export function miscRoutes(app: FastifyInstance, db: Db) {
           description: z.string().max(500).optional(),
         })
         .strict(),
+      response: { 201: res.webhookSchema.extend({ secret: z.string().describe('signing secret, shown once') }), ...res.errors },
     },
   }, async (req, reply) => reply.code(201).send(await createWebhook(db, actorOf(req), req.body as Parameters<typeof createWebhook>[2])));
 
-  r.delete('/api/v1/webhooks/:id', { schema: { tags: hookTags, summary: 'Deactivate a webhook', params: s.idParams } }, async (req) =>
+  r.delete('/api/v1/webhooks/:id', { schema: { tags: hookTags, summary: 'Deactivate a webhook', params: s.idParams, response: { 200: res.webhookSchema, ...res.errors } } }, async (req) =>
     deleteWebhook(db, actorOf(req), req.params.id));
 
   r.get('/api/v1/webhooks/:id/deliveries', { schema: { tags: hookTags, summary: 'The last 100 deliveries', params: s.idParams } }, async (req) => ({

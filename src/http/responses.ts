@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { CASE_STATUSES, CHANNELS, PRIORITIES, TIERS } from '../cases/status.ts';
+import { EVENT_NAMES } from '../webhooks/events.ts';
+
+/**
+ * Response shapes for the OpenAPI document. Responses are serialised with plain JSON (fast);
+ * tests/integration/openapi-responses.test.ts checks real responses against these schemas so
+ * the documentation cannot drift from the code.
+ */
+const uuid = z.string().describe('UUID');
+// On the wire an ISO 8601 string; in the code a Date (the codec keeps both types honest).
+export const time = z.codec(z.iso.datetime({ offset: true }), z.date(), {
+  decode: (s) => new Date(s),
+  encode: (d) => d.toISOString(),
+});
+const nullable = <T extends z.ZodType>(t: T) => t.nullable();
+
+export const caseSchema = z
+  .object({
+    id: uuid,
+    ref: z.string().describe('human reference, e.g. LU-1042'),
+    subject: z.string(),
+    status: z.enum(CASE_STATUSES as [string, ...string[]]),
+    priority: z.enum(PRIORITIES as [string, ...string[]]),
+    tier: z.enum(TIERS as [string, ...string[]]),
+    topic: nullable(z.string()),
+    language: nullable(z.string()),
+    channel: z.enum(CHANNELS as [string, ...string[]]),
+    customer_id: uuid,
+    owner_id: nullable(uuid).describe('the one accountable owner; null only while the case is new'),
+    team_id: nullable(uuid),
+    transfer_count: z.number().int().describe('accepted transfers'),
+    contact_count: z.number().int().describe('customer contacts on this case (repeat contacts raise it)'),
+    created_at: time,
+    updated_at: time,
+    last_contact_at: time,
+    solved_at: nullable(time),
+    closed_at: nullable(time),
+  })
+  .describe('Case');
+
+export const messageSchema = z
+  .object({
+    id: uuid,
+    case_id: uuid,
+    type: z.enum(['inbound', 'outbound', 'note']),
+    channel: z.string(),
+    author_agent_id: nullable(uuid),
+    customer_id: nullable(uuid),
+    body: z.string(),
+    language: nullable(z.string()),
+    created_at: time,
+  })
+  .describe('Message');
+
+export const identitySchema = z.object({ id: uuid, kind: z.enum(['email', 'phone', 'social']), value: z.string() });
+
+export const customerSchema = z
+  .object({
+    id: uuid,
+    name: z.string(),
+    segment: z.string(),
+    language: nullable(z.string()),
+    vulnerable: z.boolean(),
+    media: z.boolean(),
+    sales_opt_out: z.boolean(),
+    merged_into: nullable(uuid).describe('set when this record was merged into another customer'),
+    identities: z.array(identitySchema),
+    created_at: time,
+    updated_at: time,
+  })
+  .describe('Customer');
+
+export const transferSchema = z
+  .object({
+    id: uuid,
+    case_id: uuid,
+    from_agent_id: nullable(uuid),
+    to_agent_id: uuid,
+    note: nullable(z.string()),
+    status: z.enum(['offered', 'accepted', 'declined', 'cancelled']),
+    created_at: time,
+    responded_at: nullable(time),
+  })
+  .describe('Transfer');
+
+const timelineEntry = z.union([
+  messageSchema.extend({ kind: z.literal('message') }),
+  z.object({
+    kind: z.literal('event'),
+    id: z.number().int(),
+    action: z.string(),
+    actor_type: z.string(),
+    actor_id: nullable(uuid),
+    before: z.unknown(),
+    after: z.unknown(),
+    created_at: time,
+  }),
+]);
+
+export const caseDetailSchema = caseSchema
+  .extend({
+    customer: nullable(customerSchema),
+    pending_transfer: nullable(
+      z.object({ id: uuid, from_agent_id: nullable(uuid), to_agent_id: uuid, note: nullable(z.string()), created_at: time }),
+    ),
+    timeline: z.array(timelineEntry).describe('messages, notes and audit events, oldest first'),
+  })
+  .describe('Case with timeline');
+
+export const createdCaseSchema = caseSchema
+  .extend({ repeat_contact: z.boolean().describe('true: the message joined an existing case'), message: messageSchema })
+  .describe('Case after a received message');
+
+export const agentSchema = z
+  .object({ id: uuid, account_id: uuid, email: z.string(), name: z.string(), role: z.enum(['agent', 'supervisor', 'admin']), team_id: nullable(uuid), active: z.boolean(), created_at: time })
+  .describe('Agent');
+export const teamSchema = z.object({ id: uuid, name: z.string(), created_at: time }).describe('Team');
+export const apiTokenSchema = z
+  .object({ id: uuid, name: z.string(), role: z.enum(['agent', 'supervisor', 'admin']), created_at: time, last_used_at: nullable(time), revoked_at: nullable(time) })
+  .describe('API token');
+export const webhookSchema = z
+  .object({ id: uuid, url: z.string(), events: z.array(z.enum(EVENT_NAMES as [string, ...string[]])), description: nullable(z.string()), active: z.boolean(), created_at: time })
+  .describe('Webhook');
+
+export const searchHitSchema = z
+  .object({
+    type: z.enum(['case', 'message', 'customer']),
+    id: uuid,
+    case_id: nullable(uuid),
+    case_ref: nullable(z.string()),
+    title: z.string(),
+    snippet: z.string().describe('HTML-escaped text with matches in <mark>…</mark>'),
+    rank: z.number(),
+    created_at: time,
+  })
+  .describe('Search hit');
+
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), next_cursor: nullable(z.string()) });
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) });
+
+export const errorSchema = z
+  .object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional(), request_id: z.string().optional() }) })
+  .describe('Error');
+
+/** The error responses every authenticated route can give. */
+export const errors = { '4xx': errorSchema, 500: errorSchema };

@@ -1,0 +1,953 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { buildApp } from '../../src/http/app.ts';
+import type { Db } from '../../src/storage/db.ts';
+import { newAccount, testApp, testConfig, uniqueEmail, type TestAccount, type TestContext } from '../helpers.ts';
+
+/**
+ * Bad input never gets further than a 4xx with a clear `error.code` and message, and writes
+ * nothing: every table of the account is fingerprinted (row count and a hash of the rows)
+ * before and after each request. One row of a table below is one request.
+ */
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
+type Headers = Record<string, string>;
+
+interface Bad {
+  name: string;
+  method: Method;
+  url: string;
+  /** an object is sent as JSON; a string or Buffer is sent as is (set contentType) */
+  payload?: unknown;
+  contentType?: string;
+  /** credentials; the account's admin token unless given (null: none) */
+  auth?: Headers | null;
+  headers?: Headers;
+  status: number;
+  code: string;
+  message?: RegExp;
+}
+
+interface Fixture {
+  acc: TestAccount;
+  agentToken: Headers;
+  supervisorToken: Headers;
+  revokedToken: Headers;
+  wrongSecret: Headers;
+  agentSession: Headers;
+  spareTokenId: string;
+  teamId: string;
+  teamName: string;
+  agent2: string;
+  agent2Email: string;
+  webhookId: string;
+  customerId: string;
+  customerEmail: string;
+  customerPhone: string;
+  identityId: string;
+  customer2: string;
+  customer2Email: string;
+  caseId: string;
+  caseRef: string;
+  ownedCaseId: string;
+  ownedCaseRef: string;
+  transferId: string;
+}
+
+const NIL = '00000000-0000-4000-8000-000000000000';
+const MB = 1024 * 1024;
+
+let ctx: TestContext;
+let app: FastifyInstance;
+let db: Db;
+let f: Fixture;
+
+// ---------------------------------------------------------------------------------------------
+// what "nothing was written" means: every table of the account, row by row
+
+const TABLES: Record<string, string> = {
+  accounts: '*',
+  cases: '*',
+  messages: '*',
+  customers: '*',
+  customer_identities: '*',
+  agents: '*',
+  teams: '*',
+  // last_used_at moves (at most once a minute) whenever a token authenticates: not a write by the request
+  api_tokens: 'id, name, role, secret_hash, created_by, created_at, revoked_at',
+  webhooks: '*',
+  webhook_deliveries: '*',
+  audit_log: '*',
+  case_transfers: '*',
+  sessions: '*',
+  jobs: '*',
+  idempotency_keys: '*',
+};
+const SNAPSHOT_SQL = Object.entries(TABLES)
+  .map(
+    ([table, cols]) =>
+      `SELECT '${table}' AS tbl, count(*)::int AS n, md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), '')) AS h
+       FROM (SELECT ${cols} FROM ${table} WHERE account_id = $1) r`,
+  )
+  .join('\nUNION ALL\n');
+
+async function snapshot(accountId: string): Promise<Record<string, string>> {
+  const rows = await db.query<{ tbl: string; n: number; h: string }>(SNAPSHOT_SQL, [accountId]);
+  return Object.fromEntries(rows.map((r) => [r.tbl, `${r.n} rows, ${r.h}`]));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function injectOptions(r: Omit<Bad, 'status' | 'code' | 'name'>): InjectOptions {
+  const headers: Headers = { ...(r.auth === null ? {} : (r.auth ?? f.acc.auth)), ...(r.headers ?? {}) };
+  let payload: InjectOptions['payload'];
+  if (r.payload !== undefined) {
+    if (typeof r.payload === 'string' || Buffer.isBuffer(r.payload)) payload = r.payload;
+    else payload = JSON.stringify(r.payload);
+    headers['content-type'] = r.contentType ?? 'application/json';
+  } else if (r.contentType) {
+    headers['content-type'] = r.contentType;
+  }
+  return { method: r.method, url: r.url, headers, payload };
+}
+
+async function call(r: Omit<Bad, 'status' | 'code' | 'name'>) {
+  return app.inject(injectOptions(r));
+}
+
+/** The request is refused with the status and code, a readable message, and nothing changes. */
+async function expectRejected(bad: Bad, accountId = f.acc.accountId) {
+  const before = await snapshot(accountId);
+  const res = await call(bad);
+  const where = `${bad.method} ${bad.url} → ${res.statusCode} ${res.body.slice(0, 400)}`;
+  assert.equal(res.statusCode, bad.status, where);
+  assert.match(String(res.headers['content-type']), /^application\/json/, where);
+  const { error } = res.json() as { error: { code: string; message: string; request_id: string } };
+  assert.equal(error.code, bad.code, where);
+  assert.equal(typeof error.message, 'string', where);
+  assert.ok(error.message.length >= 10, `the message explains the problem: ${where}`);
+  if (bad.message) assert.match(error.message, bad.message, where);
+  // a replayed response (Idempotency-Key) carries the request id of the request it answered first
+  if (res.headers['idempotent-replayed'] !== 'true') assert.equal(error.request_id, res.headers['x-request-id'], where);
+  assert.doesNotMatch(res.body, /at .*\.ts:\d+|node_modules/, `no stack trace leaks: ${where}`);
+  assert.deepEqual(await snapshot(accountId), before, `nothing was written: ${where}`);
+}
+
+/** The tables aimed at the input itself (not at credentials or roles); the guard below reads them. */
+const inputTables: Array<() => Bad[]> = [];
+
+function runTable(title: string, build: () => Bad[], { input = true } = {}) {
+  if (input) inputTables.push(build);
+  test(title, async (t) => {
+    for (const bad of build()) await t.test(bad.name, () => expectRejected(bad));
+  });
+}
+
+async function ok<T = Record<string, any>>(method: Method, url: string, payload?: unknown, auth: Headers = f.acc.auth): Promise<T> {
+  const res = await call({ method, url, payload, auth });
+  assert.ok(res.statusCode >= 200 && res.statusCode < 300, `${method} ${url} → ${res.statusCode} ${res.body}`);
+  return res.json() as T;
+}
+
+// ---------------------------------------------------------------------------------------------
+// the routes, from the router itself
+
+/** `METHOD /path/:param` for every route, read from `printRoutes({ commonPrefix: false })`. */
+function routesOf(instance: FastifyInstance): string[] {
+  const out = new Set<string>();
+  const stack: string[] = [''];
+  for (const line of instance.printRoutes({ commonPrefix: false }).split('\n')) {
+    const at = line.indexOf('── ');
+    if (at < 0) continue;
+    const start = at + 3;
+    const depth = start / 4;
+    const m = /^(.*?)(?: \(([A-Z, ]+)\))?$/.exec(line.slice(start));
+    if (!m || !Number.isInteger(depth)) throw new Error(`cannot read route line "${line}"`);
+    const path = stack[depth - 1] + m[1];
+    stack[depth] = path;
+    stack.length = depth + 1;
+    for (const method of (m[2] ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+      if (method !== 'HEAD') out.add(`${method} ${path}`);
+    }
+  }
+  return [...out].sort();
+}
+
+/** The route a request lands on: the matching pattern with the fewest parameters. */
+function routeFor(routes: string[], method: string, url: string): string | undefined {
+  const path = url.split('?')[0];
+  const matching = routes.filter((r) => {
+    const [m, pattern] = r.split(' ');
+    const re = new RegExp(`^${pattern.split('/').map((seg) => (seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}$`);
+    return m === method && re.test(path);
+  });
+  return matching.sort((a, b) => a.split(':').length - b.split(':').length)[0];
+}
+
+/** Routes that take no input at all: no params, no query, no body. */
+const NO_INPUT = new Set(['GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks']);
+/** Public routes (no credentials needed). */
+const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /setup', 'POST /setup']);
+const isApiRoute = (r: string) => / \/api\/|^(GET|POST) \/setup$/.test(r);
+
+/** One request per route that WOULD succeed (or at least reach the use case) with the right credentials. */
+function validRequests(): Record<string, { url: string; payload?: unknown }> {
+  return {
+    'GET /api/v1/me': { url: '/api/v1/me' },
+    'POST /api/v1/auth/login': { url: '/api/v1/auth/login', payload: { email: f.agent2Email, password: 'agent2 heeft een lang wachtwoord' } },
+    'POST /api/v1/auth/logout': { url: '/api/v1/auth/logout' },
+    'GET /setup': { url: '/setup?token=x' },
+    'POST /setup': { url: '/setup', payload: { token: 'x', account_name: 'X', admin_email: uniqueEmail(), admin_name: 'X', admin_password: '0123456789' } },
+    'GET /api/v1/agents': { url: '/api/v1/agents' },
+    'POST /api/v1/agents': { url: '/api/v1/agents', payload: { email: uniqueEmail('agent'), name: 'Nieuwe collega' } },
+    'PATCH /api/v1/agents/:id': { url: `/api/v1/agents/${f.agent2}`, payload: { name: 'Andere naam' } },
+    'GET /api/v1/teams': { url: '/api/v1/teams' },
+    'POST /api/v1/teams': { url: '/api/v1/teams', payload: { name: `Team ${Date.now()}` } },
+    'GET /api/v1/tokens': { url: '/api/v1/tokens' },
+    'POST /api/v1/tokens': { url: '/api/v1/tokens', payload: { name: 'nieuw', role: 'admin' } },
+    'DELETE /api/v1/tokens/:id': { url: `/api/v1/tokens/${f.spareTokenId}` },
+    'GET /api/v1/search': { url: '/api/v1/search?q=factuur' },
+    'GET /api/v1/webhooks': { url: '/api/v1/webhooks' },
+    'POST /api/v1/webhooks': { url: '/api/v1/webhooks', payload: { url: 'https://example.test/hook2', events: ['case.created'] } },
+    'DELETE /api/v1/webhooks/:id': { url: `/api/v1/webhooks/${f.webhookId}` },
+    'GET /api/v1/webhooks/:id/deliveries': { url: `/api/v1/webhooks/${f.webhookId}/deliveries` },
+    'GET /api/v1/audit': { url: '/api/v1/audit' },
+    'GET /api/v1/customers': { url: '/api/v1/customers' },
+    'POST /api/v1/customers': { url: '/api/v1/customers', payload: { email: uniqueEmail() } },
+    'POST /api/v1/customers/import': { url: '/api/v1/customers/import', payload: { csv: `name,email\nNieuw,${uniqueEmail()}\n` } },
+    'GET /api/v1/customers/:id': { url: `/api/v1/customers/${f.customerId}` },
+    'PATCH /api/v1/customers/:id': { url: `/api/v1/customers/${f.customerId}`, payload: { name: 'Andere naam' } },
+    'POST /api/v1/customers/:id/identities': { url: `/api/v1/customers/${f.customerId}/identities`, payload: { kind: 'email', value: uniqueEmail() } },
+    'DELETE /api/v1/customers/:id/identities/:identity_id': { url: `/api/v1/customers/${f.customerId}/identities/${f.identityId}` },
+    'POST /api/v1/customers/:id/merge': { url: `/api/v1/customers/${f.customerId}/merge`, payload: { customer_id: f.customer2 } },
+    'GET /api/v1/cases': { url: '/api/v1/cases' },
+    'POST /api/v1/cases': { url: '/api/v1/cases', payload: { customer: { email: uniqueEmail() }, message: { body: 'Hallo' } } },
+    'GET /api/v1/cases/:id': { url: `/api/v1/cases/${f.caseId}` },
+    'PATCH /api/v1/cases/:id': { url: `/api/v1/cases/${f.caseId}`, payload: { priority: 'urgent' } },
+    'POST /api/v1/cases/:id/messages': { url: `/api/v1/cases/${f.caseId}/messages`, payload: { body: 'Wij kijken ernaar' } },
+    'POST /api/v1/cases/:id/notes': { url: `/api/v1/cases/${f.caseId}/notes`, payload: { body: 'Intern' } },
+    'POST /api/v1/cases/:id/assign': { url: `/api/v1/cases/${f.caseId}/assign`, payload: { agent_id: f.agent2 } },
+    'POST /api/v1/cases/:id/transfers': { url: `/api/v1/cases/${f.ownedCaseId}/transfers`, payload: { to_agent_id: f.agent2 } },
+    'POST /api/v1/cases/:id/transfers/:transfer_id/accept': { url: `/api/v1/cases/${f.ownedCaseId}/transfers/${f.transferId}/accept` },
+    'POST /api/v1/cases/:id/transfers/:transfer_id/decline': { url: `/api/v1/cases/${f.ownedCaseId}/transfers/${f.transferId}/decline` },
+    'POST /api/v1/cases/:id/transfers/:transfer_id/cancel': { url: `/api/v1/cases/${f.ownedCaseId}/transfers/${f.transferId}/cancel` },
+  };
+}
+
+/** Every route that reads a request body (POST, PATCH, DELETE), with a concrete URL. */
+function bodyRoutes(): Array<{ route: string; url: string; auth?: Headers | null }> {
+  return Object.entries(validRequests())
+    .filter(([route]) => /^(POST|PATCH|DELETE|PUT) /.test(route))
+    .map(([route, { url }]) => ({ route, url, auth: PUBLIC.has(route) ? null : undefined }));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+before(async () => {
+  ctx = await testApp();
+  app = ctx.app;
+  db = ctx.db;
+  const acc = await newAccount(db, 'Slechte invoer');
+  f = { acc } as Fixture;
+
+  const tokenOf = async (name: string, role: string) => {
+    const t = await ok<{ id: string; token: string }>('POST', '/api/v1/tokens', { name, role });
+    return { id: t.id, auth: { authorization: `Bearer ${t.token}` } };
+  };
+  f.agentToken = (await tokenOf('agent', 'agent')).auth;
+  f.supervisorToken = (await tokenOf('supervisor', 'supervisor')).auth;
+  f.spareTokenId = (await tokenOf('spare', 'admin')).id;
+  const revoked = await tokenOf('revoked', 'admin');
+  await ok('DELETE', `/api/v1/tokens/${revoked.id}`);
+  f.revokedToken = revoked.auth;
+  const last = acc.token.at(-1) === 'A' ? 'B' : 'A';
+  f.wrongSecret = { authorization: `Bearer ${acc.token.slice(0, -1)}${last}` };
+
+  f.teamName = 'Tweede lijn';
+  f.teamId = (await ok('POST', '/api/v1/teams', { name: f.teamName })).id;
+  f.agent2Email = uniqueEmail('agent');
+  f.agent2 = (await ok('POST', '/api/v1/agents', { email: f.agent2Email, name: 'Piet', role: 'agent', password: 'agent2 heeft een lang wachtwoord' })).id;
+  const login = await call({ method: 'POST', url: '/api/v1/auth/login', payload: { email: f.agent2Email, password: 'agent2 heeft een lang wachtwoord' }, auth: null });
+  assert.equal(login.statusCode, 200, login.body);
+  const session = login.cookies.find((c) => c.name === 'luister_session');
+  assert.ok(session);
+  f.agentSession = { cookie: `luister_session=${session.value}` };
+  f.webhookId = (await ok('POST', '/api/v1/webhooks', { url: 'https://example.test/hook', events: ['case.created', 'case.updated'] })).id;
+
+  f.customerEmail = uniqueEmail('jan');
+  f.customerPhone = '+31612345678';
+  const customer = await ok('POST', '/api/v1/customers', {
+    name: 'Jan Jansen',
+    email: f.customerEmail,
+    phone: '06 12345678',
+    identities: [{ kind: 'social', value: 'x:@janjansen' }],
+  });
+  f.customerId = customer.id;
+  f.identityId = customer.identities.find((i: { kind: string }) => i.kind === 'social').id;
+  f.customer2Email = uniqueEmail('marie');
+  f.customer2 = (await ok('POST', '/api/v1/customers', { name: 'Marie', email: f.customer2Email })).id;
+
+  const c1 = await ok('POST', '/api/v1/cases', { customer: { email: f.customerEmail }, subject: 'Factuur klopt niet', message: { body: 'Mijn factuur van maart is te hoog.' } });
+  f.caseId = c1.id;
+  f.caseRef = c1.ref;
+  const c2 = await ok('POST', '/api/v1/cases', { customer: { email: f.customer2Email }, subject: 'Pakket kwijt', message: { body: 'Waar is mijn pakket?' } });
+  f.ownedCaseId = c2.id;
+  f.ownedCaseRef = c2.ref;
+  await ok('POST', `/api/v1/cases/${c2.id}/assign`, { agent_id: acc.adminId });
+  f.transferId = (await ok('POST', `/api/v1/cases/${c2.id}/transfers`, { to_agent_id: f.agent2, note: 'Jij weet hier meer van' })).id;
+});
+
+after(() => ctx.close());
+
+// ---------------------------------------------------------------------------------------------
+
+const MALFORMED = ['{', '{"name": }', "{'name': 'x'}", '{"name": "x",}', 'nul', '[1, 2', '{"name": "\\x"}', '{"name": "x"} trailing'];
+
+runTable('malformed JSON is 400 invalid_json on every route that reads a body', () => [
+  ...bodyRoutes().map(({ route, url, auth }, i) => ({
+    name: `${route} with ${MALFORMED[i % MALFORMED.length]}`,
+    method: route.split(' ')[0] as Method,
+    url,
+    auth,
+    payload: MALFORMED[i % MALFORMED.length],
+    status: 400,
+    code: 'invalid_json',
+    message: /not valid JSON/,
+  })),
+  ...MALFORMED.map((raw) => ({ name: `POST /api/v1/cases with ${raw}`, method: 'POST' as const, url: '/api/v1/cases', payload: raw, status: 400, code: 'invalid_json' })),
+  { name: 'an empty body labelled JSON', method: 'POST', url: '/api/v1/cases', payload: '', status: 400, code: 'invalid_json', message: /empty/ },
+  { name: 'an empty body labelled JSON (PATCH)', method: 'PATCH', url: `/api/v1/cases/${f.caseId}`, payload: '', status: 400, code: 'invalid_json' },
+]);
+
+runTable('a body that is not JSON is 415 on every route that reads a body', () =>
+  bodyRoutes().flatMap(({ route, url, auth }) =>
+    ['text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x'].map((contentType) => ({
+      name: `${route} as ${contentType}`,
+      method: route.split(' ')[0] as Method,
+      url,
+      auth,
+      payload: JSON.stringify(validRequests()[route].payload ?? {}),
+      contentType,
+      status: 415,
+      code: 'unsupported_media_type',
+      message: /application\/json/,
+    })),
+  ),
+);
+
+runTable('a body over 1 MB is 413 body_too_large on every route that reads a body', () => {
+  const huge = JSON.stringify({ customer: { email: uniqueEmail() }, message: { body: 'x'.repeat(MB + 10) } });
+  return [
+    ...bodyRoutes().map(({ route, url, auth }) => ({
+      name: route,
+      method: route.split(' ')[0] as Method,
+      url,
+      auth,
+      payload: huge,
+      status: 413,
+      code: 'body_too_large',
+      message: /larger than 1048576 bytes/,
+    })),
+    // just under the limit but over a field's own maximum: the schema says no
+    {
+      name: 'a message body of 200 001 characters (under 1 MB)',
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: { customer: { email: uniqueEmail() }, message: { body: 'x'.repeat(200_001) } },
+      status: 400,
+      code: 'validation_failed',
+      message: /message\.body/,
+    },
+  ];
+});
+
+runTable('unknown fields are refused: objects are strict', () => [
+  ...Object.entries(validRequests())
+    .filter(([, r]) => r.payload !== undefined)
+    .map(([route, r]) => ({
+      name: `${route} with an extra field`,
+      method: route.split(' ')[0] as Method,
+      url: r.url,
+      auth: PUBLIC.has(route) ? null : undefined,
+      payload: { ...(r.payload as object), surprise: true },
+      status: 400,
+      code: 'validation_failed',
+      message: /Unrecognized key: "surprise"/,
+    })),
+  { name: 'POST /api/v1/cases customer.extra', method: 'POST', url: '/api/v1/cases', payload: { customer: { email: uniqueEmail(), id: NIL }, message: { body: 'x' } }, status: 400, code: 'validation_failed', message: /customer.*"id"/ },
+  { name: 'POST /api/v1/cases message.extra', method: 'POST', url: '/api/v1/cases', payload: { customer: { email: uniqueEmail() }, message: { body: 'x', type: 'note' } }, status: 400, code: 'validation_failed', message: /message.*"type"/ },
+  { name: 'POST /api/v1/customers identities[0].extra', method: 'POST', url: '/api/v1/customers', payload: { identities: [{ kind: 'email', value: uniqueEmail(), verified: true }] }, status: 400, code: 'validation_failed', message: /verified/ },
+  { name: 'POST /api/v1/cases with account_id', method: 'POST', url: '/api/v1/cases', payload: { customer: { email: uniqueEmail() }, message: { body: 'x' }, account_id: NIL }, status: 400, code: 'validation_failed', message: /account_id/ },
+  { name: 'PATCH /api/v1/cases/:id owner_id (only via assign/transfer)', method: 'PATCH', url: `/api/v1/cases/${f.caseId}`, payload: { owner_id: f.agent2 }, status: 400, code: 'validation_failed', message: /owner_id/ },
+  { name: 'PATCH /api/v1/customers/:id merged_into', method: 'PATCH', url: `/api/v1/customers/${f.customerId}`, payload: { merged_into: f.customer2 }, status: 400, code: 'validation_failed', message: /merged_into/ },
+  { name: 'GET /api/v1/cases?foo=1', method: 'GET', url: '/api/v1/cases?foo=1', status: 400, code: 'validation_failed', message: /querystring.*"foo"/ },
+  { name: 'GET /api/v1/customers?name=jan', method: 'GET', url: '/api/v1/customers?name=jan', status: 400, code: 'validation_failed', message: /"name"/ },
+  { name: 'GET /api/v1/search?q=x&sort=new', method: 'GET', url: '/api/v1/search?q=x&sort=new', status: 400, code: 'validation_failed', message: /"sort"/ },
+  { name: 'GET /api/v1/audit?action=x', method: 'GET', url: '/api/v1/audit?action=x', status: 400, code: 'validation_failed', message: /"action"/ },
+  { name: 'GET /setup?token=x&admin=1', method: 'GET', url: '/setup?token=x&admin=1', auth: null, status: 400, code: 'validation_failed', message: /"admin"/ },
+]);
+
+runTable('wrong types are 400 validation_failed, naming the field', () => [
+  { name: 'login email as a number', method: 'POST', url: '/api/v1/auth/login', auth: null, payload: { email: 42, password: 'x' }, status: 400, code: 'validation_failed', message: /email/ },
+  { name: 'agents: name as a number', method: 'POST', url: '/api/v1/agents', payload: { email: uniqueEmail(), name: 5 }, status: 400, code: 'validation_failed', message: /name/ },
+  { name: 'agents: active as a string', method: 'PATCH', url: `/api/v1/agents/${f.agent2}`, payload: { active: 'no' }, status: 400, code: 'validation_failed', message: /active/ },
+  { name: 'agents: password as a number', method: 'PATCH', url: `/api/v1/agents/${f.agent2}`, payload: { password: 12345678901 }, status: 400, code: 'validation_failed', message: /password/ },
+  { name: 'teams: name as an array', method: 'POST', url: '/api/v1/teams', payload: { name: ['a'] }, status: 400, code: 'validation_failed', message: /name/ },
+  { name: 'tokens: name null', method: 'POST', url: '/api/v1/tokens', payload: { name: null }, status: 400, code: 'validation_failed', message: /name/ },
+  { name: 'webhooks: events as a string', method: 'POST', url: '/api/v1/webhooks', payload: { url: 'https://example.test/h', events: 'case.created' }, status: 400, code: 'validation_failed', message: /events/ },
+  { name: 'webhooks: url as a number', method: 'POST', url: '/api/v1/webhooks', payload: { url: 42, events: ['case.created'] }, status: 400, code: 'validation_failed', message: /url/ },
+  { name: 'customers: vulnerable as "ja"', method: 'POST', url: '/api/v1/customers', payload: { email: uniqueEmail(), vulnerable: 'ja' }, status: 400, code: 'validation_failed', message: /vulnerable/ },
+  { name: 'customers: identities as an object', method: 'POST', url: '/api/v1/customers', payload: { identities: { kind: 'email', value: uniqueEmail() } }, status: 400, code: 'validation_failed', message: /identities/ },
+  { name: 'customers: media as 1', method: 'PATCH', url: `/api/v1/customers/${f.customerId}`, payload: { media: 1 }, status: 400, code: 'validation_failed', message: /media/ },
+  { name: 'identities: value as a number', method: 'POST', url: `/api/v1/customers/${f.customerId}/identities`, payload: { kind: 'phone', value: 612345678 }, status: 400, code: 'validation_failed', message: /value/ },
+  { name: 'identities: kind fax', method: 'POST', url: `/api/v1/customers/${f.customerId}/identities`, payload: { kind: 'fax', value: '0201234567' }, status: 400, code: 'validation_failed', message: /kind/ },
+  { name: 'merge: customer_id as a number', method: 'POST', url: `/api/v1/customers/${f.customerId}/merge`, payload: { customer_id: 5 }, status: 400, code: 'validation_failed', message: /customer_id/ },
+  { name: 'import: csv as an array', method: 'POST', url: '/api/v1/customers/import', payload: { csv: ['name,email'] }, status: 400, code: 'validation_failed', message: /csv/ },
+  { name: 'import: dry_run as "yes"', method: 'POST', url: '/api/v1/customers/import', payload: { csv: 'name,email\n', dry_run: 'yes' }, status: 400, code: 'validation_failed', message: /dry_run/ },
+  { name: 'cases: customer as a string', method: 'POST', url: '/api/v1/cases', payload: { customer: f.customerEmail, message: { body: 'x' } }, status: 400, code: 'validation_failed', message: /customer/ },
+  { name: 'cases: message as a string', method: 'POST', url: '/api/v1/cases', payload: { customer: { email: uniqueEmail() }, message: 'hallo' }, status: 400, code: 'validation_failed', message: /message/ },
+  { name: 'cases: body as a number', method: 'POST', url: '/api/v1/cases', payload: { customer: { email: uniqueEmail() }, message: { body: 42 } }, status: 400, code: 'validation_failed', message: /message\.body/ },
+  { name: 'cases: a whole array as body', method: 'POST', url: '/api/v1/cases', payload: [{ customer: { email: uniqueEmail() }, message: { body: 'x' } }], status: 400, code: 'validation_failed' },
+  { name: 'cases: null as body', method: 'POST', url: '/api/v1/cases', payload: 'null', status: 400, code: 'validation_failed' },
+  { name: 'cases: a bare string as body', method: 'POST', url: '/api/v1/cases', payload: '"hallo"', status: 400, code: 'validation_failed' },
+  { name: 'case patch: topic as a number', method: 'PATCH', url: `/api/v1/cases/${f.caseId}`, payload: { topic: 5 }, status: 400, code: 'validation_failed', message: /topic/ },
+  { name: 'messages: body as an object', method: 'POST', url: `/api/v1/cases/${f.caseId}/messages`, payload: { body: { text: 'x' } }, status: 400, code: 'validation_failed', message: /body/ },
+  { name: 'notes: body as true', method: 'POST', url: `/api/v1/cases/${f.caseId}/notes`, payload: { body: true }, status: 400, code: 'validation_failed', message: /body/ },
+  { name: 'transfers: note as a number', method: 'POST', url: `/api/v1/cases/${f.ownedCaseId}/transfers`, payload: { to_agent_id: f.agent2, note: 5 }, status: 400, code: 'validation_failed', message: /note/ },
+  { name: 'setup: admin_password as a number', method: 'POST', url: '/setup', auth: null, payload: { token: 'x', account_name: 'X', admin_email: uniqueEmail(), admin_name: 'X', admin_password: 1234567890 }, status: 400, code: 'validation_failed', message: /admin_password/ },
+  { name: 'cases?limit=abc', method: 'GET', url: '/api/v1/cases?limit=abc', status: 400, code: 'validation_failed', message: /limit/ },
+  { name: 'cases?limit=1.5', method: 'GET', url: '/api/v1/cases?limit=1.5', status: 400, code: 'validation_failed', message: /limit/ },
+  { name: 'cases?limit=0', method: 'GET', url: '/api/v1/cases?limit=0', status: 400, code: 'validation_failed', message: /limit/ },
+  { name: 'cases?limit=201', method: 'GET', url: '/api/v1/cases?limit=201', status: 400, code: 'validation_failed', message: /limit/ },
+  { name: 'cases?limit given twice', method: 'GET', url: '/api/v1/cases?limit=1&limit=2', status: 400, code: 'validation_failed', message: /limit/ },
+  { name: 'cases?passed_around=lots', method: 'GET', url: '/api/v1/cases?passed_around=lots', status: 400, code: 'validation_failed', message: /passed_around/ },
+  { name: 'customers?limit=-1', method: 'GET', url: '/api/v1/customers?limit=-1', status: 400, code: 'validation_failed', message: /limit/ },
+  { name: 'customers?include_merged=yes', method: 'GET', url: '/api/v1/customers?include_merged=yes', status: 400, code: 'validation_failed', message: /include_merged/ },
+  { name: 'search?limit=101', method: 'GET', url: '/api/v1/search?q=x&limit=101', status: 400, code: 'validation_failed', message: /limit/ },
+  { name: 'search?type=bogus', method: 'GET', url: '/api/v1/search?q=x&type=bogus', status: 400, code: 'validation_failed', message: /type/ },
+  { name: 'audit?before_id=abc', method: 'GET', url: '/api/v1/audit?before_id=abc', status: 400, code: 'validation_failed', message: /before_id/ },
+  { name: 'audit?before_id=-1', method: 'GET', url: '/api/v1/audit?before_id=-1', status: 400, code: 'validation_failed', message: /before_id/ },
+]);
+
+runTable('missing required fields are 400 validation_failed', () => [
+  { name: 'login without password', method: 'POST', url: '/api/v1/auth/login', auth: null, payload: { email: f.agent2Email }, status: 400, code: 'validation_failed', message: /password/ },
+  { name: 'agents without email', method: 'POST', url: '/api/v1/agents', payload: { name: 'X' }, status: 400, code: 'validation_failed', message: /email/ },
+  { name: 'agents without name', method: 'POST', url: '/api/v1/agents', payload: { email: uniqueEmail() }, status: 400, code: 'validation_failed', message: /name/ },
+  { name: 'agents with a blank name', method: 'POST', url: '/api/v1/agents', payload: { email: uniqueEmail(), name: '   ' }, status: 400, code: 'validation_failed', message: /name/ },
+  { name: 'agent patch with a blank name', method: 'PATCH', url: `/api/v1/agents/${f.agent2}`, payload: { name: '  ' }, status: 400, code: 'validation_failed', message: /name/ },
+  { name: 'teams without name', method: 'POST', url: '/api/v1/teams', payload: {}, status: 400, code: 'validation_failed', message: /name/ },
+  { name: 'teams with an empty name', method: 'POST', url: '/api/v1/teams', payload: { name: '' }, status: 400, code: 'validation_failed', message: /name/ },
+  { name: 'teams with a blank name', method: 'POST', url: '/api/v1/teams', payload: { name: '   ' }, status: 400, code: 'validation_failed', message: /name/ },
+  { name: 'tokens without name', method: 'POST', url: '/api/v1/tokens', payload: { role: 'agent' }, status: 400, code: 'validation_failed', message: /name/ },
+  { name: 'tokens with a blank name', method: 'POST', url: '/api/v1/tokens', payload: { name: '  ' }, status: 400, code: 'validation_failed', message: /name/ },
+  { name: 'webhooks without events', method: 'POST', url: '/api/v1/webhooks', payload: { url: 'https://example.test/h' }, status: 400, code: 'validation_failed', message: /events/ },
+  { name: 'webhooks with no events', method: 'POST', url: '/api/v1/webhooks', payload: { url: 'https://example.test/h', events: [] }, status: 400, code: 'validation_failed', message: /events/ },
+  { name: 'webhooks without url', method: 'POST', url: '/api/v1/webhooks', payload: { events: ['case.created'] }, status: 400, code: 'validation_failed', message: /url/ },
+  { name: 'identities without value', method: 'POST', url: `/api/v1/customers/${f.customerId}/identities`, payload: { kind: 'email' }, status: 400, code: 'validation_failed', message: /value/ },
+  { name: 'identities with an empty value', method: 'POST', url: `/api/v1/customers/${f.customerId}/identities`, payload: { kind: 'email', value: '' }, status: 400, code: 'validation_failed', message: /value/ },
+  { name: 'merge without customer_id', method: 'POST', url: `/api/v1/customers/${f.customerId}/merge`, payload: {}, status: 400, code: 'validation_failed', message: /customer_id/ },
+  { name: 'import without csv', method: 'POST', url: '/api/v1/customers/import', payload: { dry_run: true }, status: 400, code: 'validation_failed', message: /csv/ },
+  { name: 'import with an empty csv', method: 'POST', url: '/api/v1/customers/import', payload: { csv: '' }, status: 400, code: 'validation_failed', message: /csv/ },
+  { name: 'cases without customer', method: 'POST', url: '/api/v1/cases', payload: { message: { body: 'x' } }, status: 400, code: 'validation_failed', message: /customer/ },
+  { name: 'cases without message', method: 'POST', url: '/api/v1/cases', payload: { customer: { email: uniqueEmail() } }, status: 400, code: 'validation_failed', message: /message/ },
+  { name: 'cases with an empty message body', method: 'POST', url: '/api/v1/cases', payload: { customer: { email: uniqueEmail() }, message: { body: '' } }, status: 400, code: 'validation_failed', message: /message\.body/ },
+  { name: 'cases with a customer without any identity', method: 'POST', url: '/api/v1/cases', payload: { customer: { name: 'Alleen een naam' }, message: { body: 'x' } }, status: 400, code: 'validation_failed', message: /email, phone or social/ },
+  { name: 'cases with an empty customer', method: 'POST', url: '/api/v1/cases', payload: { customer: {}, message: { body: 'x' } }, status: 400, code: 'validation_failed', message: /email, phone or social/ },
+  { name: 'cases with an empty body object', method: 'POST', url: '/api/v1/cases', payload: {}, status: 400, code: 'validation_failed' },
+  { name: 'case patch with a blank subject', method: 'PATCH', url: `/api/v1/cases/${f.caseId}`, payload: { subject: '   ' }, status: 400, code: 'validation_failed', message: /subject/ },
+  { name: 'messages without body', method: 'POST', url: `/api/v1/cases/${f.caseId}/messages`, payload: {}, status: 400, code: 'validation_failed', message: /body/ },
+  { name: 'notes with an empty body', method: 'POST', url: `/api/v1/cases/${f.caseId}/notes`, payload: { body: '' }, status: 400, code: 'validation_failed', message: /body/ },
+  { name: 'assign without agent_id', method: 'POST', url: `/api/v1/cases/${f.caseId}/assign`, payload: {}, status: 400, code: 'validation_failed', message: /agent_id/ },
+  { name: 'assign without any body', method: 'POST', url: `/api/v1/cases/${f.caseId}/assign`, status: 400, code: 'validation_failed' },
+  { name: 'transfers without to_agent_id', method: 'POST', url: `/api/v1/cases/${f.ownedCaseId}/transfers`, payload: { note: 'x' }, status: 400, code: 'validation_failed', message: /to_agent_id/ },
+  { name: 'search without q', method: 'GET', url: '/api/v1/search', status: 400, code: 'validation_failed', message: /q/ },
+  { name: 'search with an empty q', method: 'GET', url: '/api/v1/search?q=', status: 400, code: 'validation_failed', message: /q/ },
+  { name: 'search with a blank q', method: 'GET', url: '/api/v1/search?q=%20%20', status: 400, code: 'query_required' },
+  { name: 'setup page without token', method: 'GET', url: '/setup', auth: null, status: 400, code: 'validation_failed', message: /token/ },
+  { name: 'setup without the admin', method: 'POST', url: '/setup', auth: null, payload: { token: 'x', account_name: 'X' }, status: 400, code: 'validation_failed', message: /admin_/ },
+]);
+
+runTable('too long values are 400 validation_failed', () => [
+  { name: 'case subject of 501 characters', method: 'PATCH', url: `/api/v1/cases/${f.caseId}`, payload: { subject: 's'.repeat(501) }, status: 400, code: 'validation_failed', message: /subject/ },
+  { name: 'case topic of 101 characters', method: 'POST', url: '/api/v1/cases', payload: { customer: { email: uniqueEmail() }, message: { body: 'x' }, topic: 't'.repeat(101) }, status: 400, code: 'validation_failed', message: /topic/ },
+  { name: 'customer name of 201 characters', method: 'PATCH', url: `/api/v1/customers/${f.customerId}`, payload: { name: 'n'.repeat(201) }, status: 400, code: 'validation_failed', message: /name/ },
+  { name: 'an e-mail address of 321 characters', method: 'POST', url: '/api/v1/cases', payload: { customer: { email: `${'a'.repeat(310)}@example.nl` }, message: { body: 'x' } }, status: 400, code: 'validation_failed', message: /customer\.email/ },
+  { name: 'a phone number of 41 characters', method: 'POST', url: '/api/v1/customers', payload: { phone: '1'.repeat(41) }, status: 400, code: 'validation_failed', message: /phone/ },
+  { name: 'a transfer note of 5001 characters', method: 'POST', url: `/api/v1/cases/${f.ownedCaseId}/transfers`, payload: { to_agent_id: f.agent2, note: 'n'.repeat(5001) }, status: 400, code: 'validation_failed', message: /note/ },
+  { name: 'a search query of 501 characters', method: 'GET', url: `/api/v1/search?q=${'q'.repeat(501)}`, status: 400, code: 'validation_failed', message: /q/ },
+  { name: 'a cursor of 501 characters', method: 'GET', url: `/api/v1/cases?cursor=${'c'.repeat(501)}`, status: 400, code: 'validation_failed', message: /cursor/ },
+  { name: 'a webhook url of 2001 characters', method: 'POST', url: '/api/v1/webhooks', payload: { url: `https://example.test/${'p'.repeat(2000)}`, events: ['case.created'] }, status: 400, code: 'validation_failed', message: /url/ },
+]);
+
+runTable('invalid e-mail addresses: 422 invalid_email from the identity rules, 400 where the schema checks', () => [
+  ...['nope', 'jan@', '@example.nl', 'jan@@example.nl', 'jan jansen@example.nl', 'jan@example'].map((email) => ({
+    name: `POST /api/v1/cases customer.email "${email}"`,
+    method: 'POST' as const,
+    url: '/api/v1/cases',
+    payload: { customer: { email, name: 'Onbekend' }, message: { body: 'Hallo' } },
+    status: 422,
+    code: 'invalid_email',
+    message: /is not a valid e-mail address/,
+  })),
+  { name: 'POST /api/v1/customers email', method: 'POST', url: '/api/v1/customers', payload: { email: 'nope' }, status: 422, code: 'invalid_email' },
+  { name: 'POST /api/v1/customers identities[].email', method: 'POST', url: '/api/v1/customers', payload: { identities: [{ kind: 'email', value: 'a@b' }] }, status: 422, code: 'invalid_email' },
+  { name: 'POST /api/v1/customers/:id/identities email', method: 'POST', url: `/api/v1/customers/${f.customerId}/identities`, payload: { kind: 'email', value: 'jan.example.nl' }, status: 422, code: 'invalid_email' },
+  { name: 'POST /api/v1/customers/import with a bad e-mail', method: 'POST', url: '/api/v1/customers/import', payload: { csv: `name,email\nGoed,${uniqueEmail()}\nFout,nope\n` }, status: 422, code: 'import_invalid', message: /nothing was imported/ },
+  { name: 'POST /api/v1/agents email (schema)', method: 'POST', url: '/api/v1/agents', payload: { email: 'nope', name: 'X' }, status: 400, code: 'validation_failed', message: /email/ },
+  { name: 'POST /setup admin_email (schema)', method: 'POST', url: '/setup', auth: null, payload: { token: 'x', account_name: 'X', admin_email: 'nope', admin_name: 'X', admin_password: '0123456789' }, status: 400, code: 'validation_failed', message: /admin_email/ },
+]);
+
+runTable('invalid phone numbers are 422 invalid_phone', () => [
+  ...['12', 'bel me', '+999 123', '06 1234', '+31 6 1234 56789 0', '0031'].map((phone) => ({
+    name: `POST /api/v1/cases customer.phone "${phone}"`,
+    method: 'POST' as const,
+    url: '/api/v1/cases',
+    payload: { customer: { phone }, message: { body: 'Bel mij terug' }, channel: 'phone' },
+    status: 422,
+    code: 'invalid_phone',
+    message: /is not a valid phone number/,
+  })),
+  { name: 'POST /api/v1/customers phone', method: 'POST', url: '/api/v1/customers', payload: { phone: 'abc', email: uniqueEmail() }, status: 422, code: 'invalid_phone' },
+  { name: 'POST /api/v1/customers/:id/identities phone', method: 'POST', url: `/api/v1/customers/${f.customerId}/identities`, payload: { kind: 'phone', value: '0612' }, status: 422, code: 'invalid_phone' },
+  { name: 'POST /api/v1/customers/import with a bad phone', method: 'POST', url: '/api/v1/customers/import', payload: { csv: `name,phone\nFout,12\n` }, status: 422, code: 'import_invalid' },
+]);
+
+runTable('invalid social handles are 422 invalid_social_handle', () => [
+  ...['@parkeerder', 'x:', 'x:@', 'x:has space', '1x:handle', 'parkeerder'].map((social) => ({
+    name: `POST /api/v1/cases customer.social "${social}"`,
+    method: 'POST' as const,
+    url: '/api/v1/cases',
+    payload: { customer: { social }, message: { body: 'Via de app' }, channel: 'social' },
+    status: 422,
+    code: 'invalid_social_handle',
+    message: /network:handle/,
+  })),
+  { name: 'POST /api/v1/customers identities[].social', method: 'POST', url: '/api/v1/customers', payload: { identities: [{ kind: 'social', value: '@x' }] }, status: 422, code: 'invalid_social_handle' },
+  { name: 'POST /api/v1/customers/:id/identities social', method: 'POST', url: `/api/v1/customers/${f.customerId}/identities`, payload: { kind: 'social', value: 'geen handle' }, status: 422, code: 'invalid_social_handle' },
+]);
+
+runTable('invalid ids in the path, query or body are 400 validation_failed', () => {
+  const bad = ['nope', '123', `${NIL}0`, NIL.replace(/-/g, ''), '00000000-0000-0000-0000-00000000000g'];
+  const paths = [
+    (x: string) => ['GET', `/api/v1/customers/${x}`],
+    (x: string) => ['PATCH', `/api/v1/customers/${x}`],
+    (x: string) => ['POST', `/api/v1/customers/${x}/identities`],
+    (x: string) => ['POST', `/api/v1/customers/${x}/merge`],
+    (x: string) => ['DELETE', `/api/v1/customers/${x}/identities/${f.identityId}`],
+    (x: string) => ['DELETE', `/api/v1/customers/${f.customerId}/identities/${x}`],
+    (x: string) => ['PATCH', `/api/v1/agents/${x}`],
+    (x: string) => ['DELETE', `/api/v1/tokens/${x}`],
+    (x: string) => ['DELETE', `/api/v1/webhooks/${x}`],
+    (x: string) => ['GET', `/api/v1/webhooks/${x}/deliveries`],
+    (x: string) => ['POST', `/api/v1/cases/${f.ownedCaseId}/transfers/${x}/accept`],
+    (x: string) => ['POST', `/api/v1/cases/${f.ownedCaseId}/transfers/${x}/decline`],
+    (x: string) => ['POST', `/api/v1/cases/${f.ownedCaseId}/transfers/${x}/cancel`],
+  ];
+  const caseIds = ['nope', 'LU-', 'LU-abc', 'LU-1-2', 'LU-9999999999999999', `${NIL}0`, 'LU 1001'];
+  const casePaths = [
+    (x: string) => ['GET', `/api/v1/cases/${x}`],
+    (x: string) => ['PATCH', `/api/v1/cases/${x}`],
+    (x: string) => ['POST', `/api/v1/cases/${x}/messages`],
+    (x: string) => ['POST', `/api/v1/cases/${x}/notes`],
+    (x: string) => ['POST', `/api/v1/cases/${x}/assign`],
+    (x: string) => ['POST', `/api/v1/cases/${x}/transfers`],
+    (x: string) => ['POST', `/api/v1/cases/${x}/transfers/${f.transferId}/accept`],
+    (x: string) => ['POST', `/api/v1/cases/${x}/transfers/${f.transferId}/decline`],
+    (x: string) => ['POST', `/api/v1/cases/${x}/transfers/${f.transferId}/cancel`],
+  ];
+  const valid = validRequests();
+  const payloadFor = (method: string, url: string) => {
+    const route = routeFor(Object.keys(valid), method, url);
+    return route ? valid[route].payload : undefined;
+  };
+  const rows: Bad[] = [];
+  paths.forEach((p, i) => {
+    const [method, url] = p(bad[i % bad.length]);
+    // the body is one that would be accepted: only the id is wrong
+    const payload = payloadFor(method, p(NIL)[1]);
+    rows.push({ name: `${method} ${url}`, method: method as Method, url, payload, status: 400, code: 'validation_failed', message: /Invalid params .*GUID/ });
+  });
+  casePaths.forEach((p, i) => {
+    const [method, url] = p(encodeURIComponent(caseIds[i % caseIds.length]));
+    const payload = payloadFor(method, p(f.caseId)[1]);
+    rows.push({ name: `${method} ${url}`, method: method as Method, url, payload, status: 400, code: 'validation_failed', message: /must be a case id or a reference like LU-1042/ });
+  });
+  for (const x of caseIds) {
+    rows.push({ name: `GET a case by "${x}"`, method: 'GET', url: `/api/v1/cases/${encodeURIComponent(x)}`, status: 400, code: 'validation_failed', message: /params id/ });
+  }
+  rows.push(
+    { name: 'assign agent_id "me"', method: 'POST', url: `/api/v1/cases/${f.caseId}/assign`, payload: { agent_id: 'me' }, status: 400, code: 'validation_failed', message: /agent_id/ },
+    { name: 'transfers to_agent_id "piet"', method: 'POST', url: `/api/v1/cases/${f.ownedCaseId}/transfers`, payload: { to_agent_id: 'piet' }, status: 400, code: 'validation_failed', message: /to_agent_id/ },
+    { name: 'merge customer_id "LU-1"', method: 'POST', url: `/api/v1/customers/${f.customerId}/merge`, payload: { customer_id: 'LU-1' }, status: 400, code: 'validation_failed', message: /customer_id/ },
+    { name: 'agents team_id "tweede lijn"', method: 'POST', url: '/api/v1/agents', payload: { email: uniqueEmail(), name: 'X', team_id: 'tweede lijn' }, status: 400, code: 'validation_failed', message: /team_id/ },
+    { name: 'agent patch team_id 42', method: 'PATCH', url: `/api/v1/agents/${f.agent2}`, payload: { team_id: 42 }, status: 400, code: 'validation_failed', message: /team_id/ },
+    { name: 'login account_id "acme"', method: 'POST', url: '/api/v1/auth/login', auth: null, payload: { email: f.agent2Email, password: 'x', account_id: 'acme' }, status: 400, code: 'validation_failed', message: /account_id/ },
+    { name: 'cases case_ref "LU-"', method: 'POST', url: '/api/v1/cases', payload: { customer: { email: uniqueEmail() }, message: { body: 'x' }, case_ref: 'LU-' }, status: 400, code: 'validation_failed', message: /case_ref/ },
+    { name: 'cases?owner_id=piet', method: 'GET', url: '/api/v1/cases?owner_id=piet', status: 400, code: 'validation_failed', message: /owner_id/ },
+    { name: 'cases?customer_id=1', method: 'GET', url: '/api/v1/cases?customer_id=1', status: 400, code: 'validation_failed', message: /customer_id/ },
+    { name: 'audit?entity_id=LU-1001', method: 'GET', url: '/api/v1/audit?entity_id=LU-1001', status: 400, code: 'validation_failed', message: /entity_id/ },
+  );
+  return rows;
+});
+
+const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+runTable('cursors the API did not hand out are 400 invalid_cursor', () => {
+  const bad: Array<[string, string]> = [
+    ['not base64 JSON', 'zzz'],
+    ['base64 of plain text', Buffer.from('hallo').toString('base64url')],
+    ['a JSON object', cursorOf({ at: '2024-01-01T00:00:00.000Z', id: NIL })],
+    ['numbers', cursorOf([1, 2])],
+    ['a date the database cannot read', cursorOf(['1', NIL])],
+    ['an impossible date', cursorOf(['2024-02-30T00:00:00.000Z', NIL])],
+    ['a date with a year beyond 9999', cursorOf(['99999-01-01', NIL])],
+    ['an id of 36 dashes', cursorOf(['2024-01-01T00:00:00.000Z', '-'.repeat(36)])],
+    ['an id that is not a uuid', cursorOf(['2024-01-01T00:00:00.000Z', 'g'.repeat(36)])],
+    ['SQL in the id', cursorOf(['2024-01-01T00:00:00.000Z', "'; DROP TABLE cases; --"])],
+  ];
+  return [
+    ...bad.map(([what, cursor]) => ({ name: `cases: ${what}`, method: 'GET' as const, url: `/api/v1/cases?cursor=${cursor}`, status: 400, code: 'invalid_cursor', message: /not one this API returned/ })),
+    ...bad.map(([what, cursor]) => ({ name: `customers: ${what}`, method: 'GET' as const, url: `/api/v1/customers?cursor=${cursor}`, status: 400, code: 'invalid_cursor' })),
+    ...[
+      ['negative', Buffer.from('-1').toString('base64url')],
+      ['past the end of search', Buffer.from('10001').toString('base64url')],
+      ['a fraction', Buffer.from('1.5').toString('base64url')],
+      ['text', Buffer.from('vijf').toString('base64url')],
+    ].map(([what, cursor]) => ({ name: `search: ${what}`, method: 'GET' as const, url: `/api/v1/search?q=factuur&cursor=${cursor}`, status: 400, code: 'invalid_cursor' })),
+  ];
+});
+
+runTable('invalid status, priority, tier, role, segment, channel, language and event values', () => [
+  ...['bogus', 'NEW', 'Open', 'deleted', ''].map((status) => ({ name: `case status "${status}"`, method: 'PATCH' as const, url: `/api/v1/cases/${f.caseId}`, payload: { status }, status: 400, code: 'validation_failed', message: /status.*expected one of/ })),
+  ...['HIGH', 'critical', '1'].map((priority) => ({ name: `case priority "${priority}"`, method: 'PATCH' as const, url: `/api/v1/cases/${f.caseId}`, payload: { priority }, status: 400, code: 'validation_failed', message: /priority/ })),
+  ...['L4', 'l1', 'L0'].map((tier) => ({ name: `case tier "${tier}"`, method: 'PATCH' as const, url: `/api/v1/cases/${f.caseId}`, payload: { tier }, status: 400, code: 'validation_failed', message: /tier/ })),
+  { name: 'case language "dutch"', method: 'PATCH', url: `/api/v1/cases/${f.caseId}`, payload: { language: 'dutch' }, status: 400, code: 'validation_failed', message: /language/ },
+  { name: 'new case priority "asap"', method: 'POST', url: '/api/v1/cases', payload: { customer: { email: uniqueEmail() }, message: { body: 'x' }, priority: 'asap' }, status: 400, code: 'validation_failed', message: /priority/ },
+  { name: 'new case channel "fax"', method: 'POST', url: '/api/v1/cases', payload: { customer: { email: uniqueEmail() }, message: { body: 'x' }, channel: 'fax' }, status: 400, code: 'validation_failed', message: /channel/ },
+  { name: 'new case message language "NL"', method: 'POST', url: '/api/v1/cases', payload: { customer: { email: uniqueEmail() }, message: { body: 'x', language: 'NL' } }, status: 400, code: 'validation_failed', message: /language/ },
+  { name: 'cases?status=bogus', method: 'GET', url: '/api/v1/cases?status=bogus', status: 400, code: 'validation_failed', message: /status/ },
+  { name: 'cases?status=open,bogus', method: 'GET', url: '/api/v1/cases?status=open,bogus', status: 400, code: 'validation_failed', message: /status/ },
+  { name: 'cases?status=OPEN', method: 'GET', url: '/api/v1/cases?status=OPEN', status: 400, code: 'validation_failed', message: /status/ },
+  { name: 'customer segment "Gold"', method: 'POST', url: '/api/v1/customers', payload: { email: uniqueEmail(), segment: 'Gold' }, status: 400, code: 'validation_failed', message: /segment/ },
+  { name: 'customer segment "1st"', method: 'PATCH', url: `/api/v1/customers/${f.customerId}`, payload: { segment: '1st' }, status: 400, code: 'validation_failed', message: /segment/ },
+  { name: 'customers?segment=VIP', method: 'GET', url: '/api/v1/customers?segment=VIP', status: 400, code: 'validation_failed', message: /segment/ },
+  { name: 'agent role "owner"', method: 'POST', url: '/api/v1/agents', payload: { email: uniqueEmail(), name: 'X', role: 'owner' }, status: 400, code: 'validation_failed', message: /role/ },
+  { name: 'agent patch role "root"', method: 'PATCH', url: `/api/v1/agents/${f.agent2}`, payload: { role: 'root' }, status: 400, code: 'validation_failed', message: /role/ },
+  { name: 'token role "superadmin"', method: 'POST', url: '/api/v1/tokens', payload: { name: 'x', role: 'superadmin' }, status: 400, code: 'validation_failed', message: /role/ },
+  { name: 'webhook event "case.deleted"', method: 'POST', url: '/api/v1/webhooks', payload: { url: 'https://example.test/h', events: ['case.deleted'] }, status: 400, code: 'validation_failed', message: /events/ },
+  { name: 'webhook with more events than exist', method: 'POST', url: '/api/v1/webhooks', payload: { url: 'https://example.test/h', events: Array(5).fill('case.created') }, status: 400, code: 'validation_failed', message: /events/ },
+  ...['ftp://example.test/h', 'javascript:alert(1)', 'example.test/h', 'http://'].map((url) => ({ name: `webhook url "${url}"`, method: 'POST' as const, url: '/api/v1/webhooks', payload: { url, events: ['case.created'] }, status: 400, code: 'validation_failed', message: /url/ })),
+]);
+
+runTable('text the database cannot store (NUL characters) is 422 invalid_value, not a 500', () => [
+  { name: 'a new case message', method: 'POST', url: '/api/v1/cases', payload: { customer: { email: uniqueEmail() }, message: { body: 'nul\u0000byte' } }, status: 422, code: 'invalid_value', message: /\\u0000/ },
+  { name: 'a customer name on a new case', method: 'POST', url: '/api/v1/cases', payload: { customer: { email: uniqueEmail(), name: 'Jan\u0000' }, message: { body: 'x' } }, status: 422, code: 'invalid_value' },
+  { name: 'a note', method: 'POST', url: `/api/v1/cases/${f.caseId}/notes`, payload: { body: '\u0000' }, status: 422, code: 'invalid_value' },
+  { name: 'a reply', method: 'POST', url: `/api/v1/cases/${f.caseId}/messages`, payload: { body: 'a\u0000b' }, status: 422, code: 'invalid_value' },
+  { name: 'a customer name', method: 'PATCH', url: `/api/v1/customers/${f.customerId}`, payload: { name: 'a\u0000b' }, status: 422, code: 'invalid_value' },
+  { name: 'a case topic', method: 'PATCH', url: `/api/v1/cases/${f.caseId}`, payload: { topic: 'a\u0000b' }, status: 422, code: 'invalid_value' },
+  { name: 'a search query', method: 'GET', url: '/api/v1/search?q=a%00b', status: 422, code: 'invalid_value' },
+  { name: 'a sign-in e-mail', method: 'POST', url: '/api/v1/auth/login', auth: null, payload: { email: 'a\u0000@example.test', password: 'x' }, status: 422, code: 'invalid_value' },
+]);
+
+runTable('Idempotency-Key must be 1 to 255 characters', () => [
+  { name: 'empty', method: 'POST', url: '/api/v1/teams', payload: { name: 'Team leeg' }, headers: { 'idempotency-key': '' }, status: 400, code: 'invalid_idempotency_key', message: /1 to 255/ },
+  { name: '256 characters', method: 'POST', url: '/api/v1/cases', payload: { customer: { email: uniqueEmail() }, message: { body: 'x' } }, headers: { 'idempotency-key': 'k'.repeat(256) }, status: 400, code: 'invalid_idempotency_key' },
+]);
+
+// ---------------------------------------------------------------------------------------------
+// who may do what
+
+test('no, malformed, unknown, wrong or revoked credentials are 401 on every private route', async (t) => {
+  const creds: Array<[string, Headers | null, string]> = [
+    ['no credentials', null, 'unauthenticated'],
+    ['Basic auth', { authorization: 'Basic YWRtaW46YWRtaW4=' }, 'invalid_authorization'],
+    ['"Bearer" without a token', { authorization: 'Bearer' }, 'invalid_authorization'],
+    ['a made-up token', { authorization: 'Bearer lst_nonsense' }, 'invalid_token'],
+    ['a token with the wrong secret', f.wrongSecret, 'invalid_token'],
+    ['a revoked token', f.revokedToken, 'invalid_token'],
+    ['a made-up session cookie', { cookie: 'luister_session=lss_nonsense' }, 'unauthenticated'],
+  ];
+  for (const [route, r] of Object.entries(validRequests())) {
+    if (PUBLIC.has(route)) continue;
+    for (const [what, auth, code] of creds) {
+      await t.test(`${route} with ${what}`, () =>
+        expectRejected({ name: route, method: route.split(' ')[0] as Method, url: r.url, payload: r.payload, auth, status: 401, code }));
+    }
+  }
+});
+
+test('a revoked token stays revoked, and says so', async () => {
+  await expectRejected({ name: 'me', method: 'GET', url: '/api/v1/me', auth: f.revokedToken, status: 401, code: 'invalid_token', message: /revoked/ });
+  // revoking it again is harmless and does not bring it back
+  const tokens = await ok<{ data: Array<{ name: string; revoked_at: string | null }> }>('GET', '/api/v1/tokens');
+  assert.ok(tokens.data.find((x) => x.name === 'revoked')?.revoked_at);
+});
+
+runTable('an agent (token or session) or a supervisor cannot do admin things: 403', () => {
+  const valid = validRequests();
+  const adminOnly = [
+    'POST /api/v1/agents',
+    'POST /api/v1/teams',
+    'GET /api/v1/tokens',
+    'POST /api/v1/tokens',
+    'DELETE /api/v1/tokens/:id',
+    'GET /api/v1/webhooks',
+    'POST /api/v1/webhooks',
+    'DELETE /api/v1/webhooks/:id',
+    'GET /api/v1/webhooks/:id/deliveries',
+  ];
+  const as = (who: string, auth: Headers, route: string, payload = valid[route].payload, url = valid[route].url): Bad => ({
+    name: `${who}: ${route} ${payload ? JSON.stringify(payload).slice(0, 60) : ''}`,
+    method: route.split(' ')[0] as Method,
+    url,
+    payload,
+    auth,
+    status: 403,
+    code: 'forbidden',
+    message: /admin|supervisor|owner|receiv/i,
+  });
+  return [
+    ...adminOnly.map((r) => as('agent token', f.agentToken, r)),
+    ...adminOnly.map((r) => as('agent session', f.agentSession, r)),
+    ...adminOnly.map((r) => as('supervisor token', f.supervisorToken, r)),
+    as('agent token', f.agentToken, 'GET /api/v1/audit'),
+    as('agent session', f.agentSession, 'GET /api/v1/audit'),
+    as('agent token', f.agentToken, 'POST /api/v1/tokens', { name: 'mijn admin-token', role: 'admin' }),
+    as('agent token', f.agentToken, 'PATCH /api/v1/agents/:id', { role: 'admin' }),
+    as('agent token', f.agentToken, 'PATCH /api/v1/agents/:id', { active: false }),
+    as('agent session', f.agentSession, 'PATCH /api/v1/agents/:id', { role: 'admin' }, `/api/v1/agents/${f.agent2}`),
+    as('agent session', f.agentSession, 'PATCH /api/v1/agents/:id', { team_id: f.teamId }, `/api/v1/agents/${f.agent2}`),
+    as('agent session', f.agentSession, 'PATCH /api/v1/agents/:id', { name: 'De baas' }, `/api/v1/agents/${f.acc.adminId}`),
+    as('supervisor token', f.supervisorToken, 'PATCH /api/v1/agents/:id', { role: 'admin' }, `/api/v1/agents/${f.agent2}`),
+    as('agent session', f.agentSession, 'POST /api/v1/cases/:id/assign', { agent_id: f.acc.adminId }),
+    as('agent session', f.agentSession, 'POST /api/v1/cases/:id/transfers', { to_agent_id: f.agent2 }),
+    as('agent session', f.agentSession, 'POST /api/v1/cases/:id/transfers/:transfer_id/cancel'),
+    // the admin is not the receiver of the offer: only the receiver accepts or declines
+    as('admin token', f.acc.auth, 'POST /api/v1/cases/:id/transfers/:transfer_id/accept'),
+    as('admin token', f.acc.auth, 'POST /api/v1/cases/:id/transfers/:transfer_id/decline'),
+  ];
+}, { input: false });
+
+// ---------------------------------------------------------------------------------------------
+
+runTable('rules of the domain refuse the request and leave everything as it was', () => [
+  { name: 'a status change on a case without owner', method: 'PATCH', url: `/api/v1/cases/${f.caseId}`, payload: { status: 'open' }, status: 409, code: 'owner_required' },
+  { name: 'back to new', method: 'PATCH', url: `/api/v1/cases/${f.ownedCaseId}`, payload: { status: 'new' }, status: 409, code: 'invalid_status_change' },
+  { name: 'assigning a case that has an owner', method: 'POST', url: `/api/v1/cases/${f.ownedCaseRef}/assign`, payload: { agent_id: f.agent2 }, status: 409, code: 'case_has_owner' },
+  { name: 'assigning to an agent that does not exist', method: 'POST', url: `/api/v1/cases/${f.caseId}/assign`, payload: { agent_id: NIL }, status: 404, code: 'agent_not_found' },
+  { name: 'transferring a case without owner', method: 'POST', url: `/api/v1/cases/${f.caseId}/transfers`, payload: { to_agent_id: f.agent2 }, status: 409, code: 'case_unowned' },
+  { name: 'transferring to the owner', method: 'POST', url: `/api/v1/cases/${f.ownedCaseId}/transfers`, payload: { to_agent_id: f.acc.adminId }, status: 422, code: 'transfer_to_owner' },
+  { name: 'a second open transfer offer', method: 'POST', url: `/api/v1/cases/${f.ownedCaseId}/transfers`, payload: { to_agent_id: f.agent2 }, status: 409, code: 'transfer_pending' },
+  { name: 'a transfer that does not exist', method: 'POST', url: `/api/v1/cases/${f.ownedCaseId}/transfers/${NIL}/cancel`, status: 404, code: 'transfer_not_found' },
+  { name: 'a transfer offer of another case', method: 'POST', url: `/api/v1/cases/${f.caseId}/transfers/${f.transferId}/cancel`, status: 404, code: 'transfer_not_found' },
+  { name: 'a case that does not exist', method: 'PATCH', url: `/api/v1/cases/${NIL}`, payload: { priority: 'high' }, status: 404, code: 'case_not_found' },
+  { name: 'a case reference that does not exist', method: 'POST', url: '/api/v1/cases/LU-999999999999999/notes', payload: { body: 'x' }, status: 404, code: 'case_not_found' },
+  { name: 'merging a customer into itself', method: 'POST', url: `/api/v1/customers/${f.customerId}/merge`, payload: { customer_id: f.customerId }, status: 422, code: 'merge_into_self' },
+  { name: 'merging a customer that does not exist', method: 'POST', url: `/api/v1/customers/${f.customerId}/merge`, payload: { customer_id: NIL }, status: 404, code: 'customer_not_found' },
+  { name: 'an identity that belongs to another customer', method: 'POST', url: `/api/v1/customers/${f.customer2}/identities`, payload: { kind: 'email', value: f.customerEmail.toUpperCase() }, status: 409, code: 'identity_taken' },
+  { name: 'a new customer with a taken e-mail address', method: 'POST', url: '/api/v1/customers', payload: { name: 'Dubbel', email: f.customerEmail }, status: 409, code: 'identity_taken' },
+  { name: 'a new customer whose second identity is taken', method: 'POST', url: '/api/v1/customers', payload: { name: 'Half', email: uniqueEmail(), phone: '0612345678' }, status: 409, code: 'identity_taken' },
+  { name: 'removing an identity that does not exist', method: 'DELETE', url: `/api/v1/customers/${f.customerId}/identities/${NIL}`, status: 404, code: 'identity_not_found' },
+  { name: 'a customer that does not exist', method: 'PATCH', url: `/api/v1/customers/${NIL}`, payload: { name: 'X' }, status: 404, code: 'customer_not_found' },
+  { name: 'an agent e-mail address in use', method: 'POST', url: '/api/v1/agents', payload: { email: f.agent2Email.toUpperCase(), name: 'Dubbel' }, status: 409, code: 'agent_exists' },
+  { name: 'an agent in a team that does not exist', method: 'POST', url: '/api/v1/agents', payload: { email: uniqueEmail(), name: 'X', team_id: NIL }, status: 404, code: 'team_not_found' },
+  { name: 'moving an agent to a team that does not exist', method: 'PATCH', url: `/api/v1/agents/${f.agent2}`, payload: { team_id: NIL }, status: 404, code: 'team_not_found' },
+  { name: 'an agent that does not exist', method: 'PATCH', url: `/api/v1/agents/${NIL}`, payload: { name: 'X' }, status: 404, code: 'agent_not_found' },
+  { name: 'a team name in use', method: 'POST', url: '/api/v1/teams', payload: { name: f.teamName }, status: 409, code: 'team_exists' },
+  { name: 'revoking a token that does not exist', method: 'DELETE', url: `/api/v1/tokens/${NIL}`, status: 404, code: 'api_token_not_found' },
+  { name: 'a webhook that does not exist', method: 'DELETE', url: `/api/v1/webhooks/${NIL}`, status: 404, code: 'webhook_not_found' },
+  { name: 'deliveries of a webhook that does not exist', method: 'GET', url: `/api/v1/webhooks/${NIL}/deliveries`, status: 404, code: 'webhook_not_found' },
+  { name: 'an import with unknown columns', method: 'POST', url: '/api/v1/customers/import', payload: { csv: 'naam,mail\nJan,jan@example.nl\n' }, status: 422, code: 'import_invalid' },
+  { name: 'an import with an unclosed quote', method: 'POST', url: '/api/v1/customers/import', payload: { csv: 'name,email\n"Jan,jan@example.nl\n' }, status: 422, code: 'import_invalid' },
+  { name: 'an import with the same e-mail twice', method: 'POST', url: '/api/v1/customers/import', payload: { csv: `name,email\nA,${f.customer2Email}\nB,${f.customer2Email}\n` }, status: 422, code: 'import_invalid' },
+  {
+    name: 'an import row whose identities belong to two customers (after updating the first)',
+    method: 'POST',
+    url: '/api/v1/customers/import',
+    payload: { csv: `name,email,phone,vulnerable\nNieuwe naam,${f.customer2Email},${f.customerPhone},ja\n` },
+    status: 409,
+    code: 'import_conflict',
+  },
+  { name: 'a sign-in with a wrong password', method: 'POST', url: '/api/v1/auth/login', auth: null, payload: { email: f.agent2Email, password: 'fout' }, status: 401, code: 'invalid_credentials' },
+  { name: 'a sign-in for an unknown agent', method: 'POST', url: '/api/v1/auth/login', auth: null, payload: { email: uniqueEmail(), password: 'x' }, status: 401, code: 'invalid_credentials' },
+]);
+
+test('requests that change nothing write nothing: an unchanged PATCH and a dry-run import', async () => {
+  const current = await ok('GET', `/api/v1/cases/${f.caseId}`);
+  const before = await snapshot(f.acc.accountId);
+  await ok('PATCH', `/api/v1/cases/${f.caseId}`, { priority: current.priority, subject: ` ${current.subject} ` });
+  await ok('PATCH', `/api/v1/customers/${f.customerId}`, {});
+  const dry = await ok('POST', '/api/v1/customers/import', { csv: `name,email\nNieuw,${uniqueEmail()}\nJan,${f.customerEmail}\n`, dry_run: true });
+  assert.deepEqual({ rows: dry.rows, created: dry.created, updated: dry.updated, dry_run: dry.dry_run }, { rows: 2, created: 1, updated: 1, dry_run: true });
+  assert.deepEqual(await snapshot(f.acc.accountId), before);
+});
+
+runTable('unknown routes and methods are 404 route_not_found', () => [
+  { name: 'GET /api/v1/nope', method: 'GET', url: '/api/v1/nope', status: 404, code: 'route_not_found', message: /No route GET \/api\/v1\/nope/ },
+  { name: 'GET /api/v2/cases', method: 'GET', url: '/api/v2/cases', status: 404, code: 'route_not_found' },
+  { name: 'PUT /api/v1/cases', method: 'PUT', url: '/api/v1/cases', payload: { customer: { email: uniqueEmail() }, message: { body: 'x' } }, status: 404, code: 'route_not_found' },
+  { name: 'DELETE /api/v1/cases/:id', method: 'DELETE', url: `/api/v1/cases/${f.caseId}`, status: 404, code: 'route_not_found' },
+  { name: 'PUT /api/v1/cases/:id', method: 'PUT', url: `/api/v1/cases/${f.caseId}`, payload: { subject: 'x' }, status: 404, code: 'route_not_found' },
+  { name: 'DELETE /api/v1/customers/:id', method: 'DELETE', url: `/api/v1/customers/${f.customerId}`, status: 404, code: 'route_not_found' },
+  { name: 'PATCH /api/v1/teams', method: 'PATCH', url: '/api/v1/teams', payload: { name: 'x' }, status: 404, code: 'route_not_found' },
+  { name: 'POST /api/v1/cases/:id/close', method: 'POST', url: `/api/v1/cases/${f.caseId}/close`, payload: {}, status: 404, code: 'route_not_found' },
+  { name: 'POST /api/v1/cases/:id/transfers/:transfer_id/approve', method: 'POST', url: `/api/v1/cases/${f.ownedCaseId}/transfers/${f.transferId}/approve`, status: 404, code: 'route_not_found' },
+  { name: 'GET /api/v1/cases/:id/messages', method: 'GET', url: `/api/v1/cases/${f.caseId}/messages`, status: 404, code: 'route_not_found' },
+  { name: 'GET /nope (no credentials needed to learn it does not exist)', method: 'GET', url: '/nope', auth: null, status: 404, code: 'route_not_found', message: /No route GET \/nope/ },
+  { name: 'GET /api (no trailing version)', method: 'GET', url: '/api', status: 404, code: 'route_not_found' },
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Idempotency-Key
+
+const caseCount = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases WHERE account_id = $1', [f.acc.accountId]))[0].n;
+
+test('a retried POST with the same Idempotency-Key returns the same case and creates nothing', async () => {
+  const key = `retry-${process.pid}-${Date.now()}`;
+  const email = uniqueEmail('retry');
+  const body = { customer: { email, name: 'Retry Ria' }, subject: 'Dubbel verzonden', message: { body: 'Ik klik twee keer op verzenden.' } };
+  const first = await call({ method: 'POST', url: '/api/v1/cases', payload: body, headers: { 'idempotency-key': key } });
+  assert.equal(first.statusCode, 201, first.body);
+  assert.equal(first.headers['idempotent-replayed'], undefined);
+  const created = first.json();
+  const before = await snapshot(f.acc.accountId);
+
+  for (let i = 0; i < 3; i++) {
+    const again = await call({ method: 'POST', url: '/api/v1/cases', payload: body, headers: { 'idempotency-key': key } });
+    assert.equal(again.statusCode, 201, again.body);
+    assert.equal(again.headers['idempotent-replayed'], 'true');
+    assert.equal(again.json().id, created.id, 'the same case');
+    assert.equal(again.json().message.id, created.message.id, 'the same message');
+    assert.equal(again.json().contact_count, 1);
+  }
+  assert.deepEqual(await snapshot(f.acc.accountId), before, 'the retries wrote nothing');
+  const c = await ok('GET', `/api/v1/cases/${created.id}`);
+  assert.equal(c.contact_count, 1, 'contact_count is not raised by a retry');
+  assert.equal(c.timeline.filter((e: { kind: string }) => e.kind === 'message').length, 1);
+
+  // the contrast: the same message without the key is a repeat contact on that case
+  const repeat = await call({ method: 'POST', url: '/api/v1/cases', payload: body });
+  assert.equal(repeat.statusCode, 201);
+  assert.equal(repeat.json().id, created.id);
+  assert.equal(repeat.json().contact_count, 2);
+});
+
+test('an Idempotency-Key reused with a different body or route is 422 idempotency_key_reused', async () => {
+  const key = `reuse-${process.pid}-${Date.now()}`;
+  const body = { customer: { email: uniqueEmail('reuse') }, message: { body: 'Eerste versie' } };
+  const first = await call({ method: 'POST', url: '/api/v1/cases', payload: body, headers: { 'idempotency-key': key } });
+  assert.equal(first.statusCode, 201, first.body);
+  const headers = { 'idempotency-key': key };
+  for (const bad of [
+    { name: 'another message body', method: 'POST', url: '/api/v1/cases', payload: { ...body, message: { body: 'Tweede versie' } } },
+    { name: 'another customer', method: 'POST', url: '/api/v1/cases', payload: { ...body, customer: { email: uniqueEmail() } } },
+    { name: 'an extra field', method: 'POST', url: '/api/v1/cases', payload: { ...body, priority: 'high' } },
+    { name: 'another route', method: 'POST', url: '/api/v1/customers', payload: { email: uniqueEmail() } },
+    { name: 'another case', method: 'POST', url: `/api/v1/cases/${f.caseId}/notes`, payload: { body: 'Eerste versie' } },
+  ] as const) {
+    await expectRejected({ ...bad, headers, status: 422, code: 'idempotency_key_reused', message: /different request/ });
+  }
+  assert.equal((await ok('GET', `/api/v1/cases/${first.json().id}`)).contact_count, 1);
+});
+
+test('concurrent retries with one Idempotency-Key create exactly one case', async () => {
+  const key = `race-${process.pid}-${Date.now()}`;
+  const body = { customer: { email: uniqueEmail('race') }, subject: 'Race', message: { body: 'Vijf keer tegelijk' } };
+  const casesBefore = await caseCount();
+  const results = await Promise.all(
+    Array.from({ length: 6 }, () => call({ method: 'POST', url: '/api/v1/cases', payload: body, headers: { 'idempotency-key': key } })),
+  );
+  const created = results.filter((r) => r.statusCode === 201);
+  assert.ok(created.length >= 1, results.map((r) => `${r.statusCode} ${r.body}`).join('\n'));
+  assert.equal(new Set(created.map((r) => r.json().id)).size, 1, 'every 201 is the same case');
+  for (const r of results.filter((x) => x.statusCode !== 201)) {
+    assert.equal(r.statusCode, 409, r.body);
+    assert.equal(r.json().error.code, 'idempotency_in_progress');
+  }
+  assert.equal(await caseCount(), casesBefore + 1, 'one case, not one per retry');
+  const c = await ok('GET', `/api/v1/cases/${created[0].json().id}`);
+  assert.equal(c.contact_count, 1);
+  const replay = await call({ method: 'POST', url: '/api/v1/cases', payload: body, headers: { 'idempotency-key': key } });
+  assert.equal(replay.statusCode, 201);
+  assert.equal(replay.json().id, c.id);
+  assert.equal(replay.headers['idempotent-replayed'], 'true');
+});
+
+test('a refused request with an Idempotency-Key is refused again on retry, still writing nothing', async () => {
+  const headers = { 'idempotency-key': `refused-${process.pid}-${Date.now()}` };
+  const body = { customer: { email: 'geen-adres' }, message: { body: 'x' } };
+  const first = await call({ method: 'POST', url: '/api/v1/cases', payload: body, headers });
+  assert.equal(first.statusCode, 422);
+  await expectRejected({ name: 'retry', method: 'POST', url: '/api/v1/cases', payload: body, headers, status: 422, code: 'invalid_email' });
+  const again = await call({ method: 'POST', url: '/api/v1/cases', payload: body, headers });
+  assert.equal(again.headers['idempotent-replayed'], 'true');
+});
+
+// ---------------------------------------------------------------------------------------------
+// the first-run setup page
+
+test('setup: bad input is refused and does not use up the one-time link or create an account', async (t) => {
+  const setupToken = { value: 'S'.repeat(43) };
+  const setupApp = await buildApp({ db, config: testConfig(), setupToken, logger: false });
+  await setupApp.ready();
+  const accountName = `Setup ${process.pid} ${Date.now()}`;
+  const accountsNamed = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM accounts WHERE name = $1', [accountName]))[0].n;
+  const good = { token: setupToken.value, account_name: accountName, admin_email: uniqueEmail('setup'), admin_name: 'Beheerder', admin_password: 'een lang wachtwoord' };
+  const cases: Array<[string, InjectOptions, number, string]> = [
+    ['malformed JSON', { payload: '{"token":', headers: { 'content-type': 'application/json' } }, 400, 'invalid_json'],
+    ['plain text', { payload: 'token=x', headers: { 'content-type': 'text/plain' } }, 415, 'unsupported_media_type'],
+    ['over 1 MB', { payload: JSON.stringify({ ...good, admin_name: 'x'.repeat(MB) }), headers: { 'content-type': 'application/json' } }, 413, 'body_too_large'],
+    ['an unknown field', { payload: { ...good, role: 'admin' } }, 400, 'validation_failed'],
+    ['a short password', { payload: { ...good, admin_password: 'kort' } }, 400, 'validation_failed'],
+    ['an invalid e-mail address', { payload: { ...good, admin_email: 'beheerder' } }, 400, 'validation_failed'],
+    ['no account name', { payload: { ...good, account_name: '' } }, 400, 'validation_failed'],
+    ['a wrong token', { payload: { ...good, token: 'T'.repeat(43) } }, 403, 'setup_closed'],
+    ['a token of another length', { payload: { ...good, token: 'S' } }, 403, 'setup_closed'],
+  ];
+  try {
+    for (const [what, opts, status, code] of cases) {
+      await t.test(what, async () => {
+        const res = await setupApp.inject({ method: 'POST', url: '/setup', ...opts });
+        assert.equal(res.statusCode, status, res.body);
+        assert.equal(res.json().error.code, code);
+        assert.equal(await accountsNamed(), 0);
+        assert.equal(setupToken.value, 'S'.repeat(43), 'the link still works');
+      });
+    }
+    await t.test('the page refuses a wrong token', async () => {
+      const res = await setupApp.inject({ method: 'GET', url: `/setup?token=${'T'.repeat(43)}` });
+      assert.equal(res.statusCode, 403);
+      assert.equal(res.json().error.code, 'setup_closed');
+    });
+    await t.test('with accounts in the database, even the right token creates nothing', async () => {
+      const res = await setupApp.inject({ method: 'POST', url: '/setup', payload: good });
+      assert.equal(res.statusCode, 403, res.body);
+      assert.equal(res.json().error.code, 'setup_closed');
+      assert.equal(await accountsNamed(), 0);
+      assert.equal(setupToken.value, null, 'and the link is closed for good');
+    });
+  } finally {
+    await setupApp.close();
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+
+test('guard: every route that takes input is in the tables above', () => {
+  const routes = routesOf(app).filter(isApiRoute);
+  const valid = validRequests();
+  const missing = routes.filter((r) => !(r in valid));
+  assert.deepEqual(missing, [], `new routes: add a valid request to validRequests() and bad-input rows for them`);
+  const stale = Object.keys(valid).filter((r) => !routes.includes(r));
+  assert.deepEqual(stale, [], 'validRequests() names routes that no longer exist');
+  // every route with input has at least one row of its own among the input-validation tables
+  const rowsHit = new Set<string>();
+  for (const row of inputTables.flatMap((build) => build())) {
+    const route = routeFor(routes, row.method, row.url);
+    if (route) rowsHit.add(route);
+  }
+  const uncovered = routes.filter((r) => !NO_INPUT.has(r) && !rowsHit.has(r));
+  assert.deepEqual(uncovered, [], 'routes that take input without a bad-input row');
+});

@@ -1,0 +1,454 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { Db } from '../../src/storage/db.ts';
+import { newAccount, testApp, uniqueEmail, type TestAccount, type TestContext } from '../helpers.ts';
+
+/**
+ * Two accounts on one server. Everything of B is addressed from A by its real id (and case
+ * reference): every route that takes an id answers 404 as if it did not exist, lists and search
+ * come back without B's rows, and B's data is byte-for-byte the same afterwards.
+ */
+
+type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'DELETE';
+type Headers = Record<string, string>;
+
+interface Attempt {
+  name: string;
+  method: Method;
+  url: string;
+  payload?: unknown;
+  /** 404 with this code, or a list/search answer that must not contain B */
+  expect: { status: 404; code: string } | { list: true };
+}
+
+interface B {
+  acc: TestAccount;
+  word: string;
+  tokenId: string;
+  setupTokenId: string;
+  agentToken: string;
+  webhookId: string;
+  teamId: string;
+  teamName: string;
+  agentId: string;
+  agentEmail: string;
+  customerId: string;
+  customerEmail: string;
+  customerPhone: string;
+  socialIdentityId: string;
+  emailIdentityId: string;
+  customer2Id: string;
+  caseId: string;
+  caseRef: string;
+  transferId: string;
+  /** every id of B, to look for in A's answers */
+  ids: string[];
+}
+
+interface A {
+  acc: TestAccount;
+  customerId: string;
+  identityId: string;
+  caseId: string;
+  caseRef: string;
+  ownedCaseId: string;
+  agentId: string;
+  teamId: string;
+}
+
+let ctx: TestContext;
+let app: FastifyInstance;
+let db: Db;
+let a: A;
+let b: B;
+
+// ---------------------------------------------------------------------------------------------
+
+const TABLES: Record<string, string> = {
+  accounts: '*',
+  cases: '*',
+  messages: '*',
+  customers: '*',
+  customer_identities: '*',
+  agents: '*',
+  teams: '*',
+  // last_used_at moves whenever a token authenticates (at most once a minute): not a change of data
+  api_tokens: 'id, name, role, secret_hash, created_by, created_at, revoked_at',
+  webhooks: '*',
+  webhook_deliveries: '*',
+  audit_log: '*',
+  case_transfers: '*',
+  sessions: '*',
+  jobs: '*',
+  idempotency_keys: '*',
+};
+const SNAPSHOT_SQL = Object.entries(TABLES)
+  .map(
+    ([table, cols]) =>
+      `SELECT '${table}' AS tbl, count(*)::int AS n, md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), '')) AS h
+       FROM (SELECT ${cols} FROM ${table} WHERE account_id = $1) r`,
+  )
+  .join('\nUNION ALL\n');
+
+/** Every table of one account: row count and a hash of all its rows. */
+async function snapshot(accountId: string): Promise<Record<string, string>> {
+  const rows = await db.query<{ tbl: string; n: number; h: string }>(SNAPSHOT_SQL, [accountId]);
+  return Object.fromEntries(rows.map((r) => [r.tbl, `${r.n} rows, ${r.h}`]));
+}
+
+function call(method: Method, url: string, payload: unknown, auth: Headers | null) {
+  const opts: InjectOptions = { method, url, headers: { ...(auth ?? {}) } };
+  if (payload !== undefined) opts.payload = payload as InjectOptions['payload'];
+  return app.inject(opts);
+}
+
+async function ok<T = Record<string, any>>(auth: Headers, method: Method, url: string, payload?: unknown): Promise<T> {
+  const res = await call(method, url, payload, auth);
+  assert.ok(res.statusCode >= 200 && res.statusCode < 300, `${method} ${url} → ${res.statusCode} ${res.body}`);
+  return res.json() as T;
+}
+
+/** `METHOD /path/:param` for every route, read from `printRoutes({ commonPrefix: false })`. */
+function routesOf(instance: FastifyInstance): string[] {
+  const out = new Set<string>();
+  const stack: string[] = [''];
+  for (const line of instance.printRoutes({ commonPrefix: false }).split('\n')) {
+    const at = line.indexOf('── ');
+    if (at < 0) continue;
+    const depth = (at + 3) / 4;
+    const m = /^(.*?)(?: \(([A-Z, ]+)\))?$/.exec(line.slice(at + 3));
+    if (!m || !Number.isInteger(depth)) throw new Error(`cannot read route line "${line}"`);
+    const path = stack[depth - 1] + m[1];
+    stack[depth] = path;
+    stack.length = depth + 1;
+    for (const method of (m[2] ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+      if (method !== 'HEAD') out.add(`${method} ${path}`);
+    }
+  }
+  return [...out].sort();
+}
+
+/** The route a request lands on: the matching pattern with the fewest parameters. */
+function routeFor(routes: string[], method: string, url: string): string | undefined {
+  const path = url.split('?')[0];
+  const matching = routes.filter((r) => {
+    const [m, pattern] = r.split(' ');
+    const re = new RegExp(`^${pattern.split('/').map((seg) => (seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}$`);
+    return (m === method || (m === 'GET' && method === 'HEAD')) && re.test(path);
+  });
+  return matching.sort((x, y) => x.split(':').length - y.split(':').length)[0];
+}
+
+const letters = (n: number) => Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+
+// ---------------------------------------------------------------------------------------------
+
+before(async () => {
+  ctx = await testApp();
+  app = ctx.app;
+  db = ctx.db;
+
+  // ---- account B: one of everything
+  const accB = await newAccount(db, 'Account B');
+  const word = `zwaluw${letters(10)}`;
+  const B = accB.auth;
+  const hex = (s: string) => `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  const setupTokenId = hex(/^lst_[0-9a-f]{32}_([0-9a-f]{32})_/.exec(accB.token)![1]);
+  const webhook = await ok(B, 'POST', '/api/v1/webhooks', { url: 'https://example.test/b-hook', events: ['case.created', 'case.updated', 'message.created', 'case.transferred'], description: word });
+  const teamName = `Team ${word}`;
+  const team = await ok(B, 'POST', '/api/v1/teams', { name: teamName });
+  const agentEmail = uniqueEmail(`agent.${word}`);
+  const agent = await ok(B, 'POST', '/api/v1/agents', { email: agentEmail, name: `Agent ${word}`, role: 'agent', team_id: team.id });
+  const customerEmail = uniqueEmail(word);
+  const customerPhone = '+31687654321';
+  const customer = await ok(B, 'POST', '/api/v1/customers', {
+    name: `Klant ${word}`,
+    email: customerEmail,
+    phone: customerPhone,
+    identities: [{ kind: 'social', value: `x:@${word}` }],
+    segment: 'gold',
+  });
+  const customer2 = await ok(B, 'POST', '/api/v1/customers', { name: `Tweede ${word}`, email: uniqueEmail(word) });
+  const c = await ok(B, 'POST', '/api/v1/cases', { customer: { email: customerEmail }, subject: `Storing ${word}`, message: { body: `De ${word} doet het niet meer.` } });
+  await ok(B, 'POST', `/api/v1/cases/${c.id}/assign`, { agent_id: accB.adminId });
+  await ok(B, 'POST', `/api/v1/cases/${c.id}/messages`, { body: `We sturen een nieuwe ${word}.` });
+  await ok(B, 'POST', `/api/v1/cases/${c.id}/notes`, { body: `Interne notitie over ${word}.` });
+  const transfer = await ok(B, 'POST', `/api/v1/cases/${c.id}/transfers`, { to_agent_id: agent.id, note: `Overdracht ${word}` });
+  const token = await ok(B, 'POST', '/api/v1/tokens', { name: `token ${word}`, role: 'agent' });
+  b = {
+    acc: accB,
+    word,
+    tokenId: token.id,
+    setupTokenId,
+    agentToken: token.token,
+    webhookId: webhook.id,
+    teamId: team.id,
+    teamName,
+    agentId: agent.id,
+    agentEmail,
+    customerId: customer.id,
+    customerEmail,
+    customerPhone,
+    socialIdentityId: customer.identities.find((i: { kind: string }) => i.kind === 'social').id,
+    emailIdentityId: customer.identities.find((i: { kind: string }) => i.kind === 'email').id,
+    customer2Id: customer2.id,
+    caseId: c.id,
+    caseRef: c.ref,
+    transferId: transfer.id,
+    ids: [],
+  };
+  b.ids = [b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId];
+
+  // ---- account A: the one trying
+  const accA = await newAccount(db, 'Account A');
+  const A = accA.auth;
+  const ca = await ok(A, 'POST', '/api/v1/customers', { name: 'Klant van A', email: uniqueEmail('a') });
+  const caseA = await ok(A, 'POST', '/api/v1/cases', { customer: { email: ca.identities[0].value }, subject: 'Vraag van A', message: { body: 'Hallo A' } });
+  const owned = await ok(A, 'POST', '/api/v1/cases', { customer: { email: uniqueEmail('a') }, subject: 'Toegewezen bij A', message: { body: 'Hallo' } });
+  await ok(A, 'POST', `/api/v1/cases/${owned.id}/assign`, { agent_id: accA.adminId });
+  const agentA = await ok(A, 'POST', '/api/v1/agents', { email: uniqueEmail('agent.a'), name: 'Agent van A' });
+  const teamA = await ok(A, 'POST', '/api/v1/teams', { name: 'Team van A' });
+  a = { acc: accA, customerId: ca.id, identityId: ca.identities[0].id, caseId: caseA.id, caseRef: caseA.ref, ownedCaseId: owned.id, agentId: agentA.id, teamId: teamA.id };
+});
+
+after(() => ctx.close());
+
+// ---------------------------------------------------------------------------------------------
+
+/** Every way A can point at B's data. */
+function attempts(): Attempt[] {
+  const nf = (code: string) => ({ status: 404 as const, code: `${code}_not_found` });
+  const list = { list: true as const };
+  const caseKeys = [b.caseId, b.caseRef, b.caseRef.toLowerCase()];
+  const rows: Attempt[] = [];
+  for (const k of caseKeys) {
+    rows.push(
+      { name: `read B's case by ${k}`, method: 'GET', url: `/api/v1/cases/${k}`, expect: nf('case') },
+      { name: `HEAD B's case by ${k}`, method: 'HEAD', url: `/api/v1/cases/${k}`, expect: nf('case') },
+      { name: `change B's case by ${k}`, method: 'PATCH', url: `/api/v1/cases/${k}`, payload: { priority: 'urgent', subject: 'Gekaapt', topic: 'x' }, expect: nf('case') },
+      { name: `close B's case by ${k}`, method: 'PATCH', url: `/api/v1/cases/${k}`, payload: { status: 'closed' }, expect: nf('case') },
+      { name: `reply on B's case by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/messages`, payload: { body: 'Van A' }, expect: nf('case') },
+      { name: `note on B's case by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/notes`, payload: { body: 'Van A' }, expect: nf('case') },
+      { name: `assign B's case to A's admin by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/assign`, payload: { agent_id: a.acc.adminId }, expect: nf('case') },
+      { name: `assign B's case to B's agent by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/assign`, payload: { agent_id: b.agentId }, expect: nf('case') },
+      { name: `offer B's case to A's agent by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/transfers`, payload: { to_agent_id: a.agentId }, expect: nf('case') },
+    );
+    for (const action of ['accept', 'decline', 'cancel']) {
+      rows.push({ name: `${action} B's transfer on B's case by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/transfers/${b.transferId}/${action}`, expect: nf('case') });
+    }
+  }
+  for (const action of ['accept', 'decline', 'cancel']) {
+    rows.push({ name: `${action} B's transfer via A's own case`, method: 'POST', url: `/api/v1/cases/${a.ownedCaseId}/transfers/${b.transferId}/${action}`, expect: nf('transfer') });
+  }
+  rows.push(
+    // B's ids inside A's requests
+    { name: "assign A's case to B's agent", method: 'POST', url: `/api/v1/cases/${a.caseId}/assign`, payload: { agent_id: b.agentId }, expect: nf('agent') },
+    { name: "assign A's case to B's admin", method: 'POST', url: `/api/v1/cases/${a.caseId}/assign`, payload: { agent_id: b.acc.adminId }, expect: nf('agent') },
+    { name: "offer A's case to B's agent", method: 'POST', url: `/api/v1/cases/${a.ownedCaseId}/transfers`, payload: { to_agent_id: b.agentId }, expect: nf('agent') },
+    // customers
+    { name: "read B's customer", method: 'GET', url: `/api/v1/customers/${b.customerId}`, expect: nf('customer') },
+    { name: "HEAD B's customer", method: 'HEAD', url: `/api/v1/customers/${b.customerId}`, expect: nf('customer') },
+    { name: "change B's customer", method: 'PATCH', url: `/api/v1/customers/${b.customerId}`, payload: { name: 'Gekaapt', vulnerable: true, segment: 'stolen' }, expect: nf('customer') },
+    { name: "add an identity to B's customer", method: 'POST', url: `/api/v1/customers/${b.customerId}/identities`, payload: { kind: 'email', value: uniqueEmail('kaper') }, expect: nf('customer') },
+    { name: "remove an identity of B's customer", method: 'DELETE', url: `/api/v1/customers/${b.customerId}/identities/${b.socialIdentityId}`, expect: nf('customer') },
+    { name: "remove B's identity via A's customer", method: 'DELETE', url: `/api/v1/customers/${a.customerId}/identities/${b.emailIdentityId}`, expect: nf('identity') },
+    { name: "remove A's identity via B's customer", method: 'DELETE', url: `/api/v1/customers/${b.customerId}/identities/${a.identityId}`, expect: nf('customer') },
+    { name: "merge B's customer into A's", method: 'POST', url: `/api/v1/customers/${a.customerId}/merge`, payload: { customer_id: b.customerId }, expect: nf('customer') },
+    { name: "merge A's customer into B's", method: 'POST', url: `/api/v1/customers/${b.customerId}/merge`, payload: { customer_id: a.customerId }, expect: nf('customer') },
+    { name: "merge B's two customers", method: 'POST', url: `/api/v1/customers/${b.customerId}/merge`, payload: { customer_id: b.customer2Id }, expect: nf('customer') },
+    // agents, teams, tokens, webhooks
+    { name: "change B's agent", method: 'PATCH', url: `/api/v1/agents/${b.agentId}`, payload: { name: 'Gekaapt', active: false }, expect: nf('agent') },
+    { name: "demote B's admin", method: 'PATCH', url: `/api/v1/agents/${b.acc.adminId}`, payload: { role: 'agent' }, expect: nf('agent') },
+    { name: "reset the password of B's admin", method: 'PATCH', url: `/api/v1/agents/${b.acc.adminId}`, payload: { password: 'nu van mij, van A' }, expect: nf('agent') },
+    { name: "move A's agent into B's team", method: 'PATCH', url: `/api/v1/agents/${a.agentId}`, payload: { team_id: b.teamId }, expect: nf('team') },
+    { name: "add an agent to B's team", method: 'POST', url: '/api/v1/agents', payload: { email: uniqueEmail('a'), name: 'X', team_id: b.teamId }, expect: nf('team') },
+    { name: "revoke B's token", method: 'DELETE', url: `/api/v1/tokens/${b.tokenId}`, expect: nf('api_token') },
+    { name: "revoke B's setup token", method: 'DELETE', url: `/api/v1/tokens/${b.setupTokenId}`, expect: nf('api_token') },
+    { name: "deactivate B's webhook", method: 'DELETE', url: `/api/v1/webhooks/${b.webhookId}`, expect: nf('webhook') },
+    { name: "read B's webhook deliveries", method: 'GET', url: `/api/v1/webhooks/${b.webhookId}/deliveries`, expect: nf('webhook') },
+    // lists, filters and search: answered, but without B
+    ...[b.caseId, b.customerId, b.agentId, b.acc.adminId, b.webhookId, b.tokenId, b.teamId, b.acc.accountId].map((id) => ({
+      name: `audit?entity_id= B's ${id === b.caseId ? 'case' : id === b.customerId ? 'customer' : 'entity'} ${id}`,
+      method: 'GET' as const,
+      url: `/api/v1/audit?entity_id=${id}`,
+      expect: list,
+    })),
+    { name: 'the whole audit log', method: 'GET', url: '/api/v1/audit?limit=200', expect: list },
+    { name: "cases?customer_id= B's customer", method: 'GET', url: `/api/v1/cases?customer_id=${b.customerId}`, expect: list },
+    { name: "cases?owner_id= B's admin", method: 'GET', url: `/api/v1/cases?owner_id=${b.acc.adminId}`, expect: list },
+    { name: "cases?owner_id= B's agent", method: 'GET', url: `/api/v1/cases?owner_id=${b.agentId}`, expect: list },
+    { name: 'all cases', method: 'GET', url: '/api/v1/cases?limit=200', expect: list },
+    { name: 'all customers, merged ones too', method: 'GET', url: '/api/v1/customers?limit=200&include_merged=true', expect: list },
+    { name: "customers in B's segment", method: 'GET', url: '/api/v1/customers?segment=gold', expect: list },
+    { name: 'agents', method: 'GET', url: '/api/v1/agents', expect: list },
+    { name: 'teams', method: 'GET', url: '/api/v1/teams', expect: list },
+    { name: 'tokens', method: 'GET', url: '/api/v1/tokens', expect: list },
+    { name: 'webhooks', method: 'GET', url: '/api/v1/webhooks', expect: list },
+    { name: "search B's word", method: 'GET', url: `/api/v1/search?q=${b.word}`, expect: list },
+    ...['case', 'message', 'customer'].map((type) => ({ name: `search B's word in ${type}s`, method: 'GET' as const, url: `/api/v1/search?q=${b.word}&type=${type}`, expect: list })),
+    { name: "search B's customer e-mail", method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(b.customerEmail)}`, expect: list },
+    { name: "search B's case reference", method: 'GET', url: `/api/v1/search?q=${b.caseRef}`, expect: list },
+    { name: "search B's agent e-mail", method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(b.agentEmail)}`, expect: list },
+  );
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+test("B's ids are real: B itself can reach everything A is about to try", async () => {
+  const B = b.acc.auth;
+  assert.equal((await ok(B, 'GET', `/api/v1/cases/${b.caseId}`)).id, b.caseId);
+  assert.equal((await ok(B, 'GET', `/api/v1/cases/${b.caseRef}`)).id, b.caseId);
+  const detail = await ok(B, 'GET', `/api/v1/cases/${b.caseId}`);
+  assert.equal(detail.pending_transfer.id, b.transferId);
+  assert.ok(detail.timeline.filter((e: { kind: string }) => e.kind === 'message').length >= 3, 'inbound, reply and note');
+  assert.equal((await ok(B, 'GET', `/api/v1/customers/${b.customerId}`)).identities.length, 3);
+  assert.ok((await ok(B, 'GET', `/api/v1/webhooks/${b.webhookId}/deliveries`)).data.length > 0, 'B has deliveries');
+  assert.ok((await ok(B, 'GET', `/api/v1/search?q=${b.word}`)).data.length >= 3, 'B finds its case, messages and customer');
+  assert.ok((await ok(B, 'GET', `/api/v1/audit?entity_id=${b.caseId}`)).data.length > 0);
+  assert.equal((await ok(B, 'GET', `/api/v1/cases?customer_id=${b.customerId}`)).data.length, 1);
+  assert.equal((await ok(B, 'GET', `/api/v1/cases?owner_id=${b.acc.adminId}`)).data.length, 1);
+  assert.ok((await ok(B, 'GET', '/api/v1/tokens')).data.some((t: { id: string }) => t.id === b.tokenId));
+  assert.ok((await ok(B, 'GET', '/api/v1/agents')).data.some((x: { id: string }) => x.id === b.agentId));
+});
+
+test("with A's token, every route that takes an id answers 404 for B's data, lists and search leave B out, and nothing changes", async (t) => {
+  const bBefore = await snapshot(b.acc.accountId);
+  const bCase = await ok(b.acc.auth, 'GET', `/api/v1/cases/${b.caseId}`);
+  const bCustomer = await ok(b.acc.auth, 'GET', `/api/v1/customers/${b.customerId}`);
+  const secrets = [b.word, b.customerEmail, b.agentEmail, b.customerPhone, b.teamName];
+
+  for (const at of attempts()) {
+    await t.test(at.name, async () => {
+      const aBefore = await snapshot(a.acc.accountId);
+      const res = await call(at.method, at.url, at.payload, a.acc.auth);
+      const where = `${at.method} ${at.url} → ${res.statusCode} ${res.body.slice(0, 300)}`;
+      if ('list' in at.expect) {
+        assert.equal(res.statusCode, 200, where);
+        const body = res.json() as { data: unknown[] };
+        assert.ok(Array.isArray(body.data), where);
+        if (/entity_id=|customer_id=|owner_id=|search\?/.test(at.url)) assert.equal(body.data.length, 0, `nothing of B: ${where}`);
+      } else {
+        assert.equal(res.statusCode, at.expect.status, where);
+        if (at.method !== 'HEAD') {
+          const { error } = res.json() as { error: { code: string; message: string } };
+          assert.equal(error.code, at.expect.code, where);
+          assert.match(error.message, /does not exist in this account/, where);
+        }
+      }
+      // nothing of B in the answer: no words, addresses or ids other than the one A sent itself
+      for (const s of secrets) assert.ok(!res.body.toLowerCase().includes(s.toLowerCase()), `"${s}" leaks: ${where}`);
+      for (const id of b.ids) {
+        if (!at.url.includes(id) && !JSON.stringify(at.payload ?? '').includes(id)) assert.ok(!res.body.includes(id), `B's id ${id} leaks: ${where}`);
+      }
+      assert.deepEqual(await snapshot(b.acc.accountId), bBefore, `B is unchanged after ${at.name}`);
+      if (!('list' in at.expect)) assert.deepEqual(await snapshot(a.acc.accountId), aBefore, `A is unchanged after ${at.name}`);
+    });
+  }
+
+  await t.test("B's case and customer read exactly as before", async () => {
+    assert.deepEqual(await ok(b.acc.auth, 'GET', `/api/v1/cases/${b.caseId}`), bCase);
+    assert.deepEqual(await ok(b.acc.auth, 'GET', `/api/v1/customers/${b.customerId}`), bCustomer);
+    const tokens = await ok(b.acc.auth, 'GET', '/api/v1/tokens');
+    assert.ok(tokens.data.every((x: { revoked_at: string | null }) => x.revoked_at === null), "B's tokens still work");
+    const hooks = await ok(b.acc.auth, 'GET', '/api/v1/webhooks');
+    assert.equal(hooks.data.find((h: { id: string }) => h.id === b.webhookId).active, true);
+    const me = await call('GET', '/api/v1/me', undefined, { authorization: `Bearer ${b.agentToken}` });
+    assert.equal(me.statusCode, 200, "B's agent token still authenticates");
+  });
+});
+
+test("a token cannot be moved to another account: B's token id and secret under A's account id are refused", async () => {
+  const parse = (tok: string) => {
+    const m = /^lst_([0-9a-f]{32})_([0-9a-f]{32})_(.+)$/.exec(tok);
+    assert.ok(m, 'token format lst_<account>_<id>_<secret>');
+    return { account: m[1], id: m[2], secret: m[3] };
+  };
+  const ta = parse(a.acc.token);
+  const tb = parse(b.acc.token);
+  const bBefore = await snapshot(b.acc.accountId);
+  const mixed = [
+    `lst_${ta.account}_${tb.id}_${tb.secret}`, // B's token presented as A's
+    `lst_${tb.account}_${ta.id}_${ta.secret}`, // A's token presented as B's
+    `lst_${tb.account}_${tb.id}_${ta.secret}`, // B's token with A's secret
+  ];
+  for (const token of mixed) {
+    const res = await call('GET', '/api/v1/me', undefined, { authorization: `Bearer ${token}` });
+    assert.equal(res.statusCode, 401, res.body);
+    assert.equal(res.json().error.code, 'invalid_token');
+    const patch = await call('PATCH', `/api/v1/cases/${b.caseId}`, { priority: 'urgent' }, { authorization: `Bearer ${token}` });
+    assert.equal(patch.statusCode, 401);
+  }
+  assert.deepEqual(await snapshot(b.acc.accountId), bBefore);
+});
+
+test("the same Idempotency-Key in A never replays or blocks B's request", async () => {
+  const key = `gedeeld-${process.pid}-${Date.now()}`;
+  const body = { customer: { email: uniqueEmail('idem') }, subject: `Sleutel ${b.word}`, message: { body: 'Zelfde sleutel, zelfde bericht' } };
+  const inB = await call('POST', '/api/v1/cases', body, { ...b.acc.auth, 'idempotency-key': key });
+  assert.equal(inB.statusCode, 201, inB.body);
+  const bBefore = await snapshot(b.acc.accountId);
+  const same = await call('POST', '/api/v1/cases', body, { ...a.acc.auth, 'idempotency-key': key });
+  assert.equal(same.statusCode, 201, same.body);
+  assert.equal(same.headers['idempotent-replayed'], undefined, "A does not get B's stored response");
+  assert.notEqual(same.json().id, inB.json().id);
+  assert.notEqual(same.json().customer_id, inB.json().customer_id);
+  const other = await call('POST', '/api/v1/cases', { ...body, message: { body: 'Ander bericht' } }, { ...a.acc.auth, 'idempotency-key': `${key}-2` });
+  assert.equal(other.statusCode, 201, other.body);
+  const reused = await call('POST', '/api/v1/customers', { email: uniqueEmail() }, { ...a.acc.auth, 'idempotency-key': key });
+  assert.equal(reused.statusCode, 422, 'the key is now used in A, for A only');
+  assert.deepEqual(await snapshot(b.acc.accountId), bBefore);
+  const replayB = await call('POST', '/api/v1/cases', body, { ...b.acc.auth, 'idempotency-key': key });
+  assert.equal(replayB.headers['idempotent-replayed'], 'true');
+  assert.equal(replayB.json().id, inB.json().id);
+});
+
+test("B's case reference, customer identities, agent e-mail and team name mean nothing in A", async () => {
+  const bBefore = await snapshot(b.acc.accountId);
+  const bCase = await ok(b.acc.auth, 'GET', `/api/v1/cases/${b.caseId}`);
+  const A = a.acc.auth;
+  // a customer of A quoting B's reference opens a case in A; B's case gets no contact
+  for (const caseRef of [b.caseRef, b.caseId]) {
+    const r = await ok(A, 'POST', '/api/v1/cases', { customer: { email: uniqueEmail('a') }, subject: `Storing ${b.word}`, message: { body: 'Over die storing' }, case_ref: caseRef });
+    assert.notEqual(r.id, b.caseId);
+    assert.equal(r.repeat_contact, false);
+  }
+  const bySubject = await ok(A, 'POST', '/api/v1/cases', { customer: { email: uniqueEmail('a') }, subject: `Re: [${b.caseRef}] Storing ${b.word}`, message: { body: 'Antwoord' } });
+  assert.notEqual(bySubject.id, b.caseId);
+  // B's customer writing to A is a new customer of A
+  const sameCustomer = await ok(A, 'POST', '/api/v1/cases', { customer: { email: b.customerEmail.toUpperCase() }, subject: `Storing ${b.word}`, message: { body: `De ${b.word} doet het niet meer.` } });
+  assert.notEqual(sameCustomer.customer_id, b.customerId);
+  assert.equal(sameCustomer.repeat_contact, false);
+  // identities, agent e-mails and team names are unique per account: no "taken" that tells A about B
+  await ok(A, 'POST', `/api/v1/customers/${a.customerId}/identities`, { kind: 'phone', value: b.customerPhone });
+  await ok(A, 'POST', `/api/v1/customers/${a.customerId}/identities`, { kind: 'social', value: `x:@${b.word}` });
+  await ok(A, 'POST', '/api/v1/customers', { email: uniqueEmail(), identities: [{ kind: 'social', value: `insta:${b.word}` }] });
+  await ok(A, 'POST', '/api/v1/agents', { email: b.agentEmail, name: 'Naamgenoot' });
+  await ok(A, 'POST', '/api/v1/teams', { name: b.teamName });
+  assert.deepEqual(await snapshot(b.acc.accountId), bBefore, 'B is unchanged');
+  assert.deepEqual(await ok(b.acc.auth, 'GET', `/api/v1/cases/${b.caseId}`), bCase);
+  // and B still sees only its own
+  const searchB = await ok(b.acc.auth, 'GET', `/api/v1/search?q=${b.word}&type=customer`);
+  assert.deepEqual(searchB.data.map((h: { id: string }) => h.id).sort(), [b.customerId, b.customer2Id].sort(), 'B does not find A’s look-alike customers');
+});
+
+// ---------------------------------------------------------------------------------------------
+
+test('guard: every /api/v1 route with an id in its path is in the cross-account attempts', () => {
+  const routes = routesOf(app);
+  const withId = routes.filter((r) => / \/api\/v1\/.*:/.test(r));
+  assert.ok(withId.length >= 15, `found ${withId.length} routes with an id; the route list could not be read:\n${app.printRoutes({ commonPrefix: false })}`);
+  const covered = new Set(attempts().map((at) => routeFor(routes, at.method, at.url)).filter(Boolean));
+  const uncovered = withId.filter((r) => !covered.has(r));
+  assert.deepEqual(uncovered, [], "new routes with an id: add attempts with B's ids for them to attempts()");
+  // and each of them is tried with B's own id in the path, not only with A's
+  for (const r of withId) {
+    const tried = attempts().filter((at) => routeFor(routes, at.method, at.url) === r);
+    assert.ok(tried.some((at) => b.ids.some((id) => at.url.includes(id)) || at.url.includes(b.caseRef) || at.url.includes(b.caseRef.toLowerCase())), `${r} is tried with one of B's ids`);
+  }
+  // the filters that take an id are tried as well
+  for (const filter of ['cases?customer_id=', 'cases?owner_id=', 'audit?entity_id=']) {
+    assert.ok(attempts().some((at) => at.url.includes(filter)), filter);
+  }
+});
