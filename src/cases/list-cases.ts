@@ -14,7 +14,7 @@ export interface ListCasesOptions {
 }
 
 export async function listCases(db: Db, accountId: string, opts: ListCasesOptions) {
-  const c = decodeCursor(opts.cursor);
+  const after = decodeCursor(opts.cursor);
   const rows = await db.query<CaseRow>(
     `SELECT ${CASE_COLUMNS} FROM cases
      WHERE account_id = $1
@@ -22,10 +22,10 @@ export async function listCases(db: Db, accountId: string, opts: ListCasesOption
        AND ($3::uuid IS NULL OR owner_id = $3)
        AND ($4::uuid IS NULL OR customer_id = $4)
        AND ($5::int IS NULL OR transfer_count >= $5)
-       AND ($6::timestamptz IS NULL OR (created_at, id) < ($6::timestamptz, $7::uuid))
-     ORDER BY created_at DESC, id DESC LIMIT $8`,
+       AND ($6::uuid IS NULL OR (created_at, id) < (SELECT created_at, id FROM cases WHERE account_id = $1 AND id = $6))
+     ORDER BY created_at DESC, id DESC LIMIT $7`,
     [accountId, opts.status?.length ? opts.status : null, opts.ownerId ?? null, opts.customerId ?? null,
-      opts.passedAround ?? null, c?.at ?? null, c?.id ?? null, opts.limit + 1],
+      opts.passedAround ?? null, after, opts.limit + 1],
   );
   const result = page(rows, opts.limit);
   return { data: result.data.map(publicCase), next_cursor: result.next_cursor };

@@ -2,6 +2,7 @@ import type { Db } from '../storage/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { invalid } from '../shared/errors.ts';
+import { isUuid } from '../shared/ids.ts';
 import { identifyCustomer } from '../customers/identify-customer.ts';
 import { type Identity, normaliseIdentity } from '../customers/identity.ts';
 import { guessLanguage, searchConfigFor } from '../text/language.ts';
@@ -42,11 +43,16 @@ export async function receiveMessage(db: Db, actor: Actor, opts: ReceiveMessageO
   const subject = (opts.subject?.trim() || subjectFromBody(opts.body)).slice(0, 500);
   const key = subjectKey(subject);
   const language = opts.language ?? guessLanguage(`${subject}\n${opts.body}`);
+  const refId = opts.caseRef && isUuid(opts.caseRef) ? opts.caseRef : null;
   const refNumber = findCaseNumber(opts.caseRef) ?? findCaseNumber(subject);
 
   return db.transaction(async (tx) => {
     const { customerId } = await identifyCustomer(tx, actor, identity, { name: opts.customer.name, language });
-    const referenced = refNumber === null ? null : await candidateByNumber(tx, actor.accountId, refNumber);
+    const referenced = refId
+      ? await candidate(tx, actor.accountId, 'id', refId)
+      : refNumber === null
+        ? null
+        : await candidate(tx, actor.accountId, 'number', refNumber);
     const openCases = await tx.query<CaseCandidate>(
       `SELECT id, status, subject_key, customer_id, last_contact_at FROM cases
        WHERE account_id = $1 AND customer_id = $2 AND subject_key = $3 AND status NOT IN ('solved', 'closed')
@@ -92,10 +98,10 @@ function primaryIdentity(c: ReceiveMessageOptions['customer']): Identity {
   throw invalid('customer_identity_required', 'Give the customer an email, phone or social handle');
 }
 
-async function candidateByNumber(tx: Db, accountId: string, n: number) {
+async function candidate(tx: Db, accountId: string, by: 'id' | 'number', value: string | number) {
   const [c] = await tx.query<CaseCandidate>(
-    'SELECT id, status, subject_key, customer_id, last_contact_at FROM cases WHERE account_id = $1 AND number = $2',
-    [accountId, n],
+    `SELECT id, status, subject_key, customer_id, last_contact_at FROM cases WHERE account_id = $1 AND ${by} = $2`,
+    [accountId, value],
   );
   return c ?? null;
 }

@@ -10,13 +10,13 @@ export interface ListCustomersOptions {
 }
 
 export async function listCustomers(db: Db, accountId: string, opts: ListCustomersOptions) {
-  const c = decodeCursor(opts.cursor);
+  const after = decodeCursor(opts.cursor);
   const rows = await db.query<CustomerRow>(
     `SELECT ${CUSTOMER_COLUMNS} FROM customers
      WHERE account_id = $1 AND ($2::text IS NULL OR segment = $2) AND ($3::boolean OR merged_into IS NULL)
-       AND ($4::timestamptz IS NULL OR (created_at, id) < ($4::timestamptz, $5::uuid))
-     ORDER BY created_at DESC, id DESC LIMIT $6`,
-    [accountId, opts.segment ?? null, opts.includeMerged ?? false, c?.at ?? null, c?.id ?? null, opts.limit + 1],
+       AND ($4::uuid IS NULL OR (created_at, id) < (SELECT created_at, id FROM customers WHERE account_id = $1 AND id = $4))
+     ORDER BY created_at DESC, id DESC LIMIT $5`,
+    [accountId, opts.segment ?? null, opts.includeMerged ?? false, after, opts.limit + 1],
   );
   const result = page(rows, opts.limit);
   const ids = result.data.map((r) => r.id);

@@ -214,3 +214,33 @@ test('cursor pagination walks every case exactly once', async () => {
   assert.equal(seen.length, 7);
   assert.equal(new Set(seen).size, 7);
 });
+
+test('case_ref as a case id joins that case', async () => {
+  const email = uniqueEmail('ref');
+  const first = (await post('/api/v1/cases', { customer: { email }, subject: 'Eerste vraag', message: { body: 'a' } })).json();
+  const joined = (await post('/api/v1/cases', { customer: { email }, subject: 'Iets heel anders', case_ref: first.id, message: { body: 'b' } })).json();
+  assert.equal(joined.id, first.id);
+  assert.equal(joined.contact_count, 2);
+});
+
+test('pagination never skips rows created within the same millisecond', async () => {
+  const b = await newAccount(ctx.db, 'Microseconden');
+  const cust = (await post('/api/v1/customers', { email: uniqueEmail() }, b.auth)).json();
+  // five cases with one shared millisecond and different microseconds
+  for (let i = 0; i < 5; i++) {
+    await ctx.db.query(
+      `INSERT INTO cases (account_id, customer_id, subject, subject_key, channel, created_at)
+       VALUES ($1, $2, $3, $3, 'api', '2026-11-20T10:00:00.123000Z'::timestamptz + make_interval(secs => $4::float8 / 1000000))`,
+      [b.accountId, cust.id, `micro ${i}`, i * 100],
+    );
+  }
+  const seen: string[] = [];
+  let cursor = '';
+  for (let n = 0; n < 10; n++) {
+    const res = (await get(`/api/v1/cases?limit=2${cursor ? `&cursor=${cursor}` : ''}`, b.auth)).json();
+    seen.push(...res.data.map((c: { subject: string }) => c.subject));
+    if (!res.next_cursor) break;
+    cursor = res.next_cursor;
+  }
+  assert.deepEqual(seen, ['micro 4', 'micro 3', 'micro 2', 'micro 1', 'micro 0']);
+});
