@@ -24,20 +24,29 @@ export async function enqueueJob(
 /** A job whose worker died holds its lease this long before another worker takes it again. */
 export const LEASE_SECONDS = 300;
 
+export interface ClaimFilter {
+  /** only these job kinds (a worker claims only what it has handlers for) */
+  kinds?: string[];
+  /** only these accounts (e.g. a worker dedicated to one large account) */
+  accountIds?: string[];
+}
+
 /**
  * Claims up to `limit` due jobs for this worker. The worker serves all accounts, so this is
  * the one query that is not scoped to an account; each job carries its account_id.
  */
-export async function claimJobs(db: Db, workerId: string, limit: number): Promise<JobRow[]> {
+export async function claimJobs(db: Db, workerId: string, limit: number, filter: ClaimFilter = {}): Promise<JobRow[]> {
   return db.query<JobRow>(
     `UPDATE jobs SET status = 'running', locked_by = $1, locked_at = now(), attempts = attempts + 1
      WHERE id IN (
        SELECT id FROM jobs
-       WHERE (status = 'queued' AND run_at <= now())
-          OR (status = 'running' AND locked_at < now() - make_interval(secs => $3))
+       WHERE ((status = 'queued' AND run_at <= now())
+          OR (status = 'running' AND locked_at < now() - make_interval(secs => $3)))
+         AND ($4::text[] IS NULL OR kind = ANY($4::text[]))
+         AND ($5::uuid[] IS NULL OR account_id = ANY($5::uuid[]))
        ORDER BY run_at LIMIT $2 FOR UPDATE SKIP LOCKED)
      RETURNING id, account_id, kind, payload, attempts, max_attempts`,
-    [workerId, limit, LEASE_SECONDS],
+    [workerId, limit, LEASE_SECONDS, filter.kinds ?? null, filter.accountIds ?? null],
   );
 }
 

@@ -10,10 +10,13 @@ export interface WorkerOptions {
   concurrency: number;
   pollMs: number;
   log: Logger;
+  /** serve only these accounts (default: all) */
+  accountIds?: string[];
 }
 
 /**
- * Polls the jobs table and runs due jobs, at most `concurrency` at once. Several workers
+ * Polls the jobs table and runs due jobs of the kinds it has handlers for, at most `concurrency`
+ * at once. Several workers
  * (processes) can share one PostgreSQL database: claiming uses FOR UPDATE SKIP LOCKED.
  * stop() waits for running jobs to finish.
  */
@@ -42,7 +45,7 @@ export function startWorker(db: Db, opts: WorkerOptions) {
     try {
       const free = opts.concurrency - running.size;
       if (free > 0) {
-        const jobs = await claimJobs(db, workerId, free);
+        const jobs = await claimJobs(db, workerId, free, { kinds: Object.keys(opts.handlers), accountIds: opts.accountIds });
         for (const job of jobs) {
           const p = runOne(job).finally(() => running.delete(p));
           running.add(p);

@@ -66,7 +66,7 @@ test('events are delivered signed, by the job worker, and retried with backoff a
   assert.equal(listed.data[0].secret, undefined, 'the secret is shown once');
 
   failNext = 1;
-  const worker = startWorker(ctx.db, { handlers: jobHandlers(testConfig()), concurrency: 2, pollMs: 50, log: pino({ level: 'silent' }) });
+  const worker = startWorker(ctx.db, { handlers: jobHandlers(testConfig()), concurrency: 2, pollMs: 50, log: pino({ level: 'silent' }), accountIds: [acc.accountId] });
   try {
     const c = await ctx.app.inject({
       method: 'POST', url: '/api/v1/cases', headers: acc.auth,
