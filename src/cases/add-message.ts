@@ -3,6 +3,9 @@ import type { Actor } from '../shared/actor.ts';
 import { AppError } from '../shared/errors.ts';
 import { guessLanguage } from '../text/language.ts';
 import { emitEvent } from '../webhooks/events.ts';
+import { checkReply } from '../replies/check-reply.ts';
+import { recordReply } from '../replies/mantra-index.ts';
+import type { Finding } from '../replies/types.ts';
 import { insertMessage, type MessageRow } from './insert-message.ts';
 import { CASE_COLUMNS, type CaseRow, loadCase, publicCase } from './store.ts';
 
@@ -10,17 +13,28 @@ export interface AddMessageOptions {
   type: 'outbound' | 'note';
   body: string;
   language?: string;
+  /** overrides the complaint guess from the customer's last message (for the apology check) */
+  isComplaint?: boolean;
 }
 
 /**
- * An agent's reply to the customer or an internal note. A reply to a `new` case triages it:
- * the replying agent becomes the owner when there is none yet.
+ * An agent's reply to the customer or an internal note. A reply goes through the reply checker
+ * first: a blocking finding stops it (nothing is written), warnings are kept on the message.
+ * A reply to a `new` case triages it: the replying agent becomes the owner when there is none yet.
  */
 export async function addMessage(db: Db, actor: Actor, caseIdOrRef: string, opts: AddMessageOptions): Promise<MessageRow> {
   return db.transaction(async (tx) => {
     const c = await loadCase(tx, actor.accountId, caseIdOrRef, true);
     if (c.status === 'closed' && opts.type === 'outbound') {
       throw new AppError('case_closed', `Case ${c.ref} is closed; open a new case to write to the customer`, 409);
+    }
+    let findings: Finding[] | null = null;
+    if (opts.type === 'outbound') {
+      const check = await checkReply(tx, actor.accountId, c, opts.body, { isComplaint: opts.isComplaint });
+      if (check.blocked) {
+        throw new AppError('reply_blocked', `The reply was not sent: ${check.findings.filter((f) => f.severity === 'block').map((f) => f.message).join(' ')}`, 422, check.findings);
+      }
+      findings = check.findings;
     }
     const language = opts.language ?? (opts.type === 'outbound' ? c.language : null) ?? guessLanguage(opts.body);
     const message = await insertMessage(tx, actor, {
@@ -29,8 +43,10 @@ export async function addMessage(db: Db, actor: Actor, caseIdOrRef: string, opts
       channel: opts.type === 'note' ? 'internal' : c.channel,
       body: opts.body,
       language,
+      findings,
     });
     if (opts.type === 'outbound') {
+      await recordReply(tx, actor.accountId, message.id, c.customer_id, opts.body);
       // the first reply triages a new case: the agent who answers is accountable
       const takeOwnership = c.status === 'new' && !c.owner_id && actor.agentId;
       const [after] = await tx.query<CaseRow>(

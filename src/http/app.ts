@@ -14,7 +14,9 @@ import { registerIdempotency } from './idempotency.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { knowledgeRoutes } from './routes/knowledge.ts';
 import { miscRoutes } from './routes/misc.ts';
+import { replyRoutes } from './routes/replies.ts';
 import { setupRoutes } from './routes/setup.ts';
 
 export interface AppOptions {
@@ -120,6 +122,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   accountRoutes(app, db, config);
   customerRoutes(app, db);
   caseRoutes(app, db);
+  knowledgeRoutes(app, db);
+  replyRoutes(app, db);
   setupRoutes(app, db, opts.setupToken ?? { value: null });
   return app;
 }

@@ -49,6 +49,7 @@ export const messageSchema = z
     customer_id: nullable(uuid),
     body: z.string(),
     language: nullable(z.string()),
+    findings: nullable(z.array(z.unknown())).describe('reply-check warnings this outbound message was sent with'),
     created_at: time,
   })
   .describe('Message');

@@ -53,6 +53,7 @@ interface Fixture {
   ownedCaseId: string;
   ownedCaseRef: string;
   transferId: string;
+  templateId: string;
 }
 
 const NIL = '00000000-0000-4000-8000-000000000000';
@@ -83,6 +84,10 @@ const TABLES: Record<string, string> = {
   sessions: '*',
   jobs: '*',
   idempotency_keys: '*',
+  templates: '*',
+  account_settings: '*',
+  reply_fingerprints: '*',
+  reply_bands: '*',
 };
 const SNAPSHOT_SQL = Object.entries(TABLES)
   .map(
@@ -186,7 +191,7 @@ function routeFor(routes: string[], method: string, url: string): string | undef
 }
 
 /** Routes that take no input at all: no params, no query, no body. */
-const NO_INPUT = new Set(['GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks']);
+const NO_INPUT = new Set(['GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates']);
 /** Public routes (no credentials needed). */
 const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /setup', 'POST /setup']);
 const isApiRoute = (r: string) => / \/api\/|^(GET|POST) \/setup$/.test(r);
@@ -232,6 +237,15 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'POST /api/v1/cases/:id/transfers/:transfer_id/accept': { url: `/api/v1/cases/${f.ownedCaseId}/transfers/${f.transferId}/accept` },
     'POST /api/v1/cases/:id/transfers/:transfer_id/decline': { url: `/api/v1/cases/${f.ownedCaseId}/transfers/${f.transferId}/decline` },
     'POST /api/v1/cases/:id/transfers/:transfer_id/cancel': { url: `/api/v1/cases/${f.ownedCaseId}/transfers/${f.transferId}/cancel` },
+    'POST /api/v1/replies/check': { url: '/api/v1/replies/check', payload: { case_id: f.caseId, body: 'Wij kijken ernaar' } },
+    'GET /api/v1/settings/reply-checks': { url: '/api/v1/settings/reply-checks' },
+    'PATCH /api/v1/settings/reply-checks': { url: '/api/v1/settings/reply-checks', payload: { checks: { thanks: 'off' } } },
+    'GET /api/v1/templates': { url: '/api/v1/templates' },
+    'POST /api/v1/templates': { url: '/api/v1/templates', payload: { name: `Sjabloon ${Date.now()}`, body: 'Beste {{customer.first_name}}' } },
+    'GET /api/v1/templates/:id': { url: `/api/v1/templates/${f.templateId}` },
+    'PATCH /api/v1/templates/:id': { url: `/api/v1/templates/${f.templateId}`, payload: { name: 'Andere naam' } },
+    'DELETE /api/v1/templates/:id': { url: `/api/v1/templates/${f.templateId}` },
+    'POST /api/v1/templates/:id/render': { url: `/api/v1/templates/${f.templateId}/render`, payload: { case_id: f.caseId } },
   };
 }
 
@@ -296,6 +310,7 @@ before(async () => {
   f.ownedCaseRef = c2.ref;
   await ok('POST', `/api/v1/cases/${c2.id}/assign`, { agent_id: acc.adminId });
   f.transferId = (await ok('POST', `/api/v1/cases/${c2.id}/transfers`, { to_agent_id: f.agent2, note: 'Jij weet hier meer van' })).id;
+  f.templateId = (await ok('POST', '/api/v1/templates', { name: 'Ontvangen', body: 'Beste {{customer.first_name}}, we hebben {{case.ref}} ontvangen.' })).id;
 });
 
 after(() => ctx.close());
@@ -772,6 +787,27 @@ runTable('rules of the domain refuse the request and leave everything as it was'
   },
   { name: 'a sign-in with a wrong password', method: 'POST', url: '/api/v1/auth/login', auth: null, payload: { email: f.agent2Email, password: 'fout' }, status: 401, code: 'invalid_credentials' },
   { name: 'a sign-in for an unknown agent', method: 'POST', url: '/api/v1/auth/login', auth: null, payload: { email: uniqueEmail(), password: 'x' }, status: 401, code: 'invalid_credentials' },
+]);
+
+runTable('replies and templates: bad drafts, settings and templates are refused, nothing written', () => [
+  { name: 'a check without a case', method: 'POST', url: '/api/v1/replies/check', payload: { body: 'x' }, status: 400, code: 'validation_failed' },
+  { name: 'a check with an empty body', method: 'POST', url: '/api/v1/replies/check', payload: { case_id: f.caseId, body: '' }, status: 400, code: 'validation_failed' },
+  { name: 'a check on a case that does not exist', method: 'POST', url: '/api/v1/replies/check', payload: { case_id: NIL, body: 'x' }, status: 404, code: 'case_not_found' },
+  { name: 'a check with an unknown field', method: 'POST', url: '/api/v1/replies/check', payload: { case_id: f.caseId, body: 'x', send: true }, status: 400, code: 'validation_failed' },
+  { name: 'a reply-check setting that does not exist', method: 'PATCH', url: '/api/v1/settings/reply-checks', payload: { checks: { spelling: 'warn' } }, status: 400, code: 'validation_failed' },
+  { name: 'a reply-check mode that does not exist', method: 'PATCH', url: '/api/v1/settings/reply-checks', payload: { checks: { blame: 'shout' } }, status: 400, code: 'validation_failed' },
+  { name: 'a mantra threshold of one customer', method: 'PATCH', url: '/api/v1/settings/reply-checks', payload: { mantra: { min_customers: 1 } }, status: 400, code: 'validation_failed' },
+  { name: 'settings changed by an agent', method: 'PATCH', url: '/api/v1/settings/reply-checks', auth: f.agentToken, payload: { checks: { blame: 'off' } }, status: 403, code: 'forbidden' },
+  { name: 'a template that does not parse', method: 'POST', url: '/api/v1/templates', payload: { name: 'Kapot', body: 'Beste {{customer.first_name' }, status: 422, code: 'invalid_template' },
+  { name: 'a template with a helper', method: 'POST', url: '/api/v1/templates', payload: { name: 'Helper', body: '{{#each x}}y{{/each}}' }, status: 422, code: 'invalid_template' },
+  { name: 'a template without a name', method: 'POST', url: '/api/v1/templates', payload: { name: ' ', body: 'x' }, status: 400, code: 'validation_failed' },
+  { name: 'a template name in use', method: 'POST', url: '/api/v1/templates', payload: { name: 'Ontvangen', body: 'x' }, status: 409, code: 'template_exists' },
+  { name: 'a template made by an agent', method: 'POST', url: '/api/v1/templates', auth: f.agentToken, payload: { name: 'Agent', body: 'x' }, status: 403, code: 'forbidden' },
+  { name: 'a template change that does not parse', method: 'PATCH', url: `/api/v1/templates/${f.templateId}`, payload: { body: '{{' }, status: 422, code: 'invalid_template' },
+  { name: 'a template that does not exist', method: 'GET', url: `/api/v1/templates/${NIL}`, status: 404, code: 'template_not_found' },
+  { name: 'deleting a template that does not exist', method: 'DELETE', url: `/api/v1/templates/${NIL}`, status: 404, code: 'template_not_found' },
+  { name: 'rendering for a case that does not exist', method: 'POST', url: `/api/v1/templates/${f.templateId}/render`, payload: { case_id: NIL }, status: 404, code: 'case_not_found' },
+  { name: 'rendering with a variable that has no value', method: 'POST', url: `/api/v1/templates/${f.templateId}/render`, payload: { case_id: f.caseId, variables: { customer: { first_name: '' } } }, status: 422, code: 'template_variable_missing' },
 ]);
 
 test('requests that change nothing write nothing: an unchanged PATCH and a dry-run import', async () => {

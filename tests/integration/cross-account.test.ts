@@ -42,6 +42,7 @@ interface B {
   caseId: string;
   caseRef: string;
   transferId: string;
+  templateId: string;
   /** every id of B, to look for in A's answers */
   ids: string[];
 }
@@ -82,6 +83,10 @@ const TABLES: Record<string, string> = {
   sessions: '*',
   jobs: '*',
   idempotency_keys: '*',
+  templates: '*',
+  account_settings: '*',
+  reply_fingerprints: '*',
+  reply_bands: '*',
 };
 const SNAPSHOT_SQL = Object.entries(TABLES)
   .map(
@@ -176,6 +181,8 @@ before(async () => {
   await ok(B, 'POST', `/api/v1/cases/${c.id}/notes`, { body: `Interne notitie over ${word}.` });
   const transfer = await ok(B, 'POST', `/api/v1/cases/${c.id}/transfers`, { to_agent_id: agent.id, note: `Overdracht ${word}` });
   const token = await ok(B, 'POST', '/api/v1/tokens', { name: `token ${word}`, role: 'agent' });
+  const template = await ok(B, 'POST', '/api/v1/templates', { name: `Sjabloon ${word}`, body: `Beste {{customer.first_name}}, over ${word}: {{case.ref}}.` });
+  await ok(B, 'PATCH', '/api/v1/settings/reply-checks', { checks: { thanks: 'off' } });
   b = {
     acc: accB,
     word,
@@ -196,9 +203,10 @@ before(async () => {
     caseId: c.id,
     caseRef: c.ref,
     transferId: transfer.id,
+    templateId: template.id,
     ids: [],
   };
-  b.ids = [b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId];
+  b.ids = [b.templateId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId];
 
   // ---- account A: the one trying
   const accA = await newAccount(db, 'Account A');
@@ -267,6 +275,14 @@ function attempts(): Attempt[] {
     { name: "revoke B's setup token", method: 'DELETE', url: `/api/v1/tokens/${b.setupTokenId}`, expect: nf('api_token') },
     { name: "deactivate B's webhook", method: 'DELETE', url: `/api/v1/webhooks/${b.webhookId}`, expect: nf('webhook') },
     { name: "read B's webhook deliveries", method: 'GET', url: `/api/v1/webhooks/${b.webhookId}/deliveries`, expect: nf('webhook') },
+    // replies and templates
+    { name: "check a reply on B's case", method: 'POST', url: '/api/v1/replies/check', payload: { case_id: b.caseId, body: 'Hallo' }, expect: nf('case') },
+    { name: "check a reply on B's case by reference", method: 'POST', url: '/api/v1/replies/check', payload: { case_id: b.caseRef, body: 'Hallo' }, expect: nf('case') },
+    { name: "read B's template", method: 'GET', url: `/api/v1/templates/${b.templateId}`, expect: nf('template') },
+    { name: "change B's template", method: 'PATCH', url: `/api/v1/templates/${b.templateId}`, payload: { body: 'Gekaapt' }, expect: nf('template') },
+    { name: "delete B's template", method: 'DELETE', url: `/api/v1/templates/${b.templateId}`, expect: nf('template') },
+    { name: "render B's template for A's case", method: 'POST', url: `/api/v1/templates/${b.templateId}/render`, payload: { case_id: a.caseId }, expect: nf('template') },
+    { name: 'templates', method: 'GET', url: '/api/v1/templates', expect: list },
     // lists, filters and search: answered, but without B
     ...[b.caseId, b.customerId, b.agentId, b.acc.adminId, b.webhookId, b.tokenId, b.teamId, b.acc.accountId].map((id) => ({
       name: `audit?entity_id= B's ${id === b.caseId ? 'case' : id === b.customerId ? 'customer' : 'entity'} ${id}`,

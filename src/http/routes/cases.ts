@@ -130,13 +130,16 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
   r.post('/api/v1/cases/:id/messages', {
     schema: {
       tags,
-      summary: 'Reply to the customer (outbound); the first reply to a new case makes the sender its owner',
+      summary: 'Reply to the customer (outbound). The reply checker runs first: a blocking finding refuses the reply (422 reply_blocked), warnings are kept on the message. The first reply to a new case makes the sender its owner',
       params: s.caseParams,
-      body: z.object({ body: s.body, language: s.language.optional() }).strict(),
+      body: z
+        .object({ body: s.body, language: s.language.optional(), is_complaint: z.boolean().optional().describe('overrides the complaint guess for the apology check') })
+        .strict(),
       response: { 201: res.messageSchema, ...res.errors },
     },
   }, async (req, reply) => {
-    const m = await addMessage(db, actorOf(req), req.params.id, { type: 'outbound', ...req.body });
+    const { is_complaint, ...b } = req.body;
+    const m = await addMessage(db, actorOf(req), req.params.id, { type: 'outbound', ...b, isComplaint: is_complaint });
     return reply.code(201).send(m);
   });
 

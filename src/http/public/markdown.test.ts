@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { inline, renderMarkdown } from './markdown.ts';
+
+/** No tag other than the renderer's own, and no attribute other than href and rel. */
+function assertOnlyOwnMarkup(html: string) {
+  const tags = [...html.matchAll(/<\/?([a-zA-Z0-9]+)([^>]*)>/g)];
+  for (const [, name, attrs] of tags) {
+    assert.ok(['p', 'br', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'pre', 'code', 'strong', 'em', 'a', 'hr'].includes(name), `tag ${name} in ${html}`);
+    const names = [...attrs.matchAll(/\s([a-z-]+)=/g)].map((a) => a[1]);
+    for (const n of names) assert.ok(n === 'href' || n === 'rel', `attribute ${n} in ${html}`);
+  }
+}
+
+test('script, event handlers and raw HTML in article text come out as text', () => {
+  const evil = [
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '**<b onmouseover="alert(1)">vet</b>**',
+    '[klik](javascript:alert(1))',
+    '[klik](JaVaScRiPt:alert(1))',
+    '[klik](data:text/html;base64,PHNjcmlwdD4=)',
+    '[klik](https://example.nl/"onmouseover="alert(1))',
+    '# <svg onload=alert(1)>',
+    '- <iframe src="https://evil.example">',
+    '```\n</code></pre><script>alert(1)</script>\n```',
+    '> <style>body{display:none}</style>',
+    '`<script>`',
+    'https://example.nl/"><script>alert(1)</script>',
+  ].join('\n\n');
+  const html = renderMarkdown(evil);
+  assertOnlyOwnMarkup(html);
+  assert.ok(!/<script|<img|<iframe|<svg|<style|<b /i.test(html), html);
+  assert.ok(!/href="(javascript|data):/i.test(html), html);
+  assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+});
+
+test('headings, paragraphs with line breaks, lists, quotes and code', () => {
+  const html = renderMarkdown(['# Retourneren', '', 'Regel een', 'regel twee', '', '- stap een', '- stap twee', '', '1. eerst', '2. dan', '', '> let op', '', '```', 'a < b', '```', '', '---'].join('\n'));
+  assert.equal(
+    html,
+    [
+      '<h2>Retourneren</h2>',
+      '<p>Regel een<br>\nregel twee</p>',
+      '<ul><li>stap een</li><li>stap twee</li></ul>',
+      '<ol><li>eerst</li><li>dan</li></ol>',
+      '<blockquote><p>let op</p></blockquote>',
+      '<pre><code>a &lt; b</code></pre>',
+      '<hr>',
+    ].join('\n'),
+  );
+  assert.equal(renderMarkdown('### Diep', { headingOffset: 4 }), '<h6>Diep</h6>');
+});
+
+test('inline: bold, italic, code, safe links and bare links', () => {
+  assert.equal(inline('**vet** en *schuin* en `code`'), '<strong>vet</strong> en <em>schuin</em> en <code>code</code>');
+  assert.equal(inline('[Mijn account](https://example.nl/account?a=1&b=2)'), '<a href="https://example.nl/account?a=1&amp;b=2" rel="nofollow noopener noreferrer">Mijn account</a>');
+  assert.equal(inline('mail [ons](mailto:help@example.nl).'), 'mail <a href="mailto:help@example.nl" rel="nofollow noopener noreferrer">ons</a>.');
+  assert.equal(inline('Zie https://example.nl/help.'), 'Zie <a href="https://example.nl/help" rel="nofollow noopener noreferrer">https://example.nl/help</a>.');
+  assert.equal(inline('[x](ftp://example.nl)'), '[x](ftp://example.nl)');
+  assert.equal(inline('5 * 3 * 2 en a_b_c'), '5 * 3 * 2 en a_b_c');
+});
+
+test('plain text without any Markdown stays readable', () => {
+  assert.equal(renderMarkdown('Beste klant,\nU kunt het pakket terugsturen.\n\nGroet'), '<p>Beste klant,<br>\nU kunt het pakket terugsturen.</p>\n<p>Groet</p>');
+  assert.equal(renderMarkdown(''), '');
+});

@@ -1,0 +1,36 @@
+import type { Db } from '../storage/db.ts';
+import { type Actor, hasRole } from '../shared/actor.ts';
+import { recordAudit } from '../shared/audit.ts';
+import { forbidden } from '../shared/errors.ts';
+import { ARTICLE_COLUMNS, type ArticleRow, loadArticle, loadTranslations, toArticle } from './store.ts';
+import type { Visibility } from './types.ts';
+
+/** Public: the article appears in the account's help centre, readable without signing in. */
+export const publishArticle = (db: Db, actor: Actor, articleId: string) => setVisibility(db, actor, articleId, 'public');
+
+/** Internal again: agents only; the help centre stops showing it at once. */
+export const unpublishArticle = (db: Db, actor: Actor, articleId: string) => setVisibility(db, actor, articleId, 'internal');
+
+async function setVisibility(db: Db, actor: Actor, articleId: string, visibility: Visibility) {
+  if (!hasRole(actor, 'supervisor')) throw forbidden('Publishing to the help centre, or taking an article off it, needs a supervisor or admin');
+  return db.transaction(async (tx) => {
+    const before = await loadArticle(tx, actor.accountId, articleId, true);
+    let row = before;
+    if (before.visibility !== visibility) {
+      [row] = await tx.query<ArticleRow>(
+        `UPDATE articles SET visibility = $3, published_at = CASE WHEN $3 = 'public' THEN now() ELSE published_at END
+         WHERE account_id = $1 AND id = $2 RETURNING ${ARTICLE_COLUMNS}`,
+        [actor.accountId, before.id, visibility],
+      );
+      await recordAudit(tx, actor, {
+        action: visibility === 'public' ? 'article.published' : 'article.unpublished',
+        entityType: 'article',
+        entityId: before.id,
+        before: { visibility: before.visibility },
+        after: { visibility, version: row.version },
+      });
+    }
+    const translations = await loadTranslations(tx, actor.accountId, [row.id]);
+    return toArticle(row, translations.get(row.id));
+  });
+}

@@ -1,0 +1,37 @@
+import type { Check, Finding } from '../types.ts';
+import { allMatches, phrases } from '../text-match.ts';
+
+const PARTY_NL = '(uw |de |onze? )?(bank|provider|bezorger|pakketdienst|postnl|dhl|vervoerder|leverancier|fabrikant|partner|gemeente|werkgever|collega\\p{L}*|afdeling|monteur|aannemer|webwinkel|winkel|verkoper|betaalprovider|app|systeem|computer|software)';
+const PARTY_EN = '(your |the |our )?(bank|provider|courier|carrier|supplier|manufacturer|partner|colleague\\p{L}*|department|technician|contractor|seller|payment provider|system|computer|software)';
+
+const BLAME = phrases([
+  // Dutch: not ours, someone else's, the customer's own fault
+  'daar (gaan|ga) (wij|we|ik) niet over', 'daar kunnen (wij|we|ik) (niets|niks) aan doen', 'daar (zijn|ben) (wij|we|ik) niet verantwoordelijk voor',
+  '(dat|dit|het) (is|valt) (niet )?(onze|uw eigen) (schuld|verantwoordelijkheid)', 'niet onze (schuld|verantwoordelijkheid|fout)', 'buiten onze (schuld|verantwoordelijkheid|macht)',
+  'niet ons probleem', 'uw eigen (schuld|fout)', '(is|was) de schuld van', 'de fout (ligt|lag) (bij|aan)', 'de fout van', 'ligt (niet )?bij ons',
+  `(dat|dit|het|de oorzaak|het probleem) ligt (echt |toch |helaas |gewoon )?(aan|bij) ${PARTY_NL}`, `(dat|dit|het) komt (door|doordat) ${PARTY_NL}`,
+  '(dat|dit|het) ligt niet aan ons', 'niet aan ons', `(?<=(?:^|[.!?\\n])\\s*)neem (zelf )?contact op met ${PARTY_NL}`, `(u kunt|u moet|kunt u|gelieve) (het beste |beter |zelf )*contact op(nemen|te nemen)? met ${PARTY_NL}`, `u moet (zelf |maar )?(bij|naar) ${PARTY_NL}`,
+  'u had (dat |dit |het )?(eerder |beter |zelf |toch |gewoon )*\\p{L}* ?\\p{L}* ?moeten', 'had u (dat |dit |het )?(eerder |beter |zelf |toch )*\\p{L}+ \\p{L}* ?moeten',
+  'u heeft (zelf )?(niet|verkeerd) (goed )?(opgelet|gelezen|ingevuld|aangegeven)', 'had u (maar )?beter', 'uw eigen verantwoordelijkheid',
+  // English
+  'not our (fault|responsibility|problem|issue|concern)', '(is|was) (entirely |completely )?your (own )?(fault|responsibility|mistake)', 'out of our hands', 'beyond our control',
+  'nothing (we|i) can do', 'there is nothing (we|i) can do', '(we|i) (are|am) not responsible', '(the|this|that) (issue|problem|error|fault|delay) (is|was|lies) (with|on|due to) ' + PARTY_EN,
+  '(it|this|that) (is|was)(n\'t| not)? (the fault of|caused by|due to) ' + PARTY_EN, '(is|was|were) (caused by|due to) ' + PARTY_EN, '(is|was) (the|your) (bank|courier|carrier|provider)\'s (fault|responsibility|problem)', 'blame (lies|rests) with', '(is|was) to blame', `(you need|you'll need|you will need) to (contact|call|take it up with) ${PARTY_EN}`,
+  'you should(n\'t)? have', 'you should\'ve', 'you ought to have', 'if you had (read|checked|followed|paid)', 'you (failed|forgot) to',
+]);
+// "dit ligt niet aan u": taking the blame off the customer is the opposite of blame-shifting
+const NOT_BLAME = /(ligt|lag) niet aan u\b|not your fault|niet uw (schuld|fout)/i;
+
+/** Blame-shifting: it is the bank's, a colleague's, or the customer's own fault. */
+export const blame: Check = (draft, ctx) => {
+  const findings: Finding[] = [];
+  for (const span of allMatches(draft, BLAME)) {
+    if (NOT_BLAME.test(draft.slice(Math.max(0, span.start - 5), span.end + 5))) continue;
+    findings.push(
+      ctx.language === 'nl'
+        ? { check: 'blame', severity: 'warning', span, message: `"${span.text}" schuift de schuld door.`, suggestion: 'Neem de verantwoordelijkheid: zeg wat wij doen om het op te lossen, ook als een ander het veroorzaakte.' }
+        : { check: 'blame', severity: 'warning', span, message: `"${span.text}" shifts the blame.`, suggestion: 'Own it: say what we will do to fix it, even if someone else caused it.' },
+    );
+  }
+  return findings;
+};

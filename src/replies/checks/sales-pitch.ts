@@ -1,0 +1,25 @@
+import type { Check, Finding } from '../types.ts';
+import { allMatches, phrases } from '../text-match.ts';
+
+const PITCH = phrases([
+  'aanbieding\\p{L}*', 'speciale actie', 'tijdelijke actie', 'actieprijs', 'profiteer\\p{L}*', 'upgrade\\p{L}*', 'upgraden', 'overstappen (naar|op)', 'stap (nu )?over (naar|op)',
+  'nieuw(e)? (abonnement|pakket|bundel|product|toestel|telefoon|contract)', '(abonnement|pakket) (afsluiten|uitbreiden)', 'sluit (nu |direct |vandaag )?(een |het )?\\p{L}* ?(abonnement|pakket) af',
+  'exclusief (voor u|aanbod)', 'alleen (nu|deze week|vandaag)', '(nu|vandaag) (met|voor) \\d+ ?% korting', '\\d+ ?% korting op (ons|onze|het|de) (nieuwe|premium|\\p{L}+ ?)(pakket|abonnement)',
+  'premium', 'extra voordeel', 'maak (nu )?gebruik van (ons|onze) (aanbod|actie)', 'probeer (nu |het )?gratis', 'bekijk (ons|onze) (aanbod|pakketten|abonnementen)', 'interessant aanbod',
+  'special offer', 'limited[- ]time', 'exclusive (offer|deal)', 'upgrade\\p{L}*', 'new (plan|package|bundle|subscription|phone|device)', 'subscribe (to|now)', 'sign up (now|today|for)',
+  'check out our', 'try our', 'don\'t miss', 'deal of', '\\d+ ?% off', 'discount on (our|a|the) (new|premium)', 'switch to our', 'add-on',
+]);
+
+/**
+ * Selling to a customer who said no. A hard block: the customer opted out of sales contact
+ * ("bel me niet meer", "niet geïnteresseerd"), so no offer may reach them in a service reply.
+ */
+export const salesPitch: Check = (draft, ctx) => {
+  if (!ctx.salesOptOut) return [];
+  return allMatches(draft, PITCH).map(
+    (span): Finding =>
+      ctx.language === 'nl'
+        ? { check: 'sales_pitch', severity: 'block', span, message: `"${span.text}" is verkoop, en deze klant wil geen verkoopcontact.`, suggestion: 'Haal het aanbod weg. De klant heeft aangegeven geen aanbiedingen te willen.' }
+        : { check: 'sales_pitch', severity: 'block', span, message: `"${span.text}" is a sales pitch, and this customer opted out of sales contact.`, suggestion: 'Remove the offer: the customer said they do not want sales contact.' },
+  );
+};

@@ -1,0 +1,18 @@
+import type { Check } from '../types.ts';
+import { bodyWithoutSignature, firstMatch, phrases } from '../text-match.ts';
+
+const THANKS = phrases([
+  'bedankt', 'dank (u|je|jullie|voor|wel)', 'dankjewel', 'dankuwel', 'hartelijk dank', 'veel dank', 'dankbaar', 'wij danken', 'we danken', 'ik dank',
+  'thank(s| you)?', 'thankful', 'grateful', '(we|i) appreciate', 'appreciated', 'much appreciated',
+]);
+
+/** Thank the customer for reporting, for their patience, for letting us know. */
+export const thanks: Check = (draft, ctx) => {
+  // "Thanks," as a sign-off alone is a closing, not thanks for what the customer did
+  if (firstMatch(bodyWithoutSignature(draft), THANKS)) return [];
+  return [
+    ctx.language === 'nl'
+      ? { check: 'thanks', severity: 'info', span: null, message: 'De klant wordt niet bedankt.', suggestion: 'Bedank de klant, bijvoorbeeld: "Dank u wel dat u dit meldt."' }
+      : { check: 'thanks', severity: 'info', span: null, message: 'The customer is not thanked.', suggestion: 'Thank the customer, e.g. "Thank you for letting us know."' },
+  ];
+};

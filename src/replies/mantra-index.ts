@@ -1,0 +1,59 @@
+import type { Db } from '../storage/db.ts';
+import { bandKeys, minhash, shingles, similarity } from './minhash.ts';
+
+/** Too short to be a mantra ("Dank u wel!"): fewer shingles than this are not indexed or checked. */
+const MIN_SHINGLES = 6;
+
+export interface MantraMatch {
+  /** distinct other customers who recently got a near-identical reply */
+  customers: number;
+  examples: string[];
+}
+
+/** Indexes a sent reply, in the sending transaction. */
+export async function recordReply(tx: Db, accountId: string, messageId: string, customerId: string | null, body: string) {
+  const sh = shingles(body);
+  if (sh.size < MIN_SHINGLES) return;
+  const sig = minhash(sh);
+  await tx.query(
+    'INSERT INTO reply_fingerprints (account_id, message_id, customer_id, signature) VALUES ($1, $2, $3, $4)',
+    [accountId, messageId, customerId, sig],
+  );
+  await tx.query(
+    `INSERT INTO reply_bands (account_id, band_key, message_id)
+     SELECT $1, k, $2 FROM unnest($3::bigint[]) AS k ON CONFLICT DO NOTHING`,
+    [accountId, messageId, bandKeys(sig)],
+  );
+}
+
+/**
+ * How many different customers got (nearly) this reply in the last days. Candidates come from
+ * the LSH band index; each is confirmed on its full signature. Works across processes because
+ * the index is in the database.
+ */
+export async function findMantra(
+  db: Db,
+  accountId: string,
+  body: string,
+  excludeCustomerId: string | null,
+  opts: { similarity: number; days: number },
+): Promise<MantraMatch | null> {
+  const sh = shingles(body);
+  if (sh.size < MIN_SHINGLES) return null;
+  const sig = minhash(sh);
+  const rows = await db.query<{ message_id: string; customer_id: string | null; signature: number[] }>(
+    `SELECT f.message_id, f.customer_id, f.signature FROM reply_fingerprints f
+     WHERE f.account_id = $1 AND f.created_at >= now() - make_interval(days => $3)
+       AND f.message_id IN (SELECT b.message_id FROM reply_bands b WHERE b.account_id = $1 AND b.band_key = ANY($2::bigint[]))`,
+    [accountId, bandKeys(sig), opts.days],
+  );
+  const customers = new Set<string>();
+  const examples: string[] = [];
+  for (const r of rows) {
+    if (similarity(sig, r.signature) < opts.similarity) continue;
+    if (r.customer_id && r.customer_id === excludeCustomerId) continue;
+    customers.add(r.customer_id ?? r.message_id);
+    if (examples.length < 5) examples.push(r.message_id);
+  }
+  return { customers: customers.size, examples };
+}
