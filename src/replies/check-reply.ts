@@ -48,7 +48,7 @@ export async function checkReply(
   };
   const findings = checkDraft(body, ctx);
   if (settings.checks.mantra !== 'off') {
-    const m = await findMantra(db, accountId, body, c.customer_id, settings.mantra);
+    const m = await findMantra(db, accountId, body, c.customer_id, { ...settings.mantra, enough: settings.mantra.min_customers });
     if (m && m.customers >= settings.mantra.min_customers) findings.push(mantraFinding(language, m.customers, settings));
   }
   return applySettings(findings, settings);

@@ -26,34 +26,49 @@ export async function recordReply(tx: Db, accountId: string, messageId: string, 
   );
 }
 
+const PAGE = 256;
+
 /**
- * How many different customers got (nearly) this reply in the last days. Candidates come from
- * the LSH band index; each is confirmed on its full signature. Works across processes because
- * the index is in the database.
+ * How many different customers got (nearly) this reply in the last days — counted up to
+ * `enough` (the threshold), so a mantra sent to thousands costs one page of candidates, not
+ * thousands. Candidates come from the LSH band index; each is confirmed on its full signature.
+ * Works across processes because the index is in the database.
  */
 export async function findMantra(
   db: Db,
   accountId: string,
   body: string,
   excludeCustomerId: string | null,
-  opts: { similarity: number; days: number },
+  opts: { similarity: number; days: number; enough?: number },
 ): Promise<MantraMatch | null> {
   const sh = shingles(body);
   if (sh.size < MIN_SHINGLES) return null;
   const sig = minhash(sh);
-  const rows = await db.query<{ message_id: string; customer_id: string | null; signature: number[] }>(
-    `SELECT f.message_id, f.customer_id, f.signature FROM reply_fingerprints f
-     WHERE f.account_id = $1 AND f.created_at >= now() - make_interval(days => $3)
-       AND f.message_id IN (SELECT b.message_id FROM reply_bands b WHERE b.account_id = $1 AND b.band_key = ANY($2::bigint[]))`,
-    [accountId, bandKeys(sig), opts.days],
-  );
+  const keys = bandKeys(sig);
   const customers = new Set<string>();
   const examples: string[] = [];
-  for (const r of rows) {
-    if (similarity(sig, r.signature) < opts.similarity) continue;
-    if (r.customer_id && r.customer_id === excludeCustomerId) continue;
-    customers.add(r.customer_id ?? r.message_id);
-    if (examples.length < 5) examples.push(r.message_id);
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = await mantraCandidates(db, accountId, keys, opts.days, after);
+    for (const r of rows) {
+      if (similarity(sig, r.signature) < opts.similarity) continue;
+      if (r.customer_id && r.customer_id === excludeCustomerId) continue;
+      customers.add(r.customer_id ?? r.message_id);
+      if (examples.length < 5) examples.push(r.message_id);
+    }
+    if (rows.length < PAGE || (opts.enough && customers.size >= opts.enough)) break;
+    after = rows[rows.length - 1].message_id;
   }
   return { customers: customers.size, examples };
+}
+
+/** One page of candidates sharing at least one LSH band with the draft, by message id. */
+export function mantraCandidates(db: Db, accountId: string, keys: number[], days: number, after: string) {
+  return db.query<{ message_id: string; customer_id: string | null; signature: number[] }>(
+    `SELECT f.message_id, f.customer_id, f.signature FROM reply_fingerprints f
+     WHERE f.account_id = $1 AND f.created_at >= now() - make_interval(days => $3) AND f.message_id > $4
+       AND f.message_id IN (SELECT b.message_id FROM reply_bands b WHERE b.account_id = $1 AND b.band_key = ANY($2::bigint[]))
+     ORDER BY f.message_id LIMIT ${PAGE}`,
+    [accountId, keys, days, after],
+  );
 }

@@ -31,3 +31,10 @@ test('the salutation does not count: "Beste Tim," and "Beste Julia," above the s
   const body = 'Wij begrijpen dat de nieuwe naam even wennen is. Onze dienstverlening blijft hetzelfde.';
   assert.equal(similarity(minhash(shingles(`Beste Tim,\n\n${body}`)), minhash(shingles(`Beste Julia,\n\n${body}`))), 1);
 });
+
+test('the sign-off does not count either', () => {
+  const body = 'Wij begrijpen dat de nieuwe naam even wennen is. Onze dienstverlening blijft hetzelfde en u hoeft niets te doen.';
+  const a = minhash(shingles(`Beste Tim,\n\n${body}\n\nMet vriendelijke groet,\nTeam Klantenservice`));
+  const b = minhash(shingles(`Hoi Eva,\n\n${body}\n\nGroet,\nSanne`));
+  assert.equal(similarity(a, b), 1);
+});

@@ -3,6 +3,8 @@
  * 16 bands of 4 rows. Two replies with Jaccard similarity 0.6 share a band with probability
  * 0.89, at 0.8 with probability > 0.999; unrelated replies almost never do.
  */
+import { bodyWithoutSignature } from './text-match.ts';
+
 export const PERMUTATIONS = 64;
 export const BANDS = 16;
 const ROWS = PERMUTATIONS / BANDS;
@@ -23,10 +25,9 @@ const COEFFS = (() => {
 // "Beste Tim," / "Dear Ms Walker,": always personal, so it says nothing about the rest being a copy
 const SALUTATION = /^\s*(beste|geachte|hallo|hoi|hi|hello|hey|dear|goedemorgen|goedemiddag|goedenavond|good (morning|afternoon|evening))\b[^\n]{0,80}(\n|$)/i;
 
-/** Text to comparable words: salutation, case, digits, amounts, references and punctuation folded away. */
+/** Text to comparable words: salutation, sign-off, case, digits, amounts, references and punctuation folded away. */
 export function normaliseForShingles(text: string): string[] {
-  return text
-    .replace(SALUTATION, '')
+  return bodyWithoutSignature(text.replace(SALUTATION, ''))
     .toLowerCase()
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
