@@ -51,7 +51,7 @@ export async function findMantra(
   for (;;) {
     const rows = await mantraCandidates(db, accountId, keys, opts.days, after);
     for (const r of rows) {
-      if (similarity(sig, r.signature) < opts.similarity) continue;
+      if (!r.recent || similarity(sig, r.signature) < opts.similarity) continue;
       if (r.customer_id && r.customer_id === excludeCustomerId) continue;
       customers.add(r.customer_id ?? r.message_id);
       if (examples.length < 5) examples.push(r.message_id);
@@ -62,13 +62,22 @@ export async function findMantra(
   return { customers: customers.size, examples };
 }
 
-/** One page of candidates sharing at least one LSH band with the draft, by message id. */
+/**
+ * One page of candidates sharing at least one LSH band with the draft, in message-id order.
+ * Each band is read as its own short index range (at most one page per band), so a mantra
+ * sent to thousands of customers costs 16 small range scans, not thousands of rows.
+ */
 export function mantraCandidates(db: Db, accountId: string, keys: number[], days: number, after: string) {
-  return db.query<{ message_id: string; customer_id: string | null; signature: number[] }>(
-    `SELECT f.message_id, f.customer_id, f.signature FROM reply_fingerprints f
-     WHERE f.account_id = $1 AND f.created_at >= now() - make_interval(days => $3) AND f.message_id > $4
-       AND f.message_id IN (SELECT b.message_id FROM reply_bands b WHERE b.account_id = $1 AND b.band_key = ANY($2::bigint[]))
-     ORDER BY f.message_id LIMIT ${PAGE}`,
+  return db.query<{ message_id: string; customer_id: string | null; signature: number[]; recent: boolean }>(
+    `WITH ids AS (
+       SELECT DISTINCT b.message_id FROM unnest($2::bigint[]) AS k(key),
+       LATERAL (SELECT message_id FROM reply_bands
+                WHERE account_id = $1 AND band_key = k.key AND message_id > $4
+                ORDER BY message_id LIMIT ${PAGE}) b
+       ORDER BY b.message_id LIMIT ${PAGE})
+     SELECT ids.message_id, f.customer_id, f.signature, f.created_at >= now() - make_interval(days => $3) AS recent
+     FROM ids JOIN reply_fingerprints f ON f.account_id = $1 AND f.message_id = ids.message_id
+     ORDER BY ids.message_id`,
     [accountId, keys, days, after],
   );
 }
