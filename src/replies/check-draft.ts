@@ -21,5 +21,7 @@ export const PURE_CHECKS: Record<Exclude<CheckName, 'mantra'>, Check> = {
 };
 
 export function checkDraft(draft: string, ctx: DraftContext): Finding[] {
-  return Object.values(PURE_CHECKS).flatMap((check) => check(draft, ctx));
+  // typographic quotes as straight ones (same length, so spans keep their offsets)
+  const text = draft.replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
+  return Object.values(PURE_CHECKS).flatMap((check) => check(text, ctx));
 }

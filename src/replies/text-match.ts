@@ -6,7 +6,8 @@ import type { Span } from './types.ts';
  * "vóór" or "geïnteresseerd" would break it).
  */
 export function phrases(sources: string[]): RegExp {
-  const body = sources.map((s) => s.replace(/ /g, '\\s+')).join('|');
+  // " ?" is optional whitespace, " " required whitespace; a source never ends in a space
+  const body = sources.map((s) => s.trimEnd().replace(/ \?/g, '\\s*').replace(/ /g, '\\s+')).join('|');
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'giu');
 }
 

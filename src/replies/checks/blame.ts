@@ -7,20 +7,21 @@ const PARTY_EN = '(your |the |our )?(bank|provider|courier|carrier|supplier|manu
 const BLAME = phrases([
   // Dutch: not ours, someone else's, the customer's own fault
   'daar (gaan|ga) (wij|we|ik) niet over', 'daar kunnen (wij|we|ik) (niets|niks) aan doen', 'daar (zijn|ben) (wij|we|ik) niet verantwoordelijk voor',
-  '(dat|dit|het) (is|valt) (niet )?(onze|uw eigen) (schuld|verantwoordelijkheid)', 'niet onze (schuld|verantwoordelijkheid|fout)', 'buiten onze (schuld|verantwoordelijkheid|macht)',
+  '(dat|dit|het) (is|valt) (uw eigen|niet onze) (schuld|verantwoordelijkheid)', 'niet onze (schuld|verantwoordelijkheid|fout)', '(buiten|niet onder|niet binnen) onze (schuld|verantwoordelijkheid|macht)',
+  '(wij|we|ik) (zijn|ben) niet verantwoordelijk', 'de fout (zit|ligt|lag) (bij|aan)', '(ligt|lag) (echt |toch |gewoon )?aan uw (eigen )?\\p{L}+', `daar (moet|kunt) u (bij|met) ${PARTY_NL} (over )?(klagen|zijn|contact opnemen)`, 'daar moet u (zelf )?(bij|met) \\p{L}+ (over )?(klagen|zijn)',
   'niet ons probleem', 'uw eigen (schuld|fout)', '(is|was) de schuld van', 'de fout (ligt|lag) (bij|aan)', 'de fout van', 'ligt (niet )?bij ons',
   `(dat|dit|het|de oorzaak|het probleem) ligt (echt |toch |helaas |gewoon )?(aan|bij) ${PARTY_NL}`, `(dat|dit|het) komt (door|doordat) ${PARTY_NL}`,
   '(dat|dit|het) ligt niet aan ons', 'niet aan ons', `(?<=(?:^|[.!?\\n])\\s*)neem (zelf )?contact op met ${PARTY_NL}`, `(u kunt|u moet|kunt u|gelieve) (het beste |beter |zelf )*contact op(nemen|te nemen)? met ${PARTY_NL}`, `u moet (zelf |maar )?(bij|naar) ${PARTY_NL}`,
-  'u had (dat |dit |het )?(eerder |beter |zelf |toch |gewoon )*\\p{L}* ?\\p{L}* ?moeten', 'had u (dat |dit |het )?(eerder |beter |zelf |toch )*\\p{L}+ \\p{L}* ?moeten',
+  'u had( \\p{L}+){0,9} moeten', 'had u( \\p{L}+){0,9} moeten', '(ligt|lag) (het|dat|dit)( \\p{L}+)? aan uw', 'had u (dat |dit |het )?(eerder |beter |zelf |toch )*\\p{L}+ \\p{L}* ?moeten',
   'u heeft (zelf )?(niet|verkeerd) (goed )?(opgelet|gelezen|ingevuld|aangegeven)', 'had u (maar )?beter', 'uw eigen verantwoordelijkheid',
   // English
   'not our (fault|responsibility|problem|issue|concern)', '(is|was) (entirely |completely )?your (own )?(fault|responsibility|mistake)', 'out of our hands', 'beyond our control',
-  'nothing (we|i) can do', 'there is nothing (we|i) can do', '(we|i) (are|am) not responsible', '(the|this|that) (issue|problem|error|fault|delay) (is|was|lies) (with|on|due to) ' + PARTY_EN,
+  'nothing (we|i) can do', '(it\'s|it is|that\'s|that is) (entirely |really |simply )?your (own )?(responsibility|fault|problem|mistake)', '(that\'s|that is|this is) on (the|your) \\p{L}+', '(an|the) (issue|problem) (is )?with your (bank|card|provider|card provider|router|device|phone)', 'your card provider', 'the council\'s fault', '\\p{L}+\'s (fault|problem)', 'not ours', '(the )?fault lies with', '(responsibility|problem) lies with', 'you (entered|typed|gave|chose|selected) the wrong', 'there is nothing (we|i) can do', '(we|i) (are|am) not responsible', '(the|this|that) (issue|problem|error|fault|delay) (is|was|lies) (with|on|due to) ' + PARTY_EN,
   '(it|this|that) (is|was)(n\'t| not)? (the fault of|caused by|due to) ' + PARTY_EN, '(is|was|were) (caused by|due to) ' + PARTY_EN, '(is|was) (the|your) (bank|courier|carrier|provider)\'s (fault|responsibility|problem)', 'blame (lies|rests) with', '(is|was) to blame', `(you need|you'll need|you will need) to (contact|call|take it up with) ${PARTY_EN}`,
-  'you should(n\'t)? have', 'you should\'ve', 'you ought to have', 'if you had (read|checked|followed|paid)', 'you (failed|forgot) to',
+  'you should have (?!(received|been|had|got|gotten|heard)\\b)\\p{L}+', 'you should\'ve', 'you ought to have', 'if you had (read|checked|followed|paid)', 'you (failed|forgot) to',
 ]);
 // "dit ligt niet aan u": taking the blame off the customer is the opposite of blame-shifting
-const NOT_BLAME = /(ligt|lag) niet aan u\b|not your fault|niet uw (schuld|fout)/i;
+const NOT_BLAME = /(ligt|lag) niet aan u\b|not your fault|niet uw (schuld|fout)|(?<!niet |buiten |niet onder |niet binnen )onze (eigen )?(schuld|fout|verantwoordelijkheid)|(?<!not )our (own )?(fault|mistake|responsibility)|shouldn'?t have had to/i;
 
 /** Blame-shifting: it is the bank's, a colleague's, or the customer's own fault. */
 export const blame: Check = (draft, ctx) => {

@@ -2,11 +2,11 @@ import type { Check, Finding } from '../types.ts';
 import { allMatches, phrases } from '../text-match.ts';
 
 const PITCH = phrases([
-  'aanbieding\\p{L}*', 'speciale actie', 'tijdelijke actie', 'actieprijs', 'profiteer\\p{L}*', 'upgrade\\p{L}*', 'upgraden', 'overstappen (naar|op)', 'stap (nu )?over (naar|op)',
+  '(?<!vorige |eerdere |die |deze )aanbieding(en)?(?! (van|die) (vorige|toen|destijds))', 'speciale actie', 'tijdelijke actie', 'actieprijs', 'profiteer\\p{L}*', '(?<!-)upgrade\\p{L}*', 'upgraden', 'overstappen (naar|op)', 'stap (nu )?over (naar|op)',
   'nieuw(e)? (abonnement|pakket|bundel|product|toestel|telefoon|contract)', '(abonnement|pakket) (afsluiten|uitbreiden)', 'sluit (nu |direct |vandaag )?(een |het )?\\p{L}* ?(abonnement|pakket) af',
   'exclusief (voor u|aanbod)', 'alleen (nu|deze week|vandaag)', '(nu|vandaag) (met|voor) \\d+ ?% korting', '\\d+ ?% korting op (ons|onze|het|de) (nieuwe|premium|\\p{L}+ ?)(pakket|abonnement)',
-  'premium', 'extra voordeel', 'maak (nu )?gebruik van (ons|onze) (aanbod|actie)', 'probeer (nu |het )?gratis', 'bekijk (ons|onze) (aanbod|pakketten|abonnementen)', 'interessant aanbod',
-  'special offer', 'limited[- ]time', 'exclusive (offer|deal)', 'upgrade\\p{L}*', 'new (plan|package|bundle|subscription|phone|device)', 'subscribe (to|now)', 'sign up (now|today|for)',
+  'premium', '(misschien|wellicht) is (ons|onze|het|de) \\p{L}+(-\\p{L}+)* (iets|wat) voor u', 'iets voor u\\?', '(onze|our) partner\\p{L}* .{0,60}(korting|discount|off)', '\\d+ ?% (korting|off|discount)', 'extra voordeel', 'maak (nu )?gebruik van (ons|onze) (aanbod|actie)', 'probeer (nu |het )?gratis', 'bekijk (ons|onze) (aanbod|pakketten|abonnementen)', 'interessant aanbod',
+  'special offer', 'refer a friend', 'you might (also )?(enjoy|like|love)', 'why not (treat yourself|try|upgrade)', 'worth (a look|checking out)', 'limited[- ]time', 'exclusive (offer|deal)', 'new (plan|package|bundle|subscription|phone|device)', 'subscribe (to|now)', 'sign up (now|today|for)',
   'check out our', 'try our', 'don\'t miss', 'deal of', '\\d+ ?% off', 'discount on (our|a|the) (new|premium)', 'switch to our', 'add-on',
 ]);
 

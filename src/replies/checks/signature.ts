@@ -2,13 +2,19 @@ import type { Check } from '../types.ts';
 import { CLOSING } from '../text-match.ts';
 
 const TEAM_WORDS =
-  /\b(team|klantenservice|klantenteam|klantcontact|service|support|afdeling|helpdesk|customer|care|desk|department|webcare|redactie|administratie|medewerker|staff|crew|de|het|the|uw|your)\b/i;
+  /\b(team|klantenservice|klantenteam|klantcontact|services?|support|afdeling|helpdesk|customers?|care|desk|department|webcare|redactie|administratie|medewerkers?|staff|crew|members?|de|het|the|uw|your)\b/i;
+const SALUTATION = /^(dear|beste|geachte|hi|hallo|hoi|hello|hey|goedemorgen|goedemiddag|goedenavond)\b/i;
+// "TelNet", "ParkeerGemak B.V.": a company, not a person
+const CAMEL_CASE = /^\p{Lu}\p{Ll}+\p{Lu}\p{L}*$/u;
+const COMPANY_FORM = /\b(b\.?v|n\.?v|ltd|inc|gmbh|llc|plc)\.?$/i;
 const PARTICLES = new Set(['van', 'de', 'der', 'den', 'ten', 'ter', 'te', "'t", 'von', 'le', 'la', 'da', 'di', 'del', 'bin', 'el', 'al']);
 
 /** "Sanne de Vries", "Ahmed", "J. Jansen", "Sanne de Vries, Klantenservice": a person. */
 export function looksLikeName(line: string): boolean {
-  const head = line.split(/\s[|–—-]\s|,|\|/)[0].trim();
+  if (SALUTATION.test(line.trim())) return false;
+  const head = line.replace(/\([^)]*\)/g, ' ').split(/\s[|–—-]\s|,|\|/)[0].trim();
   if (!head || head.length > 50 || TEAM_WORDS.test(head.replace(/\b(van|de|der|den)\b/gi, ''))) return false;
+  if (CAMEL_CASE.test(head) || COMPANY_FORM.test(head)) return false;
   if (CLOSING.test(head) || /[:@/\d!?]/.test(head)) return false;
   const words = head.split(/\s+/);
   if (words.length > 5) return false;
@@ -24,9 +30,11 @@ export function looksLikeName(line: string): boolean {
 export const signature: Check = (draft, ctx) => {
   const lines = draft.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   const tail = lines.slice(-4);
-  const closingAt = tail.findIndex((l) => CLOSING.test(l) || /^(met )?vriendelijke groet(en)?,?\s+\S/i.test(l));
+  const closingAt = tail.findIndex((l) => CLOSING.test(l) || /^(met )?vriendelijke groet(en)?,?\s+\S/i.test(l) || /^(groet(en|jes)?|greetings|regards) (van|from) /i.test(l));
   const candidates = closingAt >= 0 ? tail.slice(closingAt) : tail.slice(-2);
   const named = candidates.some((l) => {
+    const from = /^(groet(en|jes)?|greetings|regards|love) (van|from) (\p{Lu}[\p{L}'’-]+)/iu.exec(l);
+    if (from) return looksLikeName(from[4]);
     const inline = /^(met vriendelijke groet(en)?|vriendelijke groet(en)?|groet(en)?|kind regards|best regards|regards|best|cheers|thanks|sincerely),?\s+(.+)$/i.exec(l);
     return looksLikeName(inline ? inline[inline.length - 1] : l);
   });
