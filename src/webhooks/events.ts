@@ -1,7 +1,16 @@
 import type { Db } from '../storage/db.ts';
 
-export type EventName = 'case.created' | 'case.updated' | 'message.created' | 'case.transferred';
-export const EVENT_NAMES: readonly EventName[] = ['case.created', 'case.updated', 'message.created', 'case.transferred'];
+export type EventName =
+  | 'case.created'
+  | 'case.updated'
+  | 'message.created'
+  | 'case.transferred'
+  | 'signal.raised'
+  | 'problem.opened'
+  | 'problem.updated';
+export const EVENT_NAMES: readonly EventName[] = [
+  'case.created', 'case.updated', 'message.created', 'case.transferred', 'signal.raised', 'problem.opened', 'problem.updated',
+];
 
 /**
  * Queues one delivery per subscribed webhook, in the caller's transaction (an outbox):

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../../src/http/app.ts';
 import type { Db } from '../../src/storage/db.ts';
+import { EVENT_NAMES } from '../../src/webhooks/events.ts';
 import { newAccount, testApp, testConfig, uniqueEmail, type TestAccount, type TestContext } from '../helpers.ts';
 
 /**
@@ -54,6 +55,8 @@ interface Fixture {
   ownedCaseRef: string;
   transferId: string;
   templateId: string;
+  problemId: string;
+  signalId: string;
 }
 
 const NIL = '00000000-0000-4000-8000-000000000000';
@@ -88,6 +91,10 @@ const TABLES: Record<string, string> = {
   account_settings: '*',
   reply_fingerprints: '*',
   reply_bands: '*',
+  problems: '*',
+  problem_cases: '*',
+  signals: '*',
+  message_analysis: '*',
 };
 const SNAPSHOT_SQL = Object.entries(TABLES)
   .map(
@@ -191,7 +198,7 @@ function routeFor(routes: string[], method: string, url: string): string | undef
 }
 
 /** Routes that take no input at all: no params, no query, no body. */
-const NO_INPUT = new Set(['GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates']);
+const NO_INPUT = new Set(['GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates']);
 /** Public routes (no credentials needed). */
 const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /setup', 'POST /setup']);
 const isApiRoute = (r: string) => / \/api\/|^(GET|POST) \/setup$/.test(r);
@@ -246,6 +253,15 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'PATCH /api/v1/templates/:id': { url: `/api/v1/templates/${f.templateId}`, payload: { name: 'Andere naam' } },
     'DELETE /api/v1/templates/:id': { url: `/api/v1/templates/${f.templateId}` },
     'POST /api/v1/templates/:id/render': { url: `/api/v1/templates/${f.templateId}/render`, payload: { case_id: f.caseId } },
+    'GET /api/v1/problems': { url: '/api/v1/problems' },
+    'POST /api/v1/problems': { url: '/api/v1/problems', payload: { title: 'Nieuw probleem' } },
+    'GET /api/v1/problems/:id': { url: `/api/v1/problems/${f.problemId}` },
+    'PATCH /api/v1/problems/:id': { url: `/api/v1/problems/${f.problemId}`, payload: { status: 'identified' } },
+    'PUT /api/v1/problems/:id/cases/:case_id': { url: `/api/v1/problems/${f.problemId}/cases/${f.caseId}`, payload: { state: 'confirmed' } },
+    'POST /api/v1/problems/:id/reply': { url: `/api/v1/problems/${f.problemId}/reply`, payload: { body: 'Beste {{customer.first_name}}' } },
+    'POST /api/v1/problems/:id/note': { url: `/api/v1/problems/${f.problemId}/note`, payload: { body: 'Notitie' } },
+    'GET /api/v1/signals': { url: '/api/v1/signals' },
+    'POST /api/v1/signals/:id/dismiss': { url: `/api/v1/signals/${f.signalId}/dismiss`, payload: {} },
   };
 }
 
@@ -311,6 +327,8 @@ before(async () => {
   await ok('POST', `/api/v1/cases/${c2.id}/assign`, { agent_id: acc.adminId });
   f.transferId = (await ok('POST', `/api/v1/cases/${c2.id}/transfers`, { to_agent_id: f.agent2, note: 'Jij weet hier meer van' })).id;
   f.templateId = (await ok('POST', '/api/v1/templates', { name: 'Ontvangen', body: 'Beste {{customer.first_name}}, we hebben {{case.ref}} ontvangen.' })).id;
+  f.problemId = (await ok('POST', '/api/v1/problems', { title: 'Storing', case_ids: [f.caseId] })).id;
+  f.signalId = (await db.query<{ id: string }>(`INSERT INTO signals (account_id, title) VALUES ($1, 'Piek') RETURNING id`, [acc.accountId]))[0].id;
 });
 
 after(() => ctx.close());
@@ -651,7 +669,7 @@ runTable('invalid status, priority, tier, role, segment, channel, language and e
   { name: 'agent patch role "root"', method: 'PATCH', url: `/api/v1/agents/${f.agent2}`, payload: { role: 'root' }, status: 400, code: 'validation_failed', message: /role/ },
   { name: 'token role "superadmin"', method: 'POST', url: '/api/v1/tokens', payload: { name: 'x', role: 'superadmin' }, status: 400, code: 'validation_failed', message: /role/ },
   { name: 'webhook event "case.deleted"', method: 'POST', url: '/api/v1/webhooks', payload: { url: 'https://example.test/h', events: ['case.deleted'] }, status: 400, code: 'validation_failed', message: /events/ },
-  { name: 'webhook with more events than exist', method: 'POST', url: '/api/v1/webhooks', payload: { url: 'https://example.test/h', events: Array(5).fill('case.created') }, status: 400, code: 'validation_failed', message: /events/ },
+  { name: 'webhook with more events than exist', method: 'POST', url: '/api/v1/webhooks', payload: { url: 'https://example.test/h', events: Array(EVENT_NAMES.length + 1).fill('case.created') }, status: 400, code: 'validation_failed', message: /events/ },
   ...['ftp://example.test/h', 'javascript:alert(1)', 'example.test/h', 'http://'].map((url) => ({ name: `webhook url "${url}"`, method: 'POST' as const, url: '/api/v1/webhooks', payload: { url, events: ['case.created'] }, status: 400, code: 'validation_failed', message: /url/ })),
 ]);
 
@@ -807,6 +825,19 @@ runTable('replies and templates: bad drafts, settings and templates are refused,
   { name: 'a template that does not exist', method: 'GET', url: `/api/v1/templates/${NIL}`, status: 404, code: 'template_not_found' },
   { name: 'deleting a template that does not exist', method: 'DELETE', url: `/api/v1/templates/${NIL}`, status: 404, code: 'template_not_found' },
   { name: 'rendering for a case that does not exist', method: 'POST', url: `/api/v1/templates/${f.templateId}/render`, payload: { case_id: NIL }, status: 404, code: 'case_not_found' },
+  { name: 'a problem without a title', method: 'POST', url: '/api/v1/problems', payload: { title: '' }, status: 400, code: 'validation_failed' },
+  { name: 'a problem with an owner that does not exist', method: 'POST', url: '/api/v1/problems', payload: { title: 'X', owner_id: NIL }, status: 404, code: 'agent_not_found' },
+  { name: 'a problem with a case that does not exist', method: 'POST', url: '/api/v1/problems', payload: { title: 'X', case_ids: [NIL] }, status: 404, code: 'case_not_found' },
+  { name: 'a problem from a signal that does not exist', method: 'POST', url: '/api/v1/problems', payload: { title: 'X', signal_id: NIL }, status: 404, code: 'signal_not_found' },
+  { name: 'a problem opened by an agent', method: 'POST', url: '/api/v1/problems', auth: f.agentToken, payload: { title: 'X' }, status: 403, code: 'forbidden' },
+  { name: 'a problem status that does not exist', method: 'PATCH', url: `/api/v1/problems/${f.problemId}`, payload: { status: 'done' }, status: 400, code: 'validation_failed' },
+  { name: 'a problem that does not exist', method: 'GET', url: `/api/v1/problems/${NIL}`, status: 404, code: 'problem_not_found' },
+  { name: 'a link state that does not exist', method: 'PUT', url: `/api/v1/problems/${f.problemId}/cases/${f.caseId}`, payload: { state: 'suggested' }, status: 400, code: 'validation_failed' },
+  { name: 'linking a case that does not exist', method: 'PUT', url: `/api/v1/problems/${f.problemId}/cases/${NIL}`, payload: { state: 'confirmed' }, status: 404, code: 'case_not_found' },
+  { name: 'a bulk reply that does not parse', method: 'POST', url: `/api/v1/problems/${f.problemId}/reply`, payload: { body: 'Beste {{customer.first_name' }, status: 422, code: 'invalid_template' },
+  { name: 'a bulk reply by an agent', method: 'POST', url: `/api/v1/problems/${f.problemId}/reply`, auth: f.agentToken, payload: { body: 'x' }, status: 403, code: 'forbidden' },
+  { name: 'a signal status that does not exist', method: 'GET', url: '/api/v1/signals?status=gone', status: 400, code: 'validation_failed' },
+  { name: 'dismissing a signal that does not exist', method: 'POST', url: `/api/v1/signals/${NIL}/dismiss`, payload: {}, status: 404, code: 'signal_not_found' },
   { name: 'rendering with a variable that has no value', method: 'POST', url: `/api/v1/templates/${f.templateId}/render`, payload: { case_id: f.caseId, variables: { customer: { first_name: '' } } }, status: 422, code: 'template_variable_missing' },
 ]);
 

@@ -43,6 +43,8 @@ interface B {
   caseRef: string;
   transferId: string;
   templateId: string;
+  problemId: string;
+  signalId: string;
   /** every id of B, to look for in A's answers */
   ids: string[];
 }
@@ -87,6 +89,9 @@ const TABLES: Record<string, string> = {
   account_settings: '*',
   reply_fingerprints: '*',
   reply_bands: '*',
+  problems: '*',
+  problem_cases: '*',
+  signals: '*',
 };
 const SNAPSHOT_SQL = Object.entries(TABLES)
   .map(
@@ -183,6 +188,8 @@ before(async () => {
   const token = await ok(B, 'POST', '/api/v1/tokens', { name: `token ${word}`, role: 'agent' });
   const template = await ok(B, 'POST', '/api/v1/templates', { name: `Sjabloon ${word}`, body: `Beste {{customer.first_name}}, over ${word}: {{case.ref}}.` });
   await ok(B, 'PATCH', '/api/v1/settings/reply-checks', { checks: { thanks: 'off' } });
+  const [signalRow] = await db.query<{ id: string }>(`INSERT INTO signals (account_id, title) VALUES ($1, $2) RETURNING id`, [accB.accountId, `Piek ${word}`]);
+  const problem = await ok(B, 'POST', '/api/v1/problems', { title: `Probleem ${word}`, case_ids: [c.id] });
   b = {
     acc: accB,
     word,
@@ -204,9 +211,11 @@ before(async () => {
     caseRef: c.ref,
     transferId: transfer.id,
     templateId: template.id,
+    problemId: problem.id,
+    signalId: signalRow.id,
     ids: [],
   };
-  b.ids = [b.templateId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId];
+  b.ids = [b.problemId, b.signalId, b.templateId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId];
 
   // ---- account A: the one trying
   const accA = await newAccount(db, 'Account A');
@@ -283,6 +292,18 @@ function attempts(): Attempt[] {
     { name: "delete B's template", method: 'DELETE', url: `/api/v1/templates/${b.templateId}`, expect: nf('template') },
     { name: "render B's template for A's case", method: 'POST', url: `/api/v1/templates/${b.templateId}/render`, payload: { case_id: a.caseId }, expect: nf('template') },
     { name: 'templates', method: 'GET', url: '/api/v1/templates', expect: list },
+    // problems and signals
+    { name: "read B's problem", method: 'GET', url: `/api/v1/problems/${b.problemId}`, expect: nf('problem') },
+    { name: "change B's problem", method: 'PATCH', url: `/api/v1/problems/${b.problemId}`, payload: { status: 'resolved' }, expect: nf('problem') },
+    { name: "link A's case to B's problem", method: 'PUT', url: `/api/v1/problems/${b.problemId}/cases/${a.caseId}`, payload: { state: 'confirmed' }, expect: nf('problem') },
+    { name: "remove B's case from B's problem", method: 'PUT', url: `/api/v1/problems/${b.problemId}/cases/${b.caseId}`, payload: { state: 'removed' }, expect: nf('problem') },
+    { name: "bulk reply on B's problem", method: 'POST', url: `/api/v1/problems/${b.problemId}/reply`, payload: { body: 'Hallo' }, expect: nf('problem') },
+    { name: "bulk note on B's problem", method: 'POST', url: `/api/v1/problems/${b.problemId}/note`, payload: { body: 'Hallo' }, expect: nf('problem') },
+    { name: "open a problem from B's signal", method: 'POST', url: '/api/v1/problems', payload: { title: 'Gekaapt', signal_id: b.signalId }, expect: nf('signal') },
+    { name: "open a problem with B's case", method: 'POST', url: '/api/v1/problems', payload: { title: 'Gekaapt', case_ids: [b.caseId] }, expect: nf('case') },
+    { name: "dismiss B's signal", method: 'POST', url: `/api/v1/signals/${b.signalId}/dismiss`, payload: {}, expect: nf('signal') },
+    { name: 'problems', method: 'GET', url: '/api/v1/problems', expect: list },
+    { name: 'signals', method: 'GET', url: '/api/v1/signals', expect: list },
     // lists, filters and search: answered, but without B
     ...[b.caseId, b.customerId, b.agentId, b.acc.adminId, b.webhookId, b.tokenId, b.teamId, b.acc.accountId].map((id) => ({
       name: `audit?entity_id= B's ${id === b.caseId ? 'case' : id === b.customerId ? 'customer' : 'entity'} ${id}`,

@@ -1,0 +1,110 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../storage/db.ts';
+import { noteOnAll, replyToAll } from '../../problems/bulk-actions.ts';
+import { getProblem, listProblems } from '../../problems/get-problem.ts';
+import { setCaseLink } from '../../problems/link-case.ts';
+import { openProblem } from '../../problems/open-problem.ts';
+import { dismissSignal, listSignals } from '../../problems/signals.ts';
+import { PROBLEM_STATUSES, type ProblemStatus } from '../../problems/store.ts';
+import { updateProblem } from '../../problems/update-problem.ts';
+import { actorOf } from '../auth.ts';
+import * as s from '../schemas.ts';
+import * as res from '../responses.ts';
+
+const status = z.enum(PROBLEM_STATUSES as [ProblemStatus, ...ProblemStatus[]]);
+const problem = z
+  .object({
+    id: z.string(), title: z.string(), status, owner_id: z.string(), root_cause: z.string().nullable(), topic_id: z.string().nullable(),
+    signal_id: z.string().nullable(), created_at: res.time, updated_at: res.time, resolved_at: res.time.nullable(),
+  })
+  .describe('Problem');
+const linked = z.object({
+  case_id: z.string(), ref: z.string(), subject: z.string(), status: z.string(), customer_id: z.string(), customer_name: z.string(),
+  state: z.enum(['suggested', 'confirmed', 'removed']), linked_at: res.time,
+});
+const problemDetail = problem.extend({ cases: z.array(linked), affected_customers: z.number().int() }).describe('Problem with linked cases');
+const bulkResult = z.object({
+  data: z.array(z.object({
+    case_id: z.string(), ref: z.string(), outcome: z.enum(['sent', 'noted', 'blocked', 'skipped', 'failed']),
+    message_id: z.string().optional(), error: z.object({ code: z.string(), message: z.string() }).optional(),
+  })),
+});
+const signal = z
+  .object({
+    id: z.string(), topic_id: z.string().nullable(), title: z.string(), status: z.enum(['open', 'dismissed', 'converted']),
+    evidence: z.object({ count: z.number(), expected: z.number(), score: z.number(), reason: z.string(), examples: z.array(z.string()), series: z.array(z.object({ at: z.string(), count: z.number(), expected: z.number() })) }),
+    raised_at: res.time, problem_id: z.string().nullable(),
+  })
+  .describe('Signal');
+
+export function problemRoutes(app: FastifyInstance, db: Db) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['problems'];
+
+  r.get('/api/v1/problems', {
+    schema: { tags, summary: 'List problems, newest first', querystring: z.object({ limit: s.limit, cursor: s.cursor, status: status.optional() }).strict(), response: { 200: res.pageOf(problem.extend({ confirmed_cases: z.number().int() })), ...res.errors } },
+  }, async (req) => listProblems(db, actorOf(req).accountId, req.query));
+
+  r.post('/api/v1/problems', {
+    schema: {
+      tags,
+      summary: 'Open a problem (supervisor): one owner; from a signal, its topic\'s open cases are suggested',
+      body: z.object({
+        title: z.string().trim().min(1).max(300), owner_id: s.id.optional(), root_cause: z.string().max(5000).optional(),
+        signal_id: s.id.optional(), case_ids: z.array(s.id).max(1000).optional(),
+      }).strict(),
+      response: { 201: problem, ...res.errors },
+    },
+  }, async (req, reply) => {
+    const b = req.body;
+    const p = await openProblem(db, actorOf(req), { title: b.title, ownerId: b.owner_id, rootCause: b.root_cause, signalId: b.signal_id, caseIds: b.case_ids });
+    return reply.code(201).header('location', `/api/v1/problems/${p.id}`).send(p);
+  });
+
+  r.get('/api/v1/problems/:id', { schema: { tags, summary: 'One problem with its linked cases', params: s.idParams, response: { 200: problemDetail, ...res.errors } } }, async (req) =>
+    getProblem(db, actorOf(req).accountId, req.params.id));
+
+  r.patch('/api/v1/problems/:id', {
+    schema: {
+      tags,
+      summary: 'Change status (investigating → identified → fixing → resolved), owner, root cause or title',
+      params: s.idParams,
+      body: z.object({ title: z.string().trim().min(1).max(300).optional(), status: status.optional(), owner_id: s.id.optional(), root_cause: z.string().max(5000).nullable().optional() }).strict(),
+      response: { 200: problem, ...res.errors },
+    },
+  }, async (req) => updateProblem(db, actorOf(req), req.params.id, { title: req.body.title, status: req.body.status, ownerId: req.body.owner_id, rootCause: req.body.root_cause }));
+
+  r.put('/api/v1/problems/:id/cases/:case_id', {
+    schema: {
+      tags,
+      summary: 'Confirm that a case belongs to the problem, or remove it (then it is never suggested again)',
+      params: z.object({ id: s.id, case_id: s.caseId }).strict(),
+      body: z.object({ state: z.enum(['confirmed', 'removed']) }).strict(),
+      response: { 200: z.object({ problem_id: z.string(), case_id: z.string(), ref: z.string(), state: z.enum(['confirmed', 'removed']) }), ...res.errors },
+    },
+  }, async (req) => setCaseLink(db, actorOf(req), req.params.id, req.params.case_id, req.body.state));
+
+  r.post('/api/v1/problems/:id/reply', {
+    schema: {
+      tags,
+      summary: 'A personal reply to every confirmed case ({{customer.first_name}}, {{case.ref}}, {{amount}}), through the normal outbound path; optionally solve each',
+      params: s.idParams,
+      body: z.object({ body: s.body, solve: z.boolean().default(false) }).strict(),
+      response: { 200: bulkResult, ...res.errors },
+    },
+  }, async (req) => ({ data: await replyToAll(db, actorOf(req), req.params.id, req.body) }));
+
+  r.post('/api/v1/problems/:id/note', {
+    schema: { tags, summary: 'The same internal note on every confirmed case', params: s.idParams, body: z.object({ body: s.body }).strict(), response: { 200: bulkResult, ...res.errors } },
+  }, async (req) => ({ data: await noteOnAll(db, actorOf(req), req.params.id, req.body.body) }));
+
+  r.get('/api/v1/signals', {
+    schema: { tags, summary: 'Signals raised by spike detection, newest first', querystring: z.object({ status: z.enum(['open', 'dismissed', 'converted']).optional() }).strict(), response: { 200: res.listOf(signal), ...res.errors } },
+  }, async (req) => ({ data: await listSignals(db, actorOf(req).accountId, req.query.status) }));
+
+  r.post('/api/v1/signals/:id/dismiss', {
+    schema: { tags, summary: 'Dismiss a signal (supervisor)', params: s.idParams, body: z.object({ reason: z.string().max(2000).optional() }).strict().optional(), response: { 200: signal, ...res.errors } },
+  }, async (req) => dismissSignal(db, actorOf(req), req.params.id, req.body?.reason));
+}

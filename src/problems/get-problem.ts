@@ -1,0 +1,25 @@
+import type { Db } from '../storage/db.ts';
+import { decodeCursor, page } from '../shared/pagination.ts';
+import { linkedCases, loadProblem, PROBLEM_COLUMNS, type ProblemRow, type ProblemStatus } from './store.ts';
+
+/** A problem with its linked cases (suggested and confirmed) and how many customers it touches. */
+export async function getProblem(db: Db, accountId: string, id: string) {
+  const p = await loadProblem(db, accountId, id);
+  const cases = await linkedCases(db, accountId, id);
+  const affected = new Set(cases.filter((c) => c.state === 'confirmed').map((c) => c.customer_id)).size;
+  return { ...p, cases, affected_customers: affected };
+}
+
+export async function listProblems(db: Db, accountId: string, opts: { limit: number; cursor?: string; status?: ProblemStatus }) {
+  const after = decodeCursor(opts.cursor);
+  const rows = await db.query<ProblemRow & { confirmed_cases: number }>(
+    `SELECT ${PROBLEM_COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')},
+       (SELECT count(*)::int FROM problem_cases pc WHERE pc.account_id = p.account_id AND pc.problem_id = p.id AND pc.state = 'confirmed') AS confirmed_cases
+     FROM problems p
+     WHERE p.account_id = $1 AND ($2::text IS NULL OR p.status = $2)
+       AND ($3::uuid IS NULL OR (p.created_at, p.id) < (SELECT created_at, id FROM problems WHERE account_id = $1 AND id = $3))
+     ORDER BY p.created_at DESC, p.id DESC LIMIT $4`,
+    [accountId, opts.status ?? null, after, opts.limit + 1],
+  );
+  return page(rows, opts.limit);
+}

@@ -1,0 +1,73 @@
+import type { Db } from '../storage/db.ts';
+import { type Actor, hasRole } from '../shared/actor.ts';
+import { recordAudit } from '../shared/audit.ts';
+import { AppError, forbidden, notFound } from '../shared/errors.ts';
+import { emitEvent } from '../webhooks/events.ts';
+import { PROBLEM_COLUMNS, type ProblemRow } from './store.ts';
+
+export interface OpenProblemOptions {
+  title: string;
+  ownerId?: string;
+  rootCause?: string;
+  /** turn this signal into the problem */
+  signalId?: string;
+  topicId?: string;
+  /** cases an agent already knows belong to it (confirmed links) */
+  caseIds?: string[];
+}
+
+/**
+ * A supervisor opens a problem (or a signal becomes one): one owner, status investigating.
+ * From a signal, its topic's unsolved cases are linked as suggestions for an agent to confirm.
+ */
+export async function openProblem(db: Db, actor: Actor, opts: OpenProblemOptions): Promise<ProblemRow> {
+  if (!hasRole(actor, 'supervisor')) throw forbidden('Supervisors and admins open problems');
+  const ownerId = opts.ownerId ?? actor.agentId;
+  if (!ownerId) throw new AppError('owner_required', 'Give the problem an owner (owner_id)', 422);
+  return db.transaction(async (tx) => {
+    const owner = await tx.query('SELECT 1 FROM agents WHERE account_id = $1 AND id = $2 AND active', [actor.accountId, ownerId]);
+    if (!owner.length) throw notFound('agent', ownerId);
+    let topicId = opts.topicId ?? null;
+    if (opts.signalId) {
+      const [signal] = await tx.query<{ status: string; topic_id: string | null }>(
+        'SELECT status, topic_id FROM signals WHERE account_id = $1 AND id = $2 FOR UPDATE',
+        [actor.accountId, opts.signalId],
+      );
+      if (!signal) throw notFound('signal', opts.signalId);
+      if (signal.status === 'converted') throw new AppError('signal_converted', 'This signal already became a problem', 409);
+      topicId ??= signal.topic_id;
+    }
+    const [p] = await tx.query<ProblemRow>(
+      `INSERT INTO problems (account_id, title, owner_id, root_cause, topic_id, signal_id)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${PROBLEM_COLUMNS}`,
+      [actor.accountId, opts.title.trim(), ownerId, opts.rootCause ?? null, topicId, opts.signalId ?? null],
+    );
+    if (opts.signalId) {
+      await tx.query(`UPDATE signals SET status = 'converted', problem_id = $3 WHERE account_id = $1 AND id = $2`, [actor.accountId, opts.signalId, p.id]);
+    }
+    for (const caseId of opts.caseIds ?? []) {
+      const c = await tx.query('SELECT 1 FROM cases WHERE account_id = $1 AND id = $2', [actor.accountId, caseId]);
+      if (!c.length) throw notFound('case', caseId);
+      await tx.query(`INSERT INTO problem_cases (account_id, problem_id, case_id, state) VALUES ($1, $2, $3, 'confirmed') ON CONFLICT DO NOTHING`, [
+        actor.accountId,
+        p.id,
+        caseId,
+      ]);
+    }
+    if (topicId) {
+      // every unsolved case with a message in this topic is a suggestion
+      await tx.query(
+        `INSERT INTO problem_cases (account_id, problem_id, case_id, state)
+         SELECT DISTINCT m.account_id, $2::uuid, m.case_id, 'suggested' FROM message_analysis a
+         JOIN messages m ON m.account_id = a.account_id AND m.id = a.message_id
+         JOIN cases c ON c.account_id = m.account_id AND c.id = m.case_id AND c.status NOT IN ('solved', 'closed')
+         WHERE a.account_id = $1 AND a.topic_id = $3
+         ON CONFLICT DO NOTHING`,
+        [actor.accountId, p.id, topicId],
+      );
+    }
+    await recordAudit(tx, actor, { action: 'problem.opened', entityType: 'problem', entityId: p.id, after: { title: p.title, owner_id: ownerId, signal_id: p.signal_id } });
+    await emitEvent(tx, actor.accountId, 'problem.opened', p);
+    return p;
+  });
+}
