@@ -16,6 +16,7 @@ import { caseRoutes } from './routes/cases.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { knowledgeRoutes } from './routes/knowledge.ts';
 import { miscRoutes } from './routes/misc.ts';
+import { problemRoutes } from './routes/problems.ts';
 import { replyRoutes } from './routes/replies.ts';
 import { setupRoutes } from './routes/setup.ts';
 
@@ -124,6 +125,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   caseRoutes(app, db);
   knowledgeRoutes(app, db);
   replyRoutes(app, db);
+  problemRoutes(app, db);
   setupRoutes(app, db, opts.setupToken ?? { value: null });
   return app;
 }
