@@ -8,7 +8,7 @@ import type { Visibility } from './types.ts';
 /** Public: the article appears in the account's help centre, readable without signing in. */
 export const publishArticle = (db: Db, actor: Actor, articleId: string) => setVisibility(db, actor, articleId, 'public');
 
-/** Internal again: agents only; the help centre stops showing it at once. */
+/** Internal again: agents only; the help centre stops showing it at once (pages are cacheable for a minute). */
 export const unpublishArticle = (db: Db, actor: Actor, articleId: string) => setVisibility(db, actor, articleId, 'internal');
 
 async function setVisibility(db: Db, actor: Actor, articleId: string, visibility: Visibility) {

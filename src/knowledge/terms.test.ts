@@ -47,6 +47,17 @@ test('at most max terms, ties broken alphabetically (stable output for the same 
   assert.deepEqual(chooseSuggestionTerms([], 100), []);
 });
 
+test('terms are taken while their article counts fit the budget; the first always', () => {
+  const terms = [
+    { lexeme: 'zeldzaam', tf: 1, df: 5 },
+    { lexeme: 'gewoon', tf: 1, df: 900 },
+    { lexeme: 'vaak', tf: 1, df: 700 },
+    { lexeme: 'soms', tf: 1, df: 40 },
+  ];
+  assert.deepEqual(chooseSuggestionTerms(terms, 2000, 8, 1000).map((t) => t.lexeme), ['zeldzaam', 'soms', 'vaak']);
+  assert.deepEqual(chooseSuggestionTerms([terms[1]], 2000, 8, 10).map((t) => t.lexeme), ['gewoon']);
+});
+
 test('lexemes become literal tsquery operands, quotes and backslashes escaped', () => {
   assert.equal(tsqueryTerm('retour'), "'retour'");
   assert.equal(tsqueryTerm("o'brien"), "'o''brien'");

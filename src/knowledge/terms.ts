@@ -21,6 +21,11 @@ export interface WeightedTerm extends MessageTerm {
 }
 
 export const MAX_SUGGESTION_TERMS = 8;
+/**
+ * At most this many (term, article) matches are looked at per suggestion: the sum of the chosen
+ * terms' document counts. Keeps the lookup's cost bounded however common the message's words are.
+ */
+export const MATCH_BUDGET = 1500;
 
 /** Words of greeting and politeness: frequent in messages, say nothing about the subject. Stemmed in SQL with the language's own config. */
 export const FILLER: Record<ArticleLanguage, string> = {
@@ -35,16 +40,31 @@ export function idf(df: number, totalDocs: number): number {
 /**
  * The message's most informative terms: present in at least one article, rarest first (weighted by
  * how often the message repeats them). Terms in more than half of the articles are left out while
- * rarer ones exist: they would match most of the knowledge base and decide nothing.
+ * rarer ones exist: they would match most of the knowledge base and decide nothing. Terms are
+ * taken while their article counts add up to at most budget (the first always), so a message of
+ * only everyday words cannot make the lookup touch the whole knowledge base.
  */
-export function chooseSuggestionTerms(terms: readonly MessageTerm[], totalDocs: number, max = MAX_SUGGESTION_TERMS): WeightedTerm[] {
+export function chooseSuggestionTerms(
+  terms: readonly MessageTerm[],
+  totalDocs: number,
+  max = MAX_SUGGESTION_TERMS,
+  budget = MATCH_BUDGET,
+): WeightedTerm[] {
   const usable = terms.filter((t) => t.df > 0 && t.lexeme.length > 1);
   const telling = usable.filter((t) => t.df <= Math.max(1, totalDocs / 2));
   const pool = telling.length ? telling : usable;
-  return pool
+  const ranked = pool
     .map((t) => ({ ...t, weight: round4(idf(t.df, Math.max(totalDocs, t.df)) * (1 + Math.log(Math.max(1, t.tf)))) }))
-    .sort((a, b) => b.weight - a.weight || (a.lexeme < b.lexeme ? -1 : a.lexeme > b.lexeme ? 1 : 0))
-    .slice(0, max);
+    .sort((a, b) => b.weight - a.weight || (a.lexeme < b.lexeme ? -1 : a.lexeme > b.lexeme ? 1 : 0));
+  const out: WeightedTerm[] = [];
+  let matches = 0;
+  for (const t of ranked) {
+    if (out.length >= max) break;
+    if (out.length && matches + t.df > budget) continue;
+    out.push(t);
+    matches += t.df;
+  }
+  return out;
 }
 
 /**

@@ -54,6 +54,7 @@ interface Fixture {
   ownedCaseId: string;
   ownedCaseRef: string;
   transferId: string;
+  articleId: string;
   templateId: string;
   problemId: string;
   signalId: string;
@@ -87,6 +88,10 @@ const TABLES: Record<string, string> = {
   sessions: '*',
   jobs: '*',
   idempotency_keys: '*',
+  articles: '*',
+  article_translations: '*',
+  article_versions: '*',
+  article_terms: '*',
   templates: '*',
   account_settings: '*',
   reply_fingerprints: '*',
@@ -198,7 +203,7 @@ function routeFor(routes: string[], method: string, url: string): string | undef
 }
 
 /** Routes that take no input at all: no params, no query, no body. */
-const NO_INPUT = new Set(['GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates']);
+const NO_INPUT = new Set(['GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates']);
 /** Public routes (no credentials needed). */
 const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /setup', 'POST /setup']);
 const isApiRoute = (r: string) => / \/api\/|^(GET|POST) \/setup$/.test(r);
@@ -220,6 +225,18 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'POST /api/v1/tokens': { url: '/api/v1/tokens', payload: { name: 'nieuw', role: 'admin' } },
     'DELETE /api/v1/tokens/:id': { url: `/api/v1/tokens/${f.spareTokenId}` },
     'GET /api/v1/search': { url: '/api/v1/search?q=factuur' },
+    'GET /api/v1/articles': { url: '/api/v1/articles' },
+    'POST /api/v1/articles': { url: '/api/v1/articles', payload: { translations: { nl: { title: 'Nieuw artikel', body: 'Tekst' } } } },
+    'GET /api/v1/articles/search': { url: '/api/v1/articles/search?q=retour' },
+    'GET /api/v1/articles/:id': { url: `/api/v1/articles/${f.articleId}` },
+    'PATCH /api/v1/articles/:id': { url: `/api/v1/articles/${f.articleId}`, payload: { tags: ['Anders'] } },
+    'GET /api/v1/articles/:id/versions': { url: `/api/v1/articles/${f.articleId}/versions` },
+    'GET /api/v1/articles/:id/diff': { url: `/api/v1/articles/${f.articleId}/diff?from=1&to=1` },
+    'POST /api/v1/articles/:id/publish': { url: `/api/v1/articles/${f.articleId}/publish` },
+    'POST /api/v1/articles/:id/unpublish': { url: `/api/v1/articles/${f.articleId}/unpublish` },
+    'GET /api/v1/cases/:id/suggestions': { url: `/api/v1/cases/${f.caseId}/suggestions` },
+    'GET /api/v1/help-centre': { url: '/api/v1/help-centre' },
+    'PUT /api/v1/help-centre': { url: '/api/v1/help-centre', payload: { slug: `hulp-${process.pid}`, contact: { email: 'hulp@example.test' } } },
     'GET /api/v1/webhooks': { url: '/api/v1/webhooks' },
     'POST /api/v1/webhooks': { url: '/api/v1/webhooks', payload: { url: 'https://example.test/hook2', events: ['case.created'] } },
     'DELETE /api/v1/webhooks/:id': { url: `/api/v1/webhooks/${f.webhookId}` },
@@ -326,6 +343,7 @@ before(async () => {
   f.ownedCaseRef = c2.ref;
   await ok('POST', `/api/v1/cases/${c2.id}/assign`, { agent_id: acc.adminId });
   f.transferId = (await ok('POST', `/api/v1/cases/${c2.id}/transfers`, { to_agent_id: f.agent2, note: 'Jij weet hier meer van' })).id;
+  f.articleId = (await ok('POST', '/api/v1/articles', { slug: 'pakket-retourneren', translations: { nl: { title: 'Pakket retourneren', body: 'Print het retourlabel.' } } })).id;
   f.templateId = (await ok('POST', '/api/v1/templates', { name: 'Ontvangen', body: 'Beste {{customer.first_name}}, we hebben {{case.ref}} ontvangen.' })).id;
   f.problemId = (await ok('POST', '/api/v1/problems', { title: 'Storing', case_ids: [f.caseId] })).id;
   f.signalId = (await db.query<{ id: string }>(`INSERT INTO signals (account_id, title) VALUES ($1, 'Piek') RETURNING id`, [acc.accountId]))[0].id;
@@ -746,6 +764,10 @@ runTable('an agent (token or session) or a supervisor cannot do admin things: 40
     ...adminOnly.map((r) => as('agent session', f.agentSession, r)),
     ...adminOnly.map((r) => as('supervisor token', f.supervisorToken, r)),
     as('agent token', f.agentToken, 'GET /api/v1/audit'),
+    as('agent token', f.agentToken, 'PUT /api/v1/help-centre'),
+    as('supervisor token', f.supervisorToken, 'PUT /api/v1/help-centre'),
+    as('agent token', f.agentToken, 'POST /api/v1/articles/:id/publish'),
+    as('agent session', f.agentSession, 'POST /api/v1/articles/:id/unpublish'),
     as('agent session', f.agentSession, 'GET /api/v1/audit'),
     as('agent token', f.agentToken, 'POST /api/v1/tokens', { name: 'mijn admin-token', role: 'admin' }),
     as('agent token', f.agentToken, 'PATCH /api/v1/agents/:id', { role: 'admin' }),
@@ -840,6 +862,50 @@ runTable('replies and templates: bad drafts, settings and templates are refused,
   { name: 'dismissing a signal that does not exist', method: 'POST', url: `/api/v1/signals/${NIL}/dismiss`, payload: {}, status: 404, code: 'signal_not_found' },
   { name: 'rendering with a variable that has no value', method: 'POST', url: `/api/v1/templates/${f.templateId}/render`, payload: { case_id: f.caseId, variables: { customer: { first_name: '' } } }, status: 422, code: 'template_variable_missing' },
 ]);
+
+runTable('knowledge base: bad articles, searches, versions and help centre settings are refused, nothing written', () => {
+  const a = `/api/v1/articles/${f.articleId}`;
+  const nl = (title: string, body = 'Tekst') => ({ translations: { nl: { title, body } } });
+  return [
+    { name: 'articles?visibility=secret', method: 'GET', url: '/api/v1/articles?visibility=secret', status: 400, code: 'validation_failed', message: /visibility/ },
+    { name: 'articles?language=de', method: 'GET', url: '/api/v1/articles?language=de', status: 400, code: 'validation_failed', message: /language/ },
+    { name: 'articles?cursor=zzz', method: 'GET', url: '/api/v1/articles?cursor=zzz', status: 400, code: 'invalid_cursor' },
+    { name: 'an article without translations', method: 'POST', url: '/api/v1/articles', payload: { translations: {} }, status: 400, code: 'validation_failed', message: /translations/ },
+    { name: 'an article in German', method: 'POST', url: '/api/v1/articles', payload: { translations: { de: { title: 'Hallo', body: 'x' } } }, status: 400, code: 'validation_failed', message: /"de"/ },
+    { name: 'an article with a blank title', method: 'POST', url: '/api/v1/articles', payload: nl('   '), status: 400, code: 'validation_failed', message: /title/ },
+    { name: 'an article title of 301 characters', method: 'POST', url: '/api/v1/articles', payload: nl('t'.repeat(301)), status: 400, code: 'validation_failed', message: /title/ },
+    { name: 'an article body of 100 001 characters', method: 'POST', url: '/api/v1/articles', payload: nl('T', 'b'.repeat(100_001)), status: 400, code: 'validation_failed', message: /body/ },
+    { name: 'an article made public on creation', method: 'POST', url: '/api/v1/articles', payload: { ...nl('T'), visibility: 'public' }, status: 400, code: 'validation_failed', message: /visibility/ },
+    { name: 'an article slug with spaces', method: 'POST', url: '/api/v1/articles', payload: { ...nl('T'), slug: 'Niet Goed' }, status: 400, code: 'validation_failed', message: /slug/ },
+    { name: 'a slug already taken', method: 'POST', url: '/api/v1/articles', payload: { ...nl('T'), slug: 'pakket-retourneren' }, status: 409, code: 'slug_taken' },
+    { name: '21 tags', method: 'POST', url: '/api/v1/articles', payload: { ...nl('T'), tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }, status: 400, code: 'validation_failed', message: /tags/ },
+    { name: 'tags as a string', method: 'PATCH', url: a, payload: { tags: 'Retour' }, status: 400, code: 'validation_failed', message: /tags/ },
+    { name: 'an empty translation change', method: 'PATCH', url: a, payload: { translations: { nl: {} } }, status: 400, code: 'validation_failed', message: /translations/ },
+    { name: 'removing the only language', method: 'PATCH', url: a, payload: { translations: { nl: null } }, status: 422, code: 'translation_required' },
+    { name: 'a new language with only a title', method: 'PATCH', url: a, payload: { translations: { en: { title: 'Returns' } } }, status: 422, code: 'translation_incomplete' },
+    { name: 'a stale expected_version', method: 'PATCH', url: a, payload: { tags: ['x'], expected_version: 99 }, status: 409, code: 'version_conflict' },
+    { name: 'versions?limit=0', method: 'GET', url: `${a}/versions?limit=0`, status: 400, code: 'validation_failed', message: /limit/ },
+    { name: 'versions?before=abc', method: 'GET', url: `${a}/versions?before=abc`, status: 400, code: 'validation_failed', message: /before/ },
+    { name: 'diff without to', method: 'GET', url: `${a}/diff?from=1`, status: 400, code: 'validation_failed', message: /to/ },
+    { name: 'diff from version 0', method: 'GET', url: `${a}/diff?from=0&to=1`, status: 400, code: 'validation_failed', message: /from/ },
+    { name: 'diff to a version that does not exist', method: 'GET', url: `${a}/diff?from=1&to=7`, status: 404, code: 'version_not_found' },
+    { name: 'article search without q', method: 'GET', url: '/api/v1/articles/search', status: 400, code: 'validation_failed', message: /q/ },
+    { name: 'article search with a blank q', method: 'GET', url: '/api/v1/articles/search?q=%20', status: 400, code: 'query_required' },
+    { name: 'article search in German', method: 'GET', url: '/api/v1/articles/search?q=x&lang=de', status: 400, code: 'validation_failed', message: /lang/ },
+    { name: 'article search?limit=51', method: 'GET', url: '/api/v1/articles/search?q=x&limit=51', status: 400, code: 'validation_failed', message: /limit/ },
+    { name: 'read an article that does not exist', method: 'GET', url: `/api/v1/articles/${NIL}`, status: 404, code: 'article_not_found' },
+    { name: 'an article id that is not a uuid', method: 'PATCH', url: '/api/v1/articles/nope', payload: { tags: [] }, status: 400, code: 'validation_failed', message: /GUID/ },
+    { name: 'publish an article id that is not a uuid', method: 'POST', url: '/api/v1/articles/123/publish', status: 400, code: 'validation_failed', message: /GUID/ },
+    { name: 'unpublish an article that does not exist', method: 'POST', url: `/api/v1/articles/${NIL}/unpublish`, status: 404, code: 'article_not_found' },
+    { name: 'suggestions for a case that does not exist', method: 'GET', url: '/api/v1/cases/LU-999999999/suggestions', status: 404, code: 'case_not_found' },
+    { name: 'suggestions for a malformed case reference', method: 'GET', url: '/api/v1/cases/LU-abc/suggestions', status: 400, code: 'validation_failed', message: /case id or a reference/ },
+    { name: 'a help centre slug with capitals', method: 'PUT', url: '/api/v1/help-centre', payload: { slug: 'Hulp', contact: { email: 'a@example.test' } }, status: 400, code: 'validation_failed', message: /slug/ },
+    { name: 'a help centre without a way to reach a person', method: 'PUT', url: '/api/v1/help-centre', payload: { slug: 'hulp-zonder-contact' }, status: 422, code: 'contact_required' },
+    { name: 'a help centre contact url with javascript:', method: 'PUT', url: '/api/v1/help-centre', payload: { slug: 'hulp', contact: { url: 'javascript:alert(1)' } }, status: 400, code: 'validation_failed', message: /url/ },
+    { name: 'a help centre contact e-mail that is not one', method: 'PUT', url: '/api/v1/help-centre', payload: { slug: 'hulp', contact: { email: 'nope' } }, status: 400, code: 'validation_failed', message: /email/ },
+    { name: 'a help centre without slug', method: 'PUT', url: '/api/v1/help-centre', payload: { contact: { email: 'a@example.test' } }, status: 400, code: 'validation_failed', message: /slug/ },
+  ];
+});
 
 test('requests that change nothing write nothing: an unchanged PATCH and a dry-run import', async () => {
   const current = await ok('GET', `/api/v1/cases/${f.caseId}`);

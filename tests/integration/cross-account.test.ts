@@ -42,6 +42,7 @@ interface B {
   caseId: string;
   caseRef: string;
   transferId: string;
+  articleId: string;
   templateId: string;
   problemId: string;
   signalId: string;
@@ -85,6 +86,10 @@ const TABLES: Record<string, string> = {
   sessions: '*',
   jobs: '*',
   idempotency_keys: '*',
+  articles: '*',
+  article_translations: '*',
+  article_versions: '*',
+  article_terms: '*',
   templates: '*',
   account_settings: '*',
   reply_fingerprints: '*',
@@ -190,6 +195,9 @@ before(async () => {
   await ok(B, 'PATCH', '/api/v1/settings/reply-checks', { checks: { thanks: 'off' } });
   const [signalRow] = await db.query<{ id: string }>(`INSERT INTO signals (account_id, title) VALUES ($1, $2) RETURNING id`, [accB.accountId, `Piek ${word}`]);
   const problem = await ok(B, 'POST', '/api/v1/problems', { title: `Probleem ${word}`, case_ids: [c.id] });
+  const article = await ok(B, 'POST', '/api/v1/articles', { tags: [`Tag ${word}`], translations: { nl: { title: `Storing ${word}`, body: `Als de ${word} het niet doet, start hem opnieuw.` } } });
+  await ok(B, 'PATCH', `/api/v1/articles/${article.id}`, { translations: { nl: { body: `Als de ${word} het niet meer doet, start hem opnieuw op.` } } });
+  await ok(B, 'POST', `/api/v1/articles/${article.id}/publish`);
   b = {
     acc: accB,
     word,
@@ -210,12 +218,13 @@ before(async () => {
     caseId: c.id,
     caseRef: c.ref,
     transferId: transfer.id,
+    articleId: article.id,
     templateId: template.id,
     problemId: problem.id,
     signalId: signalRow.id,
     ids: [],
   };
-  b.ids = [b.problemId, b.signalId, b.templateId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId];
+  b.ids = [b.articleId, b.problemId, b.signalId, b.templateId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId];
 
   // ---- account A: the one trying
   const accA = await newAccount(db, 'Account A');
@@ -250,6 +259,7 @@ function attempts(): Attempt[] {
       { name: `assign B's case to A's admin by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/assign`, payload: { agent_id: a.acc.adminId }, expect: nf('case') },
       { name: `assign B's case to B's agent by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/assign`, payload: { agent_id: b.agentId }, expect: nf('case') },
       { name: `offer B's case to A's agent by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/transfers`, payload: { to_agent_id: a.agentId }, expect: nf('case') },
+      { name: `article suggestions for B's case by ${k}`, method: 'GET', url: `/api/v1/cases/${k}/suggestions`, expect: nf('case') },
     );
     for (const action of ['accept', 'decline', 'cancel']) {
       rows.push({ name: `${action} B's transfer on B's case by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/transfers/${b.transferId}/${action}`, expect: nf('case') });
@@ -304,6 +314,16 @@ function attempts(): Attempt[] {
     { name: "dismiss B's signal", method: 'POST', url: `/api/v1/signals/${b.signalId}/dismiss`, payload: {}, expect: nf('signal') },
     { name: 'problems', method: 'GET', url: '/api/v1/problems', expect: list },
     { name: 'signals', method: 'GET', url: '/api/v1/signals', expect: list },
+    // knowledge base
+    { name: "read B's article", method: 'GET', url: `/api/v1/articles/${b.articleId}`, expect: nf('article') },
+    { name: "change B's article", method: 'PATCH', url: `/api/v1/articles/${b.articleId}`, payload: { tags: ['Gekaapt'], translations: { nl: { body: 'Gekaapt' } } }, expect: nf('article') },
+    { name: "read B's article versions", method: 'GET', url: `/api/v1/articles/${b.articleId}/versions`, expect: nf('article') },
+    { name: "diff B's article versions", method: 'GET', url: `/api/v1/articles/${b.articleId}/diff?from=1&to=2`, expect: nf('article') },
+    { name: "publish B's article", method: 'POST', url: `/api/v1/articles/${b.articleId}/publish`, expect: nf('article') },
+    { name: "unpublish B's article", method: 'POST', url: `/api/v1/articles/${b.articleId}/unpublish`, expect: nf('article') },
+    { name: 'articles', method: 'GET', url: '/api/v1/articles?limit=200', expect: list },
+    { name: "articles with B's tag", method: 'GET', url: `/api/v1/articles?tag=${encodeURIComponent(`Tag ${b.word}`)}`, expect: list },
+    { name: "search articles for B's word", method: 'GET', url: `/api/v1/articles/search?q=${b.word}`, expect: list },
     // lists, filters and search: answered, but without B
     ...[b.caseId, b.customerId, b.agentId, b.acc.adminId, b.webhookId, b.tokenId, b.teamId, b.acc.accountId].map((id) => ({
       name: `audit?entity_id= B's ${id === b.caseId ? 'case' : id === b.customerId ? 'customer' : 'entity'} ${id}`,

@@ -49,7 +49,11 @@ test('headings, paragraphs with line breaks, lists, quotes and code', () => {
       '<hr>',
     ].join('\n'),
   );
-  assert.equal(renderMarkdown('### Diep', { headingOffset: 4 }), '<h6>Diep</h6>');
+  // the text's highest heading becomes h2 under the page's h1, the rest keep their distance
+  assert.equal(renderMarkdown('## Stap\n\n#### Detail\n\n## Stap 2'), '<h2>Stap</h2>\n<h4>Detail</h4>\n<h2>Stap 2</h2>');
+  assert.equal(renderMarkdown('# A\n\n###### F'), '<h2>A</h2>\n<h6>F</h6>');
+  assert.equal(renderMarkdown('### Diep', { topLevel: 3 }), '<h3>Diep</h3>');
+  assert.equal(renderMarkdown('```\n# geen kop\n```\n\n### Kop'), '<pre><code># geen kop</code></pre>\n<h2>Kop</h2>');
 });
 
 test('inline: bold, italic, code, safe links and bare links', () => {

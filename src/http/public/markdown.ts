@@ -8,13 +8,17 @@ import { escapeHtml, safeHref } from './html.ts';
  * [links](https://…) and bare https:// links. Links go only to http(s), mailto and tel.
  */
 export interface MarkdownOptions {
-  /** "#" becomes h(1 + offset): on an article page the title is the h1, so 1 */
-  headingOffset?: number;
+  /** the level the text's highest heading gets: on an article page the title is the h1, so 2 */
+  topLevel?: number;
 }
 
+const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)[\s#]*$/;
+
 export function renderMarkdown(src: string, opts: MarkdownOptions = {}): string {
-  const offset = opts.headingOffset ?? 1;
   const lines = src.replace(/\r\n?/g, '\n').split('\n');
+  // headings keep their order without skipping a level under the page's own: the text's highest becomes topLevel
+  const highest = Math.min(6, ...headingLevels(lines));
+  const offset = (opts.topLevel ?? 2) - highest;
   const out: string[] = [];
   let para: string[] = [];
   let list: { tag: 'ul' | 'ol'; items: string[] } | null = null;
@@ -48,9 +52,9 @@ export function renderMarkdown(src: string, opts: MarkdownOptions = {}): string 
       out.push(`<pre><code>${escapeHtml(code.join('\n'))}</code></pre>`);
     } else if (!line.trim()) {
       flush();
-    } else if ((m = /^\s{0,3}(#{1,6})\s+(.*?)[\s#]*$/.exec(line))) {
+    } else if ((m = HEADING.exec(line))) {
       flush();
-      const level = Math.min(6, m[1].length + offset);
+      const level = Math.max(1, Math.min(6, m[1].length + offset));
       out.push(`<h${level}>${inline(m[2])}</h${level}>`);
     } else if (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) {
       flush();
@@ -77,6 +81,20 @@ export function renderMarkdown(src: string, opts: MarkdownOptions = {}): string 
   }
   flush();
   return out.join('\n');
+}
+
+/** Levels of the headings outside fenced code. */
+function headingLevels(lines: string[]): number[] {
+  const levels: number[] = [];
+  let inCode = false;
+  for (const line of lines) {
+    if (/^\s*```/.test(line)) inCode = !inCode;
+    else if (!inCode) {
+      const m = HEADING.exec(line);
+      if (m) levels.push(m[1].length);
+    }
+  }
+  return levels;
 }
 
 // code span | [text](url) | bare link | **strong** / __strong__ | *em*
