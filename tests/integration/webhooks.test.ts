@@ -99,9 +99,11 @@ test('events are delivered signed, by the job worker, and retried with backoff a
     const caseEvent = JSON.parse(got.find((r) => JSON.parse(r.body).event === 'case.created')!.body);
     assert.equal(caseEvent.data.id, c.json().id);
 
-    const deliveries = (await ctx.app.inject({ method: 'GET', url: `/api/v1/webhooks/${webhookId}/deliveries`, headers: acc.auth })).json().data;
-    assert.equal(deliveries.length, 2);
-    assert.ok(deliveries.every((d: { status: string }) => d.status === 'delivered'));
+    // the receiver has answered; the worker records the outcome right after
+    const deliveries = await waitFor(async () => {
+      const data = (await ctx.app.inject({ method: 'GET', url: `/api/v1/webhooks/${webhookId}/deliveries`, headers: acc.auth })).json().data;
+      return data.length === 2 && data.every((d: { status: string }) => d.status === 'delivered') && data;
+    });
     assert.ok(deliveries.some((d: { attempts: number }) => d.attempts === 2), 'one needed a retry');
   } finally {
     await worker.stop();
