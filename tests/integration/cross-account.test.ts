@@ -10,7 +10,7 @@ import { newAccount, testApp, uniqueEmail, type TestAccount, type TestContext } 
  * come back without B's rows, and B's data is byte-for-byte the same afterwards.
  */
 
-type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Headers = Record<string, string>;
 
 interface Attempt {

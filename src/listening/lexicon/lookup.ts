@@ -1,0 +1,83 @@
+import { DUTCH } from './dutch.ts';
+import { ENGLISH } from './english.ts';
+import { PATTERN_NL } from './pattern-nl.generated.ts';
+import type { LexiconData } from './types.ts';
+
+export type LexiconLanguage = 'nl' | 'en';
+export type Entry = readonly [number, number?];
+
+export interface Lexicon {
+  language: LexiconLanguage;
+  data: LexiconData;
+  /** polarity and anger of one folded word, or undefined when the lexicon does not know it */
+  lookup(word: string): Entry | undefined;
+}
+
+/**
+ * Dutch: our own words first, then Pattern's adjectives, then the adjective's inflections reduced
+ * to the form Pattern lists ("slechte" -> slecht, "dure" -> duur, "boze" -> boos, "snellere" ->
+ * snel, "slechtste" -> slecht). English: our own words over AFINN-165, which lists inflections.
+ */
+// Pattern's second number is an intensity, not anger: only its polarity is used here (our own
+// intensifier list covers the adverbs that matter: heel, erg, zeer, echt, ...).
+const PATTERN: ReadonlyMap<string, Entry> = new Map(Object.entries(PATTERN_NL).map(([w, v]) => [w, [v[0]] as const]));
+
+const DUTCH_LEXICON: Lexicon = {
+  language: 'nl',
+  data: DUTCH,
+  lookup(word) {
+    const direct = DUTCH.words[word] ?? PATTERN.get(word);
+    if (direct) return direct;
+    // most words are in no lexicon: remember that, within a bounded cache
+    const cached = INFLECTED.get(word);
+    if (cached !== undefined) return cached ?? undefined;
+    let found: Entry | null = null;
+    for (const base of dutchAdjectiveBases(word)) {
+      const hit = DUTCH.words[base] ?? PATTERN.get(base);
+      if (hit) {
+        found = hit;
+        break;
+      }
+    }
+    if (INFLECTED.size >= 50_000) INFLECTED.clear();
+    INFLECTED.set(word, found);
+    return found ?? undefined;
+  },
+};
+const INFLECTED = new Map<string, Entry | null>();
+
+const ENGLISH_LEXICON: Lexicon = {
+  language: 'en',
+  data: ENGLISH,
+  lookup: (word) => ENGLISH.words[word],
+};
+
+export function lexiconFor(language: LexiconLanguage): Lexicon {
+  return language === 'en' ? ENGLISH_LEXICON : DUTCH_LEXICON;
+}
+
+const DOUBLE = /([bdfgklmnprst])\1$/;
+const CVC = /(^|[^aeiou])([aeiou])([bdfgklmnprstvz])$/;
+
+/** Possible predicative forms of an inflected Dutch adjective, most likely first. */
+export function dutchAdjectiveBases(word: string): string[] {
+  if (word.length < 4) return [];
+  let stem = word;
+  if (stem.endsWith('ste')) stem = stem.slice(0, -3);
+  else if (stem.endsWith('st') && stem.length > 5) stem = stem.slice(0, -2);
+  else if (stem.endsWith('ere')) stem = stem.slice(0, -3);
+  else if (stem.endsWith('er') && stem.length > 5) stem = stem.slice(0, -2);
+  else if (stem.endsWith('e')) stem = stem.slice(0, -1);
+  else return [];
+  const out = [stem];
+  if (DOUBLE.test(stem)) out.push(stem.slice(0, -1));
+  if (stem.endsWith('z')) out.push(`${stem.slice(0, -1)}s`);
+  if (stem.endsWith('v')) out.push(`${stem.slice(0, -1)}f`);
+  const m = stem.match(CVC);
+  if (m) {
+    const lengthened = `${stem.slice(0, -2)}${m[2]}${m[2]}${m[3]}`;
+    out.push(lengthened, lengthened.replace(/z$/, 's').replace(/v$/, 'f'));
+  }
+  if (stem.endsWith('d') && word.endsWith('der')) out.push(stem.slice(0, -1)); // duurder -> duur
+  return out;
+}

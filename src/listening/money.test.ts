@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findMoney, parseAmount } from './money.ts';
+
+const eur = (cents: number) => ({ cents, currency: 'EUR' });
+
+test('euro amounts in Dutch notation', () => {
+  assert.deepEqual(findMoney('Er is € 12,50 afgeschreven'), [eur(1250)]);
+  assert.deepEqual(findMoney('Ik betaalde 12,50 euro'), [eur(1250)]);
+  assert.deepEqual(findMoney('Een boete van EUR 3.000,- is absurd'), [eur(300000)]);
+  assert.deepEqual(findMoney('Totaal €3.000'), [eur(300000)]);
+  assert.deepEqual(findMoney('€ 1.234,56 en €7,- en 15 euro en 2 euro\'s'), [eur(123456), eur(700), eur(1500), eur(200)]);
+  assert.deepEqual(findMoney('Het kostte 50 cent extra'), [eur(50)]);
+  assert.deepEqual(findMoney('ze rekenden €12.50'), [eur(1250)]);
+});
+
+test('dollars and pounds in English notation', () => {
+  assert.deepEqual(findMoney('I was charged $12.50 twice'), [{ cents: 1250, currency: 'USD' }]);
+  assert.deepEqual(findMoney('it was 12.50 dollar'), [{ cents: 1250, currency: 'USD' }]);
+  assert.deepEqual(findMoney('a fee of $1,250.00'), [{ cents: 125000, currency: 'USD' }]);
+  assert.deepEqual(findMoney('only £5 and 50p'), [{ cents: 500, currency: 'GBP' }, { cents: 50, currency: 'GBP' }]);
+  assert.deepEqual(findMoney('USD 20 and 3 pounds'), [{ cents: 2000, currency: 'USD' }, { cents: 300, currency: 'GBP' }]);
+});
+
+test('dates, phone numbers, times and percentages are not money', () => {
+  assert.deepEqual(findMoney('Op 12-03-2024 om 12.30 uur belde ik 06-12345678, korting 12,5%'), []);
+  assert.deepEqual(findMoney('Order 123456 of 3 March 2024, call +44 20 7946 0958'), []);
+  assert.deepEqual(findMoney('Ik heb 3 keer gebeld over 2 pakketten'), []);
+  assert.deepEqual(findMoney('euro'), []);
+});
+
+test('separators: three digits group thousands, one or two are decimals, with both the last is decimal', () => {
+  assert.equal(parseAmount('3.000'), 3000);
+  assert.equal(parseAmount('3,000'), 3000);
+  assert.equal(parseAmount('12,5'), 12.5);
+  assert.equal(parseAmount('1.234,56'), 1234.56);
+  assert.equal(parseAmount('1,234.56'), 1234.56);
+  assert.equal(parseAmount('1234'), 1234);
+});
