@@ -3,18 +3,35 @@ import { loadCustomer } from '../customers/store.ts';
 import { MESSAGE_COLUMNS, type MessageRow } from './insert-message.ts';
 import { loadCase, publicCase } from './store.ts';
 
+/** What listening stored about an inbound message (null until the worker has analysed it). */
+export interface AnalysisView {
+  language: string | null;
+  sentiment: number | null;
+  anger: number | null;
+  intents: string[];
+  money: { cents: number; currency: string }[];
+  reputation_risk: number;
+  mentions: unknown[];
+  topic_id: string | null;
+}
+
 export type TimelineEntry =
-  | ({ kind: 'message' } & MessageRow)
+  | ({ kind: 'message'; analysis: AnalysisView | null } & MessageRow)
   | { kind: 'event'; id: number; action: string; actor_type: string; actor_id: string | null; before: unknown; after: unknown; created_at: Date };
 
 /** One case with its customer, open transfer offer and whole timeline (messages, notes, audit events), oldest first. */
 export async function getCase(db: Db, accountId: string, caseIdOrRef: string) {
   const c = await loadCase(db, accountId, caseIdOrRef);
   const [messages, events, offers, customer] = await Promise.all([
-    db.query<MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE account_id = $1 AND case_id = $2 ORDER BY created_at, id`, [
-      accountId,
-      c.id,
-    ]),
+    db.query<MessageRow & { analysis: AnalysisView | null }>(
+      `SELECT ${MESSAGE_COLUMNS.split(', ').map((col) => `m.${col}`).join(', ')},
+         CASE WHEN a.message_id IS NULL THEN NULL ELSE jsonb_build_object('language', a.language, 'sentiment', a.sentiment,
+           'anger', a.anger, 'intents', a.intents, 'money', a.money, 'reputation_risk', a.reputation_risk,
+           'mentions', a.mentions, 'topic_id', a.topic_id) END AS analysis
+       FROM messages m LEFT JOIN message_analysis a ON a.account_id = m.account_id AND a.message_id = m.id
+       WHERE m.account_id = $1 AND m.case_id = $2 ORDER BY m.created_at, m.id`,
+      [accountId, c.id],
+    ),
     db.query<{ id: number; action: string; actor_type: string; actor_id: string | null; before: unknown; after: unknown; created_at: Date }>(
       `SELECT id, action, actor_type, actor_id, before, after, at AS created_at FROM audit_log
        WHERE account_id = $1 AND entity_id = $2 AND action NOT LIKE 'message.%' AND action <> 'note.added' ORDER BY id`,

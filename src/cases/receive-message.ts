@@ -12,6 +12,7 @@ import { CASE_COLUMNS, type CaseRow, publicCase } from './store.ts';
 import { type ChannelKind, type Priority, statusAfterCustomerContact } from './status.ts';
 import { findCaseNumber, subjectFromBody, subjectKey } from './subject.ts';
 import { insertMessage, type MessageRow } from './insert-message.ts';
+import { queueAnalysis } from '../listening/analyse-stored-message.ts';
 
 export interface ReceiveMessageOptions {
   customer: { email?: string; phone?: string; social?: string; name?: string };
@@ -87,6 +88,8 @@ export async function receiveMessage(db: Db, actor: Actor, opts: ReceiveMessageO
       language,
       customerId,
     });
+    // listening (language, sentiment, intents, money, topic) runs in the job worker
+    await queueAnalysis(tx, actor.accountId, message.id);
     return { case: publicCase(row), message, customerId, createdCase: !existing };
   });
 }

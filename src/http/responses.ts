@@ -85,8 +85,21 @@ export const transferSchema = z
   })
   .describe('Transfer');
 
+const analysisSchema = z
+  .object({
+    language: nullable(z.string()),
+    sentiment: nullable(z.number()).describe('-1 very negative .. 1 very positive'),
+    anger: nullable(z.number()).describe('0 calm .. 1 furious'),
+    intents: z.array(z.string()).describe('complaint, question, cancellation, refund_request, opt_out'),
+    money: z.array(z.object({ cents: z.number().int(), currency: z.string() })),
+    reputation_risk: z.number().int().describe('0 none .. 3 high: media, regulators, lawyers, going public'),
+    mentions: z.array(z.unknown()),
+    topic_id: nullable(z.string()),
+  })
+  .describe('What listening found in an inbound message');
+
 const timelineEntry = z.union([
-  messageSchema.extend({ kind: z.literal('message') }),
+  messageSchema.extend({ kind: z.literal('message'), analysis: nullable(analysisSchema) }),
   z.object({
     kind: z.literal('event'),
     id: z.number().int(),

@@ -110,3 +110,32 @@ test('problem events reach webhooks; only supervisors open problems', async () =
   const denied = await ctx.app.inject({ method: 'POST', url: '/api/v1/problems', headers: { authorization: `Bearer ${token}` }, payload: { title: 'x' } });
   assert.equal(denied.statusCode, 403);
 });
+
+test('every inbound message is analysed by the job worker and the result is shown on the case', async () => {
+  const { startWorker } = await import('../../src/worker/runner.ts');
+  const { jobHandlers } = await import('../../src/worker/handlers.ts');
+  const { testConfig } = await import('../helpers.ts');
+  const { default: pino } = await import('pino');
+  const c = (await req('POST', '/api/v1/cases', {
+    customer: { email: uniqueEmail(), name: 'Henk' },
+    subject: 'Dubbel afgeschreven',
+    message: { body: 'Dit is echt schandalig! Er is twee keer € 12,50 afgeschreven. Ik wil mijn geld terug, anders stap ik naar Radar.' },
+  })).json();
+  const worker = startWorker(ctx.db, { handlers: jobHandlers(testConfig()), concurrency: 2, pollMs: 50, log: pino({ level: 'silent' }), accountIds: [acc.accountId] });
+  try {
+    let analysis = null;
+    for (let i = 0; i < 200 && !analysis; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      analysis = (await req('GET', `/api/v1/cases/${c.id}`)).json().timeline.find((t: { type?: string }) => t.type === 'inbound').analysis;
+    }
+    assert.ok(analysis, 'analysed');
+    assert.equal(analysis.language, 'nl');
+    assert.ok(analysis.intents.includes('refund_request'), JSON.stringify(analysis.intents));
+    assert.deepEqual(analysis.money, [{ cents: 1250, currency: 'EUR' }]);
+    assert.ok(analysis.anger > 0.3, String(analysis.anger));
+    assert.ok(analysis.sentiment < 0);
+    assert.ok(analysis.reputation_risk >= 1, 'Radar is a consumer TV programme');
+  } finally {
+    await worker.stop();
+  }
+});
