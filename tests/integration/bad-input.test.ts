@@ -4,6 +4,8 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../../src/http/app.ts';
 import type { Db } from '../../src/storage/db.ts';
 import { EVENT_NAMES } from '../../src/webhooks/events.ts';
+import { snapshotAccount } from '../account-snapshot.ts';
+import { routeFor, routesOf } from '../routes.ts';
 import { newAccount, testApp, testConfig, uniqueEmail, type TestAccount, type TestContext } from '../helpers.ts';
 
 /**
@@ -71,48 +73,7 @@ let f: Fixture;
 // ---------------------------------------------------------------------------------------------
 // what "nothing was written" means: every table of the account, row by row
 
-const TABLES: Record<string, string> = {
-  accounts: '*',
-  cases: '*',
-  messages: '*',
-  customers: '*',
-  customer_identities: '*',
-  agents: '*',
-  teams: '*',
-  // last_used_at moves (at most once a minute) whenever a token authenticates: not a write by the request
-  api_tokens: 'id, name, role, secret_hash, created_by, created_at, revoked_at',
-  webhooks: '*',
-  webhook_deliveries: '*',
-  audit_log: '*',
-  case_transfers: '*',
-  sessions: '*',
-  jobs: '*',
-  idempotency_keys: '*',
-  articles: '*',
-  article_translations: '*',
-  article_versions: '*',
-  article_terms: '*',
-  templates: '*',
-  account_settings: '*',
-  reply_fingerprints: '*',
-  reply_bands: '*',
-  problems: '*',
-  problem_cases: '*',
-  signals: '*',
-  message_analysis: '*',
-};
-const SNAPSHOT_SQL = Object.entries(TABLES)
-  .map(
-    ([table, cols]) =>
-      `SELECT '${table}' AS tbl, count(*)::int AS n, md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), '')) AS h
-       FROM (SELECT ${cols} FROM ${table} WHERE account_id = $1) r`,
-  )
-  .join('\nUNION ALL\n');
-
-async function snapshot(accountId: string): Promise<Record<string, string>> {
-  const rows = await db.query<{ tbl: string; n: number; h: string }>(SNAPSHOT_SQL, [accountId]);
-  return Object.fromEntries(rows.map((r) => [r.tbl, `${r.n} rows, ${r.h}`]));
-}
+const snapshot = (accountId: string) => snapshotAccount(db, accountId);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -170,37 +131,6 @@ async function ok<T = Record<string, any>>(method: Method, url: string, payload?
 // ---------------------------------------------------------------------------------------------
 // the routes, from the router itself
 
-/** `METHOD /path/:param` for every route, read from `printRoutes({ commonPrefix: false })`. */
-function routesOf(instance: FastifyInstance): string[] {
-  const out = new Set<string>();
-  const stack: string[] = [''];
-  for (const line of instance.printRoutes({ commonPrefix: false }).split('\n')) {
-    const at = line.indexOf('── ');
-    if (at < 0) continue;
-    const start = at + 3;
-    const depth = start / 4;
-    const m = /^(.*?)(?: \(([A-Z, ]+)\))?$/.exec(line.slice(start));
-    if (!m || !Number.isInteger(depth)) throw new Error(`cannot read route line "${line}"`);
-    const path = stack[depth - 1] + m[1];
-    stack[depth] = path;
-    stack.length = depth + 1;
-    for (const method of (m[2] ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
-      if (method !== 'HEAD') out.add(`${method} ${path}`);
-    }
-  }
-  return [...out].sort();
-}
-
-/** The route a request lands on: the matching pattern with the fewest parameters. */
-function routeFor(routes: string[], method: string, url: string): string | undefined {
-  const path = url.split('?')[0];
-  const matching = routes.filter((r) => {
-    const [m, pattern] = r.split(' ');
-    const re = new RegExp(`^${pattern.split('/').map((seg) => (seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}$`);
-    return m === method && re.test(path);
-  });
-  return matching.sort((a, b) => a.split(':').length - b.split(':').length)[0];
-}
 
 /** Routes that take no input at all: no params, no query, no body. */
 const NO_INPUT = new Set(['GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates']);

@@ -2,6 +2,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Db } from '../../src/storage/db.ts';
+import { snapshotAccount } from '../account-snapshot.ts';
+import { routeFor, routesOf } from '../routes.ts';
 import { newAccount, testApp, uniqueEmail, type TestAccount, type TestContext } from '../helpers.ts';
 
 /**
@@ -69,48 +71,7 @@ let b: B;
 
 // ---------------------------------------------------------------------------------------------
 
-const TABLES: Record<string, string> = {
-  accounts: '*',
-  cases: '*',
-  messages: '*',
-  customers: '*',
-  customer_identities: '*',
-  agents: '*',
-  teams: '*',
-  // last_used_at moves whenever a token authenticates (at most once a minute): not a change of data
-  api_tokens: 'id, name, role, secret_hash, created_by, created_at, revoked_at',
-  webhooks: '*',
-  webhook_deliveries: '*',
-  audit_log: '*',
-  case_transfers: '*',
-  sessions: '*',
-  jobs: '*',
-  idempotency_keys: '*',
-  articles: '*',
-  article_translations: '*',
-  article_versions: '*',
-  article_terms: '*',
-  templates: '*',
-  account_settings: '*',
-  reply_fingerprints: '*',
-  reply_bands: '*',
-  problems: '*',
-  problem_cases: '*',
-  signals: '*',
-};
-const SNAPSHOT_SQL = Object.entries(TABLES)
-  .map(
-    ([table, cols]) =>
-      `SELECT '${table}' AS tbl, count(*)::int AS n, md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), '')) AS h
-       FROM (SELECT ${cols} FROM ${table} WHERE account_id = $1) r`,
-  )
-  .join('\nUNION ALL\n');
-
-/** Every table of one account: row count and a hash of all its rows. */
-async function snapshot(accountId: string): Promise<Record<string, string>> {
-  const rows = await db.query<{ tbl: string; n: number; h: string }>(SNAPSHOT_SQL, [accountId]);
-  return Object.fromEntries(rows.map((r) => [r.tbl, `${r.n} rows, ${r.h}`]));
-}
+const snapshot = (accountId: string) => snapshotAccount(db, accountId);
 
 function call(method: Method, url: string, payload: unknown, auth: Headers | null) {
   const opts: InjectOptions = { method, url, headers: { ...(auth ?? {}) } };
@@ -124,36 +85,6 @@ async function ok<T = Record<string, any>>(auth: Headers, method: Method, url: s
   return res.json() as T;
 }
 
-/** `METHOD /path/:param` for every route, read from `printRoutes({ commonPrefix: false })`. */
-function routesOf(instance: FastifyInstance): string[] {
-  const out = new Set<string>();
-  const stack: string[] = [''];
-  for (const line of instance.printRoutes({ commonPrefix: false }).split('\n')) {
-    const at = line.indexOf('── ');
-    if (at < 0) continue;
-    const depth = (at + 3) / 4;
-    const m = /^(.*?)(?: \(([A-Z, ]+)\))?$/.exec(line.slice(at + 3));
-    if (!m || !Number.isInteger(depth)) throw new Error(`cannot read route line "${line}"`);
-    const path = stack[depth - 1] + m[1];
-    stack[depth] = path;
-    stack.length = depth + 1;
-    for (const method of (m[2] ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
-      if (method !== 'HEAD') out.add(`${method} ${path}`);
-    }
-  }
-  return [...out].sort();
-}
-
-/** The route a request lands on: the matching pattern with the fewest parameters. */
-function routeFor(routes: string[], method: string, url: string): string | undefined {
-  const path = url.split('?')[0];
-  const matching = routes.filter((r) => {
-    const [m, pattern] = r.split(' ');
-    const re = new RegExp(`^${pattern.split('/').map((seg) => (seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}$`);
-    return (m === method || (m === 'GET' && method === 'HEAD')) && re.test(path);
-  });
-  return matching.sort((x, y) => x.split(':').length - y.split(':').length)[0];
-}
 
 const letters = (n: number) => Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
 
