@@ -3,19 +3,26 @@
  *
  * 1. API on PostgreSQL: BENCH_CASES (default 20,000) `POST /api/v1/cases`, each a new customer (unique e-mail),
  *    16 concurrent keep-alive clients, server in this process (buildApp + listen on a free port).
- * 2. Raw SQL on PostgreSQL: the same rows the app writes (customer, customer_identity, case, message and the three
- *    audit rows) with plain parametrised INSERTs, one transaction per case, 16 pooled `pg` connections.
+ * 2. Raw SQL on PostgreSQL: the same rows the app writes (customer, customer_identity, case, message, the three
+ *    audit rows and the analysis job) with plain parametrised INSERTs, one transaction per case, 16 pooled `pg`
+ *    connections.
  * 3. API on PGlite in a temp data folder (the default deployment), same load, capped at BENCH_PGLITE_SECONDS.
+ *    (buildApp only: no job worker runs, so the queued analysis jobs wait; this measures intake.)
  *
- * Env: BENCH_CASES (20000), BENCH_CONCURRENCY (16), BENCH_PGLITE_CASES (= BENCH_CASES), BENCH_PGLITE_SECONDS (180),
+ * 1 and 2 run in BENCH_ROUNDS (default 4) alternating slices (API, raw, raw, API, …), each against its own fresh
+ * database, so that a change in machine load during the run hits both alike (this is a shared 2-core machine).
+ * Each path first gets a warm-up in a separate account. CPU use of node, PostgreSQL and "other" is printed per path.
+ *
+ * Env: BENCH_CASES (20000), BENCH_CONCURRENCY (16), BENCH_ROUNDS (4), BENCH_PGLITE_CASES (= BENCH_CASES),
+ * BENCH_PGLITE_SECONDS (180),
  * BENCH_DATABASE_URL: the maintenance database of the PostgreSQL server to use
  * (default postgres://postgres@127.0.0.1:5432/postgres); the bench creates and drops its own databases there.
  * Prints figures and one `RESULT` line; never asserts.
  */
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
@@ -26,11 +33,13 @@ import { migrate } from '../src/storage/migrate.ts';
 import { createAccount } from '../src/accounts/create-account.ts';
 import { subjectKey } from '../src/cases/subject.ts';
 import { guessLanguage, searchConfigFor } from '../src/text/language.ts';
+import { ANALYSE_JOB } from '../src/listening/analyse-stored-message.ts';
 
 const N = Number(process.env.BENCH_CASES ?? 20_000);
 const CONC = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const PGLITE_N = Number(process.env.BENCH_PGLITE_CASES ?? N);
 const PGLITE_SECONDS = Number(process.env.BENCH_PGLITE_SECONDS ?? 180);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 4));
 const WARMUP = Math.min(500, Math.max(50, Math.floor(N / 20)));
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_API = 'luister_bench_cases';
@@ -102,6 +111,59 @@ function makeInputs(n: number, tag: string): CaseInput[] {
   return out;
 }
 
+
+// ---------------------------------------------------------------------------------------------- CPU accounting
+
+/**
+ * Where the machine's CPU went during a run (Linux /proc): this process (server + load generator), the PostgreSQL
+ * processes of our database (plus the server's background processes), and everything else. Other people's work on
+ * a shared machine shows up as "other" and makes a run unreliable.
+ */
+interface CpuSnap { t: number; busy: number; self: number; pg: number }
+const TICK = 100; // USER_HZ on Linux
+function pgTicks(dbName: string | null): number {
+  let sum = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      const backend = /\d+\.\d+\.\d+\.\d+\(|\[local\]/.test(cmd);
+      if (backend && (dbName === null || !cmd.includes(` ${dbName} `))) continue;
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      sum += Number(f[11]) + Number(f[12]);
+    } catch {}
+  }
+  return sum;
+}
+function cpuSnap(dbName: string | null): CpuSnap {
+  let busy = 0;
+  try {
+    const v = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    busy = v[0] + v[1] + v[2] + v[5] + v[6] + v[7];
+  } catch {}
+  const u = process.cpuUsage();
+  return { t: performance.now(), busy, self: (u.user + u.system) / 1e6, pg: pgTicks(dbName) };
+}
+interface CpuUse { wall: number; self: number; pg: number; other: number }
+function cpuSince(a: CpuSnap, dbName: string | null): CpuUse | undefined {
+  const b = cpuSnap(dbName);
+  const wall = (b.t - a.t) / 1000;
+  if (!a.busy || wall <= 0) return undefined;
+  const self = b.self - a.self;
+  const pgs = (b.pg - a.pg) / TICK;
+  return { wall, self, pg: pgs, other: Math.max(0, (b.busy - a.busy) / TICK - self - pgs) };
+}
+function cpuText(u: CpuUse | undefined, done: number): string {
+  if (!u) return '';
+  const pc = (x: number) => `${((x / u.wall) * 100).toFixed(0)}%`;
+  const per = (x: number) => `${((x * 1000) / Math.max(1, done)).toFixed(2)}`;
+  return `CPU (100% = one core of ${cpus().length}): node ${pc(u.self)}, postgres ${pc(u.pg)}, other ${pc(u.other)}; ` +
+    `CPU per case: node ${per(u.self)} ms + postgres ${per(u.pg)} ms` +
+    (u.other / u.wall > 0.25 ? '  <- other work on the machine; figures unreliable' : '');
+}
+
 // ---------------------------------------------------------------------------------------------- runner
 
 interface RunStats {
@@ -112,17 +174,22 @@ interface RunStats {
   p50: number;
   p99: number;
   firstError?: string;
+  cpu?: CpuUse;
+  lat: number[];
 }
 
 const pct = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : NaN;
 
 /** Runs `one` over the inputs with `conc` workers; stops taking new work after `budgetS` seconds. */
-async function drive(inputs: CaseInput[], conc: number, one: (c: CaseInput) => Promise<void>, budgetS = Infinity): Promise<RunStats> {
+async function drive(
+  inputs: CaseInput[], conc: number, one: (c: CaseInput) => Promise<void>, budgetS = Infinity, dbName: string | null = null,
+): Promise<RunStats> {
   let next = 0;
   let errors = 0;
   let firstError: string | undefined;
   const lat: number[] = [];
+  const snap = cpuSnap(dbName);
   const t0 = performance.now();
   const deadline = t0 + budgetS * 1000;
   await Promise.all(
@@ -142,7 +209,28 @@ async function drive(inputs: CaseInput[], conc: number, one: (c: CaseInput) => P
   );
   const seconds = (performance.now() - t0) / 1000;
   lat.sort((a, b) => a - b);
-  return { done: lat.length, errors, seconds, rate: lat.length / seconds, p50: pct(lat, 50), p99: pct(lat, 99), firstError };
+  const cpu = cpuSince(snap, dbName);
+  return { done: lat.length, errors, seconds, rate: lat.length / seconds, p50: pct(lat, 50), p99: pct(lat, 99), firstError, cpu, lat };
+}
+
+function merge(parts: RunStats[]): RunStats {
+  const lat = parts.flatMap((p) => p.lat).sort((a, b) => a - b);
+  const seconds = parts.reduce((a, p) => a + p.seconds, 0);
+  const cpus_ = parts.map((p) => p.cpu).filter((c): c is CpuUse => !!c);
+  const cpu = cpus_.length
+    ? cpus_.reduce((a, c) => ({ wall: a.wall + c.wall, self: a.self + c.self, pg: a.pg + c.pg, other: a.other + c.other }))
+    : undefined;
+  return {
+    done: lat.length,
+    errors: parts.reduce((a, p) => a + p.errors, 0),
+    seconds,
+    rate: lat.length / seconds,
+    p50: pct(lat, 50),
+    p99: pct(lat, 99),
+    firstError: parts.find((p) => p.firstError)?.firstError,
+    cpu,
+    lat,
+  };
 }
 
 function report(label: string, s: RunStats) {
@@ -151,6 +239,7 @@ function report(label: string, s: RunStats) {
       `   latency p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms` +
       (s.errors ? `   ERRORS ${s.errors} (first: ${s.firstError})` : ''),
   );
+  if (s.cpu) console.log(`${''.padEnd(26)} ${cpuText(s.cpu, s.done)}`);
 }
 
 // ---------------------------------------------------------------------------------------------- API
@@ -199,41 +288,54 @@ function apiClient(port: number, token: string, conc: number) {
   return { post, close: () => agent.destroy() };
 }
 
-async function apiRun(db: Db, label: string, n: number, budgetS = Infinity, beforeTimed?: () => Promise<void>) {
+interface Target {
+  /** warm-up in a separate account, not measured */
+  warm: () => Promise<void>;
+  run: (inputs: CaseInput[], budgetS?: number) => Promise<RunStats>;
+  /** rows stored for the measured account, as a check */
+  stored: () => Promise<string>;
+  close: () => Promise<void>;
+}
+
+async function apiTarget(db: Db, label: string, dbName: string | null): Promise<Target> {
   await migrate(db);
   const warm = await createAccount(db, { name: `${label} warm-up`, adminEmail: `warm.${Date.now()}@voorbeeld.nl` });
   const acct = await createAccount(db, { name: `${label} bench`, adminEmail: `bench.${Date.now()}@voorbeeld.nl` });
   const { app, port } = await startServer(db);
-  try {
-    const warmClient = apiClient(port, warm.token, CONC);
-    await drive(makeInputs(WARMUP, `${label}-warm`), CONC, warmClient.post);
-    warmClient.close();
-    await beforeTimed?.();
-    const client = apiClient(port, acct.token, CONC);
-    const stats = await drive(makeInputs(n, label), CONC, client.post, budgetS);
-    client.close();
-    const [{ cases, messages, audit }] = await db.query<{ cases: number; messages: number; audit: number }>(
-      `SELECT (SELECT count(*) FROM cases WHERE account_id = $1) AS cases,
-              (SELECT count(*) FROM messages WHERE account_id = $1) AS messages,
-              (SELECT count(*) FROM audit_log WHERE account_id = $1) AS audit`,
-      [acct.account.account_id],
-    );
-    console.log(`  (${label}: stored ${cases} cases, ${messages} messages, ${audit} audit rows)`);
-    return stats;
-  } finally {
-    await app.close();
-  }
+  const client = apiClient(port, acct.token, CONC);
+  return {
+    async warm() {
+      const warmClient = apiClient(port, warm.token, CONC);
+      await drive(makeInputs(WARMUP, `${label}-warm`), CONC, warmClient.post);
+      warmClient.close();
+    },
+    run: (inputs, budgetS = Infinity) => drive(inputs, CONC, client.post, budgetS, dbName),
+    async stored() {
+      const [r] = await db.query<{ cases: number; messages: number; audit: number; jobs: number }>(
+        `SELECT (SELECT count(*) FROM cases WHERE account_id = $1) AS cases,
+                (SELECT count(*) FROM messages WHERE account_id = $1) AS messages,
+                (SELECT count(*) FROM audit_log WHERE account_id = $1) AS audit,
+                (SELECT count(*) FROM jobs WHERE account_id = $1) AS jobs`,
+        [acct.account.account_id],
+      );
+      return `${r.cases} cases, ${r.messages} messages, ${r.audit} audit rows, ${r.jobs} jobs`;
+    },
+    async close() {
+      client.close();
+      await app.close();
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------- raw SQL
 
 /**
  * What receiveMessage writes for a first contact, as plain INSERTs: customer (with its search_text, which the app
- * fills with a follow-up UPDATE), identity, case, message, and the audit rows customer.created, case.created and
- * message.inbound. No reads (the app also looks up the identity and open cases, and authenticates the token),
+ * fills with a follow-up UPDATE), identity, case, message, the audit rows customer.created, case.created and
+ * message.inbound, and the queued analysis job for the message (listening). No reads (the app also looks up the identity and open cases, and authenticates the token),
  * no webhook outbox statement (it inserts nothing when no webhook is subscribed).
  */
-async function rawRun(url: string, n: number): Promise<RunStats> {
+async function rawTarget(url: string): Promise<Target> {
   const bootstrap = await openDb({ databaseUrl: url, poolSize: 2 });
   await migrate(bootstrap);
   const acct = await createAccount(bootstrap, { name: 'raw bench', adminEmail: `raw.${Date.now()}@voorbeeld.nl` });
@@ -279,6 +381,9 @@ async function rawRun(url: string, n: number): Promise<RunStats> {
       );
       await client.query(audit, [accountId, tokenId, 'message.inbound', 'case', caseId,
         JSON.stringify({ message_id: messageId, type: 'inbound', channel: 'api' }), requestId]);
+      await client.query(`INSERT INTO jobs (account_id, kind, payload) VALUES ($1, $2, $3)`, [
+        accountId, ANALYSE_JOB, JSON.stringify({ message_id: messageId }),
+      ]);
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {});
@@ -287,21 +392,29 @@ async function rawRun(url: string, n: number): Promise<RunStats> {
       client.release();
     }
   };
-  try {
-    await drive(makeInputs(WARMUP, 'raw-warm'), CONC, one(warmAcct.account.account_id, warmTok.id));
-    await pool.query('CHECKPOINT');
-    const stats = await drive(makeInputs(n, 'raw'), CONC, one(acct.account.account_id, tok.id));
-    const { rows: [{ cases }] } = await pool.query('SELECT count(*)::int AS cases FROM cases WHERE account_id = $1', [acct.account.account_id]);
-    console.log(`  (raw: stored ${cases} cases)`);
-    return stats;
-  } finally {
-    await pool.end();
-  }
+  return {
+    async warm() {
+      await drive(makeInputs(WARMUP, 'raw-warm'), CONC, one(warmAcct.account.account_id, warmTok.id));
+    },
+    run: (inputs) => drive(inputs, CONC, one(acct.account.account_id, tok.id), Infinity, DB_RAW),
+    async stored() {
+      const { rows: [r] } = await pool.query(
+        `SELECT (SELECT count(*) FROM cases WHERE account_id = $1) AS cases,
+                (SELECT count(*) FROM messages WHERE account_id = $1) AS messages,
+                (SELECT count(*) FROM audit_log WHERE account_id = $1) AS audit,
+                (SELECT count(*) FROM jobs WHERE account_id = $1) AS jobs`,
+        [acct.account.account_id],
+      );
+      return `${r.cases} cases, ${r.messages} messages, ${r.audit} audit rows, ${r.jobs} jobs`;
+    },
+    close: () => pool.end(),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------- main
 
 console.log(`Case intake benchmark: ${N} cases, ${CONC} concurrent clients, keep-alive (node:http Agent), warm-up ${WARMUP} cases each`);
+console.log(`load average before the run: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (${cpus().length} cores)`);
 console.log(`PostgreSQL: ${ADMIN_URL.replace(/\/[^/]*$/, '/')}{${DB_API},${DB_RAW}}; app pool size ${CONC} (PG_POOL_SIZE)`);
 
 let api!: RunStats;
@@ -310,12 +423,35 @@ await recreateDb(DB_API);
 await recreateDb(DB_RAW);
 try {
   const db = await openDb({ databaseUrl: urlFor(DB_API), poolSize: CONC });
+  const apiT = await apiTarget(db, 'api-pg', DB_API);
+  const rawT = await rawTarget(urlFor(DB_RAW));
   try {
-    api = await apiRun(db, 'api-pg', N, Infinity, async () => void (await db.query('CHECKPOINT')));
+    await apiT.warm();
+    await rawT.warm();
+    await db.query('CHECKPOINT');
+    const apiInputs = makeInputs(N, 'api');
+    const rawInputs = makeInputs(N, 'raw');
+    const apiParts: RunStats[] = [];
+    const rawParts: RunStats[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const [a, b] = [Math.floor((r * N) / ROUNDS), Math.floor(((r + 1) * N) / ROUNDS)];
+      const steps: Array<() => Promise<void>> = [
+        async () => void apiParts.push(await apiT.run(apiInputs.slice(a, b))),
+        async () => void rawParts.push(await rawT.run(rawInputs.slice(a, b))),
+      ];
+      if (r % 2) steps.reverse();
+      for (const step of steps) await step();
+      const last = (x: RunStats[]) => x[x.length - 1];
+      console.log(`  round ${r + 1}/${ROUNDS}: api ${last(apiParts).rate.toFixed(0)} cases/s, raw ${last(rawParts).rate.toFixed(0)} cases/s`);
+    }
+    api = merge(apiParts);
+    raw = merge(rawParts);
+    console.log(`  (api-pg stored ${await apiT.stored()}; raw stored ${await rawT.stored()})`);
   } finally {
+    await apiT.close();
+    await rawT.close();
     await db.close();
   }
-  raw = await rawRun(urlFor(DB_RAW), N);
 } finally {
   await dropDb(DB_API);
   await dropDb(DB_RAW);
@@ -325,9 +461,13 @@ const dir = mkdtempSync(join(tmpdir(), 'luister-bench-cases-'));
 let lite!: RunStats;
 try {
   const db = await openDb({ dataDir: dir });
+  const t = await apiTarget(db, 'api-pglite', null);
   try {
-    lite = await apiRun(db, 'api-pglite', PGLITE_N, PGLITE_SECONDS);
+    await t.warm();
+    lite = await t.run(makeInputs(PGLITE_N, 'pglite'), PGLITE_SECONDS);
+    console.log(`  (api-pglite stored ${await t.stored()})`);
   } finally {
+    await t.close();
     await db.close();
   }
 } finally {

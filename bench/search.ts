@@ -11,11 +11,13 @@
  * that folder is absent. English: the built-in list below.
  *
  * Env: BENCH_MESSAGES (1000000), BENCH_CASES_N (50000), BENCH_QUERIES (300), BENCH_DATABASE_URL (maintenance db of the
- * server, default postgres://postgres@127.0.0.1:5432/postgres), BENCH_KEEP_DB=1 to keep luister_bench_search.
+ * server, default postgres://postgres@127.0.0.1:5432/postgres), BENCH_KEEP_DB=1 to keep luister_bench_search,
+ * BENCH_REUSE_DB=1 to reuse a kept one (skips the load when it holds BENCH_MESSAGES messages; implies BENCH_KEEP_DB).
  * Prints figures and one `RESULT` line; never asserts.
  */
 import http from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
@@ -23,6 +25,8 @@ import { buildApp } from '../src/http/app.ts';
 import { openDb, type Db } from '../src/storage/db.ts';
 import { migrate } from '../src/storage/migrate.ts';
 import { createAccount } from '../src/accounts/create-account.ts';
+import { createApiToken } from '../src/accounts/create-api-token.ts';
+import { systemActor } from '../src/shared/actor.ts';
 import { search } from '../src/cases/search.ts';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
@@ -127,6 +131,53 @@ function dutchVocab(rand: () => number): Vocab {
   };
 }
 
+// ---------------------------------------------------------------------------------------------- CPU accounting
+
+/**
+ * Where the machine's CPU went during a run (Linux /proc): this process (server + load generator), the PostgreSQL
+ * processes of our database (plus the server's background processes), and everything else. Other people's work on
+ * a shared machine shows up as "other" and makes a run unreliable.
+ */
+interface CpuSnap { t: number; busy: number; self: number; pg: number }
+const TICK = 100; // USER_HZ on Linux
+function pgTicks(dbName: string | null): number {
+  let sum = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      const backend = /\d+\.\d+\.\d+\.\d+\(|\[local\]/.test(cmd);
+      if (backend && (dbName === null || !cmd.includes(` ${dbName} `))) continue;
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      sum += Number(f[11]) + Number(f[12]);
+    } catch {}
+  }
+  return sum;
+}
+function cpuSnap(dbName: string | null): CpuSnap {
+  let busy = 0;
+  try {
+    const v = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    busy = v[0] + v[1] + v[2] + v[5] + v[6] + v[7];
+  } catch {}
+  const u = process.cpuUsage();
+  return { t: performance.now(), busy, self: (u.user + u.system) / 1e6, pg: pgTicks(dbName) };
+}
+function cpuSince(a: CpuSnap, dbName: string | null): string {
+  const b = cpuSnap(dbName);
+  const wall = (b.t - a.t) / 1000;
+  if (!a.busy || wall <= 0) return '';
+  const all = (b.busy - a.busy) / TICK / wall;
+  const self = (b.self - a.self) / wall;
+  const pgc = (b.pg - a.pg) / TICK / wall;
+  const other = Math.max(0, all - self - pgc);
+  const pc = (x: number) => `${(x * 100).toFixed(0)}%`;
+  return `CPU (100% = one core of ${cpus().length}): node ${pc(self)}, postgres ${pc(pgc)}, other ${pc(other)}` +
+    (other > 0.25 ? '  <- other work on the machine; figures unreliable' : '');
+}
+
 // ---------------------------------------------------------------------------------------------- db helpers
 
 function urlFor(dbName: string) {
@@ -219,7 +270,7 @@ async function load(pool: pg.Pool, accountId: string, agentId: string, nl: strin
                 LATERAL (SELECT g % $8::int AS k, g % 4 = 3 AS out) kk,
                 LATERAL (SELECT kk.k % 10 < 7 AS nl) l,
                 LATERAL (SELECT CASE WHEN l.nl THEN $2::text[] ELSE $3::text[] END AS w) v,
-                LATERAL (SELECT ${words('v.w', '8 + (g * 7919) % 53')} AS body) b`,
+                LATERAL (SELECT ${words('v.w', '8 + (g::bigint * 7919) % 53')} AS body) b`,
           [accountId, nl, en, a, b, CUSTOMERS, agentId, CASES],
         );
         done += b - a + 1;
@@ -290,10 +341,29 @@ const rand = rng(20261124);
 const dutch = dutchVocab(rand);
 console.log(`Search benchmark: ${MESSAGES} messages over ${CASES} cases (${CUSTOMERS} customers), one account, 70% nl / 30% en`);
 console.log(`Dutch vocabulary: ${dutch.source}`);
+console.log(`load average before the run: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (${cpus().length} cores)`);
 console.log(`English vocabulary: ${ENGLISH.length} built-in words; Zipf (s=1) word frequencies for both`);
 
-await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-await admin(`CREATE DATABASE ${DB_NAME}`);
+const REUSE = process.env.BENCH_REUSE_DB === '1';
+const KEEP = REUSE || process.env.BENCH_KEEP_DB === '1';
+let reusable = false;
+if (REUSE) {
+  const c = new pg.Client({ connectionString: urlFor(DB_NAME) });
+  try {
+    await c.connect();
+    const { rows } = await c.query(`SELECT count(*)::int AS n FROM messages`);
+    reusable = rows[0].n === MESSAGES;
+  } catch {
+    reusable = false;
+  } finally {
+    await c.end().catch(() => {});
+  }
+  console.log(reusable ? `Reusing ${DB_NAME} (${MESSAGES} messages)` : `${DB_NAME} not reusable; loading afresh`);
+}
+if (!reusable) {
+  await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  await admin(`CREATE DATABASE ${DB_NAME}`);
+}
 const url = urlFor(DB_NAME);
 const db = await openDb({ databaseUrl: url, poolSize: 10 });
 const pool = new pg.Pool({ connectionString: url, max: 4 });
@@ -301,12 +371,20 @@ pool.on('error', () => {});
 let app: Awaited<ReturnType<typeof buildApp>> | null = null;
 try {
   await migrate(db);
-  const acct = await createAccount(db, { name: 'Zoekbedrijf', adminEmail: 'admin@zoekbedrijf.nl' });
-  const accountId = acct.account.account_id;
-  console.log('Loading (server-side INSERT … SELECT):');
-  const tLoad = performance.now();
-  await load(pool, accountId, acct.admin.id, dutch.words, ENGLISH);
-  console.log(`  total load: ${secs(tLoad)}`);
+  let accountId: string;
+  let token: string;
+  if (reusable) {
+    [{ account_id: accountId }] = await db.query<{ account_id: string }>(`SELECT account_id FROM accounts WHERE name = 'Zoekbedrijf'`);
+    ({ token } = await createApiToken(db, systemActor(accountId), { name: `bench ${Date.now()}`, role: 'admin' }));
+  } else {
+    const acct = await createAccount(db, { name: 'Zoekbedrijf', adminEmail: 'admin@zoekbedrijf.nl' });
+    accountId = acct.account.account_id;
+    token = acct.token;
+    console.log('Loading (server-side INSERT … SELECT):');
+    const tLoad = performance.now();
+    await load(pool, accountId, acct.admin.id, dutch.words, ENGLISH);
+    console.log(`  total load: ${secs(tLoad)}`);
+  }
   const {
     rows: [size],
   } = await pool.query(
@@ -360,7 +438,7 @@ try {
   const get = (q: string) =>
     new Promise<number>((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port, path: `/api/v1/search?q=${encodeURIComponent(q)}&limit=20`, agent, headers: { authorization: `Bearer ${acct.token}` } },
+        { host: '127.0.0.1', port, path: `/api/v1/search?q=${encodeURIComponent(q)}&limit=20`, agent, headers: { authorization: `Bearer ${token}` } },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (d: Buffer) => chunks.push(d));
@@ -391,6 +469,7 @@ try {
   for (const qu of queries) for (const v of variants) await run[v](qu.q);
 
   console.log(`Measuring ${queries.length} queries × ${variants.length} variants, one at a time, order rotated per query`);
+  const snap = cpuSnap(DB_NAME);
   for (let i = 0; i < queries.length; i++) {
     const row = {} as Record<Variant, number>;
     for (let j = 0; j < variants.length; j++) {
@@ -404,6 +483,7 @@ try {
   }
   raw.release();
   agent.destroy();
+  console.log(cpuSince(snap, DB_NAME));
 
   console.log('');
   console.log(`latency ms            p50     p95     p99     max    mean`);
@@ -450,6 +530,6 @@ try {
   await app?.close();
   await pool.end();
   await db.close();
-  if (process.env.BENCH_KEEP_DB === '1') console.log(`(kept database ${DB_NAME})`);
+  if (KEEP) console.log(`(kept database ${DB_NAME})`);
   else await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
 }

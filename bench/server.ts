@@ -105,7 +105,6 @@ try {
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     DATABASE_URL: '', // PGlite
-    NODE_ENV: process.env.NODE_ENV ?? 'production',
   };
   console.log(`Server benchmark: luister serve on PGlite, DATA_DIR ${dataDir}, port ${port}, node ${process.version}`);
 
