@@ -38,7 +38,7 @@ export async function search(db: Db, accountId: string, opts: SearchOptions) {
   const offset = decodeOffset(opts.cursor);
   const types = opts.types?.length ? opts.types : ['case', 'message', 'customer'];
   const rows = await db.query<SearchHit & { case_subject: string | null }>(
-    `WITH q AS (
+    `WITH q AS NOT MATERIALIZED (
        SELECT websearch_to_tsquery('dutch', $2) || websearch_to_tsquery('english', $2) || websearch_to_tsquery('simple', $2) AS query
      ),
      hits AS (

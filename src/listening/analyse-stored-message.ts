@@ -1,6 +1,9 @@
 import type { Db } from '../storage/db.ts';
 import type { JobRow } from '../storage/jobs.ts';
 import { analyseMessage } from './analyse-message.ts';
+import { createPgClusterStore } from './clustering/pg-store.ts';
+import { runUpkeep } from './clustering/run-upkeep.ts';
+import { listenToMessage, TOPIC_OPTIONS } from './listen-to-message.ts';
 
 export const ANALYSE_JOB = 'message.analyse';
 
@@ -15,13 +18,14 @@ export async function queueAnalysis(tx: Db, accountId: string, messageId: string
 
 /**
  * Job handler: analyses one stored inbound message (language, sentiment, anger, intents, money,
- * reputation risk) and stores the result beside it. Running it twice stores the same result once.
+ * reputation risk), stores the result beside it, then clusters it into a topic and checks the
+ * topic for a signal (listen-to-message.ts).
  */
 export async function analyseStoredMessage(db: Db, job: JobRow): Promise<void> {
   const accountId = job.account_id!;
   const messageId = String(job.payload.message_id);
-  const [m] = await db.query<{ body: string; language: string | null }>(
-    `SELECT body, language FROM messages WHERE account_id = $1 AND id = $2 AND type = 'inbound'`,
+  const [m] = await db.query<{ body: string; language: string | null; case_id: string; customer_id: string | null; created_at: Date }>(
+    `SELECT body, language, case_id, customer_id, created_at FROM messages WHERE account_id = $1 AND id = $2 AND type = 'inbound'`,
     [accountId, messageId],
   );
   if (!m) return;
@@ -34,4 +38,14 @@ export async function analyseStoredMessage(db: Db, job: JobRow): Promise<void> {
        mentions = EXCLUDED.mentions, analysed_at = now()`,
     [accountId, messageId, a.language, a.sentiment, a.anger, a.intents, JSON.stringify(a.money), a.reputationRisk.level, JSON.stringify(a.reputationRisk.mentions)],
   );
+  await listenToMessage(db, accountId, { id: messageId, caseId: m.case_id, customerId: m.customer_id, at: new Date(m.created_at) }, a);
+}
+
+/** Job handler: the clustering upkeep (decay, forget rare terms, retire quiet topics) for one account. */
+export async function runTopicUpkeep(db: Db, job: JobRow): Promise<void> {
+  const accountId = job.account_id!;
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`luister.topics.${accountId}`]);
+    await runUpkeep(createPgClusterStore(tx, accountId), TOPIC_OPTIONS);
+  });
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import pg from 'pg';
 
@@ -32,6 +33,20 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
 // int8 (count(*), bigserial) as JS numbers on both engines: our counts stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
 
+/**
+ * Every parametrised statement is a named prepared statement: each connection parses and plans
+ * it once instead of on every call (the same few dozen statements run all day).
+ */
+const names = new Map<string, string>();
+function prepared(text: string, values?: unknown[]): pg.QueryConfig {
+  let name = names.get(text);
+  if (!name) {
+    name = `l${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    if (names.size < 5_000) names.set(text, name);
+  }
+  return { name, text, values: values as unknown[] };
+}
+
 async function openPostgres(url: string, max: number): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle client losing its connection must not crash the process.
@@ -42,7 +57,7 @@ async function openPostgres(url: string, max: number): Promise<Db> {
   const clientDb = (client: pg.PoolClient): Db => ({
     kind: 'postgres',
     async query<T>(sql: string, params?: unknown[]) {
-      return (await client.query(sql, params as unknown[])).rows as T[];
+      return (await client.query(prepared(sql, params))).rows as T[];
     },
     async exec(sql: string) {
       await client.query(sql);
@@ -54,7 +69,7 @@ async function openPostgres(url: string, max: number): Promise<Db> {
   return {
     kind: 'postgres',
     async query<T>(sql: string, params?: unknown[]) {
-      return (await pool.query(sql, params as unknown[])).rows as T[];
+      return (await pool.query(prepared(sql, params))).rows as T[];
     },
     async exec(sql: string) {
       await pool.query(sql);
@@ -81,7 +96,13 @@ async function openPglite(dataDir?: string): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // int8 parsed to number like on the pg side.
-  const lite = await PGlite.create(dataDir, { parsers: { 20: (v: string) => Number(v) } });
+  // PGlite's defaults run without fsync (-F) and with 128 MB of shared buffers. On disk we want
+  // durability (a committed message survives a crash) and a small footprint; in memory (tests)
+  // there is nothing to sync.
+  const base = (PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams;
+  const startParams = [...(dataDir ? base.filter((p) => p !== '-F') : base), '-c', 'shared_buffers=16MB'];
+  const options = { parsers: { 20: (v: string) => Number(v) }, startParams };
+  const lite = await PGlite.create(dataDir, options as Parameters<typeof PGlite.create>[1]);
 
   type Queryable = { query: typeof lite.query; exec: typeof lite.exec };
   const wrap = (q: Queryable, inTx: boolean): Db => ({

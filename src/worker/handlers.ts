@@ -1,12 +1,23 @@
 import type { Config } from '../config.ts';
-import { ANALYSE_JOB, analyseStoredMessage } from '../listening/analyse-stored-message.ts';
+import type { Db } from '../storage/db.ts';
+import type { JobRow } from '../storage/jobs.ts';
 import { deliverWebhook } from '../webhooks/deliver-webhook.ts';
 import type { JobHandler } from './runner.ts';
 
-/** Job kind → handler. Later capabilities (mail, reminders, clustering) add their kinds here. */
+/**
+ * Loads a handler's module on its first job: listening brings a language model (~70 MB) that an
+ * idle server, or a worker that only delivers webhooks, should not carry.
+ */
+function lazy(load: () => Promise<JobHandler>): JobHandler {
+  let handler: Promise<JobHandler> | null = null;
+  return async (db: Db, job: JobRow) => (await (handler ??= load()))(db, job);
+}
+
+/** Job kind → handler. Later capabilities (mail, reminders) add their kinds here. */
 export function jobHandlers(config: Config): Record<string, JobHandler> {
   return {
     'webhook.deliver': deliverWebhook(config.WEBHOOK_TIMEOUT_MS),
-    [ANALYSE_JOB]: analyseStoredMessage,
+    'message.analyse': lazy(async () => (await import('../listening/analyse-stored-message.ts')).analyseStoredMessage),
+    'topics.upkeep': lazy(async () => (await import('../listening/analyse-stored-message.ts')).runTopicUpkeep),
   };
 }

@@ -1,0 +1,76 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import pino from 'pino';
+import { newAccount, testApp, testConfig, uniqueEmail, type TestAccount, type TestContext } from '../helpers.ts';
+import { startWorker } from '../../src/worker/runner.ts';
+import { jobHandlers } from '../../src/worker/handlers.ts';
+
+let ctx: TestContext;
+let acc: TestAccount;
+
+before(async () => {
+  ctx = await testApp();
+  acc = await newAccount(ctx.db);
+});
+after(() => ctx.close());
+
+const req = (method: 'GET' | 'POST', url: string, payload?: unknown) =>
+  ctx.app.inject({ method, url, headers: acc.auth, ...(payload === undefined ? {} : { payload: payload as object }) });
+
+/** Runs the worker for this account until no job of it is waiting. */
+async function drain() {
+  const worker = startWorker(ctx.db, { handlers: jobHandlers(testConfig()), concurrency: 1, pollMs: 20, log: pino({ level: 'silent' }), accountIds: [acc.accountId] });
+  try {
+    for (let i = 0; i < 500; i++) {
+      const [{ n }] = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE account_id = $1 AND status IN ('queued', 'running') AND kind <> 'webhook.deliver'`, [acc.accountId]);
+      if (n === 0) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error('jobs did not finish');
+  } finally {
+    await worker.stop();
+  }
+}
+
+const BACKGROUND = [
+  ['Internet valt steeds weg', 'Sinds maandag valt mijn internetverbinding elke avond weg rond acht uur. De modem knippert oranje.'],
+  ['Verhuizing doorgeven', 'Ik ga verhuizen naar Utrecht per 1 december. Hoe geef ik mijn nieuwe adres door?'],
+  ['Vraag over factuur', 'Kunt u mij uitleggen wat de post servicekosten op mijn factuur van oktober betekent?'],
+  ['Monteur afspraak', 'De monteur zou vanochtend komen voor de installatie van de meterkast maar niemand kwam opdagen.'],
+] as const;
+
+const PARKING = [
+  'De parkeerapp heeft veel te veel afgerekend: ik parkeerde een uur en betaalde drie uur. Ik wil mijn geld terug.',
+  'Mijn parkeersessie stopte niet en de app rekende tot middernacht parkeergeld af. Dit is belachelijk, graag terugbetaling.',
+  'Alweer te veel parkeergeld afgeschreven door de parkeerapp, de sessie liep gewoon door na het stoppen.',
+  'Ik heb twee keer parkeergeld betaald voor dezelfde parkeersessie in de app. Dat klopt niet, ik wil het terug.',
+  'De parkeerapp blijft doorrekenen nadat ik ben weggereden, veel te veel parkeergeld betaald. Schandalig!',
+];
+
+test('the planted burst: five parking complaints from five customers raise a signal on the fifth, not before; it becomes a problem with the cases suggested', async () => {
+  for (const [subject, body] of BACKGROUND) {
+    await req('POST', '/api/v1/cases', { customer: { email: uniqueEmail('achtergrond') }, subject, message: { body } });
+  }
+  await drain();
+  const caseIds: string[] = [];
+  for (let i = 0; i < PARKING.length; i++) {
+    const c = (await req('POST', '/api/v1/cases', { customer: { email: uniqueEmail(`parkeer${i}`), name: `Klant ${i}` }, subject: 'Parkeerapp rekent te veel', message: { body: PARKING[i] } })).json();
+    caseIds.push(c.id);
+    await drain();
+    const open = (await req('GET', '/api/v1/signals?status=open')).json().data;
+    if (i < 4) assert.equal(open.length, 0, `no signal after ${i + 1} complaints`);
+    else {
+      assert.equal(open.length, 1, 'a signal by the fifth complaint');
+      assert.equal(open[0].evidence.count, 5);
+      assert.match(open[0].evidence.reason, /5 distinct customers/);
+      assert.match(open[0].title, /parkeer/i);
+    }
+  }
+  const inbound = await Promise.all(caseIds.map(async (id) => (await req('GET', `/api/v1/cases/${id}`)).json().timeline.find((t: { type?: string }) => t.type === 'inbound').analysis));
+  const topics = new Set(inbound.map((a) => a.topic_id));
+  assert.equal(topics.size, 1, 'the five complaints share one topic');
+  const [signal] = (await req('GET', '/api/v1/signals?status=open')).json().data;
+  const p = (await req('POST', '/api/v1/problems', { title: 'Parkeerapp rekent te veel af', signal_id: signal.id })).json();
+  const detail = (await req('GET', `/api/v1/problems/${p.id}`)).json();
+  assert.deepEqual(detail.cases.map((c: { case_id: string }) => c.case_id).sort(), [...caseIds].sort(), 'the five cases are suggested, the background is not');
+});
