@@ -21,7 +21,9 @@ const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 5000);
 const GOAL_RSS_MB = 250;
 const GOAL_START_MS = 3000;
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const CLI = join(ROOT, 'bin', 'luister.mjs');
+// the server as `npm start` runs it: compiled JavaScript (npm run build)
+const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]) => {
