@@ -60,6 +60,7 @@ interface Fixture {
   templateId: string;
   problemId: string;
   signalId: string;
+  topicIds: string[];
 }
 
 const NIL = '00000000-0000-4000-8000-000000000000';
@@ -208,6 +209,9 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'POST /api/v1/problems/:id/reply': { url: `/api/v1/problems/${f.problemId}/reply`, payload: { body: 'Beste {{customer.first_name}}' } },
     'POST /api/v1/problems/:id/note': { url: `/api/v1/problems/${f.problemId}/note`, payload: { body: 'Notitie' } },
     'GET /api/v1/signals': { url: '/api/v1/signals' },
+    'GET /api/v1/topics': { url: '/api/v1/topics' },
+    'PATCH /api/v1/topics/:id': { url: `/api/v1/topics/${f.topicIds[0]}`, payload: { name: 'Parkeren' } },
+    'POST /api/v1/topics/:id/merge': { url: `/api/v1/topics/${f.topicIds[0]}/merge`, payload: { topic_id: f.topicIds[1] } },
     'POST /api/v1/signals/:id/dismiss': { url: `/api/v1/signals/${f.signalId}/dismiss`, payload: {} },
   };
 }
@@ -277,6 +281,8 @@ before(async () => {
   f.templateId = (await ok('POST', '/api/v1/templates', { name: 'Ontvangen', body: 'Beste {{customer.first_name}}, we hebben {{case.ref}} ontvangen.' })).id;
   f.problemId = (await ok('POST', '/api/v1/problems', { title: 'Storing', case_ids: [f.caseId] })).id;
   f.signalId = (await db.query<{ id: string }>(`INSERT INTO signals (account_id, title) VALUES ($1, 'Piek') RETURNING id`, [acc.accountId]))[0].id;
+  f.topicIds = [];
+  for (let i = 0; i < 2; i++) f.topicIds.push((await db.query<{ id: string }>(`INSERT INTO topics (account_id, centroid, norm, size, first_seq, last_seq, first_at, last_at) VALUES ($1, '[["parkeer", 1]]', 1, 1, 1, 1, now(), now()) RETURNING id`, [acc.accountId]))[0].id);
 });
 
 after(() => ctx.close());
@@ -788,6 +794,11 @@ runTable('replies and templates: bad drafts, settings and templates are refused,
   { name: 'linking a case that does not exist', method: 'PUT', url: `/api/v1/problems/${f.problemId}/cases/${NIL}`, payload: { state: 'confirmed' }, status: 404, code: 'case_not_found' },
   { name: 'a bulk reply that does not parse', method: 'POST', url: `/api/v1/problems/${f.problemId}/reply`, payload: { body: 'Beste {{customer.first_name' }, status: 422, code: 'invalid_template' },
   { name: 'a bulk reply by an agent', method: 'POST', url: `/api/v1/problems/${f.problemId}/reply`, auth: f.agentToken, payload: { body: 'x' }, status: 403, code: 'forbidden' },
+  { name: 'a topic limit that is too high', method: 'GET', url: '/api/v1/topics?limit=100000', status: 400, code: 'validation_failed' },
+  { name: 'a topic that does not exist', method: 'PATCH', url: `/api/v1/topics/${NIL}`, payload: { name: 'X' }, status: 404, code: 'topic_not_found' },
+  { name: 'a topic named by an agent', method: 'PATCH', url: `/api/v1/topics/${f.topicIds[0]}`, auth: f.agentToken, payload: { name: 'X' }, status: 403, code: 'forbidden' },
+  { name: 'a topic merged into itself', method: 'POST', url: `/api/v1/topics/${f.topicIds[0]}/merge`, payload: { topic_id: f.topicIds[0] }, status: 422, code: 'merge_into_self' },
+  { name: 'merging a topic that does not exist', method: 'POST', url: `/api/v1/topics/${f.topicIds[0]}/merge`, payload: { topic_id: NIL }, status: 404, code: 'topic_not_found' },
   { name: 'a signal status that does not exist', method: 'GET', url: '/api/v1/signals?status=gone', status: 400, code: 'validation_failed' },
   { name: 'dismissing a signal that does not exist', method: 'POST', url: `/api/v1/signals/${NIL}/dismiss`, payload: {}, status: 404, code: 'signal_not_found' },
   { name: 'rendering with a variable that has no value', method: 'POST', url: `/api/v1/templates/${f.templateId}/render`, payload: { case_id: f.caseId, variables: { customer: { first_name: '' } } }, status: 422, code: 'template_variable_missing' },

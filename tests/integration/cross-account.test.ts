@@ -48,6 +48,8 @@ interface B {
   templateId: string;
   problemId: string;
   signalId: string;
+  topicId: string;
+  topic2Id: string;
   /** every id of B, to look for in A's answers */
   ids: string[];
 }
@@ -61,6 +63,7 @@ interface A {
   ownedCaseId: string;
   agentId: string;
   teamId: string;
+  topicId: string;
 }
 
 let ctx: TestContext;
@@ -126,6 +129,8 @@ before(async () => {
   await ok(B, 'PATCH', '/api/v1/settings/reply-checks', { checks: { thanks: 'off' } });
   const [signalRow] = await db.query<{ id: string }>(`INSERT INTO signals (account_id, title) VALUES ($1, $2) RETURNING id`, [accB.accountId, `Piek ${word}`]);
   const problem = await ok(B, 'POST', '/api/v1/problems', { title: `Probleem ${word}`, case_ids: [c.id] });
+  const [topic2Row] = await db.query<{ id: string }>(`INSERT INTO topics (account_id, centroid, norm, size, first_seq, last_seq, first_at, last_at) VALUES ($1, '[]', 1, 1, 1, 1, now(), now()) RETURNING id`, [accB.accountId]);
+  const [topicRow] = await db.query<{ id: string }>(`INSERT INTO topics (account_id, centroid, norm, size, first_seq, last_seq, first_at, last_at) VALUES ($1, '[["parkeer", 1]]', 1, 1, 1, 1, now(), now()) RETURNING id`, [accB.accountId]);
   const article = await ok(B, 'POST', '/api/v1/articles', { tags: [`Tag ${word}`], translations: { nl: { title: `Storing ${word}`, body: `Als de ${word} het niet doet, start hem opnieuw.` } } });
   await ok(B, 'PATCH', `/api/v1/articles/${article.id}`, { translations: { nl: { body: `Als de ${word} het niet meer doet, start hem opnieuw op.` } } });
   await ok(B, 'POST', `/api/v1/articles/${article.id}/publish`);
@@ -153,9 +158,11 @@ before(async () => {
     templateId: template.id,
     problemId: problem.id,
     signalId: signalRow.id,
+    topicId: topicRow.id,
+    topic2Id: topic2Row.id,
     ids: [],
   };
-  b.ids = [b.articleId, b.problemId, b.signalId, b.templateId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId];
+  b.ids = [b.topicId, b.articleId, b.problemId, b.signalId, b.templateId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId];
 
   // ---- account A: the one trying
   const accA = await newAccount(db, 'Account A');
@@ -166,7 +173,8 @@ before(async () => {
   await ok(A, 'POST', `/api/v1/cases/${owned.id}/assign`, { agent_id: accA.adminId });
   const agentA = await ok(A, 'POST', '/api/v1/agents', { email: uniqueEmail('agent.a'), name: 'Agent van A' });
   const teamA = await ok(A, 'POST', '/api/v1/teams', { name: 'Team van A' });
-  a = { acc: accA, customerId: ca.id, identityId: ca.identities[0].id, caseId: caseA.id, caseRef: caseA.ref, ownedCaseId: owned.id, agentId: agentA.id, teamId: teamA.id };
+  const [topicA] = await db.query<{ id: string }>(`INSERT INTO topics (account_id, centroid, norm, size, first_seq, last_seq, first_at, last_at) VALUES ($1, '[]', 1, 1, 1, 1, now(), now()) RETURNING id`, [accA.accountId]);
+  a = { topicId: topicA.id, acc: accA, customerId: ca.id, identityId: ca.identities[0].id, caseId: caseA.id, caseRef: caseA.ref, ownedCaseId: owned.id, agentId: agentA.id, teamId: teamA.id };
 });
 
 after(() => ctx.close());
@@ -245,6 +253,10 @@ function attempts(): Attempt[] {
     { name: "dismiss B's signal", method: 'POST', url: `/api/v1/signals/${b.signalId}/dismiss`, payload: {}, expect: nf('signal') },
     { name: 'problems', method: 'GET', url: '/api/v1/problems', expect: list },
     { name: 'signals', method: 'GET', url: '/api/v1/signals', expect: list },
+    { name: "name B's topic", method: 'PATCH', url: `/api/v1/topics/${b.topicId}`, payload: { name: 'Gekaapt' }, expect: nf('topic') },
+    { name: "merge B's topic into another of B's", method: 'POST', url: `/api/v1/topics/${b.topicId}/merge`, payload: { topic_id: b.topic2Id }, expect: nf('topic') },
+    { name: "merge B's topic into A's", method: 'POST', url: `/api/v1/topics/${a.topicId}/merge`, payload: { topic_id: b.topicId }, expect: nf('topic') },
+    { name: 'topics', method: 'GET', url: '/api/v1/topics', expect: list },
     // knowledge base
     { name: "read B's article", method: 'GET', url: `/api/v1/articles/${b.articleId}`, expect: nf('article') },
     { name: "change B's article", method: 'PATCH', url: `/api/v1/articles/${b.articleId}`, payload: { tags: ['Gekaapt'], translations: { nl: { body: 'Gekaapt' } } }, expect: nf('article') },

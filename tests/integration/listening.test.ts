@@ -74,3 +74,22 @@ test('the planted burst: five parking complaints from five customers raise a sig
   const detail = (await req('GET', `/api/v1/problems/${p.id}`)).json();
   assert.deepEqual(detail.cases.map((c: { case_id: string }) => c.case_id).sort(), [...caseIds].sort(), 'the five cases are suggested, the background is not');
 });
+
+test('supervisors see the topics with readable labels, name them and merge two', async () => {
+  const list = (await req('GET', '/api/v1/topics')).json().data;
+  assert.ok(list.length >= 2, JSON.stringify(list));
+  const parking = list.find((t: { label: string }) => /parkeer/i.test(t.label));
+  assert.ok(parking, JSON.stringify(list.map((t: { label: string }) => t.label)));
+  assert.equal(parking.size, 5);
+  const named = await ctx.app.inject({ method: 'PATCH', url: `/api/v1/topics/${parking.id}`, headers: acc.auth, payload: { name: 'Parkeerapp rekent te veel' } });
+  assert.equal(named.statusCode, 200, named.body);
+  assert.equal(named.json().label, 'Parkeerapp rekent te veel');
+  const other = list.find((t: { id: string }) => t.id !== parking.id);
+  const merged = await req('POST', `/api/v1/topics/${parking.id}/merge`, { topic_id: other.id });
+  assert.equal(merged.statusCode, 200, merged.body);
+  assert.equal(merged.json().size, 5 + other.size);
+  const after = (await req('GET', '/api/v1/topics')).json().data;
+  assert.ok(!after.some((t: { id: string }) => t.id === other.id), 'the merged topic is gone from the live list');
+  const [{ n }] = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM message_analysis WHERE account_id = $1 AND topic_id = $2', [acc.accountId, other.id]);
+  assert.equal(n, 0, 'its messages moved');
+});

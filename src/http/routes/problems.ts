@@ -9,6 +9,7 @@ import { openProblem } from '../../problems/open-problem.ts';
 import { dismissSignal, listSignals } from '../../problems/signals.ts';
 import { PROBLEM_STATUSES, type ProblemStatus } from '../../problems/store.ts';
 import { updateProblem } from '../../problems/update-problem.ts';
+import { listTopics, mergeTopics, renameTopic } from '../../listening/manage-topics.ts';
 import { actorOf } from '../auth.ts';
 import * as s from '../schemas.ts';
 import * as res from '../responses.ts';
@@ -99,6 +100,39 @@ export function problemRoutes(app: FastifyInstance, db: Db) {
   r.post('/api/v1/problems/:id/note', {
     schema: { tags, summary: 'The same internal note on every confirmed case', params: s.idParams, body: z.object({ body: s.body }).strict(), response: { 200: bulkResult, ...res.errors } },
   }, async (req) => ({ data: await noteOnAll(db, actorOf(req), req.params.id, req.body.body) }));
+
+  const topic = z
+    .object({ id: z.string(), label: z.string(), autoLabel: z.string(), name: z.string().nullable(), size: z.number().int() })
+    .describe('Topic');
+  const ttags = ['topics'];
+  r.get('/api/v1/topics', {
+    schema: {
+      tags: ttags,
+      summary: 'Live topics that listening found, most recently active first, with readable labels',
+      querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }).strict(),
+      response: { 200: res.listOf(topic.extend({ first_at: res.time, last_at: res.time, open_signal_id: z.string().nullable() })), ...res.errors },
+    },
+  }, async (req) => ({ data: await listTopics(db, actorOf(req).accountId, req.query.limit) }));
+
+  r.patch('/api/v1/topics/:id', {
+    schema: {
+      tags: ttags,
+      summary: 'Name a topic (supervisor); null goes back to the automatic label',
+      params: s.idParams,
+      body: z.object({ name: z.string().trim().max(200).nullable() }).strict(),
+      response: { 200: topic, ...res.errors },
+    },
+  }, async (req) => renameTopic(db, actorOf(req), req.params.id, req.body.name));
+
+  r.post('/api/v1/topics/:id/merge', {
+    schema: {
+      tags: ttags,
+      summary: 'Fold another topic into this one, with its messages, signals and problems (supervisor)',
+      params: s.idParams,
+      body: z.object({ topic_id: s.id }).strict(),
+      response: { 200: topic, ...res.errors },
+    },
+  }, async (req) => mergeTopics(db, actorOf(req), req.params.id, req.body.topic_id));
 
   r.get('/api/v1/signals', {
     schema: { tags, summary: 'Signals raised by spike detection, newest first', querystring: z.object({ status: z.enum(['open', 'dismissed', 'converted']).optional() }).strict(), response: { 200: res.listOf(signal), ...res.errors } },
