@@ -8,6 +8,9 @@ import { createApiToken } from '../accounts/create-api-token.ts';
 import { search } from '../cases/search.ts';
 import { importCustomers } from '../customers/import-customers.ts';
 import { loadDemo } from '../demo/load-demo.ts';
+import { listTopics } from '../listening/manage-topics.ts';
+import { listProblems } from '../problems/get-problem.ts';
+import { listSignals } from '../problems/signals.ts';
 import { openRuntime } from '../runtime.ts';
 import { serve } from '../server.ts';
 import { type Role, ROLES } from '../shared/actor.ts';
@@ -33,6 +36,8 @@ const HELP = `luister <command> [options]
                                      columns: name,email,phone,segment,language,vulnerable,media,sales_opt_out
   search QUERY [--limit N] [--account ID]
   demo                               load a Dutch demo account (five stories of customer service gone wrong)
+  topics | signals | problems [--account ID]
+                                     what listening found: topics with labels, open signals, problems
 
 The database is PGlite in DATA_DIR (./data) unless DATABASE_URL points at PostgreSQL.`;
 
@@ -159,6 +164,27 @@ async function main() {
           console.log(`${h.type.padEnd(8)} ${(h.case_ref ?? '').padEnd(9)} ${h.title}\n         ${h.snippet.replace(/<\/?mark>/g, '*')}`);
         }
         if (!result.data.length) console.log('No results');
+      });
+    case 'topics':
+      return withDb('topics', async (db) => {
+        const actor = await cliActor(db, opt.account);
+        const topics = await listTopics(db, actor.accountId, Number(opt.limit ?? 50));
+        for (const t of topics) console.log(`${String(t.size).padStart(6)}  ${t.label}${t.open_signal_id ? '  [signal]' : ''}  (${t.id})`);
+        if (!topics.length) console.log('No topics yet');
+      });
+    case 'signals':
+      return withDb('signals', async (db) => {
+        const actor = await cliActor(db, opt.account);
+        const signals = await listSignals(db, actor.accountId);
+        for (const s of signals) console.log(`${s.status.padEnd(9)} ${s.raised_at.toISOString().slice(0, 16)}  ${s.title} — ${s.evidence.reason ?? ''}  (${s.id})`);
+        if (!signals.length) console.log('No signals');
+      });
+    case 'problems':
+      return withDb('problems', async (db) => {
+        const actor = await cliActor(db, opt.account);
+        const { data } = await listProblems(db, actor.accountId, { limit: Number(opt.limit ?? 50) });
+        for (const p of data) console.log(`${p.status.padEnd(13)} ${String(p.confirmed_cases).padStart(4)} cases  ${p.title}  (${p.id})`);
+        if (!data.length) console.log('No problems');
       });
     case 'demo':
       return withDb('demo', async (db) => print(await loadDemo(db)));

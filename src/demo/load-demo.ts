@@ -9,6 +9,10 @@ import { offerTransfer, respondToTransfer } from '../cases/transfer-case.ts';
 import { updateCustomer } from '../customers/update-customer.ts';
 import { type Actor, systemActor } from '../shared/actor.ts';
 import { DEMO_STORIES } from './stories.ts';
+import { loadConfig } from '../config.ts';
+import { listSignals } from '../problems/signals.ts';
+import { claimJobs, completeJob } from '../storage/jobs.ts';
+import { jobHandlers } from '../worker/handlers.ts';
 
 /** A Dutch demo account: agents, a team and cases that retell the five stories. */
 export async function loadDemo(db: Db) {
@@ -61,5 +65,16 @@ export async function loadDemo(db: Db) {
     type: 'outbound',
     body: 'Beste heer Hendriks, het spijt me dat u drie keer uw verhaal moest doen. Ik ben uw vaste aanspreekpunt en bel u morgen voor 12:00 met een duidelijk antwoord over uw contract. Met vriendelijke groet, Joris van Leeuwen',
   });
-  return { account_id: account.account_id, admin_email: admin.email, token, agents: agents.map((a) => ({ id: a.id, name: a.name, role: a.role })), cases: refs };
+  // listen to the demo's messages now (topics, signals), as the worker would
+  const handlers = jobHandlers(loadConfig({}));
+  for (;;) {
+    const jobs = await claimJobs(db, 'demo', 50, { kinds: ['message.analyse', 'topics.upkeep'], accountIds: [account.account_id] });
+    if (!jobs.length) break;
+    for (const job of jobs) {
+      await handlers[job.kind](db, job);
+      await completeJob(db, job.id);
+    }
+  }
+  const signals = await listSignals(db, account.account_id);
+  return { account_id: account.account_id, signals: signals.map((s) => s.title), admin_email: admin.email, token, agents: agents.map((a) => ({ id: a.id, name: a.name, role: a.role })), cases: refs };
 }

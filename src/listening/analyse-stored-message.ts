@@ -24,12 +24,17 @@ export async function queueAnalysis(tx: Db, accountId: string, messageId: string
 export async function analyseStoredMessage(db: Db, job: JobRow): Promise<void> {
   const accountId = job.account_id!;
   const messageId = String(job.payload.message_id);
-  const [m] = await db.query<{ body: string; language: string | null; case_id: string; customer_id: string | null; created_at: Date }>(
-    `SELECT body, language, case_id, customer_id, created_at FROM messages WHERE account_id = $1 AND id = $2 AND type = 'inbound'`,
+  const [m] = await db.query<{ body: string; language: string | null; case_id: string; customer_id: string | null; created_at: Date; subject: string }>(
+    `SELECT m.body, m.language, m.case_id, m.customer_id, m.created_at, c.subject FROM messages m
+     JOIN cases c ON c.account_id = m.account_id AND c.id = m.case_id
+     WHERE m.account_id = $1 AND m.id = $2 AND m.type = 'inbound'`,
     [accountId, messageId],
   );
   if (!m) return;
   const a = analyseMessage(m.body, { language: m.language });
+  // The subject says in a few words what a short message is about: it counts for the topic too.
+  const subject = analyseMessage(m.subject.replace(/^\s*((re|fw|fwd|antw|doorst)\s*:\s*)+/i, ''), { language: a.language === 'other' ? null : a.language });
+  const forTopic = { ...a, stems: [...subject.stems, ...a.stems], tokens: [...subject.tokens, ...a.tokens] };
   await db.query(
     `INSERT INTO message_analysis (account_id, message_id, language, sentiment, anger, intents, money, reputation_risk, mentions)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -38,7 +43,7 @@ export async function analyseStoredMessage(db: Db, job: JobRow): Promise<void> {
        mentions = EXCLUDED.mentions, analysed_at = now()`,
     [accountId, messageId, a.language, a.sentiment, a.anger, a.intents, JSON.stringify(a.money), a.reputationRisk.level, JSON.stringify(a.reputationRisk.mentions)],
   );
-  await listenToMessage(db, accountId, { id: messageId, caseId: m.case_id, customerId: m.customer_id, at: new Date(m.created_at) }, a);
+  await listenToMessage(db, accountId, { id: messageId, caseId: m.case_id, customerId: m.customer_id, at: new Date(m.created_at) }, forTopic);
 }
 
 /** Job handler: the clustering upkeep (decay, forget rare terms, retire quiet topics) for one account. */
