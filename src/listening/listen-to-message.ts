@@ -22,8 +22,14 @@ export const TOPIC_OPTIONS = { ...DEFAULT_CLUSTER_OPTIONS, threshold: 0.15 };
  * head meet in one topic.
  */
 export function clusterTerms(stems: readonly string[]): string[] {
-  return [...stems, ...stems.filter((s) => s.length >= 8).map((s) => `${s.slice(0, 5)}~`)];
+  return [...stems, ...stems.filter((s) => s.length >= HEAD_FROM).map((s) => `${s.slice(0, 5)}~`)];
 }
+
+/** Stems this long give a head term: "parkeer" (written apart: "parkeer app") meets "parkeerapp". */
+export const HEAD_FROM = 7;
+
+/** The absolute rule is for young topics; established ones go through the hourly baseline (sweep-topics.ts). */
+export const YOUNG_TOPIC_DAYS = 7;
 
 /** Counts towards a signal: a complaint, a refund or cancellation request, or plainly negative. */
 export function isComplaintLike(a: Pick<MessageAnalysis, 'intents' | 'sentiment'>): boolean {
@@ -47,13 +53,18 @@ export async function listenToMessage(
     const store = createPgClusterStore(tx, accountId);
     const terms = clusterTerms(analysis.stems);
     // a head term reads as the whole word it came from
-    const surfaces = [...analysis.tokens, ...analysis.tokens.filter((_, i) => analysis.stems[i].length >= 8)];
+    const surfaces = [...analysis.tokens, ...analysis.tokens.filter((_, i) => analysis.stems[i].length >= HEAD_FROM)];
     const r = await clusterMessage(store, { terms, surfaces, at: m.at }, TOPIC_OPTIONS);
     if (!r.topicId) return { topicId: null, signalId: null, upkeepDue: false };
     await tx.query('UPDATE message_analysis SET topic_id = $3 WHERE account_id = $1 AND message_id = $2', [accountId, m.id, r.topicId]);
     await suggestCaseForTopic(tx, accountId, m.caseId, r.topicId);
     if (r.upkeepDue) await tx.query(`INSERT INTO jobs (account_id, kind) VALUES ($1, $2)`, [accountId, UPKEEP_JOB]);
     if (!isComplaintLike(analysis)) return { topicId: r.topicId, signalId: null, upkeepDue: r.upkeepDue };
+    const [young] = await tx.query<{ young: boolean }>(
+      `SELECT first_at > $3::timestamptz - make_interval(days => $4) AS young FROM topics WHERE account_id = $1 AND id = $2`,
+      [accountId, r.topicId, m.at, YOUNG_TOPIC_DAYS],
+    );
+    if (!young?.young) return { topicId: r.topicId, signalId: null, upkeepDue: r.upkeepDue };
 
     const events = await tx.query<{ id: string; at: Date; customer_id: string }>(
       `SELECT m.id, m.created_at AS at, m.customer_id FROM message_analysis a

@@ -3,6 +3,7 @@ import type { Db } from '../storage/db.ts';
 import type { JobRow } from '../storage/jobs.ts';
 import { deliverWebhook } from '../webhooks/deliver-webhook.ts';
 import type { JobHandler } from './runner.ts';
+import { scheduleNext } from './schedules.ts';
 
 /**
  * Loads a handler's module on its first job: listening brings a language model (~70 MB) that an
@@ -19,5 +20,14 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
     'webhook.deliver': deliverWebhook(config.WEBHOOK_TIMEOUT_MS),
     'message.analyse': lazy(async () => (await import('../listening/analyse-stored-message.ts')).analyseStoredMessage),
     'topics.upkeep': lazy(async () => (await import('../listening/analyse-stored-message.ts')).runTopicUpkeep),
+    'topics.sweep': lazy(async () => {
+      const { sweepTopics } = await import('../listening/sweep-topics.ts');
+      return async (db: Db) => {
+        // every account with live topics; then the next run, an hour on
+        const accounts = await db.query<{ account_id: string }>('SELECT DISTINCT account_id FROM topics WHERE retired_at IS NULL');
+        for (const a of accounts) await sweepTopics(db, a.account_id);
+        await scheduleNext(db, 'topics.sweep');
+      };
+    }),
   };
 }

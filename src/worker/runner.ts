@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { Db } from '../storage/db.ts';
 import { claimJobs, completeJob, failJob, type JobRow } from '../storage/jobs.ts';
+import { SCHEDULES, scheduleNext } from './schedules.ts';
 
 export type JobHandler = (db: Db, job: JobRow) => Promise<void>;
 
@@ -59,6 +60,10 @@ export function startWorker(db: Db, opts: WorkerOptions) {
     }
   }
 
+  // recurring system jobs this worker handles get their first run queued (once for all workers)
+  for (const kind of Object.keys(opts.handlers).filter((k) => k in SCHEDULES)) {
+    void scheduleNext(db, kind).catch((err) => opts.log.warn({ kind, err: (err as Error).message }, 'could not schedule'));
+  }
   timer = setTimeout(tick, 0);
   opts.log.info({ workerId, concurrency: opts.concurrency }, 'worker started');
   return {

@@ -93,3 +93,44 @@ test('supervisors see the topics with readable labels, name them and merge two',
   const [{ n }] = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM message_analysis WHERE account_id = $1 AND topic_id = $2', [acc.accountId, other.id]);
   assert.equal(n, 0, 'its messages moved');
 });
+
+test('an established topic spikes against its own hourly baseline: the sweep raises one signal with its series', async () => {
+  const { sweepTopics } = await import('../../src/listening/sweep-topics.ts');
+  const b = await newAccount(ctx.db, 'Sweep');
+  const now = new Date('2026-11-20T15:30:00Z');
+  const start = new Date(now.getTime() - 14 * 24 * 3_600_000);
+  const [topic] = await ctx.db.query<{ id: string }>(
+    `INSERT INTO topics (account_id, centroid, norm, size, first_seq, last_seq, first_at, last_at) VALUES ($1, '[["storing", 1]]', 1, 1, 1, 1, $2, $3) RETURNING id`,
+    [b.accountId, start, now],
+  );
+  const cust = (await ctx.app.inject({ method: 'POST', url: '/api/v1/customers', headers: b.auth, payload: { email: uniqueEmail() } })).json();
+  const [c] = await ctx.db.query<{ id: string }>(`INSERT INTO cases (account_id, customer_id, subject, subject_key, channel) VALUES ($1, $2, 'Storing', 'storing', 'api') RETURNING id`, [b.accountId, cust.id]);
+  // a quiet rhythm: one complaint every other daytime hour for two weeks, then fifteen in the last full hour
+  const times: Date[] = [];
+  for (let h = 0; h < 14 * 24; h++) {
+    const at = new Date(start.getTime() + h * 3_600_000 + 60_000);
+    const hour = at.getUTCHours();
+    if (hour >= 8 && hour <= 18 && h % 2 === 0) times.push(at);
+  }
+  const burstHour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000 - 3_600_000);
+  for (let i = 0; i < 15; i++) times.push(new Date(burstHour.getTime() + i * 60_000));
+  for (const at of times) {
+    const [m] = await ctx.db.query<{ id: string }>(
+      `INSERT INTO messages (account_id, case_id, type, channel, body, customer_id, created_at) VALUES ($1, $2, 'inbound', 'api', 'Storing!', $3, $4) RETURNING id`,
+      [b.accountId, c.id, cust.id, at],
+    );
+    await ctx.db.query(`INSERT INTO message_analysis (account_id, message_id, intents, topic_id) VALUES ($1, $2, '{complaint}', $3)`, [b.accountId, m.id, topic.id]);
+  }
+  // first sweep: everything up to the hour before the burst is normal
+  const quiet = await sweepTopics(ctx.db, b.accountId, burstHour);
+  assert.equal(quiet.signals.length, 0, 'two quiet weeks raise nothing');
+  const loud = await sweepTopics(ctx.db, b.accountId, now);
+  assert.equal(loud.buckets, 1, 'only the new hour is looked at');
+  assert.equal(loud.signals.length, 1, 'the burst hour is a spike');
+  const [signal] = (await ctx.app.inject({ method: 'GET', url: '/api/v1/signals', headers: b.auth })).json().data;
+  assert.equal(signal.evidence.count, 15);
+  assert.ok(signal.evidence.expected < 2, String(signal.evidence.expected));
+  assert.match(signal.evidence.reason, /spike/);
+  assert.equal(signal.evidence.series.at(-1).count, 15);
+  assert.deepEqual((await sweepTopics(ctx.db, b.accountId, now)).signals, [], 'nothing new to look at, nothing raised twice');
+});

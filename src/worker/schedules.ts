@@ -1,0 +1,18 @@
+import type { Db } from '../storage/db.ts';
+
+/** Recurring system jobs and when each runs next. */
+export const SCHEDULES: Record<string, (now: Date) => Date> = {
+  // a few minutes past every hour, when the last hour is complete
+  'topics.sweep': (now) => new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000 + 3_600_000 + 2 * 60_000),
+};
+
+/** Queues the next run of a recurring job unless one is already waiting (a unique index decides). */
+export async function scheduleNext(db: Db, kind: string, now = new Date()): Promise<void> {
+  const next = SCHEDULES[kind];
+  if (!next) return;
+  await db.query(
+    `INSERT INTO jobs (account_id, kind, run_at, max_attempts) VALUES (NULL, $1, $2, 3)
+     ON CONFLICT (kind) WHERE account_id IS NULL AND status = 'queued' DO NOTHING`,
+    [kind, next(now)],
+  );
+}
