@@ -29,6 +29,7 @@ import { describeTopics } from '../src/listening/clustering/supervise-topics.ts'
 import { MemoryClusterStore } from '../src/listening/clustering/memory-store.ts';
 import { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from '../src/listening/clustering/types.ts';
 import { idf } from '../src/listening/clustering/vectorize.ts';
+import { rng } from './lib/random.ts';
 
 const CSV = fileURLToPath(new URL('../../shared/data/complaints/cfpb_complaints_sample.csv', import.meta.url));
 const THRESHOLDS = (process.env.BENCH_THRESHOLDS ?? '0.05,0.075,0.1,0.125,0.15,0.2,0.25,0.3,0.4').split(',').map(Number);
@@ -242,15 +243,6 @@ function tfidfMatrix(docs: readonly Complaint[], sublinear: boolean): { rows: Do
   return { rows, dims: vocab.size };
 }
 
-function rng(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Lloyd's k-means (squared Euclidean on the unit TF-IDF rows), k-means++ init; best inertia of `restarts`. */
 function kmeans(rows: readonly Doc[], dims: number, k: number, restarts: number, seed = 1): number[] {

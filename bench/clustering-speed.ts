@@ -25,6 +25,7 @@ import { MemoryClusterStore } from '../src/listening/clustering/memory-store.ts'
 import { runUpkeep } from '../src/listening/clustering/run-upkeep.ts';
 import { describeTopics } from '../src/listening/clustering/supervise-topics.ts';
 import { DEFAULT_CLUSTER_OPTIONS } from '../src/listening/clustering/types.ts';
+import { rng } from './lib/random.ts';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
 const BATCH = 1_000;
@@ -35,15 +36,6 @@ const gc = runInNewContext('gc') as () => void;
 
 // ---------------------------------------------------------------------------------------------- generator
 
-function rng(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = 'b d f g h k l m n p r s t v w z j ch sch st'.split(' ').flatMap((c) => ['a', 'e', 'i', 'o', 'u', 'aa', 'ee', 'oe'].map((v) => c + v));
 

@@ -30,6 +30,7 @@ import type { ArticleLanguage } from '../src/knowledge/types.ts';
 import type { Actor } from '../src/shared/actor.ts';
 import { openDb, type Db } from '../src/storage/db.ts';
 import { migrate } from '../src/storage/migrate.ts';
+import { rng } from './lib/random.ts';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const CASES = Number(process.env.BENCH_CASES ?? 200);
@@ -40,16 +41,6 @@ const GOAL_P95_MS = 30;
 
 // ------------------------------------------------------------------------------------- text generation
 
-/** Deterministic PRNG (mulberry32): every run generates the same knowledge base and messages. */
-function rng(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = rng(20261124);
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
 /** Zipf (s≈1): P(k) ∝ 1/k over the list. */

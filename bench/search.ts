@@ -28,6 +28,7 @@ import { createAccount } from '../src/accounts/create-account.ts';
 import { createApiToken } from '../src/accounts/create-api-token.ts';
 import { systemActor } from '../src/shared/actor.ts';
 import { search } from '../src/cases/search.ts';
+import { rng } from './lib/random.ts';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
 const CASES = Math.min(Number(process.env.BENCH_CASES_N ?? 50_000), MESSAGES);
@@ -39,16 +40,6 @@ const DUTCH_DIR = fileURLToPath(new URL('../../shared/data/dutch/', import.meta.
 
 // ---------------------------------------------------------------------------------------------- vocabulary
 
-/** Deterministic PRNG (mulberry32), so every run generates the same query list. */
-function rng(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // English, roughly in frequency order: function words first, then everyday and customer-service words.
 const ENGLISH = `the to and a of i you it is in that for my this have on be with not was your we are can me but at
