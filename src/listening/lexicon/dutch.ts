@@ -2,7 +2,7 @@
  * Our own Dutch lexicon for customer messages: what Pattern's adjective lexicon lacks (complaint
  * nouns and verbs, curses, anger) and where its general-language reading is wrong for customer
  * care ("zeer" is "very" here, not "sore"). Folded forms. Values: [polarity -1..1, anger 0..1].
- * Takes precedence over pattern-nl.generated.ts.
+ * Takes precedence over the Pattern lexicon (pattern-nl.ts), which is used when present.
  */
 import type { LexiconData } from './types.ts';
 
@@ -52,7 +52,7 @@ const WORDS = entries({
   prutsers: [-0.8, 0.8], beunhazen: [-0.8, 0.8], debielen: [-0.9, 1], criminelen: [-0.9, 0.9], maffia: [-0.8, 0.8],
   // positive words of customer care
   bedankt: [0.5], dank: [0.4], dankjewel: [0.5], dankuwel: [0.5], top: [0.6], super: [0.7], prima: [0.5],
-  fijn: [0.5], goed: [0.5], goede: [0.5], uitstekend: [0.8], perfect: [0.8], geweldig: [0.8], fantastisch: [0.8],
+  fijn: [0.5], goed: [0.5], goede: [0.5], uitstekend: [0.8], perfect: [0.8], geweldig: [0.8], fantastisch: [0.8], prachtig: [0.8], mooi: [0.5],
   tevreden: [0.6], blij: [0.6], opgelost: [0.5], snel: [0.3], vriendelijk: [0.5], behulpzaam: [0.6],
   compliment: [0.7], complimenten: [0.7], chapeau: [0.7], netjes: [0.4], tof: [0.6], gaaf: [0.6], lief: [0.5],
   aardig: [0.4], waardering: [0.5], fantastische: [0.8], heerlijk: [0.7], aanrader: [0.7],

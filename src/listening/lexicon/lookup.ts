@@ -1,6 +1,6 @@
 import { DUTCH } from './dutch.ts';
 import { ENGLISH } from './english.ts';
-import { PATTERN_NL } from './pattern-nl.generated.ts';
+import { loadPatternLexicon } from './pattern-nl.ts';
 import type { LexiconData } from './types.ts';
 
 export type LexiconLanguage = 'nl' | 'en';
@@ -20,7 +20,7 @@ export interface Lexicon {
  */
 // Pattern's second number is an intensity, not anger: only its polarity is used here (our own
 // intensifier list covers the adverbs that matter: heel, erg, zeer, echt, ...).
-const PATTERN: ReadonlyMap<string, Entry> = new Map(Object.entries(PATTERN_NL).map(([w, v]) => [w, [v[0]] as const]));
+const PATTERN: ReadonlyMap<string, Entry> = new Map([...loadPatternLexicon()].map(([w, v]) => [w, [v[0]] as const]));
 
 const DUTCH_LEXICON: Lexicon = {
   language: 'nl',
