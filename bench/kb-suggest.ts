@@ -31,10 +31,10 @@ import type { Actor } from '../src/shared/actor.ts';
 import { openDb, type Db } from '../src/storage/db.ts';
 import { migrate } from '../src/storage/migrate.ts';
 import { rng } from './lib/random.ts';
+import { admin, urlFor } from './lib/pg-admin.ts';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const CASES = Number(process.env.BENCH_CASES ?? 200);
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = 'luister_bench_kb';
 const DUTCH_VOC = fileURLToPath(new URL('../../shared/data/dutch/snowball-dutch/dutch/voc.txt', import.meta.url));
 const GOAL_P95_MS = 30;
@@ -142,20 +142,6 @@ function customerMessage(target: GenArticle, lang: ArticleLanguage, stray: strin
 
 // ------------------------------------------------------------------------------------- helpers
 
-function urlFor(dbName: string) {
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${dbName}`;
-  return u.toString();
-}
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -29,12 +29,13 @@ import { createApiToken } from '../src/accounts/create-api-token.ts';
 import { systemActor } from '../src/shared/actor.ts';
 import { search } from '../src/cases/search.ts';
 import { rng } from './lib/random.ts';
+import { cpuSnap, TICK, type CpuSnap } from './lib/cpu.ts';
+import { admin, urlFor } from './lib/pg-admin.ts';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
 const CASES = Math.min(Number(process.env.BENCH_CASES_N ?? 50_000), MESSAGES);
 const CUSTOMERS = Math.max(1, Math.floor(CASES / 2));
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 300);
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = 'luister_bench_search';
 const DUTCH_DIR = fileURLToPath(new URL('../../shared/data/dutch/', import.meta.url));
 
@@ -124,38 +125,6 @@ function dutchVocab(rand: () => number): Vocab {
 
 // ---------------------------------------------------------------------------------------------- CPU accounting
 
-/**
- * Where the machine's CPU went during a run (Linux /proc): this process (server + load generator), the PostgreSQL
- * processes of our database (plus the server's background processes), and everything else. Other people's work on
- * a shared machine shows up as "other" and makes a run unreliable.
- */
-interface CpuSnap { t: number; busy: number; self: number; pg: number }
-const TICK = 100; // USER_HZ on Linux
-function pgTicks(dbName: string | null): number {
-  let sum = 0;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      const backend = /\d+\.\d+\.\d+\.\d+\(|\[local\]/.test(cmd);
-      if (backend && (dbName === null || !cmd.includes(` ${dbName} `))) continue;
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      sum += Number(f[11]) + Number(f[12]);
-    } catch {}
-  }
-  return sum;
-}
-function cpuSnap(dbName: string | null): CpuSnap {
-  let busy = 0;
-  try {
-    const v = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-    busy = v[0] + v[1] + v[2] + v[5] + v[6] + v[7];
-  } catch {}
-  const u = process.cpuUsage();
-  return { t: performance.now(), busy, self: (u.user + u.system) / 1e6, pg: pgTicks(dbName) };
-}
 function cpuSince(a: CpuSnap, dbName: string | null): string {
   const b = cpuSnap(dbName);
   const wall = (b.t - a.t) / 1000;
@@ -171,20 +140,6 @@ function cpuSince(a: CpuSnap, dbName: string | null): string {
 
 // ---------------------------------------------------------------------------------------------- db helpers
 
-function urlFor(dbName: string) {
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${dbName}`;
-  return u.toString();
-}
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 const pct = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : NaN;

@@ -1,0 +1,34 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/**
+ * Where the machine's CPU went during a run (Linux /proc): this process (server + load generator), the PostgreSQL
+ * processes of our database (plus the server's background processes), and everything else. Other people's work on
+ * a shared machine shows up as "other" and makes a run unreliable.
+ */
+export interface CpuSnap { t: number; busy: number; self: number; pg: number }
+export const TICK = 100; // USER_HZ on Linux
+function pgTicks(dbName: string | null): number {
+  let sum = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      const backend = /\d+\.\d+\.\d+\.\d+\(|\[local\]/.test(cmd);
+      if (backend && (dbName === null || !cmd.includes(` ${dbName} `))) continue;
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      sum += Number(f[11]) + Number(f[12]);
+    } catch {}
+  }
+  return sum;
+}
+export function cpuSnap(dbName: string | null): CpuSnap {
+  let busy = 0;
+  try {
+    const v = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    busy = v[0] + v[1] + v[2] + v[5] + v[6] + v[7];
+  } catch {}
+  const u = process.cpuUsage();
+  return { t: performance.now(), busy, self: (u.user + u.system) / 1e6, pg: pgTicks(dbName) };
+}
