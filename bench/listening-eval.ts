@@ -26,7 +26,7 @@ import { clusterMessage } from '../src/listening/clustering/cluster-message.ts';
 import { MemoryClusterStore } from '../src/listening/clustering/memory-store.ts';
 import { runUpkeep } from '../src/listening/clustering/run-upkeep.ts';
 import { describeTopics } from '../src/listening/clustering/supervise-topics.ts';
-import { newTopicSignal, type NewTopicEvent } from '../src/listening/spike-detector.ts';
+import { newTopicSignal, type NewTopicEvent } from '../src/listening/new-topic-signal.ts';
 
 const CSV = fileURLToPath(new URL('../../shared/data/complaints/cfpb_complaints_sample.csv', import.meta.url));
 if (!existsSync(CSV)) {

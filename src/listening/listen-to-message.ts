@@ -6,7 +6,7 @@ import { clusterMessage } from './clustering/cluster-message.ts';
 import { createPgClusterStore } from './clustering/pg-store.ts';
 import { describeTopics } from './clustering/supervise-topics.ts';
 import { DEFAULT_CLUSTER_OPTIONS } from './clustering/types.ts';
-import { newTopicSignal } from './spike-detector.ts';
+import { newTopicSignal } from './new-topic-signal.ts';
 
 export const UPKEEP_JOB = 'topics.upkeep';
 

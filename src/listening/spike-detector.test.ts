@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSpikeDetector, newTopicSignal, poissonSurprise, type SpikeUpdate } from './spike-detector.ts';
+import { newTopicSignal } from './new-topic-signal.ts';
+import { createSpikeDetector, type SpikeUpdate } from './spike-detector.ts';
+import { poissonSurprise } from './surprise.ts';
 
 const HOUR = 3_600_000;
 const START = Date.UTC(2026, 0, 5); // a Monday

@@ -22,6 +22,9 @@
  * `newTopicSignal` is the separate rule for brand-new topics that have no baseline yet.
  */
 
+import { fisher, poissonSurprise } from './surprise.ts';
+import { type Tail, TailModel } from './tail-model.ts';
+
 export interface SpikeDetectorOptions {
   /** Updates before any score is given (the baseline is learning). Default 168 (a week of hours). */
   warmup?: number;
@@ -41,12 +44,6 @@ export interface SpikeDetectorOptions {
   direction?: 'both' | 'up';
 }
 
-interface Tail {
-  buf: number[]; // ring of block maxima, oldest first once full
-  head: number;
-  blockMax: number; // meaningful only when blockCount > 0 (JSON has no -Infinity)
-  blockCount: number;
-}
 
 export interface SpikeDetectorState {
   version: 1;
@@ -86,7 +83,6 @@ export interface SpikeDetector {
 
 const FEATURES = ['valueHigh', 'valueLow', 'volatility', 'levelHigh', 'levelLow', 'seasonHigh', 'seasonLow'] as const;
 type Feature = (typeof FEATURES)[number];
-const TAIL_QUANTILE = 0.99;
 const LEVEL_RATE = 0.01;
 const SEASON_RATE = 0.3;
 const CLIP = 4;
@@ -146,114 +142,7 @@ export function initialSpikeState(): SpikeDetectorState {
   };
 }
 
-/** Surprise (-log10 p) of v against a tail's history: ranks, and an exponential tail above q99. */
-class TailModel {
-  private sorted: Float64Array;
-  private len = 0;
-  constructor(
-    private t: Tail,
-    private size: number,
-    private block: number,
-  ) {
-    this.sorted = new Float64Array(size);
-    for (const v of t.buf) this.insert(v);
-  }
-  private lowerBound(v: number): number {
-    let lo = 0;
-    let hi = this.len;
-    while (lo < hi) {
-      const m = (lo + hi) >> 1;
-      if (this.sorted[m] < v) lo = m + 1;
-      else hi = m;
-    }
-    return lo;
-  }
-  private insert(v: number): void {
-    const i = this.lowerBound(v);
-    this.sorted.copyWithin(i + 1, i, this.len);
-    this.sorted[i] = v;
-    this.len++;
-  }
-  private remove(v: number): void {
-    const i = this.lowerBound(v);
-    this.sorted.copyWithin(i, i + 1, this.len);
-    this.len--;
-  }
-  /** floor: the smallest tail scale to use (see MIN_BETA). */
-  surprise(v: number, floor = 0): number {
-    const n = this.len;
-    if (n < 20 || !Number.isFinite(v)) return 0;
-    const ti = Math.floor(TAIL_QUANTILE * (n - 1));
-    const t = this.sorted[ti];
-    let s: number;
-    if (v <= t) {
-      s = -Math.log10((n - this.lowerBound(v) + 1) / (n + 1));
-    } else {
-      let excess = 0;
-      for (let i = ti + 1; i < n; i++) excess += this.sorted[i] - t;
-      const beta = Math.max(excess / Math.max(1, n - ti - 1), floor);
-      const base = -Math.log10((n - ti) / (n + 1));
-      // A history with no spread above its 99th percentile (a flat line) makes any rise very surprising.
-      s = beta > 1e-12 ? base + (v - t) / beta / Math.LN10 : base + 3;
-    }
-    // A block keeps the max of `block` updates: one update is `block` times less likely to exceed.
-    return Math.max(0, s + Math.log10(this.block));
-  }
-  push(v: number): void {
-    if (!Number.isFinite(v)) return;
-    const t = this.t;
-    t.blockMax = t.blockCount === 0 ? v : Math.max(t.blockMax, v);
-    if (++t.blockCount < this.block) return;
-    const m = t.blockMax;
-    t.blockCount = 0;
-    if (t.buf.length < this.size) {
-      t.buf.push(m);
-    } else {
-      this.remove(t.buf[t.head]);
-      t.buf[t.head] = m;
-      t.head = (t.head + 1) % this.size;
-    }
-    this.insert(m);
-  }
-}
 
-/** -log10 P(X >= x) for X ~ Poisson(lambda). */
-export function poissonSurprise(x: number, lambda: number): number {
-  if (x <= 0) return 0;
-  const lam = Math.max(lambda, 1e-3);
-  // log of the first term, then sum terms upward until they vanish (x is a small count here).
-  let logTerm = -lam + x * Math.log(lam) - logFactorial(x);
-  let sum = 0;
-  for (let k = x; k < x + 1000; k++) {
-    const term = Math.exp(logTerm);
-    sum += term;
-    if (term < sum * 1e-12) break;
-    logTerm += Math.log(lam) - Math.log(k + 1);
-  }
-  return Math.max(0, -Math.log10(Math.min(1, sum)));
-}
-
-function logFactorial(k: number): number {
-  if (k < 20) {
-    let s = 0;
-    for (let i = 2; i <= k; i++) s += Math.log(i);
-    return s;
-  }
-  // Stirling's series: exact to ~1e-10 from k = 20 on.
-  return k * Math.log(k) - k + 0.5 * Math.log(2 * Math.PI * k) + 1 / (12 * k) - 1 / (360 * k ** 3);
-}
-
-/** Fisher: -log10 P(chi2 with 2k dof >= 2 ln10 * sum of surprises). */
-function fisher(surprises: number[]): number {
-  const x = surprises.reduce((a, b) => a + b, 0) * Math.LN10;
-  let term = 1;
-  let sum = 1;
-  for (let j = 1; j < surprises.length; j++) {
-    term *= x / j;
-    sum += term;
-  }
-  return Math.max(0, x / Math.LN10 - Math.log10(sum));
-}
 
 const clip = (e: number, d: number) => Math.max(-CLIP * d, Math.min(CLIP * d, e));
 const meanOfLast = (a: number[], m: number) => {
@@ -433,51 +322,4 @@ function explain(
   if (c.alarm) return `spike: ${what} (${p})`;
   if (c.held) return `within the hold-off after the last alarm; ${what} (${p})`;
   return `normal: ${what} (${p})`;
-}
-
-export interface NewTopicEvent {
-  at: Date;
-  customerId: string;
-}
-
-export interface NewTopicSignalOptions {
-  /** Distinct customers needed within the window. Default 5. */
-  minCustomers?: number;
-  /** Window length in hours, ending at `now`. Default 48. */
-  windowHours?: number;
-}
-
-export interface NewTopicSignal {
-  fires: boolean;
-  customers: number;
-  /** Events counted (several per customer possible). */
-  events: number;
-  /** When the threshold was first reached inside the window, if it was. */
-  firedAt: Date | null;
-  reason: string;
-}
-
-/**
- * The product rule for a brand-new topic, which has no baseline yet: fire on absolute evidence,
- * >= minCustomers distinct customers within the last windowHours up to `now` (events after `now`
- * are ignored: no look-ahead).
- */
-export function newTopicSignal(events: NewTopicEvent[], now: Date, options: NewTopicSignalOptions = {}): NewTopicSignal {
-  const minCustomers = options.minCustomers ?? 5;
-  const windowHours = options.windowHours ?? 48;
-  const from = now.getTime() - windowHours * 3_600_000;
-  const inWindow = events
-    .filter((e) => e.at.getTime() > from && e.at.getTime() <= now.getTime())
-    .sort((a, b) => a.at.getTime() - b.at.getTime());
-  const seen = new Set<string>();
-  let firedAt: Date | null = null;
-  for (const e of inWindow) {
-    seen.add(e.customerId);
-    if (!firedAt && seen.size >= minCustomers) firedAt = e.at;
-  }
-  const fires = seen.size >= minCustomers;
-  const reason = fires
-    ? `${seen.size} distinct customers within ${windowHours} h (threshold ${minCustomers})`
-    : `${seen.size} of ${minCustomers} distinct customers within ${windowHours} h`;
-  return { fires, customers: seen.size, events: inWindow.length, firedAt, reason };
 }
