@@ -3,20 +3,14 @@ import { highlight } from '../cases/search.ts';
 import { loadCase } from '../cases/store.ts';
 import { guessLanguage } from '../text/language.ts';
 import { chooseSuggestionTerms, FILLER, orQuery, suggestionText, tsqueryTerm, type MessageTerm, type WeightedTerm } from './terms.ts';
-import { configFor, type ArticleLanguage, type Visibility } from './types.ts';
+import type { ArticleHit } from './search-articles.ts';
+import { configFor, type ArticleLanguage } from './types.ts';
 
-export interface Suggestion {
-  id: string;
-  slug: string;
-  visibility: Visibility;
-  tags: string[];
-  language: ArticleLanguage;
-  title: string;
-  /** HTML-escaped body text with the matched terms in <mark>…</mark> */
-  snippet: string;
+/** An article hit as search gives it, scored for the case instead of ranked. */
+export type Suggestion = Omit<ArticleHit, 'rank' | 'updated_at'> & {
   /** 0–1: the share of the chosen terms' weight the article contains (title matches count half extra) */
   score: number;
-}
+};
 
 export const SUGGESTION_LIMIT = 5;
 
