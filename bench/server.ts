@@ -104,6 +104,7 @@ try {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
+    SMTP_PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     DATABASE_URL: '', // PGlite

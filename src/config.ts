@@ -18,6 +18,20 @@ const schema = z.object({
   WORKER_POLL_MS: z.coerce.number().int().positive().default(1000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   PG_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  // e-mail in: the SMTP listener (see README "E-mail")
+  SMTP_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  SMTP_HOST: z.string().default('0.0.0.0'),
+  SMTP_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+  SMTP_MAX_RECIPIENTS: z.coerce.number().int().positive().default(50),
+  SMTP_TLS_KEY: z.string().optional(),
+  SMTP_TLS_CERT: z.string().optional(),
+  // e-mail out: where replies and acknowledgements are sent, e.g. smtp://user:pass@smtp.example.nl:587
+  SMTP_RELAY_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  ACK_PER_SENDER_PER_HOUR: z.coerce.number().int().min(0).default(3),
+  FIRST_RESPONSE_HOURS: z.coerce.number().positive().default(24),
+  IMAP_POLL_SECONDS: z.coerce.number().int().positive().default(60),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -5,6 +5,7 @@ import { buildApp, REDACT } from './http/app.ts';
 import { openRuntime } from './runtime.ts';
 import { jobHandlers } from './worker/handlers.ts';
 import { startWorker } from './worker/runner.ts';
+import { startSmtpListener } from './intake/channels/email/smtp-listener.ts';
 
 /** `luister serve`: HTTP API, plus the job worker in-process on PGlite (or when WORKER=on). */
 export async function serve(config: Config) {
@@ -20,12 +21,14 @@ export async function serve(config: Config) {
     : null;
 
   await app.listen({ port: config.PORT, host: config.HOST });
+  const smtp = config.SMTP_ENABLED ? await startSmtpListener(db, config, log) : null;
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
   const base = config.PUBLIC_URL ?? `http://localhost:${port}`;
   const readyMs = Math.round(performance.now() - started);
   console.log(`Luister is ready at ${base} (database: ${db.kind}${db.kind === 'pglite' ? ` in ${config.DATA_DIR}` : ''}, ${readyMs} ms)`);
   console.log(`API docs: ${base}/docs`);
+  if (smtp) console.log(`Mail in: SMTP on port ${smtp.port}${config.SMTP_RELAY_URL ? '' : ' (mail out: set SMTP_RELAY_URL to send replies)'}`);
   if (setupToken.value) {
     console.log(`\nNo account yet. Create the first account and admin once, here:\n  ${base}/setup?token=${setupToken.value}\nor stop the server and run: npx luister setup\n`);
   }
@@ -36,6 +39,7 @@ export async function serve(config: Config) {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    await smtp?.close();
     await app.close();
     await worker?.stop();
     await close();
@@ -43,7 +47,7 @@ export async function serve(config: Config) {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
-  return { app, db, port, readyMs, stop };
+  return { app, db, port, smtpPort: smtp?.port ?? null, readyMs, stop };
 }
 
 export { REDACT };

@@ -8,6 +8,7 @@ import { recordReply } from '../replies/mantra-index.ts';
 import type { Finding } from '../replies/types.ts';
 import { insertMessage, type MessageRow } from './insert-message.ts';
 import { CASE_COLUMNS, type CaseRow, loadCase, publicCase } from './store.ts';
+import { outboundEmailFields, queueSend } from '../intake/channels/email/outbound.ts';
 
 export interface AddMessageOptions {
   type: 'outbound' | 'note';
@@ -37,6 +38,8 @@ export async function addMessage(db: Db, actor: Actor, caseIdOrRef: string, opts
       findings = check.findings;
     }
     const language = opts.language ?? (opts.type === 'outbound' ? c.language : null) ?? guessLanguage(opts.body);
+    // a reply on an e-mail case goes out as mail: threaded, from the case's inbox, sent by the job worker
+    const email = opts.type === 'outbound' && c.channel === 'email' ? await outboundEmailFields(tx, actor.accountId, c) : undefined;
     const message = await insertMessage(tx, actor, {
       caseId: c.id,
       type: opts.type,
@@ -44,7 +47,9 @@ export async function addMessage(db: Db, actor: Actor, caseIdOrRef: string, opts
       body: opts.body,
       language,
       findings,
+      email,
     });
+    if (message.delivery_status === 'queued') await queueSend(tx, actor.accountId, message.id);
     if (opts.type === 'outbound') {
       await recordReply(tx, actor.accountId, message.id, c.customer_id, opts.body);
       // the first reply triages a new case: the agent who answers is accountable

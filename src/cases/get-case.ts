@@ -15,14 +15,23 @@ export interface AnalysisView {
   topic_id: string | null;
 }
 
+export interface AttachmentView {
+  id: string;
+  filename: string;
+  declared_type: string;
+  detected_type: string | null;
+  size: number;
+  sha256: string;
+}
+
 export type TimelineEntry =
-  | ({ kind: 'message'; analysis: AnalysisView | null } & MessageRow)
+  | ({ kind: 'message'; analysis: AnalysisView | null; attachments: AttachmentView[] } & MessageRow)
   | { kind: 'event'; id: number; action: string; actor_type: string; actor_id: string | null; before: unknown; after: unknown; created_at: Date };
 
 /** One case with its customer, open transfer offer and whole timeline (messages, notes, audit events), oldest first. */
 export async function getCase(db: Db, accountId: string, caseIdOrRef: string) {
   const c = await loadCase(db, accountId, caseIdOrRef);
-  const [messages, events, offers, customer] = await Promise.all([
+  const [messages, events, offers, customer, attachments] = await Promise.all([
     db.query<MessageRow & { analysis: AnalysisView | null }>(
       `SELECT ${MESSAGE_COLUMNS.split(', ').map((col) => `m.${col}`).join(', ')},
          CASE WHEN a.message_id IS NULL THEN NULL ELSE jsonb_build_object('language', a.language, 'sentiment', a.sentiment,
@@ -43,9 +52,17 @@ export async function getCase(db: Db, accountId: string, caseIdOrRef: string) {
       [accountId, c.id],
     ),
     loadCustomer(db, accountId, c.customer_id),
+    db.query<AttachmentView & { message_id: string }>(
+      `SELECT t.id, t.message_id, t.filename, t.declared_type, t.detected_type, t.size, t.sha256
+       FROM attachments t JOIN messages m ON m.account_id = t.account_id AND m.id = t.message_id
+       WHERE t.account_id = $1 AND m.case_id = $2 ORDER BY t.created_at, t.id`,
+      [accountId, c.id],
+    ),
   ]);
+  const byMessage = new Map<string, AttachmentView[]>();
+  for (const { message_id, ...a } of attachments) byMessage.set(message_id, [...(byMessage.get(message_id) ?? []), a]);
   const timeline: TimelineEntry[] = [
-    ...messages.map((m) => ({ kind: 'message' as const, ...m })),
+    ...messages.map((m) => ({ kind: 'message' as const, ...m, attachments: byMessage.get(m.id) ?? [] })),
     ...events.map((e) => ({ kind: 'event' as const, ...e })),
   ].sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime());
   return { ...publicCase(c), customer, pending_transfer: offers[0] ?? null, timeline };

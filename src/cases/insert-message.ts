@@ -5,6 +5,7 @@ import { searchConfigFor } from '../text/language.ts';
 import { emitEvent } from '../webhooks/events.ts';
 
 export type MessageType = 'inbound' | 'outbound' | 'note';
+export type MessageAutomated = 'auto_reply' | 'bounce' | 'bulk' | 'acknowledgement';
 
 export interface MessageRow {
   id: string;
@@ -17,28 +18,70 @@ export interface MessageRow {
   language: string | null;
   /** reply-check warnings this outbound message was sent with */
   findings: unknown[] | null;
+  subject: string | null;
+  from_address: string | null;
+  to_address: string | null;
+  original_body: string | null;
+  html: string | null;
+  automated: MessageAutomated | null;
+  delivery_status: 'queued' | 'sent' | 'failed' | null;
+  sent_at: Date | null;
+  delivery_error: string | null;
+  intake_notes: string[] | null;
   created_at: Date;
 }
 
-export const MESSAGE_COLUMNS = 'id, case_id, type, channel, author_agent_id, customer_id, body, language, findings, created_at';
+export const MESSAGE_COLUMNS =
+  'id, case_id, type, channel, author_agent_id, customer_id, body, language, findings, subject, from_address, to_address, ' +
+  'original_body, html, automated, delivery_status, sent_at, delivery_error, intake_notes, created_at';
+
+/** E-mail facts stored beside a message (all optional: other channels leave them empty). */
+export interface MessageEmailFields {
+  subject?: string | null;
+  messageId?: string | null;
+  references?: string[];
+  from?: string | null;
+  to?: string | null;
+  originalBody?: string | null;
+  html?: string | null;
+  automated?: MessageAutomated | null;
+  inboxId?: string | null;
+  deliveryStatus?: 'queued' | 'failed' | null;
+  deliveryError?: string | null;
+  notes?: string[];
+}
 
 /** Stores one timeline entry in the caller's transaction, audited, with its webhook event. */
 export async function insertMessage(
   tx: Db,
   actor: Actor,
-  m: { caseId: string; type: MessageType; channel: string; body: string; language: string | null; customerId?: string | null; findings?: unknown[] | null },
+  m: {
+    caseId: string;
+    type: MessageType;
+    channel: string;
+    body: string;
+    language: string | null;
+    customerId?: string | null;
+    findings?: unknown[] | null;
+    email?: MessageEmailFields;
+  },
 ): Promise<MessageRow> {
+  const e = m.email ?? {};
   const [row] = await tx.query<MessageRow>(
-    `INSERT INTO messages (account_id, case_id, type, channel, author_agent_id, customer_id, body, language, search_config, findings)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${MESSAGE_COLUMNS}`,
+    `INSERT INTO messages (account_id, case_id, type, channel, author_agent_id, customer_id, body, language, search_config, findings,
+       subject, email_message_id, email_references, from_address, to_address, original_body, html, automated, inbox_id, delivery_status,
+       intake_notes, delivery_error)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) RETURNING ${MESSAGE_COLUMNS}`,
     [actor.accountId, m.caseId, m.type, m.channel, m.type === 'inbound' ? null : actor.agentId, m.customerId ?? null,
-      m.body, m.language, searchConfigFor(m.language), m.findings?.length ? JSON.stringify(m.findings) : null],
+      m.body, m.language, searchConfigFor(m.language), m.findings?.length ? JSON.stringify(m.findings) : null,
+      e.subject ?? null, e.messageId ?? null, e.references?.length ? e.references : null, e.from ?? null, e.to ?? null,
+      e.originalBody ?? null, e.html ?? null, e.automated ?? null, e.inboxId ?? null, e.deliveryStatus ?? null, e.notes?.length ? e.notes : null, e.deliveryError ?? null],
   );
   await recordAudit(tx, actor, {
     action: m.type === 'note' ? 'note.added' : `message.${m.type}`,
     entityType: 'case',
     entityId: m.caseId,
-    after: { message_id: row.id, type: row.type, channel: row.channel },
+    after: { message_id: row.id, type: row.type, channel: row.channel, ...(row.automated ? { automated: row.automated } : {}) },
   });
   if (m.type !== 'note') await emitEvent(tx, actor.accountId, 'message.created', row);
   return row;

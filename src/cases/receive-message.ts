@@ -11,7 +11,7 @@ import { chooseCaseForMessage, type CaseCandidate, REPEAT_WINDOW_DAYS } from './
 import { CASE_COLUMNS, type CaseRow, publicCase } from './store.ts';
 import { type ChannelKind, type Priority, statusAfterCustomerContact } from './status.ts';
 import { findCaseNumber, subjectFromBody, subjectKey } from './subject.ts';
-import { insertMessage, type MessageRow } from './insert-message.ts';
+import { insertMessage, type MessageEmailFields, type MessageRow } from './insert-message.ts';
 import { queueAnalysis } from '../listening/analyse-stored-message.ts';
 
 export interface ReceiveMessageOptions {
@@ -24,6 +24,16 @@ export interface ReceiveMessageOptions {
   caseRef?: string;
   priority?: Priority;
   topic?: string;
+  /**
+   * A case the channel already threaded the message to (e-mail: In-Reply-To/References name one
+   * of its messages). Joins it whoever sends — a colleague in CC answers on the same thread —
+   * unless the case is closed.
+   */
+  threadedCaseId?: string | null;
+  inboxId?: string | null;
+  email?: MessageEmailFields;
+  /** machine-sent (an out-of-office, a mailing): stored, but no contact counted, no reopening, no analysis */
+  automated?: 'auto_reply' | 'bulk' | null;
 }
 
 export interface ReceivedMessage {
@@ -40,6 +50,11 @@ export interface ReceivedMessage {
  * store the message, record it in the audit log and queue the webhooks — one transaction.
  */
 export async function receiveMessage(db: Db, actor: Actor, opts: ReceiveMessageOptions): Promise<ReceivedMessage> {
+  return db.transaction((tx) => receiveMessageIn(tx, actor, opts));
+}
+
+/** receiveMessage inside the caller's transaction (the intake pipeline adds attachments and the acknowledgement to it). */
+export async function receiveMessageIn(tx: Db, actor: Actor, opts: ReceiveMessageOptions): Promise<ReceivedMessage> {
   const identity = primaryIdentity(opts.customer);
   const subject = (opts.subject?.trim() || subjectFromBody(opts.body)).slice(0, 500);
   const key = subjectKey(subject);
@@ -47,51 +62,63 @@ export async function receiveMessage(db: Db, actor: Actor, opts: ReceiveMessageO
   const refId = opts.caseRef && isUuid(opts.caseRef) ? opts.caseRef : null;
   const refNumber = findCaseNumber(opts.caseRef) ?? findCaseNumber(subject);
 
-  return db.transaction(async (tx) => {
-    const { customerId } = await identifyCustomer(tx, actor, identity, { name: opts.customer.name, language });
-    const referenced = refId
-      ? await candidate(tx, actor.accountId, 'id', refId)
-      : refNumber === null
-        ? null
-        : await candidate(tx, actor.accountId, 'number', refNumber);
-    const openCases = await tx.query<CaseCandidate>(
-      `SELECT id, status, subject_key, customer_id, last_contact_at FROM cases
-       WHERE account_id = $1 AND customer_id = $2 AND subject_key = $3 AND status NOT IN ('solved', 'closed')
-         AND last_contact_at >= now() - make_interval(days => $4)`,
-      [actor.accountId, customerId, key, REPEAT_WINDOW_DAYS],
-    );
-    const existing = chooseCaseForMessage({ customerId, subjectKey: key, referenced, openCases, now: new Date() });
+  const { customerId } = await identifyCustomer(tx, actor, identity, { name: opts.customer.name, language });
+  const threaded = opts.threadedCaseId ? await candidate(tx, actor.accountId, 'id', opts.threadedCaseId) : null;
+  const existing = threaded && threaded.status !== 'closed' ? threaded : await repeatContactCase(tx, actor.accountId, customerId, key, refId, refNumber);
 
-    let row: CaseRow;
-    if (existing) {
-      row = await joinCase(tx, actor, existing.id);
-    } else {
-      [row] = await tx.query<CaseRow>(
-        `INSERT INTO cases (account_id, customer_id, subject, subject_key, channel, language, search_config, priority, topic)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8, 'normal'), $9) RETURNING ${CASE_COLUMNS}`,
-        [actor.accountId, customerId, subject, key, opts.channel, language, searchConfigFor(language),
-          opts.priority ?? null, opts.topic ?? null],
-      );
-      await recordAudit(tx, actor, {
-        action: 'case.created',
-        entityType: 'case',
-        entityId: row.id,
-        after: { ref: row.ref, subject, channel: opts.channel, customer_id: customerId },
-      });
-      await emitEvent(tx, actor.accountId, 'case.created', publicCase(row));
-    }
-    const message = await insertMessage(tx, actor, {
-      caseId: row.id,
-      type: 'inbound',
-      channel: opts.channel,
-      body: opts.body,
-      language,
-      customerId,
+  let row: CaseRow;
+  if (existing && opts.automated) {
+    row = await loadCaseRow(tx, actor.accountId, existing.id);
+  } else if (existing) {
+    row = await joinCase(tx, actor, existing.id);
+  } else {
+    [row] = await tx.query<CaseRow>(
+      `INSERT INTO cases (account_id, customer_id, subject, subject_key, channel, language, search_config, priority, topic, inbox_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8, 'normal'), $9, $10) RETURNING ${CASE_COLUMNS}`,
+      [actor.accountId, customerId, subject, key, opts.channel, language, searchConfigFor(language),
+        opts.priority ?? null, opts.topic ?? null, opts.inboxId ?? null],
+    );
+    await recordAudit(tx, actor, {
+      action: 'case.created',
+      entityType: 'case',
+      entityId: row.id,
+      after: { ref: row.ref, subject, channel: opts.channel, customer_id: customerId },
     });
-    // listening (language, sentiment, intents, money, topic) runs in the job worker
-    await queueAnalysis(tx, actor.accountId, message.id);
-    return { case: publicCase(row), message, customerId, createdCase: !existing };
+    await emitEvent(tx, actor.accountId, 'case.created', publicCase(row));
+  }
+  const message = await insertMessage(tx, actor, {
+    caseId: row.id,
+    type: 'inbound',
+    channel: opts.channel,
+    body: opts.body,
+    language,
+    customerId,
+    email: { ...opts.email, automated: opts.automated ?? null, inboxId: opts.inboxId ?? null },
   });
+  // listening (language, sentiment, intents, money, topic) runs in the job worker; a machine's message is not a complaint
+  if (!opts.automated) await queueAnalysis(tx, actor.accountId, message.id);
+  return { case: publicCase(row), message, customerId, createdCase: !existing };
+}
+
+/** The foundation's rule: the case the sender referenced, else the open case on the same subject. */
+async function repeatContactCase(tx: Db, accountId: string, customerId: string, key: string, refId: string | null, refNumber: number | null) {
+  const referenced = refId
+    ? await candidate(tx, accountId, 'id', refId)
+    : refNumber === null
+      ? null
+      : await candidate(tx, accountId, 'number', refNumber);
+  const openCases = await tx.query<CaseCandidate>(
+    `SELECT id, status, subject_key, customer_id, last_contact_at FROM cases
+     WHERE account_id = $1 AND customer_id = $2 AND subject_key = $3 AND status NOT IN ('solved', 'closed')
+       AND last_contact_at >= now() - make_interval(days => $4)`,
+    [accountId, customerId, key, REPEAT_WINDOW_DAYS],
+  );
+  return chooseCaseForMessage({ customerId, subjectKey: key, referenced, openCases, now: new Date() });
+}
+
+async function loadCaseRow(tx: Db, accountId: string, id: string): Promise<CaseRow> {
+  const [row] = await tx.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE account_id = $1 AND id = $2`, [accountId, id]);
+  return row;
 }
 
 function primaryIdentity(c: ReceiveMessageOptions['customer']): Identity {

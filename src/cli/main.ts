@@ -19,6 +19,9 @@ import { migrate } from '../storage/migrate.ts';
 import { jobHandlers } from '../worker/handlers.ts';
 import { startWorker } from '../worker/runner.ts';
 import { cliActor } from './account-context.ts';
+import { createInbox } from '../intake/inboxes/save-inbox.ts';
+import { listInboxes } from '../intake/inboxes/list-inboxes.ts';
+import { loadInbox } from '../intake/inboxes/store.ts';
 import { ask } from './prompt.ts';
 
 const HELP = `luister <command> [options]
@@ -34,6 +37,12 @@ const HELP = `luister <command> [options]
   token create [--name N] [--role agent|supervisor|admin] [--account ID]
   import customers FILE.csv [--dry-run] [--account ID]
                                      columns: name,email,phone,segment,language,vulnerable,media,sales_opt_out
+  inbox create --address A --name TEAM [--imap-url imaps://user@host:993/INBOX --imap-password-env VAR]
+               [--move-to FOLDER] [--no-ack] [--account ID]
+                                     an address mail arrives at (SMTP) and/or a mailbox to fetch (IMAP);
+                                     the IMAP password is read from the environment variable VAR
+  inbox list | inbox poll ID [--account ID]
+                                     inboxes; fetch an inbox's IMAP mailbox now and print what happened
   search QUERY [--limit N] [--account ID]
   demo                               load a Dutch demo account (five stories of customer service gone wrong)
   topics | signals | problems [--account ID]
@@ -55,6 +64,11 @@ const { values: opt, positionals } = parseArgs({
     'admin-password': { type: 'string' },
     'dry-run': { type: 'boolean' },
     limit: { type: 'string' },
+    address: { type: 'string' },
+    'imap-url': { type: 'string' },
+    'imap-password-env': { type: 'string' },
+    'move-to': { type: 'string' },
+    'no-ack': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -155,6 +169,27 @@ async function main() {
         const actor = await cliActor(db, opt.account);
         print(await importCustomers(db, actor, readFileSync(file, 'utf8'), { dryRun: opt['dry-run'] }));
       });
+    case 'inbox':
+      if (sub === 'create') {
+        return withDb('inbox create', async (db) => {
+          const actor = await cliActor(db, opt.account);
+          const env = opt['imap-password-env'];
+          if (env && process.env[env] === undefined) throw new AppError('missing_option', `The environment variable ${env} is not set`);
+          print(await createInbox(db, actor, {
+            address: required('address', opt.address), name: required('name', opt.name), acknowledge: !opt['no-ack'],
+            imap_url: opt['imap-url'] ?? null, imap_password: env ? process.env[env]! : null, imap_move_to: opt['move-to'] ?? null,
+          }));
+        });
+      }
+      if (sub === 'list') return withDb('inbox list', async (db) => print((await listInboxes(db, (await cliActor(db, opt.account)).accountId)).data));
+      if (sub === 'poll') {
+        return withDb('inbox poll', async (db) => {
+          const actor = await cliActor(db, opt.account);
+          const { pollInbox } = await import('../intake/channels/email/imap-poll.ts');
+          print(await pollInbox(db, await loadInbox(db, actor.accountId, required('ID', arg)), loadConfig()));
+        });
+      }
+      break;
     case 'search':
       return withDb('search', async (db) => {
         const query = positionals.slice(1).join(' ');

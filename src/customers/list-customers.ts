@@ -22,13 +22,13 @@ export async function listCustomers(db: Db, accountId: string, opts: ListCustome
   const ids = result.data.map((r) => r.id);
   const identities = ids.length
     ? await db.query<IdentityRow & { customer_id: string }>(
-        'SELECT id, customer_id, kind, value FROM customer_identities WHERE account_id = $1 AND customer_id = ANY($2::uuid[]) ORDER BY created_at, id',
+        'SELECT id, customer_id, kind, value, bouncing_since, bounce_reason FROM customer_identities WHERE account_id = $1 AND customer_id = ANY($2::uuid[]) ORDER BY created_at, id',
         [accountId, ids],
       )
     : [];
   const data: Customer[] = result.data.map((r) => ({
     ...r,
-    identities: identities.filter((i) => i.customer_id === r.id).map(({ id, kind, value }) => ({ id, kind, value })),
+    identities: identities.filter((i) => i.customer_id === r.id).map(({ customer_id: _, ...identity }) => identity),
   }));
   return { data, next_cursor: result.next_cursor };
 }

@@ -5,6 +5,9 @@ export interface IdentityRow {
   id: string;
   kind: IdentityKind;
   value: string;
+  /** e-mail: set when mail to this address bounced permanently */
+  bouncing_since: Date | null;
+  bounce_reason: string | null;
 }
 
 export interface CustomerRow {
@@ -34,7 +37,7 @@ export async function loadCustomer(db: Db, accountId: string, id: string, forUpd
   );
   if (!row) return null;
   const identities = await db.query<IdentityRow>(
-    'SELECT id, kind, value FROM customer_identities WHERE account_id = $1 AND customer_id = $2 ORDER BY created_at, id',
+    'SELECT id, kind, value, bouncing_since, bounce_reason FROM customer_identities WHERE account_id = $1 AND customer_id = $2 ORDER BY created_at, id',
     [accountId, id],
   );
   return { ...row, identities };

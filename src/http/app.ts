@@ -19,6 +19,7 @@ import { miscRoutes } from './routes/misc.ts';
 import { problemRoutes } from './routes/problems.ts';
 import { replyRoutes } from './routes/replies.ts';
 import { setupRoutes } from './routes/setup.ts';
+import { emailRoutes } from './routes/email.ts';
 
 export interface AppOptions {
   db: Db;
@@ -41,6 +42,8 @@ export const REDACT = [
   '*.admin_password',
   '*.token',
   '*.secret',
+  '*.imap_password',
+  '*.SMTP_RELAY_URL',
 ];
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -126,6 +129,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   knowledgeRoutes(app, db);
   replyRoutes(app, db);
   problemRoutes(app, db);
+  emailRoutes(app, db, config);
   setupRoutes(app, db, opts.setupToken ?? { value: null });
   return app;
 }

@@ -50,11 +50,27 @@ export const messageSchema = z
     body: z.string(),
     language: nullable(z.string()),
     findings: nullable(z.array(z.unknown())).describe('reply-check warnings this outbound message was sent with'),
+    subject: nullable(z.string()),
+    from_address: nullable(z.string()),
+    to_address: nullable(z.string()),
+    original_body: nullable(z.string()).describe('e-mail: the whole text as received; body holds only what was newly written'),
+    html: nullable(z.string()).describe('e-mail: the HTML part, sanitised'),
+    automated: nullable(z.enum(['auto_reply', 'bounce', 'bulk', 'acknowledgement'])).describe('sent by a machine, not a person'),
+    delivery_status: nullable(z.enum(['queued', 'sent', 'failed'])).describe('outbound e-mail: where the mail is'),
+    sent_at: nullable(time),
+    delivery_error: nullable(z.string()),
+    intake_notes: nullable(z.array(z.string())).describe('what intake noticed, e.g. an attachment over the size limit'),
     created_at: time,
   })
   .describe('Message');
 
-export const identitySchema = z.object({ id: uuid, kind: z.enum(['email', 'phone', 'social']), value: z.string() });
+export const identitySchema = z.object({
+  id: uuid,
+  kind: z.enum(['email', 'phone', 'social']),
+  value: z.string(),
+  bouncing_since: nullable(time).describe('e-mail: mail to this address bounced permanently since then'),
+  bounce_reason: nullable(z.string()),
+});
 
 export const customerSchema = z
   .object({
@@ -85,6 +101,17 @@ export const transferSchema = z
   })
   .describe('Transfer');
 
+export const attachmentSchema = z
+  .object({
+    id: uuid,
+    filename: z.string(),
+    declared_type: z.string().describe('the type the sender declared'),
+    detected_type: nullable(z.string()).describe('the type its bytes show (null: not recognised)'),
+    size: z.number().int(),
+    sha256: z.string(),
+  })
+  .describe('Attachment');
+
 const analysisSchema = z
   .object({
     language: nullable(z.string()),
@@ -99,7 +126,11 @@ const analysisSchema = z
   .describe('What listening found in an inbound message');
 
 const timelineEntry = z.union([
-  messageSchema.extend({ kind: z.literal('message'), analysis: nullable(analysisSchema) }),
+  messageSchema.extend({
+    kind: z.literal('message'),
+    analysis: nullable(analysisSchema),
+    attachments: z.array(attachmentSchema).describe('download with GET /api/v1/attachments/{id}'),
+  }),
   z.object({
     kind: z.literal('event'),
     id: z.number().int(),

@@ -4,6 +4,7 @@ import type { JobRow } from '../storage/jobs.ts';
 import { deliverWebhook } from '../webhooks/deliver-webhook.ts';
 import type { JobHandler } from './runner.ts';
 import { scheduleNext } from './schedules.ts';
+import { sendEmailJob } from '../intake/channels/email/send-email.ts';
 
 /**
  * Loads a handler's module on its first job: listening brings a language model (~70 MB) that an
@@ -18,6 +19,8 @@ function lazy(load: () => Promise<JobHandler>): JobHandler {
 export function jobHandlers(config: Config): Record<string, JobHandler> {
   return {
     'webhook.deliver': deliverWebhook(config.WEBHOOK_TIMEOUT_MS),
+    'email.send': sendEmailJob(config.SMTP_RELAY_URL),
+    'email.imap_poll': lazy(async () => (await import('../intake/channels/email/imap-poll.ts')).imapPollJob(config)),
     'message.analyse': lazy(async () => (await import('../listening/analyse-stored-message.ts')).analyseStoredMessage),
     'topics.upkeep': lazy(async () => (await import('../listening/analyse-stored-message.ts')).runTopicUpkeep),
     'topics.sweep': lazy(async () => {

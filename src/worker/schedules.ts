@@ -4,11 +4,13 @@ import type { Db } from '../storage/db.ts';
 export const SCHEDULES: Record<string, (now: Date) => Date> = {
   // a few minutes past every hour, when the last hour is complete
   'topics.sweep': (now) => new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000 + 3_600_000 + 2 * 60_000),
+  // IMAP mailboxes: soon after start; then every IMAP_POLL_SECONDS (the handler passes `at`)
+  'email.imap_poll': (now) => new Date(now.getTime() + 5_000),
 };
 
 /** Queues the next run of a recurring job unless one is already waiting (a unique index decides). */
-export async function scheduleNext(db: Db, kind: string, now = new Date()): Promise<void> {
-  const next = SCHEDULES[kind];
+export async function scheduleNext(db: Db, kind: string, now = new Date(), at?: Date): Promise<void> {
+  const next = at ? () => at : SCHEDULES[kind];
   if (!next) return;
   await db.query(
     `INSERT INTO jobs (account_id, kind, run_at, max_attempts) VALUES (NULL, $1, $2, 3)

@@ -61,6 +61,9 @@ interface Fixture {
   problemId: string;
   signalId: string;
   topicIds: string[];
+  inboxId: string;
+  inboxAddress: string;
+  attachmentId: string;
 }
 
 const NIL = '00000000-0000-4000-8000-000000000000';
@@ -134,7 +137,7 @@ async function ok<T = Record<string, any>>(method: Method, url: string, payload?
 
 
 /** Routes that take no input at all: no params, no query, no body. */
-const NO_INPUT = new Set(['GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates']);
+const NO_INPUT = new Set(['GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/inboxes']);
 /** Public routes (no credentials needed). */
 const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /setup', 'POST /setup']);
 const isApiRoute = (r: string) => / \/api\/|^(GET|POST) \/setup$/.test(r);
@@ -213,6 +216,12 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'PATCH /api/v1/topics/:id': { url: `/api/v1/topics/${f.topicIds[0]}`, payload: { name: 'Parkeren' } },
     'POST /api/v1/topics/:id/merge': { url: `/api/v1/topics/${f.topicIds[0]}/merge`, payload: { topic_id: f.topicIds[1] } },
     'POST /api/v1/signals/:id/dismiss': { url: `/api/v1/signals/${f.signalId}/dismiss`, payload: {} },
+    'GET /api/v1/inboxes': { url: '/api/v1/inboxes' },
+    'POST /api/v1/inboxes': { url: '/api/v1/inboxes', payload: { address: uniqueEmail('support'), name: 'Klantenservice' } },
+    'GET /api/v1/inboxes/:id': { url: `/api/v1/inboxes/${f.inboxId}` },
+    'PATCH /api/v1/inboxes/:id': { url: `/api/v1/inboxes/${f.inboxId}`, payload: { name: 'Klantenservice Zuid' } },
+    'POST /api/v1/inboxes/:id/poll': { url: `/api/v1/inboxes/${f.inboxId}/poll`, payload: {} },
+    'GET /api/v1/attachments/:id': { url: `/api/v1/attachments/${f.attachmentId}` },
   };
 }
 
@@ -283,6 +292,13 @@ before(async () => {
   f.signalId = (await db.query<{ id: string }>(`INSERT INTO signals (account_id, title) VALUES ($1, 'Piek') RETURNING id`, [acc.accountId]))[0].id;
   f.topicIds = [];
   for (let i = 0; i < 2; i++) f.topicIds.push((await db.query<{ id: string }>(`INSERT INTO topics (account_id, centroid, norm, size, first_seq, last_seq, first_at, last_at) VALUES ($1, '[["parkeer", 1]]', 1, 1, 1, 1, now(), now()) RETURNING id`, [acc.accountId]))[0].id);
+  f.inboxAddress = uniqueEmail('service');
+  f.inboxId = (await ok('POST', '/api/v1/inboxes', { address: f.inboxAddress, name: 'Klantenservice' })).id;
+  const [firstMessage] = await db.query<{ id: string }>('SELECT id FROM messages WHERE account_id = $1 AND case_id = $2', [acc.accountId, f.caseId]);
+  f.attachmentId = (await db.query<{ id: string }>(
+    `INSERT INTO attachments (account_id, message_id, filename, declared_type, size, sha256, content) VALUES ($1, $2, 'bon.txt', 'text/plain', 2, 'x', '\\x6869') RETURNING id`,
+    [acc.accountId, firstMessage.id],
+  ))[0].id;
 });
 
 after(() => ctx.close());
@@ -802,6 +818,27 @@ runTable('replies and templates: bad drafts, settings and templates are refused,
   { name: 'a signal status that does not exist', method: 'GET', url: '/api/v1/signals?status=gone', status: 400, code: 'validation_failed' },
   { name: 'dismissing a signal that does not exist', method: 'POST', url: `/api/v1/signals/${NIL}/dismiss`, payload: {}, status: 404, code: 'signal_not_found' },
   { name: 'rendering with a variable that has no value', method: 'POST', url: `/api/v1/templates/${f.templateId}/render`, payload: { case_id: f.caseId, variables: { customer: { first_name: '' } } }, status: 422, code: 'template_variable_missing' },
+]);
+
+runTable('e-mail inboxes and attachments: bad addresses, IMAP URLs and ids are refused, nothing written', () => [
+  { name: 'an inbox address that is not an address', method: 'POST', url: '/api/v1/inboxes', payload: { address: 'support-at-example', name: 'X' }, status: 422, code: 'invalid_address' },
+  { name: 'an inbox address with a +tag', method: 'POST', url: '/api/v1/inboxes', payload: { address: 'support+x@example.test', name: 'X' }, status: 422, code: 'invalid_address' },
+  { name: 'an inbox without a name', method: 'POST', url: '/api/v1/inboxes', payload: { address: uniqueEmail('x'), name: ' ' }, status: 400, code: 'validation_failed' },
+  { name: 'an inbox with an unknown field', method: 'POST', url: '/api/v1/inboxes', payload: { address: uniqueEmail('x'), name: 'X', smtp: true }, status: 400, code: 'validation_failed' },
+  { name: 'an inbox address already in use', method: 'POST', url: '/api/v1/inboxes', payload: { address: f.inboxAddress.toUpperCase(), name: 'X' }, status: 409, code: 'inbox_address_taken' },
+  { name: 'an IMAP URL that is not a URL', method: 'POST', url: '/api/v1/inboxes', payload: { address: uniqueEmail('x'), name: 'X', imap_url: 'mail.example.nl' }, status: 422, code: 'invalid_imap_url' },
+  { name: 'an IMAP URL over http', method: 'POST', url: '/api/v1/inboxes', payload: { address: uniqueEmail('x'), name: 'X', imap_url: 'http://u@mail.example.nl/' }, status: 422, code: 'invalid_imap_url' },
+  { name: 'an IMAP URL with the password in it', method: 'POST', url: '/api/v1/inboxes', payload: { address: uniqueEmail('x'), name: 'X', imap_url: 'imaps://u:geheim@mail.example.nl/INBOX' }, status: 422, code: 'invalid_imap_url' },
+  { name: 'an IMAP URL without a user', method: 'PATCH', url: `/api/v1/inboxes/${f.inboxId}`, payload: { imap_url: 'imaps://mail.example.nl/INBOX' }, status: 422, code: 'invalid_imap_url' },
+  { name: 'an inbox with a team that does not exist', method: 'POST', url: '/api/v1/inboxes', payload: { address: uniqueEmail('x'), name: 'X', team_id: NIL }, status: 404, code: 'team_not_found' },
+  { name: 'an inbox added by an agent', method: 'POST', url: '/api/v1/inboxes', auth: f.agentToken, payload: { address: uniqueEmail('x'), name: 'X' }, status: 403, code: 'forbidden' },
+  { name: 'an inbox changed by an agent', method: 'PATCH', url: `/api/v1/inboxes/${f.inboxId}`, auth: f.agentToken, payload: { name: 'X' }, status: 403, code: 'forbidden' },
+  { name: 'an inbox polled by an agent', method: 'POST', url: `/api/v1/inboxes/${f.inboxId}/poll`, auth: f.agentToken, payload: {}, status: 403, code: 'forbidden' },
+  { name: 'an inbox that does not exist', method: 'GET', url: `/api/v1/inboxes/${NIL}`, status: 404, code: 'inbox_not_found' },
+  { name: 'polling an inbox that does not exist', method: 'POST', url: `/api/v1/inboxes/${NIL}/poll`, payload: {}, status: 404, code: 'inbox_not_found' },
+  { name: 'an inbox id that is not a UUID', method: 'GET', url: '/api/v1/inboxes/abc', status: 400, code: 'validation_failed' },
+  { name: 'an attachment that does not exist', method: 'GET', url: `/api/v1/attachments/${NIL}`, status: 404, code: 'attachment_not_found' },
+  { name: 'an attachment id that is not a UUID', method: 'GET', url: '/api/v1/attachments/..%2f..%2fetc', status: 400, code: 'validation_failed' },
 ]);
 
 runTable('knowledge base: bad articles, searches, versions and help centre settings are refused, nothing written', () => {

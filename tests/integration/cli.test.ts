@@ -65,7 +65,7 @@ test('unknown commands and missing options are clear errors', () => {
 });
 
 test('a CLI command never opens ./data while a server has it open', { skip: Boolean(PG) && 'PGlite only: PostgreSQL has no such limit' }, async () => {
-  const server = spawn(process.execPath, ['bin/luister.mjs', 'serve'], { env: { ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(process.execPath, ['bin/luister.mjs', 'serve'], { env: { ...env, PORT: '0', SMTP_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
   try {
     await new Promise<void>((resolve, reject) => {
       let out = '';

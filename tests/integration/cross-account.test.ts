@@ -50,6 +50,8 @@ interface B {
   signalId: string;
   topicId: string;
   topic2Id: string;
+  inboxId: string;
+  attachmentId: string;
   /** every id of B, to look for in A's answers */
   ids: string[];
 }
@@ -134,6 +136,12 @@ before(async () => {
   const article = await ok(B, 'POST', '/api/v1/articles', { tags: [`Tag ${word}`], translations: { nl: { title: `Storing ${word}`, body: `Als de ${word} het niet doet, start hem opnieuw.` } } });
   await ok(B, 'PATCH', `/api/v1/articles/${article.id}`, { translations: { nl: { body: `Als de ${word} het niet meer doet, start hem opnieuw op.` } } });
   await ok(B, 'POST', `/api/v1/articles/${article.id}/publish`);
+  const inbox = await ok(B, 'POST', '/api/v1/inboxes', { address: uniqueEmail(`inbox.${word}`), name: `Team ${word}` });
+  const [firstB] = await db.query<{ id: string }>('SELECT id FROM messages WHERE account_id = $1 AND case_id = $2 LIMIT 1', [accB.accountId, c.id]);
+  const [attachmentRow] = await db.query<{ id: string }>(
+    `INSERT INTO attachments (account_id, message_id, filename, declared_type, size, sha256, content) VALUES ($1, $2, $3, 'text/plain', 4, 'x', '\\x67656865696d') RETURNING id`,
+    [accB.accountId, firstB.id, `${word}.txt`],
+  );
   b = {
     acc: accB,
     word,
@@ -160,9 +168,11 @@ before(async () => {
     signalId: signalRow.id,
     topicId: topicRow.id,
     topic2Id: topic2Row.id,
+    inboxId: inbox.id,
+    attachmentId: attachmentRow.id,
     ids: [],
   };
-  b.ids = [b.topicId, b.articleId, b.problemId, b.signalId, b.templateId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId];
+  b.ids = [b.inboxId, b.attachmentId, b.topicId, b.articleId, b.problemId, b.signalId, b.templateId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId];
 
   // ---- account A: the one trying
   const accA = await newAccount(db, 'Account A');
@@ -241,6 +251,13 @@ function attempts(): Attempt[] {
     { name: "delete B's template", method: 'DELETE', url: `/api/v1/templates/${b.templateId}`, expect: nf('template') },
     { name: "render B's template for A's case", method: 'POST', url: `/api/v1/templates/${b.templateId}/render`, payload: { case_id: a.caseId }, expect: nf('template') },
     { name: 'templates', method: 'GET', url: '/api/v1/templates', expect: list },
+    // e-mail inboxes and attachments
+    { name: "read B's inbox", method: 'GET', url: `/api/v1/inboxes/${b.inboxId}`, expect: nf('inbox') },
+    { name: "change B's inbox", method: 'PATCH', url: `/api/v1/inboxes/${b.inboxId}`, payload: { name: 'Gekaapt', imap_url: 'imap://dief@evil.example/INBOX' }, expect: nf('inbox') },
+    { name: "poll B's inbox", method: 'POST', url: `/api/v1/inboxes/${b.inboxId}/poll`, payload: {}, expect: nf('inbox') },
+    { name: "add an inbox for B's team", method: 'POST', url: '/api/v1/inboxes', payload: { address: uniqueEmail('a'), name: 'X', team_id: b.teamId }, expect: nf('team') },
+    { name: "download B's attachment", method: 'GET', url: `/api/v1/attachments/${b.attachmentId}`, expect: nf('attachment') },
+    { name: 'inboxes', method: 'GET', url: '/api/v1/inboxes', expect: list },
     // problems and signals
     { name: "read B's problem", method: 'GET', url: `/api/v1/problems/${b.problemId}`, expect: nf('problem') },
     { name: "change B's problem", method: 'PATCH', url: `/api/v1/problems/${b.problemId}`, payload: { status: 'resolved' }, expect: nf('problem') },

@@ -1,0 +1,81 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../storage/db.ts';
+import type { Config } from '../../config.ts';
+import { forbidden } from '../../shared/errors.ts';
+import { hasRole } from '../../shared/actor.ts';
+import { createInbox, updateInbox } from '../../intake/inboxes/save-inbox.ts';
+import { listInboxes } from '../../intake/inboxes/list-inboxes.ts';
+import { loadInbox, publicInbox } from '../../intake/inboxes/store.ts';
+import { downloadHeaders, getAttachment } from '../../intake/get-attachment.ts';
+import { actorOf } from '../auth.ts';
+import * as s from '../schemas.ts';
+import * as res from '../responses.ts';
+
+const inbox = z
+  .object({
+    id: z.string(), address: z.string(), name: z.string(), team_id: z.string().nullable(), acknowledge: z.boolean(),
+    imap_url: z.string().nullable().describe('without password'), imap_has_password: z.boolean(), imap_move_to: z.string().nullable(),
+    imap_last_uid: z.number().int(), imap_polled_at: res.time.nullable(), imap_error: z.string().nullable(), created_at: res.time,
+  })
+  .describe('Inbox');
+const pollReport = z.object({
+  fetched: z.number().int(), stored: z.number().int(), duplicates: z.number().int(), refused: z.number().int(),
+  failed: z.number().int(), lastUid: z.number().int(), error: z.string().nullable(),
+});
+const fields = {
+  name: z.string().trim().min(1).max(200).describe('the team that signs mail, e.g. "Klantenservice Parkeren"'),
+  team_id: s.id.nullable(),
+  acknowledge: z.boolean().describe('send an acknowledgement for each new case (default true)'),
+  imap_url: z.string().max(1000).nullable().describe('imaps://user@host:993/INBOX to fetch mail from an existing mailbox'),
+  imap_password: z.string().max(1000).nullable(),
+  imap_move_to: z.string().trim().min(1).max(200).nullable().describe('folder to move fetched mail to; default: mark it \\Seen'),
+};
+
+export function emailRoutes(app: FastifyInstance, db: Db, config: Config) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['email'];
+
+  r.get('/api/v1/inboxes', { schema: { tags, summary: 'List inboxes', response: { 200: res.listOf(inbox), ...res.errors } } }, async (req) =>
+    listInboxes(db, actorOf(req).accountId));
+
+  r.post('/api/v1/inboxes', {
+    schema: {
+      tags, summary: 'Add an inbox (admin): an address mail arrives at, optionally an IMAP mailbox to fetch',
+      body: z.object({ address: z.string().trim().min(3).max(254), ...fields, name: fields.name, team_id: fields.team_id.optional(),
+        acknowledge: fields.acknowledge.optional(), imap_url: fields.imap_url.optional(), imap_password: fields.imap_password.optional(),
+        imap_move_to: fields.imap_move_to.optional() }).strict(),
+      response: { 201: inbox, ...res.errors },
+    },
+  }, async (req, reply) => reply.code(201).send(await createInbox(db, actorOf(req), req.body)));
+
+  r.get('/api/v1/inboxes/:id', { schema: { tags, summary: 'One inbox', params: s.idParams, response: { 200: inbox, ...res.errors } } }, async (req) =>
+    publicInbox(await loadInbox(db, actorOf(req).accountId, req.params.id)));
+
+  r.patch('/api/v1/inboxes/:id', {
+    schema: {
+      tags, summary: 'Change an inbox (admin)', params: s.idParams,
+      body: z.object({ address: z.string().trim().min(3).max(254), ...fields }).partial().strict(),
+      response: { 200: inbox, ...res.errors },
+    },
+  }, async (req) => updateInbox(db, actorOf(req), req.params.id, req.body));
+
+  r.post('/api/v1/inboxes/:id/poll', {
+    schema: { tags, summary: 'Fetch new mail from the inbox\'s IMAP mailbox now (admin)', params: s.idParams, body: z.object({}).strict().optional(), response: { 200: pollReport, ...res.errors } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    if (!hasRole(actor, 'admin')) throw forbidden('Only an admin can poll an inbox');
+    const row = await loadInbox(db, actor.accountId, req.params.id);
+    const { pollInbox } = await import('../../intake/channels/email/imap-poll.ts');
+    return pollInbox(db, row, config);
+  });
+
+  r.get('/api/v1/attachments/:id', {
+    schema: { tags, summary: 'Download an attachment (always as a file, never shown inline)', params: s.idParams,
+      response: { 200: z.any().describe('the bytes, as application/octet-stream'), ...res.errors } },
+  }, async (req, reply) => {
+    const a = await getAttachment(db, actorOf(req).accountId, req.params.id);
+    return reply.headers(downloadHeaders(a.filename, a.content.length)).send(a.content);
+  });
+}

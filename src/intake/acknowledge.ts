@@ -1,0 +1,66 @@
+import type { Db } from '../storage/db.ts';
+import type { Actor } from '../shared/actor.ts';
+import type { Config } from '../config.ts';
+import { insertMessage } from '../cases/insert-message.ts';
+import type { ReceivedMessage } from '../cases/receive-message.ts';
+import type { InboxRow } from './inboxes/store.ts';
+import { outboundEmailFields, queueSend } from './channels/email/outbound.ts';
+import { acknowledgementText, shouldAcknowledge } from './acknowledgement-text.ts';
+import type { InboundMessage } from './types.ts';
+
+/**
+ * Acknowledges a received e-mail when the rules allow (see shouldAcknowledge): the reply is
+ * stored on the case as an outbound message and its sending queued, in the same transaction as
+ * the customer's message — no acknowledgement for a message that was not kept, none lost.
+ */
+export async function acknowledge(
+  tx: Db,
+  actor: Actor,
+  m: InboundMessage,
+  stored: ReceivedMessage,
+  inbox: InboxRow | null,
+  config: Pick<Config, 'ACK_PER_SENDER_PER_HOUR' | 'FIRST_RESPONSE_HOURS'>,
+): Promise<{ sent: boolean; reason?: string }> {
+  const sender = m.from.email;
+  if (m.channel !== 'email' || !sender || !inbox) return { sent: false, reason: 'not an e-mail to an inbox' };
+  const [facts] = await tx.query<{ own: boolean; bouncing: boolean; recent: number; name: string | null }>(
+    `SELECT EXISTS (SELECT 1 FROM inboxes WHERE address = $2) AS own,
+       EXISTS (SELECT 1 FROM customer_identities WHERE account_id = $1 AND kind = 'email' AND value = $2 AND bouncing_since IS NOT NULL) AS bouncing,
+       (SELECT count(*)::int FROM messages WHERE account_id = $1 AND to_address = $2 AND automated = 'acknowledgement'
+          AND created_at > now() - interval '1 hour') AS recent,
+       (SELECT name FROM customers WHERE account_id = $1 AND id = $3) AS name`,
+    [actor.accountId, sender, stored.customerId],
+  );
+  const decision = shouldAcknowledge({
+    inboxAcknowledges: inbox.acknowledge,
+    createdCase: stored.createdCase,
+    automated: m.automated.kind,
+    senderIsInbox: facts.own,
+    bouncing: facts.bouncing,
+    sentLastHour: facts.recent,
+    perHour: config.ACK_PER_SENDER_PER_HOUR,
+  });
+  if (!decision.send) return { sent: false, reason: decision.reason };
+
+  const c = stored.case;
+  const text = acknowledgementText({
+    language: m.language,
+    customerName: facts.name,
+    ref: c.ref,
+    subject: c.subject,
+    answerBy: new Date(Date.now() + config.FIRST_RESPONSE_HOURS * 3_600_000),
+    team: inbox.name,
+  });
+  const fields = await outboundEmailFields(tx, actor.accountId, { ...c, inbox_id: inbox.id });
+  const message = await insertMessage(tx, actor, {
+    caseId: c.id,
+    type: 'outbound',
+    channel: 'email',
+    body: text.body,
+    language: text.language,
+    customerId: stored.customerId,
+    email: { ...fields, subject: text.subject, automated: 'acknowledgement' },
+  });
+  if (message.delivery_status === 'queued') await queueSend(tx, actor.accountId, message.id);
+  return { sent: true };
+}

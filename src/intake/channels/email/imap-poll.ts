@@ -1,0 +1,130 @@
+import { ImapFlow } from 'imapflow';
+import type { Db } from '../../../storage/db.ts';
+import type { Config } from '../../../config.ts';
+import { INBOX_COLUMNS, type InboxRow } from '../../inboxes/store.ts';
+import { receiveInbound, type IntakeConfig } from '../../receive-message.ts';
+import { scheduleNext } from '../../../worker/schedules.ts';
+import { emailAdapter } from './parse-email.ts';
+
+/** Messages fetched per round trip, and stored at once (each in its own transaction). */
+const BATCH = 500;
+const PARALLEL = 8;
+
+export interface PollReport {
+  fetched: number;
+  stored: number;
+  duplicates: number;
+  refused: number;
+  failed: number;
+  lastUid: number;
+  error: string | null;
+}
+
+/**
+ * Fetches new mail from an inbox's IMAP mailbox, the whole backlog in one pass. UID-based: the
+ * inbox remembers UIDVALIDITY and the last UID committed, so a message fetched twice is stored
+ * once (and a Message-ID seen before is recognised anyway). A message is marked \Seen, or moved,
+ * only after it is committed; a message that failed stops the UID mark there, so it is fetched
+ * again next time.
+ */
+export async function pollInbox(db: Db, inbox: InboxRow, config: IntakeConfig, opts: { tlsRejectUnauthorized?: boolean } = {}): Promise<PollReport> {
+  const report: PollReport = { fetched: 0, stored: 0, duplicates: 0, refused: 0, failed: 0, lastUid: Number(inbox.imap_last_uid), error: null };
+  if (!inbox.imap_url) return report;
+  const url = new URL(inbox.imap_url);
+  const client = new ImapFlow({
+    host: url.hostname,
+    port: Number(url.port) || (url.protocol === 'imaps:' ? 993 : 143),
+    secure: url.protocol === 'imaps:',
+    auth: { user: decodeURIComponent(url.username), pass: inbox.imap_password ?? '' },
+    logger: false,
+    tls: { rejectUnauthorized: opts.tlsRejectUnauthorized ?? true },
+  });
+  client.on('error', () => {}); // reported through the failing command below
+  try {
+    await client.connect();
+    const lock = await client.getMailboxLock(decodeURIComponent(url.pathname.replace(/^\//, '')) || 'INBOX');
+    try {
+      const mailbox = client.mailbox;
+      if (!mailbox) throw new Error('mailbox not opened');
+      const validity = String(mailbox.uidValidity);
+      // a new UIDVALIDITY means the server renumbered: start over (Message-IDs keep it to once)
+      let lastUid = inbox.imap_uidvalidity !== null && String(inbox.imap_uidvalidity) === validity ? Number(inbox.imap_last_uid) : 0;
+      for (;;) {
+        const batch: { uid: number; source: Buffer }[] = [];
+        for await (const msg of client.fetch(`${lastUid + 1}:*`, { uid: true, source: true }, { uid: true })) {
+          if (msg.uid > lastUid && msg.source) batch.push({ uid: msg.uid, source: msg.source });
+          if (batch.length >= BATCH) break;
+        }
+        if (batch.length === 0) break;
+        batch.sort((a, b) => a.uid - b.uid);
+        report.fetched += batch.length;
+        const committed = await storeBatch(db, inbox, batch, config, report);
+        if (committed.length) {
+          if (inbox.imap_move_to) await client.messageMove(committed, inbox.imap_move_to, { uid: true });
+          else await client.messageFlagsAdd(committed, ['\\Seen'], { uid: true });
+        }
+        // the mark moves up to the first message that failed, so that one is fetched again
+        const firstFailed = batch.find((b) => !committed.includes(b.uid));
+        const newLast = firstFailed ? firstFailed.uid - 1 : batch[batch.length - 1].uid;
+        if (newLast > lastUid) {
+          lastUid = newLast;
+          await saveMark(db, inbox, validity, lastUid, null);
+        }
+        if (firstFailed || batch.length < BATCH) break;
+      }
+      report.lastUid = lastUid;
+      await saveMark(db, inbox, validity, lastUid, null);
+    } finally {
+      lock.release();
+    }
+  } catch (err) {
+    report.error = (err as Error).message;
+    await db.query('UPDATE inboxes SET imap_polled_at = now(), imap_error = $3 WHERE account_id = $1 AND id = $2', [
+      inbox.account_id, inbox.id, report.error.slice(0, 500),
+    ]);
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
+  return report;
+}
+
+/** Stores a batch, PARALLEL at a time; returns the UIDs that are committed (stored, known or refused for good). */
+async function storeBatch(db: Db, inbox: InboxRow, batch: { uid: number; source: Buffer }[], config: IntakeConfig, report: PollReport) {
+  const committed: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < batch.length) {
+      const item = batch[next++];
+      try {
+        const r = await receiveInbound(db, emailAdapter, item.source, { accountId: inbox.account_id, inbox, to: inbox.address }, config);
+        if (r.outcome === 'duplicate') report.duplicates++;
+        else if (r.outcome === 'dropped') report.refused++;
+        else report.stored++;
+        committed.push(item.uid);
+      } catch {
+        report.failed++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, batch.length) }, worker));
+  return committed.sort((a, b) => a - b);
+}
+
+async function saveMark(db: Db, inbox: InboxRow, validity: string, lastUid: number, error: string | null) {
+  await db.query(
+    `UPDATE inboxes SET imap_uidvalidity = $3, imap_last_uid = $4, imap_polled_at = now(), imap_error = $5 WHERE account_id = $1 AND id = $2`,
+    [inbox.account_id, inbox.id, validity, lastUid, error],
+  );
+}
+
+/** Job `email.imap_poll`: every inbox with a mailbox, then the next run IMAP_POLL_SECONDS on. */
+export function imapPollJob(config: Config) {
+  return async (db: Db): Promise<void> => {
+    try {
+      const inboxes = await db.query<InboxRow>(`SELECT ${INBOX_COLUMNS} FROM inboxes WHERE imap_url IS NOT NULL ORDER BY imap_polled_at NULLS FIRST`);
+      for (const inbox of inboxes) await pollInbox(db, inbox, config);
+    } finally {
+      await scheduleNext(db, 'email.imap_poll', new Date(), new Date(Date.now() + config.IMAP_POLL_SECONDS * 1000));
+    }
+  };
+}

@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { simpleParser, type Attachment, type ParsedMail } from 'mailparser';
+import type { ChannelAdapter, InboundAttachment, InboundMessage } from '../../types.ts';
+import { bareMessageId, isMailAddress, messageIds, splitPlusAddress } from './addresses.ts';
+import { classifyAutomated } from './automated.ts';
+
+/** Parts of a bounce that describe the failed delivery; they are not the customer's attachments. */
+const REPORT_PARTS = new Set(['message/delivery-status', 'message/rfc822', 'text/rfc822-headers', 'message/global-headers']);
+
+export interface EmailTarget {
+  accountId: string;
+  inboxId: string | null;
+  /** the inbox address (or plus-address) the mail was delivered to */
+  to: string | null;
+  /** SMTP MAIL FROM, used when the From header is missing or broken */
+  envelopeFrom?: string | null;
+}
+
+/**
+ * E-mail as a channel: a raw RFC 5322 message (bytes) becomes an InboundMessage. mailparser
+ * decodes charsets, transfer encodings and nested parts; text is derived from HTML when a mail
+ * has no text part. Never throws on a malformed mail: what cannot be read is left empty.
+ */
+export const emailAdapter: ChannelAdapter<Buffer | string> & {
+  toInbound(raw: Buffer | string, target: EmailTarget): Promise<InboundMessage>;
+} = {
+  kind: 'email',
+  async toInbound(raw, target: EmailTarget) {
+    const mail = await simpleParser(raw, { skipImageLinks: true, maxHtmlLengthToParse: 2_000_000, keepDeliveryStatus: true });
+    const m = inboundFromParsed(mail, target);
+    // without a Message-ID, the content itself is the key: a retried delivery is still stored once
+    return m.externalId ? m : { ...m, externalId: `sha256-${createHash('sha256').update(raw).digest('hex')}@luister.invalid` };
+  },
+};
+
+export function inboundFromParsed(mail: ParsedMail, target: EmailTarget): InboundMessage {
+  const automated = classifyAutomated(mail);
+  const sender = mail.from?.value.find((a) => a.address && isMailAddress(a.address.trim()));
+  const fromAddress = sender?.address?.trim() ?? (target.envelopeFrom && isMailAddress(target.envelopeFrom) ? target.envelopeFrom : undefined);
+  const references = [...messageIds(mail.references), ...messageIds(mail.inReplyTo)];
+  if (automated.kind === 'bounce') references.push(...originalMessageIds(mail.attachments));
+  const text = (mail.text ?? '').replace(/\r\n/g, '\n');
+  return {
+    channel: 'email',
+    accountId: target.accountId,
+    inboxId: target.inboxId,
+    from: { email: fromAddress?.toLowerCase(), name: sender?.name?.trim() || undefined },
+    to: target.to,
+    subject: (mail.subject ?? '').trim(),
+    text,
+    newText: text,
+    html: typeof mail.html === 'string' && mail.html.trim() ? mail.html : null,
+    externalId: mail.messageId ? bareMessageId(mail.messageId) || null : null,
+    references: [...new Set(references)],
+    caseRef: target.to ? splitPlusAddress(target.to).tag : null,
+    attachments: automated.kind === 'bounce' ? [] : customerAttachments(mail.attachments),
+    automated: {
+      kind: automated.kind,
+      reason: automated.reason,
+      bouncedRecipients: automated.bouncedRecipients,
+      permanent: automated.permanent,
+    },
+    language: null,
+    receivedAt: new Date(),
+    notes: [],
+  };
+}
+
+function customerAttachments(list: Attachment[]): InboundAttachment[] {
+  return list
+    .filter((a) => !REPORT_PARTS.has(a.contentType))
+    .map((a) => ({ filename: safeFilename(a.filename, a.contentType), declaredType: a.contentType || 'application/octet-stream', content: a.content }));
+}
+
+/** A bounce carries the failed mail (or its headers): its Message-ID names the case it belongs to. */
+function originalMessageIds(list: Attachment[]): string[] {
+  const ids: string[] = [];
+  for (const a of list) {
+    if (!REPORT_PARTS.has(a.contentType) || a.contentType === 'message/delivery-status') continue;
+    const head = a.content.subarray(0, 64 * 1024).toString('utf8');
+    const m = /^Message-ID:\s*(<[^>\s]+>)/im.exec(head);
+    if (m) ids.push(bareMessageId(m[1]));
+  }
+  return ids;
+}
+
+/** A name that is safe to show and to offer as a download: no paths, no control characters. */
+export function safeFilename(name: string | undefined, type: string): string {
+  const base = (name ?? '').replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  if (base && base !== '.' && base !== '..') return base;
+  const ext = type.split('/')[1]?.replace(/[^a-z0-9]/gi, '').slice(0, 10) || 'bin';
+  return `bijlage.${ext}`;
+}

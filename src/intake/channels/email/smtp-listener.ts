@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import type pino from 'pino';
+import type { Db } from '../../../storage/db.ts';
+import type { Config } from '../../../config.ts';
+import { inboxForAddress, type InboxRow } from '../../inboxes/store.ts';
+import { receiveInbound } from '../../receive-message.ts';
+import type { IntakeResult } from '../../types.ts';
+import { isMailAddress, splitPlusAddress } from './addresses.ts';
+import { emailAdapter } from './parse-email.ts';
+
+type SmtpConfig = Pick<Config, 'SMTP_PORT' | 'SMTP_HOST' | 'SMTP_MAX_BYTES' | 'SMTP_MAX_RECIPIENTS' | 'SMTP_TLS_KEY' | 'SMTP_TLS_CERT'
+  | 'ACK_PER_SENDER_PER_HOUR' | 'FIRST_RESPONSE_HOURS' | 'ATTACHMENT_MAX_BYTES'>;
+
+/** An SMTP reply with its code: smtp-server sends `responseCode` and the message. */
+function smtpError(code: number, message: string): Error & { responseCode: number } {
+  return Object.assign(new Error(message), { responseCode: code });
+}
+
+interface Envelope {
+  recipients: { address: string; inbox: InboxRow }[];
+  attempts: number;
+}
+
+/**
+ * Luister's own mail server for inbound mail (point a domain's MX, or a forward, at it). It
+ * answers 250 only after every copy of the message is committed to the database; a database
+ * failure answers 451 so the sending server tries again later. Unknown recipients get 550,
+ * malformed addresses 553, mail over the size limit 552, too many recipients 452 and then 554.
+ */
+export async function startSmtpListener(db: Db, config: SmtpConfig, log: pino.Logger, opts: { port?: number } = {}) {
+  const envelopes = new Map<string, Envelope>();
+  const envelopeOf = (s: SMTPServerSession) => {
+    let e = envelopes.get(s.id);
+    if (!e) envelopes.set(s.id, (e = { recipients: [], attempts: 0 }));
+    return e;
+  };
+  const tls = config.SMTP_TLS_KEY && config.SMTP_TLS_CERT
+    ? { key: readFileSync(config.SMTP_TLS_KEY), cert: readFileSync(config.SMTP_TLS_CERT) }
+    : null;
+
+  const server = new SMTPServer({
+    name: 'luister',
+    banner: 'Luister ESMTP',
+    size: config.SMTP_MAX_BYTES,
+    authOptional: true,
+    disabledCommands: tls ? ['AUTH'] : ['AUTH', 'STARTTLS'],
+    ...(tls ?? {}),
+    logger: false,
+    socketTimeout: 120_000,
+    closeTimeout: 10_000,
+
+    onMailFrom(address, session, cb) {
+      envelopes.set(session.id, { recipients: [], attempts: 0 });
+      // the null sender (<>) is how bounces arrive: allowed
+      if (address.address && !isMailAddress(address.address)) return cb(smtpError(553, `5.1.7 Malformed sender address <${address.address}>`));
+      cb();
+    },
+
+    onRcptTo(address, session, cb) {
+      const e = envelopeOf(session);
+      e.attempts++;
+      if (e.attempts > config.SMTP_MAX_RECIPIENTS) {
+        return cb(smtpError(452, `4.5.3 Too many recipients: at most ${config.SMTP_MAX_RECIPIENTS} per message`));
+      }
+      if (!isMailAddress(address.address)) return cb(smtpError(553, `5.1.3 Malformed recipient address <${address.address}>`));
+      inboxForAddress(db, splitPlusAddress(address.address).base).then(
+        (inbox) => {
+          if (!inbox) return cb(smtpError(550, `5.1.1 <${address.address}>: no such inbox here`));
+          e.recipients.push({ address: address.address.toLowerCase(), inbox });
+          cb();
+        },
+        (err) => {
+          log.error({ err: (err as Error).message }, 'smtp: inbox lookup failed');
+          cb(smtpError(451, '4.3.0 Temporary failure, please try again later'));
+        },
+      );
+    },
+
+    onData(stream, session, cb) {
+      const e = envelopeOf(session);
+      readMessage(stream, config.SMTP_MAX_BYTES).then(async (raw) => {
+        if (stream.sizeExceeded || raw === null) {
+          return cb(smtpError(552, `5.3.4 Message too big: at most ${Math.round(config.SMTP_MAX_BYTES / 1_048_576)} MB`));
+        }
+        if (e.attempts > config.SMTP_MAX_RECIPIENTS) {
+          return cb(smtpError(554, `5.5.3 Message refused: ${e.attempts} recipients, at most ${config.SMTP_MAX_RECIPIENTS}`));
+        }
+        if (raw.length === 0 || raw.toString('latin1').trim() === '') return cb(smtpError(554, '5.6.0 Empty message refused'));
+        try {
+          const results = await deliver(db, config, raw, e, session.envelope.mailFrom ? session.envelope.mailFrom.address : null);
+          const dropped = results.find((r) => r.outcome === 'dropped');
+          if (dropped && dropped.outcome === 'dropped' && results.every((r) => r.outcome === 'dropped')) {
+            log.info({ reason: dropped.reason }, 'smtp: message refused');
+            return cb(smtpError(550, `5.6.0 Message refused: ${dropped.reason}`));
+          }
+          cb(null, `2.0.0 Stored (${results.map(describe).join(', ')})`);
+        } catch (err) {
+          log.error({ err: (err as Error).message }, 'smtp: could not store the message');
+          cb(smtpError(451, '4.3.0 Temporary failure storing the message, please try again later'));
+        } finally {
+          envelopes.delete(session.id);
+        }
+      }, (err) => cb(err as Error));
+    },
+
+    onClose(session) {
+      envelopes.delete(session.id);
+    },
+  });
+  server.on('error', (err) => log.warn({ err: err.message }, 'smtp: connection error'));
+
+  const port = opts.port ?? config.SMTP_PORT;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, config.SMTP_HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.server.address();
+  return {
+    port: typeof address === 'object' && address ? address.port : port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** One copy per account the message is addressed to (two inboxes of one account: stored once). */
+async function deliver(db: Db, config: SmtpConfig, raw: Buffer, e: Envelope, envelopeFrom: string | null): Promise<IntakeResult[]> {
+  const perAccount = new Map<string, { address: string; inbox: InboxRow }>();
+  for (const r of e.recipients) if (!perAccount.has(r.inbox.account_id)) perAccount.set(r.inbox.account_id, r);
+  const results: IntakeResult[] = [];
+  for (const [accountId, r] of perAccount) {
+    results.push(await receiveInbound(db, emailAdapter, raw, { accountId, inbox: r.inbox, to: r.address, envelopeFrom }, config));
+  }
+  return results;
+}
+
+const describe = (r: IntakeResult) =>
+  r.outcome === 'stored' ? r.caseRef : r.outcome === 'duplicate' ? 'already stored' : r.outcome === 'bounce_recorded' ? 'bounce recorded' : 'refused';
+
+/** The whole DATA stream, or null once it passes the limit (the rest is read and thrown away). */
+function readMessage(stream: SMTPServerDataStream, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    stream.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
+}

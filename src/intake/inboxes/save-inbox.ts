@@ -1,0 +1,100 @@
+import type { Db } from '../../storage/db.ts';
+import { type Actor, hasRole } from '../../shared/actor.ts';
+import { recordAudit } from '../../shared/audit.ts';
+import { conflict, forbidden, invalid, isUniqueViolation, notFound } from '../../shared/errors.ts';
+import { isMailAddress, splitPlusAddress } from '../channels/email/addresses.ts';
+import { INBOX_COLUMNS, type InboxRow, loadInbox, publicInbox } from './store.ts';
+
+export interface InboxInput {
+  address?: string;
+  name?: string;
+  team_id?: string | null;
+  acknowledge?: boolean;
+  /** imap://user@host:143/INBOX or imaps://…; null removes polling */
+  imap_url?: string | null;
+  imap_password?: string | null;
+  imap_move_to?: string | null;
+}
+
+/** Adds an inbox (admin): an address mail arrives at, optionally an IMAP mailbox to fetch from. */
+export async function createInbox(db: Db, actor: Actor, input: InboxInput & { address: string; name: string }) {
+  if (!hasRole(actor, 'admin')) throw forbidden('Only an admin can add inboxes');
+  const address = checkAddress(input.address);
+  if (input.imap_url !== undefined && input.imap_url !== null) checkImapUrl(input.imap_url);
+  return db.transaction(async (tx) => {
+    if (input.team_id) await checkTeam(tx, actor.accountId, input.team_id);
+    try {
+      const [row] = await tx.query<InboxRow>(
+        `INSERT INTO inboxes (account_id, address, name, team_id, acknowledge, imap_url, imap_password, imap_move_to)
+         VALUES ($1, $2, $3, $4, coalesce($5, true), $6, $7, $8) RETURNING ${INBOX_COLUMNS}`,
+        [actor.accountId, address, input.name.trim(), input.team_id ?? null, input.acknowledge ?? null, input.imap_url ?? null,
+          input.imap_password ?? null, input.imap_move_to ?? null],
+      );
+      await recordAudit(tx, actor, { action: 'inbox.created', entityType: 'inbox', entityId: row.id, after: publicInbox(row) });
+      return publicInbox(row);
+    } catch (err) {
+      if (isUniqueViolation(err, 'inboxes_address')) throw conflict('inbox_address_taken', `${address} is already an inbox (in this or another account)`);
+      throw err;
+    }
+  });
+}
+
+/** Changes an inbox (admin). Changing the IMAP mailbox starts its UID bookkeeping afresh. */
+export async function updateInbox(db: Db, actor: Actor, id: string, input: InboxInput) {
+  if (!hasRole(actor, 'admin')) throw forbidden('Only an admin can change inboxes');
+  if (input.address !== undefined) checkAddress(input.address);
+  if (input.imap_url) checkImapUrl(input.imap_url);
+  return db.transaction(async (tx) => {
+    const before = await loadInbox(tx, actor.accountId, id);
+    if (input.team_id) await checkTeam(tx, actor.accountId, input.team_id);
+    const next = {
+      address: input.address !== undefined ? checkAddress(input.address) : before.address,
+      name: input.name?.trim() ?? before.name,
+      team_id: input.team_id !== undefined ? input.team_id : before.team_id,
+      acknowledge: input.acknowledge ?? before.acknowledge,
+      imap_url: input.imap_url !== undefined ? input.imap_url : before.imap_url,
+      imap_password: input.imap_password !== undefined ? input.imap_password : before.imap_password,
+      imap_move_to: input.imap_move_to !== undefined ? input.imap_move_to : before.imap_move_to,
+    };
+    const mailboxChanged = next.imap_url !== before.imap_url;
+    try {
+      const [row] = await tx.query<InboxRow>(
+        `UPDATE inboxes SET address = $3, name = $4, team_id = $5, acknowledge = $6, imap_url = $7, imap_password = $8, imap_move_to = $9,
+           imap_uidvalidity = CASE WHEN $10::boolean THEN NULL ELSE imap_uidvalidity END,
+           imap_last_uid = CASE WHEN $10::boolean THEN 0 ELSE imap_last_uid END,
+           imap_error = CASE WHEN $10::boolean THEN NULL ELSE imap_error END
+         WHERE account_id = $1 AND id = $2 RETURNING ${INBOX_COLUMNS}`,
+        [actor.accountId, id, next.address, next.name, next.team_id, next.acknowledge, next.imap_url, next.imap_password, next.imap_move_to, mailboxChanged],
+      );
+      await recordAudit(tx, actor, { action: 'inbox.updated', entityType: 'inbox', entityId: id, before: publicInbox(before), after: publicInbox(row) });
+      return publicInbox(row);
+    } catch (err) {
+      if (isUniqueViolation(err, 'inboxes_address')) throw conflict('inbox_address_taken', `${next.address} is already an inbox`);
+      throw err;
+    }
+  });
+}
+
+async function checkTeam(tx: Db, accountId: string, teamId: string) {
+  const [team] = await tx.query('SELECT 1 FROM teams WHERE account_id = $1 AND id = $2', [accountId, teamId]);
+  if (!team) throw notFound('team', teamId);
+}
+
+function checkAddress(raw: string): string {
+  const address = raw.trim().toLowerCase();
+  if (!isMailAddress(address)) throw invalid('invalid_address', `"${raw}" is not an e-mail address`);
+  if (splitPlusAddress(address).tag) throw invalid('invalid_address', 'An inbox address has no +tag: replies use support+LU-1042@… on their own');
+  return address;
+}
+
+function checkImapUrl(raw: string): void {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw invalid('invalid_imap_url', `"${raw}" is not a URL; use imaps://user@host:993/INBOX`);
+  }
+  if (u.protocol !== 'imap:' && u.protocol !== 'imaps:') throw invalid('invalid_imap_url', 'The IMAP URL starts with imaps:// (TLS) or imap://');
+  if (!u.username) throw invalid('invalid_imap_url', 'The IMAP URL names the user: imaps://user@host/INBOX');
+  if (u.password) throw invalid('invalid_imap_url', 'Give the IMAP password as imap_password, not inside the URL');
+}
