@@ -1,6 +1,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import pino from 'pino';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
 import type { Db } from '../../src/storage/db.ts';
 import { createInbox } from '../../src/intake/inboxes/save-inbox.ts';
 import { startSmtpListener } from '../../src/intake/channels/email/smtp-listener.ts';
@@ -115,6 +120,31 @@ describe('e-mail over real SMTP: in, acknowledged, answered, threaded', () => {
     );
     assert.equal(sent.delivery_status, 'sent');
     assert.ok(sent.sent_at);
+
+    // the same send job again (a retry after a lost acknowledgement from the queue): nothing is sent twice
+    const [again] = await db.query<{ id: string }>(`SELECT id FROM messages WHERE account_id = $1 AND case_id = $2 AND type = 'outbound' AND automated IS NULL`, [acc.accountId, stored.case_id]);
+    await handlers()['email.send'](db, { id: 0, account_id: acc.accountId, kind: 'email.send', payload: { message_id: again.id }, attempts: 1, max_attempts: 12 });
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(mailbox.received.length, 2);
+  });
+
+  test('STARTTLS with a configured certificate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'luister-tls-'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
+    const tls = await startSmtpListener(db, { ...config, SMTP_TLS_KEY: join(dir, 'key.pem'), SMTP_TLS_CERT: join(dir, 'cert.pem') }, log, { port: 0 });
+    const raw = `From: ${uniqueEmail('tls')}\r\nTo: ${inboxAddress}\r\nSubject: Versleuteld\r\nMessage-ID: <tls-${Date.now()}@x>\r\n\r\nhallo\r\n`;
+    try {
+      const secure = nodemailer.createTransport({ host: '127.0.0.1', port: tls.port, secure: false, requireTLS: true, tls: { rejectUnauthorized: false } });
+      assert.match((await secure.sendMail({ envelope: { from: 'k@mail.example', to: inboxAddress }, raw })).response, /^250 /);
+      secure.close();
+      // the listener without a certificate does not offer STARTTLS: a client that requires it is refused
+      const plain = nodemailer.createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, requireTLS: true, tls: { rejectUnauthorized: false } });
+      await assert.rejects(plain.sendMail({ envelope: { from: 'k@mail.example', to: inboxAddress }, raw }));
+      plain.close();
+    } finally {
+      await tls.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('a mail delivered twice (same Message-ID) is stored once', async () => {
