@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { register } from 'tsx/esm/api';
 register();
-const file = process.argv[2];
-process.argv.splice(2, 1);
-await import(pathToFileURL(resolve(file)).href);
+const file = resolve(process.argv[2]);
+// as if node had run the file itself: argv[1] is the script (so `import.meta.url === argv[1]` finds the entry point)
+process.argv.splice(1, 2, file);
+await import(pathToFileURL(file).href);

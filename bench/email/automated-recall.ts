@@ -143,9 +143,8 @@ async function main() {
   console.log(`RESULT email-automated-recall ${pct(r.ours.recall)} % baseline=${pct(r.baseline.recall)} ratio=${ratio}`);
 }
 
-// run-ts.mjs removes the script from argv, so "run directly" is: this file is argv[1], or the runner is (the runner
-// only ever loads one entry point; a bench that imports automatedRecall should run under plain `node --import tsx`).
+// run directly (node bin/run-ts.mjs keeps the script in argv[1]), not when another benchmark imports it
 const entry = process.argv[1] ? resolve(process.argv[1]) : '';
-if (entry === fileURLToPath(import.meta.url) || entry.endsWith(join('bin', 'run-ts.mjs'))) {
+if (entry === fileURLToPath(import.meta.url)) {
   await main();
 }

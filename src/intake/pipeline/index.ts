@@ -1,4 +1,5 @@
 import type { IntakeStep } from './step.ts';
+import { cleanText } from './clean-text.ts';
 import { requireSender } from './require-sender.ts';
 import { requireContent } from './require-content.ts';
 import { stripQuoted } from './strip-quoted.ts';
@@ -10,6 +11,7 @@ import { detectLanguage } from './detect-language.ts';
  * small pure function; the order lives here, in code, and nowhere else.
  */
 export const PIPELINE: readonly IntakeStep[] = [
+  cleanText, //      storable text: no NUL or control characters
   requireSender, //  someone to answer
   requireContent, // something to read
   stripQuoted, //    what is new in it

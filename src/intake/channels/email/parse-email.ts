@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { convert as htmlToText } from 'html-to-text';
 import { simpleParser, type Attachment, type ParsedMail } from 'mailparser';
 import type { ChannelAdapter, InboundAttachment, InboundMessage } from '../../types.ts';
 import { bareMessageId, isMailAddress, messageIds, splitPlusAddress } from './addresses.ts';
@@ -26,12 +27,44 @@ export const emailAdapter: ChannelAdapter<Buffer | string> & {
 } = {
   kind: 'email',
   async toInbound(raw, target: EmailTarget) {
-    const mail = await simpleParser(raw, { skipImageLinks: true, maxHtmlLengthToParse: 2_000_000, keepDeliveryStatus: true });
-    const m = inboundFromParsed(mail, target);
+    const mail = await simpleParser(raw, PARSE_OPTIONS);
+    const m = await readableText(inboundFromParsed(mail, target), mail, raw);
     // without a Message-ID, the content itself is the key: a retried delivery is still stored once
     return m.externalId ? m : { ...m, externalId: `sha256-${createHash('sha256').update(raw).digest('hex')}@luister.invalid` };
   },
 };
+
+const PARSE_OPTIONS = { skipImageLinks: true, maxHtmlLengthToParse: 2_000_000, keepDeliveryStatus: true };
+
+/**
+ * Nothing a customer wrote may be lost to a parser's strictness. When mailparser finds no text:
+ * from the HTML part; else from a forwarded message/rfc822 part ("forward as attachment"); else,
+ * when the MIME structure cannot be read at all (a multipart without its boundary), the raw body.
+ */
+async function readableText(m: InboundMessage, mail: ParsedMail, raw: Buffer | string): Promise<InboundMessage> {
+  if (m.text.trim()) return m;
+  if (m.html) {
+    const text = htmlToText(m.html, { wordwrap: false });
+    return { ...m, text, newText: text };
+  }
+  const forwarded = mail.attachments.find((a) => a.contentType === 'message/rfc822');
+  if (forwarded) {
+    const inner = await simpleParser(forwarded.content, PARSE_OPTIONS);
+    const text = (inner.text ?? (typeof inner.html === 'string' ? htmlToText(inner.html, { wordwrap: false }) : '')).replace(/\r\n/g, '\n');
+    if (text.trim()) return { ...m, text, newText: text, notes: [...m.notes, 'text taken from the attached (forwarded) message'] };
+  }
+  if (!mail.attachments.length) {
+    const body = rawBody(raw);
+    if (body) return { ...m, text: body, newText: body, notes: [...m.notes, 'MIME structure unreadable: the raw body is kept as text'] };
+  }
+  return m;
+}
+
+function rawBody(raw: Buffer | string): string {
+  const text = typeof raw === 'string' ? raw : raw.toString('utf8');
+  const end = text.search(/\r?\n\r?\n/);
+  return end < 0 ? '' : text.slice(end).replace(/\r\n/g, '\n').trim().slice(0, 1_000_000);
+}
 
 export function inboundFromParsed(mail: ParsedMail, target: EmailTarget): InboundMessage {
   const automated = classifyAutomated(mail);

@@ -26,7 +26,11 @@ const ON_WROTE_NO_COLON = /^-*\s*On\s.*\bwrote\s*-*$/iu;
 const VERB_THEN_NAME = /(?:^|\s)(?:schreef|schrieb|skrev|escribió)\s(.{0,160})[:：]$/iu;
 /** No verb at all: "30.09.2017, 18.30, "Jan" <jan@example.nl>:", "ср, 30 апр. 2025 г. в 15:19, Jan <j@x.ru>:" */
 const ADDRESS_THEN_COLON = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+[>)\]"]{0,3}\s*[:：]$/u;
-const TIME_OR_YEAR = /\b\d{1,2}[:.]\d{2}\b|\b(?:19|20)\d{2}\b/u;
+const TIME_OR_DATE = /\b\d{1,2}[:.]\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/u;
+/** The verb-less form starts with the date: "30.09.2017, …", "Wednesday, 17 November …", "ср, 30 апр. …". */
+const STARTS_WITH_DATE = /^(?:\p{L}{2,12}\.?,?\s+)?\d/u;
+/** Clients never write in the first person; a customer retelling does: "Op 3 november schreef ik jullie:". */
+const FIRST_PERSON = /\b(?:I|ik|ich|jeg|jag)\s+(?:wrote|schreef|schrieb|skrev)\b|\b(?:schreef|schrieb|skrev)\s+(?:ik|ich|jeg|jag)\b|\bj'ai écrit\b/iu;
 /** How a line that starts an attribution may begin: "On", "Op", "Am", "Le", a weekday + digit, a digit. */
 export const ATTRIBUTION_OPENER =
   /^(?:-{2,}\s*)?(?:on|op|am|le|il|in data|el|em|w dniu|dnia|den|på|\p{L}{2,3}\.?,?\s+\d+|\d+)(?:\s|$|[.,:/-])/iu;
@@ -35,11 +39,11 @@ export const ATTRIBUTION_OPENER =
 export function isAttribution(window: string): boolean {
   const w = normaliseLine(window).trim();
   if (w.length < 8 || w.length > 400) return false;
-  if (!/\d|@/u.test(w)) return false;
+  if (!(w.includes('@') || TIME_OR_DATE.test(w)) || FIRST_PERSON.test(w)) return false;
   if (VERB_AT_END.test(w) || ON_WROTE_NO_COLON.test(w)) return true;
   const named = VERB_THEN_NAME.exec(w);
   if (named && (named[1].includes('@') || named[1].length <= 40)) return true;
-  return ADDRESS_THEN_COLON.test(w) && TIME_OR_YEAR.test(w);
+  return ADDRESS_THEN_COLON.test(w) && TIME_OR_DATE.test(w) && STARTS_WITH_DATE.test(w);
 }
 
 // ---- separators: "-----Oorspronkelijk bericht-----", "Begin doorgestuurd bericht:" ----------------
@@ -106,10 +110,18 @@ const DEVICE_LINE = new RegExp(
   'iu',
 );
 
+/** "my" in the languages above, or a device or mail app: "Verzonden via PostNL" is not a tagline. */
+const DEVICE_OR_APP = new RegExp(
+  '\\b(?:my|mijn|meinem|mon|ma|mi|mio|meu|min|mitt|mój|mojego|моего|outlook|mail|gmail|yahoo|aol|hotmail|ios|iphone' +
+    '|ipad|android|blackberry|samsung|galaxy|huawei|xiaomi|pixel|windows|mobile|mobiel|handy|smartphone|telefoon' +
+    '|tablet|typeapp|spark|proton|protonmail|sparrow|airmail|bluemail|aquamail|gmx|web\\.de|t-online)\\b',
+  'iu',
+);
+
 /** A client's tagline on its own line. Not "Sent from my desk, is much easier then my phone." */
 export function isDeviceLine(line: string): boolean {
   const l = normaliseLine(line).trim().replace(/<[^>]*>|\([^)]*\)|\[[^\]]*\]/gu, ' ').replace(/\s+/gu, ' ').trim();
-  if (!DEVICE_LINE.test(l) || l.includes(',')) return false;
+  if (!DEVICE_LINE.test(l) || !DEVICE_OR_APP.test(l) || l.includes(',')) return false;
   return l.split(' ').length <= 9 && !/[.;:!?]$/u.test(l);
 }
 

@@ -142,8 +142,11 @@ function isHeaderBlock(lines: string[], e: number): boolean {
 
 /** The earliest line from which everything is signature, or null. */
 function findSignatureStart(body: string[]): number | null {
-  const firstContent = body.findIndex((l) => l.trim());
-  for (let i = firstContent + 1; i < body.length; i++) {
+  const filled = body.flatMap((l, i) => (l.trim() ? [i] : []));
+  const firstContent = filled.length ? filled[0] : -1;
+  // No signature has more lines after its start than an RFC one, so only the last few lines can start it.
+  const from = Math.max(firstContent + 1, filled[filled.length - 1 - MAX_LINES_AFTER_RFC_DELIMITER] ?? 0);
+  for (let i = from; i < body.length; i++) {
     if (!body[i].trim()) continue;
     const tail = body.slice(i + 1).filter((l) => l.trim());
     const shortTail = (max: number) => tail.length <= max && tail.every((l) => isSignatureLikeLine(l, MAX_SIGNATURE_LINE));
