@@ -9,6 +9,7 @@ import type { Finding } from '../replies/types.ts';
 import { insertMessage, type MessageRow } from './insert-message.ts';
 import { CASE_COLUMNS, type CaseRow, loadCase, publicCase } from './store.ts';
 import { outboundEmailFields, queueSend } from '../intake/channels/email/outbound.ts';
+import { promisesOnReply } from '../promises/promises-on-reply.ts';
 
 export interface AddMessageOptions {
   type: 'outbound' | 'note';
@@ -16,6 +17,8 @@ export interface AddMessageOptions {
   language?: string;
   /** overrides the complaint guess from the customer's last message (for the apology check) */
   isComplaint?: boolean;
+  /** the clock promises in the reply are computed from (injectable for tests) */
+  now?: Date;
 }
 
 /**
@@ -52,6 +55,8 @@ export async function addMessage(db: Db, actor: Actor, caseIdOrRef: string, opts
     if (message.delivery_status === 'queued') await queueSend(tx, actor.accountId, message.id);
     if (opts.type === 'outbound') {
       await recordReply(tx, actor.accountId, message.id, c.customer_id, opts.body);
+      // the reply keeps answer promises, tells of broken ones, and registers the commitments it makes
+      await promisesOnReply(tx, actor, { id: c.id, owner_id: c.owner_id ?? actor.agentId, language: c.language }, message, opts.now);
       // the first reply triages a new case: the agent who answers is accountable
       const takeOwnership = c.status === 'new' && !c.owner_id && actor.agentId;
       const [after] = await tx.query<CaseRow>(

@@ -4,6 +4,7 @@ import { diff, recordAudit } from '../shared/audit.ts';
 import { AppError } from '../shared/errors.ts';
 import { searchConfigFor } from '../text/language.ts';
 import { emitEvent } from '../webhooks/events.ts';
+import { untoldBreaches } from '../promises/store.ts';
 import { type CaseStatus, type Priority, statusChangeProblem, type Tier } from './status.ts';
 import { CASE_COLUMNS, type CaseRow, loadCase, publicCase } from './store.ts';
 import { subjectKey } from './subject.ts';
@@ -23,6 +24,12 @@ export async function updateCase(db: Db, actor: Actor, caseIdOrRef: string, opts
     if (opts.status) {
       const problem = statusChangeProblem(before.status, opts.status, Boolean(before.owner_id));
       if (problem) throw new AppError(opts.status === 'new' || before.status === 'closed' ? 'invalid_status_change' : 'owner_required', problem, 409);
+      if ((opts.status === 'solved' || opts.status === 'closed') && opts.status !== before.status) {
+        const untold = await untoldBreaches(tx, actor.accountId, before.id);
+        if (untold.length) {
+          throw new AppError('customer_not_told', `A promise on ${before.ref} was broken ("${untold[0].description}") and the customer has not heard from us since: write to them before closing`, 409);
+        }
+      }
     }
     const d = diff(before as unknown as Record<string, unknown>, { ...opts, subject: opts.subject?.trim() });
     if (!d.changed) return publicCase(before);

@@ -20,6 +20,7 @@ import { problemRoutes } from './routes/problems.ts';
 import { replyRoutes } from './routes/replies.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { emailRoutes } from './routes/email.ts';
+import { promiseRoutes } from './routes/promises.ts';
 
 export interface AppOptions {
   db: Db;
@@ -130,6 +131,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   replyRoutes(app, db);
   problemRoutes(app, db);
   emailRoutes(app, db, config);
+  promiseRoutes(app, db);
   setupRoutes(app, db, opts.setupToken ?? { value: null });
   return app;
 }

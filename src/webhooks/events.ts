@@ -7,9 +7,16 @@ export type EventName =
   | 'case.transferred'
   | 'signal.raised'
   | 'problem.opened'
-  | 'problem.updated';
+  | 'problem.updated'
+  | 'promise.made'
+  | 'promise.due_soon'
+  | 'promise.breached'
+  | 'promise.kept'
+  | 'sla.at_risk'
+  | 'case.escalated';
 export const EVENT_NAMES: readonly EventName[] = [
   'case.created', 'case.updated', 'message.created', 'case.transferred', 'signal.raised', 'problem.opened', 'problem.updated',
+  'promise.made', 'promise.due_soon', 'promise.breached', 'promise.kept', 'sla.at_risk', 'case.escalated',
 ];
 
 /**

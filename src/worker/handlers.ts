@@ -20,6 +20,15 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
   return {
     'webhook.deliver': deliverWebhook(config.WEBHOOK_TIMEOUT_MS),
     'email.send': sendEmailJob(config.SMTP_RELAY_URL),
+    'promises.sweep': lazy(async () => {
+      const { sweepPromises } = await import('../promises/sweep-promises.ts');
+      return async (db: Db) => {
+        await sweepPromises(db, { now: new Date() });
+        await scheduleNext(db, 'promises.sweep');
+      };
+    }),
+    'promise.remind': lazy(async () => (await import('../promises/follow-up.ts')).remindOwner),
+    'promise.breached': lazy(async () => (await import('../promises/follow-up.ts')).handleBreach),
     'email.imap_poll': lazy(async () => (await import('../intake/channels/email/imap-poll.ts')).imapPollJob(config)),
     'message.analyse': lazy(async () => (await import('../listening/analyse-stored-message.ts')).analyseStoredMessage),
     'topics.upkeep': lazy(async () => (await import('../listening/analyse-stored-message.ts')).runTopicUpkeep),

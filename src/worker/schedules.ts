@@ -6,6 +6,8 @@ export const SCHEDULES: Record<string, (now: Date) => Date> = {
   'topics.sweep': (now) => new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000 + 3_600_000 + 2 * 60_000),
   // IMAP mailboxes: soon after start; then every IMAP_POLL_SECONDS (the handler passes `at`)
   'email.imap_poll': (now) => new Date(now.getTime() + 5_000),
+  // promises: reminders and breaches, at the start of every minute
+  'promises.sweep': (now) => new Date(Math.floor(now.getTime() / 60_000) * 60_000 + 60_000),
 };
 
 /** Queues the next run of a recurring job unless one is already waiting (a unique index decides). */

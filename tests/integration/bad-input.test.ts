@@ -64,9 +64,14 @@ interface Fixture {
   inboxId: string;
   inboxAddress: string;
   attachmentId: string;
+  promiseId: string;
+  draftId: string;
+  notificationId: string;
 }
 
 const NIL = '00000000-0000-4000-8000-000000000000';
+const FUTURE = new Date(Date.now() + 7 * 86_400_000).toISOString();
+const PAST = new Date(Date.now() - 86_400_000).toISOString();
 const MB = 1024 * 1024;
 
 let ctx: TestContext;
@@ -137,7 +142,7 @@ async function ok<T = Record<string, any>>(method: Method, url: string, payload?
 
 
 /** Routes that take no input at all: no params, no query, no body. */
-const NO_INPUT = new Set(['GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/inboxes']);
+const NO_INPUT = new Set(['GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service']);
 /** Public routes (no credentials needed). */
 const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /setup', 'POST /setup']);
 const isApiRoute = (r: string) => / \/api\/|^(GET|POST) \/setup$/.test(r);
@@ -222,6 +227,19 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'PATCH /api/v1/inboxes/:id': { url: `/api/v1/inboxes/${f.inboxId}`, payload: { name: 'Klantenservice Zuid' } },
     'POST /api/v1/inboxes/:id/poll': { url: `/api/v1/inboxes/${f.inboxId}/poll`, payload: {} },
     'GET /api/v1/attachments/:id': { url: `/api/v1/attachments/${f.attachmentId}` },
+    'GET /api/v1/promises': { url: '/api/v1/promises?state=open' },
+    'POST /api/v1/cases/:id/promises': { url: `/api/v1/cases/${f.ownedCaseId}/promises`, payload: { kind: 'callback', description: 'Terugbellen', due_at: FUTURE } },
+    'GET /api/v1/promises/:id': { url: `/api/v1/promises/${f.promiseId}` },
+    'POST /api/v1/promises/:id/keep': { url: `/api/v1/promises/${f.promiseId}/keep`, payload: { action: 'callback_logged' } },
+    'POST /api/v1/promises/:id/renegotiate': { url: `/api/v1/promises/${f.promiseId}/renegotiate`, payload: { due_at: FUTURE } },
+    'POST /api/v1/promises/:id/cancel': { url: `/api/v1/promises/${f.promiseId}/cancel`, payload: { reason: 'Niet meer nodig' } },
+    'GET /api/v1/drafts': { url: '/api/v1/drafts' },
+    'POST /api/v1/drafts/:id/approve': { url: `/api/v1/drafts/${f.draftId}/approve`, payload: {} },
+    'POST /api/v1/drafts/:id/discard': { url: `/api/v1/drafts/${f.draftId}/discard`, payload: { reason: 'Zelf gebeld' } },
+    'GET /api/v1/notifications': { url: '/api/v1/notifications' },
+    'POST /api/v1/notifications/:id/read': { url: `/api/v1/notifications/${f.notificationId}/read`, payload: {} },
+    'GET /api/v1/settings/service': { url: '/api/v1/settings/service' },
+    'PATCH /api/v1/settings/service': { url: '/api/v1/settings/service', payload: { remind_before_minutes: 30 } },
   };
 }
 
@@ -299,6 +317,9 @@ before(async () => {
     `INSERT INTO attachments (account_id, message_id, filename, declared_type, size, sha256, content) VALUES ($1, $2, 'bon.txt', 'text/plain', 2, 'x', '\\x6869') RETURNING id`,
     [acc.accountId, firstMessage.id],
   ))[0].id;
+  f.promiseId = (await ok('POST', `/api/v1/cases/${f.ownedCaseId}/promises`, { kind: 'callback', description: 'Terugbellen over het pakket', due_at: FUTURE })).id;
+  f.draftId = (await db.query<{ id: string }>(`INSERT INTO drafts (account_id, case_id, body, reason) VALUES ($1, $2, 'Beste klant, excuses.', 'test') RETURNING id`, [acc.accountId, f.ownedCaseId]))[0].id;
+  f.notificationId = (await db.query<{ id: string }>(`INSERT INTO notifications (account_id, agent_id, kind, body) VALUES ($1, $2, 'test', 'Hallo') RETURNING id`, [acc.accountId, acc.adminId]))[0].id;
 });
 
 after(() => ctx.close());
@@ -840,6 +861,41 @@ runTable('e-mail inboxes and attachments: bad addresses, IMAP URLs and ids are r
   { name: 'an attachment that does not exist', method: 'GET', url: `/api/v1/attachments/${NIL}`, status: 404, code: 'attachment_not_found' },
   { name: 'an attachment id that is not a UUID', method: 'GET', url: '/api/v1/attachments/..%2f..%2fetc', status: 400, code: 'validation_failed' },
 ]);
+
+runTable('promises, drafts, notifications and service settings: bad times, states and calendars are refused, nothing written', () => {
+  const p = `/api/v1/promises/${f.promiseId}`;
+  const mk = (payload: unknown) => ({ method: 'POST' as Method, url: `/api/v1/cases/${f.ownedCaseId}/promises`, payload });
+  return [
+    { name: 'a promise due in the past', ...mk({ kind: 'callback', description: 'x', due_at: PAST }), status: 422, code: 'promise_in_past' },
+    { name: 'a promise due at a time without an offset', ...mk({ kind: 'callback', description: 'x', due_at: '2026-12-01T10:00:00' }), status: 400, code: 'validation_failed', message: /due_at/ },
+    { name: 'a promise due "morgen"', ...mk({ kind: 'callback', description: 'x', due_at: 'morgen' }), status: 400, code: 'validation_failed' },
+    { name: 'a window that ends before it starts', ...mk({ kind: 'appointment_window', description: 'x', window_start: FUTURE, due_at: new Date(Date.now() + 86_400_000).toISOString() }), status: 422, code: 'window_ends_before_start' },
+    { name: 'an appointment without a window', ...mk({ kind: 'appointment_window', description: 'x', due_at: FUTURE }), status: 422, code: 'window_required' },
+    { name: 'a promise of a kind that does not exist', ...mk({ kind: 'maybe', description: 'x', due_at: FUTURE }), status: 400, code: 'validation_failed', message: /kind/ },
+    { name: 'a promise without a description', ...mk({ kind: 'callback', description: ' ', due_at: FUTURE }), status: 400, code: 'validation_failed' },
+    { name: 'a promise for an owner that does not exist', ...mk({ kind: 'callback', description: 'x', due_at: FUTURE, owner_id: NIL }), status: 404, code: 'agent_not_found' },
+    { name: 'a promise on a case that does not exist', method: 'POST', url: `/api/v1/cases/${NIL}/promises`, payload: { kind: 'callback', description: 'x', due_at: FUTURE }, status: 404, code: 'case_not_found' },
+    { name: 'a promise that does not exist', method: 'GET', url: `/api/v1/promises/${NIL}`, status: 404, code: 'promise_not_found' },
+    { name: 'promises in a state that does not exist', method: 'GET', url: '/api/v1/promises?state=maybe', status: 400, code: 'validation_failed' },
+    { name: 'promises due before a non-time', method: 'GET', url: '/api/v1/promises?due_before=vandaag', status: 400, code: 'validation_failed' },
+    { name: 'kept by an action that does not exist', method: 'POST', url: `${p}/keep`, payload: { action: 'hoped' }, status: 400, code: 'validation_failed' },
+    { name: 'renegotiated into the past', method: 'POST', url: `${p}/renegotiate`, payload: { due_at: PAST }, status: 422, code: 'promise_in_past' },
+    { name: 'cancelled without a reason', method: 'POST', url: `${p}/cancel`, payload: { reason: '' }, status: 400, code: 'validation_failed' },
+    { name: 'a draft that does not exist', method: 'POST', url: `/api/v1/drafts/${NIL}/approve`, payload: {}, status: 404, code: 'draft_not_found' },
+    { name: 'a draft approved by an agent', method: 'POST', url: `/api/v1/drafts/${f.draftId}/approve`, auth: f.agentToken, payload: {}, status: 403, code: 'forbidden' },
+    { name: 'a draft discarded without a reason', method: 'POST', url: `/api/v1/drafts/${f.draftId}/discard`, payload: { reason: '' }, status: 400, code: 'validation_failed' },
+    { name: 'drafts in a status that does not exist', method: 'GET', url: '/api/v1/drafts?status=maybe', status: 400, code: 'validation_failed' },
+    { name: 'a notification that does not exist', method: 'POST', url: `/api/v1/notifications/${NIL}/read`, payload: {}, status: 404, code: 'notification_not_found' },
+    { name: 'notifications?unread=ja', method: 'GET', url: '/api/v1/notifications?unread=ja', status: 400, code: 'validation_failed' },
+    { name: 'an unknown time zone', method: 'PATCH', url: '/api/v1/settings/service', payload: { time_zone: 'Europe/Amsterdm' }, status: 422, code: 'calendar_unknown_time_zone' },
+    { name: 'a calendar with no open hours', method: 'PATCH', url: '/api/v1/settings/service', payload: { calendar: { weekly: {} } }, status: 422, code: 'calendar_no_open_hours' },
+    { name: 'opening hours that end before they start', method: 'PATCH', url: '/api/v1/settings/service', payload: { calendar: { weekly: { 1: [{ start: '17:00', end: '09:00' }] } } }, status: 422, code: 'calendar_interval_ends_before_start' },
+    { name: 'opening at 25:00', method: 'PATCH', url: '/api/v1/settings/service', payload: { calendar: { weekly: { 1: [{ start: '25:00', end: '26:00' }] } } }, status: 422, code: 'calendar_invalid_time' },
+    { name: 'a calendar that is a string', method: 'PATCH', url: '/api/v1/settings/service', payload: { calendar: 'ma-vr 9-17' }, status: 422, code: 'calendar_invalid' },
+    { name: 'a breach notice mode that does not exist', method: 'PATCH', url: '/api/v1/settings/service', payload: { breach_notice: 'ignore' }, status: 400, code: 'validation_failed' },
+    { name: 'service settings changed by an agent', method: 'PATCH', url: '/api/v1/settings/service', auth: f.agentToken, payload: { remind_before_minutes: 5 }, status: 403, code: 'forbidden' },
+  ] as Bad[];
+});
 
 runTable('knowledge base: bad articles, searches, versions and help centre settings are refused, nothing written', () => {
   const a = `/api/v1/articles/${f.articleId}`;

@@ -52,6 +52,9 @@ interface B {
   topic2Id: string;
   inboxId: string;
   attachmentId: string;
+  promiseId: string;
+  draftId: string;
+  notificationId: string;
   /** every id of B, to look for in A's answers */
   ids: string[];
 }
@@ -142,6 +145,10 @@ before(async () => {
     `INSERT INTO attachments (account_id, message_id, filename, declared_type, size, sha256, content) VALUES ($1, $2, $3, 'text/plain', 4, 'x', '\\x67656865696d') RETURNING id`,
     [accB.accountId, firstB.id, `${word}.txt`],
   );
+  const future = new Date(Date.now() + 7 * 86_400_000).toISOString();
+  const promiseB = await ok(B, 'POST', `/api/v1/cases/${c.id}/promises`, { kind: 'callback', description: `Terugbellen over ${word}`, due_at: future });
+  const [draftRow] = await db.query<{ id: string }>(`INSERT INTO drafts (account_id, case_id, body, reason) VALUES ($1, $2, $3, 'test') RETURNING id`, [accB.accountId, c.id, `Excuses over ${word}`]);
+  const [notificationRow] = await db.query<{ id: string }>(`INSERT INTO notifications (account_id, agent_id, kind, body) VALUES ($1, $2, 'test', $3) RETURNING id`, [accB.accountId, accB.adminId, `Let op ${word}`]);
   b = {
     acc: accB,
     word,
@@ -170,9 +177,12 @@ before(async () => {
     topic2Id: topic2Row.id,
     inboxId: inbox.id,
     attachmentId: attachmentRow.id,
+    promiseId: promiseB.id,
+    draftId: draftRow.id,
+    notificationId: notificationRow.id,
     ids: [],
   };
-  b.ids = [b.inboxId, b.attachmentId, b.topicId, b.articleId, b.problemId, b.signalId, b.templateId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId];
+  b.ids = [b.promiseId, b.draftId, b.notificationId, b.inboxId, b.attachmentId, b.topicId, b.articleId, b.problemId, b.signalId, b.templateId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId];
 
   // ---- account A: the one trying
   const accA = await newAccount(db, 'Account A');
@@ -258,6 +268,20 @@ function attempts(): Attempt[] {
     { name: "add an inbox for B's team", method: 'POST', url: '/api/v1/inboxes', payload: { address: uniqueEmail('a'), name: 'X', team_id: b.teamId }, expect: nf('team') },
     { name: "download B's attachment", method: 'GET', url: `/api/v1/attachments/${b.attachmentId}`, expect: nf('attachment') },
     { name: 'inboxes', method: 'GET', url: '/api/v1/inboxes', expect: list },
+    // promises, drafts, notifications
+    { name: "read B's promise", method: 'GET', url: `/api/v1/promises/${b.promiseId}`, expect: nf('promise') },
+    { name: "keep B's promise", method: 'POST', url: `/api/v1/promises/${b.promiseId}/keep`, payload: { action: 'callback_logged' }, expect: nf('promise') },
+    { name: "renegotiate B's promise", method: 'POST', url: `/api/v1/promises/${b.promiseId}/renegotiate`, payload: { due_at: new Date(Date.now() + 9 * 86_400_000).toISOString() }, expect: nf('promise') },
+    { name: "cancel B's promise", method: 'POST', url: `/api/v1/promises/${b.promiseId}/cancel`, payload: { reason: 'gekaapt' }, expect: nf('promise') },
+    { name: "make a promise on B's case", method: 'POST', url: `/api/v1/cases/${b.caseId}/promises`, payload: { kind: 'callback', description: 'x', due_at: new Date(Date.now() + 86_400_000).toISOString() }, expect: nf('case') },
+    { name: "make B's agent owner of A's promise", method: 'POST', url: `/api/v1/cases/${a.ownedCaseId}/promises`, payload: { kind: 'callback', description: 'x', due_at: new Date(Date.now() + 86_400_000).toISOString(), owner_id: b.agentId }, expect: nf('agent') },
+    { name: "promises of B's case", method: 'GET', url: `/api/v1/promises?case_id=${b.caseId}`, expect: list },
+    { name: "promises of B's agent", method: 'GET', url: `/api/v1/promises?owner_id=${b.acc.adminId}`, expect: list },
+    { name: "approve B's draft", method: 'POST', url: `/api/v1/drafts/${b.draftId}/approve`, payload: {}, expect: nf('draft') },
+    { name: "discard B's draft", method: 'POST', url: `/api/v1/drafts/${b.draftId}/discard`, payload: { reason: 'weg' }, expect: nf('draft') },
+    { name: 'drafts', method: 'GET', url: '/api/v1/drafts', expect: list },
+    { name: "read B's notification", method: 'POST', url: `/api/v1/notifications/${b.notificationId}/read`, payload: {}, expect: nf('notification') },
+    { name: 'notifications', method: 'GET', url: '/api/v1/notifications', expect: list },
     // problems and signals
     { name: "read B's problem", method: 'GET', url: `/api/v1/problems/${b.problemId}`, expect: nf('problem') },
     { name: "change B's problem", method: 'PATCH', url: `/api/v1/problems/${b.problemId}`, payload: { status: 'resolved' }, expect: nf('problem') },

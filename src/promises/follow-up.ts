@@ -1,0 +1,89 @@
+import type { Db } from '../storage/db.ts';
+import type { JobRow } from '../storage/jobs.ts';
+import { systemActor } from '../shared/actor.ts';
+import { recordAudit } from '../shared/audit.ts';
+import { emitEvent } from '../webhooks/events.ts';
+import { formatWhen } from '../intake/acknowledgement-text.ts';
+import { apologyText } from './apology-text.ts';
+import { addBusinessDays } from './due-time.ts';
+import { notify, supervisorsOf } from './notify.ts';
+import { renegotiatePromise } from './renegotiate-promise.ts';
+import { getServiceSettings } from './settings.ts';
+import { loadPromise } from './store.ts';
+
+/** Job `promise.remind`: the owner hears that a promise is due soon. */
+export async function remindOwner(db: Db, job: JobRow): Promise<void> {
+  const accountId = job.account_id!;
+  await db.transaction(async (tx) => {
+    const p = await loadPromise(tx, accountId, String(job.payload.promise_id));
+    if (p.state !== 'open') return;
+    const { time_zone } = await getServiceSettings(tx, accountId);
+    const [c] = await tx.query<{ ref: string }>('SELECT ref FROM cases WHERE account_id = $1 AND id = $2', [accountId, p.case_id]);
+    await notify(tx, accountId, {
+      agentIds: [p.owner_id], kind: 'promise.due_soon', caseId: p.case_id, promiseId: p.id,
+      body: `${c.ref}: "${p.description}" is due ${formatWhen(p.due_at, 'nl', time_zone)}`,
+    });
+    await emitEvent(tx, accountId, 'promise.due_soon', p);
+  });
+}
+
+/**
+ * Job `promise.breached`: the owner and their supervisor hear of it (escalation), and the
+ * customer is told — an apology with a new time, one business day on: sent at once, or drafted
+ * for a supervisor to approve, as the account chose. If sending is refused (the reply checker
+ * blocks it), it becomes a draft: the customer is never left without word because of a rule.
+ */
+export async function handleBreach(db: Db, job: JobRow): Promise<void> {
+  const accountId = job.account_id!;
+  const actor = systemActor(accountId);
+  const p = await loadPromise(db, accountId, String(job.payload.promise_id));
+  if (p.state !== 'breached' || p.replaced_by || p.breach_notice_message_id) return; // already handled
+  const settings = await getServiceSettings(db, accountId);
+  const [facts] = await db.query<{ ref: string; language: string | null; customer_name: string | null; owner_name: string }>(
+    `SELECT c.ref, c.language, cu.name AS customer_name, a.name AS owner_name
+     FROM cases c JOIN customers cu ON cu.account_id = c.account_id AND cu.id = c.customer_id
+     JOIN agents a ON a.account_id = c.account_id AND a.id = $3
+     WHERE c.account_id = $1 AND c.id = $2`,
+    [accountId, p.case_id, p.owner_id],
+  );
+  const breachedAt = p.breached_at ?? new Date();
+  const newDueAt = addBusinessDays(breachedAt, 1, settings.calendar);
+  const body = apologyText({
+    language: facts.language, customerName: facts.customer_name, kind: p.kind, description: p.description,
+    dueAt: p.due_at, newDueAt, signer: facts.owner_name, timeZone: settings.time_zone,
+  });
+
+  await db.transaction(async (tx) => {
+    await recordAudit(tx, actor, { action: 'promise.breached', entityType: 'promise', entityId: p.id, after: { due_at: p.due_at, breached_at: breachedAt } });
+    await recordAudit(tx, actor, { action: 'case.promise_breached', entityType: 'case', entityId: p.case_id, after: { promise_id: p.id, description: p.description } });
+    const supervisors = await supervisorsOf(tx, accountId, p.owner_id);
+    const text = `${facts.ref}: promise broken — "${p.description}" was due ${formatWhen(p.due_at, 'nl', settings.time_zone)}`;
+    await notify(tx, accountId, { agentIds: [p.owner_id], kind: 'promise.breached', caseId: p.case_id, promiseId: p.id, body: text });
+    await notify(tx, accountId, { agentIds: supervisors, kind: 'promise.escalated', caseId: p.case_id, promiseId: p.id, body: `${text} (owner: ${facts.owner_name})` });
+    await emitEvent(tx, accountId, 'promise.breached', { ...p, escalated_to: supervisors });
+  });
+
+  if (settings.breach_notice === 'send') {
+    try {
+      await renegotiatePromise(db, { ...actor, agentId: null }, p.id, { dueAt: newDueAt, message: body, now: new Date(Math.max(Date.now(), breachedAt.getTime())) });
+      return;
+    } catch (err) {
+      await draftApology(db, accountId, p.id, p.case_id, body, newDueAt, `sending the apology was refused: ${(err as Error).message}`);
+      return;
+    }
+  }
+  await draftApology(db, accountId, p.id, p.case_id, body, newDueAt, 'promise broken: approve the apology to the customer');
+}
+
+async function draftApology(db: Db, accountId: string, promiseId: string, caseId: string, body: string, proposedDueAt: Date, reason: string) {
+  await db.transaction(async (tx) => {
+    const [existing] = await tx.query("SELECT 1 FROM drafts WHERE account_id = $1 AND promise_id = $2 AND status = 'pending'", [accountId, promiseId]);
+    if (existing) return;
+    const [d] = await tx.query<{ id: string }>(
+      `INSERT INTO drafts (account_id, case_id, promise_id, body, reason, proposed_due_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [accountId, caseId, promiseId, body, reason.slice(0, 1000), proposedDueAt],
+    );
+    const p = await loadPromise(tx, accountId, promiseId);
+    await notify(tx, accountId, { agentIds: await supervisorsOf(tx, accountId, p.owner_id), kind: 'draft.pending', caseId, promiseId, body: `An apology waits for your approval (draft ${d.id})` });
+  });
+}
