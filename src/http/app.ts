@@ -21,6 +21,7 @@ import { replyRoutes } from './routes/replies.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { emailRoutes } from './routes/email.ts';
 import { promiseRoutes } from './routes/promises.ts';
+import { serviceLevelRoutes } from './routes/service-levels.ts';
 
 export interface AppOptions {
   db: Db;
@@ -132,6 +133,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   problemRoutes(app, db);
   emailRoutes(app, db, config);
   promiseRoutes(app, db);
+  serviceLevelRoutes(app, db);
   setupRoutes(app, db, opts.setupToken ?? { value: null });
   return app;
 }

@@ -27,6 +27,13 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
         await scheduleNext(db, 'promises.sweep');
       };
     }),
+    'sla.sweep': lazy(async () => {
+      const { sweepSla } = await import('../promises/sweep-sla.ts');
+      return async (db: Db) => {
+        await sweepSla(db, { now: new Date() });
+        await scheduleNext(db, 'sla.sweep');
+      };
+    }),
     'promise.remind': lazy(async () => (await import('../promises/follow-up.ts')).remindOwner),
     'promise.breached': lazy(async () => (await import('../promises/follow-up.ts')).handleBreach),
     'email.imap_poll': lazy(async () => (await import('../intake/channels/email/imap-poll.ts')).imapPollJob(config)),

@@ -67,6 +67,7 @@ interface Fixture {
   promiseId: string;
   draftId: string;
   notificationId: string;
+  slaPolicyId: string;
 }
 
 const NIL = '00000000-0000-4000-8000-000000000000';
@@ -142,7 +143,7 @@ async function ok<T = Record<string, any>>(method: Method, url: string, payload?
 
 
 /** Routes that take no input at all: no params, no query, no body. */
-const NO_INPUT = new Set(['GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service']);
+const NO_INPUT = new Set(['GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies']);
 /** Public routes (no credentials needed). */
 const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /setup', 'POST /setup']);
 const isApiRoute = (r: string) => / \/api\/|^(GET|POST) \/setup$/.test(r);
@@ -240,6 +241,12 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'POST /api/v1/notifications/:id/read': { url: `/api/v1/notifications/${f.notificationId}/read`, payload: {} },
     'GET /api/v1/settings/service': { url: '/api/v1/settings/service' },
     'PATCH /api/v1/settings/service': { url: '/api/v1/settings/service', payload: { remind_before_minutes: 30 } },
+    'GET /api/v1/sla-policies': { url: '/api/v1/sla-policies' },
+    'POST /api/v1/sla-policies': { url: '/api/v1/sla-policies', payload: { name: 'Spoed', priority: 'urgent', first_response_minutes: 30 } },
+    'PATCH /api/v1/sla-policies/:id': { url: `/api/v1/sla-policies/${f.slaPolicyId}`, payload: { first_response_minutes: 90 } },
+    'DELETE /api/v1/sla-policies/:id': { url: `/api/v1/sla-policies/${f.slaPolicyId}` },
+    'GET /api/v1/cases/:id/sla': { url: `/api/v1/cases/${f.caseId}/sla` },
+    'GET /api/v1/sla/cases': { url: '/api/v1/sla/cases?state=at_risk' },
   };
 }
 
@@ -318,6 +325,7 @@ before(async () => {
     [acc.accountId, firstMessage.id],
   ))[0].id;
   f.promiseId = (await ok('POST', `/api/v1/cases/${f.ownedCaseId}/promises`, { kind: 'callback', description: 'Terugbellen over het pakket', due_at: FUTURE })).id;
+  f.slaPolicyId = (await ok('POST', '/api/v1/sla-policies', { name: 'Standaard', first_response_minutes: 240 })).id;
   f.draftId = (await db.query<{ id: string }>(`INSERT INTO drafts (account_id, case_id, body, reason) VALUES ($1, $2, 'Beste klant, excuses.', 'test') RETURNING id`, [acc.accountId, f.ownedCaseId]))[0].id;
   f.notificationId = (await db.query<{ id: string }>(`INSERT INTO notifications (account_id, agent_id, kind, body) VALUES ($1, $2, 'test', 'Hallo') RETURNING id`, [acc.accountId, acc.adminId]))[0].id;
 });
@@ -893,6 +901,16 @@ runTable('promises, drafts, notifications and service settings: bad times, state
     { name: 'opening at 25:00', method: 'PATCH', url: '/api/v1/settings/service', payload: { calendar: { weekly: { 1: [{ start: '25:00', end: '26:00' }] } } }, status: 422, code: 'calendar_invalid_time' },
     { name: 'a calendar that is a string', method: 'PATCH', url: '/api/v1/settings/service', payload: { calendar: 'ma-vr 9-17' }, status: 422, code: 'calendar_invalid' },
     { name: 'a breach notice mode that does not exist', method: 'PATCH', url: '/api/v1/settings/service', payload: { breach_notice: 'ignore' }, status: 400, code: 'validation_failed' },
+    { name: 'a service level without targets', method: 'POST', url: '/api/v1/sla-policies', payload: { name: 'Leeg' }, status: 422, code: 'sla_without_targets' },
+    { name: 'a service level of 0 minutes', method: 'POST', url: '/api/v1/sla-policies', payload: { name: 'Nul', first_response_minutes: 0 }, status: 400, code: 'validation_failed' },
+    { name: 'a service level at risk at 100%', method: 'POST', url: '/api/v1/sla-policies', payload: { name: 'X', first_response_minutes: 5, at_risk_percent: 100 }, status: 400, code: 'validation_failed' },
+    { name: 'a service level for a channel that does not exist', method: 'POST', url: '/api/v1/sla-policies', payload: { name: 'X', channel: 'fax', first_response_minutes: 5 }, status: 400, code: 'validation_failed' },
+    { name: 'a second service level for the same combination', method: 'POST', url: '/api/v1/sla-policies', payload: { name: 'Dubbel', first_response_minutes: 5 }, status: 409, code: 'sla_policy_exists' },
+    { name: 'a service level added by an agent', method: 'POST', url: '/api/v1/sla-policies', auth: f.agentToken, payload: { name: 'X', first_response_minutes: 5 }, status: 403, code: 'forbidden' },
+    { name: 'a service level that does not exist', method: 'PATCH', url: `/api/v1/sla-policies/${NIL}`, payload: { name: 'X' }, status: 404, code: 'sla_policy_not_found' },
+    { name: 'removing a service level that does not exist', method: 'DELETE', url: `/api/v1/sla-policies/${NIL}`, status: 404, code: 'sla_policy_not_found' },
+    { name: 'clocks of a case that does not exist', method: 'GET', url: `/api/v1/cases/${NIL}/sla`, status: 404, code: 'case_not_found' },
+    { name: 'cases in an SLA state that does not exist', method: 'GET', url: '/api/v1/sla/cases?state=late', status: 400, code: 'validation_failed' },
     { name: 'service settings changed by an agent', method: 'PATCH', url: '/api/v1/settings/service', auth: f.agentToken, payload: { remind_before_minutes: 5 }, status: 403, code: 'forbidden' },
   ] as Bad[];
 });

@@ -55,6 +55,7 @@ interface B {
   promiseId: string;
   draftId: string;
   notificationId: string;
+  slaPolicyId: string;
   /** every id of B, to look for in A's answers */
   ids: string[];
 }
@@ -149,6 +150,7 @@ before(async () => {
   const promiseB = await ok(B, 'POST', `/api/v1/cases/${c.id}/promises`, { kind: 'callback', description: `Terugbellen over ${word}`, due_at: future });
   const [draftRow] = await db.query<{ id: string }>(`INSERT INTO drafts (account_id, case_id, body, reason) VALUES ($1, $2, $3, 'test') RETURNING id`, [accB.accountId, c.id, `Excuses over ${word}`]);
   const [notificationRow] = await db.query<{ id: string }>(`INSERT INTO notifications (account_id, agent_id, kind, body) VALUES ($1, $2, 'test', $3) RETURNING id`, [accB.accountId, accB.adminId, `Let op ${word}`]);
+  const slaB = await ok(B, 'POST', '/api/v1/sla-policies', { name: `Niveau ${word}`, first_response_minutes: 60 });
   b = {
     acc: accB,
     word,
@@ -180,9 +182,10 @@ before(async () => {
     promiseId: promiseB.id,
     draftId: draftRow.id,
     notificationId: notificationRow.id,
+    slaPolicyId: slaB.id,
     ids: [],
   };
-  b.ids = [b.promiseId, b.draftId, b.notificationId, b.inboxId, b.attachmentId, b.topicId, b.articleId, b.problemId, b.signalId, b.templateId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId];
+  b.ids = [b.slaPolicyId, b.promiseId, b.draftId, b.notificationId, b.inboxId, b.attachmentId, b.topicId, b.articleId, b.problemId, b.signalId, b.templateId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId];
 
   // ---- account A: the one trying
   const accA = await newAccount(db, 'Account A');
@@ -268,6 +271,12 @@ function attempts(): Attempt[] {
     { name: "add an inbox for B's team", method: 'POST', url: '/api/v1/inboxes', payload: { address: uniqueEmail('a'), name: 'X', team_id: b.teamId }, expect: nf('team') },
     { name: "download B's attachment", method: 'GET', url: `/api/v1/attachments/${b.attachmentId}`, expect: nf('attachment') },
     { name: 'inboxes', method: 'GET', url: '/api/v1/inboxes', expect: list },
+    // service levels
+    { name: "change B's service level", method: 'PATCH', url: `/api/v1/sla-policies/${b.slaPolicyId}`, payload: { first_response_minutes: 1 }, expect: nf('sla_policy') },
+    { name: "remove B's service level", method: 'DELETE', url: `/api/v1/sla-policies/${b.slaPolicyId}`, expect: nf('sla_policy') },
+    { name: "clocks of B's case", method: 'GET', url: `/api/v1/cases/${b.caseId}/sla`, expect: nf('case') },
+    { name: 'service levels', method: 'GET', url: '/api/v1/sla-policies', expect: list },
+    { name: 'cases at risk', method: 'GET', url: '/api/v1/sla/cases', expect: list },
     // promises, drafts, notifications
     { name: "read B's promise", method: 'GET', url: `/api/v1/promises/${b.promiseId}`, expect: nf('promise') },
     { name: "keep B's promise", method: 'POST', url: `/api/v1/promises/${b.promiseId}/keep`, payload: { action: 'callback_logged' }, expect: nf('promise') },
