@@ -7,7 +7,7 @@
 // only abbreviations and fixed offsets), uses one offset for the whole computation (wrong across
 // a DST change), and misses "binnen drie werkdagen", "eind van de week", "vóór 12:00" and more.
 // So chrono only ever gives us a calendar day; wall-clock times become instants here, per day.
-import { NUMBER_WORDS, EN, NL, type DaySpec, type DurationSpec, type Language, type PartOfDay, type Phrases, type Rule, type TimeSpec } from './promise-phrases.ts';
+import { NUMBER_WORDS, EN, NL, type DaySpec, type DurationSpec, type Language, type PartOfDay, type Phrases, type Rule } from './promise-phrases.ts';
 import { DAY_MS, localToUtc, utcToLocal, zoneOffsetMs } from './zoned-time.ts';
 
 export type PromiseKind = 'callback' | 'appointment_window' | 'answer_by' | 'refund_by' | 'next_update_by' | 'custom';

@@ -2,7 +2,7 @@ import type { Db } from '../storage/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { addBusinessDays } from './due-time.ts';
-import { findPromises } from './tmp-find.ts';
+import { findPromises } from './find-promises.ts';
 import { markKept } from './keep-promise.ts';
 import { makePromise } from './make-promise.ts';
 import { getServiceSettings } from './settings.ts';

@@ -120,6 +120,19 @@ describe('promises: made, reminded, breached, escalated, told — with a frozen 
     }
   });
 
+  test('a promise made in a reply shows up on the case with its due time in Amsterdam', async () => {
+    const c = await newCase('Wim');
+    const m = await addMessage(db, agent, c.id, { type: 'outbound', now: NOW,
+      body: 'Beste Wim, excuses dat de monteur niet kwam. Wij bellen u morgen vóór 12:00 terug om een nieuwe afspraak te maken. Met vriendelijke groet, Piet' });
+    const made = (await listPromises(db, acc.accountId, { limit: 10, case_id: c.id })).data;
+    assert.equal(made.length, 1, JSON.stringify(made));
+    assert.equal(made[0].kind, 'callback');
+    assert.equal(made[0].due_at.toISOString(), '2026-11-25T11:00:00.000Z'); // Wednesday 12:00 in Amsterdam
+    assert.equal(made[0].source, 'reply');
+    assert.equal(made[0].source_message_id, m.id);
+    assert.equal(made[0].owner_id, agent.agentId);
+  });
+
   test('a reply keeps the case\'s open "answer by" promise', async () => {
     const c = await newCase('Joop');
     const p = await db.transaction((tx) => makePromise(tx, agent, { caseId: c.id, kind: 'answer_by', description: 'antwoord over de storing', dueAt: at('2026-11-27T16:00:00Z'), now: NOW }));

@@ -1,1 +1,0 @@
-export function findPromises(_t: string, _o: { now: Date; timeZone: string; language?: 'nl' | 'en'; addBusinessDays: (s: Date, d: number) => Date }): { kind: 'callback'; text: string; dueAt: Date; windowStart: Date | null }[] { return []; }
