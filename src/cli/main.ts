@@ -45,6 +45,12 @@ const HELP = `luister <command> [options]
                                      inboxes; fetch an inbox's IMAP mailbox now and print what happened
   search QUERY [--limit N] [--account ID]
   demo                               load a Dutch demo account (five stories of customer service gone wrong)
+  promises [--due-today] [--state open|kept|breached|renegotiated|cancelled] [--account ID]
+                                     promises, soonest due first
+  sla [--state at_risk|breached] [--account ID]
+                                     open cases whose service-level clock is at risk or breached
+  sla policy create --name N [--segment S] [--priority P] [--channel C] [--first-response MIN]
+                    [--next-response MIN] [--resolution MIN] [--account ID]
   topics | signals | problems [--account ID]
                                      what listening found: topics with labels, open signals, problems
 
@@ -69,6 +75,14 @@ const { values: opt, positionals } = parseArgs({
     'imap-password-env': { type: 'string' },
     'move-to': { type: 'string' },
     'no-ack': { type: 'boolean' },
+    'due-today': { type: 'boolean' },
+    state: { type: 'string' },
+    segment: { type: 'string' },
+    priority: { type: 'string' },
+    channel: { type: 'string' },
+    'first-response': { type: 'string' },
+    'next-response': { type: 'string' },
+    resolution: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -190,6 +204,49 @@ async function main() {
         });
       }
       break;
+    case 'promises':
+      return withDb('promises', async (db) => {
+        const actor = await cliActor(db, opt.account);
+        const { listPromises } = await import('../promises/list-promises.ts');
+        const { PROMISE_STATES } = await import('../promises/store.ts');
+        if (opt.state && !PROMISE_STATES.includes(opt.state as never)) throw new AppError('invalid_state', `--state must be one of ${PROMISE_STATES.join(', ')}`);
+        const endOfToday = new Date();
+        endOfToday.setHours(24, 0, 0, 0);
+        const { data } = await listPromises(db, actor.accountId, {
+          limit: 200, state: (opt.state as never) ?? (opt['due-today'] ? 'open' : undefined), due_before: opt['due-today'] ? endOfToday : undefined,
+        });
+        for (const p of data) console.log(`${p.state.padEnd(12)} ${p.due_at.toISOString().slice(0, 16)}  ${p.kind.padEnd(18)} ${p.description}  (case ${p.case_id})`);
+        if (!data.length) console.log('No promises');
+      });
+    case 'sla':
+      if (sub === 'policy' && arg === 'create') {
+        return withDb('sla policy create', async (db) => {
+          const actor = await cliActor(db, opt.account);
+          const { saveSlaPolicy } = await import('../promises/manage-sla-policies.ts');
+          const num = (v: string | undefined, name: string) => {
+            if (v === undefined) return null;
+            const n = Number(v);
+            if (!Number.isInteger(n) || n <= 0) throw new AppError('invalid_minutes', `--${name} is a whole number of business minutes`);
+            return n;
+          };
+          print(await saveSlaPolicy(db, actor, null, {
+            name: required('name', opt.name), segment: opt.segment ?? null, priority: (opt.priority as never) ?? null, channel: (opt.channel as never) ?? null,
+            first_response_minutes: num(opt['first-response'], 'first-response'), next_response_minutes: num(opt['next-response'], 'next-response'),
+            resolution_minutes: num(opt.resolution, 'resolution'),
+          }));
+        });
+      }
+      return withDb('sla', async (db) => {
+        const actor = await cliActor(db, opt.account);
+        const { casesAtRisk } = await import('../promises/case-sla.ts');
+        if (opt.state && opt.state !== 'at_risk' && opt.state !== 'breached') throw new AppError('invalid_state', '--state must be at_risk or breached');
+        const { data } = await casesAtRisk(db, actor.accountId, { state: opt.state as 'at_risk' | 'breached' | undefined });
+        for (const c of data) {
+          const worst = c.clocks.filter((k) => k.state === 'breached' || k.state === 'at_risk').map((k) => `${k.target} ${k.state} (${k.elapsed_minutes}/${k.target_minutes} min)`);
+          console.log(`${c.ref.padEnd(9)} ${worst.join(', ')}  ${c.subject}`);
+        }
+        if (!data.length) console.log('No cases at risk');
+      });
     case 'search':
       return withDb('search', async (db) => {
         const query = positionals.slice(1).join(' ');

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppError } from '../shared/errors.ts';
 import { DEFAULT_CALENDAR, validateCalendar, type BusinessCalendar, type CalendarInput } from './calendar.ts';
-import { addBusinessDays, addBusinessTime, businessMinutesBetween, type Pause } from './due-time.ts';
+import { addBusinessDays, addBusinessTime, businessMinutesBetween, closingTime, isBusinessDay, type Pause } from './due-time.ts';
 import { formatLocal, localToUtc } from './zoned-time.ts';
 
 const AMS = 'Europe/Amsterdam';
@@ -161,4 +161,12 @@ test('addBusinessDays: zero days is closing time today, or of the next business 
   assert.equal(show(addBusinessDays(at('2026-06-07T12:00'), 0, DEFAULT_CALENDAR)), '2026-06-08T17:00');
   assert.throws(() => addBusinessDays(at('2026-06-02T10:00'), 1.5, DEFAULT_CALENDAR), { code: 'invalid_duration' });
   assert.throws(() => addBusinessDays(at('2026-06-02T10:00'), -1, DEFAULT_CALENDAR), { code: 'invalid_duration' });
+});
+
+test('closing time and business days follow the calendar: holidays and weekends are closed', () => {
+  assert.equal(closingTime(new Date('2026-11-24T08:00:00Z'), DEFAULT_CALENDAR)?.toISOString(), '2026-11-24T16:00:00.000Z');
+  assert.equal(closingTime(new Date('2026-12-25T10:00:00Z'), DEFAULT_CALENDAR), null); // Christmas
+  assert.equal(isBusinessDay(new Date('2026-11-28T10:00:00Z'), DEFAULT_CALENDAR), false); // Saturday
+  assert.equal(isBusinessDay(new Date('2026-04-27T10:00:00Z'), DEFAULT_CALENDAR), false); // Koningsdag
+  assert.equal(isBusinessDay(new Date('2026-04-28T10:00:00Z'), DEFAULT_CALENDAR), true);
 });

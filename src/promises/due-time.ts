@@ -205,3 +205,15 @@ export function addBusinessDays(start: Date, days: number, calendar: BusinessCal
   }
   throw invalid('calendar_no_open_hours', `The calendar has no open hours in the ten years after ${start.toISOString()}`);
 }
+
+/** Closing time of the local day that `date` falls on, or null when the desk is closed all that day. */
+export function closingTime(date: Date, calendar: BusinessCalendar): Date | null {
+  const c = compiled(calendar);
+  const open = day(c, dayOf(c, checkInstant(date, 'date'))).open;
+  return open.length ? new Date(open[open.length - 1]) : null;
+}
+
+/** Whether the local day that `date` falls on has any open time (after holidays and closures). */
+export function isBusinessDay(date: Date, calendar: BusinessCalendar): boolean {
+  return closingTime(date, calendar) !== null;
+}

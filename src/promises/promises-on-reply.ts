@@ -1,7 +1,7 @@
 import type { Db } from '../storage/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../shared/audit.ts';
-import { addBusinessDays } from './due-time.ts';
+import { addBusinessDays, closingTime, isBusinessDay } from './due-time.ts';
 import { findPromises } from './find-promises.ts';
 import { markKept } from './keep-promise.ts';
 import { makePromise } from './make-promise.ts';
@@ -42,6 +42,9 @@ export async function promisesOnReply(
     timeZone: settings.time_zone,
     language: c.language === 'en' ? 'en' : c.language === 'nl' ? 'nl' : undefined,
     addBusinessDays: (start, days) => addBusinessDays(start, days, settings.calendar),
+    // the account's own closing time and business days, not a fixed 17:00 Monday to Friday
+    endOfBusinessDay: (date) => closingTime(date, settings.calendar) ?? addBusinessDays(date, 0, settings.calendar),
+    isBusinessDay: (date) => isBusinessDay(date, settings.calendar),
   });
   const made: PromiseRow[] = [];
   for (const f of found) {
