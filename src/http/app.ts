@@ -22,6 +22,7 @@ import { setupRoutes } from './routes/setup.ts';
 import { emailRoutes } from './routes/email.ts';
 import { promiseRoutes } from './routes/promises.ts';
 import { serviceLevelRoutes } from './routes/service-levels.ts';
+import { escalationRoutes } from './routes/escalation.ts';
 
 export interface AppOptions {
   db: Db;
@@ -134,6 +135,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   emailRoutes(app, db, config);
   promiseRoutes(app, db);
   serviceLevelRoutes(app, db);
+  escalationRoutes(app, db);
   setupRoutes(app, db, opts.setupToken ?? { value: null });
   return app;
 }

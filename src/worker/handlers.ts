@@ -29,8 +29,13 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
     }),
     'sla.sweep': lazy(async () => {
       const { sweepSla } = await import('../promises/sweep-sla.ts');
+      const { sweepEscalations } = await import('../escalation/escalate-case.ts');
       return async (db: Db) => {
-        await sweepSla(db, { now: new Date() });
+        const now = new Date();
+        await sweepSla(db, { now });
+        // the escalation rules over every open case (contacts, anger, reputation, VIP, too long at L1 …)
+        const accounts = await db.query<{ account_id: string }>(`SELECT DISTINCT account_id FROM cases WHERE status NOT IN ('solved', 'closed')`);
+        for (const a of accounts) await sweepEscalations(db, a.account_id, now);
         await scheduleNext(db, 'sla.sweep');
       };
     }),

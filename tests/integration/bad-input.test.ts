@@ -247,6 +247,8 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'DELETE /api/v1/sla-policies/:id': { url: `/api/v1/sla-policies/${f.slaPolicyId}` },
     'GET /api/v1/cases/:id/sla': { url: `/api/v1/cases/${f.caseId}/sla` },
     'GET /api/v1/sla/cases': { url: '/api/v1/sla/cases?state=at_risk' },
+    'GET /api/v1/cases/:id/brief': { url: `/api/v1/cases/${f.caseId}/brief` },
+    'POST /api/v1/cases/:id/escalate': { url: `/api/v1/cases/${f.caseId}/escalate`, payload: { to: 'L2', reason: 'Technische vraag' } },
   };
 }
 
@@ -911,6 +913,10 @@ runTable('promises, drafts, notifications and service settings: bad times, state
     { name: 'removing a service level that does not exist', method: 'DELETE', url: `/api/v1/sla-policies/${NIL}`, status: 404, code: 'sla_policy_not_found' },
     { name: 'clocks of a case that does not exist', method: 'GET', url: `/api/v1/cases/${NIL}/sla`, status: 404, code: 'case_not_found' },
     { name: 'cases in an SLA state that does not exist', method: 'GET', url: '/api/v1/sla/cases?state=late', status: 400, code: 'validation_failed' },
+    { name: 'an escalation to L1', method: 'POST', url: `/api/v1/cases/${f.caseId}/escalate`, payload: { to: 'L1', reason: 'x' }, status: 400, code: 'validation_failed' },
+    { name: 'an escalation without a reason', method: 'POST', url: `/api/v1/cases/${f.caseId}/escalate`, payload: { to: 'L3' }, status: 400, code: 'validation_failed' },
+    { name: 'an escalation of a case that does not exist', method: 'POST', url: `/api/v1/cases/${NIL}/escalate`, payload: { to: 'L2', reason: 'x' }, status: 404, code: 'case_not_found' },
+    { name: 'a brief of a case that does not exist', method: 'GET', url: `/api/v1/cases/${NIL}/brief`, status: 404, code: 'case_not_found' },
     { name: 'service settings changed by an agent', method: 'PATCH', url: '/api/v1/settings/service', auth: f.agentToken, payload: { remind_before_minutes: 5 }, status: 403, code: 'forbidden' },
   ] as Bad[];
 });

@@ -271,6 +271,9 @@ function attempts(): Attempt[] {
     { name: "add an inbox for B's team", method: 'POST', url: '/api/v1/inboxes', payload: { address: uniqueEmail('a'), name: 'X', team_id: b.teamId }, expect: nf('team') },
     { name: "download B's attachment", method: 'GET', url: `/api/v1/attachments/${b.attachmentId}`, expect: nf('attachment') },
     { name: 'inboxes', method: 'GET', url: '/api/v1/inboxes', expect: list },
+    // escalation
+    { name: "read the brief of B's case", method: 'GET', url: `/api/v1/cases/${b.caseId}/brief`, expect: nf('case') },
+    { name: "escalate B's case", method: 'POST', url: `/api/v1/cases/${b.caseId}/escalate`, payload: { to: 'L3', reason: 'gekaapt' }, expect: nf('case') },
     // service levels
     { name: "change B's service level", method: 'PATCH', url: `/api/v1/sla-policies/${b.slaPolicyId}`, payload: { first_response_minutes: 1 }, expect: nf('sla_policy') },
     { name: "remove B's service level", method: 'DELETE', url: `/api/v1/sla-policies/${b.slaPolicyId}`, expect: nf('sla_policy') },
