@@ -12,11 +12,13 @@ export interface TransferRow {
   to_agent_id: string;
   note: string | null;
   status: 'offered' | 'accepted' | 'declined' | 'cancelled';
+  /** offered by routing rather than by a person: a decline passes it on */
+  routed: boolean;
   created_at: Date;
   responded_at: Date | null;
 }
 
-const TRANSFER_COLUMNS = 'id, case_id, from_agent_id, to_agent_id, note, status, created_at, responded_at';
+export const TRANSFER_COLUMNS = 'id, case_id, from_agent_id, to_agent_id, note, status, routed, created_at, responded_at';
 
 /**
  * Offers a case to another agent. Until they accept, the current owner stays accountable.
@@ -76,7 +78,8 @@ export async function respondToTransfer(db: Db, actor: Actor, caseIdOrRef: strin
     let after: CaseRow = c;
     if (response === 'accept') {
       [after] = await tx.query<CaseRow>(
-        `UPDATE cases SET owner_id = $3, transfer_count = transfer_count + 1, updated_at = now(),
+        // taking an unowned case from routing is its first assignment, not a transfer
+        `UPDATE cases SET owner_id = $3, transfer_count = transfer_count + CASE WHEN owner_id IS NULL THEN 0 ELSE 1 END, updated_at = now(),
            status = CASE WHEN status = 'new' THEN 'open' ELSE status END
          WHERE account_id = $1 AND id = $2 RETURNING ${CASE_COLUMNS}`,
         [actor.accountId, c.id, t.to_agent_id],

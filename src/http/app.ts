@@ -23,6 +23,7 @@ import { emailRoutes } from './routes/email.ts';
 import { promiseRoutes } from './routes/promises.ts';
 import { serviceLevelRoutes } from './routes/service-levels.ts';
 import { escalationRoutes } from './routes/escalation.ts';
+import { routingRoutes } from './routes/routing.ts';
 
 export interface AppOptions {
   db: Db;
@@ -136,6 +137,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   promiseRoutes(app, db);
   serviceLevelRoutes(app, db);
   escalationRoutes(app, db);
+  routingRoutes(app, db);
   setupRoutes(app, db, opts.setupToken ?? { value: null });
   return app;
 }

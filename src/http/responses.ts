@@ -96,6 +96,7 @@ export const transferSchema = z
     to_agent_id: uuid,
     note: nullable(z.string()),
     status: z.enum(['offered', 'accepted', 'declined', 'cancelled']),
+    routed: z.boolean().describe('offered by routing: a decline passes the case on to the next agent'),
     created_at: time,
     responded_at: nullable(time),
   })

@@ -8,7 +8,8 @@ import { getCase } from '../../cases/get-case.ts';
 import { listCases } from '../../cases/list-cases.ts';
 import { receiveMessage } from '../../cases/receive-message.ts';
 import type { CaseStatus, ChannelKind, Priority, Tier } from '../../cases/status.ts';
-import { offerTransfer, respondToTransfer } from '../../cases/transfer-case.ts';
+import { offerTransfer } from '../../cases/transfer-case.ts';
+import { respondToOffer } from '../../routing/route-case.ts';
 import { updateCase } from '../../cases/update-case.ts';
 import { actorOf } from '../auth.ts';
 import * as s from '../schemas.ts';
@@ -179,8 +180,15 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
         tags,
         summary: `${action[0].toUpperCase()}${action.slice(1)} a transfer offer`,
         params: z.object({ id: s.caseId, transfer_id: s.id }).strict(),
-        response: { 200: z.object({ case: res.caseSchema, transfer: res.transferSchema }), ...res.errors },
+        response: {
+          200: z.object({
+            case: res.caseSchema, transfer: res.transferSchema,
+            next_offer: res.transferSchema.nullable().optional().describe('declining an offer from routing passes the case on'),
+            routing: z.string().optional(),
+          }),
+          ...res.errors,
+        },
       },
-    }, async (req) => respondToTransfer(db, actorOf(req), req.params.id, req.params.transfer_id, action));
+    }, async (req) => respondToOffer(db, actorOf(req), req.params.id, req.params.transfer_id, action));
   }
 }
