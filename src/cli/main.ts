@@ -51,6 +51,12 @@ const HELP = `luister <command> [options]
                                      open cases whose service-level clock is at risk or breached
   sla policy create --name N [--segment S] [--priority P] [--channel C] [--first-response MIN]
                     [--next-response MIN] [--resolution MIN] [--account ID]
+  brief REF [--account ID]          the case brief (who, what happened, what was promised, what was tried)
+                                     and what the escalation rules say about the case
+  escalate REF [--to L2|L3 --reason TEXT] [--account ID]
+                                     escalate by hand, or (without --to) as the rules decide
+  route REF | route --queue [--account ID]
+                                     offer a case (or every unowned case, VIP and gold first) to the best agent
   topics | signals | problems [--account ID]
                                      what listening found: topics with labels, open signals, problems
 
@@ -76,6 +82,9 @@ const { values: opt, positionals } = parseArgs({
     'move-to': { type: 'string' },
     'no-ack': { type: 'boolean' },
     'due-today': { type: 'boolean' },
+    to: { type: 'string' },
+    reason: { type: 'string' },
+    queue: { type: 'boolean' },
     state: { type: 'string' },
     segment: { type: 'string' },
     priority: { type: 'string' },
@@ -246,6 +255,45 @@ async function main() {
           console.log(`${c.ref.padEnd(9)} ${worst.join(', ')}  ${c.subject}`);
         }
         if (!data.length) console.log('No cases at risk');
+      });
+    case 'brief':
+      return withDb('brief', async (db) => {
+        const actor = await cliActor(db, opt.account);
+        const { loadCase } = await import('../cases/store.ts');
+        const { caseBrief } = await import('../escalation/case-brief.ts');
+        const { escalationFacts } = await import('../escalation/case-facts.ts');
+        const { decideEscalation } = await import('../escalation/rules.ts');
+        const c = await loadCase(db, actor.accountId, required('REF', sub));
+        console.log(await caseBrief(db, actor.accountId, c.id));
+        const d = decideEscalation((await escalationFacts(db, actor.accountId, { caseId: c.id }))[0]);
+        console.log(d ? `\nEscalation rules: → ${d.to}: ${d.reasons.map((r) => r.reason).join('; ')}` : '\nEscalation rules: stays at its tier');
+      });
+    case 'escalate':
+      return withDb('escalate', async (db) => {
+        const actor = await cliActor(db, opt.account);
+        const { escalateCase } = await import('../escalation/escalate-case.ts');
+        const { escalationFacts } = await import('../escalation/case-facts.ts');
+        const { decideEscalation } = await import('../escalation/rules.ts');
+        const { loadCase } = await import('../cases/store.ts');
+        const c = await loadCase(db, actor.accountId, required('REF', sub));
+        if (opt.to !== undefined && opt.to !== 'L2' && opt.to !== 'L3') throw new AppError('invalid_tier', '--to must be L2 or L3');
+        const d = opt.to
+          ? { to: opt.to as 'L2' | 'L3', reasons: [{ rule: 'manual', to: opt.to as 'L2' | 'L3', reason: required('reason', opt.reason) }] }
+          : decideEscalation((await escalationFacts(db, actor.accountId, { caseId: c.id }))[0]);
+        if (!d) throw new AppError('no_escalation_needed', `No escalation rule applies to ${c.ref}; give --to and --reason to escalate by hand`);
+        const r = await escalateCase(db, actor, c.id, d);
+        console.log(`${r.case.ref} → ${r.case.tier}: ${r.reasons.map((x) => x.reason).join('; ')}\n\n${r.brief}`);
+      });
+    case 'route':
+      return withDb('route', async (db) => {
+        const actor = await cliActor(db, opt.account);
+        const { routeCase, routeQueue } = await import('../routing/route-case.ts');
+        if (opt.queue) {
+          for (const r of (await routeQueue(db, actor)).data) console.log(`${r.ref.padEnd(9)} ${r.offered_to ? `offered to ${r.offered_to}` : 'not routed'} — ${r.reason}`);
+          return;
+        }
+        const r = await routeCase(db, actor, required('REF', sub));
+        console.log(r.offer ? `offered to ${r.offer.to_agent_id} — ${r.reason}` : r.reason);
       });
     case 'search':
       return withDb('search', async (db) => {
