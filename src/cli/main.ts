@@ -289,11 +289,11 @@ async function main() {
         const actor = await cliActor(db, opt.account);
         const { routeCase, routeQueue } = await import('../routing/route-case.ts');
         if (opt.queue) {
-          for (const r of (await routeQueue(db, actor)).data) console.log(`${r.ref.padEnd(9)} ${r.offered_to ? `offered to ${r.offered_to}` : 'not routed'} — ${r.reason}`);
+          for (const r of (await routeQueue(db, actor)).data) console.log(`${r.ref.padEnd(9)} ${r.offered_to ? 'offered to' : 'not routed:'} ${r.reason}`);
           return;
         }
         const r = await routeCase(db, actor, required('REF', sub));
-        console.log(r.offer ? `offered to ${r.offer.to_agent_id} — ${r.reason}` : r.reason);
+        console.log(r.offer ? `offered to ${r.agentName} — ${r.reason}` : r.reason);
       });
     case 'search':
       return withDb('search', async (db) => {

@@ -12,7 +12,9 @@ import { chooseAgent, type RoutingAgent, segmentRank } from './choose-agent.ts';
 export async function routingAgents(db: Db, accountId: string): Promise<RoutingAgent[]> {
   const rows = await db.query<{ id: string; name: string; languages: string[]; skills: string[]; available: boolean; max_open_cases: number; tier: Tier; open_cases: number }>(
     `SELECT a.id, a.name, a.languages, a.skills, a.available, a.max_open_cases, a.tier,
-       (SELECT count(*)::int FROM cases c WHERE c.account_id = a.account_id AND c.owner_id = a.id AND c.status NOT IN ('solved', 'closed')) AS open_cases
+       -- load: the open cases they own plus the offers waiting for their answer
+       (SELECT count(*)::int FROM cases c WHERE c.account_id = a.account_id AND c.owner_id = a.id AND c.status NOT IN ('solved', 'closed'))
+         + (SELECT count(*)::int FROM case_transfers t WHERE t.account_id = a.account_id AND t.to_agent_id = a.id AND t.status = 'offered') AS open_cases
      FROM agents a WHERE a.account_id = $1 AND a.active ORDER BY a.name, a.id`,
     [accountId],
   );
@@ -24,7 +26,7 @@ export async function routingAgents(db: Db, accountId: string): Promise<RoutingA
  * who declined it before. The offer is a transfer like any other: the receiver accepts or
  * declines; the owner, if any, stays accountable until then. Supervisors and the system route.
  */
-export async function routeCase(db: Db, actor: Actor, caseIdOrRef: string): Promise<{ offer: TransferRow | null; reason: string }> {
+export async function routeCase(db: Db, actor: Actor, caseIdOrRef: string): Promise<{ offer: TransferRow | null; reason: string; agentName?: string }> {
   if (!hasRole(actor, 'supervisor')) throw forbidden('Only a supervisor can route cases');
   return db.transaction(async (tx) => {
     const c = await loadCase(tx, actor.accountId, caseIdOrRef, true);
@@ -46,7 +48,7 @@ export async function routeCase(db: Db, actor: Actor, caseIdOrRef: string): Prom
     );
     await recordAudit(tx, actor, { action: 'case.transfer_offered', entityType: 'case', entityId: c.id, after: { ...offer, reason: pick.reason } });
     await notify(tx, actor.accountId, { agentIds: [pick.agent.id], kind: 'case.offered', caseId: c.id, body: `${c.ref} "${c.subject}" is offered to you (${pick.reason})` });
-    return { offer, reason: pick.reason };
+    return { offer, reason: pick.reason, agentName: pick.agent.name };
   });
 }
 
@@ -71,7 +73,7 @@ export async function routeQueue(db: Db, actor: Actor, o: { limit?: number } = {
   const results: { case_id: string; ref: string; offered_to: string | null; reason: string }[] = [];
   for (const c of waiting.slice(0, o.limit ?? 500)) {
     const r = await routeCase(db, actor, c.id);
-    results.push({ case_id: c.id, ref: c.ref, offered_to: r.offer?.to_agent_id ?? null, reason: r.reason });
+    results.push({ case_id: c.id, ref: c.ref, offered_to: r.offer?.to_agent_id ?? null, reason: r.offer ? `${r.agentName}: ${r.reason}` : r.reason });
   }
   return { data: results };
 }

@@ -27,7 +27,10 @@ export function routingRoutes(app: FastifyInstance, db: Db) {
   r.post('/api/v1/cases/:id/route', {
     schema: { tags, summary: 'Offer the case to the best available agent (supervisor); a decline passes it on', params: s.caseParams, body: z.object({}).strict().nullish(),
       response: { 200: z.object({ offer: res.transferSchema.nullable(), reason: z.string() }), ...res.errors } },
-  }, async (req) => routeCase(db, actorOf(req), req.params.id));
+  }, async (req) => {
+    const { offer, reason } = await routeCase(db, actorOf(req), req.params.id);
+    return { offer, reason };
+  });
   r.post('/api/v1/routing/queue', {
     schema: { tags, summary: 'Route every unowned case, higher segments first, then the longest waiting (supervisor)',
       body: z.object({ limit: z.number().int().min(1).max(500) }).partial().strict().nullish(),
