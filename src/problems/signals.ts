@@ -3,6 +3,7 @@ import { type Actor, hasRole } from '../shared/actor.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { AppError, forbidden, notFound } from '../shared/errors.ts';
 import { emitEvent } from '../webhooks/events.ts';
+import { queueAutoProblem } from './auto-open-problem.ts';
 
 export interface SignalEvidence {
   count: number;
@@ -40,6 +41,7 @@ export async function raiseSignal(tx: Db, accountId: string, s: { topicId: strin
   );
   await recordAudit(tx, { accountId, type: 'system', id: null, role: 'admin', agentId: null }, { action: 'signal.raised', entityType: 'signal', entityId: row.id, after: { title: row.title, count: s.evidence.count, expected: s.evidence.expected } });
   await emitEvent(tx, accountId, 'signal.raised', row);
+  await queueAutoProblem(tx, accountId, row);
   return row;
 }
 

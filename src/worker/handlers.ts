@@ -39,6 +39,7 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
         await scheduleNext(db, 'sla.sweep');
       };
     }),
+    'problems.auto_open': lazy(async () => (await import('../problems/auto-open-problem.ts')).autoOpenProblem),
     'promise.remind': lazy(async () => (await import('../promises/follow-up.ts')).remindOwner),
     'promise.breached': lazy(async () => (await import('../promises/follow-up.ts')).handleBreach),
     'email.imap_poll': lazy(async () => (await import('../intake/channels/email/imap-poll.ts')).imapPollJob(config)),

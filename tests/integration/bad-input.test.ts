@@ -143,7 +143,7 @@ async function ok<T = Record<string, any>>(method: Method, url: string, payload?
 
 
 /** Routes that take no input at all: no params, no query, no body. */
-const NO_INPUT = new Set(['GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents']);
+const NO_INPUT = new Set(['GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening']);
 /** Public routes (no credentials needed). */
 const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /setup', 'POST /setup']);
 const isApiRoute = (r: string) => / \/api\/|^(GET|POST) \/setup$/.test(r);
@@ -250,6 +250,8 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'GET /api/v1/cases/:id/brief': { url: `/api/v1/cases/${f.caseId}/brief` },
     'POST /api/v1/cases/:id/escalate': { url: `/api/v1/cases/${f.caseId}/escalate`, payload: { to: 'L2', reason: 'Technische vraag' } },
     'GET /api/v1/routing/agents': { url: '/api/v1/routing/agents' },
+    'GET /api/v1/settings/listening': { url: '/api/v1/settings/listening' },
+    'PATCH /api/v1/settings/listening': { url: '/api/v1/settings/listening', payload: { auto_problem_min_count: 20 } },
     'PUT /api/v1/agents/:id/routing': { url: `/api/v1/agents/${f.agent2}/routing`, payload: { languages: ['nl', 'en'], skills: ['facturen'] } },
     'POST /api/v1/cases/:id/route': { url: `/api/v1/cases/${f.caseId}/route`, payload: {} },
     'POST /api/v1/routing/queue': { url: '/api/v1/routing/queue', payload: { limit: 10 } },
@@ -929,6 +931,9 @@ runTable('promises, drafts, notifications and service settings: bad times, state
     { name: 'a case routed by an agent', method: 'POST', url: `/api/v1/cases/${f.caseId}/route`, auth: f.agentToken, payload: {}, status: 403, code: 'forbidden' },
     { name: 'a case that does not exist routed', method: 'POST', url: `/api/v1/cases/${NIL}/route`, payload: {}, status: 404, code: 'case_not_found' },
     { name: 'a queue routed with limit 0', method: 'POST', url: '/api/v1/routing/queue', payload: { limit: 0 }, status: 400, code: 'validation_failed' },
+    { name: 'a problem threshold of 1 complaint', method: 'PATCH', url: '/api/v1/settings/listening', payload: { auto_problem_min_count: 1 }, status: 400, code: 'validation_failed' },
+    { name: 'a problem threshold as text', method: 'PATCH', url: '/api/v1/settings/listening', payload: { auto_problem_min_count: 'twintig' }, status: 400, code: 'validation_failed' },
+    { name: 'the problem threshold changed by a supervisor', method: 'PATCH', url: '/api/v1/settings/listening', auth: f.supervisorToken, payload: { auto_problem_min_count: 5 }, status: 403, code: 'forbidden' },
     { name: 'service settings changed by an agent', method: 'PATCH', url: '/api/v1/settings/service', auth: f.agentToken, payload: { remind_before_minutes: 5 }, status: 403, code: 'forbidden' },
   ] as Bad[];
 });

@@ -139,3 +139,29 @@ test('every inbound message is analysed by the job worker and the result is show
     await worker.stop();
   }
 });
+
+test('above the account\'s threshold a signal opens a problem by itself, owned by a supervisor, its cases suggested', async () => {
+  const other = await newAccount(ctx.db, 'Drempel');
+  const as = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
+    ctx.app.inject({ method, url, headers: other.auth, ...(payload === undefined ? {} : { payload: payload as object }) });
+  assert.equal((await as('GET', '/api/v1/settings/listening')).json().auto_problem_min_count, null, 'off by default');
+  assert.equal((await as('PATCH', '/api/v1/settings/listening', { auto_problem_min_count: 5 })).json().auto_problem_min_count, 5);
+  const [t1, t2] = [randomUUID(), randomUUID()];
+  for (const t of [t1, t2]) {
+    await ctx.db.query(`INSERT INTO topics (account_id, id, centroid, norm, size, first_seq, last_seq, first_at, last_at) VALUES ($1, $2, '[]', 1, 1, 1, 1, now(), now())`, [other.accountId, t]);
+  }
+  const evidence = (count: number) => ({ count, expected: 0.5, score: 0.99, reason: `${count} klachten in een uur`, examples: [], series: [] });
+  const small = await ctx.db.transaction((tx) => raiseSignal(tx, other.accountId, { topicId: t1, title: 'Klein', evidence: evidence(3) }));
+  const big = await ctx.db.transaction((tx) => raiseSignal(tx, other.accountId, { topicId: t2, title: 'Storing betaalterminal', evidence: evidence(12) }));
+  const { jobHandlers } = await import('../../src/worker/handlers.ts');
+  const { runJobs } = await import('../email.ts');
+  const { testConfig } = await import('../helpers.ts');
+  await runJobs(ctx.db, jobHandlers(testConfig()), other.accountId, ['problems.auto_open']);
+  const problems = (await as('GET', '/api/v1/problems')).json().data;
+  assert.equal(problems.length, 1);
+  assert.equal(problems[0].title, 'Storing betaalterminal');
+  assert.equal(problems[0].signal_id, big!.id);
+  assert.equal(problems[0].owner_id, other.adminId);
+  assert.match(problems[0].root_cause, /Automatisch geopend: 12 klachten/);
+  assert.equal((await as('GET', '/api/v1/signals?status=open')).json().data[0].id, small!.id);
+});

@@ -10,6 +10,7 @@ import { dismissSignal, listSignals } from '../../problems/signals.ts';
 import { PROBLEM_STATUSES, type ProblemStatus } from '../../problems/store.ts';
 import { updateProblem } from '../../problems/update-problem.ts';
 import { listTopics, mergeTopics, renameTopic } from '../../listening/manage-topics.ts';
+import { getListeningSettings, updateListeningSettings } from '../../problems/listening-settings.ts';
 import { actorOf } from '../auth.ts';
 import * as s from '../schemas.ts';
 import * as res from '../responses.ts';
@@ -141,4 +142,12 @@ export function problemRoutes(app: FastifyInstance, db: Db) {
   r.post('/api/v1/signals/:id/dismiss', {
     schema: { tags, summary: 'Dismiss a signal (supervisor)', params: s.idParams, body: z.object({ reason: z.string().max(2000).optional() }).strict().optional(), response: { 200: signal, ...res.errors } },
   }, async (req) => dismissSignal(db, actorOf(req), req.params.id, req.body?.reason));
+
+  const listening = z.object({ auto_problem_min_count: z.number().int().nullable().describe('a signal with at least this many complaints opens a problem by itself; null: never') });
+  r.get('/api/v1/settings/listening', { schema: { tags, summary: 'When a signal becomes a problem by itself', response: { 200: listening, ...res.errors } } },
+    async (req) => getListeningSettings(db, actorOf(req).accountId));
+  r.patch('/api/v1/settings/listening', {
+    schema: { tags, summary: 'Set the threshold at which a signal opens a problem by itself (admin)',
+      body: z.object({ auto_problem_min_count: z.number().int().min(2).max(100_000).nullable() }).partial().strict(), response: { 200: listening, ...res.errors } },
+  }, async (req) => updateListeningSettings(db, actorOf(req), req.body));
 }
