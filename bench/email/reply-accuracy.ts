@@ -3,11 +3,13 @@
 // unmodified email-reply-parser (getVisibleText) on the same text in the same run.
 //   node bin/run-ts.mjs bench/email/reply-accuracy.ts
 // Prints a table per suite and ends with one RESULT line; never asserts.
+// Each fixture gets FIXTURE_TIME_LIMIT_MS: without the optional re2 engine the library backtracks for
+// minutes on github's email_long_quote.txt (770 kB of ">"), so it runs in a worker that can be stopped.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import EmailReplyParser from 'email-reply-parser';
+import { Worker } from 'node:worker_threads';
 import { simpleParser } from 'mailparser';
 import { stripReply } from '../../src/intake/channels/email/strip-reply.ts';
 import { replyExpectations, type FixtureFormat, type ReplyExpectation } from './reply-expectations.ts';
@@ -19,18 +21,66 @@ export interface SuiteScore {
   failures: string[];
 }
 
-type Stripper = (text: string) => string;
+/** The new text, or null when it took longer than the limit. */
+type Stripper = (text: string) => Promise<string | null>;
+
+export const FIXTURE_TIME_LIMIT_MS = 10_000;
 
 export const SHARED_EMAIL_DIR = fileURLToPath(new URL('../../../shared/data/email/', import.meta.url));
 
 /** Our stripReply on every judged fixture, per suite (the fixture folder's first segment). */
 export async function replyStrippingAccuracy(sharedEmailDir: string): Promise<SuiteScore[]> {
-  return score(sharedEmailDir, (text) => stripReply(text).newText);
+  // In-process (it cannot be interrupted), but held to the same limit as the library.
+  return score(sharedEmailDir, async (text) => {
+    const started = performance.now();
+    const { newText } = stripReply(text);
+    return performance.now() - started > FIXTURE_TIME_LIMIT_MS ? null : newText;
+  });
 }
 
-/** The same fixtures and expectations for the unmodified library. */
+/** The same fixtures and expectations for the unmodified library (getVisibleText). */
 export async function libraryBaselineAccuracy(sharedEmailDir: string): Promise<SuiteScore[]> {
-  return score(sharedEmailDir, (text) => new EmailReplyParser().read(text).getVisibleText());
+  const library = new LibraryWorker();
+  try {
+    return await score(sharedEmailDir, (text) => library.visibleText(text));
+  } finally {
+    await library.close();
+  }
+}
+
+const WORKER_CODE = `const { parentPort, workerData } = require('node:worker_threads');
+import(workerData.url).then(({ default: Parser }) =>
+  parentPort.on('message', (text) => parentPort.postMessage(new Parser().read(text).getVisibleText())));`;
+
+/** email-reply-parser in a worker thread, replaced by a fresh one when a fixture runs out of time. */
+class LibraryWorker {
+  private worker: Worker | null = null;
+
+  async visibleText(text: string): Promise<string | null> {
+    this.worker ??= new Worker(WORKER_CODE, { eval: true, workerData: { url: import.meta.resolve('email-reply-parser') } });
+    const worker = this.worker;
+    let timer: NodeJS.Timeout | undefined;
+    let onMessage: (text: string) => void = () => {};
+    let onError: (error: Error) => void = () => {};
+    const result = await Promise.race([
+      new Promise<string>((done, fail) => {
+        onMessage = done;
+        onError = fail;
+        worker.on('message', onMessage).on('error', onError).postMessage(text);
+      }),
+      new Promise<null>((done) => (timer = setTimeout(() => done(null), FIXTURE_TIME_LIMIT_MS))),
+    ]);
+    clearTimeout(timer);
+    // Only our own listeners: removeAllListeners() would also cut the worker's internal message relay.
+    worker.off('message', onMessage).off('error', onError);
+    if (result === null) await this.close();
+    return result;
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.terminate();
+    this.worker = null;
+  }
 }
 
 async function score(dir: string, strip: Stripper): Promise<SuiteScore[]> {
@@ -41,7 +91,8 @@ async function score(dir: string, strip: Stripper): Promise<SuiteScore[]> {
     suites.set(name, suite);
     suite.total++;
     const text = await fixtureText(join(dir, expectation.path), formatOf(expectation));
-    const problem = check(strip(text).trim(), expectation);
+    const output = await strip(text);
+    const problem = output === null ? `took over ${FIXTURE_TIME_LIMIT_MS / 1000} s` : check(output.trim(), expectation);
     if (problem) suite.failures.push(`${expectation.path}: ${problem}`);
     else suite.correct++;
   }

@@ -271,6 +271,7 @@ function attempts(): Attempt[] {
     { name: "add an inbox for B's team", method: 'POST', url: '/api/v1/inboxes', payload: { address: uniqueEmail('a'), name: 'X', team_id: b.teamId }, expect: nf('team') },
     { name: "download B's attachment", method: 'GET', url: `/api/v1/attachments/${b.attachmentId}`, expect: nf('attachment') },
     { name: 'inboxes', method: 'GET', url: '/api/v1/inboxes', expect: list },
+    { name: "split B's topic", method: 'POST', url: `/api/v1/topics/${b.topicId}/split`, payload: {}, expect: nf('topic') },
     // routing
     { name: "route B's case", method: 'POST', url: `/api/v1/cases/${b.caseId}/route`, payload: {}, expect: nf('case') },
     { name: "change the routing of B's agent", method: 'PUT', url: `/api/v1/agents/${b.agentId}/routing`, payload: { available: false }, expect: nf('agent') },

@@ -92,6 +92,18 @@ test('supervisors see the topics with readable labels, name them and merge two',
   assert.ok(!after.some((t: { id: string }) => t.id === other.id), 'the merged topic is gone from the live list');
   const [{ n }] = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM message_analysis WHERE account_id = $1 AND topic_id = $2', [acc.accountId, other.id]);
   assert.equal(n, 0, 'its messages moved');
+
+  // and split the merged topic again: the parking complaints and the other subject part ways
+  const split = await req('POST', `/api/v1/topics/${parking.id}/split`, {});
+  assert.equal(split.statusCode, 200, split.body);
+  const { keep, split: part, moved } = split.json();
+  assert.equal(keep.id, parking.id, 'the larger group keeps the id and the name');
+  assert.equal(keep.label, 'Parkeerapp rekent te veel');
+  assert.equal(moved, other.size);
+  const [{ n: inNew }] = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM message_analysis WHERE account_id = $1 AND topic_id = $2', [acc.accountId, part.id]);
+  assert.equal(inNew, other.size, 'the other subject\'s messages moved to the new topic');
+  const [{ n: left }] = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM message_analysis WHERE account_id = $1 AND topic_id = $2', [acc.accountId, parking.id]);
+  assert.equal(left, 5);
 });
 
 test('an established topic spikes against its own hourly baseline: the sweep raises one signal with its series', async () => {

@@ -11,6 +11,7 @@ import { PROBLEM_STATUSES, type ProblemStatus } from '../../problems/store.ts';
 import { updateProblem } from '../../problems/update-problem.ts';
 import { listTopics, mergeTopics, renameTopic } from '../../listening/manage-topics.ts';
 import { getListeningSettings, updateListeningSettings } from '../../problems/listening-settings.ts';
+import { splitTopic } from '../../listening/split-topic.ts';
 import { actorOf } from '../auth.ts';
 import * as s from '../schemas.ts';
 import * as res from '../responses.ts';
@@ -134,6 +135,16 @@ export function problemRoutes(app: FastifyInstance, db: Db) {
       response: { 200: topic, ...res.errors },
     },
   }, async (req) => mergeTopics(db, actorOf(req), req.params.id, req.body.topic_id));
+
+  r.post('/api/v1/topics/:id/split', {
+    schema: {
+      tags: ttags,
+      summary: 'Split a topic that lumps two subjects together: its recent messages are re-clustered in two, the smaller group becomes a new topic (supervisor)',
+      params: s.idParams,
+      body: z.object({}).strict().nullish(),
+      response: { 200: z.object({ keep: topic, split: topic, moved: z.number().int() }), ...res.errors },
+    },
+  }, async (req) => splitTopic(db, actorOf(req), req.params.id));
 
   r.get('/api/v1/signals', {
     schema: { tags, summary: 'Signals raised by spike detection, newest first', querystring: z.object({ status: z.enum(['open', 'dismissed', 'converted']).optional() }).strict(), response: { 200: res.listOf(signal), ...res.errors } },
