@@ -51,7 +51,10 @@ export async function acknowledge(
     answerBy: new Date(Date.now() + config.FIRST_RESPONSE_HOURS * 3_600_000),
     team: inbox.name,
   });
-  const fields = await outboundEmailFields(tx, actor.accountId, { ...c, inbox_id: inbox.id });
+  const fields = await outboundEmailFields(tx, actor.accountId, { ...c, inbox_id: inbox.id }, {
+    inbox,
+    answering: { email_message_id: m.externalId, email_references: m.references, from_address: sender },
+  });
   const message = await insertMessage(tx, actor, {
     caseId: c.id,
     type: 'outbound',

@@ -52,10 +52,26 @@ export function acknowledgementText(a: AcknowledgementInput): { subject: string;
 
 /** "dinsdag 25 november om 14:30" / "Tuesday 25 November at 14:30", in the account's time zone. */
 export function formatWhen(at: Date, language: 'nl' | 'en', timeZone: string): string {
-  const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
-  const day = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(at);
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(at);
+  const { day: dayFormat, time: timeFormat } = formatters(language, timeZone);
+  const day = dayFormat.format(at);
+  const time = timeFormat.format(at);
   return language === 'nl' ? `${day} om ${time}` : `${day.replace(',', '')} at ${time}`;
+}
+
+// building an Intl.DateTimeFormat costs ~100× formatting with one: keep them per language and zone
+const FORMATTERS = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+function formatters(language: 'nl' | 'en', timeZone: string) {
+  const key = `${language}|${timeZone}`;
+  let f = FORMATTERS.get(key);
+  if (!f) {
+    const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
+    f = {
+      day: new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone }),
+      time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }),
+    };
+    FORMATTERS.set(key, f);
+  }
+  return f;
 }
 
 export type AcknowledgeDecision = { send: true } | { send: false; reason: string };

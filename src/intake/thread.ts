@@ -14,7 +14,8 @@ export async function lockThread(tx: Db, accountId: string, m: InboundMessage): 
 
 /**
  * The case a message belongs to by its thread, in any arrival order: the case of a message it
- * answers (References / In-Reply-To), else the case of a message that answers it — a reply that
+ * answers (References / In-Reply-To), else of a message that answers the same mail (two replies
+ * that both came before their original), else of a message that answers it — a reply that
  * arrived before its original opened that case, and the original joins it.
  */
 export async function findThreadCase(tx: Db, accountId: string, m: InboundMessage): Promise<string | null> {
@@ -25,6 +26,15 @@ export async function findThreadCase(tx: Db, accountId: string, m: InboundMessag
       [accountId, m.references],
     );
     if (answered) return answered.case_id;
+  }
+  if (m.references.length) {
+    // a sibling: another answer to the same mail that also arrived before the mail itself
+    const [sibling] = await tx.query<{ case_id: string }>(
+      `SELECT case_id FROM messages WHERE account_id = $1 AND email_references && $2::text[]
+       ORDER BY created_at LIMIT 1`,
+      [accountId, m.references],
+    );
+    if (sibling) return sibling.case_id;
   }
   if (m.externalId) {
     const [answering] = await tx.query<{ case_id: string }>(

@@ -156,6 +156,11 @@ describe('e-mail intake: parsing, machines, bounces, attachments, threading', ()
     const orig = await receive(crlf([`From: ${customer}`, `Message-ID: <${original}>`, 'Subject: Monteur', '', 'De monteur kwam niet opdagen.', '']));
     assert.equal(reply.outcome, 'stored');
     assert.equal(orig.outcome === 'stored' && orig.caseId, reply.outcome === 'stored' && reply.caseId);
+    // two answers to one mail, both before it: one case
+    const root = mid();
+    const a = await receive(crlf([`From: ${customer}`, `Message-ID: <${mid()}>`, `In-Reply-To: <${root}>`, `References: <${root}>`, 'Subject: Re: Factuur', '', 'Eerste antwoord.', '']));
+    const b = await receive(crlf([`From: ${uniqueEmail('collega')}`, `Message-ID: <${mid()}>`, `In-Reply-To: <${root}>`, `References: <${root}>`, 'Subject: Re: Factuur', '', 'Tweede antwoord, van een collega.', '']));
+    assert.equal(b.outcome === 'stored' && b.caseId, a.outcome === 'stored' && a.caseId);
     const ref = reply.outcome === 'stored' ? reply.caseRef : '';
     // the customer writes to the plus-address with a new subject and no threading headers
     const plus = inbox.address.replace('@', `+${ref.toLowerCase()}@`);

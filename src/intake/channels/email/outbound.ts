@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../storage/db.ts';
 import type { MessageEmailFields } from '../../../cases/insert-message.ts';
 import { enqueueJob } from '../../../storage/jobs.ts';
-import { inboxForCase } from '../../inboxes/store.ts';
+import { inboxForCase, type InboxRow } from '../../inboxes/store.ts';
+
+interface LastInbound {
+  email_message_id: string | null;
+  email_references: string[] | null;
+  from_address: string | null;
+}
 
 /** How many earlier Message-IDs an outbound mail carries in References (RFC 5322 allows more; clients trim too). */
 const MAX_REFERENCES = 20;
@@ -21,14 +27,22 @@ export interface CaseForMail {
  * reference in the subject. When there is no inbox or no address the message is stored as
  * `failed` with the reason, so nobody believes it went out.
  */
-export async function outboundEmailFields(tx: Db, accountId: string, c: CaseForMail): Promise<MessageEmailFields> {
-  const inbox = await inboxForCase(tx, accountId, c.inbox_id ?? null);
-  const [last] = await tx.query<{ email_message_id: string | null; email_references: string[] | null; from_address: string | null }>(
-    `SELECT email_message_id, email_references, from_address FROM messages
-     WHERE account_id = $1 AND case_id = $2 AND type = 'inbound' AND channel = 'email' AND automated IS NULL
-     ORDER BY created_at DESC LIMIT 1`,
-    [accountId, c.id],
-  );
+export async function outboundEmailFields(
+  tx: Db,
+  accountId: string,
+  c: CaseForMail,
+  /** what the caller already knows (the acknowledgement: the inbox and the mail it answers), saving the lookups */
+  known: { inbox?: InboxRow; answering?: LastInbound } = {},
+): Promise<MessageEmailFields> {
+  const inbox = known.inbox ?? (await inboxForCase(tx, accountId, c.inbox_id ?? null));
+  const [last] = known.answering
+    ? [known.answering]
+    : await tx.query<LastInbound>(
+        `SELECT email_message_id, email_references, from_address FROM messages
+         WHERE account_id = $1 AND case_id = $2 AND type = 'inbound' AND channel = 'email' AND automated IS NULL
+         ORDER BY created_at DESC LIMIT 1`,
+        [accountId, c.id],
+      );
   const to = last?.from_address ?? (await customerAddress(tx, accountId, c.customer_id));
   const references = [...(last?.email_references ?? []), ...(last?.email_message_id ? [last.email_message_id] : [])].slice(-MAX_REFERENCES);
   const subject = c.subject.includes(c.ref) ? `Re: ${c.subject}` : `Re: ${c.subject} [${c.ref}]`;

@@ -34,7 +34,8 @@ export const emailAdapter: ChannelAdapter<Buffer | string> & {
   },
 };
 
-const PARSE_OPTIONS = { skipImageLinks: true, maxHtmlLengthToParse: 2_000_000, keepDeliveryStatus: true };
+// textAsHtml is not used: skipping it saves about 1 ms of CPU per mail (link detection)
+const PARSE_OPTIONS = { skipImageLinks: true, skipTextToHtml: true, maxHtmlLengthToParse: 2_000_000, keepDeliveryStatus: true };
 
 /**
  * Nothing a customer wrote may be lost to a parser's strictness. When mailparser finds no text:
