@@ -1,0 +1,233 @@
+/**
+ * E-mail intake over real SMTP: `node bin/run-ts.mjs bench/email-intake.ts [--count N] [--no-ack] [--no-analyze]`
+ *
+ * 1. Parse-only baseline: mailparser's `simpleParser` (with the options Luister's e-mail adapter uses) on the same
+ *    mails in this one process, sequentially and with 8 concurrent promises; the faster is the baseline. It runs
+ *    before and after the intake, and the better of the two runs counts (a shared machine).
+ * 2. Intake: N (default 5,000) generated ~10 KB customer mails (bench/email/generate-mails.ts) sent by nodemailer
+ *    over 8 pooled SMTP connections to Luister's SMTP listener (`startSmtpListener`, in this process, port 0); each
+ *    connection waits for the 250, which the listener gives only after the message is committed to a case on
+ *    PostgreSQL (a fresh database, `luister_bench_email_intake`, dropped afterwards). No job worker runs: the
+ *    listening analysis and the acknowledgement mails are only queued, as they are on intake.
+ *    Acknowledgements: product defaults (ACK_PER_SENDER_PER_HOUR=3, so every new case gets one, stored as an
+ *    outbound message with a queued send job in the same transaction); `--no-ack` sets ACK_PER_SENDER_PER_HOUR=0.
+ * 3. Check: the messages stored, counted by email_message_id against the generated Message-IDs.
+ *
+ * Statistics: this machine's PostgreSQL runs with autovacuum off; the bench then runs ANALYZE after the warm-up and
+ * every 10 s while measuring, as autovacuum would (`--no-analyze`: not, and plans are made for empty tables).
+ *
+ * Env: BENCH_DATABASE_URL (maintenance database, default postgres://postgres@127.0.0.1:5432/postgres),
+ * BENCH_KEEP_DB=1 keeps the database. Prints figures and one RESULT line; never asserts.
+ */
+import { cpus, loadavg } from 'node:os';
+import pino from 'pino';
+import nodemailer from 'nodemailer';
+import { simpleParser } from 'mailparser';
+import { openDb, type Db } from '../src/storage/db.ts';
+import { migrate } from '../src/storage/migrate.ts';
+import { systemActor } from '../src/shared/actor.ts';
+import { createInbox } from '../src/intake/inboxes/save-inbox.ts';
+import { startSmtpListener } from '../src/intake/channels/email/smtp-listener.ts';
+import { newAccount, testConfig } from '../tests/helpers.ts';
+import { admin, urlFor } from './lib/pg-admin.ts';
+import { cpuSnap, TICK, type CpuSnap } from './lib/cpu.ts';
+import { describeMails, generateMails, type GeneratedMail } from './email/generate-mails.ts';
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const option = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const N = Number(option('count') ?? process.env.BENCH_EMAILS ?? 5_000);
+const CONC = 8;
+const WARMUP = Math.min(300, Math.max(40, Math.floor(N / 20)));
+const NO_ACK = flag('no-ack');
+const NO_ANALYZE = flag('no-analyze');
+const ANALYZE_EVERY_MS = 10_000;
+const DB = 'luister_bench_email_intake';
+/** the options emailAdapter passes to simpleParser: the baseline parses exactly as the app does */
+const PARSE_OPTIONS = { skipImageLinks: true, maxHtmlLengthToParse: 2_000_000, keepDeliveryStatus: true };
+
+// ------------------------------------------------------------------------------------------------ helpers
+
+interface CpuUse { wall: number; self: number; pg: number; other: number }
+function cpuSince(a: CpuSnap, dbName: string | null): CpuUse {
+  const b = cpuSnap(dbName);
+  const wall = (b.t - a.t) / 1000;
+  const self = b.self - a.self;
+  const pg = (b.pg - a.pg) / TICK;
+  return { wall, self, pg, other: Math.max(0, (b.busy - a.busy) / TICK - self - pg) };
+}
+function cpuText(u: CpuUse, done: number): string {
+  const pc = (x: number) => `${((x / u.wall) * 100).toFixed(0)}%`;
+  const per = (x: number) => ((x * 1000) / Math.max(1, done)).toFixed(2);
+  return `CPU (100% = one core of ${cpus().length}): node ${pc(u.self)}, postgres ${pc(u.pg)}, other ${pc(u.other)}; `
+    + `per mail: node ${per(u.self)} ms + postgres ${per(u.pg)} ms`
+    + (u.other / u.wall > 0.25 ? '  <- other work on the machine; figures unreliable' : '');
+}
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const f0 = (x: number) => Math.round(x).toLocaleString('en-US');
+
+/**
+ * The PostgreSQL of this machine runs with autovacuum off (a CI setting), so nothing would ever collect statistics on
+ * the fresh tables and every plan would be made for empty tables (scans over the whole account that grow with every
+ * mail). A normal server analyzes as the tables grow; here the bench does it: ANALYZE every 10 s while measuring.
+ * `--no-analyze` leaves it out.
+ */
+async function autoAnalyze(db: Db): Promise<{ note: string; stop: () => Promise<number> }> {
+  const [{ autovacuum }] = await db.query<{ autovacuum: string }>('SHOW autovacuum');
+  if (autovacuum === 'on') return { note: 'autovacuum on', stop: async () => 0 };
+  if (NO_ANALYZE) return { note: 'autovacuum OFF on this server and --no-analyze: no statistics (plans for empty tables)', stop: async () => 0 };
+  await db.exec('ANALYZE');
+  let n = 1;
+  let stopped = false;
+  let running = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(async () => {
+      if (stopped) return;
+      await db.exec('ANALYZE');
+      n++;
+    });
+  }, ANALYZE_EVERY_MS);
+  return {
+    note: `autovacuum is off on this server: the bench runs ANALYZE after the warm-up and every ${ANALYZE_EVERY_MS / 1000} s, as autovacuum would`,
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+      return n;
+    },
+  };
+}
+
+async function parseRate(raws: Buffer[], concurrency: number): Promise<{ rate: number; cpu: CpuUse }> {
+  let next = 0;
+  const snap = cpuSnap(null);
+  const t = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < raws.length) await simpleParser(raws[next++], PARSE_OPTIONS);
+  }));
+  const rate = raws.length / ((performance.now() - t) / 1000);
+  return { rate, cpu: cpuSince(snap, null) };
+}
+
+async function parseBaseline(raws: Buffer[], label: string) {
+  const seq = await parseRate(raws, 1);
+  const par = await parseRate(raws, CONC);
+  const cpuMs = Math.min(seq.cpu.self, par.cpu.self) * 1000 / raws.length;
+  console.log(`  ${label}: sequential ${f0(seq.rate)} mails/s, ${CONC} concurrent ${f0(par.rate)} mails/s; CPU ${cpuMs.toFixed(2)} ms per mail`
+    + `  (node CPU ${((seq.cpu.self / seq.cpu.wall) * 100).toFixed(0)}% / ${((par.cpu.self / par.cpu.wall) * 100).toFixed(0)}%, other ${((par.cpu.other / par.cpu.wall) * 100).toFixed(0)}%)`);
+  return { seq: seq.rate, par: par.rate, cpuMs };
+}
+
+/** Sends every mail over a pooled transport, `CONC` at a time, each waiting for its 250. */
+async function sendAll(port: number, mails: GeneratedMail[]) {
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1', port, secure: false, ignoreTLS: true, pool: true, maxConnections: CONC, maxMessages: Infinity,
+  });
+  const lat: number[] = [];
+  const failures: string[] = [];
+  const responses = { stored: 0, duplicate: 0, other: 0 };
+  let next = 0;
+  const t = performance.now();
+  await Promise.all(Array.from({ length: CONC }, async () => {
+    while (next < mails.length) {
+      const m = mails[next++];
+      const t0 = performance.now();
+      try {
+        const info = await transport.sendMail({ envelope: { from: m.from, to: m.to }, raw: m.raw });
+        lat.push(performance.now() - t0);
+        if (/already stored/.test(info.response)) responses.duplicate++;
+        else if (/Stored/.test(info.response)) responses.stored++;
+        else responses.other++;
+      } catch (err) {
+        failures.push(`${m.messageId}: ${(err as Error).message}`);
+      }
+    }
+  }));
+  const seconds = (performance.now() - t) / 1000;
+  transport.close();
+  return { seconds, lat: lat.sort((a, b) => a - b), failures, responses };
+}
+
+// ------------------------------------------------------------------------------------------------ run
+
+const inboxAddress = 'klantenservice@parkeren.example';
+const mails = generateMails({ count: N, seed: 5000, to: inboxAddress, sizeBytes: [8_500, 10_500] });
+const warm = generateMails({ count: WARMUP, seed: 77, to: 'warmup@parkeren.example', sizeBytes: [8_500, 10_500] });
+const raws = mails.map((m) => m.raw);
+console.log(`E-mail intake over SMTP, ${new Date().toISOString()}, ${cpus().length} CPUs, load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(`Workload: ${describeMails(mails)}`);
+
+console.log('\nParse only (simpleParser, one process, same mails):');
+await parseBaseline(warm.map((m) => m.raw), 'warm-up');
+const before = await parseBaseline(raws, 'before intake');
+
+await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+await admin(`CREATE DATABASE ${DB}`);
+const db = await openDb({ databaseUrl: urlFor(DB), poolSize: 10 });
+let intake: Awaited<ReturnType<typeof sendAll>>;
+let cpu: CpuUse;
+let analyzeNote = '';
+let stored: { ids: number; rows: number; stripped: number; cases: number; acks: number; analysis: number; attachments: number };
+try {
+  await migrate(db);
+  const config = testConfig(NO_ACK ? { ACK_PER_SENDER_PER_HOUR: 0 } : {});
+  const acc = await newAccount(db, 'Parkeren BV');
+  const warmAcc = await newAccount(db, 'Opwarmen BV');
+  await createInbox(db, systemActor(acc.accountId), { address: inboxAddress, name: 'Klantenservice Parkeren' });
+  await createInbox(db, systemActor(warmAcc.accountId), { address: 'warmup@parkeren.example', name: 'Opwarmen' });
+  const smtp = await startSmtpListener(db, config, pino({ level: 'silent' }), { port: 0 });
+  try {
+    const w = await sendAll(smtp.port, warm);
+    console.log(`\nWarm-up: ${warm.length} mails to another account in ${w.seconds.toFixed(1)} s${w.failures.length ? `, ${w.failures.length} failed: ${w.failures[0]}` : ''}`);
+    const analyze = await autoAnalyze(db);
+    const snap = cpuSnap(DB);
+    intake = await sendAll(smtp.port, mails);
+    cpu = cpuSince(snap, DB);
+    const analyzed = await analyze.stop();
+    analyzeNote = `${analyze.note}${analyzed ? ` (${analyzed} ANALYZE runs)` : ''}`;
+  } finally {
+    await smtp.close();
+  }
+  const ids = mails.map((m) => m.messageId);
+  const [s] = await db.query<{ ids: number; rows: number; stripped: number }>(
+    `SELECT count(DISTINCT email_message_id)::int AS ids, count(*)::int AS rows,
+       count(*) FILTER (WHERE original_body IS NOT NULL)::int AS stripped FROM messages
+     WHERE account_id = $1 AND type = 'inbound' AND email_message_id = ANY($2::text[])`, [acc.accountId, ids]);
+  const [c] = await db.query<{ cases: number; acks: number }>(
+    `SELECT (SELECT count(*)::int FROM cases WHERE account_id = $1) AS cases,
+       (SELECT count(*)::int FROM messages WHERE account_id = $1 AND automated = 'acknowledgement') AS acks`, [acc.accountId]);
+  const [j] = await db.query<{ analysis: number; attachments: number }>(
+    `SELECT (SELECT count(*)::int FROM jobs WHERE account_id = $1 AND kind = 'message.analyse') AS analysis,
+       (SELECT count(*)::int FROM attachments WHERE account_id = $1) AS attachments`, [acc.accountId]);
+  stored = { ...s, ...c, ...j };
+} finally {
+  await db.close();
+  if (!process.env.BENCH_KEEP_DB) await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+}
+
+console.log('\nParse only, again after the intake:');
+const after = await parseBaseline(raws, 'after intake');
+const seqBest = Math.max(before.seq, after.seq);
+const parBest = Math.max(before.par, after.par);
+const parse = Math.max(seqBest, parBest);
+
+const rate = (N - intake.failures.length) / intake.seconds;
+console.log(`\nIntake: ${f0(N - intake.failures.length)} of ${f0(N)} mails accepted (250) in ${intake.seconds.toFixed(1)} s = ${f0(rate)} mails/s`
+  + ` over ${CONC} pooled SMTP connections; latency to the 250 p50 ${pct(intake.lat, 50).toFixed(1)} ms, p99 ${pct(intake.lat, 99).toFixed(1)} ms`);
+console.log(`  ${cpuText(cpu, N)}`);
+console.log(`  statistics: ${analyzeNote}`);
+console.log(`  250 replies: ${intake.responses.stored} stored, ${intake.responses.duplicate} "already stored", ${intake.responses.other} other; failures ${intake.failures.length}${intake.failures.length ? ` (first: ${intake.failures[0]})` : ''}`);
+console.log(`  acknowledgements: ${NO_ACK ? 'off (ACK_PER_SENDER_PER_HOUR=0)' : 'product defaults (ACK_PER_SENDER_PER_HOUR=3)'}: ${f0(stored.acks)} queued (an outbound message + an email.send job each);`
+  + ` ${f0(stored.analysis)} analysis jobs queued (no worker ran)`);
+console.log(`Parse only (best of before/after): sequential ${f0(seqBest)} mails/s, ${CONC} concurrent ${f0(parBest)} mails/s -> baseline ${f0(parse)} mails/s`);
+console.log(`Intake / parse-only: ${(rate / parse).toFixed(2)} (goal >= 0.50)`);
+const parseCpu = Math.min(before.cpuMs, after.cpuMs);
+const intakeCpu = ((cpu.self + cpu.pg) * 1000) / N;
+console.log(`CPU per mail (does not depend on other work on the machine): parse only ${parseCpu.toFixed(2)} ms; intake ${intakeCpu.toFixed(2)} ms`
+  + ` (node ${((cpu.self * 1000) / N).toFixed(2)}, of which the nodemailer senders are a part, + postgres ${((cpu.pg * 1000) / N).toFixed(2)}); ratio ${(parseCpu / intakeCpu).toFixed(2)}`);
+console.log(`Stored: ${f0(stored.ids)} of ${f0(N)} Message-IDs found in messages (${f0(stored.rows)} rows), ${f0(stored.cases)} cases, ${f0(stored.attachments)} attachments; `
+  + `quoted history or signature stripped from ${f0(stored.stripped)}`);
+console.log(`RESULT email-intake ${rate.toFixed(0)} mails/s baseline=${parse.toFixed(0)} ratio=${(rate / parse).toFixed(2)}`);
