@@ -8,17 +8,15 @@
  * recall and precision of "auto_reply or bounce" against the hand-judged list in automated-truth.ts, against the
  * naive rule "only Auto-Submitted says so". Ends with one `RESULT` line; never asserts.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LOOKS_LIKE_MAIL, MAIL_EXT, walk } from './files.ts';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { classifyAutomated, type AutomatedVerdict } from '../../src/intake/channels/email/automated.ts';
 import { AUTOMATED_TRUTH, BULK_TRUTH } from './automated-truth.ts';
 
 const DEFAULT_DIR = fileURLToPath(new URL('../../../shared/data/email/', import.meta.url));
-const MAIL_EXT = /\.(?:eml|msg|raw)$/i;
-// A message starts with a header field (obsolete syntax allows space before the colon) or an mbox "From " line.
-const LOOKS_LIKE_MAIL = /^\s*(?:From |[!-9;-~]+[ \t]*:)/;
 
 export interface FlaggedFile extends AutomatedVerdict {
   file: string;
@@ -47,14 +45,6 @@ export interface AutomatedRecallReport {
   bulk: Score;
 }
 
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else out.push(p);
-  }
-  return out;
-}
 
 function score(flagged: Set<string>, truth: Set<string>): Score {
   const hits = [...flagged].filter((f) => truth.has(f)).length;

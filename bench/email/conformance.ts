@@ -4,8 +4,9 @@
  * where a suite states the expected parse (mime4j's decoded parts and header fields), whether our
  * stored sender, subject and text agree with it.
  */
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { LOOKS_LIKE_MAIL, MAIL_EXT, walk } from './files.ts';
 import { simpleParser } from 'mailparser';
 import type { Db } from '../../src/storage/db.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
@@ -17,8 +18,6 @@ import { emailAdapter } from '../../src/intake/channels/email/parse-email.ts';
 
 /** Delivered as over SMTP: with an envelope sender, used only when the From header has no usable address. */
 export const ENVELOPE_FROM = 'envelope-sender@conformance.invalid';
-const MAIL_EXT = /\.(?:eml|msg|raw)$/i;
-const LOOKS_LIKE_MAIL = /^\s*(?:From |[!-9;-~]+[ \t]*:)/;
 
 export interface SuiteIntake {
   suite: string;
@@ -34,14 +33,6 @@ export interface SuiteIntake {
   text: { checked: number; agree: number; disagree: string[] };
 }
 
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else out.push(p);
-  }
-  return out;
-}
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
