@@ -7,8 +7,9 @@ import { notify } from './notify.ts';
  * Pushes service-level trouble to the case owner: each clock that went at risk or breached is
  * alerted once (a notification and an `sla.at_risk` webhook event), per account with policies.
  */
-export async function sweepSla(db: Db, o: { now: Date }): Promise<{ alerted: number }> {
-  const accounts = await db.query<{ account_id: string }>('SELECT DISTINCT account_id FROM sla_policies');
+export async function sweepSla(db: Db, o: { now: Date; accountIds?: string[] }): Promise<{ alerted: number }> {
+  const accounts = await db.query<{ account_id: string }>(
+    'SELECT DISTINCT account_id FROM sla_policies WHERE $1::uuid[] IS NULL OR account_id = ANY($1::uuid[])', [o.accountIds ?? null]);
   let alerted = 0;
   for (const { account_id: accountId } of accounts) {
     for (const c of await caseSla(db, accountId, { now: o.now })) {

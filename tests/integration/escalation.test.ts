@@ -38,7 +38,7 @@ test('a case with reputation risk goes to L3 with its reasons and a brief, so no
   await assignCase(db, admin(), r.case.id, acc.adminId);
   await addMessage(db, admin(), r.case.id, { type: 'outbound', body: 'Beste Karin, excuses. We sturen morgen een monteur. Groet, Anna' });
   await db.transaction((tx) => makePromise(tx, admin(), { caseId: r.case.id, kind: 'callback', description: 'Karin terugbellen', dueAt: new Date(Date.now() + 60_000) }));
-  await sweepPromises(db, { now: new Date(Date.now() + 120_000) });
+  await sweepPromises(db, { now: new Date(Date.now() + 120_000), accountIds: [acc.accountId] });
 
   const brief = await app.inject({ method: 'GET', url: `/api/v1/cases/${r.case.ref}/brief`, headers: acc.auth });
   assert.equal(brief.statusCode, 200, brief.body);

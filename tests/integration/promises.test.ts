@@ -67,14 +67,14 @@ describe('promises: made, reminded, breached, escalated, told — with a frozen 
     assert.equal(p.owner_id, agent.agentId);
     assert.equal(p.remind_at?.toISOString(), '2026-11-25T10:00:00.000Z');
 
-    assert.deepEqual(await sweepPromises(db, { now: at('2026-11-25T09:59:00Z') }), { breached: 0, reminded: 0 });
-    assert.deepEqual(await sweepPromises(db, { now: at('2026-11-25T10:00:00Z') }), { breached: 0, reminded: 1 });
+    assert.deepEqual(await sweepPromises(db, { now: at('2026-11-25T09:59:00Z'), accountIds: [acc.accountId] }), { breached: 0, reminded: 0 });
+    assert.deepEqual(await sweepPromises(db, { now: at('2026-11-25T10:00:00Z'), accountIds: [acc.accountId] }), { breached: 0, reminded: 1 });
     await follow();
     const mine = await listNotifications(db, agent, { limit: 10 });
     assert.ok(mine.data.some((n) => n.kind === 'promise.due_soon' && n.promise_id === p.id));
 
     // two workers sweep at the same moment: the promise is breached once
-    const [a, b] = await Promise.all([sweepPromises(db, { now: at('2026-11-25T11:01:00Z') }), sweepPromises(db, { now: at('2026-11-25T11:01:00Z') })]);
+    const [a, b] = await Promise.all([sweepPromises(db, { now: at('2026-11-25T11:01:00Z'), accountIds: [acc.accountId] }), sweepPromises(db, { now: at('2026-11-25T11:01:00Z'), accountIds: [acc.accountId] })]);
     assert.equal(a.breached + b.breached, 1);
     await follow();
     const breached = await getPromise(db, acc.accountId, p.id);
@@ -107,7 +107,7 @@ describe('promises: made, reminded, breached, escalated, told — with a frozen 
     try {
       const c = await newCase('Fatima');
       const p = await db.transaction((tx) => makePromise(tx, agent, { caseId: c.id, kind: 'refund_by', description: '€ 12,50 terugstorten', dueAt: at('2026-11-26T16:00:00Z'), now: NOW }));
-      await sweepPromises(db, { now: at('2026-11-26T16:00:00Z') });
+      await sweepPromises(db, { now: at('2026-11-26T16:00:00Z'), accountIds: [acc.accountId] });
       await follow();
       const after = await getPromise(db, acc.accountId, p.id);
       assert.equal(after.state, 'breached');

@@ -43,9 +43,9 @@ test('the most specific service level applies; clocks go ok → at risk → brea
   assert.equal((await first(16)).clocks.find((c) => c.target === 'first_response')?.state, 'breached');
   assert.ok((await casesAtRisk(db, acc.accountId, { state: 'breached', now: minutes(created, 16) })).data.some((c) => c.case_id === r.case.id));
 
-  const { alerted } = await sweepSla(db, { now: minutes(created, 16) });
+  const { alerted } = await sweepSla(db, { now: minutes(created, 16), accountIds: [acc.accountId] });
   assert.ok(alerted >= 1);
-  const again = await sweepSla(db, { now: minutes(created, 17) });
+  const again = await sweepSla(db, { now: minutes(created, 17), accountIds: [acc.accountId] });
   const mine = (await listNotifications(db, admin, { limit: 50 })).data.filter((n) => n.case_id === r.case.id && n.kind === 'sla.breached');
   assert.equal(mine.length, 1, `alerted once (second sweep alerted ${again.alerted} others)`);
 });

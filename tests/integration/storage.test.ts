@@ -34,7 +34,7 @@ test('two processes migrating one fresh PostgreSQL database at once apply each m
     for (let i = 0; i < 3; i++) dbs.push(await openDb({ databaseUrl: url.toString(), poolSize: 2 }));
     const results = await Promise.all(dbs.map((d) => migrate(d)));
     const applied = results.flat();
-    assert.deepEqual(applied.sort(), listMigrations().map((m) => m.version), 'every migration applied exactly once in total');
+    assert.deepEqual(applied.sort((a, b) => a - b), listMigrations().map((m) => m.version), 'every migration applied exactly once in total');
     assert.equal(results.filter((r) => r.length > 0).length, 1, 'one process did the work, the others waited and found nothing to do');
   } finally {
     await Promise.all(dbs.map((d) => d.close()));
