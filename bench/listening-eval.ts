@@ -26,6 +26,7 @@ import { clusterMessage } from '../src/listening/clustering/cluster-message.ts';
 import { MemoryClusterStore } from '../src/listening/clustering/memory-store.ts';
 import { runUpkeep } from '../src/listening/clustering/run-upkeep.ts';
 import { describeTopics } from '../src/listening/clustering/supervise-topics.ts';
+import { RELATED_MIN_COSINE, relatedTopics } from '../src/listening/related-topics.ts';
 import { newTopicSignal, type NewTopicEvent } from '../src/listening/new-topic-signal.ts';
 
 const CSV = fileURLToPath(new URL('../../shared/data/complaints/cfpb_complaints_sample.csv', import.meta.url));
@@ -77,6 +78,7 @@ const store = new MemoryClusterStore();
 const events = new Map<string, NewTopicEvent[]>(); // complaint-like events per topic
 const fired = new Map<string, { at: number; planted: number; customers: number }>(); // product rule
 const firedGuarded = new Map<string, { at: number; planted: number; ratio: number }>(); // experiment
+const firedRelated = new Map<string, { at: number; planted: number; customers: number; topics: number }>(); // related young topics count together
 const sizes = new Map<string, number>();
 const topicFirstAt = new Map<string, number>();
 const plantedTopics: (string | null)[] = [];
@@ -113,6 +115,20 @@ for (const m of msgs) {
   // the product's query: this topic's complaint-like events of the last 48 h
   const recent = list.filter((e) => e.at.getTime() > m.at - 48 * HOUR);
   const verdict = newTopicSignal(recent, now);
+  if (!firedRelated.has(r.topicId)) {
+    // young topics with complaints in the window whose centroids are close to this one's
+    const young = [...events.entries()]
+      .filter(([id, l]) => id !== r.topicId && m.at - (topicFirstAt.get(id) ?? 0) <= YOUNG_TOPIC_DAYS * DAY && l.some((e) => e.at.getTime() > m.at - 48 * HOUR))
+      .map(([id]) => id);
+    const loaded = await store.loadTopics([r.topicId, ...young]);
+    const self = loaded.find((t) => t.id === r.topicId);
+    const related = self ? relatedTopics(self, loaded) : [];
+    const pooled = [...recent, ...related.flatMap((t) => (events.get(t.id) ?? []).filter((e) => e.at.getTime() > m.at - 48 * HOUR))];
+    const wide = newTopicSignal(pooled, now);
+    if (wide.fires && !related.some((t) => firedRelated.has(t.id))) {
+      firedRelated.set(r.topicId, { at: m.at, planted: m.planted, customers: wide.customers, topics: 1 + related.length });
+    }
+  }
   if (!verdict.fires) continue;
   if (!fired.has(r.topicId)) fired.set(r.topicId, { at: m.at, planted: m.planted, customers: verdict.customers });
   if (!firedGuarded.has(r.topicId)) {
@@ -179,4 +195,10 @@ for (const [id, f] of falseGuarded.slice(0, 10)) {
 }
 console.log(`  parking burst under the guard: ${guardedParking ? `fired on planted complaint #${guardedParking[1].planted}` : 'did not fire'}`);
 console.log('');
-console.log(`RESULT planted_burst_fired_at ${firedAt} complaint baseline=5 ratio=${firedAt}/5`);
+const relatedParking = [...firedRelated.entries()].find(([id]) => plantedTopics.includes(id));
+const falseRelated = [...firedRelated.entries()].filter(([id]) => !plantedTopics.includes(id));
+console.log(`Related young topics count together (cosine >= ${RELATED_MIN_COSINE} between centroids, the product's new-topic rule since 2026-11-24):`);
+console.log(`  parking burst: ${relatedParking ? `FIRED on planted complaint #${relatedParking[1].planted} (${relatedParking[1].customers} customers over ${relatedParking[1].topics} topics)` : 'did not fire'}`);
+console.log(`  false signals: ${falseRelated.length}; after day ${GUARD_DAYS}: ${afterWarm(falseRelated)}`);
+console.log('');
+console.log(`RESULT planted_burst_fired_at ${relatedParking ? relatedParking[1].planted : 0} complaint baseline=5 ratio=${relatedParking ? relatedParking[1].planted : 0}/5`);

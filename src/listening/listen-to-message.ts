@@ -7,6 +7,8 @@ import { createPgClusterStore } from './clustering/pg-store.ts';
 import { describeTopics } from './clustering/supervise-topics.ts';
 import { DEFAULT_CLUSTER_OPTIONS } from './clustering/types.ts';
 import { newTopicSignal } from './new-topic-signal.ts';
+import { relatedTopics } from './related-topics.ts';
+import type { ClusterStore } from './clustering/types.ts';
 
 export const UPKEEP_JOB = 'topics.upkeep';
 
@@ -66,13 +68,17 @@ export async function listenToMessage(
     );
     if (!young?.young) return { topicId: r.topicId, signalId: null, upkeepDue: r.upkeepDue };
 
+    // the topic and the young topics close to it (a burst in short Dutch complaints often starts in two or three)
+    const topicIds = [r.topicId, ...(await relatedYoungTopics(tx, store, accountId, r.topicId, m.at))];
+    const open = await tx.query(`SELECT 1 FROM signals WHERE account_id = $1 AND topic_id = ANY($2::uuid[]) AND status = 'open'`, [accountId, topicIds]);
+    if (open.length) return { topicId: r.topicId, signalId: null, upkeepDue: r.upkeepDue };
     const events = await tx.query<{ id: string; at: Date; customer_id: string }>(
       `SELECT m.id, m.created_at AS at, m.customer_id FROM message_analysis a
        JOIN messages m ON m.account_id = a.account_id AND m.id = a.message_id
-       WHERE a.account_id = $1 AND a.topic_id = $2 AND m.customer_id IS NOT NULL AND m.created_at > $3::timestamptz - interval '48 hours'
+       WHERE a.account_id = $1 AND a.topic_id = ANY($2::uuid[]) AND m.customer_id IS NOT NULL AND m.created_at > $3::timestamptz - interval '48 hours'
          AND ('complaint' = ANY(a.intents) OR 'refund_request' = ANY(a.intents) OR 'cancellation' = ANY(a.intents) OR a.sentiment <= -0.2)
        ORDER BY m.created_at`,
-      [accountId, r.topicId, m.at],
+      [accountId, topicIds, m.at],
     );
     const verdict = newTopicSignal(events.map((e) => ({ at: new Date(e.at), customerId: e.customer_id })), m.at);
     if (!verdict.fires) return { topicId: r.topicId, signalId: null, upkeepDue: r.upkeepDue };
@@ -84,11 +90,28 @@ export async function listenToMessage(
         count: verdict.customers,
         expected: 0,
         score: 1,
-        reason: verdict.reason,
+        reason: topicIds.length > 1 ? `${verdict.reason}, over ${topicIds.length} related new topics` : verdict.reason,
         examples: events.slice(-5).map((e) => e.id),
         series: [],
       },
     });
     return { topicId: r.topicId, signalId: signal?.id ?? null, upkeepDue: r.upkeepDue };
   });
+}
+
+/** Young topics with complaints in the last 48 hours whose centroids are close to this topic's (see related-topics.ts). */
+async function relatedYoungTopics(tx: Db, store: ClusterStore, accountId: string, topicId: string, at: Date): Promise<string[]> {
+  const candidates = await tx.query<{ topic_id: string }>(
+    `SELECT DISTINCT a.topic_id FROM message_analysis a
+     JOIN messages m ON m.account_id = a.account_id AND m.id = a.message_id
+     JOIN topics t ON t.account_id = a.account_id AND t.id = a.topic_id
+     WHERE a.account_id = $1 AND a.topic_id <> $2 AND m.created_at > $3::timestamptz - interval '48 hours'
+       AND t.retired_at IS NULL AND t.first_at > $3::timestamptz - make_interval(days => $4)
+     LIMIT 200`,
+    [accountId, topicId, at, YOUNG_TOPIC_DAYS],
+  );
+  if (!candidates.length) return [];
+  const loaded = await store.loadTopics([topicId, ...candidates.map((c) => c.topic_id)]);
+  const self = loaded.find((t) => t.id === topicId);
+  return self ? relatedTopics(self, loaded).map((t) => t.id) : [];
 }
