@@ -24,6 +24,7 @@ import { promiseRoutes } from './routes/promises.ts';
 import { serviceLevelRoutes } from './routes/service-levels.ts';
 import { escalationRoutes } from './routes/escalation.ts';
 import { routingRoutes } from './routes/routing.ts';
+import { webRoutes } from './routes/web.ts';
 
 export interface AppOptions {
   db: Db;
@@ -138,6 +139,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   serviceLevelRoutes(app, db);
   escalationRoutes(app, db);
   routingRoutes(app, db);
+  webRoutes(app);
   setupRoutes(app, db, opts.setupToken ?? { value: null });
   return app;
 }

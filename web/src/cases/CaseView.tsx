@@ -1,0 +1,185 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CustomerCard } from '../customers/CustomerCard.tsx';
+import { Suggestions } from '../knowledge/Suggestions.tsx';
+import { CasePromises } from '../promises/CasePromises.tsx';
+import { SlaClocks } from '../promises/SlaClocks.tsx';
+import { Composer, type ComposerMode } from '../replies/Composer.tsx';
+import { get, patch, post } from '../shared/api.ts';
+import { useShortcuts } from '../shared/keys.ts';
+import { BASE, navigate, onLinkClick } from '../shared/router.ts';
+import { CASE_STATUSES, type CaseDetail, type CaseStatus, type Me } from '../shared/types.ts';
+import { useAgents } from './agents.ts';
+import { Timeline } from './Timeline.tsx';
+
+/** One case: its timeline, the customer, promises and clocks, and the composer. */
+export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onHelp: () => void }) {
+  const { t } = useTranslation();
+  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const [status, setStatus] = useState<CaseStatus | ''>('');
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [focus, setFocus] = useState<{ mode: ComposerMode; at: number } | null>(null);
+  const agents = useAgents();
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const focused = useRef(false);
+
+  useEffect(() => {
+    const ac = new AbortController();
+    get<CaseDetail>(`/api/v1/cases/${encodeURIComponent(caseRef)}`, ac.signal)
+      .then((d) => {
+        setDetail(d);
+        setStatus(d.status as CaseStatus);
+        setError(null);
+      })
+      .catch((e) => !ac.signal.aborted && setError(e.message));
+    return () => ac.abort();
+  }, [caseRef, version]);
+
+  useEffect(() => {
+    if (detail && !focused.current) {
+      focused.current = true;
+      titleRef.current?.focus();
+    }
+  }, [detail]);
+
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  const agentName = (id: string | null) => (id ? (id === me.agent?.id ? `${agents.get(id)?.name ?? ''} (${t('case.you')})` : agents.get(id)?.name ?? null) : null);
+
+  async function act(fn: () => Promise<unknown>) {
+    setNotice(null);
+    try {
+      await fn();
+      setNotice({ kind: 'ok', text: t('case.saved') });
+      refresh();
+    } catch (e) {
+      setNotice({ kind: 'error', text: t('app.error', { message: (e as Error).message }) });
+    }
+  }
+  const myId = me.agent?.id;
+  const canAssign = !!detail && !detail.owner_id && !!myId;
+  const assign = () => act(() => post(`/api/v1/cases/${detail!.id}/assign`, { agent_id: myId }));
+
+  useShortcuts({
+    Escape: () => navigate(BASE),
+    r: () => setFocus({ mode: 'reply', at: Date.now() }),
+    n: () => setFocus({ mode: 'note', at: Date.now() }),
+    a: () => (canAssign ? void assign() : false),
+    '?': onHelp,
+  });
+
+  if (error)
+    return (
+      <main id="main" className="case">
+        <p className="error" role="alert">
+          {t('app.error', { message: error })}
+        </p>
+        <a href={BASE} onClick={onLinkClick}>
+          {t('case.back')}
+        </a>
+      </main>
+    );
+  if (!detail)
+    return (
+      <main id="main" className="case" aria-busy="true">
+        <p className="muted">{t('app.loading')}</p>
+      </main>
+    );
+
+  return (
+    <main id="main" className="case">
+      <p>
+        <a href={BASE} onClick={onLinkClick}>
+          ← {t('case.back')}
+        </a>
+      </p>
+      <header className="case-head">
+        <h1 ref={titleRef} tabIndex={-1}>
+          <span className="ref">{detail.ref}</span> {detail.subject}
+        </h1>
+        <dl className="facts inline">
+          <div>
+            <dt>{t('inbox.col.status')}</dt>
+            <dd>
+              <span className={`badge status-${detail.status}`}>{t(`status.${detail.status}`)}</span>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('case.owner')}</dt>
+            <dd>{agentName(detail.owner_id) ?? t('case.noOwner')}</dd>
+          </div>
+          <div>
+            <dt>{t('case.priority')}</dt>
+            <dd>{t(`priority.${detail.priority}`)}</dd>
+          </div>
+          <div>
+            <dt>{t('case.tier')}</dt>
+            <dd>{detail.tier}</dd>
+          </div>
+          <div>
+            <dt>{t('case.channel')}</dt>
+            <dd>{detail.channel}</dd>
+          </div>
+          <div>
+            <dt>{t('case.contacts')}</dt>
+            <dd>{detail.contact_count}</dd>
+          </div>
+          {detail.transfer_count > 0 && (
+            <div>
+              <dt>{t('case.transfers')}</dt>
+              <dd>{detail.transfer_count}</dd>
+            </div>
+          )}
+        </dl>
+        <div className="case-actions">
+          {canAssign && (
+            <button type="button" className="button" onClick={assign}>
+              {t('case.assignToMe')} <kbd>a</kbd>
+            </button>
+          )}
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (status && status !== detail.status) void act(() => patch(`/api/v1/cases/${detail.id}`, { status }));
+            }}
+          >
+            <label htmlFor="case-status">{t('case.changeStatus')}</label>
+            <select id="case-status" value={status} onChange={(e) => setStatus(e.target.value as CaseStatus)}>
+              {CASE_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="button">
+              {t('case.save')}
+            </button>
+          </form>
+        </div>
+        <div role="status">{notice && <p className={notice.kind === 'error' ? 'error' : 'ok'}>{notice.text}</p>}</div>
+        {detail.pending_transfer && (
+          <p className="badge">
+            {t('case.pendingTransfer')}: {agentName(detail.pending_transfer.to_agent_id) ?? detail.pending_transfer.to_agent_id}
+          </p>
+        )}
+      </header>
+
+      <div className="case-body">
+        <div className="case-main">
+          <Timeline detail={detail} agentName={agentName} />
+          <div className="compose-row">
+            <Composer caseId={detail.id} focus={focus} onSent={refresh} />
+            <Suggestions caseId={detail.id} version={version} />
+          </div>
+        </div>
+        <aside className="case-side" aria-label={t('case.customer')}>
+          <CustomerCard customer={detail.customer} />
+          <SlaClocks caseId={detail.id} version={version} />
+          <CasePromises caseId={detail.id} version={version} />
+        </aside>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,274 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { get, query } from '../shared/api.ts';
+import { useShortcuts } from '../shared/keys.ts';
+import { Marked } from '../shared/Marked.tsx';
+import { BASE, caseHref, navigate, onLinkClick } from '../shared/router.ts';
+import { Time } from '../shared/Time.tsx';
+import { CASE_STATUSES, type Case, type CaseClocks, type CaseStatus, type Me, type Page, type SearchHit } from '../shared/types.ts';
+import { useCustomerNames } from './customers.ts';
+import { isSlaQueue, QUEUES, queueUrl, type Queue } from './queues.ts';
+
+/** One row of a queue: a case, or an SLA entry (at risk / breached) with its most urgent clock. */
+interface Row {
+  id: string;
+  ref: string;
+  subject: string;
+  case?: Case;
+  sla?: CaseClocks;
+}
+
+export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams; onHelp: () => void }) {
+  const { t } = useTranslation();
+  const queue = (QUEUES as readonly string[]).includes(params.get('queue') ?? '') ? (params.get('queue') as Queue) : 'open';
+  const status = (CASE_STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as CaseStatus) : null;
+  const q = params.get('q') ?? '';
+
+  const [rows, setRows] = useState<Row[] | null>(null);
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState(-1);
+  const [reload, setReload] = useState(0);
+  const tableRef = useRef<HTMLTableSectionElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const names = useCustomerNames((rows ?? []).flatMap((r) => (r.case ? [r.case.customer_id] : [])));
+
+  useEffect(() => titleRef.current?.focus(), []);
+
+  useEffect(() => {
+    const ac = new AbortController();
+    setError(null);
+    setSelected(-1);
+    if (q) {
+      setRows(null);
+      get<Page<SearchHit>>(`/api/v1/search${query({ q, limit: 50 })}`, ac.signal)
+        .then((r) => setHits(r.data))
+        .catch((e) => !ac.signal.aborted && setError(e.message));
+    } else {
+      setHits(null);
+      setRows(null);
+      loadQueue(null, ac.signal)
+        .then((r) => {
+          setRows(r.rows);
+          setCursor(r.cursor);
+        })
+        .catch((e) => !ac.signal.aborted && setError(e.message));
+    }
+    return () => ac.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [queue, status, q, reload]);
+
+  async function loadQueue(from: string | null, signal?: AbortSignal): Promise<{ rows: Row[]; cursor: string | null }> {
+    const url = queueUrl(queue, me, status, from);
+    if (isSlaQueue(queue)) {
+      const r = await get<{ data: CaseClocks[] }>(url, signal);
+      return { rows: r.data.map((c) => ({ id: c.case_id, ref: c.ref, subject: c.subject, sla: c })), cursor: null };
+    }
+    const r = await get<Page<Case>>(url, signal);
+    return { rows: r.data.map((c) => ({ id: c.id, ref: c.ref, subject: c.subject, case: c })), cursor: r.next_cursor };
+  }
+
+  async function more() {
+    try {
+      const r = await loadQueue(cursor);
+      setRows((prev) => [...(prev ?? []), ...r.rows]);
+      setCursor(r.cursor);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  const refs = (hits ? hits.filter((h) => h.case_ref).map((h) => h.case_ref!) : (rows ?? []).map((r) => r.ref));
+  const move = (by: number) => {
+    if (!refs.length) return;
+    const next = Math.max(0, Math.min(refs.length - 1, selected + by));
+    setSelected(next);
+    tableRef.current?.querySelectorAll<HTMLAnchorElement>('a[data-row]')[next]?.focus();
+  };
+  useShortcuts({
+    j: () => move(1),
+    k: () => move(-1),
+    // Enter on a link or button (a queue, "load more") keeps its own meaning
+    Enter: (e) => {
+      const on = e.target instanceof HTMLElement ? e.target.closest('a, button') : null;
+      if ((on && !on.hasAttribute('data-row')) || selected < 0 || !refs[selected]) return false;
+      navigate(caseHref(refs[selected]));
+    },
+    '/': () => searchRef.current?.focus(),
+    '?': onHelp,
+  });
+
+  const to = (p: Record<string, string | null>) => `${BASE}${query({ queue: p.queue ?? queue, status: p.status === undefined ? status : p.status })}`;
+
+  function search(e: FormEvent) {
+    e.preventDefault();
+    const v = searchRef.current?.value.trim() ?? '';
+    navigate(`${BASE}${query({ q: v })}`);
+  }
+
+  return (
+    <main id="main" className="inbox">
+      <div className="inbox-head">
+        <h1 ref={titleRef} tabIndex={-1}>
+          {t('inbox.title')}
+        </h1>
+        <form role="search" className="search" onSubmit={search}>
+          <label htmlFor="search" className="visually-hidden">
+            {t('inbox.search')}
+          </label>
+          <input
+            id="search"
+            ref={searchRef}
+            type="search"
+            defaultValue={q}
+            key={q}
+            placeholder={t('inbox.searchPlaceholder')}
+            onKeyDown={(e) => e.key === 'Escape' && e.currentTarget.blur()}
+          />
+          <button type="submit" className="button">
+            {t('inbox.search')}
+          </button>
+        </form>
+      </div>
+      <p className="muted hint">{t('inbox.hint')}</p>
+
+      <div className="inbox-body">
+        <nav aria-label={t('inbox.queues')} className="queues">
+          <ul>
+            {QUEUES.map((name) => (
+              <li key={name}>
+                <a href={to({ queue: name, status: null })} onClick={onLinkClick} aria-current={!q && name === queue ? 'page' : undefined}>
+                  {t(`inbox.queue.${name}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+          {!isSlaQueue(queue) && queue !== 'unassigned' && !q && (
+            <div className="field">
+              <label htmlFor="status-filter">{t('inbox.status')}</label>
+              <select id="status-filter" value={status ?? ''} onChange={(e) => navigate(to({ status: e.target.value || null }))}>
+                <option value="">{t('inbox.anyStatus')}</option>
+                {CASE_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+        </nav>
+
+        <section className="list" aria-live="polite" aria-busy={!rows && !hits && !error}>
+          {error && (
+            <p className="error" role="alert">
+              {t('app.error', { message: error })}{' '}
+              <button type="button" className="button" onClick={() => setReload((n) => n + 1)}>
+                {t('app.retry')}
+              </button>
+            </p>
+          )}
+          {!error && !rows && !hits && <p className="muted">{t('app.loading')}</p>}
+          {hits && (
+            <>
+              <h2>{t('inbox.results', { q })}</h2>
+              {hits.length === 0 ? (
+                <p>{t('inbox.noResults', { q })}</p>
+              ) : (
+                <ol className="hits" ref={tableRef as never}>
+                  {hits.map((h) => (
+                    <li key={`${h.type}:${h.id}`} className={h.case_ref && refs.indexOf(h.case_ref) === selected ? 'selected' : undefined}>
+                      {h.case_ref ? (
+                        <a data-row href={caseHref(h.case_ref)} onClick={onLinkClick}>
+                          <span className="ref">{h.case_ref}</span> {h.title}
+                        </a>
+                      ) : (
+                        <strong>{h.title}</strong>
+                      )}
+                      <p className="snippet">
+                        <Marked snippet={h.snippet} />
+                      </p>
+                    </li>
+                  ))}
+                </ol>
+              )}
+              <a href={BASE} onClick={onLinkClick}>
+                {t('inbox.clearSearch')}
+              </a>
+            </>
+          )}
+          {rows && rows.length === 0 && <p>{t('inbox.empty')}</p>}
+          {rows && rows.length > 0 && (
+            <table className="cases">
+              <caption className="visually-hidden">{t('inbox.caption', { count: rows.length, queue: t(`inbox.queue.${queue}`) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('inbox.col.ref')}</th>
+                  <th scope="col">{t('inbox.col.subject')}</th>
+                  {isSlaQueue(queue) ? (
+                    <>
+                      <th scope="col">{t('inbox.col.clock')}</th>
+                      <th scope="col">{t('inbox.col.due')}</th>
+                    </>
+                  ) : (
+                    <>
+                      <th scope="col">{t('inbox.col.customer')}</th>
+                      <th scope="col">{t('inbox.col.status')}</th>
+                      <th scope="col">{t('inbox.col.tier')}</th>
+                      <th scope="col">{t('inbox.col.lastContact')}</th>
+                    </>
+                  )}
+                </tr>
+              </thead>
+              <tbody ref={tableRef}>
+                {rows.map((r, i) => (
+                  <CaseRow key={r.id} row={r} selected={i === selected} customer={r.case ? names[r.case.customer_id] : undefined} onFocus={() => setSelected(i)} />
+                ))}
+              </tbody>
+            </table>
+          )}
+          {rows && cursor && (
+            <button type="button" className="button" onClick={more}>
+              {t('inbox.more')}
+            </button>
+          )}
+        </section>
+      </div>
+    </main>
+  );
+}
+
+function CaseRow({ row, selected, customer, onFocus }: { row: Row; selected: boolean; customer?: string; onFocus: () => void }) {
+  const { t } = useTranslation();
+  const c = row.case;
+  // the most urgent clock first: breached, then at risk
+  const clock = row.sla?.clocks.find((k) => k.state === 'breached') ?? row.sla?.clocks.find((k) => k.state === 'at_risk');
+  return (
+    <tr className={selected ? 'selected' : undefined}>
+      <td>
+        <a data-row href={caseHref(row.ref)} onClick={onLinkClick} onFocus={onFocus} className="ref">
+          {row.ref}
+        </a>
+      </td>
+      <td className="subject">{row.subject}</td>
+      {c ? (
+        <>
+          <td>{customer ?? '…'}</td>
+          <td>
+            <span className={`badge status-${c.status}`}>{t(`status.${c.status}`)}</span>
+          </td>
+          <td>{c.tier}</td>
+          <td>
+            <Time iso={c.last_contact_at} />
+          </td>
+        </>
+      ) : (
+        <>
+          <td>{clock ? <span className={`badge clock-${clock.state}`}>{`${t(`case.clock.${clock.target}`)}: ${t(`case.clockState.${clock.state}`)}`}</span> : '—'}</td>
+          <td>{clock?.due_at ? <Time iso={clock.due_at} /> : '—'}</td>
+        </>
+      )}
+    </tr>
+  );
+}

@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../shared/format.ts';
+import type { Customer } from '../shared/types.ts';
+
+/** Who the customer is: name, segment, flags that change how we answer, and every way to reach them. */
+export function CustomerCard({ customer }: { customer: Customer | null }) {
+  const { t } = useTranslation();
+  if (!customer) return null;
+  const flags = [customer.vulnerable && t('case.vulnerable'), customer.media && t('case.media'), customer.sales_opt_out && t('case.salesOptOut')].filter(Boolean);
+  return (
+    <section className="card" aria-labelledby="customer-title">
+      <h2 id="customer-title">{t('case.customer')}</h2>
+      <p className="customer-name">{customer.name || customer.identities[0]?.value}</p>
+      <dl className="facts">
+        <div>
+          <dt>{t('case.segment')}</dt>
+          <dd>{customer.segment}</dd>
+        </div>
+        {flags.length > 0 && (
+          <div>
+            <dt>{t('case.flags')}</dt>
+            <dd>
+              {flags.map((f) => (
+                <span key={String(f)} className="badge flag">
+                  {f}
+                </span>
+              ))}
+            </dd>
+          </div>
+        )}
+      </dl>
+      <h3>{t('case.identities')}</h3>
+      <ul className="identities">
+        {customer.identities.map((i) => (
+          <li key={i.id}>
+            <span className="muted">{i.kind}</span> {i.value}
+            {i.bouncing_since && (
+              <span className="badge bounce" title={i.bounce_reason ?? undefined}>
+                {t('case.bouncing', { date: formatDateTime(i.bouncing_since) })}
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { language } from './i18n.ts';
+
+// Dates in the user's own locale (en-GB, nl-BE …), words in the UI language.
+const locale = navigator.language || language;
+const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+const relative = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+
+export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
+
+/** "3 uur geleden", "in 2 dagen" — with the exact time in a title for a hover or a screen reader. */
+export function formatRelative(iso: string, now = Date.now()): string {
+  const s = Math.round((new Date(iso).getTime() - now) / 1000);
+  const abs = Math.abs(s);
+  if (abs < 60) return relative.format(0, 'second');
+  if (abs < 3600) return relative.format(Math.round(s / 60), 'minute');
+  if (abs < 86_400) return relative.format(Math.round(s / 3600), 'hour');
+  return relative.format(Math.round(s / 86_400), 'day');
+}
+
+export const formatMoney = (cents: number, currency: string) =>
+  new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 100);
+
+export const formatNumber = (n: number, digits = 2) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(n);
+
+/** Search and suggestion snippets are HTML-escaped text with <mark> around hits: turn them into parts without using innerHTML. */
+export function markedParts(snippet: string): { text: string; mark: boolean }[] {
+  const unescape = (s: string) =>
+    s.replace(/&(lt|gt|quot|#39|#x27|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", amp: '&' })[e] ?? '');
+  return snippet.split(/(<mark>[\s\S]*?<\/mark>)/).filter(Boolean).map((p) =>
+    p.startsWith('<mark>') ? { text: unescape(p.slice(6, -7)), mark: true } : { text: unescape(p), mark: false });
+}

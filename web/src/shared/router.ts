@@ -1,0 +1,39 @@
+import { useSyncExternalStore } from 'react';
+
+/** A tiny router over the History API: the workspace has few screens, all under /app/. */
+export const BASE = '/app/';
+const listeners = new Set<() => void>();
+const subscribe = (fn: () => void) => {
+  listeners.add(fn);
+  window.addEventListener('popstate', fn);
+  return () => {
+    listeners.delete(fn);
+    window.removeEventListener('popstate', fn);
+  };
+};
+const snapshot = () => location.pathname + location.search;
+
+export function navigate(to: string, opts: { replace?: boolean } = {}) {
+  if (to === snapshot()) return;
+  history[opts.replace ? 'replaceState' : 'pushState'](null, '', to);
+  for (const fn of listeners) fn();
+}
+
+export type Route = { screen: 'inbox'; params: URLSearchParams } | { screen: 'case'; ref: string };
+
+export function useRoute(): Route {
+  const url = useSyncExternalStore(subscribe, snapshot);
+  const u = new URL(url, location.origin);
+  const m = /^\/app\/cases\/([^/]+)\/?$/.exec(u.pathname);
+  if (m) return { screen: 'case', ref: decodeURIComponent(m[1]) };
+  return { screen: 'inbox', params: u.searchParams };
+}
+
+export const caseHref = (ref: string) => `${BASE}cases/${encodeURIComponent(ref)}`;
+
+/** A link that navigates inside the app (a plain <a>, so open-in-new-tab and screen readers work). */
+export function onLinkClick(e: React.MouseEvent<HTMLAnchorElement>) {
+  if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  e.preventDefault();
+  navigate(e.currentTarget.getAttribute('href')!);
+}

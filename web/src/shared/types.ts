@@ -1,0 +1,158 @@
+/** The API's response shapes the workspace uses (see src/http/responses.ts on the server). Times are ISO strings on the wire. */
+export type CaseStatus = 'new' | 'open' | 'pending_customer' | 'pending_us' | 'solved' | 'closed';
+export const CASE_STATUSES: readonly CaseStatus[] = ['new', 'open', 'pending_customer', 'pending_us', 'solved', 'closed'];
+export type Tier = 'L1' | 'L2' | 'L3';
+export type Role = 'agent' | 'supervisor' | 'admin';
+
+export interface Agent {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  team_id: string | null;
+}
+
+export interface Me {
+  account: { id: string; name: string };
+  actor: { type: string; id: string | null; role: Role };
+  agent: Agent | null;
+}
+
+export interface Case {
+  id: string;
+  ref: string;
+  subject: string;
+  status: CaseStatus;
+  priority: 'low' | 'normal' | 'high' | 'urgent';
+  tier: Tier;
+  topic: string | null;
+  language: string | null;
+  channel: string;
+  customer_id: string;
+  owner_id: string | null;
+  team_id: string | null;
+  transfer_count: number;
+  contact_count: number;
+  created_at: string;
+  updated_at: string;
+  last_contact_at: string;
+}
+
+export interface Page<T> {
+  data: T[];
+  next_cursor: string | null;
+}
+
+export interface Identity {
+  id: string;
+  kind: 'email' | 'phone' | 'social';
+  value: string;
+  bouncing_since: string | null;
+  bounce_reason: string | null;
+}
+
+export interface Customer {
+  id: string;
+  name: string;
+  segment: string;
+  language: string | null;
+  vulnerable: boolean;
+  media: boolean;
+  sales_opt_out: boolean;
+  identities: Identity[];
+}
+
+export interface Analysis {
+  language: string | null;
+  sentiment: number | null;
+  anger: number | null;
+  intents: string[];
+  money: { cents: number; currency: string }[];
+  reputation_risk: number;
+}
+
+export interface Finding {
+  check: string;
+  severity: 'info' | 'warning' | 'block';
+  message: string;
+  suggestion: string;
+  span: { start: number; end: number; text: string } | null;
+}
+
+export interface MessageEntry {
+  kind: 'message';
+  id: string;
+  type: 'inbound' | 'outbound' | 'note';
+  channel: string;
+  author_agent_id: string | null;
+  body: string;
+  findings: Finding[] | null;
+  automated: string | null;
+  delivery_status: 'queued' | 'sent' | 'failed' | null;
+  created_at: string;
+  analysis: Analysis | null;
+  attachments: { id: string; filename: string; size: number }[];
+}
+
+export interface EventEntry {
+  kind: 'event';
+  id: number;
+  action: string;
+  actor_type: string;
+  actor_id: string | null;
+  before: unknown;
+  after: unknown;
+  created_at: string;
+}
+
+export interface CaseDetail extends Case {
+  customer: Customer | null;
+  pending_transfer: { id: string; from_agent_id: string | null; to_agent_id: string; note: string | null; created_at: string } | null;
+  timeline: (MessageEntry | EventEntry)[];
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  blocked: boolean;
+}
+
+export type ClockState = 'ok' | 'at_risk' | 'breached' | 'paused' | 'met';
+export interface Clock {
+  target: 'first_response' | 'next_response' | 'resolution';
+  target_minutes: number;
+  due_at: string | null;
+  met_at: string | null;
+  elapsed_minutes: number;
+  state: ClockState;
+}
+export interface CaseClocks {
+  case_id: string;
+  ref: string;
+  subject: string;
+  owner_id: string | null;
+  policy: { id: string; name: string } | null;
+  clocks: Clock[];
+}
+
+export interface CasePromise {
+  id: string;
+  kind: string;
+  description: string;
+  due_at: string;
+  state: string;
+  owner_id: string;
+}
+
+export interface SearchHit {
+  type: 'case' | 'message' | 'customer';
+  id: string;
+  case_id: string | null;
+  case_ref: string | null;
+  title: string;
+  snippet: string;
+  created_at: string;
+}
+
+export interface Suggestions {
+  data: { id: string; slug: string; title: string; snippet: string; score: number; language: string }[];
+}
