@@ -9,22 +9,34 @@ import { addBusinessDays } from './due-time.ts';
 import { notify, supervisorsOf } from './notify.ts';
 import { renegotiatePromise } from './renegotiate-promise.ts';
 import { getServiceSettings } from './settings.ts';
-import { loadPromise } from './store.ts';
+import { loadPromise, PROMISE_COLUMNS, type PromiseRow } from './store.ts';
 
-/** Job `promise.remind`: the owner hears that a promise is due soon. */
+/** The promises a follow-up job is about, and the sweep's clock (older jobs carry one id). */
+function jobPromises(job: JobRow): { ids: string[]; at: Date } {
+  const ids = Array.isArray(job.payload.promise_ids) ? (job.payload.promise_ids as string[]) : [String(job.payload.promise_id)];
+  return { ids, at: job.payload.at ? new Date(String(job.payload.at)) : new Date() };
+}
+
+/** Job `promise.remind`: each owner hears that a promise is due soon — once (reminded_at is set in the same step). */
 export async function remindOwner(db: Db, job: JobRow): Promise<void> {
   const accountId = job.account_id!;
-  await db.transaction(async (tx) => {
-    const p = await loadPromise(tx, accountId, String(job.payload.promise_id));
-    if (p.state !== 'open') return;
-    const { time_zone } = await getServiceSettings(tx, accountId);
-    const [c] = await tx.query<{ ref: string }>('SELECT ref FROM cases WHERE account_id = $1 AND id = $2', [accountId, p.case_id]);
-    await notify(tx, accountId, {
-      agentIds: [p.owner_id], kind: 'promise.due_soon', caseId: p.case_id, promiseId: p.id,
-      body: `${c.ref}: "${p.description}" is due ${formatWhen(p.due_at, 'nl', time_zone)}`,
+  const { ids, at } = jobPromises(job);
+  const { time_zone } = await getServiceSettings(db, accountId);
+  for (const id of ids) {
+    await db.transaction(async (tx) => {
+      const [p] = await tx.query<PromiseRow>(
+        `UPDATE promises SET reminded_at = $3 WHERE account_id = $1 AND id = $2 AND state = 'open' AND reminded_at IS NULL RETURNING ${PROMISE_COLUMNS}`,
+        [accountId, id, at],
+      );
+      if (!p) return; // reminded already, or no longer open
+      const [c] = await tx.query<{ ref: string }>('SELECT ref FROM cases WHERE account_id = $1 AND id = $2', [accountId, p.case_id]);
+      await notify(tx, accountId, {
+        agentIds: [p.owner_id], kind: 'promise.due_soon', caseId: p.case_id, promiseId: p.id,
+        body: `${c.ref}: "${p.description}" is due ${formatWhen(p.due_at, 'nl', time_zone)}`,
+      });
+      await emitEvent(tx, accountId, 'promise.due_soon', p);
     });
-    await emitEvent(tx, accountId, 'promise.due_soon', p);
-  });
+  }
 }
 
 /**
@@ -34,11 +46,42 @@ export async function remindOwner(db: Db, job: JobRow): Promise<void> {
  * blocks it), it becomes a draft: the customer is never left without word because of a rule.
  */
 export async function handleBreach(db: Db, job: JobRow): Promise<void> {
-  const accountId = job.account_id!;
+  const { ids, at } = jobPromises(job);
+  for (const id of ids) await breachOne(db, job.account_id!, id, at);
+}
+
+/**
+ * One promise: open → breached with its escalation in one transaction (so it happens once), then
+ * the apology. A retried job finds the promise breached and only finishes what is missing.
+ */
+async function breachOne(db: Db, accountId: string, id: string, at: Date): Promise<void> {
   const actor = systemActor(accountId);
-  const p = await loadPromise(db, accountId, String(job.payload.promise_id));
-  if (p.state !== 'breached' || p.replaced_by || p.breach_notice_message_id) return; // already handled
   const settings = await getServiceSettings(db, accountId);
+  const escalate = async (tx: Db, p: PromiseRow) => {
+    const [facts] = await tx.query<{ ref: string; owner_name: string }>(
+      `SELECT c.ref, a.name AS owner_name FROM cases c JOIN agents a ON a.account_id = c.account_id AND a.id = $3 WHERE c.account_id = $1 AND c.id = $2`,
+      [accountId, p.case_id, p.owner_id],
+    );
+    await recordAudit(tx, actor, { action: 'promise.breached', entityType: 'promise', entityId: p.id, after: { due_at: p.due_at, breached_at: p.breached_at } });
+    await recordAudit(tx, actor, { action: 'case.promise_breached', entityType: 'case', entityId: p.case_id, after: { promise_id: p.id, description: p.description } });
+    const supervisors = await supervisorsOf(tx, accountId, p.owner_id);
+    const text = `${facts.ref}: promise broken — "${p.description}" was due ${formatWhen(p.due_at, 'nl', settings.time_zone)}`;
+    await notify(tx, accountId, { agentIds: [p.owner_id], kind: 'promise.breached', caseId: p.case_id, promiseId: p.id, body: text });
+    await notify(tx, accountId, { agentIds: supervisors, kind: 'promise.escalated', caseId: p.case_id, promiseId: p.id, body: `${text} (owner: ${facts.owner_name})` });
+    await emitEvent(tx, accountId, 'promise.breached', { ...p, escalated_to: supervisors });
+  };
+  await db.transaction(async (tx) => {
+    const [p] = await tx.query<PromiseRow>(
+      `UPDATE promises SET state = 'breached', breached_at = $3, updated_at = $3
+       WHERE account_id = $1 AND id = $2 AND state = 'open' AND due_at <= $3 RETURNING ${PROMISE_COLUMNS}`,
+      [accountId, id, at],
+    );
+    if (p) await escalate(tx, p);
+  });
+  const p = await loadPromise(db, accountId, id);
+  if (p.state !== 'breached' || p.replaced_by || p.breach_notice_message_id) return; // not broken, or the customer was told
+  const [pending] = await db.query("SELECT 1 FROM drafts WHERE account_id = $1 AND promise_id = $2 AND status = 'pending'", [accountId, id]);
+  if (pending) return;
   const [facts] = await db.query<{ ref: string; language: string | null; customer_name: string | null; owner_name: string }>(
     `SELECT c.ref, c.language, cu.name AS customer_name, a.name AS owner_name
      FROM cases c JOIN customers cu ON cu.account_id = c.account_id AND cu.id = c.customer_id
@@ -46,21 +89,11 @@ export async function handleBreach(db: Db, job: JobRow): Promise<void> {
      WHERE c.account_id = $1 AND c.id = $2`,
     [accountId, p.case_id, p.owner_id],
   );
-  const breachedAt = p.breached_at ?? new Date();
+  const breachedAt = p.breached_at ?? at;
   const newDueAt = addBusinessDays(breachedAt, 1, settings.calendar);
   const body = apologyText({
     language: facts.language, customerName: facts.customer_name, kind: p.kind, description: p.description,
     dueAt: p.due_at, newDueAt, signer: facts.owner_name, timeZone: settings.time_zone,
-  });
-
-  await db.transaction(async (tx) => {
-    await recordAudit(tx, actor, { action: 'promise.breached', entityType: 'promise', entityId: p.id, after: { due_at: p.due_at, breached_at: breachedAt } });
-    await recordAudit(tx, actor, { action: 'case.promise_breached', entityType: 'case', entityId: p.case_id, after: { promise_id: p.id, description: p.description } });
-    const supervisors = await supervisorsOf(tx, accountId, p.owner_id);
-    const text = `${facts.ref}: promise broken — "${p.description}" was due ${formatWhen(p.due_at, 'nl', settings.time_zone)}`;
-    await notify(tx, accountId, { agentIds: [p.owner_id], kind: 'promise.breached', caseId: p.case_id, promiseId: p.id, body: text });
-    await notify(tx, accountId, { agentIds: supervisors, kind: 'promise.escalated', caseId: p.case_id, promiseId: p.id, body: `${text} (owner: ${facts.owner_name})` });
-    await emitEvent(tx, accountId, 'promise.breached', { ...p, escalated_to: supervisors });
   });
 
   if (settings.breach_notice === 'send') {

@@ -40,6 +40,13 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
       };
     }),
     'problems.auto_open': lazy(async () => (await import('../problems/auto-open-problem.ts')).autoOpenProblem),
+    'promises.reconcile': lazy(async () => {
+      const { reconcilePromises } = await import('../promises/sweep-promises.ts');
+      return async (db: Db) => {
+        await reconcilePromises(db, { now: new Date() });
+        await scheduleNext(db, 'promises.reconcile');
+      };
+    }),
     'promise.remind': lazy(async () => (await import('../promises/follow-up.ts')).remindOwner),
     'promise.breached': lazy(async () => (await import('../promises/follow-up.ts')).handleBreach),
     'email.imap_poll': lazy(async () => (await import('../intake/channels/email/imap-poll.ts')).imapPollJob(config)),

@@ -8,6 +8,8 @@ export const SCHEDULES: Record<string, (now: Date) => Date> = {
   'email.imap_poll': (now) => new Date(now.getTime() + 5_000),
   // promises: reminders and breaches, at the start of every minute
   'promises.sweep': (now) => new Date(Math.floor(now.getTime() / 60_000) * 60_000 + 60_000),
+  // promises still open well past their due time (a late commit, a lost job): hourly, at a quarter past
+  'promises.reconcile': (now) => new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000 + 3_600_000 + 15 * 60_000),
   // service levels: at-risk and breached clocks pushed to their owners, every five minutes
   'sla.sweep': (now) => new Date(Math.floor(now.getTime() / 300_000) * 300_000 + 300_000),
 };

@@ -13,6 +13,8 @@ import { sweepEscalations } from '../../src/escalation/escalate-case.ts';
 import { getCase } from '../../src/cases/get-case.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { newAccount, testConfig, testDb, uniqueEmail, type TestAccount } from '../helpers.ts';
+import { runJobs } from '../email.ts';
+import { jobHandlers } from '../../src/worker/handlers.ts';
 
 let db: Db;
 let app: FastifyInstance;
@@ -39,6 +41,7 @@ test('a case with reputation risk goes to L3 with its reasons and a brief, so no
   await addMessage(db, admin(), r.case.id, { type: 'outbound', body: 'Beste Karin, excuses. We sturen morgen een monteur. Groet, Anna' });
   await db.transaction((tx) => makePromise(tx, admin(), { caseId: r.case.id, kind: 'callback', description: 'Karin terugbellen', dueAt: new Date(Date.now() + 60_000) }));
   await sweepPromises(db, { now: new Date(Date.now() + 120_000), accountIds: [acc.accountId] });
+  await runJobs(db, jobHandlers(testConfig()), acc.accountId, ['promise.breached']);
 
   const brief = await app.inject({ method: 'GET', url: `/api/v1/cases/${r.case.ref}/brief`, headers: acc.auth });
   assert.equal(brief.statusCode, 200, brief.body);

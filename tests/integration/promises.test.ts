@@ -120,6 +120,21 @@ describe('promises: made, reminded, breached, escalated, told — with a frozen 
     }
   });
 
+  test('handed out twice (the minute sweep and the hourly reconciliation), a promise is still breached once', async () => {
+    const { reconcilePromises } = await import('../../src/promises/sweep-promises.ts');
+    const c = await newCase('Els');
+    const p = await db.transaction((tx) => makePromise(tx, agent, { caseId: c.id, kind: 'answer_by', description: 'antwoord over de factuur', dueAt: at('2026-11-30T09:00:00Z'), now: NOW }));
+    const swept = await sweepPromises(db, { now: at('2026-11-30T09:05:00Z'), accountIds: [acc.accountId] });
+    assert.ok(swept.breached >= 1, 'handed out (with the renegotiated promises of the tests above, due since)');
+    assert.equal((await sweepPromises(db, { now: at('2026-11-30T09:06:00Z'), accountIds: [acc.accountId] })).breached, 0, 'nothing new since the mark');
+    const again = await reconcilePromises(db, { now: at('2026-11-30T09:30:00Z'), accountIds: [acc.accountId] });
+    assert.ok(again.breached >= 1, 'still open before the follow-up ran: handed out again');
+    await follow();
+    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE account_id = $1 AND entity_id = $2 AND action = 'promise.breached'`, [acc.accountId, p.id]);
+    assert.equal(n, 1);
+    assert.equal((await listDrafts(db, acc.accountId)).data.filter((d) => d.promise_id === p.id).length, 1, 'one apology');
+  });
+
   test('a promise made in a reply shows up on the case with its due time in Amsterdam', async () => {
     const c = await newCase('Wim');
     const m = await addMessage(db, agent, c.id, { type: 'outbound', now: NOW,
