@@ -49,13 +49,14 @@ export async function pollInbox(db: Db, inbox: InboxRow, config: IntakeConfig, o
       const validity = String(mailbox.uidValidity);
       // a new UIDVALIDITY means the server renumbered: start over (Message-IDs keep it to once)
       let lastUid = inbox.imap_uidvalidity !== null && String(inbox.imap_uidvalidity) === validity ? Number(inbox.imap_last_uid) : 0;
-      for (;;) {
+      // the new UIDs first (a SEARCH), then their sources in batches: a large backlog never sits in memory at once
+      const found = await client.search({ uid: `${lastUid + 1}:*` }, { uid: true });
+      const fresh = (found || []).filter((uid) => uid > lastUid).sort((a, b) => a - b);
+      for (let i = 0; i < fresh.length; i += BATCH) {
         const batch: { uid: number; source: Buffer }[] = [];
-        for await (const msg of client.fetch(`${lastUid + 1}:*`, { uid: true, source: true }, { uid: true })) {
-          if (msg.uid > lastUid && msg.source) batch.push({ uid: msg.uid, source: msg.source });
-          if (batch.length >= BATCH) break;
+        for await (const msg of client.fetch(fresh.slice(i, i + BATCH).join(','), { uid: true, source: true }, { uid: true })) {
+          if (msg.source) batch.push({ uid: msg.uid, source: msg.source });
         }
-        if (batch.length === 0) break;
         batch.sort((a, b) => a.uid - b.uid);
         report.fetched += batch.length;
         const committed = await storeBatch(db, inbox, batch, config, report);
@@ -65,12 +66,12 @@ export async function pollInbox(db: Db, inbox: InboxRow, config: IntakeConfig, o
         }
         // the mark moves up to the first message that failed, so that one is fetched again
         const firstFailed = batch.find((b) => !committed.includes(b.uid));
-        const newLast = firstFailed ? firstFailed.uid - 1 : batch[batch.length - 1].uid;
+        const newLast = firstFailed ? firstFailed.uid - 1 : (batch.length ? batch[batch.length - 1].uid : lastUid);
         if (newLast > lastUid) {
           lastUid = newLast;
           await saveMark(db, inbox, validity, lastUid, null);
         }
-        if (firstFailed || batch.length < BATCH) break;
+        if (firstFailed) break;
       }
       report.lastUid = lastUid;
       await saveMark(db, inbox, validity, lastUid, null);
