@@ -70,18 +70,27 @@ async function breachOne(db: Db, accountId: string, id: string, at: Date): Promi
     await notify(tx, accountId, { agentIds: supervisors, kind: 'promise.escalated', caseId: p.case_id, promiseId: p.id, body: `${text} (owner: ${facts.owner_name})` });
     await emitEvent(tx, accountId, 'promise.breached', { ...p, escalated_to: supervisors });
   };
-  await db.transaction(async (tx) => {
+  const breached = await db.transaction(async (tx) => {
     const [p] = await tx.query<PromiseRow>(
-      `UPDATE promises SET state = 'breached', breached_at = $3, updated_at = $3
+      `UPDATE promises SET state = 'breached', breached_at = $3, updated_at = $3, apology_claimed_at = $3
        WHERE account_id = $1 AND id = $2 AND state = 'open' AND due_at <= $3 RETURNING ${PROMISE_COLUMNS}`,
       [accountId, id, at],
     );
     if (p) await escalate(tx, p);
+    return Boolean(p);
   });
+  // the apology is written once: by the follow-up that breached the promise, or by a retry that takes
+  // over a claim left ten minutes without an apology (the first runner died in between)
+  const claimed = breached || (await db.query(
+    `UPDATE promises SET apology_claimed_at = now()
+     WHERE account_id = $1 AND id = $2 AND state = 'breached' AND breach_notice_message_id IS NULL AND replaced_by IS NULL
+       AND (apology_claimed_at IS NULL OR apology_claimed_at < now() - interval '10 minutes')
+       AND NOT EXISTS (SELECT 1 FROM drafts d WHERE d.account_id = $1 AND d.promise_id = $2 AND d.status = 'pending')
+     RETURNING id`,
+    [accountId, id],
+  )).length > 0;
+  if (!claimed) return;
   const p = await loadPromise(db, accountId, id);
-  if (p.state !== 'breached' || p.replaced_by || p.breach_notice_message_id) return; // not broken, or the customer was told
-  const [pending] = await db.query("SELECT 1 FROM drafts WHERE account_id = $1 AND promise_id = $2 AND status = 'pending'", [accountId, id]);
-  if (pending) return;
   const [facts] = await db.query<{ ref: string; language: string | null; customer_name: string | null; owner_name: string }>(
     `SELECT c.ref, c.language, cu.name AS customer_name, a.name AS owner_name
      FROM cases c JOIN customers cu ON cu.account_id = c.account_id AND cu.id = c.customer_id
@@ -110,12 +119,12 @@ async function breachOne(db: Db, accountId: string, id: string, at: Date): Promi
 
 async function draftApology(db: Db, accountId: string, promiseId: string, caseId: string, body: string, proposedDueAt: Date, reason: string) {
   await db.transaction(async (tx) => {
-    const [existing] = await tx.query("SELECT 1 FROM drafts WHERE account_id = $1 AND promise_id = $2 AND status = 'pending'", [accountId, promiseId]);
-    if (existing) return;
     const [d] = await tx.query<{ id: string }>(
-      `INSERT INTO drafts (account_id, case_id, promise_id, body, reason, proposed_due_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      `INSERT INTO drafts (account_id, case_id, promise_id, body, reason, proposed_due_at) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (account_id, promise_id) WHERE status = 'pending' AND promise_id IS NOT NULL DO NOTHING RETURNING id`,
       [accountId, caseId, promiseId, body, reason.slice(0, 1000), proposedDueAt],
     );
+    if (!d) return; // one apology already waits for approval
     const p = await loadPromise(tx, accountId, promiseId);
     await notify(tx, accountId, { agentIds: await supervisorsOf(tx, accountId, p.owner_id), kind: 'draft.pending', caseId, promiseId, body: `An apology waits for your approval (draft ${d.id})` });
   });

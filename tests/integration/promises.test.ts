@@ -129,7 +129,14 @@ describe('promises: made, reminded, breached, escalated, told — with a frozen 
     assert.equal((await sweepPromises(db, { now: at('2026-11-30T09:06:00Z'), accountIds: [acc.accountId] })).breached, 0, 'nothing new since the mark');
     const again = await reconcilePromises(db, { now: at('2026-11-30T09:30:00Z'), accountIds: [acc.accountId] });
     assert.ok(again.breached >= 1, 'still open before the follow-up ran: handed out again');
-    await follow();
+    // both copies run at the same moment, as two workers would
+    const { claimJobs, completeJob } = await import('../../src/storage/jobs.ts');
+    const jobs = await claimJobs(db, 'race', 100, { kinds: ['promise.breached'], accountIds: [acc.accountId] });
+    assert.ok(jobs.length >= 2);
+    await Promise.all(jobs.map(async (j) => {
+      await handlers['promise.breached'](db, j);
+      await completeJob(db, j.id);
+    }));
     const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE account_id = $1 AND entity_id = $2 AND action = 'promise.breached'`, [acc.accountId, p.id]);
     assert.equal(n, 1);
     assert.equal((await listDrafts(db, acc.accountId)).data.filter((d) => d.promise_id === p.id).length, 1, 'one apology');
