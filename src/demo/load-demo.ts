@@ -13,6 +13,7 @@ import { loadConfig } from '../config.ts';
 import { listSignals } from '../problems/signals.ts';
 import { claimJobs, completeJob } from '../storage/jobs.ts';
 import { jobHandlers } from '../worker/handlers.ts';
+import { createInbox } from '../intake/inboxes/save-inbox.ts';
 
 /** A Dutch demo account: agents, a team and cases that retell the five stories. */
 export async function loadDemo(db: Db) {
@@ -76,5 +77,13 @@ export async function loadDemo(db: Db) {
     }
   }
   const signals = await listSignals(db, account.account_id);
-  return { account_id: account.account_id, signals: signals.map((s) => s.title), admin_email: admin.email, token, agents: agents.map((a) => ({ id: a.id, name: a.name, role: a.role })), cases: refs };
+  // an inbox, so mail sent to the server's SMTP port (2525) lands in this account
+  const inbox = await createInbox(db, systemActor(account.account_id), {
+    address: `klantenservice.${account.account_id.slice(0, 8)}@demo.luister.test`,
+    name: 'Klantenservice Parkeren Demo',
+  });
+  return {
+    account_id: account.account_id, signals: signals.map((s) => s.title), admin_email: admin.email, token,
+    agents: agents.map((a) => ({ id: a.id, name: a.name, role: a.role })), cases: refs, inbox: inbox.address,
+  };
 }
