@@ -2,7 +2,7 @@ import type { Db } from '../storage/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../shared/audit.ts';
 import type { Identity } from './identity.ts';
-import { findCustomerIdByIdentity, refreshCustomerSearch } from './store.ts';
+import { findCustomerIdByIdentity } from './store.ts';
 
 /**
  * The customer behind an (already normalised) identity, created on first contact.
@@ -27,9 +27,11 @@ export async function identifyCustomer(
     }
     return { customerId: existing, created: false };
   }
+  // the search text as refreshCustomerSearch would make it for one identity, written with the row
   const [c] = await tx.query<{ id: string }>(
-    'INSERT INTO customers (account_id, name, language) VALUES ($1, $2, $3) RETURNING id',
-    [actor.accountId, (fields.name ?? '').trim(), fields.language ?? null],
+    `INSERT INTO customers (account_id, name, language, search_text)
+     VALUES ($1, $2::text, $3, $2::text || ' ' || $4::text || ' ' || replace(split_part($4::text, '@', 1), '.', ' ')) RETURNING id`,
+    [actor.accountId, (fields.name ?? '').trim(), fields.language ?? null, identity.value],
   );
   const [won] = await tx.query<{ id: string }>(
     `INSERT INTO customer_identities (account_id, customer_id, kind, value) VALUES ($1, $2, $3, $4)
@@ -41,7 +43,6 @@ export async function identifyCustomer(
     const id = (await findCustomerIdByIdentity(tx, actor.accountId, identity.kind, identity.value))!;
     return { customerId: id, created: false };
   }
-  await refreshCustomerSearch(tx, actor.accountId, c.id);
   await recordAudit(tx, actor, {
     action: 'customer.created',
     entityType: 'customer',
