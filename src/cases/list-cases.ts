@@ -15,8 +15,11 @@ export interface ListCasesOptions {
 
 export async function listCases(db: Db, accountId: string, opts: ListCasesOptions) {
   const after = decodeCursor(opts.cursor);
-  const rows = await db.query<CaseRow>(
-    `SELECT ${CASE_COLUMNS} FROM cases
+  // with the customer's name, so an inbox needs no request per row
+  const rows = await db.query<CaseRow & { customer_name: string }>(
+    `SELECT ${CASE_COLUMNS.split(',').map((c) => `cases.${c.trim()}`).join(', ')},
+       (SELECT name FROM customers cu WHERE cu.account_id = cases.account_id AND cu.id = cases.customer_id) AS customer_name
+     FROM cases
      WHERE account_id = $1
        AND ($2::text[] IS NULL OR status = ANY($2::text[]))
        AND ($3::uuid IS NULL OR owner_id = $3)
@@ -28,5 +31,5 @@ export async function listCases(db: Db, accountId: string, opts: ListCasesOption
       opts.passedAround ?? null, after, opts.limit + 1],
   );
   const result = page(rows, opts.limit);
-  return { data: result.data.map(publicCase), next_cursor: result.next_cursor };
+  return { data: result.data.map((r) => ({ ...publicCase(r), customer_name: r.customer_name })), next_cursor: result.next_cursor };
 }

@@ -82,7 +82,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
           passed_around: z.coerce.number().int().min(1).max(1000).optional().describe('transferred at least this many times'),
         })
         .strict(),
-      response: { 200: res.pageOf(res.caseSchema), ...res.errors },
+      response: { 200: res.pageOf(res.caseSchema.extend({ customer_name: z.string().describe('the customer\'s name (may be empty)') })), ...res.errors },
     },
   }, async (req) => {
     const q = req.query;
