@@ -61,9 +61,14 @@ describe('promises: made, reminded, breached, escalated, told — with a frozen 
     assert.equal((await listPromises(db, acc.accountId, { limit: 10, case_id: c.id })).data.length, 0);
   });
 
-  test('a promise reminds its owner, breaches once, escalates, and the case cannot close until the customer is told', async () => {
+  test('a promise made in a reply reminds its owner, breaches once, escalates, and the case cannot close until the customer is told', async () => {
     const c = await newCase('Henk');
-    const p = await db.transaction((tx) => makePromise(tx, agent, { caseId: c.id, kind: 'callback', description: 'Henk terugbellen over de monteur', dueAt: at('2026-11-25T11:00:00Z'), now: NOW }));
+    // the agent writes the promise in a reply; it becomes a promise due tomorrow 12:00 in Amsterdam
+    await addMessage(db, agent, c.id, { type: 'outbound', now: NOW,
+      body: 'Beste Henk, het spijt me dat de monteur niet kwam. Wij bellen u morgen vóór 12:00 terug over een nieuwe afspraak. Met vriendelijke groet, Piet' });
+    const [p] = (await listPromises(db, acc.accountId, { limit: 10, case_id: c.id })).data;
+    assert.equal(p.kind, 'callback');
+    assert.equal(p.due_at.toISOString(), '2026-11-25T11:00:00.000Z');
     assert.equal(p.owner_id, agent.agentId);
     assert.equal(p.remind_at?.toISOString(), '2026-11-25T10:00:00.000Z');
 
