@@ -1,66 +1,28 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAccount } from '../../src/accounts/create-account.ts';
 import { createAgent } from '../../src/accounts/create-agent.ts';
 import { receiveMessage } from '../../src/cases/receive-message.ts';
 import { buildApp } from '../../src/http/app.ts';
-import { WEB_DIST, webRoutes } from '../../src/http/routes/web.ts';
+import { webRoutes } from '../../src/http/routes/web.ts';
 import { ANALYSE_JOB, analyseStoredMessage } from '../../src/listening/analyse-stored-message.ts';
 import { systemActor } from '../../src/shared/actor.ts';
 import type { Db } from '../../src/storage/db.ts';
 import type { JobRow } from '../../src/storage/jobs.ts';
 import { testConfig, testDb, uniqueEmail } from '../helpers.ts';
+import { assertAccessible, buildWorkspace, chromiumMissing, launch, PASSWORD, SCREENSHOTS, watch as watchPage } from './browser.ts';
 
 /**
  * The agent workspace in a real browser: Debian's Chromium driven by playwright-core (never a
  * downloaded browser), against the real server on a test database. axe-core checks every screen.
+ * The problems board, promises, transfers and notifications have their own file (problems.test.ts).
  */
-const CHROMIUM = '/usr/bin/chromium';
-// UPDATE_SCREENSHOTS=1 refreshes the README's pictures; otherwise they go to a temporary folder (no churn in git)
-const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : join(tmpdir(), 'luister-screenshots');
-const PASSWORD = 'lang en veilig wachtwoord 42';
-
-function chromiumMissing(): string | false {
-  if (existsSync(CHROMIUM)) return false;
-  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} not found: .ci/run installs chromium; under CI the browser tests may not skip`);
-  return `Chromium is not installed at ${CHROMIUM} (apt-get install chromium): browser tests skipped`;
-}
-
-/** Build web/dist when it is missing or older than a source file (the build takes about a second). */
-function buildWorkspace() {
-  const newest = (dir: string): number =>
-    readdirSync(dir).reduce((t, n) => {
-      const s = statSync(join(dir, n));
-      return Math.max(t, s.isDirectory() ? newest(join(dir, n)) : s.mtimeMs);
-    }, 0);
-  const built = join(WEB_DIST, 'index.html');
-  const sources = Math.max(newest('web/src'), statSync('web/index.html').mtimeMs, statSync('web/vite.config.ts').mtimeMs);
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  const res = spawnSync(process.execPath, ['scripts/build.mjs', 'web'], { encoding: 'utf8' });
-  assert.equal(res.status, 0, `building the workspace failed:\n${res.stdout}\n${res.stderr}`);
-}
-
-const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-
-/** axe-core in the page (evaluated over the DevTools protocol, so the page's CSP stays as strict as in production). */
-async function assertAccessible(page: Page, screen: string) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } };
-    const r = await w.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
-  });
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(bad, [], `${screen}: axe found serious or critical violations:\n${JSON.stringify(bad, null, 2)}`);
-}
-
 async function seed(db: Db) {
   const agentEmail = uniqueEmail('sanne');
   const created = await createAccount(db, { name: 'Parkeren Amsterdam', adminEmail: uniqueEmail('admin'), adminPassword: PASSWORD });
@@ -137,7 +99,7 @@ describe('the agent workspace in Chromium', { skip }, () => {
   const problems: string[] = [];
 
   before(async () => {
-    buildWorkspace();
+    await buildWorkspace();
     mkdirSync(SCREENSHOTS, { recursive: true });
     db = await testDb();
     app = await buildApp({ db, config: testConfig(), logger: false });
@@ -153,11 +115,7 @@ describe('the agent workspace in Chromium', { skip }, () => {
       payload: { translations: { nl: { title: 'Dubbele afschrijving van een parkeersessie', body: 'Is een parkeersessie twee keer afgeschreven? Wij storten het dubbel betaalde bedrag binnen drie werkdagen terug.' } } },
     });
     assert.equal(article.statusCode, 201, article.body);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launch();
     context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1360, height: 900 } });
   });
 
@@ -167,12 +125,7 @@ describe('the agent workspace in Chromium', { skip }, () => {
     await db?.close();
   });
 
-  const watch = (page: Page) => {
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && problems.push(`console: ${m.text()}`));
-    // before signing in /api/v1/me answers 401: expected; anything else failing is a bug
-    page.on('response', (r) => r.status() >= 400 && !(r.status() === 401 && r.url().endsWith('/api/v1/me')) && problems.push(`${r.status()} ${r.url()}`));
-  };
+  const watch = (page: Page) => watchPage(page, problems);
 
   test('sign in, open a case with the keyboard, fix a reply the checker flags, send it', async () => {
     const page = await context.newPage();

@@ -4,8 +4,13 @@ import { SignIn } from './accounts/SignIn.tsx';
 import { forgetAgents } from './cases/agents.ts';
 import { CaseView } from './cases/CaseView.tsx';
 import { Inbox } from './cases/Inbox.tsx';
+import { ProblemsBoard } from './problems/ProblemsBoard.tsx';
+import { ProblemView } from './problems/ProblemView.tsx';
+import { DueToday } from './promises/DueToday.tsx';
+import { Notifications } from './promises/Notifications.tsx';
 import { ApiError, get, post, whenSignedOut } from './shared/api.ts';
-import { BASE, onLinkClick, useRoute } from './shared/router.ts';
+import { useGoShortcuts } from './shared/keys.ts';
+import { BASE, navigate, onLinkClick, PROBLEMS, PROMISES, useRoute } from './shared/router.ts';
 import { ShortcutHelp } from './shared/ShortcutHelp.tsx';
 import type { Me } from './shared/types.ts';
 
@@ -14,7 +19,14 @@ export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
+  const [bell, setBell] = useState(false);
   const route = useRoute();
+  useGoShortcuts({
+    i: () => navigate(BASE),
+    p: () => navigate(PROBLEMS),
+    d: () => navigate(PROMISES),
+    n: () => setBell((b) => !b),
+  });
 
   const loadMe = useCallback(() => {
     setError(null);
@@ -62,11 +74,18 @@ export function App() {
           Luister
         </a>
         <nav aria-label={t('app.mainNav')}>
-          <a href={BASE} onClick={onLinkClick} aria-current={route.screen === 'inbox' ? 'page' : undefined}>
+          <a href={BASE} onClick={onLinkClick} aria-current={route.screen === 'inbox' ? 'page' : undefined} aria-keyshortcuts="g i">
             {t('app.inbox')}
+          </a>
+          <a href={PROBLEMS} onClick={onLinkClick} aria-current={route.screen === 'problems' || route.screen === 'problem' ? 'page' : undefined} aria-keyshortcuts="g p">
+            {t('app.problems')}
+          </a>
+          <a href={PROMISES} onClick={onLinkClick} aria-current={route.screen === 'promises' ? 'page' : undefined} aria-keyshortcuts="g d">
+            {t('app.promises')}
           </a>
         </nav>
         <div className="topbar-end">
+          {me.agent && <Notifications open={bell} onOpenChange={setBell} />}
           <button type="button" className="link-button" onClick={showHelp} aria-keyshortcuts="?">
             {t('app.shortcuts')} <kbd>?</kbd>
           </button>
@@ -80,6 +99,12 @@ export function App() {
       </header>
       {route.screen === 'case' ? (
         <CaseView key={route.ref} me={me} caseRef={route.ref} onHelp={showHelp} />
+      ) : route.screen === 'problems' ? (
+        <ProblemsBoard me={me} onHelp={showHelp} />
+      ) : route.screen === 'problem' ? (
+        <ProblemView key={route.id} me={me} id={route.id} onHelp={showHelp} />
+      ) : route.screen === 'promises' ? (
+        <DueToday me={me} onHelp={showHelp} />
       ) : (
         <Inbox me={me} params={route.params} onHelp={showHelp} />
       )}

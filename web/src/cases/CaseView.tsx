@@ -11,6 +11,7 @@ import { BASE, navigate, onLinkClick } from '../shared/router.ts';
 import { CASE_STATUSES, type CaseDetail, type CaseStatus, type Me } from '../shared/types.ts';
 import { useAgents } from './agents.ts';
 import { Timeline } from './Timeline.tsx';
+import { TransferBanner, TransferForm } from './Transfer.tsx';
 
 /** One case: its timeline, the customer, promises and clocks, and the composer. */
 export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onHelp: () => void }) {
@@ -21,6 +22,7 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
   const [status, setStatus] = useState<CaseStatus | ''>('');
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [focus, setFocus] = useState<{ mode: ComposerMode; at: number } | null>(null);
+  const [transferOpen, setTransferOpen] = useState(false);
   const agents = useAgents();
   const titleRef = useRef<HTMLHeadingElement>(null);
   const focused = useRef(false);
@@ -47,16 +49,21 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   const agentName = (id: string | null) => (id ? (id === me.agent?.id ? `${agents.get(id)?.name ?? ''} (${t('case.you')})` : agents.get(id)?.name ?? null) : null);
 
-  async function act(fn: () => Promise<unknown>) {
-    setNotice(null);
-    try {
-      await fn();
-      setNotice({ kind: 'ok', text: t('case.saved') });
-      refresh();
-    } catch (e) {
-      setNotice({ kind: 'error', text: t('app.error', { message: (e as Error).message }) });
-    }
-  }
+  const act = useCallback(
+    async (fn: () => Promise<unknown>, ok?: string) => {
+      setNotice(null);
+      try {
+        const r = await fn();
+        setNotice({ kind: 'ok', text: typeof r === 'string' ? r : (ok ?? t('case.saved')) });
+        refresh();
+        return true;
+      } catch (e) {
+        setNotice({ kind: 'error', text: t('app.error', { message: (e as Error).message }) });
+        return false;
+      }
+    },
+    [refresh, t],
+  );
   const myId = me.agent?.id;
   const canAssign = !!detail && !detail.owner_id && !!myId;
   const assign = () => act(() => post(`/api/v1/cases/${detail!.id}/assign`, { agent_id: myId }));
@@ -66,6 +73,7 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
     r: () => setFocus({ mode: 'reply', at: Date.now() }),
     n: () => setFocus({ mode: 'note', at: Date.now() }),
     a: () => (canAssign ? void assign() : false),
+    t: () => (detail && !detail.pending_transfer && detail.owner_id ? setTransferOpen(true) : false),
     '?': onHelp,
   });
 
@@ -138,6 +146,7 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
               {t('case.assignToMe')} <kbd>a</kbd>
             </button>
           )}
+          <TransferForm detail={detail} me={me} agents={agents} act={act} open={transferOpen} onOpenChange={setTransferOpen} />
           <form
             className="inline-form"
             onSubmit={(e) => {
@@ -159,11 +168,7 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
           </form>
         </div>
         <div role="status">{notice && <p className={notice.kind === 'error' ? 'error' : 'ok'}>{notice.text}</p>}</div>
-        {detail.pending_transfer && (
-          <p className="badge">
-            {t('case.pendingTransfer')}: {agentName(detail.pending_transfer.to_agent_id) ?? detail.pending_transfer.to_agent_id}
-          </p>
-        )}
+        <TransferBanner detail={detail} me={me} agents={agents} act={act} />
       </header>
 
       <div className="case-body">

@@ -25,6 +25,16 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
   return (
     <dialog ref={ref} className="shortcuts" aria-labelledby="shortcuts-title" onClose={onClose}>
       <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
+      <h3>{t('shortcuts.everywhere')}</h3>
+      <dl>
+        {rows([
+          ['g i', 'shortcuts.goInbox'],
+          ['g p', 'shortcuts.goProblems'],
+          ['g d', 'shortcuts.goPromises'],
+          ['g n', 'shortcuts.notifications'],
+          ['?', 'shortcuts.help'],
+        ])}
+      </dl>
       <h3>{t('shortcuts.inInbox')}</h3>
       <dl>
         {rows([
@@ -32,7 +42,6 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
           ['k', 'shortcuts.previous'],
           ['Enter', 'shortcuts.open'],
           ['/', 'shortcuts.search'],
-          ['?', 'shortcuts.help'],
         ])}
       </dl>
       <h3>{t('shortcuts.inCase')}</h3>
@@ -41,6 +50,7 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
           ['r', 'shortcuts.reply'],
           ['n', 'shortcuts.note'],
           ['a', 'shortcuts.assign'],
+          ['t', 'shortcuts.transfer'],
           ['Ctrl Enter', 'shortcuts.send'],
           ['Esc', 'shortcuts.back'],
         ])}

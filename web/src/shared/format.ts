@@ -6,6 +6,27 @@ const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyl
 const relative = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
 
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
+const timeOnly = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+const hour = new Intl.DateTimeFormat(locale, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+
+/** Today's times as "14:30", other days with their date. */
+export function formatDue(iso: string, now = new Date()): string {
+  const d = new Date(iso);
+  return d.toDateString() === now.toDateString() ? timeOnly.format(d) : dateTime.format(d);
+}
+
+/** An hourly bucket of a chart: "za 14:00". */
+export const formatHour = (iso: string) => hour.format(new Date(iso));
+
+/** Local midnight that ends today, as ISO 8601 with the browser's own offset (what the API's due_before wants). */
+export function endOfToday(now = new Date()): string {
+  const d = new Date(now);
+  d.setHours(24, 0, 0, 0);
+  const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
+  const off = -d.getTimezoneOffset();
+  const sign = off >= 0 ? '+' : '-';
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T00:00:00${sign}${pad(Math.trunc(off / 60))}:${pad(off % 60)}`;
+}
 
 /** "3 uur geleden", "in 2 dagen" — with the exact time in a title for a hover or a screen reader. */
 export function formatRelative(iso: string, now = Date.now()): string {

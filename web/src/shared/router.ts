@@ -19,17 +19,28 @@ export function navigate(to: string, opts: { replace?: boolean } = {}) {
   for (const fn of listeners) fn();
 }
 
-export type Route = { screen: 'inbox'; params: URLSearchParams } | { screen: 'case'; ref: string };
+export type Route =
+  | { screen: 'inbox'; params: URLSearchParams }
+  | { screen: 'case'; ref: string }
+  | { screen: 'problems' }
+  | { screen: 'problem'; id: string }
+  | { screen: 'promises' };
 
 export function useRoute(): Route {
   const url = useSyncExternalStore(subscribe, snapshot);
   const u = new URL(url, location.origin);
   const m = /^\/app\/cases\/([^/]+)\/?$/.exec(u.pathname);
   if (m) return { screen: 'case', ref: decodeURIComponent(m[1]) };
+  const p = /^\/app\/problems(?:\/([^/]+))?\/?$/.exec(u.pathname);
+  if (p) return p[1] ? { screen: 'problem', id: decodeURIComponent(p[1]) } : { screen: 'problems' };
+  if (/^\/app\/promises\/?$/.test(u.pathname)) return { screen: 'promises' };
   return { screen: 'inbox', params: u.searchParams };
 }
 
 export const caseHref = (ref: string) => `${BASE}cases/${encodeURIComponent(ref)}`;
+export const PROBLEMS = `${BASE}problems`;
+export const PROMISES = `${BASE}promises`;
+export const problemHref = (id: string) => `${PROBLEMS}/${encodeURIComponent(id)}`;
 
 /** A link that navigates inside the app (a plain <a>, so open-in-new-tab and screen readers work). */
 export function onLinkClick(e: React.MouseEvent<HTMLAnchorElement>) {

@@ -156,3 +156,112 @@ export interface SearchHit {
 export interface Suggestions {
   data: { id: string; slug: string; title: string; snippet: string; score: number; language: string }[];
 }
+
+export const isSupervisor = (me: Me) => me.actor.role === 'supervisor' || me.actor.role === 'admin';
+
+export interface SignalEvidence {
+  count: number;
+  expected: number;
+  score: number;
+  reason: string;
+  examples: string[];
+  series: { at: string; count: number; expected: number }[];
+}
+
+export interface Signal {
+  id: string;
+  topic_id: string | null;
+  title: string;
+  status: 'open' | 'dismissed' | 'converted';
+  evidence: SignalEvidence;
+  raised_at: string;
+  problem_id: string | null;
+}
+
+export type ProblemStatus = 'investigating' | 'identified' | 'fixing' | 'resolved';
+export const PROBLEM_STATUSES: readonly ProblemStatus[] = ['investigating', 'identified', 'fixing', 'resolved'];
+
+export interface Problem {
+  id: string;
+  title: string;
+  status: ProblemStatus;
+  owner_id: string;
+  root_cause: string | null;
+  topic_id: string | null;
+  signal_id: string | null;
+  created_at: string;
+  updated_at: string;
+  resolved_at: string | null;
+  confirmed_cases?: number;
+}
+
+export interface LinkedCase {
+  case_id: string;
+  ref: string;
+  subject: string;
+  status: CaseStatus;
+  customer_id: string;
+  customer_name: string;
+  state: 'suggested' | 'confirmed' | 'removed';
+  linked_at: string;
+}
+
+export interface ProblemDetail extends Problem {
+  cases: LinkedCase[];
+  affected_customers: number;
+}
+
+export interface BulkOutcome {
+  case_id: string;
+  ref: string;
+  outcome: 'sent' | 'noted' | 'blocked' | 'skipped' | 'failed';
+  message_id?: string;
+  error?: { code: string; message: string };
+}
+
+export type PromiseKind = 'callback' | 'appointment_window' | 'answer_by' | 'refund_by' | 'next_update_by' | 'custom';
+export type KeepingAction = 'callback_logged' | 'appointment_kept' | 'refund_paid' | 'answered' | 'done';
+
+export interface PromiseItem {
+  id: string;
+  case_id: string;
+  customer_id: string;
+  owner_id: string;
+  kind: PromiseKind;
+  description: string;
+  window_start: string | null;
+  due_at: string;
+  state: 'open' | 'kept' | 'breached' | 'renegotiated' | 'cancelled';
+  breached_at: string | null;
+  kept_at: string | null;
+}
+
+export interface Draft {
+  id: string;
+  case_id: string;
+  promise_id: string | null;
+  body: string;
+  reason: string;
+  status: 'pending' | 'sent' | 'discarded';
+  proposed_due_at: string | null;
+  created_at: string;
+}
+
+export interface AppNotification {
+  id: string;
+  kind: string;
+  body: string;
+  case_id: string | null;
+  promise_id: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface Transfer {
+  id: string;
+  case_id: string;
+  from_agent_id: string | null;
+  to_agent_id: string;
+  note: string | null;
+  status: 'offered' | 'accepted' | 'declined' | 'cancelled';
+}
