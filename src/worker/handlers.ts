@@ -4,7 +4,6 @@ import type { JobRow } from '../storage/jobs.ts';
 import { deliverWebhook } from '../webhooks/deliver-webhook.ts';
 import type { JobHandler } from './runner.ts';
 import { scheduleNext } from './schedules.ts';
-import { sendEmailJob } from '../intake/channels/email/send-email.ts';
 
 /**
  * Loads a handler's module on its first job: listening brings a language model (~70 MB) that an
@@ -15,11 +14,24 @@ function lazy(load: () => Promise<JobHandler>): JobHandler {
   return async (db: Db, job: JobRow) => (await (handler ??= load()))(db, job);
 }
 
-/** Job kind → handler. Later capabilities (mail, reminders) add their kinds here. */
+/** Job kind → handler. Later capabilities add their kinds here. */
 export function jobHandlers(config: Config): Record<string, JobHandler> {
+  const slaSweep = lazy(async () => {
+    const { sweepSla } = await import('../promises/sweep-sla.ts');
+    const { sweepEscalations } = await import('../escalation/escalate-case.ts');
+    return async (db: Db) => {
+      const now = new Date();
+      await sweepSla(db, { now });
+      // the escalation rules over every open case (contacts, anger, reputation, VIP, too long at L1 …)
+      const accounts = await db.query<{ account_id: string }>(`SELECT DISTINCT account_id FROM cases WHERE status NOT IN ('solved', 'closed')`);
+      for (const a of accounts) await sweepEscalations(db, a.account_id, now);
+      await scheduleNext(db, 'sla.sweep');
+    };
+  });
+  const imapPoll = lazy(async () => (await import('../intake/channels/email/imap-poll.ts')).imapPollJob(config));
   return {
     'webhook.deliver': deliverWebhook(config.WEBHOOK_TIMEOUT_MS),
-    'email.send': sendEmailJob(config.SMTP_RELAY_URL),
+    'email.send': lazy(async () => (await import('../intake/channels/email/send-email.ts')).sendEmailJob(config.SMTP_RELAY_URL)),
     'promises.sweep': lazy(async () => {
       const { sweepPromises } = await import('../promises/sweep-promises.ts');
       return async (db: Db) => {
@@ -27,18 +39,12 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
         await scheduleNext(db, 'promises.sweep');
       };
     }),
-    'sla.sweep': lazy(async () => {
-      const { sweepSla } = await import('../promises/sweep-sla.ts');
-      const { sweepEscalations } = await import('../escalation/escalate-case.ts');
-      return async (db: Db) => {
-        const now = new Date();
-        await sweepSla(db, { now });
-        // the escalation rules over every open case (contacts, anger, reputation, VIP, too long at L1 …)
-        const accounts = await db.query<{ account_id: string }>(`SELECT DISTINCT account_id FROM cases WHERE status NOT IN ('solved', 'closed')`);
-        for (const a of accounts) await sweepEscalations(db, a.account_id, now);
-        await scheduleNext(db, 'sla.sweep');
-      };
-    }),
+    // service levels and the escalation rules, over open cases (loaded only when there are any)
+    'sla.sweep': async (db: Db, job: JobRow) => {
+      const [any] = await db.query(`SELECT 1 FROM cases WHERE status NOT IN ('solved', 'closed') LIMIT 1`);
+      if (!any) return scheduleNext(db, 'sla.sweep');
+      return slaSweep(db, job);
+    },
     'problems.auto_open': lazy(async () => (await import('../problems/auto-open-problem.ts')).autoOpenProblem),
     'promises.reconcile': lazy(async () => {
       const { reconcilePromises } = await import('../promises/sweep-promises.ts');
@@ -49,7 +55,12 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
     }),
     'promise.remind': lazy(async () => (await import('../promises/follow-up.ts')).remindOwner),
     'promise.breached': lazy(async () => (await import('../promises/follow-up.ts')).handleBreach),
-    'email.imap_poll': lazy(async () => (await import('../intake/channels/email/imap-poll.ts')).imapPollJob(config)),
+    // IMAP (imapflow, mailparser …) is loaded only once an inbox has a mailbox to poll
+    'email.imap_poll': async (db: Db, job: JobRow) => {
+      const [any] = await db.query('SELECT 1 FROM inboxes WHERE imap_url IS NOT NULL LIMIT 1');
+      if (!any) return scheduleNext(db, 'email.imap_poll', new Date(), new Date(Date.now() + config.IMAP_POLL_SECONDS * 1000));
+      return imapPoll(db, job);
+    },
     'message.analyse': lazy(async () => (await import('../listening/analyse-stored-message.ts')).analyseStoredMessage),
     'topics.upkeep': lazy(async () => (await import('../listening/analyse-stored-message.ts')).runTopicUpkeep),
     'topics.sweep': lazy(async () => {

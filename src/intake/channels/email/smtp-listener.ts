@@ -4,10 +4,8 @@ import type pino from 'pino';
 import type { Db } from '../../../storage/db.ts';
 import type { Config } from '../../../config.ts';
 import { inboxForAddress, type InboxRow } from '../../inboxes/store.ts';
-import { receiveInbound } from '../../receive-message.ts';
 import type { IntakeResult } from '../../types.ts';
 import { isMailAddress, splitPlusAddress } from './addresses.ts';
-import { emailAdapter } from './parse-email.ts';
 
 type SmtpConfig = Pick<Config, 'SMTP_PORT' | 'SMTP_HOST' | 'SMTP_MAX_BYTES' | 'SMTP_MAX_RECIPIENTS' | 'SMTP_TLS_KEY' | 'SMTP_TLS_CERT'
   | 'ACK_PER_SENDER_PER_HOUR' | 'FIRST_RESPONSE_HOURS' | 'ATTACHMENT_MAX_BYTES'>;
@@ -129,6 +127,8 @@ export async function startSmtpListener(db: Db, config: SmtpConfig, log: pino.Lo
 async function deliver(db: Db, config: SmtpConfig, raw: Buffer, e: Envelope, envelopeFrom: string | null): Promise<IntakeResult[]> {
   const perAccount = new Map<string, { address: string; inbox: InboxRow }>();
   for (const r of e.recipients) if (!perAccount.has(r.inbox.account_id)) perAccount.set(r.inbox.account_id, r);
+  // the parser and the intake road are loaded with the first mail, not at start (an idle server stays small)
+  const [{ receiveInbound }, { emailAdapter }] = await Promise.all([import('../../receive-message.ts'), import('./parse-email.ts')]);
   const results: IntakeResult[] = [];
   for (const [accountId, r] of perAccount) {
     results.push(await receiveInbound(db, emailAdapter, raw, { accountId, inbox: r.inbox, to: r.address, envelopeFrom }, config));
