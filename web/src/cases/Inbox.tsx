@@ -33,7 +33,8 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
   const tableRef = useRef<HTMLTableSectionElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
-  const names = useCustomerNames((rows ?? []).flatMap((r) => (r.case ? [r.case.customer_id] : [])));
+  // case lists carry the name; only rows without one (other queues, nameless customers) ask per customer
+  const names = useCustomerNames((rows ?? []).flatMap((r) => (r.case && !r.case.customer_name ? [r.case.customer_id] : [])));
 
   useEffect(() => titleRef.current?.focus(), []);
 
@@ -223,7 +224,7 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
               </thead>
               <tbody ref={tableRef}>
                 {rows.map((r, i) => (
-                  <CaseRow key={r.id} row={r} selected={i === selected} customer={r.case ? names[r.case.customer_id] : undefined} onFocus={() => setSelected(i)} />
+                  <CaseRow key={r.id} row={r} selected={i === selected} customer={r.case ? r.case.customer_name || names[r.case.customer_id] : undefined} onFocus={() => setSelected(i)} />
                 ))}
               </tbody>
             </table>

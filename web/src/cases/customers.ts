@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { get } from '../shared/api.ts';
 import type { Customer } from '../shared/types.ts';
 
-// The case list gives customer ids only: fetch each customer once per page load, a few at a time.
+// Rows without a customer name (queues built from other lists, nameless customers): fetch each customer once, a few at a time.
 const cache = new Map<string, Promise<Customer | null>>();
 
 function load(id: string): Promise<Customer | null> {

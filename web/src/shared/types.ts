@@ -22,6 +22,8 @@ export interface Case {
   id: string;
   ref: string;
   subject: string;
+  /** in case lists: the customer's name (empty when unknown) */
+  customer_name?: string;
   status: CaseStatus;
   priority: 'low' | 'normal' | 'high' | 'urgent';
   tier: Tier;
