@@ -4,6 +4,7 @@ import { recordAudit } from '../shared/audit.ts';
 import { AppError, forbidden, isUniqueViolation, notFound } from '../shared/errors.ts';
 import { emitEvent } from '../webhooks/events.ts';
 import { CASE_COLUMNS, type CaseRow, loadCase, publicCase } from './store.ts';
+import { notify } from '../promises/notify.ts';
 
 export interface TransferRow {
   id: string;
@@ -46,6 +47,11 @@ export async function offerTransfer(db: Db, actor: Actor, caseIdOrRef: string, o
       throw err;
     }
     await recordAudit(tx, actor, { action: 'case.transfer_offered', entityType: 'case', entityId: c.id, after: t });
+    // the receiver hears of it at once, not only when they happen to open the case
+    await notify(tx, actor.accountId, {
+      agentIds: [opts.toAgentId], kind: 'case.offered', caseId: c.id,
+      body: `${c.ref} "${c.subject}" wordt je aangeboden${opts.note ? `: ${opts.note.slice(0, 300)}` : ''}`,
+    });
     return t;
   });
 }

@@ -32,7 +32,7 @@ export async function remindOwner(db: Db, job: JobRow): Promise<void> {
       const [c] = await tx.query<{ ref: string }>('SELECT ref FROM cases WHERE account_id = $1 AND id = $2', [accountId, p.case_id]);
       await notify(tx, accountId, {
         agentIds: [p.owner_id], kind: 'promise.due_soon', caseId: p.case_id, promiseId: p.id,
-        body: `${c.ref}: "${p.description}" is due ${formatWhen(p.due_at, 'nl', time_zone)}`,
+        body: `${c.ref}: "${p.description}" moet af vóór ${formatWhen(p.due_at, 'nl', time_zone)}`,
       });
       await emitEvent(tx, accountId, 'promise.due_soon', p);
     });
@@ -65,9 +65,9 @@ async function breachOne(db: Db, accountId: string, id: string, at: Date): Promi
     await recordAudit(tx, actor, { action: 'promise.breached', entityType: 'promise', entityId: p.id, after: { due_at: p.due_at, breached_at: p.breached_at } });
     await recordAudit(tx, actor, { action: 'case.promise_breached', entityType: 'case', entityId: p.case_id, after: { promise_id: p.id, description: p.description } });
     const supervisors = await supervisorsOf(tx, accountId, p.owner_id);
-    const text = `${facts.ref}: promise broken — "${p.description}" was due ${formatWhen(p.due_at, 'nl', settings.time_zone)}`;
+    const text = `${facts.ref}: belofte niet nagekomen — "${p.description}" was beloofd vóór ${formatWhen(p.due_at, 'nl', settings.time_zone)}`;
     await notify(tx, accountId, { agentIds: [p.owner_id], kind: 'promise.breached', caseId: p.case_id, promiseId: p.id, body: text });
-    await notify(tx, accountId, { agentIds: supervisors, kind: 'promise.escalated', caseId: p.case_id, promiseId: p.id, body: `${text} (owner: ${facts.owner_name})` });
+    await notify(tx, accountId, { agentIds: supervisors, kind: 'promise.escalated', caseId: p.case_id, promiseId: p.id, body: `${text} (eigenaar: ${facts.owner_name})` });
     await emitEvent(tx, accountId, 'promise.breached', { ...p, escalated_to: supervisors });
   };
   const breached = await db.transaction(async (tx) => {
@@ -110,11 +110,11 @@ async function breachOne(db: Db, accountId: string, id: string, at: Date): Promi
       await renegotiatePromise(db, { ...actor, agentId: null }, p.id, { dueAt: newDueAt, message: body, now: new Date(Math.max(Date.now(), breachedAt.getTime())) });
       return;
     } catch (err) {
-      await draftApology(db, accountId, p.id, p.case_id, body, newDueAt, `sending the apology was refused: ${(err as Error).message}`);
+      await draftApology(db, accountId, p.id, p.case_id, body, newDueAt, `het versturen van de excuses werd geweigerd: ${(err as Error).message}`);
       return;
     }
   }
-  await draftApology(db, accountId, p.id, p.case_id, body, newDueAt, 'promise broken: approve the apology to the customer');
+  await draftApology(db, accountId, p.id, p.case_id, body, newDueAt, 'belofte niet nagekomen: keur de excuses aan de klant goed');
 }
 
 async function draftApology(db: Db, accountId: string, promiseId: string, caseId: string, body: string, proposedDueAt: Date, reason: string) {
@@ -126,6 +126,6 @@ async function draftApology(db: Db, accountId: string, promiseId: string, caseId
     );
     if (!d) return; // one apology already waits for approval
     const p = await loadPromise(tx, accountId, promiseId);
-    await notify(tx, accountId, { agentIds: await supervisorsOf(tx, accountId, p.owner_id), kind: 'draft.pending', caseId, promiseId, body: `An apology waits for your approval (draft ${d.id})` });
+    await notify(tx, accountId, { agentIds: await supervisorsOf(tx, accountId, p.owner_id), kind: 'draft.pending', caseId, promiseId, body: 'Excuses aan de klant wachten op je goedkeuring' });
   });
 }

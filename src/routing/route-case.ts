@@ -47,7 +47,7 @@ export async function routeCase(db: Db, actor: Actor, caseIdOrRef: string): Prom
       [actor.accountId, c.id, c.owner_id, pick.agent.id, `routing: ${pick.reason}`],
     );
     await recordAudit(tx, actor, { action: 'case.transfer_offered', entityType: 'case', entityId: c.id, after: { ...offer, reason: pick.reason } });
-    await notify(tx, actor.accountId, { agentIds: [pick.agent.id], kind: 'case.offered', caseId: c.id, body: `${c.ref} "${c.subject}" is offered to you (${pick.reason})` });
+    await notify(tx, actor.accountId, { agentIds: [pick.agent.id], kind: 'case.offered', caseId: c.id, body: `${c.ref} "${c.subject}" wordt je aangeboden (${pick.reason})` });
     return { offer, reason: pick.reason, agentName: pick.agent.name };
   });
 }
