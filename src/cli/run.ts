@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.ts';
+import type { Db } from '../storage/db.ts';
+import { openRuntime } from '../runtime.ts';
+import { AppError } from '../shared/errors.ts';
+
+/** The command line: positionals and the options every command may use. */
+export function parseCli() {
+  return parseArgs({
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      email: { type: 'string' },
+      role: { type: 'string' },
+      password: { type: 'string' },
+      account: { type: 'string' },
+      'account-name': { type: 'string' },
+      'admin-email': { type: 'string' },
+      'admin-name': { type: 'string' },
+      'admin-password': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      limit: { type: 'string' },
+      address: { type: 'string' },
+      'imap-url': { type: 'string' },
+      'imap-password-env': { type: 'string' },
+      'move-to': { type: 'string' },
+      'no-ack': { type: 'boolean' },
+      'due-today': { type: 'boolean' },
+      to: { type: 'string' },
+      reason: { type: 'string' },
+      queue: { type: 'boolean' },
+      state: { type: 'string' },
+      segment: { type: 'string' },
+      priority: { type: 'string' },
+      channel: { type: 'string' },
+      'first-response': { type: 'string' },
+      'next-response': { type: 'string' },
+      resolution: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+export type CliOptions = ReturnType<typeof parseCli>['values'];
+
+export const print = (v: unknown) => console.log(JSON.stringify(v, null, 2));
+
+export function required(name: string, value: string | undefined): string {
+  if (!value) throw new AppError('missing_option', `Missing --${name}`);
+  return value;
+}
+
+/** Opens the configured database for one command (under the data-folder lock on PGlite) and closes it after. */
+export async function withDb<T>(command: string, fn: (db: Db) => Promise<T>): Promise<T> {
+  const rt = await openRuntime(loadConfig(), command);
+  try {
+    return await fn(rt.db);
+  } finally {
+    await rt.close();
+  }
+}
