@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en, nl } from './locales.ts';
+import { en } from './locales/en.ts';
+import { nl } from './locales/nl.ts';
 
 /** Dutch for browsers that prefer Dutch, English for everyone else. */
 export function uiLanguage(preferred: readonly string[] = navigator.languages?.length ? navigator.languages : [navigator.language]): 'nl' | 'en' {
