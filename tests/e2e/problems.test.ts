@@ -181,6 +181,8 @@ describe('problems, promises, transfers and notifications in Chromium', { skip }
     await page.getByLabel('Voorbeeld voor').selectOption(fatima.id);
     const preview = page.getByTestId('preview');
     await preview.getByText('Fatima', { exact: true }).waitFor();
+    // her amount is looked up from her case after the name: wait for it before reading the whole preview
+    await preview.getByText(/€\s?30,00/).waitFor();
     assert.match(await preview.innerText(), new RegExp(`^Beste Fatima,[\\s\\S]*${fatima.ref}[\\s\\S]*€\\s?30,00[\\s\\S]*Mila Jansen$`));
     await assertAccessible(page, 'problem view with a preview');
     await page.screenshot({ path: `${SCREENSHOTS}/problem-view.png`, fullPage: true });
