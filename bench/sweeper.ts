@@ -187,6 +187,7 @@ function recording(db: Db, log: Stmt[]): Db {
   return {
     kind: db.kind,
     exec: (sql) => db.exec(sql),
+    listen: (channel, fn) => db.listen(channel, fn),
     close: () => db.close(),
     async query<T>(sql: string, params?: unknown[]) {
       const t0 = process.hrtime.bigint();

@@ -10,6 +10,9 @@ import { insertMessage, type MessageRow } from './insert-message.ts';
 import { CASE_COLUMNS, type CaseRow, loadCase, publicCase } from './store.ts';
 import { outboundEmailFields, queueSend } from '../intake/channels/email/outbound.ts';
 import { promisesOnReply } from '../promises/promises-on-reply.ts';
+import { liveNotice } from '../live/notice.ts';
+import { publishLive } from '../live/publish.ts';
+import { notifyMentions } from './notify-mentions.ts';
 
 export interface AddMessageOptions {
   type: 'outbound' | 'note';
@@ -53,6 +56,11 @@ export async function addMessage(db: Db, actor: Actor, caseIdOrRef: string, opts
       email,
     });
     if (message.delivery_status === 'queued') await queueSend(tx, actor.accountId, message.id);
+    if (opts.type === 'note') {
+      // a note has no webhook event (it is internal) but colleagues on the case see it live
+      await publishLive(tx, liveNotice(actor.accountId, 'note.created', message));
+      await notifyMentions(tx, actor, c, message);
+    }
     if (opts.type === 'outbound') {
       await recordReply(tx, actor.accountId, message.id, c.customer_id, opts.body);
       // the reply keeps answer promises, tells of broken ones, and registers the commitments it makes

@@ -25,6 +25,8 @@ import { serviceLevelRoutes } from './routes/service-levels.ts';
 import { escalationRoutes } from './routes/escalation.ts';
 import { routingRoutes } from './routes/routing.ts';
 import { webRoutes } from './routes/web.ts';
+import { liveRoutes } from './routes/live.ts';
+import { LiveHub } from '../live/hub.ts';
 
 export interface AppOptions {
   db: Db;
@@ -127,6 +129,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         '<h1>Luister</h1><p>De API draait. <a href="/docs">API-documentatie</a> · <a href="/openapi.json">OpenAPI</a> · <a href="/healthz">status</a></p></body></html>',
     ));
 
+  const hub = new LiveHub(db);
+  app.addHook('onClose', () => hub.close());
+
   miscRoutes(app, db);
   accountRoutes(app, db, config);
   customerRoutes(app, db);
@@ -139,6 +144,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   serviceLevelRoutes(app, db);
   escalationRoutes(app, db);
   routingRoutes(app, db);
+  liveRoutes(app, db, hub);
   webRoutes(app);
   setupRoutes(app, db, opts.setupToken ?? { value: null });
   return app;

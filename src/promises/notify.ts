@@ -1,12 +1,21 @@
 import type { Db } from '../storage/db.ts';
+import { LIVE_CHANNEL } from '../live/notice.ts';
 
-/** Puts a notification in an agent's list (the workspace shows it; webhooks carry the same event). */
+/**
+ * Puts a notification in an agent's list (the workspace shows it; webhooks carry the same event)
+ * and rings their bell live: one `notification.created` notice per agent, sent on commit.
+ */
 export async function notify(tx: Db, accountId: string, n: { agentIds: string[]; kind: string; body: string; caseId?: string | null; promiseId?: string | null }) {
   if (!n.agentIds.length) return;
   await tx.query(
-    `INSERT INTO notifications (account_id, agent_id, kind, body, case_id, promise_id)
-     SELECT $1, a, $3, $4, $5, $6 FROM unnest($2::uuid[]) AS a`,
-    [accountId, [...new Set(n.agentIds)], n.kind, n.body.slice(0, 2000), n.caseId ?? null, n.promiseId ?? null],
+    `WITH n AS (
+       INSERT INTO notifications (account_id, agent_id, kind, body, case_id, promise_id)
+       SELECT $1, a, $3, $4, $5, $6 FROM unnest($2::uuid[]) AS a
+       RETURNING id, agent_id, case_id)
+     SELECT pg_notify($7, json_strip_nulls(json_build_object('account_id', $1::text, 'event', 'notification.created',
+       'at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'agent_id', agent_id, 'case_id', case_id, 'id', id))::text)
+     FROM n`,
+    [accountId, [...new Set(n.agentIds)], n.kind, n.body.slice(0, 2000), n.caseId ?? null, n.promiseId ?? null, LIVE_CHANNEL],
   );
 }
 

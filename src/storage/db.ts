@@ -16,6 +16,11 @@ export interface Db {
   exec(sql: string): Promise<void>;
   /** Runs fn in one transaction; nested calls join the outer one. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * Calls fn with the payload of every NOTIFY on channel (from any process on PostgreSQL; a
+   * notification sent inside a transaction arrives only if and after it commits). Returns unlisten.
+   */
+  listen(channel: string, fn: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -63,8 +68,10 @@ async function openPostgres(url: string, max: number): Promise<Db> {
       await client.query(sql);
     },
     transaction: (fn) => fn(clientDb(client)),
+    listen: (channel, fn) => listener.listen(channel, fn),
     close: async () => {},
   });
+  const listener = postgresListener(url);
 
   return {
     kind: 'postgres',
@@ -88,7 +95,11 @@ async function openPostgres(url: string, max: number): Promise<Db> {
         client.release();
       }
     },
-    close: () => pool.end(),
+    listen: (channel, fn) => listener.listen(channel, fn),
+    close: async () => {
+      await listener.close();
+      await pool.end();
+    },
   };
 }
 
@@ -116,7 +127,81 @@ async function openPglite(dataDir?: string): Promise<Db> {
     transaction: inTx
       ? (fn) => fn(wrap(q, true))
       : (fn) => lite.transaction((tx) => fn(wrap(tx as unknown as Queryable, true))),
+    listen: async (channel, fn) => {
+      const unlisten = await lite.listen(channel, fn);
+      return async () => {
+        if (!lite.closed) await unlisten();
+      };
+    },
     close: () => lite.close(),
   });
   return wrap(lite, false);
+}
+
+/**
+ * LISTEN on PostgreSQL needs one connection of its own (a pooled one would hand the
+ * subscription to whoever borrows it next). It is opened on the first listen, and a lost
+ * connection is reopened with backoff, subscriptions replayed: a restarted database only
+ * pauses live updates.
+ */
+function postgresListener(url: string) {
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+  let client: pg.Client | null = null;
+  let connecting: Promise<pg.Client> | null = null;
+  let closed = false;
+  let retryMs = 250;
+
+  const quote = (channel: string) => `"${channel.replace(/"/g, '""')}"`;
+  const connect = (): Promise<pg.Client> =>
+    (connecting ??= (async () => {
+      const c = new pg.Client({ connectionString: url });
+      c.on('notification', (n) => {
+        for (const fn of handlers.get(n.channel) ?? []) fn(n.payload ?? '');
+      });
+      c.on('error', () => reconnect(c));
+      c.on('end', () => reconnect(c));
+      await c.connect();
+      for (const channel of handlers.keys()) await c.query(`LISTEN ${quote(channel)}`);
+      client = c;
+      retryMs = 250;
+      return c;
+    })().finally(() => {
+      connecting = null;
+    }));
+  const reconnect = (c: pg.Client) => {
+    if (closed || client !== c) return;
+    client = null;
+    const again = () => {
+      if (closed || client || connecting) return;
+      connect().catch(() => {
+        retryMs = Math.min(retryMs * 2, 10_000);
+        setTimeout(again, retryMs).unref();
+      });
+    };
+    setTimeout(again, retryMs).unref();
+  };
+
+  return {
+    async listen(channel: string, fn: (payload: string) => void) {
+      let set = handlers.get(channel);
+      const first = !set;
+      if (!set) handlers.set(channel, (set = new Set()));
+      set.add(fn);
+      const c = client ?? (await connect());
+      // a second LISTEN on the same channel is a no-op, so a race with the replay in connect() is harmless
+      if (first) await c.query(`LISTEN ${quote(channel)}`);
+      return async () => {
+        set.delete(fn);
+        if (set.size || handlers.get(channel) !== set) return;
+        handlers.delete(channel);
+        await client?.query(`UNLISTEN ${quote(channel)}`).catch(() => {});
+      };
+    },
+    async close() {
+      closed = true;
+      const c = client;
+      client = null;
+      await c?.end().catch(() => {});
+    },
+  };
 }

@@ -256,6 +256,9 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'PUT /api/v1/agents/:id/routing': { url: `/api/v1/agents/${f.agent2}/routing`, payload: { languages: ['nl', 'en'], skills: ['facturen'] } },
     'POST /api/v1/cases/:id/route': { url: `/api/v1/cases/${f.caseId}/route`, payload: {} },
     'POST /api/v1/routing/queue': { url: '/api/v1/routing/queue', payload: { limit: 10 } },
+    'GET /api/v1/live': { url: '/api/v1/live' },
+    'GET /api/v1/cases/:id/presence': { url: `/api/v1/cases/${f.caseId}/presence` },
+    'POST /api/v1/cases/:id/presence': { url: `/api/v1/cases/${f.caseId}/presence`, payload: { state: 'viewing' } },
   };
 }
 
@@ -939,6 +942,11 @@ runTable('promises, drafts, notifications and service settings: bad times, state
     { name: 'a problem threshold as text', method: 'PATCH', url: '/api/v1/settings/listening', payload: { auto_problem_min_count: 'twintig' }, status: 400, code: 'validation_failed' },
     { name: 'the problem threshold changed by a supervisor', method: 'PATCH', url: '/api/v1/settings/listening', auth: f.supervisorToken, payload: { auto_problem_min_count: 5 }, status: 403, code: 'forbidden' },
     { name: 'service settings changed by an agent', method: 'PATCH', url: '/api/v1/settings/service', auth: f.agentToken, payload: { remind_before_minutes: 5 }, status: 403, code: 'forbidden' },
+    { name: 'a live stream with a parameter it does not know', method: 'GET', url: '/api/v1/live?since=yesterday', status: 400, code: 'validation_failed' },
+    { name: 'a presence that is not a state', method: 'POST', url: `/api/v1/cases/${f.caseId}/presence`, payload: { state: 'sleeping' }, status: 400, code: 'validation_failed' },
+    { name: 'a presence without a state', method: 'POST', url: `/api/v1/cases/${f.caseId}/presence`, payload: {}, status: 400, code: 'validation_failed' },
+    { name: 'a presence on a case that does not exist', method: 'POST', url: `/api/v1/cases/${NIL}/presence`, payload: { state: 'viewing' }, status: 404, code: 'case_not_found' },
+    { name: 'who is on a case that does not exist', method: 'GET', url: `/api/v1/cases/${NIL}/presence`, status: 404, code: 'case_not_found' },
   ] as Bad[];
 });
 

@@ -272,6 +272,9 @@ function attempts(): Attempt[] {
     { name: "download B's attachment", method: 'GET', url: `/api/v1/attachments/${b.attachmentId}`, expect: nf('attachment') },
     { name: 'inboxes', method: 'GET', url: '/api/v1/inboxes', expect: list },
     { name: "split B's topic", method: 'POST', url: `/api/v1/topics/${b.topicId}/split`, payload: {}, expect: nf('topic') },
+    // live
+    { name: "announce presence on B's case", method: 'POST', url: `/api/v1/cases/${b.caseId}/presence`, payload: { state: 'typing' }, expect: nf('case') },
+    { name: "see who is on B's case", method: 'GET', url: `/api/v1/cases/${b.caseId}/presence`, expect: nf('case') },
     // routing
     { name: "route B's case", method: 'POST', url: `/api/v1/cases/${b.caseId}/route`, payload: {}, expect: nf('case') },
     { name: "change the routing of B's agent", method: 'PUT', url: `/api/v1/agents/${b.agentId}/routing`, payload: { available: false }, expect: nf('agent') },
