@@ -149,3 +149,27 @@ test('heartbeats count as work on the case, at most 30 s per beat', async () => 
   assert.equal(w.agent_id, piet.id);
   assert.ok(w.seconds >= 42 && w.seconds <= 43, `12 s + at most 30 s, got ${w.seconds}`);
 });
+
+test('several server processes agree: a change made through one reaches the browsers of another (PostgreSQL)', async (t) => {
+  if (db.kind !== 'postgres') return t.skip('PGlite is one process: its notices are in-process (covered above)');
+  const { openDb } = await import('../../src/storage/db.ts');
+  const { buildApp } = await import('../../src/http/app.ts');
+  const { testConfig } = await import('../helpers.ts');
+  const db2 = await openDb({ databaseUrl: process.env.DATABASE_URL, poolSize: 2 });
+  const app2 = await buildApp({ db: db2, config: testConfig(), logger: false });
+  try {
+    await app2.listen({ port: 0, host: '127.0.0.1' });
+    const addr = app2.server.address();
+    const live = await openLiveStream(`http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`, piet.auth);
+    streams.push(live);
+    const c = await newCase(a);
+    await live.next((n) => n.event === 'case.created' && n.case_id === c.id);
+    await call('POST', `/api/v1/cases/${c.id}/presence`, a.auth, { state: 'typing' });
+    await live.next((n) => n.event === 'presence' && n.case_id === c.id);
+    const seen = await app2.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/presence`, headers: piet.auth });
+    assert.deepEqual(seen.json().data.map((p: { state: string }) => p.state), ['typing'], 'the other process knows who is typing');
+  } finally {
+    await app2.close();
+    await db2.close();
+  }
+});
