@@ -11,6 +11,10 @@ export interface ListCasesOptions {
   customerId?: string;
   /** cases transferred at least this many times ("van het kastje naar de muur") */
   passedAround?: number;
+  /** the team's cases: its own, and those owned by its members */
+  teamId?: string;
+  /** cases with a message the listening put in this topic */
+  topicId?: string;
 }
 
 export async function listCases(db: Db, accountId: string, opts: ListCasesOptions) {
@@ -26,9 +30,13 @@ export async function listCases(db: Db, accountId: string, opts: ListCasesOption
        AND ($4::uuid IS NULL OR customer_id = $4)
        AND ($5::int IS NULL OR transfer_count >= $5)
        AND ($6::uuid IS NULL OR (created_at, id) < (SELECT created_at, id FROM cases WHERE account_id = $1 AND id = $6))
+       AND ($8::uuid IS NULL OR team_id = $8 OR owner_id IN (SELECT id FROM agents WHERE account_id = $1 AND team_id = $8))
+       AND ($9::uuid IS NULL OR EXISTS (
+         SELECT 1 FROM messages m JOIN message_analysis a ON a.account_id = m.account_id AND a.message_id = m.id
+         WHERE m.account_id = $1 AND m.case_id = cases.id AND a.topic_id = $9))
      ORDER BY created_at DESC, id DESC LIMIT $7`,
     [accountId, opts.status?.length ? opts.status : null, opts.ownerId ?? null, opts.customerId ?? null,
-      opts.passedAround ?? null, after, opts.limit + 1],
+      opts.passedAround ?? null, after, opts.limit + 1, opts.teamId ?? null, opts.topicId ?? null],
   );
   const result = page(rows, opts.limit);
   return { data: result.data.map((r) => ({ ...publicCase(r), customer_name: r.customer_name })), next_cursor: result.next_cursor };

@@ -460,6 +460,8 @@ runTable('wrong types are 400 validation_failed, naming the field', () => [
   { name: 'notes: body as true', method: 'POST', url: `/api/v1/cases/${f.caseId}/notes`, payload: { body: true }, status: 400, code: 'validation_failed', message: /body/ },
   { name: 'transfers: note as a number', method: 'POST', url: `/api/v1/cases/${f.ownedCaseId}/transfers`, payload: { to_agent_id: f.agent2, note: 5 }, status: 400, code: 'validation_failed', message: /note/ },
   { name: 'setup: admin_password as a number', method: 'POST', url: '/setup', auth: null, payload: { token: 'x', account_name: 'X', admin_email: uniqueEmail(), admin_name: 'X', admin_password: 1234567890 }, status: 400, code: 'validation_failed', message: /admin_password/ },
+  { name: 'cases?topic_id=parkeren', method: 'GET', url: '/api/v1/cases?topic_id=parkeren', status: 400, code: 'validation_failed', message: /topic_id/ },
+  { name: 'cases?team_id=1', method: 'GET', url: '/api/v1/cases?team_id=1', status: 400, code: 'validation_failed', message: /team_id/ },
   { name: 'cases?limit=abc', method: 'GET', url: '/api/v1/cases?limit=abc', status: 400, code: 'validation_failed', message: /limit/ },
   { name: 'cases?limit=1.5', method: 'GET', url: '/api/v1/cases?limit=1.5', status: 400, code: 'validation_failed', message: /limit/ },
   { name: 'cases?limit=0', method: 'GET', url: '/api/v1/cases?limit=0', status: 400, code: 'validation_failed', message: /limit/ },

@@ -120,6 +120,13 @@ test('exactly one owner once triaged; a transfer completes only when the receive
   const t3 = (await post(`/api/v1/cases/${c.id}/transfers`, { to_agent_id: sanne.id }, ahmed.auth)).json();
   assert.equal((await post(`/api/v1/cases/${c.id}/transfers/${t3.id}/accept`, {}, sanne.auth)).json().case.transfer_count, 2);
 
+  // "my team": the cases its members own
+  const team = (await post('/api/v1/teams', { name: `Team Sanne ${Date.now()}` })).json().id;
+  const other = (await post('/api/v1/teams', { name: `Ander team ${Date.now()}` })).json().id;
+  const joined = await ctx.app.inject({ method: 'PATCH', url: `/api/v1/agents/${sanne.id}`, payload: { team_id: team }, headers: acc.auth });
+  assert.equal(joined.statusCode, 200, joined.body);
+  assert.ok((await get(`/api/v1/cases?team_id=${team}`)).json().data.some((x: { id: string }) => x.id === c.id), "a member owns it: in the team's queue");
+  assert.ok(!(await get(`/api/v1/cases?team_id=${other}`)).json().data.some((x: { id: string }) => x.id === c.id), "not in another team's");
   const around = (await get('/api/v1/cases?passed_around=2')).json();
   assert.ok(around.data.some((x: { id: string }) => x.id === c.id), 'passed around twice is listed');
   assert.ok(around.data.every((x: { transfer_count: number }) => x.transfer_count >= 2));

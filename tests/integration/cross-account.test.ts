@@ -338,6 +338,8 @@ function attempts(): Attempt[] {
     { name: 'the whole audit log', method: 'GET', url: '/api/v1/audit?limit=200', expect: list },
     { name: "cases?customer_id= B's customer", method: 'GET', url: `/api/v1/cases?customer_id=${b.customerId}`, expect: list },
     { name: "cases?owner_id= B's admin", method: 'GET', url: `/api/v1/cases?owner_id=${b.acc.adminId}`, expect: list },
+    { name: "cases?team_id= B's team", method: 'GET', url: `/api/v1/cases?team_id=${b.teamId}`, expect: list },
+    { name: "cases?topic_id= B's topic", method: 'GET', url: `/api/v1/cases?topic_id=${b.topicId}`, expect: list },
     { name: "cases?owner_id= B's agent", method: 'GET', url: `/api/v1/cases?owner_id=${b.agentId}`, expect: list },
     { name: 'all cases', method: 'GET', url: '/api/v1/cases?limit=200', expect: list },
     { name: 'all customers, merged ones too', method: 'GET', url: '/api/v1/customers?limit=200&include_merged=true', expect: list },

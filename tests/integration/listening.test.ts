@@ -81,6 +81,10 @@ test('supervisors see the topics with readable labels, name them and merge two',
   const parking = list.find((t: { label: string }) => /parkeer/i.test(t.label));
   assert.ok(parking, JSON.stringify(list.map((t: { label: string }) => t.label)));
   assert.equal(parking.size, 5);
+  // the inbox by topic: the cases whose messages are in it
+  const byTopic = (await req('GET', `/api/v1/cases?topic_id=${parking.id}&limit=50`)).json().data;
+  assert.equal(byTopic.length, 5);
+  assert.ok(byTopic.every((c: { subject: string }) => /parkeer/i.test(c.subject)));
   const named = await ctx.app.inject({ method: 'PATCH', url: `/api/v1/topics/${parking.id}`, headers: acc.auth, payload: { name: 'Parkeerapp rekent te veel' } });
   assert.equal(named.statusCode, 200, named.body);
   assert.equal(named.json().label, 'Parkeerapp rekent te veel');

@@ -80,6 +80,8 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
           owner_id: s.id.optional(),
           customer_id: s.id.optional(),
           passed_around: z.coerce.number().int().min(1).max(1000).optional().describe('transferred at least this many times'),
+          team_id: s.id.optional().describe("the team's cases: its own and those its members own"),
+          topic_id: s.id.optional().describe('cases with a message in this topic (GET /api/v1/topics)'),
         })
         .strict(),
       response: { 200: res.pageOf(res.caseSchema.extend({ customer_name: z.string().describe('the customer\'s name (may be empty)') })), ...res.errors },
@@ -94,6 +96,8 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
       ownerId: q.owner_id,
       customerId: q.customer_id,
       passedAround: q.passed_around,
+      teamId: q.team_id,
+      topicId: q.topic_id,
     });
   });
 
