@@ -10,6 +10,8 @@ import { DueToday } from './promises/DueToday.tsx';
 import { Notifications } from './promises/Notifications.tsx';
 import { ApiError, get, post, whenSignedOut } from './shared/api.ts';
 import { useGoShortcuts } from './shared/keys.ts';
+import { LiveIndicator } from './shared/LiveIndicator.tsx';
+import { startLive, stopLive } from './shared/live.ts';
 import { BASE, navigate, onLinkClick, PROBLEMS, PROMISES, useRoute } from './shared/router.ts';
 import { ShortcutHelp } from './shared/ShortcutHelp.tsx';
 import type { Me } from './shared/types.ts';
@@ -36,6 +38,12 @@ export function App() {
     whenSignedOut(() => setMe(null));
     loadMe();
   }, [loadMe]);
+  // one live stream per signed-in tab
+  useEffect(() => {
+    if (!me) return;
+    startLive();
+    return stopLive;
+  }, [me]);
 
   const showHelp = useCallback(() => setHelp(true), []);
 
@@ -85,6 +93,7 @@ export function App() {
           </a>
         </nav>
         <div className="topbar-end">
+          <LiveIndicator />
           {me.agent && <Notifications open={bell} onOpenChange={setBell} />}
           <button type="button" className="link-button" onClick={showHelp} aria-keyshortcuts="?">
             {t('app.shortcuts')} <kbd>?</kbd>

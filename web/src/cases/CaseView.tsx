@@ -7,9 +7,12 @@ import { SlaClocks } from '../promises/SlaClocks.tsx';
 import { Composer, type ComposerMode } from '../replies/Composer.tsx';
 import { get, patch, post } from '../shared/api.ts';
 import { useShortcuts } from '../shared/keys.ts';
+import { useDebounced, useLive } from '../shared/live.ts';
 import { BASE, navigate, onLinkClick } from '../shared/router.ts';
 import { CASE_STATUSES, type CaseDetail, type CaseStatus, type Me } from '../shared/types.ts';
 import { useAgents } from './agents.ts';
+import { Collision } from './Collision.tsx';
+import { usePresence } from './usePresence.ts';
 import { Timeline } from './Timeline.tsx';
 import { TransferBanner, TransferForm } from './Transfer.tsx';
 
@@ -26,11 +29,20 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
   const agents = useAgents();
   const titleRef = useRef<HTMLHeadingElement>(null);
   const focused = useRef(false);
+  const [typing, setTyping] = useState(false);
+  const [answeredBy, setAnsweredBy] = useState<string | null>(null);
+  const known = useRef<Set<string> | null>(null);
+  const others = usePresence(detail?.id, me.agent?.id, typing);
 
   useEffect(() => {
     const ac = new AbortController();
     get<CaseDetail>(`/api/v1/cases/${encodeURIComponent(caseRef)}`, ac.signal)
       .then((d) => {
+        // a reply a colleague sent while this case was open: say so before anyone answers twice
+        const replies = d.timeline.filter((e) => e.kind === 'message' && e.type === 'outbound');
+        const theirs = known.current ? replies.find((e) => !known.current!.has(String(e.id)) && e.kind === 'message' && e.author_agent_id && e.author_agent_id !== me.agent?.id) : undefined;
+        if (theirs && theirs.kind === 'message') setAnsweredBy(agents.get(theirs.author_agent_id!)?.name ?? t('presence.colleague'));
+        known.current = new Set(replies.map((e) => String(e.id)));
         setDetail(d);
         setStatus(d.status as CaseStatus);
         setError(null);
@@ -47,6 +59,9 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
   }, [detail]);
 
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  // live: anything that happens to this case (a message, a note, a status, a transfer) shows without reloading
+  const refreshSoon = useDebounced(refresh, 250);
+  useLive((n) => (n.event === 'ready' || (n.case_id === detail?.id && n.event !== 'presence')) && refreshSoon());
   const agentName = (id: string | null) => (id ? (id === me.agent?.id ? `${agents.get(id)?.name ?? ''} (${t('case.you')})` : agents.get(id)?.name ?? null) : null);
 
   const act = useCallback(
@@ -169,13 +184,14 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
         </div>
         <div role="status">{notice && <p className={notice.kind === 'error' ? 'error' : 'ok'}>{notice.text}</p>}</div>
         <TransferBanner detail={detail} me={me} agents={agents} act={act} />
+        <Collision others={others} answeredBy={answeredBy} />
       </header>
 
       <div className="case-body">
         <div className="case-main">
           <Timeline detail={detail} agentName={agentName} />
           <div className="compose-row">
-            <Composer caseId={detail.id} focus={focus} onSent={refresh} />
+            <Composer caseId={detail.id} focus={focus} onSent={refresh} onTyping={setTyping} />
             <Suggestions caseId={detail.id} version={version} />
           </div>
         </div>

@@ -2,26 +2,25 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, query } from '../shared/api.ts';
 import { useShortcuts } from '../shared/keys.ts';
-import { Marked } from '../shared/Marked.tsx';
+import { isCaseChange, useDebounced, useLive } from '../shared/live.ts';
 import { BASE, caseHref, navigate, onLinkClick } from '../shared/router.ts';
-import { Time } from '../shared/Time.tsx';
 import { CASE_STATUSES, type Case, type CaseClocks, type CaseStatus, type Me, type Page, type SearchHit } from '../shared/types.ts';
+import { CaseRow, type Row } from './CaseRow.tsx';
 import { useCustomerNames } from './customers.ts';
-import { isSlaQueue, QUEUES, queueUrl, type Queue } from './queues.ts';
+import { isSlaQueue, queuesFor, queueUrl, type Queue } from './queues.ts';
+import { SearchHits } from './SearchHits.tsx';
+import { TopicFilter } from './TopicFilter.tsx';
 
-/** One row of a queue: a case, or an SLA entry (at risk / breached) with its most urgent clock. */
-interface Row {
-  id: string;
-  ref: string;
-  subject: string;
-  case?: Case;
-  sla?: CaseClocks;
-}
-
+/**
+ * The queues, the search, and the cases: live (a case that arrives or changes appears without
+ * reloading, marked as new until the list is opened again), keyboard first (j/k, Enter, /).
+ */
 export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams; onHelp: () => void }) {
   const { t } = useTranslation();
-  const queue = (QUEUES as readonly string[]).includes(params.get('queue') ?? '') ? (params.get('queue') as Queue) : 'open';
+  const queues = queuesFor(me);
+  const queue = (queues as readonly string[]).includes(params.get('queue') ?? '') ? (params.get('queue') as Queue) : 'open';
   const status = (CASE_STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as CaseStatus) : null;
+  const topic = params.get('topic');
   const q = params.get('q') ?? '';
 
   const [rows, setRows] = useState<Row[] | null>(null);
@@ -30,7 +29,9 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState(-1);
   const [reload, setReload] = useState(0);
-  const tableRef = useRef<HTMLTableSectionElement>(null);
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
+  const [announce, setAnnounce] = useState('');
+  const tableRef = useRef<HTMLTableSectionElement & HTMLOListElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
   // case lists carry the name; only rows without one (other queues, nameless customers) ask per customer
@@ -42,6 +43,7 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
     const ac = new AbortController();
     setError(null);
     setSelected(-1);
+    setFresh(new Set());
     if (q) {
       setRows(null);
       get<Page<SearchHit>>(`/api/v1/search${query({ q, limit: 50 })}`, ac.signal)
@@ -59,10 +61,10 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
     }
     return () => ac.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [queue, status, q, reload]);
+  }, [queue, status, topic, q, reload]);
 
   async function loadQueue(from: string | null, signal?: AbortSignal): Promise<{ rows: Row[]; cursor: string | null }> {
-    const url = queueUrl(queue, me, status, from);
+    const url = queueUrl(queue, me, status, from, topic);
     if (isSlaQueue(queue)) {
       const r = await get<{ data: CaseClocks[] }>(url, signal);
       return { rows: r.data.map((c) => ({ id: c.case_id, ref: c.ref, subject: c.subject, sla: c })), cursor: null };
@@ -70,6 +72,24 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
     const r = await get<Page<Case>>(url, signal);
     return { rows: r.data.map((c) => ({ id: c.id, ref: c.ref, subject: c.subject, case: c })), cursor: r.next_cursor };
   }
+
+  // live: the first page again, quietly (no "loading", the selection stays); rows loaded with "more" stay below
+  const refreshQuietly = useDebounced(() => {
+    if (q || !rows) return;
+    loadQueue(null)
+      .then((r) => {
+        const before = new Set(rows.map((x) => x.id));
+        const arrived = r.rows.filter((x) => !before.has(x.id)).map((x) => x.id);
+        const firstPage = new Set(r.rows.map((x) => x.id));
+        setRows((prev) => [...r.rows, ...(prev ?? []).slice(r.rows.length).filter((x) => !firstPage.has(x.id))]);
+        if (arrived.length) {
+          setFresh((f) => new Set([...f, ...arrived]));
+          setAnnounce(t('inbox.arrived', { count: arrived.length }));
+        }
+      })
+      .catch(() => {});
+  }, 300);
+  useLive((n) => isCaseChange(n) && refreshQuietly());
 
   async function more() {
     try {
@@ -81,7 +101,7 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
     }
   }
 
-  const refs = (hits ? hits.filter((h) => h.case_ref).map((h) => h.case_ref!) : (rows ?? []).map((r) => r.ref));
+  const refs = hits ? hits.filter((h) => h.case_ref).map((h) => h.case_ref!) : (rows ?? []).map((r) => r.ref);
   const move = (by: number) => {
     if (!refs.length) return;
     const next = Math.max(0, Math.min(refs.length - 1, selected + by));
@@ -101,7 +121,8 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
     '?': onHelp,
   });
 
-  const to = (p: Record<string, string | null>) => `${BASE}${query({ queue: p.queue ?? queue, status: p.status === undefined ? status : p.status })}`;
+  const to = (p: { queue?: Queue; status?: string | null; topic?: string | null }) =>
+    `${BASE}${query({ queue: p.queue ?? queue, status: p.status === undefined ? status : p.status, topic: p.topic === undefined ? topic : p.topic })}`;
 
   function search(e: FormEvent) {
     e.preventDefault();
@@ -138,30 +159,38 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
       <div className="inbox-body">
         <nav aria-label={t('inbox.queues')} className="queues">
           <ul>
-            {QUEUES.map((name) => (
+            {queues.map((name) => (
               <li key={name}>
-                <a href={to({ queue: name, status: null })} onClick={onLinkClick} aria-current={!q && name === queue ? 'page' : undefined}>
+                <a href={to({ queue: name, status: null, topic: null })} onClick={onLinkClick} aria-current={!q && name === queue ? 'page' : undefined}>
                   {t(`inbox.queue.${name}`)}
                 </a>
               </li>
             ))}
           </ul>
-          {!isSlaQueue(queue) && queue !== 'unassigned' && !q && (
-            <div className="field">
-              <label htmlFor="status-filter">{t('inbox.status')}</label>
-              <select id="status-filter" value={status ?? ''} onChange={(e) => navigate(to({ status: e.target.value || null }))}>
-                <option value="">{t('inbox.anyStatus')}</option>
-                {CASE_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`status.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+          {!isSlaQueue(queue) && !q && (
+            <>
+              {queue !== 'unassigned' && (
+                <div className="field">
+                  <label htmlFor="status-filter">{t('inbox.status')}</label>
+                  <select id="status-filter" value={status ?? ''} onChange={(e) => navigate(to({ status: e.target.value || null }))}>
+                    <option value="">{t('inbox.anyStatus')}</option>
+                    {CASE_STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {t(`status.${s}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              )}
+              <TopicFilter value={topic} onChange={(id) => navigate(to({ topic: id }))} />
+            </>
           )}
         </nav>
 
-        <section className="list" aria-live="polite" aria-busy={!rows && !hits && !error}>
+        <section className="list" aria-busy={!rows && !hits && !error}>
+          <p className="visually-hidden" role="status">
+            {announce}
+          </p>
           {error && (
             <p className="error" role="alert">
               {t('app.error', { message: error })}{' '}
@@ -171,34 +200,7 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
             </p>
           )}
           {!error && !rows && !hits && <p className="muted">{t('app.loading')}</p>}
-          {hits && (
-            <>
-              <h2>{t('inbox.results', { q })}</h2>
-              {hits.length === 0 ? (
-                <p>{t('inbox.noResults', { q })}</p>
-              ) : (
-                <ol className="hits" ref={tableRef as never}>
-                  {hits.map((h) => (
-                    <li key={`${h.type}:${h.id}`} className={h.case_ref && refs.indexOf(h.case_ref) === selected ? 'selected' : undefined}>
-                      {h.case_ref ? (
-                        <a data-row href={caseHref(h.case_ref)} onClick={onLinkClick}>
-                          <span className="ref">{h.case_ref}</span> {h.title}
-                        </a>
-                      ) : (
-                        <strong>{h.title}</strong>
-                      )}
-                      <p className="snippet">
-                        <Marked snippet={h.snippet} />
-                      </p>
-                    </li>
-                  ))}
-                </ol>
-              )}
-              <a href={BASE} onClick={onLinkClick}>
-                {t('inbox.clearSearch')}
-              </a>
-            </>
-          )}
+          {hits && <SearchHits q={q} hits={hits} selectedRef={refs[selected]} listRef={tableRef} />}
           {rows && rows.length === 0 && <p>{t('inbox.empty')}</p>}
           {rows && rows.length > 0 && (
             <table className="cases">
@@ -224,7 +226,14 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
               </thead>
               <tbody ref={tableRef}>
                 {rows.map((r, i) => (
-                  <CaseRow key={r.id} row={r} selected={i === selected} customer={r.case ? r.case.customer_name || names[r.case.customer_id] : undefined} onFocus={() => setSelected(i)} />
+                  <CaseRow
+                    key={r.id}
+                    row={r}
+                    selected={i === selected}
+                    fresh={fresh.has(r.id)}
+                    customer={r.case ? r.case.customer_name || names[r.case.customer_id] : undefined}
+                    onFocus={() => setSelected(i)}
+                  />
                 ))}
               </tbody>
             </table>
@@ -237,39 +246,5 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
         </section>
       </div>
     </main>
-  );
-}
-
-function CaseRow({ row, selected, customer, onFocus }: { row: Row; selected: boolean; customer?: string; onFocus: () => void }) {
-  const { t } = useTranslation();
-  const c = row.case;
-  // the most urgent clock first: breached, then at risk
-  const clock = row.sla?.clocks.find((k) => k.state === 'breached') ?? row.sla?.clocks.find((k) => k.state === 'at_risk');
-  return (
-    <tr className={selected ? 'selected' : undefined}>
-      <td>
-        <a data-row href={caseHref(row.ref)} onClick={onLinkClick} onFocus={onFocus} className="ref">
-          {row.ref}
-        </a>
-      </td>
-      <td className="subject">{row.subject}</td>
-      {c ? (
-        <>
-          <td>{customer ?? '…'}</td>
-          <td>
-            <span className={`badge status-${c.status}`}>{t(`status.${c.status}`)}</span>
-          </td>
-          <td>{c.tier}</td>
-          <td>
-            <Time iso={c.last_contact_at} />
-          </td>
-        </>
-      ) : (
-        <>
-          <td>{clock ? <span className={`badge clock-${clock.state}`}>{`${t(`case.clock.${clock.target}`)}: ${t(`case.clockState.${clock.state}`)}`}</span> : '—'}</td>
-          <td>{clock?.due_at ? <Time iso={clock.due_at} /> : '—'}</td>
-        </>
-      )}
-    </tr>
   );
 }

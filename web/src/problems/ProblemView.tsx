@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAgents } from '../cases/agents.ts';
 import { get, patch, put } from '../shared/api.ts';
 import { useShortcuts } from '../shared/keys.ts';
+import { useDebounced, useLive } from '../shared/live.ts';
 import { caseHref, navigate, onLinkClick, PROBLEMS } from '../shared/router.ts';
 import { Time } from '../shared/Time.tsx';
 import {
@@ -40,6 +41,9 @@ export function ProblemView({ me, id, onHelp }: { me: Me; id: string; onHelp: ()
       .catch((e) => !ac.signal.aborted && setError(e.message));
     return () => ac.abort();
   }, [id, version]);
+  // the problem and its linked cases stay current: a colleague's change, a new similar case
+  const reload = useDebounced(() => setVersion((v) => v + 1), 300);
+  useLive((n) => (n.event === 'ready' || (n.event === 'problem.updated' && n.id === id) || n.event === 'case.created') && reload());
   useEffect(() => {
     if (p && !focused.current) {
       focused.current = true;

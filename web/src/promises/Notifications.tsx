@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, post } from '../shared/api.ts';
+import { useDebounced, useLive } from '../shared/live.ts';
 import { caseHref, navigate } from '../shared/router.ts';
 import { Time } from '../shared/Time.tsx';
 import type { AppNotification } from '../shared/types.ts';
 
-const POLL_MS = 30_000; // live updates (server-sent events) come later
+// the bell rings live; a slow poll covers a stream that is down
+const POLL_MS = 120_000;
 
 /** The bell in the header: the unread count, a list to open, each linking to its case. */
 export function Notifications({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
@@ -29,6 +31,8 @@ export function Notifications({ open, onOpenChange }: { open: boolean; onOpenCha
     const timer = setInterval(() => document.visibilityState === 'visible' && load(), POLL_MS);
     return () => clearInterval(timer);
   }, [load]);
+  const loadSoon = useDebounced(load, 200);
+  useLive((n) => (n.event === 'notification.created' || n.event === 'ready') && loadSoon());
   useEffect(() => {
     if (open) {
       load();

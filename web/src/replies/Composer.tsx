@@ -10,7 +10,13 @@ export type ComposerMode = 'reply' | 'note';
  * Write a reply (checked live by the reply checker, matched words underlined) or an internal note.
  * Ctrl+Enter sends. A blocked reply is refused by the server and its findings are shown.
  */
-export function Composer({ caseId, focus, onSent }: { caseId: string; focus: { mode: ComposerMode; at: number } | null; onSent: () => void }) {
+export function Composer({ caseId, focus, onSent, onTyping }: {
+  caseId: string;
+  focus: { mode: ComposerMode; at: number } | null;
+  onSent: () => void;
+  /** true while a reply is being written (colleagues on the case see "… is typing") */
+  onTyping?: (typing: boolean) => void;
+}) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<ComposerMode>('reply');
   const [text, setText] = useState('');
@@ -26,6 +32,15 @@ export function Composer({ caseId, focus, onSent }: { caseId: string; focus: { m
     setMode(focus.mode);
     area.current?.focus();
   }, [focus]);
+
+  // typing = a reply draft touched in the last 8 seconds
+  useEffect(() => {
+    const writing = mode === 'reply' && text.trim() !== '';
+    onTyping?.(writing);
+    if (!writing) return;
+    const idle = setTimeout(() => onTyping?.(false), 8000);
+    return () => clearTimeout(idle);
+  }, [text, mode, onTyping]);
 
   // live check, debounced: only the last draft's answer counts
   useEffect(() => {

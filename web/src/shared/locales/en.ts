@@ -2,6 +2,19 @@ import { type Shape, nl } from './nl.ts';
 
 /** UI text in English: every key of the Dutch texts. */
 export const en: Shape<typeof nl> = {
+  live: {
+    live: { label: 'Live', hint: 'New messages and changes appear by themselves' },
+    connecting: { label: 'Connecting…', hint: 'Connecting; changes appear once connected' },
+    offline: { label: 'Not live', hint: 'No connection: reload the page to see changes' },
+  },
+  presence: {
+    viewing_one: '{{names}} is also viewing this case.',
+    viewing_other: '{{names}} are also viewing this case.',
+    typing_one: '{{names}} is typing a reply to this customer…',
+    typing_other: '{{names}} are typing a reply to this customer…',
+    answered: '{{name}} just replied to this customer. Read it before you send anything yourself.',
+    colleague: 'A colleague',
+  },
   app: {
     skip: 'Skip to content',
     inbox: 'Inbox',
@@ -29,6 +42,7 @@ export const en: Shape<typeof nl> = {
     queue: {
       open: 'All open',
       mine: 'Mine',
+      team: 'My team',
       unassigned: 'Unassigned',
       passed: 'Passed around (≥ 2)',
       at_risk: 'At risk',
@@ -45,6 +59,13 @@ export const en: Shape<typeof nl> = {
     caption: '{{count}} cases in “{{queue}}”',
     col: { ref: 'Case', subject: 'Subject', customer: 'Customer', status: 'Status', tier: 'Tier', lastContact: 'Last contact', clock: 'Clock', due: 'Due' },
     more: 'Load more',
+    fresh: 'just in',
+    arrived_one: '{{count}} new or changed case',
+    arrived_other: '{{count}} new or changed cases',
+    topic: 'Topic (listening)',
+    anyTopic: 'Any topic',
+    topicGone: 'Merged or split topic',
+    topicOption: '{{label}} ({{count}})',
     hint: 'j/k to move, Enter to open, / to search, ? for all shortcuts',
   },
   status: { new: 'New', open: 'Open', pending_customer: 'Waiting on customer', pending_us: 'Waiting on us', solved: 'Solved', closed: 'Closed' },

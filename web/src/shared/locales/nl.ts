@@ -1,5 +1,18 @@
 /** UI text in Dutch, the first language. Keys are grouped by screen; en.ts has every key (checked by its type). */
 export const nl = {
+  live: {
+    live: { label: 'Live', hint: 'Nieuwe berichten en wijzigingen verschijnen vanzelf' },
+    connecting: { label: 'Verbinden…', hint: 'Bezig met verbinden; wijzigingen verschijnen zodra de verbinding er is' },
+    offline: { label: 'Niet live', hint: 'Geen verbinding: ververs de pagina om wijzigingen te zien' },
+  },
+  presence: {
+    viewing_one: '{{names}} bekijkt deze zaak ook.',
+    viewing_other: '{{names}} bekijken deze zaak ook.',
+    typing_one: '{{names}} typt een antwoord aan deze klant…',
+    typing_other: '{{names}} typen een antwoord aan deze klant…',
+    answered: '{{name}} heeft deze klant net geantwoord. Lees het antwoord voordat je zelf iets stuurt.',
+    colleague: 'Een collega',
+  },
   app: {
     skip: 'Naar de inhoud',
     inbox: 'Inbox',
@@ -27,6 +40,7 @@ export const nl = {
     queue: {
       open: 'Alles open',
       mine: 'Van mij',
+      team: 'Mijn team',
       unassigned: 'Niet toegewezen',
       passed: 'Doorgeschoven (≥ 2)',
       at_risk: 'Bijna te laat',
@@ -43,6 +57,13 @@ export const nl = {
     caption: '{{count}} zaken in “{{queue}}”',
     col: { ref: 'Zaak', subject: 'Onderwerp', customer: 'Klant', status: 'Status', tier: 'Lijn', lastContact: 'Laatste contact', clock: 'Klok', due: 'Uiterlijk' },
     more: 'Meer laden',
+    fresh: 'zojuist',
+    arrived_one: '{{count}} nieuwe of gewijzigde zaak',
+    arrived_other: '{{count}} nieuwe of gewijzigde zaken',
+    topic: 'Onderwerp (luisteren)',
+    anyTopic: 'Elk onderwerp',
+    topicGone: 'Samengevoegd of gesplitst onderwerp',
+    topicOption: '{{label}} ({{count}})',
     hint: 'j/k om te bewegen, Enter om te openen, / om te zoeken, ? voor alle sneltoetsen',
   },
   status: { new: 'Nieuw', open: 'Open', pending_customer: 'Wacht op klant', pending_us: 'Wacht op ons', solved: 'Opgelost', closed: 'Gesloten' },
