@@ -5,7 +5,7 @@
  * 2. Runs Luister's spike detector (src/listening/spike-detector.ts) online on all 58 series and
  *    prints its normalised scores (standard, reward_low_FP, reward_low_FN) at the corpus-optimal
  *    threshold and at the product's fixed threshold, beside the published detectors, on the whole
- *    corpus and on the ten realTweets series.
+ *    corpus and on the ten realTweets series, and on two halves of the corpus (odd / even files).
  * Ends with one `RESULT nab_standard ...` line. Skips with a message when the corpus is absent.
  */
 import { corpusAvailable, loadCorpus, loadFinalResults, publishedDetectors, NAB_DIR, type Series } from './corpus.ts';
