@@ -8,7 +8,11 @@ import { createSpikeDetector, type SpikeDetectorOptions } from '../../src/listen
 import type { Series } from './corpus.ts';
 import { probationLength } from './scorer.ts';
 
-/** The one setting used for the whole corpus: the product defaults. */
+/**
+ * The one setting used for the whole corpus: the detector's defaults. The product (sweep-topics.ts)
+ * adds direction 'up', bucketMinutes 60 and utcOffsetMinutes 60 for hourly complaint counts; NAB
+ * needs drops, so 'both' is kept here. The range the detector uses is its own running min/max.
+ */
 export const NAB_SETTING: SpikeDetectorOptions = {};
 
 /** The threshold the product ships with: score >= 0.5, i.e. combined surprise >= alarmSurprise (6). */

@@ -157,3 +157,52 @@ test('newTopicSignal fires on 5 distinct customers within 48 hours, not on repea
   assert.equal(newTopicSignal([...four, ev(2, 'e')], now, { minCustomers: 6 }).fires, false);
   assert.equal(newTopicSignal([ev(30, 'a'), ev(20, 'b')], now, { minCustomers: 2, windowHours: 24 }).fires, false);
 });
+
+test('a value beyond everything seen so far is an alarm, also as an escalation during the hold-off', () => {
+  const u = rng(5);
+  const det = createSpikeDetector({ warmup: 200 });
+  const out: SpikeUpdate[] = [];
+  // a real-valued metric (e.g. CPU %) around 40 with noise, then 90, then 200 ten buckets later
+  for (let i = 0; i < 1200; i++) {
+    const v = i === 1000 ? 90 : i === 1010 ? 200 : 40 + 10 * (u() - 0.5);
+    out.push(det.update(new Date(START + i * 300_000), v));
+  }
+  assert.ok(out[1000].alarm);
+  assert.ok(out[1010].alarm, out[1010].reason); // within the hold-off, but beyond the episode's own peak
+  assert.match(out[1010].reason, /higher than anything this series has shown/);
+});
+
+test('counts: a burst that only just tops the episode peak is no second alarm', () => {
+  const det = createSpikeDetector({ warmup: 48, bucketMinutes: 60 });
+  const out: SpikeUpdate[] = [];
+  for (let h = 0; h < 24 * 20; h++) out.push(det.update(new Date(START + h * HOUR), h === 400 ? 30 : h === 401 ? 33 : h % 3));
+  assert.ok(out[400].alarm);
+  assert.ok(!out[401].alarm); // 33 after 30 is within Poisson noise of the peak
+});
+
+test('a real-valued rhythm that is not daily: a cycle that does not come is caught by its shape', () => {
+  const u = rng(9);
+  const det = createSpikeDetector({ warmup: 288 * 2 });
+  const out: SpikeUpdate[] = [];
+  const cycle = (i: number) => Math.floor(i / 84); // a 7-hour batch cycle of 5-minute buckets
+  for (let i = 0; i < 288 * 10; i++) {
+    const high = i % 84 < 36;
+    const v = (high ? (cycle(i) === 25 ? 50 : 80) : 20) + 8 * (u() - 0.5); // cycle 25 only half-high
+    out.push(det.update(new Date(START + i * 300_000), v));
+  }
+  const alarmCycles = new Set(out.flatMap((r, i) => (r.alarm ? [cycle(i)] : [])));
+  assert.ok(alarmCycles.has(25), `alarms in cycles ${[...alarmCycles]}`);
+  assert.ok(alarmCycles.size <= 2, `alarms in cycles ${[...alarmCycles]}`);
+});
+
+test('a state saved before the range rule and the novelty evidence existed still restores', () => {
+  const det = createSpikeDetector();
+  for (let h = 0; h < 300; h++) det.update(new Date(START + h * HOUR), h % 5);
+  const old = det.state() as unknown as Record<string, unknown> & { tails: Record<string, unknown> };
+  delete old.min;
+  delete old.max;
+  delete old.novelty;
+  delete old.tails.novelty;
+  const restored = createSpikeDetector({}, old as never);
+  assert.equal(restored.update(new Date(START + 300 * HOUR), 0).alarm, false);
+});
