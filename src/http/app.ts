@@ -26,6 +26,7 @@ import { escalationRoutes } from './routes/escalation.ts';
 import { routingRoutes } from './routes/routing.ts';
 import { webRoutes } from './routes/web.ts';
 import { liveRoutes } from './routes/live.ts';
+import { insightRoutes } from './routes/insight.ts';
 import { LiveHub } from '../live/hub.ts';
 
 export interface AppOptions {
@@ -145,6 +146,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   escalationRoutes(app, db);
   routingRoutes(app, db);
   liveRoutes(app, db, hub);
+  insightRoutes(app, db);
   webRoutes(app);
   setupRoutes(app, db, opts.setupToken ?? { value: null });
   return app;

@@ -143,7 +143,7 @@ async function ok<T = Record<string, any>>(method: Method, url: string, payload?
 
 
 /** Routes that take no input at all: no params, no query, no body. */
-const NO_INPUT = new Set(['GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening']);
+const NO_INPUT = new Set(['GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening']);
 /** Public routes (no credentials needed). */
 const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /setup', 'POST /setup']);
 const isApiRoute = (r: string) => / \/api\/|^(GET|POST) \/setup$/.test(r);
@@ -257,6 +257,9 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'POST /api/v1/cases/:id/route': { url: `/api/v1/cases/${f.caseId}/route`, payload: {} },
     'POST /api/v1/routing/queue': { url: '/api/v1/routing/queue', payload: { limit: 10 } },
     'GET /api/v1/live': { url: '/api/v1/live' },
+    'GET /api/v1/insight/dashboard': { url: '/api/v1/insight/dashboard?days=7' },
+    'GET /api/v1/settings/insight': { url: '/api/v1/settings/insight' },
+    'PATCH /api/v1/settings/insight': { url: '/api/v1/settings/insight', payload: { hourly_cost_cents: 3500 } },
     'GET /api/v1/cases/:id/presence': { url: `/api/v1/cases/${f.caseId}/presence` },
     'POST /api/v1/cases/:id/presence': { url: `/api/v1/cases/${f.caseId}/presence`, payload: { state: 'viewing' } },
   };
@@ -944,6 +947,12 @@ runTable('promises, drafts, notifications and service settings: bad times, state
     { name: 'a problem threshold as text', method: 'PATCH', url: '/api/v1/settings/listening', payload: { auto_problem_min_count: 'twintig' }, status: 400, code: 'validation_failed' },
     { name: 'the problem threshold changed by a supervisor', method: 'PATCH', url: '/api/v1/settings/listening', auth: f.supervisorToken, payload: { auto_problem_min_count: 5 }, status: 403, code: 'forbidden' },
     { name: 'service settings changed by an agent', method: 'PATCH', url: '/api/v1/settings/service', auth: f.agentToken, payload: { remind_before_minutes: 5 }, status: 403, code: 'forbidden' },
+    { name: 'a dashboard over 0 days', method: 'GET', url: '/api/v1/insight/dashboard?days=0', status: 400, code: 'validation_failed', message: /days/ },
+    { name: 'a dashboard over "veel" days', method: 'GET', url: '/api/v1/insight/dashboard?days=veel', status: 400, code: 'validation_failed', message: /days/ },
+    { name: 'a dashboard over 10 years', method: 'GET', url: '/api/v1/insight/dashboard?days=3650', status: 400, code: 'validation_failed', message: /days/ },
+    { name: 'a negative hourly cost', method: 'PATCH', url: '/api/v1/settings/insight', payload: { hourly_cost_cents: -1 }, status: 400, code: 'validation_failed' },
+    { name: 'an hourly cost in euros as text', method: 'PATCH', url: '/api/v1/settings/insight', payload: { hourly_cost_cents: '€30' }, status: 400, code: 'validation_failed' },
+    { name: 'the hourly cost changed by a supervisor', method: 'PATCH', url: '/api/v1/settings/insight', auth: f.supervisorToken, payload: { hourly_cost_cents: 1 }, status: 403, code: 'forbidden' },
     { name: 'a live stream with a parameter it does not know', method: 'GET', url: '/api/v1/live?since=yesterday', status: 400, code: 'validation_failed' },
     { name: 'a presence that is not a state', method: 'POST', url: `/api/v1/cases/${f.caseId}/presence`, payload: { state: 'sleeping' }, status: 400, code: 'validation_failed' },
     { name: 'a presence without a state', method: 'POST', url: `/api/v1/cases/${f.caseId}/presence`, payload: {}, status: 400, code: 'validation_failed' },

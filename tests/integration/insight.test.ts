@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { ANALYSE_JOB } from '../../src/listening/analyse-stored-message.ts';
+import { jobHandlers } from '../../src/worker/handlers.ts';
+import { runJobs } from '../email.ts';
+import { newAccount, testApp, testConfig, uniqueEmail, type TestAccount, type TestContext } from '../helpers.ts';
+
+/**
+ * The dashboard's numbers come from what really happened in the account, and only that
+ * account: contacts per topic per day, repeat contacts, promises kept, cost per contact from
+ * the time agents spent on cases (the workspace's heartbeats) at the account's hourly cost.
+ */
+let ctx: TestContext;
+let a: TestAccount;
+let b: TestAccount;
+
+const req = async (acc: TestAccount, method: string, url: string, payload?: unknown) => {
+  const res = await ctx.app.inject({ method: method as 'GET', url, headers: acc.auth, payload: payload as object });
+  assert.ok(res.statusCode < 300, `${method} ${url}: ${res.statusCode} ${res.body}`);
+  return res.json();
+};
+const complaint = (acc: TestAccount, email: string, body: string, subject = 'Parkeerapp rekent te veel') =>
+  req(acc, 'POST', '/api/v1/cases', { customer: { email }, subject, message: { body } });
+
+before(async () => {
+  ctx = await testApp();
+  a = await newAccount(ctx.db, 'Inzicht A');
+  b = await newAccount(ctx.db, 'Inzicht B');
+});
+after(() => ctx.close());
+
+test('an empty account has a calm dashboard: zeros and nulls, never a division by zero', async () => {
+  const d = await req(a, 'GET', '/api/v1/insight/dashboard?days=7');
+  assert.equal(d.days.length, 7);
+  assert.equal(d.to, d.days[6]);
+  assert.equal(d.contacts.total, 0);
+  assert.deepEqual(d.contacts.by_day, [0, 0, 0, 0, 0, 0, 0]);
+  assert.equal(d.cases.repeat_contact_rate, null);
+  assert.equal(d.promises.kept_rate, null);
+  assert.equal(d.cost.cost_per_contact_cents, null);
+  assert.equal(d.cost.hourly_cost_cents, 3000, '€30 an hour unless the account says otherwise');
+  assert.equal(d.refunds.available, false);
+});
+
+test('contacts, repeat contacts, promises and cost per contact', async () => {
+  const henk = uniqueEmail('henk');
+  const c1 = await complaint(a, henk, 'De parkeerapp heeft mijn sessie twee keer afgeschreven, € 4,20 te veel.');
+  await complaint(a, henk, 'Mijn parkeervergunning is nog steeds niet verlengd.', 'Vergunning verlengen');
+  const fatima = uniqueEmail('fatima');
+  const c3 = await complaint(a, fatima, 'Ook bij mij rekent de parkeerapp twee keer af voor één sessie.');
+  // Fatima writes again on the same subject: the repeat-contact rule adds it to her case
+  const again = await complaint(a, fatima, 'Nog steeds niets gehoord! De parkeerapp rekent nog steeds dubbel.');
+  assert.equal(again.id, c3.id);
+  await runJobs(ctx.db, jobHandlers(testConfig()), a.accountId, [ANALYSE_JOB]);
+  // and account B is busy too, which must not count
+  for (let i = 0; i < 3; i++) await complaint(b, uniqueEmail('b'), 'Andere klant, ander bedrijf.');
+
+  // a promise kept on time and one broken, both due today
+  const due = new Date(Date.now() + 3_600_000).toISOString();
+  const kept = await req(a, 'POST', `/api/v1/cases/${c1.id}/promises`, { kind: 'callback', description: 'Henk terugbellen', due_at: due });
+  await req(a, 'POST', `/api/v1/promises/${kept.id}/keep`, { action: 'callback_logged' });
+  const broken = await req(a, 'POST', `/api/v1/cases/${c3.id}/promises`, { kind: 'answer_by', description: 'Fatima antwoorden', due_at: due });
+  await ctx.db.query("UPDATE promises SET state = 'breached', breached_at = now() WHERE account_id = $1 AND id = $2", [a.accountId, broken.id]);
+  await ctx.db.query('UPDATE promises SET due_at = now() WHERE account_id = $1', [a.accountId]);
+
+  // half an hour of work on the cases, counted from heartbeats
+  await req(a, 'POST', `/api/v1/cases/${c1.id}/presence`, { state: 'viewing' });
+  await ctx.db.query('UPDATE case_work SET seconds = 1800 WHERE account_id = $1', [a.accountId]);
+
+  const d = await req(a, 'GET', '/api/v1/insight/dashboard?days=14');
+  assert.equal(d.contacts.total, 4, 'four inbound contacts in A; B does not count');
+  assert.equal(d.contacts.by_day.at(-1), 4, 'all of them today');
+  assert.equal(d.contacts.topics.reduce((n: number, t: { total: number }) => n + t.total, 0), 4, 'the topics add up to all contacts');
+  const parking = d.contacts.topics.find((t: { label: string | null }) => t.label && /parkeer|afgeschrev|app/i.test(t.label));
+  assert.ok(parking, `a readable parking topic: ${JSON.stringify(d.contacts.topics.map((t: { label: string | null }) => t.label))}`);
+  assert.equal(d.cases.opened, 3);
+  assert.equal(d.cases.repeat_contact_cases, 1);
+  assert.equal(d.cases.repeat_contact_rate, 0.333);
+  assert.equal(d.cases.customers, 2);
+  assert.equal(d.cases.customers_with_several_cases, 1, 'Henk came twice');
+  assert.equal(d.cases.backlog, 3);
+  assert.deepEqual([d.promises.due, d.promises.kept_on_time, d.promises.broken, d.promises.kept_rate], [2, 1, 1, 0.5]);
+  assert.equal(d.cost.handled_hours, 0.5);
+  assert.equal(d.cost.cost_per_contact_cents, 375, '½ h × €30 over 4 contacts = €3.75');
+
+  // a signal on the parking topic marks its day
+  await ctx.db.query(`INSERT INTO signals (account_id, topic_id, title) VALUES ($1, $2, 'Parkeerapp rekent dubbel')`, [a.accountId, parking.topic_id]);
+  const marked = await req(a, 'GET', '/api/v1/insight/dashboard?days=14');
+  const withSpike = marked.contacts.topics.find((t: { topic_id: string }) => t.topic_id === parking.topic_id);
+  assert.deepEqual(withSpike.spikes.map((s: { day: string; title: string }) => [s.day, s.title]), [[marked.to, 'Parkeerapp rekent dubbel']]);
+
+  // the admin sets the hourly cost; the cost per contact follows
+  assert.equal((await req(a, 'PATCH', '/api/v1/settings/insight', { hourly_cost_cents: 4800 })).hourly_cost_cents, 4800);
+  assert.equal((await req(a, 'GET', '/api/v1/insight/dashboard?days=14')).cost.cost_per_contact_cents, 600);
+  assert.equal((await req(a, 'PATCH', '/api/v1/settings/insight', { hourly_cost_cents: null })).hourly_cost_cents, 3000);
+  assert.equal((await req(b, 'GET', '/api/v1/settings/insight')).hourly_cost_cents, 3000, "B's cost is its own");
+});
