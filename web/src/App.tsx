@@ -7,12 +7,15 @@ import { Inbox } from './cases/Inbox.tsx';
 import { ProblemsBoard } from './problems/ProblemsBoard.tsx';
 import { ProblemView } from './problems/ProblemView.tsx';
 import { DueToday } from './promises/DueToday.tsx';
+import { Dashboard } from './insight/Dashboard.tsx';
+import { ArticleEditor } from './knowledge/ArticleEditor.tsx';
+import { KnowledgeList } from './knowledge/KnowledgeList.tsx';
 import { Notifications } from './promises/Notifications.tsx';
 import { ApiError, get, post, whenSignedOut } from './shared/api.ts';
 import { useGoShortcuts } from './shared/keys.ts';
 import { LiveIndicator } from './shared/LiveIndicator.tsx';
 import { startLive, stopLive } from './shared/live.ts';
-import { BASE, navigate, onLinkClick, PROBLEMS, PROMISES, useRoute } from './shared/router.ts';
+import { BASE, DASHBOARD, KNOWLEDGE, navigate, onLinkClick, PROBLEMS, PROMISES, useRoute } from './shared/router.ts';
 import { ShortcutHelp } from './shared/ShortcutHelp.tsx';
 import type { Me } from './shared/types.ts';
 
@@ -27,6 +30,8 @@ export function App() {
     i: () => navigate(BASE),
     p: () => navigate(PROBLEMS),
     d: () => navigate(PROMISES),
+    o: () => navigate(DASHBOARD),
+    k: () => navigate(KNOWLEDGE),
     n: () => setBell((b) => !b),
   });
 
@@ -91,6 +96,12 @@ export function App() {
           <a href={PROMISES} onClick={onLinkClick} aria-current={route.screen === 'promises' ? 'page' : undefined} aria-keyshortcuts="g d">
             {t('app.promises')}
           </a>
+          <a href={KNOWLEDGE} onClick={onLinkClick} aria-current={route.screen === 'knowledge' ? 'page' : undefined} aria-keyshortcuts="g k">
+            {t('app.knowledge')}
+          </a>
+          <a href={DASHBOARD} onClick={onLinkClick} aria-current={route.screen === 'dashboard' ? 'page' : undefined} aria-keyshortcuts="g o">
+            {t('app.dashboard')}
+          </a>
         </nav>
         <div className="topbar-end">
           <LiveIndicator />
@@ -114,6 +125,10 @@ export function App() {
         <ProblemView key={route.id} me={me} id={route.id} onHelp={showHelp} />
       ) : route.screen === 'promises' ? (
         <DueToday me={me} onHelp={showHelp} />
+      ) : route.screen === 'dashboard' ? (
+        <Dashboard me={me} params={route.params} onHelp={showHelp} />
+      ) : route.screen === 'knowledge' ? (
+        route.id ? <ArticleEditor key={route.id} me={me} id={route.id} onHelp={showHelp} /> : <KnowledgeList params={new URLSearchParams(location.search)} onHelp={showHelp} />
       ) : (
         <Inbox me={me} params={route.params} onHelp={showHelp} />
       )}

@@ -31,6 +31,8 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
           ['g i', 'shortcuts.goInbox'],
           ['g p', 'shortcuts.goProblems'],
           ['g d', 'shortcuts.goPromises'],
+          ['g k', 'shortcuts.goKnowledge'],
+          ['g o', 'shortcuts.goDashboard'],
           ['g n', 'shortcuts.notifications'],
           ['?', 'shortcuts.help'],
         ])}

@@ -50,3 +50,15 @@ export function markedParts(snippet: string): { text: string; mark: boolean }[] 
   return snippet.split(/(<mark>[\s\S]*?<\/mark>)/).filter(Boolean).map((p) =>
     p.startsWith('<mark>') ? { text: unescape(p.slice(6, -7)), mark: true } : { text: unescape(p), mark: false });
 }
+
+const day = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+/** A calendar day (YYYY-MM-DD) as "di 24 nov." — the day itself, whatever the browser's zone. */
+export const formatDay = (ymd: string) => day.format(new Date(`${ymd}T12:00:00Z`));
+
+const euro = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
+/** Cents as money in the user's locale: "€ 3,75". */
+export const formatCents = (cents: number) => euro.format(cents / 100);
+
+const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+/** A fraction as a percentage: "67%". */
+export const formatPercent = (f: number) => percent.format(f);

@@ -24,7 +24,9 @@ export type Route =
   | { screen: 'case'; ref: string }
   | { screen: 'problems' }
   | { screen: 'problem'; id: string }
-  | { screen: 'promises' };
+  | { screen: 'promises' }
+  | { screen: 'dashboard'; params: URLSearchParams }
+  | { screen: 'knowledge'; id: string | null };
 
 export function useRoute(): Route {
   const url = useSyncExternalStore(subscribe, snapshot);
@@ -34,12 +36,18 @@ export function useRoute(): Route {
   const p = /^\/app\/problems(?:\/([^/]+))?\/?$/.exec(u.pathname);
   if (p) return p[1] ? { screen: 'problem', id: decodeURIComponent(p[1]) } : { screen: 'problems' };
   if (/^\/app\/promises\/?$/.test(u.pathname)) return { screen: 'promises' };
+  if (/^\/app\/dashboard\/?$/.test(u.pathname)) return { screen: 'dashboard', params: u.searchParams };
+  const k = /^\/app\/knowledge(?:\/([^/]+))?\/?$/.exec(u.pathname);
+  if (k) return { screen: 'knowledge', id: k[1] ? decodeURIComponent(k[1]) : null };
   return { screen: 'inbox', params: u.searchParams };
 }
 
 export const caseHref = (ref: string) => `${BASE}cases/${encodeURIComponent(ref)}`;
 export const PROBLEMS = `${BASE}problems`;
 export const PROMISES = `${BASE}promises`;
+export const DASHBOARD = `${BASE}dashboard`;
+export const KNOWLEDGE = `${BASE}knowledge`;
+export const articleHref = (id: string) => `${KNOWLEDGE}/${encodeURIComponent(id)}`;
 export const problemHref = (id: string) => `${PROBLEMS}/${encodeURIComponent(id)}`;
 
 /** A link that navigates inside the app (a plain <a>, so open-in-new-tab and screen readers work). */

@@ -1,0 +1,170 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createAccount } from '../../src/accounts/create-account.ts';
+import { receiveMessage } from '../../src/cases/receive-message.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { ANALYSE_JOB, analyseStoredMessage } from '../../src/listening/analyse-stored-message.ts';
+import { systemActor } from '../../src/shared/actor.ts';
+import type { Db } from '../../src/storage/db.ts';
+import type { JobRow } from '../../src/storage/jobs.ts';
+import { testConfig, testDb, uniqueEmail } from '../helpers.ts';
+import { assertAccessible, buildWorkspace, chromiumMissing, launch, PASSWORD, SCREENSHOTS, signIn, watch } from './browser.ts';
+
+/**
+ * The supervisor's screens in Chromium: the dashboard (contacts per topic per day, the rates,
+ * cost per contact at an hourly cost the admin sets) and the knowledge editor (write in Dutch,
+ * edit into a new version, see what changed word by word, publish, and never overwrite a
+ * colleague's newer version). axe checks every screen.
+ */
+const skip = chromiumMissing();
+
+describe('dashboard and knowledge editor in Chromium', { skip }, () => {
+  let db: Db;
+  let app: FastifyInstance;
+  let base: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let adminEmail: string;
+  let auth: Record<string, string>;
+  const problems: string[] = [];
+
+  before(async () => {
+    await buildWorkspace();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    db = await testDb();
+    adminEmail = uniqueEmail('marloes');
+    const created = await createAccount(db, { name: 'Parkeren Den Haag', adminEmail, adminPassword: PASSWORD, adminName: 'Marloes Smit' });
+    auth = { authorization: `Bearer ${created.token}` };
+    const actor = systemActor(created.account.account_id);
+    const complaints = [
+      ['Parkeerapp schrijft dubbel af', 'De parkeerapp heeft mijn sessie twee keer afgeschreven.'],
+      ['Weer dubbel afgeschreven', 'Ook vandaag schreef de parkeerapp mijn parkeersessie twee keer af.'],
+      ['Parkeersessie dubbel betaald', 'Mijn parkeersessie is dubbel afgeschreven door de app, graag terugbetalen.'],
+      ['Vergunning', 'Wanneer wordt mijn bewonersvergunning verlengd?'],
+    ];
+    for (const [i, [subject, body]] of complaints.entries()) {
+      await receiveMessage(db, actor, { customer: { email: uniqueEmail(`klant${i}`), name: `Klant ${i}` }, subject, body, channel: 'email' });
+    }
+    const jobs = await db.query<JobRow>('SELECT * FROM jobs WHERE account_id = $1 AND kind = $2', [created.account.account_id, ANALYSE_JOB]);
+    for (const job of jobs) await analyseStoredMessage(db, job);
+    app = await buildApp({ db, config: testConfig(), logger: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await launch();
+    context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1360, height: 900 } });
+    await signIn(context, base, adminEmail);
+    page = await context.newPage();
+    watch(page, problems);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.close();
+  });
+
+  test('the dashboard: contacts per topic, the rates, and cost per contact at the hourly cost the admin sets', async () => {
+    await page.goto(`${base}/app/`);
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+    await page.keyboard.press('g');
+    await page.keyboard.press('o');
+    await page.getByRole('heading', { name: 'Overzicht' }).waitFor();
+    const kpis = page.getByRole('list', { name: 'Kerncijfers' });
+    await kpis.getByText('Contacten').waitFor();
+    assert.match(await kpis.locator('li', { hasText: 'Contacten' }).innerText(), /\b4\b/);
+    assert.match(await kpis.locator('li', { hasText: 'Openstaand' }).innerText(), /\b4\b/);
+    await kpis.getByText('Komt met terugbetalingen (C6)').waitFor();
+    // the chart has a text alternative and its figures as a table
+    await page.getByRole('img', { name: /Staafjes per dag voor \d+ onderwerpen over 14 dagen/ }).waitFor();
+    await page.getByText('Cijfers als tabel').click();
+    const table = page.locator('table.figures');
+    await table.waitFor();
+    assert.match(await table.innerText(), /Totaal/);
+    await assertAccessible(page, 'dashboard');
+    await page.screenshot({ path: `${SCREENSHOTS}/dashboard.png`, fullPage: true });
+
+    // work time from heartbeats makes cost per contact; the admin changes the hourly cost
+    await db.query(
+      `INSERT INTO case_work (account_id, case_id, agent_id, day, seconds)
+       SELECT c.account_id, c.id, a.id, current_date, 900 FROM cases c JOIN agents a ON a.account_id = c.account_id WHERE a.email = $1`,
+      [adminEmail],
+    );
+    await page.getByLabel('Wat een uur van een medewerker kost (€)').fill('40');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Opgeslagen.').waitFor();
+    // 4 × 15 min = 1 hour at €40 over 4 contacts = €10 per contact
+    await kpis.locator('li', { hasText: 'Kosten per contact' }).getByText(/€\s?10,00/).waitFor();
+    assert.equal((await (await fetch(`${base}/api/v1/settings/insight`, { headers: auth })).json()).hourly_cost_cents, 4000);
+    // another period
+    await page.getByLabel('Periode').selectOption({ label: 'Laatste 30 dagen' });
+    await page.waitForURL(/days=30/);
+    await page.getByRole('img', { name: /over 30 dagen/ }).waitFor();
+    assert.deepEqual(problems, [], 'no script errors and no failed requests');
+  });
+
+  test('the knowledge editor: write, edit into a new version, see the change, publish, no silent overwrite', async () => {
+    await page.keyboard.press('g');
+    await page.keyboard.press('k');
+    await page.getByRole('heading', { name: 'Kennisbank' }).waitFor();
+    await page.getByText('Nog geen artikelen.').waitFor();
+    await assertAccessible(page, 'knowledge base, empty');
+    await page.keyboard.press('c');
+    await page.getByRole('heading', { name: 'Nieuw artikel' }).waitFor();
+    const nl = page.getByRole('group', { name: 'Nederlands' });
+    await nl.getByLabel('Titel').fill('Dubbel afgeschreven voor parkeren');
+    await nl.getByLabel('Tekst').fill('Is uw parkeersessie twee keer afgeschreven? Wij storten het bedrag binnen vijf werkdagen terug.');
+    await page.getByLabel('Labels (met komma’s)').fill('parkeren, terugbetalen');
+    await page.getByRole('button', { name: 'Artikel opslaan' }).click();
+    await page.getByText(/^Intern versie 1 · \/dubbel/).waitFor();
+    await assertAccessible(page, 'article editor');
+
+    // an edit is a new version; the history shows what changed, word by word
+    await nl.getByLabel('Tekst').fill('Is uw parkeersessie twee keer afgeschreven? Wij storten het bedrag binnen drie werkdagen terug.');
+    await page.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click();
+    await page.getByText('Opgeslagen als versie 2.').waitFor();
+    await page.getByRole('button', { name: 'Toon wijzigingen' }).first().click();
+    const diff = page.getByRole('region', { name: 'Wijzigingen in versie 2' });
+    assert.equal((await diff.locator('ins').first().innerText()).trim(), 'drie');
+    assert.equal((await diff.locator('del').first().innerText()).trim(), 'vijf');
+    await assertAccessible(page, 'article history with a diff');
+    await page.screenshot({ path: `${SCREENSHOTS}/knowledge-editor.png`, fullPage: true });
+
+    // publish it to the help centre
+    await page.getByRole('button', { name: 'Publiceren in het helpcentrum' }).click();
+    await page.getByText('Gepubliceerd in het helpcentrum.').waitFor();
+    await page.locator('.badge.vis-public').first().waitFor();
+
+    // a colleague saves a newer version meanwhile: our save is refused, nothing is overwritten
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    const theirs = await fetch(`${base}/api/v1/articles/${id}`, {
+      method: 'PATCH', headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ translations: { nl: { body: 'Tekst van een collega.' } } }),
+    });
+    assert.equal(theirs.status, 200);
+    await nl.getByLabel('Tekst').fill('Mijn versie, op een oude basis.');
+    await page.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click();
+    await page.getByText('Een collega heeft dit artikel intussen gewijzigd.', { exact: false }).waitFor();
+    const stored = await (await fetch(`${base}/api/v1/articles/${id}`, { headers: auth })).json();
+    assert.equal(stored.translations.nl.body, 'Tekst van een collega.');
+    // the refused save was the one expected failing request
+    const expected = problems.findIndex((x) => x.startsWith('409 ') && x.endsWith(`/api/v1/articles/${id}`));
+    assert.ok(expected >= 0);
+    problems.splice(expected, 1);
+    await page.getByRole('button', { name: 'Nieuwste versie laden' }).click();
+    await page.waitForFunction(() => (document.getElementById('body-nl') as HTMLTextAreaElement | null)?.value === 'Tekst van een collega.');
+
+    // the list and its search
+    await page.getByRole('link', { name: '← Terug naar de kennisbank' }).click();
+    await page.getByRole('link', { name: 'Dubbel afgeschreven voor parkeren' }).waitFor();
+    await page.getByLabel('Zoeken').fill('collega');
+    await page.keyboard.press('Enter');
+    await page.locator('.hits mark').first().waitFor();
+    await assertAccessible(page, 'knowledge search');
+    assert.deepEqual(problems, [], 'no script errors and no failed requests');
+  });
+});

@@ -1,0 +1,32 @@
+/** GET /api/v1/insight/dashboard */
+export interface Spike {
+  signal_id: string;
+  day: string;
+  title: string;
+}
+export interface Dashboard {
+  from: string;
+  to: string;
+  time_zone: string;
+  days: string[];
+  contacts: {
+    total: number;
+    by_day: number[];
+    topics: { topic_id: string | null; label: string | null; total: number; counts: number[]; spikes: Spike[] }[];
+    spikes: (Spike & { topic_id: string | null })[];
+  };
+  cases: {
+    opened: number;
+    repeat_contact_cases: number;
+    repeat_contact_rate: number | null;
+    customers: number;
+    customers_with_several_cases: number;
+    transfers_per_case: number | null;
+    resolved: number;
+    backlog: number;
+  };
+  sla: { policies: number; cases_breached: number; met_rate: number | null; first_response_median_minutes: number | null };
+  promises: { due: number; kept_on_time: number; broken: number; open: number; kept_rate: number | null };
+  cost: { hourly_cost_cents: number; handled_hours: number; cost_per_contact_cents: number | null };
+  refunds: { available: boolean; reason: string };
+}
