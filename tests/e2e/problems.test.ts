@@ -309,9 +309,8 @@ describe('problems, promises, transfers and notifications in Chromium', { skip }
     const unread = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM notifications WHERE account_id = $1 AND agent_id = $2 AND read_at IS NULL', [data.accountId, data.ahmed.id]);
     assert.equal(unread[0].n, 0);
 
-    // Sanne sees the offer is gone after a reload
-    await pa.reload();
-    await pa.locator('.case-head').getByText('Ahmed Yilmaz').waitFor();
+    // Sanne, still on the case, sees it change hands live (no reload)
+    await pa.locator('.case-head .facts').getByText('Ahmed Yilmaz', { exact: true }).waitFor();
     assert.equal(await pa.getByText(/Deze zaak is aangeboden/).count(), 0);
     assert.deepEqual(problems, [], 'no script errors and no failed requests');
     await a.close();
