@@ -147,7 +147,11 @@ describe('live: mail in, collision notice, reply out, mention', { skip }, () => 
 
     // Bram writes a note mentioning Sanne: her bell rings without a reload
     await pb.keyboard.press('n');
-    await pb.getByRole('textbox', { name: /notitie/i }).fill('@Sanne kun jij vrijdag checken of de terugboeking binnen is?');
+    await pb.getByLabel('Collega noemen').selectOption({ label: 'Sanne de Wit' });
+    await pb.waitForFunction(() => document.activeElement?.id === 'composer-text');
+    await pb.keyboard.type('kun jij vrijdag checken of de terugboeking binnen is?');
+    assert.equal(await pb.getByRole('textbox', { name: /notitie/i }).inputValue(), '@Sanne de Wit kun jij vrijdag checken of de terugboeking binnen is?');
+    await assertAccessible(pb, 'note with a mention');
     await pb.getByRole('button', { name: 'Notitie toevoegen' }).click();
     await ps.getByRole('button', { name: '1 ongelezen melding' }).waitFor();
     await ps.locator('ol.timeline').getByText('kun jij vrijdag checken').waitFor(); // the note, live in her timeline too

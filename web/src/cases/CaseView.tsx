@@ -191,7 +191,7 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
         <div className="case-main">
           <Timeline detail={detail} agentName={agentName} />
           <div className="compose-row">
-            <Composer caseId={detail.id} focus={focus} onSent={refresh} onTyping={setTyping} />
+            <Composer caseId={detail.id} myId={me.agent?.id} focus={focus} onSent={refresh} onTyping={setTyping} />
             <Suggestions caseId={detail.id} version={version} />
           </div>
         </div>

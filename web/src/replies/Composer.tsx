@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, post } from '../shared/api.ts';
 import type { CheckResult, Finding } from '../shared/types.ts';
 import { highlightPieces } from './highlight.ts';
+import { MentionPicker } from './MentionPicker.tsx';
 
 export type ComposerMode = 'reply' | 'note';
 
@@ -10,8 +11,9 @@ export type ComposerMode = 'reply' | 'note';
  * Write a reply (checked live by the reply checker, matched words underlined) or an internal note.
  * Ctrl+Enter sends. A blocked reply is refused by the server and its findings are shown.
  */
-export function Composer({ caseId, focus, onSent, onTyping }: {
+export function Composer({ caseId, myId, focus, onSent, onTyping }: {
   caseId: string;
+  myId?: string;
   focus: { mode: ComposerMode; at: number } | null;
   onSent: () => void;
   /** true while a reply is being written (colleagues on the case see "… is typing") */
@@ -85,6 +87,21 @@ export function Composer({ caseId, focus, onSent, onTyping }: {
     }
   }
 
+  /** Puts text at the cursor (or the end) and gives the focus back to the text. */
+  function insert(piece: string) {
+    const el = area.current;
+    const at = el ? el.selectionStart : text.length;
+    const end = el ? el.selectionEnd : text.length;
+    const before = text.slice(0, at);
+    const glue = before && !/\s$/.test(before) ? ' ' : '';
+    setText(before + glue + piece + text.slice(end));
+    requestAnimationFrame(() => {
+      el?.focus();
+      const pos = (before + glue + piece).length;
+      el?.setSelectionRange(pos, pos);
+    });
+  }
+
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
@@ -131,8 +148,9 @@ export function Composer({ caseId, focus, onSent, onTyping }: {
       </div>
       <div className="composer-actions">
         <span id="composer-hint" className="muted small">
-          {t('composer.sendHint')}
+          {mode === 'note' ? t('composer.mentionHint') : t('composer.sendHint')}
         </span>
+        {mode === 'note' && <MentionPicker myId={myId} onPick={insert} />}
         <button type="button" className="button primary" onClick={send} disabled={busy || !text.trim()}>
           {busy ? t('composer.sending') : mode === 'reply' ? t('composer.send') : t('composer.addNote')}
         </button>

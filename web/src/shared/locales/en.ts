@@ -244,6 +244,9 @@ export const en: Shape<typeof nl> = {
     blocked: 'Not sent: fix the blocking points first.',
     sent: 'Sent.',
     noteAdded: 'Note added.',
+    mention: 'Mention a colleague',
+    mentionNone: 'Choose…',
+    mentionHint: 'Ctrl+Enter adds it; @name notifies that colleague',
   },
   problems: {
     title: 'Problems',

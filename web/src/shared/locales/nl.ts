@@ -242,6 +242,9 @@ export const nl = {
     blocked: 'Niet verstuurd: los eerst de blokkerende punten op.',
     sent: 'Verstuurd.',
     noteAdded: 'Notitie toegevoegd.',
+    mention: 'Collega noemen',
+    mentionNone: 'Kies…',
+    mentionHint: 'Ctrl+Enter plaatst; @naam stuurt die collega een melding',
   },
   problems: {
     title: 'Problemen',
