@@ -57,6 +57,13 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
           ['Esc', 'shortcuts.back'],
         ])}
       </dl>
+      <h3>{t('shortcuts.inKnowledge')}</h3>
+      <dl>
+        {rows([
+          ['c', 'shortcuts.newArticle'],
+          ['/', 'shortcuts.searchArticles'],
+        ])}
+      </dl>
       <form method="dialog">
         <button type="submit" className="button" autoFocus>
           {t('shortcuts.close')}
