@@ -210,6 +210,33 @@ describe('the agent workspace in Chromium', { skip }, () => {
     await assertAccessible(page, 'case view after sending');
     await page.screenshot({ path: `${SCREENSHOTS}/case-view-sent.png`, fullPage: true });
 
+    // the reply promised a call on Friday: it is on the case. Record another promise by hand and keep it
+    const promises = page.getByRole('region', { name: 'Beloftes' });
+    await page.getByText('Belofte vastleggen', { exact: true }).first().click();
+    await page.getByLabel('Soort').selectOption({ label: 'Terugbellen' });
+    await page.getByLabel('Wat beloof je?').fill('Henk bellen over de terugboeking');
+    const soon = new Date(Date.now() + 2 * 3_600_000);
+    const local = new Date(soon.getTime() - soon.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await page.getByLabel('Uiterlijk').fill(local);
+    await page.getByRole('button', { name: 'Belofte vastleggen' }).click();
+    await page.getByText('Belofte vastgelegd;', { exact: false }).waitFor();
+    await promises.getByText('Henk bellen over de terugboeking').waitFor();
+    await assertAccessible(page, 'case view with a promise form');
+    await promises.getByRole('button', { name: 'Teruggebeld: Henk bellen over de terugboeking' }).click();
+    await page.getByText('Nagekomen: Henk bellen over de terugboeking').waitFor();
+    await promises.locator('li', { hasText: 'Henk bellen over de terugboeking' }).getByText('Nagekomen').waitFor();
+
+    // priority up, and escalate to the second line with a reason
+    await page.getByLabel('Prioriteit').selectOption({ label: 'Hoog' });
+    await page.getByRole('button', { name: 'Opslaan' }).first().click();
+    await page.locator('.case-head .facts').getByText('Hoog').waitFor();
+    await page.getByText('Escaleren', { exact: true }).click();
+    await page.getByLabel('Naar', { exact: true }).selectOption('L2');
+    await page.getByLabel('Waarom?').fill('Derde dubbele afschrijving dit jaar: de betaalkoppeling moet bekeken worden');
+    await page.getByRole('button', { name: 'Escaleren met overdracht' }).click();
+    await page.locator('p.ok', { hasText: 'Geëscaleerd naar L2' }).waitFor();
+    await page.locator('.case-head .facts').getByText('L2', { exact: true }).waitFor();
+
     // Esc goes back to the inbox; / starts a search with highlighted hits
     await page.locator('h1').click();
     await page.keyboard.press('Escape');

@@ -10,8 +10,12 @@ import { useShortcuts } from '../shared/keys.ts';
 import { useDebounced, useLive } from '../shared/live.ts';
 import { BASE, navigate, onLinkClick } from '../shared/router.ts';
 import { CASE_STATUSES, type CaseDetail, type CaseStatus, type Me } from '../shared/types.ts';
+
+type Priority = CaseDetail['priority'];
+const PRIORITIES: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];
 import { useAgents } from './agents.ts';
 import { Collision } from './Collision.tsx';
+import { Escalate } from './Escalate.tsx';
 import { usePresence } from './usePresence.ts';
 import { Timeline } from './Timeline.tsx';
 import { TransferBanner, TransferForm } from './Transfer.tsx';
@@ -23,6 +27,7 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const [status, setStatus] = useState<CaseStatus | ''>('');
+  const [priority, setPriority] = useState<Priority | ''>('');
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [focus, setFocus] = useState<{ mode: ComposerMode; at: number } | null>(null);
   const [transferOpen, setTransferOpen] = useState(false);
@@ -45,6 +50,7 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
         known.current = new Set(replies.map((e) => String(e.id)));
         setDetail(d);
         setStatus(d.status as CaseStatus);
+        setPriority(d.priority);
         setError(null);
       })
       .catch((e) => !ac.signal.aborted && setError(e.message));
@@ -162,11 +168,13 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
             </button>
           )}
           <TransferForm detail={detail} me={me} agents={agents} act={act} open={transferOpen} onOpenChange={setTransferOpen} />
+          <Escalate detail={detail} act={act} />
           <form
             className="inline-form"
             onSubmit={(e) => {
               e.preventDefault();
-              if (status && status !== detail.status) void act(() => patch(`/api/v1/cases/${detail.id}`, { status }));
+              const change = { ...(status && status !== detail.status ? { status } : {}), ...(priority && priority !== detail.priority ? { priority } : {}) };
+              if (Object.keys(change).length) void act(() => patch(`/api/v1/cases/${detail.id}`, change));
             }}
           >
             <label htmlFor="case-status">{t('case.changeStatus')}</label>
@@ -174,6 +182,14 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
               {CASE_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+            <label htmlFor="case-priority">{t('case.priority')}</label>
+            <select id="case-priority" value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
+              {PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {t(`priority.${p}`)}
                 </option>
               ))}
             </select>
@@ -198,7 +214,7 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
         <aside className="case-side" aria-label={t('case.customer')}>
           <CustomerCard customer={detail.customer} />
           <SlaClocks caseId={detail.id} version={version} />
-          <CasePromises caseId={detail.id} version={version} />
+          <CasePromises caseId={detail.id} version={version} act={act} />
         </aside>
       </div>
     </main>

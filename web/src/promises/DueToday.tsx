@@ -7,15 +7,9 @@ import { endOfToday, formatDateTime, formatDue } from '../shared/format.ts';
 import { useShortcuts } from '../shared/keys.ts';
 import { useDebounced, useLive } from '../shared/live.ts';
 import { caseHref, onLinkClick } from '../shared/router.ts';
+import { KEEPS } from './keeping.ts';
 import { isSupervisor, type Draft, type KeepingAction, type Me, type Page, type PromiseItem, type PromiseKind } from '../shared/types.ts';
 
-/** The action that keeps a promise of each kind; answers and updates are kept by the reply itself. */
-const KEEPS: Partial<Record<PromiseKind, KeepingAction>> = {
-  callback: 'callback_logged',
-  appointment_window: 'appointment_kept',
-  refund_by: 'refund_paid',
-  custom: 'done',
-};
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
