@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, query } from '../shared/api.ts';
 import { useShortcuts } from '../shared/keys.ts';
 import { isCaseChange, useDebounced, useLive } from '../shared/live.ts';
 import { BASE, caseHref, navigate, onLinkClick } from '../shared/router.ts';
+import { SearchBox } from '../shared/SearchBox.tsx';
 import { CASE_STATUSES, type Case, type CaseClocks, type CaseStatus, type Me, type Page, type SearchHit } from '../shared/types.ts';
 import { CaseRow, type Row } from './CaseRow.tsx';
 import { useCustomerNames } from './customers.ts';
@@ -124,35 +125,13 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
   const to = (p: { queue?: Queue; status?: string | null; topic?: string | null }) =>
     `${BASE}${query({ queue: p.queue ?? queue, status: p.status === undefined ? status : p.status, topic: p.topic === undefined ? topic : p.topic })}`;
 
-  function search(e: FormEvent) {
-    e.preventDefault();
-    const v = searchRef.current?.value.trim() ?? '';
-    navigate(`${BASE}${query({ q: v })}`);
-  }
-
   return (
     <main id="main" className="inbox">
       <div className="inbox-head">
         <h1 ref={titleRef} tabIndex={-1}>
           {t('inbox.title')}
         </h1>
-        <form role="search" className="search" onSubmit={search}>
-          <label htmlFor="search" className="visually-hidden">
-            {t('inbox.search')}
-          </label>
-          <input
-            id="search"
-            ref={searchRef}
-            type="search"
-            defaultValue={q}
-            key={q}
-            placeholder={t('inbox.searchPlaceholder')}
-            onKeyDown={(e) => e.key === 'Escape' && e.currentTarget.blur()}
-          />
-          <button type="submit" className="button">
-            {t('inbox.search')}
-          </button>
-        </form>
+        <SearchBox id="search" ref={searchRef} value={q} placeholder={t('inbox.searchPlaceholder')} onSearch={(v) => navigate(`${BASE}${query({ q: v })}`)} />
       </div>
       <p className="muted hint">{t('inbox.hint')}</p>
 

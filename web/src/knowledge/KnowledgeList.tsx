@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, query } from '../shared/api.ts';
 import { useShortcuts } from '../shared/keys.ts';
 import { Marked } from '../shared/Marked.tsx';
 import { articleHref, KNOWLEDGE, navigate, onLinkClick } from '../shared/router.ts';
+import { SearchBox } from '../shared/SearchBox.tsx';
 import { Time } from '../shared/Time.tsx';
 import type { Page } from '../shared/types.ts';
 import type { ArticleHit, ArticleSummary } from './types.ts';
@@ -32,25 +33,13 @@ export function KnowledgeList({ params, onHelp }: { params: URLSearchParams; onH
   }, [q]);
   useShortcuts({ '/': () => searchRef.current?.focus(), c: () => navigate(articleHref('new')), '?': onHelp });
 
-  function search(e: FormEvent) {
-    e.preventDefault();
-    navigate(`${KNOWLEDGE}${query({ q: searchRef.current?.value.trim() })}`);
-  }
   return (
     <main id="main" className="knowledge">
       <div className="inbox-head">
         <h1 ref={titleRef} tabIndex={-1}>
           {t('kb.title')}
         </h1>
-        <form role="search" className="search" onSubmit={search}>
-          <label htmlFor="kb-search" className="visually-hidden">
-            {t('kb.search')}
-          </label>
-          <input id="kb-search" ref={searchRef} type="search" defaultValue={q} key={q} placeholder={t('kb.searchPlaceholder')} />
-          <button type="submit" className="button">
-            {t('kb.search')}
-          </button>
-        </form>
+        <SearchBox id="kb-search" ref={searchRef} value={q} placeholder={t('kb.searchPlaceholder')} onSearch={(v) => navigate(`${KNOWLEDGE}${query({ q: v })}`)} />
         <a className="button primary" href={articleHref('new')} onClick={onLinkClick} aria-keyshortcuts="c">
           {t('kb.new')} <kbd>c</kbd>
         </a>
