@@ -31,7 +31,14 @@ export class LiveHub {
 
   /** Listens without a subscriber too: the presence API reads the board. */
   async start(): Promise<void> {
-    await (this.started ??= this.db.listen(LIVE_CHANNEL, (payload) => this.deliver(payload)));
+    const started = (this.started ??= this.db.listen(LIVE_CHANNEL, (payload) => this.deliver(payload)));
+    try {
+      await started;
+    } catch (err) {
+      // the database was unreachable: the next subscriber (a browser reconnecting) tries again
+      if (this.started === started) this.started = null;
+      throw err;
+    }
   }
 
   get subscribers(): number {
