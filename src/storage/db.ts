@@ -187,9 +187,15 @@ function postgresListener(url: string) {
       const first = !set;
       if (!set) handlers.set(channel, (set = new Set()));
       set.add(fn);
-      const c = client ?? (await connect());
-      // a second LISTEN on the same channel is a no-op, so a race with the replay in connect() is harmless
-      if (first) await c.query(`LISTEN ${quote(channel)}`);
+      try {
+        const c = client ?? (await connect());
+        // a second LISTEN on the same channel is a no-op, so a race with the replay in connect() is harmless
+        if (first) await c.query(`LISTEN ${quote(channel)}`);
+      } catch (err) {
+        set.delete(fn);
+        if (!set.size && handlers.get(channel) === set) handlers.delete(channel);
+        throw err;
+      }
       return async () => {
         set.delete(fn);
         if (set.size || handlers.get(channel) !== set) return;
