@@ -16,6 +16,7 @@ export async function openLiveStream(base: string, headers: Record<string, strin
   const seen: LiveNotice[] = [];
   const waiters = new Set<() => void>();
   let ready!: () => void;
+  let opened = false;
   const isReady = new Promise<void>((r) => (ready = r));
   void (async () => {
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -31,8 +32,11 @@ export async function openLiveStream(base: string, headers: Record<string, strin
           buf = buf.slice(end + 2);
           const event = /^event: (.*)$/m.exec(block)?.[1];
           const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (event === 'ready') ready();
-          else if (event && data) {
+          // the first `ready` opens the stream; a later one (the server's database connection came back) is a notice
+          if (event === 'ready' && !opened) {
+            opened = true;
+            ready();
+          } else if (event && data) {
             seen.push(JSON.parse(data) as LiveNotice);
             for (const w of waiters) w();
           }

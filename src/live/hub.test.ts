@@ -7,15 +7,15 @@ import type { LiveNotice } from './notice.ts';
 /** A Db whose LISTEN fails the first time (the database was down), then works and lets the test send notices. */
 function flakyDb() {
   let calls = 0;
-  let deliver: (payload: string) => void = () => {};
+  let deliver: (payload: string | null) => void = () => {};
   const db = {
-    async listen(_channel: string, fn: (payload: string) => void) {
+    async listen(_channel: string, fn: (payload: string | null) => void) {
       if (++calls === 1) throw new Error('connection refused');
       deliver = fn;
       return async () => {};
     },
   } as unknown as Db;
-  return { db, send: (payload: string) => deliver(payload), calls: () => calls };
+  return { db, send: (payload: string | null) => deliver(payload), calls: () => calls };
 }
 
 test('a hub whose first LISTEN failed tries again on the next subscriber', async () => {
@@ -47,4 +47,16 @@ test('notices go to their own account only; garbage is ignored; unsubscribe stop
   f.send(JSON.stringify({ account_id: 'a', event: 'z', at: '' }));
   assert.equal(a.length, 1);
   assert.equal(hub.subscribers, 1);
+});
+
+test('after the database connection came back, every subscriber is told to refresh (notices may be missing)', async () => {
+  const f = flakyDb();
+  const hub = new LiveHub(f.db);
+  await hub.start().catch(() => {});
+  const a: LiveNotice[] = [];
+  const b: LiveNotice[] = [];
+  await hub.subscribe('a', (n) => a.push(n));
+  await hub.subscribe('b', (n) => b.push(n));
+  f.send(null);
+  assert.deepEqual([a.map((n) => [n.account_id, n.event]), b.map((n) => [n.account_id, n.event])], [[['a', 'ready']], [['b', 'ready']]]);
 });

@@ -47,7 +47,13 @@ export class LiveHub {
     return n;
   }
 
-  private deliver(payload: string) {
+  private deliver(payload: string | null) {
+    // the database connection was lost and is back: notices may be missing, every browser refreshes
+    if (payload === null) {
+      const at = new Date().toISOString();
+      for (const [accountId, set] of this.accounts) for (const fn of set) this.safely(fn, { account_id: accountId, event: 'ready', at });
+      return;
+    }
     let n: LiveNotice;
     try {
       n = JSON.parse(payload) as LiveNotice;
@@ -56,12 +62,14 @@ export class LiveHub {
     }
     if (!n || typeof n.account_id !== 'string' || typeof n.event !== 'string') return;
     this.presence.apply(n);
-    for (const fn of this.accounts.get(n.account_id) ?? []) {
-      try {
-        fn(n);
-      } catch {
-        // one broken connection must not stop the others
-      }
+    for (const fn of this.accounts.get(n.account_id) ?? []) this.safely(fn, n);
+  }
+
+  private safely(fn: LiveListener, n: LiveNotice) {
+    try {
+      fn(n);
+    } catch {
+      // one broken connection must not stop the others
     }
   }
 

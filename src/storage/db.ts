@@ -19,8 +19,9 @@ export interface Db {
   /**
    * Calls fn with the payload of every NOTIFY on channel (from any process on PostgreSQL; a
    * notification sent inside a transaction arrives only if and after it commits). Returns unlisten.
+   * fn gets null after a lost connection was reopened: notices may have been missed meanwhile.
    */
-  listen(channel: string, fn: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(channel: string, fn: (payload: string | null) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -145,16 +146,18 @@ async function openPglite(dataDir?: string): Promise<Db> {
  * pauses live updates.
  */
 function postgresListener(url: string) {
-  const handlers = new Map<string, Set<(payload: string) => void>>();
+  const handlers = new Map<string, Set<(payload: string | null) => void>>();
   let client: pg.Client | null = null;
   let connecting: Promise<pg.Client> | null = null;
   let closed = false;
   let retryMs = 250;
+  let lost = false;
 
   const quote = (channel: string) => `"${channel.replace(/"/g, '""')}"`;
   const connect = (): Promise<pg.Client> =>
     (connecting ??= (async () => {
-      const c = new pg.Client({ connectionString: url });
+      // named per process, so pg_stat_activity tells which server listens
+      const c = new pg.Client({ connectionString: url, application_name: `luister-live-${process.pid}` });
       c.on('notification', (n) => {
         for (const fn of handlers.get(n.channel) ?? []) fn(n.payload ?? '');
       });
@@ -164,6 +167,10 @@ function postgresListener(url: string) {
       for (const channel of handlers.keys()) await c.query(`LISTEN ${quote(channel)}`);
       client = c;
       retryMs = 250;
+      if (lost) {
+        lost = false;
+        for (const set of handlers.values()) for (const fn of set) fn(null);
+      }
       return c;
     })().finally(() => {
       connecting = null;
@@ -171,6 +178,7 @@ function postgresListener(url: string) {
   const reconnect = (c: pg.Client) => {
     if (closed || client !== c) return;
     client = null;
+    lost = true;
     const again = () => {
       if (closed || client || connecting) return;
       connect().catch(() => {
@@ -182,7 +190,7 @@ function postgresListener(url: string) {
   };
 
   return {
-    async listen(channel: string, fn: (payload: string) => void) {
+    async listen(channel: string, fn: (payload: string | null) => void) {
       let set = handlers.get(channel);
       const first = !set;
       if (!set) handlers.set(channel, (set = new Set()));

@@ -173,3 +173,25 @@ test('several server processes agree: a change made through one reaches the brow
     await db2.close();
   }
 });
+
+test('a LISTEN connection the database drops is reopened: live updates pause, they do not stop (PostgreSQL)', async (t) => {
+  if (db.kind !== 'postgres') return t.skip('PostgreSQL only: PGlite has no separate connection to lose');
+  const live = await stream(a.auth);
+  const before = await newCase(a);
+  await live.next((n) => n.case_id === before.id);
+  const killed = await db.query<{ ok: boolean }>(
+    `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity
+     WHERE datname = current_database() AND application_name = $1`,
+    [`luister-live-${process.pid}`],
+  );
+  assert.ok(killed.length >= 1 && killed.every((k) => k.ok), 'the listening connection was terminated');
+  // the listener reconnects with backoff (first try after 250 ms) and tells the browser to refresh
+  await live.next((n) => n.event === 'ready', 5000);
+  let got = false;
+  for (let i = 0; i < 20 && !got; i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    const c = await newCase(a);
+    got = await live.next((n) => n.case_id === c.id, 500).then(() => true, () => false);
+  }
+  assert.ok(got, 'notices flow again after the connection was reopened');
+});
