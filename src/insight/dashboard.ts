@@ -89,7 +89,8 @@ export async function getDashboard(db: Db, accountId: string, o: DashboardOption
     cost: {
       hourly_cost_cents,
       handled_hours: Math.round(hours * 100) / 100,
-      cost_per_contact_cents: total ? Math.round((hours * hourly_cost_cents) / total) : null,
+      // no time recorded (nobody used the workspace) is unknown, not free
+      cost_per_contact_cents: total && figures.work_seconds > 0 ? Math.round((hours * hourly_cost_cents) / total) : null,
     },
     refunds: { available: false, reason: 'Refunds (C6) are not part of Luister yet: time to refund vs time to charge comes with them' },
   };

@@ -1,10 +1,9 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDay } from '../shared/format.ts';
 import type { Dashboard } from './types.ts';
 
-const W = 640;
-const ROW = 44;
+const W = 480;
+const ROW = 40;
 
 /**
  * Contacts per topic per day: one small row of bars per topic (the busiest first, the rest as
@@ -12,40 +11,35 @@ const ROW = 44;
  */
 export function TopicChart({ d }: { d: Dashboard }) {
   const { t } = useTranslation();
-  const id = useId();
   const topics = d.contacts.topics;
   if (!topics.length) return <p className="muted">{t('dashboard.noContacts')}</p>;
   const max = Math.max(1, ...topics.flatMap((x) => x.counts));
-  const label = 160;
-  const step = (W - label) / d.days.length;
+  const step = W / d.days.length;
   const name = (x: Dashboard['contacts']['topics'][number]) => (x.topic_id ? (x.label ?? t('dashboard.unnamedTopic')) : t('dashboard.otherTopics'));
-  const H = topics.length * ROW;
+  const y = (v: number) => ROW - 2 - (v / max) * (ROW - 12);
   return (
     <figure className="topic-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-labelledby={`${id}-t`}>
-        <title id={`${id}-t`}>{t('dashboard.chartLabel', { topics: topics.length, days: d.days.length, spikes: d.contacts.spikes.length })}</title>
-        {topics.map((x, r) => {
-          const top = r * ROW;
-          const y = (v: number) => top + ROW - 6 - (v / max) * (ROW - 14);
-          return (
-            <g key={x.topic_id ?? 'other'}>
-              <text x={0} y={top + ROW / 2 + 4} className="chart-label">
-                {name(x).slice(0, 24)}
-              </text>
-              <line x1={label} x2={W} y1={top + ROW - 5.5} y2={top + ROW - 5.5} className="axis" />
+      <div className="topic-rows" role="img" aria-label={t('dashboard.chartLabel', { topics: topics.length, days: d.days.length, spikes: d.contacts.spikes.length })}>
+        {topics.map((x) => (
+          <div className="topic-row" key={x.topic_id ?? 'other'}>
+            <span className="topic-name" title={name(x)}>
+              {name(x)}
+            </span>
+            <svg viewBox={`0 0 ${W} ${ROW}`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
+              <line x1={0} x2={W} y1={ROW - 1.5} y2={ROW - 1.5} className="axis" />
               {x.counts.map((c, i) => {
                 const spike = x.spikes.some((s) => s.day === d.days[i]);
                 return (
                   <g key={d.days[i]}>
-                    {c > 0 && <rect x={label + i * step + step * 0.15} width={Math.max(1, step * 0.7)} y={y(c)} height={top + ROW - 6 - y(c)} className={spike ? 'bar high' : 'bar'} />}
-                    {spike && <path d={`M${label + i * step + step / 2 - 5},${top + 2} h10 l-5,7 z`} className="spike-mark" />}
+                    {c > 0 && <rect x={i * step + step * 0.15} width={Math.max(1, step * 0.7)} y={y(c)} height={ROW - 2 - y(c)} className={spike ? 'bar high' : 'bar'} />}
+                    {spike && <path d={`M${i * step + step / 2 - 5},0 h10 l-5,7 z`} className="spike-mark" />}
                   </g>
                 );
               })}
-            </g>
-          );
-        })}
-      </svg>
+            </svg>
+          </div>
+        ))}
+      </div>
       <figcaption className="small">
         <span className="legend-bar" aria-hidden="true" /> {t('dashboard.legendContacts')} <span className="legend-spike" aria-hidden="true" /> {t('dashboard.legendSpike')}
       </figcaption>
