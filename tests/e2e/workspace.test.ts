@@ -174,6 +174,7 @@ describe('the agent workspace in Chromium', { skip }, () => {
     await timeline.getByText('twee keer afgeschreven, €12,50 te veel').waitFor();
     await page.locator('.chips').getByText('klacht').waitFor(); // the message's analysis
     await page.getByRole('heading', { name: 'Klant' }).waitFor();
+    await page.getByText('Geen andere zaken van deze klant.').waitFor(); // the customer card lists the others
     await page.locator('.suggestions').getByText('Dubbele afschrijving van een parkeersessie').waitFor();
 
     // assign to me with the button (a), then write a reply that shifts the blame and does not apologise

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../shared/format.ts';
 import type { Customer } from '../shared/types.ts';
+import { OtherCases } from './OtherCases.tsx';
 
 /** Who the customer is: name, segment, flags that change how we answer, and every way to reach them. */
-export function CustomerCard({ customer }: { customer: Customer | null }) {
+export function CustomerCard({ customer, caseId }: { customer: Customer | null; caseId: string }) {
   const { t } = useTranslation();
   if (!customer) return null;
   const flags = [customer.vulnerable && t('case.vulnerable'), customer.media && t('case.media'), customer.sales_opt_out && t('case.salesOptOut')].filter(Boolean);
@@ -42,6 +43,7 @@ export function CustomerCard({ customer }: { customer: Customer | null }) {
           </li>
         ))}
       </ul>
+      <OtherCases customerId={customer.id} caseId={caseId} />
     </section>
   );
 }

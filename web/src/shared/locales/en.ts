@@ -183,6 +183,8 @@ export const en: Shape<typeof nl> = {
     bouncing: 'bouncing since {{date}}',
     promises: 'Promises',
     noPromises: 'No promises on this case.',
+    otherCases: 'Other cases',
+    noOtherCases: 'No other cases from this customer.',
     promiseState: { open: 'Open', kept: 'Kept', breached: 'Broken', renegotiated: 'Renegotiated', cancelled: 'Cancelled' },
     makePromise: 'Record a promise',
     promiseKind: 'Kind',

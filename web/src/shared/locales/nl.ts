@@ -181,6 +181,8 @@ export const nl = {
     bouncing: 'onbestelbaar sinds {{date}}',
     promises: 'Beloftes',
     noPromises: 'Geen beloftes op deze zaak.',
+    otherCases: 'Andere zaken',
+    noOtherCases: 'Geen andere zaken van deze klant.',
     promiseState: { open: 'Open', kept: 'Nagekomen', breached: 'Gebroken', renegotiated: 'Nieuwe afspraak', cancelled: 'Vervallen' },
     makePromise: 'Belofte vastleggen',
     promiseKind: 'Soort',
