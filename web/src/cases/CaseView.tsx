@@ -7,7 +7,7 @@ import { SlaClocks } from '../promises/SlaClocks.tsx';
 import { Composer, type ComposerMode } from '../replies/Composer.tsx';
 import { get, patch, post } from '../shared/api.ts';
 import { useShortcuts } from '../shared/keys.ts';
-import { useDebounced, useLive } from '../shared/live.ts';
+import { useCoalesced, useLive } from '../shared/live.ts';
 import { BASE, navigate, onLinkClick } from '../shared/router.ts';
 import { CASE_STATUSES, type CaseDetail, type CaseStatus, type Me } from '../shared/types.ts';
 
@@ -66,7 +66,7 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
 
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   // live: anything that happens to this case (a message, a note, a status, a transfer) shows without reloading
-  const refreshSoon = useDebounced(refresh, 250);
+  const refreshSoon = useCoalesced(refresh, 250);
   useLive((n) => (n.event === 'ready' || (n.case_id === detail?.id && n.event !== 'presence')) && refreshSoon());
   const agentName = (id: string | null) => (id ? (id === me.agent?.id ? `${agents.get(id)?.name ?? ''} (${t('case.you')})` : agents.get(id)?.name ?? null) : null);
 

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, query } from '../shared/api.ts';
 import { useShortcuts } from '../shared/keys.ts';
-import { isCaseChange, useDebounced, useLive } from '../shared/live.ts';
+import { isCaseChange, useCoalesced, useLive } from '../shared/live.ts';
 import { BASE, caseHref, navigate, onLinkClick } from '../shared/router.ts';
 import { SearchBox } from '../shared/SearchBox.tsx';
 import { CASE_STATUSES, type Case, type CaseClocks, type CaseStatus, type Me, type Page, type SearchHit } from '../shared/types.ts';
@@ -74,8 +74,9 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
     return { rows: r.data.map((c) => ({ id: c.id, ref: c.ref, subject: c.subject, case: c })), cursor: r.next_cursor };
   }
 
-  // live: the first page again, quietly (no "loading", the selection stays); rows loaded with "more" stay below
-  const refreshQuietly = useDebounced(() => {
+  // live: the first page again, quietly (no "loading", the selection stays), at most once a second however busy;
+  // rows loaded with "more" stay below
+  const refreshQuietly = useCoalesced(() => {
     if (q || !rows) return;
     loadQueue(null)
       .then((r) => {
@@ -89,7 +90,7 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
         }
       })
       .catch(() => {});
-  }, 300);
+  }, 1000);
   useLive((n) => isCaseChange(n) && refreshQuietly());
 
   async function more() {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { get, query } from '../shared/api.ts';
 import { formatCents, formatNumber, formatPercent } from '../shared/format.ts';
 import { useShortcuts } from '../shared/keys.ts';
-import { useDebounced, useLive } from '../shared/live.ts';
+import { useCoalesced, useLive } from '../shared/live.ts';
 import { DASHBOARD, navigate } from '../shared/router.ts';
 import type { Me } from '../shared/types.ts';
 import { HourlyCost } from './HourlyCost.tsx';
@@ -33,7 +33,7 @@ export function Dashboard({ me, params, onHelp }: { me: Me; params: URLSearchPar
   }, [days, version]);
   useShortcuts({ '?': onHelp });
   // new contacts and signals move the numbers: refresh, at most every few seconds
-  const reload = useDebounced(() => setVersion((v) => v + 1), 3000);
+  const reload = useCoalesced(() => setVersion((v) => v + 1), 3000);
   useLive((n) => (n.event === 'case.created' || n.event === 'message.created' || n.event === 'signal.raised') && reload());
 
   const pct = (f: number | null) => (f === null ? '—' : formatPercent(f));

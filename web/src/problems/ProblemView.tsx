@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAgents } from '../cases/agents.ts';
 import { get, patch, put } from '../shared/api.ts';
 import { useShortcuts } from '../shared/keys.ts';
-import { useDebounced, useLive } from '../shared/live.ts';
+import { useCoalesced, useLive } from '../shared/live.ts';
 import { caseHref, navigate, onLinkClick, PROBLEMS } from '../shared/router.ts';
 import { Time } from '../shared/Time.tsx';
 import {
@@ -42,7 +42,7 @@ export function ProblemView({ me, id, onHelp }: { me: Me; id: string; onHelp: ()
     return () => ac.abort();
   }, [id, version]);
   // the problem and its linked cases stay current: a colleague's change, a new similar case
-  const reload = useDebounced(() => setVersion((v) => v + 1), 300);
+  const reload = useCoalesced(() => setVersion((v) => v + 1), 300);
   useLive((n) => (n.event === 'ready' || (n.event === 'problem.updated' && n.id === id) || n.event === 'case.created') && reload());
   useEffect(() => {
     if (p && !focused.current) {

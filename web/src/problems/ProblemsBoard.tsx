@@ -4,7 +4,7 @@ import { useAgents } from '../cases/agents.ts';
 import { get, post } from '../shared/api.ts';
 import { formatNumber } from '../shared/format.ts';
 import { useShortcuts } from '../shared/keys.ts';
-import { useDebounced, useLive } from '../shared/live.ts';
+import { useCoalesced, useLive } from '../shared/live.ts';
 import { navigate, onLinkClick, problemHref } from '../shared/router.ts';
 import { Time } from '../shared/Time.tsx';
 import { SpikeChart } from './SpikeChart.tsx';
@@ -39,7 +39,7 @@ export function ProblemsBoard({ me, onHelp }: { me: Me; onHelp: () => void }) {
   }, [version]);
   useShortcuts({ '?': onHelp });
   // a new signal or a problem someone changed shows up by itself
-  const reload = useDebounced(() => setVersion((v) => v + 1), 300);
+  const reload = useCoalesced(() => setVersion((v) => v + 1), 300);
   useLive((n) => (n.event === 'ready' || n.event === 'signal.raised' || n.event.startsWith('problem.')) && reload());
 
   const fail = useCallback((e: unknown) => setNotice({ kind: 'error', text: t('app.error', { message: (e as Error).message }) }), [t]);

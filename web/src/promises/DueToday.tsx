@@ -5,7 +5,7 @@ import { useCaseRefs } from '../cases/refs.ts';
 import { get, post, query } from '../shared/api.ts';
 import { endOfToday, formatDateTime, formatDue } from '../shared/format.ts';
 import { useShortcuts } from '../shared/keys.ts';
-import { useDebounced, useLive } from '../shared/live.ts';
+import { useCoalesced, useLive } from '../shared/live.ts';
 import { caseHref, onLinkClick } from '../shared/router.ts';
 import { KEEPS } from './keeping.ts';
 import { isSupervisor, type Draft, type KeepingAction, type Me, type Page, type PromiseItem, type PromiseKind } from '../shared/types.ts';
@@ -46,7 +46,7 @@ export function DueToday({ me, onHelp }: { me: Me; onHelp: () => void }) {
     return () => ac.abort();
   }, [version, mine, me.agent?.id]);
   useShortcuts({ '?': onHelp });
-  const reload = useDebounced(() => setVersion((v) => v + 1), 300);
+  const reload = useCoalesced(() => setVersion((v) => v + 1), 300);
   useLive((n) => (n.event === 'ready' || n.event.startsWith('promise.')) && reload());
 
   async function act(fn: () => Promise<unknown>, ok: string) {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, post } from '../shared/api.ts';
-import { useDebounced, useLive } from '../shared/live.ts';
+import { useCoalesced, useLive } from '../shared/live.ts';
 import { caseHref, navigate } from '../shared/router.ts';
 import { Time } from '../shared/Time.tsx';
 import type { AppNotification } from '../shared/types.ts';
@@ -31,7 +31,7 @@ export function Notifications({ open, onOpenChange }: { open: boolean; onOpenCha
     const timer = setInterval(() => document.visibilityState === 'visible' && load(), POLL_MS);
     return () => clearInterval(timer);
   }, [load]);
-  const loadSoon = useDebounced(load, 200);
+  const loadSoon = useCoalesced(load, 200);
   useLive((n) => (n.event === 'notification.created' || n.event === 'ready') && loadSoon());
   useEffect(() => {
     if (open) {

@@ -95,15 +95,22 @@ export function useLive(fn: (n: LiveNotice) => void) {
   }, []);
 }
 
-/** A function that runs fn once, ms after the last of a burst of calls (many notices, one refresh). */
-export function useDebounced(fn: () => void, ms = 400): () => void {
+/**
+ * A function that runs fn once, ms after the first of a burst of calls; calls meanwhile join that
+ * run (fn reads fresh state when it runs). Unlike a debounce it never starves: a steady stream of
+ * notices still refreshes the screen every ms.
+ */
+export function useCoalesced(fn: () => void, ms = 400): () => void {
   const latest = useRef(fn);
   latest.current = fn;
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
   const ref = useRef(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => latest.current(), ms);
+    if (timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      latest.current();
+    }, ms);
   });
   return ref.current;
 }
