@@ -2,13 +2,14 @@ import { ImapFlow } from 'imapflow';
 import type { Db } from '../../../storage/db.ts';
 import type { Config } from '../../../config.ts';
 import { INBOX_COLUMNS, type InboxRow } from '../../inboxes/store.ts';
-import { receiveInbound, type IntakeConfig } from '../../receive-message.ts';
+import { prepareInbound, type IntakeConfig, type PreparedInbound } from '../../receive-message.ts';
+import { storeBatch } from '../../store-batch.ts';
 import { scheduleNext } from '../../../worker/schedules.ts';
 import { emailAdapter } from './parse-email.ts';
 
-/** Messages fetched per round trip, and stored at once (each in its own transaction). */
+/** Messages fetched per round trip; they are stored GROUP to a transaction. */
 const BATCH = 500;
-const PARALLEL = 8;
+const GROUP = 50;
 
 export interface PollReport {
   fetched: number;
@@ -59,7 +60,7 @@ export async function pollInbox(db: Db, inbox: InboxRow, config: IntakeConfig, o
         }
         batch.sort((a, b) => a.uid - b.uid);
         report.fetched += batch.length;
-        const committed = await storeBatch(db, inbox, batch, config, report);
+        const committed = await storeFetched(db, inbox, batch, config, report);
         if (committed.length) {
           if (inbox.imap_move_to) await client.messageMove(committed, inbox.imap_move_to, { uid: true });
           else await client.messageFlagsAdd(committed, ['\\Seen'], { uid: true });
@@ -89,26 +90,35 @@ export async function pollInbox(db: Db, inbox: InboxRow, config: IntakeConfig, o
   return report;
 }
 
-/** Stores a batch, PARALLEL at a time; returns the UIDs that are committed (stored, known or refused for good). */
-async function storeBatch(db: Db, inbox: InboxRow, batch: { uid: number; source: Buffer }[], config: IntakeConfig, report: PollReport) {
+/**
+ * Stores a fetched batch in transactions of GROUP messages (store-batch.ts), in UID order; the next
+ * group is parsed while the one before it commits. Returns the UIDs that are committed (stored,
+ * known or refused for good).
+ */
+async function storeFetched(db: Db, inbox: InboxRow, batch: { uid: number; source: Buffer }[], config: IntakeConfig, report: PollReport) {
   const committed: number[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < batch.length) {
-      const item = batch[next++];
-      try {
-        const r = await receiveInbound(db, emailAdapter, item.source, { accountId: inbox.account_id, inbox, to: inbox.address }, config);
+  const target = { accountId: inbox.account_id, inbox, to: inbox.address };
+  const prepare = (items: { uid: number; source: Buffer }[]) =>
+    Promise.all(items.map(async (item) => ({ uid: item.uid, prepared: await prepareInbound(emailAdapter, item.source, target, config).catch((err: Error) => err) })));
+  let next = prepare(batch.slice(0, GROUP));
+  for (let i = 0; i < batch.length; i += GROUP) {
+    const group = await next;
+    if (i + GROUP < batch.length) next = prepare(batch.slice(i + GROUP, i + 2 * GROUP));
+    const toStore = group.filter((g): g is { uid: number; prepared: PreparedInbound } => !(g.prepared instanceof Error) && !('outcome' in g.prepared));
+    const stored = await storeBatch(db, toStore.map((g) => g.prepared), config);
+    const outcome = new Map(toStore.map((g, j) => [g.uid, stored[j]]));
+    for (const g of group) {
+      const r = g.prepared instanceof Error ? g.prepared : 'outcome' in g.prepared ? g.prepared : outcome.get(g.uid)!;
+      if (r instanceof Error) report.failed++;
+      else {
         if (r.outcome === 'duplicate') report.duplicates++;
         else if (r.outcome === 'dropped') report.refused++;
         else report.stored++;
-        committed.push(item.uid);
-      } catch {
-        report.failed++;
+        committed.push(g.uid);
       }
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, batch.length) }, worker));
-  return committed.sort((a, b) => a - b);
+  }
+  return committed;
 }
 
 async function saveMark(db: Db, inbox: InboxRow, validity: string, lastUid: number, error: string | null) {
