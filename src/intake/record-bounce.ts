@@ -8,7 +8,7 @@ import type { InboundMessage, IntakeResult } from './types.ts';
  * A bounce is not a customer writing: it marks the failed address as bouncing (permanent
  * failures only), marks our mail that bounced as failed, and shows on the case it belongs to so
  * the agent knows the customer never got the answer. It never opens a case or gets a reply.
- * `caseId`: the case of the mail that bounced, found by its thread (thread.ts, lookupThread).
+ * `caseId`: the case of the mail that bounced, found by its thread (lookup-inbound.ts).
  */
 export async function recordBounce(tx: Db, actor: Actor, m: InboundMessage, caseId: string | null): Promise<IntakeResult> {
   const reason = m.automated.reason ?? 'delivery failed';

@@ -1,6 +1,7 @@
 import type { Db } from '../storage/db.ts';
 import { isUniqueViolation } from '../shared/errors.ts';
-import { lockThreads, lookupThread } from './thread.ts';
+import { lockThreads } from './thread.ts';
+import { lookupInbound } from './lookup-inbound.ts';
 import { storeInbound, type IntakeConfig, type PreparedInbound } from './store-inbound.ts';
 import type { IntakeResult } from './types.ts';
 
@@ -35,7 +36,7 @@ export async function storeBatch(db: Db, batch: PreparedInbound[], config: Intak
 /** The same message committed by another connection between our check and our insert is a duplicate; anything else an Error. */
 async function afterFailure(db: Db, p: PreparedInbound, err: unknown): Promise<IntakeResult | Error> {
   if (isUniqueViolation(err, 'messages_email_message_id')) {
-    const { duplicate } = await lookupThread(db, p.message.accountId, p.message).catch(() => ({ duplicate: null }));
+    const { duplicate } = await lookupInbound(db, p.message.accountId, p.message).catch(() => ({ duplicate: null }));
     if (duplicate) return { outcome: 'duplicate', messageId: duplicate.id, caseId: duplicate.case_id };
   }
   return err instanceof Error ? err : new Error(String(err));

@@ -6,7 +6,7 @@ import { acknowledge } from './acknowledge.ts';
 import type { InboxRow } from './inboxes/store.ts';
 import { recordBounce } from './record-bounce.ts';
 import { insertAttachments, type CheckedAttachment } from './store-attachments.ts';
-import { lookupThread } from './thread.ts';
+import { lookupInbound } from './lookup-inbound.ts';
 import type { InboundMessage, IntakeResult } from './types.ts';
 
 export type IntakeConfig = Pick<Config, 'ACK_PER_SENDER_PER_HOUR' | 'FIRST_RESPONSE_HOURS' | 'ATTACHMENT_MAX_BYTES'>;
@@ -22,9 +22,9 @@ export interface PreparedInbound {
 export async function storeInbound(tx: Db, p: PreparedInbound, config: IntakeConfig): Promise<IntakeResult> {
   const { message: m, attachments } = p;
   const actor = systemActor(m.accountId);
-  const thread = await lookupThread(tx, actor.accountId, m);
-  if (thread.duplicate) return { outcome: 'duplicate', messageId: thread.duplicate.id, caseId: thread.duplicate.case_id };
-  if (m.automated.kind === 'bounce') return recordBounce(tx, actor, m, thread.caseId);
+  const look = await lookupInbound(tx, actor.accountId, m);
+  if (look.duplicate) return { outcome: 'duplicate', messageId: look.duplicate.id, caseId: look.duplicate.case_id };
+  if (m.automated.kind === 'bounce') return recordBounce(tx, actor, m, look.caseId);
 
   const stored = await receiveMessageIn(tx, actor, {
     customer: m.from,
@@ -33,7 +33,8 @@ export async function storeInbound(tx: Db, p: PreparedInbound, config: IntakeCon
     channel: m.channel,
     language: m.language ?? undefined,
     caseRef: m.caseRef ?? undefined,
-    threadedCaseId: thread.caseId,
+    threadedCaseId: look.caseId,
+    threadedCase: look.threaded,
     inboxId: m.inboxId,
     automated: m.automated.kind,
     email: {
@@ -48,7 +49,12 @@ export async function storeInbound(tx: Db, p: PreparedInbound, config: IntakeCon
     },
   });
   await insertAttachments(tx, actor.accountId, stored.message.id, attachments.keep);
-  const ack = await acknowledge(tx, actor, m, stored, p.inbox, config);
+  const ack = await acknowledge(tx, actor, m, stored, p.inbox, config, {
+    own: look.sender.own,
+    recent: look.sender.acknowledgedLastHour,
+    bouncing: stored.customer.bouncing,
+    name: stored.customer.name,
+  });
   return {
     outcome: 'stored',
     caseId: stored.case.id,
