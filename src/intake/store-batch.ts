@@ -6,6 +6,14 @@ import { storeInbound, type IntakeConfig, type PreparedInbound } from './store-i
 import type { IntakeResult } from './types.ts';
 
 /**
+ * The intake's lookups are planned once per connection, not on every call. PostgreSQL would plan
+ * them anew each time (its estimate for a generic plan of the thread lookup is higher than for one
+ * planned with the values), and that planning cost 0.2–0.5 ms a statement, more than running them
+ * (0.05–0.2 ms with the generic plan, which uses the same indexes). For this transaction only.
+ */
+const GENERIC_PLANS = `SELECT set_config('plan_cache_mode', 'force_generic_plan', true)`;
+
+/**
  * Group commit: stores several prepared messages (from concurrent SMTP sessions, or an IMAP fetch)
  * in one transaction, one after the other, so they share its BEGIN, thread lock statement and
  * COMMIT. Result i belongs to message i and exists only once the transaction committed.
@@ -20,6 +28,7 @@ export async function storeBatch(db: Db, batch: PreparedInbound[], config: Intak
   if (!batch.length) return [];
   try {
     return await db.transaction(async (tx) => {
+      await tx.query(GENERIC_PLANS);
       await lockThreads(tx, batch.map((p) => p.message));
       const results: IntakeResult[] = [];
       for (const p of batch) results.push(await storeInbound(tx, p, config));

@@ -3,13 +3,16 @@ import type { Db } from '../../../storage/db.ts';
 import type { Config } from '../../../config.ts';
 import { INBOX_COLUMNS, type InboxRow } from '../../inboxes/store.ts';
 import { prepareInbound, type IntakeConfig, type PreparedInbound } from '../../receive-message.ts';
+import { splitConversations } from '../../split-conversations.ts';
+import { lockKeys } from '../../thread.ts';
 import { storeBatch } from '../../store-batch.ts';
 import { scheduleNext } from '../../../worker/schedules.ts';
 import { emailAdapter } from './parse-email.ts';
 
-/** Messages fetched per round trip; they are stored GROUP to a transaction. */
+/** Messages fetched per round trip; they are stored GROUP to a transaction, LANES transactions at a time. */
 const BATCH = 500;
-const GROUP = 50;
+const GROUP = Number(process.env.LUISTER_IMAP_GROUP ?? 50);
+const LANES = Number(process.env.LUISTER_IMAP_LANES ?? 2);
 
 export interface PollReport {
   fetched: number;
@@ -91,24 +94,29 @@ export async function pollInbox(db: Db, inbox: InboxRow, config: IntakeConfig, o
 }
 
 /**
- * Stores a fetched batch in transactions of GROUP messages (store-batch.ts), in UID order; the next
- * group is parsed while the one before it commits. Returns the UIDs that are committed (stored,
- * known or refused for good).
+ * Stores a fetched batch GROUP messages at a time, in UID order, while the next group is parsed.
+ * A group is split into LANES transactions that share no thread and no sender
+ * (split-conversations.ts), stored side by side: the database works on one while this process
+ * writes the other, and they never wait on each other's locks. Returns the UIDs that are committed
+ * (stored, known or refused for good).
  */
 async function storeFetched(db: Db, inbox: InboxRow, batch: { uid: number; source: Buffer }[], config: IntakeConfig, report: PollReport) {
   const committed: number[] = [];
   const target = { accountId: inbox.account_id, inbox, to: inbox.address };
-  const prepare = (items: { uid: number; source: Buffer }[]) =>
-    Promise.all(items.map(async (item) => ({ uid: item.uid, prepared: await prepareInbound(emailAdapter, item.source, target, config).catch((err: Error) => err) })));
-  let next = prepare(batch.slice(0, GROUP));
+  const parse = (items: { uid: number; source: Buffer }[]) => Promise.all(items.map(async (item) => ({
+    uid: item.uid,
+    prepared: await prepareInbound(emailAdapter, item.source, target, config).catch((err: Error) => err),
+  })));
+  let next = parse(batch.slice(0, GROUP));
   for (let i = 0; i < batch.length; i += GROUP) {
     const group = await next;
-    if (i + GROUP < batch.length) next = prepare(batch.slice(i + GROUP, i + 2 * GROUP));
+    if (i + GROUP < batch.length) next = parse(batch.slice(i + GROUP, i + 2 * GROUP));
     const toStore = group.filter((g): g is { uid: number; prepared: PreparedInbound } => !(g.prepared instanceof Error) && !('outcome' in g.prepared));
-    const stored = await storeBatch(db, toStore.map((g) => g.prepared), config);
-    const outcome = new Map(toStore.map((g, j) => [g.uid, stored[j]]));
+    const lanes = splitConversations(toStore.map((g) => lockKeys(g.prepared.message)), LANES).map((idx) => idx.map((j) => toStore[j]));
+    const stored = await Promise.all(lanes.map((lane) => storeBatch(db, lane.map((g) => g.prepared), config)));
+    const outcome = new Map(lanes.flatMap((lane, l) => lane.map((g, j) => [g.uid, stored[l][j]] as const)));
     for (const g of group) {
-      const r = g.prepared instanceof Error ? g.prepared : 'outcome' in g.prepared ? g.prepared : outcome.get(g.uid)!;
+      const r = g.prepared instanceof Error || 'outcome' in g.prepared ? g.prepared : outcome.get(g.uid)!;
       if (r instanceof Error) report.failed++;
       else {
         if (r.outcome === 'duplicate') report.duplicates++;
