@@ -5,8 +5,11 @@ import type { IntakeResult } from './types.ts';
 
 /** At most this many messages share one transaction. */
 export const MAX_BATCH = 32;
-/** Transactions under way at once: while one waits on the database, the next can be written. */
-export const IN_FLIGHT = Number(process.env.LUISTER_INTAKE_IN_FLIGHT ?? 2);
+/**
+ * Transactions under way at once: while one waits on the database, the next is written. Two of
+ * them (batches of ~4 mails from 8 connections) measured as fast as four, with fewer commits.
+ */
+export const IN_FLIGHT = 2;
 
 interface Waiting {
   prepared: PreparedInbound;
