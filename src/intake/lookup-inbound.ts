@@ -19,6 +19,11 @@ export interface InboundLookup {
  * else of a message that answers the same mail (two replies that both came before their
  * original), else of a message that answers it — a reply that arrived before its original opened
  * that case, and the original joins it. coalesce stops at the first that finds one.
+ *
+ * The two lookups by reference probe the GIN index alone and filter on the account afterwards (the
+ * OFFSET 0 keeps the account condition out of the scan): given the account too, PostgreSQL may AND
+ * in a bitmap of every message of the account (messages_case), a cost that grows with the account
+ * (measured: 0.6 ms a mail at 1,000 messages, 4 ms at 4,000, without fresh statistics).
  */
 export async function lookupInbound(tx: Db, accountId: string, m: Pick<InboundMessage, 'externalId' | 'references' | 'from'>): Promise<InboundLookup> {
   type Row = { dup_id: string | null; dup_case: string | null; case_id: string | null; own: boolean; recent: number } & Partial<CaseCandidate>;
@@ -26,8 +31,10 @@ export async function lookupInbound(tx: Db, accountId: string, m: Pick<InboundMe
     `WITH t AS (
        SELECT coalesce(
          (SELECT case_id FROM messages WHERE account_id = $1 AND email_message_id = ANY($3::text[]) ORDER BY created_at DESC LIMIT 1),
-         (SELECT case_id FROM messages WHERE account_id = $1 AND email_references && $3::text[] ORDER BY created_at LIMIT 1),
-         (SELECT case_id FROM messages WHERE account_id = $1 AND email_references @> ARRAY[$2::text] ORDER BY created_at LIMIT 1)
+         (SELECT case_id FROM (SELECT account_id, case_id, created_at FROM messages WHERE email_references && $3::text[] OFFSET 0) AS r
+          WHERE account_id = $1 ORDER BY created_at LIMIT 1),
+         (SELECT case_id FROM (SELECT account_id, case_id, created_at FROM messages WHERE email_references @> ARRAY[$2::text] OFFSET 0) AS r
+          WHERE account_id = $1 ORDER BY created_at LIMIT 1)
        ) AS case_id
        WHERE NOT EXISTS (SELECT 1 FROM messages WHERE account_id = $1 AND email_message_id = $2))
      SELECT d.id AS dup_id, d.case_id AS dup_case, c.id AS case_id, c.status, c.subject_key, c.customer_id, c.last_contact_at,
