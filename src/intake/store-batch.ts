@@ -6,14 +6,6 @@ import { storeInbound, type IntakeConfig, type PreparedInbound } from './store-i
 import type { IntakeResult } from './types.ts';
 
 /**
- * The intake's lookups are planned once per connection, not on every call. PostgreSQL would plan
- * them anew each time (its estimate for a generic plan of the thread lookup is higher than for one
- * planned with the values), and that planning cost 0.2–0.5 ms a statement, more than running them
- * (0.05–0.2 ms with the generic plan, which uses the same indexes). For this transaction only.
- */
-const GENERIC_PLANS = `SELECT set_config('plan_cache_mode', 'force_generic_plan', true)`;
-
-/**
  * Group commit: stores several prepared messages (from concurrent SMTP sessions, or an IMAP fetch)
  * in one transaction, one after the other, so they share its BEGIN, thread lock statement and
  * COMMIT. Result i belongs to message i and exists only once the transaction committed.
@@ -23,13 +15,18 @@ const GENERIC_PLANS = `SELECT set_config('plan_cache_mode', 'force_generic_plan'
  * is rolled back whole and every message is stored again in a transaction of its own; only the
  * messages that fail alone get their Error. (Retrying beats a SAVEPOINT per message: failures are
  * rare, and two more statements per message are a third of what a message costs.)
+ *
+ * Generic plans (lockThreads' genericPlans, for this transaction only): the intake's lookups are
+ * planned once per connection, not on every call. PostgreSQL would plan them anew each time (its
+ * estimate for a generic plan of the thread lookup is higher than for one planned with the values),
+ * and that planning cost 0.2–0.5 ms a statement, more than running them (0.05–0.2 ms with the
+ * generic plan, which uses the same indexes). Like any cached plan, it is made again after ANALYZE.
  */
 export async function storeBatch(db: Db, batch: PreparedInbound[], config: IntakeConfig): Promise<(IntakeResult | Error)[]> {
   if (!batch.length) return [];
   try {
     return await db.transaction(async (tx) => {
-      await tx.query(GENERIC_PLANS);
-      await lockThreads(tx, batch.map((p) => p.message));
+      await lockThreads(tx, batch.map((p) => p.message), { genericPlans: true });
       const results: IntakeResult[] = [];
       for (const p of batch) results.push(await storeInbound(tx, p, config));
       return results;

@@ -30,11 +30,16 @@ export function lockKeys(m: Lockable): string[] {
  * batches never wait on each other in a circle. A statement of its own: the lookups after it see
  * what the transaction it waited for committed.
  */
-export async function lockThreads(tx: Db, messages: Lockable[]): Promise<void> {
+export async function lockThreads(tx: Db, messages: Lockable[], opts: { genericPlans?: boolean } = {}): Promise<void> {
   const keys = [...new Set(messages.flatMap(lockKeys))];
-  if (!keys.length) return;
+  // store-batch.ts: the transaction's plan setting rides along, saving a round trip
+  const plans = opts.genericPlans ? `, set_config('plan_cache_mode', 'force_generic_plan', true)` : '';
+  if (!keys.length) {
+    if (plans) await tx.query(`SELECT ${plans.slice(2)}`);
+    return;
+  }
   await tx.query(
-    `SELECT count(pg_advisory_xact_lock(h)) FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY 1) AS l`,
+    `SELECT count(pg_advisory_xact_lock(h))${plans} FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY 1) AS l`,
     [keys],
   );
 }
