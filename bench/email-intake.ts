@@ -1,9 +1,10 @@
 /**
  * E-mail intake over real SMTP: `node bin/run-ts.mjs bench/email-intake.ts [--count N] [--no-ack] [--no-analyze]`
  *
- * 1. Parse-only baseline: mailparser's `simpleParser` (with the options Luister's e-mail adapter uses) on the same
- *    mails in this one process, sequentially and with 8 concurrent promises; the faster is the baseline. It runs
- *    before and after the intake, and the better of the two runs counts (a shared machine).
+ * 1. Parse-only baseline: mailparser's `simpleParser` (with the options Luister's e-mail adapter used when the goal
+ *    was set; see PARSE_OPTIONS) on the same mails in this one process, sequentially and with 8 concurrent promises;
+ *    the faster is the baseline. It runs before and after the intake, and the better of the two runs counts (a
+ *    shared machine).
  * 2. Intake: N (default 5,000) generated ~10 KB customer mails (bench/email/generate-mails.ts) sent by nodemailer
  *    over 8 pooled SMTP connections to Luister's SMTP listener (`startSmtpListener`, in this process, port 0); each
  *    connection waits for the 250, which the listener gives only after the message is committed to a case on
@@ -12,6 +13,8 @@
  *    Acknowledgements: product defaults (ACK_PER_SENDER_PER_HOUR=3, so every new case gets one, stored as an
  *    outbound message with a queued send job in the same transaction); `--no-ack` sets ACK_PER_SENDER_PER_HOUR=0.
  * 3. Check: the messages stored, counted by email_message_id against the generated Message-IDs.
+ * 4. The ceiling without a database: the same senders against an SMTP server that only reads and prepares each mail
+ *    (prepareInbound: parse, pipeline, attachment checks) and answers 250 without storing it.
  *
  * Statistics: this machine's PostgreSQL runs with autovacuum off; the bench then runs ANALYZE after the warm-up and
  * every 10 s while measuring, as autovacuum would (`--no-analyze`: not, and plans are made for empty tables).
@@ -28,6 +31,9 @@ import { migrate } from '../src/storage/migrate.ts';
 import { systemActor } from '../src/shared/actor.ts';
 import { createInbox } from '../src/intake/inboxes/save-inbox.ts';
 import { startSmtpListener } from '../src/intake/channels/email/smtp-listener.ts';
+import { prepareInbound } from '../src/intake/receive-message.ts';
+import { emailAdapter } from '../src/intake/channels/email/parse-email.ts';
+import { SMTPServer } from 'smtp-server';
 import { newAccount, testConfig } from '../tests/helpers.ts';
 import { admin, urlFor } from './lib/pg-admin.ts';
 import { cpuSnap, TICK, type CpuSnap } from './lib/cpu.ts';
@@ -46,8 +52,13 @@ const NO_ACK = flag('no-ack');
 const NO_ANALYZE = flag('no-analyze');
 const ANALYZE_EVERY_MS = 10_000;
 const DB = 'luister_bench_email_intake';
-/** the options emailAdapter passes to simpleParser: the baseline parses exactly as the app does */
+/**
+ * The baseline's options: the ones emailAdapter passed to simpleParser when issue 4 set the goal. The adapter has
+ * since added `skipTextToHtml: true` (no text-to-HTML it never used); the baseline keeps the old options so the
+ * ratio stays comparable, and the rate with the adapter's exact options is printed beside it (APP_PARSE_OPTIONS).
+ */
 const PARSE_OPTIONS = { skipImageLinks: true, maxHtmlLengthToParse: 2_000_000, keepDeliveryStatus: true };
+const APP_PARSE_OPTIONS = { ...PARSE_OPTIONS, skipTextToHtml: true };
 
 // ------------------------------------------------------------------------------------------------ helpers
 
@@ -101,12 +112,12 @@ async function autoAnalyze(db: Db): Promise<{ note: string; stop: () => Promise<
   };
 }
 
-async function parseRate(raws: Buffer[], concurrency: number): Promise<{ rate: number; cpu: CpuUse }> {
+async function parseRate(raws: Buffer[], concurrency: number, options: object = PARSE_OPTIONS): Promise<{ rate: number; cpu: CpuUse }> {
   let next = 0;
   const snap = cpuSnap(null);
   const t = performance.now();
   await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < raws.length) await simpleParser(raws[next++], PARSE_OPTIONS);
+    while (next < raws.length) await simpleParser(raws[next++], options);
   }));
   const rate = raws.length / ((performance.now() - t) / 1000);
   return { rate, cpu: cpuSince(snap, null) };
@@ -119,6 +130,33 @@ async function parseBaseline(raws: Buffer[], label: string) {
   console.log(`  ${label}: sequential ${f0(seq.rate)} mails/s, ${CONC} concurrent ${f0(par.rate)} mails/s; CPU ${cpuMs.toFixed(2)} ms per mail`
     + `  (node CPU ${((seq.cpu.self / seq.cpu.wall) * 100).toFixed(0)}% / ${((par.cpu.self / par.cpu.wall) * 100).toFixed(0)}%, other ${((par.cpu.other / par.cpu.wall) * 100).toFixed(0)}%)`);
   return { seq: seq.rate, par: par.rate, cpuMs };
+}
+
+/**
+ * The ceiling of this design without a database: an SMTP server (smtp-server, as the listener) that reads each mail
+ * and runs the intake's own preparation on it (prepareInbound: emailAdapter, the pipeline steps, the attachment
+ * checks), then answers 250 without storing anything; the same senders in the same process.
+ */
+async function noDatabaseRate(mails: GeneratedMail[]) {
+  const server = new SMTPServer({
+    authOptional: true, disabledCommands: ['AUTH', 'STARTTLS'], logger: false,
+    onData(stream, _session, cb) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        prepareInbound(emailAdapter, Buffer.concat(chunks), { accountId: 'none', inbox: null, to: inboxAddress }, { ATTACHMENT_MAX_BYTES: 10_000_000 })
+          .then(() => cb(null, 'Stored (nowhere)'), (err: Error) => cb(err));
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  try {
+    const snap = cpuSnap(null);
+    const r = await sendAll((server.server.address() as { port: number }).port, mails);
+    return { rate: (mails.length - r.failures.length) / r.seconds, cpu: cpuSince(snap, null) };
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
 }
 
 /** Sends every mail over a pooled transport, `CONC` at a time, each waiting for its 250. */
@@ -210,6 +248,11 @@ try {
 
 console.log('\nParse only, again after the intake:');
 const after = await parseBaseline(raws, 'after intake');
+const appParse = await parseRate(raws, CONC, APP_PARSE_OPTIONS);
+console.log(`  with the adapter's exact options (+ skipTextToHtml): ${CONC} concurrent ${f0(appParse.rate)} mails/s`);
+console.log('\nNo database (SMTP listener reading each mail + the intake\'s parse and pipeline, 250 without storing; same senders):');
+const floor = await noDatabaseRate(mails);
+console.log(`  ${f0(floor.rate)} mails/s; node CPU ${((floor.cpu.self * 1000) / N).toFixed(2)} ms per mail (other ${((floor.cpu.other / floor.cpu.wall) * 100).toFixed(0)}%)`);
 const seqBest = Math.max(before.seq, after.seq);
 const parBest = Math.max(before.par, after.par);
 const parse = Math.max(seqBest, parBest);
@@ -223,7 +266,8 @@ console.log(`  250 replies: ${intake.responses.stored} stored, ${intake.response
 console.log(`  acknowledgements: ${NO_ACK ? 'off (ACK_PER_SENDER_PER_HOUR=0)' : 'product defaults (ACK_PER_SENDER_PER_HOUR=3)'}: ${f0(stored.acks)} queued (an outbound message + an email.send job each);`
   + ` ${f0(stored.analysis)} analysis jobs queued (no worker ran)`);
 console.log(`Parse only (best of before/after): sequential ${f0(seqBest)} mails/s, ${CONC} concurrent ${f0(parBest)} mails/s -> baseline ${f0(parse)} mails/s`);
-console.log(`Intake / parse-only: ${(rate / parse).toFixed(2)} (goal >= 0.50)`);
+console.log(`Intake / parse-only: ${(rate / parse).toFixed(2)} (goal >= 0.50); against the adapter's exact parse options ${(rate / appParse.rate).toFixed(2)}; `
+  + `the same without a database would be ${(floor.rate / parse).toFixed(2)} (the ceiling of an in-process SMTP listener + parse + pipeline here)`);
 const parseCpu = Math.min(before.cpuMs, after.cpuMs);
 const intakeCpu = ((cpu.self + cpu.pg) * 1000) / N;
 console.log(`CPU per mail (does not depend on other work on the machine): parse only ${parseCpu.toFixed(2)} ms; intake ${intakeCpu.toFixed(2)} ms`

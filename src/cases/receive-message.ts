@@ -1,18 +1,18 @@
 import type { Db } from '../storage/db.ts';
 import type { Actor } from '../shared/actor.ts';
-import { recordAudit } from '../shared/audit.ts';
 import { invalid } from '../shared/errors.ts';
 import { isUuid } from '../shared/ids.ts';
 import { identifyCustomer } from '../customers/identify-customer.ts';
 import { type Identity, normaliseIdentity } from '../customers/identity.ts';
 import { guessLanguage, searchConfigFor } from '../text/language.ts';
 import { emitEvent } from '../webhooks/events.ts';
-import { chooseCaseForMessage, type CaseCandidate, REPEAT_WINDOW_DAYS } from './repeat-contact.ts';
+import { chooseCaseForMessage, type CaseCandidate } from './repeat-contact.ts';
+import { caseFacts } from './case-facts.ts';
 import { CASE_COLUMNS, type CaseRow, publicCase } from './store.ts';
-import { type ChannelKind, type Priority, statusAfterCustomerContact } from './status.ts';
+import { type CaseStatus, type ChannelKind, type Priority, statusAfterCustomerContact } from './status.ts';
 import { findCaseNumber, subjectFromBody, subjectKey } from './subject.ts';
 import { insertMessage, type MessageEmailFields, type MessageRow } from './insert-message.ts';
-import { queueAnalysis } from '../listening/analyse-stored-message.ts';
+import { ANALYSE_JOB } from '../listening/analyse-stored-message.ts';
 
 export interface ReceiveMessageOptions {
   customer: { email?: string; phone?: string; social?: string; name?: string };
@@ -30,6 +30,8 @@ export interface ReceiveMessageOptions {
    * unless the case is closed.
    */
   threadedCaseId?: string | null;
+  /** the threaded case as the caller already read it (intake's thread lookup), saving the lookup */
+  threadedCase?: CaseCandidate | null;
   inboxId?: string | null;
   email?: MessageEmailFields;
   /** machine-sent (an out-of-office, a mailing): stored, but no contact counted, no reopening, no analysis */
@@ -42,6 +44,8 @@ export interface ReceivedMessage {
   customerId: string;
   /** false when the message joined an existing case (a repeat contact) */
   createdCase: boolean;
+  /** the customer's name as stored now ('' when unknown), and whether mail to the identity bounces */
+  customer: { name: string; bouncing: boolean };
 }
 
 /**
@@ -62,28 +66,37 @@ export async function receiveMessageIn(tx: Db, actor: Actor, opts: ReceiveMessag
   const refId = opts.caseRef && isUuid(opts.caseRef) ? opts.caseRef : null;
   const refNumber = findCaseNumber(opts.caseRef) ?? findCaseNumber(subject);
 
-  const { customerId } = await identifyCustomer(tx, actor, identity, { name: opts.customer.name, language });
-  const threaded = opts.threadedCaseId ? await candidate(tx, actor.accountId, 'id', opts.threadedCaseId) : null;
-  const existing = threaded && threaded.status !== 'closed' ? threaded : await repeatContactCase(tx, actor.accountId, customerId, key, refId, refNumber);
+  const facts = await caseFacts(tx, actor.accountId, { identity, subjectKey: key, refId, refNumber });
+  const name = opts.customer.name?.trim() ?? '';
+  const { customerId } = await identifyCustomer(tx, actor, identity, { name: opts.customer.name, language }, facts.customer);
+  const threaded = opts.threadedCase !== undefined && opts.threadedCase?.id === (opts.threadedCaseId ?? undefined)
+    ? opts.threadedCase
+    : opts.threadedCaseId ? await candidate(tx, actor.accountId, 'id', opts.threadedCaseId) : null;
+  // the foundation's rule: the case the sender referenced, else the open case on the same subject
+  const existing = threaded && threaded.status !== 'closed'
+    ? threaded
+    : chooseCaseForMessage({ customerId, subjectKey: key, referenced: facts.referenced, openCases: facts.openCases, now: new Date() });
 
   let row: CaseRow;
   if (existing && opts.automated) {
     row = await loadCaseRow(tx, actor.accountId, existing.id);
   } else if (existing) {
-    row = await joinCase(tx, actor, existing.id);
+    row = await joinCase(tx, actor, existing.id, existing.status);
   } else {
+    // the case and its audit row in one statement
     [row] = await tx.query<CaseRow>(
-      `INSERT INTO cases (account_id, customer_id, subject, subject_key, channel, language, search_config, priority, topic, inbox_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8, 'normal'), $9, $10) RETURNING ${CASE_COLUMNS}`,
+      `WITH c AS (
+         INSERT INTO cases (account_id, customer_id, subject, subject_key, channel, language, search_config, priority, topic, inbox_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8, 'normal'), $9, $10) RETURNING ${CASE_COLUMNS}),
+       a AS (
+         INSERT INTO audit_log (account_id, actor_type, actor_id, action, entity_type, entity_id, after, request_id)
+         SELECT $1, $11::text, $12::uuid, 'case.created', 'case', c.id,
+           jsonb_build_object('ref', c.ref, 'subject', c.subject, 'channel', c.channel, 'customer_id', c.customer_id), $13::text
+         FROM c)
+       SELECT * FROM c`,
       [actor.accountId, customerId, subject, key, opts.channel, language, searchConfigFor(language),
-        opts.priority ?? null, opts.topic ?? null, opts.inboxId ?? null],
+        opts.priority ?? null, opts.topic ?? null, opts.inboxId ?? null, actor.type, actor.id, actor.requestId ?? null],
     );
-    await recordAudit(tx, actor, {
-      action: 'case.created',
-      entityType: 'case',
-      entityId: row.id,
-      after: { ref: row.ref, subject, channel: opts.channel, customer_id: customerId },
-    });
     await emitEvent(tx, actor.accountId, 'case.created', publicCase(row));
   }
   const message = await insertMessage(tx, actor, {
@@ -94,26 +107,16 @@ export async function receiveMessageIn(tx: Db, actor: Actor, opts: ReceiveMessag
     language,
     customerId,
     email: { ...opts.email, automated: opts.automated ?? null, inboxId: opts.inboxId ?? null },
+    // listening (language, sentiment, intents, money, topic) runs in the job worker; a machine's message is not a complaint
+    job: opts.automated ? undefined : { kind: ANALYSE_JOB },
   });
-  // listening (language, sentiment, intents, money, topic) runs in the job worker; a machine's message is not a complaint
-  if (!opts.automated) await queueAnalysis(tx, actor.accountId, message.id);
-  return { case: publicCase(row), message, customerId, createdCase: !existing };
-}
-
-/** The foundation's rule: the case the sender referenced, else the open case on the same subject. */
-async function repeatContactCase(tx: Db, accountId: string, customerId: string, key: string, refId: string | null, refNumber: number | null) {
-  const referenced = refId
-    ? await candidate(tx, accountId, 'id', refId)
-    : refNumber === null
-      ? null
-      : await candidate(tx, accountId, 'number', refNumber);
-  const openCases = await tx.query<CaseCandidate>(
-    `SELECT id, status, subject_key, customer_id, last_contact_at FROM cases
-     WHERE account_id = $1 AND customer_id = $2 AND subject_key = $3 AND status NOT IN ('solved', 'closed')
-       AND last_contact_at >= now() - make_interval(days => $4)`,
-    [accountId, customerId, key, REPEAT_WINDOW_DAYS],
-  );
-  return chooseCaseForMessage({ customerId, subjectKey: key, referenced, openCases, now: new Date() });
+  return {
+    case: publicCase(row),
+    message,
+    customerId,
+    createdCase: !existing,
+    customer: { name: facts.customer?.name || name, bouncing: facts.customer?.bouncing ?? false },
+  };
 }
 
 async function loadCaseRow(tx: Db, accountId: string, id: string): Promise<CaseRow> {
@@ -136,26 +139,37 @@ async function candidate(tx: Db, accountId: string, by: 'id' | 'number', value: 
   return c ?? null;
 }
 
-/** A repeat contact: one more contact on the case, which reopens when it was waiting or solved. */
-async function joinCase(tx: Db, actor: Actor, caseId: string): Promise<CaseRow> {
-  const [before] = await tx.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE account_id = $1 AND id = $2 FOR UPDATE`, [
-    actor.accountId,
-    caseId,
-  ]);
-  const status = statusAfterCustomerContact(before.status);
+/**
+ * A repeat contact: one more contact on the case, which reopens when it was waiting or solved.
+ * With the status the caller read (`seen`), the update and its audit row are one statement that
+ * applies only if the status is still that; else (or when it changed meanwhile) the row is locked
+ * and read first.
+ */
+async function joinCase(tx: Db, actor: Actor, caseId: string, seen?: CaseStatus): Promise<CaseRow> {
+  let before: { contact_count: number; status: CaseStatus } | null = null;
+  let status = seen;
+  if (!status) {
+    [before] = await tx.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE account_id = $1 AND id = $2 FOR UPDATE`, [actor.accountId, caseId]);
+    status = before.status;
+  }
   const [after] = await tx.query<CaseRow>(
-    `UPDATE cases SET contact_count = contact_count + 1, last_contact_at = now(), updated_at = now(), status = $3,
-       solved_at = CASE WHEN $3 = 'solved' THEN solved_at END
-     WHERE account_id = $1 AND id = $2 RETURNING ${CASE_COLUMNS}`,
-    [actor.accountId, caseId, status],
+    `WITH u AS (
+       UPDATE cases SET contact_count = contact_count + 1, last_contact_at = now(), updated_at = now(), status = $4,
+         solved_at = CASE WHEN $4 = 'solved' THEN solved_at END
+       WHERE account_id = $1 AND id = $2 AND status = $3 RETURNING ${CASE_COLUMNS}),
+     a AS (
+       INSERT INTO audit_log (account_id, actor_type, actor_id, action, entity_type, entity_id, before, after, request_id)
+       SELECT $1, $5::text, $6::uuid, 'case.contact_added', 'case', u.id,
+         jsonb_build_object('contact_count', u.contact_count - 1, 'status', $3::text),
+         jsonb_build_object('contact_count', u.contact_count, 'status', u.status), $7::text
+       FROM u)
+     SELECT * FROM u`,
+    [actor.accountId, caseId, status, statusAfterCustomerContact(status), actor.type, actor.id, actor.requestId ?? null],
   );
-  await recordAudit(tx, actor, {
-    action: 'case.contact_added',
-    entityType: 'case',
-    entityId: caseId,
-    before: { contact_count: before.contact_count, status: before.status },
-    after: { contact_count: after.contact_count, status: after.status },
-  });
+  if (!after) {
+    if (before) throw new Error(`case ${caseId} changed while locked`);
+    return joinCase(tx, actor, caseId);
+  }
   await emitEvent(tx, actor.accountId, 'case.updated', publicCase(after));
   return after;
 }

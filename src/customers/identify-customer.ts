@@ -1,6 +1,5 @@
 import type { Db } from '../storage/db.ts';
 import type { Actor } from '../shared/actor.ts';
-import { recordAudit } from '../shared/audit.ts';
 import type { Identity } from './identity.ts';
 import { findCustomerIdByIdentity } from './store.ts';
 
@@ -14,40 +13,49 @@ export async function identifyCustomer(
   actor: Actor,
   identity: Identity,
   fields: { name?: string; language?: string | null },
+  /** the customer the caller already found for this identity (null: none), saving the lookup */
+  found?: { id: string; name: string } | null,
 ): Promise<{ customerId: string; created: boolean }> {
-  const existing = await findCustomerIdByIdentity(tx, actor.accountId, identity.kind, identity.value);
+  const existing = found !== undefined
+    ? found
+    : (await tx.query<{ id: string; name: string }>(
+        `SELECT c.id, c.name FROM customer_identities i JOIN customers c ON c.account_id = i.account_id AND c.id = i.customer_id
+         WHERE i.account_id = $1 AND i.kind = $2 AND i.value = $3`,
+        [actor.accountId, identity.kind, identity.value],
+      ))[0];
   if (existing) {
     // fill in a name we did not know yet; never overwrite one an agent may have corrected
-    if (fields.name?.trim()) {
+    if (fields.name?.trim() && existing.name === '') {
       await tx.query(`UPDATE customers SET name = $3, updated_at = now() WHERE account_id = $1 AND id = $2 AND name = ''`, [
         actor.accountId,
-        existing,
+        existing.id,
         fields.name.trim(),
       ]);
     }
-    return { customerId: existing, created: false };
+    return { customerId: existing.id, created: false };
   }
-  // the search text as refreshCustomerSearch would make it for one identity, written with the row
-  const [c] = await tx.query<{ id: string }>(
-    `INSERT INTO customers (account_id, name, language, search_text)
-     VALUES ($1, $2::text, $3, $2::text || ' ' || $4::text || ' ' || replace(split_part($4::text, '@', 1), '.', ' ')) RETURNING id`,
-    [actor.accountId, (fields.name ?? '').trim(), fields.language ?? null, identity.value],
+  // the customer, its identity and the audit row in one statement; the search text as refreshCustomerSearch would make it
+  const name = (fields.name ?? '').trim();
+  const [c] = await tx.query<{ id: string; won: boolean }>(
+    `WITH c AS (
+       INSERT INTO customers (account_id, name, language, search_text)
+       VALUES ($1, $2::text, $3, $2::text || ' ' || $4::text || ' ' || replace(split_part($4::text, '@', 1), '.', ' ')) RETURNING id),
+     i AS (
+       INSERT INTO customer_identities (account_id, customer_id, kind, value) SELECT $1, c.id, $5::text, $4::text FROM c
+       ON CONFLICT (account_id, kind, value) DO NOTHING RETURNING customer_id),
+     a AS (
+       INSERT INTO audit_log (account_id, actor_type, actor_id, action, entity_type, entity_id, after, request_id)
+       SELECT $1, $6::text, $7::uuid, 'customer.created', 'customer', i.customer_id,
+         jsonb_build_object('name', $8::text, 'identities', jsonb_build_array(jsonb_build_object('kind', $5::text, 'value', $4::text))), $9::text
+       FROM i)
+     SELECT c.id, EXISTS (SELECT 1 FROM i) AS won FROM c`,
+    [actor.accountId, name, fields.language ?? null, identity.value, identity.kind, actor.type, actor.id, fields.name ?? '', actor.requestId ?? null],
   );
-  const [won] = await tx.query<{ id: string }>(
-    `INSERT INTO customer_identities (account_id, customer_id, kind, value) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (account_id, kind, value) DO NOTHING RETURNING id`,
-    [actor.accountId, c.id, identity.kind, identity.value],
-  );
-  if (!won) {
+  if (!c.won) {
+    // another transaction stored the identity first: that customer it is, ours goes again
     await tx.query('DELETE FROM customers WHERE account_id = $1 AND id = $2', [actor.accountId, c.id]);
     const id = (await findCustomerIdByIdentity(tx, actor.accountId, identity.kind, identity.value))!;
     return { customerId: id, created: false };
   }
-  await recordAudit(tx, actor, {
-    action: 'customer.created',
-    entityType: 'customer',
-    entityId: c.id,
-    after: { name: fields.name ?? '', identities: [identity] },
-  });
   return { customerId: c.id, created: true };
 }

@@ -4,9 +4,17 @@ import type { Config } from '../config.ts';
 import { insertMessage } from '../cases/insert-message.ts';
 import type { ReceivedMessage } from '../cases/receive-message.ts';
 import type { InboxRow } from './inboxes/store.ts';
-import { outboundEmailFields, queueSend } from './channels/email/outbound.ts';
+import { outboundEmailFields, SEND_JOB } from './channels/email/outbound.ts';
 import { acknowledgementText, shouldAcknowledge } from './acknowledgement-text.ts';
 import type { InboundMessage } from './types.ts';
+
+/** The sender as the acknowledgement rules see it: one of our inboxes, bouncing, acknowledged in the last hour, the customer's name. */
+export interface SenderFacts {
+  own: boolean;
+  bouncing: boolean;
+  recent: number;
+  name: string | null;
+}
 
 /**
  * Acknowledges a received e-mail when the rules allow (see shouldAcknowledge): the reply is
@@ -20,10 +28,12 @@ export async function acknowledge(
   stored: ReceivedMessage,
   inbox: InboxRow | null,
   config: Pick<Config, 'ACK_PER_SENDER_PER_HOUR' | 'FIRST_RESPONSE_HOURS'>,
+  /** what the caller already read of the sender in its own lookups (intake: lookup-inbound.ts and the case road), saving this one */
+  known?: SenderFacts,
 ): Promise<{ sent: boolean; reason?: string }> {
   const sender = m.from.email;
   if (m.channel !== 'email' || !sender || !inbox) return { sent: false, reason: 'not an e-mail to an inbox' };
-  const [facts] = await tx.query<{ own: boolean; bouncing: boolean; recent: number; name: string | null }>(
+  const [facts] = known ? [known] : await tx.query<SenderFacts>(
     `SELECT EXISTS (SELECT 1 FROM inboxes WHERE address = $2) AS own,
        EXISTS (SELECT 1 FROM customer_identities WHERE account_id = $1 AND kind = 'email' AND value = $2 AND bouncing_since IS NOT NULL) AS bouncing,
        (SELECT count(*)::int FROM messages WHERE account_id = $1 AND to_address = $2 AND automated = 'acknowledgement'
@@ -55,7 +65,7 @@ export async function acknowledge(
     inbox,
     answering: { email_message_id: m.externalId, email_references: m.references, from_address: sender },
   });
-  const message = await insertMessage(tx, actor, {
+  await insertMessage(tx, actor, {
     caseId: c.id,
     type: 'outbound',
     channel: 'email',
@@ -63,7 +73,7 @@ export async function acknowledge(
     language: text.language,
     customerId: stored.customerId,
     email: { ...fields, subject: text.subject, automated: 'acknowledgement' },
+    job: fields.deliveryStatus === 'queued' ? SEND_JOB : undefined,
   });
-  if (message.delivery_status === 'queued') await queueSend(tx, actor.accountId, message.id);
   return { sent: true };
 }

@@ -2,15 +2,15 @@ import type { Db } from '../storage/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { insertMessage } from '../cases/insert-message.ts';
-import { findThreadCase } from './thread.ts';
 import type { InboundMessage, IntakeResult } from './types.ts';
 
 /**
  * A bounce is not a customer writing: it marks the failed address as bouncing (permanent
  * failures only), marks our mail that bounced as failed, and shows on the case it belongs to so
  * the agent knows the customer never got the answer. It never opens a case or gets a reply.
+ * `caseId`: the case of the mail that bounced, found by its thread (lookup-inbound.ts).
  */
-export async function recordBounce(tx: Db, actor: Actor, m: InboundMessage): Promise<IntakeResult> {
+export async function recordBounce(tx: Db, actor: Actor, m: InboundMessage, caseId: string | null): Promise<IntakeResult> {
   const reason = m.automated.reason ?? 'delivery failed';
   const recipients = m.automated.bouncedRecipients.map((r) => r.toLowerCase());
   const marked = m.automated.permanent && recipients.length
@@ -30,7 +30,6 @@ export async function recordBounce(tx: Db, actor: Actor, m: InboundMessage): Pro
       [actor.accountId, m.references, `bounced: ${reason}`.slice(0, 500)],
     );
   }
-  const caseId = await findThreadCase(tx, actor.accountId, m);
   if (caseId) {
     const [c] = await tx.query<{ customer_id: string }>('SELECT customer_id FROM cases WHERE account_id = $1 AND id = $2', [actor.accountId, caseId]);
     await insertMessage(tx, actor, {

@@ -2,57 +2,44 @@ import type { Db } from '../storage/db.ts';
 import type { InboundMessage } from './types.ts';
 
 /**
- * Serialises the messages of one conversation: every message of a thread locks the same key (the
- * first id in its References, or its own Message-ID when it starts the thread), so a reply and
- * its original arriving at the same moment on two connections still end up in one case.
+ * The lock key of a message's conversation: the first id in its References, or its own
+ * Message-ID when it starts the thread. Every message of a thread locks the same key.
  */
-export async function lockThread(tx: Db, accountId: string, m: InboundMessage): Promise<void> {
+export function threadKey(m: Pick<InboundMessage, 'accountId' | 'references' | 'externalId'>): string | null {
   const root = m.references[0] ?? m.externalId;
-  if (!root) return;
-  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`thread:${accountId}:${root}`]);
+  return root ? `thread:${m.accountId}:${root}` : null;
+}
+
+/** The lock key of a sender: two transactions that store mail of one customer never run side by side. */
+export function senderKey(m: Pick<InboundMessage, 'accountId' | 'from'>): string | null {
+  return m.from.email ? `sender:${m.accountId}:${m.from.email.toLowerCase()}` : null;
+}
+
+type Lockable = Pick<InboundMessage, 'accountId' | 'references' | 'externalId' | 'from'>;
+
+/** The keys lockThreads takes for a message: its thread, its sender. */
+export function lockKeys(m: Lockable): string[] {
+  return [threadKey(m), senderKey(m)].filter((k): k is string => k !== null);
 }
 
 /**
- * The case a message belongs to by its thread, in any arrival order: the case of a message it
- * answers (References / In-Reply-To), else of a message that answers the same mail (two replies
- * that both came before their original), else of a message that answers it — a reply that
- * arrived before its original opened that case, and the original joins it.
+ * Serialises the messages of one conversation, so a reply and its original arriving at the same
+ * moment on two connections still end up in one case; and the messages of one sender, so two
+ * transactions never create the same customer or update the same case at once. One statement
+ * locks the threads and senders of a whole batch, always in the same order (by hash), so two
+ * batches never wait on each other in a circle. A statement of its own: the lookups after it see
+ * what the transaction it waited for committed.
  */
-export async function findThreadCase(tx: Db, accountId: string, m: InboundMessage): Promise<string | null> {
-  if (m.references.length) {
-    const [answered] = await tx.query<{ case_id: string }>(
-      `SELECT case_id FROM messages WHERE account_id = $1 AND email_message_id = ANY($2::text[])
-       ORDER BY created_at DESC LIMIT 1`,
-      [accountId, m.references],
-    );
-    if (answered) return answered.case_id;
+export async function lockThreads(tx: Db, messages: Lockable[], opts: { genericPlans?: boolean } = {}): Promise<void> {
+  const keys = [...new Set(messages.flatMap(lockKeys))];
+  // store-batch.ts: the transaction's plan setting rides along, saving a round trip
+  const plans = opts.genericPlans ? `, set_config('plan_cache_mode', 'force_generic_plan', true)` : '';
+  if (!keys.length) {
+    if (plans) await tx.query(`SELECT ${plans.slice(2)}`);
+    return;
   }
-  if (m.references.length) {
-    // a sibling: another answer to the same mail that also arrived before the mail itself
-    const [sibling] = await tx.query<{ case_id: string }>(
-      `SELECT case_id FROM messages WHERE account_id = $1 AND email_references && $2::text[]
-       ORDER BY created_at LIMIT 1`,
-      [accountId, m.references],
-    );
-    if (sibling) return sibling.case_id;
-  }
-  if (m.externalId) {
-    const [answering] = await tx.query<{ case_id: string }>(
-      `SELECT case_id FROM messages WHERE account_id = $1 AND email_references @> ARRAY[$2::text]
-       ORDER BY created_at LIMIT 1`,
-      [accountId, m.externalId],
-    );
-    if (answering) return answering.case_id;
-  }
-  return null;
-}
-
-/** The message already stored under this external id (a second delivery of the same mail). */
-export async function findDuplicate(tx: Db, accountId: string, externalId: string | null) {
-  if (!externalId) return null;
-  const [row] = await tx.query<{ id: string; case_id: string }>(
-    'SELECT id, case_id FROM messages WHERE account_id = $1 AND email_message_id = $2',
-    [accountId, externalId],
+  await tx.query(
+    `SELECT count(pg_advisory_xact_lock(h))${plans} FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY 1) AS l`,
+    [keys],
   );
-  return row ?? null;
 }

@@ -2,13 +2,20 @@ import { ImapFlow } from 'imapflow';
 import type { Db } from '../../../storage/db.ts';
 import type { Config } from '../../../config.ts';
 import { INBOX_COLUMNS, type InboxRow } from '../../inboxes/store.ts';
-import { receiveInbound, type IntakeConfig } from '../../receive-message.ts';
+import { prepareInbound, type IntakeConfig, type PreparedInbound } from '../../receive-message.ts';
+import { splitConversations } from '../../split-conversations.ts';
+import { lockKeys } from '../../thread.ts';
+import { storeBatch } from '../../store-batch.ts';
 import { scheduleNext } from '../../../worker/schedules.ts';
 import { emailAdapter } from './parse-email.ts';
 
-/** Messages fetched per round trip, and stored at once (each in its own transaction). */
+/**
+ * Messages fetched per round trip; they are stored GROUP at a time, in LANES transactions side by
+ * side (measured on 2,000 mails: 4 lanes of ~25 beat 2 lanes and groups of 50 or 200).
+ */
 const BATCH = 500;
-const PARALLEL = 8;
+const GROUP = 100;
+const LANES = 4;
 
 export interface PollReport {
   fetched: number;
@@ -59,7 +66,7 @@ export async function pollInbox(db: Db, inbox: InboxRow, config: IntakeConfig, o
         }
         batch.sort((a, b) => a.uid - b.uid);
         report.fetched += batch.length;
-        const committed = await storeBatch(db, inbox, batch, config, report);
+        const committed = await storeFetched(db, inbox, batch, config, report);
         if (committed.length) {
           if (inbox.imap_move_to) await client.messageMove(committed, inbox.imap_move_to, { uid: true });
           else await client.messageFlagsAdd(committed, ['\\Seen'], { uid: true });
@@ -89,26 +96,40 @@ export async function pollInbox(db: Db, inbox: InboxRow, config: IntakeConfig, o
   return report;
 }
 
-/** Stores a batch, PARALLEL at a time; returns the UIDs that are committed (stored, known or refused for good). */
-async function storeBatch(db: Db, inbox: InboxRow, batch: { uid: number; source: Buffer }[], config: IntakeConfig, report: PollReport) {
+/**
+ * Stores a fetched batch GROUP messages at a time, in UID order, while the next group is parsed.
+ * A group is split into LANES transactions that share no thread and no sender
+ * (split-conversations.ts), stored side by side: the database works on one while this process
+ * writes the other, and they never wait on each other's locks. Returns the UIDs that are committed
+ * (stored, known or refused for good).
+ */
+export async function storeFetched(db: Db, inbox: InboxRow, batch: { uid: number; source: Buffer }[], config: IntakeConfig, report: PollReport) {
   const committed: number[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < batch.length) {
-      const item = batch[next++];
-      try {
-        const r = await receiveInbound(db, emailAdapter, item.source, { accountId: inbox.account_id, inbox, to: inbox.address }, config);
+  const target = { accountId: inbox.account_id, inbox, to: inbox.address };
+  const parse = (items: { uid: number; source: Buffer }[]) => Promise.all(items.map(async (item) => ({
+    uid: item.uid,
+    prepared: await prepareInbound(emailAdapter, item.source, target, config).catch((err: Error) => err),
+  })));
+  let next = parse(batch.slice(0, GROUP));
+  for (let i = 0; i < batch.length; i += GROUP) {
+    const group = await next;
+    if (i + GROUP < batch.length) next = parse(batch.slice(i + GROUP, i + 2 * GROUP));
+    const toStore = group.filter((g): g is { uid: number; prepared: PreparedInbound } => !(g.prepared instanceof Error) && !('outcome' in g.prepared));
+    const lanes = splitConversations(toStore.map((g) => lockKeys(g.prepared.message)), LANES).map((idx) => idx.map((j) => toStore[j]));
+    const stored = await Promise.all(lanes.map((lane) => storeBatch(db, lane.map((g) => g.prepared), config)));
+    const outcome = new Map(lanes.flatMap((lane, l) => lane.map((g, j) => [g.uid, stored[l][j]] as const)));
+    for (const g of group) {
+      const r = g.prepared instanceof Error || 'outcome' in g.prepared ? g.prepared : outcome.get(g.uid)!;
+      if (r instanceof Error) report.failed++;
+      else {
         if (r.outcome === 'duplicate') report.duplicates++;
         else if (r.outcome === 'dropped') report.refused++;
         else report.stored++;
-        committed.push(item.uid);
-      } catch {
-        report.failed++;
+        committed.push(g.uid);
       }
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, batch.length) }, worker));
-  return committed.sort((a, b) => a - b);
+  }
+  return committed;
 }
 
 async function saveMark(db: Db, inbox: InboxRow, validity: string, lastUid: number, error: string | null) {

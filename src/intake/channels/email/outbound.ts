@@ -61,9 +61,12 @@ export async function outboundEmailFields(
   return fields;
 }
 
+/** The job that sends a stored outbound mail (insertMessage's `job` queues it in the statement that stores the mail). */
+export const SEND_JOB = { kind: 'email.send', maxAttempts: 12 } as const;
+
 /** Queues the sending of a stored outbound mail, in the caller's transaction: stored and queued together, or neither. */
 export async function queueSend(tx: Db, accountId: string, messageId: string): Promise<void> {
-  await enqueueJob(tx, { accountId, kind: 'email.send', payload: { message_id: messageId }, maxAttempts: 12 });
+  await enqueueJob(tx, { accountId, kind: SEND_JOB.kind, payload: { message_id: messageId }, maxAttempts: SEND_JOB.maxAttempts });
 }
 
 async function customerAddress(tx: Db, accountId: string, customerId: string): Promise<string | null> {

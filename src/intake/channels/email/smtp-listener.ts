@@ -33,6 +33,7 @@ export async function startSmtpListener(db: Db, config: SmtpConfig, log: pino.Lo
     if (!e) envelopes.set(s.id, (e = { recipients: [], attempts: 0 }));
     return e;
   };
+  let store: Promise<Store> | null = null;
   const tls = config.SMTP_TLS_KEY && config.SMTP_TLS_CERT
     ? { key: readFileSync(config.SMTP_TLS_KEY), cert: readFileSync(config.SMTP_TLS_CERT) }
     : null;
@@ -86,7 +87,8 @@ export async function startSmtpListener(db: Db, config: SmtpConfig, log: pino.Lo
         }
         if (raw.length === 0 || raw.toString('latin1').trim() === '') return cb(smtpError(554, '5.6.0 Empty message refused'));
         try {
-          const results = await deliver(db, config, raw, e, session.envelope.mailFrom ? session.envelope.mailFrom.address : null);
+          store ??= loadStore(db, config);
+          const results = await deliver(await store, raw, e, session.envelope.mailFrom ? session.envelope.mailFrom.address : null);
           const dropped = results.find((r) => r.outcome === 'dropped');
           if (dropped && dropped.outcome === 'dropped' && results.every((r) => r.outcome === 'dropped')) {
             log.info({ reason: dropped.reason }, 'smtp: message refused');
@@ -123,17 +125,29 @@ export async function startSmtpListener(db: Db, config: SmtpConfig, log: pino.Lo
   };
 }
 
-/** One copy per account the message is addressed to (two inboxes of one account: stored once). */
-async function deliver(db: Db, config: SmtpConfig, raw: Buffer, e: Envelope, envelopeFrom: string | null): Promise<IntakeResult[]> {
+type Store = (raw: Buffer, target: { accountId: string; inbox: InboxRow; to: string; envelopeFrom: string | null }) => Promise<IntakeResult>;
+
+/**
+ * The intake road, loaded with the first mail, not at start (an idle server stays small): each mail
+ * is parsed and refined as it arrives, then stored in a transaction it may share with the mails of
+ * other sessions that arrive at the same time (group-commit.ts).
+ */
+async function loadStore(db: Db, config: SmtpConfig): Promise<Store> {
+  const [{ prepareInbound }, { emailAdapter }, { groupCommit }] = await Promise.all([
+    import('../../receive-message.ts'), import('./parse-email.ts'), import('../../group-commit.ts'),
+  ]);
+  const committer = groupCommit(db, config);
+  return async (raw, target) => {
+    const prepared = await prepareInbound(emailAdapter, raw, target, config);
+    return 'outcome' in prepared ? prepared : committer.store(prepared);
+  };
+}
+
+/** One copy per account the message is addressed to (two inboxes of one account: stored once), all committed before the 250. */
+async function deliver(store: Store, raw: Buffer, e: Envelope, envelopeFrom: string | null): Promise<IntakeResult[]> {
   const perAccount = new Map<string, { address: string; inbox: InboxRow }>();
   for (const r of e.recipients) if (!perAccount.has(r.inbox.account_id)) perAccount.set(r.inbox.account_id, r);
-  // the parser and the intake road are loaded with the first mail, not at start (an idle server stays small)
-  const [{ receiveInbound }, { emailAdapter }] = await Promise.all([import('../../receive-message.ts'), import('./parse-email.ts')]);
-  const results: IntakeResult[] = [];
-  for (const [accountId, r] of perAccount) {
-    results.push(await receiveInbound(db, emailAdapter, raw, { accountId, inbox: r.inbox, to: r.address, envelopeFrom }, config));
-  }
-  return results;
+  return Promise.all([...perAccount].map(([accountId, r]) => store(raw, { accountId, inbox: r.inbox, to: r.address, envelopeFrom })));
 }
 
 const describe = (r: IntakeResult) =>

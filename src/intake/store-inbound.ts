@@ -1,0 +1,66 @@
+import type { Db } from '../storage/db.ts';
+import type { Config } from '../config.ts';
+import { systemActor } from '../shared/actor.ts';
+import { receiveMessageIn } from '../cases/receive-message.ts';
+import { acknowledge } from './acknowledge.ts';
+import type { InboxRow } from './inboxes/store.ts';
+import { recordBounce } from './record-bounce.ts';
+import { insertAttachments, type CheckedAttachment } from './store-attachments.ts';
+import { lookupInbound } from './lookup-inbound.ts';
+import type { InboundMessage, IntakeResult } from './types.ts';
+
+export type IntakeConfig = Pick<Config, 'ACK_PER_SENDER_PER_HOUR' | 'FIRST_RESPONSE_HOURS' | 'ATTACHMENT_MAX_BYTES'>;
+
+/** A message read and refined (receive-message.ts, prepareInbound), ready to be stored: nothing left that needs no database. */
+export interface PreparedInbound {
+  message: InboundMessage;
+  inbox: InboxRow | null;
+  attachments: { keep: CheckedAttachment[]; notes: string[] };
+}
+
+/** Stores one prepared message in the caller's transaction, which already holds its thread lock (lockThreads). */
+export async function storeInbound(tx: Db, p: PreparedInbound, config: IntakeConfig): Promise<IntakeResult> {
+  const { message: m, attachments } = p;
+  const actor = systemActor(m.accountId);
+  const look = await lookupInbound(tx, actor.accountId, m);
+  if (look.duplicate) return { outcome: 'duplicate', messageId: look.duplicate.id, caseId: look.duplicate.case_id };
+  if (m.automated.kind === 'bounce') return recordBounce(tx, actor, m, look.caseId);
+
+  const stored = await receiveMessageIn(tx, actor, {
+    customer: m.from,
+    subject: m.subject,
+    body: m.newText,
+    channel: m.channel,
+    language: m.language ?? undefined,
+    caseRef: m.caseRef ?? undefined,
+    threadedCaseId: look.caseId,
+    threadedCase: look.threaded,
+    inboxId: m.inboxId,
+    automated: m.automated.kind,
+    email: {
+      subject: m.subject || null,
+      messageId: m.externalId,
+      references: m.references,
+      from: m.from.email ?? null,
+      to: m.to,
+      originalBody: m.text === m.newText ? null : m.text,
+      html: m.html,
+      notes: [...m.notes, ...(m.automated.reason ? [`automated: ${m.automated.reason}`] : []), ...attachments.notes],
+    },
+  });
+  await insertAttachments(tx, actor.accountId, stored.message.id, attachments.keep);
+  const ack = await acknowledge(tx, actor, m, stored, p.inbox, config, {
+    own: look.sender.own,
+    recent: look.sender.acknowledgedLastHour,
+    bouncing: stored.customer.bouncing,
+    name: stored.customer.name,
+  });
+  return {
+    outcome: 'stored',
+    caseId: stored.case.id,
+    caseRef: stored.case.ref,
+    messageId: stored.message.id,
+    createdCase: stored.createdCase,
+    acknowledged: ack.sent,
+  };
+}
