@@ -86,8 +86,10 @@ export async function receiveMessageIn(tx: Db, actor: Actor, opts: ReceiveMessag
     // the case and its audit row in one statement
     [row] = await tx.query<CaseRow>(
       `WITH c AS (
-         INSERT INTO cases (account_id, customer_id, subject, subject_key, channel, language, search_config, priority, topic, inbox_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8, 'normal'), $9, $10) RETURNING ${CASE_COLUMNS}),
+         INSERT INTO cases (account_id, customer_id, subject, subject_key, channel, language, search_config, priority, topic, inbox_id, team_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8, 'normal'), $9, $10,
+           -- a mail to a team's inbox is that team's case ("my team" in the workspace)
+           (SELECT team_id FROM inboxes WHERE account_id = $1 AND id = $10)) RETURNING ${CASE_COLUMNS}),
        a AS (
          INSERT INTO audit_log (account_id, actor_type, actor_id, action, entity_type, entity_id, after, request_id)
          SELECT $1, $11::text, $12::uuid, 'case.created', 'case', c.id,

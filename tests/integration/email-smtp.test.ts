@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Db } from '../../src/storage/db.ts';
 import { createInbox } from '../../src/intake/inboxes/save-inbox.ts';
+import { createTeam } from '../../src/accounts/create-team.ts';
 import { startSmtpListener } from '../../src/intake/channels/email/smtp-listener.ts';
 import { jobHandlers } from '../../src/worker/handlers.ts';
 import { systemActor } from '../../src/shared/actor.ts';
@@ -183,6 +184,29 @@ describe('e-mail over real SMTP: in, acknowledged, answered, threaded', () => {
     } finally {
       c.close();
       await other.close();
+    }
+  });
+
+  test("a mail to a team's inbox is that team's case: it is in the team's queue before anyone owns it", async () => {
+    const actor = systemActor(acc.accountId);
+    const team = await createTeam(db, actor, { name: `Parkeren tweede lijn ${Date.now()}` });
+    const address = uniqueEmail('vergunningen').replace('@example.test', '@parkeren.example');
+    await createInbox(db, actor, { address, name: 'Vergunningen', team_id: team.id, acknowledge: false });
+    const info = await client.send({ from: uniqueEmail('bewoner'), to: address, subject: 'Bewonersvergunning verlengen', text: 'Mijn vergunning verloopt volgende week. Hoe verleng ik hem?' });
+    assert.match(info.response, /^250 /);
+    const [c] = await db.query<{ id: string; team_id: string | null; owner_id: string | null }>(
+      `SELECT c.id, c.team_id, c.owner_id FROM cases c JOIN messages m ON m.account_id = c.account_id AND m.case_id = c.id
+       WHERE c.account_id = $1 AND m.email_message_id = $2`,
+      [acc.accountId, info.messageId.replace(/^<|>$/g, '')],
+    );
+    assert.equal(c.team_id, team.id);
+    assert.equal(c.owner_id, null);
+    const app = await buildApp({ db, config, logger: false, checkResponses: true });
+    try {
+      const list = await app.inject({ method: 'GET', url: `/api/v1/cases?team_id=${team.id}`, headers: acc.auth });
+      assert.deepEqual(list.json().data.map((x: { id: string }) => x.id), [c.id]);
+    } finally {
+      await app.close();
     }
   });
 });

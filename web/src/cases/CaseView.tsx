@@ -37,6 +37,7 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
   const [typing, setTyping] = useState(false);
   const [answeredBy, setAnsweredBy] = useState<string | null>(null);
   const known = useRef<Set<string> | null>(null);
+  const shown = useRef<{ status: CaseStatus; priority: Priority } | null>(null);
   const others = usePresence(detail?.id, me.agent?.id, typing);
 
   useEffect(() => {
@@ -49,8 +50,11 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
         if (theirs && theirs.kind === 'message') setAnsweredBy(agents.get(theirs.author_agent_id!)?.name ?? t('presence.colleague'));
         known.current = new Set(replies.map((e) => String(e.id)));
         setDetail(d);
-        setStatus(d.status as CaseStatus);
-        setPriority(d.priority);
+        // a live refresh must not undo a choice being made: a select follows the server only while untouched
+        const before = shown.current;
+        setStatus((cur) => (cur === '' || cur === before?.status ? (d.status as CaseStatus) : cur));
+        setPriority((cur) => (cur === '' || cur === before?.priority ? d.priority : cur));
+        shown.current = { status: d.status as CaseStatus, priority: d.priority };
         setError(null);
       })
       .catch((e) => !ac.signal.aborted && setError(e.message));
