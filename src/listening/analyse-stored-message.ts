@@ -36,12 +36,12 @@ export async function analyseStoredMessage(db: Db, job: JobRow): Promise<void> {
   const subject = analyseMessage(m.subject.replace(/^\s*((re|fw|fwd|antw|doorst)\s*:\s*)+/i, ''), { language: a.language === 'other' ? null : a.language });
   const forTopic = { ...a, stems: [...subject.stems, ...a.stems], tokens: [...subject.tokens, ...a.tokens] };
   await db.query(
-    `INSERT INTO message_analysis (account_id, message_id, language, sentiment, anger, intents, money, reputation_risk, mentions)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    `INSERT INTO message_analysis (account_id, message_id, language, sentiment, anger, intents, money, reputation_risk, mentions, message_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT (account_id, message_id) DO UPDATE SET language = EXCLUDED.language, sentiment = EXCLUDED.sentiment,
        anger = EXCLUDED.anger, intents = EXCLUDED.intents, money = EXCLUDED.money, reputation_risk = EXCLUDED.reputation_risk,
-       mentions = EXCLUDED.mentions, analysed_at = now()`,
-    [accountId, messageId, a.language, a.sentiment, a.anger, a.intents, JSON.stringify(a.money), a.reputationRisk.level, JSON.stringify(a.reputationRisk.mentions)],
+       mentions = EXCLUDED.mentions, message_at = EXCLUDED.message_at, analysed_at = now()`,
+    [accountId, messageId, a.language, a.sentiment, a.anger, a.intents, JSON.stringify(a.money), a.reputationRisk.level, JSON.stringify(a.reputationRisk.mentions), m.created_at],
   );
   await listenToMessage(db, accountId, { id: messageId, caseId: m.case_id, customerId: m.customer_id, at: new Date(m.created_at) }, forTopic);
 }
