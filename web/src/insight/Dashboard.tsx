@@ -32,8 +32,8 @@ export function Dashboard({ me, params, onHelp }: { me: Me; params: URLSearchPar
     return () => ac.abort();
   }, [days, version]);
   useShortcuts({ '?': onHelp });
-  // new contacts and signals move the numbers: refresh, at most every few seconds
-  const reload = useCoalesced(() => setVersion((v) => v + 1), 3000);
+  // new contacts and signals move the numbers: refresh, at most every 15 s (a busy account never hammers it)
+  const reload = useCoalesced(() => setVersion((v) => v + 1), 15_000);
   useLive((n) => (n.event === 'case.created' || n.event === 'message.created' || n.event === 'signal.raised') && reload());
 
   const pct = (f: number | null) => (f === null ? '—' : formatPercent(f));
