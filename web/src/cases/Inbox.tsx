@@ -35,6 +35,8 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
   const tableRef = useRef<HTMLTableSectionElement & HTMLOListElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
+  // how many pages "more" added beyond the first (a live refresh keeps them)
+  const pagesLoaded = useRef(0);
   // case lists carry the name; only rows without one (other queues, nameless customers) ask per customer
   const names = useCustomerNames((rows ?? []).flatMap((r) => (r.case && !r.case.customer_name ? [r.case.customer_id] : [])));
 
@@ -45,6 +47,7 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
     setError(null);
     setSelected(-1);
     setFresh(new Set());
+    pagesLoaded.current = 0;
     if (q) {
       setRows(null);
       get<Page<SearchHit>>(`/api/v1/search${query({ q, limit: 50 })}`, ac.signal)
@@ -83,7 +86,13 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
         const before = new Set(rows.map((x) => x.id));
         const arrived = r.rows.filter((x) => !before.has(x.id)).map((x) => x.id);
         const firstPage = new Set(r.rows.map((x) => x.id));
-        setRows((prev) => [...r.rows, ...(prev ?? []).slice(r.rows.length).filter((x) => !firstPage.has(x.id))]);
+        if (!pagesLoaded.current) {
+          setRows(r.rows);
+          setCursor(r.cursor);
+        } else {
+          // rows of the pages loaded with "more" stay, including those the arrivals pushed off the first page
+          setRows((prev) => [...r.rows, ...(prev ?? []).slice(Math.max(0, r.rows.length - arrived.length)).filter((x) => !firstPage.has(x.id))]);
+        }
         if (arrived.length) {
           setFresh((f) => new Set([...f, ...arrived]));
           setAnnounce(t('inbox.arrived', { count: arrived.length }));
@@ -96,6 +105,7 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
   async function more() {
     try {
       const r = await loadQueue(cursor);
+      pagesLoaded.current++;
       setRows((prev) => [...(prev ?? []), ...r.rows]);
       setCursor(r.cursor);
     } catch (e) {
