@@ -7,6 +7,7 @@ import { SlaClocks } from '../promises/SlaClocks.tsx';
 import { Composer, type ComposerMode } from '../replies/Composer.tsx';
 import { get, patch, post } from '../shared/api.ts';
 import { useShortcuts } from '../shared/keys.ts';
+import { useAction } from '../shared/useAction.ts';
 import { useCoalesced, useLive } from '../shared/live.ts';
 import { BASE, navigate, onLinkClick } from '../shared/router.ts';
 import { CASE_STATUSES, type CaseDetail, type CaseStatus, type Me } from '../shared/types.ts';
@@ -28,7 +29,6 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
   const [version, setVersion] = useState(0);
   const [status, setStatus] = useState<CaseStatus | ''>('');
   const [priority, setPriority] = useState<Priority | ''>('');
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [focus, setFocus] = useState<{ mode: ComposerMode; at: number } | null>(null);
   const [transferOpen, setTransferOpen] = useState(false);
   const agents = useAgents();
@@ -74,21 +74,7 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
   useLive((n) => (n.event === 'ready' || (n.case_id === detail?.id && n.event !== 'presence')) && refreshSoon());
   const agentName = (id: string | null) => (id ? (id === me.agent?.id ? `${agents.get(id)?.name ?? ''} (${t('case.you')})` : agents.get(id)?.name ?? null) : null);
 
-  const act = useCallback(
-    async (fn: () => Promise<unknown>, ok?: string) => {
-      setNotice(null);
-      try {
-        const r = await fn();
-        setNotice({ kind: 'ok', text: typeof r === 'string' ? r : (ok ?? t('case.saved')) });
-        refresh();
-        return true;
-      } catch (e) {
-        setNotice({ kind: 'error', text: t('app.error', { message: (e as Error).message }) });
-        return false;
-      }
-    },
-    [refresh, t],
-  );
+  const { notice, act } = useAction(refresh, t('case.saved'));
   const myId = me.agent?.id;
   const canAssign = !!detail && !detail.owner_id && !!myId;
   const assign = () => act(() => post(`/api/v1/cases/${detail!.id}/assign`, { agent_id: myId }));

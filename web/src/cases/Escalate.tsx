@@ -2,8 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../shared/api.ts';
 import type { CaseDetail } from '../shared/types.ts';
-
-type Act = (fn: () => Promise<unknown>, ok?: string) => Promise<boolean>;
+import type { Act } from '../shared/useAction.ts';
 
 /** Up a line (L1 → L2 → L3) with a reason; the next line gets a generated brief, so the customer never tells the story twice. */
 export function Escalate({ detail, act }: { detail: CaseDetail; act: Act }) {

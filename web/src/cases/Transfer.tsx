@@ -2,10 +2,9 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../shared/api.ts';
 import { isSupervisor, type Agent, type CaseDetail, type Me, type Transfer } from '../shared/types.ts';
+import type { Act } from '../shared/useAction.ts';
 
 /** Runs an action and shows its outcome (a string the action returns replaces the `ok` text). */
-type Act = (fn: () => Promise<unknown>, ok?: string) => Promise<boolean>;
-
 /**
  * A pending transfer: the receiver accepts or declines it here; the sender (or a supervisor)
  * sees who it waits for and can withdraw it.

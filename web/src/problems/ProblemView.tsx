@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAgents } from '../cases/agents.ts';
 import { get, patch, put } from '../shared/api.ts';
 import { useShortcuts } from '../shared/keys.ts';
+import { useAction } from '../shared/useAction.ts';
 import { useCoalesced, useLive } from '../shared/live.ts';
 import { caseHref, navigate, onLinkClick, PROBLEMS } from '../shared/router.ts';
 import { Time } from '../shared/Time.tsx';
@@ -17,7 +18,6 @@ import {
 } from '../shared/types.ts';
 import { BulkNote, BulkReply, Outcomes } from './BulkActions.tsx';
 
-type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
 /** One problem: status, owner and root cause, its linked cases to confirm, and a bulk reply or note to all of them. */
 export function ProblemView({ me, id, onHelp }: { me: Me; id: string; onHelp: () => void }) {
@@ -25,7 +25,6 @@ export function ProblemView({ me, id, onHelp }: { me: Me; id: string; onHelp: ()
   const [p, setP] = useState<ProblemDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
-  const [notice, setNotice] = useState<Notice>(null);
   const [outcomes, setOutcomes] = useState<BulkOutcome[] | null>(null);
   const agents = useAgents();
   const titleRef = useRef<HTMLHeadingElement>(null);
@@ -53,18 +52,7 @@ export function ProblemView({ me, id, onHelp }: { me: Me; id: string; onHelp: ()
   useShortcuts({ Escape: () => navigate(PROBLEMS), '?': onHelp });
 
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
-  async function act(fn: () => Promise<unknown>, ok = t('problem.saved')) {
-    setNotice(null);
-    try {
-      await fn();
-      setNotice({ kind: 'ok', text: ok });
-      refresh();
-      return true;
-    } catch (e) {
-      setNotice({ kind: 'error', text: t('app.error', { message: (e as Error).message }) });
-      return false;
-    }
-  }
+  const { notice, act } = useAction(refresh, t('problem.saved'));
 
   if (error)
     return (

@@ -4,8 +4,7 @@ import { get, post } from '../shared/api.ts';
 import { formatDateTime } from '../shared/format.ts';
 import type { CasePromise, Page, PromiseKind } from '../shared/types.ts';
 import { KEEPS, localToIso, PROMISE_KINDS } from './keeping.ts';
-
-type Act = (fn: () => Promise<unknown>, ok?: string) => Promise<boolean>;
+import type { Act } from '../shared/useAction.ts';
 
 /** The promises made on this case, soonest due first: keep one when done, or make a new one. */
 export function CasePromises({ caseId, version, act }: { caseId: string; version: number; act: Act }) {

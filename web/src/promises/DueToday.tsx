@@ -1,17 +1,17 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAgents } from '../cases/agents.ts';
 import { useCaseRefs } from '../cases/refs.ts';
 import { get, post, query } from '../shared/api.ts';
 import { endOfToday, formatDateTime, formatDue } from '../shared/format.ts';
 import { useShortcuts } from '../shared/keys.ts';
+import { useAction } from '../shared/useAction.ts';
 import { useCoalesced, useLive } from '../shared/live.ts';
 import { caseHref, onLinkClick } from '../shared/router.ts';
 import { KEEPS } from './keeping.ts';
 import { isSupervisor, type Draft, type KeepingAction, type Me, type Page, type PromiseItem, type PromiseKind } from '../shared/types.ts';
 
 
-type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
 /** Promises due today and the broken ones, with a "kept" action; drafts waiting for a supervisor. */
 export function DueToday({ me, onHelp }: { me: Me; onHelp: () => void }) {
@@ -21,7 +21,6 @@ export function DueToday({ me, onHelp }: { me: Me; onHelp: () => void }) {
   const [breached, setBreached] = useState<PromiseItem[] | null>(null);
   const [drafts, setDrafts] = useState<Draft[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<Notice>(null);
   const [version, setVersion] = useState(0);
   const agents = useAgents();
   const titleRef = useRef<HTMLHeadingElement>(null);
@@ -49,16 +48,8 @@ export function DueToday({ me, onHelp }: { me: Me; onHelp: () => void }) {
   const reload = useCoalesced(() => setVersion((v) => v + 1), 300);
   useLive((n) => (n.event === 'ready' || n.event.startsWith('promise.')) && reload());
 
-  async function act(fn: () => Promise<unknown>, ok: string) {
-    setNotice(null);
-    try {
-      await fn();
-      setNotice({ kind: 'ok', text: ok });
-      setVersion((v) => v + 1);
-    } catch (e) {
-      setNotice({ kind: 'error', text: t('app.error', { message: (e as Error).message }) });
-    }
-  }
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  const { notice, act } = useAction(refresh, t('case.saved'));
   const keep = (p: PromiseItem, action: KeepingAction) => act(() => post(`/api/v1/promises/${p.id}/keep`, { action }), t('promises.kept', { promise: p.description }));
 
   const table = (rows: PromiseItem[], id: string) => (
