@@ -39,7 +39,8 @@ export async function createAccount(db: Db, opts: CreateAccountOptions): Promise
       role: 'admin',
       password: opts.adminPassword,
     });
-    const { token } = await createApiToken(tx, { ...actor, agentId: admin.id }, { name: 'setup', role: 'admin' });
+    // the first token is the first admin's own: it acts as them
+    const { token } = await createApiToken(tx, { ...actor, agentId: admin.id }, { name: 'setup', role: 'admin', agentId: admin.id });
     return { account, admin, token };
   });
 }

@@ -3,6 +3,7 @@ import { AppError } from '../shared/errors.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { formatSecret, hashSecret, newSecret, parseSecret } from './secrets.ts';
 import { verifyPassword } from './passwords.ts';
+import { countLoginAttempt, forgiveLoginAttempt } from './login-throttle.ts';
 import { AGENT_COLUMNS, type AgentRow } from './create-agent.ts';
 
 export interface LoginOptions {
@@ -12,12 +13,16 @@ export interface LoginOptions {
   accountId?: string;
   ttlHours: number;
   requestId?: string;
+  /** the client's address, for the per-address part of the sign-in throttle */
+  clientIp?: string;
 }
 
 const badLogin = () => new AppError('invalid_credentials', 'E-mail address or password is not correct', 401);
 
 /** Password sign-in; returns the agent and a session cookie value. */
 export async function login(db: Db, opts: LoginOptions): Promise<{ agent: AgentRow; cookie: string; expiresAt: Date }> {
+  // counted before the password is checked: a wait refuses even the right password
+  await countLoginAttempt(db, opts.email, opts.clientIp);
   // Sign-in is the one lookup that cannot know the account yet: it finds it from the e-mail.
   const candidates = await db.query<AgentRow & { password_hash: string | null }>(
     `SELECT ${AGENT_COLUMNS}, password_hash FROM agents
@@ -31,6 +36,7 @@ export async function login(db: Db, opts: LoginOptions): Promise<{ agent: AgentR
   // verify against a dummy hash when no agent matches, so timing does not reveal which e-mails exist
   const ok = await verifyPassword(found?.password_hash ?? DUMMY_HASH, opts.password);
   if (!found || !ok) throw badLogin();
+  await forgiveLoginAttempt(db, opts.email, opts.clientIp);
   const { password_hash: _, ...agent } = found;
   const secret = newSecret();
   const expiresAt = new Date(Date.now() + opts.ttlHours * 3_600_000);

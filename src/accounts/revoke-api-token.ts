@@ -1,15 +1,16 @@
 import type { Db } from '../storage/db.ts';
-import { type Actor, hasRole } from '../shared/actor.ts';
+import type { Actor } from '../shared/actor.ts';
+import { requirePermission } from './permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
-import { forbidden, notFound } from '../shared/errors.ts';
-import type { ApiTokenRow } from './create-api-token.ts';
+import { notFound } from '../shared/errors.ts';
+import { API_TOKEN_COLUMNS, type ApiTokenRow } from './create-api-token.ts';
 
 export async function revokeApiToken(db: Db, actor: Actor, tokenId: string): Promise<ApiTokenRow> {
-  if (!hasRole(actor, 'admin')) throw forbidden('Only an admin can revoke API tokens');
+  requirePermission(actor, 'api_tokens.manage', 'Revoking API tokens');
   return db.transaction(async (tx) => {
     const [row] = await tx.query<ApiTokenRow>(
       `UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now())
-       WHERE account_id = $1 AND id = $2 RETURNING id, name, role, created_at, last_used_at, revoked_at`,
+       WHERE account_id = $1 AND id = $2 RETURNING ${API_TOKEN_COLUMNS}`,
       [actor.accountId, tokenId],
     );
     if (!row) throw notFound('api_token', tokenId);
@@ -19,9 +20,9 @@ export async function revokeApiToken(db: Db, actor: Actor, tokenId: string): Pro
 }
 
 export async function listApiTokens(db: Db, actor: Actor): Promise<ApiTokenRow[]> {
-  if (!hasRole(actor, 'admin')) throw forbidden('Only an admin can list API tokens');
+  requirePermission(actor, 'api_tokens.manage', 'Listing API tokens');
   return db.query<ApiTokenRow>(
-    `SELECT id, name, role, created_at, last_used_at, revoked_at FROM api_tokens
+    `SELECT ${API_TOKEN_COLUMNS} FROM api_tokens
      WHERE account_id = $1 ORDER BY created_at DESC`,
     [actor.accountId],
   );

@@ -1,7 +1,8 @@
 import type { Db } from '../storage/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { diff, recordAudit } from '../shared/audit.ts';
-import { AppError } from '../shared/errors.ts';
+import { AppError, forbidden } from '../shared/errors.ts';
+import { mayActOn } from '../accounts/permissions.ts';
 import { searchConfigFor } from '../text/language.ts';
 import { emitEvent } from '../webhooks/events.ts';
 import { untoldBreaches } from '../promises/store.ts';
@@ -25,6 +26,9 @@ export async function updateCase(db: Db, actor: Actor, caseIdOrRef: string, opts
       const problem = statusChangeProblem(before.status, opts.status, Boolean(before.owner_id));
       if (problem) throw new AppError(opts.status === 'new' || before.status === 'closed' ? 'invalid_status_change' : 'owner_required', problem, 409);
       if ((opts.status === 'solved' || opts.status === 'closed') && opts.status !== before.status) {
+        if (!mayActOn(actor, before.owner_id, 'cases.close_others')) {
+          throw forbidden(`${before.ref} is a colleague's case: only its owner or a supervisor solves or closes it`);
+        }
         const untold = await untoldBreaches(tx, actor.accountId, before.id);
         if (untold.length) {
           throw new AppError('customer_not_told', `A promise on ${before.ref} was broken ("${untold[0].description}") and the customer has not heard from us since: write to them before closing`, 409);

@@ -33,7 +33,8 @@ const HELP = `luister <command> [options]
   account create --name N --admin-email E [--admin-name N] [--admin-password P]
                                      prints JSON with the account id and a new admin API token (shown once)
   agent create --email E --name N [--role agent|supervisor|admin] [--password P] [--account ID]
-  token create [--name N] [--role agent|supervisor|admin] [--account ID]
+  token create [--name N] [--role agent|supervisor|admin] [--agent AGENT_ID] [--account ID]
+                                     with --agent the token acts as that agent; without, it is a service identity
   import customers FILE.csv [--dry-run] [--account ID]
                                      columns: name,email,phone,segment,language,vulnerable,media,sales_opt_out
   inbox create --address A --name TEAM [--imap-url imaps://user@host:993/INBOX --imap-password-env VAR]
@@ -133,7 +134,7 @@ async function main() {
       if (sub !== 'create') break;
       return withDb('token create', async (db) => {
         const actor = await cliActor(db, opt.account);
-        const { apiToken, token } = await createApiToken(db, actor, { name: opt.name ?? 'cli', role: roleOption() ?? 'admin' });
+        const { apiToken, token } = await createApiToken(db, actor, { name: opt.name ?? 'cli', role: roleOption() ?? 'admin', agentId: opt.agent });
         print({ ...apiToken, token });
       });
     case 'import':

@@ -12,6 +12,7 @@ export function parseCli() {
       name: { type: 'string' },
       email: { type: 'string' },
       role: { type: 'string' },
+      agent: { type: 'string' },
       password: { type: 'string' },
       account: { type: 'string' },
       'account-name': { type: 'string' },

@@ -1,133 +1,137 @@
-import { parse } from 'csv-parse/sync';
+import { randomUUID } from 'node:crypto';
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { Db } from '../storage/db.ts';
 import type { Actor } from '../shared/actor.ts';
+import { requirePermission } from '../accounts/permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
-import { AppError } from '../shared/errors.ts';
-import { insertIdentity } from './create-customer.ts';
-import { type Identity, normaliseIdentity } from './identity.ts';
-import { findCustomerIdByIdentity, refreshCustomerSearch } from './store.ts';
+import { AppError, isUniqueViolation } from '../shared/errors.ts';
+import { type ImportRow, parseCustomerCsv } from './parse-customer-csv.ts';
+import { refreshCustomerSearch } from './store.ts';
 
-const COLUMNS = ['name', 'email', 'phone', 'segment', 'language', 'vulnerable', 'media', 'sales_opt_out'] as const;
-const TRUE = new Set(['1', 'true', 'yes', 'ja', 'y', 'j', 'x']);
-const FALSE = new Set(['', '0', 'false', 'no', 'nee', 'n']);
+export { parseCustomerCsv } from './parse-customer-csv.ts';
 
-export interface ImportRow {
-  line: number;
-  name: string;
-  identities: Identity[];
-  segment: string | null;
-  language: string | null;
-  vulnerable: boolean;
-  media: boolean;
-  sales_opt_out: boolean;
-}
+/** Rows written per statement: a few statements per batch, the event loop free between batches. */
+const BATCH = 500;
 
-export interface ImportProblem {
-  line: number;
-  code: string;
-  message: string;
-}
 
-/** Pure: CSV text to rows and problems. A header row names the columns (any order; unknown ones refused). */
-export function parseCustomerCsv(text: string): { rows: ImportRow[]; problems: ImportProblem[] } {
-  let records: string[][];
-  try {
-    records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: true });
-  } catch (err) {
-    return { rows: [], problems: [{ line: 0, code: 'invalid_csv', message: (err as Error).message }] };
-  }
-  const header = (records.shift() ?? []).map((h) => h.toLowerCase());
-  const unknown = header.filter((h) => !(COLUMNS as readonly string[]).includes(h));
-  if (unknown.length || !header.length) {
-    return { rows: [], problems: [{ line: 1, code: 'invalid_header', message: `Unknown columns: ${unknown.join(', ') || '(none)'}; use ${COLUMNS.join(',')}` }] };
-  }
-  const rows: ImportRow[] = [];
-  const problems: ImportProblem[] = [];
-  const seen = new Map<string, number>();
-  records.forEach((rec, i) => {
-    const line = i + 2;
-    const get = (c: string) => rec[header.indexOf(c)] ?? '';
-    try {
-      const identities: Identity[] = [];
-      if (get('email')) identities.push({ kind: 'email', value: normaliseIdentity('email', get('email')) });
-      if (get('phone')) identities.push({ kind: 'phone', value: normaliseIdentity('phone', get('phone')) });
-      if (!identities.length) throw new AppError('identity_required', 'Give an email or phone');
-      for (const id of identities) {
-        const k = `${id.kind}:${id.value}`;
-        if (seen.has(k)) throw new AppError('duplicate_in_file', `${id.value} is also on line ${seen.get(k)}`);
-        seen.set(k, line);
-      }
-      const segment = get('segment').toLowerCase() || null;
-      if (segment && !/^[a-z][a-z0-9_-]{0,31}$/.test(segment)) throw new AppError('invalid_segment', `"${segment}" is not a segment name`);
-      const language = get('language').toLowerCase() || null;
-      if (language && !/^[a-z]{2}(-[a-z]{2})?$/.test(language)) throw new AppError('invalid_language', `"${language}" is not a language code`);
-      rows.push({ line, name: get('name'), identities, segment, language, vulnerable: flag(get('vulnerable')), media: flag(get('media')), sales_opt_out: flag(get('sales_opt_out')) });
-    } catch (err) {
-      const e = err as AppError;
-      problems.push({ line, code: e.code ?? 'invalid_row', message: e.message });
-    }
-  });
-  return { rows, problems };
-}
-
-function flag(v: string): boolean {
-  const x = v.toLowerCase();
-  if (TRUE.has(x)) return true;
-  if (FALSE.has(x)) return false;
-  throw new AppError('invalid_flag', `"${v}" is not yes/no`);
+interface Target {
+  id: string;
+  existing: boolean;
+  row: ImportRow;
+  /** identities of the row that no customer has yet */
+  newIdentities: ImportRow['identities'];
 }
 
 /**
  * All or nothing: any problem in the file and nothing is written. Existing customers (matched
  * by any identity) are updated, new ones created; flags are only ever switched on by an import.
+ * Set-based: the file's identities are looked up a batch at a time, then each batch of rows is a
+ * handful of statements, so a large file holds the database for moments, not for its row count in
+ * round trips; a dry run reads and writes nothing.
  */
 export async function importCustomers(db: Db, actor: Actor, csv: string, opts: { dryRun?: boolean } = {}) {
+  requirePermission(actor, 'customers.import', 'Importing customers');
   const { rows, problems } = parseCustomerCsv(csv);
   if (problems.length) {
     throw new AppError('import_invalid', `${problems.length} problem(s) in the file; nothing was imported`, 422, problems);
   }
-  let created = 0;
-  let updated = 0;
-  const run = async (tx: Db) => {
-    for (const row of rows) {
-      let id: string | null = null;
-      for (const i of row.identities) id ??= await findCustomerIdByIdentity(tx, actor.accountId, i.kind, i.value);
-      if (id) {
-        await tx.query(
-          `UPDATE customers SET name = CASE WHEN $3 <> '' THEN $3 ELSE name END, segment = coalesce($4, segment),
-             language = coalesce($5, language), vulnerable = vulnerable OR $6, media = media OR $7,
-             sales_opt_out = sales_opt_out OR $8, updated_at = now() WHERE account_id = $1 AND id = $2`,
-          [actor.accountId, id, row.name, row.segment, row.language, row.vulnerable, row.media, row.sales_opt_out],
-        );
-        for (const i of row.identities) {
-          const owner = await findCustomerIdByIdentity(tx, actor.accountId, i.kind, i.value);
-          if (!owner) await insertIdentity(tx, actor.accountId, id, i);
-          else if (owner !== id) {
-            throw new AppError('import_conflict', `Line ${row.line}: ${i.value} belongs to another customer than the row's other identity; merge them first`, 409);
-          }
+  const owners = await lookUpOwners(db, actor.accountId, rows);
+  const targets = planTargets(rows, owners);
+  const created = targets.filter((t) => !t.existing).length;
+  const updated = new Set(targets.filter((t) => t.existing).map((t) => t.id)).size;
+  if (!opts.dryRun) {
+    try {
+      await db.transaction(async (tx) => {
+        for (let i = 0; i < targets.length; i += BATCH) {
+          await writeBatch(tx, actor.accountId, targets.slice(i, i + BATCH));
+          await yieldToEvents();
         }
-        updated++;
-      } else {
-        const [c] = await tx.query<{ id: string }>(
-          `INSERT INTO customers (account_id, name, segment, language, vulnerable, media, sales_opt_out)
-           VALUES ($1, $2, coalesce($3, 'standard'), $4, $5, $6, $7) RETURNING id`,
-          [actor.accountId, row.name, row.segment, row.language, row.vulnerable, row.media, row.sales_opt_out],
-        );
-        id = c.id;
-        for (const i of row.identities) await insertIdentity(tx, actor.accountId, id, i);
-        created++;
-      }
-      await refreshCustomerSearch(tx, actor.accountId, id);
+        await recordAudit(tx, actor, { action: 'customers.imported', entityType: 'account', entityId: actor.accountId, after: { created, updated, rows: rows.length } });
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError('import_conflict', 'An identity in the file was given to another customer meanwhile; run the import again', 409);
+      throw err;
     }
-    await recordAudit(tx, actor, { action: 'customers.imported', entityType: 'account', entityId: actor.accountId, after: { created, updated, rows: rows.length } });
-    if (opts.dryRun) throw new DryRun();
-  };
-  try {
-    await db.transaction(run);
-  } catch (err) {
-    if (!(err instanceof DryRun)) throw err;
   }
   return { dry_run: Boolean(opts.dryRun), rows: rows.length, created, updated };
 }
 
-class DryRun extends Error {}
+const key = (i: { kind: string; value: string }) => `${i.kind}:${i.value}`;
+
+async function lookUpOwners(db: Db, accountId: string, rows: ImportRow[]): Promise<Map<string, string>> {
+  const all = rows.flatMap((r) => r.identities);
+  const owners = new Map<string, string>();
+  for (let i = 0; i < all.length; i += 2 * BATCH) {
+    const part = all.slice(i, i + 2 * BATCH);
+    const found = await db.query<{ kind: string; value: string; customer_id: string }>(
+      `SELECT i.kind, i.value, i.customer_id FROM customer_identities i
+       JOIN unnest($2::text[], $3::text[]) AS f(kind, value) ON i.kind = f.kind AND i.value = f.value
+       WHERE i.account_id = $1`,
+      [accountId, part.map((x) => x.kind), part.map((x) => x.value)],
+    );
+    for (const f of found) owners.set(key(f), f.customer_id);
+  }
+  return owners;
+}
+
+/** Pure: which customer each row lands on. A row whose identities belong to two customers is refused. */
+function planTargets(rows: ImportRow[], owners: Map<string, string>): Target[] {
+  return rows.map((row) => {
+    const ids = [...new Set(row.identities.map((i) => owners.get(key(i))).filter((x): x is string => Boolean(x)))];
+    if (ids.length > 1) {
+      throw new AppError('import_conflict', `Line ${row.line}: its identities belong to different customers; merge them first`, 409);
+    }
+    const newIdentities = row.identities.filter((i) => !owners.has(key(i)));
+    return { id: ids[0] ?? randomUUID(), existing: ids.length === 1, row, newIdentities };
+  });
+}
+
+async function writeBatch(tx: Db, accountId: string, batch: Target[]) {
+  const col = <T>(list: Target[], f: (t: Target) => T) => list.map(f);
+  // rows on the same existing customer apply in file order (the last name and segment win, flags add up)
+  for (const group of inFileOrderGroups(batch.filter((t) => t.existing))) {
+    await tx.query(
+      `UPDATE customers c SET name = CASE WHEN u.name <> '' THEN u.name ELSE c.name END, segment = coalesce(u.segment, c.segment),
+         language = coalesce(u.language, c.language), vulnerable = c.vulnerable OR u.vulnerable, media = c.media OR u.media,
+         sales_opt_out = c.sales_opt_out OR u.opt_out, updated_at = now()
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::boolean[], $8::boolean[])
+         AS u(id, name, segment, language, vulnerable, media, opt_out)
+       WHERE c.account_id = $1 AND c.id = u.id`,
+      [accountId, col(group, (t) => t.id), col(group, (t) => t.row.name), col(group, (t) => t.row.segment), col(group, (t) => t.row.language),
+        col(group, (t) => t.row.vulnerable), col(group, (t) => t.row.media), col(group, (t) => t.row.sales_opt_out)],
+    );
+  }
+  const fresh = batch.filter((t) => !t.existing);
+  if (fresh.length) {
+    await tx.query(
+      `INSERT INTO customers (account_id, id, name, segment, language, vulnerable, media, sales_opt_out)
+       SELECT $1, u.id, u.name, coalesce(u.segment, 'standard'), u.language, u.vulnerable, u.media, u.opt_out
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::boolean[], $8::boolean[])
+         AS u(id, name, segment, language, vulnerable, media, opt_out)`,
+      [accountId, col(fresh, (t) => t.id), col(fresh, (t) => t.row.name), col(fresh, (t) => t.row.segment), col(fresh, (t) => t.row.language),
+        col(fresh, (t) => t.row.vulnerable), col(fresh, (t) => t.row.media), col(fresh, (t) => t.row.sales_opt_out)],
+    );
+  }
+  const ids = batch.flatMap((t) => t.newIdentities.map((i) => ({ customer: t.id, ...i })));
+  if (ids.length) {
+    await tx.query(
+      `INSERT INTO customer_identities (account_id, customer_id, kind, value)
+       SELECT $1, u.customer_id, u.kind, u.value FROM unnest($2::uuid[], $3::text[], $4::text[]) AS u(customer_id, kind, value)`,
+      [accountId, ids.map((i) => i.customer), ids.map((i) => i.kind), ids.map((i) => i.value)],
+    );
+  }
+  await refreshCustomerSearch(tx, accountId, [...new Set(batch.map((t) => t.id))]);
+}
+
+/** Splits rows so no customer appears twice in one group: later rows for it come in later groups. */
+function inFileOrderGroups(list: Target[]): Target[][] {
+  const groups: Target[][] = [];
+  const seen: Set<string>[] = [];
+  for (const t of list) {
+    let g = 0;
+    while (seen[g]?.has(t.id)) g++;
+    (groups[g] ??= []).push(t);
+    (seen[g] ??= new Set()).add(t.id);
+  }
+  return groups;
+}

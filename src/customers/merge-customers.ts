@@ -2,6 +2,7 @@ import type { Db } from '../storage/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { AppError, notFound } from '../shared/errors.ts';
+import { requirePermission } from '../accounts/permissions.ts';
 import { type Customer, loadCustomer, refreshCustomerSearch } from './store.ts';
 
 /**
@@ -10,6 +11,7 @@ import { type Customer, loadCustomer, refreshCustomerSearch } from './store.ts';
  * if either record had them; the source stays as a tombstone pointing at the target.
  */
 export async function mergeCustomers(db: Db, actor: Actor, targetId: string, sourceId: string): Promise<Customer> {
+  requirePermission(actor, 'customers.merge', 'Merging customers');
   if (targetId === sourceId) throw new AppError('merge_into_self', 'A customer cannot be merged into itself', 422);
   return db.transaction(async (tx) => {
     // lock both in a fixed order so two opposite merges cannot deadlock

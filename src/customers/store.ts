@@ -51,13 +51,13 @@ export async function findCustomerIdByIdentity(db: Db, accountId: string, kind: 
   return row?.customer_id ?? null;
 }
 
-/** The customer's name and identities as one searchable text. */
-export async function refreshCustomerSearch(db: Db, accountId: string, id: string): Promise<void> {
+/** The customer's (or customers') name and identities as one searchable text. */
+export async function refreshCustomerSearch(db: Db, accountId: string, id: string | string[]): Promise<void> {
   await db.query(
     `UPDATE customers c SET search_text = c.name || ' ' || coalesce(
        (SELECT string_agg(i.value || ' ' || replace(split_part(i.value, '@', 1), '.', ' '), ' ')
         FROM customer_identities i WHERE i.account_id = c.account_id AND i.customer_id = c.id), '')
-     WHERE c.account_id = $1 AND c.id = $2`,
-    [accountId, id],
+     WHERE c.account_id = $1 AND c.id = ANY($2::uuid[])`,
+    [accountId, Array.isArray(id) ? id : [id]],
   );
 }

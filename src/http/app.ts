@@ -92,11 +92,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await app.register(rateLimit, {
       max: config.RATE_LIMIT_MAX,
       timeWindow: config.RATE_LIMIT_WINDOW,
-      // per credential when there is one, else per address
-      keyGenerator: (req) => {
-        const auth = req.headers.authorization ?? req.cookies?.luister_session;
-        return auth ? `cred:${auth.slice(-24)}` : `ip:${req.ip}`;
-      },
+      // counted after authentication: per credential that was proven (a token, an agent's sessions),
+      // else per client address. A header or cookie that proves nothing (any string will do) must not
+      // buy a fresh allowance.
+      hook: 'preHandler',
+      keyGenerator: (req) => (req.actor ? `cred:${req.actor.type}:${req.actor.type === 'agent' ? req.actor.agentId : req.actor.id}` : `ip:${req.ip}`),
       errorResponseBuilder: (req, ctx) => ({
         statusCode: 429,
         code: 'rate_limited',

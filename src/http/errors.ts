@@ -11,7 +11,11 @@ export function errorHandler(err: FastifyError & { code?: string }, req: Fastify
   const send = (status: number, code: string, message: string, details?: unknown) =>
     reply.code(status).send({ error: { code, message, ...(details === undefined ? {} : { details }), request_id: req.id } });
 
-  if (err instanceof AppError) return send(err.status, err.code, err.message, err.details);
+  if (err instanceof AppError) {
+    const wait = (err.details as { retry_after_seconds?: number } | undefined)?.retry_after_seconds;
+    if (err.status === 429 && wait) reply.header('retry-after', String(wait));
+    return send(err.status, err.code, err.message, err.details);
+  }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const issues = err.validation.map((v) => ({
       in: err.validationContext,

@@ -21,6 +21,7 @@ export const articleSchema = z
     created_at: time,
     updated_at: time,
     published_at: time.nullable().describe('when it was last made public'),
+    published_version: z.number().int().nullable().describe('the version the help centre shows; below `version`: an edit waits to be published'),
   })
   .describe('Article');
 

@@ -163,7 +163,16 @@ export const agentSchema = z
   .describe('Agent');
 export const teamSchema = z.object({ id: uuid, name: z.string(), created_at: time }).describe('Team');
 export const apiTokenSchema = z
-  .object({ id: uuid, name: z.string(), role: z.enum(['agent', 'supervisor', 'admin']), created_at: time, last_used_at: nullable(time), revoked_at: nullable(time) })
+  .object({
+    id: uuid,
+    name: z.string(),
+    role: z.enum(['agent', 'supervisor', 'admin']),
+    agent_id: nullable(uuid).describe('the agent the token acts as; null: a service identity'),
+    created_by: nullable(uuid).describe('who made it (null: the command line)'),
+    created_at: time,
+    last_used_at: nullable(time),
+    revoked_at: nullable(time),
+  })
   .describe('API token');
 export const webhookSchema = z
   .object({ id: uuid, url: z.string(), events: z.array(z.enum(EVENT_NAMES as [string, ...string[]])), description: nullable(z.string()), active: z.boolean(), created_at: time })

@@ -29,6 +29,9 @@ export async function findHelpCentre(db: Db, slug: string): Promise<HelpCentre |
   return a ? { accountId: a.account_id, name: a.name, slug, contact: a.help_contact } : null;
 }
 
+/** The text the help centre shows: the snapshot of the version that was published. */
+const PUBLISHED = `JOIN article_versions v ON v.account_id = a.account_id AND v.article_id = a.id AND v.version = a.published_version`;
+
 export interface PublicArticleSummary {
   slug: string;
   tags: string[];
@@ -40,10 +43,11 @@ export interface PublicArticleSummary {
 export async function listPublicArticles(db: Db, accountId: string, language: ArticleLanguage, max = 2000): Promise<PublicArticleSummary[]> {
   return db.query<PublicArticleSummary>(
     `SELECT * FROM (
-       SELECT DISTINCT ON (a.id) a.slug, a.tags, t.language, t.title
-       FROM articles a JOIN article_translations t ON t.account_id = a.account_id AND t.article_id = a.id
+       SELECT DISTINCT ON (a.id) v.slug, v.tags, t.key AS language, t.value->>'title' AS title
+       FROM articles a ${PUBLISHED}
+       CROSS JOIN LATERAL jsonb_each(v.translations) t
        WHERE a.account_id = $1 AND a.visibility = 'public'
-       ORDER BY a.id, (t.language = $2) DESC
+       ORDER BY a.id, (t.key = $2) DESC
      ) x ORDER BY lower(title) LIMIT $3`,
     [accountId, language, max],
   );
@@ -58,11 +62,12 @@ export interface PublicArticle extends PublicArticleSummary {
 
 export async function getPublicArticle(db: Db, accountId: string, slug: string, language: ArticleLanguage): Promise<PublicArticle | null> {
   const [row] = await db.query<PublicArticle>(
-    `SELECT a.slug, a.tags, t.language, t.title, t.body, t.updated_at,
-            ARRAY(SELECT language FROM article_translations x WHERE x.account_id = a.account_id AND x.article_id = a.id ORDER BY language DESC) AS languages
-     FROM articles a JOIN article_translations t ON t.account_id = a.account_id AND t.article_id = a.id
-     WHERE a.account_id = $1 AND a.slug = $2 AND a.visibility = 'public'
-     ORDER BY (t.language = $3) DESC LIMIT 1`,
+    `SELECT v.slug, v.tags, t.key AS language, t.value->>'title' AS title, t.value->>'body' AS body, v.created_at AS updated_at,
+            ARRAY(SELECT k FROM jsonb_object_keys(v.translations) k ORDER BY k DESC) AS languages
+     FROM articles a ${PUBLISHED}
+     CROSS JOIN LATERAL jsonb_each(v.translations) t
+     WHERE a.account_id = $1 AND v.slug = $2 AND a.visibility = 'public'
+     ORDER BY (t.key = $3) DESC LIMIT 1`,
     [accountId, slug, language],
   );
   return row ?? null;

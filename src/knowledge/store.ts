@@ -15,9 +15,11 @@ export interface ArticleRow {
   created_at: Date;
   updated_at: Date;
   published_at: Date | null;
+  /** the version the help centre shows; a later edit waits for someone who may publish */
+  published_version: number | null;
 }
 
-export const ARTICLE_COLUMNS = 'id, slug, visibility, tags, version, created_by, created_at, updated_at, published_at';
+export const ARTICLE_COLUMNS = 'id, slug, visibility, tags, version, created_by, created_at, updated_at, published_at, published_version';
 
 export interface TranslationRow extends TranslationText {
   article_id: string;

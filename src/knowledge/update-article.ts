@@ -1,5 +1,6 @@
 import type { Db } from '../storage/db.ts';
 import type { Actor } from '../shared/actor.ts';
+import { canPublish } from './publish-article.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { conflict, invalid, isUniqueViolation } from '../shared/errors.ts';
 import { normaliseTags } from './slug.ts';
@@ -16,7 +17,11 @@ export interface UpdateArticleOptions {
   expectedVersion?: number;
 }
 
-/** An edit: the article's new text becomes a new version; an edit that changes nothing adds none. */
+/**
+ * An edit: the article's new text becomes a new version; an edit that changes nothing adds none.
+ * On a public article the help centre keeps showing the published version until someone who may
+ * publish edits it or publishes it.
+ */
 export async function updateArticle(db: Db, actor: Actor, articleId: string, opts: UpdateArticleOptions) {
   try {
     return await db.transaction(async (tx) => {
@@ -51,10 +56,13 @@ export async function updateArticle(db: Db, actor: Actor, articleId: string, opt
       if (!changed.length) return toArticle(before, current);
 
       const version = before.version + 1;
+      // a public article's edit goes live only when its author may publish; else it waits
+      const goesLive = before.visibility === 'public' && canPublish(actor);
       const [after] = await tx.query<ArticleRow>(
-        `UPDATE articles SET slug = $3, tags = $4, version = $5, updated_at = now()
+        `UPDATE articles SET slug = $3, tags = $4, version = $5, updated_at = now(),
+           published_version = CASE WHEN $6::boolean THEN $5 ELSE published_version END
          WHERE account_id = $1 AND id = $2 RETURNING ${ARTICLE_COLUMNS}`,
-        [actor.accountId, before.id, next.slug, next.tags, version],
+        [actor.accountId, before.id, next.slug, next.tags, version, goesLive],
       );
       const stored: StoredTranslations = {};
       for (const lang of ARTICLE_LANGUAGES) {

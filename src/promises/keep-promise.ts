@@ -1,7 +1,8 @@
 import type { Db } from '../storage/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../shared/audit.ts';
-import { conflict } from '../shared/errors.ts';
+import { conflict, forbidden } from '../shared/errors.ts';
+import { mayActOn } from '../accounts/permissions.ts';
 import { emitEvent } from '../webhooks/events.ts';
 import { loadPromise, PROMISE_COLUMNS, type PromiseRow } from './store.ts';
 
@@ -16,6 +17,7 @@ export type KeepingAction = (typeof KEEPING_ACTIONS)[number];
 export async function keepPromise(db: Db, actor: Actor, id: string, o: { action: KeepingAction; note?: string; now?: Date }): Promise<PromiseRow> {
   return db.transaction(async (tx) => {
     const p = await loadPromise(tx, actor.accountId, id, true);
+    mayChangePromise(actor, p);
     if (p.state !== 'open') throw conflict('promise_not_open', `This promise is ${p.state}; only an open promise can be kept`);
     return markKept(tx, actor, p, o.note ? `${o.action}: ${o.note.slice(0, 500)}` : o.action, o.now ?? new Date());
   });
@@ -30,4 +32,9 @@ export async function markKept(tx: Db, actor: Actor, p: PromiseRow, keptBy: stri
   await recordAudit(tx, actor, { action: 'promise.kept', entityType: 'promise', entityId: p.id, before: { state: p.state }, after: { state: 'kept', kept_by: keptBy } });
   await emitEvent(tx, actor.accountId, 'promise.kept', row);
   return row;
+}
+
+/** An agent keeps, cancels or renegotiates their own promises; a supervisor also a colleague's. */
+export function mayChangePromise(actor: Actor, p: Pick<PromiseRow, 'owner_id'>): void {
+  if (!mayActOn(actor, p.owner_id, 'promises.change_others')) throw forbidden("This is a colleague's promise: only its owner or a supervisor changes it");
 }

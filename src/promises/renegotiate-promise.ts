@@ -1,3 +1,4 @@
+import { mayChangePromise } from './keep-promise.ts';
 import type { Db } from '../storage/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../shared/audit.ts';
@@ -19,6 +20,7 @@ export async function renegotiatePromise(
 ): Promise<{ previous: PromiseRow; promise: PromiseRow }> {
   const now = o.now ?? new Date();
   const p = await loadPromise(db, actor.accountId, id);
+  mayChangePromise(actor, p);
   if (p.state !== 'open' && p.state !== 'breached') throw conflict('promise_not_open', `This promise is ${p.state}; it cannot be renegotiated`);
   if (p.state === 'breached' && !p.breach_notice_message_id && !o.message?.trim()) {
     throw invalid('customer_not_told', 'This promise was broken: renegotiate it with a message to the customer (an apology and the new time)');

@@ -22,3 +22,4 @@ export const systemActor = (accountId: string): Actor => ({
 
 const RANK: Record<Role, number> = { agent: 1, supervisor: 2, admin: 3 };
 export const hasRole = (actor: Actor, needed: Role) => RANK[actor.role] >= RANK[needed];
+export const lowerRole = (a: Role, b: Role): Role => (RANK[a] <= RANK[b] ? a : b);

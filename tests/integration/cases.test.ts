@@ -21,7 +21,7 @@ const get = (url: string, headers: Record<string, string> = acc.auth) => ctx.app
 async function agentWithToken(name: string, role: 'agent' | 'supervisor' = 'agent') {
   const sys = systemActor(acc.accountId);
   const agent = await createAgent(ctx.db, sys, { email: uniqueEmail(name), name, role });
-  const { token } = await createApiToken(ctx.db, { ...sys, agentId: agent.id }, { name, role });
+  const { token } = await createApiToken(ctx.db, sys, { name, role, agentId: agent.id });
   return { id: agent.id, auth: { authorization: `Bearer ${token}` } };
 }
 

@@ -36,7 +36,7 @@ before(async () => {
   ] as const) {
     const a = await createAgent(db, admin, { email: uniqueEmail(name), name, role: 'agent' });
     ids[name] = a.id;
-    tokens[name] = { authorization: `Bearer ${(await createApiToken(db, { ...admin, agentId: a.id }, { name, role: 'agent' })).token}` };
+    tokens[name] = { authorization: `Bearer ${(await createApiToken(db, admin, { name, role: 'agent', agentId: a.id })).token}` };
     await req('PUT', `/api/v1/agents/${a.id}/routing`, acc.auth, routing);
   }
 });

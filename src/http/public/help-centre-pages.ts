@@ -2,7 +2,7 @@ import type { HelpCentre, PublicArticle, PublicArticleSummary } from '../../know
 import type { ArticleHit } from '../../knowledge/search-articles.ts';
 import type { ArticleLanguage } from '../../knowledge/types.ts';
 import { escapeHtml as e, safeHref } from './html.ts';
-import { renderMarkdown } from './markdown.ts';
+import { renderMarkdownCached } from './markdown.ts';
 
 /**
  * The public help centre's pages: plain server-rendered HTML, no script, one small inline
@@ -237,7 +237,7 @@ export function articlePage(centre: HelpCentre, lang: ArticleLanguage, a: Public
   const tags = a.tags.length ? `\n<p class="meta">${t.topics}: ${a.tags.map((x) => e(x)).join(', ')}</p>` : '';
   const main = `${other ? `<p class="note">${t.onlyIn}</p>\n` : ''}<article${other ? ` lang="${a.language}"` : ''}>
 <h1>${e(a.title)}</h1>
-${renderMarkdown(a.body, { topLevel: 2 })}
+${renderMarkdownCached(a.body, { topLevel: 2 })}
 </article>
 <p class="meta">${t.updated} <time datetime="${new Date(a.updated_at).toISOString()}">${date}</time></p>${tags}
 <p><a href="${e(helpPath(centre, lang))}">${t.back}</a></p>`;

@@ -32,6 +32,7 @@ export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
       accountId: req.body.account_id,
       ttlHours: config.SESSION_TTL_HOURS,
       requestId: req.id,
+      clientIp: req.ip,
     });
     const secure = config.COOKIE_SECURE === 'auto' ? req.protocol === 'https' : config.COOKIE_SECURE === 'true';
     reply.setCookie(SESSION_COOKIE, cookie, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: expiresAt });
@@ -76,13 +77,14 @@ export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
       summary: 'Change an agent (admin), or your own name and password',
       params: s.idParams,
       body: z
-        .object({ name: z.string().trim().min(1).max(200).optional(), role: s.role.optional(), team_id: s.id.nullable().optional(), active: z.boolean().optional(), password: z.string().max(1000).optional() })
+        .object({ name: z.string().trim().min(1).max(200).optional(), role: s.role.optional(), team_id: s.id.nullable().optional(), active: z.boolean().optional(), password: z.string().max(1000).optional(),
+          current_password: z.string().max(1000).optional().describe('needed to change your own password') })
         .strict(),
       response: { 200: res.agentSchema, ...res.errors },
     },
   }, async (req) => {
     const b = req.body;
-    return updateAgent(db, actorOf(req), req.params.id, { name: b.name, role: b.role as Role | undefined, teamId: b.team_id, active: b.active, password: b.password });
+    return updateAgent(db, actorOf(req), req.params.id, { name: b.name, role: b.role as Role | undefined, teamId: b.team_id, active: b.active, password: b.password, currentPassword: b.current_password });
   });
 
   r.get('/api/v1/teams', { schema: { tags: ['agents'], summary: 'List teams', response: { 200: res.listOf(res.teamSchema), ...res.errors } } }, async (req) => ({ data: await listTeams(db, actorOf(req)) }));
@@ -98,12 +100,14 @@ export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
   r.post('/api/v1/tokens', {
     schema: {
       tags: ['tokens'],
-      summary: 'Create an API token; the token is in the response once and never again',
-      body: z.object({ name: z.string().trim().min(1).max(200), role: s.role.default('admin') }).strict(),
+      summary: 'Create an API token (admin); the token is in the response once and never again',
+      description:
+        'With `agent_id` the token is issued to that agent and acts as them, never with more than their role. Without it the token is a service identity: it has its role, but it is nobody (no notifications, no "my cases", no own password).',
+      body: z.object({ name: z.string().trim().min(1).max(200), role: s.role.default('admin'), agent_id: s.id.optional() }).strict(),
       response: { 201: res.apiTokenSchema.extend({ token: z.string().describe('shown once') }), ...res.errors },
     },
   }, async (req, reply) => {
-    const { apiToken, token } = await createApiToken(db, actorOf(req), { name: req.body.name, role: req.body.role as Role });
+    const { apiToken, token } = await createApiToken(db, actorOf(req), { name: req.body.name, role: req.body.role as Role, agentId: req.body.agent_id });
     return reply.code(201).send({ ...apiToken, token });
   });
 

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../storage/db.ts';
 import { findHelpCentre, getPublicArticle, listPublicArticles } from '../../knowledge/get-help-centre.ts';
-import { searchArticles } from '../../knowledge/search-articles.ts';
+import { searchHelpCentre } from '../../knowledge/search-help-centre.ts';
 import { articlePage, homePage, notFoundPage, pickLanguage, searchPage } from '../public/help-centre-pages.ts';
 
 // Public pages take whatever else a link carries (utm_source, …): unknown query fields are dropped, not refused.
@@ -32,9 +32,9 @@ export function helpCentreRoutes(app: FastifyInstance, db: Db) {
     const centre = await centreFor(req.params.slug);
     if (!centre) return sendPage(reply, 404, notFoundPage(null, lang));
     const q = (req.query.q ?? '').slice(0, 200).trim();
-    let hits = q ? await searchArticles(db, centre.accountId, { query: q, language: lang, visibility: 'public', limit: 20 }) : [];
+    let hits = q ? await searchHelpCentre(db, centre.accountId, { query: q, language: lang, limit: 20 }) : [];
     // nothing in the visitor's language: an answer in the other one beats none
-    if (q && !hits.length) hits = await searchArticles(db, centre.accountId, { query: q, visibility: 'public', limit: 20 });
+    if (q && !hits.length) hits = await searchHelpCentre(db, centre.accountId, { query: q, limit: 20 });
     return sendPage(reply, 200, searchPage(centre, lang, q, hits));
   });
 
