@@ -6,12 +6,15 @@ import { requirePermission } from '../accounts/permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { AppError, isUniqueViolation } from '../shared/errors.ts';
 import { type ImportRow, parseCustomerCsv } from './parse-customer-csv.ts';
-import { refreshCustomerSearch } from './store.ts';
+import { refreshCustomerSearch, searchText } from './store.ts';
 
 export { parseCustomerCsv } from './parse-customer-csv.ts';
 
-/** Rows written per statement: a few statements per batch, the event loop free between batches. */
-const BATCH = 500;
+/**
+ * Rows per batch: a few statements each, in a transaction of its own, with the event loop free in
+ * between, so the embedded database (one connection) serves other requests between batches.
+ */
+const BATCH = 250;
 
 
 interface Target {
@@ -23,15 +26,16 @@ interface Target {
 }
 
 /**
- * All or nothing: any problem in the file and nothing is written. Existing customers (matched
- * by any identity) are updated, new ones created; flags are only ever switched on by an import.
- * Set-based: the file's identities are looked up a batch at a time, then each batch of rows is a
- * handful of statements, so a large file holds the database for moments, not for its row count in
- * round trips; a dry run reads and writes nothing.
+ * The whole file is checked first: any problem in it (a bad row, identities of two customers in
+ * one row) and nothing is written. Existing customers (matched by any identity) are updated, new
+ * ones created; flags are only ever switched on by an import. Set-based: the file's identities are
+ * looked up a batch at a time, then each batch of rows is a handful of statements in a short
+ * transaction of its own, so a large file never holds the database for long; a dry run writes
+ * nothing. Running the same file twice changes nothing the second time.
  */
 export async function importCustomers(db: Db, actor: Actor, csv: string, opts: { dryRun?: boolean } = {}) {
   requirePermission(actor, 'customers.import', 'Importing customers');
-  const { rows, problems } = parseCustomerCsv(csv);
+  const { rows, problems } = await parseCustomerCsv(csv);
   if (problems.length) {
     throw new AppError('import_invalid', `${problems.length} problem(s) in the file; nothing was imported`, 422, problems);
   }
@@ -40,18 +44,24 @@ export async function importCustomers(db: Db, actor: Actor, csv: string, opts: {
   const created = targets.filter((t) => !t.existing).length;
   const updated = new Set(targets.filter((t) => t.existing).map((t) => t.id)).size;
   if (!opts.dryRun) {
+    let written = 0;
     try {
-      await db.transaction(async (tx) => {
-        for (let i = 0; i < targets.length; i += BATCH) {
-          await writeBatch(tx, actor.accountId, targets.slice(i, i + BATCH));
-          await yieldToEvents();
-        }
-        await recordAudit(tx, actor, { action: 'customers.imported', entityType: 'account', entityId: actor.accountId, after: { created, updated, rows: rows.length } });
-      });
+      for (let i = 0; i < targets.length; i += BATCH) {
+        const batch = targets.slice(i, i + BATCH);
+        await db.transaction((tx) => writeBatch(tx, actor.accountId, batch));
+        written += batch.length;
+        await yieldToEvents();
+      }
     } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError('import_conflict', 'An identity in the file was given to another customer meanwhile; run the import again', 409);
+      // only a change made meanwhile gets here (the whole file was checked first); what was written
+      // is consistent, and running the same file again finishes it (rows match their customers)
+      if (written) await audit(db, actor, { created, updated, rows: rows.length, written, interrupted: true });
+      if (isUniqueViolation(err)) {
+        throw new AppError('import_interrupted', `An identity in the file was given to another customer meanwhile; ${written} of ${rows.length} rows were imported: run the same file again to finish`, 409, { written });
+      }
       throw err;
     }
+    await audit(db, actor, { created, updated, rows: rows.length });
   }
   return { dry_run: Boolean(opts.dryRun), rows: rows.length, created, updated };
 }
@@ -103,13 +113,15 @@ async function writeBatch(tx: Db, accountId: string, batch: Target[]) {
   }
   const fresh = batch.filter((t) => !t.existing);
   if (fresh.length) {
+    // a new customer's identities are all in its row: its search text is written with it, no second pass
     await tx.query(
-      `INSERT INTO customers (account_id, id, name, segment, language, vulnerable, media, sales_opt_out)
-       SELECT $1, u.id, u.name, coalesce(u.segment, 'standard'), u.language, u.vulnerable, u.media, u.opt_out
-       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::boolean[], $8::boolean[])
-         AS u(id, name, segment, language, vulnerable, media, opt_out)`,
+      `INSERT INTO customers (account_id, id, name, segment, language, vulnerable, media, sales_opt_out, search_text)
+       SELECT $1, u.id, u.name, coalesce(u.segment, 'standard'), u.language, u.vulnerable, u.media, u.opt_out, u.search_text
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::boolean[], $8::boolean[], $9::text[])
+         AS u(id, name, segment, language, vulnerable, media, opt_out, search_text)`,
       [accountId, col(fresh, (t) => t.id), col(fresh, (t) => t.row.name), col(fresh, (t) => t.row.segment), col(fresh, (t) => t.row.language),
-        col(fresh, (t) => t.row.vulnerable), col(fresh, (t) => t.row.media), col(fresh, (t) => t.row.sales_opt_out)],
+        col(fresh, (t) => t.row.vulnerable), col(fresh, (t) => t.row.media), col(fresh, (t) => t.row.sales_opt_out),
+        col(fresh, (t) => searchText(t.row.name, t.row.identities))],
     );
   }
   const ids = batch.flatMap((t) => t.newIdentities.map((i) => ({ customer: t.id, ...i })));
@@ -120,7 +132,8 @@ async function writeBatch(tx: Db, accountId: string, batch: Target[]) {
       [accountId, ids.map((i) => i.customer), ids.map((i) => i.kind), ids.map((i) => i.value)],
     );
   }
-  await refreshCustomerSearch(tx, accountId, [...new Set(batch.map((t) => t.id))]);
+  const touched = [...new Set(batch.filter((t) => t.existing).map((t) => t.id))];
+  if (touched.length) await refreshCustomerSearch(tx, accountId, touched);
 }
 
 /** Splits rows so no customer appears twice in one group: later rows for it come in later groups. */
@@ -135,3 +148,6 @@ function inFileOrderGroups(list: Target[]): Target[][] {
   }
   return groups;
 }
+
+const audit = (db: Db, actor: Actor, after: Record<string, unknown>) =>
+  recordAudit(db, actor, { action: 'customers.imported', entityType: 'account', entityId: actor.accountId, after });

@@ -51,7 +51,11 @@ export async function findCustomerIdByIdentity(db: Db, accountId: string, kind: 
   return row?.customer_id ?? null;
 }
 
-/** The customer's (or customers') name and identities as one searchable text. */
+/** Pure: what refreshCustomerSearch writes, for a customer whose identities are all at hand. */
+export const searchText = (name: string, identities: { value: string }[]) =>
+  [name, identities.map((i) => `${i.value} ${i.value.split('@')[0].replaceAll('.', ' ')}`).join(' ')].join(' ');
+
+/** The customer's (or customers') name and identities as one searchable text (kept in step with searchText). */
 export async function refreshCustomerSearch(db: Db, accountId: string, id: string | string[]): Promise<void> {
   await db.query(
     `UPDATE customers c SET search_text = c.name || ' ' || coalesce(
