@@ -49,8 +49,20 @@ export interface StoryResult {
   amountsRight: number;
 }
 
+// Positive control (EVAL_STORY_CONTROL=1): the story mails carry the five parking complaints of
+// tests/integration/listening.test.ts instead of their own words, to show this harness raises a signal when the
+// product recognises the burst — so a missing signal on the real story is the product's, not the harness's.
+const CONTROL = [
+  'De parkeerapp heeft veel te veel afgerekend: ik parkeerde een uur en betaalde drie uur. Ik wil mijn geld terug.',
+  'Mijn parkeersessie stopte niet en de app rekende tot middernacht parkeergeld af. Dit is belachelijk, graag terugbetaling.',
+  'Alweer te veel parkeergeld afgeschreven door de parkeerapp, de sessie liep gewoon door na het stoppen.',
+  'Ik heb twee keer parkeergeld betaald voor dezelfde parkeersessie in de app. Dat klopt niet, ik wil het terug.',
+  'De parkeerapp blijft doorrekenen nadat ik ben weggereden, veel te veel parkeergeld betaald. Schandalig!',
+];
+
 export async function evalStory(): Promise<StoryResult> {
-  const story = readSet<StoryMail>('story-overcharge.jsonl');
+  const control = process.env.EVAL_STORY_CONTROL === '1';
+  const story = readSet<StoryMail>('story-overcharge.jsonl').map((m, i) => (control ? { ...m, subject: 'Parkeerapp rekent te veel', text: CONTROL[i % 5] } : m));
   const background = readSet<Background>('story-background.jsonl');
   const mails = [...background.map((m) => ({ m, story: null as StoryMail | null, hint: m.topic_hint })), ...story.map((m) => ({ m, story: m, hint: 'STORY' }))]
     .sort((a, b) => a.m.minute_offset - b.m.minute_offset || (a.story ? 1 : 0) - (b.story ? 1 : 0));
@@ -156,6 +168,7 @@ export async function evalStory(): Promise<StoryResult> {
   const final = problemId ? await countLinked(problemId) : { story: 0, other: 0 };
   const problemCases = problemId ? new Set((await linkedCases(db, accountId, problemId)).map((c) => c.case_id)) : new Set<string>();
 
+  if (control) console.log('## 4. POSITIVE CONTROL: the story mails replaced by the integration test\'s five parking complaints\n');
   console.log(`## 4. The overcharge story end to end (${story.length} story mails + ${background.length} background mails over ${spanDays.toFixed(1)} days; ${secs.toFixed(0)} s)\n`);
   console.log('| # | id | complaint-like | intents | sentiment | topic | on problem | amount picked | charged | right |\n|---:|---|---|---|---:|---|---|---:|---:|---|');
   let amountsRight = 0;
