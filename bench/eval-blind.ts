@@ -22,7 +22,7 @@ if (process.env.EVAL_WITH_SHARED !== '1') process.env.PATTERN_NL_XML = '/nonexis
 
 const { loadPatternLexicon } = await import('../src/listening/lexicon/pattern-nl.ts');
 const pattern = loadPatternLexicon().size;
-const config = process.env.EVAL_WITH_SHARED === '1' ? `WITH ../shared (Pattern lexicon: ${pattern} forms) — not what a user gets` : `as a user installs it: no ../shared (Pattern lexicon: ${pattern} forms)`;
+const config = process.env.EVAL_WITH_SHARED === '1' ? `EVAL_WITH_SHARED=1: ../shared used when present (Pattern lexicon: ${pattern} forms)${pattern ? ' — not what a user gets' : ''}` : `as a user installs it: no ../shared (Pattern lexicon: ${pattern} forms)`;
 if (process.env.EVAL_WITH_SHARED !== '1' && pattern !== 0) throw new Error('the ../shared Pattern lexicon was loaded although it should be hidden');
 
 console.log(`# eval-blind: the frozen blind set of issue 14, ${config}\n`);

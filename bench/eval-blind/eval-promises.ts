@@ -42,7 +42,8 @@ function clocks(when: string): string[] {
   const out: string[] = [];
   const hh = (h: number, m = 0) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
   for (const m of when.matchAll(/(\d{1,2})[:.](\d{2})/g)) out.push(hh(Number(m[1]), Number(m[2])));
-  for (const m of when.matchAll(/(?<![\d:.])(\d{1,2}) ?uur/g)) out.push(hh(Number(m[1])));
+  // "17 uur" is a clock time, "binnen 24 uur" a duration
+  for (const m of when.matchAll(/(?<![\d:.])(?<!(binnen|over|na|within|in) )(\d{1,2}) ?uur/gi)) out.push(hh(Number(m[2])));
   for (const m of when.matchAll(/(?<![\d:.])(\d{1,2}) ?(am|pm)\b/gi)) out.push(hh((Number(m[1]) % 12) + (m[2].toLowerCase() === 'pm' ? 12 : 0)));
   if (/\bnoon\b/i.test(when)) out.push('12:00');
   return out;
@@ -89,7 +90,13 @@ export function evalPromises(): void {
   console.log(`\nOf ${gold.length} promises: found ${hit.length} (${pct(hit.length, gold.length)}); kind right ${kindRight.length} ` +
     `(${pct(kindRight.length, gold.length)} of all, ${pct(kindRight.length, hit.length)} of found); ` +
     `\`when\` inside the promise's clause ${whenIn.length} (${pct(whenIn.length, gold.length)} of all)`);
-  console.log(`due time agrees with the labelled weekday / clock time: ${agreeing} of ${checkable} checkable found promises`);
+  const disagree = hit.filter((r, i) => checks[i] === false).map((r) => {
+    const d = local(r.found[0].dueAt);
+    const w = r.found[0].windowStart ? `${local(r.found[0].windowStart).clock}–` : '';
+    return `"${r.it.promise!.when}" → ${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.weekday]} ${w}${d.clock}`;
+  });
+  console.log(`due time agrees with the labelled weekday / clock time: ${agreeing} of ${checkable} checkable found promises` +
+    (disagree.length ? ` (not: ${disagree.join('; ')})` : ''));
   const falseFound = rows.filter((r) => !r.it.promise && r.found.length > 0);
   console.log(`non-promises read as promises: ${falseFound.length} of ${items.length - gold.length} ` +
     `(kinds: ${falseFound.map((r) => r.found[0].kind).join(', ') || 'none'})`);
