@@ -8,7 +8,8 @@ export interface Identity {
   value: string;
 }
 
-const email = z.email();
+// internationalised addresses too (RFC 6531/6532: jdöe@mächine.example), as mail intake accepts them
+const email = z.email({ pattern: z.regexes.unicodeEmail });
 
 /**
  * The canonical form under which an identity is unique in an account:
@@ -19,7 +20,7 @@ export function normaliseIdentity(kind: IdentityKind, raw: string, defaultCountr
   const value = raw.trim();
   switch (kind) {
     case 'email': {
-      const v = value.toLowerCase();
+      const v = value.normalize('NFC').toLowerCase();
       if (!email.safeParse(v).success) throw invalid('invalid_email', `"${raw}" is not a valid e-mail address`);
       return v;
     }
