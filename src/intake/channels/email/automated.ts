@@ -121,7 +121,8 @@ function bounceDetails(mail: ParsedMail, reason: string): AutomatedVerdict {
       [mail.from, mail.to, mail.cc].flatMap((a) => (Array.isArray(a) ? a : a ? [a] : [])).flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase())),
     );
     const xFailed = headerValues(mail, 'x-failed-recipients').join(',').match(ADDRESS) ?? [];
-    const head = text.split(ORIGINAL)[0];
+    // a report may name the failed mail's Message-ID (id@host looks like an address): not a recipient
+    const head = text.split(ORIGINAL)[0].replace(/^[ \t]*(?:message-id|in-reply-to|references)[ \t]*:.*$/gim, '');
     const fromText = (head.match(ADDRESS) ?? []).filter((a) => !own.has(a.toLowerCase()) && !DAEMON.test(a.split('@')[0]));
     recipients = unique(xFailed.length ? xFailed : fromText);
     status = head.match(STATUS)?.[0] ?? text.match(STATUS)?.[0] ?? null;
@@ -168,7 +169,8 @@ export function classifyAutomated(mail: ParsedMail): AutomatedVerdict {
     : listRefusal ? `${listRefusal} wording`
     : FAILURE_WORDING.test(opening) && STATUS.test(opening) ? 'bounce wording' : null;
   const parcelSubject = subject.match(PARCEL_BOUNCE_SUBJECT);
-  if (parcelSubject && (backing || role)) return bounceDetails(mail, `subject "${parcelSubject[1]}" with ${backing ?? `a ${role} sender`}`);
+  const machineRole = role !== null && role !== 'no-reply'; // a shop's noreply@ may well write "Niet bezorgd: …" about a parcel
+  if (parcelSubject && (backing || machineRole)) return bounceDetails(mail, `subject "${parcelSubject[1]}" with ${backing ?? `a ${role} sender`}`);
   const daemonName = DAEMON_NAME.test(mail.from?.value[0]?.name?.trim() ?? '');
   if ((role === 'postmaster' || daemonName) && backing) return bounceDetails(mail, `sender ${sender} with ${backing}`);
 
