@@ -24,6 +24,9 @@ const schema = z.object({
   SMTP_HOST: z.string().default('0.0.0.0'),
   SMTP_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
   SMTP_MAX_RECIPIENTS: z.coerce.number().int().positive().default(50),
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().positive().default(100),
+  SMTP_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().positive().default(10),
+  SMTP_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(60),
   SMTP_TLS_KEY: z.string().optional(),
   SMTP_TLS_CERT: z.string().optional(),
   // e-mail out: where replies and acknowledgements are sent, e.g. smtp://user:pass@smtp.example.nl:587

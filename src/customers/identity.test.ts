@@ -19,3 +19,9 @@ test('social handles are network:handle', () => {
   assert.equal(normaliseIdentity('social', 'X:@Parkeerder'), 'x:parkeerder');
   assert.throws(() => normaliseIdentity('social', '@parkeerder'), { code: 'invalid_social_handle' });
 });
+
+test('internationalised e-mail addresses (RFC 6531/6532) are identities too, lower-cased; broken ones are not', () => {
+  assert.equal(normaliseIdentity('email', 'JDöe@Mächine.example'), 'jdöe@mächine.example');
+  assert.throws(() => normaliseIdentity('email', 'jdöe@mächine'));
+  assert.throws(() => normaliseIdentity('email', 'jdöe @mächine.example'));
+});

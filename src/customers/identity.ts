@@ -1,6 +1,7 @@
 import { parsePhoneNumberWithError } from 'libphonenumber-js';
 import { z } from 'zod';
 import { invalid } from '../shared/errors.ts';
+import { isMailAddress } from '../intake/channels/email/addresses.ts';
 
 export type IdentityKind = 'email' | 'phone' | 'social';
 export interface Identity {
@@ -9,6 +10,8 @@ export interface Identity {
 }
 
 const email = z.email();
+/** ASCII addresses by zod's rules; internationalised ones (RFC 6531/6532: jdöe@mächine.example) as mail intake accepts them. */
+const isEmail = (v: string) => (/^[\x00-\x7f]*$/.test(v) ? email.safeParse(v).success : isMailAddress(v));
 
 /**
  * The canonical form under which an identity is unique in an account:
@@ -19,8 +22,8 @@ export function normaliseIdentity(kind: IdentityKind, raw: string, defaultCountr
   const value = raw.trim();
   switch (kind) {
     case 'email': {
-      const v = value.toLowerCase();
-      if (!email.safeParse(v).success) throw invalid('invalid_email', `"${raw}" is not a valid e-mail address`);
+      const v = value.normalize('NFC').toLowerCase();
+      if (!isEmail(v)) throw invalid('invalid_email', `"${raw}" is not a valid e-mail address`);
       return v;
     }
     case 'phone': {

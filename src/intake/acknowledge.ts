@@ -6,6 +6,7 @@ import type { ReceivedMessage } from '../cases/receive-message.ts';
 import type { InboxRow } from './inboxes/store.ts';
 import { outboundEmailFields, SEND_JOB } from './channels/email/outbound.ts';
 import { acknowledgementText, shouldAcknowledge } from './acknowledgement-text.ts';
+import { roleAddressKind } from './channels/email/role-address.ts';
 import type { InboundMessage } from './types.ts';
 
 /** The sender as the acknowledgement rules see it: one of our inboxes, bouncing, acknowledged in the last hour, the customer's name. */
@@ -45,6 +46,7 @@ export async function acknowledge(
     inboxAcknowledges: inbox.acknowledge,
     createdCase: stored.createdCase,
     automated: m.automated.kind,
+    senderRole: roleAddressKind(sender),
     senderIsInbox: facts.own,
     bouncing: facts.bouncing,
     sentLastHour: facts.recent,

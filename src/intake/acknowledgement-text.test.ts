@@ -43,3 +43,13 @@ test('never acknowledge machines, ourselves, bouncing addresses, follow-ups, or 
   assert.equal(limited.send, false);
   assert.match((limited as { reason: string }).reason, /3 acknowledgements/);
 });
+
+test('never acknowledge a role or machine address, whatever the mail looked like', () => {
+  const base = { inboxAcknowledges: true, createdCase: true, automated: null, senderIsInbox: false, bouncing: false, sentLastHour: 0, perHour: 3 };
+  for (const role of ['postmaster', 'mail daemon', 'no-reply', 'list manager', 'bounce handler']) {
+    const d = shouldAcknowledge({ ...base, senderRole: role });
+    assert.equal(d.send, false, role);
+    assert.match((d as { reason: string }).reason, new RegExp(role));
+  }
+  assert.deepEqual(shouldAcknowledge({ ...base, senderRole: null }), { send: true });
+});

@@ -78,13 +78,17 @@ export type AcknowledgeDecision = { send: true } | { send: false; reason: string
 
 /**
  * Whether to acknowledge a received message. Never to a machine (auto-reply, bounce, mailing
- * list: that is how mail loops start), never to ourselves, never to a bouncing address, only for
- * a new case, and at most `perHour` to one sender in an hour.
+ * list: that is how mail loops start), never to a role or machine address (postmaster,
+ * mailer-daemon, noreply, a list's -request/-owner/-bounces: role-address.ts) whatever the mail
+ * says, never to ourselves, never to a bouncing address, only for a new case, and at most
+ * `perHour` to one sender in an hour.
  */
 export function shouldAcknowledge(i: {
   inboxAcknowledges: boolean;
   createdCase: boolean;
   automated: string | null;
+  /** the sender's role when it is a role or machine address (roleAddressKind), else null */
+  senderRole?: string | null;
   senderIsInbox: boolean;
   bouncing: boolean;
   sentLastHour: number;
@@ -92,6 +96,7 @@ export function shouldAcknowledge(i: {
 }): AcknowledgeDecision {
   if (!i.inboxAcknowledges) return { send: false, reason: 'acknowledgements are off for this inbox' };
   if (i.automated) return { send: false, reason: `sent by a machine (${i.automated}): no reply, no loop` };
+  if (i.senderRole) return { send: false, reason: `sent from a ${i.senderRole} address: no reply, no loop` };
   if (i.senderIsInbox) return { send: false, reason: 'sent from one of our own inboxes' };
   if (!i.createdCase) return { send: false, reason: 'joined an existing case' };
   if (i.bouncing) return { send: false, reason: 'mail to this address bounces' };

@@ -1,3 +1,4 @@
+import { withoutBidiControls } from './pipeline/clean-text.ts';
 import type { Db } from '../storage/db.ts';
 import { notFound } from '../shared/errors.ts';
 
@@ -15,7 +16,8 @@ export async function getAttachment(db: Db, accountId: string, id: string) {
  * Download headers that keep an attachment from ever running in our origin: always a download,
  * never sniffed, never rendered (an .html attachment stays a file).
  */
-export function downloadHeaders(filename: string, size: number): Record<string, string> {
+export function downloadHeaders(stored: string, size: number): Record<string, string> {
+  const filename = withoutBidiControls(stored); // rows stored before intake removed them
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return {
     'content-type': 'application/octet-stream',

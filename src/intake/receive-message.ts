@@ -4,6 +4,7 @@ import type { InboxRow } from './inboxes/store.ts';
 import { isDrop, PIPELINE } from './pipeline/index.ts';
 import { checkAttachments } from './store-attachments.ts';
 import { storeBatch } from './store-batch.ts';
+import { unreadable } from './permanent-failure.ts';
 import type { IntakeConfig, PreparedInbound } from './store-inbound.ts';
 import type { ChannelAdapter, InboundMessage, IntakeResult } from './types.ts';
 
@@ -35,18 +36,26 @@ export async function receiveInbound<Raw>(db: Db, adapter: ChannelAdapter<Raw>, 
   return result;
 }
 
-/** Adapter, pipeline and attachment checks: what can be done before the database, or the reason it is dropped. */
+/**
+ * Adapter, pipeline and attachment checks: what can be done before the database, or the reason it is
+ * dropped. A message that cannot be read throws a PermanentFailure (permanent-failure.ts).
+ */
 export async function prepareInbound<Raw>(
   adapter: ChannelAdapter<Raw>,
   raw: Raw,
   target: IntakeTarget,
   config: Pick<Config, 'ATTACHMENT_MAX_BYTES'>,
 ): Promise<PreparedInbound | { outcome: 'dropped'; reason: string }> {
-  let m: InboundMessage = await adapter.toInbound(raw, { ...target, inboxId: target.inbox?.id ?? null });
-  for (const step of PIPELINE) {
-    const next = await step(m);
-    if (isDrop(next)) return { outcome: 'dropped', reason: next.drop };
-    m = next;
+  try {
+    let m: InboundMessage = await adapter.toInbound(raw, { ...target, inboxId: target.inbox?.id ?? null });
+    for (const step of PIPELINE) {
+      const next = await step(m);
+      if (isDrop(next)) return { outcome: 'dropped', reason: next.drop };
+      m = next;
+    }
+    return { message: m, inbox: target.inbox, attachments: await checkAttachments(m.attachments, config.ATTACHMENT_MAX_BYTES) };
+  } catch (err) {
+    // nothing here touches the database: the same bytes fail the same way on every delivery
+    throw unreadable(err);
   }
-  return { message: m, inbox: target.inbox, attachments: await checkAttachments(m.attachments, config.ATTACHMENT_MAX_BYTES) };
 }

@@ -1,8 +1,12 @@
 /** Small facts about e-mail addresses and Message-IDs, shared by the listener, the poller and sending. */
 
-const ADDRESS = /^[^\s@<>(),;:"[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$/;
+// Local part: anything but blanks, brackets and separators (RFC 6532 allows UTF-8 there: "jdöe"). Domain: labels of
+// letters, digits and hyphens in any script (an internationalised domain, "mächine.example", as mailparser gives it
+// after undoing punycode), or its punycode form ("xn--mchine-bua.example").
+const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}-]{0,62}[\p{L}\p{N}\p{M}])?`;
+const ADDRESS = new RegExp(String.raw`^[^\s@<>(),;:"[\]\\\p{Cc}\p{Cf}]+@${LABEL}(?:\.${LABEL})+$`, 'u');
 
-/** A plain, usable address (no display name, no route): what we accept as sender or recipient. */
+/** A plain, usable address (no display name, no route), ASCII or internationalised (RFC 6531/6532): what we accept as sender or recipient. */
 export function isMailAddress(value: string): boolean {
   return value.length <= 254 && ADDRESS.test(value);
 }

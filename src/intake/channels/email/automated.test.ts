@@ -174,7 +174,7 @@ Will keep trying until message is 5 days old`));
 test('"Undeliverable:" from postmaster without a DSN counts with bounce wording and a status code', async () => {
   const v = await classify(msg('From: postmaster@groothandel.example.com\nSubject: Undeliverable: Offerte 2291',
     'Delivery has failed to these recipients or groups:\n\ninkoop@groothandel.example.com\nThe e-mail address could not be delivered.\n\nRemote Server returned 550 5.1.1 User unknown'));
-  assert.deepEqual([v.kind, v.reason, v.bouncedRecipients, v.bounceStatus], ['bounce', 'subject "Undeliverable" with bounce wording', ['inkoop@groothandel.example.com'], '5.1.1']);
+  assert.deepEqual([v.kind, v.reason, v.bouncedRecipients, v.bounceStatus], ['bounce', 'Exchange bounce text', ['inkoop@groothandel.example.com'], '5.1.1']);
 });
 
 test('mailing lists and newsletters are bulk', async () => {
@@ -204,4 +204,48 @@ test('ordinary customer mail is a person', async () => {
     msg('From: postmaster@bakkerij-example.nl\nSubject: Vraag over mijn abonnement', 'Kan ik mijn abonnement per maand opzeggen?'),
   ];
   for (const raw of people) assert.deepEqual(await classify(raw), { kind: null, reason: null, bouncedRecipients: [], bounceStatus: null, permanent: false }, raw.split('\r\n').find((l) => l.startsWith('Subject:')));
+});
+
+test('an ambiguous NDR subject still counts with bounce wording and a status code when no product template opens the text', async () => {
+  const v = await classify(msg('From: beheer@groothandel.example.com\nSubject: Undeliverable: Offerte 2291',
+    'inkoop@groothandel.example.com\nThe e-mail address could not be delivered.\n\nRemote Server returned 550 5.1.1 User unknown'));
+  assert.deepEqual([v.kind, v.reason, v.bouncedRecipients], ['bounce', 'subject "Undeliverable" with bounce wording', ['inkoop@groothandel.example.com']]);
+});
+
+test('plain-text bounces are recognised by the template their product opens with, not by one example', async () => {
+  const cases: [string, string, string][] = [
+    ['Subject: Your mail', 'Your message\n\n  Subject: Offerte\n\nwas not delivered to:\n\n  a.b@kantoor.example\n\nbecause:\n\n  Some reason the server gave', 'Lotus Domino'],
+    ['Subject: Undeliverable Mail', 'Body of message generated response:\n550 mailbox gone', 'IMail'],
+    ['Subject: Fout', 'Hi. This is the James mail server at mx.example.\nsomething went wrong', 'Apache James'],
+    ['Subject: x', 'Your message did not reach some or all of the intended recipients.\n\n   a@b.example', 'Exchange'],
+    ['Subject: x', 'Uw bericht heeft sommige of alle geadresseerden niet bereikt.', 'Exchange'],
+    ['Subject: SMS', 'Message could not be delivered to the handset 0611111111.', 'carrier gateway'],
+    ['Subject: x', 'This message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered.', 'Exim'],
+  ];
+  for (const [head, body, product] of cases) {
+    const v = await classify(msg(`From: robot@mx.example\n${head}`, body));
+    assert.deepEqual([v.kind, v.reason], ['bounce', `${product} bounce text`], body);
+  }
+});
+
+test("mailing-list managers' error replies are bounces when a list robot or role address sends them", async () => {
+  const mailman = await classify(msg('From: leden-owner@lists.example\nSubject: Bericht afgewezen',
+    'Your message to the Leden mailing list has been rejected for the following reason:\n\nPost by non-member to a members-only list'));
+  assert.equal(mailman.kind, 'bounce');
+  const majordomo = await classify(msg('From: Majordomo@lists.example\nSubject: Re: vraag', ">>>> hallo\n**** Command 'hallo' not recognized.\n**** No valid commands found."));
+  assert.equal(majordomo.kind, 'bounce');
+  const listRole = await classify(msg('From: leden-request@lists.example\nSubject: Uw bericht', 'Your message could not be delivered to the list members.'));
+  assert.equal(listRole.kind, 'bounce');
+  // the same words from a person's own address: a person (perhaps asking us about it)
+  const person = await classify(msg('From: jan@klant.example\nSubject: Vraag over de lijst', 'Ik kreeg dit: your message could not be posted. Wat moet ik doen?'));
+  assert.equal(person.kind, null);
+});
+
+test('a person forwarding or answering a bounce stays a person', async () => {
+  const fwd = await classify(msg('From: els@klant.example\nSubject: Fwd: Undelivered Mail Returned to Sender',
+    'Klopt uw adres nog?\n\n---------- Forwarded message ---------\nFrom: MAILER-DAEMON@mx.example\n\nThis is the mail system at host mx.example.\n\nI\'m sorry to have to inform you that your message could not be delivered.'));
+  assert.equal(fwd.kind, null);
+  // no Fwd: in the subject, but the template sits below the forward separator
+  const below = await classify(msg('From: els@klant.example\nSubject: Foutmelding', 'Zie hieronder.\n\n-----Original Message-----\nYour message did not reach some or all of the intended recipients.'));
+  assert.equal(below.kind, null);
 });

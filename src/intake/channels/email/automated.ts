@@ -6,6 +6,8 @@
  * carries `Auto-Submitted: auto-replied`), and auto-reply over bulk (vacation(1) sends `Precedence: bulk`).
  */
 import type { ParsedMail } from 'mailparser';
+import { DAEMON_NAME, FAILURE_WORDING, listError, mtaTemplate, REPLY_OR_FORWARD } from './bounce-text.ts';
+import { roleAddressKind } from './role-address.ts';
 
 export type AutomatedKind = 'auto_reply' | 'bounce' | 'bulk';
 
@@ -41,18 +43,20 @@ const AUTO_REPLY_SUBJECT = subjectRule([
 const BOUNCE_SUBJECT = subjectRule([
   'undelivered mail returned to sender', 'undelivered mail', 'delivery status notification', 'mail delivery failed',
   'mail delivery failure', 'failure notice', 'returned mail', 'mail system error', 'warning: could not send message',
-  'delayed mail',
+  'delayed mail', 'delivery failure', 'delivery_failure', 'delivery notification', 'undeliverable mail',
+  'undeliverable message', 'nondeliverable mail', 'non-?delivery (?:report|notification)', 'message delivery failure',
+  'delivery has failed', 'permanent delivery failure', 'notice: mail delivery status', 'bounce',
+  'majordomo results', 'rejected posting', 'your message could not be (?:delivered|posted)', 'could not deliver message',
 ]);
 // Exchange/Outlook NDR subjects that a webshop customer may also write about a parcel ("Niet bezorgd: bestelling
 // 4411", "Unzustellbar: Paket"): they count only with machine evidence beside them (see classifyAutomated).
 const PARCEL_BOUNCE_SUBJECT = subjectRule([
   'undeliverable', 'onbestelbaar', 'niet bezorgd', 'niet afgeleverd', 'unzustellbar', 'nicht zustellbar',
-  'non remis', 'non distribuable', 'message not delivered',
+  'non remis', 'non distribuable', 'message not delivered', 'message not sent', 'message rejected', 'non recapitabile',
+  'no se puede entregar',
 ]);
 // A bounce that says it will retry is transient, whatever else it says.
 const DELAY = /\b(?:delay(?:ed)?|vertraagd|verzögert|retard[ée]?|still being retried|will (?:continue to )?retry|could not send message for past)\b/i;
-// Bounce wording in the body, used only to back up an ambiguous NDR subject or a postmaster@ sender.
-const BOUNCE_TEXT = /undeliver|could not be delivered|couldn't be delivered|delivery (?:has )?failed|permanent error|user unknown|niet (?:worden )?bezorgd|onbestelbaar|unzustellbar|returned mail/i;
 // First-person out-of-office wording at the start of the body; only ever counted together with
 // X-Auto-Response-Suppress, never alone ("I was out of office last week" is a customer, and is past tense anyway).
 const OOO_OPENING = /^(?:(?:beste|dear|hallo|hello|hi|geachte|sehr geehrte)[^\n]{0,60}\n+)?\s*(?:i am|i'm) (?:currently |now )?(?:out of (?:the )?office|away|on (?:vacation|holiday|leave))|^\s*(?:(?:beste|geachte)[^\n]{0,60}\n+)?ik ben (?:momenteel |op dit moment |tot (?:en met )?[^\n.]{1,30} )?(?:afwezig|niet aanwezig|met vakantie|op vakantie)|^\s*ich bin (?:derzeit |zurzeit |bis [^\n.]{1,30} )?(?:abwesend|nicht im büro|im urlaub)|^\s*je suis (?:actuellement )?(?:absente?|en congé)/i;
@@ -117,7 +121,8 @@ function bounceDetails(mail: ParsedMail, reason: string): AutomatedVerdict {
       [mail.from, mail.to, mail.cc].flatMap((a) => (Array.isArray(a) ? a : a ? [a] : [])).flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase())),
     );
     const xFailed = headerValues(mail, 'x-failed-recipients').join(',').match(ADDRESS) ?? [];
-    const head = text.split(ORIGINAL)[0];
+    // a report may name the failed mail's Message-ID (id@host looks like an address): not a recipient
+    const head = text.split(ORIGINAL)[0].replace(/^[ \t]*(?:message-id|in-reply-to|references)[ \t]*:.*$/gim, '');
     const fromText = (head.match(ADDRESS) ?? []).filter((a) => !own.has(a.toLowerCase()) && !DAEMON.test(a.split('@')[0]));
     recipients = unique(xFailed.length ? xFailed : fromText);
     status = head.match(STATUS)?.[0] ?? text.match(STATUS)?.[0] ?? null;
@@ -130,7 +135,6 @@ function bounceDetails(mail: ParsedMail, reason: string): AutomatedVerdict {
 export function classifyAutomated(mail: ParsedMail): AutomatedVerdict {
   const subject = (mail.subject ?? '').trim();
   const sender = mail.from?.value[0]?.address ?? '';
-  const local = sender.split('@')[0];
   const ct = contentType(mail);
   const nullSender = headerValues(mail, 'return-path').some((v) => /^<\s*>$/.test(v));
   const text = mail.text ?? '';
@@ -142,20 +146,33 @@ export function classifyAutomated(mail: ParsedMail): AutomatedVerdict {
   const xFailed = header(mail, 'x-failed-recipients');
   if (xFailed) return bounceDetails(mail, `X-Failed-Recipients: ${xFailed}`);
   // MAILER-DAEMON never is a person. postmaster@ may be one, so it needs bounce wording or a null sender too.
-  if (/^mailer-daemon$/i.test(local)) return bounceDetails(mail, `sender ${sender}`);
+  const role = roleAddressKind(sender);
+  if (role === 'mail daemon') return bounceDetails(mail, `sender ${sender}`);
+  // The fixed opening of a product's plain-text bounce (Domino, IMail, James, Exchange, carriers …), unless a
+  // person forwards or answers one from their own address.
+  const personForwards = REPLY_OR_FORWARD.test(subject) && !role && !nullSender;
+  const template = personForwards ? null : mtaTemplate(text);
+  if (template) return bounceDetails(mail, `${template} bounce text`);
   const bounceSubject = subject.match(BOUNCE_SUBJECT);
   if (bounceSubject) return bounceDetails(mail, `subject "${bounceSubject[1]}"`);
+  // A list manager's error reply: from the list's robot or role address, or in a list manager's words.
+  const listRefusal = personForwards ? null : listError(text);
+  const opening = text.slice(0, 3000);
+  if (listRefusal && (role || nullSender)) return bounceDetails(mail, `${listRefusal} error reply from ${sender || 'the null sender'}`);
+  if (role === 'list manager' && FAILURE_WORDING.test(`${subject}\n${opening}`)) return bounceDetails(mail, `list manager ${sender} reports a failure`);
   // The ambiguous NDR subjects and a postmaster@ sender (who may be a person) need a null sender, an
-  // Auto-Submitted header, or bounce wording with an SMTP status code in the body.
+  // Auto-Submitted header, a list manager's words, or bounce wording with an SMTP status code in the body.
   const autoSubmitted = (header(mail, 'auto-submitted') ?? '').split(';')[0].trim().toLowerCase(); // drop parameters
   const isAutoSubmitted = autoSubmitted !== '' && autoSubmitted !== 'no';
-  const opening = text.slice(0, 3000);
   const backing = nullSender ? 'Return-Path: <>'
     : isAutoSubmitted ? `Auto-Submitted: ${autoSubmitted}`
-    : BOUNCE_TEXT.test(opening) && STATUS.test(opening) ? 'bounce wording' : null;
+    : listRefusal ? `${listRefusal} wording`
+    : FAILURE_WORDING.test(opening) && STATUS.test(opening) ? 'bounce wording' : null;
   const parcelSubject = subject.match(PARCEL_BOUNCE_SUBJECT);
-  if (parcelSubject && backing) return bounceDetails(mail, `subject "${parcelSubject[1]}" with ${backing}`);
-  if (/^postmaster$/i.test(local) && backing) return bounceDetails(mail, `sender ${sender} with ${backing}`);
+  const machineRole = role !== null && role !== 'no-reply'; // a shop's noreply@ may well write "Niet bezorgd: …" about a parcel
+  if (parcelSubject && (backing || machineRole)) return bounceDetails(mail, `subject "${parcelSubject[1]}" with ${backing ?? `a ${role} sender`}`);
+  const daemonName = DAEMON_NAME.test(mail.from?.value[0]?.name?.trim() ?? '');
+  if ((role === 'postmaster' || daemonName) && backing) return bounceDetails(mail, `sender ${sender} with ${backing}`);
 
   const verdict = (kind: AutomatedKind, reason: string): AutomatedVerdict => ({ ...PERSON, kind, reason });
   // Auto-replies. RFC 3834: any Auto-Submitted value but "no" (auto-replied, auto-generated, auto-notified).

@@ -6,6 +6,7 @@ import { prepareInbound, type IntakeConfig, type PreparedInbound } from '../../r
 import { splitConversations } from '../../split-conversations.ts';
 import { lockKeys } from '../../thread.ts';
 import { storeBatch } from '../../store-batch.ts';
+import { PermanentFailure, permanentDatabaseFailure } from '../../permanent-failure.ts';
 import { scheduleNext } from '../../../worker/schedules.ts';
 import { emailAdapter } from './parse-email.ts';
 
@@ -120,8 +121,12 @@ export async function storeFetched(db: Db, inbox: InboxRow, batch: { uid: number
     const outcome = new Map(lanes.flatMap((lane, l) => lane.map((g, j) => [g.uid, stored[l][j]] as const)));
     for (const g of group) {
       const r = g.prepared instanceof Error || 'outcome' in g.prepared ? g.prepared : outcome.get(g.uid)!;
-      if (r instanceof Error) report.failed++;
-      else {
+      if (r instanceof Error && !isPermanent(r)) report.failed++;
+      else if (r instanceof Error) {
+        // can never be stored (permanent-failure.ts): fetching it again would block the mailbox for good
+        report.refused++;
+        committed.push(g.uid);
+      } else {
         if (r.outcome === 'duplicate') report.duplicates++;
         else if (r.outcome === 'dropped') report.refused++;
         else report.stored++;
@@ -131,6 +136,8 @@ export async function storeFetched(db: Db, inbox: InboxRow, batch: { uid: number
   }
   return committed;
 }
+
+const isPermanent = (err: Error) => err instanceof PermanentFailure || permanentDatabaseFailure(err) !== null;
 
 async function saveMark(db: Db, inbox: InboxRow, validity: string, lastUid: number, error: string | null) {
   await db.query(

@@ -4,6 +4,7 @@ import { simpleParser, type Attachment, type ParsedMail } from 'mailparser';
 import type { ChannelAdapter, InboundAttachment, InboundMessage } from '../../types.ts';
 import { bareMessageId, isMailAddress, messageIds, splitPlusAddress } from './addresses.ts';
 import { classifyAutomated } from './automated.ts';
+import { transcodeUtf7Words } from './utf7-words.ts';
 
 /** Parts of a bounce that describe the failed delivery; they are not the customer's attachments. */
 const REPORT_PARTS = new Set(['message/delivery-status', 'message/rfc822', 'text/rfc822-headers', 'message/global-headers']);
@@ -27,7 +28,7 @@ export const emailAdapter: ChannelAdapter<Buffer | string> & {
 } = {
   kind: 'email',
   async toInbound(raw, target: EmailTarget) {
-    const mail = await simpleParser(raw, PARSE_OPTIONS);
+    const mail = await simpleParser(transcodeUtf7Words(typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw), PARSE_OPTIONS);
     const m = await readableText(inboundFromParsed(mail, target), mail, raw);
     // without a Message-ID, the content itself is the key: a retried delivery is still stored once
     return m.externalId ? m : { ...m, externalId: `sha256-${createHash('sha256').update(raw).digest('hex')}@luister.invalid` };
@@ -50,7 +51,7 @@ async function readableText(m: InboundMessage, mail: ParsedMail, raw: Buffer | s
   }
   const forwarded = mail.attachments.find((a) => a.contentType === 'message/rfc822');
   if (forwarded) {
-    const inner = await simpleParser(forwarded.content, PARSE_OPTIONS);
+    const inner = await simpleParser(transcodeUtf7Words(forwarded.content), PARSE_OPTIONS);
     const text = (inner.text ?? (typeof inner.html === 'string' ? htmlToText(inner.html, { wordwrap: false }) : '')).replace(/\r\n/g, '\n');
     if (text.trim()) return { ...m, text, newText: text, notes: [...m.notes, 'text taken from the attached (forwarded) message'] };
   }
@@ -78,7 +79,7 @@ export function inboundFromParsed(mail: ParsedMail, target: EmailTarget): Inboun
     channel: 'email',
     accountId: target.accountId,
     inboxId: target.inboxId,
-    from: { email: fromAddress?.toLowerCase(), name: sender?.name?.trim() || undefined },
+    from: { email: fromAddress?.normalize('NFC').toLowerCase(), name: sender?.name?.trim() || undefined },
     to: target.to,
     subject: (mail.subject ?? '').trim(),
     text,

@@ -22,8 +22,12 @@ const WROTE_AT_END = [
 const VERB_AT_END = new RegExp(`(?:^|[\\s>"')\\]])(?:${WROTE_AT_END})\\s*[:：]\\s*-*$`, 'iu');
 /** English without the colon: "On Wed, 14 Nov 2018 … wrote" and Zoho's "---- On … wrote ----". */
 const ON_WROTE_NO_COLON = /^-*\s*On\s.*\bwrote\s*-*$/iu;
-/** Verbs followed by the name: "Op … schreef Jan <jan@example.nl>:", "Am … schrieb Hans:", "… skrev Per <…>:". */
-const VERB_THEN_NAME = /(?:^|\s)(?:schreef|schrieb|skrev|escribió)\s(.{0,160})[:：]$/iu;
+/** Verbs followed by the name: "Op … schreef Jan <jan@example.nl>:", "Am … schrieb Hans:", "… skrev Per <…>:", Arabic "كتب", Hebrew "מאת" (from). */
+const VERB_THEN_NAME = /(?:^|\s)(?:schreef|schrieb|skrev|escribió|كتب|מאת)\s(.{0,160})[:：]$/iu;
+/** The name first, then the verb and the date: "Jan <jan@x.nl> wrote on Wed, 4 Mar 2026 09:00:", "Hans schrieb am Mi., …:". */
+const VERB_THEN_DATE = /\s(?:wrote|schreef|schrieb|a écrit|escribió|ha scritto|escreveu|skrev|kirjoitti)\s+(?:on|op|am|le|el|il|em|den|på)\s.{4,120}[:：]$/iu;
+/** Chinese and Japanese attach the verb to the date without a space: "Jan <j@x.cn> 于2026年3月4日 09:00写道：". */
+const CJK_VERB_AT_END = /(?:写道|寫道|のメッセージ|님이 작성|작성)\s*[:：]\s*$/u;
 /** No verb at all: "30.09.2017, 18.30, "Jan" <jan@example.nl>:", "ср, 30 апр. 2025 г. в 15:19, Jan <j@x.ru>:" */
 const ADDRESS_THEN_COLON = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+[>)\]"]{0,3}\s*[:：]$/u;
 const TIME_OR_DATE = /\b\d{1,2}[:.]\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/u;
@@ -40,7 +44,7 @@ export function isAttribution(window: string): boolean {
   const w = normaliseLine(window).trim();
   if (w.length < 8 || w.length > 400) return false;
   if (!(w.includes('@') || TIME_OR_DATE.test(w)) || FIRST_PERSON.test(w)) return false;
-  if (VERB_AT_END.test(w) || ON_WROTE_NO_COLON.test(w)) return true;
+  if (VERB_AT_END.test(w) || ON_WROTE_NO_COLON.test(w) || CJK_VERB_AT_END.test(w) || VERB_THEN_DATE.test(w)) return true;
   const named = VERB_THEN_NAME.exec(w);
   if (named && (named[1].includes('@') || named[1].length <= 40)) return true;
   return ADDRESS_THEN_COLON.test(w) && TIME_OR_DATE.test(w) && STARTS_WITH_DATE.test(w);
@@ -57,6 +61,9 @@ const SEPARATOR_PHRASES = [
   'ursprungligt meddelande', 'vidarebefordrat meddelande', 'alkuperäinen viesti', 'välitetty viesti',
   'wiadomość oryginalna', 'oryginalna wiadomość', 'przekazana wiadomość', 'původní zpráva', 'přeposlaná zpráva',
   'исходное сообщение', 'пересылаемое сообщение', 'пересланное сообщение',
+  // Chinese (simplified, traditional), Japanese, Korean clients
+  '原始邮件', '原始郵件', '原邮件', '原郵件', '转发邮件', '轉寄郵件', '转发的邮件', '元のメッセージ', '転送メッセージ', '転送されたメッセージ',
+  '원본 메시지', '전달된 메시지', '원본 메일', '전달 메일',
 ].join('|');
 const DASHED_SEPARATOR = new RegExp(`^[\\s*_=~-]*[-_=]{2,}\\s*(?:${SEPARATOR_PHRASES})\\s*[-_=*~:]*$`, 'iu');
 /** Apple Mail and others: a phrase that ends with a colon, no dashes. */
@@ -76,12 +83,14 @@ export function isHistorySeparator(line: string): boolean {
 // ---- header blocks: "Van: / Verzonden: / Aan: / Onderwerp:" ------------------------------------------
 
 export type HeaderKind = 'from' | 'sent' | 'to' | 'cc' | 'subject';
+// Outlook and webmail in Chinese (simplified, traditional), Japanese and Korean write their own keys too:
+// "发件人: / 发送时间: / 收件人: / 主题:", "差出人: / 送信日時: / 宛先: / 件名:", "보낸 사람: / 보낸 날짜: / 받는 사람: / 제목:".
 const HEADER_KEYS: Record<HeaderKind, string> = {
-  from: 'van|from|von|de|da|fra|från|od|lähettäjä|от|feladó|remitente|kimden',
-  sent: 'verzonden|datum|sent|date|gesendet|envoyé le|envoyé|date d\'envoi|message du|inviato|data|enviado|enviada|fecha|sendt|dato|skickat|lähetetty|päivämäärä|wysłano|wysłane|отправлено|дата|elküldve|dátum|tarih',
-  to: 'aan|to|an|à|a|para|til|till|vastaanottaja|do|кому|címzett|kime',
-  cc: 'cc|kopie|copie à|copie|kopio|dw|копия|bcc',
-  subject: 'onderwerp|subject|betreff|objet|sujet|oggetto|asunto|assunto|emne|ämne|aihe|temat|тема|tárgy|konu',
+  from: 'van|from|von|de|da|fra|från|od|lähettäjä|от|feladó|remitente|kimden|发件人|發件人|寄件者|寄件人|差出人|送信者|보낸 사람|보낸사람|발신자',
+  sent: 'verzonden|datum|sent|date|gesendet|envoyé le|envoyé|date d\'envoi|message du|inviato|data|enviado el|enviado|enviada em|enviada|fecha|sendt|dato|skickat|lähetetty|päivämäärä|wysłano|wysłane|отправлено|дата|elküldve|dátum|tarih|发送时间|發送時間|发送日期|寄件日期|日期|时间|時間|送信日時|送信日|日付|보낸 날짜|보낸날짜|날짜',
+  to: 'aan|to|an|à|a|para|til|till|vastaanottaja|do|кому|címzett|kime|收件人|收件者|宛先|받는 사람|받는사람|수신자',
+  cc: 'cc|kopie|copie à|copie|kopio|dw|копия|bcc|抄送|副本|참조',
+  subject: 'onderwerp|subject|betreff|objet|sujet|oggetto|asunto|assunto|emne|ämne|aihe|temat|тема|tárgy|konu|主题|主題|主旨|件名|제목',
 };
 const HEADER_LINE = new RegExp(
   `^\\s*[*_]{0,2}(${Object.values(HEADER_KEYS).join('|')})[*_]{0,2}\\s*[:：]`,
@@ -102,7 +111,7 @@ export function headerKind(line: string): HeaderKind | null {
 // ---- mobile and webmail taglines: "Verzonden vanaf mijn iPhone" --------------------------------------
 
 const DEVICE_LINE = new RegExp(
-  '^(?:verzonden (?:vanaf|met|via|van) |verstuurd (?:vanaf|met|via|van) |outlook voor \\S+ downloaden|download outlook voor ' +
+  '^(?:verzonden (?:vanaf|vanuit|met|via|van) |verstuurd (?:vanaf|vanuit|met|via|van) |outlook voor \\S+ downloaden|download outlook voor ' +
     '|sent (?:from|with|via|using) |get outlook for |von meinem .{1,40} gesendet$|gesendet (?:von|mit|vom|via) ' +
     '|envoyé (?:de|depuis|à partir de|avec) |télécharger outlook pour |obtenir outlook pour ' +
     '|inviato (?:da|dal) |scarica outlook per |enviado (?:desde|de|do|con|com|a partir do) |obtener outlook para ' +
@@ -118,11 +127,24 @@ const DEVICE_OR_APP = new RegExp(
   'iu',
 );
 
-/** A client's tagline on its own line. Not "Sent from my desk, is much easier then my phone." */
+/** "via mobile", "via iPhone": the shortest taglines, only as a whole line. */
+const VIA_DEVICE = /^via (?:mobile|mobiel|(?:my |mijn )?(?:iphone|ipad|android|phone|telefoon|smartphone|handy|tablet))$/iu;
+
+/**
+ * A client's tagline on its own line, at most one full stop at its end ("Sent with Proton Mail secure
+ * email."). Not "Sent from my desk, is much easier then my phone."
+ */
 export function isDeviceLine(line: string): boolean {
-  const l = normaliseLine(line).trim().replace(/<[^>]*>|\([^)]*\)|\[[^\]]*\]/gu, ' ').replace(/\s+/gu, ' ').trim();
+  const l = normaliseLine(line).trim().replace(/<[^>]*>|\([^)]*\)|\[[^\]]*\]/gu, ' ').replace(/\s+/gu, ' ').trim().replace(/(?<!\.)\.$/u, '');
+  if (VIA_DEVICE.test(l)) return true;
   if (!DEVICE_LINE.test(l) || !DEVICE_OR_APP.test(l) || l.includes(',')) return false;
   return l.split(' ').length <= 9 && !/[.;:!?]$/u.test(l);
+}
+
+/** A line that is just a name: "Jan", "Stavros Xxxxxx", "A. de Vries". */
+export function isNameLine(line: string): boolean {
+  const l = normaliseLine(line).trim();
+  return l.length <= 40 && /^\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+[\p{L}\p{M}.'’-]+){0,3}$/u.test(l);
 }
 
 // ---- closings: "Met vriendelijke groet," ----------------------------------------------------------

@@ -5,9 +5,11 @@ import type { Db } from '../../../storage/db.ts';
 import type { Config } from '../../../config.ts';
 import { inboxForAddress, type InboxRow } from '../../inboxes/store.ts';
 import type { IntakeResult } from '../../types.ts';
+import { PermanentFailure, permanentDatabaseFailure } from '../../permanent-failure.ts';
 import { isMailAddress, splitPlusAddress } from './addresses.ts';
 
 type SmtpConfig = Pick<Config, 'SMTP_PORT' | 'SMTP_HOST' | 'SMTP_MAX_BYTES' | 'SMTP_MAX_RECIPIENTS' | 'SMTP_TLS_KEY' | 'SMTP_TLS_CERT'
+  | 'SMTP_MAX_CONNECTIONS' | 'SMTP_MAX_CONNECTIONS_PER_IP' | 'SMTP_IDLE_TIMEOUT_SECONDS'
   | 'ACK_PER_SENDER_PER_HOUR' | 'FIRST_RESPONSE_HOURS' | 'ATTACHMENT_MAX_BYTES'>;
 
 /** An SMTP reply with its code: smtp-server sends `responseCode` and the message. */
@@ -22,9 +24,13 @@ interface Envelope {
 
 /**
  * Luister's own mail server for inbound mail (point a domain's MX, or a forward, at it). It
- * answers 250 only after every copy of the message is committed to the database; a database
- * failure answers 451 so the sending server tries again later. Unknown recipients get 550,
- * malformed addresses 553, mail over the size limit 552, too many recipients 452 and then 554.
+ * answers 250 only after every copy of the message is committed to the database; a temporary
+ * failure (the database is down) answers 451 so the sending server tries again later, a message
+ * that can never be stored (permanent-failure.ts) 552 or 554 with the reason. Unknown recipients
+ * get 550, malformed addresses 553, mail over the size limit 552, too many recipients 452 and then
+ * 554. Connections are capped in total and per client address (421 past the cap) and closed when
+ * idle, so idle clients cannot use up the process's file descriptors (and with them HTTP).
+ * Internationalised addresses (SMTPUTF8, RFC 6531) are accepted.
  */
 export async function startSmtpListener(db: Db, config: SmtpConfig, log: pino.Logger, opts: { port?: number } = {}) {
   const envelopes = new Map<string, Envelope>();
@@ -38,6 +44,10 @@ export async function startSmtpListener(db: Db, config: SmtpConfig, log: pino.Lo
     ? { key: readFileSync(config.SMTP_TLS_KEY), cert: readFileSync(config.SMTP_TLS_CERT) }
     : null;
 
+  /** open sessions per client address, for SMTP_MAX_CONNECTIONS_PER_IP; a session counts once it passed onConnect */
+  const perIp = new Map<string, number>();
+  const counted = new Set<string>();
+
   const server = new SMTPServer({
     name: 'luister',
     banner: 'Luister ESMTP',
@@ -46,8 +56,21 @@ export async function startSmtpListener(db: Db, config: SmtpConfig, log: pino.Lo
     disabledCommands: tls ? ['AUTH'] : ['AUTH', 'STARTTLS'],
     ...(tls ?? {}),
     logger: false,
-    socketTimeout: 120_000,
+    hideSMTPUTF8: false, // RFC 6531: jdöe@mächine.example may send and be written to
+    maxClients: config.SMTP_MAX_CONNECTIONS, // smtp-server answers 421 past it
+    socketTimeout: config.SMTP_IDLE_TIMEOUT_SECONDS * 1000,
     closeTimeout: 10_000,
+
+    onConnect(session, cb) {
+      const ip = session.remoteAddress;
+      const open = perIp.get(ip) ?? 0;
+      if (open >= config.SMTP_MAX_CONNECTIONS_PER_IP) {
+        return cb(smtpError(421, `4.7.0 Too many connections from ${ip}: at most ${config.SMTP_MAX_CONNECTIONS_PER_IP}, try again later`));
+      }
+      perIp.set(ip, open + 1);
+      counted.add(session.id);
+      cb();
+    },
 
     onMailFrom(address, session, cb) {
       envelopes.set(session.id, { recipients: [], attempts: 0 });
@@ -96,6 +119,11 @@ export async function startSmtpListener(db: Db, config: SmtpConfig, log: pino.Lo
           }
           cb(null, `2.0.0 Stored (${results.map(describe).join(', ')})`);
         } catch (err) {
+          const permanent = err instanceof PermanentFailure ? err : permanentDatabaseFailure(err);
+          if (permanent) {
+            log.info({ reason: permanent.message }, 'smtp: message refused for good');
+            return cb(smtpError(permanent.smtpCode, `${permanent.status} ${permanent.message}`));
+          }
           log.error({ err: (err as Error).message }, 'smtp: could not store the message');
           cb(smtpError(451, '4.3.0 Temporary failure storing the message, please try again later'));
         } finally {
@@ -106,6 +134,10 @@ export async function startSmtpListener(db: Db, config: SmtpConfig, log: pino.Lo
 
     onClose(session) {
       envelopes.delete(session.id);
+      if (!counted.delete(session.id)) return;
+      const left = (perIp.get(session.remoteAddress) ?? 1) - 1;
+      if (left > 0) perIp.set(session.remoteAddress, left);
+      else perIp.delete(session.remoteAddress);
     },
   });
   server.on('error', (err) => log.warn({ err: err.message }, 'smtp: connection error'));

@@ -225,3 +225,73 @@ test('a long mail without markers is returned as it is, quickly', () => {
   assert.equal(stripReply(text).newText, text.trim());
   assert.ok(performance.now() - started < 2000);
 });
+
+// The classes the outside review found kept as new text (issue 13): one test per class, each with
+// several members of the class, none of them a copy of the review's example.
+const keeps = (mail: string, expected: string, label: string) => assert.equal(stripReply(mail).newText, expected, label);
+
+test('class: Outlook header blocks in Chinese, Japanese and Korean end the reply (as in Dutch, German, French, Spanish)', () => {
+  const blocks: [string, string[]][] = [
+    ['zh-CN', ['发件人: 李明 <li.ming@example.cn>', '发送时间: 2026年3月4日 9:00', '收件人: klantenservice@parkeren.example', '主题: 回复: 停车费']],
+    ['zh-CN full-width colons', ['发件人：李明 <li.ming@example.cn>', '发送时间：2026年3月4日 星期三 9:00', '收件人：klantenservice@parkeren.example', '抄送：boekhouding@parkeren.example', '主题：回复：停车费']],
+    ['zh-TW', ['寄件者: 陳大文 <chen@example.tw>', '寄件日期: 2026年3月4日 上午 09:00', '收件者: klantenservice@parkeren.example', '主旨: 回覆: 停車費']],
+    ['ja', ['差出人: 佐藤 花子 <sato@example.jp>', '送信日時: 2026年3月4日 9:00', '宛先: klantenservice@parkeren.example', '件名: RE: 駐車料金']],
+    ['ko', ['보낸 사람: 김민수 <kim@example.kr>', '보낸 날짜: 2026년 3월 4일 수요일 오전 9:00', '받는 사람: klantenservice@parkeren.example', '제목: RE: 주차 요금']],
+    ['de', ['Von: Hans Müller <hans@example.de>', 'Gesendet: Mittwoch, 4. März 2026 09:00', 'An: klantenservice@parkeren.example', 'Betreff: AW: Parkgebühr']],
+    ['fr', ['De : Marie Dupont <marie@example.fr>', 'Envoyé : mercredi 4 mars 2026 09:00', 'À : klantenservice@parkeren.example', 'Objet : RE: Stationnement']],
+    ['es', ['De: Juan Pérez <juan@example.es>', 'Enviado el: miércoles, 4 de marzo de 2026 9:00', 'Para: klantenservice@parkeren.example', 'Asunto: RE: Aparcamiento']],
+  ];
+  for (const [label, block] of blocks) keeps(['De parkeerbon is nog steeds niet terugbetaald.', '', ...block, '', 'Oude tekst van ons.'].join('\n'), 'De parkeerbon is nog steeds niet terugbetaald.', label);
+});
+
+test('class: forwarded and original-message separators in Chinese, Japanese and Korean end the reply', () => {
+  for (const sep of ['-------- 原始邮件 --------', '------------------ 原始郵件 ------------------', '---------- 转发邮件 ----------',
+    '-----元のメッセージ-----', '---------- 転送メッセージ ----------', '--------- 원본 메시지 ---------', '---------- 전달된 메시지 ----------']) {
+    keeps(['Zie de doorgestuurde mail: dit is al de derde aanmaning.', '', sep, 'Van: Parkeerbeheer <info@gemeente.example>', '', 'U heeft een naheffing.'].join('\n'),
+      'Zie de doorgestuurde mail: dit is al de derde aanmaning.', sep);
+  }
+});
+
+test('class: a forwarded mail embedded in a reply is history, however it is introduced', () => {
+  const forwards: string[][] = [
+    ['---------- Forwarded message ---------', 'From: Parkeerbeheer <info@gemeente.example>', 'Date: Tue, 3 Mar 2026 at 10:00', 'Subject: Naheffing', 'To: <jan@klant.example>'],
+    ['-------- Doorgestuurd bericht --------', 'Onderwerp: Naheffing', 'Datum: Tue, 3 Mar 2026 10:00', 'Van: Parkeerbeheer <info@gemeente.example>', 'Aan: jan@klant.example'],
+    ['Begin doorgestuurd bericht:', '', '> Van: Parkeerbeheer <info@gemeente.example>', '> Onderwerp: Naheffing'],
+    ['From: Parkeerbeheer <info@gemeente.example>', 'Sent: Tuesday, March 3, 2026 10:00 AM', 'To: jan@klant.example', 'Subject: Naheffing'],
+    ['________________________________', 'Van: Parkeerbeheer <info@gemeente.example>', 'Verzonden: dinsdag 3 maart 2026 10:00', 'Aan: jan@klant.example', 'Onderwerp: Naheffing'],
+  ];
+  for (const f of forwards) keeps(['Dit kreeg ik van de gemeente, klopt dit?', '', ...f, '', 'U heeft een naheffing van € 65.'].join('\n'), 'Dit kreeg ik van de gemeente, klopt dit?', f[0]);
+});
+
+test('class: attributions with the name first, the verb after the date, or without spaces (zh, ja, ko), in Hebrew and Arabic', () => {
+  const lines = [
+    'Klantenservice <klantenservice@parkeren.example> wrote on Wed, 4 Mar 2026 09:00:',
+    'Klantenservice <klantenservice@parkeren.example> schreef op 4 mrt. 2026 09:00:',
+    'Klantenservice <klantenservice@parkeren.example> 于2026年3月4日周三 09:00写道：',
+    'Klantenservice <klantenservice@parkeren.example> 於 2026年3月4日 週三 上午9:00 寫道：',
+    '2026年3月4日(水) 9:00 Klantenservice <klantenservice@parkeren.example>:',
+    '2026년 3월 4일 (수) 오전 9:00, Klantenservice <klantenservice@parkeren.example>님이 작성:',
+    'בתאריך יום ד׳, 4 במרץ 2026 ב-9:00 מאת Klantenservice <klantenservice@parkeren.example>:',
+    'في الأربعاء، 4 مارس 2026 9:00 ص كتب Klantenservice <klantenservice@parkeren.example>:',
+    'Op wo 4 mrt 2026 om 09:00 schreef Klantenservice <klantenservice@parkeren.example>:',
+    'Il giorno mer 4 mar 2026 alle ore 09:00 Klantenservice <klantenservice@parkeren.example> ha scritto:',
+  ];
+  for (const attribution of lines) {
+    // with the quote below it, and with the old text unquoted (as some clients send it)
+    keeps(['Het bedrag klopt nog steeds niet.', '', attribution, '', '> Beste klant, dank u voor uw bericht.'].join('\n'), 'Het bedrag klopt nog steeds niet.', attribution);
+    keeps(['Het bedrag klopt nog steeds niet.', '', attribution, '', 'Beste klant, dank u voor uw bericht.'].join('\n'), 'Het bedrag klopt nog steeds niet.', `${attribution} (unquoted)`);
+  }
+});
+
+test('class: mobile and app taglines end the reply, also with a full stop, "vanuit", "via mobile", and with the name above them', () => {
+  const taglines = ['Verzonden vanaf mijn Samsung Galaxy smartphone.', 'Verzonden vanuit Mail voor Windows 10', 'Sent with Proton Mail secure email.',
+    'via mobile', 'Verstuurd vanaf mijn iPhone', 'Sent from my Galaxy', 'Von meinem iPhone gesendet', 'Envoyé de mon iPhone', 'Enviado desde mi iPhone'];
+  for (const t of taglines) {
+    keeps(['Mijn bon is dubbel betaald.', '', t].join('\n'), 'Mijn bon is dubbel betaald.', t);
+    keeps(['Mijn bon is dubbel betaald.', '', 'Jan de Vries', t].join('\n'), 'Mijn bon is dubbel betaald.', `name + ${t}`);
+  }
+  // the RFC 3676 delimiter keeps its meaning
+  keeps('Mijn bon is dubbel betaald.\n\n-- \nJan de Vries\nParkeerder', 'Mijn bon is dubbel betaald.', '-- ');
+  // a sentence that starts like a tagline stays
+  keeps('Via Outlook lukt het inloggen niet, via de app wel.', 'Via Outlook lukt het inloggen niet, via de app wel.', 'sentence');
+});

@@ -21,6 +21,7 @@ import {
   isDashSignOff,
   isDeviceLine,
   isHistorySeparator,
+  isNameLine,
   isSignatureLikeLine,
   normaliseLine,
   type HeaderKind,
@@ -71,7 +72,13 @@ function findReply(lines: string[]): FoundReply {
   for (let e = 0; e < lines.length; e++) {
     if (isQuote[e] || !lines[e].trim()) continue;
     if (isHistorySeparator(lines[e])) { cut = e; break; }
-    if (isDeviceLine(lines[e])) { cut = e; tagline = lines[e].trim(); break; }
+    if (isDeviceLine(lines[e])) {
+      // a name right above the tagline ("Jan\nVerstuurd vanaf mijn iPhone") signs with it
+      const from = nameAbove(lines, isQuote, e);
+      cut = from;
+      tagline = lines.slice(from, e + 1).map((l) => l.trim()).join('\n');
+      break;
+    }
     if (isHeaderBlock(lines, e)) { cut = e; break; }
     const start = attributionStart(lines, isQuote, e);
     if (start === null) continue;
@@ -89,6 +96,19 @@ function findReply(lines: string[]): FoundReply {
   if (after.some((l) => l.trim())) quoted = true;
   const kept = lines.slice(0, cut).filter((_, i) => !removed[i]);
   return { kept, quoted, tagline };
+}
+
+/**
+ * Where the signature that ends in the tagline on line e starts: up to two name lines directly above it,
+ * when the text above them ended (a blank line or a full sentence) and something was written before.
+ */
+function nameAbove(lines: string[], isQuote: boolean[], e: number): number {
+  let start = e;
+  while (start > 0 && e - start < 2 && lines[start - 1].trim() && !isQuote[start - 1] && isNameLine(lines[start - 1])) start--;
+  if (start === e || start === 0) return e;
+  const before = normaliseLine(lines[start - 1]).trim();
+  if (before && !/[.!?]$/u.test(before)) return e;
+  return lines.slice(0, start).some((l, i) => l.trim() && !isQuote[i]) ? start : e;
 }
 
 /** "> " lines, plus lines a mail client broke out of a long quoted line (lower-case continuation). */
