@@ -6,7 +6,7 @@ import { tokenise } from '../text/tokenise.ts';
 import { angerOf } from './anger.ts';
 import { detectIntents, type Intent } from './intents.ts';
 import { scoreLexicon, type LexiconScore } from './lexicon-score.ts';
-import { findMoney, type Money } from './money.ts';
+import { findMoneyMentions, type Money } from './money.ts';
 import { assessReputationRisk, type ReputationRisk } from './reputation-risk.ts';
 import { sentimentOf } from './sentiment.ts';
 
@@ -62,7 +62,7 @@ export function analyseMessage(input: string, opts: AnalyseMessageOptions = {}):
     sentiment,
     anger: angerOf(score, sentiment, reputationRisk.level),
     intents: detectIntents(text, { sentiment, folded }),
-    money: findMoney(text),
+    money: findMoneyMentions(text).map(({ cents, currency }) => ({ cents, currency })),
     reputationRisk,
   };
 }

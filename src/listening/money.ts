@@ -24,8 +24,25 @@ const MONEY = new RegExp(
   'giu',
 );
 
+/** An amount with where it stands in the text; `implicit`: written without a currency (see below). */
+export interface MoneyMention extends Money {
+  start: number;
+  end: number;
+  implicit: boolean;
+}
+
 export function findMoney(text: string): Money[] {
-  const out: Money[] = [];
+  return findMoneyMentions(text, { implicit: false }).map(({ cents, currency }) => ({ cents, currency }));
+}
+
+/**
+ * Every amount with its place in the text. With `implicit` (the default) also a number written
+ * like a price without a currency ("9,90", "16.40") when the words around it are about paying
+ * ("afgeschreven", "betaald", "charged", "kost"): customers often leave the euro sign out. Times
+ * ("12.30 uur"), dates and percentages stay out.
+ */
+export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {}): MoneyMention[] {
+  const out: MoneyMention[] = [];
   for (const m of text.matchAll(MONEY)) {
     const before = m[1];
     const number = before ? m[2]! : m[3]!;
@@ -37,10 +54,30 @@ export function findMoney(text: string): Money[] {
     const currency = currencyOf(unit);
     const subunit = /^(cents?|centen|pence|p)$/.test(unit);
     const cents = subunit ? Math.round(value) : Math.round(value * 100);
-    if (cents > 0) out.push({ cents, currency });
+    if (cents > 0) out.push({ cents, currency, start: m.index!, end: m.index! + m[0].length, implicit: false });
   }
-  return out;
+  if (opts.implicit === false) return out;
+  // a bare amount is in the currency the text names elsewhere, else euros
+  const currency = out[0]?.currency ?? 'EUR';
+  for (const m of text.matchAll(BARE)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (out.some((o) => start < o.end && end > o.start)) continue;
+    // "op 12.03", "on 3.11": a day and a month after a word that introduces a date
+    if (/^\d{1,2}\.(?:0[1-9]|1[0-2])$/.test(m[0]) && DATE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) continue;
+    const around = text.slice(Math.max(0, start - 45), Math.min(text.length, end + 45)).toLowerCase();
+    if (!PAYING.test(around)) continue;
+    const value = parseAmount(m[0]);
+    if (value) out.push({ cents: Math.round(value * 100), currency, start, end, implicit: true });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
+
+// A number written like a price (two decimals), not a time, date, version or percentage.
+const BARE = /(?<![\d.,:/\-\w€$£])\d{1,4}[.,]\d{2}(?![\d%]|[.,:/-]\d|\s?(?:uur|u\b|h\b|min|am\b|pm\b|%|procent|percent))/giu;
+const DATE_BEFORE = /\b(?:op|om|sinds|tot|vanaf|per|on|at|since|until|from)\s+$/i;
+// Words about paying, near a bare number, make it an amount.
+const PAYING = /\b(?:betaal\w*|betaald\w*|afgeschreven|afschrijving\w*|afgeboekt|ge[iï]ncasseerd|incasso\w*|(?:ge|be|af|aan)?reken\w*|in rekening|kost(?:te|en|\b)\w*|bedrag\w*|tarief\w*|prijs\w*|factu\w*|charg\w*|paid|pay\w*|cost\w*|bill\w*|debit\w*|fees?\b|price\w*|amount\w*|refund\w*|terugbeta\w*|terugstort\w*)/u;
 
 function currencyOf(unit: string): Currency {
   if (unit === '$' || unit === 'usd' || unit === 'us$' || unit.startsWith('dollar') || unit === 'cents') return 'USD';

@@ -6,6 +6,10 @@ import { addMessage } from '../cases/add-message.ts';
 import { updateCase } from '../cases/update-case.ts';
 import { firstName, parseTemplate, renderTemplate } from '../replies/render-template.ts';
 import { linkedCases, loadProblem, type LinkedCase } from './store.ts';
+import { caseAmounts } from './case-amounts.ts';
+import type { Money } from '../listening/money.ts';
+
+const usesAmount = (body: string) => /\{\{\s*amount\s*\}\}/.test(body);
 
 export interface BulkResult {
   case_id: string;
@@ -20,26 +24,21 @@ export function formatAmount(cents: number, currency: string, language: string |
   return new Intl.NumberFormat(language?.startsWith('en') ? 'en-GB' : 'nl-NL', { style: 'currency', currency }).format(cents / 100);
 }
 
-/** The amount this customer mentioned on this case (the latest one), for {{amount}}. */
-async function amountFor(db: Db, accountId: string, caseId: string, language: string | null): Promise<string | undefined> {
-  const [row] = await db.query<{ money: { cents: number; currency: string }[] }>(
-    `SELECT a.money FROM message_analysis a JOIN messages m ON m.account_id = a.account_id AND m.id = a.message_id
-     WHERE a.account_id = $1 AND m.case_id = $2 AND m.type = 'inbound' AND jsonb_array_length(a.money) > 0
-     ORDER BY m.created_at DESC LIMIT 1`,
-    [accountId, caseId],
-  );
-  const m = row?.money[0];
-  return m ? formatAmount(m.cents, m.currency, language) : undefined;
-}
-
 /**
  * A personal reply to every confirmed case of a problem, through the normal outbound path (so
- * the reply checks apply to each): `{{customer.first_name}}`, `{{case.ref}}`, `{{amount}}` (what
- * that customer mentioned) are filled in per case; a case where a variable has no value is not
+ * the reply checks apply to each): `{{customer.first_name}}`, `{{case.ref}}`, `{{amount}}` (the amount
+ * that customer's complaint is about; where that is uncertain, only an amount a person chose) are filled in per case; a case where a variable has no value is not
  * sent and is reported, never sent with a gap. Optionally solves each case after the reply.
  * Each case is its own transaction: one refusal does not hold back the others.
  */
-export async function replyToAll(db: Db, actor: Actor, problemId: string, opts: { body: string; solve?: boolean }): Promise<BulkResult[]> {
+export interface ReplyToAllOptions {
+  body: string;
+  solve?: boolean;
+  /** per case id: the amount a supervisor chose where the customer's amount was uncertain (or to correct it) */
+  amounts?: Record<string, Money>;
+}
+
+export async function replyToAll(db: Db, actor: Actor, problemId: string, opts: ReplyToAllOptions): Promise<BulkResult[]> {
   if (!hasRole(actor, 'supervisor')) throw forbidden('Supervisors and admins send bulk replies');
   parseTemplate(opts.body);
   await loadProblem(db, actor.accountId, problemId);
@@ -47,12 +46,23 @@ export async function replyToAll(db: Db, actor: Actor, problemId: string, opts: 
     ? await db.query<{ name: string }>('SELECT name FROM agents WHERE account_id = $1 AND id = $2', [actor.accountId, actor.agentId])
     : [];
   const results: BulkResult[] = [];
-  for (const c of await linkedCases(db, actor.accountId, problemId, ['confirmed'])) {
+  const cases = await linkedCases(db, actor.accountId, problemId, ['confirmed']);
+  // {{amount}} is each customer's own disputed amount; where that is uncertain a person chooses it
+  const amounts = usesAmount(opts.body) ? await caseAmounts(db, actor.accountId, cases.map((c) => c.case_id)) : new Map();
+  for (const c of cases) {
     if (c.status === 'closed') {
       results.push({ case_id: c.case_id, ref: c.ref, outcome: 'skipped', error: { code: 'case_closed', message: `${c.ref} is closed` } });
       continue;
     }
-    results.push(await replyOne(db, actor, c, opts, agent?.name));
+    const chosen = opts.amounts?.[c.case_id];
+    const found = amounts.get(c.case_id);
+    if (usesAmount(opts.body) && !chosen && found && !found.certain) {
+      const options = [found.amount, ...found.alternatives].map((a) => formatAmount(a.cents, a.currency, null)).join(', ');
+      results.push({ case_id: c.case_id, ref: c.ref, outcome: 'skipped', error: { code: 'amount_uncertain', message: `${c.ref}: which amount is meant is not certain (${options}): choose it in amounts` } });
+      continue;
+    }
+    const amount = chosen ?? found?.amount;
+    results.push(await replyOne(db, actor, c, opts, agent?.name, amount));
   }
   await recordAudit(db, actor, {
     action: 'problem.bulk_reply',
@@ -63,14 +73,14 @@ export async function replyToAll(db: Db, actor: Actor, problemId: string, opts: 
   return results;
 }
 
-async function replyOne(db: Db, actor: Actor, c: LinkedCase, opts: { body: string; solve?: boolean }, agentName?: string): Promise<BulkResult> {
+async function replyOne(db: Db, actor: Actor, c: LinkedCase, opts: ReplyToAllOptions, agentName: string | undefined, money: Money | undefined): Promise<BulkResult> {
   try {
     const [{ language }] = await db.query<{ language: string | null }>('SELECT language FROM cases WHERE account_id = $1 AND id = $2', [actor.accountId, c.case_id]);
     const vars = {
       customer: { name: c.customer_name || undefined, first_name: firstName(c.customer_name) },
       case: { ref: c.ref, subject: c.subject },
       agent: { name: agentName },
-      amount: await amountFor(db, actor.accountId, c.case_id, language),
+      amount: money ? formatAmount(money.cents, money.currency, language) : undefined,
     };
     const { text } = renderTemplate(opts.body, vars);
     const message = await addMessage(db, actor, c.case_id, { type: 'outbound', body: text });

@@ -1,11 +1,14 @@
 import type { Db } from '../storage/db.ts';
 import { decodeCursor, page } from '../shared/pagination.ts';
+import { caseAmounts } from './case-amounts.ts';
 import { linkedCases, loadProblem, PROBLEM_COLUMNS, type ProblemRow, type ProblemStatus } from './store.ts';
 
-/** A problem with its linked cases (suggested and confirmed) and how many customers it touches. */
+/** A problem with its linked cases (suggested and confirmed, each with the amount its customer disputes) and how many customers it touches. */
 export async function getProblem(db: Db, accountId: string, id: string) {
   const p = await loadProblem(db, accountId, id);
-  const cases = await linkedCases(db, accountId, id);
+  const linked = await linkedCases(db, accountId, id);
+  const amounts = await caseAmounts(db, accountId, linked.map((c) => c.case_id));
+  const cases = linked.map((c) => ({ ...c, amount: amounts.get(c.case_id) ?? null }));
   const affected = new Set(cases.filter((c) => c.state === 'confirmed').map((c) => c.customer_id)).size;
   return { ...p, cases, affected_customers: affected };
 }

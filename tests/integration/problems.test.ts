@@ -100,6 +100,42 @@ Met vriendelijke groet,
   assert.equal(notes.json().data.length, 3);
 });
 
+test("bulk reply: {{amount}} is the amount each complaint is about, not a usual price; an uncertain one is chosen by a person, never guessed", async () => {
+  const topic = randomUUID();
+  const withText = async (name: string, body: string) => {
+    const c = (await req('POST', '/api/v1/cases', { customer: { email: uniqueEmail(), name }, subject: 'Parkeren', message: { body } })).json();
+    await ctx.db.query(
+      `INSERT INTO message_analysis (account_id, message_id, intents, money, topic_id) VALUES ($1, $2, '{complaint}', '[{"cents":1,"currency":"EUR"}]', $3)`,
+      [acc.accountId, c.message.id, topic],
+    );
+    return c as { id: string; ref: string };
+  };
+  const usual = await withText('Anouk de Wit', 'Normaal betaal ik rond de 2 euro, maar deze keer is er 16,40 euro afgeschreven.');
+  const unclear = await withText('Bas Koster', 'Eerst €12 en daarna nog eens €30, wat is dit?');
+  const p = (await req('POST', '/api/v1/problems', { title: 'Parkeerapp rekent te veel', case_ids: [usual.id, unclear.id] })).json();
+  const detail = (await req('GET', `/api/v1/problems/${p.id}`)).json();
+  const amountOf = (ref: string) => detail.cases.find((c: { ref: string }) => c.ref === ref).amount;
+  assert.deepEqual(amountOf(usual.ref), { amount: { cents: 1640, currency: 'EUR' }, certain: true, alternatives: [{ cents: 200, currency: 'EUR' }] });
+  assert.equal(amountOf(unclear.ref).certain, false, 'the preview flags this customer');
+
+  const body = 'Beste {{customer.first_name}}, wij storten {{amount}} terug. Het spijt ons. U ziet het uiterlijk vrijdag op uw rekening.';
+  const first = (await req('POST', `/api/v1/problems/${p.id}/reply`, { body })).json().data;
+  const out = Object.fromEntries(first.map((r: { ref: string }) => [r.ref, r]));
+  assert.equal(out[usual.ref].outcome, 'sent');
+  assert.equal(out[unclear.ref].outcome, 'skipped');
+  assert.equal(out[unclear.ref].error.code, 'amount_uncertain');
+  const sent = (await req('GET', `/api/v1/cases/${usual.id}`)).json().timeline.find((t: { type?: string }) => t.type === 'outbound');
+  assert.match(sent.body, /€\s?16,40/);
+  assert.doesNotMatch(sent.body, /€\s?2,00/);
+  assert.equal((await req('GET', `/api/v1/cases/${unclear.id}`)).json().timeline.filter((t: { type?: string }) => t.type === 'outbound').length, 0);
+
+  // the supervisor chooses the amount for the uncertain one
+  const chosen = await req('POST', `/api/v1/problems/${p.id}/reply`, { body, amounts: { [unclear.id]: { cents: 3000, currency: 'EUR' } } });
+  const again = Object.fromEntries(chosen.json().data.map((r: { ref: string }) => [r.ref, r]));
+  assert.equal(again[unclear.ref].outcome, 'sent');
+  assert.match((await req('GET', `/api/v1/cases/${unclear.id}`)).json().timeline.find((t: { type?: string }) => t.type === 'outbound').body, /€\s?30,00/);
+});
+
 test('problem events reach webhooks; only supervisors open problems', async () => {
   await req('POST', '/api/v1/webhooks', { url: 'https://example.test/problems', events: ['problem.opened', 'problem.updated', 'signal.raised'] });
   const p = (await req('POST', '/api/v1/problems', { title: 'Storing in de app' })).json();

@@ -23,9 +23,12 @@ const problem = z
     signal_id: z.string().nullable(), created_at: res.time, updated_at: res.time, resolved_at: res.time.nullable(),
   })
   .describe('Problem');
+const money = z.object({ cents: z.number().int(), currency: z.string() });
 const linked = z.object({
   case_id: z.string(), ref: z.string(), subject: z.string(), status: z.string(), customer_id: z.string(), customer_name: z.string(),
   state: z.enum(['suggested', 'confirmed', 'removed']), linked_at: res.time,
+  amount: z.object({ amount: money, certain: z.boolean(), alternatives: z.array(money) }).nullable()
+    .describe("the amount the customer's complaint is about ({{amount}}); uncertain: a person chooses among amount and alternatives"),
 });
 const problemDetail = problem.extend({ cases: z.array(linked), affected_customers: z.number().int() }).describe('Problem with linked cases');
 const bulkResult = z.object({
@@ -94,7 +97,13 @@ export function problemRoutes(app: FastifyInstance, db: Db) {
       tags,
       summary: 'A personal reply to every confirmed case ({{customer.first_name}}, {{case.ref}}, {{amount}}), through the normal outbound path; optionally solve each',
       params: s.idParams,
-      body: z.object({ body: s.body, solve: z.boolean().default(false) }).strict(),
+      description: 'A case whose amount is uncertain is skipped (amount_uncertain) unless `amounts` gives the amount for it.',
+      body: z.object({
+        body: s.body,
+        solve: z.boolean().default(false),
+        amounts: z.record(s.id, z.object({ cents: z.number().int().positive().max(100_000_000), currency: z.enum(['EUR', 'USD', 'GBP']) }).strict()).optional()
+          .describe('per case id: the amount to use for {{amount}}'),
+      }).strict(),
       response: { 200: bulkResult, ...res.errors },
     },
   }, async (req) => ({ data: await replyToAll(db, actorOf(req), req.params.id, req.body) }));
