@@ -3,10 +3,16 @@
  * Reads the data; never writes it.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * A file of the set: the frozen blind set beside this file, or with EVAL_SET_DIR another set in the same
+ * format (bench/eval-dev, the development set that rules may be tuned on; the blind set never is).
+ */
 export function readSet<T>(file: string): T[] {
-  const path = fileURLToPath(new URL(`./${file}`, import.meta.url));
+  const dir = process.env.EVAL_SET_DIR;
+  const path = dir ? join(dir, file) : fileURLToPath(new URL(`./${file}`, import.meta.url));
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')

@@ -102,5 +102,10 @@ export function evalPromises(): void {
     `(kinds: ${falseFound.map((r) => r.found[0].kind).join(', ') || 'none'})`);
   const kindsWrong = hit.filter((r) => r.found[0].kind !== r.it.promise!.kind).map((r) => `${r.it.promise!.kind}→${r.found[0].kind}`);
   console.log(`kind confusions: ${kindsWrong.join(', ') || 'none'}`);
+  // the development set only (bench/eval-dev): the items to learn from; the blind set's items are never shown
+  if (process.env.EVAL_SET_DIR && process.env.EVAL_SHOW_MISSES === '1') {
+    for (const r of gold.filter((x) => x.found.length === 0)) console.log(`  missed ${r.it.promise!.kind}: ${r.it.text}`);
+    for (const r of falseFound) console.log(`  false ${r.found[0].kind}: ${r.it.text}`);
+  }
   console.log(`missed per kind: ${KINDS.map((k) => `${k} ${gold.filter((r) => r.it.promise!.kind === k && r.found.length === 0).length}/${gold.filter((r) => r.it.promise!.kind === k).length}`).join(', ')}\n`);
 }

@@ -124,7 +124,30 @@ const ENGLISH: Row[] = [
   ["We'll get back to you within 1 business day.", 'answer_by', '2026-11-30T17:00+01:00', undefined, FRIDAY_AFTERNOON],
 ];
 
+// Labelled and passive forms, and promises made in a colleague's name (issue 14).
+DUTCH.push(
+  ['Volgende update: donderdag 15:00', 'next_update_by', '2026-11-26T15:00+01:00'],
+  ['Wanneer u weer van ons hoort: vrijdag 12:00', 'next_update_by', '2026-11-27T12:00+01:00'],
+  ['Terugbetaling: binnen 3 werkdagen.', 'refund_by', '2026-11-27T17:00+01:00'],
+  ['Het bedrag wordt binnen 3 werkdagen teruggeboekt.', 'refund_by', '2026-11-27T17:00+01:00'],
+  ['De dubbele afschrijving boeken we morgen terug.', 'refund_by', '2026-11-25T17:00+01:00'],
+  ['Ik mail u woensdag vóór 17:00.', 'answer_by', '2026-11-25T17:00+01:00'],
+  ['Een collega van de afdeling Incasso belt u morgen tussen 10:00 en 11:00 terug.', 'callback', '2026-11-25T11:00+01:00', '2026-11-25T10:00+01:00'],
+  ['U kunt de monteur donderdag tussen 8 en 12 uur verwachten.', 'appointment_window', '2026-11-26T12:00+01:00', '2026-11-26T08:00+01:00'],
+  ['U krijgt iedere ochtend vóór 10:00 een update tot uw aansluiting weer werkt.', 'next_update_by', '2026-11-25T10:00+01:00'],
+);
+ENGLISH.push(
+  ['Next update: Thursday 3pm', 'next_update_by', '2026-11-26T15:00+01:00'],
+  ['The second charge will be reversed within 2 business days.', 'refund_by', '2026-11-26T17:00+01:00'],
+  ['Someone from our billing team will call you tomorrow between 9 and 11 am.', 'callback', '2026-11-25T11:00+01:00', '2026-11-25T09:00+01:00'],
+);
+
 const NOT_A_PROMISE: string[] = [
+  'Normaal gesproken wordt een pakket binnen twee werkdagen bezorgd.',
+  'Wij streven ernaar binnen vijf werkdagen te reageren.',
+  'Het bedrag is op 3 december al naar uw rekening teruggestort.',
+  'Datum van uw aanvraag: 12 november',
+  'We usually reply within two business days.',
   'Uw factuur van 3 maart is betaald.',
   'We hebben u gisteren gebeld.',
   'Kunt u ons morgen bellen?',

@@ -43,6 +43,11 @@ export function findPromises(reply: string, opts: FindPromisesOptions): FoundPro
   for (const sentence of splitSentences(reply.replace(/[’‘]/g, "'"))) {
     // A question offers or asks ("Kunt u ons morgen bellen?", "Shall we call you tomorrow?").
     if (sentence.trimEnd().endsWith('?')) continue;
+    const labelled = labelledPromise(sentence, langs, opts);
+    if (labelled) {
+      found.push(labelled);
+      continue;
+    }
     for (const clause of splitClauses(sentence)) {
       for (const lang of langs) {
         const p = PHRASES[lang];
@@ -50,7 +55,9 @@ export function findPromises(reply: string, opts: FindPromisesOptions): FoundPro
         // ("update" is a Dutch word too).
         const matches = p.commitments.filter((c) => c.pattern.test(clause));
         if (matches.length === 0) continue;
-        if (p.conditional.test(sentence) || p.guards.some((g) => g.test(clause))) continue;
+        // a subordinate "tot uw pakket is bezorgd" / "zodra het binnen is" says when, not what happened
+        const main = clause.replace(SUBORDINATE, '');
+        if (p.conditional.test(sentence) || p.guards.some((g) => g.test(main))) continue;
         const when = resolveWhen(clause, p, opts);
         if (!when || when.dueAt <= opts.now) continue;
         const kind = pickKind(matches.map((c) => ({ kind: c.kind, weak: c.weak ?? false })), when.windowStart !== null);
@@ -61,6 +68,28 @@ export function findPromises(reply: string, opts: FindPromisesOptions): FoundPro
     }
   }
   return found;
+}
+
+const SUBORDINATE = /\b(?:totdat|tot\s+(?:uw|het|de|alles|dit|dat|er)|zodra|nadat|until|once)\b.*$/i;
+
+/**
+ * "Volgende update: vrijdag 12:00", "Wanneer u weer van ons hoort: donderdag", "Refund: within 5
+ * business days": what is promised names itself before a colon, the time follows it. The label is
+ * short (a heading, not a sentence) and the part after the colon holds a time and no guard.
+ */
+function labelledPromise(sentence: string, langs: Language[], opts: FindPromisesOptions): FoundPromise | null {
+  const m = /^\s*[-*•]?\s*([^:]{2,60}?)\s*(?<!\d):(?!\d)\s*(\S.*)$/u.exec(sentence);
+  if (!m || m[1].split(/\s+/).length > 8) return null;
+  const [, label, rest] = m;
+  for (const lang of langs) {
+    const p = PHRASES[lang];
+    const kind = p.labels.find((l) => l.pattern.test(label))?.kind;
+    if (!kind || p.guards.some((g) => g.test(rest))) continue;
+    const when = resolveWhen(rest, p, opts);
+    if (!when || when.dueAt <= opts.now) continue;
+    return { kind: kind === 'appointment_window' && !when.windowStart ? 'custom' : kind, text: sentence.trim().replace(/[\s.!,;]+$/, ''), ...when };
+  }
+  return null;
 }
 
 /** An appointment needs a window; a visit without one ("de monteur komt donderdag") is custom. */

@@ -24,6 +24,11 @@ export interface Commitment { kind: PromiseKind; pattern: RegExp; weak?: boolean
 
 export interface Phrases {
   commitments: Commitment[];
+  /**
+   * "Volgende update: vrijdag 12:00", "Terugbetaling: uiterlijk 14 maart": a line that names what is
+   * promised before a colon, with the time after it. The label carries the commitment.
+   */
+  labels: Commitment[];
   /** any of these in the clause: not a promise (negation, offer, request to the customer, past tense) */
   guards: RegExp[];
   /** a sentence opening with one of these is a condition, not a commitment */
@@ -102,30 +107,54 @@ const NL_T_STRICT = `(?:\\d{1,2}[:.]\\d{2}(?:\\s*uur)?|(?:\\d{1,2}|${NL_HOURS})\
 const NOT_A_DATE = `(?![\\d:]|[.]\\d|\\s*(?:jan|feb|maa|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec|werk|dag|day|week|min|busi|work))`;
 const NL_NUM = `(\\d+|${NL_WORDS})`;
 
+/**
+ * Who commits, in Dutch: we, I, or a colleague named by role ("onze planner", "een collega van de
+ * afdeling Facturatie", "de technische dienst", "die" after such a noun).
+ */
+const NL_WE = `we|wij|ik|(?:een|de|het|onze?)\\s+(?:\\S+\\s+){0,3}?(?:collega|medewerker|planner|afdeling|team|monteur|technicus|koerier|bezorger|dienst|specialist|adviseur|commissie|klantenservice|servicedesk|helpdesk)\\w*`;
+/** Who commits, in English: we, I, or a colleague named by role ("a member of our billing team"). */
+const EN_WE = `we|i|(?:a|an|the|our)\\s+(?:\\S+\\s+){0,4}?(?:team|colleague|member|agent|engineer|technician|courier|department|specialist|advisor|adviser|planner|staff)s?`;
+
 export const NL: Phrases = {
   commitments: [
     { kind: 'appointment_window', pattern: /\b(?:monteur|technicus|installateur)\b(?:\s+\S+){0,2}?\s+(?:komt|is|zal|gaat|staat)\b|\b(?:komt|is|zal|gaat)\s+(?:de|onze|een)\s+(?:monteur|technicus|installateur)\b/i },
     { kind: 'appointment_window', pattern: /\b(?:we|wij|ik)\b(?:\s+\S+){0,6}?\s+(?:komen|kom)\b.*\blangs\b|\b(?:komen|kom)\s+(?:we|wij|ik)\b.*\blangs\b/i },
-    { kind: 'appointment_window', pattern: /\b(?:afspraak|bezoek|tijdvak)\b/i, weak: true },
-    { kind: 'callback', pattern: us('we|wij|ik', '(?:terug)?bel(?:len|t)?') },
-    { kind: 'callback', pattern: /\bu\s+wordt\b(?:\s+\S+){0,6}?\s+(?:terug)?gebeld\b|\btelefonisch\s+contact\b|\b(?:belletje|telefoontje)\b/i },
+    { kind: 'appointment_window', pattern: /\b(?:afspraak|bezoek|tijdvak|monteur|technicus|koerier|bezorger|bezorgmoment|levermoment)\b|\b(?:geplaatst|ge[iï]nstalleerd|aangesloten|opgehaald|bezorgd|geleverd|gemonteerd)\b|\bhaalt\b(?:\s+\S+){0,6}?\s+op\b/i, weak: true },
+    { kind: 'callback', pattern: us(NL_WE, '(?:terug)?bel(?:len|t)?') },
+    { kind: 'callback', pattern: /\b(?:u\s+wordt|wordt\s+u)\b(?:\s+\S+){0,6}?\s+(?:terug)?gebeld\b|\btelefonisch\s+contact\b|\b(?:belletje|telefoontje)\b/i },
     { kind: 'refund_by', pattern: /\b(?:terug\s*storten|teruggestort|terugstorting|storten|stort|terugbetal\w*|crediteren|restitu\w+|overmaken|overgemaakt)\b|\bgeld\s+terug\b|\bop\s+uw\s+(?:bank)?rekening\b/i },
+    // the money moving back in any form of the verb, active or passive: "wordt teruggeboekt", "boeken we terug", "gecrediteerd"
+    { kind: 'refund_by', pattern: /\b(?:terug|retour)(?:ge)?(?:boek|stort|betaal|betaald|geboekt|gestort|overgemaakt)\w*|\b(?:boek|boeken|stort|storten|betalen|betaal)\b(?:\s+\S+){0,6}?\s+(?:terug|retour)\b|\bge?crediteerd\b|\bcreditnota\b|\bteruggezet\b|\bterugzetten\b|\bvergoed(?:en|t)?\b/i },
     { kind: 'refund_by', pattern: /^(?=.*(?:bedrag|geld|euro|€)).*\b(?:maken|maak)\b(?:\s+\S+){0,8}?\s+over\b/i },
     { kind: 'next_update_by', pattern: /\bop\s+de\s+hoogte\b|\bupdate\b|\bstand\s+van\s+zaken\b/i },
     { kind: 'answer_by', pattern: /\bu\s+hoort\b|\bhoort\s+u\b/i },
-    { kind: 'answer_by', pattern: us('we|wij|ik', 'komen|kom', 'terug') },
-    { kind: 'answer_by', pattern: us('we|wij|ik', 'laten|laat', 'weten') },
-    { kind: 'answer_by', pattern: us('we|wij|ik', 'nemen|neem', 'contact') },
-    { kind: 'answer_by', pattern: us('we|wij|ik', 'reageren|reageer|antwoorden|beantwoorden') },
+    { kind: 'answer_by', pattern: us(NL_WE, 'komen|kom', 'terug') },
+    { kind: 'answer_by', pattern: us(NL_WE, 'laten|laat', 'weten') },
+    { kind: 'answer_by', pattern: us(NL_WE, 'nemen|neem', 'contact') },
+    { kind: 'answer_by', pattern: us(NL_WE, 'reageren|reageer|antwoorden|beantwoorden') },
+    { kind: 'answer_by', pattern: us(NL_WE, 'mail|mailen|e-mail|e-mailen|schrijf|schrijven|informeer|informeren|sms|bericht') },
     { kind: 'answer_by', pattern: /\b(?:ontvangt|krijgt|sturen|stuur|geven|geef|mailen|mail)\b(?:\s+\S+){0,6}?\s+(?:antwoord|reactie|bericht|terugkoppeling|uitsluitsel|e-?mail)\b/i },
-    { kind: 'custom', pattern: us('we|wij|ik', 'sturen|stuur|versturen|verstuur|regelen|repareren|vervangen|lossen|zorgen|zorg|leveren|bezorgen|verwerken|onderzoeken') },
+    // the answer first, then who gives it: "die u binnen 48 uur een antwoord stuurt", "de uitkomst ontvangt u"
+    { kind: 'answer_by', pattern: /\b(?:antwoord|reactie|terugkoppeling|uitsluitsel|besluit|beslissing|uitkomst|uitslag)\b(?:\s+\S+){0,8}?\s+(?:stuurt|sturen|ontvangt|krijgt|geeft|geven|neemt|nemen|heeft|hebt)\b|\b(?:heeft|hebt|krijgt|ontvangt)\s+u\b(?:\s+\S+){0,5}?\s+(?:antwoord|reactie|uitsluitsel|bericht|besluit|uitkomst)\b/i },
+    { kind: 'answer_by', pattern: /\b(?:u\s+wordt|wordt\s+u)\b(?:\s+\S+){0,8}?\s+(?:meegedeeld|medegedeeld|bericht|ge[iï]nformeerd|gemaild|geantwoord)\b/i },
+    { kind: 'next_update_by', pattern: /\b(?:u\s+wordt|wordt\s+u)\b(?:\s+\S+){0,8}?\s+(?:bijgepraat|op\s+de\s+hoogte\s+gehouden|geüpdatet|ge-?update)\b/i },
+    { kind: 'custom', pattern: us(NL_WE, 'sturen|stuur|versturen|verstuur|regelen|repareren|vervangen|lossen|zorgen|zorg|leveren|bezorgen|verwerken|onderzoeken') },
     { kind: 'custom', pattern: /\bu\s+(?:ontvangt|krijgt)\b|\bwordt\b(?:\s+\S+){0,6}?\s+(?:geleverd|bezorgd|verstuurd|opgelost|vervangen|hersteld|verwerkt)\b/i },
+  ],
+  labels: [
+    { kind: 'next_update_by', pattern: /\b(?:update|stand\s+van\s+zaken|volgend\w*\s+(?:bericht|contact|nieuws|stap)|nieuwe\s+informatie|van\s+ons\s+hoort|hoort\s+u\b|horen\s+van\s+ons|bericht\s+van\s+ons)\b/i },
+    { kind: 'refund_by', pattern: /\b(?:terug(?:betaling|storting|boeking|gave)|restitutie|creditering|geld\s+terug|uitbetaling|vergoeding)\b/i },
+    { kind: 'callback', pattern: /\b(?:terugbel\w*|belafspraak|(?:we|wij|ik)\s+bel(?:len)?|telefonisch\s+contact)\b/i },
+    { kind: 'answer_by', pattern: /\b(?:antwoord|reactie|uitsluitsel|beslissing|besluit|terugkoppeling|uitslag)\b/i },
+    { kind: 'appointment_window', pattern: /\b(?:afspraak|bezoek|monteur|technicus|tijdvak|(?:bezorg|lever|ophaal)\w*)\b/i },
   ],
   guards: [
     /\b(?:niet|nooit)\b|\bgeen\b(?!\s+(?:probleem|zorgen|punt))/i,
     /\b(?:we|wij|ik)\s+(?:kunnen|kan|zouden|zou|konden|kon|proberen|probeer|probeerden)\b|\b(?:kunnen|kan|zouden|zou|konden|kon)\s+(?:we|wij|ik)\b/i,
-    /\b(?:wilt|kunt|wil|kan|moet|dient|hoeft|zou)\s+u\b|\bu\s+(?:moet|dient|kunt|wilt|hoeft|zou)\b/i,
-    /\b(?:hebben|heeft|heb|hebt|had|hadden|is|was|waren|zijn)\b(?:\s+\S+){0,6}?\s+(?:gebeld|teruggebeld|geweest|gekomen|langsgekomen|gestuurd|verstuurd|overgemaakt|teruggestort|terugbetaald|gecrediteerd|geantwoord|gereageerd|gedaan|uitgevoerd|verwerkt|betaald|gestort|geleverd|bezorgd|opgelost)\b/i,
+    /^(?!.*\b(?:verwachten|rekenen\s+op)\b).*(?:\b(?:wilt|kunt|wil|kan|moet|dient|hoeft|zou)\s+u\b|\bu\s+(?:moet|dient|kunt|wilt|hoeft|zou)\b)/i,
+    // what usually happens, or what we aim for, is no promise
+    /\b(?:normaal(?:\s+gesproken)?|normaliter|meestal|doorgaans|gewoonlijk|over\s+het\s+algemeen|in\s+de\s+regel|streven|streeft|proberen|probeert|trachten|hopen|hoop)\b/i,
+    /\b(?:hebben|heeft|heb|hebt|had|hadden|is|was|waren|zijn)\b(?:\s+\S+){0,8}?\s+(?:gebeld|teruggebeld|geweest|gekomen|langsgekomen|gestuurd|verstuurd|overgemaakt|teruggestort|terugbetaald|gecrediteerd|geantwoord|gereageerd|gedaan|uitgevoerd|verwerkt|betaald|gestort|geleverd|bezorgd|opgelost)\b/i,
   ],
   conditional: /^\s*(?:als|indien|mocht|wanneer|zodra|tenzij)\b/i,
   afterNoon: /'s\s*(?:middags|avonds)|\bin\s+de\s+(?:middag|avond)\b|(?:van|morgen|dag)(?:middag|avond)\b/i,
@@ -155,6 +184,8 @@ export const NL: Phrases = {
     { pattern: /'s\s*(?:ochtends|morgens)|\bin\s+de\s+(?:loop\s+van\s+de\s+)?(?:ochtend|morgen)\b/i, read: () => ({ type: 'part', part: 'morning' }) },
     { pattern: /'s\s*middags|\bin\s+de\s+(?:loop\s+van\s+de\s+)?middag\b|\beind(?:e)?\s+van\s+de\s+middag\b/i, read: () => ({ type: 'part', part: 'afternoon' }) },
     { pattern: /'s\s*avonds|\bin\s+de\s+avond\b/i, read: () => ({ type: 'part', part: 'evening' }) },
+    // a clock time on its own ("vrijdag 12:00", "donderdag 9.30 uur") is the time
+    { pattern: re(`(?<![\\d.:/-])(\\d{1,2}[:.]\\d{2})(?:\\s*uur)?${NOT_A_DATE}`), read: (m) => ({ type: 'at', at: m[1] }) },
   ],
   chrono: chrono.nl.casual,
 };
@@ -165,27 +196,35 @@ const EN_T_STRICT = `(?:(?:\\d{1,2}(?:[:.]\\d{2})?|${EN_HOURS})${EN_SUFFIX}|\\d{
 const EN_NUM = `(\\d+|${EN_WORDS})`;
 const WILL = `(?:'ll|\\s+will|\\s+shall|'re\\s+going\\s+to|'m\\s+going\\s+to|\\s+are\\s+going\\s+to|\\s+am\\s+going\\s+to)`;
 /** "we'll (personally) call", "I will call", or the plain present "we call" */
-const usEn = (verbs: string) => re(`\\b(?:we|i)(?:${WILL}\\s+(?:\\S+\\s+){0,2}?|\\s+)(?:${verbs})\\b`);
+const usEn = (verbs: string) => re(`\\b(?:${EN_WE})(?:${WILL}\\s+(?:\\S+\\s+){0,2}?|\\s+)(?:${verbs})\\b`);
 
 export const EN: Phrases = {
   commitments: [
     { kind: 'appointment_window', pattern: /\b(?:engineer|technician|fitter|installer|mechanic)\b(?:\s+\S+){0,2}?\s+(?:will|is\s+(?:coming|going|scheduled|booked|due)|comes|arrives)\b|\b(?:engineer|technician)'ll\b/i },
     { kind: 'appointment_window', pattern: usEn('visit|come\\s+by|come\\s+round|come\\s+over|stop\\s+by|drop\\s+by') },
-    { kind: 'appointment_window', pattern: /\b(?:appointment|visit|time\s+slot)\b/i, weak: true },
+    { kind: 'appointment_window', pattern: /\b(?:appointment|visit|time\s+slot|engineer|technician|courier|delivery)\b|\bwill\s+be\s+(?:installed|fitted|delivered|collected|picked\s+up)\b/i, weak: true },
     { kind: 'callback', pattern: usEn('call|ring|phone') },
     { kind: 'callback', pattern: /\b(?:we|i)\b.*\bgive\s+you\s+a\s+(?:call|ring)\b|\byou(?:'ll|\s+will)\s+(?:get|receive)\s+a\s+(?:phone\s+)?call\b|\byou(?:'ll|\s+will)\s+be\s+called\b|\bexpect\s+a\s+(?:phone\s+)?call\b/i },
-    { kind: 'refund_by', pattern: /\brefund|\breimburse|\bmoney\s+back\b|\bcredit(?:ed)?\b(?:\s+\S+){0,3}?\s+(?:to\s+)?(?:your\s+)?account\b|\bpay\s+you\s+back\b/i },
-    { kind: 'next_update_by', pattern: /\bkeep\s+you\s+(?:posted|updated|informed|in\s+the\s+loop)\b|\bupdate\s+you\b|\ban\s+update\b/i },
+    { kind: 'refund_by', pattern: /\bwill\s+be\s+(?:reversed|returned|credited|paid\s+back|back\s+(?:in|on)\s+your\s+(?:account|card|bank))\b|\brefund|\breimburse|\bmoney\s+back\b|\bcredit(?:ed)?\b(?:\s+\S+){0,3}?\s+(?:to\s+)?(?:your\s+)?account\b|\bpay\s+you\s+back\b/i },
+    { kind: 'next_update_by', pattern: /\byou(?:'ll|\s+will)\s+be\s+(?:updated|kept\s+(?:posted|informed|up\s+to\s+date))\b|\bkeep\s+you\s+(?:posted|updated|informed|in\s+the\s+loop)\b|\bupdate\s+you\b|\ban\s+update\b/i },
     { kind: 'answer_by', pattern: /\bhear\s+(?:back\s+)?from\s+(?:us|me)\b|\b(?:get|come)\s+back\s+to\s+you\b|\blet\s+you\s+know\b/i },
     { kind: 'answer_by', pattern: usEn('reply|respond|answer|get\\s+in\\s+touch|contact\\s+you|reach\\s+out|be\\s+in\\s+touch') },
     { kind: 'answer_by', pattern: /\byou(?:'ll|\s+will)\s+(?:receive|get|have)\s+(?:a|an|our|my)\s+(?:reply|answer|response)\b/i },
     { kind: 'custom', pattern: usEn('send|fix|resolve|replace|sort|arrange|deliver|ship|repair|process|look\\s+into|investigate') },
     { kind: 'custom', pattern: /\byou(?:'ll|\s+will)\s+(?:receive|get)\b|\bwill\s+be\s+(?:delivered|shipped|fixed|resolved|replaced|sent|processed)\b/i },
   ],
+  labels: [
+    { kind: 'next_update_by', pattern: /\b(?:update|next\s+(?:contact|news|step)|status|hear\s+(?:back\s+)?from\s+us|we(?:'ll|\s+will)\s+be\s+in\s+touch)\b/i },
+    { kind: 'refund_by', pattern: /\b(?:refund|reimbursement|money\s+back|credit)\b/i },
+    { kind: 'callback', pattern: /\b(?:call\s*back|callback|we(?:'ll|\s+will)\s+call|phone\s+call)\b/i },
+    { kind: 'answer_by', pattern: /\b(?:answer|reply|response|decision|outcome)\b/i },
+    { kind: 'appointment_window', pattern: /\b(?:appointment|visit|engineer|technician|time\s+slot|delivery(?:\s+slot)?|collection|pick-?up|slot)\b/i },
+  ],
   guards: [
     /\b(?:not|never|cannot|won't|can't|couldn't|wouldn't|shouldn't|isn't|aren't|didn't|haven't|hasn't)\b/i,
     /\b(?:we|i)\s+(?:can|could|might|may|would|tried|attempted)\b|\b(?:we|i)'d\b|\b(?:can|could|might|may|would|shall)\s+(?:we|i)\b/i,
     /\b(?:could|can|would|will)\s+you\b|\byou\s+(?:need|must|should|have)\s+to\b/i,
+    /\b(?:usually|normally|generally|typically|as\s+a\s+rule|aim\s+to|aims\s+to|try\s+to|tries\s+to|hope\s+to|strive)\b/i,
     /\b(?:have|has|had|was|were)\b(?:\s+\S+){0,4}?\s+(?:refunded|called|visited|sent|credited|reimbursed|replied|answered|been)\b|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?!(?:re)?scheduled\b|booked\b|planned\b|arranged\b|moved\b|confirmed\b)(?:\w+ed|paid|sent|made|done)\b|\b(?:we|i)\s+(?:already\s+)?(?:refunded|called|visited|sent|credited|reimbursed|replied|answered|rang|phoned|came)\b/i,
   ],
   conditional: /^\s*(?:if|unless|should|when|once|in\s+case)\b/i,
@@ -214,6 +253,9 @@ export const EN: Phrases = {
     { pattern: /\b(?:end\s+of\s+(?:the\s+)?(?:business\s+|working\s+|work\s+)?day|close\s+of\s+(?:business|play)|eod|cob|later\s+today)\b/i, read: () => ({ type: 'endOfDay' }) },
     { pattern: re(`\\bat\\s+(${EN_T_STRICT}|\\d{1,2}\\b${NOT_A_DATE}|noon)`), read: (m) => ({ type: 'at', at: /noon/i.test(m[1]) ? '12:00' : m[1] }) },
     { pattern: /\bin\s+the\s+(morning|afternoon|evening)\b/i, read: (m) => ({ type: 'part', part: part(m[1])! }) },
+    // a clock time or noon on its own ("Friday 12:00", "by Friday noon") is the time
+    { pattern: /\b(?:noon|midday)\b/i, read: () => ({ type: 'at', at: '12:00' }) },
+    { pattern: re(`(?<![\\d.:/-])(\\d{1,2}[:.]\\d{2}(?:${EN_SUFFIX})?|\\d{1,2}\\s*(?:am|pm|a\\.m\\.|p\\.m\\.))${NOT_A_DATE}`), read: (m) => ({ type: 'at', at: m[1] }) },
   ],
   chrono: chrono.en.GB,
 };
