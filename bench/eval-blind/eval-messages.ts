@@ -6,8 +6,8 @@
  *  - sentiment: negative when <= -0.2 (the product's own line: isComplaintLike), positive when >= +0.2 (the same
  *    line mirrored), neutral between;
  *  - anger: angry when >= 0.5 (the case brief's "klant is boos"); the escalation rule's 0.7 is shown beside it;
- *  - vulnerable: the product has no vulnerability detection from text (only a flag an agent sets on the customer),
- *    so every item is predicted "not vulnerable".
+ *  - vulnerable: analysis.vulnerability (signs, each a suggestion for an agent); predicted when any sign is found,
+ *    the kind scored separately.
  */
 import { analyseMessage, type Intent } from '../../src/listening/analyse-message.ts';
 import { INTENTS } from '../../src/listening/intents.ts';
@@ -62,8 +62,8 @@ export function evalMessages(): MessagesResult {
   f1s.push(prf(anger).f1);
   base.push(alwaysTrueF1(anger.tp + anger.fn, n));
   console.log(prfRow('anger (>= 0.7, escalation)', confusion(rows.map((r) => [r.m.anger, r.a.anger >= 0.7])), 'not in the macro'));
-  const vuln = confusion(rows.map((r) => [r.m.vulnerable !== null, false]));
-  console.log(prfRow('vulnerable', vuln, 'no detection in the product: nothing predicted'));
+  const vuln = confusion(rows.map((r) => [r.m.vulnerable !== null, (r.a.vulnerability?.length ?? 0) > 0]));
+  console.log(prfRow('vulnerable', vuln, 'any sign found'));
   f1s.push(prf(vuln).f1);
   base.push(alwaysTrueF1(vuln.tp + vuln.fn, n));
   const noIntent = confusion(rows.map((r) => [r.m.intents.length === 0, r.a.intents.length === 0]));
@@ -110,7 +110,13 @@ export function evalMessages(): MessagesResult {
 
   // vulnerable per kind
   const kinds = [...new Set(items.map((m) => m.vulnerable).filter((v): v is string => v !== null))].sort();
-  console.log(`Vulnerable (${vuln.tp + vuln.fn}: ${kinds.map((k) => `${k} ${items.filter((m) => m.vulnerable === k).length}`).join(', ')}): ` +
-    'recognised 0 — the product has no detection (customers.vulnerable is set by hand only)\n');
+  const kindRight = rows.filter((r) => r.m.vulnerable && r.a.vulnerability?.some((v) => v.kind === r.m.vulnerable)).length;
+  console.log(`Vulnerable (${vuln.tp + vuln.fn}: ${kinds.map((k) => `${k} ${items.filter((m) => m.vulnerable === k).length}/${rows.filter((r) => r.m.vulnerable === k && r.a.vulnerability?.length).length} found`).join(', ')}): ` +
+    `kind right on ${kindRight}\n`);
+  // the development set only (bench/eval-dev): the items to learn from; the blind set's items are never shown
+  if (process.env.EVAL_SET_DIR && process.env.EVAL_SHOW_MISSES === '1') {
+    for (const r of rows.filter((x) => x.m.vulnerable && !x.a.vulnerability?.length)) console.log(`  missed ${r.m.vulnerable}: ${r.m.text}`);
+    for (const r of rows.filter((x) => !x.m.vulnerable && x.a.vulnerability?.length)) console.log(`  false ${r.a.vulnerability[0].kind}: ${r.a.vulnerability[0].sentence}`);
+  }
   return { macroF1, baselineF1, labels: f1s.length };
 }

@@ -28,6 +28,7 @@ export async function mergeCustomers(db: Db, actor: Actor, targetId: string, sou
     const params = [actor.accountId, sourceId, targetId];
     const movedIdentities = await tx.query<{ id: string }>(
       'UPDATE customer_identities SET customer_id = $3 WHERE account_id = $1 AND customer_id = $2 RETURNING id', params);
+    await tx.query('UPDATE vulnerability_signs SET customer_id = $3 WHERE account_id = $1 AND customer_id = $2', params);
     const movedCases = await tx.query<{ id: string }>(
       'UPDATE cases SET customer_id = $3, updated_at = now() WHERE account_id = $1 AND customer_id = $2 RETURNING id', params);
     await tx.query('UPDATE messages SET customer_id = $3 WHERE account_id = $1 AND customer_id = $2', params);
@@ -36,6 +37,7 @@ export async function mergeCustomers(db: Db, actor: Actor, targetId: string, sou
          name = CASE WHEN t.name = '' THEN s.name ELSE t.name END,
          language = coalesce(t.language, s.language),
          vulnerable = t.vulnerable OR s.vulnerable, media = t.media OR s.media,
+         vulnerable_source = CASE WHEN t.vulnerable THEN t.vulnerable_source ELSE s.vulnerable_source END,
          sales_opt_out = t.sales_opt_out OR s.sales_opt_out, updated_at = now()
        FROM customers s WHERE t.account_id = $1 AND t.id = $3 AND s.account_id = $1 AND s.id = $2`,
       params,

@@ -1,5 +1,6 @@
 import type { Db } from '../storage/db.ts';
 import type { IdentityKind } from './identity.ts';
+import { listVulnerabilitySigns, type VulnerabilitySignRow } from './vulnerability-signs.ts';
 
 export interface IdentityRow {
   id: string;
@@ -19,16 +20,20 @@ export interface CustomerRow {
   media: boolean;
   sales_opt_out: boolean;
   merged_into: string | null;
+  /** where the vulnerable flag came from (a confirmed sign in a message, an agent, an import) */
+  vulnerable_source: Record<string, unknown> | null;
   created_at: Date;
   updated_at: Date;
 }
 
 export interface Customer extends CustomerRow {
   identities: IdentityRow[];
+  /** signs in the customer's messages that they may be vulnerable: suggestions for an agent, and how they were decided */
+  vulnerability_signs?: VulnerabilitySignRow[];
 }
 
 export const CUSTOMER_COLUMNS =
-  'id, name, segment, language, vulnerable, media, sales_opt_out, merged_into, created_at, updated_at';
+  'id, name, segment, language, vulnerable, media, sales_opt_out, merged_into, vulnerable_source, created_at, updated_at';
 
 export async function loadCustomer(db: Db, accountId: string, id: string, forUpdate = false): Promise<Customer | null> {
   const [row] = await db.query<CustomerRow>(
@@ -40,7 +45,8 @@ export async function loadCustomer(db: Db, accountId: string, id: string, forUpd
     'SELECT id, kind, value, bouncing_since, bounce_reason FROM customer_identities WHERE account_id = $1 AND customer_id = $2 ORDER BY created_at, id',
     [accountId, id],
   );
-  return { ...row, identities };
+  const vulnerability_signs = await listVulnerabilitySigns(db, accountId, id);
+  return { ...row, identities, vulnerability_signs };
 }
 
 export async function findCustomerIdByIdentity(db: Db, accountId: string, kind: IdentityKind, value: string) {

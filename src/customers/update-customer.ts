@@ -15,10 +15,13 @@ export async function updateCustomer(db: Db, actor: Actor, id: string, fields: C
       `UPDATE customers SET name = coalesce($3, name), segment = coalesce($4, segment),
          language = CASE WHEN $5::boolean THEN $6 ELSE language END,
          vulnerable = coalesce($7, vulnerable), media = coalesce($8, media),
-         sales_opt_out = coalesce($9, sales_opt_out), updated_at = now()
+         sales_opt_out = coalesce($9, sales_opt_out), updated_at = now(),
+         -- where the flag came from: set by hand now, or nowhere once it is off
+         vulnerable_source = CASE WHEN $7 IS NULL OR $7 = vulnerable THEN vulnerable_source WHEN $7 THEN $10::jsonb ELSE NULL END
        WHERE account_id = $1 AND id = $2`,
       [actor.accountId, id, fields.name?.trim() ?? null, fields.segment ?? null, fields.language !== undefined,
-        fields.language ?? null, fields.vulnerable ?? null, fields.media ?? null, fields.sales_opt_out ?? null],
+        fields.language ?? null, fields.vulnerable ?? null, fields.media ?? null, fields.sales_opt_out ?? null,
+        JSON.stringify({ source: 'agent', by: actor.agentId ?? actor.id, at: new Date() })],
     );
     if (fields.name !== undefined) await refreshCustomerSearch(tx, actor.accountId, id);
     await recordAudit(tx, actor, { action: 'customer.updated', entityType: 'customer', entityId: id, before: d.before, after: d.after });

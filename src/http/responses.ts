@@ -72,6 +72,21 @@ export const identitySchema = z.object({
   bounce_reason: nullable(z.string()),
 });
 
+export const vulnerabilitySignSchema = z
+  .object({
+    id: uuid,
+    customer_id: uuid,
+    case_id: uuid,
+    message_id: uuid,
+    kind: z.enum(['health', 'disability', 'age', 'bereavement', 'money_trouble', 'panic']),
+    sentence: z.string().describe('the sentence that showed it, as the customer wrote it'),
+    status: z.enum(['suggested', 'confirmed', 'dismissed']),
+    decided_by: nullable(uuid),
+    decided_at: nullable(time),
+    created_at: time,
+  })
+  .describe('Sign of vulnerability');
+
 export const customerSchema = z
   .object({
     id: uuid,
@@ -82,7 +97,9 @@ export const customerSchema = z
     media: z.boolean(),
     sales_opt_out: z.boolean(),
     merged_into: nullable(uuid).describe('set when this record was merged into another customer'),
+    vulnerable_source: nullable(z.record(z.string(), z.unknown())).describe('where the vulnerable flag came from: {source: message|agent|import, kind, sign_id, message_id, by, at}'),
     identities: z.array(identitySchema),
+    vulnerability_signs: z.array(vulnerabilitySignSchema).optional().describe('signs in the customer\'s messages that they may be vulnerable: suggested for an agent to confirm or dismiss (one customer only, not in lists)'),
     created_at: time,
     updated_at: time,
   })

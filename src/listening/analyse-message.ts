@@ -9,6 +9,7 @@ import { scoreLexicon, type LexiconScore } from './lexicon-score.ts';
 import { findMoneyMentions, type Money } from './money.ts';
 import { assessReputationRisk, type ReputationRisk } from './reputation-risk.ts';
 import { sentimentOf } from './sentiment.ts';
+import { findVulnerability, type VulnerabilitySign } from './vulnerability.ts';
 
 export type { Intent } from './intents.ts';
 export type { Money, Currency } from './money.ts';
@@ -34,6 +35,8 @@ export interface MessageAnalysis {
   intents: Intent[];
   money: Money[];
   reputationRisk: ReputationRisk;
+  /** signs the customer may be vulnerable, each with its sentence: a suggestion for an agent, never a flag */
+  vulnerability: VulnerabilitySign[];
 }
 
 /** Longer texts are cut here: a customer's message, not a quoted thread or an attachment. */
@@ -64,6 +67,7 @@ export function analyseMessage(input: string, opts: AnalyseMessageOptions = {}):
     intents: detectIntents(text, { sentiment, folded }),
     money: findMoneyMentions(text).map(({ cents, currency }) => ({ cents, currency })),
     reputationRisk,
+    vulnerability: findVulnerability(text),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../storage/db.ts';
 import type { JobRow } from '../storage/jobs.ts';
 import { analyseMessage } from './analyse-message.ts';
+import { suggestVulnerability } from '../customers/vulnerability-signs.ts';
 import { createPgClusterStore } from './clustering/pg-store.ts';
 import { runUpkeep } from './clustering/run-upkeep.ts';
 import { listenToMessage, TOPIC_OPTIONS } from './listen-to-message.ts';
@@ -18,7 +19,7 @@ export async function queueAnalysis(tx: Db, accountId: string, messageId: string
 
 /**
  * Job handler: analyses one stored inbound message (language, sentiment, anger, intents, money,
- * reputation risk), stores the result beside it, then clusters it into a topic and checks the
+ * reputation risk, signs of vulnerability), stores the result beside it (signs as suggestions for an agent), then clusters it into a topic and checks the
  * topic for a signal (listen-to-message.ts).
  */
 export async function analyseStoredMessage(db: Db, job: JobRow): Promise<void> {
@@ -43,6 +44,9 @@ export async function analyseStoredMessage(db: Db, job: JobRow): Promise<void> {
        mentions = EXCLUDED.mentions, message_at = EXCLUDED.message_at, analysed_at = now()`,
     [accountId, messageId, a.language, a.sentiment, a.anger, a.intents, JSON.stringify(a.money), a.reputationRisk.level, JSON.stringify(a.reputationRisk.mentions), m.created_at],
   );
+  if (a.vulnerability.length) {
+    await suggestVulnerability(db, accountId, { customerId: m.customer_id, caseId: m.case_id, messageId }, a.vulnerability);
+  }
   await listenToMessage(db, accountId, { id: messageId, caseId: m.case_id, customerId: m.customer_id, at: new Date(m.created_at) }, forTopic);
 }
 

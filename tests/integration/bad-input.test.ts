@@ -60,6 +60,7 @@ interface Fixture {
   templateId: string;
   problemId: string;
   signalId: string;
+  vulnerabilitySignId: string;
   topicIds: string[];
   inboxId: string;
   inboxAddress: string;
@@ -222,6 +223,8 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'PATCH /api/v1/topics/:id': { url: `/api/v1/topics/${f.topicIds[0]}`, payload: { name: 'Parkeren' } },
     'POST /api/v1/topics/:id/merge': { url: `/api/v1/topics/${f.topicIds[0]}/merge`, payload: { topic_id: f.topicIds[1] } },
     'POST /api/v1/signals/:id/dismiss': { url: `/api/v1/signals/${f.signalId}/dismiss`, payload: {} },
+    'POST /api/v1/vulnerability-signs/:id/confirm': { url: `/api/v1/vulnerability-signs/${f.vulnerabilitySignId}/confirm`, payload: {} },
+    'POST /api/v1/vulnerability-signs/:id/dismiss': { url: `/api/v1/vulnerability-signs/${f.vulnerabilitySignId}/dismiss`, payload: {} },
     'POST /api/v1/topics/:id/split': { url: `/api/v1/topics/${f.topicIds[0]}/split`, payload: {} },
     'GET /api/v1/inboxes': { url: '/api/v1/inboxes' },
     'POST /api/v1/inboxes': { url: '/api/v1/inboxes', payload: { address: uniqueEmail('support'), name: 'Klantenservice' } },
@@ -330,6 +333,11 @@ before(async () => {
   f.templateId = (await ok('POST', '/api/v1/templates', { name: 'Ontvangen', body: 'Beste {{customer.first_name}}, we hebben {{case.ref}} ontvangen.' })).id;
   f.problemId = (await ok('POST', '/api/v1/problems', { title: 'Storing', case_ids: [f.caseId] })).id;
   f.signalId = (await db.query<{ id: string }>(`INSERT INTO signals (account_id, title) VALUES ($1, 'Piek') RETURNING id`, [acc.accountId]))[0].id;
+  f.vulnerabilitySignId = (await db.query<{ id: string }>(
+    `INSERT INTO vulnerability_signs (account_id, customer_id, case_id, message_id, kind, sentence)
+     SELECT account_id, customer_id, case_id, id, 'age', 'Ik ben 84.' FROM messages WHERE account_id = $1 AND case_id = $2 LIMIT 1 RETURNING id`,
+    [acc.accountId, f.caseId],
+  ))[0].id;
   f.topicIds = [];
   for (let i = 0; i < 2; i++) f.topicIds.push((await db.query<{ id: string }>(`INSERT INTO topics (account_id, centroid, norm, size, first_seq, last_seq, first_at, last_at) VALUES ($1, '[["parkeer", 1]]', 1, 1, 1, 1, now(), now()) RETURNING id`, [acc.accountId]))[0].id);
   f.inboxAddress = uniqueEmail('service');
@@ -866,6 +874,8 @@ runTable('replies and templates: bad drafts, settings and templates are refused,
   { name: 'merging a topic that does not exist', method: 'POST', url: `/api/v1/topics/${f.topicIds[0]}/merge`, payload: { topic_id: NIL }, status: 404, code: 'topic_not_found' },
   { name: 'a signal status that does not exist', method: 'GET', url: '/api/v1/signals?status=gone', status: 400, code: 'validation_failed' },
   { name: 'dismissing a signal that does not exist', method: 'POST', url: `/api/v1/signals/${NIL}/dismiss`, payload: {}, status: 404, code: 'signal_not_found' },
+  { name: 'confirming a sign of vulnerability that does not exist', method: 'POST', url: `/api/v1/vulnerability-signs/${NIL}/confirm`, payload: {}, status: 404, code: 'vulnerability_sign_not_found' },
+  { name: 'dismissing a sign of vulnerability by a bad id', method: 'POST', url: '/api/v1/vulnerability-signs/nope/dismiss', payload: {}, status: 400, code: 'validation_failed' },
   { name: 'rendering with a variable that has no value', method: 'POST', url: `/api/v1/templates/${f.templateId}/render`, payload: { case_id: f.caseId, variables: { customer: { first_name: '' } } }, status: 422, code: 'template_variable_missing' },
 ]);
 

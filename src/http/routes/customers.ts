@@ -7,6 +7,7 @@ import { createCustomer } from '../../customers/create-customer.ts';
 import { importCustomers } from '../../customers/import-customers.ts';
 import { listCustomers } from '../../customers/list-customers.ts';
 import { mergeCustomers } from '../../customers/merge-customers.ts';
+import { decideVulnerabilitySign } from '../../customers/vulnerability-signs.ts';
 import { loadCustomer } from '../../customers/store.ts';
 import { updateCustomer } from '../../customers/update-customer.ts';
 import { notFound } from '../../shared/errors.ts';
@@ -73,6 +74,20 @@ export function customerRoutes(app: FastifyInstance, db: Db) {
   r.delete('/api/v1/customers/:id/identities/:identity_id', {
     schema: { tags, summary: 'Remove an identity', params: z.object({ id: s.id, identity_id: s.id }).strict(), response: { 200: res.customerSchema, ...res.errors } },
   }, async (req) => removeIdentity(db, actorOf(req), req.params.id, req.params.identity_id));
+
+  for (const decision of ['confirm', 'dismiss'] as const) {
+    r.post(`/api/v1/vulnerability-signs/:id/${decision}`, {
+      schema: {
+        tags,
+        summary: decision === 'confirm'
+          ? "Confirm a sign of vulnerability: the customer's flag goes on, with where it came from (audited)"
+          : 'Dismiss a sign of vulnerability: not suggested again for 90 days (audited)',
+        params: s.idParams,
+        body: z.object({}).strict().nullish(),
+        response: { 200: res.vulnerabilitySignSchema, ...res.errors },
+      },
+    }, async (req) => decideVulnerabilitySign(db, actorOf(req), req.params.id, decision));
+  }
 
   r.post('/api/v1/customers/:id/merge', {
     schema: {
