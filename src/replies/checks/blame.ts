@@ -4,6 +4,10 @@ import { allMatches, phrases } from '../text-match.ts';
 const PARTY_NL = '(uw |de |onze? )?(bank|provider|bezorger|pakketdienst|postnl|dhl|vervoerder|leverancier|fabrikant|partner|gemeente|werkgever|collega\\p{L}*|afdeling|monteur|aannemer|webwinkel|winkel|verkoper|betaalprovider|app|systeem|computer|software)';
 const PARTY_EN = '(your |the |our )?(bank|provider|courier|carrier|supplier|manufacturer|partner|colleague\\p{L}*|department|technician|contractor|seller|payment provider|system|computer|software)';
 
+// Parties other than us (also "onze leverancier": ours by contract, not us).
+const THIRD_NL = 'bank|provider|bezorg\\p{L}*|pakketdienst|koerier\\p{L}*|postnl|dhl|vervoerder\\p{L}*|leverancier|fabrikant|partner|externe partij|derde partij|netbeheerder|gemeente|overheid|werkgever|huisarts|aannemer|webwinkel|verkoper|betaalprovider|systeem|software|computer|chauffeur';
+const THIRD_EN = 'bank|provider|courier|carrier|supplier|manufacturer|partner|third party|network operator|council|government|employer|contractor|seller|payment provider|system|software|computer|driver|legal department|depot';
+
 const BLAME = phrases([
   // Dutch: not ours, someone else's, the customer's own fault
   'daar (gaan|ga) (wij|we|ik) niet over', 'daar kunnen (wij|we|ik) (niets|niks) aan doen', 'daar (zijn|ben) (wij|we|ik) niet verantwoordelijk voor',
@@ -19,9 +23,25 @@ const BLAME = phrases([
   'nothing (we|i) can do', '(it\'s|it is|that\'s|that is) (entirely |really |simply )?your (own )?(responsibility|fault|problem|mistake)', '(that\'s|that is|this is) on (the|your) \\p{L}+', '(an|the) (issue|problem) (is )?with your (bank|card|provider|card provider|router|device|phone)', 'your card provider', 'the council\'s fault', '\\p{L}+\'s (fault|problem)', 'not ours', '(the )?fault lies with', '(responsibility|problem) lies with', 'you (entered|typed|gave|chose|selected) the wrong', 'there is nothing (we|i) can do', '(we|i) (are|am) not responsible', '(the|this|that) (issue|problem|error|fault|delay) (is|was|lies) (with|on|due to) ' + PARTY_EN,
   '(it|this|that) (is|was)(n\'t| not)? (the fault of|caused by|due to) ' + PARTY_EN, '(is|was|were) (caused by|due to) ' + PARTY_EN, '(is|was) (the|your) (bank|courier|carrier|provider)\'s (fault|responsibility|problem)', 'blame (lies|rests) with', '(is|was) to blame', `(you need|you'll need|you will need) to (contact|call|take it up with) ${PARTY_EN}`,
   'you should have (?!(received|been|had|got|gotten|heard)\\b)\\p{L}+', 'you should\'ve', 'you ought to have', 'if you had (read|checked|followed|paid)', 'you (failed|forgot) to',
+  // someone else caused it: a cause named, then a party that is not us (or ours by contract only)
+  `(veroorzaakt|verzorgd|geleverd|uitgevoerd|onderhouden|beheerd|opgesteld|gegenereerd) door (een |de |het |uw |onze? )?(\\p{L}+ ){0,2}(${THIRD_NL})`, `(is|was) (het )?(een )?gevolg van (de |het |een |uw )?(\\p{L}+ ){0,2}(${THIRD_NL}|systeemmigratie|migratie|overheidsbeleid|storing)`,
+  `(achterstand|storing|staking|personeelstekort|drukte|vertraging|probleem|fout) (bij|in|van) (de |het |een |uw |onze? )?(\\p{L}+ ){0,2}(${THIRD_NL})`, `(ligt|lag) (helaas )?(bij|aan) (de |het |een |uw |onze )?(\\p{L}+ ){0,1}(${THIRD_NL})`, `(is|valt onder) de verantwoordelijkheid van`, `(uw|de) (\\p{L}+ )?(${THIRD_NL}) (is|was) verantwoordelijk`,
+  `(caused|operated|run|handled|provided|drafted|generated|managed) by (a |an |the |your |our )?(\\p{L}+ ){0,2}(${THIRD_EN})`, `(delay|problem|issue|fault|error|backlog|outage) (at|with|on the side of) (a |the |your |our )?(\\p{L}+ ){0,2}(${THIRD_EN})`, `(is|are) the responsibility of`, 'third party',
+  // out of our hands, so nothing is done
+  'geen (enkele )?invloed (op|hebben)', '(niet|niets) (iets )?(wat|dat) wij kunnen (beïnvloeden|veranderen)', 'kunnen wij (niet|helaas niet) beïnvloeden', '(volledig |geheel )?afhankelijk van (hun|de|het|een)', 'niets aan (doen|veranderen)', 'daar (kunnen|kan) (wij|we|ik)( als \\p{L}+)? (helaas |verder )?(ook )?(niets|niks) aan (doen|veranderen)',
+  '(outside|beyond|out of) (of )?our (control|hands|influence)', '(cannot|can\'t|can not) (change|influence|control) (its|the|this|that)', 'not something (we|i) can (influence|change|control)', 'nu eenmaal',
+  // the customer's own doing
+  '(u|you) (heeft|hebt|had) (bij \\p{L}+ \\p{L}+ )?zelf (voor|gekozen|\\p{L}+)', 'bent u zelf verantwoordelijk', 'u (bent|was) zelf verantwoordelijk', 'de fout is ontstaan bij (het|de) \\p{L}+ van uw', 'als u (\\p{L}+ ){0,6}had (\\p{L}+ ){0,3}(gedaan|aangeklikt|gelezen|gecontroleerd|gehad|gekozen)', 'u had de mogelijkheid',
+  '(wij|we) gaan ervan uit dat u', '(the|your) (address|details|number|information) you (entered|gave|provided) (was|were)', 'you agreed to (the|our) (terms|conditions)', 'you did not (check|read|follow|enter|select)', '(als|if) (iedereen|everyone) (zich )?(gewoon )?(aan de regels|followed)',
+  'niet (goed )?(gelezen|opgelet|gecontroleerd) (heeft|hebt)', 'de instructies niet goed (leest|las|heeft gelezen)', '(let|letten|controleert|controleer) u (\\p{L}+ ){0,4}(voortaan|in het vervolg)', 'wij raden u aan (daar |hier )?voortaan',
+  // it is allowed, in the terms, the procedure, or the computer says so: so it stands
+  '(volgens|conform|in) (onze |de )?(algemene |reis|leverings)?(voorwaarden|procedures?|regels|beleid|contract|overeenkomst)( \\p{L}+){0,6} (staat|mag|mogen|toegestaan|correct|juist|niet aansprakelijk)(?![^.!?]*(maar|echter|toch))', '(niet|nooit) aansprakelijk', 'overmacht',
+  'werken (altijd )?volgens (de )?(geldende )?(procedures|regels|protocol)', '(de kosten|het bedrag|de rekening|de factuur) (zijn|is|blijven|blijft) (daarom |dus )?(correct|terecht|juist|staan)', 'mag (eenzijdig|zomaar|gewoon) (worden )?(aangepast|gewijzigd|verhoogd)', 'anders zou(den)? (het bedrijf|wij|we|zij) (het|dat) niet doen',
+  '(in line with|according to|as stated in|per|under) (our|your|the) (policy|terms|contract|conditions|logs)(?![^.!?]*(but|however|though))', '(charges|costs|amount|invoice|bill) (on your invoice )?(is|are) (therefore |thus )?correct', '(computers|systems) (liegen|don\'t lie)', 'volgens onze (logs|systemen|gegevens)',
+  '(like|just like) everyone else', 'hoe de markt werkt', 'landelijk probleem', '(automatisch|automatically) (gegenereerd|generated)',
 ]);
 // "dit ligt niet aan u": taking the blame off the customer is the opposite of blame-shifting
-const NOT_BLAME = /(ligt|lag) niet aan u\b|not your fault|niet uw (schuld|fout)|(?<!niet |buiten |niet onder |niet binnen )onze (eigen )?(schuld|fout|verantwoordelijkheid)|(?<!not )our (own )?(fault|mistake|responsibility)|shouldn'?t have had to/i;
+const NOT_BLAME = /(ligt|lag|zit|zat) (helemaal |echt |volledig )?bij ons\b|(ligt|lag) niet aan u\b|not your fault|niet uw (schuld|fout)|(?<!niet |buiten |niet onder |niet binnen )onze (eigen )?(schuld|fout|verantwoordelijkheid)|(?<!not )our (own )?(fault|mistake|responsibility)|shouldn'?t have had to/i;
 
 /** Blame-shifting: it is the bank's, a colleague's, or the customer's own fault. */
 export const blame: Check = (draft, ctx) => {

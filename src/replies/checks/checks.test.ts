@@ -128,3 +128,38 @@ Team Klantenservice`;
   const span = checkDraft(bad, nl).find((f) => f.check === 'blame')!.span!;
   assert.equal(bad.slice(span.start, span.end), span.text);
 });
+
+// Issue 14: blame and condescension by class — a cause pinned on another party, out of our hands, the
+// customer's own doing, "it is allowed so it stands"; explaining "once more", "not that hard", how to behave next time.
+table('blame', [
+  {
+    ctx: nl,
+    must: [
+      'De vertraging is veroorzaakt door een staking bij de vervoerder.',
+      'Daar hebben wij helaas geen invloed op.',
+      'U heeft bij het bestellen zelf voor deze optie gekozen.',
+      'Volgens de algemene voorwaarden mag de prijs tussentijds worden aangepast.',
+      'Het contract mag eenzijdig worden aangepast, anders zou het bedrijf het niet doen.',
+      'De kosten blijven daarom staan.',
+    ],
+    mustNot: [
+      'De fout lag bij ons; ik heb het bedrag teruggestort.',
+      'Door een fout in onze facturatie is er te veel afgeschreven. Dat heb ik hersteld.',
+      'In de voorwaarden staat dat opzeggen schriftelijk moet, maar uw mail is ook goed.',
+    ],
+  },
+  {
+    ctx: en,
+    must: ['The outage was caused by the network operator.', 'This is outside our control.', 'You agreed to the terms when you signed up.'],
+    mustNot: ['That was our mistake, and I have refunded you.', 'Per our terms a refund takes 14 days, but I have sent it today.'],
+  },
+]);
+
+table('condescension', [
+  {
+    ctx: nl,
+    must: ['Ik leg het u nog één keer uit.', 'Dat is echt niet zo moeilijk.', 'Leest u in het vervolg eerst de voorwaarden.', 'Zoals u ongetwijfeld weet, werkt dat zo.'],
+    mustNot: ['Ik leg het graag nog een keer uit.', 'Hieronder staat stap voor stap hoe u inlogt.'],
+  },
+  { ctx: en, must: ["I'll keep this very simple: you must check out.", "It's quite obvious from the tracking page."], mustNot: ['Happy to explain it again, step by step.'] },
+]);

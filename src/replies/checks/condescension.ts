@@ -12,13 +12,35 @@ const CONDESCENSION = phrases([
   'as (i|we)(\'ve| have)? (already |previously )?(said|stated|explained|mentioned|told you|pointed out|noted)', 'as you can (clearly )?see', 'let me spell it out', 'did you (even )?read', '(pretty|quite|really|very) basic', 'as i keep (saying|telling you)', 'as (previously|already) (stated|explained|mentioned|noted|communicated)',
   'as stated (before|previously|in our)', 'once again,', 'for the (last|third|second) time', 'i repeat', 'obviously', 'clearly you', 'you (would|should) know',
   'please (re-?read|read (our|the) (terms|email|policy) (again|carefully))', 'as you (should|would) (know|be aware)', 'it(\'s| is) (quite |really |very )?simple',
+  // explaining it "once more", slowly, simply: the reader is taken for slow
+  '(leg|leggen|herhaal|herhalen) (ik|we|wij) (het|dit|dat)?( u)?( nu)? (nog )?(één|een|1) (keer|maal)', '(nog|nogmaals) (één|een|1) (keer|maal)( \\p{L}+){0,3} (uit|uitleggen|herhalen|uitgelegd|herhaald)',
+  '(ik|we|wij) (heb|hebben) (u )?(dit|dat|het) (nu )?(al )?(\\p{L}+|\\d+) (keer|maal|keren) (uitgelegd|gezegd|verteld|geschreven)', '(heel|erg) (langzaam|rustig) (uit|uitleggen|uitgelegd)', 'in gewone (woorden|mensentaal)', 'stap voor stap (leest|lezen|doorleest)',
+  'explain(ed)? (it|this|that)? ?(again|one more time|once more)', '(i|we)(\'ll| will) keep (this|it) (very |really |nice and )?simple', '(very|really) slowly', 'as (i|we) explained (in|before)', '(i|we) (have|\'ve) (now )?(already )?(explained|told you) (this|that) (\\p{L}+ )?times',
+  // it is obvious, easy, anyone manages
+  '(is|was) (echt |toch )?niet (zo )?(moeilijk|ingewikkeld|lastig)', '(dat|het) is (echt )?niet zo (moeilijk|ingewikkeld)', '(prima|gewoon|best) zelf (vinden|doen|regelen|opzoeken)', 'zelf kunnen (zien|vinden|lezen|weten)', 'komt u er (vast|wel|best) zelf uit', '(stond|staat) (daar |er |het )?(gewoon|duidelijk) (vermeld|aangegeven|beschreven|in)',
+  '(it\'s|it is) (quite |very |pretty |rather )?obvious', '(not|isn\'t) (that|so|very) (hard|difficult|complicated)', '(most|all|other) (of our )?customers manage', 'without any trouble', 'perhaps you missed it', 'you (could|would) have (seen|found|known)',
+  // telling the customer how to behave next time
+  '(in het vervolg|voortaan) (eerst |beter |goed |zorgvuldig(er)? |even |niet )+', '(in het vervolg|voortaan)( \\p{L}+){0,4} (goed|beter|zorgvuldig|eerst|niet meteen|bundelen|raadplegen|opletten|letten)', 'als u de moeite (neemt|had genomen)', 'schreeuwen in hoofdletters', 'als u rustig (uitlegt|vertelt)',
+  '(lees|leest|raadpleeg|raadpleegt) (de|onze) (voorwaarden|veelgestelde vragen|faq|handleiding|instructies)', 'rekening mee te houden', 'before (contacting|emailing|calling) us', 'it helps to read', 'read (it|the \\p{L}+|our \\p{L}+) (carefully|properly|in full|before)',
+  // patronising
+  '(sweetheart|sweetie|honey|love|dear),', 'no need to panic', '(isn\'t|is not) your first language', 'computercursus', 'iemand in uw omgeving', 'laat u het (maar )?(gewoon )?aan ons over', 'zoals u (ongetwijfeld|vast wel|wellicht) weet', 'u bent (niet de enige|niet de eerste)',
+  'just so we\'re on the same page', '(that\'s|that is) how it\'s supposed to work', '(ik|wij|we) hopen dat dit nu (duidelijk|helder) is', '(i|we) hope (that\'s|that is|this is) (clearer|clear) now', 'nu eenmaal hoe',
 ]);
 
-/** Talking down to the customer: "zoals ik al zei", "as I said". */
+// "Ik leg het graag nog een keer uit": offered gladly, explaining again is service, not a rebuke
+const GLADLY = /\b(?:graag|met plezier|happy to|glad to|gladly)\b/i;
+
+/** Talking down to the customer: "zoals ik al zei", "as I said", "ik leg het nog één keer uit". */
 export const condescension: Check = (draft, ctx) =>
-  allMatches(draft, CONDESCENSION).map(
+  allMatches(draft, CONDESCENSION).filter((span) => !GLADLY.test(sentenceAround(draft, span.start))).map(
     (span): Finding =>
       ctx.language === 'nl'
         ? { check: 'condescension', severity: 'warning', span, message: `"${span.text}" klinkt belerend.`, suggestion: 'Leg het opnieuw uit zonder te verwijzen naar wat al gezegd is; misschien was het de eerste keer niet duidelijk.' }
         : { check: 'condescension', severity: 'warning', span, message: `"${span.text}" sounds condescending.`, suggestion: 'Explain it again without pointing at what was said before; maybe it was not clear the first time.' },
   );
+
+function sentenceAround(text: string, at: number): string {
+  const start = Math.max(text.lastIndexOf('.', at), text.lastIndexOf('!', at), text.lastIndexOf('?', at), text.lastIndexOf('\n', at)) + 1;
+  const ends = ['.', '!', '?', '\n'].map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
+  return text.slice(start, ends.length ? Math.min(...ends) : text.length);
+}
