@@ -143,9 +143,10 @@ export function storySteps(ctx: DemoContext, refs: Record<string, string[]>): St
     },
   );
   // P4: the double charge gets an apology and a refund promised for today; the missed appointment a new one, today
+  // later today, before midnight in the account's zone (in the last half minute of a day: just after now)
   const dueToday = (hours: number) => {
-    const endOfDay = localTime(now, ctx.timeZone, -1, 0).getTime() - 15 * 60_000;
-    return new Date(Math.max(now.getTime() + 20 * 60_000, Math.min(now.getTime() + hours * HOUR_MS, endOfDay)));
+    const endOfDay = localTime(now, ctx.timeZone, -1, 0).getTime() - 60_000;
+    return new Date(Math.max(now.getTime() + 30_000, Math.min(now.getTime() + hours * HOUR_MS, endOfDay)));
   };
   const noor = () => ref['noor.willems@example.nl'];
   const linda = () => ref['linda.deboer@example.nl'];
