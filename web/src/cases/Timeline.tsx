@@ -85,7 +85,7 @@ function Event({ e, who }: { e: EventEntry; who: string }) {
   const names = t('case.events', { returnObjects: true }) as Record<string, string>;
   return (
     <p className="muted small">
-      <span title={e.action}>{names[e.action] ?? t('case.event')}</span> · {who} · <Time iso={e.created_at} exact />
+      <span data-action={e.action}>{names[e.action] ?? t('case.event')}</span> · {who} · <Time iso={e.created_at} exact />
     </p>
   );
 }

@@ -40,6 +40,7 @@ export const knowledge: Shape<typeof nl> = {
     showChanges: 'Show changes',
     hideChanges: 'Hide changes',
     changesOf: 'Changes in version {{version}}',
+    field: { slug: 'address', tags: 'tags', title: 'title ({{lang}})', body: 'text ({{lang}})' },
     diffStatus: { added: 'added', removed: 'removed', changed: 'changed', unchanged: 'unchanged' },
   },
 };

@@ -37,6 +37,7 @@ export const knowledge = {
     showChanges: 'Toon wijzigingen',
     hideChanges: 'Verberg wijzigingen',
     changesOf: 'Wijzigingen in versie {{version}}',
+    field: { slug: 'adres', tags: 'labels', title: 'titel ({{lang}})', body: 'tekst ({{lang}})' },
     diffStatus: { added: 'toegevoegd', removed: 'verwijderd', changed: 'gewijzigd', unchanged: 'ongewijzigd' },
   },
 };
