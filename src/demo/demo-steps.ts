@@ -97,6 +97,9 @@ export function threadSteps(ctx: DemoContext, t: DemoThread): Step[] {
 export function storySteps(ctx: DemoContext, refs: Record<string, string[]>): Step[] {
   const { now } = ctx;
   const ago = (h: number) => new Date(now.getTime() - h * HOUR_MS);
+  // the agents' steps at office hours: a clock time on a day before today, or today (never after now)
+  const day = (daysAgo: number, hour: number, minute: number) => localTime(now, ctx.timeZone, daysAgo, hour, minute);
+  const today = (hour: number, minute: number) => new Date(Math.min(day(0, hour, minute).getTime(), now.getTime() - 15 * 60_000));
   const ref: Record<string, string> = {};
   const steps: Step[] = [];
   for (const { story, messages } of DEMO_STORIES) {
@@ -104,7 +107,7 @@ export function storySteps(ctx: DemoContext, refs: Record<string, string[]>): St
     for (const m of messages) {
       const customer: DemoCustomer = { name: m.name, email: m.email, language: 'nl', segment: m.segment, flags: m.flags };
       steps.push({
-        at: ago(m.hoursAgo),
+        at: m.local ? day(...m.local) : ago(m.hoursAgo),
         run: async () => {
           ref[m.email] = await write(ctx, customer, { subject: m.subject, body: m.body, channel: m.channel ?? 'email' });
           refs[story].push(ref[m.email]);
@@ -121,23 +124,23 @@ export function storySteps(ctx: DemoContext, refs: Record<string, string[]>): St
   });
   // P3: the contract case goes from agent to agent: "van het kastje naar de muur"
   const hendriks = () => ref['anton.hendriks@example.nl'];
-  const pass = (h: number, from: AgentKey, to: AgentKey) => [
-    { at: ago(h), run: async () => (transfer = (await offerTransfer(db, as(from), hendriks(), { toAgentId: ctx.agentId(to), note: 'Kun jij dit overnemen? Ik kom er niet uit.' })).id) },
-    { at: ago(h - 0.6), run: () => respondToTransfer(db, as(to), hendriks(), transfer, 'accept') },
+  const pass = (h: [Date, Date], from: AgentKey, to: AgentKey) => [
+    { at: h[0], run: async () => (transfer = (await offerTransfer(db, as(from), hendriks(), { toAgentId: ctx.agentId(to), note: 'Kun jij dit overnemen? Ik kom er niet uit.' })).id) },
+    { at: h[1], run: () => respondToTransfer(db, as(to), hendriks(), transfer, 'accept') },
   ];
   let transfer = '';
   steps.push(
-    { at: ago(121.5), run: () => assignCase(db, as('sanne'), hendriks(), ctx.agentId('sanne')) },
-    { at: ago(121.2), run: () => addMessage(db, as('sanne'), hendriks(), { type: 'note', body: 'Klant belt voor de derde keer; vorige antwoorden spraken elkaar tegen.' }) },
-    ...pass(98, 'sanne', 'ahmed'),
-    ...pass(74, 'ahmed', 'sanne'),
-    ...pass(26, 'sanne', 'joris'),
+    { at: day(5, 9, 20), run: () => assignCase(db, as('sanne'), hendriks(), ctx.agentId('sanne')) },
+    { at: day(5, 9, 35), run: () => addMessage(db, as('sanne'), hendriks(), { type: 'note', body: 'Klant belt voor de derde keer; vorige antwoorden spraken elkaar tegen.' }) },
+    ...pass([day(4, 10, 5), day(4, 10, 40)], 'sanne', 'ahmed'),
+    ...pass([day(3, 14, 10), day(3, 15, 25)], 'ahmed', 'sanne'),
+    ...pass([day(1, 9, 50), day(1, 10, 20)], 'sanne', 'joris'),
     {
-      at: ago(25),
+      at: day(1, 10, 45),
       run: () =>
         addMessage(db, as('joris'), hendriks(), {
           type: 'outbound',
-          now: ago(25),
+          now: day(1, 10, 45),
           body: 'Beste heer Hendriks, het spijt me dat u drie keer uw verhaal moest doen. Ik ben uw vaste aanspreekpunt en bel u morgen voor 12:00 met een duidelijk antwoord over uw contract. Met vriendelijke groet, Joris van Leeuwen',
         }),
     },
@@ -152,27 +155,27 @@ export function storySteps(ctx: DemoContext, refs: Record<string, string[]>): St
   const linda = () => ref['linda.deboer@example.nl'];
   steps.push(
     {
-      at: ago(0.9),
+      at: today(9, 15),
       run: async () => {
         await addMessage(db, as('sanne'), noor(), {
           type: 'outbound',
-          now: ago(0.9),
+          now: today(9, 15),
           body: 'Beste Noor, het spijt me dat de contributie twee keer is afgeschreven. Dat had niet mogen gebeuren, en zes weken wachten op uw eigen geld is te lang. Ik zorg dat de tweede afschrijving wordt teruggeboekt en laat u weten wanneer het geld er is. Met vriendelijke groet, Sanne de Wit',
         });
         const [c] = await db.query<{ id: string }>('SELECT id FROM cases WHERE account_id = $1 AND ref = $2', [ctx.sys.accountId, noor()]);
-        await makePromise(db, as('sanne'), { caseId: c.id, kind: 'refund_by', description: 'De dubbele afschrijving terugboeken', dueAt: dueToday(4), now: ago(0.9) });
+        await makePromise(db, as('sanne'), { caseId: c.id, kind: 'refund_by', description: 'De dubbele afschrijving terugboeken', dueAt: dueToday(4), now: today(9, 15) });
       },
     },
     {
-      at: ago(22),
+      at: day(1, 14, 5),
       run: async () => {
         await addMessage(db, as('ahmed'), linda(), {
           type: 'outbound',
-          now: ago(22),
+          now: day(1, 14, 5),
           body: 'Beste Linda, het spijt me echt dat de monteur niet kwam en dat niemand u belde. Ik heb een nieuwe afspraak voor u gemaakt en bel u vooraf om de tijd te bevestigen. Met vriendelijke groet, Ahmed Bouali',
         });
         const [c] = await db.query<{ id: string }>('SELECT id FROM cases WHERE account_id = $1 AND ref = $2', [ctx.sys.accountId, linda()]);
-        await makePromise(db, as('ahmed'), { caseId: c.id, kind: 'callback', description: 'Linda bellen om de tijd van de monteur te bevestigen', dueAt: dueToday(2), now: ago(22) });
+        await makePromise(db, as('ahmed'), { caseId: c.id, kind: 'callback', description: 'Linda bellen om de tijd van de monteur te bevestigen', dueAt: dueToday(2), now: day(1, 14, 5) });
       },
     },
   );
@@ -197,8 +200,9 @@ export function promiseSteps(ctx: DemoContext, threads: DemoThread[]): Step[] {
       at: made,
       run: async () => {
         const [c] = await ctx.db.query<{ id: string }>('SELECT id FROM cases WHERE account_id = $1 AND ref = $2', [ctx.sys.accountId, ctx.threadRefs.get(t)]);
-        const description = t === broken ? 'Terugbellen over de factuur' : 'Terugbellen of alles is opgelost';
-        id = (await makePromise(ctx.db, ctx.as(agent), { caseId: c.id, kind: 'callback', description, dueAt: minutes(made, t === broken ? 26 * 60 : 22 * 60), now: made })).id;
+        // due the next day at noon (the broken one: the customer is still waiting)
+        const due = localTime(made, ctx.timeZone, -1, 12);
+        id = (await makePromise(ctx.db, ctx.as(agent), { caseId: c.id, kind: 'callback', description: 'Terugbellen of het nu werkt', dueAt: due, now: made })).id;
       },
     });
     if (t !== broken) steps.push({ at: minutes(made, 60), run: () => keepPromise(ctx.db, ctx.as(agent), id, { action: 'callback_logged', now: minutes(made, 60) }) });

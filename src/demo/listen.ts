@@ -2,6 +2,7 @@ import { loadConfig } from '../config.ts';
 import { ANALYSE_JOB } from '../listening/analyse-stored-message.ts';
 import { sweepTopics } from '../listening/sweep-topics.ts';
 import { sweepPromises } from '../promises/sweep-promises.ts';
+import { sweepSla } from '../promises/sweep-sla.ts';
 import type { Db } from '../storage/db.ts';
 import { claimJobs, completeJob, type JobRow } from '../storage/jobs.ts';
 import { jobHandlers } from '../worker/handlers.ts';
@@ -33,10 +34,11 @@ export async function listenToHistory(db: Db, accountId: string, clock: ReturnTy
   }
 }
 
-/** The hourly sweeps, now: spikes against each topic's baseline over the fortnight, promises due or broken. */
+/** The sweeps, now: spikes against each topic's baseline over the fortnight, promises due or broken, service levels at risk or breached. */
 export async function sweepNow(db: Db, accountId: string, now: Date) {
   const topics = await sweepTopics(db, accountId, now);
   await sweepPromises(db, { now, accountIds: [accountId] });
+  await sweepSla(db, { now, accountIds: [accountId] });
   const handlers = jobHandlers(loadConfig({}));
   for (;;) {
     const jobs = await claimJobs(db, 'demo', 50, { kinds: KINDS, accountIds: [accountId] });

@@ -35,6 +35,12 @@ const DOMAIN = 'demo.luister.example';
  */
 export async function loadDemo(db: Db, o: LoadDemoOptions = {}) {
   const started = performance.now();
+  let mark = started;
+  const lap = () => {
+    const ms = Math.round(performance.now() - mark);
+    mark = performance.now();
+    return ms;
+  };
   const now = o.now ?? new Date();
   const password = o.password ?? newPassword();
   const clock = demoClock(db);
@@ -72,6 +78,7 @@ export async function loadDemo(db: Db, o: LoadDemoOptions = {}) {
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
   for (const step of steps) await clock.at(step.at, step.run);
   await backdate(db, accountId, clock.steps.splice(0));
+  const written = lap();
 
   // listening, as the worker heard the messages come in; then what the supervisor did with its signals on the way
   await listenToHistory(db, accountId, clock);
@@ -80,6 +87,7 @@ export async function loadDemo(db: Db, o: LoadDemoOptions = {}) {
   if (problem) await clock.at(problem.at, problem.run);
   for (const step of await handledSignals(db, as('joris'), now)) await clock.at(step.at, step.run);
   const moved = await backdate(db, accountId, clock.steps.splice(0));
+  const listened = lap();
   const sweep = await sweepNow(db, accountId, now);
 
   // the demo's replies went to invented people: marked as sent, never handed to a mail relay
@@ -107,6 +115,8 @@ export async function loadDemo(db: Db, o: LoadDemoOptions = {}) {
     inbox: inbox.address,
     history: { days: HISTORY_DAYS, ...counts, signal_titles: signals.map((s) => s.title), spikes_swept: sweep.signals.length, audit_backdated: moved.audit },
     seconds: Math.round((performance.now() - started) / 100) / 10,
+    /** where the time went: writing the fortnight through the use cases, listening to it in order, the sweeps */
+    timings_ms: { history: written, listening: listened, sweeps: lap() },
   };
 }
 

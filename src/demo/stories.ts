@@ -10,6 +10,8 @@ export interface DemoMessage {
   body: string;
   /** when the customer wrote, in hours before now */
   hoursAgo: number;
+  /** or at a clock time on a day before today: [days ago, hour, minute] in the account's zone */
+  local?: [number, number, number];
   channel?: 'email' | 'web' | 'phone' | 'social' | 'chat';
   segment?: string;
   flags?: { vulnerable?: boolean; media?: boolean; sales_opt_out?: boolean };
@@ -39,13 +41,13 @@ export const DEMO_STORIES: { story: string; messages: DemoMessage[] }[] = [
   {
     story: 'P3 kabelbedrijf: contract eenzijdig gewijzigd, drie medewerkers, verkeerde informatie',
     messages: [
-      { name: 'Anton Hendriks', email: 'anton.hendriks@example.nl', hoursAgo: 122, subject: 'Contract zonder overleg gewijzigd', channel: 'phone', segment: 'gold', body: 'Ik kreeg een brief dat mijn abonnement is aangepast en duurder wordt. Ik heb hier nooit mee ingestemd. Ik heb drie keer gebeld, steeds iemand anders gesproken en elke keer een ander antwoord gekregen.' },
+      { name: 'Anton Hendriks', email: 'anton.hendriks@example.nl', hoursAgo: 122, local: [5, 9, 12], subject: 'Contract zonder overleg gewijzigd', channel: 'phone', segment: 'gold', body: 'Ik kreeg een brief dat mijn abonnement is aangepast en duurder wordt. Ik heb hier nooit mee ingestemd. Ik heb drie keer gebeld, steeds iemand anders gesproken en elke keer een ander antwoord gekregen.' },
     ],
   },
   {
     story: 'P4 alledaagse fouten: afspraak niet nagekomen, nee is nee, dubbel afgeschreven',
     messages: [
-      { name: 'Linda de Boer', email: 'linda.deboer@example.nl', hoursAgo: 27, subject: 'Monteur kwam niet opdagen', body: 'Ik heb de hele ochtend vrij genomen voor de monteur tussen 8 en 12 uur. Er kwam niemand en niemand belde af.' },
+      { name: 'Linda de Boer', email: 'linda.deboer@example.nl', hoursAgo: 27, local: [1, 12, 40], subject: 'Monteur kwam niet opdagen', body: 'Ik heb de hele ochtend vrij genomen voor de monteur tussen 8 en 12 uur. Er kwam niemand en niemand belde af.' },
       { name: 'Bram Peters', email: 'bram.peters@example.nl', hoursAgo: 50, subject: 'Bel me niet meer', flags: { sales_opt_out: true }, body: 'Ik heb al twee keer gezegd dat ik niet geïnteresseerd ben in een nieuw abonnement. Toch belt uw verkoopafdeling elke week. Bel me niet meer.' },
       { name: 'Noor Willems', email: 'noor.willems@example.nl', hoursAgo: 20, subject: 'Sportschool twee keer afgeschreven', body: 'Mijn contributie is deze maand twee keer afgeschreven, binnen een dag. De terugbetaling zou zes weken duren. Het afschrijven ging wel meteen.' },
     ],

@@ -43,7 +43,7 @@ async function seed(db: Db) {
   // a burst of similar complaints, analysed into one topic with the amount each customer mentions
   // (what listening does on intake; the test has no worker), and the signal spike detection raises
   const topic = randomUUID();
-  const complaints = [];
+  const complaints: ((typeof COMPLAINTS)[number] & { id: string; ref: string; messageId: string })[] = [];
   for (const c of COMPLAINTS) {
     const r = await receive(c.name, 'Dubbel afgeschreven voor parkeren', c.body);
     await db.query(`INSERT INTO message_analysis (account_id, message_id, language, intents, money, topic_id) VALUES ($1, $2, 'nl', '{complaint}', $3, $4)`, [
