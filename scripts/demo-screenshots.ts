@@ -17,7 +17,7 @@ mkdirSync(out, { recursive: true });
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 try {
-  const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1360, height: 860 }, deviceScaleFactor: 1 });
+  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1360, height: 860 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const shot = async (name: string, fullPage = false) => {
     await page.waitForLoadState('networkidle');
