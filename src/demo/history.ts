@@ -121,7 +121,7 @@ function history(now: Date, timeZone: string, random: Random, people: ReturnType
       body: random.pick(OVERCHARGE.bodies),
       at,
       reply: { at: replyAt, agent: 'sanne', body: `Beste ${firstName(customer.name)},\n\nExcuses, er is te veel afgerekend. Ik heb het verschil teruggestort op uw rekening.\n\nMet vriendelijke groet,\nSanne de Wit\nKlantenservice Parkeren Demo` },
-      solvedAt: new Date(replyAt.getTime() + 2 * HOUR_MS),
+      solvedAt: duringWork(new Date(replyAt.getTime() + 2 * HOUR_MS), timeZone, random),
       workMinutes: 9,
     });
   }
