@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // `npm run build`: compile src/ to dist/ (plain JavaScript, no TypeScript loader at run time), copy
 // the SQL migrations beside it, and build the agent workspace (web/) into web/dist with Vite.
-// `npm start` runs the compiled server, which serves web/dist at /app/.
-// `node scripts/build.mjs web` builds only the workspace.
-import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+// `node dist/cli/main.js serve` runs the compiled server, which serves web/dist at /app/.
+// `node scripts/build.mjs web` builds only the workspace; with `--if-stale` only when web/dist is
+// missing or older than a source file (what `npm start` does before it runs the server from its
+// TypeScript sources). The workspace build needs only the dependencies (npm ci --omit=dev); the
+// server build needs typescript and the type packages (devDependencies).
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -27,6 +30,7 @@ if (only !== 'web') {
   console.log(`build: server compiled in ${took}`);
 }
 
+if (process.argv.includes('--if-stale') && workspaceFresh()) process.exit(0);
 const took = run('web', [join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);
 console.log(`build: workspace built in ${took}; first screen JavaScript ${firstScreenKb()} KB gzipped (web/dist)`);
 
@@ -42,4 +46,17 @@ function firstScreenKb() {
   for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
   const bytes = [...seen].reduce((n, k) => n + gzipSync(readFileSync(join('web/dist', manifest[k].file))).length, 0);
   return (bytes / 1024).toFixed(1);
+}
+
+/** web/dist/index.html is newer than every file of the workspace's sources. */
+function workspaceFresh() {
+  const newest = (dir) =>
+    readdirSync(dir).reduce((t, n) => {
+      const s = statSync(join(dir, n));
+      return Math.max(t, s.isDirectory() ? newest(join(dir, n)) : s.mtimeMs);
+    }, 0);
+  const built = 'web/dist/index.html';
+  if (!existsSync(built)) return false;
+  const sources = Math.max(newest('web/src'), statSync('web/index.html').mtimeMs, statSync('web/vite.config.ts').mtimeMs);
+  return statSync(built).mtimeMs >= sources;
 }

@@ -30,7 +30,10 @@ export async function serve(config: Config) {
   console.log(`API docs: ${base}/docs`);
   if (smtp) console.log(`Mail in: SMTP on port ${smtp.port}${config.SMTP_RELAY_URL ? '' : ' (mail out: set SMTP_RELAY_URL to send replies)'}`);
   if (setupToken.value) {
-    console.log(`\nNo account yet. Create the first account and admin once, here:\n  ${base}/setup?token=${setupToken.value}\nor stop the server and run: npx luister setup\n`);
+    console.log(
+      `\nNo account yet. Create the first account and admin once, here:\n  ${base}/setup?token=${setupToken.value}\n` +
+        'or stop the server and run: npx luister setup (or npx luister demo for a demo account to look around in)\n',
+    );
   }
   if (!worker && db.kind === 'postgres') console.log('Job worker not in this process: run `npx luister worker` (or set WORKER=on).');
 

@@ -7,6 +7,7 @@ import { createApiToken } from '../accounts/create-api-token.ts';
 import { search } from '../cases/search.ts';
 import { importCustomers } from '../customers/import-customers.ts';
 import { loadDemo } from '../demo/load-demo.ts';
+import { demoSummary } from '../demo/summary.ts';
 import { listTopics } from '../listening/manage-topics.ts';
 import { listProblems } from '../problems/get-problem.ts';
 import { listSignals } from '../problems/signals.ts';
@@ -44,7 +45,8 @@ const HELP = `luister <command> [options]
   inbox list | inbox poll ID [--account ID]
                                      inboxes; fetch an inbox's IMAP mailbox now and print what happened
   search QUERY [--limit N] [--account ID]
-  demo                               load a Dutch demo account (five stories of customer service gone wrong)
+  demo [--password P] [--json]       load a Dutch demo account with two weeks of history (the five stories of
+                                     customer service gone wrong among them); prints how to sign in
   promises [--due-today] [--state open|kept|breached|renegotiated|cancelled] [--account ID]
                                      promises, soonest due first
   sla [--state at_risk|breached] [--account ID]
@@ -186,7 +188,11 @@ async function main() {
         if (!data.length) console.log('No problems');
       });
     case 'demo':
-      return withDb('demo', async (db) => print(await loadDemo(db)));
+      return withDb('demo', async (db) => {
+        const demo = await loadDemo(db, { password: opt.password });
+        if (opt.json) print(demo);
+        else console.log(demoSummary(demo, config.PUBLIC_URL ?? `http://localhost:${config.PORT}`));
+      });
   }
   throw new AppError('unknown_command', `Unknown command: ${positionals.join(' ')}\n\n${HELP}`);
 }

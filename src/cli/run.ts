@@ -37,6 +37,7 @@ export function parseCli() {
       'first-response': { type: 'string' },
       'next-response': { type: 'string' },
       resolution: { type: 'string' },
+      json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

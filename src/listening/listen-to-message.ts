@@ -6,7 +6,7 @@ import { clusterMessage } from './clustering/cluster-message.ts';
 import { createPgClusterStore } from './clustering/pg-store.ts';
 import { describeTopics } from './clustering/supervise-topics.ts';
 import { DEFAULT_CLUSTER_OPTIONS } from './clustering/types.ts';
-import { newTopicSignal } from './new-topic-signal.ts';
+import { hourlySeries, newTopicSignal } from './new-topic-signal.ts';
 import { relatedTopics } from './related-topics.ts';
 import type { ClusterStore } from './clustering/types.ts';
 
@@ -92,7 +92,9 @@ export async function listenToMessage(
         score: 1,
         reason: topicIds.length > 1 ? `${verdict.reason}, over ${topicIds.length} related new topics` : verdict.reason,
         examples: events.slice(-5).map((e) => e.id),
-        series: [],
+        // the complaints of the last 48 hours per hour, against the level a new topic is expected at: none
+        series: hourlySeries(events.map((e) => new Date(e.at)), m.at, 48),
+        why: { kind: 'new_topic', customers: verdict.customers, hours: 48, threshold: 5, related_topics: topicIds.length > 1 ? topicIds.length : 0 },
       },
     });
     return { topicId: r.topicId, signalId: signal?.id ?? null, upkeepDue: r.upkeepDue };

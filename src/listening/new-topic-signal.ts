@@ -44,3 +44,19 @@ export function newTopicSignal(events: NewTopicEvent[], now: Date, options: NewT
     : `${seen.size} of ${minCustomers} distinct customers within ${windowHours} h`;
   return { fires, customers: seen.size, events: inWindow.length, firedAt, reason };
 }
+
+/**
+ * The hourly counts behind a signal, for its chart: `hours` buckets ending with the hour of
+ * `until`, each with the expected level (a new topic has no baseline: 0).
+ */
+export function hourlySeries(times: Date[], until: Date, hours = 48): { at: string; count: number; expected: number }[] {
+  const HOUR = 3_600_000;
+  const last = Math.floor(until.getTime() / HOUR) * HOUR;
+  const first = last - (hours - 1) * HOUR;
+  const counts = new Array<number>(hours).fill(0);
+  for (const t of times) {
+    const i = Math.floor((t.getTime() - first) / HOUR);
+    if (i >= 0 && i < hours) counts[i]++;
+  }
+  return counts.map((count, i) => ({ at: new Date(first + i * HOUR).toISOString(), count, expected: 0 }));
+}

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newTopicSignal } from './new-topic-signal.ts';
+import { hourlySeries, newTopicSignal } from './new-topic-signal.ts';
 import { createSpikeDetector, type SpikeUpdate } from './spike-detector.ts';
 import { poissonSurprise } from './surprise.ts';
 
@@ -156,6 +156,19 @@ test('newTopicSignal fires on 5 distinct customers within 48 hours, not on repea
   assert.match(five.reason, /5 distinct customers within 48 h/);
   assert.equal(newTopicSignal([...four, ev(2, 'e')], now, { minCustomers: 6 }).fires, false);
   assert.equal(newTopicSignal([ev(30, 'a'), ev(20, 'b')], now, { minCustomers: 2, windowHours: 24 }).fires, false);
+});
+
+test('hourlySeries counts a new topic\'s complaints per hour for its chart, against an expected level of 0', () => {
+  const until = new Date(START + 100 * HOUR + 20 * 60_000);
+  const at = (hoursAgo: number) => new Date(until.getTime() - hoursAgo * HOUR);
+  const s = hourlySeries([at(0), at(0.1), at(3), at(47.2), at(48), at(50), at(-2)], until, 48);
+  assert.equal(s.length, 48);
+  assert.equal(s[47].at, new Date(START + 100 * HOUR).toISOString(), 'the last bucket is the hour of `until`');
+  assert.equal(s[47].count, 2);
+  assert.equal(s[44].count, 1);
+  assert.equal(s[0].count, 1, '47.2 hours ago is in the first bucket, 48 is not');
+  assert.equal(s.reduce((n, p) => n + p.count, 0), 4, 'before the window and after `until` are left out');
+  assert.ok(s.every((p) => p.expected === 0));
 });
 
 test('a value beyond everything seen so far is an alarm, also as an escalation during the hold-off', () => {

@@ -161,8 +161,9 @@ export function createSpikeDetector(options: SpikeDetectorOptions = {}, saved?: 
     if (record) surprise = Math.max(surprise, o.alarmSurprise);
 
     const exp = st.isCount ? Math.max(0, b.expected) : b.expected;
+    const season = b.seasonKind === 'this hour on this kind of day' ? 'weekday_hour' : b.seasonKind ? 'hour' : null;
     if (i < o.warmup) {
-      return { score: 0, alarm: false, expected: exp, surprise, reason: `learning the baseline (${i + 1}/${o.warmup})` };
+      return { score: 0, alarm: false, expected: exp, surprise, reason: `learning the baseline (${i + 1}/${o.warmup})`, kind: 'warmup', season };
     }
     const score = surprise / (surprise + o.alarmSurprise);
     const holdsDown = held && !record;
@@ -170,7 +171,7 @@ export function createSpikeDetector(options: SpikeDetectorOptions = {}, saved?: 
     if (alarm) st.lastAlarm = i;
     const top = record ? 'range' : (Object.entries(groups) as [keyof typeof groups, number][]).sort((p, q) => q[1] - p[1])[0][0];
     const reason = explain(top, { x, expected: exp, seasonKind: b.seasonKind, held: holdsDown, alarm, surprise, up: x >= exp });
-    return { score: holdsDown ? score * 0.5 : score, alarm, expected: exp, surprise, reason };
+    return { score: holdsDown ? score * 0.5 : score, alarm, expected: exp, surprise, reason, kind: top, season };
   }
 
   return { update, state: () => structuredClone(st) };

@@ -74,7 +74,14 @@ export interface SpikeUpdate {
   /** Combined surprise, -log10 of the combined p-value. */
   surprise: number;
   reason: string;
+  /** The strongest kind of evidence (what `reason` says in words), for a translated explanation. */
+  kind: SpikeEvidence;
+  /** Which seasonal baseline the expected value came from: the hour of day, or that hour on this kind of day. */
+  season: 'hour' | 'weekday_hour' | null;
 }
+
+/** The kinds of evidence of spike-explain.ts, and 'warmup' while the baseline is still being learned. */
+export type SpikeEvidence = 'value' | 'volatility' | 'level' | 'seasonal' | 'novelty' | 'range' | 'warmup';
 
 export interface SpikeDetector {
   update(at: Date, value: number): SpikeUpdate;

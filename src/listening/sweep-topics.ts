@@ -50,10 +50,19 @@ export async function sweepTopics(db: Db, accountId: string, now = new Date()): 
       buckets++;
       if (!u.alarm) continue;
       const [view] = await describeTopics(createPgClusterStore(db, accountId), [t.id]);
+      const bucketEnd = new Date(new Date(c.bucket).getTime() + HOUR);
       const signal = await raiseSignal(db, accountId, {
         topicId: t.id,
         title: view?.label ?? 'Onderwerp',
-        evidence: { count: c.n, expected: u.expected, score: u.score, reason: u.reason, examples: [], series: series.slice(-48) },
+        evidence: {
+          count: c.n,
+          expected: u.expected,
+          score: u.score,
+          reason: u.reason,
+          examples: await recentComplaints(db, accountId, t.id, bucketEnd),
+          series: series.slice(-48),
+          why: { kind: 'spike', evidence: u.kind, season: u.season, count: c.n, expected: Math.round(u.expected * 100) / 100 },
+        },
       });
       if (signal) signals.push(signal.id);
     }
@@ -64,4 +73,16 @@ export async function sweepTopics(db: Db, accountId: string, now = new Date()): 
     );
   }
   return { topics: topics.length, buckets, signals };
+}
+
+/** The last five complaint-like messages of the topic up to the end of the spike's hour: the signal's examples. */
+async function recentComplaints(db: Db, accountId: string, topicId: string, until: Date): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `SELECT m.id FROM message_analysis a JOIN messages m ON m.account_id = a.account_id AND m.id = a.message_id
+     WHERE a.account_id = $1 AND a.topic_id = $2 AND m.created_at < $3 AND m.created_at >= $3::timestamptz - interval '48 hours'
+       AND ('complaint' = ANY(a.intents) OR 'refund_request' = ANY(a.intents) OR 'cancellation' = ANY(a.intents) OR a.sentiment <= -0.2)
+     ORDER BY m.created_at DESC LIMIT 5`,
+    [accountId, topicId, until],
+  );
+  return rows.map((r) => r.id);
 }

@@ -3,15 +3,33 @@ import { type Actor, hasRole } from '../shared/actor.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { AppError, forbidden, notFound } from '../shared/errors.ts';
 import { emitEvent } from '../webhooks/events.ts';
+import type { SpikeEvidence } from '../listening/spike-types.ts';
 import { queueAutoProblem } from './auto-open-problem.ts';
 
 export interface SignalEvidence {
   count: number;
   expected: number;
   score: number;
+  /** the reason in (English) words, for the API and the CLI; `why` says the same as data, for a translated text */
   reason: string;
+  /** ids of example messages (the list adds their text: `example_messages`) */
   examples: string[];
   series: { at: string; count: number; expected: number }[];
+  why?: SignalWhy;
+}
+
+/** Why a signal was raised, as data: the workspace words it in the agent's language. */
+export type SignalWhy =
+  | { kind: 'new_topic'; customers: number; hours: number; threshold: number; related_topics: number }
+  | { kind: 'spike'; evidence: SpikeEvidence; season: 'hour' | 'weekday_hour' | null; count: number; expected: number };
+
+/** An example message of a signal as the problems board shows it. */
+export interface ExampleMessage {
+  id: string;
+  case_id: string;
+  case_ref: string;
+  excerpt: string;
+  at: Date;
 }
 
 export interface SignalRow {
@@ -50,6 +68,25 @@ export function listSignals(db: Db, accountId: string, status?: SignalRow['statu
     `SELECT ${COLUMNS} FROM signals WHERE account_id = $1 AND ($2::text IS NULL OR status = $2) ORDER BY raised_at DESC LIMIT 200`,
     [accountId, status ?? null],
   );
+}
+
+/** The signals with the text of their example messages (a few lines each, newest first), in one more query. */
+export async function listSignalsWithExamples(db: Db, accountId: string, status?: SignalRow['status']) {
+  const signals = await listSignals(db, accountId, status);
+  const ids = [...new Set(signals.flatMap((s) => s.evidence.examples ?? []))].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const rows = ids.length
+    ? await db.query<ExampleMessage>(
+        `SELECT m.id, m.case_id, c.ref AS case_ref, left(regexp_replace(m.body, '\\s+', ' ', 'g'), 280) AS excerpt, m.created_at AS at
+         FROM messages m JOIN cases c ON c.account_id = m.account_id AND c.id = m.case_id
+         WHERE m.account_id = $1 AND m.id = ANY($2::uuid[])`,
+        [accountId, ids],
+      )
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return signals.map((s) => ({
+    ...s,
+    example_messages: (s.evidence.examples ?? []).flatMap((id) => byId.get(id) ?? []).sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime()),
+  }));
 }
 
 export async function dismissSignal(db: Db, actor: Actor, id: string, reason?: string): Promise<SignalRow> {

@@ -43,13 +43,13 @@ async function seed(db: Db) {
   // a burst of similar complaints, analysed into one topic with the amount each customer mentions
   // (what listening does on intake; the test has no worker), and the signal spike detection raises
   const topic = randomUUID();
-  const complaints = [];
+  const complaints: ((typeof COMPLAINTS)[number] & { id: string; ref: string; messageId: string })[] = [];
   for (const c of COMPLAINTS) {
     const r = await receive(c.name, 'Dubbel afgeschreven voor parkeren', c.body);
     await db.query(`INSERT INTO message_analysis (account_id, message_id, language, intents, money, topic_id) VALUES ($1, $2, 'nl', '{complaint}', $3, $4)`, [
       accountId, r.message.id, JSON.stringify([{ cents: c.cents, currency: 'EUR' }]), topic,
     ]);
-    complaints.push({ ...c, id: r.case.id, ref: r.case.ref });
+    complaints.push({ ...c, id: r.case.id, ref: r.case.ref, messageId: r.message.id });
   }
   const now = Date.now();
   const hour = 3_600_000;
@@ -59,7 +59,11 @@ async function seed(db: Db) {
     raiseSignal(tx, accountId, {
       topicId: topic,
       title: 'Dubbel afgeschreven in de parkeerapp',
-      evidence: { count: 7, expected: 0.25, score: 0.999, reason: 'piek: 7 klachten in het laatste uur, normaal 0,25', examples: COMPLAINTS.map((c) => c.body), series },
+      // examples are message ids, as listening stores them (this test once put the texts there; the board shows the messages' text)
+      evidence: {
+        count: 7, expected: 0.25, score: 0.999, reason: 'spike: 7.0 against 0.3 expected for this hour of day (p ~ 1e-9.0)', examples: complaints.map((c) => c.messageId), series,
+        why: { kind: 'spike', evidence: 'seasonal', season: 'hour', count: 7, expected: 0.25 },
+      },
     }),
   );
   assert.ok(signal);
@@ -138,7 +142,7 @@ describe('problems, promises, transfers and notifications in Chromium', { skip }
     await page.waitForURL('**/app/problems');
     const card = page.locator('article.signal', { has: page.getByRole('heading', { name: 'Dubbel afgeschreven in de parkeerapp' }) });
     await card.waitFor();
-    assert.match(await card.innerText(), /7 klachten, verwacht 0,25/);
+    assert.match(await card.innerText(), /7 klachten, verwacht 0,25 · Piek: 7 in één uur, tegen 0,3 verwacht op dit uur van de dag/);
     const chart = card.getByRole('img', { name: /Klachten per uur, laatste 24 uur: nu 7, verwacht 0,3/ });
     await chart.waitFor();
     assert.equal(await chart.locator('rect.bar').count(), 24);

@@ -108,11 +108,23 @@ test('setup creates the first account without any default password; refuses a se
   }
 });
 
-test('demo loads the five stories in Dutch, with a repeat contact and a case passed around', () => {
-  const demo = json(luister('demo'));
+test('demo prints how to sign in: the workspace address, a password and the agents; --json gives the same as data', () => {
+  const text = luister('demo');
+  assert.equal(text.code, 0, text.err);
+  assert.match(text.out, /Demo loaded in [\d.]+ s: .* with 14 days of history/);
+  assert.match(text.out, /Sign in to the workspace at http:\/\/localhost:\d+\/app\//);
+  const password = /with the password (\S+) and one of these addresses/.exec(text.out)?.[1];
+  assert.ok(password && password.length >= 10, text.out);
+  assert.match(text.out, /joris(\+\d+)?@demo\.luister\.example +Joris van Leeuwen \(supervisor\)/);
+  assert.match(text.out, /API token .*lst_/);
+
+  const demo = json(luister('demo', '--json', '--password', 'een eigen wachtwoord'));
+  assert.equal(demo.password, 'een eigen wachtwoord');
   const stories = Object.keys(demo.cases);
   assert.equal(stories.length, 5);
   assert.ok(stories.every((s, i) => s.startsWith(`P${i + 1}`)));
+  // a second demo in the same database gets addresses of its own: the sign-in needs no account id
+  assert.ok(demo.agents.every((a: { email: string }) => !text.out.includes(`${a.email} `)), 'the second demo reuses the first one\'s addresses');
   const found = luister('search', 'parkeren', '--account', demo.account_id);
   assert.match(found.out, /Te veel betaald voor parkeren/);
 });

@@ -64,6 +64,12 @@ test('the planted burst: five parking complaints from five customers raise a sig
       assert.equal(open[0].evidence.count, 5);
       assert.match(open[0].evidence.reason, /5 distinct customers/);
       assert.match(open[0].title, /parkeer/i);
+      // what the problems board shows: the reason as data (worded in the agent's language), a chart, the messages themselves
+      assert.deepEqual(open[0].evidence.why, { kind: 'new_topic', customers: 5, hours: 48, threshold: 5, related_topics: 0 });
+      assert.equal(open[0].evidence.series.length, 48);
+      assert.equal(open[0].evidence.series.reduce((n: number, p: { count: number }) => n + p.count, 0), 5);
+      assert.equal(open[0].example_messages.length, 5);
+      assert.ok(open[0].example_messages.every((m: { excerpt: string; case_ref: string }) => PARKING.some((b) => b.startsWith(m.excerpt.slice(0, 40))) && /^LU-\d+$/.test(m.case_ref)));
     }
   }
   const inbound = await Promise.all(caseIds.map(async (id) => (await req('GET', `/api/v1/cases/${id}`)).json().timeline.find((t: { type?: string }) => t.type === 'inbound').analysis));
@@ -148,5 +154,10 @@ test('an established topic spikes against its own hourly baseline: the sweep rai
   assert.ok(signal.evidence.expected < 2, String(signal.evidence.expected));
   assert.match(signal.evidence.reason, /spike/);
   assert.equal(signal.evidence.series.at(-1).count, 15);
+  assert.equal(signal.evidence.why.kind, 'spike');
+  assert.equal(signal.evidence.why.count, 15);
+  assert.ok(['range', 'value', 'seasonal', 'level', 'volatility'].includes(signal.evidence.why.evidence), signal.evidence.why.evidence);
+  assert.equal(signal.example_messages.length, 5, 'the burst hour\'s complaints as examples, with their text');
+  assert.ok(signal.example_messages.every((m: { excerpt: string }) => m.excerpt === 'Storing!'));
   assert.deepEqual((await sweepTopics(ctx.db, b.accountId, now)).signals, [], 'nothing new to look at, nothing raised twice');
 });

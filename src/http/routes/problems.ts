@@ -6,7 +6,7 @@ import { noteOnAll, replyToAll } from '../../problems/bulk-actions.ts';
 import { getProblem, listProblems } from '../../problems/get-problem.ts';
 import { setCaseLink } from '../../problems/link-case.ts';
 import { openProblem } from '../../problems/open-problem.ts';
-import { dismissSignal, listSignals } from '../../problems/signals.ts';
+import { dismissSignal, listSignalsWithExamples } from '../../problems/signals.ts';
 import { PROBLEM_STATUSES, type ProblemStatus } from '../../problems/store.ts';
 import { updateProblem } from '../../problems/update-problem.ts';
 import { listTopics, mergeTopics, renameTopic } from '../../listening/manage-topics.ts';
@@ -40,10 +40,23 @@ const bulkResult = z.object({
 const signal = z
   .object({
     id: z.string(), topic_id: z.string().nullable(), title: z.string(), status: z.enum(['open', 'dismissed', 'converted']),
-    evidence: z.object({ count: z.number(), expected: z.number(), score: z.number(), reason: z.string(), examples: z.array(z.string()), series: z.array(z.object({ at: z.string(), count: z.number(), expected: z.number() })) }),
+    evidence: z.object({
+      count: z.number(), expected: z.number(), score: z.number(),
+      reason: z.string().describe('the reason in English words; `why` says the same as data'),
+      examples: z.array(z.string()).describe('ids of example messages'),
+      series: z.array(z.object({ at: z.string(), count: z.number(), expected: z.number() })).describe('complaints per hour against the expected level'),
+      why: z.union([
+        z.object({ kind: z.literal('new_topic'), customers: z.number(), hours: z.number(), threshold: z.number(), related_topics: z.number() }),
+        z.object({
+          kind: z.literal('spike'), evidence: z.enum(['value', 'volatility', 'level', 'seasonal', 'novelty', 'range', 'warmup']),
+          season: z.enum(['hour', 'weekday_hour']).nullable(), count: z.number(), expected: z.number(),
+        }),
+      ]).optional().describe('why the signal was raised, as data (signals raised before this field existed have only `reason`)'),
+    }),
     raised_at: res.time, problem_id: z.string().nullable(),
   })
   .describe('Signal');
+const exampleMessage = z.object({ id: z.string(), case_id: z.string(), case_ref: z.string(), excerpt: z.string(), at: res.time });
 
 export function problemRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -156,8 +169,12 @@ export function problemRoutes(app: FastifyInstance, db: Db) {
   }, async (req) => splitTopic(db, actorOf(req), req.params.id));
 
   r.get('/api/v1/signals', {
-    schema: { tags, summary: 'Signals raised by spike detection, newest first', querystring: z.object({ status: z.enum(['open', 'dismissed', 'converted']).optional() }).strict(), response: { 200: res.listOf(signal), ...res.errors } },
-  }, async (req) => ({ data: await listSignals(db, actorOf(req).accountId, req.query.status) }));
+    schema: {
+      tags, summary: 'Signals raised by spike detection, newest first, with the text of their example messages',
+      querystring: z.object({ status: z.enum(['open', 'dismissed', 'converted']).optional() }).strict(),
+      response: { 200: res.listOf(signal.extend({ example_messages: z.array(exampleMessage) })), ...res.errors },
+    },
+  }, async (req) => ({ data: await listSignalsWithExamples(db, actorOf(req).accountId, req.query.status) }));
 
   r.post('/api/v1/signals/:id/dismiss', {
     schema: { tags, summary: 'Dismiss a signal (supervisor)', params: s.idParams, body: z.object({ reason: z.string().max(2000).optional() }).strict().optional(), response: { 200: signal, ...res.errors } },

@@ -66,9 +66,12 @@ function setupPage() {
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem;color:#1d2733}
 label{display:block;margin-top:1rem;font-weight:600}input{width:100%;padding:.5rem;font:inherit;box-sizing:border-box}
 button{margin-top:1.5rem;padding:.6rem 1.2rem;font:inherit;background:#17603a;color:#fff;border:0;border-radius:4px}
-pre{background:#f3f5f7;padding:1rem;white-space:pre-wrap;word-break:break-all}</style></head>
+pre{background:#f3f5f7;padding:1rem;white-space:pre-wrap;word-break:break-all}
+a.button{display:inline-block;padding:.6rem 1.2rem;background:#17603a;color:#fff;border-radius:4px;text-decoration:none;font-weight:600}
+.muted{color:#5b6472}code{background:#f3f5f7;padding:0 .25rem}</style></head>
 <body><h1>Luister instellen</h1>
 <p>Maak het eerste account en de eerste beheerder aan. Deze link werkt één keer.</p>
+<p class="muted">Eerst rondkijken? Stop de server en laad een demo-account met twee weken geschiedenis: <code>npx luister demo</code>.</p>
 <form id="f">
 <label for="account_name">Naam van uw organisatie</label><input id="account_name" name="account_name" required maxlength="200">
 <label for="admin_name">Uw naam</label><input id="admin_name" name="admin_name" required maxlength="200">
@@ -85,8 +88,13 @@ document.getElementById('f').addEventListener('submit', async (e) => {
   const out = document.getElementById('out');
   if (!res.ok) { out.textContent = json.error.message; return; }
   e.target.remove();
-  out.innerHTML = '<p>Klaar. Bewaar deze API-token; hij wordt niet nog eens getoond:</p><pre></pre><p><a href="/docs">API-documentatie</a></p>';
+  out.innerHTML = '<h2>Klaar</h2><p>Meld u aan in de werkplek met <strong></strong> en het wachtwoord dat u net koos.</p>'
+    + '<p><a class="button" href="/app/">Naar de werkplek</a></p>'
+    + '<p>Voor koppelingen: deze API-token wordt niet nog eens getoond, bewaar hem goed.</p><pre></pre>'
+    + '<p><a href="/docs">API-documentatie</a></p>';
+  out.querySelector('strong').textContent = body.admin_email;
   out.querySelector('pre').textContent = json.token;
+  out.querySelector('a.button').focus();
 });
 </script></body></html>`;
 }

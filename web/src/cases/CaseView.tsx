@@ -138,7 +138,7 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
           </div>
           <div>
             <dt>{t('case.channel')}</dt>
-            <dd>{detail.channel}</dd>
+            <dd>{t(`channel.${detail.channel}`, { defaultValue: detail.channel })}</dd>
           </div>
           <div>
             <dt>{t('case.contacts')}</dt>

@@ -157,8 +157,14 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
               </li>
             ))}
           </ul>
+        </nav>
+
+        <section className="list" aria-busy={!rows && !hits && !error}>
+          <p className="visually-hidden" role="status">
+            {announce}
+          </p>
           {!isSlaQueue(queue) && !q && (
-            <>
+            <div className="filters">
               {queue !== 'unassigned' && (
                 <div className="field">
                   <label htmlFor="status-filter">{t('inbox.status')}</label>
@@ -173,14 +179,9 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
                 </div>
               )}
               <TopicFilter value={topic} onChange={(id) => navigate(to({ topic: id }))} />
-            </>
+            </div>
           )}
-        </nav>
 
-        <section className="list" aria-busy={!rows && !hits && !error}>
-          <p className="visually-hidden" role="status">
-            {announce}
-          </p>
           {error && (
             <p className="error" role="alert">
               {t('app.error', { message: error })}{' '}

@@ -17,7 +17,7 @@ export function Timeline({ detail, agentName }: { detail: CaseDetail; agentName:
             </li>
           ) : (
             <li key={`e${e.id}`} className="entry event">
-              <Event e={e} who={agentName(e.actor_id) ?? e.actor_type} />
+              <Event e={e} who={agentName(e.actor_id) ?? t(`case.actor.${e.actor_type}`, { defaultValue: t('case.actor.agent') })} />
             </li>
           ),
         )}
@@ -36,7 +36,7 @@ function Message({ m, who }: { m: MessageEntry; who: string | null }) {
         {who && <span> · {who}</span>}
         <span className="muted">
           {' · '}
-          <Time iso={m.created_at} exact /> · {m.channel}
+          <Time iso={m.created_at} exact /> · {t(`channel.${m.channel}`, { defaultValue: m.channel })}
           {m.automated && ` · ${t('case.automated')}`}
           {m.delivery_status && ` · ${t(`case.delivery.${m.delivery_status}`)}`}
         </span>
@@ -81,11 +81,11 @@ function AnalysisChips({ a }: { a: Analysis }) {
 
 function Event({ e, who }: { e: EventEntry; who: string }) {
   const { t } = useTranslation();
-  // actions hold dots, so they are looked up in the object; a new action shows as itself
+  // actions hold dots, so they are looked up in the object; an action without a text yet shows as "Gebeurtenis", never as its code
   const names = t('case.events', { returnObjects: true }) as Record<string, string>;
   return (
     <p className="muted small">
-      <span title={e.action}>{names[e.action] ?? e.action}</span> · {who} · <Time iso={e.created_at} exact />
+      <span data-action={e.action}>{names[e.action] ?? t('case.event')}</span> · {who} · <Time iso={e.created_at} exact />
     </p>
   );
 }

@@ -28,7 +28,7 @@ export function TopicFilter({ value, onChange }: { value: string | null; onChang
         {value && !topics.some((x) => x.id === value) && <option value={value}>{t('inbox.topicGone')}</option>}
         {topics.map((x) => (
           <option key={x.id} value={x.id}>
-            {t('inbox.topicOption', { label: x.label, count: x.size })}
+            {t('inbox.topicOption', { label: x.label, size: x.size })}
           </option>
         ))}
       </select>

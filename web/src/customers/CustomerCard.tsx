@@ -15,7 +15,7 @@ export function CustomerCard({ customer, caseId }: { customer: Customer | null; 
       <dl className="facts">
         <div>
           <dt>{t('case.segment')}</dt>
-          <dd>{customer.segment}</dd>
+          <dd>{t(`segment.${customer.segment}`, { defaultValue: customer.segment })}</dd>
         </div>
         {flags.length > 0 && (
           <div>
@@ -34,7 +34,7 @@ export function CustomerCard({ customer, caseId }: { customer: Customer | null; 
       <ul className="identities">
         {customer.identities.map((i) => (
           <li key={i.id}>
-            <span className="muted">{i.kind}</span> {i.value}
+            <span className="muted">{t(`identityKind.${i.kind}`, { defaultValue: i.kind })}</span> {i.value}
             {i.bouncing_since && (
               <span className="badge bounce" title={i.bounce_reason ?? undefined}>
                 {t('case.bouncing', { date: formatDateTime(i.bouncing_since) })}

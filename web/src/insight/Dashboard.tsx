@@ -68,14 +68,14 @@ export function Dashboard({ me, params, onHelp }: { me: Me; params: URLSearchPar
             <Kpi
               label={t('dashboard.repeat')}
               value={pct(d.cases.repeat_contact_rate)}
-              note={t('dashboard.repeatNote', { cases: d.cases.repeat_contact_cases, customers: d.cases.customers_with_several_cases })}
+              note={`${t('dashboard.repeatCases', { count: d.cases.repeat_contact_cases })}; ${t('dashboard.repeatCustomers', { count: d.cases.customers_with_several_cases })}`}
             />
             <Kpi
               label={t('dashboard.sla')}
               value={d.sla.policies ? pct(d.sla.met_rate) : '—'}
               note={
                 d.sla.policies
-                  ? t('dashboard.slaNote', { breached: d.sla.cases_breached, minutes: d.sla.first_response_median_minutes === null ? '—' : formatNumber(d.sla.first_response_median_minutes, 0) })
+                  ? `${t('dashboard.slaBreached', { count: d.sla.cases_breached })}; ${t('dashboard.slaMedian', { minutes: d.sla.first_response_median_minutes === null ? '—' : formatNumber(d.sla.first_response_median_minutes, 0) })}`
                   : t('dashboard.noSla')
               }
             />

@@ -19,7 +19,7 @@ export function TopicChart({ d }: { d: Dashboard }) {
   const y = (v: number) => ROW - 2 - (v / max) * (ROW - 12);
   return (
     <figure className="topic-chart">
-      <div className="topic-rows" role="img" aria-label={t('dashboard.chartLabel', { topics: topics.length, days: d.days.length, spikes: d.contacts.spikes.length })}>
+      <div className="topic-rows" role="img" aria-label={`${t('dashboard.chartTopics', { count: topics.length })} ${t('dashboard.chartDays', { count: d.days.length })}; ${t('dashboard.chartSpikes', { count: d.contacts.spikes.length })}`}>
         {topics.map((x) => (
           <div className="topic-row" key={x.topic_id ?? 'other'}>
             <span className="topic-name" title={name(x)}>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { get } from '../shared/api.ts';
 import { Time } from '../shared/Time.tsx';
@@ -28,7 +29,7 @@ export function VersionHistory({ articleId, versions }: { articleId: string; ver
         {versions.map((v) => (
           <li key={v.version}>
             <strong>{t('kb.versionN', { version: v.version })}</strong> · {v.author_name ?? t(`kb.actor.${v.actor_type}`, { defaultValue: v.actor_type })} · <Time iso={v.created_at} />
-            {v.changed.length > 0 && <span className="muted small"> · {v.changed.join(', ')}</span>}
+            {v.changed.length > 0 && <span className="muted small"> · {v.changed.map((f) => fieldName(t, f)).join(', ')}</span>}
             {v.version > 1 && (
               <>
                 {' '}
@@ -68,4 +69,11 @@ function Parts({ diff }: { diff: TextDiff }) {
       {diff.parts.map((p, i) => (p.op === 'insert' ? <ins key={i}>{p.text}</ins> : p.op === 'delete' ? <del key={i}>{p.text}</del> : <span key={i}>{p.text}</span>))}
     </>
   );
+}
+
+/** A changed field as the agent reads it: "slug" → "adres", "nl.title" → "titel (Nederlands)". */
+function fieldName(t: TFunction, field: string): string {
+  const [lang, part] = field.split('.');
+  if (part === 'title' || part === 'body') return t(`kb.field.${part}`, { lang: t(`kb.lang.${lang}`, { defaultValue: lang }) });
+  return t(`kb.field.${field}`, { defaultValue: field });
 }

@@ -174,7 +174,7 @@ export function ProblemView({ me, id, onHelp }: { me: Me; id: string; onHelp: ()
             {suggested.length > 1 && (
               <p>
                 <button type="button" className="button" onClick={confirmAll}>
-                  {t('problem.confirmAll', { count: suggested.length })}
+                  {t('problem.confirmAll', { n: suggested.length })}
                 </button>
               </p>
             )}

@@ -5,10 +5,11 @@ import { get, post } from '../shared/api.ts';
 import { formatNumber } from '../shared/format.ts';
 import { useShortcuts } from '../shared/keys.ts';
 import { useCoalesced, useLive } from '../shared/live.ts';
-import { navigate, onLinkClick, problemHref } from '../shared/router.ts';
+import { caseHref, navigate, onLinkClick, problemHref } from '../shared/router.ts';
 import { Time } from '../shared/Time.tsx';
 import { SpikeChart } from './SpikeChart.tsx';
-import { isSupervisor, type Me, type Page, type Problem, type Signal } from '../shared/types.ts';
+import { isSupervisor, type Me, type Page, type Problem, type Signal, type SignalEvidence } from '../shared/types.ts';
+import type { TFunction } from 'i18next';
 
 /** The problems board: open signals with their evidence, and the problems being worked on. */
 export function ProblemsBoard({ me, onHelp }: { me: Me; onHelp: () => void }) {
@@ -168,17 +169,20 @@ function SignalCard({
         <div>
           <p className="figures-line">
             <strong>{t('problems.figures', { count: e.count, expected: formatNumber(e.expected, 2) })}</strong>
-            <span className="muted"> · {e.reason}</span>
+            <span className="muted"> · {whyText(t, e)}</span>
           </p>
           <SpikeChart evidence={e} />
         </div>
-        {e.examples.length > 0 && (
+        {(signal.example_messages?.length ?? 0) > 0 && (
           <div>
             <h4>{t('problems.examples')}</h4>
             <ul className="examples">
-              {e.examples.slice(0, 3).map((x, i) => (
-                <li key={i}>
-                  <q>{x}</q>
+              {signal.example_messages!.slice(0, 3).map((x) => (
+                <li key={x.id}>
+                  <q>{x.excerpt}</q>{' '}
+                  <a href={caseHref(x.case_ref)} onClick={onLinkClick} aria-label={t('problems.openCase', { ref: x.case_ref })} className="small">
+                    {x.case_ref}
+                  </a>
                 </li>
               ))}
             </ul>
@@ -202,4 +206,16 @@ function SignalCard({
     </article>
     </li>
   );
+}
+
+/** Why listening raised the signal, in the agent's language (an old signal without `why` keeps its English reason). */
+function whyText(t: TFunction, e: SignalEvidence): string {
+  const w = e.why;
+  if (!w) return e.reason;
+  if (w.kind === 'new_topic') {
+    const related = w.related_topics > 1 ? t('problems.why.related', { count: w.related_topics }) : '';
+    return t('problems.why.newTopic', { count: w.customers, hours: w.hours, threshold: w.threshold }) + related;
+  }
+  const key = w.evidence === 'seasonal' && w.season === 'weekday_hour' ? 'seasonalWeekday' : w.evidence;
+  return t(`problems.why.spike.${key}`, { count: w.count, expected: formatNumber(w.expected, 1) });
 }

@@ -19,7 +19,7 @@ export function SpikeChart({ evidence }: { evidence: SignalEvidence }) {
   const step = W / series.length;
   const y = (v: number) => H - (v / max) * (H - 4);
   const last = series[series.length - 1];
-  const label = t('problems.chart.label', { hours: series.length, count: last.count, expected: formatNumber(last.expected, 1), max: Math.max(...series.map((p) => p.count)) });
+  const label = t('problems.chart.label', { hours: series.length, now: last.count, expected: formatNumber(last.expected, 1), max: Math.max(...series.map((p) => p.count)) });
   const line = series.map((p, i) => `${(i * step + step / 2).toFixed(1)},${y(p.expected).toFixed(1)}`).join(' ');
   return (
     <figure className="spike">

@@ -168,6 +168,18 @@ export interface SignalEvidence {
   reason: string;
   examples: string[];
   series: { at: string; count: number; expected: number }[];
+  /** why the signal was raised, as data (signals from before it existed have only the English `reason`) */
+  why?:
+    | { kind: 'new_topic'; customers: number; hours: number; threshold: number; related_topics: number }
+    | { kind: 'spike'; evidence: 'value' | 'volatility' | 'level' | 'seasonal' | 'novelty' | 'range' | 'warmup'; season: 'hour' | 'weekday_hour' | null; count: number; expected: number };
+}
+
+export interface ExampleMessage {
+  id: string;
+  case_id: string;
+  case_ref: string;
+  excerpt: string;
+  at: string;
 }
 
 export interface Signal {
@@ -178,6 +190,7 @@ export interface Signal {
   evidence: SignalEvidence;
   raised_at: string;
   problem_id: string | null;
+  example_messages?: ExampleMessage[];
 }
 
 export type ProblemStatus = 'investigating' | 'identified' | 'fixing' | 'resolved';

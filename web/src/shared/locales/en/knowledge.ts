@@ -9,7 +9,8 @@ export const knowledge: Shape<typeof nl> = {
     searchPlaceholder: 'Search articles',
     new: 'New article',
     empty: 'No articles yet. Write the first: one right answer for everyone.',
-    caption: '{{count}} articles',
+    caption_one: '{{count}} article',
+    caption_other: '{{count}} articles',
     article: 'Article',
     languages: 'Languages',
     status: 'Visible',
@@ -39,6 +40,7 @@ export const knowledge: Shape<typeof nl> = {
     showChanges: 'Show changes',
     hideChanges: 'Hide changes',
     changesOf: 'Changes in version {{version}}',
+    field: { slug: 'address', tags: 'tags', title: 'title ({{lang}})', body: 'text ({{lang}})' },
     diffStatus: { added: 'added', removed: 'removed', changed: 'changed', unchanged: 'unchanged' },
   },
 };

@@ -6,7 +6,8 @@ export const knowledge = {
     searchPlaceholder: 'Zoek in artikelen',
     new: 'Nieuw artikel',
     empty: 'Nog geen artikelen. Schrijf het eerste: één juist antwoord voor iedereen.',
-    caption: '{{count}} artikelen',
+    caption_one: '{{count}} artikel',
+    caption_other: '{{count}} artikelen',
     article: 'Artikel',
     languages: 'Talen',
     status: 'Zichtbaar',
@@ -36,6 +37,7 @@ export const knowledge = {
     showChanges: 'Toon wijzigingen',
     hideChanges: 'Verberg wijzigingen',
     changesOf: 'Wijzigingen in versie {{version}}',
+    field: { slug: 'adres', tags: 'labels', title: 'titel ({{lang}})', body: 'tekst ({{lang}})' },
     diffStatus: { added: 'toegevoegd', removed: 'verwijderd', changed: 'gewijzigd', unchanged: 'ongewijzigd' },
   },
 };
