@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../shared/format.ts';
 import type { Customer } from '../shared/types.ts';
+import type { Act } from '../shared/useAction.ts';
+import { VulnerabilitySigns } from './VulnerabilitySigns.tsx';
 import { OtherCases } from './OtherCases.tsx';
 
 /** Who the customer is: name, segment, flags that change how we answer, and every way to reach them. */
-export function CustomerCard({ customer, caseId }: { customer: Customer | null; caseId: string }) {
+export function CustomerCard({ customer, caseId, act }: { customer: Customer | null; caseId: string; act: Act }) {
   const { t } = useTranslation();
   if (!customer) return null;
   const flags = [customer.vulnerable && t('case.vulnerable'), customer.media && t('case.media'), customer.sales_opt_out && t('case.salesOptOut')].filter(Boolean);
@@ -30,6 +32,7 @@ export function CustomerCard({ customer, caseId }: { customer: Customer | null; 
           </div>
         )}
       </dl>
+      <VulnerabilitySigns customer={customer} act={act} />
       <h3>{t('case.identities')}</h3>
       <ul className="identities">
         {customer.identities.map((i) => (

@@ -1,28 +1,16 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, post } from '../shared/api.ts';
+import { post } from '../shared/api.ts';
 import { caseHref, onLinkClick } from '../shared/router.ts';
-import type { BulkOutcome, CaseDetail, LinkedCase, Me } from '../shared/types.ts';
+import type { BulkOutcome, LinkedCase, Me } from '../shared/types.ts';
 import { firstName, formatAmount, renderPreview, TEMPLATE_VARIABLES } from './template.ts';
 
 // The bulk actions on a problem's confirmed cases: a personal reply to each (with a preview per case) or one note on all.
 
-const amounts = new Map<string, Promise<string | undefined>>();
-function amountOf(caseId: string): Promise<string | undefined> {
-  let a = amounts.get(caseId);
-  if (!a) {
-    a = get<CaseDetail>(`/api/v1/cases/${caseId}`).then(
-      (d) => {
-        const inbound = d.timeline.filter((e) => e.kind === 'message' && e.type === 'inbound' && e.analysis?.money.length);
-        const m = inbound.length ? (inbound[inbound.length - 1] as { analysis: { money: { cents: number; currency: string }[] } }).analysis.money[0] : null;
-        return m ? formatAmount(m.cents, m.currency, d.language) : undefined;
-      },
-      () => undefined,
-    );
-    amounts.set(caseId, a);
-  }
-  return a;
-}
+type Money = { cents: number; currency: string };
+
+/** The amount a linked case's customer disputes, as {{amount}} shows it in the case's language. */
+const shown = (m: Money) => formatAmount(m.cents, m.currency, null);
 
 export function BulkReply({ me, problemId, confirmed, onDone }: { me: Me; problemId: string; confirmed: LinkedCase[]; onDone: (o: BulkOutcome[]) => void }) {
   const { t } = useTranslation();
@@ -31,17 +19,18 @@ export function BulkReply({ me, problemId, confirmed, onDone }: { me: Me; proble
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [previewId, setPreviewId] = useState('');
-  const [amount, setAmount] = useState<string | undefined>(undefined);
+  // per case: the amount a person chose where the customer's amount was uncertain
+  const [chosen, setChosen] = useState<Record<string, string>>({});
   const target = confirmed.find((c) => c.case_id === previewId) ?? confirmed[0];
-
-  useEffect(() => {
-    let live = true;
-    setAmount(undefined);
-    if (target) void amountOf(target.case_id).then((a) => live && setAmount(a));
-    return () => {
-      live = false;
-    };
-  }, [target?.case_id]);
+  const usesAmount = /\{\{\s*amount\s*\}\}/.test(body);
+  const uncertain = confirmed.filter((c) => c.amount && !c.amount.certain);
+  const optionsOf = (c: LinkedCase): Money[] => (c.amount ? [c.amount.amount, ...c.amount.alternatives] : []);
+  const amountFor = (c: LinkedCase): Money | undefined => {
+    const pick = chosen[c.case_id];
+    if (pick !== undefined) return optionsOf(c)[Number(pick)];
+    return c.amount?.certain ? c.amount.amount : undefined;
+  };
+  const amount = target ? (amountFor(target) ? shown(amountFor(target)!) : undefined) : undefined;
 
   const preview = useMemo(() => {
     if (!target || !body.trim()) return null;
@@ -61,7 +50,8 @@ export function BulkReply({ me, problemId, confirmed, onDone }: { me: Me; proble
     setBusy(true);
     setError(null);
     try {
-      const r = await post<{ data: BulkOutcome[] }>(`/api/v1/problems/${problemId}/reply`, { body, solve });
+      const amounts = Object.fromEntries(uncertain.filter((c) => chosen[c.case_id] !== undefined).map((c) => [c.case_id, amountFor(c)!]));
+      const r = await post<{ data: BulkOutcome[] }>(`/api/v1/problems/${problemId}/reply`, { body, solve, ...(Object.keys(amounts).length ? { amounts } : {}) });
       onDone(r.data);
       if (r.data.every((o) => o.outcome === 'sent')) setBody('');
     } catch (err) {
@@ -84,6 +74,27 @@ export function BulkReply({ me, problemId, confirmed, onDone }: { me: Me; proble
         <label className="check">
           <input type="checkbox" checked={solve} onChange={(e) => setSolve(e.target.checked)} /> {t('problem.solve')}
         </label>
+        {usesAmount && uncertain.length > 0 && (
+          <fieldset className="uncertain-amounts">
+            <legend>{t('problem.uncertainTitle', { count: uncertain.length })}</legend>
+            <p className="muted small">{t('problem.uncertainHelp')}</p>
+            {uncertain.map((c) => (
+              <div key={c.case_id} className="row">
+                <label htmlFor={`amount-${c.case_id}`}>
+                  {c.ref} · {c.customer_name}
+                </label>
+                <select id={`amount-${c.case_id}`} value={chosen[c.case_id] ?? ''} onChange={(e) => setChosen((x) => ({ ...x, [c.case_id]: e.target.value }))}>
+                  <option value="">{t('problem.uncertainChoose')}</option>
+                  {optionsOf(c).map((m, i) => (
+                    <option key={i} value={String(i)}>
+                      {shown(m)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+          </fieldset>
+        )}
         {preview && target && (
           <div className="preview">
             <div className="preview-head">

@@ -62,6 +62,18 @@ export interface Customer {
   media: boolean;
   sales_opt_out: boolean;
   identities: Identity[];
+  vulnerable_source?: { source: string; kind?: VulnerabilityKind; at?: string } | null;
+  vulnerability_signs?: VulnerabilitySign[];
+}
+
+export type VulnerabilityKind = 'health' | 'disability' | 'age' | 'bereavement' | 'money_trouble' | 'panic';
+
+export interface VulnerabilitySign {
+  id: string;
+  kind: VulnerabilityKind;
+  sentence: string;
+  status: 'suggested' | 'confirmed' | 'dismissed';
+  created_at: string;
 }
 
 export interface Analysis {
@@ -219,6 +231,8 @@ export interface LinkedCase {
   customer_name: string;
   state: 'suggested' | 'confirmed' | 'removed';
   linked_at: string;
+  /** the amount the customer's complaint is about ({{amount}}); uncertain: a person chooses */
+  amount?: { amount: { cents: number; currency: string }; certain: boolean; alternatives: { cents: number; currency: string }[] } | null;
 }
 
 export interface ProblemDetail extends Problem {
