@@ -42,6 +42,8 @@ const schema = z.object({
     }
     return out;
   }),
+  // how often an open live stream checks that its session or token is still valid (sign-out ends it at once)
+  LIVE_RECHECK_SECONDS: z.coerce.number().positive().max(3600).default(60),
   WORKER: z.enum(['auto', 'on', 'off']).default('auto'),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
   WORKER_POLL_MS: z.coerce.number().int().positive().default(1000),

@@ -153,7 +153,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   serviceLevelRoutes(app, db);
   escalationRoutes(app, db);
   routingRoutes(app, db);
-  liveRoutes(app, db, hub);
+  liveRoutes(app, db, hub, { recheckMs: config.LIVE_RECHECK_SECONDS * 1000 });
   insightRoutes(app, db);
   webRoutes(app);
   setupRoutes(app, db, opts.setupToken ?? { value: null });
