@@ -43,6 +43,8 @@ export interface AppOptions {
   logStream?: NodeJS.WritableStream;
   /** tests: every response must match the schema it documents in OpenAPI (else 500 response_schema_mismatch) */
   checkResponses?: boolean;
+  /** DNS TXT lookups for inbox verification (default: the system resolver; tests stub it) */
+  resolveTxt?: (name: string) => Promise<string[][]>;
 }
 
 /** Secrets never reach the logs: credentials in headers, cookies, passwords and tokens in bodies. */
@@ -148,7 +150,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   knowledgeRoutes(app, db);
   replyRoutes(app, db);
   problemRoutes(app, db);
-  emailRoutes(app, db, config);
+  emailRoutes(app, db, config, { resolveTxt: opts.resolveTxt });
   promiseRoutes(app, db);
   serviceLevelRoutes(app, db);
   escalationRoutes(app, db);
