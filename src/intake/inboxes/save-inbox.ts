@@ -3,7 +3,7 @@ import { type Actor, hasRole } from '../../shared/actor.ts';
 import { recordAudit } from '../../shared/audit.ts';
 import { conflict, forbidden, invalid, isUniqueViolation, notFound } from '../../shared/errors.ts';
 import { isMailAddress, splitPlusAddress } from '../channels/email/addresses.ts';
-import { queueVerification, RESEND_AFTER_MS } from './send-verification.ts';
+import { queueVerification } from './send-verification.ts';
 import { INBOX_COLUMNS, type InboxRow, loadInbox, publicInbox } from './store.ts';
 
 export interface InboxInput {
@@ -83,9 +83,6 @@ export async function updateInbox(db: Db, actor: Actor, id: string, input: Inbox
       );
       await recordAudit(tx, actor, { action: 'inbox.updated', entityType: 'inbox', entityId: id, before: publicInbox(before), after: publicInbox(row) });
       if (!addressChanged) return publicInbox(row);
-      // switching addresses back and forth does not send a mail each time: after a minute, ask again
-      const sentAgo = before.verification_sent_at ? Date.now() - before.verification_sent_at.getTime() : Infinity;
-      if (sentAgo < RESEND_AFTER_MS) return publicInbox(row);
       await queueVerification(tx, actor.accountId, id);
       return publicInbox(await loadInbox(tx, actor.accountId, id));
     } catch (err) {

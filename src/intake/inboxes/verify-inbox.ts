@@ -63,8 +63,8 @@ export async function confirmInboxCode(db: Db, actor: Actor, id: string, code: s
       const attempts = row.verification_attempts + 1;
       // too many wrong tries void the code: guessing is pointless
       await tx.query(
-        `UPDATE inboxes SET verification_attempts = $3,
-           verification_code_hash = CASE WHEN $3 >= $4 THEN NULL ELSE verification_code_hash END
+        `UPDATE inboxes SET verification_attempts = $3::int,
+           verification_code_hash = CASE WHEN $3::int >= $4::int THEN NULL ELSE verification_code_hash END
          WHERE account_id = $1 AND id = $2`,
         [actor.accountId, id, attempts, MAX_CODE_ATTEMPTS],
       );
