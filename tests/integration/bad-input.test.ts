@@ -896,7 +896,6 @@ runTable('e-mail inboxes and attachments: bad addresses, IMAP URLs and ids are r
   { name: 'an inbox verified by an agent', method: 'POST', url: `/api/v1/inboxes/${f.inboxId}/verify`, auth: f.agentToken, payload: { code: 'ABCDE-FGHJK' }, status: 403, code: 'forbidden' },
   { name: 'an inbox verified by DNS by an agent', method: 'POST', url: `/api/v1/inboxes/${f.inboxId}/verify-dns`, auth: f.agentToken, payload: {}, status: 403, code: 'forbidden' },
   { name: 'a verification mail sent by an agent', method: 'POST', url: `/api/v1/inboxes/${f.inboxId}/verification`, auth: f.agentToken, payload: {}, status: 403, code: 'forbidden' },
-  { name: 'a verification mail again within the minute', method: 'POST', url: `/api/v1/inboxes/${f.inboxId}/verification`, payload: {}, status: 429, code: 'verification_recently_sent' },
   { name: 'verifying an inbox that does not exist', method: 'POST', url: `/api/v1/inboxes/${NIL}/verify`, payload: { code: 'ABCDE-FGHJK' }, status: 404, code: 'inbox_not_found' },
   { name: 'verifying by DNS an inbox that does not exist', method: 'POST', url: `/api/v1/inboxes/${NIL}/verify-dns`, payload: {}, status: 404, code: 'inbox_not_found' },
   { name: 'a verification mail for an inbox that does not exist', method: 'POST', url: `/api/v1/inboxes/${NIL}/verification`, payload: {}, status: 404, code: 'inbox_not_found' },
