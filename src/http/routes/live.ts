@@ -60,18 +60,24 @@ export function liveRoutes(app: FastifyInstance, db: Db, hub: LiveHub, opts: Liv
     // the credential is checked again when a notice says it may have ended, after a lost database
     // connection (notices may be missing), and every recheckMs; an ended one ends the stream
     let checking = false;
-    const recheck = () => {
-      if (!credential || checking || out.writableEnded) return;
+    let again = false; // asked while a check was under way: that one may have read before the change committed
+    const recheck = (): void => {
+      if (!credential || out.writableEnded) return;
+      if (checking) {
+        again = true;
+        return;
+      }
       checking = true;
-      credentialValid(db, credential).then(
-        (valid) => {
-          checking = false;
-          if (!valid) out.end();
-        },
-        () => {
-          checking = false; // the database is away: try again at the next occasion
-        },
-      );
+      const done = (valid: boolean) => {
+        checking = false;
+        if (!valid) out.end();
+        else if (again) {
+          again = false;
+          recheck();
+        }
+      };
+      // the database is away: keep the stream, try again at the next occasion
+      credentialValid(db, credential).then(done, () => done(true));
     };
     const send = (n: LiveNotice) => {
       if (n.event === ACCESS_EVENT) {
