@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustProxy } from './http/trust-proxy.ts';
 
 /** Every setting Luister reads from the environment. Documented in README ("Configuration"). */
 const schema = z.object({
@@ -13,6 +14,36 @@ const schema = z.object({
   RATE_LIMIT_WINDOW: z.string().default('1 minute'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  // behind a TLS proxy / load balancer: whose X-Forwarded-For/-Proto/-Host to believe (see README)
+  TRUST_PROXY: z.string().default('false').transform((v, ctx) => {
+    const parsed = parseTrustProxy(v);
+    if ('error' in parsed) {
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }
+    return parsed.value;
+  }),
+  // Strict-Transport-Security max-age in seconds; 0 sends no HSTS header
+  HSTS_MAX_AGE: z.coerce.number().int().min(0).max(63_072_000).default(0),
+  HSTS_INCLUDE_SUBDOMAINS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  // other origins whose pages may send cookie-authenticated requests (comma-separated, e.g. https://intranet.example.nl)
+  TRUSTED_ORIGINS: z.string().default('').transform((v, ctx) => {
+    const out: string[] = [];
+    for (const item of v.split(',').map((x) => x.trim()).filter(Boolean)) {
+      let origin: string | null = null;
+      try {
+        const u = new URL(item);
+        if ((u.protocol === 'https:' || u.protocol === 'http:') && u.pathname === '/' && !u.search && !u.username) origin = u.origin;
+      } catch {
+        origin = null;
+      }
+      if (!origin) ctx.addIssue({ code: 'custom', message: `"${item}" is not an origin like https://intranet.example.nl` });
+      else out.push(origin);
+    }
+    return out;
+  }),
+  // how often an open live stream checks that its session or token is still valid (sign-out ends it at once)
+  LIVE_RECHECK_SECONDS: z.coerce.number().positive().max(3600).default(60),
   WORKER: z.enum(['auto', 'on', 'off']).default('auto'),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
   WORKER_POLL_MS: z.coerce.number().int().positive().default(1000),

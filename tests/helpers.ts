@@ -64,3 +64,12 @@ export async function testApp(config: Partial<Config> = {}): Promise<TestContext
 /** A unique e-mail address per call, so tests on a shared PostgreSQL never collide. */
 let m = 0;
 export const uniqueEmail = (local = 'klant') => `${local}.${process.pid}.${Date.now()}.${++m}@example.test`;
+
+/**
+ * Marks an inbox address verified, as an installation admin would (`luister inbox verify`): mail
+ * to an unverified inbox is not routed, and tests about intake are not about verification.
+ */
+export async function verifyInbox(db: Db, accountId: string, address: string): Promise<void> {
+  const { markInboxVerified } = await import('../src/intake/inboxes/verify-inbox.ts');
+  await markInboxVerified(db, address, accountId);
+}

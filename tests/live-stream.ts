@@ -6,6 +6,8 @@ export interface LiveStream {
   next(match: (n: LiveNotice) => boolean, ms?: number): Promise<LiveNotice>;
   /** every notice received so far */
   readonly seen: LiveNotice[];
+  /** resolves true when the server ends the stream within `ms`, false when it is still open then */
+  endsWithin(ms: number): Promise<boolean>;
   close(): void;
 }
 
@@ -18,13 +20,18 @@ export async function openLiveStream(base: string, headers: Record<string, strin
   let ready!: () => void;
   let opened = false;
   const isReady = new Promise<void>((r) => (ready = r));
+  let serverEnded!: () => void;
+  const ended = new Promise<void>((r) => (serverEnded = r));
   void (async () => {
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
     let buf = '';
     try {
       for (;;) {
         const { value, done } = await reader.read();
-        if (done) break;
+        if (done) {
+          serverEnded();
+          break;
+        }
         buf += value;
         let end: number;
         while ((end = buf.indexOf('\n\n')) >= 0) {
@@ -66,6 +73,7 @@ export async function openLiveStream(base: string, headers: Record<string, strin
         if (!check()) waiters.add(check);
       });
     },
+    endsWithin: (ms) => Promise.race([ended.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]),
     close: () => ac.abort(),
   };
 }

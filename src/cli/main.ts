@@ -44,6 +44,9 @@ const HELP = `luister <command> [options]
                                      the IMAP password is read from the environment variable VAR
   inbox list | inbox poll ID [--account ID]
                                      inboxes; fetch an inbox's IMAP mailbox now and print what happened
+  inbox verify ADDRESS [--account ID]
+                                     vouch for an inbox address as the installation's admin: mail to it is
+                                     routed to its account from now on (else: the verification mail's code)
   search QUERY [--limit N] [--account ID]
   demo [--password P] [--json]       load a Dutch demo account with two weeks of history (the five stories of
                                      customer service gone wrong among them); prints how to sign in

@@ -8,6 +8,10 @@ import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zo
 import type { Config } from '../config.ts';
 import type { Db } from '../storage/db.ts';
 import { authHook } from './auth.ts';
+import { csrfHook } from './csrf.ts';
+import { fastifyTrustProxy } from './trust-proxy.ts';
+import { DOCS_CSP, registerSecurityHeaders, ROOT_CSP } from './security-headers.ts';
+import { rejectLoneSurrogates } from './well-formed-text.ts';
 import { checkResponse } from './check-response.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { registerIdempotency } from './idempotency.ts';
@@ -39,6 +43,8 @@ export interface AppOptions {
   logStream?: NodeJS.WritableStream;
   /** tests: every response must match the schema it documents in OpenAPI (else 500 response_schema_mismatch) */
   checkResponses?: boolean;
+  /** DNS TXT lookups for inbox verification (default: the system resolver; tests stub it) */
+  resolveTxt?: (name: string) => Promise<string[][]>;
 }
 
 /** Secrets never reach the logs: credentials in headers, cookies, passwords and tokens in bodies. */
@@ -62,7 +68,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         ? false
         : { level: config.LOG_LEVEL, redact: { paths: REDACT, censor: '[redacted]' }, ...(opts.logStream ? { stream: opts.logStream } : {}) },
     bodyLimit: config.BODY_LIMIT,
-    trustProxy: false,
+    // TRUST_PROXY: behind a TLS proxy, req.ip / req.protocol / req.host come from X-Forwarded-* (README)
+    trustProxy: fastifyTrustProxy(config.TRUST_PROXY),
     requestIdHeader: 'x-request-id',
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -87,6 +94,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   if (opts.checkResponses) app.addHook('onSend', checkResponse);
 
+  await registerSecurityHeaders(app, config);
   await app.register(cookie);
   if (config.RATE_LIMIT_MAX > 0) {
     await app.register(rateLimit, {
@@ -118,14 +126,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' }, staticCSP: DOCS_CSP });
 
+  app.addHook('onRequest', csrfHook(config));
   app.addHook('onRequest', authHook(db));
+  app.addHook('preValidation', rejectLoneSurrogates);
   registerIdempotency(app, db);
 
   app.get('/openapi.json', { config: { auth: false }, schema: { hide: true } }, async () => app.swagger());
   app.get('/', { config: { auth: false }, schema: { hide: true } }, async (_req, reply) =>
-    reply.type('text/html; charset=utf-8').send(
+    reply.type('text/html; charset=utf-8').header('content-security-policy', ROOT_CSP).send(
       '<!doctype html><html lang="nl"><meta charset="utf-8"><title>Luister</title><body style="font:16px system-ui;margin:3rem">' +
         '<h1>Luister</h1><p>De API draait. <a href="/docs">API-documentatie</a> · <a href="/openapi.json">OpenAPI</a> · <a href="/healthz">status</a></p></body></html>',
     ));
@@ -140,12 +150,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   knowledgeRoutes(app, db);
   replyRoutes(app, db);
   problemRoutes(app, db);
-  emailRoutes(app, db, config);
+  emailRoutes(app, db, config, { resolveTxt: opts.resolveTxt });
   promiseRoutes(app, db);
   serviceLevelRoutes(app, db);
   escalationRoutes(app, db);
   routingRoutes(app, db);
-  liveRoutes(app, db, hub);
+  liveRoutes(app, db, hub, { recheckMs: config.LIVE_RECHECK_SECONDS * 1000 });
   insightRoutes(app, db);
   webRoutes(app);
   setupRoutes(app, db, opts.setupToken ?? { value: null });

@@ -41,6 +41,7 @@ export function errorHandler(err: FastifyError & { code?: string }, req: Fastify
   const pgCode = (err as { code?: string }).code;
   if (pgCode === '23503') return send(422, 'reference_not_found', 'A referenced record does not exist in this account');
   if (pgCode === '23514' || pgCode === '22001') return send(422, 'invalid_value', 'A value is not allowed here');
+  if (pgCode === '22003') return send(400, 'value_out_of_range', 'A number is larger (or smaller) than the database can hold');
   if (pgCode === '22021' || pgCode === '22P05') {
     return send(422, 'invalid_value', 'A text value contains a character that cannot be stored (such as \\u0000)');
   }

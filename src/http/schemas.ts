@@ -9,6 +9,10 @@ export const caseId = z
   .describe('Case id (UUID) or reference (LU-1042)');
 export const idParams = z.object({ id }).strict();
 export const caseParams = z.object({ id: caseId }).strict();
+/** PostgreSQL's integer: a larger number in a query would fail in the database, not as a clear 400. */
+export const MAX_INT = 2_147_483_647;
+/** An article version number in a query string. */
+export const version = z.coerce.number().int().min(1).max(MAX_INT);
 export const limit = z.coerce.number().int().min(1).max(200).default(50);
 export const cursor = z.string().max(500).optional();
 

@@ -32,6 +32,7 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
   return {
     'webhook.deliver': deliverWebhook(config.WEBHOOK_TIMEOUT_MS),
     'email.send': lazy(async () => (await import('../intake/channels/email/send-email.ts')).sendEmailJob(config.SMTP_RELAY_URL)),
+    'inbox.verification': lazy(async () => (await import('../intake/inboxes/send-verification.ts')).sendVerificationJob(config.SMTP_RELAY_URL, config.PUBLIC_URL)),
     'promises.sweep': lazy(async () => {
       const { sweepPromises } = await import('../promises/sweep-promises.ts');
       return async (db: Db) => {

@@ -15,7 +15,7 @@ import type { Db } from '../../src/storage/db.ts';
 import { jobHandlers } from '../../src/worker/handlers.ts';
 import { startWorker } from '../../src/worker/runner.ts';
 import { smtpClient, startMailbox } from '../email.ts';
-import { testConfig, testDb, uniqueEmail } from '../helpers.ts';
+import { testConfig, testDb, uniqueEmail, verifyInbox } from '../helpers.ts';
 import { assertAccessible, buildWorkspace, chromiumMissing, launch, PASSWORD, SCREENSHOTS, signIn, watch } from './browser.ts';
 
 /**
@@ -59,6 +59,7 @@ describe('live: mail in, collision notice, reply out, mention', { skip }, () => 
     bram = await agent('Bram Visser');
     inbox = uniqueEmail('klantenservice').replace('@example.test', '@parkeren-utrecht.example');
     await createInbox(db, actor, { address: inbox, name: 'Klantenservice Parkeren Utrecht' });
+    await verifyInbox(db, actor.accountId, inbox);
     app = await buildApp({ db, config, logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -128,3 +128,19 @@ test('demo prints how to sign in: the workspace address, a password and the agen
   const found = luister('search', 'parkeren', '--account', demo.account_id);
   assert.match(found.out, /Te veel betaald voor parkeren/);
 });
+
+test('inbox verify: the installation admin vouches for an address, so mail to it is routed', () => {
+  const a = ['--account', account.account_id];
+  const address = `support.${process.pid}.${Date.now()}@cli.test`;
+  const created = json(luister('inbox', 'create', '--address', address, '--name', 'Support', ...a));
+  assert.equal(created.verified, false, 'a new inbox waits for proof');
+  const verified = json(luister('inbox', 'verify', address.toUpperCase(), ...a));
+  assert.equal(verified.verified, true);
+  assert.equal(verified.verification.verified_by, 'admin');
+  const again = luister('inbox', 'verify', address, ...a);
+  assert.equal(again.code, 1);
+  assert.match(again.err, /verified already/);
+  const unknown = luister('inbox', 'verify', `nobody.${Date.now()}@cli.test`);
+  assert.equal(unknown.code, 1);
+  assert.match(unknown.err, /inbox_not_found|No inbox/);
+});

@@ -125,6 +125,8 @@ before(async () => {
     segment: 'gold',
   });
   const customer2 = await ok(B, 'POST', '/api/v1/customers', { name: `Tweede ${word}`, email: uniqueEmail(word) });
+  // references count per account (A has its own LU-1001): B has had thousands of cases, so B's reference is one A does not have
+  await db.query('INSERT INTO case_counters (account_id, last_number) VALUES ($1, 7000) ON CONFLICT (account_id) DO UPDATE SET last_number = 7000', [accB.accountId]);
   const c = await ok(B, 'POST', '/api/v1/cases', { customer: { email: customerEmail }, subject: `Storing ${word}`, message: { body: `De ${word} doet het niet meer.` } });
   await ok(B, 'POST', `/api/v1/cases/${c.id}/assign`, { agent_id: accB.adminId });
   await ok(B, 'POST', `/api/v1/cases/${c.id}/messages`, { body: `We sturen een nieuwe ${word}.` });
@@ -268,6 +270,9 @@ function attempts(): Attempt[] {
     { name: "read B's inbox", method: 'GET', url: `/api/v1/inboxes/${b.inboxId}`, expect: nf('inbox') },
     { name: "change B's inbox", method: 'PATCH', url: `/api/v1/inboxes/${b.inboxId}`, payload: { name: 'Gekaapt', imap_url: 'imap://dief@evil.example/INBOX' }, expect: nf('inbox') },
     { name: "poll B's inbox", method: 'POST', url: `/api/v1/inboxes/${b.inboxId}/poll`, payload: {}, expect: nf('inbox') },
+    { name: "send the verification mail of B's inbox", method: 'POST', url: `/api/v1/inboxes/${b.inboxId}/verification`, payload: {}, expect: nf('inbox') },
+    { name: "verify B's inbox with a code", method: 'POST', url: `/api/v1/inboxes/${b.inboxId}/verify`, payload: { code: 'AAAAA-AAAAA' }, expect: nf('inbox') },
+    { name: "verify B's inbox by DNS", method: 'POST', url: `/api/v1/inboxes/${b.inboxId}/verify-dns`, payload: {}, expect: nf('inbox') },
     { name: "add an inbox for B's team", method: 'POST', url: '/api/v1/inboxes', payload: { address: uniqueEmail('a'), name: 'X', team_id: b.teamId }, expect: nf('team') },
     { name: "download B's attachment", method: 'GET', url: `/api/v1/attachments/${b.attachmentId}`, expect: nf('attachment') },
     { name: 'inboxes', method: 'GET', url: '/api/v1/inboxes', expect: list },

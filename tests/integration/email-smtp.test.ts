@@ -13,7 +13,7 @@ import { startSmtpListener } from '../../src/intake/channels/email/smtp-listener
 import { jobHandlers } from '../../src/worker/handlers.ts';
 import { systemActor } from '../../src/shared/actor.ts';
 import { buildApp } from '../../src/http/app.ts';
-import { newAccount, testConfig, testDb, uniqueEmail, type TestAccount } from '../helpers.ts';
+import { newAccount, testConfig, testDb, uniqueEmail, verifyInbox, type TestAccount } from '../helpers.ts';
 import { snapshotAccount } from '../account-snapshot.ts';
 import { runJobs, smtpClient, startMailbox } from '../email.ts';
 
@@ -37,6 +37,7 @@ describe('e-mail over real SMTP: in, acknowledged, answered, threaded', () => {
     config = testConfig({ SMTP_RELAY_URL: mailbox.url, SMTP_MAX_BYTES: 200_000, SMTP_MAX_RECIPIENTS: 5, ACK_PER_SENDER_PER_HOUR: 2 });
     inboxAddress = uniqueEmail('support').replace('@example.test', '@parkeren.example');
     await createInbox(db, systemActor(acc.accountId), { address: inboxAddress, name: 'Klantenservice Parkeren' });
+    await verifyInbox(db, acc.accountId, inboxAddress);
     smtp = await startSmtpListener(db, config, log, { port: 0 });
     client = smtpClient(smtp.port);
   });
@@ -192,6 +193,7 @@ describe('e-mail over real SMTP: in, acknowledged, answered, threaded', () => {
     const team = await createTeam(db, actor, { name: `Parkeren tweede lijn ${Date.now()}` });
     const address = uniqueEmail('vergunningen').replace('@example.test', '@parkeren.example');
     await createInbox(db, actor, { address, name: 'Vergunningen', team_id: team.id, acknowledge: false });
+    await verifyInbox(db, acc.accountId, address);
     const info = await client.send({ from: uniqueEmail('bewoner'), to: address, subject: 'Bewonersvergunning verlengen', text: 'Mijn vergunning verloopt volgende week. Hoe verleng ik hem?' });
     assert.match(info.response, /^250 /);
     const [c] = await db.query<{ id: string; team_id: string | null; owner_id: string | null }>(

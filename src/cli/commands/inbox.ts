@@ -6,8 +6,9 @@ import { type CliOptions, print, required, withDb } from '../run.ts';
 import { createInbox } from '../../intake/inboxes/save-inbox.ts';
 import { listInboxes } from '../../intake/inboxes/list-inboxes.ts';
 import { loadInbox } from '../../intake/inboxes/store.ts';
+import { markInboxVerified } from '../../intake/inboxes/verify-inbox.ts';
 
-/** `inbox create | list | poll`; null when the command is not one of these */
+/** `inbox create | list | poll | verify`; null when the command is not one of these */
 export function inboxCommand(cmd: string, sub: string | undefined, arg: string | undefined, opt: CliOptions): Promise<unknown> | null {
   switch (cmd) {
     case 'inbox':
@@ -22,6 +23,8 @@ export function inboxCommand(cmd: string, sub: string | undefined, arg: string |
           }));
         });
       }
+      // the installation admin vouches for an address (a self-hosted install, one organisation): mail to it is routed from now on
+      if (sub === 'verify') return withDb('inbox verify', async (db) => print(await markInboxVerified(db, required('ADDRESS', arg), opt.account)));
       if (sub === 'list') return withDb('inbox list', async (db) => print((await listInboxes(db, (await cliActor(db, opt.account)).accountId)).data));
       if (sub === 'poll') {
         return withDb('inbox poll', async (db) => {

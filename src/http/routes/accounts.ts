@@ -10,6 +10,7 @@ import { login, logout } from '../../accounts/login.ts';
 import { listApiTokens, revokeApiToken } from '../../accounts/revoke-api-token.ts';
 import { listAgents, updateAgent } from '../../accounts/update-agent.ts';
 import type { Role } from '../../shared/actor.ts';
+import { announceAccessChange, sessionOfCookie } from '../../live/stream-access.ts';
 import { actorOf, SESSION_COOKIE } from '../auth.ts';
 import * as s from '../schemas.ts';
 import * as res from '../responses.ts';
@@ -42,6 +43,9 @@ export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
   r.post('/api/v1/auth/logout', { config: { auth: false }, schema: { tags: ['auth'], summary: 'Sign out' } }, async (req, reply) => {
     const cookie = req.cookies[SESSION_COOKIE];
     if (cookie) await logout(db, cookie);
+    // live streams of this session end too, on every server process
+    const ended = cookie ? sessionOfCookie(cookie) : null;
+    if (ended) await announceAccessChange(db, ended.accountId, { credentialId: ended.sessionId });
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { signed_out: true };
   });
@@ -84,7 +88,10 @@ export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
     },
   }, async (req) => {
     const b = req.body;
-    return updateAgent(db, actorOf(req), req.params.id, { name: b.name, role: b.role as Role | undefined, teamId: b.team_id, active: b.active, password: b.password, currentPassword: b.current_password });
+    const agent = await updateAgent(db, actorOf(req), req.params.id, { name: b.name, role: b.role as Role | undefined, teamId: b.team_id, active: b.active, password: b.password, currentPassword: b.current_password });
+    // deactivation or a new password ended the agent's sessions: their live streams end too
+    if (b.active === false || b.password !== undefined) await announceAccessChange(db, agent.account_id, { agentId: agent.id });
+    return agent;
   });
 
   r.get('/api/v1/teams', { schema: { tags: ['agents'], summary: 'List teams', response: { 200: res.listOf(res.teamSchema), ...res.errors } } }, async (req) => ({ data: await listTeams(db, actorOf(req)) }));
@@ -111,6 +118,9 @@ export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
     return reply.code(201).send({ ...apiToken, token });
   });
 
-  r.delete('/api/v1/tokens/:id', { schema: { tags: ['tokens'], summary: 'Revoke an API token', params: s.idParams, response: { 200: res.apiTokenSchema, ...res.errors } } }, async (req) =>
-    revokeApiToken(db, actorOf(req), req.params.id));
+  r.delete('/api/v1/tokens/:id', { schema: { tags: ['tokens'], summary: 'Revoke an API token', params: s.idParams, response: { 200: res.apiTokenSchema, ...res.errors } } }, async (req) => {
+    const revoked = await revokeApiToken(db, actorOf(req), req.params.id);
+    await announceAccessChange(db, actorOf(req).accountId, { credentialId: req.params.id }); // its live streams end
+    return revoked;
+  });
 }

@@ -8,6 +8,7 @@ import { hasRole } from '../../shared/actor.ts';
 import { createInbox, updateInbox } from '../../intake/inboxes/save-inbox.ts';
 import { listInboxes } from '../../intake/inboxes/list-inboxes.ts';
 import { loadInbox, publicInbox } from '../../intake/inboxes/store.ts';
+import { confirmInboxCode, type ResolveTxt, sendInboxVerification, verifyInboxByDns } from '../../intake/inboxes/verify-inbox.ts';
 import { downloadHeaders, getAttachment } from '../../intake/get-attachment.ts';
 import { actorOf } from '../auth.ts';
 import * as s from '../schemas.ts';
@@ -18,6 +19,16 @@ const inbox = z
     id: z.string(), address: z.string(), name: z.string(), team_id: z.string().nullable(), acknowledge: z.boolean(),
     imap_url: z.string().nullable().describe('without password'), imap_has_password: z.boolean(), imap_move_to: z.string().nullable(),
     imap_last_uid: z.number().int(), imap_polled_at: res.time.nullable(), imap_error: z.string().nullable(), created_at: res.time,
+    verified: z.boolean().describe('mail to the address reaches this account only when true (proof that the account controls the address)'),
+    verification: z.object({
+      verified_at: res.time.nullable(),
+      verified_by: z.enum(['mail', 'dns', 'admin', 'existing']).nullable()
+        .describe('mail: the code from the verification mail; dns: a TXT record; admin: `luister inbox verify`; existing: an inbox from before verification existed'),
+      code_sent_at: res.time.nullable().describe('when the latest verification mail was asked for'),
+      code_expires_at: res.time.nullable(),
+      dns_record: z.object({ type: z.literal('TXT'), name: z.string(), value: z.string() }).nullable()
+        .describe('publish this record on the address\'s domain, then POST …/verify-dns (instead of the code)'),
+    }),
   })
   .describe('Inbox');
 const pollReport = z.object({
@@ -33,7 +44,12 @@ const fields = {
   imap_move_to: z.string().trim().min(1).max(200).nullable().describe('folder to move fetched mail to; default: mark it \\Seen'),
 };
 
-export function emailRoutes(app: FastifyInstance, db: Db, config: Config) {
+export interface EmailRouteOptions {
+  /** DNS TXT lookups for inbox verification (tests stub it) */
+  resolveTxt?: ResolveTxt;
+}
+
+export function emailRoutes(app: FastifyInstance, db: Db, config: Config, opts: EmailRouteOptions = {}) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['email'];
 
@@ -43,6 +59,8 @@ export function emailRoutes(app: FastifyInstance, db: Db, config: Config) {
   r.post('/api/v1/inboxes', {
     schema: {
       tags, summary: 'Add an inbox (admin): an address mail arrives at, optionally an IMAP mailbox to fetch',
+      description: 'Mail to the address reaches the account once the inbox is verified: a verification mail with a code goes to the address ' +
+        '(POST …/verify with the code), or publish the DNS TXT record shown (POST …/verify-dns). 409 inbox_address_taken only for an address of this account.',
       body: z.object({ address: z.string().trim().min(3).max(254), ...fields, name: fields.name, team_id: fields.team_id.optional(),
         acknowledge: fields.acknowledge.optional(), imap_url: fields.imap_url.optional(), imap_password: fields.imap_password.optional(),
         imap_move_to: fields.imap_move_to.optional() }).strict(),
@@ -60,6 +78,21 @@ export function emailRoutes(app: FastifyInstance, db: Db, config: Config) {
       response: { 200: inbox, ...res.errors },
     },
   }, async (req) => updateInbox(db, actorOf(req), req.params.id, req.body));
+
+  r.post('/api/v1/inboxes/:id/verification', {
+    schema: { tags, summary: 'Send the verification mail (again) to the inbox address (admin); at most once a minute', params: s.idParams,
+      body: z.object({}).strict().nullish(), response: { 200: inbox, ...res.errors } },
+  }, async (req) => sendInboxVerification(db, actorOf(req), req.params.id));
+
+  r.post('/api/v1/inboxes/:id/verify', {
+    schema: { tags, summary: 'Verify the inbox with the code from the verification mail (admin); mail to the address is routed to this account from now on',
+      params: s.idParams, body: z.object({ code: z.string().trim().min(4).max(40) }).strict(), response: { 200: inbox, ...res.errors } },
+  }, async (req) => confirmInboxCode(db, actorOf(req), req.params.id, req.body.code));
+
+  r.post('/api/v1/inboxes/:id/verify-dns', {
+    schema: { tags, summary: 'Verify the inbox by the DNS TXT record shown in verification.dns_record (admin)', params: s.idParams,
+      body: z.object({}).strict().nullish(), response: { 200: inbox, ...res.errors } },
+  }, async (req) => verifyInboxByDns(db, actorOf(req), req.params.id, opts.resolveTxt));
 
   r.post('/api/v1/inboxes/:id/poll', {
     schema: { tags, summary: 'Fetch new mail from the inbox\'s IMAP mailbox now (admin)', params: s.idParams, body: z.object({}).strict().optional(), response: { 200: pollReport, ...res.errors } },

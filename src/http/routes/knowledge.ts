@@ -122,7 +122,7 @@ export function knowledgeRoutes(app: FastifyInstance, db: Db) {
       tags: tag,
       summary: 'Every version of an article with its whole text, newest first',
       params: s.idParams,
-      querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), before: z.coerce.number().int().min(1).optional() }).strict(),
+      querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), before: s.version.optional() }).strict(),
       response: { 200: z.object({ data: z.array(kr.articleVersionSchema), next_before: z.number().int().nullable() }), ...res.errors },
     },
   }, async (req) => listArticleVersions(db, actorOf(req).accountId, req.params.id, req.query));
@@ -132,7 +132,7 @@ export function knowledgeRoutes(app: FastifyInstance, db: Db) {
       tags: tag,
       summary: 'What changed between two versions, word by word, per language',
       params: s.idParams,
-      querystring: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }).strict(),
+      querystring: z.object({ from: s.version, to: s.version }).strict(),
       response: { 200: kr.articleDiffSchema, ...res.errors },
     },
   }, async (req) => diffVersions(db, actorOf(req).accountId, req.params.id, req.query.from, req.query.to));

@@ -5,7 +5,8 @@ import type { Db } from '../../storage/db.ts';
 import type { LiveHub } from '../../live/hub.ts';
 import type { LiveNotice } from '../../live/notice.ts';
 import { listPresence, recordPresence } from '../../live/record-presence.ts';
-import { actorOf } from '../auth.ts';
+import { accessConcerns, ACCESS_EVENT, credentialExpiry, credentialValid, streamCredential } from '../../live/stream-access.ts';
+import { actorOf, SESSION_COOKIE } from '../auth.ts';
 import * as s from '../schemas.ts';
 import * as res from '../responses.ts';
 
@@ -17,7 +18,12 @@ const presence = z.object({
   agent_id: z.string(), name: z.string(), state: z.enum(['viewing', 'typing']), at: z.string().describe('the latest heartbeat (ISO 8601)'),
 });
 
-export function liveRoutes(app: FastifyInstance, db: Db, hub: LiveHub) {
+export interface LiveRouteOptions {
+  /** how often an open stream checks that its session or token is still valid (LIVE_RECHECK_SECONDS) */
+  recheckMs: number;
+}
+
+export function liveRoutes(app: FastifyInstance, db: Db, hub: LiveHub, opts: LiveRouteOptions = { recheckMs: 60_000 }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['live'];
   // open streams end when the server closes (otherwise close would wait for them)
@@ -33,11 +39,16 @@ export function liveRoutes(app: FastifyInstance, db: Db, hub: LiveHub) {
       description:
         'A `text/event-stream`. Each event is named after a webhook event (case.created, message.created, …) or note.created, notification.created ' +
         '(only to the agent it is for) and presence; its data is JSON with account_id, event, at and, where they apply, case_id, agent_id, id. ' +
-        'Every (re)connection starts with an event `ready`: refresh what you show then. The stream ends after 30 minutes; EventSource reconnects by itself.',
+        'Every (re)connection starts with an event `ready`: refresh what you show then. The stream ends after 30 minutes (EventSource reconnects by itself), ' +
+        'and as soon as the session or token that opened it ends: sign-out, expiry, a deactivated agent, a revoked token.',
       querystring: z.object({}).strict(),
     },
   }, async (req, reply) => {
     const actor = actorOf(req);
+    const credential = streamCredential(actor, req.headers.authorization, req.cookies?.[SESSION_COOKIE]);
+    // a session ends the stream when it does (at most 30 minutes anyway)
+    const expiry = credential ? await credentialExpiry(db, credential) : null;
+    const lifetime = Math.max(0, Math.min(STREAM_MS, expiry ? expiry.getTime() - Date.now() : STREAM_MS));
     reply.hijack();
     const out = reply.raw;
     out.writeHead(200, {
@@ -46,17 +57,46 @@ export function liveRoutes(app: FastifyInstance, db: Db, hub: LiveHub) {
       'x-accel-buffering': 'no',
       'x-request-id': req.id,
     });
+    // the credential is checked again when a notice says it may have ended, after a lost database
+    // connection (notices may be missing), and every recheckMs; an ended one ends the stream
+    let checking = false;
+    let again = false; // asked while a check was under way: that one may have read before the change committed
+    const recheck = (): void => {
+      if (!credential || out.writableEnded) return;
+      if (checking) {
+        again = true;
+        return;
+      }
+      checking = true;
+      const done = (valid: boolean) => {
+        checking = false;
+        if (!valid) out.end();
+        else if (again) {
+          again = false;
+          recheck();
+        }
+      };
+      // the database is away: keep the stream, try again at the next occasion
+      credentialValid(db, credential).then(done, () => done(true));
+    };
     const send = (n: LiveNotice) => {
+      if (n.event === ACCESS_EVENT) {
+        if (credential && accessConcerns(n, credential)) recheck();
+        return;
+      }
+      if (n.event === 'ready') recheck();
       if (n.event === 'notification.created' && n.agent_id !== actor.agentId) return;
       out.write(`event: ${n.event}\ndata: ${JSON.stringify(n)}\n\n`);
     };
     let unsubscribe = () => {};
     const ping = setInterval(() => out.write(': ping\n\n'), PING_MS);
-    const end = setTimeout(() => out.end(), STREAM_MS);
+    const check = setInterval(recheck, opts.recheckMs);
+    const end = setTimeout(() => out.end(), lifetime);
     streams.add(out);
     const stop = () => {
       streams.delete(out);
       clearInterval(ping);
+      clearInterval(check);
       clearTimeout(end);
       unsubscribe();
     };
@@ -69,6 +109,7 @@ export function liveRoutes(app: FastifyInstance, db: Db, hub: LiveHub) {
       return;
     }
     if (out.destroyed) return stop();
+    recheck(); // a sign-out between authentication and subscribing would otherwise go unheard
     out.write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ at: new Date().toISOString() })}\n\n`);
   });
 

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -24,7 +24,7 @@ export function setupRoutes(app: FastifyInstance, db: Db, setupToken: { value: s
     schema: { hide: true, querystring: z.object({ token: z.string().max(200) }).strict() },
   }, async (req, reply) => {
     check(req.query.token);
-    return reply.type('text/html; charset=utf-8').send(setupPage());
+    return reply.type('text/html; charset=utf-8').header('content-security-policy', SETUP_CSP).send(setupPage());
   });
 
   r.post('/setup', {
@@ -59,26 +59,13 @@ export function setupRoutes(app: FastifyInstance, db: Db, setupToken: { value: s
   });
 }
 
-function setupPage() {
-  return `<!doctype html>
-<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Luister instellen</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem;color:#1d2733}
+const SETUP_STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem;color:#1d2733}
 label{display:block;margin-top:1rem;font-weight:600}input{width:100%;padding:.5rem;font:inherit;box-sizing:border-box}
 button{margin-top:1.5rem;padding:.6rem 1.2rem;font:inherit;background:#17603a;color:#fff;border:0;border-radius:4px}
 pre{background:#f3f5f7;padding:1rem;white-space:pre-wrap;word-break:break-all}
 a.button{display:inline-block;padding:.6rem 1.2rem;background:#17603a;color:#fff;border-radius:4px;text-decoration:none;font-weight:600}
-.muted{color:#5b6472}code{background:#f3f5f7;padding:0 .25rem}</style></head>
-<body><h1>Luister instellen</h1>
-<p>Maak het eerste account en de eerste beheerder aan. Deze link werkt één keer.</p>
-<p class="muted">Eerst rondkijken? Stop de server en laad een demo-account met twee weken geschiedenis: <code>npx luister demo</code>.</p>
-<form id="f">
-<label for="account_name">Naam van uw organisatie</label><input id="account_name" name="account_name" required maxlength="200">
-<label for="admin_name">Uw naam</label><input id="admin_name" name="admin_name" required maxlength="200">
-<label for="admin_email">Uw e-mailadres</label><input id="admin_email" name="admin_email" type="email" required>
-<label for="admin_password">Wachtwoord (minstens 10 tekens)</label><input id="admin_password" name="admin_password" type="password" minlength="10" required>
-<button>Aanmaken</button></form><div id="out" role="status"></div>
-<script>
+.muted{color:#5b6472}code{background:#f3f5f7;padding:0 .25rem}`;
+const SETUP_SCRIPT = `
 document.getElementById('f').addEventListener('submit', async (e) => {
   e.preventDefault();
   const body = Object.fromEntries(new FormData(e.target));
@@ -96,5 +83,26 @@ document.getElementById('f').addEventListener('submit', async (e) => {
   out.querySelector('pre').textContent = json.token;
   out.querySelector('a.button').focus();
 });
-</script></body></html>`;
+`;
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+/** The setup page runs its own inline script and style only (by hash), and talks to this server only. */
+export const SETUP_CSP =
+  `default-src 'none'; script-src ${sha256(SETUP_SCRIPT)}; style-src ${sha256(SETUP_STYLE)}; connect-src 'self'; ` +
+  "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+function setupPage() {
+  return `<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Luister instellen</title>
+<style>${SETUP_STYLE}</style></head>
+<body><h1>Luister instellen</h1>
+<p>Maak het eerste account en de eerste beheerder aan. Deze link werkt één keer.</p>
+<p class="muted">Eerst rondkijken? Stop de server en laad een demo-account met twee weken geschiedenis: <code>npx luister demo</code>.</p>
+<form id="f">
+<label for="account_name">Naam van uw organisatie</label><input id="account_name" name="account_name" required maxlength="200">
+<label for="admin_name">Uw naam</label><input id="admin_name" name="admin_name" required maxlength="200">
+<label for="admin_email">Uw e-mailadres</label><input id="admin_email" name="admin_email" type="email" required>
+<label for="admin_password">Wachtwoord (minstens 10 tekens)</label><input id="admin_password" name="admin_password" type="password" minlength="10" required>
+<button>Aanmaken</button></form><div id="out" role="status"></div>
+<script>${SETUP_SCRIPT}</script></body></html>`;
 }

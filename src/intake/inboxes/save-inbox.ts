@@ -3,6 +3,7 @@ import { type Actor, hasRole } from '../../shared/actor.ts';
 import { recordAudit } from '../../shared/audit.ts';
 import { conflict, forbidden, invalid, isUniqueViolation, notFound } from '../../shared/errors.ts';
 import { isMailAddress, splitPlusAddress } from '../channels/email/addresses.ts';
+import { queueVerification } from './send-verification.ts';
 import { INBOX_COLUMNS, type InboxRow, loadInbox, publicInbox } from './store.ts';
 
 export interface InboxInput {
@@ -16,7 +17,12 @@ export interface InboxInput {
   imap_move_to?: string | null;
 }
 
-/** Adds an inbox (admin): an address mail arrives at, optionally an IMAP mailbox to fetch from. */
+/**
+ * Adds an inbox (admin): an address mail arrives at, optionally an IMAP mailbox to fetch from.
+ * Mail to the address is routed to the account only once it is verified: a verification mail with
+ * a code goes to the address now. Any account may add any address (whether another account has it
+ * says nothing about this one: the answer is the same), only one can verify it.
+ */
 export async function createInbox(db: Db, actor: Actor, input: InboxInput & { address: string; name: string }) {
   if (!hasRole(actor, 'admin')) throw forbidden('Only an admin can add inboxes');
   const address = checkAddress(input.address);
@@ -31,9 +37,10 @@ export async function createInbox(db: Db, actor: Actor, input: InboxInput & { ad
           input.imap_password ?? null, input.imap_move_to ?? null],
       );
       await recordAudit(tx, actor, { action: 'inbox.created', entityType: 'inbox', entityId: row.id, after: publicInbox(row) });
-      return publicInbox(row);
+      await queueVerification(tx, actor.accountId, row.id);
+      return publicInbox(await loadInbox(tx, actor.accountId, row.id));
     } catch (err) {
-      if (isUniqueViolation(err, 'inboxes_address')) throw conflict('inbox_address_taken', `${address} is already an inbox (in this or another account)`);
+      if (isUniqueViolation(err, 'inboxes_account_address')) throw conflict('inbox_address_taken', `${address} is already an inbox of this account`);
       throw err;
     }
   });
@@ -57,19 +64,29 @@ export async function updateInbox(db: Db, actor: Actor, id: string, input: Inbox
       imap_move_to: input.imap_move_to !== undefined ? input.imap_move_to : before.imap_move_to,
     };
     const mailboxChanged = next.imap_url !== before.imap_url;
+    // a new address is a new claim: unverified (no mail routed) until it is proved, with a new DNS token
+    const addressChanged = next.address !== before.address;
     try {
       const [row] = await tx.query<InboxRow>(
         `UPDATE inboxes SET address = $3, name = $4, team_id = $5, acknowledge = $6, imap_url = $7, imap_password = $8, imap_move_to = $9,
            imap_uidvalidity = CASE WHEN $10::boolean THEN NULL ELSE imap_uidvalidity END,
            imap_last_uid = CASE WHEN $10::boolean THEN 0 ELSE imap_last_uid END,
-           imap_error = CASE WHEN $10::boolean THEN NULL ELSE imap_error END
+           imap_error = CASE WHEN $10::boolean THEN NULL ELSE imap_error END,
+           verified_at = CASE WHEN $11::boolean THEN NULL ELSE verified_at END,
+           verified_by = CASE WHEN $11::boolean THEN NULL ELSE verified_by END,
+           verification_code_hash = CASE WHEN $11::boolean THEN NULL ELSE verification_code_hash END,
+           verification_expires_at = CASE WHEN $11::boolean THEN NULL ELSE verification_expires_at END,
+           verification_attempts = CASE WHEN $11::boolean THEN 0 ELSE verification_attempts END,
+           dns_token = CASE WHEN $11::boolean THEN replace(gen_random_uuid()::text, '-', '') ELSE dns_token END
          WHERE account_id = $1 AND id = $2 RETURNING ${INBOX_COLUMNS}`,
-        [actor.accountId, id, next.address, next.name, next.team_id, next.acknowledge, next.imap_url, next.imap_password, next.imap_move_to, mailboxChanged],
+        [actor.accountId, id, next.address, next.name, next.team_id, next.acknowledge, next.imap_url, next.imap_password, next.imap_move_to, mailboxChanged, addressChanged],
       );
       await recordAudit(tx, actor, { action: 'inbox.updated', entityType: 'inbox', entityId: id, before: publicInbox(before), after: publicInbox(row) });
-      return publicInbox(row);
+      if (!addressChanged) return publicInbox(row);
+      await queueVerification(tx, actor.accountId, id);
+      return publicInbox(await loadInbox(tx, actor.accountId, id));
     } catch (err) {
-      if (isUniqueViolation(err, 'inboxes_address')) throw conflict('inbox_address_taken', `${next.address} is already an inbox`);
+      if (isUniqueViolation(err, 'inboxes_account_address')) throw conflict('inbox_address_taken', `${next.address} is already an inbox of this account`);
       throw err;
     }
   });

@@ -17,15 +17,45 @@ export interface InboxRow {
   imap_polled_at: Date | null;
   imap_error: string | null;
   created_at: Date;
+  /** null until the account proved it controls the address; only then is mail routed by it */
+  verified_at: Date | null;
+  verified_by: 'mail' | 'dns' | 'admin' | 'existing' | null;
+  verification_code_hash: string | null;
+  verification_expires_at: Date | null;
+  verification_attempts: number;
+  verification_sent_at: Date | null;
+  dns_token: string;
 }
 
 export const INBOX_COLUMNS =
-  'id, account_id, address, name, team_id, acknowledge, imap_url, imap_password, imap_move_to, imap_uidvalidity, imap_last_uid, imap_polled_at, imap_error, created_at';
+  'id, account_id, address, name, team_id, acknowledge, imap_url, imap_password, imap_move_to, imap_uidvalidity, imap_last_uid, imap_polled_at, imap_error, created_at, ' +
+  'verified_at, verified_by, verification_code_hash, verification_expires_at, verification_attempts, verification_sent_at, dns_token';
 
-/** What the API shows of an inbox: never the IMAP password, only whether there is one. */
+/** The DNS record that proves an inbox's domain: TXT `_luister.<domain>` = `luister-verification=<token>`. */
+export function dnsRecord(row: Pick<InboxRow, 'address' | 'dns_token'>) {
+  return { type: 'TXT' as const, name: `_luister.${row.address.split('@')[1]}`, value: `luister-verification=${row.dns_token}` };
+}
+
+/** What the API shows of an inbox: never the IMAP password, only whether there is one; never the verification code. */
 export function publicInbox(row: InboxRow) {
-  const { account_id: _a, imap_password, imap_uidvalidity: _v, imap_last_uid, ...rest } = row;
-  return { ...rest, imap_url: row.imap_url ? redactUrl(row.imap_url) : null, imap_has_password: Boolean(imap_password), imap_last_uid: Number(imap_last_uid) };
+  const {
+    account_id: _a, imap_password, imap_uidvalidity: _v, imap_last_uid, verified_at, verified_by, verification_code_hash: _h,
+    verification_expires_at, verification_attempts: _n, verification_sent_at, dns_token: _t, ...rest
+  } = row;
+  return {
+    ...rest,
+    imap_url: row.imap_url ? redactUrl(row.imap_url) : null,
+    imap_has_password: Boolean(imap_password),
+    imap_last_uid: Number(imap_last_uid),
+    verified: verified_at !== null,
+    verification: {
+      verified_at,
+      verified_by,
+      code_sent_at: verification_sent_at,
+      code_expires_at: verified_at ? null : verification_expires_at,
+      dns_record: verified_at ? null : dnsRecord(row),
+    },
+  };
 }
 
 /** imaps://user:secret@host/INBOX → imaps://user@host/INBOX: a password never leaves through the API or a log. */
@@ -46,11 +76,13 @@ export async function loadInbox(db: Db, accountId: string, id: string): Promise<
 }
 
 /**
- * The inbox an address delivers to, in whichever account has it. SMTP must route before it
- * knows the account, so this is the one inbox query not scoped to an account.
+ * The inbox an address delivers to, in whichever account has it verified (at most one: a unique
+ * index). SMTP must route before it knows the account, so this is the one inbox query not scoped
+ * to an account. An unverified inbox receives nothing: the mail is refused as for an unknown
+ * address, whether or not some account registered it.
  */
 export async function inboxForAddress(db: Db, address: string): Promise<InboxRow | null> {
-  const [row] = await db.query<InboxRow>(`SELECT ${INBOX_COLUMNS} FROM inboxes WHERE address = $1`, [address.toLowerCase()]);
+  const [row] = await db.query<InboxRow>(`SELECT ${INBOX_COLUMNS} FROM inboxes WHERE address = $1 AND verified_at IS NOT NULL`, [address.toLowerCase()]);
   return row ?? null;
 }
 
