@@ -27,6 +27,7 @@ import { openDb, type Db } from '../../src/storage/db.ts';
 import { claimJobs, completeJob, failJob, type JobRow } from '../../src/storage/jobs.ts';
 import { migrate } from '../../src/storage/migrate.ts';
 import { readSet } from './eval-lib.ts';
+import { caseAmounts } from '../../src/problems/case-amounts.ts';
 
 interface Mail { id: string; from_name: string; from_email: string; subject: string; text: string; minute_offset: number }
 interface StoryMail extends Mail { charged_amount_cents: number | null; other_amounts_cents: number[] }
@@ -62,7 +63,7 @@ const CONTROL = [
 
 export async function evalStory(): Promise<StoryResult> {
   const control = process.env.EVAL_STORY_CONTROL === '1';
-  const story = readSet<StoryMail>('story-overcharge.jsonl').map((m, i) => (control ? { ...m, subject: 'Parkeerapp rekent te veel', text: CONTROL[i % 5] } : m));
+  const story = readSet<StoryMail>(process.env.EVAL_STORY_FILE ?? 'story-overcharge.jsonl').map((m, i) => (control ? { ...m, subject: 'Parkeerapp rekent te veel', text: CONTROL[i % 5] } : m));
   const background = readSet<Background>('story-background.jsonl');
   const mails = [...background.map((m) => ({ m, story: null as StoryMail | null, hint: m.topic_hint })), ...story.map((m) => ({ m, story: m, hint: 'STORY' }))]
     .sort((a, b) => a.m.minute_offset - b.m.minute_offset || (a.story ? 1 : 0) - (b.story ? 1 : 0));
@@ -172,19 +173,23 @@ export async function evalStory(): Promise<StoryResult> {
   console.log(`## 4. The overcharge story end to end (${story.length} story mails + ${background.length} background mails over ${spanDays.toFixed(1)} days; ${secs.toFixed(0)} s)\n`);
   console.log('| # | id | complaint-like | intents | sentiment | topic | on problem | amount picked | charged | right |\n|---:|---|---|---|---:|---|---|---:|---:|---|');
   let amountsRight = 0;
+  let amountsFlagged = 0;
   const complaintLikeCount = { n: 0 };
+  // the bulk reply's {{amount}}: the amount each case's customer disputes (problems/case-amounts.ts); an uncertain one is not sent
+  const amounts = await caseAmounts(db, accountId, storyMsgIds.map((id) => msgOf.get(id)!.caseId));
   for (const [i, id] of storyMsgIds.entries()) {
     const a = byMsg.get(id)!;
     const s = msgOf.get(id)!.story!;
-    // the bulk reply's {{amount}}: the first amount of the case's latest inbound message with money (bulk-actions.ts amountFor)
-    const picked = a.money[0] ?? null;
-    const right = picked ? picked.cents === s.charged_amount_cents : s.charged_amount_cents === null;
+    const found = amounts.get(msgOf.get(id)!.caseId);
+    const picked = found?.amount ?? null;
+    const right = picked ? found!.certain && picked.cents === s.charged_amount_cents : s.charged_amount_cents === null;
     if (right) amountsRight++;
+    if (found && !found.certain) amountsFlagged++;
     const cl = isComplaintLike({ intents: a.intents as never, sentiment: a.sentiment });
     if (cl) complaintLikeCount.n++;
     const euro = (c: number | null) => (c === null ? '—' : formatAmount(c, 'EUR', 'nl'));
     console.log(`| ${i + 1} | ${s.id} | ${cl ? 'yes' : 'no'} | ${a.intents.join(', ') || '—'} | ${a.sentiment.toFixed(2)} | ${topicName(a.topic_id)} | ` +
-      `${problemCases.has(msgOf.get(id)!.caseId) ? 'yes' : 'no'} | ${picked ? euro(picked.cents) : '(none)'} | ${euro(s.charged_amount_cents)} | ${right ? 'yes' : 'NO'} |`);
+      `${problemCases.has(msgOf.get(id)!.caseId) ? 'yes' : 'no'} | ${picked ? `${euro(picked.cents)}${found!.certain ? '' : ' (uncertain: a person chooses)'}` : '(none)'} | ${euro(s.charged_amount_cents)} | ${right ? 'yes' : 'NO'} |`);
   }
   const storyTopics = new Set(analysis.map((a) => a.topic_id));
   const first = storySignals[0] ?? null;
@@ -193,7 +198,7 @@ export async function evalStory(): Promise<StoryResult> {
   for (const x of storySignals.slice(1)) console.log(`  later story signal (not joining the open problem): after customer ${x.afterCustomers} (${x.source}; "${x.s.title}")`);
   console.log(`problem opened from the first signal: ${linkedAtOpening.story} story cases linked at opening (+${linkedAtOpening.other} background); ` +
     `at the end ${final.story}/20 story cases (+${final.other} background) — goal >= 18`);
-  console.log(`amount per customer (bulk reply {{amount}} rule): right for ${amountsRight}/20 — goal >= 19`);
+  console.log(`amount per customer (bulk reply {{amount}}): right and certain for ${amountsRight}/20, flagged uncertain for a person to choose ${amountsFlagged}, wrong ${20 - amountsRight - amountsFlagged} — goal >= 19`);
   const groups = new Map<string, number>();
   for (const f of falseSignals) groups.set(f.group, (groups.get(f.group) ?? 0) + 1);
   const maxGroup = Math.max(0, ...groups.values());

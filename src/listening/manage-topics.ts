@@ -69,6 +69,12 @@ export async function mergeTopics(db: Db, actor: Actor, keepId: string, goneId: 
     await tx.query('UPDATE topics SET merged_into = $3 WHERE account_id = $1 AND id = $2', params);
     await tx.query('UPDATE message_analysis SET topic_id = $3 WHERE account_id = $1 AND topic_id = $2', params);
     await tx.query('UPDATE problems SET topic_id = $3 WHERE account_id = $1 AND topic_id = $2', params);
+    await tx.query(
+      `INSERT INTO problem_topics (account_id, problem_id, topic_id, reason)
+       SELECT account_id, problem_id, $3::uuid, reason FROM problem_topics WHERE account_id = $1 AND topic_id = $2::uuid ON CONFLICT DO NOTHING`,
+      params,
+    );
+    await tx.query('DELETE FROM problem_topics WHERE account_id = $1 AND topic_id = $2', [actor.accountId, goneId]);
     await tx.query('UPDATE signals SET topic_id = $3 WHERE account_id = $1 AND topic_id = $2', params);
     await recordAudit(tx, actor, { action: 'topic.merged', entityType: 'topic', entityId: keepId, after: { merged: goneId } });
     return (await describeTopics(store, [keepId]))[0];

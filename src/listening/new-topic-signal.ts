@@ -1,6 +1,11 @@
 export interface NewTopicEvent {
   at: Date;
   customerId: string;
+  /**
+   * How much this contact says something is wrong, 0..1 (default 1): a complaint, a refund or
+   * cancellation request, anger or a negative tone count fully; any other contact counts too, less.
+   */
+  weight?: number;
 }
 
 export interface NewTopicSignalOptions {
@@ -8,6 +13,12 @@ export interface NewTopicSignalOptions {
   minCustomers?: number;
   /** Window length in hours, ending at `now`. Default 48. */
   windowHours?: number;
+  /**
+   * The customers' weights together (each customer counts with their strongest contact) must reach
+   * this as well. Default: minCustomers - 1, so five customers fire when three of them plainly
+   * complain, or six when none does.
+   */
+  minWeight?: number;
 }
 
 export interface NewTopicSignal {
@@ -23,22 +34,31 @@ export interface NewTopicSignal {
 /**
  * The product rule for a brand-new topic, which has no baseline yet: fire on absolute evidence,
  * >= minCustomers distinct customers within the last windowHours up to `now` (events after `now`
- * are ignored: no look-ahead).
+ * are ignored: no look-ahead). Every contact counts, whatever it was labelled: how plainly a
+ * customer complains weighs in (minWeight), it does not decide whether they are counted.
  */
 export function newTopicSignal(events: NewTopicEvent[], now: Date, options: NewTopicSignalOptions = {}): NewTopicSignal {
   const minCustomers = options.minCustomers ?? 5;
   const windowHours = options.windowHours ?? 48;
+  const minWeight = options.minWeight ?? minCustomers - 1;
   const from = now.getTime() - windowHours * 3_600_000;
   const inWindow = events
     .filter((e) => e.at.getTime() > from && e.at.getTime() <= now.getTime())
     .sort((a, b) => a.at.getTime() - b.at.getTime());
-  const seen = new Set<string>();
+  // each customer counts once, with their strongest contact
+  const seen = new Map<string, number>();
+  let weight = 0;
   let firedAt: Date | null = null;
   for (const e of inWindow) {
-    seen.add(e.customerId);
-    if (!firedAt && seen.size >= minCustomers) firedAt = e.at;
+    const w = Math.min(1, Math.max(0, e.weight ?? 1));
+    const before = seen.get(e.customerId) ?? 0;
+    if (w > before) {
+      weight += w - before;
+      seen.set(e.customerId, w);
+    } else if (!seen.has(e.customerId)) seen.set(e.customerId, before);
+    if (!firedAt && seen.size >= minCustomers && weight >= minWeight - 1e-9) firedAt = e.at;
   }
-  const fires = seen.size >= minCustomers;
+  const fires = seen.size >= minCustomers && weight >= minWeight - 1e-9;
   const reason = fires
     ? `${seen.size} distinct customers within ${windowHours} h (threshold ${minCustomers})`
     : `${seen.size} of ${minCustomers} distinct customers within ${windowHours} h`;

@@ -219,3 +219,16 @@ test('a state saved before the range rule and the novelty evidence existed still
   const restored = createSpikeDetector({}, old as never);
   assert.equal(restored.update(new Date(START + 300 * HOUR), 0).alarm, false);
 });
+
+test('newTopicSignal counts every contact; how plainly a customer complains weighs in, it does not decide', () => {
+  const now = new Date(START + 100 * HOUR);
+  const at = (h: number, id: string, weight: number) => ({ at: new Date(now.getTime() - h * HOUR), customerId: id, weight });
+  // four plain complaints and one customer who only wrote about it: fires (the old rule needed five complaints)
+  assert.equal(newTopicSignal([at(5, 'a', 1), at(4, 'b', 1), at(3, 'c', 1), at(2, 'd', 1), at(1, 'e', 0.3)], now).fires, true);
+  // five customers who only asked questions: no signal
+  assert.equal(newTopicSignal(['a', 'b', 'c', 'd', 'e'].map((id, i) => at(i + 1, id, 0.3)), now).fires, false);
+  // a customer counts once, with their strongest contact
+  const repeat = newTopicSignal([at(6, 'a', 0.3), at(5, 'a', 1), at(4, 'b', 1), at(3, 'c', 1), at(2, 'd', 1), at(1, 'e', 0.3)], now);
+  assert.equal(repeat.customers, 5);
+  assert.equal(repeat.fires, true);
+});

@@ -30,14 +30,15 @@ export async function setCaseLink(db: Db, actor: Actor, problemId: string, caseI
 }
 
 /**
- * Intake: a new message whose topic has an open problem links its case as a suggestion.
- * A case an agent removed stays removed.
+ * Intake: a new message whose topic belongs to an open problem links its case as a suggestion, saying
+ * why. A case an agent removed stays removed.
  */
 export async function suggestCaseForTopic(tx: Db, accountId: string, caseId: string, topicId: string): Promise<string[]> {
   const rows = await tx.query<{ problem_id: string }>(
-    `INSERT INTO problem_cases (account_id, problem_id, case_id, state)
-     SELECT account_id, id, $2, 'suggested' FROM problems
-     WHERE account_id = $1 AND topic_id = $3 AND status <> 'resolved'
+    `INSERT INTO problem_cases (account_id, problem_id, case_id, state, reason)
+     SELECT DISTINCT pt.account_id, pt.problem_id, $2::uuid, 'suggested', jsonb_build_object('why', 'topic', 'topic_id', $3::uuid)
+     FROM problem_topics pt JOIN problems p ON p.account_id = pt.account_id AND p.id = pt.problem_id AND p.status <> 'resolved'
+     WHERE pt.account_id = $1 AND pt.topic_id = $3
      ON CONFLICT DO NOTHING RETURNING problem_id`,
     [accountId, caseId, topicId],
   );

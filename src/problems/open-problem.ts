@@ -4,6 +4,7 @@ import { recordAudit } from '../shared/audit.ts';
 import { AppError, forbidden, notFound } from '../shared/errors.ts';
 import { emitEvent } from '../webhooks/events.ts';
 import { PROBLEM_COLUMNS, type ProblemRow } from './store.ts';
+import { addProblemTopics, suggestCasesOfTopics } from './problem-topics.ts';
 
 export interface OpenProblemOptions {
   title: string;
@@ -18,7 +19,8 @@ export interface OpenProblemOptions {
 
 /**
  * A supervisor opens a problem (or a signal becomes one): one owner, status investigating.
- * From a signal, its topic's unsolved cases are linked as suggestions for an agent to confirm.
+ * From a signal, the unsolved cases of every topic it counted are linked as suggestions for an agent
+ * to confirm, each saying why.
  */
 export async function openProblem(db: Db, actor: Actor, opts: OpenProblemOptions): Promise<ProblemRow> {
   if (!hasRole(actor, 'supervisor')) throw forbidden('Supervisors and admins open problems');
@@ -28,14 +30,18 @@ export async function openProblem(db: Db, actor: Actor, opts: OpenProblemOptions
     const owner = await tx.query('SELECT 1 FROM agents WHERE account_id = $1 AND id = $2 AND active', [actor.accountId, ownerId]);
     if (!owner.length) throw notFound('agent', ownerId);
     let topicId = opts.topicId ?? null;
+    // every topic the signal counted (related young topics count together): the problem is about all of them
+    let signalTopics: string[] = [];
     if (opts.signalId) {
-      const [signal] = await tx.query<{ status: string; topic_id: string | null }>(
-        'SELECT status, topic_id FROM signals WHERE account_id = $1 AND id = $2 FOR UPDATE',
+      const [signal] = await tx.query<{ status: string; topic_id: string | null; topic_ids: string[] | null }>(
+        `SELECT status, topic_id, ARRAY(SELECT jsonb_array_elements_text(coalesce(evidence->'topic_ids', '[]'))) AS topic_ids
+         FROM signals WHERE account_id = $1 AND id = $2 FOR UPDATE`,
         [actor.accountId, opts.signalId],
       );
       if (!signal) throw notFound('signal', opts.signalId);
       if (signal.status === 'converted') throw new AppError('signal_converted', 'This signal already became a problem', 409);
       topicId ??= signal.topic_id;
+      signalTopics = (signal.topic_ids ?? []).filter((t) => t !== topicId);
     }
     const [p] = await tx.query<ProblemRow>(
       `INSERT INTO problems (account_id, title, owner_id, root_cause, topic_id, signal_id)
@@ -55,16 +61,12 @@ export async function openProblem(db: Db, actor: Actor, opts: OpenProblemOptions
       ]);
     }
     if (topicId) {
-      // every unsolved case with a message in this topic is a suggestion
-      await tx.query(
-        `INSERT INTO problem_cases (account_id, problem_id, case_id, state)
-         SELECT DISTINCT m.account_id, $2::uuid, m.case_id, 'suggested' FROM message_analysis a
-         JOIN messages m ON m.account_id = a.account_id AND m.id = a.message_id
-         JOIN cases c ON c.account_id = m.account_id AND c.id = m.case_id AND c.status NOT IN ('solved', 'closed')
-         WHERE a.account_id = $1 AND a.topic_id = $3
-         ON CONFLICT DO NOTHING`,
-        [actor.accountId, p.id, topicId],
-      );
+      await addProblemTopics(tx, actor.accountId, p.id, [{ topicId, reason: { why: 'problem_topic' } }]);
+      await suggestCasesOfTopics(tx, actor.accountId, p.id, [topicId], 'problem_topic');
+    }
+    if (signalTopics.length) {
+      await addProblemTopics(tx, actor.accountId, p.id, signalTopics.map((t) => ({ topicId: t, reason: { why: 'signal_topic' as const } })));
+      await suggestCasesOfTopics(tx, actor.accountId, p.id, signalTopics, 'signal_topic');
     }
     await recordAudit(tx, actor, { action: 'problem.opened', entityType: 'problem', entityId: p.id, after: { title: p.title, owner_id: ownerId, signal_id: p.signal_id } });
     await emitEvent(tx, actor.accountId, 'problem.opened', p);

@@ -16,6 +16,8 @@ export interface SignalEvidence {
   examples: string[];
   series: { at: string; count: number; expected: number }[];
   why?: SignalWhy;
+  /** every topic the signal counted (the topic and related young ones): a problem made from it is about all */
+  topic_ids?: string[];
 }
 
 /** Why a signal was raised, as data: the workspace words it in the agent's language. */

@@ -38,11 +38,13 @@ export interface LinkedCase {
   customer_name: string;
   state: LinkState;
   linked_at: Date;
+  /** why it was suggested (null: linked by hand) */
+  reason: { why: 'topic' | 'problem_topic' | 'signal_topic' | 'related_topic'; topic_id?: string } | null;
 }
 
 export function linkedCases(db: Db, accountId: string, problemId: string, states: LinkState[] = ['suggested', 'confirmed']) {
   return db.query<LinkedCase>(
-    `SELECT pc.case_id, c.ref, c.subject, c.status, c.customer_id, cu.name AS customer_name, pc.state, pc.linked_at
+    `SELECT pc.case_id, c.ref, c.subject, c.status, c.customer_id, cu.name AS customer_name, pc.state, pc.linked_at, pc.reason
      FROM problem_cases pc
      JOIN cases c ON c.account_id = pc.account_id AND c.id = pc.case_id
      JOIN customers cu ON cu.account_id = c.account_id AND cu.id = c.customer_id

@@ -27,6 +27,8 @@ const money = z.object({ cents: z.number().int(), currency: z.string() });
 const linked = z.object({
   case_id: z.string(), ref: z.string(), subject: z.string(), status: z.string(), customer_id: z.string(), customer_name: z.string(),
   state: z.enum(['suggested', 'confirmed', 'removed']), linked_at: res.time,
+  reason: z.object({ why: z.enum(['topic', 'problem_topic', 'signal_topic', 'related_topic']), topic_id: z.string().optional() }).nullable()
+    .describe('why the case was suggested: a message in one of the problem\'s topics (the problem\'s own, one its signal counted, one that came close later); null: linked by hand'),
   amount: z.object({ amount: money, certain: z.boolean(), alternatives: z.array(money) }).nullable()
     .describe("the amount the customer's complaint is about ({{amount}}); uncertain: a person chooses among amount and alternatives"),
 });
@@ -52,6 +54,7 @@ const signal = z
           season: z.enum(['hour', 'weekday_hour']).nullable(), count: z.number(), expected: z.number(),
         }),
       ]).optional().describe('why the signal was raised, as data (signals raised before this field existed have only `reason`)'),
+      topic_ids: z.array(z.string()).optional().describe('every topic the signal counted; a problem made from it is about all of them'),
     }),
     raised_at: res.time, problem_id: z.string().nullable(),
   })

@@ -231,6 +231,8 @@ export interface LinkedCase {
   customer_name: string;
   state: 'suggested' | 'confirmed' | 'removed';
   linked_at: string;
+  /** why the case was suggested (null: linked by hand) */
+  reason?: { why: 'topic' | 'problem_topic' | 'signal_topic' | 'related_topic'; topic_id?: string } | null;
   /** the amount the customer's complaint is about ({{amount}}); uncertain: a person chooses */
   amount?: { amount: { cents: number; currency: string }; certain: boolean; alternatives: { cents: number; currency: string }[] } | null;
 }

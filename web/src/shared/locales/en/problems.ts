@@ -67,6 +67,12 @@ export const problems: Shape<typeof nl> = {
     casesCaption_other: '{{count}} linked cases',
     col: { ref: 'Case', subject: 'Subject', customer: 'Customer', status: 'Status', link: 'Link', actions: 'Actions' },
     link: { suggested: 'Suggested', confirmed: 'Confirmed', removed: 'Removed' },
+    why: {
+      topic: 'a new message in a topic of this problem',
+      problem_topic: "in this problem's topic",
+      signal_topic: 'in a related topic the signal counted',
+      related_topic: 'in a topic that later came close to this problem',
+    },
     confirm: 'Confirm',
     confirmLabel: 'Confirm {{ref}}',
     remove: 'Remove',

@@ -65,6 +65,12 @@ export const problems = {
     casesCaption_other: '{{count}} gekoppelde zaken',
     col: { ref: 'Zaak', subject: 'Onderwerp', customer: 'Klant', status: 'Status', link: 'Koppeling', actions: 'Acties' },
     link: { suggested: 'Voorgesteld', confirmed: 'Bevestigd', removed: 'Verwijderd' },
+    why: {
+      topic: 'nieuw bericht in een onderwerp van dit probleem',
+      problem_topic: 'in het onderwerp van dit probleem',
+      signal_topic: 'in een verwant onderwerp dat het signaal meetelde',
+      related_topic: 'in een onderwerp dat later dicht bij dit probleem kwam',
+    },
     confirm: 'Bevestigen',
     confirmLabel: '{{ref}} bevestigen',
     remove: 'Verwijderen',
