@@ -121,7 +121,7 @@ describe('live: mail in, collision notice, reply out, mention', { skip }, () => 
     // Sanne starts a reply that blames the customer: the checker flags it; Bram sees her typing
     await ps.keyboard.press('r');
     await ps.keyboard.type('U heeft zelf twee keer op betalen gedrukt, dat is uw eigen schuld.');
-    await ps.locator('ul.findings [data-check="blame"]').waitFor();
+    await ps.locator('ul.findings [data-check="blame"]').first().waitFor();
     await pb.getByText('Sanne de Wit typt een antwoord aan deze klant…').waitFor();
     await assertAccessible(pb, 'case view with a colleague typing');
     await pb.screenshot({ path: `${SCREENSHOTS}/collision.png` });
@@ -132,7 +132,7 @@ describe('live: mail in, collision notice, reply out, mention', { skip }, () => 
       'Ik heb het bedrag vandaag teruggestort; u ziet het binnen drie werkdagen op uw rekening. Ik mail u vrijdag vóór 12:00 om te horen of het binnen is.\n\n' +
       'Met vriendelijke groet,\nSanne de Wit';
     await ps.getByRole('textbox', { name: 'Je antwoord' }).fill(reply);
-    await ps.locator('ul.findings [data-check="blame"]').waitFor({ state: 'detached' });
+    await ps.locator('ul.findings [data-check="blame"]').first().waitFor({ state: 'detached' });
     await ps.getByRole('button', { name: 'Versturen' }).click();
     await ps.getByText('Verstuurd.').waitFor();
     await pb.getByText('Sanne de Wit heeft deze klant net geantwoord.', { exact: false }).waitFor();
