@@ -63,8 +63,11 @@ const CONTROL = [
 
 export async function evalStory(): Promise<StoryResult> {
   const control = process.env.EVAL_STORY_CONTROL === '1';
-  const story = readSet<StoryMail>(process.env.EVAL_STORY_FILE ?? 'story-overcharge.jsonl').map((m, i) => (control ? { ...m, subject: 'Parkeerapp rekent te veel', text: CONTROL[i % 5] } : m));
-  const background = readSet<Background>('story-background.jsonl');
+  // the development set keeps its four stories in one file: EVAL_STORY_FILE=stories.jsonl EVAL_STORY=a
+  const story = readSet<StoryMail & { story?: string }>(process.env.EVAL_STORY_FILE ?? 'story-overcharge.jsonl')
+    .filter((m) => !process.env.EVAL_STORY || m.story === process.env.EVAL_STORY)
+    .map((m, i) => (control ? { ...m, subject: 'Parkeerapp rekent te veel', text: CONTROL[i % 5] } : m));
+  const background = readSet<Background>(process.env.EVAL_BACKGROUND_FILE ?? 'story-background.jsonl');
   const mails = [...background.map((m) => ({ m, story: null as StoryMail | null, hint: m.topic_hint })), ...story.map((m) => ({ m, story: m, hint: 'STORY' }))]
     .sort((a, b) => a.m.minute_offset - b.m.minute_offset || (a.story ? 1 : 0) - (b.story ? 1 : 0));
   const spanDays = (Math.max(...mails.map((x) => x.m.minute_offset)) - Math.min(...mails.map((x) => x.m.minute_offset))) / 1440;
