@@ -73,3 +73,21 @@ export async function verifyInbox(db: Db, accountId: string, address: string): P
   const { markInboxVerified } = await import('../src/intake/inboxes/verify-inbox.ts');
   await markInboxVerified(db, address, accountId);
 }
+
+/** Runs the job worker for one account until none of its jobs (but webhook deliveries) is waiting. */
+export async function drainJobs(db: Db, accountId: string): Promise<void> {
+  const { startWorker } = await import('../src/worker/runner.ts');
+  const { jobHandlers } = await import('../src/worker/handlers.ts');
+  const { default: pino } = await import('pino');
+  const worker = startWorker(db, { handlers: jobHandlers(testConfig()), concurrency: 1, pollMs: 20, log: pino({ level: 'silent' }), accountIds: [accountId] });
+  try {
+    for (let i = 0; i < 500; i++) {
+      const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE account_id = $1 AND status IN ('queued', 'running') AND kind <> 'webhook.deliver'`, [accountId]);
+      if (n === 0) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error('jobs did not finish');
+  } finally {
+    await worker.stop();
+  }
+}

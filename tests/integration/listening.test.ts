@@ -1,9 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import pino from 'pino';
-import { newAccount, testApp, testConfig, uniqueEmail, type TestAccount, type TestContext } from '../helpers.ts';
-import { startWorker } from '../../src/worker/runner.ts';
-import { jobHandlers } from '../../src/worker/handlers.ts';
+import { drainJobs, newAccount, testApp, uniqueEmail, type TestAccount, type TestContext } from '../helpers.ts';
 
 let ctx: TestContext;
 let acc: TestAccount;
@@ -17,20 +14,7 @@ after(() => ctx.close());
 const req = (method: 'GET' | 'POST', url: string, payload?: unknown) =>
   ctx.app.inject({ method, url, headers: acc.auth, ...(payload === undefined ? {} : { payload: payload as object }) });
 
-/** Runs the worker for this account until no job of it is waiting. */
-async function drain() {
-  const worker = startWorker(ctx.db, { handlers: jobHandlers(testConfig()), concurrency: 1, pollMs: 20, log: pino({ level: 'silent' }), accountIds: [acc.accountId] });
-  try {
-    for (let i = 0; i < 500; i++) {
-      const [{ n }] = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE account_id = $1 AND status IN ('queued', 'running') AND kind <> 'webhook.deliver'`, [acc.accountId]);
-      if (n === 0) return;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    throw new Error('jobs did not finish');
-  } finally {
-    await worker.stop();
-  }
-}
+const drain = () => drainJobs(ctx.db, acc.accountId);
 
 const BACKGROUND = [
   ['Internet valt steeds weg', 'Sinds maandag valt mijn internetverbinding elke avond weg rond acht uur. De modem knippert oranje.'],
