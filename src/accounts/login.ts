@@ -1,7 +1,7 @@
 import type { Db } from '../storage/db.ts';
 import { AppError } from '../shared/errors.ts';
 import { recordAudit } from '../shared/audit.ts';
-import { formatSecret, hashSecret, newSecret, parseSecret } from './secrets.ts';
+import { formatSecret, hashSecret, newSecret, parseSecret, secretMatches } from './secrets.ts';
 import { verifyPassword } from './passwords.ts';
 import { countLoginAttempt, forgiveLoginAttempt } from './login-throttle.ts';
 import { AGENT_COLUMNS, type AgentRow } from './create-agent.ts';
@@ -54,13 +54,20 @@ export async function login(db: Db, opts: LoginOptions): Promise<{ agent: AgentR
   });
 }
 
-export async function logout(db: Db, cookie: string): Promise<void> {
+/**
+ * Ends the session the cookie proves: a cookie with the right session id but the wrong secret
+ * (someone who only knows or guessed the id) ends nothing. Returns the session's agent, or null.
+ */
+export async function logout(db: Db, cookie: string): Promise<{ accountId: string; agentId: string } | null> {
   const parsed = parseSecret('lss', cookie);
-  if (!parsed) return;
-  await db.query('UPDATE sessions SET revoked_at = now() WHERE account_id = $1 AND id = $2 AND revoked_at IS NULL', [
-    parsed.accountId,
-    parsed.id,
-  ]);
+  if (!parsed) return null;
+  const [row] = await db.query<{ agent_id: string; secret_hash: string }>(
+    'SELECT agent_id, secret_hash FROM sessions WHERE account_id = $1 AND id = $2 AND revoked_at IS NULL',
+    [parsed.accountId, parsed.id],
+  );
+  if (!row || !secretMatches(parsed.secret, row.secret_hash)) return null;
+  await db.query('UPDATE sessions SET revoked_at = now() WHERE account_id = $1 AND id = $2 AND revoked_at IS NULL', [parsed.accountId, parsed.id]);
+  return { accountId: parsed.accountId, agentId: row.agent_id };
 }
 
 // Argon2id hash of a random string nobody knows.

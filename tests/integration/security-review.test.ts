@@ -305,3 +305,14 @@ test('what an agent may do to colleagues\' work: merge customers, promises, solv
   await call(acc.auth, 'POST', `/api/v1/cases/${other.id}/assign`, { agent_id: bram.id });
   assert.equal((await call(supAuth, 'PATCH', `/api/v1/cases/${other.id}`, { status: 'solved' })).statusCode, 200);
 });
+
+test('signing out needs the session itself: a cookie with the right session id and a wrong secret ends nothing', async () => {
+  const me = await agent('agent');
+  const auth = await session(me.email);
+  const real = auth.cookie.split('=')[1];
+  const forged = `${real.slice(0, -4)}${real.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`;
+  await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: `luister_session=${forged}` } });
+  assert.equal((await call(auth, 'GET', '/api/v1/me')).statusCode, 200, 'the real session still works');
+  await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: auth });
+  assert.equal((await call(auth, 'GET', '/api/v1/me')).statusCode, 401);
+});

@@ -42,9 +42,8 @@ export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
 
   r.post('/api/v1/auth/logout', { config: { auth: false }, schema: { tags: ['auth'], summary: 'Sign out' } }, async (req, reply) => {
     const cookie = req.cookies[SESSION_COOKIE];
-    if (cookie) await logout(db, cookie);
-    // live streams of this session end too, on every server process
-    const ended = cookie ? sessionOfCookie(cookie) : null;
+    // only a cookie that proves its session ends it (an id alone does not); its live streams end too, on every process
+    const ended = cookie && (await logout(db, cookie)) ? sessionOfCookie(cookie) : null;
     if (ended) await announceAccessChange(db, ended.accountId, { credentialId: ended.sessionId });
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { signed_out: true };
