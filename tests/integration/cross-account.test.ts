@@ -48,6 +48,7 @@ interface B {
   templateId: string;
   problemId: string;
   signalId: string;
+  vulnerabilitySignId: string;
   topicId: string;
   topic2Id: string;
   inboxId: string;
@@ -177,6 +178,11 @@ before(async () => {
     templateId: template.id,
     problemId: problem.id,
     signalId: signalRow.id,
+    vulnerabilitySignId: (await db.query<{ id: string }>(
+      `INSERT INTO vulnerability_signs (account_id, customer_id, case_id, message_id, kind, sentence)
+       SELECT account_id, customer_id, case_id, id, 'age', 'Ik ben 84.' FROM messages WHERE account_id = $1 AND case_id = $2 LIMIT 1 RETURNING id`,
+      [accB.accountId, c.id],
+    ))[0].id,
     topicId: topicRow.id,
     topic2Id: topic2Row.id,
     inboxId: inbox.id,
@@ -187,7 +193,7 @@ before(async () => {
     slaPolicyId: slaB.id,
     ids: [],
   };
-  b.ids = [b.slaPolicyId, b.promiseId, b.draftId, b.notificationId, b.inboxId, b.attachmentId, b.topicId, b.articleId, b.problemId, b.signalId, b.templateId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId];
+  b.ids = [b.slaPolicyId, b.promiseId, b.draftId, b.notificationId, b.inboxId, b.attachmentId, b.topicId, b.articleId, b.problemId, b.signalId, b.vulnerabilitySignId, b.templateId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId];
 
   // ---- account A: the one trying
   const accA = await newAccount(db, 'Account A');
@@ -317,6 +323,8 @@ function attempts(): Attempt[] {
     { name: "open a problem from B's signal", method: 'POST', url: '/api/v1/problems', payload: { title: 'Gekaapt', signal_id: b.signalId }, expect: nf('signal') },
     { name: "open a problem with B's case", method: 'POST', url: '/api/v1/problems', payload: { title: 'Gekaapt', case_ids: [b.caseId] }, expect: nf('case') },
     { name: "dismiss B's signal", method: 'POST', url: `/api/v1/signals/${b.signalId}/dismiss`, payload: {}, expect: nf('signal') },
+    { name: "confirm a sign of vulnerability of B's customer", method: 'POST', url: `/api/v1/vulnerability-signs/${b.vulnerabilitySignId}/confirm`, payload: {}, expect: nf('vulnerability_sign') },
+    { name: "dismiss a sign of vulnerability of B's customer", method: 'POST', url: `/api/v1/vulnerability-signs/${b.vulnerabilitySignId}/dismiss`, payload: {}, expect: nf('vulnerability_sign') },
     { name: 'problems', method: 'GET', url: '/api/v1/problems', expect: list },
     { name: 'signals', method: 'GET', url: '/api/v1/signals', expect: list },
     { name: "name B's topic", method: 'PATCH', url: `/api/v1/topics/${b.topicId}`, payload: { name: 'Gekaapt' }, expect: nf('topic') },
