@@ -7,7 +7,7 @@ import { createInbox } from '../../src/intake/inboxes/save-inbox.ts';
 import { startSmtpListener } from '../../src/intake/channels/email/smtp-listener.ts';
 import { systemActor } from '../../src/shared/actor.ts';
 import { buildApp } from '../../src/http/app.ts';
-import { newAccount, testConfig, testDb, uniqueEmail, type TestAccount } from '../helpers.ts';
+import { newAccount, testConfig, testDb, uniqueEmail, type TestAccount, verifyInbox } from '../helpers.ts';
 import { openSmtp } from '../smtp-dialog.ts';
 
 const log = pino({ level: 'silent' });
@@ -25,6 +25,7 @@ describe('SMTP listener limits: connections, idle clients, permanent refusals, S
     acc = await newAccount(db, 'Parkeren BV');
     inboxAddress = uniqueEmail('support').replace('@example.test', '@parkeren.example');
     await createInbox(db, systemActor(acc.accountId), { address: inboxAddress, name: 'Klantenservice Parkeren' });
+    await verifyInbox(db, acc.accountId, inboxAddress);
     smtp = await startSmtpListener(db, config, log, { port: 0 });
   });
   after(async () => {
