@@ -77,6 +77,9 @@ export function ArticleEditor({ me, id, onHelp }: { me: Me; id: string; onHelp: 
     }
   }
 
+  // a public article whose latest edit the help centre does not show yet
+  const pending = Boolean(article && article.visibility === 'public' && article.published_version != null && article.published_version < article.version);
+
   async function publish(action: 'publish' | 'unpublish') {
     if (!article) return;
     try {
@@ -104,6 +107,11 @@ export function ArticleEditor({ me, id, onHelp }: { me: Me; id: string; onHelp: 
           <span className={`badge vis-${article.visibility}`}>{t(`kb.visibility.${article.visibility}`)}</span> {t('kb.versionOf', { version: article.version, slug: article.slug })}
         </p>
       )}
+      {pending && (
+        <p className="notice" data-testid="edit-pending">
+          {t(isSupervisor(me) ? 'kb.pendingSupervisor' : 'kb.pendingAgent', { published: article!.published_version, version: article!.version })}
+        </p>
+      )}
       <form className="article-form" onSubmit={save}>
         <div className="langs">
           {LANGS.map((l) => (
@@ -122,6 +130,11 @@ export function ArticleEditor({ me, id, onHelp }: { me: Me; id: string; onHelp: 
           <button type="submit" className="button primary" disabled={busy}>
             {isNew ? t('kb.create') : t('kb.save')}
           </button>
+          {article && isSupervisor(me) && pending && (
+            <button type="button" className="button" onClick={() => publish('publish')}>
+              {t('kb.publishEdit')}
+            </button>
+          )}
           {article && isSupervisor(me) && (
             <button type="button" className="button" onClick={() => publish(article.visibility === 'public' ? 'unpublish' : 'publish')}>
               {article.visibility === 'public' ? t('kb.unpublish') : t('kb.publish')}

@@ -11,6 +11,8 @@ export interface ArticleSummary {
   titles: Partial<Record<Lang, string>>;
   updated_at: string;
   published_at: string | null;
+  /** the version the help centre shows; below `version`: an edit waits to be published */
+  published_version?: number | null;
 }
 
 export interface VersionSummary {
