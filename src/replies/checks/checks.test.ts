@@ -163,3 +163,21 @@ table('condescension', [
   },
   { ctx: en, must: ["I'll keep this very simple: you must check out.", "It's quite obvious from the tracking page."], mustNot: ['Happy to explain it again, step by step.'] },
 ]);
+
+// Issue 14: a pitch in any wording to a customer who opted out; a goodwill gesture or the cheaper plan they asked for is none
+table('sales_pitch', [
+  {
+    ctx: { ...nl, salesOptOut: true },
+    must: [
+      'Uw storing is verholpen. Wist u dat u met ons Wifi-pakket overal bereik heeft?',
+      'Met onze zomer-actie krijgt u een maand gratis.',
+      'Nu ik u toch spreek: met het Gezinsvoordeel bespaart u 10% per maand.',
+      'Wij raden u onze Thuisbatterij aan, voor maar €4 extra.',
+    ],
+    mustNot: [
+      'Als goedmaker ontvangt u 15% korting op uw volgende bestelling.',
+      'U vroeg of het goedkoper kan: met Basis betaalt u €7 per maand minder. Zal ik dat voor u aanpassen?',
+    ],
+  },
+  { ctx: { ...en, salesOptOut: true }, must: ['Did you know our Premium plan includes roaming?', 'While I have you, want me to switch you to annual billing?'], mustNot: ['As an apology, here is 20% off your next order.'] },
+]);
