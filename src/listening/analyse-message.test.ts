@@ -53,3 +53,9 @@ test('empty and huge input', () => {
   const huge = analyseMessage('Ik wil mijn geld terug. '.repeat(10_000));
   assert.ok(huge.tokens.length > 0 && huge.tokens.length <= 20_000);
 });
+
+test('a factual complaint counts as one: a charge disputed, or money back asked for, without a word of complaint', () => {
+  assert.ok(analyseMessage('De app rekent €9,90 voor tien minuten parkeren.').intents.includes('complaint'));
+  assert.ok(analyseMessage('Normaal betaal ik €2, nu is er €16,40 afgeschreven.').intents.includes('complaint'));
+  assert.ok(!analyseMessage('Wat kost een parkeervergunning per maand?').intents.includes('complaint'));
+});

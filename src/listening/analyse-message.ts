@@ -6,7 +6,8 @@ import { tokenise } from '../text/tokenise.ts';
 import { angerOf } from './anger.ts';
 import { detectIntents, type Intent } from './intents.ts';
 import { scoreLexicon, type LexiconScore } from './lexicon-score.ts';
-import { findMoneyMentions, type Money } from './money.ts';
+import { findMoneyMentions, type Money, type MoneyMention } from './money.ts';
+import { disputesACharge } from './disputed-amount.ts';
 import { assessReputationRisk, type ReputationRisk } from './reputation-risk.ts';
 import { sentimentOf } from './sentiment.ts';
 import { findVulnerability, type VulnerabilitySign } from './vulnerability.ts';
@@ -57,6 +58,7 @@ export function analyseMessage(input: string, opts: AnalyseMessageOptions = {}):
   const sentiment = sentimentOf(score);
   const { tokens, stems } = termsOf(text, folded, language);
   const reputationRisk = assessReputationRisk(text, folded);
+  const mentions = findMoneyMentions(text);
   return {
     language,
     languageConfidence: guess.confidence,
@@ -64,11 +66,20 @@ export function analyseMessage(input: string, opts: AnalyseMessageOptions = {}):
     stems,
     sentiment,
     anger: angerOf(score, sentiment, reputationRisk.level),
-    intents: detectIntents(text, { sentiment, folded }),
-    money: findMoneyMentions(text).map(({ cents, currency }) => ({ cents, currency })),
+    intents: withFactualComplaint(detectIntents(text, { sentiment, folded }), text, mentions),
+    money: mentions.map(({ cents, currency }) => ({ cents, currency })),
     reputationRisk,
     vulnerability: findVulnerability(text),
   };
+}
+
+/**
+ * A complaint that states facts without a word of complaint: money back asked for, or a charge
+ * disputed (an amount taken, or set against what it should have been).
+ */
+function withFactualComplaint(intents: Intent[], text: string, mentions: MoneyMention[]): Intent[] {
+  if (intents.includes('complaint')) return intents;
+  return intents.includes('refund_request') || disputesACharge(text, mentions) ? ['complaint', ...intents] : intents;
 }
 
 function languageFromCode(code: string): DetectedLanguage {

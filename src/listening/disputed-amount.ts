@@ -94,3 +94,15 @@ function partAround(text: string, all: MoneyMention[], index: number) {
   const tailParts = text.slice(m.end, index < all.length - 1 ? all[index + 1].start : text.length).split(SENTENCE);
   return { before: headParts[headParts.length - 1] ?? '', after: tailParts[0] ?? '', nextInSentence: index < all.length - 1 && tailParts.length === 1 };
 }
+
+/**
+ * A charge is disputed in the text: an amount with the words of money taken in its clause, or
+ * set against what it should have been. A factual complaint often says no more than that
+ * ("De app rekent €9,90. Tien minuten!").
+ */
+export function disputesACharge(text: string, mentions: MoneyMention[] = findMoneyMentions(text)): boolean {
+  return mentions.some((_, i) => {
+    const { before, after, nextInSentence } = partAround(text, mentions, i);
+    return CHARGED.test(before) || CHARGED.test(after) || REFERENCE.test(before) || (!nextInSentence && REFERENCE_AFTER.test(after));
+  });
+}
