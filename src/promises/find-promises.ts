@@ -8,6 +8,7 @@
 // a DST change), and misses "binnen drie werkdagen", "eind van de week", "vóór 12:00" and more.
 // So chrono only ever gives us a calendar day; wall-clock times become instants here, per day.
 import { NUMBER_WORDS, EN, NL, type DaySpec, type DurationSpec, type Language, type PartOfDay, type Phrases, type Rule } from './promise-phrases.ts';
+import { labelledPromise } from './labelled-promise.ts';
 import { DAY_MS, localToUtc, utcToLocal, zoneOffsetMs } from './zoned-time.ts';
 
 export type PromiseKind = 'callback' | 'appointment_window' | 'answer_by' | 'refund_by' | 'next_update_by' | 'custom';
@@ -43,7 +44,7 @@ export function findPromises(reply: string, opts: FindPromisesOptions): FoundPro
   for (const sentence of splitSentences(reply.replace(/[’‘]/g, "'"))) {
     // A question offers or asks ("Kunt u ons morgen bellen?", "Shall we call you tomorrow?").
     if (sentence.trimEnd().endsWith('?')) continue;
-    const labelled = labelledPromise(sentence, langs, opts);
+    const labelled = labelledPromise(sentence, langs, PHRASES, resolveWhen, opts);
     if (labelled) {
       found.push(labelled);
       continue;
@@ -71,26 +72,6 @@ export function findPromises(reply: string, opts: FindPromisesOptions): FoundPro
 }
 
 const SUBORDINATE = /\b(?:totdat|tot\s+(?:uw|het|de|alles|dit|dat|er)|zodra|nadat|until|once)\b.*$/i;
-
-/**
- * "Volgende update: vrijdag 12:00", "Wanneer u weer van ons hoort: donderdag", "Refund: within 5
- * business days": what is promised names itself before a colon, the time follows it. The label is
- * short (a heading, not a sentence) and the part after the colon holds a time and no guard.
- */
-function labelledPromise(sentence: string, langs: Language[], opts: FindPromisesOptions): FoundPromise | null {
-  const m = /^\s*[-*•]?\s*([^:]{2,60}?)\s*(?<!\d):(?!\d)\s*(\S.*)$/u.exec(sentence);
-  if (!m || m[1].split(/\s+/).length > 8) return null;
-  const [, label, rest] = m;
-  for (const lang of langs) {
-    const p = PHRASES[lang];
-    const kind = p.labels.find((l) => l.pattern.test(label))?.kind;
-    if (!kind || p.guards.some((g) => g.test(rest))) continue;
-    const when = resolveWhen(rest, p, opts);
-    if (!when || when.dueAt <= opts.now) continue;
-    return { kind: kind === 'appointment_window' && !when.windowStart ? 'custom' : kind, text: sentence.trim().replace(/[\s.!,;]+$/, ''), ...when };
-  }
-  return null;
-}
 
 /** An appointment needs a window; a visit without one ("de monteur komt donderdag") is custom. */
 function pickKind(matches: { kind: PromiseKind; weak: boolean }[], hasWindow: boolean): PromiseKind | null {
