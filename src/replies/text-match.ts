@@ -40,6 +40,16 @@ export function sentences(text: string): Sentence[] {
   return out;
 }
 
+/** The sentence (as `sentences` cuts them) that holds position `at`: the words a finding can be judged by. */
+export function sentenceAt(text: string, at: number): string {
+  let found = '';
+  for (const s of sentences(text)) {
+    if (s.start > at) break;
+    found = s.text;
+  }
+  return found;
+}
+
 /** The body without the closing lines (greeting + signature), so they do not count as content. */
 export function bodyWithoutSignature(text: string): string {
   const lines = text.split(/\r?\n/);

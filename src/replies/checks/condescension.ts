@@ -1,5 +1,5 @@
 import type { Check, Finding } from '../types.ts';
-import { allMatches, phrases } from '../text-match.ts';
+import { allMatches, phrases, sentenceAt } from '../text-match.ts';
 
 const CONDESCENSION = phrases([
   'zoals (ik|we|wij) (al|eerder|reeds|u al|u eerder|u reeds|al eerder) (zei|zeiden|schreef|schreven|aangaf|aangaven|uitlegde|uitlegden|meldde|meldden|gezegd|vermeld|aangegeven|uitgelegd|gemeld|heb|hebben)\\p{L}*',
@@ -32,15 +32,9 @@ const GLADLY = /\b(?:graag|met plezier|happy to|glad to|gladly)\b/i;
 
 /** Talking down to the customer: "zoals ik al zei", "as I said", "ik leg het nog één keer uit". */
 export const condescension: Check = (draft, ctx) =>
-  allMatches(draft, CONDESCENSION).filter((span) => !GLADLY.test(sentenceAround(draft, span.start))).map(
+  allMatches(draft, CONDESCENSION).filter((span) => !GLADLY.test(sentenceAt(draft, span.start))).map(
     (span): Finding =>
       ctx.language === 'nl'
         ? { check: 'condescension', severity: 'warning', span, message: `"${span.text}" klinkt belerend.`, suggestion: 'Leg het opnieuw uit zonder te verwijzen naar wat al gezegd is; misschien was het de eerste keer niet duidelijk.' }
         : { check: 'condescension', severity: 'warning', span, message: `"${span.text}" sounds condescending.`, suggestion: 'Explain it again without pointing at what was said before; maybe it was not clear the first time.' },
   );
-
-function sentenceAround(text: string, at: number): string {
-  const start = Math.max(text.lastIndexOf('.', at), text.lastIndexOf('!', at), text.lastIndexOf('?', at), text.lastIndexOf('\n', at)) + 1;
-  const ends = ['.', '!', '?', '\n'].map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
-  return text.slice(start, ends.length ? Math.min(...ends) : text.length);
-}

@@ -1,5 +1,5 @@
 import type { Check, Finding } from '../types.ts';
-import { allMatches, phrases } from '../text-match.ts';
+import { allMatches, phrases, sentenceAt } from '../text-match.ts';
 
 const PITCH = phrases([
   '(?<!vorige |eerdere |die |deze )aanbieding(en)?(?! (van|die) (vorige|toen|destijds))', 'speciale actie', 'tijdelijke actie', 'actieprijs', 'profiteer\\p{L}*', '(?<!-)upgrade\\p{L}*', 'upgraden', 'overstappen (naar|op)', 'stap (nu )?over (naar|op)',
@@ -24,16 +24,10 @@ const GOODWILL = /\b(?:als (?:goedmaker|compensatie|excuus|tegemoetkoming|pleist
  */
 export const salesPitch: Check = (draft, ctx) => {
   if (!ctx.salesOptOut) return [];
-  return allMatches(draft, PITCH).filter((span) => !GOODWILL.test(sentenceOf(draft, span.start))).map(
+  return allMatches(draft, PITCH).filter((span) => !GOODWILL.test(sentenceAt(draft, span.start))).map(
     (span): Finding =>
       ctx.language === 'nl'
         ? { check: 'sales_pitch', severity: 'block', span, message: `"${span.text}" is verkoop, en deze klant wil geen verkoopcontact.`, suggestion: 'Haal het aanbod weg. De klant heeft aangegeven geen aanbiedingen te willen.' }
         : { check: 'sales_pitch', severity: 'block', span, message: `"${span.text}" is a sales pitch, and this customer opted out of sales contact.`, suggestion: 'Remove the offer: the customer said they do not want sales contact.' },
   );
 };
-
-function sentenceOf(text: string, at: number): string {
-  const start = Math.max(text.lastIndexOf('.', at), text.lastIndexOf('!', at), text.lastIndexOf('?', at), text.lastIndexOf('\n', at)) + 1;
-  const ends = ['.', '!', '?', '\n'].map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
-  return text.slice(start, ends.length ? Math.min(...ends) : text.length);
-}
