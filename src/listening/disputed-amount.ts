@@ -68,13 +68,11 @@ export function disputedAmount(text: string, mentions: MoneyMention[] = findMone
 /** Pure: how strongly one mention reads as the amount the complaint is about. */
 function scoreMention(text: string, all: MoneyMention[], index: number): number {
   const m = all[index];
-  const { before, after, nextInSentence } = partAround(text, all, index);
+  const { before, after, reference, charged } = cuesOf(text, all, index);
   let score = 0.5;
-  // words after an amount that lead up to the next amount in the sentence are about that one
-  const reference = REFERENCE.test(before) || (!nextInSentence && REFERENCE_AFTER.test(after));
   if (reference) score -= 2;
   if (RATE_AFTER.test(after)) score -= 1;
-  if (CHARGED.test(before) || CHARGED.test(after)) score += 1.5;
+  if (charged) score += 1.5;
   // a contrast introduces the new situation, unless it introduces the reference ("terwijl het €2 had moeten zijn")
   if (!reference && CONTRAST.test(before)) score += 1;
   if (/^\s*(?:!|\?!|\(!\))/u.test(after) || /\b(?:maar liefst|wel|zomaar|whopping|a full)\s*$/iu.test(before)) score += 0.5;
@@ -82,6 +80,15 @@ function scoreMention(text: string, all: MoneyMention[], index: number): number 
   // a later amount is more often the charge than an earlier one
   score += all.length > 1 ? (index / (all.length - 1)) * 0.3 : 0;
   return score;
+}
+
+/** The words around one amount, and whether they call it a reference price or a charge. */
+function cuesOf(text: string, all: MoneyMention[], index: number) {
+  const { before, after, nextInSentence } = partAround(text, all, index);
+  // words after an amount that lead up to the next amount in the sentence are about that one
+  const reference = REFERENCE.test(before) || (!nextInSentence && REFERENCE_AFTER.test(after));
+  const charged = CHARGED.test(before) || CHARGED.test(after);
+  return { before, after, reference, charged };
 }
 
 /**
@@ -102,7 +109,7 @@ function partAround(text: string, all: MoneyMention[], index: number) {
  */
 export function disputesACharge(text: string, mentions: MoneyMention[] = findMoneyMentions(text)): boolean {
   return mentions.some((_, i) => {
-    const { before, after, nextInSentence } = partAround(text, mentions, i);
-    return CHARGED.test(before) || CHARGED.test(after) || REFERENCE.test(before) || (!nextInSentence && REFERENCE_AFTER.test(after));
+    const { reference, charged } = cuesOf(text, mentions, i);
+    return charged || reference;
   });
 }
