@@ -133,7 +133,7 @@ describe('issue 14: the twenty-customer overcharge story over real SMTP', () => 
       await tx.query('UPDATE cases SET created_at = $3 WHERE account_id = $1 AND id = $2', [acc.accountId, caseId, at]);
     });
 
-  test('the story is heard: signal, problem with its cases, a bulk reply with each customer\'s amount', { timeout: 170_000 }, async () => {
+  test('the story is heard: signal, problem with its cases, a bulk reply with each customer\'s amount', { timeout: 600_000 }, async () => {
     const T0 = storyStart();
     const storyMsg: { id: string; caseId: string; mail: StoryMail }[] = [];
     const backgroundMsg = new Set<string>();
