@@ -141,6 +141,7 @@ describe('issue 14: the twenty-customer overcharge story over real SMTP', () => 
     let firstSignalAfter: number | null = null;
     let laterStorySignals = 0;
     let falseSignals = 0;
+    const signalNotes: string[] = [];
     let problemId: string | null = null;
     let sweptHour = -Infinity;
 
@@ -154,7 +155,7 @@ describe('issue 14: the twenty-customer overcharge story over real SMTP', () => 
 
     /** New signals: about the story when their topic(s) or examples hold a story message; else false. */
     const collectSignals = async () => {
-      const rows = await db.query<{ id: string; topic_id: string | null; title: string; evidence: { examples?: string[]; topic_ids?: string[] } }>(
+      const rows = await db.query<{ id: string; topic_id: string | null; title: string; evidence: { reason?: string; examples?: string[]; topic_ids?: string[] } }>(
         'SELECT id, topic_id, title, evidence FROM signals WHERE account_id = $1 ORDER BY raised_at, id', [acc.accountId]);
       for (const s of rows.filter((r) => !seenSignals.has(r.id))) {
         seenSignals.add(s.id);
@@ -165,13 +166,16 @@ describe('issue 14: the twenty-customer overcharge story over real SMTP', () => 
         const story = new Set(storyMsg.map((m) => m.id));
         if (![...inTopics, ...(s.evidence.examples ?? [])].some((id) => story.has(id))) {
           falseSignals++;
+          signalNotes.push(`false signal: "${s.title}" (${s.evidence.reason ?? '?'})`);
           continue;
         }
         if (firstSignalAfter !== null) {
           laterStorySignals++;
+          signalNotes.push(`later story signal after customer ${storyMsg.length}: "${s.title}" (${s.evidence.reason ?? '?'})`);
           continue;
         }
         firstSignalAfter = storyMsg.length;
+        signalNotes.push(`first story signal after customer ${storyMsg.length}: "${s.title}" (${s.evidence.reason ?? '?'}; ${topics.length} topic(s))`);
         // a supervisor opens a problem from it, as the workspace does; the rest of the story keeps coming
         problemId = (await api('POST', '/api/v1/problems', { title: s.title, signal_id: s.id })).id;
       }
@@ -288,6 +292,7 @@ describe('issue 14: the twenty-customer overcharge story over real SMTP', () => 
     fig = { firstSignalAfter, laterStorySignals, falseSignals, storyTopics: topicNo.size, onProblem, backgroundOnProblem, amountRight, amountUncertain, amountWrong, amountMissing, repliesRight, repliesWrong, repliesSkipped };
     console.log('\n# issue 14 story over SMTP — per customer');
     console.table(rows.map(({ n, ...r }) => ({ '#': n, ...r })));
+    for (const note of signalNotes) console.log(note);
     console.log('# issue 14 story over SMTP — figures (goal in brackets)');
     console.table({
       'first story signal after customer': { now: firstSignalAfter ?? 'none', goal: '<= 5' },
