@@ -5,6 +5,7 @@ import { suggestVulnerability } from '../customers/vulnerability-signs.ts';
 import { createPgClusterStore } from './clustering/pg-store.ts';
 import { runUpkeep } from './clustering/run-upkeep.ts';
 import { listenToMessage, TOPIC_OPTIONS } from './listen-to-message.ts';
+import { topicWords } from './topic-words.ts';
 
 export const ANALYSE_JOB = 'message.analyse';
 
@@ -25,9 +26,10 @@ export async function queueAnalysis(tx: Db, accountId: string, messageId: string
 export async function analyseStoredMessage(db: Db, job: JobRow): Promise<void> {
   const accountId = job.account_id!;
   const messageId = String(job.payload.message_id);
-  const [m] = await db.query<{ body: string; language: string | null; case_id: string; customer_id: string | null; created_at: Date; subject: string }>(
-    `SELECT m.body, m.language, m.case_id, m.customer_id, m.created_at, c.subject FROM messages m
+  const [m] = await db.query<{ body: string; language: string | null; case_id: string; customer_id: string | null; created_at: Date; subject: string; customer_name: string | null }>(
+    `SELECT m.body, m.language, m.case_id, m.customer_id, m.created_at, c.subject, cu.name AS customer_name FROM messages m
      JOIN cases c ON c.account_id = m.account_id AND c.id = m.case_id
+     LEFT JOIN customers cu ON cu.account_id = m.account_id AND cu.id = m.customer_id
      WHERE m.account_id = $1 AND m.id = $2 AND m.type = 'inbound'`,
     [accountId, messageId],
   );
@@ -35,7 +37,7 @@ export async function analyseStoredMessage(db: Db, job: JobRow): Promise<void> {
   const a = analyseMessage(m.body, { language: m.language });
   // The subject says in a few words what a short message is about: it counts for the topic too.
   const subject = analyseMessage(m.subject.replace(/^\s*((re|fw|fwd|antw|doorst)\s*:\s*)+/i, ''), { language: a.language === 'other' ? null : a.language });
-  const forTopic = { ...a, stems: [...subject.stems, ...a.stems], tokens: [...subject.tokens, ...a.tokens] };
+  const forTopic = topicWords({ ...a, stems: [...subject.stems, ...a.stems], tokens: [...subject.tokens, ...a.tokens] }, m.customer_name);
   await db.query(
     `INSERT INTO message_analysis (account_id, message_id, language, sentiment, anger, intents, money, reputation_risk, mentions, message_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)

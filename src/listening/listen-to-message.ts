@@ -7,7 +7,8 @@ import { clusterMessage } from './clustering/cluster-message.ts';
 import { createPgClusterStore } from './clustering/pg-store.ts';
 import { describeTopics } from './clustering/supervise-topics.ts';
 import { DEFAULT_CLUSTER_OPTIONS } from './clustering/types.ts';
-import { hourlySeries, newTopicSignal } from './new-topic-signal.ts';
+import { hourlySeries, newTopicSignal, YOUNG_TOPIC_DAYS } from './new-topic-signal.ts';
+import { listenForBursts } from './listen-for-bursts.ts';
 import { relatedTopics } from './related-topics.ts';
 import type { ClusterStore } from './clustering/types.ts';
 
@@ -31,8 +32,7 @@ export function clusterTerms(stems: readonly string[]): string[] {
 /** Stems this long give a head term: "parkeer" (written apart: "parkeer app") meets "parkeerapp". */
 export const HEAD_FROM = 7;
 
-/** The absolute rule is for young topics; established ones go through the hourly baseline (sweep-topics.ts). */
-export const YOUNG_TOPIC_DAYS = 7;
+export { YOUNG_TOPIC_DAYS };
 
 /**
  * A contact that is not plainly a complaint still counts towards a young topic's signal, with this
@@ -71,7 +71,10 @@ export async function listenToMessage(
     // a contact about an open problem joins it: in one of its topics, or in a topic close to one of them
     const joined = (await suggestCaseForTopic(tx, accountId, m.caseId, r.topicId)).length > 0 || (await joinRelatedProblem(tx, store, accountId, r.topicId)) !== null;
     if (r.upkeepDue) await tx.query(`INSERT INTO jobs (account_id, kind) VALUES ($1, $2)`, [accountId, UPKEEP_JOB]);
-    if (joined) return { topicId: r.topicId, signalId: null, upkeepDue: r.upkeepDue };
+    // words that burst tie together what landed in different topics (listen-for-bursts.ts)
+    const burst = await listenForBursts(tx, store, accountId, m, [...r.vector.keys()]);
+    if (burst.signalId) return { topicId: r.topicId, signalId: burst.signalId, upkeepDue: r.upkeepDue };
+    if (joined || burst.joinedProblem || burst.counted) return { topicId: r.topicId, signalId: null, upkeepDue: r.upkeepDue };
     const [young] = await tx.query<{ young: boolean }>(
       `SELECT first_at > $3::timestamptz - make_interval(days => $4) AS young FROM topics WHERE account_id = $1 AND id = $2`,
       [accountId, r.topicId, m.at, YOUNG_TOPIC_DAYS],

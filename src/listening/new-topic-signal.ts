@@ -1,3 +1,6 @@
+/** The absolute rule is for young topics; established ones go through the hourly baseline (sweep-topics.ts). */
+export const YOUNG_TOPIC_DAYS = 7;
+
 export interface NewTopicEvent {
   at: Date;
   customerId: string;

@@ -1,3 +1,5 @@
+import { prunePostings } from './burst-store.ts';
+import { BURST_OPTIONS } from './burst-words.ts';
 import type { Db } from '../storage/db.ts';
 import { openProblemsOf } from '../problems/problem-topics.ts';
 import { raiseSignal } from '../problems/signals.ts';
@@ -21,6 +23,8 @@ const floorHour = (d: Date) => new Date(Math.floor(d.getTime() / HOUR) * HOUR);
  */
 export async function sweepTopics(db: Db, accountId: string, now = new Date()): Promise<{ topics: number; buckets: number; signals: string[] }> {
   const until = floorHour(now);
+  // the words of the last day are all that words-that-burst needs (twice its window)
+  await prunePostings(db, accountId, new Date(now.getTime() - 2 * BURST_OPTIONS.windowHours * 3_600_000));
   const topics = await db.query<{ id: string; first_at: Date; state: SpikeDetectorState | null; next_bucket: Date | null }>(
     `SELECT t.id, t.first_at, d.state, d.next_bucket FROM topics t
      LEFT JOIN topic_detectors d ON d.account_id = t.account_id AND d.topic_id = t.id

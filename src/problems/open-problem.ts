@@ -4,7 +4,7 @@ import { recordAudit } from '../shared/audit.ts';
 import { AppError, forbidden, notFound } from '../shared/errors.ts';
 import { emitEvent } from '../webhooks/events.ts';
 import { PROBLEM_COLUMNS, type ProblemRow } from './store.ts';
-import { addProblemTopics, suggestCasesOfTopics } from './problem-topics.ts';
+import { addProblemTopics, suggestCasesOfMessages, suggestCasesOfTopics } from './problem-topics.ts';
 
 export interface OpenProblemOptions {
   title: string;
@@ -19,8 +19,8 @@ export interface OpenProblemOptions {
 
 /**
  * A supervisor opens a problem (or a signal becomes one): one owner, status investigating.
- * From a signal, the unsolved cases of every topic it counted are linked as suggestions for an agent
- * to confirm, each saying why.
+ * From a signal, the unsolved cases of every topic it counted, and of every message it counted (words
+ * that burst), are linked as suggestions for an agent to confirm, each saying why.
  */
 export async function openProblem(db: Db, actor: Actor, opts: OpenProblemOptions): Promise<ProblemRow> {
   if (!hasRole(actor, 'supervisor')) throw forbidden('Supervisors and admins open problems');
@@ -32,9 +32,12 @@ export async function openProblem(db: Db, actor: Actor, opts: OpenProblemOptions
     let topicId = opts.topicId ?? null;
     // every topic the signal counted (related young topics count together): the problem is about all of them
     let signalTopics: string[] = [];
+    let signalMessages: { ids: string[]; words: string[] } = { ids: [], words: [] };
     if (opts.signalId) {
-      const [signal] = await tx.query<{ status: string; topic_id: string | null; topic_ids: string[] | null }>(
-        `SELECT status, topic_id, ARRAY(SELECT jsonb_array_elements_text(coalesce(evidence->'topic_ids', '[]'))) AS topic_ids
+      const [signal] = await tx.query<{ status: string; topic_id: string | null; topic_ids: string[] | null; message_ids: string[] | null; words: string[] | null }>(
+        `SELECT status, topic_id, ARRAY(SELECT jsonb_array_elements_text(coalesce(evidence->'topic_ids', '[]'))) AS topic_ids,
+           ARRAY(SELECT jsonb_array_elements_text(coalesce(evidence->'message_ids', '[]'))) AS message_ids,
+           ARRAY(SELECT w->>'word' FROM jsonb_array_elements(coalesce(evidence->'why'->'words', '[]')) w) AS words
          FROM signals WHERE account_id = $1 AND id = $2 FOR UPDATE`,
         [actor.accountId, opts.signalId],
       );
@@ -42,6 +45,7 @@ export async function openProblem(db: Db, actor: Actor, opts: OpenProblemOptions
       if (signal.status === 'converted') throw new AppError('signal_converted', 'This signal already became a problem', 409);
       topicId ??= signal.topic_id;
       signalTopics = (signal.topic_ids ?? []).filter((t) => t !== topicId);
+      signalMessages = { ids: signal.message_ids ?? [], words: (signal.words ?? []).slice(0, 4) };
     }
     const [p] = await tx.query<ProblemRow>(
       `INSERT INTO problems (account_id, title, owner_id, root_cause, topic_id, signal_id)
@@ -68,6 +72,7 @@ export async function openProblem(db: Db, actor: Actor, opts: OpenProblemOptions
       await addProblemTopics(tx, actor.accountId, p.id, signalTopics.map((t) => ({ topicId: t, reason: { why: 'signal_topic' as const } })));
       await suggestCasesOfTopics(tx, actor.accountId, p.id, signalTopics, 'signal_topic');
     }
+    if (signalMessages.ids.length) await suggestCasesOfMessages(tx, actor.accountId, p.id, signalMessages.ids, signalMessages.words);
     await recordAudit(tx, actor, { action: 'problem.opened', entityType: 'problem', entityId: p.id, after: { title: p.title, owner_id: ownerId, signal_id: p.signal_id } });
     await emitEvent(tx, actor.accountId, 'problem.opened', p);
     return p;

@@ -8,7 +8,7 @@ import { RELATED_MIN_COSINE } from '../listening/related-topics.ts';
  * close to them later. Every unsolved case with a message in them is suggested, each with why.
  */
 export interface TopicReason {
-  why: 'problem_topic' | 'signal_topic' | 'related_topic';
+  why: 'problem_topic' | 'signal_topic' | 'related_topic' | 'burst_words';
   /** related_topic: the problem's topic this one came close to */
   to_topic_id?: string;
   cosine?: number;
@@ -37,6 +37,19 @@ export async function suggestCasesOfTopics(tx: Db, accountId: string, problemId:
      ORDER BY m.case_id, m.created_at
      ON CONFLICT DO NOTHING RETURNING case_id`,
     [accountId, problemId, topicIds, why],
+  );
+  return rows.length;
+}
+
+/** The unsolved cases of these messages become suggestions, with the words that burst as the reason. */
+export async function suggestCasesOfMessages(tx: Db, accountId: string, problemId: string, messageIds: string[], words: string[]): Promise<number> {
+  const rows = await tx.query(
+    `INSERT INTO problem_cases (account_id, problem_id, case_id, state, reason)
+     SELECT DISTINCT m.account_id, $2::uuid, m.case_id, 'suggested', jsonb_build_object('why', 'burst_words', 'words', $4::jsonb)
+     FROM messages m JOIN cases c ON c.account_id = m.account_id AND c.id = m.case_id AND c.status NOT IN ('solved', 'closed')
+     WHERE m.account_id = $1 AND m.id = ANY($3::uuid[])
+     ON CONFLICT DO NOTHING RETURNING case_id`,
+    [accountId, problemId, messageIds, JSON.stringify(words)],
   );
   return rows.length;
 }

@@ -18,12 +18,22 @@ export interface SignalEvidence {
   why?: SignalWhy;
   /** every topic the signal counted (the topic and related young ones): a problem made from it is about all */
   topic_ids?: string[];
+  /** words that burst: every message the signal counted, across the topics they landed in (a problem made from it suggests their cases) */
+  message_ids?: string[];
 }
 
 /** Why a signal was raised, as data: the workspace words it in the agent's language. */
 export type SignalWhy =
   | { kind: 'new_topic'; customers: number; hours: number; threshold: number; related_topics: number }
-  | { kind: 'spike'; evidence: SpikeEvidence; season: 'hour' | 'weekday_hour' | null; count: number; expected: number };
+  | { kind: 'spike'; evidence: SpikeEvidence; season: 'hour' | 'weekday_hour' | null; count: number; expected: number }
+  | { kind: 'burst_words'; customers: number; hours: number; threshold: number; words: BurstWord[] };
+
+/** A word that burst, as a signal shows it: how many customers used it in the window, and how many were expected. */
+export interface BurstWord {
+  word: string;
+  customers: number;
+  expected: number;
+}
 
 /** An example message of a signal as the problems board shows it. */
 export interface ExampleMessage {

@@ -27,8 +27,11 @@ const money = z.object({ cents: z.number().int(), currency: z.string() });
 const linked = z.object({
   case_id: z.string(), ref: z.string(), subject: z.string(), status: z.string(), customer_id: z.string(), customer_name: z.string(),
   state: z.enum(['suggested', 'confirmed', 'removed']), linked_at: res.time,
-  reason: z.object({ why: z.enum(['topic', 'problem_topic', 'signal_topic', 'related_topic']), topic_id: z.string().optional() }).nullable()
-    .describe('why the case was suggested: a message in one of the problem\'s topics (the problem\'s own, one its signal counted, one that came close later); null: linked by hand'),
+  reason: z.object({
+    why: z.enum(['topic', 'problem_topic', 'signal_topic', 'related_topic', 'burst_words']), topic_id: z.string().optional(),
+    words: z.array(z.string()).optional().describe('burst_words: the bursting words the message shares with the problem\'s cases'),
+  }).nullable()
+    .describe('why the case was suggested: a message in one of the problem\'s topics (the problem\'s own, one its signal counted, one that came close later), or one using the words that burst with the problem\'s cases (burst_words); null: linked by hand'),
   amount: z.object({ amount: money, certain: z.boolean(), alternatives: z.array(money) }).nullable()
     .describe("the amount the customer's complaint is about ({{amount}}); uncertain: a person chooses among amount and alternatives"),
 });
@@ -53,8 +56,13 @@ const signal = z
           kind: z.literal('spike'), evidence: z.enum(['value', 'volatility', 'level', 'seasonal', 'novelty', 'range', 'warmup']),
           season: z.enum(['hour', 'weekday_hour']).nullable(), count: z.number(), expected: z.number(),
         }),
+        z.object({
+          kind: z.literal('burst_words'), customers: z.number(), hours: z.number(), threshold: z.number(),
+          words: z.array(z.object({ word: z.string(), customers: z.number(), expected: z.number() })).describe('the words that burst: customers who used each in the window, and how many were expected'),
+        }),
       ]).optional().describe('why the signal was raised, as data (signals raised before this field existed have only `reason`)'),
       topic_ids: z.array(z.string()).optional().describe('every topic the signal counted; a problem made from it is about all of them'),
+      message_ids: z.array(z.string()).optional().describe('words that burst: every message the signal counted; a problem made from it suggests their cases'),
     }),
     raised_at: res.time, problem_id: z.string().nullable(),
   })

@@ -155,7 +155,7 @@ export function ProblemView({ me, id, onHelp }: { me: Me; id: string; onHelp: ()
                       </td>
                       <td>
                         <span className={`badge link-${c.state}`}>{t(`problem.link.${c.state}`)}</span>
-                        {c.state === 'suggested' && c.reason && <span className="muted small reason"> {t(`problem.why.${c.reason.why}`)}</span>}
+                        {c.state === 'suggested' && c.reason && <span className="muted small reason"> {t(`problem.why.${c.reason.why}`, { words: (c.reason.words ?? []).map((w) => `“${w}”`).join(', ') })}</span>}
                       </td>
                       <td className="row-actions">
                         {c.state === 'suggested' && (

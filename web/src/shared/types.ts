@@ -183,7 +183,8 @@ export interface SignalEvidence {
   /** why the signal was raised, as data (signals from before it existed have only the English `reason`) */
   why?:
     | { kind: 'new_topic'; customers: number; hours: number; threshold: number; related_topics: number }
-    | { kind: 'spike'; evidence: 'value' | 'volatility' | 'level' | 'seasonal' | 'novelty' | 'range' | 'warmup'; season: 'hour' | 'weekday_hour' | null; count: number; expected: number };
+    | { kind: 'spike'; evidence: 'value' | 'volatility' | 'level' | 'seasonal' | 'novelty' | 'range' | 'warmup'; season: 'hour' | 'weekday_hour' | null; count: number; expected: number }
+    | { kind: 'burst_words'; customers: number; hours: number; threshold: number; words: { word: string; customers: number; expected: number }[] };
 }
 
 export interface ExampleMessage {
@@ -232,7 +233,7 @@ export interface LinkedCase {
   state: 'suggested' | 'confirmed' | 'removed';
   linked_at: string;
   /** why the case was suggested (null: linked by hand) */
-  reason?: { why: 'topic' | 'problem_topic' | 'signal_topic' | 'related_topic'; topic_id?: string } | null;
+  reason?: { why: 'topic' | 'problem_topic' | 'signal_topic' | 'related_topic' | 'burst_words'; topic_id?: string; words?: string[] } | null;
   /** the amount the customer's complaint is about ({{amount}}); uncertain: a person chooses */
   amount?: { amount: { cents: number; currency: string }; certain: boolean; alternatives: { cents: number; currency: string }[] } | null;
 }

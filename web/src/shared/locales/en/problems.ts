@@ -14,6 +14,9 @@ export const problems: Shape<typeof nl> = {
     examples: 'Examples',
     openCase: 'Open case {{ref}}',
     why: {
+      burstWords_one: 'Words that burst: {{count}} customer within {{hours}} hours used words rarely used here: {{words}}',
+      burstWords_other: 'Words that burst: {{count}} different customers within {{hours}} hours used words rarely used here: {{words}}',
+      burstWord: '“{{word}}” ({{count}}, usually {{expected}})',
       newTopic_one: 'New topic: {{count}} customer within {{hours}} hours (threshold {{threshold}})',
       newTopic_other: 'New topic: {{count}} different customers within {{hours}} hours (threshold {{threshold}})',
       related_one: ', in {{count}} related new topic',
@@ -68,6 +71,7 @@ export const problems: Shape<typeof nl> = {
     col: { ref: 'Case', subject: 'Subject', customer: 'Customer', status: 'Status', link: 'Link', actions: 'Actions' },
     link: { suggested: 'Suggested', confirmed: 'Confirmed', removed: 'Removed' },
     why: {
+      burst_words: 'uses the words that burst with this problem’s cases: {{words}}',
       topic: 'a new message in a topic of this problem',
       problem_topic: "in this problem's topic",
       signal_topic: 'in a related topic the signal counted',

@@ -12,6 +12,9 @@ export const problems = {
     openCase: 'Open zaak {{ref}}',
     /** why a signal was raised, from the evidence listening stored (`why`) */
     why: {
+      burstWords_one: 'Opvallende woorden: {{count}} klant gebruikte binnen {{hours}} uur woorden die hier zelden vallen: {{words}}',
+      burstWords_other: 'Opvallende woorden: {{count}} verschillende klanten gebruikten binnen {{hours}} uur woorden die hier zelden vallen: {{words}}',
+      burstWord: '“{{word}}” ({{count}}, normaal {{expected}})',
       newTopic_one: 'Nieuw onderwerp: {{count}} klant binnen {{hours}} uur (drempel {{threshold}})',
       newTopic_other: 'Nieuw onderwerp: {{count}} verschillende klanten binnen {{hours}} uur (drempel {{threshold}})',
       related_one: ', in {{count}} verwant nieuw onderwerp',
@@ -66,6 +69,7 @@ export const problems = {
     col: { ref: 'Zaak', subject: 'Onderwerp', customer: 'Klant', status: 'Status', link: 'Koppeling', actions: 'Acties' },
     link: { suggested: 'Voorgesteld', confirmed: 'Bevestigd', removed: 'Verwijderd' },
     why: {
+      burst_words: 'gebruikt de opvallende woorden van de zaken van dit probleem: {{words}}',
       topic: 'nieuw bericht in een onderwerp van dit probleem',
       problem_topic: 'in het onderwerp van dit probleem',
       signal_topic: 'in een verwant onderwerp dat het signaal meetelde',
