@@ -6,6 +6,8 @@
  * exactly three digits groups thousands ("3.000", "3,000"), one followed by one or two digits is
  * the decimal mark ("12,50", "12.50"); with both, the last one is the decimal mark.
  */
+import { AMOUNT_IN_WORDS, numberInWords } from './number-words.ts';
+
 export type Currency = 'EUR' | 'USD' | 'GBP';
 
 export interface Money {
@@ -56,6 +58,18 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
     const cents = subunit ? Math.round(value) : Math.round(value * 100);
     if (cents > 0) out.push({ cents, currency, start: m.index!, end: m.index! + m[0].length, implicit: false });
   }
+  // written out: "veertien euro", "vier euro vijftig", "twenty-five pounds"
+  for (const m of text.matchAll(AMOUNT_IN_WORDS)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (out.some((o) => start < o.end && end > o.start)) continue;
+    const whole = numberInWords(m[1]);
+    if (whole === null || whole === 0) continue;
+    const part = m[3] ? (/^\d+$/.test(m[3]) ? Number(m[3]) : numberInWords(m[3])) : 0;
+    const cents = whole * 100 + (part !== null && part < 100 ? part : 0);
+    out.push({ cents, currency: currencyOf(m[2].toLowerCase()), start, end: part !== null && part < 100 ? end : start + m[1].length + 1 + m[2].length, implicit: false });
+  }
+  out.sort((a, b) => a.start - b.start);
   if (opts.implicit === false) return out;
   // a bare amount is in the currency the text names elsewhere, else euros
   const currency = out[0]?.currency ?? 'EUR';
