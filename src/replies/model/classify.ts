@@ -1,0 +1,78 @@
+import type { StemLanguage } from '../../text/stem.ts';
+import { features } from './features.ts';
+import weightsJson from './weights.json' with { type: 'json' };
+
+/**
+ * The reply model: one logistic regression per label over the hashed features of a sentence,
+ * trained by scripts/train-reply-model.ts on the development set, the reply fixtures and our
+ * own training sentences (training.jsonl). Shipped as weights.json: nothing to download, the
+ * same answer every run.
+ */
+export type ModelLabel = 'blame' | 'condescension' | 'apology' | 'thanks' | 'stock_reply' | 'stock_complaint';
+
+export interface LabelWeights {
+  bias: number;
+  /** the probability from which the label counts as found (chosen by cross-validation) */
+  threshold: number;
+  /** sparse weights: feature index -> weight */
+  w: Record<string, number>;
+}
+
+export interface ModelWeights {
+  hash_bits: number;
+  labels: Partial<Record<ModelLabel, LabelWeights>>;
+}
+
+const MODEL = weightsJson as ModelWeights;
+const DENSE = new Map<ModelLabel, Float32Array>();
+
+function dense(label: ModelLabel): { w: Float32Array; lw: LabelWeights } | null {
+  const lw = MODEL.labels[label];
+  if (!lw) return null;
+  let w = DENSE.get(label);
+  if (!w) {
+    w = new Float32Array(1 << MODEL.hash_bits);
+    for (const [k, v] of Object.entries(lw.w)) w[Number(k)] = v;
+    DENSE.set(label, w);
+  }
+  return { w, lw };
+}
+
+/** Probability that the sentence carries the label (0 when the model has no such label). */
+export function probability(label: ModelLabel, sentence: string, language: StemLanguage, feats = features(sentence, language)): number {
+  const m = dense(label);
+  if (!m) return 0;
+  return sigmoid(score(m.w, m.lw.bias, feats));
+}
+
+/** Does the sentence carry the label, at the label's shipped threshold? */
+export function hasLabel(label: ModelLabel, sentence: string, language: StemLanguage): boolean {
+  const lw = MODEL.labels[label];
+  return !!lw && probability(label, sentence, language) >= lw.threshold;
+}
+
+export function score(w: Float32Array | Float64Array, bias: number, feats: Uint32Array): number {
+  if (feats.length === 0) return bias;
+  let s = 0;
+  for (const f of feats) s += w[f]!;
+  // features are binary and the vector L2-normalised: every sentence has the same length
+  return bias + s / Math.sqrt(feats.length);
+}
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+const SALUTATION = /^(?:beste|geachte|hallo|hoi|dag|goedemorgen|goedemiddag|goedenavond|dear|hi|hello|hey|good (?:morning|afternoon|evening))\b[^.!?\n]{0,60},?$/i;
+const SIGN_OFF = /^(?:met \S+ groet(?:en)?|groet(?:en|jes)?|(?:kind|best|warm) (?:regards|wishes)|yours (?:faithfully|sincerely|truly)|sincerely|regards|best|cheers|hoogachtend)\b/i;
+
+/** The sentences the model reads: no salutation, no closing lines, nothing of fewer than three words. */
+export function modelSentences(text: string, cut: (t: string) => { start: number; text: string }[]): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  for (const s of cut(text)) {
+    if (SIGN_OFF.test(s.text)) break;
+    if (SALUTATION.test(s.text) || s.text.split(/\s+/).length < 3) continue;
+    out.push(s);
+  }
+  return out;
+}
