@@ -45,10 +45,11 @@ export function probability(label: ModelLabel, sentence: string, language: StemL
   return sigmoid(score(m.w, m.lw.bias, feats));
 }
 
-/** Does the sentence carry the label, at the label's shipped threshold? */
-export function hasLabel(label: ModelLabel, sentence: string, language: StemLanguage): boolean {
-  const lw = MODEL.labels[label];
-  return !!lw && probability(label, sentence, language) >= lw.threshold;
+
+/** The probability from which the label counts as found; null when the model has no such label or is off. */
+export function thresholdOf(label: ModelLabel): number | null {
+  // LUISTER_REPLY_MODEL=off: the checks' rules alone (the training script measures them so)
+  return process.env.LUISTER_REPLY_MODEL === 'off' ? null : (MODEL.labels[label]?.threshold ?? null);
 }
 
 export function score(w: Float32Array | Float64Array, bias: number, feats: Uint32Array): number {

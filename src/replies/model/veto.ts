@@ -5,9 +5,16 @@ const OWNS_IT = /\b(?:(?:ligt|lag|zit|zat) (?:helemaal |echt |volledig )?bij ons
 // "ik leg het graag nog een keer uit": explaining again, gladly, is service
 const GLADLY = /\b(?:graag|met plezier|happy to|glad to|gladly)\b/i;
 
+// "sorry hoor, maar…", "sorry to ask", "het spijt me dat u het zo ervaart": the word, not the apology
+const NOT_AN_APOLOGY = /\b(?:sorry (?:hoor|to ask|dat ik het vraag|maar)|(?:spijt|sorry)[^.!?]{0,12}dat u (?:zich|het|dat) zo|sorry (?:that |if )?you feel|no (?:need to )?apolog|geen excuses|not sorry)/i;
+// "dankzij de update", "thanks to the update", "geen dank": thanks nobody gives the customer
+const NOT_THANKS = /\b(?:dankzij|thanks to|geen dank|no need to thank|(?:hoeft|hoef) (?:ons|mij|me) niet te bedanken)\b/i;
+
 /** A sentence the model may not flag for this label, whatever its score: the rules' own exceptions. */
 export function vetoed(label: ModelLabel, sentence: string): boolean {
   if (label === 'blame') return OWNS_IT.test(sentence);
   if (label === 'condescension') return GLADLY.test(sentence);
+  if (label === 'apology') return NOT_AN_APOLOGY.test(sentence);
+  if (label === 'thanks') return NOT_THANKS.test(sentence);
   return false;
 }
