@@ -8,7 +8,7 @@ import weightsJson from './weights.json' with { type: 'json' };
  * own training sentences (training.jsonl). Shipped as weights.json: nothing to download, the
  * same answer every run.
  */
-export type ModelLabel = 'blame' | 'condescension' | 'apology' | 'thanks' | 'stock_reply' | 'stock_complaint';
+export type ModelLabel = 'blame' | 'condescension' | 'apology' | 'thanks' | 'sales_pitch' | 'stock_reply' | 'stock_complaint';
 
 export interface LabelWeights {
   bias: number;

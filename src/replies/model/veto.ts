@@ -10,11 +10,15 @@ const NOT_AN_APOLOGY = /\b(?:sorry (?:hoor|to ask|dat ik het vraag|maar)|(?:spij
 // "dankzij de update", "thanks to the update", "geen dank": thanks nobody gives the customer
 const NOT_THANKS = /\b(?:dankzij|thanks to|geen dank|no need to thank|(?:hoeft|hoef) (?:ons|mij|me) niet te bedanken)\b/i;
 
+// a goodwill gesture is no pitch: "als goedmaker 15% korting", "as an apology, £10 credit"
+const GOODWILL = /\b(?:als (?:goedmaker|compensatie|excuus|tegemoetkoming|pleister op de wonde?|blijk van)|(?:as|by way of) (?:a |an )?(?:goodwill|apology|compensation|gesture)|to make up for|op (?:uw|jouw) verzoek|as (?:you )?requested|u vroeg|you asked)/i;
+
 /** A sentence the model may not flag for this label, whatever its score: the rules' own exceptions. */
 export function vetoed(label: ModelLabel, sentence: string): boolean {
   if (label === 'blame') return OWNS_IT.test(sentence);
   if (label === 'condescension') return GLADLY.test(sentence);
   if (label === 'apology') return NOT_AN_APOLOGY.test(sentence);
   if (label === 'thanks') return NOT_THANKS.test(sentence);
+  if (label === 'sales_pitch') return GOODWILL.test(sentence);
   return false;
 }
