@@ -227,11 +227,17 @@ for (const label of labels) {
   const fixed = FIXED_THRESHOLD[label];
   const th = fixed !== undefined ? { t: fixed, P: NaN, R: NaN } : [chooseThreshold(label, scored), ...(devScored.length ? [chooseThreshold(label, devScored)] : [])].reduce((a, b) => (a.t >= b.t ? a : b));
   const m = trainLabel(label, docs);
-  const w: Record<string, number> = {};
+  // sparse: the features seen in training with a weight that matters, indices as gaps from the one before
+  const idx: number[] = [];
+  const val: number[] = [];
+  let last = 0;
   m.w.forEach((v, i) => {
-    if (Math.abs(v) >= 0.01) w[i] = Math.round(v * 1000) / 1000;
+    if (Math.abs(v) < 0.01) return;
+    idx.push(i - last);
+    val.push(Math.round(v * 1000) / 1000);
+    last = i;
   });
-  out.labels[label] = { bias: Math.round(m.bias * 1000) / 1000, threshold: th.t, w } satisfies LabelWeights;
+  out.labels[label] = { bias: Math.round(m.bias * 1000) / 1000, threshold: th.t, idx, val } satisfies LabelWeights;
   const dev = scored.filter((s) => s.source === 'dev');
   const at = (xs: typeof scored, useRule: boolean, useModel: boolean) => {
     let tp = 0, fp = 0, fn = 0;
@@ -249,7 +255,7 @@ for (const label of labels) {
     return `${t}: P ${(tp / Math.max(1, tp + fp)).toFixed(2)} R ${(tp / Math.max(1, tp + fn)).toFixed(2)}`;
   });
   report.push(`${label} model alone ${curve.join(' | ')}`);
-  report.push(`${label.padEnd(16)} threshold ${th.t.toFixed(2)}  weights ${Object.keys(w).length}` +
+  report.push(`${label.padEnd(16)} threshold ${th.t.toFixed(2)}  weights ${idx.length}` +
     (onOwn ? `\n   our sentences (5-fold CV): model ${at(scored, false, true)}` : '') +
     (dev.length ? `\n   dev (5-fold CV): rule ${at(dev, true, false)} | model ${at(dev, false, true)} | rule or model ${at(dev, true, true)}` : '') +
     (scored.length ? `\n   dev+fixtures CV: rule or model ${at(scored, true, true)}` : ''));

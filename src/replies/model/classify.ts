@@ -14,8 +14,10 @@ export interface LabelWeights {
   bias: number;
   /** the probability from which the label counts as found (chosen by cross-validation) */
   threshold: number;
-  /** sparse weights: feature index -> weight */
-  w: Record<string, number>;
+  /** sparse weights: feature indices, each as the gap from the one before, ascending */
+  idx: number[];
+  /** the weight of each of those features */
+  val: number[];
 }
 
 export interface ModelWeights {
@@ -24,25 +26,49 @@ export interface ModelWeights {
 }
 
 const MODEL = weightsJson as ModelWeights;
-const DENSE = new Map<ModelLabel, Float32Array>();
 
-function dense(label: ModelLabel): { w: Float32Array; lw: LabelWeights } | null {
+/** One label's weights as two sorted arrays (~15,000 features, ~120 KB), looked up by binary search. */
+interface Sparse {
+  keys: Int32Array;
+  values: Float32Array;
+  bias: number;
+}
+const LOADED = new Map<ModelLabel, Sparse>();
+
+function weightsOf(label: ModelLabel): Sparse | null {
   const lw = MODEL.labels[label];
   if (!lw) return null;
-  let w = DENSE.get(label);
-  if (!w) {
-    w = new Float32Array(1 << MODEL.hash_bits);
-    for (const [k, v] of Object.entries(lw.w)) w[Number(k)] = v;
-    DENSE.set(label, w);
+  let sp = LOADED.get(label);
+  if (!sp) {
+    const keys = new Int32Array(lw.idx.length);
+    let at = 0;
+    lw.idx.forEach((gap, i) => (keys[i] = at += gap));
+    sp = { keys, values: Float32Array.from(lw.val), bias: lw.bias };
+    LOADED.set(label, sp);
   }
-  return { w, lw };
+  return sp;
+}
+
+function lookup(sp: Sparse, f: number): number {
+  let lo = 0;
+  let hi = sp.keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const k = sp.keys[mid]!;
+    if (k === f) return sp.values[mid]!;
+    if (k < f) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
 }
 
 /** Probability that the sentence carries the label (0 when the model has no such label). */
 export function probability(label: ModelLabel, sentence: string, language: StemLanguage, feats = features(sentence, language)): number {
-  const m = dense(label);
-  if (!m) return 0;
-  return sigmoid(score(m.w, m.lw.bias, feats));
+  const sp = weightsOf(label);
+  if (!sp) return 0;
+  let s = 0;
+  for (const f of feats) s += lookup(sp, f);
+  return sigmoid(sp.bias + (feats.length ? s / Math.sqrt(feats.length) : 0));
 }
 
 
@@ -52,6 +78,7 @@ export function thresholdOf(label: ModelLabel): number | null {
   return process.env.LUISTER_REPLY_MODEL === 'off' ? null : (MODEL.labels[label]?.threshold ?? null);
 }
 
+/** The linear score over dense weights (training). */
 export function score(w: Float32Array | Float64Array, bias: number, feats: Uint32Array): number {
   if (feats.length === 0) return bias;
   let s = 0;
