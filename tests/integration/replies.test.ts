@@ -83,8 +83,8 @@ test('a stock reply to a customer who complained about stock replies asks for a 
 
 test('blame, condescension and a pitch in words nobody listed are still caught', async () => {
   const c = await newCase('Ik ben twee keer afgeschreven, belachelijk!');
-  const blame = (await req('POST', '/api/v1/replies/check', { case_id: c.id, body: 'Dat uw stroom uitviel, is een zaak van de netbeheerder.' })).json();
-  assert.ok(blame.findings.some((x: { check: string; span: { text: string } }) => x.check === 'blame' && /netbeheerder/.test(x.span.text)), JSON.stringify(blame.findings));
+  const blame = (await req('POST', '/api/v1/replies/check', { case_id: c.id, body: 'De extra afschrijving is ontstaan door een fout van het incassobedrijf waarmee wij werken.' })).json();
+  assert.ok(blame.findings.some((x: { check: string; span: { text: string } }) => x.check === 'blame' && /incassobedrijf/.test(x.span.text)), JSON.stringify(blame.findings));
   const cond = (await req('POST', '/api/v1/replies/check', { case_id: c.id, body: 'Dat kunt u toch zelf ook wel nagaan op uw afschrift.' })).json();
   assert.ok(cond.findings.some((x: { check: string }) => x.check === 'condescension'), JSON.stringify(cond.findings));
 });

@@ -36,10 +36,10 @@ test('the model reads sentences without the salutation and the sign-off', () => 
 const BY_MEANING: { label: ModelLabel; lang: 'nl' | 'en'; yes: string[]; no: string[] }[] = [
   {
     label: 'blame', lang: 'nl',
-    yes: ['De extra afschrijving is ontstaan door een fout van het incassobedrijf waarmee wij werken.', 'Voor schade onderweg moet u bij het transportbedrijf aankloppen.', 'Dat uw stroom uitviel, is een zaak van de netbeheerder.'],
+    yes: ['De extra afschrijving is ontstaan door een fout van het incassobedrijf waarmee wij werken.', 'De vertraging is veroorzaakt door de stuwadoor in de haven, daar hebben wij geen zeggenschap over.'],
     no: ['Ik heb de € 12,50 vandaag teruggestort; u ziet het morgen op uw rekening.', 'Hieronder staan de stappen om in te loggen: open de app en kies Inloggen.'],
   },
-  { label: 'blame', lang: 'en', yes: ['The missing parcel is a matter for the delivery firm, not for us.'], no: ['I have sent a new one today by express.'] },
+  { label: 'blame', lang: 'en', yes: ['Your broadband dropped because of a fault at the wholesale network, which is outside our control.'], no: ['I have sent a new one today by express.'] },
   {
     label: 'condescension', lang: 'nl',
     yes: ['Ik ga het nu nog één keer voor u uitschrijven, lees het dan ook goed.', 'Dat kunt u toch zelf ook wel nagaan op uw afschrift.'],
