@@ -68,7 +68,7 @@ export function probability(label: ModelLabel, sentence: string, language: StemL
   if (!sp) return 0;
   let s = 0;
   for (const f of feats) s += lookup(sp, f);
-  return sigmoid(sp.bias + (feats.length ? s / Math.sqrt(feats.length) : 0));
+  return sigmoid(sp.bias + s / norm(feats.length));
 }
 
 
@@ -80,11 +80,18 @@ export function thresholdOf(label: ModelLabel): number | null {
 
 /** The linear score over dense weights (training). */
 export function score(w: Float32Array | Float64Array, bias: number, feats: Uint32Array): number {
-  if (feats.length === 0) return bias;
   let s = 0;
   for (const f of feats) s += w[f]!;
-  // features are binary and the vector L2-normalised: every sentence has the same length
-  return bias + s / Math.sqrt(feats.length);
+  return bias + s / norm(feats.length);
+}
+
+/**
+ * Features are binary and the vector is L2-normalised, so every sentence weighs the same — except that a short one
+ * counts as if it had MIN_FEATURES: three words ("would do it.") must not carry as much as a whole sentence.
+ */
+export const MIN_FEATURES = 12;
+export function norm(n: number): number {
+  return Math.sqrt(Math.max(n, MIN_FEATURES));
 }
 
 export function sigmoid(x: number): number {
