@@ -20,9 +20,16 @@
  *                          that history, so on one reply it cannot fire: recall 0 by construction. Shown beside it:
  *                          `signature` (no named person) as a proxy, and what the checks say to the 8 stock replies
  *                          sent to customers who complained about stock replies.
+ *                        ← `stock_reply` (issue 14): fires when the customer complained about stock replies and the
+ *                          draft reads like a template. Measured twice: with the context line's "complained about
+ *                          stock replies" flag, and with the product's own reading of what the customer wrote
+ *                          (complainsAboutStockReplies on the line's first part, as checkReply reads the last
+ *                          inbound message). The template reading alone (looksLikeStockReply) on every reply too.
  */
 import { checkDraft } from '../../src/replies/check-draft.ts';
 import { looksLikeComplaint } from '../../src/replies/complaint.ts';
+import { looksLikeStockReply } from '../../src/replies/checks/stock-reply.ts';
+import { complainsAboutStockReplies } from '../../src/replies/stock-complaint.ts';
 import type { CheckName, DraftContext } from '../../src/replies/types.ts';
 import { guessLanguage } from '../../src/text/language.ts';
 import { confusion, prfRow, PRF_HEAD, readSet } from './eval-lib.ts';
@@ -51,7 +58,12 @@ export function evalReplies(): void {
     const fired = new Set<CheckName>(checkDraft(r.text, ctx).map((f) => f.check));
     const asComplaint = new Set(checkDraft(r.text, { ...ctx, isComplaint: true }).map((f) => f.check));
     const allOptedOut = new Set(checkDraft(r.text, { ...ctx, salesOptOut: true }).map((f) => f.check));
-    return { r, ctx, stockComplaint, optedOut, fired, asComplaint, allOptedOut };
+    const lang = guessLanguage(said ?? '') ?? r.lang;
+    const readComplaint = complainsAboutStockReplies(said ?? '', lang);
+    const stockByFlag = checkDraft(r.text, { ...ctx, askedForPersonalReply: stockComplaint }).some((f) => f.check === 'stock_reply');
+    const stockByReading = checkDraft(r.text, { ...ctx, askedForPersonalReply: readComplaint }).some((f) => f.check === 'stock_reply');
+    const template = looksLikeStockReply(r.text, ctx.language);
+    return { r, ctx, stockComplaint, optedOut, fired, asComplaint, allOptedOut, readComplaint, stockByFlag, stockByReading, template };
   });
   console.log(`## 2. Replies (${items.length}: ${items.filter((r) => r.lang === 'nl').length} nl, ${items.filter((r) => r.lang === 'en').length} en) — checkDraft, context as checkReply builds it\n`);
   console.log(PRF_HEAD);
@@ -65,12 +77,16 @@ export function evalReplies(): void {
   console.log(prfRow('sales_pitch ← sales_pitch (as shipped)', confusion(rows.map((x) => [x.r.sales_pitch && x.optedOut, x.fired.has('sales_pitch')])), `gold = pitches to the ${opted.length} opted-out customers`));
   console.log(prfRow('sales_pitch ← sales_pitch (all opted out)', confusion(rows.map((x) => [x.r.sales_pitch, x.allOptedOut.has('sales_pitch')])), 'detector on every reply'));
   console.log(prfRow('stock_reply ← mantra', confusion(rows.map((x) => [x.r.stock_reply, false])), 'cannot fire without sent-reply history'));
+  console.log(prfRow('stock reply to a stock-reply complainer ← stock_reply', confusion(rows.map((x) => [x.r.stock_reply && x.stockComplaint, x.stockByFlag])), 'complaint flag from the context line'));
+  console.log(prfRow('stock reply to a stock-reply complainer ← stock_reply, complaint read', confusion(rows.map((x) => [x.r.stock_reply && x.stockComplaint, x.stockByReading])), 'complaint read from what the customer wrote'));
+  console.log(prfRow('customer complained about stock replies ← complainsAboutStockReplies', confusion(rows.map((x) => [x.stockComplaint, x.readComplaint])), 'on the context line\'s summary'));
+  console.log(prfRow('stock_reply ← looksLikeStockReply (every reply)', confusion(rows.map((x) => [x.r.stock_reply, x.template])), 'the template reading alone'));
   console.log(prfRow('stock_reply ← signature (proxy)', confusion(rows.map((x) => [x.r.stock_reply, x.fired.has('signature')])), 'no named person; the set\'s replies carry no sign-off'));
 
   const stockToStock = rows.filter((x) => x.stockComplaint && x.r.stock_reply);
   const count = (name: CheckName) => stockToStock.filter((x) => x.fired.has(name)).length;
   console.log(`\nStock reply to a customer who complained about stock replies: ${stockToStock.length} items ` +
-    `(${rows.filter((x) => x.stockComplaint).length} such customers); no check knows the customer complained about templates.`);
+    `(${rows.filter((x) => x.stockComplaint).length} such customers); stock_reply fires on ${stockToStock.filter((x) => x.stockByFlag).length} (complaint flag) / ${stockToStock.filter((x) => x.stockByReading).length} (complaint read).`);
   console.log(`  asked to apologise (apology fires, isComplaint from the context line): ${count('apology')}/${stockToStock.length} ` +
     `(${stockToStock.filter((x) => !x.r.apology).length} of them have no apology); ` +
     `mantra 0; any finding at all: ${stockToStock.filter((x) => x.fired.size > 0).length}; ` +

@@ -5,6 +5,7 @@ import { condescension } from './checks/condescension.ts';
 import { nextContact } from './checks/next-contact.ts';
 import { salesPitch } from './checks/sales-pitch.ts';
 import { signature } from './checks/signature.ts';
+import { stockReply } from './checks/stock-reply.ts';
 import { thanks } from './checks/thanks.ts';
 import type { Check, CheckName, DraftContext, Finding } from './types.ts';
 
@@ -18,6 +19,7 @@ export const PURE_CHECKS: Record<Exclude<CheckName, 'mantra'>, Check> = {
   action,
   next_contact: nextContact,
   signature,
+  stock_reply: stockReply,
 };
 
 export function checkDraft(draft: string, ctx: DraftContext): Finding[] {

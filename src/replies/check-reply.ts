@@ -2,6 +2,7 @@ import type { Db } from '../storage/db.ts';
 import { guessLanguage } from '../text/language.ts';
 import { checkDraft } from './check-draft.ts';
 import { looksLikeComplaint } from './complaint.ts';
+import { complainsAboutStockReplies } from './stock-complaint.ts';
 import { findMantra } from './mantra-index.ts';
 import { getReplySettings, type ReplySettings } from './settings.ts';
 import type { DraftContext, Finding } from './types.ts';
@@ -33,24 +34,25 @@ export async function checkReply(
   const [settings, customer, lastInbound] = await Promise.all([
     getReplySettings(db, accountId),
     db.query<{ sales_opt_out: boolean }>('SELECT sales_opt_out FROM customers WHERE account_id = $1 AND id = $2', [accountId, c.customer_id]),
-    opts.isComplaint === undefined
-      ? db.query<{ body: string }>(
-          `SELECT body FROM messages WHERE account_id = $1 AND case_id = $2 AND type = 'inbound' ORDER BY created_at DESC LIMIT 1`,
-          [accountId, c.id],
-        )
-      : Promise.resolve([]),
+    db.query<{ body: string }>(
+      `SELECT body FROM messages WHERE account_id = $1 AND case_id = $2 AND type = 'inbound' ORDER BY created_at DESC LIMIT 1`,
+      [accountId, c.id],
+    ),
   ]);
   const language = languageOf(c.language, body);
+  const said = lastInbound[0]?.body ?? '';
+  const m = settings.checks.mantra !== 'off' || settings.checks.stock_reply !== 'off'
+    ? await findMantra(db, accountId, body, c.customer_id, { ...settings.mantra, enough: settings.mantra.min_customers })
+    : null;
   const ctx: DraftContext = {
     language,
-    isComplaint: opts.isComplaint ?? looksLikeComplaint(lastInbound[0]?.body ?? ''),
+    isComplaint: opts.isComplaint ?? looksLikeComplaint(said),
     salesOptOut: customer[0]?.sales_opt_out ?? false,
+    askedForPersonalReply: complainsAboutStockReplies(said, languageOf(c.language, said)),
+    sentToOthers: m?.customers ?? 0,
   };
   const findings = checkDraft(body, ctx);
-  if (settings.checks.mantra !== 'off') {
-    const m = await findMantra(db, accountId, body, c.customer_id, { ...settings.mantra, enough: settings.mantra.min_customers });
-    if (m && m.customers >= settings.mantra.min_customers) findings.push(mantraFinding(language, m.customers, settings));
-  }
+  if (settings.checks.mantra !== 'off' && m && m.customers >= settings.mantra.min_customers) findings.push(mantraFinding(language, m.customers, settings));
   return applySettings(findings, settings);
 }
 

@@ -23,6 +23,7 @@ export const DEFAULT_REPLY_SETTINGS: ReplySettings = {
     condescension: 'warn',
     sales_pitch: 'block',
     mantra: 'warn',
+    stock_reply: 'warn',
   },
   // "a mantra sent to 20 customers is caught on the 21st"
   mantra: { min_customers: 20, similarity: 0.7, days: 30 },

@@ -11,10 +11,11 @@ export type CheckName =
   | 'blame' // blame-shifting: "daar gaan wij niet over", "dat ligt aan uw bank"
   | 'condescension' // "zoals ik al zei", "as I said"
   | 'sales_pitch' // selling to a customer who opted out: a hard block
-  | 'mantra'; // near-duplicate of replies sent to many different customers
+  | 'mantra' // near-duplicate of replies sent to many different customers
+  | 'stock_reply'; // a stock reply to a customer who complained about stock replies
 
 export const CHECK_NAMES: readonly CheckName[] = [
-  'apology', 'thanks', 'action', 'next_contact', 'signature', 'blame', 'condescension', 'sales_pitch', 'mantra',
+  'apology', 'thanks', 'action', 'next_contact', 'signature', 'blame', 'condescension', 'sales_pitch', 'mantra', 'stock_reply',
 ];
 
 export type Severity = 'info' | 'warning' | 'block';
@@ -42,6 +43,10 @@ export interface DraftContext {
   isComplaint: boolean;
   /** the customer opted out of sales contact */
   salesOptOut: boolean;
+  /** the customer's last message complained about standard, canned replies */
+  askedForPersonalReply?: boolean;
+  /** how many other customers recently got nearly this reply (the mantra index), when known */
+  sentToOthers?: number;
 }
 
 export type Check = (draft: string, ctx: DraftContext) => Finding[];

@@ -57,6 +57,38 @@ test('an opted-out customer cannot be sent a sales pitch: blocked, nothing writt
   assert.equal((await req('POST', `/api/v1/cases/${other.id}/messages`, { body: 'Profiteer nu van onze aanbieding: stap over naar ons premium pakket.' })).statusCode, 201);
 });
 
+test('a stock reply to a customer who complained about stock replies asks for a personal reply and an apology', async () => {
+  const c = await newCase('Ik krijg nu voor de derde keer hetzelfde nietszeggende mailtje. Leest er iemand wat ik schrijf? Mijn meter is nog steeds niet vervangen.');
+  const template = 'Geachte klant,\n\nWij hebben uw vraag in goede orde ontvangen en doorgestuurd naar de betreffende afdeling. Wij streven ernaar u binnen vijf werkdagen te antwoorden.\n\nMet vriendelijke groet,\nTeam Klantenservice';
+  const check = (await req('POST', '/api/v1/replies/check', { case_id: c.id, body: template })).json();
+  const f = check.findings.find((x: { check: string }) => x.check === 'stock_reply');
+  assert.ok(f, JSON.stringify(check.findings));
+  assert.match(f.message, /standaardantwoorden/);
+  assert.match(f.suggestion, /excuses/i);
+  const personal = (await req('POST', '/api/v1/replies/check', {
+    case_id: c.id,
+    body: 'Beste Henk,\n\nSorry, u heeft gelijk: u kreeg drie keer hetzelfde mailtje. Ik heb de monteur voor uw meter ingepland op donderdag 12 maart tussen 8:00 en 12:00, en ik bel u woensdag om dat te bevestigen.\n\nMet vriendelijke groet,\nSanne de Wit',
+  })).json();
+  assert.ok(!personal.findings?.some((x: { check: string }) => x.check === 'stock_reply'), JSON.stringify(personal.findings));
+  // the same template to a customer who did not complain about templates: no stock_reply finding
+  const other = await newCase('Mijn meter is nog steeds niet vervangen.');
+  const plain = (await req('POST', '/api/v1/replies/check', { case_id: other.id, body: template })).json();
+  assert.ok(!plain.findings.some((x: { check: string }) => x.check === 'stock_reply'));
+  // an admin can turn the check off like any other
+  assert.equal((await req('PATCH', '/api/v1/settings/reply-checks', { checks: { stock_reply: 'off' } })).json().checks.stock_reply, 'off');
+  const off = (await req('POST', '/api/v1/replies/check', { case_id: c.id, body: template })).json();
+  assert.ok(!off.findings.some((x: { check: string }) => x.check === 'stock_reply'));
+  await req('PATCH', '/api/v1/settings/reply-checks', { checks: { stock_reply: 'warn' } });
+});
+
+test('blame, condescension and a pitch in words nobody listed are still caught', async () => {
+  const c = await newCase('Ik ben twee keer afgeschreven, belachelijk!');
+  const blame = (await req('POST', '/api/v1/replies/check', { case_id: c.id, body: 'De extra afschrijving is ontstaan door een fout van het incassobedrijf waarmee wij werken.' })).json();
+  assert.ok(blame.findings.some((x: { check: string; span: { text: string } }) => x.check === 'blame' && /incassobedrijf/.test(x.span.text)), JSON.stringify(blame.findings));
+  const cond = (await req('POST', '/api/v1/replies/check', { case_id: c.id, body: 'Dat kunt u toch zelf ook wel nagaan op uw afschrift.' })).json();
+  assert.ok(cond.findings.some((x: { check: string }) => x.check === 'condescension'), JSON.stringify(cond.findings));
+});
+
 test('a mantra sent to 20 customers is caught on the 21st', async () => {
   const mantra = (name: string) =>
     `Beste ${name},\n\nWij begrijpen dat de nieuwe naam even wennen is. Onze dienstverlening blijft precies hetzelfde en u hoeft zelf niets te doen. Met vriendelijke groet, Team Webcare`;

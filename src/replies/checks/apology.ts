@@ -1,5 +1,6 @@
 import type { Check } from '../types.ts';
 import { allMatches, firstMatch, phrases } from '../text-match.ts';
+import { findModelHits } from '../model/find-hits.ts';
 
 const APOLOGY = phrases([
   'excuses', 'excuus', 'verontschuldig\\p{L}*', 'het spijt (ons|me|mij) \\p{L}*', 'spijt (het )?(ons|me|mij)', 'sorry',
@@ -21,6 +22,8 @@ export const apology: Check = (draft, ctx) => {
     const around = draft.slice(Math.max(0, hit.start - 45), hit.end + 45);
     if (!firstMatch(around, NOT_AN_APOLOGY)) return [];
   }
+  // an apology in words the list does not have ("neem het ons niet kwalijk", "we owe you one")
+  if (findModelHits('apology', draft, ctx.language).some((h) => !firstMatch(h.text, NOT_AN_APOLOGY))) return [];
   return [
     ctx.language === 'nl'
       ? { check: 'apology', severity: 'warning', span: null, message: 'Deze klacht krijgt geen excuses.', suggestion: 'Bied excuses aan voor wat er misging, bijvoorbeeld: "Het spijt ons dat u te veel heeft betaald."' }

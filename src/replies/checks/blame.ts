@@ -1,5 +1,7 @@
-import type { Check, Finding } from '../types.ts';
+import type { Check, Finding, Span } from '../types.ts';
 import { allMatches, phrases } from '../text-match.ts';
+import { findModelHits } from '../model/find-hits.ts';
+import { action } from './action.ts';
 
 const PARTY_NL = '(uw |de |onze? )?(bank|provider|bezorger|pakketdienst|postnl|dhl|vervoerder|leverancier|fabrikant|partner|gemeente|werkgever|collega\\p{L}*|afdeling|monteur|aannemer|webwinkel|winkel|verkoper|betaalprovider|app|systeem|computer|software)';
 const PARTY_EN = '(your |the |our )?(bank|provider|courier|carrier|supplier|manufacturer|partner|colleague\\p{L}*|department|technician|contractor|seller|payment provider|system|computer|software)';
@@ -43,11 +45,18 @@ const BLAME = phrases([
 // "dit ligt niet aan u": taking the blame off the customer is the opposite of blame-shifting
 const NOT_BLAME = /(ligt|lag|zit|zat) (helemaal |echt |volledig )?bij ons\b|(ligt|lag) niet aan u\b|not your fault|niet uw (schuld|fout)|(?<!niet |buiten |niet onder |niet binnen )onze (eigen )?(schuld|fout|verantwoordelijkheid)|(?<!not )our (own )?(fault|mistake|responsibility)|shouldn'?t have had to/i;
 
-/** Blame-shifting: it is the bank's, a colleague's, or the customer's own fault. */
+/**
+ * Blame-shifting: it is the bank's, a colleague's, or the customer's own fault, or "it is allowed, so it stands".
+ * The phrases above are sure signs; the reply model (model/) finds the same by meaning in words nobody listed.
+ * A sentence only the model flags counts when the reply does nothing itself: naming the courier or quoting the
+ * terms while solving the case is no blame.
+ */
 export const blame: Check = (draft, ctx) => {
+  const spans: Span[] = allMatches(draft, BLAME).filter((span) => !NOT_BLAME.test(draft.slice(Math.max(0, span.start - 5), span.end + 5)));
+  const byModel = findModelHits('blame', draft, ctx.language).filter((h) => !spans.some((s) => s.start < h.end && h.start < s.end));
+  if (byModel.length && action(draft, ctx).length > 0) spans.push(...byModel.map(({ start, end, text }) => ({ start, end, text })));
   const findings: Finding[] = [];
-  for (const span of allMatches(draft, BLAME)) {
-    if (NOT_BLAME.test(draft.slice(Math.max(0, span.start - 5), span.end + 5))) continue;
+  for (const span of spans.sort((a, b) => a.start - b.start)) {
     findings.push(
       ctx.language === 'nl'
         ? { check: 'blame', severity: 'warning', span, message: `"${span.text}" schuift de schuld door.`, suggestion: 'Neem de verantwoordelijkheid: zeg wat wij doen om het op te lossen, ook als een ander het veroorzaakte.' }

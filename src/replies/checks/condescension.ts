@@ -1,5 +1,6 @@
 import type { Check, Finding } from '../types.ts';
 import { allMatches, phrases, sentenceAt } from '../text-match.ts';
+import { findModelHits } from '../model/find-hits.ts';
 
 const CONDESCENSION = phrases([
   'zoals (ik|we|wij) (al|eerder|reeds|u al|u eerder|u reeds|al eerder) (zei|zeiden|schreef|schreven|aangaf|aangaven|uitlegde|uitlegden|meldde|meldden|gezegd|vermeld|aangegeven|uitgelegd|gemeld|heb|hebben)\\p{L}*',
@@ -30,11 +31,19 @@ const CONDESCENSION = phrases([
 // "Ik leg het graag nog een keer uit": offered gladly, explaining again is service, not a rebuke
 const GLADLY = /\b(?:graag|met plezier|happy to|glad to|gladly)\b/i;
 
-/** Talking down to the customer: "zoals ik al zei", "as I said", "ik leg het nog één keer uit". */
-export const condescension: Check = (draft, ctx) =>
-  allMatches(draft, CONDESCENSION).filter((span) => !GLADLY.test(sentenceAt(draft, span.start))).map(
+/**
+ * Talking down to the customer: "zoals ik al zei", "as I said", "ik leg het nog één keer uit". The phrases are
+ * sure signs; the reply model (model/) adds the sentences that say the same in other words.
+ */
+export const condescension: Check = (draft, ctx) => {
+  const spans = allMatches(draft, CONDESCENSION).filter((span) => !GLADLY.test(sentenceAt(draft, span.start)));
+  for (const h of findModelHits('condescension', draft, ctx.language)) {
+    if (!spans.some((s) => s.start < h.end && h.start < s.end)) spans.push({ start: h.start, end: h.end, text: h.text });
+  }
+  return spans.sort((a, b) => a.start - b.start).map(
     (span): Finding =>
       ctx.language === 'nl'
         ? { check: 'condescension', severity: 'warning', span, message: `"${span.text}" klinkt belerend.`, suggestion: 'Leg het opnieuw uit zonder te verwijzen naar wat al gezegd is; misschien was het de eerste keer niet duidelijk.' }
         : { check: 'condescension', severity: 'warning', span, message: `"${span.text}" sounds condescending.`, suggestion: 'Explain it again without pointing at what was said before; maybe it was not clear the first time.' },
   );
+};

@@ -1,5 +1,6 @@
 import type { Check, Finding } from '../types.ts';
 import { allMatches, phrases, sentenceAt } from '../text-match.ts';
+import { findModelHits } from '../model/find-hits.ts';
 
 const PITCH = phrases([
   '(?<!vorige |eerdere |die |deze )aanbieding(en)?(?! (van|die) (vorige|toen|destijds))', 'speciale actie', 'tijdelijke actie', 'actieprijs', 'profiteer\\p{L}*', '(?<!-)upgrade\\p{L}*', 'upgraden', 'overstappen (naar|op)', 'stap (nu )?over (naar|op)',
@@ -24,7 +25,12 @@ const GOODWILL = /\b(?:als (?:goedmaker|compensatie|excuus|tegemoetkoming|pleist
  */
 export const salesPitch: Check = (draft, ctx) => {
   if (!ctx.salesOptOut) return [];
-  return allMatches(draft, PITCH).filter((span) => !GOODWILL.test(sentenceAt(draft, span.start))).map(
+  const spans = allMatches(draft, PITCH).filter((span) => !GOODWILL.test(sentenceAt(draft, span.start)));
+  // a pitch in words the list does not have ("mijn aanbod", "tip: met een jaarlidmaatschap…"): the reply model
+  for (const h of findModelHits('sales_pitch', draft, ctx.language)) {
+    if (!spans.some((s) => s.start < h.end && h.start < s.end)) spans.push({ start: h.start, end: h.end, text: h.text });
+  }
+  return spans.sort((a, b) => a.start - b.start).map(
     (span): Finding =>
       ctx.language === 'nl'
         ? { check: 'sales_pitch', severity: 'block', span, message: `"${span.text}" is verkoop, en deze klant wil geen verkoopcontact.`, suggestion: 'Haal het aanbod weg. De klant heeft aangegeven geen aanbiedingen te willen.' }

@@ -1,5 +1,6 @@
 import type { Check } from '../types.ts';
 import { bodyWithoutSignature, firstMatch, phrases } from '../text-match.ts';
+import { findModelHits } from '../model/find-hits.ts';
 
 const THANKS = phrases([
   'bedankt', 'dank (u|je|jullie|voor|wel|dat)', 'dankjewel', 'dankuwel', 'hartelijk dank', 'veel dank', 'dankbaar', 'wij danken', 'we danken', 'ik dank',
@@ -14,6 +15,8 @@ export const thanks: Check = (draft, ctx) => {
   // "Thanks," as a sign-off alone is a closing, not thanks for what the customer did
   const body = bodyWithoutSignature(draft).replace(NOT_THANKS, ' ');
   if (firstMatch(body, THANKS)) return [];
+  // thanks in words the list does not have ("ik wil u hartelijk danken", "wij zijn u erkentelijk")
+  if (findModelHits('thanks', body, ctx.language).length) return [];
   return [
     ctx.language === 'nl'
       ? { check: 'thanks', severity: 'info', span: null, message: 'De klant wordt niet bedankt.', suggestion: 'Bedank de klant, bijvoorbeeld: "Dank u wel dat u dit meldt."' }

@@ -1,0 +1,24 @@
+import type { ModelLabel } from './classify.ts';
+
+// "de fout lag bij ons", "that was our mistake", "ligt niet aan u": owning the fault is the opposite of blame
+const OWNS_IT = /\b(?:(?:ligt|lag|zit|zat) (?:helemaal |echt |volledig )?bij ons|(?:ligt|lag) niet aan u|niet uw (?:schuld|fout)|(?<!niet |buiten )onze (?:eigen )?(?:schuld|fout|vergissing)|onze kant|onzerzijds(?! niet)|not your fault|(?<!not )our (?:own )?(?:fault|mistake|error|responsibility)|on our (?:side|end|part)|(?:we|i) (?:should|ought to) have|(?:wij|we|ik) hadden? (?:u )?\S+ (?:moeten|horen))/i;
+// "ik leg het graag nog een keer uit": explaining again, gladly, is service
+const GLADLY = /\b(?:graag|met plezier|happy to|glad to|gladly)\b/i;
+
+// "sorry hoor, maar…", "sorry to ask", "het spijt me dat u het zo ervaart": the word, not the apology
+const NOT_AN_APOLOGY = /\b(?:sorry (?:hoor|to ask|dat ik het vraag|maar)|(?:spijt|sorry)[^.!?]{0,12}dat u (?:zich|het|dat) zo|sorry (?:that |if )?you feel|no (?:need to )?apolog|geen excuses|not sorry)/i;
+// "dankzij de update", "thanks to the update", "geen dank": thanks nobody gives the customer
+const NOT_THANKS = /\b(?:dankzij|thanks to|geen dank|no need to thank|(?:hoeft|hoef) (?:ons|mij|me) niet te bedanken)\b/i;
+
+// a goodwill gesture is no pitch: "als goedmaker 15% korting", "as an apology, £10 credit"
+const GOODWILL = /\b(?:als (?:goedmaker|compensatie|excuus|tegemoetkoming|pleister op de wonde?|blijk van)|(?:as|by way of) (?:a |an )?(?:goodwill|apology|compensation|gesture)|to make up for|op (?:uw|jouw) verzoek|as (?:you )?requested|u vroeg|you asked)/i;
+
+/** A sentence the model may not flag for this label, whatever its score: the rules' own exceptions. */
+export function vetoed(label: ModelLabel, sentence: string): boolean {
+  if (label === 'blame') return OWNS_IT.test(sentence);
+  if (label === 'condescension') return GLADLY.test(sentence);
+  if (label === 'apology') return NOT_AN_APOLOGY.test(sentence);
+  if (label === 'thanks') return NOT_THANKS.test(sentence);
+  if (label === 'sales_pitch') return GOODWILL.test(sentence);
+  return false;
+}
