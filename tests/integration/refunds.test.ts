@@ -1,0 +1,166 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../src/storage/db.ts';
+import { type Actor, systemActor } from '../../src/shared/actor.ts';
+import { createAgent } from '../../src/accounts/create-agent.ts';
+import { receiveMessage } from '../../src/cases/receive-message.ts';
+import { assignCase } from '../../src/cases/assign-case.ts';
+import { sweepPromises } from '../../src/promises/sweep-promises.ts';
+import { getPromise } from '../../src/promises/list-promises.ts';
+import { requestRefund } from '../../src/refunds/request-refund.ts';
+import { approveRefund } from '../../src/refunds/approve-refund.ts';
+import { rejectRefund } from '../../src/refunds/reject-refund.ts';
+import { markRefundPaid } from '../../src/refunds/pay-refund.ts';
+import { listRefunds } from '../../src/refunds/list-refunds.ts';
+import { jobHandlers } from '../../src/worker/handlers.ts';
+import { runJobs } from '../email.ts';
+import { newAccount, testApp, testConfig, uniqueEmail, type TestAccount } from '../helpers.ts';
+import { snapshotAccount } from '../account-snapshot.ts';
+
+// Tuesday 22 December 2026, 10:00 in Amsterdam: five business days later is Wednesday 30 December
+// (Christmas on Friday 25th; Saturday 26th is Boxing Day and a weekend day anyway)
+const NOW = new Date('2026-12-22T09:00:00Z');
+const IBAN = 'NL91ABNA0417164300';
+
+describe('refunds: requests, approval by amount, a refund_by promise, told in the customer\'s language', () => {
+  let db: Db;
+  let app: FastifyInstance;
+  let close: () => Promise<void>;
+  let acc: TestAccount;
+  let agent: Actor, supervisor: Actor, supervisor2: Actor;
+  let agentToken: string;
+
+  const newCase = async (name: string, body = 'Ik ben twee keer afgeschreven voor mijn abonnement!', language?: string) => {
+    const r = await receiveMessage(db, systemActor(acc.accountId), { customer: { email: uniqueEmail(name.toLowerCase()), name }, subject: 'Dubbel afgeschreven', body, channel: 'web' });
+    await assignCase(db, supervisor, r.case.id, agent.agentId!);
+    if (language) await db.query('UPDATE cases SET language = $3 WHERE account_id = $1 AND id = $2', [acc.accountId, r.case.id, language]);
+    return r.case;
+  };
+  const person = async (role: Actor['role'], name: string): Promise<Actor> => {
+    const admin: Actor = { ...systemActor(acc.accountId), type: 'agent', agentId: acc.adminId, id: acc.adminId };
+    const a = await createAgent(db, admin, { email: uniqueEmail(name), name, role });
+    return { accountId: acc.accountId, type: 'agent', id: a.id, role, agentId: a.id };
+  };
+
+  before(async () => {
+    ({ db, app, close } = await testApp());
+    acc = await newAccount(db, 'Sportschool');
+    agent = await person('agent', 'Piet');
+    supervisor = await person('supervisor', 'Sanne');
+    supervisor2 = await person('supervisor', 'Ruud');
+    const { createApiToken } = await import('../../src/accounts/create-api-token.ts');
+    const admin: Actor = { ...systemActor(acc.accountId), type: 'agent', agentId: acc.adminId, id: acc.adminId };
+    agentToken = (await createApiToken(db, admin, { name: 'piet', role: 'agent', agentId: agent.agentId! })).token;
+  });
+  after(() => close());
+
+  test('bad input is refused with the field named, and nothing is written', async () => {
+    const c = await newCase('Anna');
+    const before = await snapshotAccount(db, acc.accountId);
+    const base = { caseId: c.id, amountCents: 1250, currency: 'EUR', reason: 'dubbel afgeschreven', destination: 'iban' as const, iban: IBAN, accountHolder: 'A. de Vries', now: NOW };
+    const refused = async (o: Partial<typeof base> & Record<string, unknown>, code: string, field: RegExp) =>
+      assert.rejects(requestRefund(db, agent, { ...base, ...o }), (e: { code?: string; message: string }) => e.code === code && field.test(e.message));
+    await refused({ iban: 'NL91ABNA0417164301' }, 'invalid_iban', /^iban: .*check digits/);
+    await refused({ iban: 'XX91ABNA0417164300' }, 'invalid_iban', /^iban: .*country/);
+    await refused({ accountHolder: ' ' }, 'account_holder_required', /^account_holder:/);
+    await refused({ amountCents: 0 }, 'invalid_amount', /^amount_cents:/);
+    await refused({ amountCents: -100 }, 'invalid_amount', /^amount_cents:/);
+    await refused({ amountCents: 12.5 }, 'invalid_amount', /^amount_cents:/);
+    await refused({ currency: 'XYZ' }, 'unknown_currency', /^currency:/);
+    // a charge of € 20,00 with € 15,00 already asked back: € 6,00 more is too much
+    const [charge] = await db.query<{ id: string }>(
+      `INSERT INTO charges (account_id, charge_ref, customer_ref, amount_cents, currency, charged_at) VALUES ($1, $2, 'x@example.test', 2000, 'EUR', $3) RETURNING id`,
+      [acc.accountId, `ch-${Date.now()}`, NOW],
+    );
+    const snapshotWithCharge = await snapshotAccount(db, acc.accountId);
+    await requestRefund(db, agent, { ...base, amountCents: 1500, chargeId: charge.id });
+    const withOne = await snapshotAccount(db, acc.accountId);
+    await refused({ amountCents: 600, chargeId: charge.id }, 'amount_above_charge', /^amount_cents: 600 is more than is left .* \(500 of 2000 cents\)/);
+    await refused({ amountCents: 100, currency: 'USD', chargeId: charge.id }, 'currency_mismatch', /^currency:/);
+    assert.deepEqual(await snapshotAccount(db, acc.accountId), withOne, 'nothing half-written');
+    assert.notDeepEqual(snapshotWithCharge, before);
+
+    // through the API: a clear 4xx, the field named
+    const bad = await app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/refunds`, headers: { authorization: `Bearer ${agentToken}` },
+      payload: { amount_cents: 1250, currency: 'EUR', reason: 'x', destination: 'iban', iban: 'NL91ABNA0417164301', account_holder: 'A' } });
+    assert.equal(bad.statusCode, 422);
+    assert.equal(bad.json().error.code, 'invalid_iban');
+  });
+
+  test('a request makes a refund_by promise due after five business days (Dutch holidays), kept when paid', async () => {
+    const c = await newCase('Bram');
+    const r = await requestRefund(db, agent, { caseId: c.id, amountCents: 2995, currency: 'EUR', reason: 'abonnement twee keer geïncasseerd', destination: 'iban', iban: 'nl91 abna 0417 1643 00', accountHolder: 'B. Jansen', now: NOW });
+    assert.equal(r.state, 'requested');
+    assert.equal(r.iban, IBAN);
+    const p = await getPromise(db, acc.accountId, r.promise_id!);
+    assert.equal(p.kind, 'refund_by');
+    assert.equal(p.due_at.toISOString(), '2026-12-30T16:00:00.000Z');
+    assert.equal(p.owner_id, agent.agentId);
+
+    const approved = await approveRefund(db, agent, r.id, { now: NOW });
+    assert.equal(approved.state, 'approved');
+    const paid = await markRefundPaid(db, supervisor, r.id, { now: new Date('2026-12-28T10:00:00Z') });
+    assert.equal(paid.state, 'paid');
+    assert.equal((await getPromise(db, acc.accountId, r.promise_id!)).state, 'kept');
+    const [m] = await db.query<{ body: string; type: string }>('SELECT body, type FROM messages WHERE account_id = $1 AND id = $2', [acc.accountId, paid.told_message_id]);
+    assert.equal(m.type, 'outbound');
+    assert.match(m.body, /Beste Bram,\s+Wij hebben €\s29,95 teruggestort naar de rekening die eindigt op 4300/);
+    const audit = await db.query<{ action: string }>('SELECT action FROM audit_log WHERE account_id = $1 AND entity_id = $2 ORDER BY id', [acc.accountId, r.id]);
+    assert.deepEqual(audit.map((a) => a.action), ['refund.requested', 'refund.approved', 'refund.paid']);
+    await assert.rejects(markRefundPaid(db, supervisor, r.id), (e: { code?: string }) => e.code === 'refund_not_approved');
+  });
+
+  test('above the agent limit a supervisor approves, never the one who asked', async () => {
+    const c = await newCase('Carla');
+    const big = await requestRefund(db, supervisor, { caseId: c.id, amountCents: 8900, currency: 'EUR', reason: 'jaarabonnement na opzegging', destination: 'original_payment', now: NOW });
+    await assert.rejects(approveRefund(db, agent, big.id), (e: { code?: string; status?: number }) => e.code === 'above_approval_limit' && e.status === 403);
+    await assert.rejects(approveRefund(db, supervisor, big.id), (e: { code?: string }) => e.code === 'own_request_above_limit');
+    const queue = await listRefunds(db, acc.accountId, { limit: 50, queue: 'awaiting_approval' });
+    assert.ok(queue.data.some((x) => x.id === big.id && x.needs_supervisor));
+    assert.equal((await approveRefund(db, supervisor2, big.id)).state, 'approved');
+    // an agent cannot mark a refund paid (refunds.pay)
+    await assert.rejects(markRefundPaid(db, agent, big.id), (e: { status?: number }) => e.status === 403);
+  });
+
+  test('a rejection tells the customer the reason in their language, and withdraws the promise', async () => {
+    const c = await newCase('Dave', 'You charged me twice for my membership!', 'en');
+    const r = await requestRefund(db, agent, { caseId: c.id, amountCents: 1500, currency: 'EUR', reason: 'double charge', destination: 'original_payment', now: NOW });
+    const rejected = await rejectRefund(db, agent, r.id, { reason: 'the second charge was for December, not a double charge' });
+    assert.equal(rejected.state, 'rejected');
+    const [m] = await db.query<{ body: string }>('SELECT body FROM messages WHERE account_id = $1 AND id = $2', [acc.accountId, rejected.told_message_id]);
+    assert.match(m.body, /^Dear Dave,[\s\S]*cannot refund €15\.00[\s\S]*The reason: the second charge was for December/);
+    assert.equal((await getPromise(db, acc.accountId, r.promise_id!)).state, 'cancelled');
+    await assert.rejects(approveRefund(db, agent, r.id), (e: { code?: string }) => e.code === 'refund_not_requested');
+  });
+
+  test('a refund not paid in time breaches its promise and shows as overdue', async () => {
+    const c = await newCase('Eva');
+    const r = await requestRefund(db, agent, { caseId: c.id, amountCents: 700, currency: 'EUR', reason: 'parkeersessie te veel', destination: 'original_payment', now: NOW });
+    await approveRefund(db, agent, r.id, { now: NOW });
+    await sweepPromises(db, { now: new Date('2026-12-30T16:01:00Z'), accountIds: [acc.accountId] });
+    await runJobs(db, jobHandlers(testConfig()), acc.accountId, ['promise.breached']);
+    assert.equal((await getPromise(db, acc.accountId, r.promise_id!)).state, 'breached');
+    const overdue = await listRefunds(db, acc.accountId, { limit: 50, queue: 'overdue', now: new Date('2026-12-30T16:01:00Z') });
+    assert.ok(overdue.data.some((x) => x.id === r.id && x.overdue));
+    // paid late: paid, and the promise stays breached
+    await markRefundPaid(db, supervisor, r.id, { now: new Date('2026-12-31T10:00:00Z') });
+    assert.equal((await getPromise(db, acc.accountId, r.promise_id!)).state, 'breached');
+  });
+
+  test('the API: request on a case, list by case, approve', async () => {
+    const c = await newCase('Fenna');
+    const auth = { authorization: `Bearer ${agentToken}` };
+    const created = await app.inject({ method: 'POST', url: `/api/v1/cases/${c.ref}/refunds`, headers: auth,
+      payload: { amount_cents: 1250, reason: 'te veel betaald', destination: 'original_payment' } });
+    assert.equal(created.statusCode, 201, created.body);
+    assert.equal(created.json().currency, 'EUR');
+    const list = await app.inject({ method: 'GET', url: `/api/v1/refunds?case_id=${c.id}`, headers: auth });
+    assert.equal(list.json().data.length, 1);
+    assert.equal(list.json().data[0].case_ref, c.ref);
+    const ok = await app.inject({ method: 'POST', url: `/api/v1/refunds/${created.json().id}/approve`, headers: auth, payload: {} });
+    assert.equal(ok.json().state, 'approved', ok.body);
+    const settings = await app.inject({ method: 'PATCH', url: '/api/v1/settings/refunds', headers: auth, payload: { agent_limit_cents: 1 } });
+    assert.equal(settings.statusCode, 403);
+  });
+});
