@@ -24,6 +24,8 @@ export interface RequestRefundOptions {
   accountHolder?: string | null;
   findingId?: string | null;
   problemId?: string | null;
+  /** who is accountable for the refund_by promise; default the case owner, else the acting agent */
+  ownerId?: string | null;
   now?: Date;
 }
 
@@ -70,7 +72,7 @@ export async function requestRefund(db: Db, actor: Actor, o: RequestRefundOption
     );
     const [service, settings] = await Promise.all([getServiceSettings(tx, actor.accountId), getRefundSettings(tx, actor.accountId)]);
     const promise = await makePromise(tx, actor, {
-      caseId: c.id, kind: 'refund_by', dueAt: addBusinessDays(now, settings.target_business_days, service.calendar), now,
+      caseId: c.id, kind: 'refund_by', ownerId: o.ownerId ?? undefined, dueAt: addBusinessDays(now, settings.target_business_days, service.calendar), now,
       description: `Terugbetaling ${(o.amountCents / 100).toFixed(2)} ${o.currency}: ${reason.slice(0, 200)}`,
     });
     const [refund] = await tx.query<RefundRow>(

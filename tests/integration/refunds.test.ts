@@ -17,6 +17,14 @@ import { jobHandlers } from '../../src/worker/handlers.ts';
 import { runJobs } from '../email.ts';
 import { newAccount, testApp, testConfig, uniqueEmail, type TestAccount } from '../helpers.ts';
 import { snapshotAccount } from '../account-snapshot.ts';
+import { Readable } from 'node:stream';
+import { importLedger } from '../../src/refunds/import-ledger.ts';
+import { detectFindings } from '../../src/refunds/detect-findings.ts';
+import { approveFinding, listFindings } from '../../src/refunds/findings.ts';
+import { saveTariffRule } from '../../src/refunds/tariff-rules.ts';
+import { exportSepaBatch, markBatchPaid } from '../../src/refunds/export-sepa.ts';
+import { updateRefundSettings } from '../../src/refunds/settings.ts';
+import { loadRefund } from '../../src/refunds/store.ts';
 
 // Tuesday 22 December 2026, 10:00 in Amsterdam: five business days later is Wednesday 30 December
 // (Christmas on Friday 25th; Saturday 26th is Boxing Day and a weekend day anyway)
@@ -162,5 +170,119 @@ describe('refunds: requests, approval by amount, a refund_by promise, told in th
     assert.equal(ok.json().state, 'approved', ok.body);
     const settings = await app.inject({ method: 'PATCH', url: '/api/v1/settings/refunds', headers: auth, payload: { agent_limit_cents: 1 } });
     assert.equal(settings.statusCode, 403);
+  });
+
+  const ledger = (rows: string[]) => Readable.from([Buffer.from('charge_id,customer,amount,currency,charged_at,merchant_ref,description,product,quantity\n' + rows.join('\n') + '\n')]);
+
+  test('ledger import: good rows kept, bad rows named, a re-import changes nothing, a wrong header writes nothing', async () => {
+    const sup = supervisor;
+    const id = `L${Date.now()}`;
+    const rows = [
+      `${id}-1,gym.klant@example.test,29.95,EUR,2026-12-01 06:00,ABO-2026-12,abonnement december,,`,
+      `${id}-2,gym.klant@example.test,29.95,EUR,2026-12-01 06:05,ABO-2026-12,abonnement december,,`,
+      `${id}-3,gym.klant@example.test,nul,EUR,2026-12-01 06:05,ABO-2026-12,,,`,
+      `${id}-4,0612345678,4.50,EUR,2026-12-02 09:00,P-77,parkeren,parkeren,60`,
+    ];
+    const first = await importLedger(db, sup, ledger(rows), { fileName: 'dec.csv' });
+    assert.equal(first.rows_read, 4);
+    assert.equal(first.rows_imported, 3);
+    assert.deepEqual(first.errors, [{ line: 4, field: 'amount', reason: '"nul" is not an amount' }]);
+    const again = await importLedger(db, sup, ledger(rows));
+    assert.equal(again.rows_imported, 0);
+    assert.equal(again.rows_already_there, 3);
+    const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM charges WHERE account_id = $1 AND charge_ref LIKE $2', [acc.accountId, `${id}-%`]);
+    assert.equal(n, 3);
+    const before = await snapshotAccount(db, acc.accountId);
+    await assert.rejects(importLedger(db, sup, Readable.from([Buffer.from(`id,klant,bedrag\n${id}-9,x@example.test,1\n`)])), (e: { code?: string; message: string }) =>
+      e.code === 'ledger_bad_header' && /charge_id \(column "charge_id"\)/.test(e.message));
+    assert.deepEqual(await snapshotAccount(db, acc.accountId), before, 'nothing half-written');
+    await assert.rejects(importLedger(db, agent, ledger(rows)), (e: { status?: number }) => e.status === 403);
+    const dry = await importLedger(db, sup, ledger([`${id}-5,a@example.test,1,EUR,2026-12-01,,,,`]), { dryRun: true });
+    assert.equal(dry.rows_good, 1);
+    assert.deepEqual(await snapshotAccount(db, acc.accountId), before, 'a dry run writes nothing');
+  });
+
+  test('a double charge and an overcharge in the ledger become proposed refunds on the customer\'s case before they write', async () => {
+    const id = `D${Date.now()}`;
+    const gymEmail = uniqueEmail('gym');
+    // the customer exists (an earlier case, solved) but has not written about this
+    const r = await receiveMessage(db, systemActor(acc.accountId), { customer: { email: gymEmail, name: 'Gert' }, subject: 'Vraag over rooster', body: 'Hoe laat opent de zaal?', channel: 'email' });
+    await db.query(`UPDATE cases SET status = 'solved', owner_id = $3 WHERE account_id = $1 AND id = $2`, [acc.accountId, r.case.id, agent.agentId]);
+    await saveTariffRule(db, supervisor, { product: `parkeren-${id}`, currency: 'EUR', fixed_cents: 0, unit_price_cents: 5, max_cents: 2000, tolerance_cents: 0 });
+    await importLedger(db, supervisor, ledger([
+      `${id}-1,${gymEmail.toUpperCase()},29.95,EUR,2026-12-01 06:00,ABO-${id},abonnement,,`,
+      `${id}-2,${gymEmail},29.95,EUR,2026-12-01 06:01,ABO-${id},abonnement,,`,
+      `${id}-3,${gymEmail},29.95,EUR,2027-01-01 06:00,ABO-${id},volgende maand: geen dubbele,,`,
+      `${id}-4,${gymEmail},7.50,EUR,2026-12-03 09:00,P-${id},parkeren 60 min,parkeren-${id},60`,
+      `${id}-5,${gymEmail},3.00,EUR,2026-12-03 11:00,P2-${id},parkeren 60 min,parkeren-${id},60`,
+    ]));
+    const found = await detectFindings(db, supervisor);
+    assert.ok(found.double_charges >= 1 && found.overcharges >= 1);
+    assert.deepEqual(await detectFindings(db, supervisor), { double_charges: 0, overcharges: 0, linked_to_customer: 0 }, 'nothing new the second time');
+    const customerId = r.case.customer_id;
+    const mine = (await listFindings(db, acc.accountId, { limit: 50, customer_id: customerId })).data;
+    assert.deepEqual(mine.map((f) => [f.kind, f.amount_cents]).sort(), [['double_charge', 2995], ['overcharge', 450]]);
+    assert.ok(mine.every((f) => f.case_id === null), 'no open case yet');
+    const dbl = mine.find((f) => f.kind === 'double_charge')!;
+    assert.match(dbl.explanation, new RegExp(`Charge ${id}-2 takes 2995 cents again for ABO-${id}, 1 minutes after charge ${id}-1`));
+    // approving opens a case for the customer and makes an approved refund on it, with its promise
+    const approved = await approveFinding(db, supervisor, dbl.id, { now: NOW });
+    assert.equal(approved.refund.state, 'approved');
+    assert.equal(approved.refund.amount_cents, 2995);
+    const [c] = await db.query<{ customer_id: string; status: string }>('SELECT customer_id, status FROM cases WHERE account_id = $1 AND id = $2', [acc.accountId, approved.refund.case_id]);
+    assert.equal(c.customer_id, customerId);
+    assert.equal((await getPromise(db, acc.accountId, approved.refund.promise_id!)).kind, 'refund_by');
+    await assert.rejects(approveFinding(db, supervisor, dbl.id), (e: { code?: string }) => e.code === 'finding_decided');
+    // the overcharge: bulk, through the API
+    const over = mine.find((f) => f.kind === 'overcharge')!;
+    const bulk = await app.inject({ method: 'POST', url: '/api/v1/ledger/findings/approve', headers: acc.auth, payload: { ids: [over.id, dbl.id] } });
+    assert.equal(bulk.statusCode, 200, bulk.body);
+    assert.ok(bulk.json().data[0].refund_id);
+    assert.equal(bulk.json().data[1].error.code, 'finding_decided');
+  });
+
+  test('SEPA: approved refunds to IBANs land in one pain.001 batch; marking it paid keeps the promises and tells the customers', async () => {
+    const admin: Actor = { ...systemActor(acc.accountId), type: 'agent', agentId: acc.adminId, id: acc.adminId };
+    await assert.rejects(exportSepaBatch(db, supervisor), (e: { code?: string }) => e.code === 'sepa_debtor_missing');
+    await updateRefundSettings(db, admin, { debtor_name: 'Sportschool Fit B.V.', debtor_iban: 'NL91 ABNA 0417 1643 00', debtor_bic: 'ABNANL2A' });
+    await assert.rejects(updateRefundSettings(db, admin, { debtor_iban: 'NL91ABNA0417164301' }), (e: { code?: string }) => e.code === 'invalid_iban');
+    const c1 = await newCase('Gijs');
+    const c2 = await newCase('Hanna');
+    const a = await requestRefund(db, agent, { caseId: c1.id, amountCents: 2995, currency: 'EUR', reason: 'dubbel', destination: 'iban', iban: 'NL44RABO0123456789', accountHolder: 'G. de Boer', now: NOW });
+    const b = await requestRefund(db, agent, { caseId: c2.id, amountCents: 1010, currency: 'EUR', reason: 'te veel', destination: 'iban', iban: 'DE89370400440532013000', accountHolder: 'Hanna Müller', now: NOW });
+    await approveRefund(db, agent, a.id);
+    await approveRefund(db, agent, b.id);
+    const batch = await exportSepaBatch(db, supervisor, { now: NOW });
+    assert.ok(batch.refund_count >= 2);
+    assert.match(batch.xml, /<IBAN>NL44RABO0123456789<\/IBAN>/);
+    assert.match(batch.xml, /<IBAN>DE89370400440532013000<\/IBAN>/);
+    assert.match(batch.xml, /<Dbtr><Nm>Sportschool Fit B.V.<\/Nm><\/Dbtr><DbtrAcct><Id><IBAN>NL91ABNA0417164300<\/IBAN>/);
+    assert.equal((await listRefunds(db, acc.accountId, { limit: 100, queue: 'in_batch' })).data.filter((x) => x.id === a.id || x.id === b.id).length, 2);
+    await assert.rejects(rejectRefund(db, supervisor, a.id, { reason: 'x' }), (e: { code?: string }) => e.code === 'refund_in_batch');
+    await assert.rejects(exportSepaBatch(db, supervisor), (e: { code?: string }) => e.code === 'nothing_to_export');
+    const xml = await app.inject({ method: 'GET', url: `/api/v1/refund-batches/${batch.id}/xml`, headers: acc.auth });
+    assert.equal(xml.headers['content-type'], 'application/xml; charset=utf-8');
+    assert.equal(xml.body, batch.xml);
+    const paid = await markBatchPaid(db, supervisor, batch.id, { now: new Date('2026-12-23T10:00:00Z') });
+    assert.equal(paid.status, 'paid');
+    for (const r of [a, b]) {
+      const after = await loadRefund(db, acc.accountId, r.id);
+      assert.equal(after.state, 'paid');
+      assert.equal((await getPromise(db, acc.accountId, r.promise_id!)).state, 'kept');
+    }
+    const [told] = await db.query<{ body: string }>('SELECT m.body FROM messages m JOIN refunds r ON r.told_message_id = m.id AND r.account_id = m.account_id WHERE r.account_id = $1 AND r.id = $2', [acc.accountId, b.id]);
+    assert.match(told.body, /Beste Hanna,[\s\S]*€\s10,10 teruggestort naar de rekening die eindigt op 3000/);
+  });
+
+  test('the ledger through the API: a CSV upload with a Dutch mapping, bad rows by line', async () => {
+    const id = `A${Date.now()}`;
+    const mapping = encodeURIComponent(JSON.stringify({ columns: { charge_id: 'Transactie', customer: 'Klant', amount: 'Bedrag', charged_at: 'Datum' }, delimiter: ';', decimal: ',' }));
+    const res = await app.inject({ method: 'POST', url: `/api/v1/ledger/imports?mapping=${mapping}`, headers: { ...acc.auth, 'content-type': 'text/csv' },
+      payload: `Transactie;Klant;Bedrag;Datum\n${id}-1;a@example.test;12,50;24-11-2026 10:00\n${id}-2;a@example.test;12,505;24-11-2026 10:00\n` });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.json().rows_imported, 1);
+    assert.deepEqual(res.json().errors, [{ line: 3, field: 'amount', reason: '"12,505" has fractions of a cent' }]);
+    const agentTry = await app.inject({ method: 'POST', url: '/api/v1/ledger/imports', headers: { authorization: `Bearer ${agentToken}`, 'content-type': 'text/csv' }, payload: 'x' });
+    assert.equal(agentTry.statusCode, 403);
   });
 });

@@ -11,6 +11,7 @@ import { listRefunds, REFUND_QUEUES, type RefundQueue } from '../../refunds/list
 import { getRefundSettings, updateRefundSettings } from '../../refunds/settings.ts';
 import { loadRefund, REFUND_STATES, type RefundState } from '../../refunds/store.ts';
 import { actorOf } from '../auth.ts';
+import { refundLedgerRoutes } from './refund-ledger.ts';
 import * as s from '../schemas.ts';
 import * as res from '../responses.ts';
 
@@ -103,4 +104,6 @@ export function refundRoutes(app: FastifyInstance, db: Db) {
   r.patch('/api/v1/settings/refunds', {
     schema: { tags, summary: 'Change the refund settings (admin)', body: settings.partial().strict(), response: { 200: settings, ...res.errors } },
   }, async (req) => updateRefundSettings(db, actorOf(req), req.body));
+
+  refundLedgerRoutes(app, db);
 }
