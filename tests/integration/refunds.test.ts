@@ -15,7 +15,7 @@ import { markRefundPaid } from '../../src/refunds/pay-refund.ts';
 import { listRefunds } from '../../src/refunds/list-refunds.ts';
 import { jobHandlers } from '../../src/worker/handlers.ts';
 import { runJobs } from '../email.ts';
-import { newAccount, testApp, testConfig, uniqueEmail, type TestAccount } from '../helpers.ts';
+import { drainJobs, newAccount, testApp, testConfig, uniqueEmail, type TestAccount } from '../helpers.ts';
 import { snapshotAccount } from '../account-snapshot.ts';
 import { Readable } from 'node:stream';
 import { importLedger } from '../../src/refunds/import-ledger.ts';
@@ -24,6 +24,8 @@ import { approveFinding, listFindings } from '../../src/refunds/findings.ts';
 import { saveTariffRule } from '../../src/refunds/tariff-rules.ts';
 import { exportSepaBatch, markBatchPaid } from '../../src/refunds/export-sepa.ts';
 import { updateRefundSettings } from '../../src/refunds/settings.ts';
+import { previewProblemRefund, refundProblem } from '../../src/refunds/refund-problem.ts';
+import { openProblem } from '../../src/problems/open-problem.ts';
 import { loadRefund } from '../../src/refunds/store.ts';
 
 // Tuesday 22 December 2026, 10:00 in Amsterdam: five business days later is Wednesday 30 December
@@ -284,5 +286,46 @@ describe('refunds: requests, approval by amount, a refund_by promise, told in th
     assert.deepEqual(res.json().errors, [{ line: 3, field: 'amount', reason: '"12,505" has fractions of a cent' }]);
     const agentTry = await app.inject({ method: 'POST', url: '/api/v1/ledger/imports', headers: { authorization: `Bearer ${agentToken}`, 'content-type': 'text/csv' }, payload: 'x' });
     assert.equal(agentTry.statusCode, 403);
+  });
+
+  test('bulk refund from a problem: preview per customer (ledger or the amount they mentioned), one approval, each told their own amount', async () => {
+    const id = `P${Date.now()}`;
+    const mk = async (name: string, body: string) => {
+      const r = await receiveMessage(db, systemActor(acc.accountId), { customer: { email: uniqueEmail(name.toLowerCase()), name }, subject: 'Parkeren te duur', body, channel: 'web' });
+      await assignCase(db, supervisor, r.case.id, agent.agentId!);
+      return r.case;
+    };
+    const a = await mk('Ilse', 'De app heeft mij € 4,50 te veel afgeschreven voor mijn parkeersessie van gisteren.');
+    const b = await mk('Joost', 'Ik ben twee keer afgeschreven voor parkeren!');
+    const c = await mk('Karin', 'Mijn parkeersessie was veel te duur.');
+    await drainJobs(db, acc.accountId);
+    const [bEmail] = await db.query<{ value: string }>(`SELECT value FROM customer_identities WHERE account_id = $1 AND customer_id = $2`, [acc.accountId, b.customer_id]);
+    await importLedger(db, supervisor, ledger([
+      `${id}-1,${bEmail.value},2.80,EUR,2026-12-01 08:00,PARK-${id},parkeren,,`,
+      `${id}-2,${bEmail.value},2.80,EUR,2026-12-01 08:02,PARK-${id},parkeren,,`,
+    ]));
+    await detectFindings(db, supervisor);
+    const problem = await openProblem(db, supervisor, { title: 'Parkeerapp rekent te veel', caseIds: [a.id, b.id, c.id] });
+    const preview = await previewProblemRefund(db, acc.accountId, problem.id);
+    const by = Object.fromEntries(preview.data.map((l) => [l.case_id, l]));
+    assert.deepEqual([by[a.id].source, by[a.id].amount_cents], ['mentioned', 450]);
+    assert.deepEqual([by[b.id].source, by[b.id].amount_cents], ['ledger', 280]);
+    assert.deepEqual([by[c.id].source, by[c.id].amount_cents], ['none', null]);
+    assert.equal(preview.total_cents, 730);
+    await assert.rejects(refundProblem(db, agent, problem.id), (e: { status?: number }) => e.status === 403);
+
+    const done = await refundProblem(db, supervisor, problem.id, { amounts: { [c.id]: 300 }, now: NOW });
+    assert.deepEqual(done.data.map((r) => [r.ref, r.outcome, r.amount_cents]).sort(), [[a.ref, 'refunded', 450], [b.ref, 'refunded', 280], [c.ref, 'refunded', 300]].sort());
+    for (const [cs, text] of [[a, /€\s4,50/], [b, /€\s2,80/], [c, /€\s3,00/]] as const) {
+      const [m] = await db.query<{ body: string }>(`SELECT body FROM messages WHERE account_id = $1 AND case_id = $2 AND type = 'outbound' ORDER BY created_at DESC LIMIT 1`, [acc.accountId, cs.id]);
+      assert.match(m.body, text);
+      assert.match(m.body, /Parkeerapp rekent te veel/);
+    }
+    const refunds = (await listRefunds(db, acc.accountId, { limit: 200, queue: 'approved' })).data.filter((r) => r.problem_id === problem.id);
+    assert.equal(refunds.length, 3);
+    const [f] = await db.query<{ status: string }>(`SELECT status FROM charge_findings WHERE account_id = $1 AND customer_id = $2`, [acc.accountId, b.customer_id]);
+    assert.equal(f.status, 'approved', 'the ledger finding is settled by the bulk refund');
+    const again = await refundProblem(db, supervisor, problem.id, { now: NOW });
+    assert.ok(again.data.every((r) => r.outcome === 'skipped' && r.error?.code === 'amount_already_refunded'), 'no one is refunded twice');
   });
 });

@@ -9,6 +9,7 @@ import { importLedger } from '../../refunds/import-ledger.ts';
 import { detectFindings } from '../../refunds/detect-findings.ts';
 import { approveFinding, approveFindings, dismissFinding, listFindings } from '../../refunds/findings.ts';
 import { exportSepaBatch, getBatch, listBatches, markBatchPaid } from '../../refunds/export-sepa.ts';
+import { previewProblemRefund, refundProblem } from '../../refunds/refund-problem.ts';
 import { deleteTariffRule, listTariffRules, saveTariffRule } from '../../refunds/tariff-rules.ts';
 import { actorOf } from '../auth.ts';
 import * as s from '../schemas.ts';
@@ -115,6 +116,24 @@ export function refundLedgerRoutes(app: FastifyInstance, db: Db) {
   r.delete('/api/v1/tariff-rules/:id', {
     schema: { tags, summary: 'Remove a tariff rule (refunds.manage_ledger)', params: s.idParams, response: { 200: z.object({ id: z.string(), deleted: z.boolean() }), ...res.errors } },
   }, async (req) => deleteTariffRule(db, actorOf(req), req.params.id));
+
+  const problemLine = z.object({
+    case_id: z.string(), ref: z.string(), customer_id: z.string(), customer_name: z.string(), amount_cents: z.number().int().nullable(), currency: z.string(),
+    source: z.enum(['ledger', 'mentioned', 'chosen', 'uncertain', 'none', 'already_refunded']), finding_ids: z.array(z.string()), alternatives: z.array(z.number().int()),
+  });
+  const amounts = z.record(z.string(), z.number().int().positive()).describe('per case id: the amount in cents a supervisor chose');
+  r.post('/api/v1/problems/:id/refund-preview', {
+    schema: { tags, summary: 'Bulk refund preview: per customer of the problem the amount (from the ledger, or the amount they mentioned) and the total', params: s.idParams,
+      body: z.object({ amounts: amounts.optional() }).strict().optional(),
+      response: { 200: z.object({ data: z.array(problemLine), customers: z.number().int(), total_cents: z.number().int() }), ...res.errors } },
+  }, async (req) => previewProblemRefund(db, actorOf(req).accountId, req.params.id, req.body?.amounts));
+
+  r.post('/api/v1/problems/:id/refund', {
+    schema: { tags, summary: 'Refund the problem\'s customers in one approval: one approved refund each, each told their own amount (refunds.manage_ledger)', params: s.idParams,
+      body: z.object({ amounts: amounts.optional() }).strict().optional(),
+      response: { 200: res.listOf(z.object({ case_id: z.string(), ref: z.string(), outcome: z.enum(['refunded', 'skipped', 'failed']), refund_id: z.string().optional(),
+        amount_cents: z.number().int().optional(), error: z.object({ code: z.string(), message: z.string() }).optional() })), ...res.errors } },
+  }, async (req) => refundProblem(db, actorOf(req), req.params.id, { amounts: req.body?.amounts }));
 
   r.get('/api/v1/refund-batches', {
     schema: { tags, summary: 'SEPA batches, newest first', response: { 200: res.listOf(batch), ...res.errors } },
