@@ -1,0 +1,16 @@
+import { createReadStream } from 'node:fs';
+import { openDb } from '../src/storage/db.ts';
+import { migrate } from '../src/storage/migrate.ts';
+import { createAccount } from '../src/accounts/create-account.ts';
+import { systemActor } from '../src/shared/actor.ts';
+import { importLedger } from '../src/refunds/import-ledger.ts';
+const db = await openDb({ databaseUrl: 'postgres://postgres@127.0.0.1:5432/luister_refunds', poolSize: 2 });
+await migrate(db);
+const { account } = await createAccount(db, { name: 'B', adminEmail: `b${Date.now()}@x.example` });
+let t = performance.now();
+const r = await importLedger(db, systemActor(account.account_id), createReadStream('/tmp/l.csv'), { dryRun: true });
+console.log('dry', r.rows_good, (performance.now() - t).toFixed(0));
+t = performance.now();
+const r2 = await importLedger(db, systemActor(account.account_id), createReadStream('/tmp/l.csv'));
+console.log('real', r2.rows_imported, (performance.now() - t).toFixed(0));
+await db.close();
