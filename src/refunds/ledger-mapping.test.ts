@@ -6,11 +6,14 @@ test('the sample format maps itself; a header without a required column is refus
   const m = parseMapping({});
   const header = ['charge_id', 'customer', 'amount', 'currency', 'charged_at', 'merchant_ref', 'description', 'product', 'quantity'];
   assert.equal(resolveColumns(header, m).amount, 2);
+  assert.deepEqual(resolveColumns(['charge_id', 'customer', 'amount', 'charged_at'], m), { charge_id: 0, customer: 1, amount: 2, charged_at: 3 }, 'optional columns may be absent');
   assert.throws(() => resolveColumns(['charge_id', 'customer', 'bedrag', 'charged_at'], m), (e: { code?: string; message: string }) =>
     e.code === 'ledger_bad_header' && /Line 1: the header lacks amount \(column "amount"\)/.test(e.message));
   const dutch = parseMapping({ columns: { charge_id: 'Transactie', customer: 'Klant', amount: 'Bedrag', charged_at: 'Datum' }, delimiter: ';', decimal: ',' });
   assert.deepEqual(resolveColumns(['Datum', 'Klant', 'Bedrag', 'Transactie'], dutch), { charge_id: 3, customer: 1, amount: 2, charged_at: 0 });
   assert.throws(() => parseMapping({ columns: { bedrag: 'x' } }), /mapping is not valid/);
+  // an explicit mapping names columns that must be there
+  assert.throws(() => resolveColumns(['Datum', 'Klant', 'Bedrag', 'Transactie'], parseMapping({ columns: { ...dutch.columns, merchant_ref: 'Kenmerk' } })), /merchant_ref \(column "Kenmerk"\)/);
 });
 
 test('a row becomes a charge, or names its first wrong field', () => {

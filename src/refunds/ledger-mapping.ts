@@ -25,7 +25,8 @@ export const ledgerMappingSchema = z
     time_zone: z.string().min(1).max(100).default('Europe/Amsterdam'),
   })
   .strict();
-export type LedgerMapping = z.infer<typeof ledgerMappingSchema>;
+/** `sample`: no columns were given, so the sample format's optional columns may be absent from the file. */
+export type LedgerMapping = z.infer<typeof ledgerMappingSchema> & { sample?: boolean };
 export type LedgerMappingInput = z.input<typeof ledgerMappingSchema>;
 
 /** The sample format: each field under its own name. */
@@ -35,9 +36,14 @@ export function parseMapping(input: unknown): LedgerMapping {
   const r = ledgerMappingSchema.safeParse(input ?? {});
   if (!r.success) throw invalid('invalid_mapping', `The column mapping is not valid: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const m = r.data;
-  if (!Object.keys(m.columns).length) m.columns = { ...SAMPLE_COLUMNS };
-  if (!isCurrency(m.default_currency)) throw invalid('unknown_currency', `default_currency: "${m.default_currency}" is not an ISO 4217 code`);
+  if (!Object.keys(m.columns).length) return { ...m, columns: { ...SAMPLE_COLUMNS }, sample: true, default_currency: checkCurrency(m.default_currency) };
+  checkCurrency(m.default_currency);
   return m;
+}
+
+function checkCurrency(code: string): string {
+  if (!isCurrency(code)) throw invalid('unknown_currency', `default_currency: "${code}" is not an ISO 4217 code`);
+  return code;
 }
 
 export type ColumnIndex = Partial<Record<LedgerField, number>>;
@@ -54,6 +60,7 @@ export function resolveColumns(header: string[], m: LedgerMapping): ColumnIndex 
       continue;
     }
     const i = at.get(name.trim().toLowerCase());
+    if (i === undefined && m.sample && !REQUIRED.includes(f)) continue;
     if (i === undefined) missing.push(`${f} (column "${name}")`);
     else idx[f] = i;
   }
