@@ -37,6 +37,7 @@ test('a row becomes a charge, or names its first wrong field', () => {
   assert.match(why(['T', 'a@b.nl', '1', 'gisteren', '', '']), /^charged_at:/);
   assert.match(why(['T', 'a@b.nl', '1', '2026-11-24', '', 'veel']), /^quantity:/);
   assert.equal(why(['T', 'a@b.nl', '1', '2026-11-24T10:00:00+01:00', '', '']), 'ok');
+  assert.equal(why(['T', 'a@b.nl', '1', '2026-11-24', 'P\u0000', '']), 'merchant_ref: contains a NUL character');
 });
 
 test('times: with an offset as given, without one in the account\'s zone (summer and winter)', () => {

@@ -141,6 +141,8 @@ function offsetAt(timeZone: string, localMs: number): number {
 
 /** One record of the file (its fields by position) as a charge, or the first field that is wrong and why. */
 export function readChargeRow(fields: string[], idx: ColumnIndex, m: LedgerMapping): RowResult {
+  // the database stores no NUL character (a file cut from a binary export may carry one)
+  for (const f of LEDGER_FIELDS) if (idx[f] !== undefined && fields[idx[f]!]?.includes('\u0000')) return bad(f, 'contains a NUL character');
   const get = (f: LedgerField) => (idx[f] === undefined ? '' : (fields[idx[f]!] ?? '').trim());
   const chargeRef = get('charge_id');
   if (!chargeRef) return bad('charge_id', 'empty');
