@@ -18,6 +18,14 @@ export const PERMISSIONS = {
   'customers.import': 'supervisor',
   /** publish to the help centre, or let an edit of a public article go live */
   'articles.publish': 'supervisor',
+  /** approve a refund above the account's agent limit (never one's own request) */
+  'refunds.approve_above_limit': 'supervisor',
+  /** import the charge ledger, approve or dismiss its findings, refund a problem's customers in bulk */
+  'refunds.manage_ledger': 'supervisor',
+  /** export refunds as a SEPA batch and mark a batch paid */
+  'refunds.pay': 'supervisor',
+  /** change the refund settings: agent limit, target days, the account refunds are paid from */
+  'refunds.settings': 'admin',
   /** create, list and revoke API tokens */
   'api_tokens.manage': 'admin',
   /** add agents, change their role, team or access, reset their password */

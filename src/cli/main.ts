@@ -21,6 +21,7 @@ import { startWorker } from '../worker/runner.ts';
 import { cliActor } from './account-context.ts';
 import { inboxCommand } from './commands/inbox.ts';
 import { serviceCommand } from './commands/service.ts';
+import { refundCommand } from './commands/refunds.ts';
 import { parseCli, print, required, withDb } from './run.ts';
 import { ask } from './prompt.ts';
 
@@ -64,6 +65,14 @@ const HELP = `luister <command> [options]
                                      offer a case (or every unowned case, VIP and gold first) to the best agent
   topics | signals | problems [--account ID]
                                      what listening found: topics with labels, open signals, problems
+  ledger import FILE.csv [--mapping MAPPING.json] [--dry-run] [--account ID]
+                                     import the charge ledger from billing (streaming, idempotent by charge id;
+                                     bad rows reported by line, field and reason); see the README for the format
+  ledger detect [--account ID]       find double charges and overcharges in the ledger; each proposes a refund
+  refunds export-sepa [--format pain.001.001.03|pain.001.001.09] [--out FILE] [--account ID]
+                                     approved refunds to IBANs as one SEPA credit-transfer batch
+  refunds batch-paid BATCH_ID [--account ID]
+                                     the bank paid a batch: its refunds are paid, promises kept, customers told
 
 The database is PGlite in DATA_DIR (./data) unless DATABASE_URL points at PostgreSQL.`;
 
@@ -154,8 +163,10 @@ async function main() {
     case 'sla':
     case 'brief':
     case 'escalate':
-    case 'route': {
-      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt);
+    case 'route':
+    case 'ledger':
+    case 'refunds': {
+      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt);
       if (run) return run;
       break;
     }

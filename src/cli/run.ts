@@ -38,6 +38,9 @@ export function parseCli() {
       'next-response': { type: 'string' },
       resolution: { type: 'string' },
       json: { type: 'boolean' },
+      mapping: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -22,6 +22,11 @@ export interface Db {
    * fn gets null after a lost connection was reopened: notices may have been missed meanwhile.
    */
   listen(channel: string, fn: (payload: string | null) => void): Promise<() => Promise<void>>;
+  /**
+   * PostgreSQL only, inside a transaction: streams text into `COPY … FROM STDIN` (pg-copy-streams)
+   * on the transaction's connection; returns the number of rows copied. Undefined on PGlite.
+   */
+  copyIn?(sql: string, source: AsyncIterable<string | Buffer>): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -70,6 +75,14 @@ async function openPostgres(url: string, max: number): Promise<Db> {
     },
     transaction: (fn) => fn(clientDb(client)),
     listen: (channel, fn) => listener.listen(channel, fn),
+    async copyIn(sql: string, source: AsyncIterable<string | Buffer>) {
+      const { from } = await import('pg-copy-streams');
+      const { Readable } = await import('node:stream');
+      const { pipeline } = await import('node:stream/promises');
+      const copy = client.query(from(sql));
+      await pipeline(Readable.from(source, { objectMode: false }), copy);
+      return copy.rowCount ?? 0;
+    },
     close: async () => {},
   });
   const listener = postgresListener(url);

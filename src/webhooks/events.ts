@@ -14,10 +14,16 @@ export type EventName =
   | 'promise.breached'
   | 'promise.kept'
   | 'sla.at_risk'
-  | 'case.escalated';
+  | 'case.escalated'
+  | 'refund.requested'
+  | 'refund.approved'
+  | 'refund.paid'
+  | 'refund.rejected'
+  | 'charge.finding';
 export const EVENT_NAMES: readonly EventName[] = [
   'case.created', 'case.updated', 'message.created', 'case.transferred', 'signal.raised', 'problem.opened', 'problem.updated',
   'promise.made', 'promise.due_soon', 'promise.breached', 'promise.kept', 'sla.at_risk', 'case.escalated',
+  'refund.requested', 'refund.approved', 'refund.paid', 'refund.rejected', 'charge.finding',
 ];
 
 /**

@@ -59,6 +59,10 @@ interface Fixture {
   articleId: string;
   templateId: string;
   problemId: string;
+  refundId: string;
+  findingId: string;
+  tariffRuleId: string;
+  batchId: string;
   signalId: string;
   vulnerabilitySignId: string;
   topicIds: string[];
@@ -144,7 +148,7 @@ async function ok<T = Record<string, any>>(method: Method, url: string, payload?
 
 
 /** Routes that take no input at all: no params, no query, no body. */
-const NO_INPUT = new Set(['GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening']);
+const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening']);
 /** Public routes (no credentials needed). */
 const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /setup', 'POST /setup']);
 const isApiRoute = (r: string) => / \/api\/|^(GET|POST) \/setup$/.test(r);
@@ -213,6 +217,30 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'POST /api/v1/templates/:id/render': { url: `/api/v1/templates/${f.templateId}/render`, payload: { case_id: f.caseId } },
     'GET /api/v1/problems': { url: '/api/v1/problems' },
     'POST /api/v1/problems': { url: '/api/v1/problems', payload: { title: 'Nieuw probleem' } },
+    'GET /api/v1/refunds': { url: '/api/v1/refunds' },
+    'POST /api/v1/cases/:id/refunds': { url: `/api/v1/cases/${f.ownedCaseId}/refunds`, payload: { amount_cents: 100, reason: 'te veel betaald', destination: 'original_payment' } },
+    'GET /api/v1/refunds/:id': { url: `/api/v1/refunds/${f.refundId}` },
+    'POST /api/v1/refunds/:id/approve': { url: `/api/v1/refunds/${f.refundId}/approve`, payload: {} },
+    'POST /api/v1/refunds/:id/reject': { url: `/api/v1/refunds/${f.refundId}/reject`, payload: { reason: 'geen dubbele afschrijving' } },
+    'POST /api/v1/refunds/:id/paid': { url: `/api/v1/refunds/${f.refundId}/paid`, payload: {} },
+    'GET /api/v1/settings/refunds': { url: '/api/v1/settings/refunds' },
+    'PATCH /api/v1/settings/refunds': { url: '/api/v1/settings/refunds', payload: { agent_limit_cents: 5000 } },
+    // a CSV body, not JSON: its own rows below (not in the JSON body tables)
+    'POST /api/v1/ledger/imports': { url: '/api/v1/ledger/imports' },
+    'POST /api/v1/ledger/detect': { url: '/api/v1/ledger/detect', payload: {} },
+    'GET /api/v1/ledger/findings': { url: '/api/v1/ledger/findings' },
+    'POST /api/v1/ledger/findings/:id/approve': { url: `/api/v1/ledger/findings/${f.findingId}/approve`, payload: {} },
+    'POST /api/v1/ledger/findings/approve': { url: '/api/v1/ledger/findings/approve', payload: { ids: [f.findingId] } },
+    'POST /api/v1/ledger/findings/:id/dismiss': { url: `/api/v1/ledger/findings/${f.findingId}/dismiss`, payload: { reason: 'klopt wel' } },
+    'GET /api/v1/tariff-rules': { url: '/api/v1/tariff-rules' },
+    'POST /api/v1/tariff-rules': { url: '/api/v1/tariff-rules', payload: { product: 'parkeren', unit_price_cents: 5 } },
+    'DELETE /api/v1/tariff-rules/:id': { url: `/api/v1/tariff-rules/${f.tariffRuleId}` },
+    'POST /api/v1/problems/:id/refund-preview': { url: `/api/v1/problems/${f.problemId}/refund-preview`, payload: {} },
+    'POST /api/v1/problems/:id/refund': { url: `/api/v1/problems/${f.problemId}/refund`, payload: {} },
+    'GET /api/v1/refund-batches': { url: '/api/v1/refund-batches' },
+    'POST /api/v1/refund-batches': { url: '/api/v1/refund-batches', payload: { format: 'pain.001.001.03' } },
+    'GET /api/v1/refund-batches/:id/xml': { url: `/api/v1/refund-batches/${f.batchId}/xml` },
+    'POST /api/v1/refund-batches/:id/paid': { url: `/api/v1/refund-batches/${f.batchId}/paid`, payload: {} },
     'GET /api/v1/problems/:id': { url: `/api/v1/problems/${f.problemId}` },
     'PATCH /api/v1/problems/:id': { url: `/api/v1/problems/${f.problemId}`, payload: { status: 'identified' } },
     'PUT /api/v1/problems/:id/cases/:case_id': { url: `/api/v1/problems/${f.problemId}/cases/${f.caseId}`, payload: { state: 'confirmed' } },
@@ -272,9 +300,12 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
 }
 
 /** Every route that reads a request body (POST, PATCH, DELETE), with a concrete URL. */
+/** Routes whose body is not JSON (the ledger import takes text/csv, up to 64 MB): rows of their own. */
+const NOT_JSON = new Set(['POST /api/v1/ledger/imports']);
+
 function bodyRoutes(): Array<{ route: string; url: string; auth?: Headers | null }> {
   return Object.entries(validRequests())
-    .filter(([route]) => /^(POST|PATCH|DELETE|PUT) /.test(route))
+    .filter(([route]) => /^(POST|PATCH|DELETE|PUT) /.test(route) && !NOT_JSON.has(route))
     .map(([route, { url }]) => ({ route, url, auth: PUBLIC.has(route) ? null : undefined }));
 }
 
@@ -354,6 +385,18 @@ before(async () => {
   f.slaPolicyId = (await ok('POST', '/api/v1/sla-policies', { name: 'Standaard', first_response_minutes: 240 })).id;
   f.draftId = (await db.query<{ id: string }>(`INSERT INTO drafts (account_id, case_id, body, reason) VALUES ($1, $2, 'Beste klant, excuses.', 'test') RETURNING id`, [acc.accountId, f.ownedCaseId]))[0].id;
   f.notificationId = (await db.query<{ id: string }>(`INSERT INTO notifications (account_id, agent_id, kind, body) VALUES ($1, $2, 'test', 'Hallo') RETURNING id`, [acc.accountId, acc.adminId]))[0].id;
+  // refunds: a double charge in the ledger, a requested refund, a SEPA batch, a tariff rule
+  await ok('PATCH', '/api/v1/settings/refunds', { debtor_name: 'Slechte Invoer B.V.', debtor_iban: 'NL91ABNA0417164300' });
+  const csv = `charge_id,customer,amount,currency,charged_at,merchant_ref\nBI-1,${f.customerEmail},5.00,EUR,2026-12-01 06:00,M-1\nBI-2,${f.customerEmail},5.00,EUR,2026-12-01 06:01,M-1\n`;
+  const imported = await app.inject({ method: 'POST', url: '/api/v1/ledger/imports', headers: { ...acc.auth, 'content-type': 'text/csv' }, payload: csv });
+  assert.equal(imported.statusCode, 200, imported.body);
+  await ok('POST', '/api/v1/ledger/detect', {});
+  f.findingId = (await ok<{ data: { id: string }[] }>('GET', '/api/v1/ledger/findings')).data[0].id;
+  const toBatch = await ok<{ id: string }>('POST', `/api/v1/cases/${f.ownedCaseId}/refunds`, { amount_cents: 100, reason: 'x', destination: 'iban', iban: 'NL44RABO0123456789', account_holder: 'Klant' });
+  await ok('POST', `/api/v1/refunds/${toBatch.id}/approve`, {});
+  f.batchId = (await ok<{ id: string }>('POST', '/api/v1/refund-batches', {})).id;
+  f.refundId = (await ok<{ id: string }>('POST', `/api/v1/cases/${f.ownedCaseId}/refunds`, { amount_cents: 250, reason: 'te veel betaald', destination: 'original_payment' })).id;
+  f.tariffRuleId = (await ok<{ id: string }>('POST', '/api/v1/tariff-rules', { product: 'parkeren', unit_price_cents: 5 })).id;
 });
 
 after(() => ctx.close());
@@ -1037,6 +1080,51 @@ test('requests that change nothing write nothing: an unchanged PATCH and a dry-r
   const dry = await ok('POST', '/api/v1/customers/import', { csv: `name,email\nNieuw,${uniqueEmail()}\nJan,${f.customerEmail}\n`, dry_run: true });
   assert.deepEqual({ rows: dry.rows, created: dry.created, updated: dry.updated, dry_run: dry.dry_run }, { rows: 2, created: 1, updated: 1, dry_run: true });
   assert.deepEqual(await snapshot(f.acc.accountId), before);
+});
+
+runTable('refunds, the ledger and SEPA: bad amounts, IBANs, currencies, headers and ids are refused, nothing written', () => {
+  const mk = (payload: unknown) => ({ method: 'POST' as Method, url: `/api/v1/cases/${f.ownedCaseId}/refunds`, payload });
+  const base = { amount_cents: 1250, reason: 'dubbel afgeschreven', destination: 'iban', iban: 'NL91ABNA0417164300', account_holder: 'K. Lant' };
+  const csv = (url: string, payload: string, contentType = 'text/csv') => ({ method: 'POST' as Method, url, payload, contentType });
+  return [
+    { name: 'an IBAN with wrong check digits', ...mk({ ...base, iban: 'NL91ABNA0417164301' }), status: 422, code: 'invalid_iban', message: /^iban: .*check digits/ },
+    { name: 'an IBAN of no country', ...mk({ ...base, iban: 'XX91ABNA0417164300' }), status: 422, code: 'invalid_iban', message: /country/ },
+    { name: 'an IBAN without a holder', ...mk({ ...base, account_holder: undefined }), status: 422, code: 'account_holder_required' },
+    { name: 'a refund of zero', ...mk({ ...base, amount_cents: 0 }), status: 422, code: 'invalid_amount', message: /^amount_cents:/ },
+    { name: 'a negative refund', ...mk({ ...base, amount_cents: -100 }), status: 422, code: 'invalid_amount' },
+    { name: 'a refund of 12.5 cents', ...mk({ ...base, amount_cents: 12.5 }), status: 422, code: 'invalid_amount' },
+    { name: 'an amount as text', ...mk({ ...base, amount_cents: '12,50' }), status: 400, code: 'validation_failed', message: /amount_cents/ },
+    { name: 'an unknown currency', ...mk({ ...base, currency: 'XYZ' }), status: 422, code: 'unknown_currency', message: /^currency:/ },
+    { name: 'a refund without a destination', ...mk({ amount_cents: 100, reason: 'x' }), status: 400, code: 'validation_failed', message: /destination/ },
+    { name: 'a refund of a charge that does not exist', ...mk({ amount_cents: 100, reason: 'x', destination: 'original_payment', charge_id: NIL }), status: 404, code: 'charge_not_found' },
+    { name: 'refunds in a queue that does not exist', method: 'GET', url: '/api/v1/refunds?queue=someday', status: 400, code: 'validation_failed' },
+    { name: 'a refund that does not exist', method: 'GET', url: `/api/v1/refunds/${NIL}`, status: 404, code: 'refund_not_found' },
+    { name: 'approving a refund that does not exist', method: 'POST', url: `/api/v1/refunds/${NIL}/approve`, payload: {}, status: 404, code: 'refund_not_found' },
+    { name: 'rejecting without a reason', method: 'POST', url: `/api/v1/refunds/${f.refundId}/reject`, payload: { reason: ' ' }, status: 400, code: 'validation_failed' },
+    { name: 'paying a refund that is only requested', method: 'POST', url: `/api/v1/refunds/${f.refundId}/paid`, payload: {}, status: 409, code: 'refund_not_approved' },
+    { name: 'a paying IBAN with wrong check digits', method: 'PATCH', url: '/api/v1/settings/refunds', payload: { debtor_iban: 'NL91ABNA0417164301' }, status: 422, code: 'invalid_iban' },
+    { name: 'a negative agent limit', method: 'PATCH', url: '/api/v1/settings/refunds', payload: { agent_limit_cents: -1 }, status: 400, code: 'validation_failed', message: /agent_limit_cents/ },
+    { name: 'a ledger with a wrong header', ...csv('/api/v1/ledger/imports', 'id,klant,bedrag\nX-1,a@example.nl,1\n'), status: 422, code: 'ledger_bad_header', message: /^Line 1: the header lacks charge_id/ },
+    { name: 'a ledger as text/plain', ...csv('/api/v1/ledger/imports', 'charge_id\n', 'text/plain'), status: 415, code: 'unsupported_media_type' },
+    { name: 'a ledger as JSON', method: 'POST', url: '/api/v1/ledger/imports', payload: { csv: 'charge_id' }, status: 415, code: 'unsupported_media_type', message: /text\/csv/ },
+    { name: 'a ledger mapping that is not JSON', ...csv('/api/v1/ledger/imports?mapping=%7Bnope', 'charge_id\n'), status: 422, code: 'invalid_mapping' },
+    { name: 'a ledger mapping with an unknown field', ...csv(`/api/v1/ledger/imports?mapping=${encodeURIComponent('{"columns":{"bedrag":"x"}}')}`, 'charge_id\n'), status: 422, code: 'invalid_mapping' },
+    { name: 'findings in a status that does not exist', method: 'GET', url: '/api/v1/ledger/findings?status=maybe', status: 400, code: 'validation_failed' },
+    { name: 'approving a finding that does not exist', method: 'POST', url: `/api/v1/ledger/findings/${NIL}/approve`, payload: {}, status: 404, code: 'finding_not_found' },
+    { name: 'approving no findings', method: 'POST', url: '/api/v1/ledger/findings/approve', payload: { ids: [] }, status: 400, code: 'validation_failed' },
+    { name: 'dismissing a finding without a reason', method: 'POST', url: `/api/v1/ledger/findings/${f.findingId}/dismiss`, payload: { reason: '' }, status: 400, code: 'validation_failed' },
+    { name: 'a tariff in an unknown currency', method: 'POST', url: '/api/v1/tariff-rules', payload: { product: 'p', unit_price_cents: 1, currency: 'XYZ' }, status: 422, code: 'unknown_currency' },
+    { name: 'a negative tariff', method: 'POST', url: '/api/v1/tariff-rules', payload: { product: 'p', unit_price_cents: -1 }, status: 400, code: 'validation_failed' },
+    { name: 'deleting a tariff rule that does not exist', method: 'DELETE', url: `/api/v1/tariff-rules/${NIL}`, status: 404, code: 'tariff_rule_not_found' },
+    { name: 'a refund preview of a problem that does not exist', method: 'POST', url: `/api/v1/problems/${NIL}/refund-preview`, payload: {}, status: 404, code: 'problem_not_found' },
+    { name: 'a bulk refund with a negative amount', method: 'POST', url: `/api/v1/problems/${f.problemId}/refund`, payload: { amounts: { [f.caseId]: -5 } }, status: 400, code: 'validation_failed' },
+    { name: 'a SEPA file in a format that does not exist', method: 'POST', url: '/api/v1/refund-batches', payload: { format: 'pain.002.001.03' }, status: 400, code: 'validation_failed' },
+    { name: 'a SEPA file with nothing to pay', method: 'POST', url: '/api/v1/refund-batches', payload: {}, status: 422, code: 'nothing_to_export' },
+    { name: 'a SEPA file that does not exist', method: 'GET', url: `/api/v1/refund-batches/${NIL}/xml`, status: 404, code: 'refund_batch_not_found' },
+    { name: 'marking a SEPA file paid that does not exist', method: 'POST', url: `/api/v1/refund-batches/${NIL}/paid`, payload: {}, status: 404, code: 'refund_batch_not_found' },
+    { name: 'an agent imports the ledger', ...csv('/api/v1/ledger/imports', 'charge_id\n'), auth: f.agentToken, status: 403, code: 'forbidden', message: /refunds\.manage_ledger/ },
+    { name: 'an agent makes a SEPA file', method: 'POST', url: '/api/v1/refund-batches', payload: {}, auth: f.agentToken, status: 403, code: 'forbidden', message: /refunds\.pay/ },
+  ];
 });
 
 runTable('unknown routes and methods are 404 route_not_found', () => [

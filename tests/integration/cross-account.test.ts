@@ -57,6 +57,11 @@ interface B {
   draftId: string;
   notificationId: string;
   slaPolicyId: string;
+  refundId: string;
+  findingId: string;
+  chargeId: string;
+  batchId: string;
+  tariffRuleId: string;
   /** every id of B, to look for in A's answers */
   ids: string[];
 }
@@ -154,6 +159,18 @@ before(async () => {
   const [draftRow] = await db.query<{ id: string }>(`INSERT INTO drafts (account_id, case_id, body, reason) VALUES ($1, $2, $3, 'test') RETURNING id`, [accB.accountId, c.id, `Excuses over ${word}`]);
   const [notificationRow] = await db.query<{ id: string }>(`INSERT INTO notifications (account_id, agent_id, kind, body) VALUES ($1, $2, 'test', $3) RETURNING id`, [accB.accountId, accB.adminId, `Let op ${word}`]);
   const slaB = await ok(B, 'POST', '/api/v1/sla-policies', { name: `Niveau ${word}`, first_response_minutes: 60 });
+  // refunds: a charge found twice in B's ledger, a refund in a SEPA batch, a requested one, a tariff rule
+  await ok(B, 'PATCH', '/api/v1/settings/refunds', { debtor_name: `Bedrijf ${word}`, debtor_iban: 'NL91ABNA0417164300' });
+  const ledgerCsv = `charge_id,customer,amount,currency,charged_at,merchant_ref\nB-${word}-1,${customerEmail},5.00,EUR,2026-12-01 06:00,M-${word}\nB-${word}-2,${customerEmail},5.00,EUR,2026-12-01 06:01,M-${word}\n`;
+  const imported = await app.inject({ method: 'POST', url: '/api/v1/ledger/imports', headers: { ...B, 'content-type': 'text/csv' }, payload: ledgerCsv });
+  assert.equal(imported.statusCode, 200, imported.body);
+  await ok(B, 'POST', '/api/v1/ledger/detect', {});
+  const findingB = (await ok(B, 'GET', '/api/v1/ledger/findings')).data[0];
+  const paidB = await ok(B, 'POST', `/api/v1/cases/${c.id}/refunds`, { amount_cents: 100, reason: `Terug ${word}`, destination: 'iban', iban: 'NL44RABO0123456789', account_holder: 'Klant B' });
+  await ok(B, 'POST', `/api/v1/refunds/${paidB.id}/approve`, {});
+  const batchB = await ok(B, 'POST', '/api/v1/refund-batches', {});
+  const refundB = await ok(B, 'POST', `/api/v1/cases/${c.id}/refunds`, { amount_cents: 200, reason: `Terug ${word}`, destination: 'original_payment', charge_id: findingB.charge_id });
+  const tariffB = await ok(B, 'POST', '/api/v1/tariff-rules', { product: `parkeren-${word}`, unit_price_cents: 5 });
   b = {
     acc: accB,
     word,
@@ -191,9 +208,14 @@ before(async () => {
     draftId: draftRow.id,
     notificationId: notificationRow.id,
     slaPolicyId: slaB.id,
+    refundId: refundB.id,
+    findingId: findingB.id,
+    chargeId: findingB.charge_id,
+    batchId: batchB.id,
+    tariffRuleId: tariffB.id,
     ids: [],
   };
-  b.ids = [b.slaPolicyId, b.promiseId, b.draftId, b.notificationId, b.inboxId, b.attachmentId, b.topicId, b.articleId, b.problemId, b.signalId, b.vulnerabilitySignId, b.templateId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId];
+  b.ids = [b.refundId, paidB.id, b.findingId, b.chargeId, b.batchId, b.tariffRuleId, b.slaPolicyId, b.promiseId, b.draftId, b.notificationId, b.inboxId, b.attachmentId, b.topicId, b.articleId, b.problemId, b.signalId, b.vulnerabilitySignId, b.templateId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId];
 
   // ---- account A: the one trying
   const accA = await newAccount(db, 'Account A');
@@ -230,6 +252,7 @@ function attempts(): Attempt[] {
       { name: `assign B's case to B's agent by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/assign`, payload: { agent_id: b.agentId }, expect: nf('case') },
       { name: `offer B's case to A's agent by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/transfers`, payload: { to_agent_id: a.agentId }, expect: nf('case') },
       { name: `article suggestions for B's case by ${k}`, method: 'GET', url: `/api/v1/cases/${k}/suggestions`, expect: nf('case') },
+      { name: `request a refund on B's case by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/refunds`, payload: { amount_cents: 100, reason: 'x', destination: 'original_payment' }, expect: nf('case') },
     );
     for (const action of ['accept', 'decline', 'cancel']) {
       rows.push({ name: `${action} B's transfer on B's case by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/transfers/${b.transferId}/${action}`, expect: nf('case') });
@@ -314,6 +337,21 @@ function attempts(): Attempt[] {
     { name: "read B's notification", method: 'POST', url: `/api/v1/notifications/${b.notificationId}/read`, payload: {}, expect: nf('notification') },
     { name: 'notifications', method: 'GET', url: '/api/v1/notifications', expect: list },
     // problems and signals
+    // refunds
+    { name: "read B's refund", method: 'GET', url: `/api/v1/refunds/${b.refundId}`, expect: nf('refund') },
+    { name: "approve B's refund", method: 'POST', url: `/api/v1/refunds/${b.refundId}/approve`, payload: {}, expect: nf('refund') },
+    { name: "reject B's refund", method: 'POST', url: `/api/v1/refunds/${b.refundId}/reject`, payload: { reason: 'gekaapt' }, expect: nf('refund') },
+    { name: "mark B's refund paid", method: 'POST', url: `/api/v1/refunds/${b.refundId}/paid`, payload: {}, expect: nf('refund') },
+    { name: "refund B's charge on A's case", method: 'POST', url: `/api/v1/cases/${a.caseId}/refunds`, payload: { amount_cents: 100, reason: 'x', destination: 'original_payment', charge_id: b.chargeId }, expect: nf('charge') },
+    { name: "refunds of B's customer", method: 'GET', url: `/api/v1/refunds?customer_id=${b.customerId}`, expect: list },
+    { name: "approve B's finding", method: 'POST', url: `/api/v1/ledger/findings/${b.findingId}/approve`, payload: {}, expect: nf('finding') },
+    { name: "dismiss B's finding", method: 'POST', url: `/api/v1/ledger/findings/${b.findingId}/dismiss`, payload: { reason: 'x' }, expect: nf('finding') },
+    { name: "findings of B's customer", method: 'GET', url: `/api/v1/ledger/findings?customer_id=${b.customerId}`, expect: list },
+    { name: "delete B's tariff rule", method: 'DELETE', url: `/api/v1/tariff-rules/${b.tariffRuleId}`, expect: nf('tariff_rule') },
+    { name: "download B's SEPA batch", method: 'GET', url: `/api/v1/refund-batches/${b.batchId}/xml`, expect: nf('refund_batch') },
+    { name: "mark B's SEPA batch paid", method: 'POST', url: `/api/v1/refund-batches/${b.batchId}/paid`, payload: {}, expect: nf('refund_batch') },
+    { name: "refund preview of B's problem", method: 'POST', url: `/api/v1/problems/${b.problemId}/refund-preview`, payload: {}, expect: nf('problem') },
+    { name: "bulk refund of B's problem", method: 'POST', url: `/api/v1/problems/${b.problemId}/refund`, payload: {}, expect: nf('problem') },
     { name: "read B's problem", method: 'GET', url: `/api/v1/problems/${b.problemId}`, expect: nf('problem') },
     { name: "change B's problem", method: 'PATCH', url: `/api/v1/problems/${b.problemId}`, payload: { status: 'resolved' }, expect: nf('problem') },
     { name: "link A's case to B's problem", method: 'PUT', url: `/api/v1/problems/${b.problemId}/cases/${a.caseId}`, payload: { state: 'confirmed' }, expect: nf('problem') },

@@ -11,11 +11,12 @@ import { Dashboard } from './insight/Dashboard.tsx';
 import { ArticleEditor } from './knowledge/ArticleEditor.tsx';
 import { KnowledgeList } from './knowledge/KnowledgeList.tsx';
 import { Notifications } from './promises/Notifications.tsx';
+import { RefundsQueue } from './refunds/RefundsQueue.tsx';
 import { ApiError, get, post, whenSignedOut } from './shared/api.ts';
 import { useGoShortcuts } from './shared/keys.ts';
 import { LiveIndicator } from './shared/LiveIndicator.tsx';
 import { startLive, stopLive } from './shared/live.ts';
-import { BASE, DASHBOARD, KNOWLEDGE, navigate, onLinkClick, PROBLEMS, PROMISES, useRoute } from './shared/router.ts';
+import { BASE, DASHBOARD, KNOWLEDGE, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, useRoute } from './shared/router.ts';
 import { ShortcutHelp } from './shared/ShortcutHelp.tsx';
 import type { Me } from './shared/types.ts';
 
@@ -32,6 +33,7 @@ export function App() {
     d: () => navigate(PROMISES),
     o: () => navigate(DASHBOARD),
     k: () => navigate(KNOWLEDGE),
+    r: () => navigate(REFUNDS),
     n: () => setBell((b) => !b),
   });
 
@@ -96,6 +98,9 @@ export function App() {
           <a href={PROMISES} onClick={onLinkClick} aria-current={route.screen === 'promises' ? 'page' : undefined} aria-keyshortcuts="g d">
             {t('app.promises')}
           </a>
+          <a href={REFUNDS} onClick={onLinkClick} aria-current={route.screen === 'refunds' ? 'page' : undefined} aria-keyshortcuts="g r">
+            {t('refunds.nav')}
+          </a>
           <a href={KNOWLEDGE} onClick={onLinkClick} aria-current={route.screen === 'knowledge' ? 'page' : undefined} aria-keyshortcuts="g k">
             {t('app.knowledge')}
           </a>
@@ -125,6 +130,8 @@ export function App() {
         <ProblemView key={route.id} me={me} id={route.id} onHelp={showHelp} />
       ) : route.screen === 'promises' ? (
         <DueToday me={me} onHelp={showHelp} />
+      ) : route.screen === 'refunds' ? (
+        <RefundsQueue me={me} onHelp={showHelp} />
       ) : route.screen === 'dashboard' ? (
         <Dashboard me={me} params={route.params} onHelp={showHelp} />
       ) : route.screen === 'knowledge' ? (

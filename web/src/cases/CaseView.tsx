@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CustomerCard } from '../customers/CustomerCard.tsx';
 import { Suggestions } from '../knowledge/Suggestions.tsx';
 import { CasePromises } from '../promises/CasePromises.tsx';
+import { CaseRefunds } from '../refunds/CaseRefunds.tsx';
 import { SlaClocks } from '../promises/SlaClocks.tsx';
 import { Composer, type ComposerMode } from '../replies/Composer.tsx';
 import { get, patch, post } from '../shared/api.ts';
@@ -10,7 +11,7 @@ import { useShortcuts } from '../shared/keys.ts';
 import { useAction } from '../shared/useAction.ts';
 import { useCoalesced, useLive } from '../shared/live.ts';
 import { BASE, navigate, onLinkClick } from '../shared/router.ts';
-import { CASE_STATUSES, type CaseDetail, type CaseStatus, type Me } from '../shared/types.ts';
+import { CASE_STATUSES, isSupervisor, type CaseDetail, type CaseStatus, type Me } from '../shared/types.ts';
 
 type Priority = CaseDetail['priority'];
 const PRIORITIES: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];
@@ -205,6 +206,7 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
           <CustomerCard customer={detail.customer} caseId={detail.id} act={act} />
           <SlaClocks caseId={detail.id} version={version} />
           <CasePromises caseId={detail.id} version={version} act={act} />
+          <CaseRefunds caseId={detail.id} customerId={detail.customer?.id ?? null} version={version} act={act} canPay={isSupervisor(me)} />
         </aside>
       </div>
     </main>

@@ -26,7 +26,8 @@ export type Route =
   | { screen: 'problem'; id: string }
   | { screen: 'promises' }
   | { screen: 'dashboard'; params: URLSearchParams }
-  | { screen: 'knowledge'; id: string | null };
+  | { screen: 'knowledge'; id: string | null }
+  | { screen: 'refunds' };
 
 export function useRoute(): Route {
   const url = useSyncExternalStore(subscribe, snapshot);
@@ -36,6 +37,7 @@ export function useRoute(): Route {
   const p = /^\/app\/problems(?:\/([^/]+))?\/?$/.exec(u.pathname);
   if (p) return p[1] ? { screen: 'problem', id: decodeURIComponent(p[1]) } : { screen: 'problems' };
   if (/^\/app\/promises\/?$/.test(u.pathname)) return { screen: 'promises' };
+  if (/^\/app\/refunds\/?$/.test(u.pathname)) return { screen: 'refunds' };
   if (/^\/app\/dashboard\/?$/.test(u.pathname)) return { screen: 'dashboard', params: u.searchParams };
   const k = /^\/app\/knowledge(?:\/([^/]+))?\/?$/.exec(u.pathname);
   if (k) return { screen: 'knowledge', id: k[1] ? decodeURIComponent(k[1]) : null };
@@ -47,6 +49,7 @@ export const PROBLEMS = `${BASE}problems`;
 export const PROMISES = `${BASE}promises`;
 export const DASHBOARD = `${BASE}dashboard`;
 export const KNOWLEDGE = `${BASE}knowledge`;
+export const REFUNDS = `${BASE}refunds`;
 export const articleHref = (id: string) => `${KNOWLEDGE}/${encodeURIComponent(id)}`;
 export const problemHref = (id: string) => `${PROBLEMS}/${encodeURIComponent(id)}`;
 

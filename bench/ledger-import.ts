@@ -1,0 +1,144 @@
+/**
+ * Charge-ledger import and double-charge detection (issue 16):
+ * `node bin/run-ts.mjs bench/ledger-import.ts [--rows N] [--engine pg|pglite|both]`
+ *
+ * Writes a CSV of N charge rows (default 1,000,000; one in a hundred charged twice a minute apart)
+ * to a temporary file, then per engine: a bare COPY of the same file into an unindexed table (the
+ * baseline: on PostgreSQL `COPY … FROM STDIN (FORMAT csv)` streamed from the file; on PGlite
+ * `COPY … FROM '/dev/blob'`, which needs the whole file in memory), then `importLedger` (parse,
+ * check every row, COPY into a staging table and INSERT … ON CONFLICT on PostgreSQL, batched
+ * INSERTs on PGlite) and `detectFindings`. Prints rows/s and the process's heap and RSS at each
+ * tenth of the import (flat = constant memory). Ends with one RESULT line: the import's rate on
+ * PostgreSQL (or PGlite when it ran alone) against the bare COPY's. Never asserts.
+ */
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { pipeline } from 'node:stream/promises';
+import { createAccount } from '../src/accounts/create-account.ts';
+import { openDb, type Db } from '../src/storage/db.ts';
+import { migrate } from '../src/storage/migrate.ts';
+import { systemActor } from '../src/shared/actor.ts';
+import { importLedger } from '../src/refunds/import-ledger.ts';
+import { detectFindings } from '../src/refunds/detect-findings.ts';
+import { admin, urlFor } from './lib/pg-admin.ts';
+
+const arg = (name: string, dflt: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const ROWS = Number(arg('rows', '1000000'));
+const ENGINE = arg('engine', 'both');
+const dir = mkdtempSync(join(tmpdir(), 'luister-bench-ledger-'));
+const file = join(dir, 'ledger.csv');
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+
+async function writeLedger(): Promise<void> {
+  const out = createWriteStream(file);
+  out.write('charge_id,customer,amount,currency,charged_at,merchant_ref,description,product,quantity\n');
+  const start = Date.UTC(2026, 0, 1);
+  let buf = '';
+  for (let i = 0; i < ROWS; i++) {
+    const double = i % 100 === 99; // the previous row's charge again, a minute later
+    const k = double ? i - 1 : i;
+    const at = new Date(start + k * 30_000 + (double ? 60_000 : 0)).toISOString().slice(0, 19).replace('T', ' ');
+    const cents = 500 + (k % 4000);
+    buf += `CH-${i},klant${k % 200_000}@voorbeeld.example,${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')},EUR,${at},ABO-${k},"Abonnement, maand ${k % 12 + 1}",abonnement,1\n`;
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await once(out, 'drain');
+      buf = '';
+    }
+  }
+  out.end(buf);
+  await once(out, 'finish');
+}
+
+interface Run { importRate: number; copyRate: number; detectMs: number; peakHeap: number; peakRss: number }
+
+async function importAndDetect(db: Db, label: string): Promise<Omit<Run, 'copyRate'>> {
+  const { account } = await createAccount(db, { name: `Bench ${label}`, adminEmail: `beheer.${label}@bench.example` });
+  const actor = systemActor(account.account_id);
+  const size = statSync(file).size;
+  let peakHeap = 0, peakRss = 0, nextTenth = 0.1;
+  const samples: string[] = [];
+  global.gc?.();
+  const t0 = performance.now();
+  const report = await importLedger(db, actor, createReadStream(file), {
+    fileName: file,
+    onProgress: (r) => {
+      const m = process.memoryUsage();
+      peakHeap = Math.max(peakHeap, m.heapUsed);
+      peakRss = Math.max(peakRss, m.rss);
+      if (r.bytes / size >= nextTenth) {
+        samples.push(`${Math.round((r.bytes / size) * 100)}%: heap ${mb(m.heapUsed)} rss ${mb(m.rss)}`);
+        nextTenth += 0.1;
+      }
+    },
+  });
+  const importMs = performance.now() - t0;
+  const t1 = performance.now();
+  const found = await detectFindings(db, actor);
+  const detectMs = performance.now() - t1;
+  const importRate = report.rows_read / (importMs / 1000);
+  console.log(`${label}: imported ${report.rows_imported.toLocaleString('en')} of ${report.rows_read.toLocaleString('en')} rows (${report.rows_bad} bad) in ${(importMs / 1000).toFixed(1)} s = ${Math.round(importRate).toLocaleString('en')} rows/s`);
+  console.log(`${label}: memory during the import — ${samples.join('; ')}; peak heap ${mb(peakHeap)}, peak rss ${mb(peakRss)}`);
+  console.log(`${label}: detection found ${found.double_charges.toLocaleString('en')} double charges in ${(detectMs / 1000).toFixed(1)} s`);
+  return { importRate, detectMs, peakHeap, peakRss };
+}
+
+async function onPostgres(): Promise<Run> {
+  const name = 'luister_bench_ledger';
+  await admin(`DROP DATABASE IF EXISTS ${name}`);
+  await admin(`CREATE DATABASE ${name}`);
+  try {
+    const url = urlFor(name);
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query('CREATE TABLE bare_copy (a text, b text, c text, d text, e text, f text, g text, h text, i text)');
+    const t0 = performance.now();
+    await pipeline(createReadStream(file), c.query(copyFrom('COPY bare_copy FROM STDIN (FORMAT csv, HEADER true)')));
+    const copyRate = ROWS / ((performance.now() - t0) / 1000);
+    console.log(`PostgreSQL: bare COPY of the file into an unindexed table: ${Math.round(copyRate).toLocaleString('en')} rows/s`);
+    await c.end();
+    const db = await openDb({ databaseUrl: url, poolSize: 2 });
+    await migrate(db);
+    const r = await importAndDetect(db, 'PostgreSQL');
+    await db.close();
+    return { ...r, copyRate };
+  } finally {
+    await admin(`DROP DATABASE IF EXISTS ${name}`);
+  }
+}
+
+async function onPglite(): Promise<Run> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const lite = await PGlite.create();
+  await lite.exec('CREATE TABLE bare_copy (a text, b text, c text, d text, e text, f text, g text, h text, i text)');
+  const t0 = performance.now();
+  await lite.query(`COPY bare_copy FROM '/dev/blob' WITH (FORMAT csv, HEADER true)`, [], { blob: new Blob([readFileSync(file)]) });
+  const copyRate = ROWS / ((performance.now() - t0) / 1000);
+  await lite.close();
+  console.log(`PGlite: bare COPY from a blob (whole file in memory) into an unindexed table: ${Math.round(copyRate).toLocaleString('en')} rows/s`);
+  const pdir = join(dir, 'pglite');
+  const db = await openDb({ dataDir: pdir });
+  await migrate(db);
+  const r = await importAndDetect(db, 'PGlite');
+  await db.close();
+  return { ...r, copyRate };
+}
+
+try {
+  await writeLedger();
+  console.log(`ledger: ${ROWS.toLocaleString('en')} rows, ${mb(statSync(file).size)}`);
+  const pgRun = ENGINE === 'pglite' ? null : await onPostgres();
+  const liteRun = ENGINE === 'pg' ? null : await onPglite();
+  const main = pgRun ?? liteRun!;
+  const name = pgRun ? 'ledger_import_pg' : 'ledger_import_pglite';
+  if (pgRun && liteRun) console.log(`PGlite: import at ${(liteRun.importRate / liteRun.copyRate * 100).toFixed(0)}% of its bare COPY`);
+  console.log(`RESULT ${name} ${Math.round(main.importRate)} rows/s baseline=${Math.round(main.copyRate)} ratio=${(main.importRate / main.copyRate).toFixed(2)}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,49 @@
+// Money as integer cents, read from what people and billing systems write ("12,50", "1.234,56",
+// "12.5", "€ 7"), and the currency codes we accept (ISO 4217, as Intl knows them).
+
+const CURRENCIES = new Set<string>(
+  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : ['EUR', 'USD', 'GBP', 'CHF', 'SEK', 'DKK', 'NOK', 'PLN', 'CZK'],
+);
+
+export const isCurrency = (code: string) => /^[A-Z]{3}$/.test(code) && CURRENCIES.has(code);
+
+export type AmountParse = { ok: true; cents: number } | { ok: false; reason: string };
+
+/**
+ * A decimal amount as cents. `decimal` says which separator marks the cents: ',' (Dutch: 1.234,56)
+ * or '.' (1,234.56); 'auto' takes the last of the two that is followed by 1–2 digits. More than two
+ * decimals is refused unless they are zeros (fractional cents do not exist).
+ */
+export function parseAmount(raw: string, decimal: ',' | '.' | 'auto' = 'auto'): AmountParse {
+  let s = raw.trim().replace(/^(€|EUR)\s*/i, '').replace(/\s*(€|EUR)$/i, '').replace(/[\s\u00a0']/g, '');
+  if (!s) return { ok: false, reason: 'empty amount' };
+  let negative = false;
+  if (s.startsWith('-')) {
+    negative = true;
+    s = s.slice(1);
+  }
+  let sep: string | null = decimal === 'auto' ? null : decimal;
+  if (decimal === 'auto') {
+    const m = /[.,](\d*)$/.exec(s);
+    const lastComma = s.lastIndexOf(','), lastDot = s.lastIndexOf('.');
+    if (m && (lastComma >= 0) !== (lastDot >= 0)) {
+      // one kind of separator: decimal unless it groups thousands ("1.234" or "1,234,567")
+      const only = lastComma >= 0 ? ',' : '.';
+      const groups = s.split(only);
+      sep = groups.length > 2 || (groups[1].length === 3 && groups[0].length <= 3 && groups[0] !== '0') ? null : only;
+    } else if (m) sep = lastComma > lastDot ? ',' : '.';
+  }
+  const thousands = sep === ',' ? '.' : sep === '.' ? ',' : /[.,]/;
+  const [whole, frac = '', extra] = (sep ? s.split(thousands).join('') : s.replace(/[.,]/g, '')).split(sep ?? '\u0000');
+  if (extra !== undefined || !/^\d+$/.test(whole || '0') || !/^\d*$/.test(frac) || (!whole && !frac)) return { ok: false, reason: `"${raw.trim()}" is not an amount` };
+  if (frac.length > 2 && /[^0]/.test(frac.slice(2))) return { ok: false, reason: `"${raw.trim()}" has fractions of a cent` };
+  const cents = Number(whole || '0') * 100 + Number((frac + '00').slice(0, 2));
+  if (!Number.isSafeInteger(cents)) return { ok: false, reason: `"${raw.trim()}" is too large` };
+  return { ok: true, cents: negative ? -cents : cents };
+}
+
+/** "€ 12,50" (nl) or "€12.50" (en). */
+export function formatMoney(cents: number, currency: string, language: string | null | undefined): string {
+  const locale = language === 'en' ? 'en-GB' : 'nl-NL';
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 100);
+}
