@@ -5,6 +5,7 @@ import { looksLikeComplaint } from './complaint.ts';
 import { findMantra } from './mantra-index.ts';
 import { getReplySettings, type ReplySettings } from './settings.ts';
 import type { DraftContext, Finding } from './types.ts';
+import { mayContact } from '../rights/may-contact.ts';
 
 export interface CaseForReply {
   id: string;
@@ -30,9 +31,10 @@ export async function checkReply(
   body: string,
   opts: { isComplaint?: boolean } = {},
 ): Promise<ReplyCheckResult> {
-  const [settings, customer, lastInbound] = await Promise.all([
+  const [settings, sales, lastInbound] = await Promise.all([
     getReplySettings(db, accountId),
-    db.query<{ sales_opt_out: boolean }>('SELECT sales_opt_out FROM customers WHERE account_id = $1 AND id = $2', [accountId, c.customer_id]),
+    // consent is decided in one place (src/rights/may-contact.ts): may this customer be sold to?
+    mayContact(db, accountId, c.customer_id, 'sales'),
     opts.isComplaint === undefined
       ? db.query<{ body: string }>(
           `SELECT body FROM messages WHERE account_id = $1 AND case_id = $2 AND type = 'inbound' ORDER BY created_at DESC LIMIT 1`,
@@ -44,7 +46,7 @@ export async function checkReply(
   const ctx: DraftContext = {
     language,
     isComplaint: opts.isComplaint ?? looksLikeComplaint(lastInbound[0]?.body ?? ''),
-    salesOptOut: customer[0]?.sales_opt_out ?? false,
+    salesOptOut: !sales.allowed,
   };
   const findings = checkDraft(body, ctx);
   if (settings.checks.mantra !== 'off') {

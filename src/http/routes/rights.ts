@@ -1,0 +1,90 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../storage/db.ts';
+import { CONTACT_PURPOSES, PREFERENCE_KINDS, type ContactPurpose, type PreferenceKind } from '../../rights/contact-decision.ts';
+import { listContactPreferences } from '../../rights/list-contact-preferences.ts';
+import { mayContact } from '../../rights/may-contact.ts';
+import { setContactPreference } from '../../rights/set-contact-preference.ts';
+import { unsubscribe } from '../../rights/unsubscribe.ts';
+import { findRightsLink } from '../../rights/rights-links.ts';
+import { AppError } from '../../shared/errors.ts';
+import { escapeHtml } from '../public/html.ts';
+import { rightsPage, sendRightsPage } from '../public/rights-pages.ts';
+import { actorOf } from '../auth.ts';
+import * as s from '../schemas.ts';
+import * as res from '../responses.ts';
+
+const kind = z.enum(PREFERENCE_KINDS as [PreferenceKind, ...PreferenceKind[]]);
+const purpose = z.enum(CONTACT_PURPOSES as [ContactPurpose, ...ContactPurpose[]]);
+export const preferenceSchema = z
+  .object({
+    customer_id: z.string(), kind, allowed: z.boolean(),
+    source: z.enum(['agent', 'message', 'unsubscribe', 'import']).nullable().describe('null: nobody set it (allowed)'),
+    message_id: z.string().nullable(), case_id: z.string().nullable(),
+    sentence: z.string().nullable().describe('source message: the sentence in which the customer said it'),
+    set_by: z.string().nullable(), set_at: res.time.nullable(),
+  })
+  .describe('Contact preference');
+const token = z.object({ token: z.string().max(200) }).strict();
+const KIND_NL: Record<PreferenceKind, string> = { sales: 'aanbiedingen en verkoop', surveys: 'enquêtes', announcements: 'nieuwsbrieven en aankondigingen' };
+const KIND_EN: Record<PreferenceKind, string> = { sales: 'offers and sales', surveys: 'surveys', announcements: 'newsletters and announcements' };
+
+export function rightsRoutes(app: FastifyInstance, db: Db) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['rights'];
+
+  r.get('/api/v1/customers/:id/contact-preferences', {
+    schema: { tags, summary: 'A customer\'s contact preferences per kind, with where each came from (service messages are always allowed)', params: s.idParams,
+      response: { 200: res.listOf(preferenceSchema), ...res.errors } },
+  }, async (req) => ({ data: await listContactPreferences(db, actorOf(req).accountId, req.params.id) }));
+
+  r.put('/api/v1/customers/:id/contact-preferences/:kind', {
+    schema: { tags, summary: 'Set a contact preference by hand (also: undo an opt-out read from a message). Audited.',
+      params: z.object({ id: s.id, kind }).strict(), body: z.object({ allowed: z.boolean() }).strict(),
+      response: { 200: preferenceSchema, ...res.errors } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    return db.transaction((tx) => setContactPreference(tx, actor, { customerId: req.params.id, kind: req.params.kind, allowed: req.body.allowed, source: 'agent' }));
+  });
+
+  r.get('/api/v1/customers/:id/may-contact', {
+    schema: { tags, summary: 'Whether this customer may be contacted for a purpose: the one decision every outbound path uses',
+      params: s.idParams, querystring: z.object({ purpose }).strict(),
+      response: { 200: z.object({ allowed: z.boolean(), reason: z.enum(['opted_out', 'erased']).optional(), kind: kind.optional(), source: z.string().optional() }), ...res.errors } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const [c] = await db.query('SELECT 1 FROM customers WHERE account_id = $1 AND id = $2', [actor.accountId, req.params.id]);
+    if (!c) throw new AppError('customer_not_found', `Customer ${req.params.id} does not exist in this account`, 404);
+    return mayContact(db, actor.accountId, req.params.id, req.query.purpose);
+  });
+
+  // One-click unsubscribe (RFC 8058): no sign-in; the token names one customer and kind. GET only
+  // shows a button (link scanners fetch links), POST — from the button or the mail client — acts.
+  app.register(async (pub) => {
+    pub.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) => done(null, body));
+    pub.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) => done(null, body));
+    const p = pub.withTypeProvider<ZodTypeProvider>();
+    const hidden = { config: { auth: false }, schema: { hide: true, params: token } } as const;
+    p.get('/u/:token', hidden, async (req, reply) => {
+      const link = await findRightsLink(db, req.params.token);
+      if (!link || link.purpose !== 'unsubscribe' || !link.kind) return sendRightsPage(reply, 404, invalidPage());
+      const k = link.kind;
+      return sendRightsPage(reply, 200, rightsPage('Afmelden', `<h1>Afmelden voor ${escapeHtml(KIND_NL[k])}?</h1>` +
+        `<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit" style="font:inherit;padding:.5rem 1rem">Afmelden · Unsubscribe</button></form>` +
+        `<p lang="en">Unsubscribe from ${escapeHtml(KIND_EN[k])}? Messages about your own questions keep reaching you.</p>`));
+    });
+    p.post('/u/:token', hidden, async (req, reply) => {
+      try {
+        const { kind: k } = await unsubscribe(db, req.params.token);
+        return sendRightsPage(reply, 200, rightsPage('Afgemeld', `<h1>U bent afgemeld voor ${escapeHtml(KIND_NL[k])}.</h1>` +
+          `<p>Berichten over uw eigen vragen ontvangt u nog wel.</p><p lang="en">You are unsubscribed from ${escapeHtml(KIND_EN[k])}. Messages about your own questions still reach you.</p>`));
+      } catch (err) {
+        if (err instanceof AppError && err.status === 404) return sendRightsPage(reply, 404, invalidPage());
+        throw err;
+      }
+    });
+  });
+}
+
+const invalidPage = () => rightsPage('Link ongeldig', '<h1>Deze link is niet (meer) geldig.</h1><p lang="en">This link is not valid.</p>');
