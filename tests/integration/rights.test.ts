@@ -133,3 +133,134 @@ describe('one-click unsubscribe (RFC 8058)', () => {
     assert.equal((await mayContact(ctx.db, acc.accountId, b.customer_id, 'marketing_announcement')).allowed, true);
   });
 });
+
+describe('GDPR export and erasure', () => {
+  const rand = Math.random().toString(36).slice(2, 10);
+  const name = `Fenna Qz${rand}`;
+  const email = uniqueEmail(`fenna${rand}`);
+  const phoneDigits = String(10_000_000 + Math.floor(Math.random() * 89_999_999));
+  const phone = `+316${phoneDigits}`;
+  const phrase = `paarse walvis ${rand}`;
+  let customerId = '';
+  let caseId = '';
+
+  before(async () => {
+    const { EVENT_NAMES } = await import('../../src/webhooks/events.ts');
+    await req('POST', '/api/v1/webhooks', { url: 'https://hooks.example.test/luister', events: EVENT_NAMES });
+    // an idempotent request caches its response (with the name in it)
+    const created = await ctx.app.inject({
+      method: 'POST', url: '/api/v1/cases', headers: { ...acc.auth, 'idempotency-key': `erase-${rand}` },
+      payload: { customer: { email, name }, subject: `Lekkage ${phrase}`, message: { body: `Er zit een ${phrase} in mijn meterkast. Ik heb geen interesse in aanbiedingen, bel me niet meer.` } },
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    ({ id: caseId, customer_id: customerId } = created.json());
+    await req('POST', `/api/v1/customers/${customerId}/identities`, { kind: 'phone', value: phone });
+    await req('POST', `/api/v1/cases/${caseId}/notes`, { body: `Klant ${name} belde over de ${phrase}; bel terug op ${phone}.` });
+    await req('POST', `/api/v1/cases/${caseId}/messages`, { body: `Beste ${name}, wij sturen morgen een monteur voor de ${phrase}. Excuses voor het ongemak. Groet, Piet` });
+    const [m] = await ctx.db.query<{ id: string }>(`SELECT id FROM messages WHERE account_id = $1 AND case_id = $2 AND type = 'inbound'`, [acc.accountId, caseId]);
+    await ctx.db.query(
+      `INSERT INTO attachments (account_id, message_id, filename, declared_type, size, sha256, content) VALUES ($1, $2, 'foto.txt', 'text/plain', 20, 'x', $3)`,
+      [acc.accountId, m.id, Buffer.from(`foto van ${phrase}`)],
+    );
+    await ctx.db.query(`INSERT INTO surveys (account_id, kind, customer_id, case_id, status, score, comment, to_address) VALUES ($1, 'csat', $2, $3, 'answered', 2, $4, $5)`,
+      [acc.accountId, customerId, caseId, `De ${phrase} was niet leuk`, email]);
+    await drain();
+  });
+
+  test('the export holds everything: identities, cases, messages with originals, notes, attachments, preferences, audit', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: `/api/v1/customers/${customerId}/export`, headers: acc.auth });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.headers['content-type'], 'application/zip');
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const files = unzipSync(new Uint8Array(res.rawPayload));
+    const names = Object.keys(files).sort();
+    for (const f of ['README.json', 'audit.json', 'cases.json', 'customer.json', 'messages.json', 'promises.json']) assert.ok(names.includes(f), names.join(','));
+    const customer = JSON.parse(strFromU8(files['customer.json']));
+    assert.equal(customer.customer.name, name);
+    assert.deepEqual(customer.identities.map((i: { kind: string }) => i.kind).sort(), ['email', 'phone']);
+    assert.equal(customer.contact_preferences[0].source, 'message');
+    assert.equal(customer.surveys.length, 1);
+    const messages = JSON.parse(strFromU8(files['messages.json']));
+    assert.deepEqual(messages.map((m: { type: string }) => m.type).sort(), ['inbound', 'note', 'outbound']);
+    assert.ok(messages.every((m: { body: string }) => m.body.includes(phrase)));
+    const file = names.find((n) => n.startsWith('files/'));
+    assert.ok(file && strFromU8(files[file]).includes(phrase));
+    assert.ok(JSON.parse(strFromU8(files['audit.json'])).some((e: { action: string }) => e.action === 'customer.contact_refused'));
+    const audit = (await req('GET', `/api/v1/audit?entity_id=${customerId}`)).json().data;
+    assert.ok(audit.some((e: { action: string }) => e.action === 'customer.exported'));
+  });
+
+  test('bad erasures are refused and change nothing: an agent, another account, no reason, open promises without override', async () => {
+    const { createAgent } = await import('../../src/accounts/create-agent.ts');
+    const { createApiToken } = await import('../../src/accounts/create-api-token.ts');
+    const admin = { accountId: acc.accountId, type: 'agent' as const, id: acc.adminId, role: 'admin' as const, agentId: acc.adminId };
+    const agent = await createAgent(ctx.db, admin, { email: uniqueEmail('agent'), name: 'Agent Ans', role: 'agent' });
+    const token = (await createApiToken(ctx.db, admin, { name: 'ans', role: 'agent', agentId: agent.id })).token;
+    const asAgent = { accountId: acc.accountId, token, adminId: acc.adminId, auth: { authorization: `Bearer ${token}` } };
+    assert.equal((await req('POST', `/api/v1/customers/${customerId}/erase`, { reason: 'verzoek' }, asAgent)).statusCode, 403);
+    assert.equal((await req('GET', `/api/v1/customers/${customerId}/export`, undefined, asAgent)).statusCode, 403);
+    assert.equal((await req('POST', `/api/v1/customers/${customerId}/erase`, { reason: 'verzoek' }, other)).statusCode, 404);
+    assert.equal((await req('GET', `/api/v1/customers/${customerId}/export`, undefined, other)).statusCode, 404);
+    assert.equal((await req('POST', `/api/v1/customers/${customerId}/erase`, { reason: '  ' })).statusCode, 400);
+    const due = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    assert.equal((await req('POST', `/api/v1/cases/${caseId}/promises`, { kind: 'callback', description: `Terugbellen over ${phrase}`, due_at: due })).statusCode, 201);
+    const refused = await req('POST', `/api/v1/customers/${customerId}/erase`, { reason: 'verzoek' });
+    assert.equal(refused.statusCode, 409);
+    assert.equal(refused.json().error.code, 'erasure_needs_override');
+    assert.equal((await req('GET', `/api/v1/customers/${customerId}`)).json().name, name, 'nothing changed');
+  });
+
+  test('after erasure no text or JSON column of any table holds the name, e-mail, phone or a phrase of theirs; figures and the audit trail stay', async () => {
+    const [before] = await ctx.db.query<{ cases: number; messages: number }>(
+      `SELECT (SELECT count(*)::int FROM cases WHERE account_id = $1) AS cases, (SELECT count(*)::int FROM messages WHERE account_id = $1) AS messages`, [acc.accountId]);
+    const auditBefore = (await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE account_id = $1', [acc.accountId]))[0].n;
+    const needles = [name, email, phoneDigits, phrase];
+    const seeded = await scanEverything(ctx.db, needles);
+    for (const where of ['customers.name', 'customer_identities.value', 'messages.body', 'attachments.content', 'audit_log.after', 'idempotency_keys.response_body', 'webhook_deliveries.payload', 'surveys.comment', 'promises.description']) {
+      assert.ok(seeded.some((h) => h.startsWith(`${where}:`)), `the scan finds the seeded data in ${where}: ${seeded.join(', ')}`);
+    }
+    const erased = await req('POST', `/api/v1/customers/${customerId}/erase`, { reason: `Verzoek van ${name} per brief`, override: true });
+    assert.equal(erased.statusCode, 200, erased.body);
+    assert.ok(erased.json().open_promises_cancelled >= 1, erased.body);
+    assert.equal(erased.json().attachments, 1, erased.body);
+
+    const hits = await scanEverything(ctx.db, needles);
+    assert.deepEqual(hits, [], `personal data left behind: ${JSON.stringify(hits)}`);
+
+    const [afterCounts] = await ctx.db.query<{ cases: number; messages: number }>(
+      `SELECT (SELECT count(*)::int FROM cases WHERE account_id = $1) AS cases, (SELECT count(*)::int FROM messages WHERE account_id = $1) AS messages`, [acc.accountId]);
+    assert.deepEqual(afterCounts, before, 'cases and messages still count');
+    const audit = await ctx.db.query<{ action: string; after: { reason?: string } | null }>('SELECT action, after FROM audit_log WHERE account_id = $1 ORDER BY id', [acc.accountId]);
+    assert.equal(audit.length, auditBefore + 1, 'nothing removed from the audit log; one row added');
+    const record = audit.find((e) => e.action === 'customer.erased')!;
+    assert.equal(record.after!.reason, 'Verzoek van […] per brief');
+    assert.equal((await mayContact(ctx.db, acc.accountId, customerId, 'service')).allowed, false);
+    assert.equal((await req('POST', `/api/v1/customers/${customerId}/erase`, { reason: 'nog eens' })).statusCode, 409);
+    assert.equal((await req('GET', `/api/v1/customers/${customerId}/export`)).statusCode, 409);
+    // the audit log is still append-only outside an erasure
+    await assert.rejects(ctx.db.query(`UPDATE audit_log SET after = '{"erased": true}'::jsonb WHERE account_id = $1`, [acc.accountId]), /append-only/);
+  });
+});
+
+/** Every text, JSON, array and tsvector column of every table, searched for each needle (case-insensitive). */
+async function scanEverything(db: TestContext['db'], needles: string[]) {
+  const columns = await db.query<{ table_name: string; column_name: string }>(
+    `SELECT c.table_name, c.column_name FROM information_schema.columns c
+     JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+     WHERE c.table_schema = current_schema() AND (c.data_type IN ('text', 'character varying', 'json', 'jsonb', 'tsvector', 'bytea') OR c.data_type = 'ARRAY')`,
+  );
+  const hits: string[] = [];
+  for (const { table_name, column_name } of columns) {
+    const col = `"${column_name}"`;
+    const asText = column_name === 'content' ? `convert_from(${col}, 'UTF8')` : `${col}::text`;
+    const [row] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "${table_name}" WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) v WHERE strpos(lower(${asText}), lower(v)) > 0)`,
+      [needles],
+    ).catch((err) => {
+      if (column_name === 'content') return [{ n: 0 }]; // bytes that are no UTF-8 text hold no text
+      throw err;
+    });
+    if (row.n) hits.push(`${table_name}.${column_name}: ${row.n}`);
+  }
+  return hits;
+}

@@ -7,6 +7,8 @@ import { listContactPreferences } from '../../rights/list-contact-preferences.ts
 import { mayContact } from '../../rights/may-contact.ts';
 import { setContactPreference } from '../../rights/set-contact-preference.ts';
 import { unsubscribe } from '../../rights/unsubscribe.ts';
+import { exportCustomer } from '../../rights/export-customer.ts';
+import { eraseCustomer } from '../../rights/erase-customer.ts';
 import { findRightsLink } from '../../rights/rights-links.ts';
 import { AppError } from '../../shared/errors.ts';
 import { escapeHtml } from '../public/html.ts';
@@ -58,6 +60,21 @@ export function rightsRoutes(app: FastifyInstance, db: Db) {
     if (!c) throw new AppError('customer_not_found', `Customer ${req.params.id} does not exist in this account`, 404);
     return mayContact(db, actor.accountId, req.params.id, req.query.purpose);
   });
+
+  r.get('/api/v1/customers/:id/export', {
+    schema: { tags, summary: 'GDPR export (art. 15/20): everything held about the customer as a ZIP of JSON files plus attachments; streamed; audited (supervisor)',
+      params: s.idParams, response: { 200: z.any().describe('application/zip'), ...res.errors } },
+  }, async (req, reply) => {
+    const { filename, stream } = await exportCustomer(db, actorOf(req), req.params.id);
+    return reply.headers({ 'content-type': 'application/zip', 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff' }).send(stream);
+  });
+
+  r.post('/api/v1/customers/:id/erase', {
+    schema: { tags, summary: 'GDPR erasure (art. 17): removes or anonymises the customer\'s personal data everywhere; cannot be undone (admin). Open promises need override.',
+      params: s.idParams,
+      body: z.object({ reason: z.string().trim().min(1).max(1000), override: z.boolean().default(false) }).strict(),
+      response: { 200: z.object({ customer_id: z.string(), cases: z.number(), messages: z.number(), attachments: z.number(), audit_rows_redacted: z.number(), open_promises_cancelled: z.number() }), ...res.errors } },
+  }, async (req) => eraseCustomer(db, actorOf(req), { customerId: req.params.id, reason: req.body.reason, override: req.body.override }));
 
   // One-click unsubscribe (RFC 8058): no sign-in; the token names one customer and kind. GET only
   // shows a button (link scanners fetch links), POST — from the button or the mail client — acts.

@@ -88,3 +88,21 @@ CREATE TABLE retention_runs (
   finished_at timestamptz,
   PRIMARY KEY (account_id, id)
 );
+
+-- Erasure (GDPR art. 17) and the append-only audit log: see docs/erasure.md. Rows are never deleted and
+-- who/what/when/which entity never change; the one change allowed is the erasure routine replacing the
+-- before/after details of a row that held the erased person's data with the fixed marker {"erased": true},
+-- inside a transaction that declared itself an erasure (SET LOCAL luister.erasure = 'on').
+CREATE OR REPLACE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND coalesce(current_setting('luister.erasure', true), '') = 'on'
+     AND NEW.account_id = OLD.account_id AND NEW.id = OLD.id AND NEW.at = OLD.at AND NEW.actor_type = OLD.actor_type
+     AND NEW.actor_id IS NOT DISTINCT FROM OLD.actor_id AND NEW.action = OLD.action AND NEW.entity_type = OLD.entity_type
+     AND NEW.entity_id = OLD.entity_id AND NEW.request_id IS NOT DISTINCT FROM OLD.request_id
+     AND NEW.before IS NOT DISTINCT FROM (CASE WHEN OLD.before IS NULL THEN NULL ELSE '{"erased": true}'::jsonb END)
+     AND NEW.after IS NOT DISTINCT FROM (CASE WHEN OLD.after IS NULL THEN NULL ELSE '{"erased": true}'::jsonb END) THEN
+    RETURN NEW;
+  END IF;
+  RAISE EXCEPTION 'audit_log is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
