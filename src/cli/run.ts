@@ -38,6 +38,9 @@ export function parseCli() {
       'next-response': { type: 'string' },
       resolution: { type: 'string' },
       json: { type: 'boolean' },
+      out: { type: 'string' },
+      yes: { type: 'boolean' },
+      override: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -5,6 +5,7 @@ import { AppError, conflict, notFound } from '../shared/errors.ts';
 import { requirePermission } from '../accounts/permissions.ts';
 import { personOf, type Person } from './person.ts';
 import { scrubReason } from './scrub-reason.ts';
+import { anonymiseCases } from './anonymise-cases.ts';
 
 export interface EraseCustomerOptions {
   customerId: string;
@@ -57,49 +58,7 @@ export async function eraseCustomer(db: Db, actor: Actor, o: EraseCustomerOption
 async function wipe(tx: Db, accountId: string, p: Person) {
   const q = (sql: string, params: unknown[] = []) => tx.query(sql, [accountId, ...params]);
   const ids = p.customerIds;
-  const cases = p.caseIds;
-  const messages = (await q(`SELECT id FROM messages WHERE account_id = $1 AND (case_id = ANY($2::uuid[]) OR customer_id = ANY($3::uuid[]))`, [cases, ids])).map((r) => (r as { id: string }).id);
-  const promises = (await q(`SELECT id FROM promises WHERE account_id = $1 AND (customer_id = ANY($2::uuid[]) OR case_id = ANY($3::uuid[]))`, [ids, cases])).map((r) => (r as { id: string }).id);
-  // every id and every value that can carry the person, for the copies that hold them as text
-  const needles = [...ids, ...cases, ...messages, ...promises];
-  const values = p.values;
-
-  // audit: redact details that hold the person's data (fixed marker; the trigger allows nothing else)
-  const redacted = await q(
-    `UPDATE audit_log SET before = CASE WHEN before IS NULL THEN NULL ELSE '{"erased": true}'::jsonb END,
-                          after = CASE WHEN after IS NULL THEN NULL ELSE '{"erased": true}'::jsonb END
-     WHERE account_id = $1 AND (before IS NOT NULL OR after IS NOT NULL)
-       AND coalesce(before, '{}'::jsonb) <> '{"erased": true}'::jsonb
-       AND (EXISTS (SELECT 1 FROM unnest($2::text[]) v WHERE strpos(lower(coalesce(before::text, '') || ' ' || coalesce(after::text, '')), lower(v)) > 0)
-         OR (entity_id = ANY($3::uuid[])
-             AND EXISTS (SELECT 1 FROM unnest($4::text[]) v WHERE strpos(lower(coalesce(before::text, '') || ' ' || coalesce(after::text, '')), lower(v)) > 0)))
-     RETURNING id`,
-    [values, needles, p.texts],
-  );
-  // copies: webhook payloads, job payloads, cached idempotent responses
-  await q(`UPDATE webhook_deliveries SET payload = '{"erased": true}'::jsonb, last_error = NULL
-           WHERE account_id = $1 AND EXISTS (SELECT 1 FROM unnest($2::text[]) v WHERE strpos(lower(payload::text), lower(v)) > 0)`, [[...needles, ...values]]);
-  await q(`DELETE FROM jobs WHERE account_id = $1 AND status <> 'running'
-           AND EXISTS (SELECT 1 FROM unnest($2::text[]) v WHERE strpos(lower(payload::text || ' ' || coalesce(last_error, '')), lower(v)) > 0)`, [[...needles, ...values]]);
-  await q(`DELETE FROM idempotency_keys WHERE account_id = $1
-           AND EXISTS (SELECT 1 FROM unnest($2::text[]) v WHERE strpos(lower(coalesce(response_body, '')), lower(v)) > 0)`, [[...needles, ...values]]);
-
-  // what was written by and to them
-  const attachments = await q(`DELETE FROM attachments WHERE account_id = $1 AND message_id = ANY($2::uuid[]) RETURNING id`, [messages]);
-  await q(`DELETE FROM reply_bands WHERE account_id = $1 AND message_id = ANY($2::uuid[])`, [messages]);
-  await q(`DELETE FROM reply_fingerprints WHERE account_id = $1 AND message_id = ANY($2::uuid[])`, [messages]);
-  await q(`UPDATE message_analysis SET money = '[]'::jsonb, mentions = '[]'::jsonb WHERE account_id = $1 AND message_id = ANY($2::uuid[])`, [messages]);
-  await q(
-    `UPDATE messages SET body = '', original_body = NULL, html = NULL, subject = NULL, from_address = NULL, to_address = NULL,
-       email_message_id = NULL, email_references = NULL, findings = NULL, intake_notes = NULL, delivery_error = NULL
-     WHERE account_id = $1 AND id = ANY($2::uuid[])`, [messages]);
-  await q(`UPDATE cases SET subject = '', subject_key = 'erased:' || id::text, updated_at = now() WHERE account_id = $1 AND id = ANY($2::uuid[])`, [cases]);
-  await q(`UPDATE case_transfers SET note = NULL WHERE account_id = $1 AND case_id = ANY($2::uuid[])`, [cases]);
-  await q(`UPDATE promises SET description = '', state = CASE WHEN state = 'open' THEN 'cancelled' ELSE state END WHERE account_id = $1 AND id = ANY($2::uuid[])`, [promises]);
-  await q(`UPDATE drafts SET body = '', reason = '' WHERE account_id = $1 AND case_id = ANY($2::uuid[])`, [cases]);
-  await q(`UPDATE notifications SET body = '' WHERE account_id = $1 AND (case_id = ANY($2::uuid[])
-           OR EXISTS (SELECT 1 FROM unnest($3::text[]) v WHERE strpos(lower(body), lower(v)) > 0))`, [cases, values]);
-
+  const counts = await anonymiseCases(tx, accountId, { caseIds: p.caseIds, customerIds: ids, values: p.values, texts: p.texts });
   // the person: preferences, links, signs, identities go; the row stays (cases point at it), empty
   await q(`DELETE FROM vulnerability_signs WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]);
   await q(`DELETE FROM contact_preferences WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]);
@@ -110,5 +69,5 @@ async function wipe(tx: Db, accountId: string, p: Person) {
     `UPDATE customers SET name = '', search_text = '', language = NULL, vulnerable = false, media = false, sales_opt_out = false,
        vulnerable_source = NULL, erased_at = now(), updated_at = now()
      WHERE account_id = $1 AND id = ANY($2::uuid[])`, [ids]);
-  return { cases: cases.length, messages: messages.length, attachments: attachments.length, audit_rows_redacted: redacted.length };
+  return counts;
 }

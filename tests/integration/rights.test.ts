@@ -21,8 +21,8 @@ const req = (method: Method, url: string, payload?: unknown, as: TestAccount = a
   ctx.app.inject({ method, url, headers: as.auth, ...(payload === undefined ? {} : { payload: payload as object }) });
 const drain = () => drainJobs(ctx.db, acc.accountId);
 
-async function newCase(body: string, email = uniqueEmail('bram'), name = 'Bram Peters') {
-  const res = await req('POST', '/api/v1/cases', { customer: { email, name }, subject: 'Mijn abonnement', message: { body } });
+async function newCase(body: string, email = uniqueEmail('bram'), name = 'Bram Peters', subject = 'Mijn abonnement') {
+  const res = await req('POST', '/api/v1/cases', { customer: { email, name }, subject, message: { body } });
   assert.equal(res.statusCode, 201, res.body);
   await drain();
   return res.json() as { id: string; ref: string; customer_id: string };
@@ -264,3 +264,42 @@ async function scanEverything(db: TestContext['db'], needles: string[]) {
   }
   return hits;
 }
+
+describe('retention', () => {
+  test('a preview says what would go and changes nothing; a run needs the rules on, anonymises old closed cases, deletes old files and logs', async () => {
+    const old = await newCase(`Oude klacht over de zwarte kat ${Date.now()}`, uniqueEmail('oud'), 'Olga Oud', 'De zwarte kat');
+    const fresh = await newCase('Nieuwe vraag over de rekening.', uniqueEmail('nieuw'), 'Nina Nieuw', 'De rekening');
+    for (const c of [old, fresh]) {
+      await req('POST', `/api/v1/cases/${c.id}/messages`, { body: 'Beste klant, dit is opgelost. Excuses voor het ongemak. Groet, Piet' });
+      assert.equal((await req('PATCH', `/api/v1/cases/${c.id}`, { status: 'closed' })).statusCode, 200);
+    }
+    await ctx.db.query(`UPDATE cases SET closed_at = now() - interval '400 days' WHERE account_id = $1 AND id = $2`, [acc.accountId, old.id]);
+    const [m] = await ctx.db.query<{ id: string }>(`SELECT id FROM messages WHERE account_id = $1 AND case_id = $2 LIMIT 1`, [acc.accountId, fresh.id]);
+    await ctx.db.query(`INSERT INTO attachments (account_id, message_id, filename, declared_type, size, sha256, content, created_at) VALUES ($1, $2, 'oud.txt', 'text/plain', 3, 'x', $3, now() - interval '800 days')`,
+      [acc.accountId, m.id, Buffer.from('oud')]);
+
+    assert.equal((await req('POST', '/api/v1/retention/run')).statusCode, 409, 'off until switched on');
+    assert.equal((await req('PATCH', '/api/v1/settings/retention', { anonymise_closed_cases_after_months: 0 })).statusCode, 400);
+    const set = await req('PATCH', '/api/v1/settings/retention', { anonymise_closed_cases_after_months: 12, delete_attachments_after_months: 24 });
+    assert.equal(set.statusCode, 200, set.body);
+    const preview = (await req('GET', '/api/v1/retention/preview')).json();
+    assert.deepEqual(preview.case_refs, [old.ref]);
+    assert.equal(preview.attachments_deleted, 1);
+    assert.equal(preview.dry_run, true);
+    assert.match((await req('GET', `/api/v1/cases/${old.id}`)).json().subject, /zwarte kat/, 'the preview changed nothing');
+
+    await req('PATCH', '/api/v1/settings/retention', { enabled: true });
+    const { jobHandlers } = await import('../../src/worker/handlers.ts');
+    const { testConfig } = await import('../helpers.ts');
+    // the daily sweep, as the worker runs it
+    await jobHandlers(testConfig())['retention.sweep'](ctx.db, { id: 0, account_id: null, kind: 'retention.sweep', payload: {}, attempts: 1, max_attempts: 3 } as never);
+    const oldCase = (await req('GET', `/api/v1/cases/${old.id}`)).json();
+    assert.equal(oldCase.subject, '');
+    assert.equal(oldCase.status, 'closed', 'the case still counts');
+    assert.match((await req('GET', `/api/v1/cases/${fresh.id}`)).json().subject, /rekening/);
+    const runs = (await req('GET', '/api/v1/retention/runs')).json().data;
+    assert.equal(runs.length, 1);
+    assert.deepEqual([runs[0].cases_anonymised, runs[0].attachments_deleted], [1, 1]);
+    assert.equal((await req('GET', '/api/v1/retention/preview')).json().case_refs.length, 0, 'nothing left to do');
+  });
+});

@@ -9,6 +9,8 @@ import { setContactPreference } from '../../rights/set-contact-preference.ts';
 import { unsubscribe } from '../../rights/unsubscribe.ts';
 import { exportCustomer } from '../../rights/export-customer.ts';
 import { eraseCustomer } from '../../rights/erase-customer.ts';
+import { getRetentionRules, retentionPatch, updateRetentionRules } from '../../rights/retention-rules.ts';
+import { listRetentionRuns, runRetention } from '../../rights/run-retention.ts';
 import { findRightsLink } from '../../rights/rights-links.ts';
 import { AppError } from '../../shared/errors.ts';
 import { escapeHtml } from '../public/html.ts';
@@ -75,6 +77,24 @@ export function rightsRoutes(app: FastifyInstance, db: Db) {
       body: z.object({ reason: z.string().trim().min(1).max(1000), override: z.boolean().default(false) }).strict(),
       response: { 200: z.object({ customer_id: z.string(), cases: z.number(), messages: z.number(), attachments: z.number(), audit_rows_redacted: z.number(), open_promises_cancelled: z.number() }), ...res.errors } },
   }, async (req) => eraseCustomer(db, actorOf(req), { customerId: req.params.id, reason: req.body.reason, override: req.body.override }));
+
+  const rules = z.object({ enabled: z.boolean(), anonymise_closed_cases_after_months: z.number().nullable(), delete_attachments_after_months: z.number().nullable() }).describe('Retention rules');
+  const retentionResult = z.object({
+    dry_run: z.boolean(), run_id: z.string().nullable(), rules, cases_anonymised: z.number(), messages_anonymised: z.number(), attachments_deleted: z.number(),
+    case_refs: z.array(z.string()).describe('the first 50 cases concerned'),
+  });
+  r.get('/api/v1/settings/retention', { schema: { tags, summary: 'The account\'s retention rules (null: keep)', response: { 200: rules, ...res.errors } } },
+    async (req) => getRetentionRules(db, actorOf(req).accountId));
+  r.patch('/api/v1/settings/retention', {
+    schema: { tags, summary: 'Set the retention rules (admin); preview before switching them on', body: retentionPatch, response: { 200: rules, ...res.errors } },
+  }, async (req) => updateRetentionRules(db, actorOf(req), req.body));
+  r.get('/api/v1/retention/preview', { schema: { tags, summary: 'What the retention rules would remove now (changes nothing; admin)', response: { 200: retentionResult, ...res.errors } } },
+    async (req) => runRetention(db, actorOf(req), { dryRun: true }));
+  r.post('/api/v1/retention/run', { schema: { tags, summary: 'Run the retention rules now (admin; they also run daily by themselves when on)', response: { 200: retentionResult, ...res.errors } } },
+    async (req) => runRetention(db, actorOf(req), { dryRun: false }));
+  r.get('/api/v1/retention/runs', {
+    schema: { tags, summary: 'What each retention run did (counts)', response: { 200: res.listOf(z.object({ id: z.string(), cases_anonymised: z.number(), messages_anonymised: z.number(), attachments_deleted: z.number(), started_at: res.time, finished_at: res.time.nullable() })), ...res.errors } },
+  }, async (req) => ({ data: await listRetentionRuns(db, actorOf(req).accountId) }));
 
   // One-click unsubscribe (RFC 8058): no sign-in; the token names one customer and kind. GET only
   // shows a button (link scanners fetch links), POST — from the button or the mail client — acts.
