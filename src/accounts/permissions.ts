@@ -20,6 +20,10 @@ export const PERMISSIONS = {
   'customers.export': 'supervisor',
   /** erase one customer's personal data everywhere (GDPR art. 17; cannot be undone) */
   'customers.erase': 'admin',
+  /** export cases and dashboard tables as CSV */
+  'insight.export': 'supervisor',
+  /** send an NPS survey to a sample of customers */
+  'surveys.send': 'supervisor',
   /** set the account's retention rules and run them */
   'retention.manage': 'admin',
   /** publish to the help centre, or let an edit of a public article go live */

@@ -64,6 +64,7 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
     },
     'message.analyse': lazy(async () => (await import('../listening/analyse-stored-message.ts')).analyseStoredMessage),
     'topics.upkeep': lazy(async () => (await import('../listening/analyse-stored-message.ts')).runTopicUpkeep),
+    'survey.send': lazy(async () => (await import('../rights/send-survey.ts')).sendSurveyJob(config.SMTP_RELAY_URL, config.PUBLIC_URL)),
     'retention.sweep': lazy(async () => {
       const { sweepRetention } = await import('../rights/run-retention.ts');
       return async (db: Db) => {

@@ -303,3 +303,91 @@ describe('retention', () => {
     assert.equal((await req('GET', '/api/v1/retention/preview')).json().case_refs.length, 0, 'nothing left to do');
   });
 });
+
+describe('CSAT and NPS', () => {
+  test('solving a case sends a CSAT mail with one-click scores and unsubscribe; one click lands in the dashboard, once; a low score tells the supervisor', async () => {
+    const { startMailbox, runJobs } = await import('../email.ts');
+    const { sendSurveyJob } = await import('../../src/rights/send-survey.ts');
+    const mailbox = await startMailbox();
+    try {
+      // an inbox to send from (straight in: its verification mail is not what this test is about)
+      await ctx.db.query(`INSERT INTO inboxes (account_id, address, name) VALUES ($1, $2, 'Klantenservice Kabel')`, [acc.accountId, uniqueEmail('support')]);
+      const { createAgent } = await import('../../src/accounts/create-agent.ts');
+      const admin = { accountId: acc.accountId, type: 'agent' as const, id: acc.adminId, role: 'admin' as const, agentId: acc.adminId };
+      const sup = await createAgent(ctx.db, admin, { email: uniqueEmail('sup'), name: 'Sanne Supervisor', role: 'supervisor' });
+      const send = { 'survey.send': sendSurveyJob(mailbox.url, 'https://luister.example.nl') };
+      const c = await newCase('Mijn internet valt steeds weg.', uniqueEmail('csat'), 'Carla Csat', 'Internet valt weg');
+      await req('POST', `/api/v1/cases/${c.id}/messages`, { body: 'Beste Carla, de storing is verholpen. Excuses voor het ongemak. Groet, Piet' });
+      assert.equal((await req('PATCH', `/api/v1/cases/${c.id}`, { status: 'solved' })).statusCode, 200);
+      assert.equal(await runJobs(ctx.db, send, acc.accountId, ['survey.send']), 1);
+      const [mail] = await mailbox.waitFor(1);
+      const raw = mail.raw.toString();
+      assert.match(raw, /^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r$/m);
+      assert.match(raw, /^List-Unsubscribe:\s+<https:\/\/luister\.example\.nl\/u\/lsr_[A-Za-z0-9_-]+>\r$/m);
+      const link = /https:\/\/luister\.example\.nl(\/s\/lsr_[A-Za-z0-9_-]+)\?score=1/.exec(mail.mail.text ?? '');
+      assert.ok(link, mail.mail.text);
+
+      // solving again (reopened and solved) asks nothing twice
+      await req('PATCH', `/api/v1/cases/${c.id}`, { status: 'open' });
+      await req('PATCH', `/api/v1/cases/${c.id}`, { status: 'solved' });
+      assert.equal(await runJobs(ctx.db, send, acc.accountId, ['survey.send']), 0);
+
+      const click = await ctx.app.inject({ method: 'GET', url: `${link[1]}?score=1` });
+      assert.equal(click.statusCode, 200, click.body);
+      assert.match(click.body, /textarea/);
+      const again = await ctx.app.inject({ method: 'GET', url: `${link[1]}?score=5` });
+      assert.match(again.body, /al beantwoord/);
+      assert.equal((await ctx.app.inject({ method: 'GET', url: `${link[1]}?score=11` })).statusCode, 400);
+      const comment = await ctx.app.inject({ method: 'POST', url: `${link[1]}/comment`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'comment=Het+duurde+te+lang' });
+      assert.equal(comment.statusCode, 200, comment.body);
+      assert.equal((await ctx.app.inject({ method: 'POST', url: `${link[1]}/comment`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'comment=nog+eens' })).statusCode, 409);
+      assert.equal((await ctx.app.inject({ method: 'GET', url: `/s/lsr_${'A'.repeat(86)}?score=5` })).statusCode, 404);
+
+      const figures = (await req('GET', '/api/v1/insight/surveys?days=7')).json();
+      assert.equal(figures.csat.responses, 1);
+      assert.equal(figures.csat.average, 1);
+      assert.equal(figures.csat.by_channel[0].key, 'api');
+      assert.ok(figures.csat.by_agent[0].label);
+      const notes = await ctx.db.query<{ agent_id: string; kind: string }>(`SELECT agent_id, kind FROM notifications WHERE account_id = $1 AND kind = 'survey.low_rating'`, [acc.accountId]);
+      assert.ok(notes.some((n) => n.agent_id === sup.id), JSON.stringify(notes));
+
+      // a customer who refused surveys is not asked
+      const no = await newCase('Vraag over de factuur.', uniqueEmail('geen'), 'Geen Enquete', 'Factuur');
+      await req('PUT', `/api/v1/customers/${no.customer_id}/contact-preferences/surveys`, { allowed: false });
+      await req('POST', `/api/v1/cases/${no.id}/messages`, { body: 'Beste klant, de factuur is aangepast. Groet, Piet' });
+      await req('PATCH', `/api/v1/cases/${no.id}`, { status: 'solved' });
+      assert.equal(await runJobs(ctx.db, send, acc.accountId, ['survey.send']), 0);
+      assert.equal((await req('GET', '/api/v1/insight/surveys?days=7')).json().csat.skipped_opted_out, 1);
+
+      // CSV of a dashboard table and of cases
+      const table = await req('GET', '/api/v1/insight/export.csv?days=7&table=csat_by_channel');
+      assert.equal(table.statusCode, 200, table.body);
+      assert.match(table.headers['content-type'] as string, /text\/csv/);
+      assert.equal(table.body, 'name,responses,average,satisfied_rate\r\napi,1,1,0\r\n');
+      for (const t of ['contacts', 'topics', 'cases', 'sla', 'promises', 'cost', 'nps', 'csat_by_day']) {
+        assert.equal((await req('GET', `/api/v1/insight/export.csv?days=7&table=${t}`)).statusCode, 200, t);
+      }
+      const today = new Date().toISOString().slice(0, 10);
+      const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+      const cases = await req('GET', `/api/v1/cases/export.csv?from=${today}&to=${tomorrow}`);
+      assert.equal(cases.statusCode, 200, cases.body);
+      assert.ok(cases.body.startsWith('ref,created_at,status'));
+      assert.ok(cases.body.includes(`${c.ref},`));
+      assert.ok(cases.body.split('\r\n').find((l) => l.startsWith(`${c.ref},`))!.endsWith(',1'), 'the CSAT score is on the case');
+      assert.equal((await req('GET', `/api/v1/cases/export.csv?from=${tomorrow}&to=${today}`)).statusCode, 400);
+      assert.equal((await req('GET', '/api/v1/insight/export.csv?days=7&table=secrets')).statusCode, 400);
+    } finally {
+      await mailbox.close();
+    }
+  });
+
+  test('NPS goes to a sample of those who accept surveys', async () => {
+    const r = await req('POST', '/api/v1/surveys/nps', { sample: 3 });
+    assert.equal(r.statusCode, 200, r.body);
+    assert.ok(r.json().queued <= 3);
+    const refused = await ctx.db.query(`SELECT 1 FROM surveys s JOIN contact_preferences p ON p.account_id = s.account_id AND p.customer_id = s.customer_id AND p.kind = 'surveys' AND NOT p.allowed
+      WHERE s.account_id = $1 AND s.kind = 'nps'`, [acc.accountId]);
+    assert.equal(refused.length, 0);
+    assert.equal((await req('POST', '/api/v1/surveys/nps', { sample: 0 })).statusCode, 400);
+  });
+});

@@ -16,6 +16,7 @@ import { AppError } from '../../shared/errors.ts';
 import { escapeHtml } from '../public/html.ts';
 import { rightsPage, sendRightsPage } from '../public/rights-pages.ts';
 import { actorOf } from '../auth.ts';
+import { surveyRoutes } from './surveys.ts';
 import * as s from '../schemas.ts';
 import * as res from '../responses.ts';
 
@@ -37,6 +38,7 @@ const KIND_EN: Record<PreferenceKind, string> = { sales: 'offers and sales', sur
 export function rightsRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['rights'];
+  surveyRoutes(app, db);
 
   r.get('/api/v1/customers/:id/contact-preferences', {
     schema: { tags, summary: 'A customer\'s contact preferences per kind, with where each came from (service messages are always allowed)', params: s.idParams,
