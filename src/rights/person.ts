@@ -19,14 +19,13 @@ export async function personOf(db: Db, accountId: string, customerId: string, fo
   if (!c) return null;
   const merged = await db.query<{ id: string; name: string }>('SELECT id, name FROM customers WHERE account_id = $1 AND merged_into = $2', [accountId, customerId]);
   const customerIds = [customerId, ...merged.map((m) => m.id)];
-  const [identities, cases, promises, sentences] = await Promise.all([
-    db.query<{ value: string }>('SELECT value FROM customer_identities WHERE account_id = $1 AND customer_id = ANY($2::uuid[])', [accountId, customerIds]),
-    db.query<{ id: string; subject: string }>('SELECT id, subject FROM cases WHERE account_id = $1 AND customer_id = ANY($2::uuid[])', [accountId, customerIds]),
-    db.query<{ description: string }>('SELECT description FROM promises WHERE account_id = $1 AND customer_id = ANY($2::uuid[])', [accountId, customerIds]),
-    db.query<{ sentence: string }>(
-      `SELECT sentence FROM contact_preferences WHERE account_id = $1 AND customer_id = ANY($2::uuid[]) AND sentence IS NOT NULL
-       UNION ALL SELECT sentence FROM vulnerability_signs WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [accountId, customerIds]),
-  ]);
+  // one after another: inside a transaction there is one connection (pg refuses overlapping queries on it)
+  const identities = await db.query<{ value: string }>('SELECT value FROM customer_identities WHERE account_id = $1 AND customer_id = ANY($2::uuid[])', [accountId, customerIds]);
+  const cases = await db.query<{ id: string; subject: string }>('SELECT id, subject FROM cases WHERE account_id = $1 AND customer_id = ANY($2::uuid[])', [accountId, customerIds]);
+  const promises = await db.query<{ description: string }>('SELECT description FROM promises WHERE account_id = $1 AND customer_id = ANY($2::uuid[])', [accountId, customerIds]);
+  const sentences = await db.query<{ sentence: string }>(
+    `SELECT sentence FROM contact_preferences WHERE account_id = $1 AND customer_id = ANY($2::uuid[]) AND sentence IS NOT NULL
+     UNION ALL SELECT sentence FROM vulnerability_signs WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [accountId, customerIds]);
   const clean = (xs: string[]) => [...new Set(xs.map((v) => v.trim()).filter((v) => v.length >= 4))];
   return {
     customerId, customerIds, caseIds: cases.map((x) => x.id), erasedAt: c.erased_at, name: c.name,
