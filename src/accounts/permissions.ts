@@ -16,6 +16,16 @@ export const PERMISSIONS = {
   'customers.merge': 'supervisor',
   /** import customers from a file */
   'customers.import': 'supervisor',
+  /** export everything Luister holds about one customer (GDPR art. 15/20) */
+  'customers.export': 'supervisor',
+  /** erase one customer's personal data everywhere (GDPR art. 17; cannot be undone) */
+  'customers.erase': 'admin',
+  /** export cases and dashboard tables as CSV */
+  'insight.export': 'supervisor',
+  /** send an NPS survey to a sample of customers */
+  'surveys.send': 'supervisor',
+  /** set the account's retention rules and run them */
+  'retention.manage': 'admin',
   /** publish to the help centre, or let an edit of a public article go live */
   'articles.publish': 'supervisor',
   /** approve a refund above the account's agent limit (never one's own request) */

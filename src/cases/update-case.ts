@@ -6,6 +6,7 @@ import { mayActOn } from '../accounts/permissions.ts';
 import { searchConfigFor } from '../text/language.ts';
 import { emitEvent } from '../webhooks/events.ts';
 import { untoldBreaches } from '../promises/store.ts';
+import { queueCsatSurvey } from '../rights/queue-survey.ts';
 import { type CaseStatus, type Priority, statusChangeProblem, type Tier } from './status.ts';
 import { CASE_COLUMNS, type CaseRow, loadCase, publicCase } from './store.ts';
 import { subjectKey } from './subject.ts';
@@ -51,6 +52,8 @@ export async function updateCase(db: Db, actor: Actor, caseIdOrRef: string, opts
         opts.topic !== undefined, opts.topic ?? null, language, searchConfigFor(language)],
     );
     await recordAudit(tx, actor, { action: 'case.updated', entityType: 'case', entityId: before.id, before: d.before, after: d.after });
+    // solved: the customer is asked how it went, once, if they accept surveys (src/rights/)
+    if (after.status === 'solved' && before.status !== 'solved') await queueCsatSurvey(tx, actor.accountId, before.id);
     await emitEvent(tx, actor.accountId, 'case.updated', publicCase(after));
     return publicCase(after);
   });

@@ -22,6 +22,7 @@ import { cliActor } from './account-context.ts';
 import { inboxCommand } from './commands/inbox.ts';
 import { serviceCommand } from './commands/service.ts';
 import { refundCommand } from './commands/refunds.ts';
+import { rightsCommand } from './commands/rights.ts';
 import { parseCli, print, required, withDb } from './run.ts';
 import { ask } from './prompt.ts';
 
@@ -63,6 +64,15 @@ const HELP = `luister <command> [options]
                                      escalate by hand, or (without --to) as the rules decide
   route REF | route --queue [--account ID]
                                      offer a case (or every unowned case, VIP and gold first) to the best agent
+  customer export ID [--out FILE.zip] [--account ID]
+                                     everything held about one customer (GDPR art. 15/20) as a ZIP
+  customer erase ID --reason TEXT --yes [--override] [--account ID]
+                                     erase one customer's personal data everywhere (GDPR art. 17);
+                                     --override when they have open promises (they are cancelled)
+  customer preferences ID [--account ID]
+                                     contact preferences per kind, with where each came from
+  retention preview | retention run [--account ID]
+                                     what the account's retention rules would remove / remove it now
   topics | signals | problems [--account ID]
                                      what listening found: topics with labels, open signals, problems
   ledger import FILE.csv [--mapping MAPPING.json] [--dry-run] [--account ID]
@@ -165,8 +175,10 @@ async function main() {
     case 'escalate':
     case 'route':
     case 'ledger':
-    case 'refunds': {
-      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt);
+    case 'refunds':
+    case 'customer':
+    case 'retention': {
+      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt);
       if (run) return run;
       break;
     }

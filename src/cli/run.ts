@@ -41,6 +41,8 @@ export function parseCli() {
       mapping: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      yes: { type: 'boolean' },
+      override: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

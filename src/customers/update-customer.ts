@@ -4,6 +4,7 @@ import { diff, recordAudit } from '../shared/audit.ts';
 import { notFound } from '../shared/errors.ts';
 import type { CustomerFields } from './create-customer.ts';
 import { type Customer, loadCustomer, refreshCustomerSearch } from './store.ts';
+import { setContactPreference } from '../rights/set-contact-preference.ts';
 
 export async function updateCustomer(db: Db, actor: Actor, id: string, fields: CustomerFields): Promise<Customer> {
   return db.transaction(async (tx) => {
@@ -23,6 +24,10 @@ export async function updateCustomer(db: Db, actor: Actor, id: string, fields: C
         fields.language ?? null, fields.vulnerable ?? null, fields.media ?? null, fields.sales_opt_out ?? null,
         JSON.stringify({ source: 'agent', by: actor.agentId ?? actor.id, at: new Date() })],
     );
+    // the sales flag is a contact preference: recorded with its source (src/rights/)
+    if (fields.sales_opt_out !== undefined && fields.sales_opt_out !== before.sales_opt_out) {
+      await setContactPreference(tx, actor, { customerId: id, kind: 'sales', allowed: !fields.sales_opt_out, source: 'agent' });
+    }
     if (fields.name !== undefined) await refreshCustomerSearch(tx, actor.accountId, id);
     await recordAudit(tx, actor, { action: 'customer.updated', entityType: 'customer', entityId: id, before: d.before, after: d.after });
     return (await loadCustomer(tx, actor.accountId, id))!;

@@ -32,6 +32,7 @@ import { webRoutes } from './routes/web.ts';
 import { liveRoutes } from './routes/live.ts';
 import { insightRoutes } from './routes/insight.ts';
 import { refundRoutes } from './routes/refunds.ts';
+import { rightsRoutes } from './routes/rights.ts';
 import { LiveHub } from '../live/hub.ts';
 
 export interface AppOptions {
@@ -159,6 +160,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   liveRoutes(app, db, hub, { recheckMs: config.LIVE_RECHECK_SECONDS * 1000 });
   insightRoutes(app, db);
   refundRoutes(app, db);
+  rightsRoutes(app, db);
   webRoutes(app);
   setupRoutes(app, db, opts.setupToken ?? { value: null });
   return app;

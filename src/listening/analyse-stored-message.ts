@@ -2,6 +2,7 @@ import type { Db } from '../storage/db.ts';
 import type { JobRow } from '../storage/jobs.ts';
 import { analyseMessage } from './analyse-message.ts';
 import { suggestVulnerability } from '../customers/vulnerability-signs.ts';
+import { optOutFromMessage } from '../rights/opt-out-from-message.ts';
 import { createPgClusterStore } from './clustering/pg-store.ts';
 import { runUpkeep } from './clustering/run-upkeep.ts';
 import { listenToMessage, TOPIC_OPTIONS } from './listen-to-message.ts';
@@ -48,6 +49,10 @@ export async function analyseStoredMessage(db: Db, job: JobRow): Promise<void> {
   );
   if (a.vulnerability.length) {
     await suggestVulnerability(db, accountId, { customerId: m.customer_id, caseId: m.case_id, messageId }, a.vulnerability);
+  }
+  // "bel me niet meer": the customer's sales preference changes at once (src/rights/)
+  if (a.intents.includes('opt_out')) {
+    await optOutFromMessage(db, accountId, { id: messageId, caseId: m.case_id, customerId: m.customer_id, body: m.body, at: new Date(m.created_at) });
   }
   await listenToMessage(db, accountId, { id: messageId, caseId: m.case_id, customerId: m.customer_id, at: new Date(m.created_at) }, forTopic);
 }

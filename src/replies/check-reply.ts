@@ -6,6 +6,7 @@ import { complainsAboutStockReplies } from './stock-complaint.ts';
 import { findMantra } from './mantra-index.ts';
 import { getReplySettings, type ReplySettings } from './settings.ts';
 import type { DraftContext, Finding } from './types.ts';
+import { mayContact } from '../rights/may-contact.ts';
 
 export interface CaseForReply {
   id: string;
@@ -31,9 +32,10 @@ export async function checkReply(
   body: string,
   opts: { isComplaint?: boolean } = {},
 ): Promise<ReplyCheckResult> {
-  const [settings, customer, lastInbound] = await Promise.all([
+  const [settings, sales, lastInbound] = await Promise.all([
     getReplySettings(db, accountId),
-    db.query<{ sales_opt_out: boolean }>('SELECT sales_opt_out FROM customers WHERE account_id = $1 AND id = $2', [accountId, c.customer_id]),
+    // consent is decided in one place (src/rights/may-contact.ts): may this customer be sold to?
+    mayContact(db, accountId, c.customer_id, 'sales'),
     db.query<{ body: string }>(
       `SELECT body FROM messages WHERE account_id = $1 AND case_id = $2 AND type = 'inbound' ORDER BY created_at DESC LIMIT 1`,
       [accountId, c.id],
@@ -47,7 +49,7 @@ export async function checkReply(
   const ctx: DraftContext = {
     language,
     isComplaint: opts.isComplaint ?? looksLikeComplaint(said),
-    salesOptOut: customer[0]?.sales_opt_out ?? false,
+    salesOptOut: !sales.allowed,
     askedForPersonalReply: complainsAboutStockReplies(said, languageOf(c.language, said)),
     sentToOthers: m?.customers ?? 0,
   };

@@ -64,6 +64,15 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
     },
     'message.analyse': lazy(async () => (await import('../listening/analyse-stored-message.ts')).analyseStoredMessage),
     'topics.upkeep': lazy(async () => (await import('../listening/analyse-stored-message.ts')).runTopicUpkeep),
+    'survey.send': lazy(async () => (await import('../rights/send-survey.ts')).sendSurveyJob(config.SMTP_RELAY_URL, config.PUBLIC_URL)),
+    'retention.sweep': lazy(async () => {
+      const { sweepRetention } = await import('../rights/run-retention.ts');
+      return async (db: Db) => {
+        const [any] = await db.query('SELECT 1 FROM retention_rules WHERE enabled LIMIT 1');
+        if (any) await sweepRetention(db);
+        await scheduleNext(db, 'retention.sweep');
+      };
+    }),
     'topics.sweep': lazy(async () => {
       const { sweepTopics } = await import('../listening/sweep-topics.ts');
       return async (db: Db) => {

@@ -11,6 +11,11 @@ export const SCHEDULES: Record<string, (now: Date) => Date> = {
   // promises still open well past their due time (a late commit, a lost job): hourly, at a quarter past
   'promises.reconcile': (now) => new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000 + 3_600_000 + 15 * 60_000),
   // service levels: at-risk and breached clocks pushed to their owners, every five minutes
+  // retention rules (src/rights/): daily at 03:30 UTC, when little else runs
+  'retention.sweep': (now) => {
+    const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 3, 30));
+    return next > now ? next : new Date(next.getTime() + 86_400_000);
+  },
   'sla.sweep': (now) => new Date(Math.floor(now.getTime() / 300_000) * 300_000 + 300_000),
 };
 

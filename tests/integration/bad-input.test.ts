@@ -148,7 +148,7 @@ async function ok<T = Record<string, any>>(method: Method, url: string, payload?
 
 
 /** Routes that take no input at all: no params, no query, no body. */
-const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening']);
+const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs']);
 /** Public routes (no credentials needed). */
 const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /setup', 'POST /setup']);
 const isApiRoute = (r: string) => / \/api\/|^(GET|POST) \/setup$/.test(r);
@@ -296,6 +296,20 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'PATCH /api/v1/settings/insight': { url: '/api/v1/settings/insight', payload: { hourly_cost_cents: 3500 } },
     'GET /api/v1/cases/:id/presence': { url: `/api/v1/cases/${f.caseId}/presence` },
     'POST /api/v1/cases/:id/presence': { url: `/api/v1/cases/${f.caseId}/presence`, payload: { state: 'viewing' } },
+    'GET /api/v1/customers/:id/contact-preferences': { url: `/api/v1/customers/${f.customerId}/contact-preferences` },
+    'PUT /api/v1/customers/:id/contact-preferences/:kind': { url: `/api/v1/customers/${f.customerId}/contact-preferences/sales`, payload: { allowed: true } },
+    'GET /api/v1/customers/:id/may-contact': { url: `/api/v1/customers/${f.customerId}/may-contact?purpose=sales` },
+    'GET /api/v1/customers/:id/export': { url: `/api/v1/customers/${f.customerId}/export` },
+    'POST /api/v1/customers/:id/erase': { url: `/api/v1/customers/${f.customer2}/erase`, payload: { reason: 'Verzoek van de klant' } },
+    'GET /api/v1/settings/retention': { url: '/api/v1/settings/retention' },
+    'PATCH /api/v1/settings/retention': { url: '/api/v1/settings/retention', payload: { anonymise_closed_cases_after_months: 24 } },
+    'GET /api/v1/retention/preview': { url: '/api/v1/retention/preview' },
+    'POST /api/v1/retention/run': { url: '/api/v1/retention/run' },
+    'GET /api/v1/retention/runs': { url: '/api/v1/retention/runs' },
+    'GET /api/v1/insight/surveys': { url: '/api/v1/insight/surveys?days=7' },
+    'GET /api/v1/insight/export.csv': { url: '/api/v1/insight/export.csv?days=7&table=cases' },
+    'GET /api/v1/cases/export.csv': { url: '/api/v1/cases/export.csv?from=2026-01-01&to=2026-02-01' },
+    'POST /api/v1/surveys/nps': { url: '/api/v1/surveys/nps', payload: { sample: 5 } },
   };
 }
 
@@ -1126,6 +1140,27 @@ runTable('refunds, the ledger and SEPA: bad amounts, IBANs, currencies, headers 
     { name: 'an agent makes a SEPA file', method: 'POST', url: '/api/v1/refund-batches', payload: {}, auth: f.agentToken, status: 403, code: 'forbidden', message: /refunds\.pay/ },
   ];
 });
+runTable('customer rights: bad preferences, exports, erasures, retention rules and CSV requests are refused, nothing written', () => [
+  { name: 'a preference of a kind that does not exist', method: 'PUT', url: `/api/v1/customers/${f.customerId}/contact-preferences/phone`, payload: { allowed: false }, status: 400, code: 'validation_failed' },
+  { name: 'a preference without allowed', method: 'PUT', url: `/api/v1/customers/${f.customerId}/contact-preferences/sales`, payload: {}, status: 400, code: 'validation_failed' },
+  { name: 'preferences of a customer that does not exist', method: 'GET', url: `/api/v1/customers/${NIL}/contact-preferences`, status: 404, code: 'customer_not_found' },
+  { name: 'may-contact for an unknown purpose', method: 'GET', url: `/api/v1/customers/${f.customerId}/may-contact?purpose=spam`, status: 400, code: 'validation_failed' },
+  { name: 'an export by an agent', method: 'GET', url: `/api/v1/customers/${f.customerId}/export`, auth: f.agentToken, status: 403, code: 'forbidden' },
+  { name: 'an export of a customer that does not exist', method: 'GET', url: `/api/v1/customers/${NIL}/export`, status: 404, code: 'customer_not_found' },
+  { name: 'an erasure by a supervisor', method: 'POST', url: `/api/v1/customers/${f.customer2}/erase`, auth: f.supervisorToken, payload: { reason: 'verzoek' }, status: 403, code: 'forbidden' },
+  { name: 'an erasure without a reason', method: 'POST', url: `/api/v1/customers/${f.customer2}/erase`, payload: { reason: ' ' }, status: 400, code: 'validation_failed' },
+  { name: 'an erasure with an unknown field', method: 'POST', url: `/api/v1/customers/${f.customer2}/erase`, payload: { reason: 'verzoek', everything: true }, status: 400, code: 'validation_failed' },
+  { name: 'an erasure of a customer that does not exist', method: 'POST', url: `/api/v1/customers/${NIL}/erase`, payload: { reason: 'verzoek' }, status: 404, code: 'customer_not_found' },
+  { name: 'a retention term of 0 months', method: 'PATCH', url: '/api/v1/settings/retention', payload: { anonymise_closed_cases_after_months: 0 }, status: 400, code: 'validation_failed' },
+  { name: 'retention rules changed by an agent', method: 'PATCH', url: '/api/v1/settings/retention', auth: f.agentToken, payload: { enabled: true }, status: 403, code: 'forbidden' },
+  { name: 'a retention run while the rules are off', method: 'POST', url: '/api/v1/retention/run', status: 409, code: 'retention_off' },
+  { name: 'a CSV of a table that does not exist', method: 'GET', url: '/api/v1/insight/export.csv?days=7&table=passwords', status: 400, code: 'validation_failed' },
+  { name: 'a CSV by an agent', method: 'GET', url: '/api/v1/insight/export.csv?days=7&table=cases', auth: f.agentToken, status: 403, code: 'forbidden' },
+  { name: 'a cases CSV with the period reversed', method: 'GET', url: '/api/v1/cases/export.csv?from=2026-02-01&to=2026-01-01', status: 400, code: 'invalid_period' },
+  { name: 'survey figures over 0 days', method: 'GET', url: '/api/v1/insight/surveys?days=0', status: 400, code: 'validation_failed' },
+  { name: 'an NPS sample of 0', method: 'POST', url: '/api/v1/surveys/nps', payload: { sample: 0 }, status: 400, code: 'validation_failed' },
+  { name: 'an NPS sample sent by an agent', method: 'POST', url: '/api/v1/surveys/nps', auth: f.agentToken, payload: { sample: 5 }, status: 403, code: 'forbidden' },
+]);
 
 runTable('unknown routes and methods are 404 route_not_found', () => [
   { name: 'GET /api/v1/nope', method: 'GET', url: '/api/v1/nope', status: 404, code: 'route_not_found', message: /No route GET \/api\/v1\/nope/ },

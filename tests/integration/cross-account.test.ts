@@ -268,6 +268,11 @@ function attempts(): Attempt[] {
     { name: "offer A's case to B's agent", method: 'POST', url: `/api/v1/cases/${a.ownedCaseId}/transfers`, payload: { to_agent_id: b.agentId }, expect: nf('agent') },
     // customers
     { name: "read B's customer", method: 'GET', url: `/api/v1/customers/${b.customerId}`, expect: nf('customer') },
+    { name: "read B's customer's contact preferences", method: 'GET', url: `/api/v1/customers/${b.customerId}/contact-preferences`, expect: nf('customer') },
+    { name: "change B's customer's contact preference", method: 'PUT', url: `/api/v1/customers/${b.customerId}/contact-preferences/sales`, payload: { allowed: false }, expect: nf('customer') },
+    { name: "ask whether B's customer may be contacted", method: 'GET', url: `/api/v1/customers/${b.customerId}/may-contact?purpose=sales`, expect: nf('customer') },
+    { name: "export B's customer", method: 'GET', url: `/api/v1/customers/${b.customerId}/export`, expect: nf('customer') },
+    { name: "erase B's customer", method: 'POST', url: `/api/v1/customers/${b.customerId}/erase`, payload: { reason: 'Gekaapt' }, expect: nf('customer') },
     { name: "HEAD B's customer", method: 'HEAD', url: `/api/v1/customers/${b.customerId}`, expect: nf('customer') },
     { name: "change B's customer", method: 'PATCH', url: `/api/v1/customers/${b.customerId}`, payload: { name: 'Gekaapt', vulnerable: true, segment: 'stolen' }, expect: nf('customer') },
     { name: "add an identity to B's customer", method: 'POST', url: `/api/v1/customers/${b.customerId}/identities`, payload: { kind: 'email', value: uniqueEmail('kaper') }, expect: nf('customer') },

@@ -4,9 +4,12 @@ import type { Customer } from '../shared/types.ts';
 import type { Act } from '../shared/useAction.ts';
 import { VulnerabilitySigns } from './VulnerabilitySigns.tsx';
 import { OtherCases } from './OtherCases.tsx';
+import { ContactPreferences } from '../rights/ContactPreferences.tsx';
+import { CustomerRights } from '../rights/CustomerRights.tsx';
+import type { Role } from '../shared/types.ts';
 
 /** Who the customer is: name, segment, flags that change how we answer, and every way to reach them. */
-export function CustomerCard({ customer, caseId, act }: { customer: Customer | null; caseId: string; act: Act }) {
+export function CustomerCard({ customer, caseId, act, role = 'agent' }: { customer: Customer | null; caseId: string; act: Act; role?: Role }) {
   const { t } = useTranslation();
   if (!customer) return null;
   const flags = [customer.vulnerable && t('case.vulnerable'), customer.media && t('case.media'), customer.sales_opt_out && t('case.salesOptOut')].filter(Boolean);
@@ -46,6 +49,8 @@ export function CustomerCard({ customer, caseId, act }: { customer: Customer | n
           </li>
         ))}
       </ul>
+      <ContactPreferences customerId={customer.id} version={String(customer.sales_opt_out)} act={act} />
+      <CustomerRights customerId={customer.id} role={role} act={act} />
       <OtherCases customerId={customer.id} caseId={caseId} />
     </section>
   );

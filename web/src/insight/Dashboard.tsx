@@ -8,6 +8,7 @@ import { DASHBOARD, navigate } from '../shared/router.ts';
 import type { Me } from '../shared/types.ts';
 import { HourlyCost } from './HourlyCost.tsx';
 import { TopicChart } from './TopicChart.tsx';
+import { SurveyFigures } from '../rights/SurveyFigures.tsx';
 import type { Dashboard as Data } from './types.ts';
 
 const PERIODS = [7, 14, 30, 90] as const;
@@ -92,6 +93,7 @@ export function Dashboard({ me, params, onHelp }: { me: Me; params: URLSearchPar
             <h2 id="topics-title">{t('dashboard.perTopic')}</h2>
             <TopicChart d={d} />
           </section>
+          <SurveyFigures days={days} canExport={me.actor.role !== 'agent'} />
           {me.actor.role === 'admin' && <HourlyCost cents={d.cost.hourly_cost_cents} onSaved={() => setVersion((v) => v + 1)} />}
         </>
       )}

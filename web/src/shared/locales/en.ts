@@ -5,6 +5,7 @@ import { promises } from './en/promises.ts';
 import { insight } from './en/insight.ts';
 import { knowledge } from './en/knowledge.ts';
 import { refunds } from './en/refunds.ts';
+import { rights } from './en/rights.ts';
 import type { Shape, nl } from './nl.ts';
 
 /** UI text in English: every key of the Dutch texts, one file per screen group in en/ (each checked against its Dutch twin). */
@@ -16,4 +17,5 @@ export const en: Shape<typeof nl> = {
   ...insight,
   ...knowledge,
   ...refunds,
+  ...rights,
 };

@@ -5,6 +5,7 @@ import { promises } from './nl/promises.ts';
 import { insight } from './nl/insight.ts';
 import { knowledge } from './nl/knowledge.ts';
 import { refunds } from './nl/refunds.ts';
+import { rights } from './nl/rights.ts';
 
 /** UI text in Dutch, the first language: one file per screen group in nl/; en.ts has every key (checked by its type). */
 export const nl = {
@@ -15,6 +16,7 @@ export const nl = {
   ...insight,
   ...knowledge,
   ...refunds,
+  ...rights,
 };
 
 /** The shape of the texts: English (and any later language) must have every key Dutch has. */

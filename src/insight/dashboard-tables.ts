@@ -1,0 +1,48 @@
+/**
+ * Every table of the dashboard as rows, for CSV: what the charts show, also as plain figures. Pure:
+ * takes what getDashboard / getSurveyFigures return.
+ */
+type Row = Record<string, unknown>;
+interface DashboardLike {
+  days: string[];
+  contacts: { by_day: number[]; topics: { topic_id: string | null; label: string | null; total: number; counts: number[] }[] };
+  cases: Record<string, number | null>;
+  sla: Record<string, number | null>;
+  promises: Record<string, number | null>;
+  cost: Record<string, number | null>;
+}
+
+export const DASHBOARD_TABLES = ['contacts', 'topics', 'cases', 'sla', 'promises', 'cost'] as const;
+export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
+
+export function dashboardTable(d: DashboardLike, table: DashboardTable): { columns: string[]; rows: Row[] } {
+  const figures = (o: Record<string, number | null>) => ({ columns: ['figure', 'value'], rows: Object.entries(o).map(([figure, value]) => ({ figure, value })) });
+  switch (table) {
+    case 'contacts':
+      return { columns: ['day', 'contacts'], rows: d.days.map((day, i) => ({ day, contacts: d.contacts.by_day[i] ?? 0 })) };
+    case 'topics':
+      return {
+        columns: ['topic', 'total', ...d.days],
+        rows: d.contacts.topics.map((t) => ({ topic: t.label ?? (t.topic_id ? t.topic_id : 'other'), total: t.total, ...Object.fromEntries(d.days.map((day, i) => [day, t.counts[i] ?? 0])) })),
+      };
+    case 'cases': return figures(d.cases);
+    case 'sla': return figures(d.sla);
+    case 'promises': return figures(d.promises);
+    case 'cost': return figures(d.cost);
+  }
+}
+
+export const SURVEY_TABLES = ['csat_by_agent', 'csat_by_team', 'csat_by_topic', 'csat_by_channel', 'csat_by_day', 'nps'] as const;
+export type SurveyTable = (typeof SURVEY_TABLES)[number];
+
+interface SurveysLike {
+  csat: Record<'by_agent' | 'by_team' | 'by_topic' | 'by_channel', { key: string | null; label: string | null; responses: number; average: number | null; satisfied_rate: number | null }[]> & { by_day: { day: string; responses: number; average: number }[] };
+  nps: Record<string, number | null>;
+}
+
+export function surveyTable(s: SurveysLike, table: SurveyTable): { columns: string[]; rows: Row[] } {
+  if (table === 'csat_by_day') return { columns: ['day', 'responses', 'average'], rows: s.csat.by_day };
+  if (table === 'nps') return { columns: ['figure', 'value'], rows: Object.entries(s.nps).map(([figure, value]) => ({ figure, value })) };
+  const groups = s.csat[table.slice('csat_'.length) as 'by_agent'];
+  return { columns: ['name', 'responses', 'average', 'satisfied_rate'], rows: groups.map((g) => ({ name: g.label ?? g.key ?? '', responses: g.responses, average: g.average, satisfied_rate: g.satisfied_rate })) };
+}

@@ -1,0 +1,73 @@
+import type { Db } from '../storage/db.ts';
+import type { Actor } from '../shared/actor.ts';
+import { recordAudit } from '../shared/audit.ts';
+import { AppError, conflict, notFound } from '../shared/errors.ts';
+import { requirePermission } from '../accounts/permissions.ts';
+import { personOf, type Person } from './person.ts';
+import { scrubReason } from './scrub-reason.ts';
+import { anonymiseCases } from './anonymise-cases.ts';
+
+export interface EraseCustomerOptions {
+  customerId: string;
+  /** why (a request by the customer, a retention rule): kept in the audit without the person's data */
+  reason: string;
+  /** erase even with open promises (they are cancelled) */
+  override?: boolean;
+}
+
+export interface ErasureSummary {
+  customer_id: string;
+  cases: number;
+  messages: number;
+  attachments: number;
+  audit_rows_redacted: number;
+  open_promises_cancelled: number;
+}
+
+/**
+ * GDPR art. 17: removes or anonymises every piece of personal data of one customer (and of the
+ * customers merged into them) in every table and copy, in one transaction — see docs/erasure.md.
+ * Rows that figures count (cases, messages, analysis scores, survey scores) stay, emptied of what
+ * identifies the person, so the dashboard keeps adding up. The audit records that it happened.
+ */
+export async function eraseCustomer(db: Db, actor: Actor, o: EraseCustomerOptions): Promise<ErasureSummary> {
+  requirePermission(actor, 'customers.erase', 'Erasing a customer');
+  const reason = o.reason.trim();
+  if (!reason) throw new AppError('reason_required', 'Say why this customer is erased (e.g. "verzoek klant 12-11")', 422);
+  return db.transaction(async (tx) => {
+    const person = await personOf(tx, actor.accountId, o.customerId, true);
+    if (!person) throw notFound('customer', o.customerId);
+    if (person.erasedAt) throw conflict('customer_erased', `Customer ${o.customerId} was already erased`);
+    const [open] = await tx.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM promises WHERE account_id = $1 AND customer_id = ANY($2::uuid[]) AND state = 'open'`, [actor.accountId, person.customerIds]);
+    if (open.n > 0 && !o.override) {
+      throw new AppError('erasure_needs_override', `This customer has ${open.n} open promise(s); erase anyway with override (they are cancelled)`, 409, { open_promises: open.n });
+    }
+    await tx.query(`SET LOCAL luister.erasure = 'on'`);
+    const summary = await wipe(tx, actor.accountId, person);
+    await recordAudit(tx, actor, {
+      action: 'customer.erased',
+      entityType: 'customer',
+      entityId: o.customerId,
+      after: { reason: scrubReason(reason, [...person.values, ...person.texts]), override: Boolean(o.override), ...summary, customer_id: undefined },
+    });
+    return { customer_id: o.customerId, ...summary, open_promises_cancelled: o.override ? open.n : 0 };
+  });
+}
+
+async function wipe(tx: Db, accountId: string, p: Person) {
+  const q = (sql: string, params: unknown[] = []) => tx.query(sql, [accountId, ...params]);
+  const ids = p.customerIds;
+  const counts = await anonymiseCases(tx, accountId, { caseIds: p.caseIds, customerIds: ids, values: p.values, texts: p.texts });
+  // the person: preferences, links, signs, identities go; the row stays (cases point at it), empty
+  await q(`DELETE FROM vulnerability_signs WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]);
+  await q(`DELETE FROM contact_preferences WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]);
+  await q(`DELETE FROM rights_links WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]);
+  await q(`UPDATE surveys SET comment = NULL, to_address = NULL WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]);
+  await q(`DELETE FROM customer_identities WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]);
+  await q(
+    `UPDATE customers SET name = '', search_text = '', language = NULL, vulnerable = false, media = false, sales_opt_out = false,
+       vulnerable_source = NULL, erased_at = now(), updated_at = now()
+     WHERE account_id = $1 AND id = ANY($2::uuid[])`, [ids]);
+  return counts;
+}

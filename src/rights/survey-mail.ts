@@ -1,0 +1,39 @@
+/**
+ * The text of a survey mail, in the customer's language: one link per score, each a single click
+ * (CSAT 1–5 after a solved case, NPS 0–10), and how to stop receiving surveys. Pure.
+ */
+export interface SurveyMailInput {
+  kind: 'csat' | 'nps';
+  language: 'nl' | 'en';
+  /** the survey link without the score: `${PUBLIC_URL}/s/<token>` */
+  link: string;
+  unsubscribe: string;
+  caseRef: string | null;
+  company: string;
+}
+
+export function surveyMail(m: SurveyMailInput): { subject: string; text: string } {
+  const scores = m.kind === 'csat' ? [5, 4, 3, 2, 1] : [10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0];
+  const nl = m.language === 'nl';
+  const label = (s: number) => m.kind === 'csat'
+    ? (nl ? ['', 'Slecht', 'Matig', 'Gaat wel', 'Goed', 'Heel goed'] : ['', 'Poor', 'Fair', 'OK', 'Good', 'Very good'])[s]
+    : String(s);
+  const lines = scores.map((s) => `${label(s).padEnd(10)} ${m.link}?score=${s}`);
+  const ref = m.caseRef ? ` [${m.caseRef}]` : '';
+  if (m.kind === 'csat') {
+    return nl
+      ? { subject: `Hoe hebben wij u geholpen?${ref}`, text: `Goedendag,\n\nUw vraag${ref} is afgehandeld. Hoe tevreden bent u over hoe ${m.company} u heeft geholpen? Eén klik is genoeg:\n\n${lines.join('\n')}\n\nGeen enquêtes meer ontvangen? ${m.unsubscribe}\n` }
+      : { subject: `How did we help you?${ref}`, text: `Hello,\n\nYour question${ref} has been resolved. How satisfied are you with the help ${m.company} gave you? One click is enough:\n\n${lines.join('\n')}\n\nNo more surveys? ${m.unsubscribe}\n` };
+  }
+  return nl
+    ? { subject: `Zou u ${m.company} aanbevelen?`, text: `Goedendag,\n\nHoe waarschijnlijk is het dat u ${m.company} aanbeveelt aan vrienden of collega's? 10 is zeer waarschijnlijk, 0 helemaal niet. Eén klik is genoeg:\n\n${lines.join('\n')}\n\nGeen enquêtes meer ontvangen? ${m.unsubscribe}\n` }
+    : { subject: `Would you recommend ${m.company}?`, text: `Hello,\n\nHow likely are you to recommend ${m.company} to a friend or colleague? 10 is very likely, 0 not at all. One click is enough:\n\n${lines.join('\n')}\n\nNo more surveys? ${m.unsubscribe}\n` };
+}
+
+/** NPS from 0–10 answers: % promoters (9–10) minus % detractors (0–6), null without answers. */
+export function netPromoterScore(scores: readonly number[]): number | null {
+  if (!scores.length) return null;
+  const promoters = scores.filter((s) => s >= 9).length;
+  const detractors = scores.filter((s) => s <= 6).length;
+  return Math.round(((promoters - detractors) / scores.length) * 100);
+}

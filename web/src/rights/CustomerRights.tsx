@@ -1,0 +1,71 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { post } from '../shared/api.ts';
+import type { Role } from '../shared/types.ts';
+import type { Act } from '../shared/useAction.ts';
+
+/**
+ * GDPR on the customer card: export (supervisors and admins) and erasure (admins only), which asks
+ * for a reason and a second confirmation; open promises ask for a third, explicit override.
+ */
+export function CustomerRights({ customerId, role, act }: { customerId: string; role: Role; act: Act }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [sure, setSure] = useState(false);
+  const [needsOverride, setNeedsOverride] = useState(false);
+  const id = useId();
+  if (role === 'agent') return null;
+  const erase = () =>
+    void act(async () => {
+      try {
+        await post(`/api/v1/customers/${customerId}/erase`, { reason, override: needsOverride });
+        setOpen(false);
+      } catch (e) {
+        if ((e as { code?: string }).code === 'erasure_needs_override') setNeedsOverride(true);
+        throw e;
+      }
+    }, t('rights.erased'));
+  return (
+    <div className="customer-rights" role="group" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('rights.gdpr')}</h3>
+      <div className="actions">
+        <a className="button" href={`/api/v1/customers/${customerId}/export`} download>
+          {t('rights.export')}
+        </a>
+        {role === 'admin' && !open && (
+          <button type="button" className="button danger" onClick={() => setOpen(true)}>
+            {t('rights.erase')}
+          </button>
+        )}
+      </div>
+      {role === 'admin' && open && (
+        <form
+          className="stack"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (reason.trim() && sure) erase();
+          }}
+        >
+          <p className="small">{t('rights.eraseWarning')}</p>
+          <div className="field">
+            <label htmlFor={`${id}-reason`}>{t('rights.reason')}</label>
+            <textarea id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={1000} rows={2} />
+          </div>
+          <div className="field">
+            <input id={`${id}-sure`} type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} />{' '}
+            <label htmlFor={`${id}-sure`}>{needsOverride ? t('rights.sureOverride') : t('rights.sure')}</label>
+          </div>
+          <div className="actions">
+            <button type="submit" className="button danger" disabled={!reason.trim() || !sure}>
+              {t('rights.eraseNow')}
+            </button>
+            <button type="button" className="button" onClick={() => setOpen(false)}>
+              {t('rights.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
