@@ -8,6 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readMessage } from '../src/listening/read-message.ts';
+import { BUCKETS, type Features } from '../src/listening/message-model/features.ts';
 import { featuresOf, HEADS, modelFromJson, type Head, type MessageModel, type WeightsFile } from '../src/listening/message-model/score-message.ts';
 import { devMessages, ownMessages, realAvailable, realExamples, type Example } from './message-model-data/sources.ts';
 
@@ -16,7 +17,8 @@ const SOURCE_WEIGHT: Record<string, number> = { own: 3, dev: 3, nlupp: 0.7, bank
 const EPOCHS = 12;
 const RATE = 0.3;
 const L2 = 1e-5;
-const MIN_DF = 2;
+/** weights below this (in every head) are left out of weights.json */
+const MIN_WEIGHT = 0.003;
 
 interface Vector {
   ids: Int32Array;
@@ -28,37 +30,23 @@ interface Row {
   weight: number;
 }
 
-export function featurise(e: Example): Map<string, number> {
+export function featurise(e: Example): Features {
   const r = readMessage(e.text, { language: e.language });
-  return featuresOf({ folded: r.folded, language: r.language, stems: r.stems, lexicon: r.lexicon, lexiconSentiment: r.lexiconSentiment });
+  return featuresOf({ folded: r.folded, all: r.all, language: r.language, stems: r.stems, lexicon: r.lexicon, lexiconSentiment: r.lexiconSentiment });
 }
 
 export function train(examples: Example[], log = false): WeightsFile {
-  const feats = examples.map(featurise);
-  const df = new Map<string, number>();
-  for (const f of feats) for (const k of f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
-  const names = [...df].filter(([k, n]) => n >= MIN_DF || k.startsWith('#')).map(([k]) => k).sort();
-  const index = new Map(names.map((k, i) => [k, i]));
-  const rows: Row[] = feats.map((f, i) => {
-    const ids: number[] = [];
-    const values: number[] = [];
-    for (const [k, v] of f) {
-      const id = index.get(k);
-      if (id !== undefined) {
-        ids.push(id);
-        values.push(v);
-      }
-    }
-    const e = examples[i]!;
+  const rows: Row[] = examples.map((e) => {
+    const f = featurise(e);
     return {
-      x: { ids: Int32Array.from(ids), values: Float64Array.from(values) },
+      x: { ids: Int32Array.from([...f.text, ...f.meta]), values: Float64Array.from([...f.text.map(() => f.textWeight), ...f.metaValues]) },
       y: HEADS.map((h) => e.labels[h] ?? -1),
       weight: SOURCE_WEIGHT[e.source.split(':')[0]!] ?? 1,
     };
   });
   const H = HEADS.length;
-  const w = new Float64Array(names.length * H);
-  const g2 = new Float64Array(names.length * H).fill(1e-8);
+  const w = new Float64Array(BUCKETS * H);
+  const g2 = new Float64Array(BUCKETS * H).fill(1e-8);
   const bias = new Float64Array(H);
   const b2 = new Float64Array(H).fill(1e-8);
   // balance each head: positives and negatives weigh the same in total
@@ -103,13 +91,13 @@ export function train(examples: Example[], log = false): WeightsFile {
     if (log) console.log(`epoch ${epoch + 1}: loss ${(loss / rows.length).toFixed(4)}`);
   }
   const weights: Record<string, number[]> = {};
-  names.forEach((name, i) => {
-    const row = Array.from(w.subarray(i * H, (i + 1) * H), (v) => Math.round(v * 1000) / 1000);
-    if (row.some((v) => Math.abs(v) >= 0.002)) weights[name] = row;
-  });
+  for (let b = 0; b < BUCKETS; b++) {
+    const row = Array.from(w.subarray(b * H, (b + 1) * H), (v) => Math.round(v * 1000) / 1000);
+    if (row.some((v) => Math.abs(v) >= MIN_WEIGHT)) weights[b] = row;
+  }
   const trainedOn: Record<string, number> = {};
   for (const e of examples) trainedOn[e.source.split(':')[0]!] = (trainedOn[e.source.split(':')[0]!] ?? 0) + 1;
-  return { heads: [...HEADS], bias: Array.from(bias, (v) => Math.round(v * 1000) / 1000), weights, trainedOn };
+  return { heads: [...HEADS], bias: Array.from(bias, (v) => Math.round(v * 1000) / 1000), buckets: BUCKETS, weights, trainedOn };
 }
 
 function mulberry32(seed: number) {
@@ -140,6 +128,6 @@ if (import.meta.url === `file://${process.argv[1]}` && !process.argv.includes('-
   const out = fileURLToPath(new URL('../src/listening/message-model/weights.json', import.meta.url));
   writeFileSync(out, `${JSON.stringify(json)}\n`);
   console.log(`trained on ${examples.length} examples (${JSON.stringify(json.trainedOn)}) in ${((performance.now() - t0) / 1000).toFixed(1)} s; ` +
-    `${Object.keys(json.weights).length} features kept; wrote ${out}`);
+    `${Object.keys(json.weights).length} feature buckets kept; wrote ${out}`);
 }
 export type { Head };

@@ -51,9 +51,11 @@ export function analyseMessage(input: string, opts: AnalyseMessageOptions = {}):
   const r = readMessage(input, opts);
   const { text, folded, language } = r;
   const cues = sarcasmCues(folded, r.lexiconSentiment);
-  const lexicon = isSarcastic(cues) && r.lexiconSentiment > -0.2 ? round(-0.3 - 0.5 * Math.abs(r.lexiconSentiment)) : r.lexiconSentiment;
-  const heads = scoreMessage({ folded, language, stems: r.stems, lexicon: r.lexicon, lexiconSentiment: r.lexiconSentiment }, opts.model === undefined ? shippedModel() : opts.model);
-  const sentiment = combineSentiment(lexicon, heads);
+  const sarcastic = isSarcastic(cues);
+  const lexicon = sarcastic && r.lexiconSentiment > 0 ? round(-0.5 * r.lexiconSentiment) : r.lexiconSentiment;
+  // nothing to read (an empty message): no model guess either
+  const heads = r.all.length === 0 ? null : scoreMessage({ folded, all: r.all, language, stems: r.stems, lexicon: r.lexicon, lexiconSentiment: r.lexiconSentiment }, opts.model === undefined ? shippedModel() : opts.model);
+  const sentiment = combineSentiment(lexicon, heads, sarcastic);
   const reputationRisk = assessReputationRisk(text, folded);
   const mentions = findMoneyMentions(text);
   const intents = combineIntents(detectIntents(text, { sentiment, folded }), heads);

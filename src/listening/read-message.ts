@@ -2,7 +2,7 @@ import { detectLanguage, type DetectedLanguage } from '../text/detect-language.t
 import { stem } from '../text/stem.ts';
 import { BOILERPLATE, STOPWORDS } from '../text/stopwords.ts';
 import { foldForMatching } from '../text/normalise.ts';
-import { tokenise } from '../text/tokenise.ts';
+import { tokenise, type Token } from '../text/tokenise.ts';
 import { scoreLexicon, type LexiconScore } from './lexicon-score.ts';
 import { sentimentOf } from './sentiment.ts';
 
@@ -22,6 +22,8 @@ export interface MessageReading {
   lexiconSentiment: number;
   tokens: string[];
   stems: string[];
+  /** every word and number token, in order (stopwords and negators included) */
+  all: Token[];
 }
 
 /** Longer texts are cut here: a customer's message, not a quoted thread or an attachment. */
@@ -34,8 +36,9 @@ export function readMessage(input: string, opts: ReadMessageOptions = {}): Messa
   const language = guess.language;
   const folded = foldForMatching(text);
   const lexicon = lexiconScore(text, folded, language);
-  const { tokens, stems } = termsOf(text, folded, language);
-  return { text, language, languageConfidence: guess.confidence, folded, lexicon, lexiconSentiment: sentimentOf(lexicon), tokens, stems };
+  const all = tokenise(text, folded);
+  const { tokens, stems } = termsOf(all, language);
+  return { text, language, languageConfidence: guess.confidence, folded, lexicon, lexiconSentiment: sentimentOf(lexicon), tokens, stems, all };
 }
 
 function languageFromCode(code: string): DetectedLanguage {
@@ -53,10 +56,10 @@ function lexiconScore(text: string, folded: string, language: DetectedLanguage):
   return en.hits > nl.hits ? en : nl;
 }
 
-function termsOf(text: string, folded: string, language: DetectedLanguage): { tokens: string[]; stems: string[] } {
+function termsOf(all: Token[], language: DetectedLanguage): { tokens: string[]; stems: string[] } {
   const tokens: string[] = [];
   const stems: string[] = [];
-  for (const t of tokenise(text, folded)) {
+  for (const t of all) {
     if (t.kind !== 'word' || t.norm.length < 2 || BOILERPLATE.has(t.norm)) continue;
     if (language === 'other') {
       if (STOPWORDS.nl.has(t.norm) || STOPWORDS.en.has(t.norm)) continue;

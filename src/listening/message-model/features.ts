@@ -1,4 +1,5 @@
 import { NEGATORS } from '../../text/stopwords.ts';
+import type { Token } from '../../text/tokenise.ts';
 import type { LexiconScore } from '../lexicon-score.ts';
 import type { PatternEntry } from '../lexicon/pattern-nl.ts';
 import { sarcasmCues } from './sarcasm.ts';
@@ -19,6 +20,8 @@ import { sarcasmCues } from './sarcasm.ts';
 export interface FeatureInput {
   /** foldForMatching(text) */
   folded: string;
+  /** its word and number tokens (tokenise) */
+  all: readonly Token[];
   language: 'nl' | 'en' | 'other';
   /** the stems of the content words (MessageAnalysis.stems) */
   stems: readonly string[];
@@ -29,64 +32,100 @@ export interface FeatureInput {
   pattern: ReadonlyMap<string, PatternEntry>;
 }
 
-export type Features = Map<string, number>;
+/**
+ * Features as hashed ids (FNV-1a into BUCKETS slots, no strings built per n-gram: the model must
+ * cost little beside the rest of the analysis) with their values. The same feature may appear
+ * more than once; the model is linear, so repeats add up.
+ */
+export interface Features {
+  /** the text features (words, stems, n-grams, pairs), each worth textWeight */
+  text: number[];
+  textWeight: number;
+  /** the named features and their values */
+  meta: number[];
+  metaValues: number[];
+}
 
-const WORD = /[\p{L}\p{N}]+(?:['-][\p{L}]+)*/gu;
-const CLAUSE = /[.!?;:,\n]/;
+export const BUCKETS = 1 << 18;
+const MASK = BUCKETS - 1;
+
 const MONEY = /€|\$|£|\beur\b|\beuro\b|\beuros\b|\bdollars?\b|\d+[.,]\d\d\b/;
 const DURATION = /\b(\d+|een|twee|drie|vier|vijf|zes|tien|a|one|two|three|four|five|six|ten|several|paar|aantal)\s+(minuten|min|uur|uren|dagen|dag|weken|week|maanden|maand|jaar|minutes|hours|hour|days|day|weeks|week|months|month|years)\b/;
 
+// seeds per kind of feature, so "goed" the word and "goed" the stem are different features
+const SEED = { word: 0x811c9dc5, negated: 0x12345679, stem: 0x2468ace1, gram: 0x3c6ef372, pair: 0x5bd1e995, meta: 0x7f4a7c15 };
+
+function fnv(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193) >>> 0;
+}
+function hashString(seed: number, s: string): number {
+  let h = seed;
+  for (let i = 0; i < s.length; i++) h = fnv(h, s.charCodeAt(i));
+  return h;
+}
+/** the id of a named feature ('#question', '#lex:neg', ...) */
+export function metaId(name: string): number {
+  return hashString(SEED.meta, name) & MASK;
+}
+const META = new Map<string, number>();
+function meta(f: Features, name: string, value: number): void {
+  let id = META.get(name);
+  if (id === undefined) META.set(name, (id = metaId(name)));
+  f.meta.push(id);
+  f.metaValues.push(value);
+}
+
 export function messageFeatures(input: FeatureInput): Features {
-  const f: Features = new Map();
-  const text: string[] = [];
+  const ids: number[] = [];
   const { folded } = input;
 
-  let prev = '';
+  let prev = 0;
   let lastNegator = -10;
   let i = 0;
   let last = 0;
-  for (const m of folded.matchAll(WORD)) {
-    const w = m[0];
-    if (CLAUSE.test(folded.slice(last, m.index))) {
-      lastNegator = -10;
-      prev = '';
+  for (const t of input.all) {
+    const w = t.norm;
+    const at = t.start;
+    for (let k = last; k < at; k++) {
+      if (CLAUSE_CHARS.has(folded.charCodeAt(k))) {
+        lastNegator = -10;
+        prev = 0;
+        break;
+      }
     }
-    last = m.index! + w.length;
+    last = t.end;
     if (NEGATORS.has(w)) lastNegator = i;
-    const isNumber = w.charCodeAt(0) < 0x3a;
-    const token = isNumber ? '#' : w;
-    text.push(i - lastNegator <= 3 && i !== lastNegator ? `w:~${token}` : `w:${token}`);
-    if (prev) text.push(`b:${prev} ${token}`);
-    if (!isNumber && w.length >= 3) {
-      const padded = ` ${w} `;
-      for (let n = 3; n <= 4; n++) for (let k = 0; k + n <= padded.length; k++) text.push(`c:${padded.slice(k, k + n)}`);
-    }
-    prev = token;
+    const isNumber = t.kind === 'number';
+    const wordHash = isNumber ? SEED.word : hashString(SEED.word, w);
+    const negated = i - lastNegator <= 3 && i !== lastNegator;
+    ids.push((negated ? fnv(wordHash, SEED.negated) : wordHash) & MASK);
+    if (prev) ids.push(fnv(prev, wordHash ^ SEED.pair) & MASK);
+    if (!isNumber && w.length >= 3) grams(w, ids);
+    prev = wordHash;
     i++;
   }
-  for (const s of input.stems) text.push(`s:${s}`);
+  for (const s of input.stems) ids.push(hashString(SEED.stem, s) & MASK);
 
-  const weight = text.length ? 1 / Math.sqrt(text.length) : 0;
-  for (const t of text) f.set(t, (f.get(t) ?? 0) + weight);
+  const f: Features = { text: ids, textWeight: ids.length ? 1 / Math.sqrt(ids.length) : 0, meta: [], metaValues: [] };
 
   const lex = input.lexicon;
-  f.set(`#lang:${input.language}`, 1);
-  f.set(`#len:${i < 6 ? 'xs' : i < 15 ? 's' : i < 40 ? 'm' : 'l'}`, 1);
-  if (folded.includes('?')) f.set('#question', 1);
-  if (lex.exclamations) f.set('#exclaim', Math.min(3, lex.exclamations) / 3);
-  if (lex.capitalWords) f.set('#capitals', Math.min(3, lex.capitalWords) / 3);
-  if (lex.shouting) f.set('#shouting', 1);
-  if (MONEY.test(folded)) f.set('#money', 1);
-  if (DURATION.test(folded)) f.set('#duration', 1);
+  meta(f, `#lang:${input.language}`, 1);
+  meta(f, `#len:${i < 6 ? 'xs' : i < 15 ? 's' : i < 40 ? 'm' : 'l'}`, 1);
+  if (folded.includes('?')) meta(f, '#question', 1);
+  if (lex.exclamations) meta(f, '#exclaim', Math.min(3, lex.exclamations) / 3);
+  if (lex.capitalWords) meta(f, '#capitals', Math.min(3, lex.capitalWords) / 3);
+  if (lex.shouting) meta(f, '#shouting', 1);
+  if (MONEY.test(folded)) meta(f, '#money', 1);
+  if (DURATION.test(folded)) meta(f, '#duration', 1);
   const s = input.lexiconSentiment;
-  if (s > 0) f.set('#lex:pos', s);
-  if (s < 0) f.set('#lex:neg', -s);
-  if (lex.hits === 0) f.set('#lex:none', 1);
-  if (lex.anger > 0) f.set('#lex:anger', Math.min(2, lex.anger) / 2);
+  if (s > 0) meta(f, '#lex:pos', s);
+  if (s < 0) meta(f, '#lex:neg', -s);
+  if (lex.hits === 0) meta(f, '#lex:none', 1);
+  if (lex.anger > 0) meta(f, '#lex:anger', Math.min(2, lex.anger) / 2);
   const [pos, neg, angry] = lex.emoji;
-  if (pos) f.set('#emoji:pos', 1);
-  if (neg) f.set('#emoji:neg', 1);
-  if (angry) f.set('#emoji:angry', 1);
+  if (pos) meta(f, '#emoji:pos', 1);
+  if (neg) meta(f, '#emoji:neg', 1);
+  if (angry) meta(f, '#emoji:angry', 1);
 
   if (input.pattern.size) {
     let sum = 0;
@@ -98,9 +137,25 @@ export function messageFeatures(input: FeatureInput): Features {
         n++;
       }
     }
-    if (n) f.set(sum >= 0 ? '#pattern:pos' : '#pattern:neg', Math.min(1, Math.abs(sum) / Math.sqrt(n)));
+    if (n) meta(f, sum >= 0 ? '#pattern:pos' : '#pattern:neg', Math.min(1, Math.abs(sum) / Math.sqrt(n)));
   }
 
-  for (const cue of sarcasmCues(folded, s)) f.set(`#sarcasm:${cue}`, 1);
+  for (const cue of sarcasmCues(folded, s)) meta(f, `#sarcasm:${cue}`, 1);
   return f;
+}
+
+const CLAUSE_CHARS = new Set([...'.!?;:,\n'].map((c) => c.charCodeAt(0)));
+
+/** the character 3- and 4-grams of " word " */
+function grams(w: string, out: number[]): void {
+  const n = w.length + 2;
+  for (let k = 0; k + 3 <= n; k++) {
+    let h = SEED.gram;
+    for (let j = k; j < k + 3; j++) h = Math.imul(h ^ (j === 0 || j === n - 1 ? 32 : w.charCodeAt(j - 1)), 0x01000193) >>> 0;
+    out.push(h & MASK);
+    if (k + 4 <= n) {
+      h = Math.imul(h ^ (k + 3 === n - 1 ? 32 : w.charCodeAt(k + 2)), 0x01000193) >>> 0;
+      out.push(h & MASK);
+    }
+  }
 }

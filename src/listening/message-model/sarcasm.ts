@@ -17,7 +17,7 @@ const NOTHING = new RegExp(String.raw`\b(bedankt|dank je|dank u|dankjewel|dankuw
 const PRAISE_RE = new RegExp(String.raw`\b${PRAISE}\b`);
 const TROUBLE = new RegExp(
   [
-    String.raw`\b(alweer|weer|opnieuw|wederom|nog steeds|nog altijd|for the \w+ time|again|still|yet again|once again)\b`,
+    String.raw`\b(alweer|weer eens|opnieuw|wederom|nog steeds|nog altijd|for the \w+ time|again|still|yet again|once again)\b`,
     String.raw`\b(\d+|drie|vier|vijf|zes|tien|three|four|five|six|ten|several) (uur|uren|dagen|weken|maanden|hours|days|weeks|months)\b`,
     String.raw`\b(wachten|gewacht|wacht|waiting|waited|wait)\b`,
     String.raw`\b(niks|niets|nothing|geen reactie|geen antwoord|no reply|no answer|no response)\b`,

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { loadPatternLexicon } from '../lexicon/pattern-nl.ts';
-import { messageFeatures, type FeatureInput, type Features } from './features.ts';
+import { BUCKETS, messageFeatures, type FeatureInput, type Features } from './features.ts';
 
 /**
  * The message model: one logistic regression per head over the features of features.ts, trained
@@ -16,23 +16,37 @@ export type HeadScores = Record<Head, number>;
 export interface MessageModel {
   heads: readonly Head[];
   bias: readonly number[];
-  weights: ReadonlyMap<string, readonly number[]>;
+  /** BUCKETS × heads, row by row */
+  weights: Float32Array;
 }
 
 export interface WeightsFile {
   heads: Head[];
   bias: number[];
-  /** feature -> one weight per head */
+  buckets: number;
+  /** feature bucket -> one weight per head; buckets not listed weigh 0 */
   weights: Record<string, number[]>;
   trainedOn?: Record<string, number>;
 }
 
 export function modelFromJson(json: WeightsFile): MessageModel {
-  return { heads: json.heads, bias: json.bias, weights: new Map(Object.entries(json.weights)) };
+  if (json.buckets !== BUCKETS) throw new Error(`weights.json has ${json.buckets} buckets, the features ${BUCKETS}: retrain`);
+  const H = json.heads.length;
+  const weights = new Float32Array(BUCKETS * H);
+  for (const [bucket, row] of Object.entries(json.weights)) weights.set(row, Number(bucket) * H);
+  return { heads: json.heads, bias: json.bias, weights };
 }
 
 const WEIGHTS = new URL('./weights.json', import.meta.url);
-const SHIPPED: MessageModel | null = existsSync(WEIGHTS) ? modelFromJson(JSON.parse(readFileSync(WEIGHTS, 'utf8')) as WeightsFile) : null;
+// a missing or stale weights.json leaves the rules alone at work (a unit test checks that it loads)
+const SHIPPED: MessageModel | null = loadShipped();
+function loadShipped(): MessageModel | null {
+  try {
+    return existsSync(WEIGHTS) ? modelFromJson(JSON.parse(readFileSync(WEIGHTS, 'utf8')) as WeightsFile) : null;
+  } catch {
+    return null;
+  }
+}
 const PATTERN = loadPatternLexicon();
 
 export function shippedModel(): MessageModel | null {
@@ -52,10 +66,18 @@ export function scoreMessage(input: Omit<FeatureInput, 'pattern'>, model: Messag
 
 export function applyModel(features: Features, model: MessageModel): HeadScores {
   const z = [...model.bias];
-  for (const [name, value] of features) {
-    const w = model.weights.get(name);
-    if (!w) continue;
-    for (let h = 0; h < z.length; h++) z[h]! += value * w[h]!;
+  const H = z.length;
+  const w = model.weights;
+  const sums = new Float64Array(H);
+  for (const id of features.text) {
+    const at = id * H;
+    for (let h = 0; h < H; h++) sums[h]! += w[at + h]!;
+  }
+  for (let h = 0; h < H; h++) z[h]! += sums[h]! * features.textWeight;
+  const { meta, metaValues } = features;
+  for (let k = 0; k < meta.length; k++) {
+    const at = meta[k]! * H;
+    for (let h = 0; h < H; h++) z[h]! += metaValues[k]! * w[at + h]!;
   }
   const out = {} as HeadScores;
   model.heads.forEach((head, h) => (out[head] = 1 / (1 + Math.exp(-z[h]!))));
