@@ -6,6 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyseMessage } from '../src/listening/analyse-message.ts';
+import { scoreMessage } from '../src/listening/message-model/score-message.ts';
+import { readMessage } from '../src/listening/read-message.ts';
 import { angerOf } from '../src/listening/anger.ts';
 import { detectIntents } from '../src/listening/intents.ts';
 import { scoreLexicon } from '../src/listening/lexicon-score.ts';
@@ -84,6 +86,11 @@ time('intents', messages, (m) => detectIntents(m, { sentiment: 0 }));
 time('money', messages, findMoney);
 time('reputation risk', messages, assessReputationRisk);
 time('tokenise + stem', messages, (m) => words(m).map((w) => stem(w, 'nl')));
+time('readMessage (language, lexicon, tokens, stems)', messages, (m) => readMessage(m));
+time('readMessage + message model (features, weights)', messages, (m) => {
+  const r = readMessage(m);
+  return scoreMessage({ folded: r.folded, all: r.all, language: r.language, stems: r.stems, lexicon: r.lexicon, lexiconSentiment: r.lexiconSentiment });
+});
 const total = time('**analyseMessage (all of it)**', messages, (m) => analyseMessage(m));
 const rss = process.memoryUsage().rss / 2 ** 20;
 const load = (await import('node:os')).loadavg()[0]!;

@@ -8,22 +8,17 @@
  *   3. promises.jsonl  → findPromises: found, kind, time (eval-promises.ts)
  *   4. story-*.jsonl   → intake + analysis job + signals + problem + {{amount}} on PGlite (eval-story.ts)
  *
- * "As a user installs it": the only data the product reads from outside its own package is the CLiPS Pattern
- * Dutch lexicon, from ../shared/data/dutch/pattern-nl/nl-sentiment.xml when that file is beside the checkout
- * (src/listening/lexicon/pattern-nl.ts; PATTERN_NL_XML overrides the path). A user's clone has no ../shared, so
- * this benchmark points PATTERN_NL_XML at a path that does not exist before any product module is loaded (hence the
- * dynamic imports below), and checks that the lexicon came up empty. EVAL_WITH_SHARED=1 runs with ../shared
- * instead, for comparison only.
+ * "As a user installs it": the product reads nothing from ../shared at run time (issue 14). The Pattern Dutch
+ * adjectives come from the npm package @nlpjs/lang-nl and the message model's weights are shipped in
+ * src/listening/message-model/weights.json. EVAL_WITH_SHARED is kept for old command lines; it changes nothing now.
  *
  * Headline: macro-F1 over the 7 binary message labels (5 intents, anger, vulnerable) against the "always true"
  * baseline (the best label-blind constant guess for F1), in the same run. Prints one RESULT line; never asserts.
  */
-if (process.env.EVAL_WITH_SHARED !== '1') process.env.PATTERN_NL_XML = '/nonexistent/luister-eval-blind/nl-sentiment.xml';
-
 const { loadPatternLexicon } = await import('../src/listening/lexicon/pattern-nl.ts');
+const { shippedModel } = await import('../src/listening/message-model/score-message.ts');
 const pattern = loadPatternLexicon().size;
-const config = process.env.EVAL_WITH_SHARED === '1' ? `EVAL_WITH_SHARED=1: ../shared used when present (Pattern lexicon: ${pattern} forms)${pattern ? ' — not what a user gets' : ''}` : `as a user installs it: no ../shared (Pattern lexicon: ${pattern} forms)`;
-if (process.env.EVAL_WITH_SHARED !== '1' && pattern !== 0) throw new Error('the ../shared Pattern lexicon was loaded although it should be hidden');
+const config = `as a user installs it: nothing read from ../shared (Pattern stems from @nlpjs/lang-nl: ${pattern}; message model: ${shippedModel() ? 'shipped' : 'MISSING'})`;
 
 console.log(`# eval-blind: the frozen blind set of issue 14, ${config}\n`);
 const { evalMessages } = await import('./eval-blind/eval-messages.ts');

@@ -27,6 +27,7 @@ if (only !== 'web') {
   const took = run('server', [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
   mkdirSync('dist/storage/migrations', { recursive: true });
   cpSync('src/storage/migrations', 'dist/storage/migrations', { recursive: true, filter: (f) => !f.endsWith('.ts') });
+  cpSync('src/listening/message-model/weights.json', 'dist/listening/message-model/weights.json'); // the message model's weights
   console.log(`build: server compiled in ${took}`);
 }
 

@@ -1,24 +1,23 @@
-import { detectLanguage, type DetectedLanguage } from '../text/detect-language.ts';
-import { stem } from '../text/stem.ts';
-import { BOILERPLATE, STOPWORDS } from '../text/stopwords.ts';
-import { foldForMatching } from '../text/normalise.ts';
-import { tokenise } from '../text/tokenise.ts';
+import type { DetectedLanguage } from '../text/detect-language.ts';
 import { angerOf } from './anger.ts';
 import { detectIntents, type Intent } from './intents.ts';
-import { scoreLexicon, type LexiconScore } from './lexicon-score.ts';
 import { findMoneyMentions, type Money, type MoneyMention } from './money.ts';
 import { disputesACharge } from './disputed-amount.ts';
+import { combineAnger, combineIntents, combineSentiment } from './message-model/combine.ts';
+import { isSarcastic, sarcasmCues } from './message-model/sarcasm.ts';
+import { scoreMessage, shippedModel, type MessageModel } from './message-model/score-message.ts';
+import { readMessage, type ReadMessageOptions } from './read-message.ts';
 import { assessReputationRisk, type ReputationRisk } from './reputation-risk.ts';
-import { sentimentOf } from './sentiment.ts';
+import { round } from './sentiment.ts';
 import { findVulnerability, type VulnerabilitySign } from './vulnerability.ts';
 
 export type { Intent } from './intents.ts';
 export type { Money, Currency } from './money.ts';
 export type { Mention, MentionKind, ReputationRisk } from './reputation-risk.ts';
 
-export interface AnalyseMessageOptions {
-  /** the language when the channel or customer already says it ('nl', 'en-GB', 'de', ...) */
-  language?: string | null;
+export interface AnalyseMessageOptions extends ReadMessageOptions {
+  /** the message model to combine with the rules; default the shipped one, null for rules alone */
+  model?: MessageModel | null;
 }
 
 export interface MessageAnalysis {
@@ -40,33 +39,34 @@ export interface MessageAnalysis {
   vulnerability: VulnerabilitySign[];
 }
 
-/** Longer texts are cut here: a customer's message, not a quoted thread or an attachment. */
-const MAX_CHARS = 20_000;
-
 /**
  * Everything listening wants to know about one inbound message, as a pure function: language,
  * words for clustering, sentiment, anger, intents, amounts of money and reputation risk.
+ * Sentiment, anger and the complaint, refund, opt-out and cancellation intents combine the
+ * lexicon and rules with the shipped message model (message-model/): rules for what is said in
+ * so many words, the model for the wordings nobody listed; praise that the message itself takes
+ * back ("Bedankt voor niks") is read as the complaint it is.
  */
 export function analyseMessage(input: string, opts: AnalyseMessageOptions = {}): MessageAnalysis {
-  const text = input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input;
-  const given = opts.language ? languageFromCode(opts.language) : null;
-  const guess = given ? { language: given, confidence: 1 } : detectLanguage(text);
-  const language = guess.language;
-
-  const folded = foldForMatching(text);
-  const score = lexiconScore(text, folded, language);
-  const sentiment = sentimentOf(score);
-  const { tokens, stems } = termsOf(text, folded, language);
+  const r = readMessage(input, opts);
+  const { text, folded, language } = r;
+  const cues = sarcasmCues(folded, r.lexiconSentiment);
+  const sarcastic = isSarcastic(cues);
+  const lexicon = sarcastic && r.lexiconSentiment > 0 ? round(-0.5 * r.lexiconSentiment) : r.lexiconSentiment;
+  // nothing to read (an empty message): no model guess either
+  const heads = r.all.length === 0 ? null : scoreMessage({ folded, all: r.all, language, stems: r.stems, lexicon: r.lexicon, lexiconSentiment: r.lexiconSentiment }, opts.model === undefined ? shippedModel() : opts.model);
+  const sentiment = combineSentiment(lexicon, heads, sarcastic);
   const reputationRisk = assessReputationRisk(text, folded);
   const mentions = findMoneyMentions(text);
+  const intents = combineIntents(detectIntents(text, { sentiment, folded }), heads);
   return {
     language,
-    languageConfidence: guess.confidence,
-    tokens,
-    stems,
+    languageConfidence: r.languageConfidence,
+    tokens: r.tokens,
+    stems: r.stems,
     sentiment,
-    anger: angerOf(score, sentiment, reputationRisk.level),
-    intents: withFactualComplaint(detectIntents(text, { sentiment, folded }), text, mentions),
+    anger: combineAnger(angerOf(r.lexicon, sentiment, reputationRisk.level), heads),
+    intents: withFactualComplaint(intents, text, mentions),
     money: mentions.map(({ cents, currency }) => ({ cents, currency })),
     reputationRisk,
     vulnerability: findVulnerability(text),
@@ -80,37 +80,4 @@ export function analyseMessage(input: string, opts: AnalyseMessageOptions = {}):
 function withFactualComplaint(intents: Intent[], text: string, mentions: MoneyMention[]): Intent[] {
   if (intents.includes('complaint')) return intents;
   return intents.includes('refund_request') || disputesACharge(text, mentions) ? ['complaint', ...intents] : intents;
-}
-
-function languageFromCode(code: string): DetectedLanguage {
-  const l = code.toLowerCase();
-  if (l === 'nl' || l.startsWith('nl-')) return 'nl';
-  if (l === 'en' || l.startsWith('en-')) return 'en';
-  return 'other';
-}
-
-/** Another language gets whichever of our two lexicons recognises more of it. */
-function lexiconScore(text: string, folded: string, language: DetectedLanguage): LexiconScore {
-  if (language !== 'other') return scoreLexicon(text, language, folded);
-  const nl = scoreLexicon(text, 'nl', folded);
-  const en = scoreLexicon(text, 'en', folded);
-  return en.hits > nl.hits ? en : nl;
-}
-
-function termsOf(text: string, folded: string, language: DetectedLanguage): { tokens: string[]; stems: string[] } {
-  const tokens: string[] = [];
-  const stems: string[] = [];
-  for (const t of tokenise(text, folded)) {
-    if (t.kind !== 'word' || t.norm.length < 2 || BOILERPLATE.has(t.norm)) continue;
-    if (language === 'other') {
-      if (STOPWORDS.nl.has(t.norm) || STOPWORDS.en.has(t.norm)) continue;
-      tokens.push(t.norm);
-      stems.push(t.norm);
-      continue;
-    }
-    if (STOPWORDS[language].has(t.norm)) continue;
-    tokens.push(t.norm);
-    stems.push(stem(t.norm, language));
-  }
-  return { tokens, stems };
 }

@@ -3,10 +3,10 @@ import { foldForMatching } from '../text/normalise.ts';
 /**
  * What the customer wants, Dutch and English, by patterns on the folded text (lower case, no
  * diacritics). A message can have several intents ("Waarom is er twee keer afgeschreven? Ik wil
- * mijn geld terug": question, complaint, refund_request). Rules rather than a trained model: no
- * labelled Dutch customer-care data exists to train one (see ../shared/data/dutch-text/README.txt),
- * every rule can be read and tested, and bench/analysis-eval.ts measures them on BANKING77, NLU++
- * and xSID.
+ * mijn geld terug": question, complaint, refund_request). These rules catch what is said in so
+ * many words; analyseMessage adds the message model's confident intents for the wordings no rule
+ * lists (message-model/combine.ts). bench/analysis-eval.ts measures the whole on BANKING77, NLU++
+ * and xSID, bench/message-model-eval.ts the model on held-out data.
  */
 export type Intent = 'complaint' | 'question' | 'cancellation' | 'refund_request' | 'opt_out';
 

@@ -2,7 +2,7 @@
  * Our own Dutch lexicon for customer messages: what Pattern's adjective lexicon lacks (complaint
  * nouns and verbs, curses, anger) and where its general-language reading is wrong for customer
  * care ("zeer" is "very" here, not "sore"). Folded forms. Values: [polarity -1..1, anger 0..1].
- * Takes precedence over the Pattern lexicon (pattern-nl.ts), which is used when present.
+ * The Pattern adjectives (pattern-nl.ts, from @nlpjs/lang-nl) are a feature of the message model, not summed here.
  */
 import type { LexiconData } from './types.ts';
 

