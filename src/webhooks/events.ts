@@ -14,10 +14,16 @@ export type EventName =
   | 'promise.breached'
   | 'promise.kept'
   | 'sla.at_risk'
-  | 'case.escalated';
+  | 'case.escalated'
+  | 'announcement.scheduled'
+  | 'announcement.sent'
+  | 'incident.opened'
+  | 'incident.updated'
+  | 'incident.update_overdue';
 export const EVENT_NAMES: readonly EventName[] = [
   'case.created', 'case.updated', 'message.created', 'case.transferred', 'signal.raised', 'problem.opened', 'problem.updated',
   'promise.made', 'promise.due_soon', 'promise.breached', 'promise.kept', 'sla.at_risk', 'case.escalated',
+  'announcement.scheduled', 'announcement.sent', 'incident.opened', 'incident.updated', 'incident.update_overdue',
 ];
 
 /**
