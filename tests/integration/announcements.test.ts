@@ -14,6 +14,7 @@ import { listNotifications } from '../../src/promises/notifications.ts';
 import type { JobRow } from '../../src/storage/jobs.ts';
 import { newAccount, testApp, uniqueEmail, type TestAccount, type TestContext } from '../helpers.ts';
 import { startMailbox } from '../email.ts';
+import { parseAtomFeed } from 'feedsmith';
 
 const DAY = 86_400_000;
 const content = {
@@ -26,6 +27,7 @@ describe('announcements and incidents (C4)', () => {
   let ctx: TestContext;
   let mailbox: Awaited<ReturnType<typeof startMailbox>>;
   let acc: TestAccount;
+  let slug: string;
   let admin: Actor;
   let supervisor: Actor;
   let agent: Actor;
@@ -57,7 +59,8 @@ describe('announcements and incidents (C4)', () => {
       customers[name] = { id: c.id, email };
       await setCustomerTags(ctx.db, admin, c.id, [tag]);
     }
-    const r = await inject('PATCH', '/api/v1/settings/announcements', { contact_route: '088 123 45 67', status_slug: `telecom-${process.pid}-${Date.now() % 100000}` });
+    slug = `telecom-${process.pid}-${Date.now() % 100000}`;
+    const r = await inject('PATCH', '/api/v1/settings/announcements', { contact_route: '088 123 45 67', status_slug: slug, status_name: 'Telecom <Blauw>' });
     assert.equal(r.statusCode, 200, r.body);
   });
   after(async () => {
@@ -202,5 +205,68 @@ describe('announcements and incidents (C4)', () => {
     const shown = (await inject('GET', `/api/v1/incidents/${id}`)).json();
     assert.equal(shown.updates.length, 3);
     assert.equal(shown.updates[0].contact_route, '088 123 45 67');
+  });
+
+  test('the public status page: no script needed, escaped, overdue shown in public, correct the moment an update is posted; Atom and Statuspage JSON', async () => {
+    const get = (url: string, headers: Record<string, string> = {}) => ctx.app.inject({ method: 'GET', url, headers });
+    const comp = (await inject('GET', '/api/v1/status-components')).json().data[0];
+    const now = Date.now();
+    const r = await inject('POST', '/api/v1/incidents', {
+      title: { nl: 'Storing <script>alert(1)</script> TV', en: 'TV outage' }, impact: 'critical', component_ids: [comp.id], owner_id: agent.agentId,
+      update: { status: 'investigating', parts: { nl: { ...parts.nl, means: 'U kunt geen <b>TV</b> kijken' }, en: { happened: 'TV is down', doing: 'Engineers are on it', means: 'You cannot watch TV' } },
+        next_update_at: new Date(now + 3_600_000).toISOString() },
+    });
+    assert.equal(r.statusCode, 201, r.body);
+    const id = r.json().incident.id;
+
+    const page = await get(`/status/${slug}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.headers['content-security-policy'] as string, /default-src 'none'/);
+    assert.doesNotMatch(page.body, /<script/i);
+    assert.match(page.body, /Storing &lt;script&gt;alert\(1\)&lt;\/script&gt; TV/);
+    assert.match(page.body, /U kunt geen &lt;b&gt;TV&lt;\/b&gt; kijken/);
+    assert.match(page.body, /Volgende update uiterlijk/);
+    assert.match(page.body, /href="tel:0881234567"/);
+    assert.match(page.body, /Storing<\/span>/, 'the component is written out as down');
+    const en = await get(`/status/${slug}?lang=en`);
+    assert.match(en.body, /<html lang="en">/);
+    assert.match(en.body, /TV outage/);
+    assert.equal((await get('/status/bestaat-niet')).statusCode, 404);
+
+    // revalidation is free until something changes
+    const etag = page.headers.etag as string;
+    assert.equal((await get(`/status/${slug}`, { 'if-none-match': etag })).statusCode, 304);
+
+    // the promise falls due: the page shows it overdue without anyone touching it
+    await ctx.db.query(`UPDATE incidents SET next_update_at = now() - interval '1 minute' WHERE account_id = $1 AND id = $2`, [acc.accountId, id]);
+    await ctx.db.query(`UPDATE announcement_settings SET status_version = status_version + 1 WHERE account_id = $1`, [acc.accountId]);
+    assert.match((await get(`/status/${slug}`)).body, /Te laat: de volgende update was beloofd vóór/);
+    const summary = (await get(`/status/${slug}/api/v2/summary.json`)).json();
+    assert.deepEqual(Object.keys(summary).sort(), ['components', 'incidents', 'page', 'scheduled_maintenances', 'status']);
+    assert.deepEqual(Object.keys(summary.page).sort(), ['id', 'name', 'time_zone', 'updated_at', 'url']);
+    assert.deepEqual(summary.status, { indicator: 'critical', description: 'Major Service Outage' });
+    assert.equal(summary.components[0].status, 'major_outage');
+    for (const k of ['id', 'name', 'status', 'created_at', 'updated_at', 'position', 'description', 'showcase', 'start_date', 'group_id', 'page_id', 'group', 'only_show_if_degraded']) assert.ok(k in summary.components[0], k);
+    const inc = summary.incidents.find((i: { id: string }) => i.id === id);
+    for (const k of ['id', 'name', 'status', 'created_at', 'updated_at', 'monitoring_at', 'resolved_at', 'impact', 'shortlink', 'started_at', 'page_id', 'incident_updates', 'components']) assert.ok(k in inc, k);
+    assert.equal(inc.name, 'TV outage');
+    assert.equal(inc.next_update_overdue, true);
+    for (const k of ['id', 'status', 'body', 'incident_id', 'created_at', 'updated_at', 'display_at']) assert.ok(k in inc.incident_updates[0], k);
+    assert.equal((await get(`/status/${slug}/api/v2/status.json`)).json().status.indicator, 'critical');
+
+    // an update is visible at once: the next request sees it
+    await postIncidentUpdate(ctx.db, agent, id, { status: 'resolved', parts: { nl: { happened: 'Kabel vervangen', doing: 'Niets meer', means: 'U kunt weer <TV> kijken' } } });
+    const after = await get(`/status/${slug}`);
+    assert.notEqual(after.headers.etag, etag);
+    assert.match(after.body, /Er zijn nu geen storingen/);
+    assert.match(after.body, /U kunt weer &lt;TV&gt; kijken/);
+    assert.equal((await get(`/status/${slug}/api/v2/summary.json`)).json().status.indicator, 'none');
+
+    const atom = await get(`/status/${slug}/feed.atom`);
+    assert.match(atom.headers['content-type'] as string, /application\/atom\+xml/);
+    const feed = parseAtomFeed(atom.body);
+    const text = (x: unknown) => (typeof x === 'string' ? x : (x as { value?: string } | undefined)?.value ?? '');
+    assert.equal(text(feed.title), 'Status — Telecom <Blauw>');
+    assert.ok(feed.entries!.some((e) => text(e.content).includes('U kunt weer <TV> kijken')));
   });
 });
