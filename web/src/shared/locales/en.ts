@@ -4,6 +4,7 @@ import { problems } from './en/problems.ts';
 import { promises } from './en/promises.ts';
 import { insight } from './en/insight.ts';
 import { knowledge } from './en/knowledge.ts';
+import { announcements } from './en/announcements.ts';
 import type { Shape, nl } from './nl.ts';
 
 /** UI text in English: every key of the Dutch texts, one file per screen group in en/ (each checked against its Dutch twin). */
@@ -14,4 +15,5 @@ export const en: Shape<typeof nl> = {
   ...promises,
   ...insight,
   ...knowledge,
+  ...announcements,
 };

@@ -4,6 +4,7 @@ import { problems } from './nl/problems.ts';
 import { promises } from './nl/promises.ts';
 import { insight } from './nl/insight.ts';
 import { knowledge } from './nl/knowledge.ts';
+import { announcements } from './nl/announcements.ts';
 
 /** UI text in Dutch, the first language: one file per screen group in nl/; en.ts has every key (checked by its type). */
 export const nl = {
@@ -13,6 +14,7 @@ export const nl = {
   ...promises,
   ...insight,
   ...knowledge,
+  ...announcements,
 };
 
 /** The shape of the texts: English (and any later language) must have every key Dutch has. */
