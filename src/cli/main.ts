@@ -21,6 +21,7 @@ import { startWorker } from '../worker/runner.ts';
 import { cliActor } from './account-context.ts';
 import { inboxCommand } from './commands/inbox.ts';
 import { serviceCommand } from './commands/service.ts';
+import { announceCommand } from './commands/announce.ts';
 import { parseCli, print, required, withDb } from './run.ts';
 import { ask } from './prompt.ts';
 
@@ -62,6 +63,13 @@ const HELP = `luister <command> [options]
                                      escalate by hand, or (without --to) as the rules decide
   route REF | route --queue [--account ID]
                                      offer a case (or every unowned case, VIP and gold first) to the best agent
+  announcements [--state scheduled|sending|sent|cancelled] [--account ID]
+                                     announcements with their delivery (sent of total) and any notice override
+  announcements check --kind K --effective DATE [--account ID]
+                                     the minimum notice for a change and its earliest allowed effective date
+  announcements schedule --file ANNOUNCEMENT.json [--account ID]
+                                     schedule one (the API's JSON body); refused when the notice is too short
+  incidents [--all] [--account ID]   open incidents with their promised next update (OVERDUE when late)
   topics | signals | problems [--account ID]
                                      what listening found: topics with labels, open signals, problems
 
@@ -154,8 +162,10 @@ async function main() {
     case 'sla':
     case 'brief':
     case 'escalate':
-    case 'route': {
-      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt);
+    case 'route':
+    case 'announcements':
+    case 'incidents': {
+      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt);
       if (run) return run;
       break;
     }

@@ -38,6 +38,10 @@ export function parseCli() {
       'next-response': { type: 'string' },
       resolution: { type: 'string' },
       json: { type: 'boolean' },
+      kind: { type: 'string' },
+      effective: { type: 'string' },
+      file: { type: 'string' },
+      all: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
