@@ -36,6 +36,16 @@ export const PERMISSIONS = {
   'refunds.pay': 'supervisor',
   /** change the refund settings: agent limit, target days, the account refunds are paid from */
   'refunds.settings': 'admin',
+  /** schedule or cancel an announcement to customers (C4) */
+  'announcements.schedule': 'supervisor',
+  /** schedule an announcement with less than the minimum notice, with a written reason */
+  'announcements.override_notice': 'admin',
+  /** change the notice rules, the status page and its components */
+  'announcements.settings': 'admin',
+  /** open a public incident and post its updates (its owner keeps posting them) */
+  'incidents.open': 'agent',
+  /** post an update to, or resolve, an incident another agent owns */
+  'incidents.change_others': 'supervisor',
   /** create, list and revoke API tokens */
   'api_tokens.manage': 'admin',
   /** add agents, change their role, team or access, reset their password */

@@ -23,6 +23,7 @@ import { inboxCommand } from './commands/inbox.ts';
 import { serviceCommand } from './commands/service.ts';
 import { refundCommand } from './commands/refunds.ts';
 import { rightsCommand } from './commands/rights.ts';
+import { announceCommand } from './commands/announce.ts';
 import { parseCli, print, required, withDb } from './run.ts';
 import { ask } from './prompt.ts';
 
@@ -73,6 +74,13 @@ const HELP = `luister <command> [options]
                                      contact preferences per kind, with where each came from
   retention preview | retention run [--account ID]
                                      what the account's retention rules would remove / remove it now
+  announcements [--state scheduled|sending|sent|cancelled] [--account ID]
+                                     announcements with their delivery (sent of total) and any notice override
+  announcements check --kind K --effective DATE [--account ID]
+                                     the minimum notice for a change and its earliest allowed effective date
+  announcements schedule --file ANNOUNCEMENT.json [--account ID]
+                                     schedule one (the API's JSON body); refused when the notice is too short
+  incidents [--all] [--account ID]   open incidents with their promised next update (OVERDUE when late)
   topics | signals | problems [--account ID]
                                      what listening found: topics with labels, open signals, problems
   ledger import FILE.csv [--mapping MAPPING.json] [--dry-run] [--account ID]
@@ -177,8 +185,10 @@ async function main() {
     case 'ledger':
     case 'refunds':
     case 'customer':
-    case 'retention': {
-      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt);
+    case 'retention':
+    case 'announcements':
+    case 'incidents': {
+      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt);
       if (run) return run;
       break;
     }

@@ -43,6 +43,10 @@ export function parseCli() {
       out: { type: 'string' },
       yes: { type: 'boolean' },
       override: { type: 'boolean' },
+      kind: { type: 'string' },
+      effective: { type: 'string' },
+      file: { type: 'string' },
+      all: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

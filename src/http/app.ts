@@ -33,6 +33,8 @@ import { liveRoutes } from './routes/live.ts';
 import { insightRoutes } from './routes/insight.ts';
 import { refundRoutes } from './routes/refunds.ts';
 import { rightsRoutes } from './routes/rights.ts';
+import { announcementRoutes } from './routes/announcements.ts';
+import { statusPageRoutes } from './routes/status-page.ts';
 import { LiveHub } from '../live/hub.ts';
 
 export interface AppOptions {
@@ -161,6 +163,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   insightRoutes(app, db);
   refundRoutes(app, db);
   rightsRoutes(app, db);
+  announcementRoutes(app, db);
+  statusPageRoutes(app, db);
   webRoutes(app);
   setupRoutes(app, db, opts.setupToken ?? { value: null });
   return app;

@@ -19,11 +19,17 @@ export type EventName =
   | 'refund.approved'
   | 'refund.paid'
   | 'refund.rejected'
-  | 'charge.finding';
+  | 'charge.finding'
+  | 'announcement.scheduled'
+  | 'announcement.sent'
+  | 'incident.opened'
+  | 'incident.updated'
+  | 'incident.update_overdue';
 export const EVENT_NAMES: readonly EventName[] = [
   'case.created', 'case.updated', 'message.created', 'case.transferred', 'signal.raised', 'problem.opened', 'problem.updated',
   'promise.made', 'promise.due_soon', 'promise.breached', 'promise.kept', 'sla.at_risk', 'case.escalated',
   'refund.requested', 'refund.approved', 'refund.paid', 'refund.rejected', 'charge.finding',
+  'announcement.scheduled', 'announcement.sent', 'incident.opened', 'incident.updated', 'incident.update_overdue',
 ];
 
 /**

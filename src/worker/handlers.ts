@@ -46,6 +46,14 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
       if (!any) return scheduleNext(db, 'sla.sweep');
       return slaSweep(db, job);
     },
+    'announcement.send': lazy(async () => (await import('../announcements/send-announcement.ts')).sendAnnouncementJob(config.SMTP_RELAY_URL)),
+    'incidents.sweep': lazy(async () => {
+      const { sweepIncidents } = await import('../announcements/sweep-incidents.ts');
+      return async (db: Db) => {
+        await sweepIncidents(db, { now: new Date() });
+        await scheduleNext(db, 'incidents.sweep');
+      };
+    }),
     'problems.auto_open': lazy(async () => (await import('../problems/auto-open-problem.ts')).autoOpenProblem),
     'promises.reconcile': lazy(async () => {
       const { reconcilePromises } = await import('../promises/sweep-promises.ts');

@@ -10,6 +10,8 @@ export const SCHEDULES: Record<string, (now: Date) => Date> = {
   'promises.sweep': (now) => new Date(Math.floor(now.getTime() / 60_000) * 60_000 + 60_000),
   // promises still open well past their due time (a late commit, a lost job): hourly, at a quarter past
   'promises.reconcile': (now) => new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000 + 3_600_000 + 15 * 60_000),
+  // incidents: the promised next update — reminder, overdue, escalation — at the start of every minute
+  'incidents.sweep': (now) => new Date(Math.floor(now.getTime() / 60_000) * 60_000 + 60_000),
   // service levels: at-risk and breached clocks pushed to their owners, every five minutes
   // retention rules (src/rights/): daily at 03:30 UTC, when little else runs
   'retention.sweep': (now) => {

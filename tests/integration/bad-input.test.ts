@@ -73,12 +73,17 @@ interface Fixture {
   draftId: string;
   notificationId: string;
   slaPolicyId: string;
+  componentId: string;
+  incidentId: string;
+  announcementId: string;
 }
 
 const NIL = '00000000-0000-4000-8000-000000000000';
 const FUTURE = new Date(Date.now() + 7 * 86_400_000).toISOString();
 const PAST = new Date(Date.now() - 86_400_000).toISOString();
 const MB = 1024 * 1024;
+const ANNOUNCEMENT_CONTENT = { nl: { subject: 'Nieuwe naam', body: 'Wij heten voortaan Blauw.', plain: 'Wij krijgen een nieuwe naam.' } };
+const INCIDENT_PARTS = { nl: { happened: 'Storing', doing: 'Monteurs zijn onderweg', means: 'Geen internet' } };
 
 let ctx: TestContext;
 let app: FastifyInstance;
@@ -148,7 +153,7 @@ async function ok<T = Record<string, any>>(method: Method, url: string, payload?
 
 
 /** Routes that take no input at all: no params, no query, no body. */
-const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs']);
+const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs', 'GET /api/v1/settings/announcements', 'GET /api/v1/status-components']);
 /** Public routes (no credentials needed). */
 const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /setup', 'POST /setup']);
 const isApiRoute = (r: string) => / \/api\/|^(GET|POST) \/setup$/.test(r);
@@ -295,6 +300,20 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'GET /api/v1/settings/insight': { url: '/api/v1/settings/insight' },
     'PATCH /api/v1/settings/insight': { url: '/api/v1/settings/insight', payload: { hourly_cost_cents: 3500 } },
     'GET /api/v1/cases/:id/presence': { url: `/api/v1/cases/${f.caseId}/presence` },
+    'GET /api/v1/announcements': { url: '/api/v1/announcements?status=scheduled' },
+    'POST /api/v1/announcements/check': { url: '/api/v1/announcements/check', payload: { kind: 'rebranding', effective_at: FUTURE } },
+    'POST /api/v1/announcements': { url: '/api/v1/announcements', payload: { kind: 'other', content: ANNOUNCEMENT_CONTENT, effective_at: FUTURE, audience: { kind: 'all' }, contact_route: '088 123 45 67' } },
+    'GET /api/v1/announcements/:id': { url: `/api/v1/announcements/${f.announcementId}` },
+    'POST /api/v1/announcements/:id/cancel': { url: `/api/v1/announcements/${f.announcementId}/cancel`, payload: { reason: 'Toch niet' } },
+    'GET /api/v1/settings/announcements': { url: '/api/v1/settings/announcements' },
+    'PATCH /api/v1/settings/announcements': { url: '/api/v1/settings/announcements', payload: { vulnerable_extra_days: 10 } },
+    'PUT /api/v1/customers/:id/tags': { url: `/api/v1/customers/${f.customerId}/tags`, payload: { tags: ['product:glasvezel'] } },
+    'GET /api/v1/incidents': { url: '/api/v1/incidents?open=true' },
+    'POST /api/v1/incidents': { url: '/api/v1/incidents', payload: { title: { nl: 'Storing' }, impact: 'minor', update: { status: 'investigating', parts: INCIDENT_PARTS, next_update_at: FUTURE, contact_route: '088 123 45 67' } } },
+    'GET /api/v1/incidents/:id': { url: `/api/v1/incidents/${f.incidentId}` },
+    'POST /api/v1/incidents/:id/updates': { url: `/api/v1/incidents/${f.incidentId}/updates`, payload: { status: 'identified', parts: INCIDENT_PARTS, next_update_at: FUTURE } },
+    'GET /api/v1/status-components': { url: '/api/v1/status-components' },
+    'POST /api/v1/status-components': { url: '/api/v1/status-components', payload: { name_nl: 'Internet' } },
     'POST /api/v1/cases/:id/presence': { url: `/api/v1/cases/${f.caseId}/presence`, payload: { state: 'viewing' } },
     'GET /api/v1/customers/:id/contact-preferences': { url: `/api/v1/customers/${f.customerId}/contact-preferences` },
     'PUT /api/v1/customers/:id/contact-preferences/:kind': { url: `/api/v1/customers/${f.customerId}/contact-preferences/sales`, payload: { allowed: true } },
@@ -398,6 +417,10 @@ before(async () => {
   f.promiseId = (await ok('POST', `/api/v1/cases/${f.ownedCaseId}/promises`, { kind: 'callback', description: 'Terugbellen over het pakket', due_at: FUTURE })).id;
   f.slaPolicyId = (await ok('POST', '/api/v1/sla-policies', { name: 'Standaard', first_response_minutes: 240 })).id;
   f.draftId = (await db.query<{ id: string }>(`INSERT INTO drafts (account_id, case_id, body, reason) VALUES ($1, $2, 'Beste klant, excuses.', 'test') RETURNING id`, [acc.accountId, f.ownedCaseId]))[0].id;
+  await ok('PATCH', '/api/v1/settings/announcements', { contact_route: '088 123 45 67' });
+  f.componentId = (await ok('POST', '/api/v1/status-components', { name_nl: 'Internet' })).id;
+  f.incidentId = (await ok('POST', '/api/v1/incidents', { title: { nl: 'Storing' }, impact: 'minor', component_ids: [f.componentId], update: { status: 'investigating', parts: INCIDENT_PARTS, next_update_at: FUTURE } })).incident.id;
+  f.announcementId = (await ok('POST', '/api/v1/announcements', { kind: 'other', content: ANNOUNCEMENT_CONTENT, effective_at: FUTURE, audience: { kind: 'all' } })).id;
   f.notificationId = (await db.query<{ id: string }>(`INSERT INTO notifications (account_id, agent_id, kind, body) VALUES ($1, $2, 'test', 'Hallo') RETURNING id`, [acc.accountId, acc.adminId]))[0].id;
   // refunds: a double charge in the ledger, a requested refund, a SEPA batch, a tariff rule
   await ok('PATCH', '/api/v1/settings/refunds', { debtor_name: 'Slechte Invoer B.V.', debtor_iban: 'NL91ABNA0417164300' });
@@ -1161,6 +1184,38 @@ runTable('customer rights: bad preferences, exports, erasures, retention rules a
   { name: 'an NPS sample of 0', method: 'POST', url: '/api/v1/surveys/nps', payload: { sample: 0 }, status: 400, code: 'validation_failed' },
   { name: 'an NPS sample sent by an agent', method: 'POST', url: '/api/v1/surveys/nps', auth: f.agentToken, payload: { sample: 5 }, status: 403, code: 'forbidden' },
 ]);
+runTable('announcements and incidents (C4): too little notice, no audience, missing parts, no contact: refused, nothing written', () => {
+  const a = (payload: Record<string, unknown>) => ({ method: 'POST' as Method, url: '/api/v1/announcements', payload: { kind: 'other', content: ANNOUNCEMENT_CONTENT, effective_at: FUTURE, audience: { kind: 'all' }, ...payload } });
+  const upd = (payload: Record<string, unknown>) => ({ method: 'POST' as Method, url: `/api/v1/incidents/${f.incidentId}/updates`, payload: { status: 'identified', parts: INCIDENT_PARTS, next_update_at: FUTURE, ...payload } });
+  const soon = new Date(Date.now() + 3 * 86_400_000).toISOString();
+  return [
+    { name: 'a rebranding with too little notice', ...a({ kind: 'rebranding', effective_at: soon }), status: 422, code: 'notice_too_short', message: /earliest allowed effective date is \d{4}-\d{2}-\d{2}/ },
+    { name: 'an announcement without an audience', ...a({ audience: undefined }), status: 400, code: 'validation_failed', message: /audience/ },
+    { name: 'an audience nobody is in', ...a({ audience: { kind: 'tag', value: 'niemand' } }), status: 422, code: 'empty_audience' },
+    { name: 'an uploaded list without addresses', ...a({ audience: { kind: 'list', csv: 'naam\nJan' } }), status: 422, code: 'empty_audience' },
+    { name: 'an effective date in the past', ...a({ effective_at: PAST }), status: 422, code: 'effective_in_past' },
+    { name: 'no plain-language version', ...a({ content: { nl: { subject: 'x', body: 'y' } } }), status: 400, code: 'validation_failed', message: /plain/ },
+    { name: 'a contact route nobody can use', ...a({ contact_route: 'bel ons maar' }), status: 400, code: 'validation_failed', message: /contact_route/ },
+    { name: 'an override by a supervisor', ...a({ kind: 'rebranding', effective_at: soon, override_reason: 'Het moet nu eenmaal snel' }), auth: f.supervisorToken, status: 403, code: 'forbidden' },
+    { name: 'an announcement by an agent', ...a({}), auth: f.agentToken, status: 403, code: 'forbidden' },
+    { name: 'a notice check of a kind that does not exist', method: 'POST', url: '/api/v1/announcements/check', payload: { kind: 'maybe', effective_at: FUTURE }, status: 400, code: 'validation_failed' },
+    { name: 'announcements in a status that does not exist', method: 'GET', url: '/api/v1/announcements?status=maybe', status: 400, code: 'validation_failed' },
+    { name: 'an announcement that does not exist', method: 'GET', url: `/api/v1/announcements/${NIL}`, status: 404, code: 'announcement_not_found' },
+    { name: 'cancelled without a reason', method: 'POST', url: `/api/v1/announcements/${f.announcementId}/cancel`, payload: { reason: '' }, status: 400, code: 'validation_failed' },
+    { name: 'a notice of -1 days', method: 'PATCH', url: '/api/v1/settings/announcements', payload: { notice_days: { rebranding: -1 } }, status: 400, code: 'validation_failed' },
+    { name: 'notice rules changed by a supervisor', method: 'PATCH', url: '/api/v1/settings/announcements', payload: { vulnerable_extra_days: 1 }, auth: f.supervisorToken, status: 403, code: 'forbidden' },
+    { name: 'a tag with spaces', method: 'PUT', url: `/api/v1/customers/${f.customerId}/tags`, payload: { tags: ['met spatie'] }, status: 400, code: 'validation_failed' },
+    { name: 'an update without what it means for you', ...upd({ parts: { nl: { happened: 'x', doing: 'y' } } }), status: 400, code: 'validation_failed', message: /means/ },
+    { name: 'an update without the next update time', ...upd({ next_update_at: undefined }), status: 422, code: 'next_update_required' },
+    { name: 'an update promising the next one in the past', ...upd({ next_update_at: PAST }), status: 422, code: 'next_update_in_past' },
+    { name: 'an update on an incident that does not exist', method: 'POST', url: `/api/v1/incidents/${NIL}/updates`, payload: upd({}).payload, status: 404, code: 'incident_not_found' },
+    { name: 'an incident of an impact that does not exist', method: 'POST', url: '/api/v1/incidents', payload: { title: { nl: 'x' }, impact: 'huge', update: upd({}).payload }, status: 400, code: 'validation_failed' },
+    { name: 'an incident on a component that does not exist', method: 'POST', url: '/api/v1/incidents', payload: { title: { nl: 'x' }, impact: 'minor', component_ids: [NIL], update: upd({}).payload }, status: 404, code: 'component_not_found' },
+    { name: 'an incident that does not exist', method: 'GET', url: `/api/v1/incidents/${NIL}`, status: 404, code: 'incident_not_found' },
+    { name: 'incidents filtered by a non-id problem', method: 'GET', url: '/api/v1/incidents?problem_id=x', status: 400, code: 'validation_failed' },
+    { name: 'a component without a name', method: 'POST', url: '/api/v1/status-components', payload: { name_nl: '' }, status: 400, code: 'validation_failed' },
+  ];
+});
 
 runTable('unknown routes and methods are 404 route_not_found', () => [
   { name: 'GET /api/v1/nope', method: 'GET', url: '/api/v1/nope', status: 404, code: 'route_not_found', message: /No route GET \/api\/v1\/nope/ },

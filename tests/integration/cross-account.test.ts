@@ -54,6 +54,9 @@ interface B {
   inboxId: string;
   attachmentId: string;
   promiseId: string;
+  announcementId: string;
+  incidentId: string;
+  componentId: string;
   draftId: string;
   notificationId: string;
   slaPolicyId: string;
@@ -171,6 +174,12 @@ before(async () => {
   const batchB = await ok(B, 'POST', '/api/v1/refund-batches', {});
   const refundB = await ok(B, 'POST', `/api/v1/cases/${c.id}/refunds`, { amount_cents: 200, reason: `Terug ${word}`, destination: 'original_payment', charge_id: findingB.charge_id });
   const tariffB = await ok(B, 'POST', '/api/v1/tariff-rules', { product: `parkeren-${word}`, unit_price_cents: 5 });
+  await ok(B, 'PATCH', '/api/v1/settings/announcements', { contact_route: '088 123 45 67' });
+  const componentB = await ok(B, 'POST', '/api/v1/status-components', { name_nl: `Internet ${word}` });
+  const parts = { nl: { happened: `Storing ${word}`, doing: 'Monteurs', means: 'Geen internet' } };
+  const incidentB = await ok(B, 'POST', '/api/v1/incidents', { title: { nl: `Storing ${word}` }, impact: 'minor', component_ids: [componentB.id], update: { status: 'investigating', parts, next_update_at: future } });
+  const announcementB = await ok(B, 'POST', '/api/v1/announcements', { kind: 'other', effective_at: future, audience: { kind: 'all' },
+    content: { nl: { subject: `Nieuws ${word}`, body: 'Tekst', plain: 'Eenvoudig' } } });
   b = {
     acc: accB,
     word,
@@ -213,9 +222,12 @@ before(async () => {
     chargeId: findingB.charge_id,
     batchId: batchB.id,
     tariffRuleId: tariffB.id,
+    announcementId: announcementB.id,
+    incidentId: incidentB.incident.id,
+    componentId: componentB.id,
     ids: [],
   };
-  b.ids = [b.refundId, paidB.id, b.findingId, b.chargeId, b.batchId, b.tariffRuleId, b.slaPolicyId, b.promiseId, b.draftId, b.notificationId, b.inboxId, b.attachmentId, b.topicId, b.articleId, b.problemId, b.signalId, b.vulnerabilitySignId, b.templateId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId];
+  b.ids = [b.refundId, paidB.id, b.findingId, b.chargeId, b.batchId, b.tariffRuleId, b.slaPolicyId, b.promiseId, b.draftId, b.notificationId, b.inboxId, b.attachmentId, b.topicId, b.articleId, b.problemId, b.signalId, b.vulnerabilitySignId, b.templateId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId, b.announcementId, b.incidentId, b.componentId];
 
   // ---- account A: the one trying
   const accA = await newAccount(db, 'Account A');
@@ -328,6 +340,13 @@ function attempts(): Attempt[] {
     { name: 'service levels', method: 'GET', url: '/api/v1/sla-policies', expect: list },
     { name: 'cases at risk', method: 'GET', url: '/api/v1/sla/cases', expect: list },
     // promises, drafts, notifications
+    { name: "read B's announcement", method: 'GET', url: `/api/v1/announcements/${b.announcementId}`, expect: nf('announcement') },
+    { name: "cancel B's announcement", method: 'POST', url: `/api/v1/announcements/${b.announcementId}/cancel`, payload: { reason: 'gekaapt' }, expect: nf('announcement') },
+    { name: "read B's incident", method: 'GET', url: `/api/v1/incidents/${b.incidentId}`, expect: nf('incident') },
+    { name: "post to B's incident", method: 'POST', url: `/api/v1/incidents/${b.incidentId}/updates`, payload: { status: 'resolved', parts: { nl: { happened: 'x', doing: 'y', means: 'z' } } }, expect: nf('incident') },
+    { name: "open an incident on B's component", method: 'POST', url: '/api/v1/incidents', payload: { title: { nl: 'x' }, impact: 'minor', component_ids: [b.componentId], update: { status: 'investigating', parts: { nl: { happened: 'x', doing: 'y', means: 'z' } }, next_update_at: new Date(Date.now() + 86_400_000).toISOString(), contact_route: '088 123 45 67' } }, expect: nf('component') },
+    { name: "tag B's customer", method: 'PUT', url: `/api/v1/customers/${b.customerId}/tags`, payload: { tags: ['gekaapt'] }, expect: nf('customer') },
+    { name: "announce to B's problem", method: 'POST', url: '/api/v1/announcements/check', payload: { kind: 'other', effective_at: new Date(Date.now() + 86_400_000).toISOString(), audience: { kind: 'problem', value: b.problemId } }, expect: nf('problem') },
     { name: "read B's promise", method: 'GET', url: `/api/v1/promises/${b.promiseId}`, expect: nf('promise') },
     { name: "keep B's promise", method: 'POST', url: `/api/v1/promises/${b.promiseId}/keep`, payload: { action: 'callback_logged' }, expect: nf('promise') },
     { name: "renegotiate B's promise", method: 'POST', url: `/api/v1/promises/${b.promiseId}/renegotiate`, payload: { due_at: new Date(Date.now() + 9 * 86_400_000).toISOString() }, expect: nf('promise') },

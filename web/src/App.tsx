@@ -12,11 +12,13 @@ import { ArticleEditor } from './knowledge/ArticleEditor.tsx';
 import { KnowledgeList } from './knowledge/KnowledgeList.tsx';
 import { Notifications } from './promises/Notifications.tsx';
 import { RefundsQueue } from './refunds/RefundsQueue.tsx';
+import { Announcements } from './announcements/Announcements.tsx';
+import { Incidents } from './announcements/Incidents.tsx';
 import { ApiError, get, post, whenSignedOut } from './shared/api.ts';
 import { useGoShortcuts } from './shared/keys.ts';
 import { LiveIndicator } from './shared/LiveIndicator.tsx';
 import { startLive, stopLive } from './shared/live.ts';
-import { BASE, DASHBOARD, KNOWLEDGE, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, useRoute } from './shared/router.ts';
+import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, useRoute } from './shared/router.ts';
 import { ShortcutHelp } from './shared/ShortcutHelp.tsx';
 import type { Me } from './shared/types.ts';
 
@@ -101,6 +103,12 @@ export function App() {
           <a href={REFUNDS} onClick={onLinkClick} aria-current={route.screen === 'refunds' ? 'page' : undefined} aria-keyshortcuts="g r">
             {t('refunds.nav')}
           </a>
+          <a href={ANNOUNCEMENTS} onClick={onLinkClick} aria-current={route.screen === 'announcements' ? 'page' : undefined}>
+            {t('app.announcements')}
+          </a>
+          <a href={INCIDENTS} onClick={onLinkClick} aria-current={route.screen === 'incidents' ? 'page' : undefined}>
+            {t('app.incidents')}
+          </a>
           <a href={KNOWLEDGE} onClick={onLinkClick} aria-current={route.screen === 'knowledge' ? 'page' : undefined} aria-keyshortcuts="g k">
             {t('app.knowledge')}
           </a>
@@ -132,6 +140,10 @@ export function App() {
         <DueToday me={me} onHelp={showHelp} />
       ) : route.screen === 'refunds' ? (
         <RefundsQueue me={me} onHelp={showHelp} />
+      ) : route.screen === 'announcements' ? (
+        <Announcements me={me} onHelp={showHelp} />
+      ) : route.screen === 'incidents' ? (
+        <Incidents me={me} onHelp={showHelp} />
       ) : route.screen === 'dashboard' ? (
         <Dashboard me={me} params={route.params} onHelp={showHelp} />
       ) : route.screen === 'knowledge' ? (

@@ -27,7 +27,9 @@ export type Route =
   | { screen: 'promises' }
   | { screen: 'dashboard'; params: URLSearchParams }
   | { screen: 'knowledge'; id: string | null }
-  | { screen: 'refunds' };
+  | { screen: 'refunds' }
+  | { screen: 'announcements' }
+  | { screen: 'incidents' };
 
 export function useRoute(): Route {
   const url = useSyncExternalStore(subscribe, snapshot);
@@ -38,6 +40,8 @@ export function useRoute(): Route {
   if (p) return p[1] ? { screen: 'problem', id: decodeURIComponent(p[1]) } : { screen: 'problems' };
   if (/^\/app\/promises\/?$/.test(u.pathname)) return { screen: 'promises' };
   if (/^\/app\/refunds\/?$/.test(u.pathname)) return { screen: 'refunds' };
+  if (/^\/app\/announcements\/?$/.test(u.pathname)) return { screen: 'announcements' };
+  if (/^\/app\/incidents\/?$/.test(u.pathname)) return { screen: 'incidents' };
   if (/^\/app\/dashboard\/?$/.test(u.pathname)) return { screen: 'dashboard', params: u.searchParams };
   const k = /^\/app\/knowledge(?:\/([^/]+))?\/?$/.exec(u.pathname);
   if (k) return { screen: 'knowledge', id: k[1] ? decodeURIComponent(k[1]) : null };
@@ -50,6 +54,8 @@ export const PROMISES = `${BASE}promises`;
 export const DASHBOARD = `${BASE}dashboard`;
 export const KNOWLEDGE = `${BASE}knowledge`;
 export const REFUNDS = `${BASE}refunds`;
+export const ANNOUNCEMENTS = `${BASE}announcements`;
+export const INCIDENTS = `${BASE}incidents`;
 export const articleHref = (id: string) => `${KNOWLEDGE}/${encodeURIComponent(id)}`;
 export const problemHref = (id: string) => `${PROBLEMS}/${encodeURIComponent(id)}`;
 

@@ -6,6 +6,7 @@ import { insight } from './en/insight.ts';
 import { knowledge } from './en/knowledge.ts';
 import { refunds } from './en/refunds.ts';
 import { rights } from './en/rights.ts';
+import { announcements } from './en/announcements.ts';
 import type { Shape, nl } from './nl.ts';
 
 /** UI text in English: every key of the Dutch texts, one file per screen group in en/ (each checked against its Dutch twin). */
@@ -18,4 +19,5 @@ export const en: Shape<typeof nl> = {
   ...knowledge,
   ...refunds,
   ...rights,
+  ...announcements,
 };

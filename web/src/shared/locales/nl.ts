@@ -6,6 +6,7 @@ import { insight } from './nl/insight.ts';
 import { knowledge } from './nl/knowledge.ts';
 import { refunds } from './nl/refunds.ts';
 import { rights } from './nl/rights.ts';
+import { announcements } from './nl/announcements.ts';
 
 /** UI text in Dutch, the first language: one file per screen group in nl/; en.ts has every key (checked by its type). */
 export const nl = {
@@ -17,6 +18,7 @@ export const nl = {
   ...knowledge,
   ...refunds,
   ...rights,
+  ...announcements,
 };
 
 /** The shape of the texts: English (and any later language) must have every key Dutch has. */

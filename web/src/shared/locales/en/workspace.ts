@@ -19,6 +19,8 @@ export const workspace: Shape<typeof nl> = {
     mainNav: 'Main menu',
     problems: 'Problems',
     promises: 'Promises',
+    announcements: 'Announcements',
+    incidents: 'Incidents',
     knowledge: 'Knowledge',
     dashboard: 'Dashboard',
   },

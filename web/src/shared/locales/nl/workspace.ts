@@ -16,6 +16,8 @@ export const workspace = {
     mainNav: 'Hoofdmenu',
     problems: 'Problemen',
     promises: 'Beloftes',
+    announcements: 'Aankondigingen',
+    incidents: 'Storingen',
     knowledge: 'Kennisbank',
     dashboard: 'Overzicht',
   },

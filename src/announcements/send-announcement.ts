@@ -1,0 +1,100 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Db } from '../storage/db.ts';
+import type { JobRow } from '../storage/jobs.ts';
+import { enqueueJob } from '../storage/jobs.ts';
+import { systemActor } from '../shared/actor.ts';
+import { recordAudit } from '../shared/audit.ts';
+import { emitEvent } from '../webhooks/events.ts';
+import { composeAnnouncement } from './compose.ts';
+import { getAnnouncementSettings } from './settings.ts';
+import { deliveryCounts, loadAnnouncement } from './store.ts';
+
+interface Claimed { customer_id: string; email: string; language: 'nl' | 'en'; vulnerable: boolean; email_message_id: string }
+
+const transports = new Map<string, Transporter>();
+const transportFor = (url: string) => {
+  let t = transports.get(url);
+  if (!t) transports.set(url, (t = nodemailer.createTransport(url.includes('pool=') ? url : `${url}${url.includes('?') ? '&' : '?'}pool=true`)));
+  return t;
+};
+
+/**
+ * Job `announcement.send`: one batch of the recipients whose time has come, at most the account's
+ * rate per minute; then the next batch is queued a minute on (or at the next recipient's time).
+ * Each recipient moves queued → sending (committed before the mail leaves) → sent. After a crash the
+ * rows left in `sending` are sent again with the same Message-ID, so a receiving server or client
+ * that deduplicates on it shows one message; a recipient marked sent is never written to again.
+ * Nobody is written to on or after the day the change takes effect: they are skipped as too late.
+ */
+export function sendAnnouncementJob(relayUrl: string | undefined, clock: () => Date = () => new Date()) {
+  return async (db: Db, job: JobRow): Promise<void> => {
+    const accountId = job.account_id!;
+    const id = String(job.payload.announcement_id);
+    const a = await loadAnnouncement(db, accountId, id);
+    if (a.status === 'cancelled' || a.status === 'sent') return;
+    if (!relayUrl) throw new Error('SMTP_RELAY_URL is not set: the announcement waits until it is');
+    const settings = await getAnnouncementSettings(db, accountId);
+    const [inbox] = await db.query<{ address: string; name: string }>('SELECT address, name FROM inboxes WHERE account_id = $1 ORDER BY created_at LIMIT 1', [accountId]);
+    if (!inbox) throw new Error('no inbox to send from');
+    const now = clock();
+    const started = now.getTime();
+
+    const late = await db.query(
+      `UPDATE announcement_recipients SET state = 'skipped', skip_reason = 'too_late'
+       WHERE account_id = $1 AND announcement_id = $2 AND state IN ('queued', 'sending') AND $3::timestamptz >= $4::timestamptz RETURNING 1`,
+      [accountId, id, now, a.effective_at],
+    );
+    const batch = await db.query<Claimed>(
+      `UPDATE announcement_recipients SET state = 'sending'
+       WHERE (account_id, announcement_id, customer_id) IN (
+         SELECT account_id, announcement_id, customer_id FROM announcement_recipients
+         WHERE account_id = $1 AND announcement_id = $2 AND state IN ('queued', 'sending') AND send_at <= $3
+         ORDER BY send_at, customer_id LIMIT $4 FOR UPDATE SKIP LOCKED)
+       RETURNING customer_id, email, language, vulnerable, email_message_id`,
+      [accountId, id, now, settings.send_per_minute],
+    );
+    if (batch.length && a.status === 'scheduled') await db.query(`UPDATE announcements SET status = 'sending', updated_at = now() WHERE account_id = $1 AND id = $2 AND status = 'scheduled'`, [accountId, id]);
+
+    const transport = transportFor(relayUrl);
+    let failure: Error | null = null;
+    const sendOne = async (r: Claimed) => {
+      const m = composeAnnouncement({ content: a.content, language: r.language, vulnerable: r.vulnerable, contactRoute: a.contact_route, effectiveAt: a.effective_at, timeZone: settings.time_zone });
+      try {
+        await transport.sendMail({
+          from: { name: inbox.name, address: inbox.address }, to: r.email, replyTo: { name: inbox.name, address: inbox.address },
+          subject: m.subject, text: m.text, messageId: `<${r.email_message_id}>`,
+          headers: { 'X-Luister-Announcement': id, 'Auto-Submitted': 'auto-generated', 'Content-Language': m.language },
+        });
+        await db.query(`UPDATE announcement_recipients SET state = 'sent', sent_at = now(), error = NULL WHERE account_id = $1 AND announcement_id = $2 AND customer_id = $3`, [accountId, id, r.customer_id]);
+      } catch (err) {
+        const e = err as Error & { responseCode?: number };
+        const permanent = typeof e.responseCode === 'number' && e.responseCode >= 500;
+        await db.query(
+          `UPDATE announcement_recipients SET state = $4, error = $5 WHERE account_id = $1 AND announcement_id = $2 AND customer_id = $3`,
+          [accountId, id, r.customer_id, permanent ? 'bounced' : 'queued', e.message.slice(0, 500)],
+        );
+        if (!permanent) failure ??= e;
+      }
+    };
+    // a few mails in flight at once over the pooled connection; the rate is kept per batch
+    for (let i = 0; i < batch.length && !failure; i += 5) await Promise.all(batch.slice(i, i + 5).map(sendOne));
+
+    const [next] = await db.query<{ at: Date | null; left: number }>(
+      `SELECT min(send_at) AS at, count(*)::int AS left FROM announcement_recipients WHERE account_id = $1 AND announcement_id = $2 AND state IN ('queued', 'sending')`,
+      [accountId, id],
+    );
+    if (next.left > 0) {
+      // the rate: the next batch a minute after this one started (sooner is never taken)
+      const at = Math.max(next.at!.getTime(), batch.length >= settings.send_per_minute || failure ? started + 60_000 : started);
+      await enqueueJob(db, { accountId, kind: 'announcement.send', payload: { announcement_id: id }, runAt: new Date(at) });
+      return;
+    }
+    await db.transaction(async (tx) => {
+      const [done] = await tx.query(`UPDATE announcements SET status = 'sent', updated_at = now() WHERE account_id = $1 AND id = $2 AND status IN ('scheduled', 'sending') RETURNING id`, [accountId, id]);
+      if (!done) return;
+      const counts = await deliveryCounts(tx, accountId, id);
+      await recordAudit(tx, systemActor(accountId), { action: 'announcement.sent', entityType: 'announcement', entityId: id, after: { ...counts, skipped_too_late: late.length } });
+      await emitEvent(tx, accountId, 'announcement.sent', { id, delivery: counts });
+    });
+  };
+}

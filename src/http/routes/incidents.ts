@@ -1,0 +1,76 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../storage/db.ts';
+import { createComponent, listComponents } from '../../announcements/components.ts';
+import { INCIDENT_IMPACTS, INCIDENT_STATUSES, type IncidentImpact, type IncidentStatus, partsSchema, titleSchema } from '../../announcements/incident-store.ts';
+import { getIncident, listIncidents } from '../../announcements/list-incidents.ts';
+import { openIncident } from '../../announcements/open-incident.ts';
+import { postIncidentUpdate } from '../../announcements/post-incident-update.ts';
+import { contactRoute } from '../../announcements/settings.ts';
+import { actorOf } from '../auth.ts';
+import * as s from '../schemas.ts';
+import * as res from '../responses.ts';
+
+const when = z.iso.datetime({ offset: true }).transform((v) => new Date(v)).describe('ISO 8601 with offset');
+const status = z.enum(INCIDENT_STATUSES as [IncidentStatus, ...IncidentStatus[]]);
+const impact = z.enum(INCIDENT_IMPACTS as [IncidentImpact, ...IncidentImpact[]]);
+const incident = z.object({
+  id: z.string(), title: titleSchema, impact, status, owner_id: z.string(), problem_id: z.string().nullable(), component_ids: z.array(z.string()),
+  next_update_at: res.time.nullable().describe('the promised next update; overdue once past'), reminded_at: res.time.nullable(), overdue_at: res.time.nullable(),
+  escalated_at: res.time.nullable(), updates_on_time: z.number(), updates_late: z.number(), created_at: res.time, updated_at: res.time, resolved_at: res.time.nullable(),
+}).describe('Incident');
+const update = z.object({
+  id: z.string(), incident_id: z.string(), status, parts: partsSchema, next_update_at: res.time.nullable(), contact_route: z.string(),
+  late: z.boolean().describe('posted after the promised time'), created_by: z.string().nullable(), created_at: res.time,
+}).describe('Incident update');
+const updateBody = z.object({
+  status, parts: partsSchema.describe('what happened, what we are doing, what it means for you — in Dutch, optionally English'),
+  next_update_at: when.optional().describe('when you hear from us next: required until resolved'), contact_route: contactRoute.optional(),
+}).strict();
+const component = z.object({ id: z.string(), name_nl: z.string(), name_en: z.string(), position: z.number(), created_at: res.time });
+
+export function incidentRoutes(app: FastifyInstance, db: Db) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['incidents'];
+
+  r.get('/api/v1/incidents', {
+    schema: { tags, summary: 'Incidents, newest first (?open=true: only open ones; ?problem_id=: those of one problem)',
+      querystring: z.object({ limit: s.limit, cursor: s.cursor, open: z.enum(['true', 'false']).optional(), problem_id: s.id.optional() }).strict(),
+      response: { 200: res.pageOf(incident), ...res.errors } },
+  }, async (req) => listIncidents(db, actorOf(req).accountId, { ...req.query, open: req.query.open === 'true' }));
+
+  r.post('/api/v1/incidents', {
+    schema: { tags, summary: 'Open a public incident with its first update (four parts, a contact route, the next update time)',
+      body: z.object({ title: titleSchema, impact, component_ids: z.array(s.id).max(50).default([]), problem_id: s.id.optional(), owner_id: s.id.optional(), update: updateBody }).strict(),
+      response: { 201: z.object({ incident, update }), ...res.errors } },
+  }, async (req, reply) => {
+    const b = req.body;
+    const r2 = await openIncident(db, actorOf(req), {
+      title: b.title, impact: b.impact, componentIds: b.component_ids, problemId: b.problem_id, ownerId: b.owner_id,
+      update: { status: b.update.status, parts: b.update.parts, nextUpdateAt: b.update.next_update_at, contactRoute: b.update.contact_route },
+    });
+    return reply.code(201).send({ incident: r2.incident, update: r2.update });
+  });
+
+  r.get('/api/v1/incidents/:id', {
+    schema: { tags, summary: 'An incident with its updates', params: s.idParams, response: { 200: incident.extend({ updates: z.array(update) }), ...res.errors } },
+  }, async (req) => getIncident(db, actorOf(req).accountId, req.params.id));
+
+  r.post('/api/v1/incidents/:id/updates', {
+    schema: { tags, summary: 'Post an update: keeps the promised update (late if after its time) and promises the next', params: s.idParams, body: updateBody,
+      response: { 201: z.object({ incident, update, late: z.boolean() }), ...res.errors } },
+  }, async (req, reply) => {
+    const b = req.body;
+    return reply.code(201).send(await postIncidentUpdate(db, actorOf(req), req.params.id, { status: b.status, parts: b.parts, nextUpdateAt: b.next_update_at, contactRoute: b.contact_route }));
+  });
+
+  r.get('/api/v1/status-components', {
+    schema: { tags, summary: 'The parts of the service the status page reports on', response: { 200: res.listOf(component), ...res.errors } },
+  }, async (req) => ({ data: await listComponents(db, actorOf(req).accountId) }));
+
+  r.post('/api/v1/status-components', {
+    schema: { tags, summary: 'Add a status page component (admin)', body: z.object({ name_nl: z.string().trim().min(1).max(100), name_en: z.string().trim().min(1).max(100).optional(), position: z.number().int().min(0).max(1000).optional() }).strict(),
+      response: { 201: component, ...res.errors } },
+  }, async (req, reply) => reply.code(201).send(await createComponent(db, actorOf(req), req.body)));
+}

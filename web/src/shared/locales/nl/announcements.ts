@@ -1,0 +1,47 @@
+/** Announcements and incidents (web/src/announcements). */
+export const announcements = {
+  announcements: {
+    title: 'Aankondigingen',
+    hint: 'Vertel klanten op tijd wat er verandert. Luister bewaakt de minimale aankondigingstermijn per soort verandering.',
+    none: 'Nog geen aankondigingen.',
+    caption_one: '{{count}} aankondiging',
+    caption_other: '{{count}} aankondigingen',
+    col: { kind: 'Soort', subject: 'Onderwerp', effective: 'Gaat in op', status: 'Status', delivery: 'Verstuurd' },
+    kind: { contract_terms: 'Contractvoorwaarden', price_change: 'Prijswijziging', rebranding: 'Nieuwe naam of huisstijl', service_change: 'Wijziging dienst', planned_maintenance: 'Gepland onderhoud', other: 'Overig' },
+    status: { scheduled: 'Ingepland', sending: 'Wordt verstuurd', sent: 'Verstuurd', cancelled: 'Geannuleerd' },
+    overridden: 'Termijn overschreven: {{reason}}',
+    compose: 'Nieuwe aankondiging',
+    field: {
+      kind: 'Soort verandering', effective: 'Gaat in op', audience: 'Voor wie', audienceValue: 'Tag of product', subjectNl: 'Onderwerp (Nederlands)',
+      bodyNl: 'Bericht (Nederlands)', plainNl: 'Eenvoudige versie (Nederlands), voor kwetsbare klanten', contact: 'Contact met een medewerker (adres of telefoonnummer)',
+      override: 'Reden om de termijn te overschrijven (alleen beheerders)',
+    },
+    audience: { all: 'Alle klanten', tag: 'Klanten met een tag of product' },
+    check: {
+      ok: 'Termijn in orde: minstens {{days}} dagen.',
+      short: 'Te kort: {{days}} dagen nodig. De vroegst toegestane ingangsdatum is {{date}}.',
+      counts: '{{total}} ontvangers, van wie {{vulnerable}} kwetsbaar; {{skipped}} overgeslagen.',
+    },
+    schedule: 'Inplannen',
+    scheduled: 'Ingepland.',
+  },
+  incidents: {
+    title: 'Storingen',
+    hint: 'Elke update zegt wat er is gebeurd, wat we doen, wat het voor de klant betekent en wanneer de volgende update komt.',
+    none: 'Geen open storingen.',
+    impact: { none: 'Geen gevolgen', minor: 'Klein', major: 'Groot', critical: 'Zeer groot' },
+    status: { investigating: 'We zoeken het uit', identified: 'Oorzaak gevonden', monitoring: 'We houden het in de gaten', resolved: 'Opgelost' },
+    next: 'Volgende update uiterlijk {{time}} (nog {{left}})',
+    overdue: 'Te laat: de update was beloofd vóór {{time}}',
+    late: '{{late}} van {{total}} updates te laat',
+    open: 'Storing melden',
+    update: 'Update plaatsen',
+    field: {
+      title: 'Titel', impact: 'Impact', status: 'Status', happened: 'Wat er is gebeurd', doing: 'Wat wij doen', means: 'Wat dit voor u betekent',
+      next: 'Volgende update uiterlijk', contact: 'Contact met een medewerker',
+    },
+    posted: 'Update geplaatst.',
+    opened: 'Storing gemeld.',
+    statusPage: 'Openbare statuspagina',
+  },
+};
