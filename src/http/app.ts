@@ -31,6 +31,8 @@ import { routingRoutes } from './routes/routing.ts';
 import { webRoutes } from './routes/web.ts';
 import { liveRoutes } from './routes/live.ts';
 import { insightRoutes } from './routes/insight.ts';
+import { channelRoutes } from './routes/channels.ts';
+import { contactFormRoutes } from './routes/contact-form.ts';
 import { LiveHub } from '../live/hub.ts';
 
 export interface AppOptions {
@@ -157,6 +159,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   routingRoutes(app, db);
   liveRoutes(app, db, hub, { recheckMs: config.LIVE_RECHECK_SECONDS * 1000 });
   insightRoutes(app, db);
+  channelRoutes(app, db);
+  contactFormRoutes(app, db, config);
   webRoutes(app);
   setupRoutes(app, db, opts.setupToken ?? { value: null });
   return app;
