@@ -14,6 +14,7 @@ const T = {
   nl: {
     title: 'Contact',
     lead: 'Stel uw vraag of vertel wat er mis ging. Een medewerker leest het en antwoordt u persoonlijk.',
+    callback: 'Liever gebeld worden? Kies een moment waarop wij u bellen.',
     required: 'verplicht',
     send: 'Versturen',
     other: { lang: 'en', label: 'English' },
@@ -43,6 +44,7 @@ const T = {
   en: {
     title: 'Contact',
     lead: 'Ask your question or tell us what went wrong. A person reads it and answers you personally.',
+    callback: 'Would you rather talk? Choose a time for us to call you.',
     required: 'required',
     send: 'Send',
     other: { lang: 'nl', label: 'Nederlands' },
@@ -73,7 +75,7 @@ const T = {
 
 export const contactPath = (slug: string, lang: Lang) => `/contact/${encodeURIComponent(slug)}?lang=${lang}`;
 
-function page(o: { lang: Lang; title: string; name: string; slug: string | null; main: string }): string {
+export function publicPage(o: { lang: Lang; title: string; name: string; slug: string | null; main: string }): string {
   const t = T[o.lang];
   const other = o.slug
     ? `<nav aria-label="${t.languageNav}"><a href="${e(contactPath(o.slug, t.other.lang))}" lang="${t.other.lang}" hreflang="${t.other.lang}">${t.other.label}</a></nav>`
@@ -114,6 +116,8 @@ export interface FormPageInput {
   token: string;
   values?: Record<string, string>;
   problems?: Record<string, string>;
+  /** the callback booking page, when the account offers callbacks */
+  callbackHref?: string;
 }
 
 export function formPage(o: FormPageInput): string {
@@ -139,7 +143,7 @@ export function formPage(o: FormPageInput): string {
 ${control}${problem ? `\n<p class="err" id="${e(id)}-err">${msg(problem)}</p>` : ''}`;
   });
   const main = `<h1>${t.title}</h1>
-<p>${t.lead}</p>
+<p>${t.lead}</p>${o.callbackHref ? `\n<p><a href="${e(o.callbackHref)}">${t.callback}</a></p>` : ''}
 ${summary}
 <form method="post" action="/contact/${e(encodeURIComponent(o.slug))}?lang=${o.lang}" novalidate>
 <input type="hidden" name="t" value="${e(o.token)}">
@@ -148,7 +152,7 @@ ${summary}
 ${inputs.join('\n')}
 <button type="submit">${t.send}</button>
 </form>`;
-  return page({ lang: o.lang, title: t.title, name: o.name, slug: o.slug, main });
+  return publicPage({ lang: o.lang, title: t.title, name: o.name, slug: o.slug, main });
 }
 
 export function thanksPage(o: { slug: string; name: string; lang: Lang; ref: string; answerBy: Date; timeZone: string; extra?: string }): string {
@@ -161,20 +165,20 @@ export function thanksPage(o: { slug: string; name: string; lang: Lang; ref: str
 <p>${t.mailed}</p>
 ${o.extra ?? ''}
 <p><a href="${e(contactPath(o.slug, o.lang))}">${t.again}</a></p>`;
-  return page({ lang: o.lang, title: t.thanksTitle, name: o.name, slug: o.slug, main });
+  return publicPage({ lang: o.lang, title: t.thanksTitle, name: o.name, slug: o.slug, main });
 }
 
 export function refusedPage(o: { slug: string; name: string; lang: Lang }): string {
   const t = T[o.lang];
-  return page({ ...o, title: t.refusedTitle, main: `<h1>${t.refusedTitle}</h1>\n<p>${t.refused}</p>\n<p><a href="${e(contactPath(o.slug, o.lang))}">${t.title}</a></p>` });
+  return publicPage({ ...o, title: t.refusedTitle, main: `<h1>${t.refusedTitle}</h1>\n<p>${t.refused}</p>\n<p><a href="${e(contactPath(o.slug, o.lang))}">${t.title}</a></p>` });
 }
 
 export function throttledPage(o: { slug: string; name: string; lang: Lang; retryAfterSeconds: number }): string {
   const t = T[o.lang];
-  return page({ ...o, title: t.throttledTitle, main: `<h1>${t.throttledTitle}</h1>\n<p>${t.throttled(Math.max(1, Math.ceil(o.retryAfterSeconds / 60)))}</p>` });
+  return publicPage({ ...o, title: t.throttledTitle, main: `<h1>${t.throttledTitle}</h1>\n<p>${t.throttled(Math.max(1, Math.ceil(o.retryAfterSeconds / 60)))}</p>` });
 }
 
 export function contactNotFoundPage(lang: Lang): string {
   const t = T[lang];
-  return page({ lang, title: t.notFoundTitle, name: 'Luister', slug: null, main: `<h1>${t.notFoundTitle}</h1>\n<p>${t.notFound}</p>` });
+  return publicPage({ lang, title: t.notFoundTitle, name: 'Luister', slug: null, main: `<h1>${t.notFoundTitle}</h1>\n<p>${t.notFound}</p>` });
 }

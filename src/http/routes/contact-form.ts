@@ -7,6 +7,8 @@ import { type Door, findDoor } from '../../intake/doors/channel-settings.ts';
 import { issueFormToken } from '../../intake/form/form-token.ts';
 import { submitForm } from '../../intake/form/submit-form.ts';
 import { getServiceSettings } from '../../promises/settings.ts';
+import { callbackRoutes } from './callback.ts';
+import { callbackPath } from '../public/callback-pages.ts';
 import { pickLanguage } from '../public/help-centre-pages.ts';
 import { contactNotFoundPage, formPage, type Lang, refusedPage, thanksPage, throttledPage } from '../public/contact-form-pages.ts';
 
@@ -34,7 +36,8 @@ export function contactFormRoutes(app: FastifyInstance, db: Db, config: Config) 
       const door = await findDoor(db, req.params.slug);
       if (!door || !door.form_enabled) return send(reply, 404, contactNotFoundPage(lang), null);
       const token = issueFormToken(door.form_secret, door.account_id);
-      return send(reply, 200, formPage({ slug: door.slug, name: door.account_name, lang, fields: door.fields, token }), door);
+      const callbackHref = door.callback_enabled ? callbackPath(door.slug, lang) : undefined;
+      return send(reply, 200, formPage({ slug: door.slug, name: door.account_name, lang, fields: door.fields, token, callbackHref }), door);
     });
 
     r.post('/contact/:slug', { ...hidden, schema: { ...hidden.schema, body: z.record(z.string(), z.string().max(20_000)) } }, async (req, reply) => {
@@ -61,10 +64,12 @@ export function contactFormRoutes(app: FastifyInstance, db: Db, config: Config) 
           return send(reply, 400, refusedPage(base), door);
       }
     });
+
+    callbackRoutes(scope, db, send);
   });
 }
 
-function send(reply: FastifyReply, status: number, html: string, door: Door | null) {
+export function send(reply: FastifyReply, status: number, html: string, door: Door | null) {
   const ancestors = door?.allowed_origins.length ? `'self' ${door.allowed_origins.join(' ')}` : "'none'";
   if (door?.allowed_origins.length) reply.removeHeader('x-frame-options');
   return reply

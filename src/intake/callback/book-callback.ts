@@ -35,6 +35,8 @@ export interface BookedCallback {
   /** "dinsdag 8 december tussen 10:00 en 10:30" */
   when: string;
   manageSecret: string;
+  /** the number we will call, as stored (E.164) */
+  phone: string;
 }
 
 /** The slots a customer may book now, with what is already booked read from the database. */
@@ -111,7 +113,7 @@ export async function bookCallback(db: Db, door: Door, o: BookCallbackOptions): 
         email: { ...fields, subject: text.subject, automated: 'acknowledgement' }, job: fields.deliveryStatus === 'queued' ? SEND_JOB : undefined,
       });
     }
-    return { caseRef: stored.case.ref, caseId: stored.case.id, promiseId: promise.id, start: slot.start, end: slot.end, when, manageSecret: secret };
+    return { caseRef: stored.case.ref, caseId: stored.case.id, promiseId: promise.id, start: slot.start, end: slot.end, when, manageSecret: secret, phone };
   });
 }
 
