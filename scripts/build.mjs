@@ -27,6 +27,8 @@ if (only !== 'web') {
   const took = run('server', [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
   mkdirSync('dist/storage/migrations', { recursive: true });
   cpSync('src/storage/migrations', 'dist/storage/migrations', { recursive: true, filter: (f) => !f.endsWith('.ts') });
+  // the chat widget is served as written (plain JavaScript, no build step)
+  cpSync('src/http/public/widget.js', 'dist/http/public/widget.js');
   console.log(`build: server compiled in ${took}`);
 }
 

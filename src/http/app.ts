@@ -33,6 +33,7 @@ import { liveRoutes } from './routes/live.ts';
 import { insightRoutes } from './routes/insight.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { contactFormRoutes } from './routes/contact-form.ts';
+import { chatRoutes } from './routes/chat.ts';
 import { LiveHub } from '../live/hub.ts';
 
 export interface AppOptions {
@@ -161,6 +162,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   insightRoutes(app, db);
   channelRoutes(app, db);
   contactFormRoutes(app, db, config);
+  chatRoutes(app, db, hub);
   webRoutes(app);
   setupRoutes(app, db, opts.setupToken ?? { value: null });
   return app;

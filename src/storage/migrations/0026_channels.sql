@@ -74,6 +74,8 @@ CREATE TABLE chat_sessions (
   customer_id uuid NOT NULL,
   -- sha256 of the visitor's session secret (kept in the browser)
   token_hash text NOT NULL UNIQUE,
+  -- the visitor's identity when they gave no address: social 'chat:v…' (one customer across channels once they do)
+  visitor text NOT NULL,
   language text NOT NULL DEFAULT 'nl',
   last_seq integer NOT NULL DEFAULT 0,
   wants_person boolean NOT NULL DEFAULT false,
