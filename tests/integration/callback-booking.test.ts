@@ -27,6 +27,8 @@ describe('callback booking', () => {
     await setChannelSettings(t.db, systemActor(acc.accountId), { slug, callback_capacity: 1 });
     const agent = await createAgent(t.db, systemActor(acc.accountId), { email: uniqueEmail('bel'), name: 'Bella Bel', role: 'agent' });
     agentId = agent.id;
+    // the admin is not taking calls today: the callback goes to the agent who is
+    await t.db.query('UPDATE agents SET available = false WHERE account_id = $1 AND id = $2', [acc.accountId, acc.adminId]);
   });
   after(() => t.close());
 
