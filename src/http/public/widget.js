@@ -57,7 +57,7 @@
     'display:flex;flex-direction:column;background:#fff;color:#1d2733;border:1px solid #56606b;border-radius:8px;box-shadow:0 4px 24px rgba(0,0,0,.25)}' +
     '.panel[hidden]{display:none}header{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;padding:.5rem .75rem;border-bottom:1px solid #c9d1d9}' +
     'h2{margin:0;font-weight:700;flex:1}.close{background:#fff;color:#1d2733;border-color:#56606b}' +
-    '.person{width:100%}.log{flex:1;overflow:auto;padding:.75rem;margin:0;list-style:none}.log li{margin:0 0 .5rem;white-space:pre-wrap;overflow-wrap:anywhere}' +
+    '.person{width:100%}.log{flex:1;overflow:auto;padding:.75rem;margin:0;}.log p{margin:0 0 .5rem;white-space:pre-wrap;overflow-wrap:anywhere}' +
     '.who{font-weight:700;margin-right:.25rem}.status{padding:0 .75rem;color:#4a5560;min-height:1.5rem}.status a{color:#0b4f8a}' +
     'form{display:flex;flex-direction:column;gap:.25rem;padding:.5rem .75rem;border-top:1px solid #c9d1d9}label{font-weight:600}' +
     'textarea{width:100%;min-height:3.5rem;border:2px solid #56606b;border-radius:4px;padding:.4rem;resize:vertical}';
@@ -68,7 +68,7 @@
   var close = el('button', { type: 'button', 'class': 'close', 'aria-label': T.close }, '×');
   var person = el('button', { type: 'button', 'class': 'person' }, T.person);
   head.append(title, close, person);
-  var log = el('ol', { 'class': 'log', role: 'log', 'aria-live': 'polite', 'aria-label': T.title });
+  var log = el('div', { 'class': 'log', role: 'log', 'aria-live': 'polite', 'aria-label': T.title });
   var status = el('p', { 'class': 'status', role: 'status' });
   var form = el('form');
   var label = el('label', { 'for': 'luister-text' }, T.label);
@@ -80,7 +80,7 @@
   (document.body || document.documentElement).appendChild(host);
 
   function say(kind, body, author) {
-    var li = el('li');
+    var li = el('p');
     li.append(el('span', { 'class': 'who' }, (kind === 'visitor' ? T.you : author || T.us) + ':'), document.createTextNode(body));
     log.appendChild(li);
     log.scrollTop = log.scrollHeight;
