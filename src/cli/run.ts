@@ -38,6 +38,10 @@ export function parseCli() {
       'next-response': { type: 'string' },
       resolution: { type: 'string' },
       json: { type: 'boolean' },
+      slug: { type: 'string' },
+      origins: { type: 'string' },
+      capacity: { type: 'string' },
+      'slot-minutes': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
