@@ -148,7 +148,7 @@ const NO_INPUT = new Set(['GET /api/v1/channels', 'GET /api/v1/settings/insight'
 /** Public routes (no credentials needed). */
 const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /setup', 'POST /setup',
   'GET /api/public/v1/chat/:slug/status', 'POST /api/public/v1/chat/:slug/messages', 'POST /api/public/v1/chat/:slug/person',
-  'GET /api/public/v1/chat/:slug/entries', 'GET /api/public/v1/chat/:slug/stream', 'OPTIONS /api/public/v1/chat/:slug/*']);
+  'GET /api/public/v1/chat/:slug/entries', 'GET /api/public/v1/chat/:slug/stream']);
 const isApiRoute = (r: string) => / \/api\/|^(GET|POST) \/setup$/.test(r);
 
 /** One request per route that WOULD succeed (or at least reach the use case) with the right credentials. */
@@ -272,7 +272,6 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'POST /api/public/v1/chat/:slug/person': { url: '/api/public/v1/chat/geen-deur/person', payload: {} },
     'GET /api/public/v1/chat/:slug/entries': { url: '/api/public/v1/chat/geen-deur/entries?after=0' },
     'GET /api/public/v1/chat/:slug/stream': { url: '/api/public/v1/chat/geen-deur/stream?after=0' },
-    'OPTIONS /api/public/v1/chat/:slug/*': { url: '/api/public/v1/chat/geen-deur/messages' },
     'GET /api/v1/insight/dashboard': { url: '/api/v1/insight/dashboard?days=7' },
     'GET /api/v1/settings/insight': { url: '/api/v1/settings/insight' },
     'PATCH /api/v1/settings/insight': { url: '/api/v1/settings/insight', payload: { hourly_cost_cents: 3500 } },
@@ -994,7 +993,6 @@ runTable('promises, drafts, notifications and service settings: bad times, state
     { name: 'a person asked for at a 64-character address', method: 'POST', url: `/api/public/v1/chat/${'x'.repeat(64)}/person`, payload: {}, status: 400, code: 'validation_failed' },
     { name: 'chat entries after -1', method: 'GET', url: '/api/public/v1/chat/geen-deur/entries?after=-1', status: 400, code: 'validation_failed' },
     { name: 'a chat stream after "gisteren"', method: 'GET', url: '/api/public/v1/chat/geen-deur/stream?after=gisteren', status: 400, code: 'validation_failed' },
-    { name: 'a chat preflight for a door that does not exist', method: 'OPTIONS', url: '/api/public/v1/chat/geen-deur/messages', status: 404, code: 'chat_not_found' },
     { name: 'a presence that is not a state', method: 'POST', url: `/api/v1/cases/${f.caseId}/presence`, payload: { state: 'sleeping' }, status: 400, code: 'validation_failed' },
     { name: 'a presence without a state', method: 'POST', url: `/api/v1/cases/${f.caseId}/presence`, payload: {}, status: 400, code: 'validation_failed' },
     { name: 'a presence on a case that does not exist', method: 'POST', url: `/api/v1/cases/${NIL}/presence`, payload: { state: 'viewing' }, status: 404, code: 'case_not_found' },
