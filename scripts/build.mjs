@@ -28,6 +28,8 @@ if (only !== 'web') {
   mkdirSync('dist/storage/migrations', { recursive: true });
   cpSync('src/storage/migrations', 'dist/storage/migrations', { recursive: true, filter: (f) => !f.endsWith('.ts') });
   cpSync('src/listening/message-model/weights.json', 'dist/listening/message-model/weights.json'); // the message model's weights
+  // the chat widget is served as written (plain JavaScript, no build step)
+  cpSync('src/http/public/widget.js', 'dist/http/public/widget.js');
   console.log(`build: server compiled in ${took}`);
 }
 

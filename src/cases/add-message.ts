@@ -1,3 +1,4 @@
+import { appendChatEntry } from '../intake/chat/chat-entries.ts';
 import type { Db } from '../storage/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { AppError } from '../shared/errors.ts';
@@ -56,6 +57,8 @@ export async function addMessage(db: Db, actor: Actor, caseIdOrRef: string, opts
       email,
     });
     if (message.delivery_status === 'queued') await queueSend(tx, actor.accountId, message.id);
+    // a reply on a chat case is numbered into the chat, so the visitor's widget receives it (and resumes after it)
+    if (message.channel === 'chat') await appendChatEntry(tx, actor.accountId, c.id, message.id);
     if (opts.type === 'note') {
       // a note has no webhook event (it is internal) but colleagues on the case see it live
       await publishLive(tx, liveNotice(actor.accountId, 'note.created', message));

@@ -24,6 +24,7 @@ import { serviceCommand } from './commands/service.ts';
 import { refundCommand } from './commands/refunds.ts';
 import { rightsCommand } from './commands/rights.ts';
 import { announceCommand } from './commands/announce.ts';
+import { channelsCommand } from './commands/channels.ts';
 import { parseCli, print, required, withDb } from './run.ts';
 import { ask } from './prompt.ts';
 
@@ -50,6 +51,9 @@ const HELP = `luister <command> [options]
   inbox verify ADDRESS [--account ID]
                                      vouch for an inbox address as the installation's admin: mail to it is
                                      routed to its account from now on (else: the verification mail's code)
+  channels [--account ID]           the public doors: contact form, callback booking, chat widget
+  channels set [--slug S] [--origins https://www.example.nl,…] [--capacity N] [--slot-minutes 15|20|30|60]
+                                     the form lives at /contact/S; origins may frame it and load the widget
   search QUERY [--limit N] [--account ID]
   demo [--password P] [--json]       load a Dutch demo account with two weeks of history (the five stories of
                                      customer service gone wrong among them); prints how to sign in
@@ -187,8 +191,9 @@ async function main() {
     case 'customer':
     case 'retention':
     case 'announcements':
-    case 'incidents': {
-      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt);
+    case 'incidents':
+    case 'channels': {
+      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, opt);
       if (run) return run;
       break;
     }

@@ -47,6 +47,10 @@ export function parseCli() {
       effective: { type: 'string' },
       file: { type: 'string' },
       all: { type: 'boolean' },
+      slug: { type: 'string' },
+      origins: { type: 'string' },
+      capacity: { type: 'string' },
+      'slot-minutes': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

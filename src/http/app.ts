@@ -35,6 +35,9 @@ import { refundRoutes } from './routes/refunds.ts';
 import { rightsRoutes } from './routes/rights.ts';
 import { announcementRoutes } from './routes/announcements.ts';
 import { statusPageRoutes } from './routes/status-page.ts';
+import { channelRoutes } from './routes/channels.ts';
+import { contactFormRoutes } from './routes/contact-form.ts';
+import { chatRoutes } from './routes/chat.ts';
 import { LiveHub } from '../live/hub.ts';
 
 export interface AppOptions {
@@ -165,6 +168,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   rightsRoutes(app, db);
   announcementRoutes(app, db);
   statusPageRoutes(app, db);
+  channelRoutes(app, db);
+  contactFormRoutes(app, db, config);
+  chatRoutes(app, db, hub);
   webRoutes(app);
   setupRoutes(app, db, opts.setupToken ?? { value: null });
   return app;

@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import { systemActor } from '../shared/actor.ts';
 import { receiveMessageIn } from '../cases/receive-message.ts';
 import { acknowledge } from './acknowledge.ts';
+import { acknowledgeByMail } from './acknowledge-by-mail.ts';
 import type { InboxRow } from './inboxes/store.ts';
 import { recordBounce } from './record-bounce.ts';
 import { insertAttachments, type CheckedAttachment } from './store-attachments.ts';
@@ -49,12 +50,11 @@ export async function storeInbound(tx: Db, p: PreparedInbound, config: IntakeCon
     },
   });
   await insertAttachments(tx, actor.accountId, stored.message.id, attachments.keep);
-  const ack = await acknowledge(tx, actor, m, stored, p.inbox, config, {
-    own: look.sender.own,
-    recent: look.sender.acknowledgedLastHour,
-    bouncing: stored.customer.bouncing,
-    name: stored.customer.name,
-  });
+  const sender = { own: look.sender.own, recent: look.sender.acknowledgedLastHour, bouncing: stored.customer.bouncing, name: stored.customer.name };
+  // e-mail answers in its own thread; the other doors (the contact form) acknowledge by mail too
+  const ack = m.channel === 'email'
+    ? await acknowledge(tx, actor, m, stored, p.inbox, config, sender)
+    : await acknowledgeByMail(tx, actor, m, stored, config, sender);
   return {
     outcome: 'stored',
     caseId: stored.case.id,
@@ -62,5 +62,6 @@ export async function storeInbound(tx: Db, p: PreparedInbound, config: IntakeCon
     messageId: stored.message.id,
     createdCase: stored.createdCase,
     acknowledged: ack.sent,
+    ...('answerBy' in ack ? { answerBy: ack.answerBy as Date } : {}),
   };
 }

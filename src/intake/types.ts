@@ -53,7 +53,7 @@ export interface ChannelAdapter<Raw> {
 
 /** What became of a message: stored (on which case), or refused with a reason a person can read. */
 export type IntakeResult =
-  | { outcome: 'stored'; caseId: string; caseRef: string; messageId: string; createdCase: boolean; acknowledged: boolean }
+  | { outcome: 'stored'; caseId: string; caseRef: string; messageId: string; createdCase: boolean; acknowledged: boolean; answerBy?: Date }
   | { outcome: 'duplicate'; messageId: string; caseId: string }
   | { outcome: 'bounce_recorded'; identities: number; caseId: string | null }
   | { outcome: 'dropped'; reason: string };

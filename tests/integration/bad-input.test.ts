@@ -153,9 +153,11 @@ async function ok<T = Record<string, any>>(method: Method, url: string, payload?
 
 
 /** Routes that take no input at all: no params, no query, no body. */
-const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs', 'GET /api/v1/settings/announcements', 'GET /api/v1/status-components']);
+const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs', 'GET /api/v1/settings/announcements', 'GET /api/v1/status-components', 'GET /api/v1/channels']);
 /** Public routes (no credentials needed). */
-const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /setup', 'POST /setup']);
+const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /setup', 'POST /setup',
+  'GET /api/public/v1/chat/:slug/status', 'POST /api/public/v1/chat/:slug/messages', 'POST /api/public/v1/chat/:slug/person',
+  'GET /api/public/v1/chat/:slug/entries', 'GET /api/public/v1/chat/:slug/stream']);
 const isApiRoute = (r: string) => / \/api\/|^(GET|POST) \/setup$/.test(r);
 
 /** One request per route that WOULD succeed (or at least reach the use case) with the right credentials. */
@@ -296,6 +298,13 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'POST /api/v1/cases/:id/route': { url: `/api/v1/cases/${f.caseId}/route`, payload: {} },
     'POST /api/v1/routing/queue': { url: '/api/v1/routing/queue', payload: { limit: 10 } },
     'GET /api/v1/live': { url: '/api/v1/live' },
+    'GET /api/v1/channels': { url: '/api/v1/channels' },
+    'PUT /api/v1/channels': { url: '/api/v1/channels', payload: { slug: 'bad-input-doors' } },
+    'GET /api/public/v1/chat/:slug/status': { url: '/api/public/v1/chat/geen-deur/status' },
+    'POST /api/public/v1/chat/:slug/messages': { url: '/api/public/v1/chat/geen-deur/messages', payload: { client_id: 'abcdefgh1', body: 'Hallo' } },
+    'POST /api/public/v1/chat/:slug/person': { url: '/api/public/v1/chat/geen-deur/person', payload: {} },
+    'GET /api/public/v1/chat/:slug/entries': { url: '/api/public/v1/chat/geen-deur/entries?after=0' },
+    'GET /api/public/v1/chat/:slug/stream': { url: '/api/public/v1/chat/geen-deur/stream?after=0' },
     'GET /api/v1/insight/dashboard': { url: '/api/v1/insight/dashboard?days=7' },
     'GET /api/v1/settings/insight': { url: '/api/v1/settings/insight' },
     'PATCH /api/v1/settings/insight': { url: '/api/v1/settings/insight', payload: { hourly_cost_cents: 3500 } },
@@ -1058,6 +1067,12 @@ runTable('promises, drafts, notifications and service settings: bad times, state
     { name: 'an hourly cost in euros as text', method: 'PATCH', url: '/api/v1/settings/insight', payload: { hourly_cost_cents: '€30' }, status: 400, code: 'validation_failed' },
     { name: 'the hourly cost changed by a supervisor', method: 'PATCH', url: '/api/v1/settings/insight', auth: f.supervisorToken, payload: { hourly_cost_cents: 1 }, status: 403, code: 'forbidden' },
     { name: 'a live stream with a parameter it does not know', method: 'GET', url: '/api/v1/live?since=yesterday', status: 400, code: 'validation_failed' },
+    { name: 'public doors at an address that is not a slug', method: 'PUT', url: '/api/v1/channels', payload: { slug: 'Geen Slug!' }, status: 400, code: 'validation_failed' },
+    { name: 'a chat status at a 64-character address', method: 'GET', url: `/api/public/v1/chat/${'x'.repeat(64)}/status`, status: 400, code: 'validation_failed' },
+    { name: 'a chat message with a field it does not know', method: 'POST', url: '/api/public/v1/chat/geen-deur/messages', payload: { client_id: 'abcdefgh1', body: 'x', admin: true }, status: 400, code: 'validation_failed' },
+    { name: 'a person asked for at a 64-character address', method: 'POST', url: `/api/public/v1/chat/${'x'.repeat(64)}/person`, payload: {}, status: 400, code: 'validation_failed' },
+    { name: 'chat entries after -1', method: 'GET', url: '/api/public/v1/chat/geen-deur/entries?after=-1', status: 400, code: 'validation_failed' },
+    { name: 'a chat stream after "gisteren"', method: 'GET', url: '/api/public/v1/chat/geen-deur/stream?after=gisteren', status: 400, code: 'validation_failed' },
     { name: 'a presence that is not a state', method: 'POST', url: `/api/v1/cases/${f.caseId}/presence`, payload: { state: 'sleeping' }, status: 400, code: 'validation_failed' },
     { name: 'a presence without a state', method: 'POST', url: `/api/v1/cases/${f.caseId}/presence`, payload: {}, status: 400, code: 'validation_failed' },
     { name: 'a presence on a case that does not exist', method: 'POST', url: `/api/v1/cases/${NIL}/presence`, payload: { state: 'viewing' }, status: 404, code: 'case_not_found' },

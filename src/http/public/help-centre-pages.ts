@@ -101,7 +101,7 @@ interface LayoutOptions {
   main: string;
 }
 
-const CSS = `*{box-sizing:border-box}
+export const PUBLIC_CSS = `*{box-sizing:border-box}
 body{margin:0;font:1.0625rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2733;background:#fff}
 .wrap{max-width:46rem;margin:0 auto;padding:0 1rem}
 header,footer{background:#f3f5f7}
@@ -140,7 +140,7 @@ export function layout(o: LayoutOptions): string {
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${e(o.title)} · ${e(o.centre.name)}</title>
 <link rel="alternate" hreflang="${t.other.lang}" href="${e(o.otherLanguagePath)}">
-<style>${CSS}</style>
+<style>${PUBLIC_CSS}</style>
 </head>
 <body>
 <a class="skip" href="#main">${t.skip}</a>

@@ -1,11 +1,13 @@
 import type { ChannelKind } from '../../cases/status.ts';
 import type { ChannelAdapter } from '../types.ts';
 import { emailAdapter } from './email/parse-email.ts';
+import { formAdapter } from './form.ts';
 
 /**
  * Channel kind → adapter. Each channel turns what arrives into the same InboundMessage; the
- * form, chat, phone and social channels join this map as they are built.
+ * chat, phone and social channels join this map as they are built.
  */
 export const CHANNEL_ADAPTERS: Partial<Record<ChannelKind, ChannelAdapter<never>>> = {
   email: emailAdapter as ChannelAdapter<never>,
+  web: formAdapter as ChannelAdapter<never>,
 };

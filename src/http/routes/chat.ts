@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../storage/db.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { LiveHub } from '../../live/hub.ts';
+import { type Door, findDoor } from '../../intake/doors/channel-settings.ts';
+import { hitThrottle } from '../../intake/doors/throttle.ts';
+import { availability } from '../../intake/doors/availability.ts';
+import { chatEntriesAfter } from '../../intake/chat/chat-entries.ts';
+import { findChatSession } from '../../intake/chat/chat-session.ts';
+import { sendChatMessage } from '../../intake/chat/send-chat-message.ts';
+import { askForPerson } from '../../intake/chat/ask-for-person.ts';
+import { callbackPath } from '../public/callback-pages.ts';
+import * as res from '../responses.ts';
+
+/** The widget: one hand-written file, no framework, served as is (and gzipped when the browser takes it). */
+export const WIDGET_SOURCE = readFileSync(new URL('../public/widget.js', import.meta.url), 'utf8');
+const WIDGET_GZ = gzipSync(WIDGET_SOURCE, { level: 9 });
+const TOKEN_HEADER = 'x-luister-chat';
+const PING_MS = 25_000;
+const STREAM_MS = 10 * 60_000;
+
+const slugParams = z.object({ slug: z.string().max(63) }).strict();
+const entry = z.object({ seq: z.number().int(), message_id: z.string(), from: z.enum(['visitor', 'agent']), author: z.string().nullable(), body: z.string(), at: z.string() });
+
+/**
+ * The chat widget's public API under /api/public/v1/chat/<slug>: no sign-in; the visitor holds a
+ * session token (header x-luister-chat). Only pages of the account's allowed origins may call it
+ * (CORS, checked here). Entries are numbered per chat; the widget resumes "after" the last number
+ * it has, so a lost connection neither loses nor doubles a message.
+ */
+export function chatRoutes(app: FastifyInstance, db: Db, hub: LiveHub) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const pub = { auth: false };
+  const tags = ['chat widget (public)'];
+  const streams = new Set<NodeJS.WritableStream & { end: () => void }>();
+  app.addHook('preClose', async () => {
+    for (const out of streams) out.end();
+  });
+
+  app.get('/widget.js', { config: pub, schema: { hide: true } }, async (req, reply) => {
+    reply.header('content-type', 'text/javascript; charset=utf-8').header('cache-control', 'public, max-age=300')
+      .header('cross-origin-resource-policy', 'cross-origin').header('vary', 'Accept-Encoding');
+    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(WIDGET_GZ);
+    return reply.send(WIDGET_SOURCE);
+  });
+
+  /** The door, after the Origin check: a page elsewhere than the allowed sites gets nothing. */
+  const door = async (req: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply): Promise<Door> => {
+    const d = await findDoor(db, req.params.slug);
+    if (!d || !d.chat_enabled) throw new AppError('chat_not_found', 'There is no chat at this address', 404);
+    const origin = req.headers.origin;
+    if (origin && origin !== `${req.protocol}://${req.host}`) {
+      if (!d.allowed_origins.includes(origin)) throw new AppError('origin_not_allowed', `Pages of ${origin} may not use this chat; add the origin to allowed_origins`, 403);
+      reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
+    }
+    return d;
+  };
+
+  app.options('/api/public/v1/chat/:slug/*', { config: pub, schema: { hide: true } }, async (req, reply) => {
+    await door(req as FastifyRequest<{ Params: { slug: string } }>, reply);
+    return reply.code(204).header('access-control-allow-methods', 'GET, POST').header('access-control-allow-headers', `content-type, ${TOKEN_HEADER}`)
+      .header('access-control-max-age', '600').send();
+  });
+
+  r.get('/api/public/v1/chat/:slug/status', {
+    config: pub,
+    schema: { tags, summary: 'Whether a person can answer now, and where to book a callback when not', params: slugParams,
+      response: { 200: z.object({ available: z.boolean(), reason: z.enum(['closed', 'nobody_available']).optional(), callback_url: z.string().nullable() }), ...res.errors } },
+  }, async (req, reply) => {
+    const d = await door(req, reply);
+    const a = await availability(db, d.account_id);
+    return { ...a, callback_url: d.callback_enabled ? callbackPath(d.slug, 'nl').replace(/\?lang=nl$/, '') : null };
+  });
+
+  r.post('/api/public/v1/chat/:slug/messages', {
+    config: pub,
+    schema: {
+      tags, summary: 'The visitor sends a message (the first one starts the chat and returns its token)', params: slugParams,
+      body: z.object({ client_id: z.string().max(64), body: z.string().max(4000), lang: z.enum(['nl', 'en']).default('nl'),
+        name: z.string().max(200).optional(), email: z.string().max(254).optional() }).strict(),
+      response: { 200: z.object({ token: z.string(), seq: z.number().int(), case_ref: z.string(), duplicate: z.boolean() }), ...res.errors },
+    },
+  }, async (req, reply) => {
+    const d = await door(req, reply);
+    const limit = await hitThrottle(db, { accountId: d.account_id, door: 'chat', ip: req.ip, secret: d.form_secret, perHour: d.submissions_per_hour * 30 });
+    if (!limit.allowed) throw new AppError('rate_limited', `Too many chat messages from your address; try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes`, 429);
+    const b = req.body;
+    const out = await sendChatMessage(db, d, { token: tokenOf(req), clientId: b.client_id, body: b.body, language: b.lang, name: b.name, email: b.email });
+    return { token: out.token, seq: out.seq, case_ref: out.caseRef, duplicate: out.duplicate };
+  });
+
+  r.post('/api/public/v1/chat/:slug/person', {
+    config: pub,
+    schema: { tags, summary: '"Talk to a person": offered to an agent when one is available; else say so and offer a callback', params: slugParams,
+      response: { 200: z.object({ available: z.boolean(), reason: z.enum(['closed', 'nobody_available']).optional(), offered: z.boolean(), callback_url: z.string().nullable() }), ...res.errors } },
+  }, async (req, reply) => {
+    const d = await door(req, reply);
+    const out = await askForPerson(db, d, tokenOf(req) ?? '');
+    return { ...out, callback_url: d.callback_enabled ? `/contact/${d.slug}/callback` : null };
+  });
+
+  r.get('/api/public/v1/chat/:slug/entries', {
+    config: pub,
+    schema: { tags, summary: 'The chat after a cursor (resync after a reconnect)', params: slugParams, querystring: z.object({ after: z.coerce.number().int().min(0).default(0) }).strict(),
+      response: { 200: z.object({ entries: z.array(entry), cursor: z.number().int() }), ...res.errors } },
+  }, async (req, reply) => {
+    const d = await door(req, reply);
+    const s = await findChatSession(db, d.account_id, tokenOf(req));
+    if (!s) throw new AppError('chat_session_not_found', 'This chat has ended; start a new one', 404);
+    const entries = await chatEntriesAfter(db, d.account_id, s.id, req.query.after);
+    return { entries: entries.map(wire), cursor: entries.at(-1)?.seq ?? req.query.after };
+  });
+
+  r.get('/api/public/v1/chat/:slug/stream', {
+    config: pub,
+    schema: { tags, summary: 'Server-sent events: each chat entry after the cursor (event `entry`, id = its number), then new ones as they commit', params: slugParams,
+      querystring: z.object({ after: z.coerce.number().int().min(0).default(0) }).strict(), response: { ...res.errors } },
+  }, async (req, reply) => {
+    const d = await door(req, reply);
+    const s = await findChatSession(db, d.account_id, tokenOf(req));
+    if (!s) throw new AppError('chat_session_not_found', 'This chat has ended; start a new one', 404);
+    let cursor = Math.max(req.query.after, Number(req.headers['last-event-id']) || 0);
+    reply.hijack();
+    const out = reply.raw;
+    out.writeHead(200, { ...(reply.getHeaders() as Record<string, string>), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' });
+    // one read at a time, always from the cursor: a notice during a read asks for one more read after it
+    let reading = false, again = false;
+    const pump = async (): Promise<void> => {
+      if (reading) {
+        again = true;
+        return;
+      }
+      reading = true;
+      try {
+        do {
+          again = false;
+          for (const e of await chatEntriesAfter(db, d.account_id, s.id, cursor)) {
+            if (out.writableEnded) return;
+            out.write(`id: ${e.seq}\nevent: entry\ndata: ${JSON.stringify(wire(e))}\n\n`);
+            cursor = e.seq;
+          }
+        } while (again);
+      } catch {
+        out.end();
+      } finally {
+        reading = false;
+      }
+    };
+    const unsubscribe = await hub.subscribe(d.account_id, (n) => {
+      if ((n.event === 'message.created' || n.event === 'ready') && (!n.case_id || n.case_id === s.case_id || n.event === 'ready')) void pump();
+    });
+    streams.add(out);
+    const ping = setInterval(() => out.write(': ping\n\n'), PING_MS);
+    const end = setTimeout(() => out.end(), STREAM_MS);
+    const stop = () => {
+      streams.delete(out);
+      clearInterval(ping);
+      clearTimeout(end);
+      unsubscribe();
+    };
+    out.on('close', stop);
+    out.write('event: ready\ndata: {}\n\n');
+    await pump();
+  });
+}
+
+const tokenOf = (req: FastifyRequest) => {
+  const v = req.headers[TOKEN_HEADER];
+  return typeof v === 'string' ? v : undefined;
+};
+const wire = (e: { seq: number; message_id: string; from: 'visitor' | 'agent'; author: string | null; body: string; at: Date }) => ({ ...e, at: new Date(e.at).toISOString() });

@@ -1,0 +1,36 @@
+import type { Db } from '../../storage/db.ts';
+import { systemActor } from '../../shared/actor.ts';
+import { AppError } from '../../shared/errors.ts';
+import { routeCase } from '../../routing/route-case.ts';
+import { insertMessage } from '../../cases/insert-message.ts';
+import type { Door } from '../doors/channel-settings.ts';
+import { availability, type Availability } from '../doors/availability.ts';
+import { findChatSession } from './chat-session.ts';
+
+/**
+ * "Praat met een medewerker": one click, always there. When someone can answer now the chat is
+ * offered to an agent through routing (skills, language, load); when not, the widget says so
+ * honestly and offers a callback slot or leaving a message. Either way the case notes the request.
+ */
+export async function askForPerson(db: Db, door: Door, token: string): Promise<Availability & { offered: boolean }> {
+  const session = await findChatSession(db, door.account_id, token);
+  if (!session) throw new AppError('chat_session_not_found', 'This chat has ended; start a new one', 404);
+  const actor = systemActor(door.account_id);
+  const now = await availability(db, door.account_id);
+  await db.transaction(async (tx) => {
+    await tx.query('UPDATE chat_sessions SET wants_person = true WHERE account_id = $1 AND id = $2', [door.account_id, session.id]);
+    await insertMessage(tx, actor, {
+      caseId: session.case_id, type: 'note', channel: 'internal', language: session.language,
+      body: now.available ? 'The visitor asked to talk to a person.' : `The visitor asked to talk to a person; nobody could answer (${now.reason}): a callback or message was offered.`,
+    });
+  });
+  if (!now.available) return { ...now, offered: false };
+  try {
+    const routed = await routeCase(db, actor, session.case_id);
+    return { ...now, offered: Boolean(routed.offer) };
+  } catch (err) {
+    // already offered or owned: a person has it
+    if (err instanceof AppError && err.status === 409) return { ...now, offered: true };
+    throw err;
+  }
+}
