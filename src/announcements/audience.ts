@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Db } from '../storage/db.ts';
 import { invalid, notFound } from '../shared/errors.ts';
+import { contactDecisions } from '../rights/may-contact.ts';
 
 /** Who an announcement is for. `list`: an uploaded CSV of e-mail addresses (matched to known customers). */
 export const audienceSchema = z.discriminatedUnion('kind', [
@@ -21,7 +22,7 @@ export interface Recipient {
   vulnerable: boolean;
 }
 
-export type SkipReason = 'no_email' | 'email_bouncing' | 'sales_opt_out' | 'not_a_customer';
+export type SkipReason = 'no_email' | 'email_bouncing' | 'sales_opt_out' | 'erased' | 'not_a_customer';
 
 export interface AudiencePreview {
   recipients: Recipient[];
@@ -49,9 +50,8 @@ export function addressesInCsv(csv: string): string[] {
 
 /**
  * The customers an audience reaches, with the ones skipped and why. Service messages reach every
- * customer with a working address; marketing also skips `sales_opt_out`.
- * CONSENT: when the consent module (src/rights/, issue 18) lands, its opt-outs are checked here,
- * per recipient, before a row becomes a Recipient — this is the one place every send passes.
+ * customer with a working address (an erased customer never); a marketing announcement asks the
+ * one consent check (src/rights/may-contact.ts) per recipient — this is the one place every send passes.
  */
 export async function previewAudience(db: Db, accountId: string, audience: Audience, purpose: Purpose): Promise<AudiencePreview> {
   const emails = audience.kind === 'list' ? addressesInCsv(audience.csv) : null;
@@ -86,12 +86,13 @@ export async function previewAudience(db: Db, accountId: string, audience: Audie
   const skip = (r: SkipReason, n = 1) => { if (n > 0) skipped[r] = (skipped[r] ?? 0) + n; };
   const recipients: Recipient[] = [];
   const seen = new Set<string>();
+  const consent = await contactDecisions(db, accountId, [...new Set(rows.map((r) => r.customer_id))], purpose === 'marketing' ? 'marketing_announcement' : 'service');
   for (const r of rows) {
     if (seen.has(r.customer_id)) continue;
     seen.add(r.customer_id);
     if (!r.email) skip('no_email');
     else if (r.bouncing) skip('email_bouncing');
-    else if (purpose === 'marketing' && r.sales_opt_out) skip('sales_opt_out');
+    else if (consent.get(r.customer_id)?.allowed === false) skip(purpose === 'marketing' ? 'sales_opt_out' : 'erased');
     else recipients.push({ customer_id: r.customer_id, email: r.email, language: r.language === 'en' ? 'en' : 'nl', vulnerable: r.vulnerable });
   }
   if (emails) {

@@ -62,6 +62,8 @@ async function wipe(tx: Db, accountId: string, p: Person) {
   // the person: preferences, links, signs, identities go; the row stays (cases point at it), empty
   await q(`DELETE FROM vulnerability_signs WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]);
   await q(`DELETE FROM contact_preferences WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]);
+  // listening keeps a day of each message's topic words with its sender (words that burst): not theirs any more
+  await q(`DELETE FROM term_postings WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]);
   await q(`DELETE FROM rights_links WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]);
   await q(`UPDATE surveys SET comment = NULL, to_address = NULL WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]);
   await q(`DELETE FROM customer_identities WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]);
