@@ -133,7 +133,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' }, staticCSP: DOCS_CSP });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'none', deepLinking: true }, staticCSP: DOCS_CSP });
 
   app.addHook('onRequest', csrfHook(config));
   app.addHook('onRequest', authHook(db));

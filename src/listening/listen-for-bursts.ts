@@ -116,6 +116,7 @@ async function addToSignal(tx: Db, accountId: string, signalId: string, members:
        || jsonb_build_object('message_ids', (SELECT jsonb_agg(DISTINCT x) FROM (
             SELECT jsonb_array_elements_text(coalesce(evidence->'message_ids', '[]')) AS x UNION SELECT unnest($3::text[])) u))
        || jsonb_build_object('count', greatest((evidence->>'count')::int, $4::int))
+       || jsonb_build_object('why', coalesce(evidence->'why', '{}') || jsonb_build_object('customers', greatest(coalesce((evidence->'why'->>'customers')::int, 0), $4::int)))
      WHERE account_id = $1 AND id = $2`,
     [accountId, signalId, members.map((x) => x.message_id), customers],
   );

@@ -141,7 +141,7 @@ describe('the Dutch workspace over the demo data', { skip }, () => {
     for (let i = 0; i < (await cards.count()); i++) {
       const card = cards.nth(i);
       const text = await card.innerText();
-      assert.match(text, /Piek|Nieuw onderwerp|stijging|schommelt|patroon/, text);
+      assert.match(text, /Piek|Nieuw onderwerp|Opvallende woorden|stijging|schommelt|patroon/, text);
       assert.doesNotMatch(text, /[0-9a-f]{8}-[0-9a-f]{4}-/, 'no message ids');
       assert.ok((await card.locator('figure.spike svg rect.bar').count()) >= 12, 'a chart of the hours');
       assert.ok((await card.locator('.examples q').count()) >= 1, 'example messages');

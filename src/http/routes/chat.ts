@@ -96,6 +96,7 @@ export function chatRoutes(app: FastifyInstance, db: Db, hub: LiveHub) {
   r.post('/api/public/v1/chat/:slug/person', {
     config: pub,
     schema: { tags, summary: '"Talk to a person": offered to an agent when one is available; else say so and offer a callback', params: slugParams,
+      body: z.object({}).strict().optional(),
       response: { 200: z.object({ available: z.boolean(), reason: z.enum(['closed', 'nobody_available']).optional(), offered: z.boolean(), callback_url: z.string().nullable() }), ...res.errors } },
   }, async (req, reply) => {
     const d = await door(req, reply);

@@ -217,7 +217,7 @@ function whyText(t: TFunction, e: SignalEvidence): string {
     return t('problems.why.newTopic', { count: w.customers, hours: w.hours, threshold: w.threshold }) + related;
   }
   if (w.kind === 'burst_words') {
-    const words = w.words.slice(0, 4).map((x) => t('problems.why.burstWord', { word: x.word, count: x.customers, expected: formatNumber(x.expected, 1) })).join(', ');
+    const words = w.words.slice(0, 4).map((x) => t('problems.why.burstWord', { word: x.word, customers: x.customers, expected: formatNumber(x.expected, 1) })).join(', ');
     return t('problems.why.burstWords', { count: w.customers, hours: w.hours, words });
   }
   const key = w.evidence === 'seasonal' && w.season === 'weekday_hour' ? 'seasonalWeekday' : w.evidence;

@@ -16,7 +16,7 @@ export const problems: Shape<typeof nl> = {
     why: {
       burstWords_one: 'Words that burst: {{count}} customer within {{hours}} hours used words rarely used here: {{words}}',
       burstWords_other: 'Words that burst: {{count}} different customers within {{hours}} hours used words rarely used here: {{words}}',
-      burstWord: '“{{word}}” ({{count}}, usually {{expected}})',
+      burstWord: '“{{word}}” ({{customers}} customers, usually {{expected}})',
       newTopic_one: 'New topic: {{count}} customer within {{hours}} hours (threshold {{threshold}})',
       newTopic_other: 'New topic: {{count}} different customers within {{hours}} hours (threshold {{threshold}})',
       related_one: ', in {{count}} related new topic',

@@ -14,7 +14,7 @@ export const problems = {
     why: {
       burstWords_one: 'Opvallende woorden: {{count}} klant gebruikte binnen {{hours}} uur woorden die hier zelden vallen: {{words}}',
       burstWords_other: 'Opvallende woorden: {{count}} verschillende klanten gebruikten binnen {{hours}} uur woorden die hier zelden vallen: {{words}}',
-      burstWord: '“{{word}}” ({{count}}, normaal {{expected}})',
+      burstWord: '“{{word}}” ({{customers}} klanten, normaal {{expected}})',
       newTopic_one: 'Nieuw onderwerp: {{count}} klant binnen {{hours}} uur (drempel {{threshold}})',
       newTopic_other: 'Nieuw onderwerp: {{count}} verschillende klanten binnen {{hours}} uur (drempel {{threshold}})',
       related_one: ', in {{count}} verwant nieuw onderwerp',
