@@ -1,14 +1,13 @@
 import type { Db } from '../storage/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Config } from '../config.ts';
-import { insertMessage } from '../cases/insert-message.ts';
 import type { ReceivedMessage } from '../cases/receive-message.ts';
 import { inboxForCase } from './inboxes/store.ts';
-import { outboundEmailFields, SEND_JOB } from './channels/email/outbound.ts';
+import { outboundEmailFields } from './channels/email/outbound.ts';
 import { acknowledgementText, shouldAcknowledge } from './acknowledgement-text.ts';
 import { roleAddressKind } from './channels/email/role-address.ts';
 import { answerBy } from './answer-by.ts';
-import type { SenderFacts } from './acknowledge.ts';
+import { insertAcknowledgement, type SenderFacts } from './acknowledge.ts';
 import type { InboundMessage } from './types.ts';
 
 /**
@@ -57,15 +56,6 @@ export async function acknowledgeByMail(
     timeZone: account.time_zone ?? undefined,
   });
   const fields = await outboundEmailFields(tx, actor.accountId, c, inbox ? { inbox } : {});
-  await insertMessage(tx, actor, {
-    caseId: c.id,
-    type: 'outbound',
-    channel: 'email',
-    body: text.body,
-    language: text.language,
-    customerId: stored.customerId,
-    email: { ...fields, subject: text.subject, automated: 'acknowledgement' },
-    job: fields.deliveryStatus === 'queued' ? SEND_JOB : undefined,
-  });
+  await insertAcknowledgement(tx, actor, c.id, stored.customerId, text, fields);
   return { sent: fields.deliveryStatus === 'queued', reason: fields.deliveryError ?? undefined, answerBy: due };
 }

@@ -67,15 +67,27 @@ export async function acknowledge(
     inbox,
     answering: { email_message_id: m.externalId, email_references: m.references, from_address: sender },
   });
+  await insertAcknowledgement(tx, actor, c.id, stored.customerId, text, fields);
+  return { sent: true };
+}
+
+/** The acknowledgement as an outbound mail on the case, queued for sending when its sender is usable (e-mail and web intake alike). */
+export async function insertAcknowledgement(
+  tx: Db,
+  actor: Actor,
+  caseId: string,
+  customerId: string | null,
+  text: { subject: string; body: string; language: string },
+  fields: Awaited<ReturnType<typeof outboundEmailFields>>,
+): Promise<void> {
   await insertMessage(tx, actor, {
-    caseId: c.id,
+    caseId,
     type: 'outbound',
     channel: 'email',
     body: text.body,
     language: text.language,
-    customerId: stored.customerId,
+    customerId,
     email: { ...fields, subject: text.subject, automated: 'acknowledgement' },
     job: fields.deliveryStatus === 'queued' ? SEND_JOB : undefined,
   });
-  return { sent: true };
 }
