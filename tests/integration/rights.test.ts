@@ -243,19 +243,22 @@ describe('GDPR export and erasure', () => {
 });
 
 /** Every text, JSON, array and tsvector column of every table, searched for each needle (case-insensitive). */
-async function scanEverything(db: TestContext['db'], needles: string[]) {
-  const columns = await db.query<{ table_name: string; column_name: string }>(
-    `SELECT c.table_name, c.column_name FROM information_schema.columns c
+async function scanEverything(db: TestContext['db'], needles: string[], accountId = acc.accountId) {
+  const columns = await db.query<{ table_name: string; column_name: string; scoped: boolean }>(
+    `SELECT c.table_name, c.column_name, EXISTS (SELECT 1 FROM information_schema.columns a
+       WHERE a.table_schema = c.table_schema AND a.table_name = c.table_name AND a.column_name = 'account_id') AS scoped
+     FROM information_schema.columns c
      JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
      WHERE c.table_schema = current_schema() AND (c.data_type IN ('text', 'character varying', 'json', 'jsonb', 'tsvector', 'bytea') OR c.data_type = 'ARRAY')`,
   );
   const hits: string[] = [];
-  for (const { table_name, column_name } of columns) {
+  for (const { table_name, column_name, scoped } of columns) {
     const col = `"${column_name}"`;
     const asText = column_name === 'content' ? `convert_from(${col}, 'UTF8')` : `${col}::text`;
+    // this account's rows (the PostgreSQL run shares one database between all test files, with other accounts' binary attachments)
     const [row] = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM "${table_name}" WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) v WHERE strpos(lower(${asText}), lower(v)) > 0)`,
-      [needles],
+      `SELECT count(*)::int AS n FROM "${table_name}" WHERE ${scoped ? 'account_id = $2 AND ' : ''}EXISTS (SELECT 1 FROM unnest($1::text[]) v WHERE strpos(lower(${asText}), lower(v)) > 0)`,
+      scoped ? [needles, accountId] : [needles],
     ).catch((err) => {
       if (column_name === 'content') return [{ n: 0 }]; // bytes that are no UTF-8 text hold no text
       throw err;
