@@ -1,5 +1,6 @@
 import type { Db } from '../storage/db.ts';
 import type { TermInWindow } from './burst-words.ts';
+import { COMPLAINT_LIKE_SQL } from './new-topic-signal.ts';
 
 /** The SQL of words that burst (table term_postings, migration 0028). Every query is scoped to its account. */
 
@@ -58,8 +59,7 @@ export interface WindowMember {
 export async function membersUsing(tx: Db, accountId: string, terms: readonly string[], from: Date, to: Date): Promise<WindowMember[]> {
   return tx.query<WindowMember>(
     `SELECT p.message_id, p.customer_id, m.case_id, m.created_at AS at, array_agg(p.term ORDER BY p.term) AS terms,
-       coalesce(bool_or('complaint' = ANY(a.intents) OR 'refund_request' = ANY(a.intents) OR 'cancellation' = ANY(a.intents)
-         OR a.sentiment <= -0.2 OR a.anger >= 0.5), false) AS complaint_like
+       coalesce(bool_or(${COMPLAINT_LIKE_SQL}), false) AS complaint_like
      FROM term_postings p
      JOIN messages m ON m.account_id = p.account_id AND m.id = p.message_id
      LEFT JOIN message_analysis a ON a.account_id = p.account_id AND a.message_id = p.message_id

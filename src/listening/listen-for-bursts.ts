@@ -3,10 +3,8 @@ import { raiseSignal } from '../problems/signals.ts';
 import { BURST_OPTIONS, type BurstOptions, type BurstingTerm, burstingTerms, judgeGroup, rareEnough } from './burst-words.ts';
 import { youngTopicsOf, customersPerTerm, membersUsing, messagesIn, openBurstSignalsCounting, problemsHolding, recordPostings, wordsBeside, type WindowMember } from './burst-store.ts';
 import type { ClusterStore } from './clustering/types.ts';
-import { hourlySeries, YOUNG_TOPIC_DAYS } from './new-topic-signal.ts';
+import { CONTACT_WEIGHT, hourlySeries, YOUNG_TOPIC_DAYS } from './new-topic-signal.ts';
 
-/** A contact that is not plainly a complaint counts with this weight (as for young topics, listen-to-message.ts). */
-const OTHER_CONTACT_WEIGHT = 0.3;
 /** Words of other messages tested for growing a burst (the most shared first). */
 const MAX_BESIDE = 100;
 
@@ -68,7 +66,7 @@ export async function listenForBursts(
     return { joinedProblem: holding.problem_id, signalId: null, counted: false };
   }
 
-  const verdict = judgeGroup(members.map((x) => ({ messageId: x.message_id, customerId: x.customer_id, weight: x.complaint_like ? 1 : OTHER_CONTACT_WEIGHT })), opts);
+  const verdict = judgeGroup(members.map((x) => ({ messageId: x.message_id, customerId: x.customer_id, weight: x.complaint_like ? 1 : CONTACT_WEIGHT })), opts);
   if (!verdict.fires) return NOTHING;
   const [open] = await openBurstSignalsCounting(tx, accountId, others.map((x) => x.message_id), opts.joinWhenLinked);
   if (open) {

@@ -7,7 +7,7 @@ import { clusterMessage } from './clustering/cluster-message.ts';
 import { createPgClusterStore } from './clustering/pg-store.ts';
 import { describeTopics } from './clustering/supervise-topics.ts';
 import { DEFAULT_CLUSTER_OPTIONS } from './clustering/types.ts';
-import { hourlySeries, newTopicSignal, YOUNG_TOPIC_DAYS } from './new-topic-signal.ts';
+import { COMPLAINT_LIKE_SQL, CONTACT_WEIGHT, hourlySeries, newTopicSignal, YOUNG_TOPIC_DAYS } from './new-topic-signal.ts';
 import { listenForBursts } from './listen-for-bursts.ts';
 import { relatedTopics } from './related-topics.ts';
 import type { ClusterStore } from './clustering/types.ts';
@@ -34,13 +34,7 @@ export const HEAD_FROM = 7;
 
 export { YOUNG_TOPIC_DAYS };
 
-/**
- * A contact that is not plainly a complaint still counts towards a young topic's signal, with this
- * weight: five customers fire when four plainly complain and one just writes about it. Measured on
- * the development set's 14 days of background mail: 0.6 raised 7 false signals on everyday how-to
- * topics, 0.45 two, 0.3 none (and the same first signal on its stories).
- */
-export const CONTACT_WEIGHT = 0.3;
+export { CONTACT_WEIGHT };
 
 /** Weighs fully towards a signal: a complaint, a refund or cancellation request, or plainly negative. */
 export function isComplaintLike(a: Pick<MessageAnalysis, 'intents' | 'sentiment'>): boolean {
@@ -88,7 +82,7 @@ export async function listenToMessage(
     // every contact counts, whatever intent or tone it was given; a plain complaint weighs more
     const events = await tx.query<{ id: string; at: Date; customer_id: string; complaint_like: boolean }>(
       `SELECT m.id, m.created_at AS at, m.customer_id,
-         ('complaint' = ANY(a.intents) OR 'refund_request' = ANY(a.intents) OR 'cancellation' = ANY(a.intents) OR a.sentiment <= -0.2 OR a.anger >= 0.5) AS complaint_like
+         ${COMPLAINT_LIKE_SQL} AS complaint_like
        FROM message_analysis a
        JOIN messages m ON m.account_id = a.account_id AND m.id = a.message_id
        WHERE a.account_id = $1 AND a.topic_id = ANY($2::uuid[]) AND m.customer_id IS NOT NULL AND m.created_at > $3::timestamptz - interval '48 hours'
