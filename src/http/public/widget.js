@@ -132,7 +132,8 @@
   function deliver(body, clientId, tries) {
     return post('/messages', { client_id: clientId, body: body, lang: en ? 'en' : 'nl' }).then(function (r) {
       if (!state.token) { state.token = r.token; save(); }
-      status.textContent = '';
+      // clear only our own notice: setting textContent would also drop a callback link shown meanwhile
+      if (status.textContent === T.failed) status.textContent = '';
       connect();
       return r;
     }, function () {
@@ -170,7 +171,7 @@
       if (r.status === 404) { state = {}; save(); throw new Error('ended'); }
       if (!r.ok || !r.body) throw new Error(String(r.status));
       retry = 0;
-      status.textContent = status.textContent === T.offline ? '' : status.textContent;
+      if (status.textContent === T.offline) status.textContent = '';
       var reader = r.body.getReader();
       var decoder = new TextDecoder();
       var buf = '';
