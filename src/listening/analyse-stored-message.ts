@@ -7,6 +7,7 @@ import { createPgClusterStore } from './clustering/pg-store.ts';
 import { runUpkeep } from './clustering/run-upkeep.ts';
 import { listenToMessage, TOPIC_OPTIONS } from './listen-to-message.ts';
 import { topicWords } from './topic-words.ts';
+import { conceptTerms } from './incident-concepts.ts';
 
 export const ANALYSE_JOB = 'message.analyse';
 
@@ -39,6 +40,8 @@ export async function analyseStoredMessage(db: Db, job: JobRow): Promise<void> {
   // The subject says in a few words what a short message is about: it counts for the topic too.
   const subject = analyseMessage(m.subject.replace(/^\s*((re|fw|fwd|antw|doorst)\s*:\s*)+/i, ''), { language: a.language === 'other' ? null : a.language });
   const forTopic = topicWords({ ...a, stems: [...subject.stems, ...a.stems], tokens: [...subject.tokens, ...a.tokens] }, m.customer_name);
+  // "2x", "twee keer", "dubbel", "twice" share no word but one meaning: words that burst hear the meaning too (incident-concepts.ts)
+  const concepts = conceptTerms(`${m.subject}\n${m.body}`);
   await db.query(
     `INSERT INTO message_analysis (account_id, message_id, language, sentiment, anger, intents, money, reputation_risk, mentions, message_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -54,7 +57,7 @@ export async function analyseStoredMessage(db: Db, job: JobRow): Promise<void> {
   if (a.intents.includes('opt_out')) {
     await optOutFromMessage(db, accountId, { id: messageId, caseId: m.case_id, customerId: m.customer_id, body: m.body, at: new Date(m.created_at) });
   }
-  await listenToMessage(db, accountId, { id: messageId, caseId: m.case_id, customerId: m.customer_id, at: new Date(m.created_at) }, forTopic);
+  await listenToMessage(db, accountId, { id: messageId, caseId: m.case_id, customerId: m.customer_id, at: new Date(m.created_at) }, forTopic, concepts);
 }
 
 /** Job handler: the clustering upkeep (decay, forget rare terms, retire quiet topics) for one account. */

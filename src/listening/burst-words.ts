@@ -42,7 +42,7 @@ export interface BurstOptions {
 export const BURST_OPTIONS: BurstOptions = {
   windowHours: 12,
   minTermCustomers: 3,
-  maxTail: 3e-3,
+  maxTail: 5e-3,
   maxUsualRate: 0.05,
   minHistory: 100,
   minCustomers: 5,

@@ -19,11 +19,23 @@ test('a rate is not the charge; the same amount twice is one amount', () => {
   assert.deepEqual(pick('Op mijn afschrift staat 2x €12,40 voor één rit'), { cents: 1240, certain: true, others: [] });
 });
 
-test('a single amount with a currency is certain; without one, or with two alike, it is not', () => {
+test('a single amount with a currency is certain; without one only when its clause says it was charged; two alike are not', () => {
   assert.deepEqual(pick('Jullie hebben €8,80 afgeschreven.'), { cents: 880, certain: true, others: [] });
-  assert.deepEqual(pick('Er is 8,80 afgeschreven'), { cents: 880, certain: false, others: [] });
+  assert.deepEqual(pick('Er is 8,80 afgeschreven'), { cents: 880, certain: true, others: [] });
+  assert.deepEqual(pick('Het bedrag van 8,80 klopt niet'), { cents: 880, certain: false, others: [] });
   const unsure = pick('Het was €12 en daarna €30');
   assert.equal(unsure?.certain, false);
   assert.equal(unsure?.others.length, 1);
   assert.equal(pick('Mijn parkeersessie liep gewoon door'), null);
+});
+
+test('a charge taken more than once: the amount taken twice, not the total it made', () => {
+  assert.deepEqual(pick('Jullie hebben twee keer 164,50 van mijn rekening gehaald, dus in één klap €329 kwijt.'), { cents: 16450, certain: true, others: [32900] });
+  assert.equal(pick('Er is 2x 185 euro afgeschreven. Driehonderdzeventig euro!')?.cents, 18500);
+  assert.deepEqual(pick('Ook bij mij dubbel geïncasseerd (2 x 46,80).'), { cents: 4680, certain: true, others: [] });
+  const rent = pick('Doordat jullie 89 euro dubbel hebben afgeschreven, kon mijn huur niet worden afgeschreven. Nu krijg ik €15 aanmaningskosten.');
+  assert.equal(rent?.cents, 8900);
+  assert.equal(rent?.certain, true);
+  // without "twice", a total is not second-guessed
+  assert.equal(pick('Zes lijnen van €44,15, samen €264,90 aan roaming in rekening gebracht.')?.cents, 26490);
 });

@@ -1,3 +1,5 @@
+import { foldForMatching } from '../text/normalise.ts';
+import { incidentConcepts } from './incident-concepts.ts';
 import { findMoneyMentions, type Money, type MoneyMention } from './money.ts';
 
 /**
@@ -30,7 +32,7 @@ const REFERENCE_AFTER = new RegExp(
 );
 // What says the money went: a charge, a debit, a payment taken.
 const CHARGED = new RegExp(
-  String.raw`\b(?:afgeschreven|afgeschreven|afgeboekt|ge[iï]ncasseerd|afgetrokken|gerekend|berekend|rekent|rekende|in rekening|gefactureerd|betaald|kwijt|ingehouden|charged|billed|debited|deducted|took|taken|withdrawn|paid|cost me)\b`,
+  String.raw`\b(?:afgeschreven|afgeschreven|afgeboekt|ge[iï]ncasseerd|afgetrokken|gerekend|berekend|rekent|rekende|in rekening|gefactureerd|betaald|kwijt|ingehouden|van\s+(?:mijn|m'n|mn|onze|ons|de)\s+(?:rekening|bankrekening|account|saldo)\s+(?:gehaald|gegaan|af)|charged|billed|debited|deducted|took|taken|withdrawn|paid|cost me|out of my account)\b`,
   'iu',
 );
 // A contrast or change of situation before the amount in its sentence.
@@ -46,7 +48,8 @@ interface Scored {
 
 export function disputedAmount(text: string, mentions: MoneyMention[] = findMoneyMentions(text)): DisputedAmount | null {
   if (!mentions.length) return null;
-  const scored: Scored[] = mentions.map((m, i) => ({ m, score: scoreMention(text, mentions, i) }));
+  const repeated = repeatedIn(text);
+  const scored: Scored[] = mentions.map((m, i) => ({ m, score: scoreMention(text, mentions, i, repeated) }));
   // the same amount twice ("twee keer €9,90", "€9,90 and again €9,90"): one amount, counted once, stronger
   const byValue = new Map<string, Scored>();
   for (const s of scored) {
@@ -57,7 +60,8 @@ export function disputedAmount(text: string, mentions: MoneyMention[] = findMone
   }
   const ranked = [...byValue.values()].sort((a, b) => b.score - a.score || b.m.start - a.m.start);
   const [best, second] = ranked;
-  const certain = !best.m.implicit && best.score > 0 && (!second || best.score - second.score >= 1);
+  // an amount written without a currency is certain only when its own clause says it was charged (or charged again)
+  const certain = (!best.m.implicit || chargedInClause(text, mentions, mentions.indexOf(best.m))) && best.score > 0 && (!second || best.score - second.score >= 1);
   return {
     amount: { cents: best.m.cents, currency: best.m.currency },
     certain,
@@ -65,12 +69,21 @@ export function disputedAmount(text: string, mentions: MoneyMention[] = findMone
   };
 }
 
-/** Pure: how strongly one mention reads as the amount the complaint is about. */
-function scoreMention(text: string, all: MoneyMention[], index: number): number {
+/**
+ * Pure: how strongly one mention reads as the amount the complaint is about. `repeated`: the text
+ * says a charge happened more than once ("twee keer", "2x", "dubbel", "twice").
+ */
+function scoreMention(text: string, all: MoneyMention[], index: number, repeated: boolean): number {
   const m = all[index];
   const { before, after, reference, charged } = cuesOf(text, all, index);
   let score = 0.5;
   if (reference) score -= 2;
+  if (repeated) {
+    // the amount that was taken twice is the one in dispute ("89 euro dubbel afgeschreven", "2 x 46,80")...
+    if (repeatedNextTo(before, after)) score += 1.5;
+    // ...not the total it made ("twee keer 164,50, dus €329 kwijt"): an exact multiple of another amount named
+    if (all.some((o, j) => j !== index && o.currency === m.currency && [2, 3].some((k) => o.cents * k === m.cents))) score -= 2;
+  }
   if (RATE_AFTER.test(after)) score -= 1;
   if (charged) score += 1.5;
   // a contrast introduces the new situation, unless it introduces the reference ("terwijl het €2 had moeten zijn")
@@ -80,6 +93,20 @@ function scoreMention(text: string, all: MoneyMention[], index: number): number 
   // a later amount is more often the charge than an earlier one
   score += all.length > 1 ? (index / (all.length - 1)) * 0.3 : 0;
   return score;
+}
+
+function chargedInClause(text: string, all: MoneyMention[], index: number): boolean {
+  const { before, after, charged } = cuesOf(text, all, index);
+  return charged || repeatedNextTo(before, after);
+}
+
+/** "twee keer €9,90", "€9,90 dubbel", "2 x 46,80": said right beside the amount, not somewhere in its sentence. */
+function repeatedNextTo(before: string, after: string): boolean {
+  return repeatedIn(`${before.slice(-24)} ${after.slice(0, 24)}`);
+}
+
+function repeatedIn(text: string): boolean {
+  return incidentConcepts(foldForMatching(text)).some((c) => c.concept === 'twice');
 }
 
 /** The words around one amount, and whether they call it a reference price or a charge. */

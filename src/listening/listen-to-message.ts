@@ -52,6 +52,8 @@ export async function listenToMessage(
   accountId: string,
   m: { id: string; caseId: string; customerId: string | null; at: Date },
   analysis: MessageAnalysis,
+  /** meaning classes of the message (incident-concepts.ts): counted for words that burst, kept out of the topic's vector */
+  concepts: { terms: string[]; surfaces: string[] } = { terms: [], surfaces: [] },
 ): Promise<{ topicId: string | null; signalId: string | null; upkeepDue: boolean }> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`luister.topics.${accountId}`]);
@@ -59,14 +61,15 @@ export async function listenToMessage(
     const terms = clusterTerms(analysis.stems);
     // a head term reads as the whole word it came from
     const surfaces = [...analysis.tokens, ...analysis.tokens.filter((_, i) => analysis.stems[i].length >= HEAD_FROM)];
-    const r = await clusterMessage(store, { terms, surfaces, at: m.at }, TOPIC_OPTIONS);
+    const sideTerms = concepts.terms.map((term, i) => ({ term, surface: concepts.surfaces[i] ?? term }));
+    const r = await clusterMessage(store, { terms, surfaces, at: m.at, sideTerms }, TOPIC_OPTIONS);
     if (!r.topicId) return { topicId: null, signalId: null, upkeepDue: false };
     await tx.query('UPDATE message_analysis SET topic_id = $3 WHERE account_id = $1 AND message_id = $2', [accountId, m.id, r.topicId]);
     // a contact about an open problem joins it: in one of its topics, or in a topic close to one of them
     const joined = (await suggestCaseForTopic(tx, accountId, m.caseId, r.topicId)).length > 0 || (await joinRelatedProblem(tx, store, accountId, r.topicId)) !== null;
     if (r.upkeepDue) await tx.query(`INSERT INTO jobs (account_id, kind) VALUES ($1, $2)`, [accountId, UPKEEP_JOB]);
     // words that burst tie together what landed in different topics (listen-for-bursts.ts)
-    const burst = await listenForBursts(tx, store, accountId, m, [...r.vector.keys()]);
+    const burst = await listenForBursts(tx, store, accountId, m, [...r.vector.keys(), ...concepts.terms]);
     if (burst.signalId) return { topicId: r.topicId, signalId: burst.signalId, upkeepDue: r.upkeepDue };
     if (joined || burst.joinedProblem || burst.counted) return { topicId: r.topicId, signalId: null, upkeepDue: r.upkeepDue };
     const [young] = await tx.query<{ young: boolean }>(

@@ -15,6 +15,11 @@ export interface MessageTerms {
   surfaces?: readonly string[];
   /** When the message arrived; defaults to now. */
   at?: Date | number;
+  /**
+   * Terms counted in the store's document frequencies (so their usual rate is known) but kept out
+   * of the message's vector: they say something about the message without pulling topics together.
+   */
+  sideTerms?: readonly { term: string; surface: string }[];
 }
 
 export interface Clustered {
@@ -42,7 +47,8 @@ export async function clusterMessage(
   if (tf.size === 0) return { topicId: null, isNew: false, similarity: 0, seq: 0, vector: new Map(), upkeepDue: false };
   const at = message.at === undefined ? Date.now() : Number(message.at);
 
-  const stats = await store.addDocument(termSightings(terms, message.surfaces));
+  const side = message.sideTerms ?? [];
+  const stats = await store.addDocument([...termSightings(terms, message.surfaces), ...termSightings(side.map((x) => x.term), side.map((x) => x.surface))]);
   const vector = tfidfVector(tf, stats, options.vectorTerms);
   const postings = await store.candidates([...vector.keys()]);
   const choice = chooseTopic(scoreCandidates(vector, postings), options.threshold);
