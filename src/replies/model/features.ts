@@ -1,5 +1,6 @@
 import { foldForMatching } from '../../text/normalise.ts';
 import { stem, type StemLanguage } from '../../text/stem.ts';
+import { cues } from './cues.ts';
 
 /**
  * Features of one sentence for the reply model: Snowball word stems, pairs of neighbouring stems,
@@ -21,7 +22,8 @@ export function words(text: string): string[] {
 
 /** Hashed feature indices (sorted, unique) of a sentence. */
 export function features(text: string, language: StemLanguage): Uint32Array {
-  const ws = words(text);
+  const folded = foldForMatching(text).replace(/\d+/g, '0');
+  const ws = folded.match(WORD) ?? [];
   const out = new Set<number>();
   const stems = ws.map((w) => stem(w, language));
   for (let i = 0; i < stems.length; i++) {
@@ -29,6 +31,7 @@ export function features(text: string, language: StemLanguage): Uint32Array {
     if (i + 1 < stems.length) out.add(hash('b', stems[i]! + ' ' + stems[i + 1]!));
     if (ws[i]!.length >= 9) out.add(hash('h', ws[i]!.slice(-5)));
   }
+  if (process.env.RM_CUES !== '0') for (const c of cues(ws, folded)) out.add(hash('c', c));
   return Uint32Array.from(out).sort();
 }
 

@@ -1,0 +1,73 @@
+/**
+ * Does the reply model carry to wording it was not trained on? `node bin/run-ts.mjs bench/reply-generalise.ts`
+ *
+ * Reads tests/fixtures/replies/generalise.jsonl: replies written by hand for issue 14 with other templates and in
+ * other sectors (parking, municipality, insurer, housing, airline, gym, hospital, water, library, car lease) than the
+ * model's training sentences, each labelled blame / condescension / neither, plus some mail that is no
+ * customer-service reply at all (newsletters, internal notes: `kind: "not_service"`). The trainer never reads it.
+ * Runs `checkDraft` as a user gets it and, as the baseline in the same run, with the model off (the phrase rules
+ * alone), and prints P / R / F1 per label, per language, the false alarms on the non-service mail, and the misses
+ * with REPLY_GEN_SHOW=1. Ends with `RESULT reply-generalise <macro-F1 blame+condescension> F1 baseline=<rules alone>`.
+ */
+import { readFileSync } from 'node:fs';
+import { checkDraft } from '../src/replies/check-draft.ts';
+
+type Label = 'blame' | 'condescension';
+const LABELS: Label[] = ['blame', 'condescension'];
+interface Item { id: string; language: 'nl' | 'en'; text: string; labels: Label[]; kind?: 'not_service' }
+
+const items: Item[] = readFileSync(new URL('../tests/fixtures/replies/generalise.jsonl', import.meta.url), 'utf8')
+  .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Item);
+
+function run(modelOn: boolean): Map<string, Set<Label>> {
+  if (modelOn) delete process.env.LUISTER_REPLY_MODEL;
+  else process.env.LUISTER_REPLY_MODEL = 'off';
+  const out = new Map<string, Set<Label>>();
+  for (const it of items) {
+    const fired = checkDraft(it.text, { language: it.language, isComplaint: true, salesOptOut: false }).map((f) => f.check);
+    out.set(it.id, new Set(LABELS.filter((l) => fired.includes(l))));
+  }
+  return out;
+}
+
+function prf(pred: Map<string, Set<Label>>, label: Label, subset: Item[]) {
+  let tp = 0, fp = 0, fn = 0;
+  for (const it of subset) {
+    const p = pred.get(it.id)!.has(label);
+    const g = it.labels.includes(label);
+    if (p && g) tp++;
+    else if (p) fp++;
+    else if (g) fn++;
+  }
+  const P = tp / Math.max(1, tp + fp);
+  const R = tp / Math.max(1, tp + fn);
+  return { tp, fp, fn, P, R, F1: P + R ? (2 * P * R) / (P + R) : 0 };
+}
+
+const rules = run(false);
+const shipped = run(true);
+const fmt = (x: ReturnType<typeof prf>) => `P ${x.P.toFixed(2)} R ${x.R.toFixed(2)} F1 ${x.F1.toFixed(2)} (tp ${x.tp} fp ${x.fp} fn ${x.fn})`;
+const service = items.filter((i) => i.kind !== 'not_service');
+const notService = items.filter((i) => i.kind === 'not_service');
+console.log(`# reply-generalise: ${items.length} items (${service.length} replies, ${notService.length} not customer service); ` +
+  LABELS.map((l) => `${l} ${service.filter((i) => i.labels.includes(l)).length}`).join(', '));
+console.log('\n| label | subset | rules alone | rules + model (shipped) |\n|---|---|---|---|');
+for (const label of LABELS) {
+  for (const [name, subset] of [['all', service], ['nl', service.filter((i) => i.language === 'nl')], ['en', service.filter((i) => i.language === 'en')]] as const) {
+    console.log(`| ${label} | ${name} | ${fmt(prf(rules, label, subset))} | ${fmt(prf(shipped, label, subset))} |`);
+  }
+}
+for (const label of LABELS) {
+  const n = notService.filter((i) => shipped.get(i.id)!.has(label)).length;
+  console.log(`false ${label} alarms on mail that is no customer-service reply: ${n} of ${notService.length} (rules alone ${notService.filter((i) => rules.get(i.id)!.has(label)).length})`);
+}
+if (process.env.REPLY_GEN_SHOW) {
+  for (const it of items) for (const label of LABELS) {
+    const p = shipped.get(it.id)!.has(label);
+    if (p !== it.labels.includes(label)) console.log(`${label} ${p ? 'FP' : 'FN'} ${it.id}: ${it.text.replace(/\n+/g, ' ')}`);
+  }
+}
+const macro = (pred: Map<string, Set<Label>>) => LABELS.reduce((s, l) => s + prf(pred, l, service).F1, 0) / LABELS.length;
+const after = macro(shipped);
+const before = macro(rules);
+console.log(`\nRESULT reply-generalise ${after.toFixed(3)} F1 baseline=${before.toFixed(3)} ratio=${(after / Math.max(1e-9, before)).toFixed(2)}`);

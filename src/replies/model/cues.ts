@@ -1,0 +1,61 @@
+/**
+ * Construction cues for the reply model: who does what in a sentence, not which product it is about. Stems and stem
+ * pairs learn the words of the sentences they were trained on ("netbeheerder", "meterstand"); blame and
+ * condescension are constructions that hold in any sector — a third party or the customer as the subject of a fault,
+ * "you should have", "the terms allow it, so…", "once more, slowly". Each word of a known class is replaced by its
+ * class (YOU, WE, PARTY, FAULT, …), other words are dropped, and the class sequence is read as n-grams; a few
+ * cues that span words ("had … moeten", "should have") are matched on the sentence.
+ * Input is folded text (lower case, no accents; see features.ts).
+ */
+type Cue = 'YOU' | 'WE' | 'PARTY' | 'FAULT' | 'RULE' | 'SO' | 'NOT' | 'AGAIN' | 'EASY' | 'SELF' | 'FIX' | 'SORRY' | 'ONLY' | 'ANYONE';
+
+const WORDS: Record<Cue, string[]> = {
+  YOU: ['u', 'uw', 'je', 'jij', 'jou', 'jouw', 'ge', 'gij', 'uzelf', 'jezelf', 'you', 'your', 'yours', 'yourself', "you're", "you've", "you'd", "you'll"],
+  WE: ['wij', 'we', 'ik', 'ons', 'onze', 'mij', 'mijn', 'me', 'i', 'us', 'our', 'my', "i've", "i'll", "we've", "we'll", "i'm", "we're"],
+  PARTY: ['bank', 'koerier', 'bezorger', 'bezorgdienst', 'pakketdienst', 'vervoerder', 'provider', 'leverancier', 'fabrikant', 'gemeente', 'overheid', 'netbeheerder', 'verkoper', 'winkel', 'webwinkel', 'installateur', 'monteur', 'aannemer', 'afdeling', 'hoofdkantoor', 'systeem', 'computer', 'app', 'partner', 'douane', 'toezichthouder', 'verzekeraar', 'expert', 'huisbaas', 'buren', 'garage', 'luchthaven', 'afhandelaar', 'collega', 'exploitant', 'bureau', 'courier', 'carrier', 'supplier', 'manufacturer', 'council', 'government', 'seller', 'shop', 'store', 'engineer', 'contractor', 'department', 'system', 'partner', 'customs', 'regulator', 'insurer', 'adjuster', 'landlord', 'neighbour', 'neighbours', 'neighbor', 'airport', 'handler', 'colleague', 'operator', 'warehouse', 'airline', 'issuer', 'firm', 'they', 'them', 'their', 'zij', 'hen', 'hun', 'ze'],
+  FAULT: ['schuld', 'fout', 'vergissing', 'verantwoordelijk', 'verantwoordelijkheid', 'oorzaak', 'veroorzaakt', 'ontstaan', 'gevolg', 'door', 'doordat', 'aan', 'kant', 'fault', 'blame', 'mistake', 'responsible', 'responsibility', 'caused', 'cause', 'due', 'because', 'side', 'down', 'omdat', 'toe', 'invloed', 'control', 'hands', 'zeggenschap', 'remit'],
+  RULE: ['voorwaarden', 'regels', 'regel', 'beleid', 'wet', 'wettelijk', 'contract', 'overeenkomst', 'polis', 'toegestaan', 'mag', 'mogen', 'conform', 'volgens', 'protocol', 'procedure', 'termijn', 'terms', 'rules', 'rule', 'policy', 'law', 'legal', 'legally', 'allowed', 'permitted', 'contract', 'agreement', 'deadline', 'compliant', 'valid', 'geldig', 'terecht', 'correct', 'justified'],
+  SO: ['dus', 'daarom', 'daarmee', 'zodat', 'so', 'therefore', 'thus', 'hence'],
+  NOT: ['niet', 'niets', 'niks', 'geen', 'nooit', 'not', "n't", "can't", "don't", "isn't", "aren't", "won't", "didn't", 'nothing', 'no', 'never', 'cannot'],
+  AGAIN: ['nogmaals', 'opnieuw', 'weer', 'wederom', 'eerder', 'al', 'reeds', 'keer', 'keertje', 'maal', 'laatste', 'again', 'already', 'before', 'times', 'twice', 'last', 'once', 'previously', 'earlier'],
+  EASY: ['simpel', 'eenvoudig', 'makkelijk', 'moeilijk', 'ingewikkeld', 'logisch', 'duidelijk', 'letterlijk', 'gewoon', 'toch', 'bekend', 'basis', 'langzaam', 'rustig', 'simple', 'simply', 'easy', 'hard', 'complicated', 'obvious', 'obviously', 'clear', 'clearly', 'literally', 'basic', 'slowly', 'surely', 'just'],
+  SELF: ['zelf', 'eigen', 'yourself', 'own'],
+  FIX: ['regel', 'geregeld', 'stuur', 'gestuurd', 'herstel', 'hersteld', 'vergoed', 'vergoeden', 'terugstorten', 'teruggestort', 'crediteer', 'gecrediteerd', 'zorg', 'plan', 'gepland', 'los', 'lossen', 'ingetrokken', 'geschrapt', 'kwijt', 'omgeboekt', 'betalen', 'bel', 'bellen', 'sent', 'sending', 'send', 'refund', 'refunded', 'fixed', 'fix', 'arranged', 'arrange', 'cancelled', 'credited', 'booked', 'rebooked', 'repair', 'cover', 'paid', 'call', 'resolved', 'withdrawn', 'waive', 'waived'],
+  SORRY: ['excuses', 'excuus', 'sorry', 'spijt', 'apologies', 'apologise', 'apologize'],
+  ONLY: ['alleen', 'slechts', 'maar', 'only', 'just', 'merely'],
+  ANYONE: ['iedereen', 'oma', 'klanten', 'reizigers', 'everyone', 'anyone', 'child', 'grandmother', 'customers', 'passengers', 'most', 'meeste'],
+};
+
+const CLASS = new Map<string, Cue>();
+for (const [cue, ws] of Object.entries(WORDS) as [Cue, string[]][]) for (const w of ws) if (!CLASS.has(w)) CLASS.set(w, cue);
+
+// A Dutch compound ending in a party: "verhuisbedrijf", "incassobureau", "betaalprovider", "schade-expert".
+const PARTY_TAIL = /(?:bedrijf|bureau|dienst|provider|leverancier|vervoerder|beheerder|maatschappij|instantie|partij|company|provider)$/;
+
+/** The cue class of one folded word, or null. */
+export function cueOf(word: string): Cue | null {
+  return CLASS.get(word) ?? (word.length >= 9 && PARTY_TAIL.test(word) ? 'PARTY' : null);
+}
+
+// cues across words: the customer should have (Dutch "u had … moeten", English "you should have"); "if you had";
+// "ligt/lag aan/bij"; "on you"
+const SPANNING: [string, RegExp][] = [
+  ['YOU_SHOULD_HAVE', /\b(?:u|je|jij|ge)\b(?: \S+){0,8} (?:had|hadden|had u)\b(?: \S+){0,8} (?:moeten|kunnen|horen)\b|\bhad (?:u|je|jij)\b(?: \S+){0,8} (?:moeten|kunnen)\b|\byou (?:should|ought to|could|were supposed to|were meant to)(?: have|'ve)?\b|\bshould've\b/],
+  ['IF_YOU_HAD', /\b(?:als|indien|had) (?:u|je|jij)\b(?: \S+){0,8} (?:had|hadden|gedaan|gelezen)\b|\b(?:if you had|had you|if you'd)\b/],
+  ['LIES_WITH', /\b(?:ligt|lag|zit|zat) (?:\S+ ){0,2}(?:bij|aan) (?!ons\b)|\b(?:is|was|lies|rests) (?:\S+ ){0,2}(?:on|with) (?!us\b)(?:the|your|them|you)\b/],
+  ['NOT_OURS', /\b(?:niet|geen) (?:\S+ ){0,2}(?:onze?|ons|mijn) (?:\S+ ){0,1}(?:afdeling|schuld|fout|verantwoordelijkheid|probleem|zaak|taak)|\b(?:not|n't|never) (?:\S+ ){0,1}(?:our|my) (?:\S+ ){0,1}(?:department|fault|responsibility|problem|job|call|concern|remit)/],
+  ['OUR_FAULT', /\b(?<!niet |geen )(?:onze?|ons|mijn) (?:eigen )?(?:schuld|fout|verantwoordelijkheid|vergissing)\b|\b(?:wij|we|ik) hadden? (?:\S+ ){0,6}moeten\b|\b(?<!not |n't |never )(?:our|my) (?:own )?(?:fault|mistake|error|responsibility)\b|\b(?:we|i) should (?:have|'ve)\b|\bon (?:us|our side)\b/],
+];
+
+/** Cue features as strings (hashed by features.ts): class n-grams (1–3) and the spanning cues. */
+export function cues(foldedWords: string[], foldedText: string): string[] {
+  const seq = foldedWords.map(cueOf).filter((c): c is Cue => c !== null);
+  const out = new Set<string>();
+  for (let i = 0; i < seq.length; i++) {
+    out.add(seq[i]!);
+    if (i + 1 < seq.length) out.add(seq[i] + ' ' + seq[i + 1]);
+    if (i + 2 < seq.length) out.add(seq[i] + ' ' + seq[i + 1] + ' ' + seq[i + 2]);
+  }
+  for (const [name, re] of SPANNING) if (re.test(foldedText)) out.add(name);
+  return [...out];
+}
