@@ -20,7 +20,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 process.env.LUISTER_REPLY_MODEL = 'off';
 const { checkDraft } = await import('../src/replies/check-draft.ts');
 import { bodyWithoutSignature, sentences } from '../src/replies/text-match.ts';
-import { features, HASH_BITS } from '../src/replies/model/features.ts';
+import { CUE_LABELS, features, HASH_BITS } from '../src/replies/model/features.ts';
 import { modelSentences, norm, score, sigmoid, type LabelWeights, type ModelLabel, type ModelWeights } from '../src/replies/model/classify.ts';
 import type { CheckName } from '../src/replies/types.ts';
 import { vetoed } from '../src/replies/model/veto.ts';
@@ -35,9 +35,12 @@ const TARGET: Record<ModelLabel, number> = { blame: 0.9, condescension: 0.9, apo
 const FIXED_THRESHOLD: Partial<Record<ModelLabel, number>> = { stock_reply: 0.35, stock_complaint: 0.25 };
 
 interface Doc {
-  /** sentences (feature vectors) of the unit */
+  /** sentences (feature vectors, with the construction cues) of the unit */
   sents: Uint32Array[];
+  /** the same without the cues, for the labels that do not read them */
+  plain?: Uint32Array[];
   texts: string[];
+  lang: Lang;
   labels: Partial<Record<ModelLabel, boolean>>;
   /** labelled as a whole reply (bag) rather than as one sentence */
   bag: boolean;
@@ -71,11 +74,11 @@ function loadDocs(): Doc[] {
     const labels: Partial<Record<ModelLabel, boolean>> = {};
     if (r.of === 'customer') labels.stock_complaint = r.labels.includes('stock_complaint');
     else for (const l of REPLY_LABELS) labels[l] = r.labels.includes(l);
-    docs.push({ sents: [features(r.text, r.lang)], texts: [r.text], labels, bag: false, fold: -1, ownFold: own++ % 5, source: 'ours' });
+    docs.push({ sents: [features(r.text, r.lang, true)], texts: [r.text], lang: r.lang, labels, bag: false, fold: -1, ownFold: own++ % 5, source: 'ours' });
   }
   const addBag = (text: string, lang: Lang, labels: Partial<Record<ModelLabel, boolean>>, source: string) => {
     const texts = splitSentences(text);
-    docs.push({ sents: texts.map((t) => features(t, lang)), texts, labels, bag: true, rule: ruleSays(text, lang), fold: n++ % 5, ownFold: -1, source });
+    docs.push({ sents: texts.map((t) => features(t, lang, true)), texts, lang, labels, bag: true, rule: ruleSays(text, lang), fold: n++ % 5, ownFold: -1, source });
   };
   for (const r of read('bench/eval-dev/replies.jsonl')) {
     addBag(r.text, r.lang, { blame: r.blame, condescension: r.condescension, apology: r.apology, thanks: r.thanks, sales_pitch: r.sales_pitch }, 'dev');
@@ -89,7 +92,7 @@ function loadDocs(): Doc[] {
   ] as [string, Lang][];
   for (const [text, lang] of customerTexts) {
     const texts = modelSentences(text, sentences).map((x) => x.text);
-    if (texts.length) docs.push({ sents: texts.map((t) => features(t, lang)), texts, labels: { stock_complaint: false }, bag: true, fold: -1, ownFold: -1, source: 'dev-customer' });
+    if (texts.length) docs.push({ sents: texts.map((t) => features(t, lang, true)), texts, lang, labels: { stock_complaint: false }, bag: true, fold: -1, ownFold: -1, source: 'dev-customer' });
   }
   for (const file of ['tests/fixtures/replies/drafts.jsonl', 'tests/fixtures/replies/heldout.jsonl']) {
     for (const r of read(file)) {
@@ -105,8 +108,9 @@ function loadDocs(): Doc[] {
   for (const r of read('src/replies/model/training-varied.jsonl')) {
     const labels: Partial<Record<ModelLabel, boolean>> = {};
     for (const l of ['blame', 'condescension'] as const) labels[l] = r.labels.includes(l);
-    docs.push({ sents: [features(r.text, r.lang)], texts: [r.text], labels, bag: false, rule: ruleSays(r.text, r.lang), fold: n++ % 5, ownFold: -1, source: 'varied' });
+    docs.push({ sents: [features(r.text, r.lang, true)], texts: [r.text], lang: r.lang, labels, bag: false, rule: ruleSays(r.text, r.lang), fold: n++ % 5, ownFold: -1, source: 'varied' });
   }
+  for (const d of docs) d.plain = d.texts.map((t) => features(t, d.lang));
   return docs;
 }
 
@@ -151,13 +155,17 @@ function train(examples: Example[], epochs = HP.epochs, lr = HP.lr, l2 = HP.l2):
   return { w, bias };
 }
 
+/** The sentences' feature vectors as this label reads them (features.ts: CUE_LABELS). */
+const vecs = (d: Doc, label: ModelLabel) => (CUE_LABELS.has(label) ? d.sents : d.plain!);
+
 function examplesFor(label: ModelLabel, docs: Doc[], model: { w: Float64Array; bias: number } | null): Example[] {
   const out: Example[] = [];
   for (const d of docs) {
+    const sents = vecs(d, label);
     const y = d.labels[label];
     if (y === undefined) continue;
     if (!d.bag || !y) {
-      for (const f of d.sents) out.push({ f, y: y ? 1 : 0, weight: d.bag ? 1 : OWN_WEIGHT });
+      for (const f of sents) out.push({ f, y: y ? 1 : 0, weight: d.bag ? 1 : OWN_WEIGHT });
       continue;
     }
     // a reply with the label: its most telling sentence is the positive (none before a model exists: the
@@ -165,11 +173,11 @@ function examplesFor(label: ModelLabel, docs: Doc[], model: { w: Float64Array; b
     if (!model) continue;
     let best = 0;
     let bestScore = -Infinity;
-    d.sents.forEach((f, i) => {
+    sents.forEach((f, i) => {
       const s = score(model.w, model.bias, f);
       if (s > bestScore) [best, bestScore] = [i, s];
     });
-    out.push({ f: d.sents[best]!, y: 1, weight: 1 });
+    out.push({ f: sents[best]!, y: 1, weight: 1 });
   }
   const pos = out.filter((e) => e.y === 1).length;
   const neg = out.length - pos;
@@ -188,7 +196,7 @@ const VETO = process.env.RM_VETO ?? 'sent,acts';
 /** What the check does with the model: sentences the check vetoes (owning the fault, "graag") count 0. */
 const docProb = (label: ModelLabel, m: { w: Float64Array; bias: number }, d: Doc) => {
   if (VETO.includes('acts') && label === 'blame' && d.rule?.acts) return 0;
-  return Math.max(...d.sents.map((f, i) => (VETO.includes('sent') && vetoed(label, d.texts[i]!) ? 0 : sigmoid(score(m.w, m.bias, f)))));
+  return Math.max(...vecs(d, label).map((f, i) => (VETO.includes('sent') && vetoed(label, d.texts[i]!) ? 0 : sigmoid(score(m.w, m.bias, f)))));
 };
 
 /** The lowest threshold down to which the model alone keeps precision >= TARGET (the rules are tuned on the dev set, so their precision there says little). */

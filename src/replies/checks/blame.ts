@@ -1,5 +1,5 @@
 import type { Check, Finding, Span } from '../types.ts';
-import { allMatches, phrases } from '../text-match.ts';
+import { allMatches, phrases, sentenceAt } from '../text-match.ts';
 import { findModelHits } from '../model/find-hits.ts';
 import { action } from './action.ts';
 
@@ -18,7 +18,7 @@ const BLAME = phrases([
   'niet ons probleem', 'uw eigen (schuld|fout)', '(is|was) de schuld van', 'de fout (ligt|lag) (bij|aan)', 'de fout van', 'ligt (niet )?bij ons',
   `(dat|dit|het|de oorzaak|het probleem) ligt (echt |toch |helaas |gewoon )?(aan|bij) ${PARTY_NL}`, `(dat|dit|het) komt (door|doordat) ${PARTY_NL}`,
   '(dat|dit|het) ligt niet aan ons', 'niet aan ons', `(?<=(?:^|[.!?\\n])\\s*)neem (zelf )?contact op met ${PARTY_NL}`, `(u kunt|u moet|kunt u|gelieve) (het beste |beter |zelf )*contact op(nemen|te nemen)? met ${PARTY_NL}`, `u moet (zelf |maar )?(bij|naar) ${PARTY_NL}`,
-  'u had( \\p{L}+){0,9} moeten', 'had u( \\p{L}+){0,9} moeten', '(ligt|lag) (het|dat|dit)( \\p{L}+)? aan uw', 'had u (dat |dit |het )?(eerder |beter |zelf |toch )*\\p{L}+ \\p{L}* ?moeten',
+  'u had( \\p{L}+){0,9} moeten(?! (ontvangen|krijgen|hebben|worden|zijn)\\b)', '(?<!(ik|wij|we) )had u( \\p{L}+){0,9} moeten(?! (ontvangen|krijgen|hebben|worden|zijn)\\b)', '(ligt|lag) (het|dat|dit)( \\p{L}+)? aan uw', '(?<!(ik|wij|we) )had u (dat |dit |het )?(eerder |beter |zelf |toch )*\\p{L}+ \\p{L}* ?moeten',
   'u heeft (zelf )?(niet|verkeerd) (goed )?(opgelet|gelezen|ingevuld|aangegeven)', 'had u (maar )?beter', 'uw eigen verantwoordelijkheid',
   // English
   'not our (fault|responsibility|problem|issue|concern)', '(is|was) (entirely |completely )?your (own )?(fault|responsibility|mistake)', 'out of our hands', 'beyond our control',
@@ -43,7 +43,7 @@ const BLAME = phrases([
   '(like|just like) everyone else', 'hoe de markt werkt', 'landelijk probleem', '(automatisch|automatically) (gegenereerd|generated)',
 ]);
 // "dit ligt niet aan u": taking the blame off the customer is the opposite of blame-shifting
-const NOT_BLAME = /(ligt|lag|zit|zat) (helemaal |echt |volledig )?bij ons\b|(ligt|lag) niet aan u\b|not your fault|niet uw (schuld|fout)|(?<!niet |buiten |niet onder |niet binnen )onze (eigen )?(schuld|fout|verantwoordelijkheid)|(?<!not )our (own )?(fault|mistake|responsibility)|shouldn'?t have had to/i;
+const NOT_BLAME = /(ligt|lag|zit|zat) (helemaal |echt |volledig )?bij ons\b|(ligt|lag) niet aan u\b|not your fault|niet uw (schuld|fout)|(?<!niet |buiten |niet onder |niet binnen )onze (eigen )?(schuld|fout|verantwoordelijkheid)|(?<!not |n't |never )our (own )?(fault|mistake|responsibility)|shouldn'?t have had to/i;
 
 /**
  * Blame-shifting: it is the bank's, a colleague's, or the customer's own fault, or "it is allowed, so it stands".
@@ -51,8 +51,11 @@ const NOT_BLAME = /(ligt|lag|zit|zat) (helemaal |echt |volledig )?bij ons\b|(lig
  * A sentence only the model flags counts when the reply does nothing itself: naming the courier or quoting the
  * terms while solving the case is no blame.
  */
+// "Hoewel de vertraging bij de vervoerder ontstond, vergoeden wij…": a cause conceded before we act is no blame
+const CONCEDED = /^\s*(?:hoewel|ook al|al lag|ondanks dat|although|even though|even if|while)\b/i;
+
 export const blame: Check = (draft, ctx) => {
-  const spans: Span[] = allMatches(draft, BLAME).filter((span) => !NOT_BLAME.test(draft.slice(Math.max(0, span.start - 5), span.end + 5)));
+  const spans: Span[] = allMatches(draft, BLAME).filter((span) => !NOT_BLAME.test(draft.slice(Math.max(0, span.start - 5), span.end + 5)) && !CONCEDED.test(sentenceAt(draft, span.start)));
   const byModel = findModelHits('blame', draft, ctx.language).filter((h) => !spans.some((s) => s.start < h.end && h.start < s.end));
   if (byModel.length && action(draft, ctx).length > 0) spans.push(...byModel.map(({ start, end, text }) => ({ start, end, text })));
   const findings: Finding[] = [];

@@ -5,18 +5,18 @@ import { findModelHits } from '../model/find-hits.ts';
 const CONDESCENSION = phrases([
   'zoals (ik|we|wij) (al|eerder|reeds|u al|u eerder|u reeds|al eerder) (zei|zeiden|schreef|schreven|aangaf|aangaven|uitlegde|uitlegden|meldde|meldden|gezegd|vermeld|aangegeven|uitgelegd|gemeld|heb|hebben)\\p{L}*',
   'zoals (al|eerder|reeds|al eerder|eerder al) (gezegd|gemeld|vermeld|aangegeven|uitgelegd|gecommuniceerd|vermeld)', 'zoals u (had )?kunnen lezen', 'zoals duidelijk (staat|vermeld)',
-  'ik herhaal', 'nogmaals(?!\\s+(onze|mijn|hartelijk|veel)?\\s*(excuses|excuus|dank|bedankt|sorry))',
+  'ik herhaal(?! (even |kort )?(wat|de afspraken|onze afspraak))', 'nogmaals(?!\\s+(onze|mijn|hartelijk|veel)?\\s*(excuses|excuus|dank|bedankt|sorry))',
   '(ik|we|wij) (heb|hebben) (het |dit |dat )?(u|je) (dit |dat |het )?(al )?(\\p{L}+ )?(keer|keren|maal|vaker|eerder) (uitgelegd|gezegd|verteld|gemaild|geschreven)',
   'zoals (al )?(meerdere|vaker|eerder|herhaaldelijk|al vaker|al eerder)( keren| malen)? (gezegd|uitgelegd|aangegeven|gemeld|vermeld)', 'zoals ik u( al)?( eerder)?( heb)?( proberen)? (uit te leggen|uitgelegd|verteld|gezegd)',
   '(eigenlijk |echt )?heel (simpel|eenvoudig)', 'lees (mijn|ons|onze) (vorige |eerdere )?(bericht|mail|e-mail|antwoord) (nog eens|nogmaals|opnieuw)', 'deze keer (wél|wel) begrijpt', 'had u (ook )?zelf kunnen (vinden|lezen|zien|weten)', 'voor de (laatste|zoveelste|derde) keer', 'u begrijpt (toch|hopelijk)( wel)?', 'lees (de|onze) (voorwaarden|mail|e-mail|website) (nog eens|goed|beter|nogmaals)',
   'zoals in (de|onze) (voorwaarden|vorige mail|vorige e-mail) (staat|vermeld)', 'dat had u kunnen weten', 'het is (toch )?(heel )?simpel', 'dat spreekt voor zich',
   'as (i|we)(\'ve| have)? (already |previously )?(said|stated|explained|mentioned|told you|pointed out|noted)', 'as you can (clearly )?see', 'let me spell it out', 'did you (even )?read', '(pretty|quite|really|very) basic', 'as i keep (saying|telling you)', 'as (previously|already) (stated|explained|mentioned|noted|communicated)',
-  'as stated (before|previously|in our)', 'once again,', 'for the (last|third|second) time', 'i repeat', 'obviously', 'clearly you', 'you (would|should) know',
+  'as stated (before|previously|in our)', 'once again,(?! (our|my) (apologies|thanks))', 'for the (last|third|second) time', 'i repeat', 'obviously', 'clearly you', 'you (would|should) know',
   'please (re-?read|read (our|the) (terms|email|policy) (again|carefully))', 'as you (should|would) (know|be aware)', 'it(\'s| is) (quite |really |very )?simple',
   // explaining it "once more", slowly, simply: the reader is taken for slow
   '(leg|leggen|herhaal|herhalen) (ik|we|wij) (het|dit|dat)?( u)?( nu)? (nog )?(één|een|1) (keer|maal)', '(nog|nogmaals) (één|een|1) (keer|maal)( \\p{L}+){0,3} (uit|uitleggen|herhalen|uitgelegd|herhaald)',
   '(ik|we|wij) (heb|hebben) (u )?(dit|dat|het) (nu )?(al )?(\\p{L}+|\\d+) (keer|maal|keren) (uitgelegd|gezegd|verteld|geschreven)', '(heel|erg) (langzaam|rustig) (uit|uitleggen|uitgelegd)', 'in gewone (woorden|mensentaal)', 'stap voor stap (leest|lezen|doorleest)',
-  'explain(ed)? (it|this|that)? ?(again|one more time|once more)', '(i|we)(\'ll| will) keep (this|it) (very |really |nice and )?simple', '(very|really) slowly', 'as (i|we) explained (in|before)', '(i|we) (have|\'ve) (now )?(already )?(explained|told you) (this|that) (\\p{L}+ )?times',
+  '(?<!(had to|have to|having to) )explain(ed)? (it|this|that)? ?(again|one more time|once more)', '(i|we)(\'ll| will) keep (this|it) (very |really |nice and )?simple', '(very|really) slowly', 'as (i|we) explained (in|before)', '(i|we) (have|\'ve) (now )?(already )?(explained|told you) (this|that) (\\p{L}+ )?times',
   // it is obvious, easy, anyone manages
   '(is|was) (echt |toch )?niet (zo )?(moeilijk|ingewikkeld|lastig)', '(dat|het) is (echt )?niet zo (moeilijk|ingewikkeld)', '(prima|gewoon|best) zelf (vinden|doen|regelen|opzoeken)', 'zelf kunnen (zien|vinden|lezen|weten)', 'komt u er (vast|wel|best) zelf uit', '(stond|staat) (daar |er |het )?(gewoon|duidelijk) (vermeld|aangegeven|beschreven|in)',
   '(it\'s|it is) (quite |very |pretty |rather )?obvious', '(not|isn\'t) (that|so|very) (hard|difficult|complicated)', '(most|all|other) (of our )?customers manage', 'without any trouble', 'perhaps you missed it', 'you (could|would) have (seen|found|known)',

@@ -1,5 +1,5 @@
 import type { StemLanguage } from '../../text/stem.ts';
-import { features } from './features.ts';
+import { CUE_LABELS, features } from './features.ts';
 import weightsJson from './weights.json' with { type: 'json' };
 
 /**
@@ -63,7 +63,7 @@ function lookup(sp: Sparse, f: number): number {
 }
 
 /** Probability that the sentence carries the label (0 when the model has no such label). */
-export function probability(label: ModelLabel, sentence: string, language: StemLanguage, feats = features(sentence, language)): number {
+export function probability(label: ModelLabel, sentence: string, language: StemLanguage, feats = features(sentence, language, CUE_LABELS.has(label))): number {
   const sp = weightsOf(label);
   if (!sp) return 0;
   let s = 0;

@@ -7,7 +7,7 @@
  * cues that span words ("had … moeten", "should have") are matched on the sentence.
  * Input is folded text (lower case, no accents; see features.ts).
  */
-type Cue = 'YOU' | 'WE' | 'PARTY' | 'FAULT' | 'RULE' | 'SO' | 'NOT' | 'AGAIN' | 'EASY' | 'SELF' | 'FIX' | 'SORRY' | 'ONLY' | 'ANYONE';
+type Cue = 'YOU' | 'WE' | 'PARTY' | 'FAULT' | 'RULE' | 'SO' | 'NOT' | 'AGAIN' | 'EASY' | 'SELF' | 'FIX' | 'SORRY' | 'ONLY' | 'ANYONE' | 'IRONY' | 'KNOW';
 
 const WORDS: Record<Cue, string[]> = {
   YOU: ['u', 'uw', 'je', 'jij', 'jou', 'jouw', 'ge', 'gij', 'uzelf', 'jezelf', 'you', 'your', 'yours', 'yourself', "you're", "you've", "you'd", "you'll"],
@@ -23,6 +23,8 @@ const WORDS: Record<Cue, string[]> = {
   FIX: ['regel', 'geregeld', 'stuur', 'gestuurd', 'herstel', 'hersteld', 'vergoed', 'vergoeden', 'terugstorten', 'teruggestort', 'crediteer', 'gecrediteerd', 'zorg', 'plan', 'gepland', 'los', 'lossen', 'ingetrokken', 'geschrapt', 'kwijt', 'omgeboekt', 'betalen', 'bel', 'bellen', 'sent', 'sending', 'send', 'refund', 'refunded', 'fixed', 'fix', 'arranged', 'arrange', 'cancelled', 'credited', 'booked', 'rebooked', 'repair', 'cover', 'paid', 'call', 'resolved', 'withdrawn', 'waive', 'waived'],
   SORRY: ['excuses', 'excuus', 'sorry', 'spijt', 'apologies', 'apologise', 'apologize'],
   ONLY: ['alleen', 'slechts', 'maar', 'only', 'just', 'merely'],
+  IRONY: ['knap', 'bravo', 'geweldig', 'verrassing', 'haha', 'lol', 'joh', 'tja', 'nou', 'goh', 'hoor', 'wow', 'shocking', 'surprise', 'bless', 'congratulations', 'well', 'oh'],
+  KNOW: ['weet', 'weten', 'wist', 'snapt', 'snap', 'begrijpt', 'begrijpen', 'lezen', 'leest', 'gelezen', 'leert', 'know', 'knows', 'knew', 'understand', 'get', 'read', 'reading', 'learn', 'learns', 'teach'],
   ANYONE: ['iedereen', 'oma', 'klanten', 'reizigers', 'everyone', 'anyone', 'child', 'grandmother', 'customers', 'passengers', 'most', 'meeste'],
 };
 
@@ -45,6 +47,11 @@ const SPANNING: [string, RegExp][] = [
   ['LIES_WITH', /\b(?:ligt|lag|zit|zat) (?:\S+ ){0,2}(?:bij|aan) (?!ons\b)|\b(?:is|was|lies|rests) (?:\S+ ){0,2}(?:on|with) (?!us\b)(?:the|your|them|you)\b/],
   ['NOT_OURS', /\b(?:niet|geen) (?:\S+ ){0,2}(?:onze?|ons|mijn) (?:\S+ ){0,1}(?:afdeling|schuld|fout|verantwoordelijkheid|probleem|zaak|taak)|\b(?:not|n't|never) (?:\S+ ){0,1}(?:our|my) (?:\S+ ){0,1}(?:department|fault|responsibility|problem|job|call|concern|remit)/],
   ['OUR_FAULT', /\b(?<!niet |geen )(?:onze?|ons|mijn) (?:eigen )?(?:schuld|fout|verantwoordelijkheid|vergissing)\b|\b(?:wij|we|ik) hadden? (?:\S+ ){0,6}moeten\b|\b(?<!not |n't |never )(?:our|my) (?:own )?(?:fault|mistake|error|responsibility)\b|\b(?:we|i) should (?:have|'ve)\b|\bon (?:us|our side)\b/],
+  ['ON_YOU', /\b(?:is|was|that's|it's) (?:\S+ ){0,1}on you\b|\b(?:uw|jouw|je) (?:eigen )?(?:doen|schuld|pakkie-an|probleem|verantwoordelijkheid)\b|\b(?:your|a you) (?:own )?(?:doing|problem|thing|responsibility)\b/],
+  // condescension: it goes without saying, anyone knows, not for nothing, once more slowly
+  ['GOES_WITHOUT', /\b(?:niet voor niets|for a reason|wijst zich (?:vanzelf|zelf)|speaks for itself|spreekt voor zich|algemeen bekend|hoort (?:er )?(?:nu eenmaal )?bij|(?:is )?part of (?:being|driving|having)|rocket science|hogere wiskunde|geen kinderspel)\b/],
+  ['DO_YOU_KNOW', /\b(?:weet|snapt|begrijpt) (?:u|je|jij|ge) (?:\S+ ){0,2}(?:wel|toch|nu)\b|\b(?:do|did) you (?:\S+ ){0,1}(?:know|get|understand|read)\b|\b(?:ik|we) (?:ga|gaan|neem|nemen) (?:er )?(?:maar )?(?:van ?uit|aan) dat (?:u|je)\b|\bi(?:'ll| will)? assume you\b/],
+  ['ONLY_ONE', /\b(?:u bent|je bent|you're|you are) (?:\S+ ){0,1}(?:de enige|the only)\b|\b(?:de meeste|andere|alle) (?:mensen|klanten|reizigers)\b|\b(?:most|other|all) (?:people|customers|passengers)\b/],
 ];
 
 /** Cue features as strings (hashed by features.ts): class n-grams (1–3) and the spanning cues. */

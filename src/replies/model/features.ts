@@ -20,8 +20,14 @@ export function words(text: string): string[] {
   return foldForMatching(text).replace(/\d+/g, '0').match(WORD) ?? [];
 }
 
-/** Hashed feature indices (sorted, unique) of a sentence. */
-export function features(text: string, language: StemLanguage): Uint32Array {
+/**
+ * The labels that also read construction cues (cues.ts). Apology, thanks and the rest are said in set words the stems
+ * catch; cues only moved their thresholds about (thanks found less, apology found more by CV), so they do without.
+ */
+export const CUE_LABELS: ReadonlySet<string> = new Set(['blame', 'condescension']);
+
+/** Hashed feature indices (sorted, unique) of a sentence; with the construction cues for the labels that read them. */
+export function features(text: string, language: StemLanguage, withCues = false): Uint32Array {
   const folded = foldForMatching(text).replace(/\d+/g, '0');
   const ws = folded.match(WORD) ?? [];
   const out = new Set<number>();
@@ -31,7 +37,7 @@ export function features(text: string, language: StemLanguage): Uint32Array {
     if (i + 1 < stems.length) out.add(hash('b', stems[i]! + ' ' + stems[i + 1]!));
     if (ws[i]!.length >= 9) out.add(hash('h', ws[i]!.slice(-5)));
   }
-  if (process.env.RM_CUES !== '0') for (const c of cues(ws, folded)) out.add(hash('c', c));
+  if (withCues) for (const c of cues(ws, folded)) out.add(hash('c', c));
   return Uint32Array.from(out).sort();
 }
 

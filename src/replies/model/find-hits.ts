@@ -1,18 +1,19 @@
 import type { Span } from '../types.ts';
 import { bodyWithoutSignature, sentences } from '../text-match.ts';
 import { modelSentences, probability, thresholdOf, type ModelLabel } from './classify.ts';
-import { features } from './features.ts';
+import { CUE_LABELS, features } from './features.ts';
 import { vetoed } from './veto.ts';
 
 // The checks of one draft ask about the same sentences one label after another: features once per sentence.
 const CACHE_LIMIT = 512;
 const CACHE = new Map<string, Uint32Array>();
-function featuresOf(sentence: string, language: 'nl' | 'en'): Uint32Array {
-  const key = language + sentence;
+function featuresOf(label: ModelLabel, sentence: string, language: 'nl' | 'en'): Uint32Array {
+  const withCues = CUE_LABELS.has(label);
+  const key = (withCues ? 'c' : 'p') + language + sentence;
   let f = CACHE.get(key);
   if (!f) {
     if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
-    f = features(sentence, language);
+    f = features(sentence, language, withCues);
     CACHE.set(key, f);
   }
   return f;
@@ -32,7 +33,7 @@ export function findModelHits(label: ModelLabel, text: string, language: 'nl' | 
   const hits: ModelHit[] = [];
   for (const s of modelSentences(bodyWithoutSignature(text), sentences)) {
     if (vetoed(label, s.text)) continue;
-    const p = probability(label, s.text, language, featuresOf(s.text, language));
+    const p = probability(label, s.text, language, featuresOf(label, s.text, language));
     if (p >= threshold) hits.push({ start: s.start, end: s.start + s.text.length, text: s.text, probability: p });
   }
   return hits;
@@ -42,5 +43,5 @@ export function findModelHits(label: ModelLabel, text: string, language: 'nl' | 
 export function meanProbability(label: ModelLabel, text: string, language: 'nl' | 'en'): number {
   const ss = modelSentences(bodyWithoutSignature(text), sentences);
   if (!ss.length) return 0;
-  return ss.reduce((sum, s) => sum + probability(label, s.text, language, featuresOf(s.text, language)), 0) / ss.length;
+  return ss.reduce((sum, s) => sum + probability(label, s.text, language, featuresOf(label, s.text, language)), 0) / ss.length;
 }
