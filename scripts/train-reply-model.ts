@@ -125,6 +125,8 @@ interface Example { f: Uint32Array; y: number; weight: number }
 const OWN_WEIGHT = Number(process.env.RM_OWN ?? 2);
 const FIXED_BIAS = Number(process.env.RM_BIAS ?? -2);
 const HP = { epochs: Number(process.env.RM_EPOCHS ?? 25), lr: Number(process.env.RM_LR ?? 0.5), l2: Number(process.env.RM_L2 ?? 1e-5) };
+// blame and condescension: a stronger L2 (chosen by cross-validation: condescension recall at P 0.9, 0.62 → 0.67)
+const L2_CUE = Number(process.env.RM_L2_CUE ?? 1e-4);
 function train(examples: Example[], epochs = HP.epochs, lr = HP.lr, l2 = HP.l2): { w: Float64Array; bias: number } {
   const dim = 1 << HASH_BITS;
   const w = new Float64Array(dim);
@@ -188,7 +190,7 @@ function examplesFor(label: ModelLabel, docs: Doc[], model: { w: Float64Array; b
 
 function trainLabel(label: ModelLabel, docs: Doc[]) {
   let model: { w: Float64Array; bias: number } | null = null;
-  for (let round = 0; round < 3; round++) model = train(examplesFor(label, docs, model));
+  for (let round = 0; round < 3; round++) model = train(examplesFor(label, docs, model), HP.epochs, HP.lr, CUE_LABELS.has(label) ? L2_CUE : HP.l2);
   return model!;
 }
 
@@ -217,6 +219,16 @@ function chooseThreshold(label: ModelLabel, scored: { gold: boolean; rule: boole
   return best;
 }
 
+const DEV_FLOOR = 0.85;
+function raiseForDev(label: ModelLabel, th: { t: number; P: number; R: number }, dev: { gold: boolean; p: number }[]) {
+  for (let t = th.t; t < 0.995; t = Math.round((t + 0.01) * 100) / 100) {
+    const tp = dev.filter((s) => s.gold && s.p >= t).length;
+    const fp = dev.filter((s) => !s.gold && s.p >= t).length;
+    if (tp / Math.max(1, tp + fp) >= Math.min(DEV_FLOOR, TARGET[label])) return { ...th, t };
+  }
+  return { ...th, t: 0.99 };
+}
+
 const docs = loadDocs();
 const labels: ModelLabel[] = process.env.RM_LABELS ? (process.env.RM_LABELS.split(',') as ModelLabel[]) : [...REPLY_LABELS, 'stock_complaint'];
 const out: ModelWeights = { hash_bits: HASH_BITS, labels: {} };
@@ -241,7 +253,15 @@ for (const label of labels) {
   // alone (160 replies) gave thresholds too low to hold on unseen replies
   const devScored = scored.filter((s) => s.source === 'dev');
   const fixed = FIXED_THRESHOLD[label];
-  const th = fixed !== undefined ? { t: fixed, P: NaN, R: NaN } : [chooseThreshold(label, scored), ...(devScored.length ? [chooseThreshold(label, devScored)] : [])].reduce((a, b) => (a.t >= b.t ? a : b));
+  // chosen on all cross-validated units together (dev, fixtures, the varied sentences: ~1,000); on the dev set alone
+  // (~45 positives) one reply moved precision by 0.05 and the threshold by 0.15. The dev set still has a floor: it
+  // may not fall below DEV_FLOOR precision at the chosen threshold
+  // (blame and condescension, the labels the varied sentences are about; the others keep the stricter of the two)
+  const pooled = chooseThreshold(label, scored);
+  const th = fixed !== undefined ? { t: fixed, P: NaN, R: NaN }
+    : CUE_LABELS.has(label) ? raiseForDev(label, pooled, devScored)
+    : [pooled, ...(devScored.length ? [chooseThreshold(label, devScored)] : [])].reduce((a, b) => (a.t >= b.t ? a : b));
+  if (process.env.RM_CURVE) for (const [name, xs] of [['all', scored], ['dev', devScored]] as const) console.log(label, name, 'threshold', chooseThreshold(label, xs), [0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9].map((t) => { const tp = xs.filter((x) => x.gold && x.p >= t).length, fp = xs.filter((x) => !x.gold && x.p >= t).length; return `${t}:${tp}/${fp}`; }).join(' '));
   const m = trainLabel(label, docs);
   // sparse: the features seen in training with a weight that matters, indices as gaps from the one before
   const idx: number[] = [];
