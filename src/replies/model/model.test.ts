@@ -45,6 +45,17 @@ const BY_MEANING: { label: ModelLabel; lang: 'nl' | 'en'; yes: string[]; no: str
     yes: ['Ik ga het nu nog één keer voor u uitschrijven, lees het dan ook goed.', 'Dat kunt u toch zelf ook wel nagaan op uw afschrift.'],
     no: ['Ik heb de € 12,50 vandaag teruggestort; u ziet het morgen op uw rekening.', 'Graag leg ik het nog een keer uit.'],
   },
+  {
+    // issue 14: blame by construction, and a third party named while we own the problem
+    label: 'blame', lang: 'nl',
+    yes: ['U had de vervaldatum zelf in de gaten moeten houden.', 'Daarvoor moet u bij de verhuurder zijn, niet bij ons.'],
+    no: ['Onze betaalprovider had een storing; dat is onze verantwoordelijkheid en we lossen het op.', 'Ik heb de bezorger gevraagd uw pakket morgen alsnog te brengen.'],
+  },
+  {
+    label: 'condescension', lang: 'en',
+    yes: ['Honestly, a thermostat is not that complicated to set.'],
+    no: ['I hope this helps, and let me know if anything is unclear.', 'Restarting the router usually fixes this: unplug it and wait thirty seconds.'],
+  },
   { label: 'thanks', lang: 'nl', yes: ['Wij zijn u erkentelijk voor het doorgeven van de fout.', 'Ik wil u hartelijk danken voor de foto\'s.'], no: ['Dankzij de update werkt de app weer.'] },
 ];
 
@@ -65,8 +76,9 @@ test('vetoes: owning the fault is no blame, explaining gladly is no condescensio
 });
 
 test('the training data is ours and labelled with known labels only', () => {
-  const rows = readFileSync(new URL('./training.jsonl', import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-  assert.ok(rows.length > 500);
+  const read = (f: string) => readFileSync(new URL(f, import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const rows = [...read('./training.jsonl'), ...read('./training-varied.jsonl')];
+  assert.ok(rows.length > 1500);
   for (const r of rows) {
     assert.ok(r.lang === 'nl' || r.lang === 'en', JSON.stringify(r));
     for (const l of r.labels) assert.ok(LABELS.includes(l), `${l} in ${r.text}`);
