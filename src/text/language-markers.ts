@@ -60,11 +60,23 @@ const LANGUAGES = Object.keys(FUNCTION_WORDS) as MarkerLanguage[];
 
 export type MarkerCounts = Record<MarkerLanguage, number>;
 
+// word -> the languages it marks, one look-up a word: bit k for LANGUAGES[k] as a function word,
+// bit k + 8 as a care word
+const MARKS = new Map<string, number>();
+LANGUAGES.forEach((l, k) => {
+  for (const w of FUNCTION_MARKERS[l]) MARKS.set(w, (MARKS.get(w) ?? 0) | (1 << k));
+  for (const w of CARE_MARKERS[l]) MARKS.set(w, (MARKS.get(w) ?? 0) | (1 << (k + 8)));
+});
+
 /** How many of `words` (folded) are markers of each language; `functionOnly` skips care words. */
 export function countMarkers(words: readonly string[], functionOnly = false): MarkerCounts {
   const c: MarkerCounts = { nl: 0, en: 0, de: 0, fr: 0, af: 0 };
-  for (const w of words)
-    for (const l of LANGUAGES) if (FUNCTION_MARKERS[l].has(w) || (!functionOnly && CARE_MARKERS[l].has(w))) c[l]++;
+  for (const w of words) {
+    const marks = MARKS.get(w);
+    if (marks === undefined) continue;
+    const bits = functionOnly ? marks & 0xff : (marks | (marks >>> 8)) & 0xff;
+    for (let k = 0; k < LANGUAGES.length; k++) if (bits & (1 << k)) c[LANGUAGES[k]!]++;
+  }
   return c;
 }
 
