@@ -96,25 +96,26 @@ export function scoreMessage(input: Omit<FeatureInput, 'pattern'>, model: Messag
 
 export function applyModel(features: Features, model: MessageModel): HeadScores {
   const { text, meta, metaValues } = features;
-  return score(text, text.length, features.textWeight, meta, metaValues, meta.length, model);
+  return score(Int32Array.from(text), text.length, features.textWeight, Int32Array.from(meta), Float64Array.from(metaValues), meta.length, model);
 }
 
-type Ids = ArrayLike<number>;
-// the sums per head, reused
-let SUMS = new Float64Array(8);
+// reused from message to message: where each text feature's weights start in model.rows
+let AT = new Int32Array(1024);
+const SUMS = new Float64Array(16);
 
-function score(text: Ids, textCount: number, textWeight: number, meta: Ids, metaValues: Ids, metaCount: number, model: MessageModel): HeadScores {
+function score(text: Int32Array, textCount: number, textWeight: number, meta: Int32Array, metaValues: Float64Array, metaCount: number, model: MessageModel): HeadScores {
   const H = model.bias.length;
-  if (SUMS.length < H) SUMS = new Float64Array(H);
-  const sums = SUMS;
-  sums.fill(0, 0, H);
   const w = model.rows;
-  // in the order the features come (a sum's last bits depend on its order); an absent bucket adds 0
+  // first where the rows are (the bitmap stays in cache), then the rows themselves: the reads of
+  // the second loop do not wait on one another, so the cache misses overlap
+  if (AT.length < textCount) AT = new Int32Array(textCount * 2);
+  let n = 0;
   for (let k = 0; k < textCount; k++) {
     const at = rowOf(model, text[k]!, H);
-    if (at < 0) continue;
-    for (let h = 0; h < H; h++) sums[h]! += w[at + h]!;
+    if (at >= 0) AT[n++] = at; // an absent bucket adds 0
   }
+  // summed in the order the features come (a sum's last bits depend on its order)
+  const sums = H === 7 ? sum7(w, AT, n) : sumAny(w, AT, n, H);
   const z = model.bias.slice();
   for (let h = 0; h < H; h++) z[h]! += sums[h]! * textWeight;
   for (let k = 0; k < metaCount; k++) {
@@ -125,4 +126,33 @@ function score(text: Ids, textCount: number, textWeight: number, meta: Ids, meta
   const out = {} as HeadScores;
   for (let h = 0; h < H; h++) out[model.heads[h]!] = 1 / (1 + Math.exp(-z[h]!));
   return out;
+}
+
+/** The seven heads' sums in registers. */
+function sum7(w: Float32Array, at: Int32Array, n: number): Float64Array {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+  for (let k = 0; k < n; k++) {
+    const a = at[k]!;
+    s0 += w[a]!;
+    s1 += w[a + 1]!;
+    s2 += w[a + 2]!;
+    s3 += w[a + 3]!;
+    s4 += w[a + 4]!;
+    s5 += w[a + 5]!;
+    s6 += w[a + 6]!;
+  }
+  SUMS[0] = s0;
+  SUMS[1] = s1;
+  SUMS[2] = s2;
+  SUMS[3] = s3;
+  SUMS[4] = s4;
+  SUMS[5] = s5;
+  SUMS[6] = s6;
+  return SUMS;
+}
+
+function sumAny(w: Float32Array, at: Int32Array, n: number, H: number): Float64Array {
+  const sums = H <= SUMS.length ? SUMS.fill(0) : new Float64Array(H);
+  for (let k = 0; k < n; k++) for (let h = 0; h < H; h++) sums[h]! += w[at[k]! + h]!;
+  return sums;
 }
