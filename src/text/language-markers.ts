@@ -86,6 +86,14 @@ const DUTCH_NOT_AFRIKAANS = new Set(
 );
 const AFRIKAANS_Y = /^[bcdfghjklmnpqrstvwxz]+y[bcdfghjklmnpqrstvwxz]*$/; // by, my, hy, sy, tyd, bly, kry, lyk
 
+/** /^sk[^i]|tjie$|[^t]jie$|kie$/ without a regex (it runs on every word of Dutch-looking text) */
+function afrikaansSpelling(w: string): boolean {
+  const n = w.length;
+  if (n >= 3 && w.charCodeAt(0) === 115 && w.charCodeAt(1) === 107 && w.charCodeAt(2) !== 105) return true; // sk, not ski
+  if (w.endsWith('kie') || w.endsWith('tjie')) return true;
+  return n >= 4 && w.endsWith('jie') && w.charCodeAt(n - 4) !== 116; // [^t]jie
+}
+
 /**
  * Evidence for Dutch and for Afrikaans in folded words. Besides the marker words, grammar and
  * spelling: Afrikaans has one article, "die" (and 'n), where Dutch has de/het/een; Dutch writes
@@ -103,7 +111,7 @@ export function dutchAndAfrikaans(words: readonly string[]): { dutch: number; af
     if (DUTCH_NOT_AFRIKAANS.has(w)) dutch++;
     else if (FUNCTION_MARKERS.af.has(w) || CARE_MARKERS.af.has(w) || w === 'n' || w === '\u0149') afrikaans++;
     if (w.includes('ij') || w.includes('sch') || w.startsWith('z')) dutch++;
-    if (/^sk[^i]|tjie$|[^t]jie$|kie$/.test(w) || (w.length <= 4 && AFRIKAANS_Y.test(w))) afrikaans++;
+    if (afrikaansSpelling(w) || (w.length <= 4 && AFRIKAANS_Y.test(w))) afrikaans++;
     if (w === 'die') die++;
     if (w === 'de' || w === 'een') dutchArticle++;
   }

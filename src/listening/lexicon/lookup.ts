@@ -36,6 +36,7 @@ const DUTCH_LEXICON: Lexicon = {
   lookup(word) {
     const direct = NL_WORDS.get(word);
     if (direct) return direct;
+    if (!mayBeInflected(word)) return undefined; // dutchAdjectiveBases has nothing to try
     // most words are in no lexicon: remember that, within a bounded cache
     const cached = INFLECTED.get(word);
     if (cached !== undefined) return cached ?? undefined;
@@ -68,6 +69,13 @@ export function lexiconFor(language: LexiconLanguage): Lexicon {
 
 const DOUBLE = /([bdfgklmnprst])\1$/;
 const CVC = /(^|[^aeiou])([aeiou])([bdfgklmnprstvz])$/;
+
+/** Whether dutchAdjectiveBases(word) is more than [] (the endings it takes off). */
+function mayBeInflected(word: string): boolean {
+  const n = word.length;
+  if (n < 4) return false;
+  return word.endsWith('e') || (n > 5 && (word.endsWith('st') || word.endsWith('er')));
+}
 
 /** Possible predicative forms of an inflected Dutch adjective, most likely first. */
 export function dutchAdjectiveBases(word: string): string[] {
