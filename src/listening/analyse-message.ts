@@ -54,7 +54,7 @@ export function analyseMessage(input: string, opts: AnalyseMessageOptions = {}):
   const sarcastic = isSarcastic(cues);
   const lexicon = sarcastic && r.lexiconSentiment > 0 ? round(-0.5 * r.lexiconSentiment) : r.lexiconSentiment;
   // nothing to read (an empty message): no model guess either
-  const heads = r.all.length === 0 ? null : scoreMessage({ folded, all: r.all, language, stems: r.stems, lexicon: r.lexicon, lexiconSentiment: r.lexiconSentiment }, opts.model === undefined ? shippedModel() : opts.model);
+  const heads = r.all.length === 0 ? null : scoreMessage({ folded, all: r.all, language, stems: r.stems, lexicon: r.lexicon, lexiconSentiment: r.lexiconSentiment, sarcasm: cues }, opts.model === undefined ? shippedModel() : opts.model);
   const sentiment = combineSentiment(lexicon, heads, sarcastic);
   const reputationRisk = assessReputationRisk(text, folded);
   const mentions = findMoneyMentions(text);

@@ -1,7 +1,7 @@
 import { foldForMatching } from '../text/normalise.ts';
 import { NEGATORS } from '../text/stopwords.ts';
-import { tokenise } from '../text/tokenise.ts';
-import { lexiconFor, type LexiconLanguage } from './lexicon/lookup.ts';
+import { tokenise, type Token } from '../text/tokenise.ts';
+import { lexiconFor, type Lexicon, type LexiconLanguage } from './lexicon/lookup.ts';
 
 /**
  * One pass of a lexicon over a message, the shared ground of sentiment and anger. Per word:
@@ -31,21 +31,24 @@ export interface LexiconScore {
 
 const NEGATION_WINDOW = 3;
 const CONTRAST = new Set(['maar', 'echter', 'but', 'however', 'although', 'though']);
-const CLAUSE_BREAK = /[.!?;:\n]/;
-const SENTENCE_BREAK = /[.!?\n]/;
 
 const ANGRY_EMOJI = /\u{1F621}|\u{1F620}|\u{1F92C}|\u{1F624}|\u{1F595}/gu; // 😡 😠 🤬 😤 🖕
 const NEGATIVE_EMOJI = /\u{1F622}|\u{1F62D}|\u{1F61E}|\u{1F614}|\u{1F641}|\u2639|\u{1F612}|\u{1F629}|\u{1F62B}|\u{1F44E}|:-?\(|:'\(/gu;
 const POSITIVE_EMOJI = /\u{1F642}|\u{1F60A}|\u{1F600}|\u{1F603}|\u{1F604}|\u{1F601}|\u{1F44D}|\u2764|\u{1F64F}|\u{1F60D}|\u{1F973}|:-?\)|:-?D\b|;-?\)/gu;
 
-export function scoreLexicon(text: string, language: LexiconLanguage, folded = foldForMatching(text)): LexiconScore {
+/**
+ * `tokens`: tokenise(text, folded) when the caller has it (readMessage does); it is used when no
+ * phrase or greeting was blanked out, which is most messages, and saves tokenising again.
+ */
+export function scoreLexicon(text: string, language: LexiconLanguage, folded = foldForMatching(text), tokensOfFolded?: readonly Token[]): LexiconScore {
   const lex = lexiconFor(language);
   let masked = folded.replace(lex.data.ignore, blank);
 
   let polarity = 0;
   let anger = 0;
   let hits = 0;
-  for (const [re, p, a] of lex.data.phrases) {
+  // most messages have none of the phrases: one scan says so (nothing blanked, nothing to find later)
+  if (anyPhrase(lex).test(masked)) for (const [re, p, a] of lex.data.phrases) {
     re.lastIndex = 0;
     masked = masked.replace(re, (m) => {
       polarity += p;
@@ -55,7 +58,7 @@ export function scoreLexicon(text: string, language: LexiconLanguage, folded = f
     });
   }
 
-  const tokens = tokenise(text, masked).filter((t) => t.kind === 'word');
+  const tokens = (tokensOfFolded && masked === folded ? tokensOfFolded : tokenise(text, masked)).filter((t) => t.kind === 'word');
   const shouting = tokens.length >= 3 && isShouted(text);
   // per scored word: its values, sentence and position; contrast words remembered per sentence
   const values: { p: number; a: number; sentence: number; at: number }[] = [];
@@ -65,9 +68,11 @@ export function scoreLexicon(text: string, language: LexiconLanguage, folded = f
   let capitalWords = 0;
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
-    const gap = i === 0 ? '' : masked.slice(tokens[i - 1]!.end, tok.start);
-    if (SENTENCE_BREAK.test(gap)) sentence++;
-    if (CLAUSE_BREAK.test(gap) || gap.includes(',')) lastNegator = -Infinity;
+    if (i > 0) {
+      const gap = breaksBetween(masked, tokens[i - 1]!.end, tok.start);
+      if (gap === SENTENCE) sentence++;
+      if (gap !== NONE) lastNegator = -Infinity;
+    }
     const w = tok.norm;
     if (NEGATORS.has(w)) {
       lastNegator = i;
@@ -82,11 +87,11 @@ export function scoreLexicon(text: string, language: LexiconLanguage, folded = f
     if (!entry || (entry[0] === 0 && !entry[1])) continue;
     // an intensifier before a sentiment word only modifies it ("heel slecht", "really good")
     const next = tokens[i + 1];
-    if (lex.data.intensifiers[w] && next && lex.lookup(next.norm)?.[0]) continue;
+    if (lex.intensifier(w) && next && lex.lookup(next.norm)?.[0]) continue;
 
     let p = entry[0];
     let a = entry[1] ?? 0;
-    const mult = intensity(tokens, i, lex.data.intensifiers);
+    const mult = intensity(tokens, i, lex);
     p *= mult;
     a *= 1 + (mult - 1) / 2; // "heel teleurgesteld" is more disappointed, hardly angrier
     if (i - lastNegator <= NEGATION_WINDOW) {
@@ -115,16 +120,46 @@ export function scoreLexicon(text: string, language: LexiconLanguage, folded = f
     hits,
     capitalWords,
     shouting,
-    exclamations: text.match(/!/g)?.length ?? 0,
-    emoji: [count(text, POSITIVE_EMOJI), count(text, NEGATIVE_EMOJI), count(text, ANGRY_EMOJI)],
+    exclamations: countChar(text, 33), // '!'
+    // emoji are astral or above U+2639, emoticons need ':' or ';': most messages have neither
+    emoji: MAY_HAVE_EMOJI.test(text) ? [count(text, POSITIVE_EMOJI), count(text, NEGATIVE_EMOJI), count(text, ANGRY_EMOJI)] : [0, 0, 0],
   };
 }
 
+const ANY_PHRASE = new Map<Lexicon, RegExp>();
+function anyPhrase(lex: Lexicon): RegExp {
+  let re = ANY_PHRASE.get(lex);
+  if (!re) ANY_PHRASE.set(lex, (re = new RegExp(lex.data.phrases.map(([r]) => `(?:${r.source})`).join('|'))));
+  return re;
+}
+
+const NONE = 0;
+const CLAUSE = 1;
+const SENTENCE = 2;
+/** SENTENCE when folded[from, to) has a sentence break ([.!?\n]), CLAUSE for a clause break only ([;:,]), else NONE */
+function breaksBetween(folded: string, from: number, to: number): number {
+  let found = NONE;
+  for (let k = from; k < to; k++) {
+    const c = folded.charCodeAt(k);
+    if (c === 46 || c === 33 || c === 63 || c === 10) return SENTENCE;
+    if (c === 59 || c === 58 || c === 44) found = CLAUSE;
+  }
+  return found;
+}
+
+const MAY_HAVE_EMOJI = /[:;\u2639-\uffff]/;
+
+function countChar(text: string, code: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === code) n++;
+  return n;
+}
+
 /** The product of the intensifiers right before word i (up to two: "echt heel slecht"). */
-function intensity(tokens: { norm: string }[], i: number, intensifiers: Readonly<Record<string, number>>): number {
+function intensity(tokens: readonly { norm: string }[], i: number, lex: Lexicon): number {
   let mult = 1;
   for (let j = i - 1; j >= Math.max(0, i - 2); j--) {
-    const m = intensifiers[tokens[j]!.norm];
+    const m = lex.intensifier(tokens[j]!.norm);
     if (m === undefined) break;
     mult *= m;
   }

@@ -45,7 +45,9 @@ export function findMoney(text: string): Money[] {
  */
 export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {}): MoneyMention[] {
   const out: MoneyMention[] = [];
-  for (const m of text.matchAll(MONEY)) {
+  // what the patterns cannot match without: a digit, a currency word (most messages have neither)
+  const digits = DIGIT.test(text);
+  if (digits) for (const m of text.matchAll(MONEY)) {
     const before = m[1];
     const number = before ? m[2]! : m[3]!;
     const unit = (before ?? m[4]!).toLowerCase().replace(/\.$/, '');
@@ -59,7 +61,7 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
     if (cents > 0) out.push({ cents, currency, start: m.index!, end: m.index! + m[0].length, implicit: false });
   }
   // written out: "veertien euro", "vier euro vijftig", "twenty-five pounds"
-  for (const m of text.matchAll(AMOUNT_IN_WORDS)) {
+  if (CURRENCY_WORD.test(text)) for (const m of text.matchAll(AMOUNT_IN_WORDS)) {
     const start = m.index!;
     const end = start + m[0].length;
     if (out.some((o) => start < o.end && end > o.start)) continue;
@@ -73,7 +75,7 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
   if (opts.implicit === false) return out;
   // a bare amount is in the currency the text names elsewhere, else euros
   const currency = out[0]?.currency ?? 'EUR';
-  for (const m of text.matchAll(BARE)) {
+  if (digits) for (const m of text.matchAll(BARE)) {
     const start = m.index!;
     const end = start + m[0].length;
     if (out.some((o) => start < o.end && end > o.start)) continue;
@@ -86,6 +88,9 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+const DIGIT = /\d/;
+const CURRENCY_WORD = /eur|pond|pound|dollar/i;
 
 // A number written like a price (two decimals), not a time, date, version or percentage.
 const BARE = /(?<![\d.,:/\-\w€$£])\d{1,4}[.,]\d{2}(?![\d%]|[.,:/-]\d|\s?(?:uur|u\b|h\b|min|am\b|pm\b|%|procent|percent))/giu;

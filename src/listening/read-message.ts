@@ -31,12 +31,13 @@ const MAX_CHARS = 20_000;
 
 export function readMessage(input: string, opts: ReadMessageOptions = {}): MessageReading {
   const text = input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input;
-  const given = opts.language ? languageFromCode(opts.language) : null;
-  const guess = given ? { language: given, confidence: 1 } : detectLanguage(text);
-  const language = guess.language;
+  // folded and tokenised once: language detection, the lexicon and the model read the same tokens
   const folded = foldForMatching(text);
-  const lexicon = lexiconScore(text, folded, language);
   const all = tokenise(text, folded);
+  const given = opts.language ? languageFromCode(opts.language) : null;
+  const guess = given ? { language: given, confidence: 1 } : detectLanguage(text, wordsOf(all));
+  const language = guess.language;
+  const lexicon = lexiconScore(text, folded, language, all);
   const { tokens, stems } = termsOf(all, language);
   return { text, language, languageConfidence: guess.confidence, folded, lexicon, lexiconSentiment: sentimentOf(lexicon), tokens, stems, all };
 }
@@ -48,11 +49,17 @@ function languageFromCode(code: string): DetectedLanguage {
   return 'other';
 }
 
+function wordsOf(all: readonly Token[]): string[] {
+  const out: string[] = [];
+  for (const t of all) if (t.kind === 'word') out.push(t.norm);
+  return out;
+}
+
 /** Another language gets whichever of our two lexicons recognises more of it. */
-function lexiconScore(text: string, folded: string, language: DetectedLanguage): LexiconScore {
-  if (language !== 'other') return scoreLexicon(text, language, folded);
-  const nl = scoreLexicon(text, 'nl', folded);
-  const en = scoreLexicon(text, 'en', folded);
+function lexiconScore(text: string, folded: string, language: DetectedLanguage, all: readonly Token[]): LexiconScore {
+  if (language !== 'other') return scoreLexicon(text, language, folded, all);
+  const nl = scoreLexicon(text, 'nl', folded, all);
+  const en = scoreLexicon(text, 'en', folded, all);
   return en.hits > nl.hits ? en : nl;
 }
 

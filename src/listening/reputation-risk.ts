@@ -86,9 +86,15 @@ const RULES: Rule[] = [
   },
 ];
 
+// Most messages mention nothing of the kind: one scan of each text says so.
+const anyOf = (rules: Rule[]) => new RegExp(rules.map((r) => `(?:${r.re.source})`).join('|'));
+const ANY_CASED = anyOf(RULES.filter((r) => r.cased));
+const ANY_FOLDED = anyOf(RULES.filter((r) => !r.cased));
+
 /** `folded`: foldForMatching(text), when the caller has it already. */
 export function assessReputationRisk(text: string, folded = foldForMatching(text)): ReputationRisk {
   const mentions: (Mention & { level: number })[] = [];
+  if (!ANY_CASED.test(text) && !ANY_FOLDED.test(folded)) return { level: 0, mentions: [] };
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (const m of (rule.cased ? text : folded).matchAll(rule.re)) {

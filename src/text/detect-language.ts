@@ -27,10 +27,17 @@ export interface LanguageGuess {
 const MAX_CHARS = 1000;
 const MAX_NGRAM_CHARS = 500;
 const NOT_TEXT = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/gi;
+const MAY_LINK = /https?:\/\/|www\./i;
 
-export function detectLanguage(text: string): LanguageGuess {
-  const sample = text.slice(0, MAX_CHARS).replace(NOT_TEXT, ' ');
-  const words = wordsOf(sample);
+/**
+ * `wordsOfText`: words(text) when the caller has them already; used when the sample is the whole
+ * text (no more than MAX_CHARS, no links or addresses), which saves folding and tokenising again.
+ */
+export function detectLanguage(text: string, wordsOfText?: readonly string[]): LanguageGuess {
+  const cut = text.slice(0, MAX_CHARS);
+  // only an "@" or a link can start what NOT_TEXT takes out (its address half is slow to rule out)
+  const sample = cut.includes('@') || MAY_LINK.test(cut) ? cut.replace(NOT_TEXT, ' ') : cut;
+  const words = wordsOfText && sample === text ? wordsOfText : wordsOf(sample);
   if (words.length === 0) return { language: 'other', confidence: 0, detected: '' };
 
   // One to three words: n-grams are a guess, a known word is not.

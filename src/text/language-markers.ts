@@ -60,11 +60,23 @@ const LANGUAGES = Object.keys(FUNCTION_WORDS) as MarkerLanguage[];
 
 export type MarkerCounts = Record<MarkerLanguage, number>;
 
+// word -> the languages it marks, one look-up a word: bit k for LANGUAGES[k] as a function word,
+// bit k + 8 as a care word
+const MARKS = new Map<string, number>();
+LANGUAGES.forEach((l, k) => {
+  for (const w of FUNCTION_MARKERS[l]) MARKS.set(w, (MARKS.get(w) ?? 0) | (1 << k));
+  for (const w of CARE_MARKERS[l]) MARKS.set(w, (MARKS.get(w) ?? 0) | (1 << (k + 8)));
+});
+
 /** How many of `words` (folded) are markers of each language; `functionOnly` skips care words. */
 export function countMarkers(words: readonly string[], functionOnly = false): MarkerCounts {
   const c: MarkerCounts = { nl: 0, en: 0, de: 0, fr: 0, af: 0 };
-  for (const w of words)
-    for (const l of LANGUAGES) if (FUNCTION_MARKERS[l].has(w) || (!functionOnly && CARE_MARKERS[l].has(w))) c[l]++;
+  for (const w of words) {
+    const marks = MARKS.get(w);
+    if (marks === undefined) continue;
+    const bits = functionOnly ? marks & 0xff : (marks | (marks >>> 8)) & 0xff;
+    for (let k = 0; k < LANGUAGES.length; k++) if (bits & (1 << k)) c[LANGUAGES[k]!]++;
+  }
   return c;
 }
 
@@ -73,6 +85,14 @@ const DUTCH_NOT_AFRIKAANS = new Set(
   'de een niet ik mijn zijn zij hij wij bij naar deze wordt werd worden hebben heeft zich hun ze we je jij u uw zou zullen zal nu toen als er door over zo zeer'.split(' '),
 );
 const AFRIKAANS_Y = /^[bcdfghjklmnpqrstvwxz]+y[bcdfghjklmnpqrstvwxz]*$/; // by, my, hy, sy, tyd, bly, kry, lyk
+
+/** /^sk[^i]|tjie$|[^t]jie$|kie$/ without a regex (it runs on every word of Dutch-looking text) */
+function afrikaansSpelling(w: string): boolean {
+  const n = w.length;
+  if (n >= 3 && w.charCodeAt(0) === 115 && w.charCodeAt(1) === 107 && w.charCodeAt(2) !== 105) return true; // sk, not ski
+  if (w.endsWith('kie') || w.endsWith('tjie')) return true;
+  return n >= 4 && w.endsWith('jie') && w.charCodeAt(n - 4) !== 116; // [^t]jie
+}
 
 /**
  * Evidence for Dutch and for Afrikaans in folded words. Besides the marker words, grammar and
@@ -91,7 +111,7 @@ export function dutchAndAfrikaans(words: readonly string[]): { dutch: number; af
     if (DUTCH_NOT_AFRIKAANS.has(w)) dutch++;
     else if (FUNCTION_MARKERS.af.has(w) || CARE_MARKERS.af.has(w) || w === 'n' || w === '\u0149') afrikaans++;
     if (w.includes('ij') || w.includes('sch') || w.startsWith('z')) dutch++;
-    if (/^sk[^i]|tjie$|[^t]jie$|kie$/.test(w) || (w.length <= 4 && AFRIKAANS_Y.test(w))) afrikaans++;
+    if (afrikaansSpelling(w) || (w.length <= 4 && AFRIKAANS_Y.test(w))) afrikaans++;
     if (w === 'die') die++;
     if (w === 'de' || w === 'een') dutchArticle++;
   }

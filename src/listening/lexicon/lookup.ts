@@ -10,7 +10,17 @@ export interface Lexicon {
   data: LexiconData;
   /** polarity and anger of one folded word, or undefined when the lexicon does not know it */
   lookup(word: string): Entry | undefined;
+  /** the multiplier of an intensifier or downtoner ("heel", "beetje"), or undefined */
+  intensifier(word: string): number | undefined;
 }
+
+// Maps, not the objects themselves: a word is looked up by its hash, without making it a property
+// name first, and "constructor" is not a word of the lexicon just because objects have one
+const asMap = <V,>(record: Readonly<Record<string, V>>) => new Map(Object.entries(record));
+const NL_WORDS = asMap(DUTCH.words);
+const EN_WORDS = asMap(ENGLISH.words);
+const NL_INTENSIFIERS = asMap(DUTCH.intensifiers);
+const EN_INTENSIFIERS = asMap(ENGLISH.intensifiers);
 
 /**
  * Dutch: our own words first, then the adjective's inflections reduced to the form we list
@@ -24,14 +34,15 @@ const DUTCH_LEXICON: Lexicon = {
   language: 'nl',
   data: DUTCH,
   lookup(word) {
-    const direct = DUTCH.words[word];
+    const direct = NL_WORDS.get(word);
     if (direct) return direct;
+    if (!mayBeInflected(word)) return undefined; // dutchAdjectiveBases has nothing to try
     // most words are in no lexicon: remember that, within a bounded cache
     const cached = INFLECTED.get(word);
     if (cached !== undefined) return cached ?? undefined;
     let found: Entry | null = null;
     for (const base of dutchAdjectiveBases(word)) {
-      const hit = DUTCH.words[base];
+      const hit = NL_WORDS.get(base);
       if (hit) {
         found = hit;
         break;
@@ -41,13 +52,15 @@ const DUTCH_LEXICON: Lexicon = {
     INFLECTED.set(word, found);
     return found ?? undefined;
   },
+  intensifier: (word) => NL_INTENSIFIERS.get(word),
 };
 const INFLECTED = new Map<string, Entry | null>();
 
 const ENGLISH_LEXICON: Lexicon = {
   language: 'en',
   data: ENGLISH,
-  lookup: (word) => ENGLISH.words[word],
+  lookup: (word) => EN_WORDS.get(word),
+  intensifier: (word) => EN_INTENSIFIERS.get(word),
 };
 
 export function lexiconFor(language: LexiconLanguage): Lexicon {
@@ -56,6 +69,13 @@ export function lexiconFor(language: LexiconLanguage): Lexicon {
 
 const DOUBLE = /([bdfgklmnprst])\1$/;
 const CVC = /(^|[^aeiou])([aeiou])([bdfgklmnprstvz])$/;
+
+/** Whether dutchAdjectiveBases(word) is more than [] (the endings it takes off). */
+function mayBeInflected(word: string): boolean {
+  const n = word.length;
+  if (n < 4) return false;
+  return word.endsWith('e') || (n > 5 && (word.endsWith('st') || word.endsWith('er')));
+}
 
 /** Possible predicative forms of an inflected Dutch adjective, most likely first. */
 export function dutchAdjectiveBases(word: string): string[] {

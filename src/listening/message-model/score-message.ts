@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { loadPatternLexicon } from '../lexicon/pattern-nl.ts';
-import { BUCKETS, messageFeatures, type FeatureInput, type Features } from './features.ts';
+import { BUCKETS, fillFeatures, messageFeatures, newFeatureBuffer, type FeatureInput, type Features } from './features.ts';
 
 /**
  * The message model: one logistic regression per head over the features of features.ts, trained
@@ -16,8 +16,15 @@ export type HeadScores = Record<Head, number>;
 export interface MessageModel {
   heads: readonly Head[];
   bias: readonly number[];
-  /** BUCKETS × heads, row by row */
-  weights: Float32Array;
+  /**
+   * The weights of the buckets that have any (a quarter of them): `present` has a bit per bucket,
+   * `rank[k]` counts the present buckets before word k, and a present bucket's weights are row
+   * number (rank + bits set before it) of `rows`, heads.length floats a row. A quarter of the
+   * dense table's memory, so most look-ups stay in cache; absent buckets weigh 0.
+   */
+  present: Uint32Array;
+  rank: Uint32Array;
+  rows: Float32Array;
 }
 
 export interface WeightsFile {
@@ -32,9 +39,28 @@ export interface WeightsFile {
 export function modelFromJson(json: WeightsFile): MessageModel {
   if (json.buckets !== BUCKETS) throw new Error(`weights.json has ${json.buckets} buckets, the features ${BUCKETS}: retrain`);
   const H = json.heads.length;
-  const weights = new Float32Array(BUCKETS * H);
-  for (const [bucket, row] of Object.entries(json.weights)) weights.set(row, Number(bucket) * H);
-  return { heads: json.heads, bias: json.bias, weights };
+  const buckets = Object.keys(json.weights).map(Number).sort((a, b) => a - b);
+  const present = new Uint32Array(BUCKETS / 32);
+  for (const b of buckets) present[b >>> 5]! |= 1 << (b & 31);
+  const rank = new Uint32Array(BUCKETS / 32);
+  for (let k = 1; k < rank.length; k++) rank[k] = rank[k - 1]! + bitCount(present[k - 1]!);
+  const rows = new Float32Array(buckets.length * H);
+  buckets.forEach((b, r) => rows.set(json.weights[String(b)]!, r * H));
+  return { heads: json.heads, bias: json.bias, present, rank, rows };
+}
+
+function bitCount(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
+/** Where a bucket's weights start in model.rows, or -1 when it has none. */
+function rowOf(model: MessageModel, id: number, H: number): number {
+  const word = model.present[id >>> 5]!;
+  const bit = 1 << (id & 31);
+  if ((word & bit) === 0) return -1;
+  return (model.rank[id >>> 5]! + bitCount(word & (bit - 1))) * H;
 }
 
 const WEIGHTS = new URL('./weights.json', import.meta.url);
@@ -58,28 +84,75 @@ export function featuresOf(input: Omit<FeatureInput, 'pattern'>): Features {
   return messageFeatures({ ...input, pattern: PATTERN });
 }
 
+// one buffer for every message scored: features are written and read before the next message
+const BUFFER = newFeatureBuffer();
+
 /** Probability per head; null when no model is shipped. */
 export function scoreMessage(input: Omit<FeatureInput, 'pattern'>, model: MessageModel | null = SHIPPED): HeadScores | null {
   if (!model) return null;
-  return applyModel(featuresOf(input), model);
+  const f = fillFeatures(input, PATTERN, BUFFER);
+  return score(f.text, f.textCount, f.textWeight, f.meta, f.metaValues, f.metaCount, model);
 }
 
 export function applyModel(features: Features, model: MessageModel): HeadScores {
-  const z = [...model.bias];
-  const H = z.length;
-  const w = model.weights;
-  const sums = new Float64Array(H);
-  for (const id of features.text) {
-    const at = id * H;
-    for (let h = 0; h < H; h++) sums[h]! += w[at + h]!;
+  const { text, meta, metaValues } = features;
+  return score(Int32Array.from(text), text.length, features.textWeight, Int32Array.from(meta), Float64Array.from(metaValues), meta.length, model);
+}
+
+// reused from message to message: where each text feature's weights start in model.rows
+let AT = new Int32Array(1024);
+const SUMS = new Float64Array(16);
+
+function score(text: Int32Array, textCount: number, textWeight: number, meta: Int32Array, metaValues: Float64Array, metaCount: number, model: MessageModel): HeadScores {
+  const H = model.bias.length;
+  const w = model.rows;
+  // first where the rows are (the bitmap stays in cache), then the rows themselves: the reads of
+  // the second loop do not wait on one another, so the cache misses overlap
+  if (AT.length < textCount) AT = new Int32Array(textCount * 2);
+  let n = 0;
+  for (let k = 0; k < textCount; k++) {
+    const at = rowOf(model, text[k]!, H);
+    if (at >= 0) AT[n++] = at; // an absent bucket adds 0
   }
-  for (let h = 0; h < H; h++) z[h]! += sums[h]! * features.textWeight;
-  const { meta, metaValues } = features;
-  for (let k = 0; k < meta.length; k++) {
-    const at = meta[k]! * H;
-    for (let h = 0; h < H; h++) z[h]! += metaValues[k]! * w[at + h]!;
+  // summed in the order the features come (a sum's last bits depend on its order)
+  const sums = H === 7 ? sum7(w, AT, n) : sumAny(w, AT, n, H);
+  const z = model.bias.slice();
+  for (let h = 0; h < H; h++) z[h]! += sums[h]! * textWeight;
+  for (let k = 0; k < metaCount; k++) {
+    const at = rowOf(model, meta[k]!, H);
+    const v = metaValues[k]!;
+    for (let h = 0; h < H; h++) z[h]! += v * (at < 0 ? 0 : w[at + h]!);
   }
   const out = {} as HeadScores;
-  model.heads.forEach((head, h) => (out[head] = 1 / (1 + Math.exp(-z[h]!))));
+  for (let h = 0; h < H; h++) out[model.heads[h]!] = 1 / (1 + Math.exp(-z[h]!));
   return out;
+}
+
+/** The seven heads' sums in registers. */
+function sum7(w: Float32Array, at: Int32Array, n: number): Float64Array {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+  for (let k = 0; k < n; k++) {
+    const a = at[k]!;
+    s0 += w[a]!;
+    s1 += w[a + 1]!;
+    s2 += w[a + 2]!;
+    s3 += w[a + 3]!;
+    s4 += w[a + 4]!;
+    s5 += w[a + 5]!;
+    s6 += w[a + 6]!;
+  }
+  SUMS[0] = s0;
+  SUMS[1] = s1;
+  SUMS[2] = s2;
+  SUMS[3] = s3;
+  SUMS[4] = s4;
+  SUMS[5] = s5;
+  SUMS[6] = s6;
+  return SUMS;
+}
+
+function sumAny(w: Float32Array, at: Int32Array, n: number, H: number): Float64Array {
+  const sums = H <= SUMS.length ? SUMS.fill(0) : new Float64Array(H);
+  for (let k = 0; k < n; k++) for (let h = 0; h < H; h++) sums[h]! += w[at[k]! + h]!;
+  return sums;
 }
