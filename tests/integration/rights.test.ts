@@ -335,24 +335,47 @@ describe('CSAT and NPS', () => {
       await req('PATCH', `/api/v1/cases/${c.id}`, { status: 'solved' });
       assert.equal(await runJobs(ctx.db, send, acc.accountId, ['survey.send']), 0);
 
-      const click = await ctx.app.inject({ method: 'GET', url: `${link[1]}?score=1` });
-      assert.equal(click.statusCode, 200, click.body);
-      assert.match(click.body, /textarea/);
-      const again = await ctx.app.inject({ method: 'GET', url: `${link[1]}?score=5` });
-      assert.match(again.body, /al beantwoord/);
+      // opening a score link (as a mail scanner or link previewer does) records nothing: it shows the page
+      const surveyRow = () => ctx.db.query<{ score: number | null; status: string; comment: string | null }>(
+        `SELECT score, status, comment FROM surveys WHERE account_id = $1 AND case_id = $2`, [acc.accountId, c.id]).then((r) => r[0]);
+      const page = await ctx.app.inject({ method: 'GET', url: `${link[1]}?score=1` });
+      assert.equal(page.statusCode, 200, page.body);
+      assert.match(page.body, /value="1" required checked/);
+      assert.match(page.body, new RegExp(`<form method="post" action="${link[1]}">`));
+      assert.match(page.body, /textarea/);
+      await ctx.app.inject({ method: 'GET', url: `${link[1]}?score=5` });
+      await ctx.app.inject({ method: 'HEAD', url: `${link[1]}?score=4` });
+      assert.deepEqual(await surveyRow(), { score: null, status: 'sent', comment: null }, 'a GET changes nothing');
       assert.equal((await ctx.app.inject({ method: 'GET', url: `${link[1]}?score=11` })).statusCode, 400);
-      const comment = await ctx.app.inject({ method: 'POST', url: `${link[1]}/comment`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'comment=Het+duurde+te+lang' });
-      assert.equal(comment.statusCode, 200, comment.body);
-      assert.equal((await ctx.app.inject({ method: 'POST', url: `${link[1]}/comment`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'comment=nog+eens' })).statusCode, 409);
+
+      const post = (body: string) => ctx.app.inject({ method: 'POST', url: link[1], headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body });
+      assert.equal((await post('comment=zonder+score')).statusCode, 400, 'no score, no vote');
+      assert.equal((await post('score=6')).statusCode, 400, 'CSAT is 1–5');
+      const vote = await post('score=1&comment=Het+duurde+te+lang');
+      assert.equal(vote.statusCode, 200, vote.body);
+      assert.deepEqual(await surveyRow(), { score: 1, status: 'answered', comment: 'Het duurde te lang' });
+      // the same customer may change it within the day (one vote per survey, not two)
+      const changed = await post('score=2');
+      assert.match(changed.body, /gewijzigd/);
+      assert.deepEqual(await surveyRow(), { score: 2, status: 'answered', comment: 'Het duurde te lang' });
+      assert.match((await ctx.app.inject({ method: 'GET', url: link[1] })).body, /value="2" required checked/);
+      // after the window the answer stays
+      await ctx.db.query(`UPDATE surveys SET answered_at = now() - interval '2 days' WHERE account_id = $1 AND case_id = $2`, [acc.accountId, c.id]);
+      assert.equal((await post('score=5')).statusCode, 409);
+      assert.match((await ctx.app.inject({ method: 'GET', url: `${link[1]}?score=5` })).body, /al beantwoord/);
+      assert.equal((await surveyRow()).score, 2);
+      await ctx.db.query(`UPDATE surveys SET answered_at = now() WHERE account_id = $1 AND case_id = $2`, [acc.accountId, c.id]);
+      assert.equal((await ctx.app.inject({ method: 'POST', url: `/s/lsr_${'A'.repeat(86)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'score=5' })).statusCode, 404);
       assert.equal((await ctx.app.inject({ method: 'GET', url: `/s/lsr_${'A'.repeat(86)}?score=5` })).statusCode, 404);
 
       const figures = (await req('GET', '/api/v1/insight/surveys?days=7')).json();
       assert.equal(figures.csat.responses, 1);
-      assert.equal(figures.csat.average, 1);
+      assert.equal(figures.csat.average, 2);
       assert.equal(figures.csat.by_channel[0].key, 'api');
       assert.ok(figures.csat.by_agent[0].label);
       const notes = await ctx.db.query<{ agent_id: string; kind: string }>(`SELECT agent_id, kind FROM notifications WHERE account_id = $1 AND kind = 'survey.low_rating'`, [acc.accountId]);
       assert.ok(notes.some((n) => n.agent_id === sup.id), JSON.stringify(notes));
+      assert.equal(notes.filter((n) => n.agent_id === sup.id).length, 1, 'changing 1 to 2 (both low) tells the supervisor once');
 
       // a customer who refused surveys is not asked
       const no = await newCase('Vraag over de factuur.', uniqueEmail('geen'), 'Geen Enquete', 'Factuur');
@@ -366,7 +389,7 @@ describe('CSAT and NPS', () => {
       const table = await req('GET', '/api/v1/insight/export.csv?days=7&table=csat_by_channel');
       assert.equal(table.statusCode, 200, table.body);
       assert.match(table.headers['content-type'] as string, /text\/csv/);
-      assert.equal(table.body, 'name,responses,average,satisfied_rate\r\napi,1,1,0\r\n');
+      assert.equal(table.body, 'name,responses,average,satisfied_rate\r\napi,1,2,0\r\n');
       for (const t of ['contacts', 'topics', 'cases', 'sla', 'promises', 'cost', 'nps', 'csat_by_day']) {
         assert.equal((await req('GET', `/api/v1/insight/export.csv?days=7&table=${t}`)).statusCode, 200, t);
       }
@@ -376,7 +399,7 @@ describe('CSAT and NPS', () => {
       assert.equal(cases.statusCode, 200, cases.body);
       assert.ok(cases.body.startsWith('ref,created_at,status'));
       assert.ok(cases.body.includes(`${c.ref},`));
-      assert.ok(cases.body.split('\r\n').find((l) => l.startsWith(`${c.ref},`))!.endsWith(',1'), 'the CSAT score is on the case');
+      assert.ok(cases.body.split('\r\n').find((l) => l.startsWith(`${c.ref},`))!.endsWith(',2'), 'the CSAT score is on the case');
       assert.equal((await req('GET', `/api/v1/cases/export.csv?from=${tomorrow}&to=${today}`)).statusCode, 400);
       assert.equal((await req('GET', '/api/v1/insight/export.csv?days=7&table=secrets')).statusCode, 400);
     } finally {

@@ -5,13 +5,13 @@ import type { Db } from '../../storage/db.ts';
 import { requirePermission } from '../../accounts/permissions.ts';
 import { getDashboard } from '../../insight/dashboard.ts';
 import { DASHBOARD_TABLES, SURVEY_TABLES, dashboardTable, surveyTable } from '../../insight/dashboard-tables.ts';
-import { answerSurvey, commentOnSurvey } from '../../rights/answer-survey.ts';
+import { answerSurvey, surveyState } from '../../rights/answer-survey.ts';
 import { toCsv } from '../../rights/csv.ts';
 import { exportCasesCsv } from '../../rights/export-cases-csv.ts';
 import { queueNpsSample } from '../../rights/queue-survey.ts';
 import { getSurveyFigures } from '../../rights/survey-figures.ts';
 import { AppError } from '../../shared/errors.ts';
-import { escapeHtml } from '../public/html.ts';
+import { surveyClosedPage, surveyFormPage, surveyInvalidPage, surveyThanksPage } from '../public/survey-pages.ts';
 import { rightsPage, sendRightsPage } from '../public/rights-pages.ts';
 import { actorOf } from '../auth.ts';
 import * as res from '../responses.ts';
@@ -71,32 +71,39 @@ export function surveyRoutes(app: FastifyInstance, db: Db) {
     return { queued: await db.transaction((tx) => queueNpsSample(tx, actor.accountId, req.body.sample)) };
   });
 
-  // The links in a survey mail: no sign-in; one click on a score records it (once), then an optional comment.
+  // The score links in a survey mail: no sign-in. A GET only shows the page with that score
+  // preselected (mail scanners and link previewers follow links); the POST from its button records
+  // the answer, once, changeable for a day.
   app.register(async (pub) => {
     pub.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16_384 }, (_req, body, done) => done(null, body));
     const p = pub.withTypeProvider<ZodTypeProvider>();
     const params = z.object({ token: z.string().max(200) }).strict();
-    p.get('/s/:token', { config: { auth: false }, schema: { hide: true, params, querystring: z.object({ score: z.coerce.number().int().min(0).max(10) }).strict() } }, async (req, reply) => {
+    const invalid = (reply: import('fastify').FastifyReply, err: unknown) => {
+      if (err instanceof AppError && err.status === 404) return sendRightsPage(reply, 404, surveyInvalidPage());
+      throw err;
+    };
+    p.get('/s/:token', { config: { auth: false }, schema: { hide: true, params, querystring: z.object({ score: z.coerce.number().int().min(0).max(10).optional() }).strict() } }, async (req, reply) => {
       try {
-        const a = await answerSurvey(db, req.params.token, req.query.score);
-        const thanks = a.already ? '<h1>U had deze vraag al beantwoord. Dank u!</h1><p lang="en">You already answered. Thank you!</p>'
-          : `<h1>Dank u voor uw antwoord (${a.score}).</h1><p lang="en">Thank you for your answer.</p>`;
-        return sendRightsPage(reply, 200, rightsPage('Dank u', thanks + (a.already ? '' :
-          `<form method="post" action="/s/${escapeHtml(req.params.token)}/comment"><label for="c">Wilt u er iets over kwijt? (niet verplicht) · Anything to add? (optional)</label><br>` +
-          `<textarea id="c" name="comment" rows="5" maxlength="4000" style="width:100%;font:inherit"></textarea><br><button type="submit" style="font:inherit;padding:.5rem 1rem">Versturen · Send</button></form>`)));
+        const s = await surveyState(db, req.params.token);
+        if (!s.open) return sendRightsPage(reply, 200, surveyClosedPage(s.score));
+        return sendRightsPage(reply, 200, surveyFormPage(req.params.token, s, req.query.score ?? null));
       } catch (err) {
-        if (err instanceof AppError && err.status < 500) return sendRightsPage(reply, err.status, rightsPage('Link ongeldig', '<h1>Deze link is niet (meer) geldig.</h1><p lang="en">This link is not valid.</p>'));
-        throw err;
+        return invalid(reply, err);
       }
     });
-    p.post('/s/:token/comment', { config: { auth: false }, schema: { hide: true, params } }, async (req, reply) => {
-      const comment = new URLSearchParams(typeof req.body === 'string' ? req.body : '').get('comment') ?? '';
+    p.post('/s/:token', { config: { auth: false }, schema: { hide: true, params } }, async (req, reply) => {
+      const form = new URLSearchParams(typeof req.body === 'string' ? req.body : '');
+      const raw = form.get('score');
+      const score = raw !== null && /^\d{1,2}$/.test(raw) ? Number(raw) : Number.NaN;
       try {
-        await commentOnSurvey(db, req.params.token, comment);
-        return sendRightsPage(reply, 200, rightsPage('Dank u', '<h1>Dank u, uw opmerking is ontvangen.</h1><p lang="en">Thank you, your comment was received.</p>'));
+        const a = await answerSurvey(db, req.params.token, { score, comment: form.get('comment') ?? '' });
+        return sendRightsPage(reply, 200, surveyThanksPage(a.score, a.changed));
       } catch (err) {
-        if (err instanceof AppError && err.status < 500) return sendRightsPage(reply, err.status, rightsPage('Niet gelukt', '<h1>Dit kan niet (meer).</h1><p lang="en">This is not possible (any more).</p>'));
-        throw err;
+        if (err instanceof AppError && err.code === 'survey_closed') return sendRightsPage(reply, 409, surveyClosedPage(null));
+        if (err instanceof AppError && err.code === 'invalid_score') {
+          return sendRightsPage(reply, 400, rightsPage('Kies een score', '<h1>Kies eerst een score.</h1><p lang="en">Please choose a score first.</p>'));
+        }
+        return invalid(reply, err);
       }
     });
   });
