@@ -416,4 +416,41 @@ describe('CSAT and NPS', () => {
     assert.equal(refused.length, 0);
     assert.equal((await req('POST', '/api/v1/surveys/nps', { sample: 0 })).statusCode, 400);
   });
+
+  test('NPS on a schedule: the daily sweep sends a round every N days to a sample that accepts surveys, never the same customers within 90 days', async () => {
+    const { sweepNps } = await import('../../src/rights/sweep-nps.ts');
+    const { SCHEDULES } = await import('../../src/worker/schedules.ts');
+    const { jobHandlers } = await import('../../src/worker/handlers.ts');
+    const { loadConfig } = await import('../../src/config.ts');
+    assert.equal(typeof jobHandlers(loadConfig({}))['nps.sweep'], 'function');
+    assert.equal(SCHEDULES['nps.sweep'](new Date('2026-12-07T09:00:00Z')).toISOString(), '2026-12-08T08:00:00.000Z');
+    for (let i = 0; i < 4; i++) await newCase('Vraag over mijn aansluiting.', uniqueEmail(`nps${i}`), `Nina Nps ${i}`);
+    const refused = await newCase('Vraag over de rekening.', uniqueEmail('npsno'), 'Geen Nps');
+    await req('PUT', `/api/v1/customers/${refused.customer_id}/contact-preferences/surveys`, { allowed: false });
+    const asked = async () => (await ctx.db.query<{ customer_id: string }>(`SELECT customer_id FROM surveys WHERE account_id = $1 AND kind = 'nps'`, [acc.accountId])).map((r) => r.customer_id);
+    const before = new Set(await asked());
+
+    const now = new Date();
+    assert.equal((await sweepNps(ctx.db, now)).has(acc.accountId), false, 'not scheduled: nothing');
+    const set = await req('PATCH', '/api/v1/settings/surveys', { nps_every_days: 30, nps_sample: 2 });
+    assert.equal(set.statusCode, 200, set.body);
+    assert.deepEqual(set.json(), { nps_every_days: 30, nps_sample: 2, nps_last_sent_at: null });
+
+    assert.equal((await sweepNps(ctx.db, now)).get(acc.accountId), 2);
+    const round1 = (await asked()).filter((id) => !before.has(id));
+    assert.equal(round1.length, 2);
+    assert.ok(!round1.includes(refused.customer_id), 'a customer who refused surveys is never in the sample');
+    assert.equal((await req('GET', '/api/v1/settings/surveys')).json().nps_last_sent_at, now.toISOString());
+    const jobs = await ctx.db.query(`SELECT 1 FROM jobs WHERE account_id = $1 AND kind = 'survey.send' AND payload->>'survey_id' IN (SELECT id::text FROM surveys WHERE account_id = $1 AND kind = 'nps' AND customer_id = ANY($2))`, [acc.accountId, round1]);
+    assert.equal(jobs.length, 2, 'each survey is queued for sending');
+
+    assert.equal((await sweepNps(ctx.db, new Date(now.getTime() + 86_400_000))).has(acc.accountId), false, 'a day later: not due');
+    const round2 = await sweepNps(ctx.db, new Date(now.getTime() + 31 * 86_400_000));
+    const after2 = (await asked()).filter((id) => !before.has(id));
+    assert.equal(after2.length, 2 + round2.get(acc.accountId)!);
+    assert.equal(new Set(after2).size, after2.length, 'nobody asked twice within 90 days');
+    assert.ok(!after2.includes(refused.customer_id));
+    await req('PATCH', '/api/v1/settings/surveys', { nps_every_days: null });
+    assert.equal((await sweepNps(ctx.db, new Date(now.getTime() + 400 * 86_400_000))).has(acc.accountId), false, 'switched off');
+  });
 });

@@ -10,6 +10,7 @@ import { toCsv } from '../../rights/csv.ts';
 import { exportCasesCsv } from '../../rights/export-cases-csv.ts';
 import { queueNpsSample } from '../../rights/queue-survey.ts';
 import { getSurveyFigures } from '../../rights/survey-figures.ts';
+import { getSurveySettings, surveySettingsPatch, updateSurveySettings } from '../../rights/survey-settings.ts';
 import { AppError } from '../../shared/errors.ts';
 import { surveyClosedPage, surveyFormPage, surveyInvalidPage, surveyThanksPage } from '../public/survey-pages.ts';
 import { rightsPage, sendRightsPage } from '../public/rights-pages.ts';
@@ -70,6 +71,17 @@ export function surveyRoutes(app: FastifyInstance, db: Db) {
     requirePermission(actor, 'surveys.send', 'Sending an NPS survey');
     return { queued: await db.transaction((tx) => queueNpsSample(tx, actor.accountId, req.body.sample)) };
   });
+
+  const settings = z.object({
+    nps_every_days: z.number().int().nullable().describe('every this many days an NPS round goes out (daily sweep, 08:00 UTC); null: not scheduled'),
+    nps_sample: z.number().int().describe('customers asked per round'), nps_last_sent_at: res.time.nullable(),
+  });
+  r.get('/api/v1/settings/surveys', { schema: { tags, summary: 'The NPS schedule', response: { 200: settings, ...res.errors } } },
+    async (req) => getSurveySettings(db, actorOf(req).accountId));
+  r.patch('/api/v1/settings/surveys', {
+    schema: { tags, summary: 'Schedule NPS: every N days (7–366) to a sample of customers who accept surveys and were not asked in 90 days (supervisor)',
+      body: surveySettingsPatch, response: { 200: settings, ...res.errors } },
+  }, async (req) => updateSurveySettings(db, actorOf(req), req.body));
 
   // The score links in a survey mail: no sign-in. A GET only shows the page with that score
   // preselected (mail scanners and link previewers follow links); the POST from its button records
