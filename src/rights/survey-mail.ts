@@ -32,8 +32,10 @@ export function surveyMail(m: SurveyMailInput): { subject: string; text: string 
 
 /** NPS from 0–10 answers: % promoters (9–10) minus % detractors (0–6), null without answers. */
 export function netPromoterScore(scores: readonly number[]): number | null {
-  if (!scores.length) return null;
-  const promoters = scores.filter((s) => s >= 9).length;
-  const detractors = scores.filter((s) => s <= 6).length;
-  return Math.round(((promoters - detractors) / scores.length) * 100);
+  return npsFromCounts(scores.filter((s) => s >= 9).length, scores.filter((s) => s <= 6).length, scores.length);
+}
+
+/** The same from counts (a week's promoters, detractors and answers). */
+export function npsFromCounts(promoters: number, detractors: number, responses: number): number | null {
+  return responses ? Math.round(((promoters - detractors) / responses) * 100) : null;
 }

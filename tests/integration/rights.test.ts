@@ -372,6 +372,9 @@ describe('CSAT and NPS', () => {
       assert.equal(figures.csat.responses, 1);
       assert.equal(figures.csat.average, 2);
       assert.equal(figures.csat.by_channel[0].key, 'api');
+      assert.equal(figures.csat.by_week.length, 1);
+      assert.deepEqual([figures.csat.by_week[0].responses, figures.csat.by_week[0].average, figures.csat.by_week[0].satisfied_rate], [1, 2, 0]);
+      assert.equal(new Date(`${figures.csat.by_week[0].week}T12:00:00Z`).getUTCDay(), 1, 'weeks start on Monday');
       assert.ok(figures.csat.by_agent[0].label);
       const notes = await ctx.db.query<{ agent_id: string; kind: string }>(`SELECT agent_id, kind FROM notifications WHERE account_id = $1 AND kind = 'survey.low_rating'`, [acc.accountId]);
       assert.ok(notes.some((n) => n.agent_id === sup.id), JSON.stringify(notes));
@@ -443,6 +446,15 @@ describe('CSAT and NPS', () => {
     assert.equal((await req('GET', '/api/v1/settings/surveys')).json().nps_last_sent_at, now.toISOString());
     const jobs = await ctx.db.query(`SELECT 1 FROM jobs WHERE account_id = $1 AND kind = 'survey.send' AND payload->>'survey_id' IN (SELECT id::text FROM surveys WHERE account_id = $1 AND kind = 'nps' AND customer_id = ANY($2))`, [acc.accountId, round1]);
     assert.equal(jobs.length, 2, 'each survey is queued for sending');
+    // an answer lands in the weekly NPS trend
+    const [survey] = await ctx.db.query<{ id: string }>(`SELECT id FROM surveys WHERE account_id = $1 AND kind = 'nps' AND customer_id = $2`, [acc.accountId, round1[0]]);
+    const token = await createRightsLink(ctx.db, acc.accountId, { customerId: round1[0], purpose: 'survey', surveyId: survey.id });
+    assert.match((await ctx.app.inject({ method: 'GET', url: `/s/${token}?score=9` })).body, /value="9" required checked/);
+    const vote = await ctx.app.inject({ method: 'POST', url: `/s/${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'score=9' });
+    assert.equal(vote.statusCode, 200, vote.body);
+    const nps = (await req('GET', '/api/v1/insight/surveys?days=7')).json().nps;
+    assert.deepEqual(nps.by_week.map((w: { responses: number; score: number }) => [w.responses, w.score]), [[1, 100]]);
+    assert.equal((await req('GET', '/api/v1/insight/export.csv?days=7&table=nps_by_week')).body, `week,responses,score\r\n${nps.by_week[0].week},1,100\r\n`);
 
     assert.equal((await sweepNps(ctx.db, new Date(now.getTime() + 86_400_000))).has(acc.accountId), false, 'a day later: not due');
     const round2 = await sweepNps(ctx.db, new Date(now.getTime() + 31 * 86_400_000));

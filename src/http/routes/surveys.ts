@@ -26,8 +26,10 @@ const figures = z.object({
     average: z.number().nullable().describe('1–5'), satisfied_rate: z.number().nullable().describe('share of 4 and 5'),
     by_agent: z.array(group), by_team: z.array(group), by_topic: z.array(group), by_channel: z.array(group),
     by_day: z.array(z.object({ day: z.string(), responses: z.number().int(), average: z.number() })),
+    by_week: z.array(z.object({ week: z.string().describe('the Monday the week starts on, YYYY-MM-DD'), responses: z.number().int(), average: z.number(), satisfied_rate: z.number() })),
   }),
-  nps: z.object({ asked: z.number().int(), responses: z.number().int(), score: z.number().nullable().describe('-100…100'), promoters: z.number().int(), passives: z.number().int(), detractors: z.number().int() }),
+  nps: z.object({ asked: z.number().int(), responses: z.number().int(), score: z.number().nullable().describe('-100…100'), promoters: z.number().int(), passives: z.number().int(), detractors: z.number().int(),
+    by_week: z.array(z.object({ week: z.string(), responses: z.number().int(), score: z.number().nullable() })) }),
 });
 const csv = (reply: import('fastify').FastifyReply, name: string, body: unknown) =>
   reply.headers({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"`, 'cache-control': 'private, no-store' }).send(body);
@@ -37,11 +39,11 @@ export function surveyRoutes(app: FastifyInstance, db: Db) {
   const tags = ['insight'];
 
   r.get('/api/v1/insight/surveys', {
-    schema: { tags, summary: 'CSAT (per agent, team, topic, channel, day) and NPS over the last N days', querystring: z.object({ days }).strict(), response: { 200: figures, ...res.errors } },
+    schema: { tags, summary: 'CSAT (per agent, team, topic, channel, day, week) and NPS (with its weekly trend) over the last N days', querystring: z.object({ days }).strict(), response: { 200: figures, ...res.errors } },
   }, async (req) => getSurveyFigures(db, actorOf(req).accountId, { days: req.query.days }));
 
   r.get('/api/v1/insight/export.csv', {
-    schema: { tags, summary: 'Any dashboard table as CSV (supervisor): contacts, topics, cases, sla, promises, cost, csat_by_agent|team|topic|channel|day, nps',
+    schema: { tags, summary: 'Any dashboard table as CSV (supervisor): contacts, topics, channels, cases, sla, promises, cost, csat_by_agent|team|topic|channel|day|week, nps, nps_by_week',
       querystring: z.object({ days, table: z.enum([...DASHBOARD_TABLES, ...SURVEY_TABLES]) }).strict(), response: { 200: z.any().describe('text/csv'), ...res.errors } },
   }, async (req, reply) => {
     const actor = actorOf(req);
