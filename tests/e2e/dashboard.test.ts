@@ -31,6 +31,7 @@ describe('dashboard and knowledge editor in Chromium', { skip }, () => {
   let page: Page;
   let adminEmail: string;
   let auth: Record<string, string>;
+  let accountId: string;
   const problems: string[] = [];
 
   before(async () => {
@@ -40,6 +41,7 @@ describe('dashboard and knowledge editor in Chromium', { skip }, () => {
     adminEmail = uniqueEmail('marloes');
     const created = await createAccount(db, { name: 'Parkeren Den Haag', adminEmail, adminPassword: PASSWORD, adminName: 'Marloes Smit' });
     auth = { authorization: `Bearer ${created.token}` };
+    accountId = created.account.account_id;
     const actor = systemActor(created.account.account_id);
     const complaints = [
       ['Parkeerapp schrijft dubbel af', 'De parkeerapp heeft mijn sessie twee keer afgeschreven.'],
@@ -70,7 +72,7 @@ describe('dashboard and knowledge editor in Chromium', { skip }, () => {
 
   test('the dashboard: contacts per topic, the rates, and cost per contact at the hourly cost the admin sets', async () => {
     // one case solved on its first contact; a CSAT and an NPS answer this week
-    const [first] = await db.query<{ id: string; account_id: string; customer_id: string }>(`SELECT id, account_id, customer_id FROM cases ORDER BY created_at LIMIT 1`);
+    const [first] = await db.query<{ id: string; account_id: string; customer_id: string }>(`SELECT id, account_id, customer_id FROM cases WHERE account_id = $1 ORDER BY created_at LIMIT 1`, [accountId]);
     await db.query(`UPDATE cases SET status = 'solved', solved_at = now(), owner_id = (SELECT id FROM agents WHERE account_id = $1 LIMIT 1) WHERE account_id = $1 AND id = $2`, [first.account_id, first.id]);
     await db.query(`INSERT INTO surveys (account_id, kind, customer_id, case_id, channel, status, score, answered_at) VALUES ($1, 'csat', $2, $3, 'email', 'answered', 4, now()), ($1, 'nps', $2, NULL, NULL, 'answered', 9, now())`,
       [first.account_id, first.customer_id, first.id]);
