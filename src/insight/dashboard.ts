@@ -13,7 +13,8 @@ export interface DashboardOptions {
 
 /**
  * The supervisor's day in numbers, over the last `days` days in the account's time zone:
- * contacts per topic per day with the spikes listening raised, repeat contacts, SLA and
+ * contacts per topic per day with the spikes listening raised, repeat contacts, first-contact
+ * resolution, the channel mix, SLA and
  * promise-kept rates, transfers, backlog, and cost per contact from the time agents spent on
  * cases (the workspace's heartbeats) at the account's hourly cost. Read-only.
  */
@@ -72,8 +73,14 @@ export async function getDashboard(db: Db, accountId: string, o: DashboardOption
       customers_with_several_cases: figures.repeat_customers,
       transfers_per_case: figures.opened ? Math.round((figures.transfers / figures.opened) * 100) / 100 : null,
       resolved: figures.resolved,
+      // resolved without the customer having to come back (one contact on the case)
+      first_contact_resolved: figures.resolved_first_contact,
+      first_contact_resolution_rate: rate(figures.resolved_first_contact, figures.resolved),
+      contacts_per_resolved_case: figures.resolved ? Math.round((figures.resolved_contacts / figures.resolved) * 100) / 100 : null,
       backlog: figures.backlog,
     },
+    // new cases per channel the customer first used, most used first
+    channels: figures.channels.map((c) => ({ channel: c.channel, cases: c.cases, share: rate(c.cases, figures.opened) })),
     sla: {
       policies: figures.policies,
       cases_breached: figures.sla_breached,

@@ -3,9 +3,9 @@ import type { Db } from '../storage/db.ts';
 /** The counts behind the dashboard's cases, SLA, promises and cost panels, in one round trip per table. */
 export async function serviceFigures(db: Db, range: unknown[], within: (col: string) => string) {
   const [cases, promises, rest] = await Promise.all([
-    db.query<{ opened: number; repeat_cases: number; transfers: number; resolved: number; sla_breached: number; customers: number; repeat_customers: number; first_response_median_minutes: number | null }>(
+    db.query<{ opened: number; repeat_cases: number; transfers: number; resolved: number; resolved_first_contact: number; resolved_contacts: number; channels: { channel: string; cases: number }[]; sla_breached: number; customers: number; repeat_customers: number; first_response_median_minutes: number | null }>(
       `WITH c AS (
-         SELECT id, customer_id, contact_count, transfer_count, status, created_at FROM cases
+         SELECT id, customer_id, channel, contact_count, transfer_count, status, created_at FROM cases
          WHERE account_id = $1 AND ${within('created_at')}),
        per_customer AS (SELECT customer_id, count(*) AS n FROM c GROUP BY customer_id),
        first_reply AS (
@@ -16,6 +16,10 @@ export async function serviceFigures(db: Db, range: unknown[], within: (col: str
          (SELECT count(*) FROM c WHERE contact_count >= 2)::int AS repeat_cases,
          (SELECT coalesce(sum(transfer_count), 0) FROM c)::int AS transfers,
          (SELECT count(*) FROM c WHERE status IN ('solved', 'closed'))::int AS resolved,
+         (SELECT count(*) FROM c WHERE status IN ('solved', 'closed') AND contact_count = 1)::int AS resolved_first_contact,
+         (SELECT coalesce(sum(contact_count), 0) FROM c WHERE status IN ('solved', 'closed'))::int AS resolved_contacts,
+         (SELECT coalesce(json_agg(json_build_object('channel', channel, 'cases', n) ORDER BY n DESC, channel), '[]'::json)
+            FROM (SELECT channel, count(*)::int AS n FROM c GROUP BY channel) per_channel) AS channels,
          (SELECT count(*) FROM c WHERE EXISTS (
             SELECT 1 FROM sla_alerts s WHERE s.account_id = $1 AND s.case_id = c.id AND s.state = 'breached'))::int AS sla_breached,
          (SELECT count(*) FROM per_customer)::int AS customers,

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { netPromoterScore, surveyMail } from './survey-mail.ts';
+import { netPromoterScore, npsFromCounts, surveyMail } from './survey-mail.ts';
 
 test('a CSAT mail has one link per score and the unsubscribe link, in the customer\'s language', () => {
   const m = surveyMail({ kind: 'csat', language: 'nl', link: 'https://x.nl/s/T', unsubscribe: 'https://x.nl/u/U', caseRef: 'LU-1042', company: 'Kabel' });
@@ -16,4 +16,10 @@ test('NPS: promoters minus detractors, in whole percents', () => {
   assert.equal(netPromoterScore([]), null);
   assert.equal(netPromoterScore([10, 9, 8, 7, 6]), 20);
   assert.equal(netPromoterScore([0, 3, 10]), -33);
+});
+
+test('NPS from a week\'s counts agrees with NPS from the scores', () => {
+  assert.equal(npsFromCounts(0, 0, 0), null);
+  assert.equal(npsFromCounts(2, 1, 5), netPromoterScore([10, 9, 8, 7, 6]));
+  assert.equal(npsFromCounts(1, 2, 3), -33);
 });

@@ -1,5 +1,5 @@
 /**
- * The text of a survey mail, in the customer's language: one link per score, each a single click
+ * The text of a survey mail, in the customer's language: one link per score, each opening a page to confirm it with a button
  * (CSAT 1–5 after a solved case, NPS 0–10), and how to stop receiving surveys. Pure.
  */
 export interface SurveyMailInput {
@@ -22,18 +22,20 @@ export function surveyMail(m: SurveyMailInput): { subject: string; text: string 
   const ref = m.caseRef ? ` [${m.caseRef}]` : '';
   if (m.kind === 'csat') {
     return nl
-      ? { subject: `Hoe hebben wij u geholpen?${ref}`, text: `Goedendag,\n\nUw vraag${ref} is afgehandeld. Hoe tevreden bent u over hoe ${m.company} u heeft geholpen? Eén klik is genoeg:\n\n${lines.join('\n')}\n\nGeen enquêtes meer ontvangen? ${m.unsubscribe}\n` }
-      : { subject: `How did we help you?${ref}`, text: `Hello,\n\nYour question${ref} has been resolved. How satisfied are you with the help ${m.company} gave you? One click is enough:\n\n${lines.join('\n')}\n\nNo more surveys? ${m.unsubscribe}\n` };
+      ? { subject: `Hoe hebben wij u geholpen?${ref}`, text: `Goedendag,\n\nUw vraag${ref} is afgehandeld. Hoe tevreden bent u over hoe ${m.company} u heeft geholpen? Klik op uw score:\n\n${lines.join('\n')}\n\nGeen enquêtes meer ontvangen? ${m.unsubscribe}\n` }
+      : { subject: `How did we help you?${ref}`, text: `Hello,\n\nYour question${ref} has been resolved. How satisfied are you with the help ${m.company} gave you? Click your score:\n\n${lines.join('\n')}\n\nNo more surveys? ${m.unsubscribe}\n` };
   }
   return nl
-    ? { subject: `Zou u ${m.company} aanbevelen?`, text: `Goedendag,\n\nHoe waarschijnlijk is het dat u ${m.company} aanbeveelt aan vrienden of collega's? 10 is zeer waarschijnlijk, 0 helemaal niet. Eén klik is genoeg:\n\n${lines.join('\n')}\n\nGeen enquêtes meer ontvangen? ${m.unsubscribe}\n` }
-    : { subject: `Would you recommend ${m.company}?`, text: `Hello,\n\nHow likely are you to recommend ${m.company} to a friend or colleague? 10 is very likely, 0 not at all. One click is enough:\n\n${lines.join('\n')}\n\nNo more surveys? ${m.unsubscribe}\n` };
+    ? { subject: `Zou u ${m.company} aanbevelen?`, text: `Goedendag,\n\nHoe waarschijnlijk is het dat u ${m.company} aanbeveelt aan vrienden of collega's? 10 is zeer waarschijnlijk, 0 helemaal niet. Klik op uw score:\n\n${lines.join('\n')}\n\nGeen enquêtes meer ontvangen? ${m.unsubscribe}\n` }
+    : { subject: `Would you recommend ${m.company}?`, text: `Hello,\n\nHow likely are you to recommend ${m.company} to a friend or colleague? 10 is very likely, 0 not at all. Click your score:\n\n${lines.join('\n')}\n\nNo more surveys? ${m.unsubscribe}\n` };
 }
 
 /** NPS from 0–10 answers: % promoters (9–10) minus % detractors (0–6), null without answers. */
 export function netPromoterScore(scores: readonly number[]): number | null {
-  if (!scores.length) return null;
-  const promoters = scores.filter((s) => s >= 9).length;
-  const detractors = scores.filter((s) => s <= 6).length;
-  return Math.round(((promoters - detractors) / scores.length) * 100);
+  return npsFromCounts(scores.filter((s) => s >= 9).length, scores.filter((s) => s <= 6).length, scores.length);
+}
+
+/** The same from counts (a week's promoters, detractors and answers). */
+export function npsFromCounts(promoters: number, detractors: number, responses: number): number | null {
+  return responses ? Math.round(((promoters - detractors) / responses) * 100) : null;
 }

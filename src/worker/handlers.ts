@@ -81,6 +81,13 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
         await scheduleNext(db, 'retention.sweep');
       };
     }),
+    'nps.sweep': lazy(async () => {
+      const { sweepNps } = await import('../rights/sweep-nps.ts');
+      return async (db: Db) => {
+        await sweepNps(db);
+        await scheduleNext(db, 'nps.sweep');
+      };
+    }),
     'topics.sweep': lazy(async () => {
       const { sweepTopics } = await import('../listening/sweep-topics.ts');
       return async (db: Db) => {

@@ -18,6 +18,11 @@ export const SCHEDULES: Record<string, (now: Date) => Date> = {
     const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 3, 30));
     return next > now ? next : new Date(next.getTime() + 86_400_000);
   },
+  // NPS rounds on each account's schedule (src/rights/sweep-nps.ts): daily at 08:00 UTC, a civil hour for mail
+  'nps.sweep': (now) => {
+    const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 8, 0));
+    return next > now ? next : new Date(next.getTime() + 86_400_000);
+  },
   'sla.sweep': (now) => new Date(Math.floor(now.getTime() / 300_000) * 300_000 + 300_000),
 };
 

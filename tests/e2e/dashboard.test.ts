@@ -31,6 +31,7 @@ describe('dashboard and knowledge editor in Chromium', { skip }, () => {
   let page: Page;
   let adminEmail: string;
   let auth: Record<string, string>;
+  let accountId: string;
   const problems: string[] = [];
 
   before(async () => {
@@ -40,6 +41,7 @@ describe('dashboard and knowledge editor in Chromium', { skip }, () => {
     adminEmail = uniqueEmail('marloes');
     const created = await createAccount(db, { name: 'Parkeren Den Haag', adminEmail, adminPassword: PASSWORD, adminName: 'Marloes Smit' });
     auth = { authorization: `Bearer ${created.token}` };
+    accountId = created.account.account_id;
     const actor = systemActor(created.account.account_id);
     const complaints = [
       ['Parkeerapp schrijft dubbel af', 'De parkeerapp heeft mijn sessie twee keer afgeschreven.'],
@@ -69,6 +71,11 @@ describe('dashboard and knowledge editor in Chromium', { skip }, () => {
   });
 
   test('the dashboard: contacts per topic, the rates, and cost per contact at the hourly cost the admin sets', async () => {
+    // one case solved on its first contact; a CSAT and an NPS answer this week
+    const [first] = await db.query<{ id: string; account_id: string; customer_id: string }>(`SELECT id, account_id, customer_id FROM cases WHERE account_id = $1 ORDER BY created_at LIMIT 1`, [accountId]);
+    await db.query(`UPDATE cases SET status = 'solved', solved_at = now(), owner_id = (SELECT id FROM agents WHERE account_id = $1 LIMIT 1) WHERE account_id = $1 AND id = $2`, [first.account_id, first.id]);
+    await db.query(`INSERT INTO surveys (account_id, kind, customer_id, case_id, channel, status, score, answered_at) VALUES ($1, 'csat', $2, $3, 'email', 'answered', 4, now()), ($1, 'nps', $2, NULL, NULL, 'answered', 9, now())`,
+      [first.account_id, first.customer_id, first.id]);
     await page.goto(`${base}/app/`);
     await page.getByRole('heading', { name: 'Inbox' }).waitFor();
     await page.keyboard.press('g');
@@ -77,8 +84,14 @@ describe('dashboard and knowledge editor in Chromium', { skip }, () => {
     const kpis = page.getByRole('list', { name: 'Kerncijfers' });
     await kpis.getByText('Contacten').waitFor();
     assert.match(await kpis.locator('li', { hasText: 'Contacten' }).innerText(), /\b4\b/);
-    assert.match(await kpis.locator('li', { hasText: 'Openstaand' }).innerText(), /\b4\b/);
+    assert.match(await kpis.locator('li', { hasText: 'Openstaand' }).innerText(), /\b3\b/, 'one of the four is solved');
     await kpis.getByText('Komt met terugbetalingen (C6)').waitFor();
+    // first-contact resolution, the channel mix as a table, CSAT and NPS per week
+    assert.match(await kpis.locator('li', { hasText: 'Opgelost bij eerste contact' }).innerText(), /100\s?%[\s\S]*1 van 1 opgeloste zaak/);
+    const mix = page.getByRole('region', { name: 'Kanalen: nieuwe zaken per kanaal' });
+    assert.match(await mix.getByRole('row', { name: /e-mail/ }).innerText(), /e-mail\s+4\s+100\s?%/);
+    const weeks = page.getByRole('table', { name: /Per week/ });
+    assert.match(await weeks.locator('tbody tr').first().innerText(), /week van .*\s1\s+4\s+100\s?%\s+1\s+100/);
     // the chart has a text alternative and its figures as a table
     await page.getByRole('img', { name: /Staafjes per dag voor \d+ onderwerpen over 14 dagen/ }).waitFor();
     await page.getByText('Cijfers als tabel').click();
@@ -105,6 +118,24 @@ describe('dashboard and knowledge editor in Chromium', { skip }, () => {
     await page.waitForURL(/days=30/);
     await page.getByRole('img', { name: /over 30 dagen/ }).waitFor();
     assert.deepEqual(problems, [], 'no script errors and no failed requests');
+  });
+
+  test('the dashboard in English: first-contact resolution, channels, the weekly trend', async () => {
+    const en = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } });
+    try {
+      await signIn(en, base, adminEmail);
+      const p = await en.newPage();
+      watch(p, problems);
+      await p.goto(`${base}/app/dashboard`);
+      await p.getByRole('heading', { name: 'Dashboard' }).waitFor();
+      await p.getByRole('list', { name: 'Key figures' }).getByText('Resolved on first contact').waitFor();
+      await p.getByRole('region', { name: 'Channels: new cases per channel' }).getByRole('row', { name: /e-mail|email/i }).waitFor();
+      await p.getByRole('table', { name: /Per week/ }).getByText(/week of/).waitFor();
+      await assertAccessible(p, 'dashboard, English');
+      assert.deepEqual(problems, [], 'no script errors and no failed requests');
+    } finally {
+      await en.close();
+    }
   });
 
   test('the knowledge editor: write, edit into a new version, see the change, publish, no silent overwrite', async () => {

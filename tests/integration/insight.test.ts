@@ -36,6 +36,9 @@ test('an empty account has a calm dashboard: zeros and nulls, never a division b
   assert.equal(d.contacts.total, 0);
   assert.deepEqual(d.contacts.by_day, [0, 0, 0, 0, 0, 0, 0]);
   assert.equal(d.cases.repeat_contact_rate, null);
+  assert.equal(d.cases.first_contact_resolution_rate, null);
+  assert.equal(d.cases.contacts_per_resolved_case, null);
+  assert.deepEqual(d.channels, []);
   assert.equal(d.promises.kept_rate, null);
   assert.equal(d.cost.cost_per_contact_cents, null);
   assert.equal(d.cost.hourly_cost_cents, 3000, '€30 an hour unless the account says otherwise');
@@ -82,6 +85,16 @@ test('contacts, repeat contacts, promises and cost per contact', async () => {
   assert.deepEqual([d.promises.due, d.promises.kept_on_time, d.promises.broken, d.promises.kept_rate], [2, 1, 1, 0.5]);
   assert.equal(d.cost.handled_hours, 0.5);
   assert.equal(d.cost.cost_per_contact_cents, 375, '½ h × €30 over 4 contacts = €3.75');
+
+  // first-contact resolution and the channel mix: Henk's case solved on its one contact, Fatima's after two
+  await ctx.db.query(`UPDATE cases SET channel = 'email' WHERE account_id = $1 AND id = $2`, [a.accountId, c3.id]);
+  await ctx.db.query(`UPDATE cases SET status = 'solved', solved_at = now(), owner_id = $3 WHERE account_id = $1 AND id = ANY($2)`, [a.accountId, [c1.id, c3.id], a.adminId]);
+  const fcr = await req(a, 'GET', '/api/v1/insight/dashboard?days=14');
+  assert.deepEqual([fcr.cases.resolved, fcr.cases.first_contact_resolved, fcr.cases.first_contact_resolution_rate, fcr.cases.contacts_per_resolved_case], [2, 1, 0.5, 1.5]);
+  assert.deepEqual(fcr.channels, [{ channel: 'api', cases: 2, share: 0.667 }, { channel: 'email', cases: 1, share: 0.333 }]);
+  assert.deepEqual((await req(b, 'GET', '/api/v1/insight/dashboard?days=14')).channels, [{ channel: 'api', cases: 3, share: 1 }], "B's mix is its own");
+  const mix = await ctx.app.inject({ method: 'GET', url: '/api/v1/insight/export.csv?days=14&table=channels', headers: a.auth });
+  assert.equal(mix.body, 'channel,cases,share\r\napi,2,0.667\r\nemail,1,0.333\r\n');
 
   // a signal on the parking topic marks its day
   await ctx.db.query(`INSERT INTO signals (account_id, topic_id, title) VALUES ($1, $2, 'Parkeerapp rekent dubbel')`, [a.accountId, parking.topic_id]);

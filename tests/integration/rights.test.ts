@@ -335,24 +335,50 @@ describe('CSAT and NPS', () => {
       await req('PATCH', `/api/v1/cases/${c.id}`, { status: 'solved' });
       assert.equal(await runJobs(ctx.db, send, acc.accountId, ['survey.send']), 0);
 
-      const click = await ctx.app.inject({ method: 'GET', url: `${link[1]}?score=1` });
-      assert.equal(click.statusCode, 200, click.body);
-      assert.match(click.body, /textarea/);
-      const again = await ctx.app.inject({ method: 'GET', url: `${link[1]}?score=5` });
-      assert.match(again.body, /al beantwoord/);
+      // opening a score link (as a mail scanner or link previewer does) records nothing: it shows the page
+      const surveyRow = () => ctx.db.query<{ score: number | null; status: string; comment: string | null }>(
+        `SELECT score, status, comment FROM surveys WHERE account_id = $1 AND case_id = $2`, [acc.accountId, c.id]).then((r) => r[0]);
+      const page = await ctx.app.inject({ method: 'GET', url: `${link[1]}?score=1` });
+      assert.equal(page.statusCode, 200, page.body);
+      assert.match(page.body, /value="1" required checked/);
+      assert.match(page.body, new RegExp(`<form method="post" action="${link[1]}">`));
+      assert.match(page.body, /textarea/);
+      await ctx.app.inject({ method: 'GET', url: `${link[1]}?score=5` });
+      await ctx.app.inject({ method: 'HEAD', url: `${link[1]}?score=4` });
+      assert.deepEqual(await surveyRow(), { score: null, status: 'sent', comment: null }, 'a GET changes nothing');
       assert.equal((await ctx.app.inject({ method: 'GET', url: `${link[1]}?score=11` })).statusCode, 400);
-      const comment = await ctx.app.inject({ method: 'POST', url: `${link[1]}/comment`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'comment=Het+duurde+te+lang' });
-      assert.equal(comment.statusCode, 200, comment.body);
-      assert.equal((await ctx.app.inject({ method: 'POST', url: `${link[1]}/comment`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'comment=nog+eens' })).statusCode, 409);
+
+      const post = (body: string) => ctx.app.inject({ method: 'POST', url: link[1], headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body });
+      assert.equal((await post('comment=zonder+score')).statusCode, 400, 'no score, no vote');
+      assert.equal((await post('score=6')).statusCode, 400, 'CSAT is 1–5');
+      const vote = await post('score=1&comment=Het+duurde+te+lang');
+      assert.equal(vote.statusCode, 200, vote.body);
+      assert.deepEqual(await surveyRow(), { score: 1, status: 'answered', comment: 'Het duurde te lang' });
+      // the same customer may change it within the day (one vote per survey, not two)
+      const changed = await post('score=2');
+      assert.match(changed.body, /gewijzigd/);
+      assert.deepEqual(await surveyRow(), { score: 2, status: 'answered', comment: 'Het duurde te lang' });
+      assert.match((await ctx.app.inject({ method: 'GET', url: link[1] })).body, /value="2" required checked/);
+      // after the window the answer stays
+      await ctx.db.query(`UPDATE surveys SET answered_at = now() - interval '2 days' WHERE account_id = $1 AND case_id = $2`, [acc.accountId, c.id]);
+      assert.equal((await post('score=5')).statusCode, 409);
+      assert.match((await ctx.app.inject({ method: 'GET', url: `${link[1]}?score=5` })).body, /al beantwoord/);
+      assert.equal((await surveyRow()).score, 2);
+      await ctx.db.query(`UPDATE surveys SET answered_at = now() WHERE account_id = $1 AND case_id = $2`, [acc.accountId, c.id]);
+      assert.equal((await ctx.app.inject({ method: 'POST', url: `/s/lsr_${'A'.repeat(86)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'score=5' })).statusCode, 404);
       assert.equal((await ctx.app.inject({ method: 'GET', url: `/s/lsr_${'A'.repeat(86)}?score=5` })).statusCode, 404);
 
       const figures = (await req('GET', '/api/v1/insight/surveys?days=7')).json();
       assert.equal(figures.csat.responses, 1);
-      assert.equal(figures.csat.average, 1);
+      assert.equal(figures.csat.average, 2);
       assert.equal(figures.csat.by_channel[0].key, 'api');
+      assert.equal(figures.csat.by_week.length, 1);
+      assert.deepEqual([figures.csat.by_week[0].responses, figures.csat.by_week[0].average, figures.csat.by_week[0].satisfied_rate], [1, 2, 0]);
+      assert.equal(new Date(`${figures.csat.by_week[0].week}T12:00:00Z`).getUTCDay(), 1, 'weeks start on Monday');
       assert.ok(figures.csat.by_agent[0].label);
       const notes = await ctx.db.query<{ agent_id: string; kind: string }>(`SELECT agent_id, kind FROM notifications WHERE account_id = $1 AND kind = 'survey.low_rating'`, [acc.accountId]);
       assert.ok(notes.some((n) => n.agent_id === sup.id), JSON.stringify(notes));
+      assert.equal(notes.filter((n) => n.agent_id === sup.id).length, 1, 'changing 1 to 2 (both low) tells the supervisor once');
 
       // a customer who refused surveys is not asked
       const no = await newCase('Vraag over de factuur.', uniqueEmail('geen'), 'Geen Enquete', 'Factuur');
@@ -366,7 +392,7 @@ describe('CSAT and NPS', () => {
       const table = await req('GET', '/api/v1/insight/export.csv?days=7&table=csat_by_channel');
       assert.equal(table.statusCode, 200, table.body);
       assert.match(table.headers['content-type'] as string, /text\/csv/);
-      assert.equal(table.body, 'name,responses,average,satisfied_rate\r\napi,1,1,0\r\n');
+      assert.equal(table.body, 'name,responses,average,satisfied_rate\r\napi,1,2,0\r\n');
       for (const t of ['contacts', 'topics', 'cases', 'sla', 'promises', 'cost', 'nps', 'csat_by_day']) {
         assert.equal((await req('GET', `/api/v1/insight/export.csv?days=7&table=${t}`)).statusCode, 200, t);
       }
@@ -376,7 +402,7 @@ describe('CSAT and NPS', () => {
       assert.equal(cases.statusCode, 200, cases.body);
       assert.ok(cases.body.startsWith('ref,created_at,status'));
       assert.ok(cases.body.includes(`${c.ref},`));
-      assert.ok(cases.body.split('\r\n').find((l) => l.startsWith(`${c.ref},`))!.endsWith(',1'), 'the CSAT score is on the case');
+      assert.ok(cases.body.split('\r\n').find((l) => l.startsWith(`${c.ref},`))!.endsWith(',2'), 'the CSAT score is on the case');
       assert.equal((await req('GET', `/api/v1/cases/export.csv?from=${tomorrow}&to=${today}`)).statusCode, 400);
       assert.equal((await req('GET', '/api/v1/insight/export.csv?days=7&table=secrets')).statusCode, 400);
     } finally {
@@ -392,5 +418,51 @@ describe('CSAT and NPS', () => {
       WHERE s.account_id = $1 AND s.kind = 'nps'`, [acc.accountId]);
     assert.equal(refused.length, 0);
     assert.equal((await req('POST', '/api/v1/surveys/nps', { sample: 0 })).statusCode, 400);
+  });
+
+  test('NPS on a schedule: the daily sweep sends a round every N days to a sample that accepts surveys, never the same customers within 90 days', async () => {
+    const { sweepNps } = await import('../../src/rights/sweep-nps.ts');
+    const { SCHEDULES } = await import('../../src/worker/schedules.ts');
+    const { jobHandlers } = await import('../../src/worker/handlers.ts');
+    const { loadConfig } = await import('../../src/config.ts');
+    assert.equal(typeof jobHandlers(loadConfig({}))['nps.sweep'], 'function');
+    assert.equal(SCHEDULES['nps.sweep'](new Date('2026-12-07T09:00:00Z')).toISOString(), '2026-12-08T08:00:00.000Z');
+    for (let i = 0; i < 4; i++) await newCase('Vraag over mijn aansluiting.', uniqueEmail(`nps${i}`), `Nina Nps ${i}`);
+    const refused = await newCase('Vraag over de rekening.', uniqueEmail('npsno'), 'Geen Nps');
+    await req('PUT', `/api/v1/customers/${refused.customer_id}/contact-preferences/surveys`, { allowed: false });
+    const asked = async () => (await ctx.db.query<{ customer_id: string }>(`SELECT customer_id FROM surveys WHERE account_id = $1 AND kind = 'nps'`, [acc.accountId])).map((r) => r.customer_id);
+    const before = new Set(await asked());
+
+    const now = new Date();
+    assert.equal((await sweepNps(ctx.db, now)).has(acc.accountId), false, 'not scheduled: nothing');
+    const set = await req('PATCH', '/api/v1/settings/surveys', { nps_every_days: 30, nps_sample: 2 });
+    assert.equal(set.statusCode, 200, set.body);
+    assert.deepEqual(set.json(), { nps_every_days: 30, nps_sample: 2, nps_last_sent_at: null });
+
+    assert.equal((await sweepNps(ctx.db, now)).get(acc.accountId), 2);
+    const round1 = (await asked()).filter((id) => !before.has(id));
+    assert.equal(round1.length, 2);
+    assert.ok(!round1.includes(refused.customer_id), 'a customer who refused surveys is never in the sample');
+    assert.equal((await req('GET', '/api/v1/settings/surveys')).json().nps_last_sent_at, now.toISOString());
+    const jobs = await ctx.db.query(`SELECT 1 FROM jobs WHERE account_id = $1 AND kind = 'survey.send' AND payload->>'survey_id' IN (SELECT id::text FROM surveys WHERE account_id = $1 AND kind = 'nps' AND customer_id = ANY($2))`, [acc.accountId, round1]);
+    assert.equal(jobs.length, 2, 'each survey is queued for sending');
+    // an answer lands in the weekly NPS trend
+    const [survey] = await ctx.db.query<{ id: string }>(`SELECT id FROM surveys WHERE account_id = $1 AND kind = 'nps' AND customer_id = $2`, [acc.accountId, round1[0]]);
+    const token = await createRightsLink(ctx.db, acc.accountId, { customerId: round1[0], purpose: 'survey', surveyId: survey.id });
+    assert.match((await ctx.app.inject({ method: 'GET', url: `/s/${token}?score=9` })).body, /value="9" required checked/);
+    const vote = await ctx.app.inject({ method: 'POST', url: `/s/${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'score=9' });
+    assert.equal(vote.statusCode, 200, vote.body);
+    const nps = (await req('GET', '/api/v1/insight/surveys?days=7')).json().nps;
+    assert.deepEqual(nps.by_week.map((w: { responses: number; score: number }) => [w.responses, w.score]), [[1, 100]]);
+    assert.equal((await req('GET', '/api/v1/insight/export.csv?days=7&table=nps_by_week')).body, `week,responses,score\r\n${nps.by_week[0].week},1,100\r\n`);
+
+    assert.equal((await sweepNps(ctx.db, new Date(now.getTime() + 86_400_000))).has(acc.accountId), false, 'a day later: not due');
+    const round2 = await sweepNps(ctx.db, new Date(now.getTime() + 31 * 86_400_000));
+    const after2 = (await asked()).filter((id) => !before.has(id));
+    assert.equal(after2.length, 2 + round2.get(acc.accountId)!);
+    assert.equal(new Set(after2).size, after2.length, 'nobody asked twice within 90 days');
+    assert.ok(!after2.includes(refused.customer_id));
+    await req('PATCH', '/api/v1/settings/surveys', { nps_every_days: null });
+    assert.equal((await sweepNps(ctx.db, new Date(now.getTime() + 400 * 86_400_000))).has(acc.accountId), false, 'switched off');
   });
 });

@@ -14,11 +14,12 @@ import { Notifications } from './promises/Notifications.tsx';
 import { RefundsQueue } from './refunds/RefundsQueue.tsx';
 import { Announcements } from './announcements/Announcements.tsx';
 import { Incidents } from './announcements/Incidents.tsx';
+import { Retention } from './rights/Retention.tsx';
 import { ApiError, get, post, whenSignedOut } from './shared/api.ts';
 import { useGoShortcuts } from './shared/keys.ts';
 import { LiveIndicator } from './shared/LiveIndicator.tsx';
 import { startLive, stopLive } from './shared/live.ts';
-import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, useRoute } from './shared/router.ts';
+import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, RETENTION, useRoute } from './shared/router.ts';
 import { ShortcutHelp } from './shared/ShortcutHelp.tsx';
 import type { Me } from './shared/types.ts';
 
@@ -115,6 +116,11 @@ export function App() {
           <a href={DASHBOARD} onClick={onLinkClick} aria-current={route.screen === 'dashboard' ? 'page' : undefined} aria-keyshortcuts="g o">
             {t('app.dashboard')}
           </a>
+          {me.actor.role === 'admin' && (
+            <a href={RETENTION} onClick={onLinkClick} aria-current={route.screen === 'retention' ? 'page' : undefined}>
+              {t('retention.nav')}
+            </a>
+          )}
         </nav>
         <div className="topbar-end">
           <LiveIndicator />
@@ -144,6 +150,8 @@ export function App() {
         <Announcements me={me} onHelp={showHelp} />
       ) : route.screen === 'incidents' ? (
         <Incidents me={me} onHelp={showHelp} />
+      ) : route.screen === 'retention' ? (
+        <Retention me={me} onHelp={showHelp} />
       ) : route.screen === 'dashboard' ? (
         <Dashboard me={me} params={route.params} onHelp={showHelp} />
       ) : route.screen === 'knowledge' ? (

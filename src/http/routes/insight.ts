@@ -18,8 +18,12 @@ const dashboard = z.object({
   cases: z.object({
     opened: z.number().int(), repeat_contact_cases: z.number().int().describe('opened in the period, with two or more contacts'), repeat_contact_rate: z.number().nullable(),
     customers: z.number().int(), customers_with_several_cases: z.number().int(), transfers_per_case: z.number().nullable(), resolved: z.number().int(),
+    first_contact_resolved: z.number().int().describe('resolved with one contact: the customer did not have to come back'),
+    first_contact_resolution_rate: z.number().nullable().describe('first_contact_resolved / resolved'),
+    contacts_per_resolved_case: z.number().nullable().describe('customer contacts per resolved case'),
     backlog: z.number().int().describe('open now'),
   }),
+  channels: z.array(z.object({ channel: z.string(), cases: z.number().int(), share: z.number().nullable() })).describe('channel mix: cases opened in the period per channel the customer first used'),
   sla: z.object({ policies: z.number().int(), cases_breached: z.number().int(), met_rate: z.number().nullable(), first_response_median_minutes: z.number().nullable().describe('wall-clock minutes to the first human reply') }),
   promises: z.object({ due: z.number().int(), kept_on_time: z.number().int(), broken: z.number().int(), open: z.number().int(), kept_rate: z.number().nullable() }),
   cost: z.object({ hourly_cost_cents: z.number().int(), handled_hours: z.number().describe('time agents spent on cases, from the workspace'), cost_per_contact_cents: z.number().int().nullable() }),
@@ -32,7 +36,7 @@ export function insightRoutes(app: FastifyInstance, db: Db) {
   r.get('/api/v1/insight/dashboard', {
     schema: {
       tags,
-      summary: 'The dashboard: contacts per topic per day with spikes, repeat contacts, SLA and promise-kept rates, cost per contact',
+      summary: 'The dashboard: contacts per topic per day with spikes, repeat contacts, first-contact resolution, channel mix, SLA and promise-kept rates, cost per contact',
       querystring: z.object({ days: z.coerce.number().int().min(1).max(366).default(14).describe('the last N days, today included, in the account time zone') }).strict(),
       response: { 200: dashboard, ...res.errors },
     },

@@ -5,13 +5,14 @@ import type { Db } from '../../storage/db.ts';
 import { requirePermission } from '../../accounts/permissions.ts';
 import { getDashboard } from '../../insight/dashboard.ts';
 import { DASHBOARD_TABLES, SURVEY_TABLES, dashboardTable, surveyTable } from '../../insight/dashboard-tables.ts';
-import { answerSurvey, commentOnSurvey } from '../../rights/answer-survey.ts';
+import { answerSurvey, surveyState } from '../../rights/answer-survey.ts';
 import { toCsv } from '../../rights/csv.ts';
 import { exportCasesCsv } from '../../rights/export-cases-csv.ts';
 import { queueNpsSample } from '../../rights/queue-survey.ts';
 import { getSurveyFigures } from '../../rights/survey-figures.ts';
+import { getSurveySettings, surveySettingsPatch, updateSurveySettings } from '../../rights/survey-settings.ts';
 import { AppError } from '../../shared/errors.ts';
-import { escapeHtml } from '../public/html.ts';
+import { surveyClosedPage, surveyFormPage, surveyInvalidPage, surveyThanksPage } from '../public/survey-pages.ts';
 import { rightsPage, sendRightsPage } from '../public/rights-pages.ts';
 import { actorOf } from '../auth.ts';
 import * as res from '../responses.ts';
@@ -25,8 +26,10 @@ const figures = z.object({
     average: z.number().nullable().describe('1–5'), satisfied_rate: z.number().nullable().describe('share of 4 and 5'),
     by_agent: z.array(group), by_team: z.array(group), by_topic: z.array(group), by_channel: z.array(group),
     by_day: z.array(z.object({ day: z.string(), responses: z.number().int(), average: z.number() })),
+    by_week: z.array(z.object({ week: z.string().describe('the Monday the week starts on, YYYY-MM-DD'), responses: z.number().int(), average: z.number(), satisfied_rate: z.number() })),
   }),
-  nps: z.object({ asked: z.number().int(), responses: z.number().int(), score: z.number().nullable().describe('-100…100'), promoters: z.number().int(), passives: z.number().int(), detractors: z.number().int() }),
+  nps: z.object({ asked: z.number().int(), responses: z.number().int(), score: z.number().nullable().describe('-100…100'), promoters: z.number().int(), passives: z.number().int(), detractors: z.number().int(),
+    by_week: z.array(z.object({ week: z.string(), responses: z.number().int(), score: z.number().nullable() })) }),
 });
 const csv = (reply: import('fastify').FastifyReply, name: string, body: unknown) =>
   reply.headers({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"`, 'cache-control': 'private, no-store' }).send(body);
@@ -36,11 +39,11 @@ export function surveyRoutes(app: FastifyInstance, db: Db) {
   const tags = ['insight'];
 
   r.get('/api/v1/insight/surveys', {
-    schema: { tags, summary: 'CSAT (per agent, team, topic, channel, day) and NPS over the last N days', querystring: z.object({ days }).strict(), response: { 200: figures, ...res.errors } },
+    schema: { tags, summary: 'CSAT (per agent, team, topic, channel, day, week) and NPS (with its weekly trend) over the last N days', querystring: z.object({ days }).strict(), response: { 200: figures, ...res.errors } },
   }, async (req) => getSurveyFigures(db, actorOf(req).accountId, { days: req.query.days }));
 
   r.get('/api/v1/insight/export.csv', {
-    schema: { tags, summary: 'Any dashboard table as CSV (supervisor): contacts, topics, cases, sla, promises, cost, csat_by_agent|team|topic|channel|day, nps',
+    schema: { tags, summary: 'Any dashboard table as CSV (supervisor): contacts, topics, channels, cases, sla, promises, cost, csat_by_agent|team|topic|channel|day|week, nps, nps_by_week',
       querystring: z.object({ days, table: z.enum([...DASHBOARD_TABLES, ...SURVEY_TABLES]) }).strict(), response: { 200: z.any().describe('text/csv'), ...res.errors } },
   }, async (req, reply) => {
     const actor = actorOf(req);
@@ -71,32 +74,50 @@ export function surveyRoutes(app: FastifyInstance, db: Db) {
     return { queued: await db.transaction((tx) => queueNpsSample(tx, actor.accountId, req.body.sample)) };
   });
 
-  // The links in a survey mail: no sign-in; one click on a score records it (once), then an optional comment.
+  const settings = z.object({
+    nps_every_days: z.number().int().nullable().describe('every this many days an NPS round goes out (daily sweep, 08:00 UTC); null: not scheduled'),
+    nps_sample: z.number().int().describe('customers asked per round'), nps_last_sent_at: res.time.nullable(),
+  });
+  r.get('/api/v1/settings/surveys', { schema: { tags, summary: 'The NPS schedule', response: { 200: settings, ...res.errors } } },
+    async (req) => getSurveySettings(db, actorOf(req).accountId));
+  r.patch('/api/v1/settings/surveys', {
+    schema: { tags, summary: 'Schedule NPS: every N days (7–366) to a sample of customers who accept surveys and were not asked in 90 days (supervisor)',
+      body: surveySettingsPatch, response: { 200: settings, ...res.errors } },
+  }, async (req) => updateSurveySettings(db, actorOf(req), req.body));
+
+  // The score links in a survey mail: no sign-in. A GET only shows the page with that score
+  // preselected (mail scanners and link previewers follow links); the POST from its button records
+  // the answer, once, changeable for a day.
   app.register(async (pub) => {
     pub.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16_384 }, (_req, body, done) => done(null, body));
     const p = pub.withTypeProvider<ZodTypeProvider>();
     const params = z.object({ token: z.string().max(200) }).strict();
-    p.get('/s/:token', { config: { auth: false }, schema: { hide: true, params, querystring: z.object({ score: z.coerce.number().int().min(0).max(10) }).strict() } }, async (req, reply) => {
+    const invalid = (reply: import('fastify').FastifyReply, err: unknown) => {
+      if (err instanceof AppError && err.status === 404) return sendRightsPage(reply, 404, surveyInvalidPage());
+      throw err;
+    };
+    p.get('/s/:token', { config: { auth: false }, schema: { hide: true, params, querystring: z.object({ score: z.coerce.number().int().min(0).max(10).optional() }).strict() } }, async (req, reply) => {
       try {
-        const a = await answerSurvey(db, req.params.token, req.query.score);
-        const thanks = a.already ? '<h1>U had deze vraag al beantwoord. Dank u!</h1><p lang="en">You already answered. Thank you!</p>'
-          : `<h1>Dank u voor uw antwoord (${a.score}).</h1><p lang="en">Thank you for your answer.</p>`;
-        return sendRightsPage(reply, 200, rightsPage('Dank u', thanks + (a.already ? '' :
-          `<form method="post" action="/s/${escapeHtml(req.params.token)}/comment"><label for="c">Wilt u er iets over kwijt? (niet verplicht) · Anything to add? (optional)</label><br>` +
-          `<textarea id="c" name="comment" rows="5" maxlength="4000" style="width:100%;font:inherit"></textarea><br><button type="submit" style="font:inherit;padding:.5rem 1rem">Versturen · Send</button></form>`)));
+        const s = await surveyState(db, req.params.token);
+        if (!s.open) return sendRightsPage(reply, 200, surveyClosedPage(s.score));
+        return sendRightsPage(reply, 200, surveyFormPage(req.params.token, s, req.query.score ?? null));
       } catch (err) {
-        if (err instanceof AppError && err.status < 500) return sendRightsPage(reply, err.status, rightsPage('Link ongeldig', '<h1>Deze link is niet (meer) geldig.</h1><p lang="en">This link is not valid.</p>'));
-        throw err;
+        return invalid(reply, err);
       }
     });
-    p.post('/s/:token/comment', { config: { auth: false }, schema: { hide: true, params } }, async (req, reply) => {
-      const comment = new URLSearchParams(typeof req.body === 'string' ? req.body : '').get('comment') ?? '';
+    p.post('/s/:token', { config: { auth: false }, schema: { hide: true, params } }, async (req, reply) => {
+      const form = new URLSearchParams(typeof req.body === 'string' ? req.body : '');
+      const raw = form.get('score');
+      const score = raw !== null && /^\d{1,2}$/.test(raw) ? Number(raw) : Number.NaN;
       try {
-        await commentOnSurvey(db, req.params.token, comment);
-        return sendRightsPage(reply, 200, rightsPage('Dank u', '<h1>Dank u, uw opmerking is ontvangen.</h1><p lang="en">Thank you, your comment was received.</p>'));
+        const a = await answerSurvey(db, req.params.token, { score, comment: form.get('comment') ?? '' });
+        return sendRightsPage(reply, 200, surveyThanksPage(a.score, a.changed));
       } catch (err) {
-        if (err instanceof AppError && err.status < 500) return sendRightsPage(reply, err.status, rightsPage('Niet gelukt', '<h1>Dit kan niet (meer).</h1><p lang="en">This is not possible (any more).</p>'));
-        throw err;
+        if (err instanceof AppError && err.code === 'survey_closed') return sendRightsPage(reply, 409, surveyClosedPage(null));
+        if (err instanceof AppError && err.code === 'invalid_score') {
+          return sendRightsPage(reply, 400, rightsPage('Kies een score', '<h1>Kies eerst een score.</h1><p lang="en">Please choose a score first.</p>'));
+        }
+        return invalid(reply, err);
       }
     });
   });

@@ -6,6 +6,7 @@ import { useShortcuts } from '../shared/keys.ts';
 import { useCoalesced, useLive } from '../shared/live.ts';
 import { DASHBOARD, navigate } from '../shared/router.ts';
 import type { Me } from '../shared/types.ts';
+import { ChannelMix } from './ChannelMix.tsx';
 import { HourlyCost } from './HourlyCost.tsx';
 import { TopicChart } from './TopicChart.tsx';
 import { SurveyFigures } from '../rights/SurveyFigures.tsx';
@@ -72,6 +73,11 @@ export function Dashboard({ me, params, onHelp }: { me: Me; params: URLSearchPar
               note={`${t('dashboard.repeatCases', { count: d.cases.repeat_contact_cases })}; ${t('dashboard.repeatCustomers', { count: d.cases.customers_with_several_cases })}`}
             />
             <Kpi
+              label={t('dashboard.fcr')}
+              value={pct(d.cases.first_contact_resolution_rate)}
+              note={`${t('dashboard.fcrNote', { count: d.cases.resolved, first: d.cases.first_contact_resolved })}; ${t('dashboard.contactsPerResolved', { n: d.cases.contacts_per_resolved_case === null ? '—' : formatNumber(d.cases.contacts_per_resolved_case, 2) })}`}
+            />
+            <Kpi
               label={t('dashboard.sla')}
               value={d.sla.policies ? pct(d.sla.met_rate) : '—'}
               note={
@@ -92,6 +98,10 @@ export function Dashboard({ me, params, onHelp }: { me: Me; params: URLSearchPar
           <section className="card" aria-labelledby="topics-title">
             <h2 id="topics-title">{t('dashboard.perTopic')}</h2>
             <TopicChart d={d} />
+          </section>
+          <section className="card" aria-labelledby="channels-title">
+            <h2 id="channels-title">{t('dashboard.channelMix')}</h2>
+            <ChannelMix channels={d.channels} />
           </section>
           <SurveyFigures days={days} canExport={me.actor.role !== 'agent'} />
           {me.actor.role === 'admin' && <HourlyCost cents={d.cost.hourly_cost_cents} onSaved={() => setVersion((v) => v + 1)} />}

@@ -23,8 +23,12 @@ export interface Dashboard {
     customers_with_several_cases: number;
     transfers_per_case: number | null;
     resolved: number;
+    first_contact_resolved: number;
+    first_contact_resolution_rate: number | null;
+    contacts_per_resolved_case: number | null;
     backlog: number;
   };
+  channels: { channel: string; cases: number; share: number | null }[];
   sla: { policies: number; cases_breached: number; met_rate: number | null; first_response_median_minutes: number | null };
   promises: { due: number; kept_on_time: number; broken: number; open: number; kept_rate: number | null };
   cost: { hourly_cost_cents: number; handled_hours: number; cost_per_contact_cents: number | null };

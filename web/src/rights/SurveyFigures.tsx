@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, query } from '../shared/api.ts';
-import { formatNumber, formatPercent } from '../shared/format.ts';
+import { formatDay, formatNumber, formatPercent } from '../shared/format.ts';
 
 interface Group { key: string | null; label: string | null; responses: number; average: number | null; satisfied_rate: number | null }
 interface Figures {
-  csat: { asked: number; skipped_opted_out: number; responses: number; average: number | null; satisfied_rate: number | null; by_agent: Group[]; by_team: Group[]; by_topic: Group[]; by_channel: Group[] };
-  nps: { asked: number; responses: number; score: number | null; promoters: number; passives: number; detractors: number };
+  csat: {
+    asked: number; skipped_opted_out: number; responses: number; average: number | null; satisfied_rate: number | null; by_agent: Group[]; by_team: Group[]; by_topic: Group[]; by_channel: Group[];
+    by_week: { week: string; responses: number; average: number; satisfied_rate: number }[];
+  };
+  nps: { asked: number; responses: number; score: number | null; promoters: number; passives: number; detractors: number; by_week: { week: string; responses: number; score: number | null }[] };
 }
 const GROUPS = ['by_agent', 'by_team', 'by_topic', 'by_channel'] as const;
 
@@ -71,11 +74,12 @@ export function SurveyFigures({ days, canExport }: { days: number; canExport: bo
           </table>
         ) : null,
       )}
+      <WeeklyTrend f={f} days={days} canExport={canExport} />
       {!f.csat.responses && <p className="muted">{t('surveys.none')}</p>}
       {canExport && (
         <p className="small">
           {t('surveys.exports')}{' '}
-          {(['contacts', 'topics', 'cases', 'sla', 'promises', 'cost', 'nps'] as const).map((table) => (
+          {(['contacts', 'topics', 'channels', 'cases', 'sla', 'promises', 'cost', 'nps', 'csat_by_week', 'nps_by_week'] as const).map((table) => (
             <a key={table} href={`/api/v1/insight/export.csv${query({ days, table })}`} download className="csv-link">
               {t(`surveys.table.${table}`)}
             </a>
@@ -83,5 +87,55 @@ export function SurveyFigures({ days, canExport }: { days: number; canExport: bo
         </p>
       )}
     </section>
+  );
+}
+
+/** CSAT and NPS per week (Monday to Sunday), oldest first: the trend as a table. */
+function WeeklyTrend({ f, days, canExport }: { f: Figures; days: number; canExport: boolean }) {
+  const { t } = useTranslation();
+  const weeks = [...new Set([...f.csat.by_week.map((w) => w.week), ...f.nps.by_week.map((w) => w.week)])].sort();
+  if (!weeks.length) return null;
+  const csat = new Map(f.csat.by_week.map((w) => [w.week, w]));
+  const nps = new Map(f.nps.by_week.map((w) => [w.week, w]));
+  return (
+    <table className="table">
+      <caption>
+        {t('surveys.byWeek')}
+        {canExport && (
+          <>
+            {' '}
+            <a href={`/api/v1/insight/export.csv${query({ days, table: 'csat_by_week' })}`} download>
+              {t('surveys.csv')}
+            </a>
+          </>
+        )}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('surveys.week')}</th>
+          <th scope="col">{t('surveys.csatAnswers')}</th>
+          <th scope="col">{t('surveys.csatAverage')}</th>
+          <th scope="col">{t('surveys.satisfied')}</th>
+          <th scope="col">{t('surveys.npsAnswers')}</th>
+          <th scope="col">{t('surveys.npsScore')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {weeks.map((w) => {
+          const c = csat.get(w);
+          const n = nps.get(w);
+          return (
+            <tr key={w}>
+              <th scope="row">{t('surveys.weekOf', { day: formatDay(w) })}</th>
+              <td>{formatNumber(c?.responses ?? 0, 0)}</td>
+              <td>{c ? formatNumber(c.average, 1) : '—'}</td>
+              <td>{c ? formatPercent(c.satisfied_rate) : '—'}</td>
+              <td>{formatNumber(n?.responses ?? 0, 0)}</td>
+              <td>{n?.score == null ? '—' : formatNumber(n.score, 0)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
