@@ -6,7 +6,7 @@ import { requirePermission } from '../accounts/permissions.ts';
 import { parseMapping } from './ledger-mapping.ts';
 import { emptyReadReport, type LedgerReadReport, readLedger } from './read-ledger.ts';
 import type { ChargeInput } from './ledger-mapping.ts';
-import { ChargeWriter } from './store-charges.ts';
+import { type ChargeBatch, ChargeWriter } from './store-charges.ts';
 
 export interface ImportLedgerOptions {
   /** the column mapping (see ledger-mapping.ts); default: the sample format */
@@ -15,6 +15,8 @@ export interface ImportLedgerOptions {
   /** read and check every row, write nothing */
   dryRun?: boolean;
   onProgress?: (r: LedgerReadReport) => void;
+  /** rows per COPY (default 10,000; tests use small batches) */
+  batchRows?: number;
 }
 
 export interface LedgerImportReport extends LedgerReadReport {
@@ -45,7 +47,7 @@ export async function importLedger(db: Db, actor: Actor, source: Readable, o: Im
       'INSERT INTO ledger_imports (account_id, file_name, mapping, imported_by) VALUES ($1, $2, $3, $4) RETURNING id',
       [actor.accountId, (o.fileName ?? '').slice(0, 500), JSON.stringify(m), actor.agentId],
     );
-    const inserted = await writeBatches(new ChargeWriter(tx, actor.accountId, imp.id), batches);
+    const inserted = await writeBatches(new ChargeWriter(tx, actor.accountId, imp.id, o.batchRows), batches);
     const result: LedgerImportReport = { ...report, import_id: imp.id, dry_run: false, rows_imported: inserted, rows_already_there: report.rows_good - inserted };
     await tx.query(
       `UPDATE ledger_imports SET status = 'done', rows_read = $3, rows_imported = $4, rows_already_there = $5, rows_bad = $6, lines_reencoded = $7,
@@ -60,22 +62,29 @@ export async function importLedger(db: Db, actor: Actor, source: Readable, o: Im
   });
 }
 
-/** Each batch is written while the next one is read: at most two batches in memory. */
-async function writeBatches(writer: ChargeWriter, batches: AsyncIterable<ChargeInput[]>): Promise<number> {
+/** Each batch is written while the next one is read and formatted: at most two batches in memory. */
+async function writeBatches(writer: ChargeWriter, pieces: AsyncIterable<ChargeInput[]>): Promise<number> {
   let inserted = 0;
   let writing: Promise<number> | null = null;
+  const send = async (batch: ChargeBatch | null) => {
+    if (!batch) return;
+    if (writing) inserted += await writing;
+    writing = writer.write(batch);
+    // a failed write is awaited (and thrown) when the next batch is full, or at the end
+    writing.catch(() => {});
+  };
   try {
-    for await (const batch of batches) {
-      const text = writer.format(batch);
-      if (writing) inserted += await writing;
-      writing = writer.write(text, batch.length);
-      // a failed write is awaited (and thrown) below, after the next batch is read
-      writing.catch(() => {});
+    for await (const charges of pieces) {
+      for (const c of charges) {
+        const full = writer.add(c);
+        if (full) await send(full);
+      }
     }
+    await send(writer.finish());
     if (writing) inserted += await writing;
   } catch (e) {
-    // the reader failed (or the write): let a write still running finish before the transaction ends
-    await writing?.catch(() => {});
+    // the reader failed (or a write): let a write still running finish before the transaction ends
+    await (writing as Promise<number> | null)?.catch(() => {});
     throw e;
   }
   return inserted;

@@ -1,4 +1,5 @@
-// A charge-ledger CSV as a stream of batches of charges: constant memory whatever the file's size.
+// A charge-ledger CSV as a stream of charges, handed out a piece of the file at a time (some hundreds
+// of rows, short-lived: the writer formats them at once): constant memory whatever the file's size.
 // Bad rows are reported (line, field, reason) and skipped; the good ones flow on. A wrong header
 // stops the whole import before the first charge is handed out.
 import type { Readable } from 'node:stream';
@@ -8,9 +9,6 @@ import { type ChargeInput, type LedgerMapping, readChargeRow, resolveColumns } f
 
 /** Bad rows kept with their reason; the count is always exact. */
 export const MAX_REPORTED_ERRORS = 200;
-
-/** Good rows handed out together (the writer sends each batch to the database in one COPY). */
-export const LEDGER_BATCH_ROWS = 10_000;
 
 export interface RowError {
   line: number;
@@ -39,7 +37,6 @@ export async function* readLedger(
   m: LedgerMapping,
   report: LedgerReadReport,
   onProgress?: (r: LedgerReadReport) => void,
-  batchRows = LEDGER_BATCH_ROWS,
 ): AsyncGenerator<ChargeInput[]> {
   const decode = new DecodeLines();
   const csv = new CsvRecords(m.delimiter);
@@ -98,10 +95,10 @@ export async function* readLedger(
       report.bytes = decode.bytes;
       onProgress(report);
     }
-    if (batch.length >= batchRows) {
-      const full = batch;
+    if (batch.length) {
+      const good = batch;
       batch = [];
-      yield full;
+      yield good;
     }
   }
   items.length = 0;

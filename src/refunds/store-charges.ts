@@ -17,30 +17,69 @@ const esc = (v: string) =>
   SPECIAL.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : v;
 const escOrNull = (v: string | null) => (v === null ? '\\N' : esc(v));
 
+/** Rows sent in one COPY, and the bytes a batch starts with (it grows for long rows). */
+export const BATCH_ROWS = 10_000;
+const BATCH_BYTES = 4 << 20;
+
+/** A batch of charges as COPY text, in bytes outside the JS heap. */
+export interface ChargeBatch {
+  data: Buffer;
+  rows: number;
+}
+
 export class ChargeWriter {
   private readonly prefix = chargeIdPrefix();
-  private rows = 0;
+  private readonly head: string;
+  private ids = 0;
   private staged = false;
   private stagingReady = false;
+  // two buffers in turn: one is being written to the database while the other fills
+  private buffers: [Buffer, Buffer] = [Buffer.allocUnsafe(BATCH_BYTES), Buffer.allocUnsafe(BATCH_BYTES)];
+  private current = 0;
+  private len = 0;
+  private rows = 0;
 
   constructor(
     private readonly tx: Db,
-    private readonly accountId: string,
-    private readonly importId: string,
-  ) {}
-
-  /** A batch as COPY text, each row with its id (made here, so ids follow the file's order). */
-  format(batch: ChargeInput[]): string {
-    const head = `${this.accountId}\t${this.importId}\t`;
-    let out = '';
-    for (const c of batch) {
-      out += `${head}${chargeId(this.prefix, this.rows++)}\t${esc(c.charge_ref)}\t${esc(c.customer_ref)}\t${c.amount_cents}\t${c.currency}\t${c.charged_at.toISOString()}\t${escOrNull(c.merchant_ref)}\t${escOrNull(c.description)}\t${escOrNull(c.product)}\t${c.quantity ?? '\\N'}\n`;
-    }
-    return out;
+    accountId: string,
+    importId: string,
+    private readonly batchRows = BATCH_ROWS,
+  ) {
+    this.head = `${accountId}\t${importId}\t`;
   }
 
-  /** Writes one formatted batch of `count` rows; returns how many were new. */
-  async write(text: string, count: number): Promise<number> {
+  /**
+   * Formats a charge into the batch being filled; returns the batch when it is full. Its bytes stay
+   * untouched until the next batch is full: write it before then.
+   */
+  add(c: ChargeInput): ChargeBatch | null {
+    const line = `${this.head}${chargeId(this.prefix, this.ids++)}\t${esc(c.charge_ref)}\t${esc(c.customer_ref)}\t${c.amount_cents}\t${c.currency}\t${c.charged_at.toISOString()}\t${escOrNull(c.merchant_ref)}\t${escOrNull(c.description)}\t${escOrNull(c.product)}\t${c.quantity ?? '\\N'}\n`;
+    let buf = this.buffers[this.current];
+    if (this.len + line.length * 3 > buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, this.len + line.length * 3));
+      buf.copy(bigger, 0, 0, this.len);
+      buf = this.buffers[this.current] = bigger;
+    }
+    this.len += buf.write(line, this.len);
+    return ++this.rows >= this.batchRows ? this.take() : null;
+  }
+
+  /** The last batch, not full. */
+  finish(): ChargeBatch | null {
+    return this.rows ? this.take() : null;
+  }
+
+  private take(): ChargeBatch {
+    const batch = { data: this.buffers[this.current].subarray(0, this.len), rows: this.rows };
+    this.current = 1 - this.current;
+    this.len = 0;
+    this.rows = 0;
+    return batch;
+  }
+
+  /** Writes one batch; returns how many of its rows were new. */
+  async write(batch: ChargeBatch): Promise<number> {
+    const { data: text, rows: count } = batch;
     if (!count) return 0;
     if (!this.staged) {
       await this.tx.exec('SAVEPOINT ledger_batch');
@@ -60,7 +99,7 @@ export class ChargeWriter {
     return n;
   }
 
-  private async writeStaged(text: string): Promise<number> {
+  private async writeStaged(text: Buffer): Promise<number> {
     if (!this.stagingReady) {
       await this.tx.exec(
         `CREATE TEMP TABLE ledger_staging (account_id uuid, import_id uuid, id uuid, charge_ref text, customer_ref text, amount_cents bigint,

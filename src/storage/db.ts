@@ -30,7 +30,7 @@ export interface Db {
    * transaction's connection; returns the number of rows copied. PostgreSQL streams it over the wire
    * (pg-copy-streams); PGlite reads it from its `/dev/blob` device. Callers keep pieces to a few MB.
    */
-  copyFrom(sql: string, data: string): Promise<number>;
+  copyFrom(sql: string, data: string | Buffer): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -79,9 +79,9 @@ async function openPostgres(url: string, max: number): Promise<Db> {
     },
     transaction: (fn) => fn(clientDb(client)),
     listen: (channel, fn) => listener.listen(channel, fn),
-    async copyFrom(sql: string, data: string) {
+    async copyFrom(sql: string, data: string | Buffer) {
       const copy = client.query(copyFromStdin(sql));
-      await pipeline(Readable.from([Buffer.from(data)]), copy);
+      await pipeline(Readable.from([typeof data === 'string' ? Buffer.from(data) : data]), copy);
       return copy.rowCount ?? 0;
     },
     close: async () => {},
@@ -149,9 +149,9 @@ async function openPglite(dataDir?: string): Promise<Db> {
         if (!lite.closed) await unlisten();
       };
     },
-    async copyFrom(sql: string, data: string) {
+    async copyFrom(sql: string, data: string | Buffer) {
       if (!inTx) throw new Error('copyFrom runs inside a transaction');
-      const r = await q.query(sql.replace(/\bFROM STDIN\b/i, "FROM '/dev/blob'"), [], { blob: new Blob([data]) });
+      const r = await q.query(sql.replace(/\bFROM STDIN\b/i, "FROM '/dev/blob'"), [], { blob: new Blob([data as string | Uint8Array<ArrayBuffer>]) });
       return r.affectedRows ?? 0;
     },
     close: () => lite.close(),
