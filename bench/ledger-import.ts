@@ -5,11 +5,11 @@
  * Writes a CSV of N charge rows (default 1,000,000; one in a hundred charged twice a minute apart)
  * to a temporary file, then per engine: a bare COPY of the same file into an unindexed table (the
  * baseline: on PostgreSQL `COPY … FROM STDIN (FORMAT csv)` streamed from the file; on PGlite
- * `COPY … FROM '/dev/blob'`, which needs the whole file in memory), then `importLedger` (parse,
- * check every row, COPY into a staging table and INSERT … ON CONFLICT on PostgreSQL, batched
- * INSERTs on PGlite) and `detectFindings`. Prints rows/s and the process's heap and RSS at each
- * tenth of the import (flat = constant memory). Ends with one RESULT line: the import's rate on
- * PostgreSQL (or PGlite when it ran alone) against the bare COPY's. Never asserts.
+ * `COPY … FROM '/dev/blob'`, which needs the whole file in memory), then `importLedger` (parse and
+ * check every row, COPY batches of 10,000 straight into `charges`, the same on both engines) and
+ * `detectFindings`. Prints rows/s and the process's heap and RSS at each tenth of the import
+ * (flat = constant memory). Ends with one RESULT line: the import's rate on PostgreSQL (or PGlite
+ * when it ran alone) against the bare COPY's. Never asserts.
  */
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
