@@ -1,5 +1,6 @@
 // CSV text to records, fed piece by piece: RFC 4180 quoting ("" inside quotes, delimiters and line
-// breaks inside quotes), a quote inside an unquoted field taken literally, \n or \r\n between records,
+// breaks inside quotes), a quote inside an unquoted field taken literally (and text after a closing
+// quote: the field as written, quotes and all), \n or \r\n between records,
 // empty lines skipped. Pure and synchronous: a million lines are split in well under a second, where
 // a general-purpose parser took most of the import's time. A line without a quote is split as is.
 export interface CsvRecord {
@@ -79,10 +80,8 @@ export class CsvRecords {
         p = s.length;
         break;
       }
-      const startLine = this.line;
       this.line += r.lines;
-      if (r.kind === 'record') out.push({ fields: r.fields, line: this.line });
-      else out.push({ line: startLine, problem: r.reason, cut: false });
+      out.push({ fields: r.fields, line: this.line });
       this.line++;
       p = r.next;
     }
@@ -92,7 +91,6 @@ export class CsvRecords {
   /** One record from p that has a quote somewhere: field by field. null: it is not complete in s. */
   private quoted(s: string, p: number, final: boolean):
     | { kind: 'record'; fields: string[]; lines: number; next: number }
-    | { kind: 'bad'; reason: string; lines: number; next: number }
     | { kind: 'cut' }
     | null {
     const d = this.delimiter;
@@ -116,23 +114,35 @@ export class CsvRecords {
           i = k + 1;
           break;
         }
-        fields.push(value);
         if (i >= s.length) {
+          fields.push(value);
           if (!final) return null;
           return { kind: 'record', fields, lines, next: i };
         }
         const c = s.charCodeAt(i);
         if (s.startsWith(d, i)) {
+          fields.push(value);
           i += d.length;
           continue;
         }
-        if (c === LF) return { kind: 'record', fields, lines, next: i + 1 };
-        if (c === CR && s.charCodeAt(i + 1) === LF) return { kind: 'record', fields, lines, next: i + 2 };
+        if (c === LF || (c === CR && s.charCodeAt(i + 1) === LF)) {
+          fields.push(value);
+          return { kind: 'record', fields, lines, next: i + (c === LF ? 1 : 2) };
+        }
         if (c === CR && i + 1 >= s.length && !final) return null;
-        // text after a closing quote: the record is wrong; go on after its line
+        // text after the closing quote ("bad"quote): the field is all of it as written, its quotes kept
+        // (csv-parse's relax_quotes, which the import used before)
         const nl = s.indexOf('\n', i);
+        const di = s.indexOf(d, i);
+        if (di >= 0 && (nl < 0 || di < nl)) {
+          fields.push(`"${value}"${s.slice(i, di)}`);
+          i = di + d.length;
+          continue;
+        }
         if (nl < 0 && !final) return null;
-        return { kind: 'bad', reason: `a quoted field is followed by "${s.slice(i, Math.min(i + 10, nl < 0 ? s.length : nl))}" after its closing quote`, lines, next: nl < 0 ? s.length : nl + 1 };
+        const end = nl < 0 ? s.length : nl;
+        fields.push(`"${value}"${s.slice(i, end > i && s.charCodeAt(end - 1) === CR ? end - 1 : end)}`);
+        return { kind: 'record', fields, lines, next: end + 1 };
       }
       // an unquoted field: up to the delimiter or the line's end (a quote inside it is a character)
       const nl = s.indexOf('\n', i);
