@@ -1,5 +1,5 @@
 // Writing charges in bulk, idempotent by charge id, on both engines the same way: each batch is one
-// `COPY … FROM STDIN` straight into `charges` (streamed over the wire on PostgreSQL, from PGlite's
+// binary `COPY … FROM STDIN` straight into `charges` (streamed over the wire on PostgreSQL, from PGlite's
 // /dev/blob device) inside a savepoint. A batch holding a charge id already there (a re-import, or
 // the same id twice in the file) fails on the unique index; it is rolled back to its savepoint and
 // written instead through a staging table with INSERT … ON CONFLICT DO NOTHING. The next batch goes
@@ -7,29 +7,28 @@
 // rows were new.
 import type { Db } from '../storage/db.ts';
 import type { ChargeInput } from './ledger-mapping.ts';
-import { chargeId, chargeIdPrefix } from './charge-ids.ts';
+import { chargeIdPrefix, MAX_CHARGES_PER_IMPORT } from './charge-ids.ts';
+import {
+  COPY_BINARY_HEADER, COPY_BINARY_TRAILER, maxFieldBytes, uuidBytes, writeBytes, writeInt8, writeNumeric, writeText, writeTimestamptz,
+} from './copy-binary.ts';
 
 const COLUMNS = 'account_id, import_id, id, charge_ref, customer_ref, amount_cents, currency, charged_at, merchant_ref, description, product, quantity';
-
-/** COPY's text format: tab-separated, \N for null, backslash escapes. */
-const SPECIAL = /[\\\t\n\r]/;
-const esc = (v: string) =>
-  SPECIAL.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : v;
-const escOrNull = (v: string | null) => (v === null ? '\\N' : esc(v));
 
 /** Rows sent in one COPY, and the bytes a batch starts with (it grows for long rows). */
 export const BATCH_ROWS = 10_000;
 const BATCH_BYTES = 4 << 20;
 
-/** A batch of charges as COPY text, in bytes outside the JS heap. */
+/** A batch of charges in COPY's binary format, in bytes outside the JS heap. */
 export interface ChargeBatch {
   data: Buffer;
   rows: number;
 }
 
 export class ChargeWriter {
-  private readonly prefix = chargeIdPrefix();
-  private readonly head: string;
+  private readonly account: Buffer;
+  private readonly import: Buffer;
+  /** the first 12 bytes of every id of this import; the last 4 count the rows */
+  private readonly idBytes = Buffer.alloc(16);
   private ids = 0;
   private staged = false;
   private stagingReady = false;
@@ -45,7 +44,9 @@ export class ChargeWriter {
     importId: string,
     private readonly batchRows = BATCH_ROWS,
   ) {
-    this.head = `${accountId}\t${importId}\t`;
+    this.account = uuidBytes(accountId);
+    this.import = uuidBytes(importId);
+    uuidBytes(`${chargeIdPrefix()}00000000`).copy(this.idBytes);
   }
 
   /**
@@ -53,14 +54,30 @@ export class ChargeWriter {
    * untouched until the next batch is full: write it before then.
    */
   add(c: ChargeInput): ChargeBatch | null {
-    const line = `${this.head}${chargeId(this.prefix, this.ids++)}\t${esc(c.charge_ref)}\t${esc(c.customer_ref)}\t${c.amount_cents}\t${c.currency}\t${c.charged_at.toISOString()}\t${escOrNull(c.merchant_ref)}\t${escOrNull(c.description)}\t${escOrNull(c.product)}\t${c.quantity ?? '\\N'}\n`;
+    const room = 2 + 3 * 20 + 2 * 12 + 4 + 8 + 30 + maxFieldBytes(c.charge_ref) + maxFieldBytes(c.customer_ref) + maxFieldBytes(c.currency) +
+      maxFieldBytes(c.merchant_ref) + maxFieldBytes(c.description) + maxFieldBytes(c.product) + COPY_BINARY_HEADER.length + COPY_BINARY_TRAILER.length;
     let buf = this.buffers[this.current];
-    if (this.len + line.length * 3 > buf.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, this.len + line.length * 3));
+    if (this.len + room > buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, this.len + room));
       buf.copy(bigger, 0, 0, this.len);
       buf = this.buffers[this.current] = bigger;
     }
-    this.len += buf.write(line, this.len);
+    let o = this.len || COPY_BINARY_HEADER.copy(buf, 0);
+    if (this.ids > MAX_CHARGES_PER_IMPORT) throw new RangeError(`an import holds at most ${MAX_CHARGES_PER_IMPORT} charges`);
+    this.idBytes.writeUInt32BE(this.ids++, 12);
+    o = buf.writeInt16BE(12, o);
+    o = writeBytes(buf, o, this.account);
+    o = writeBytes(buf, o, this.import);
+    o = writeBytes(buf, o, this.idBytes);
+    o = writeText(buf, o, c.charge_ref);
+    o = writeText(buf, o, c.customer_ref);
+    o = writeInt8(buf, o, c.amount_cents);
+    o = writeText(buf, o, c.currency);
+    o = writeTimestamptz(buf, o, c.charged_at);
+    o = writeText(buf, o, c.merchant_ref);
+    o = writeText(buf, o, c.description);
+    o = writeText(buf, o, c.product);
+    this.len = writeNumeric(buf, o, c.quantity);
     return ++this.rows >= this.batchRows ? this.take() : null;
   }
 
@@ -70,7 +87,9 @@ export class ChargeWriter {
   }
 
   private take(): ChargeBatch {
-    const batch = { data: this.buffers[this.current].subarray(0, this.len), rows: this.rows };
+    const buf = this.buffers[this.current];
+    const end = this.len + COPY_BINARY_TRAILER.copy(buf, this.len);
+    const batch = { data: buf.subarray(0, end), rows: this.rows };
     this.current = 1 - this.current;
     this.len = 0;
     this.rows = 0;
@@ -84,7 +103,7 @@ export class ChargeWriter {
     if (!this.staged) {
       await this.tx.exec('SAVEPOINT ledger_batch');
       try {
-        await this.tx.copyFrom(`COPY charges (${COLUMNS}) FROM STDIN`, text);
+        await this.tx.copyFrom(`COPY charges (${COLUMNS}) FROM STDIN WITH (FORMAT binary)`, text);
         await this.tx.exec('RELEASE SAVEPOINT ledger_batch');
         return count;
       } catch (e) {
@@ -107,7 +126,7 @@ export class ChargeWriter {
       );
       this.stagingReady = true;
     } else await this.tx.exec('TRUNCATE ledger_staging');
-    await this.tx.copyFrom(`COPY ledger_staging (${COLUMNS}) FROM STDIN`, text);
+    await this.tx.copyFrom(`COPY ledger_staging (${COLUMNS}) FROM STDIN WITH (FORMAT binary)`, text);
     const [{ n }] = await this.tx.query<{ n: number }>(
       `WITH ins AS (
          INSERT INTO charges (${COLUMNS}) SELECT ${COLUMNS} FROM ledger_staging

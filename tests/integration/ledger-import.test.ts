@@ -1,4 +1,4 @@
-// The charge-ledger import's write path (issue 16): batches COPYed straight into charges, a batch
+// The charge-ledger import's write path (issue 16): batches COPYed (binary) straight into charges, a batch
 // with a known charge id (or one twice in the file) taken through the staging table instead, on
 // PGlite and PostgreSQL alike. Small batches here, so one file crosses every way.
 import { after, before, describe, test } from 'node:test';
@@ -61,6 +61,32 @@ describe('ledger import: COPY in batches, idempotent by charge id', () => {
     const [c1, c2] = await charges('C%');
     assert.equal(c1.description, odd);
     assert.equal(c2.charge_ref, 'C\\2');
+  });
+
+  test('every column arrives as read: amounts, times before 2000 and in summer, quantities, text beyond ASCII, nulls', async () => {
+    const r = await importLedger(db, actor, file([
+      'E1,Zoë@Example.test,9999999999999.99,EUR,1999-12-31T23:59:59.123Z,M-1,Crème brûlée 🍮,parkeren,123456789012.123456',
+      'E2,+31612345678,0.01,usd,2026-07-01 12:00,,,,"0,5"',
+      'E3,KLANT-42,12,EUR,2026-01-01 00:00,M-3,,product,0.000001',
+      'E4,b@example.test,1.5,EUR,2026-03-29 03:30,M-4,x,,10000',
+    ]), { batchRows: 3 });
+    assert.equal(r.rows_imported, 4, JSON.stringify(r.errors));
+    const rows = await db.query<Record<string, unknown>>(
+      `SELECT charge_ref, customer_ref, amount_cents, currency, to_char(charged_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS at,
+         merchant_ref, description, product, quantity::text AS quantity
+       FROM charges WHERE account_id = $1 AND charge_ref LIKE 'E%' ORDER BY charge_ref`,
+      [accountId],
+    );
+    assert.deepEqual(rows, [
+      { charge_ref: 'E1', customer_ref: 'zoë@example.test', amount_cents: 999999999999999, currency: 'EUR', at: '1999-12-31T23:59:59.123',
+        merchant_ref: 'M-1', description: 'Crème brûlée 🍮', product: 'parkeren', quantity: '123456789012.123456' },
+      { charge_ref: 'E2', customer_ref: '+31612345678', amount_cents: 1, currency: 'USD', at: '2026-07-01T10:00:00.000',
+        merchant_ref: null, description: null, product: null, quantity: '0.5' },
+      { charge_ref: 'E3', customer_ref: 'KLANT-42', amount_cents: 1200, currency: 'EUR', at: '2025-12-31T23:00:00.000',
+        merchant_ref: 'M-3', description: null, product: 'product', quantity: '0.000001' },
+      { charge_ref: 'E4', customer_ref: 'b@example.test', amount_cents: 150, currency: 'EUR', at: '2026-03-29T01:30:00.000',
+        merchant_ref: 'M-4', description: 'x', product: null, quantity: '10000' },
+    ]);
   });
 
   test('the same charge id in another account is another charge', async () => {
