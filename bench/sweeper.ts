@@ -189,6 +189,7 @@ function recording(db: Db, log: Stmt[]): Db {
     exec: (sql) => db.exec(sql),
     listen: (channel, fn) => db.listen(channel, fn),
     close: () => db.close(),
+    copyFrom: (sql, data) => db.copyFrom(sql, data),
     async query<T>(sql: string, params?: unknown[]) {
       const t0 = process.hrtime.bigint();
       const rows = await db.query<T>(sql, params);

@@ -15,7 +15,7 @@ export class DecodeLines extends Transform {
   private first = true;
 
   constructor() {
-    super({ readableObjectMode: false, decodeStrings: true });
+    super({ readableObjectMode: true, decodeStrings: true });
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {

@@ -5,7 +5,8 @@ import { recordAudit } from '../shared/audit.ts';
 import { requirePermission } from '../accounts/permissions.ts';
 import { parseMapping } from './ledger-mapping.ts';
 import { emptyReadReport, type LedgerReadReport, readLedger } from './read-ledger.ts';
-import { copyCharges, insertChargeBatches } from './store-charges.ts';
+import type { ChargeInput } from './ledger-mapping.ts';
+import { type ChargeBatch, ChargeWriter } from './store-charges.ts';
 
 export interface ImportLedgerOptions {
   /** the column mapping (see ledger-mapping.ts); default: the sample format */
@@ -14,6 +15,8 @@ export interface ImportLedgerOptions {
   /** read and check every row, write nothing */
   dryRun?: boolean;
   onProgress?: (r: LedgerReadReport) => void;
+  /** rows per COPY (default 10,000; tests use small batches) */
+  batchRows?: number;
 }
 
 export interface LedgerImportReport extends LedgerReadReport {
@@ -28,14 +31,15 @@ export interface LedgerImportReport extends LedgerReadReport {
  * Imports a charge-ledger CSV as a stream (constant memory): good rows are kept, bad rows reported
  * by line, field and reason; a charge id already imported is skipped. A wrong header or mapping
  * writes nothing. One transaction: the charges and the import's record commit together.
+ * Reading and writing overlap: while the database takes one batch, the next is parsed and checked.
  */
 export async function importLedger(db: Db, actor: Actor, source: Readable, o: ImportLedgerOptions = {}): Promise<LedgerImportReport> {
   requirePermission(actor, 'refunds.manage_ledger', 'Importing the charge ledger');
   const m = parseMapping(o.mapping);
   const report = emptyReadReport();
-  const charges = readLedger(source, m, report, o.onProgress);
+  const batches = readLedger(source, m, report, o.onProgress);
   if (o.dryRun) {
-    for await (const _ of charges);
+    for await (const _ of batches);
     return { ...report, import_id: null, dry_run: true, rows_imported: 0, rows_already_there: 0 };
   }
   return db.transaction(async (tx) => {
@@ -43,7 +47,7 @@ export async function importLedger(db: Db, actor: Actor, source: Readable, o: Im
       'INSERT INTO ledger_imports (account_id, file_name, mapping, imported_by) VALUES ($1, $2, $3, $4) RETURNING id',
       [actor.accountId, (o.fileName ?? '').slice(0, 500), JSON.stringify(m), actor.agentId],
     );
-    const inserted = tx.copyIn ? await copyCharges(tx, actor.accountId, imp.id, charges) : await insertChargeBatches(tx, actor.accountId, imp.id, charges);
+    const inserted = await writeBatches(new ChargeWriter(tx, actor.accountId, imp.id, o.batchRows), batches);
     const result: LedgerImportReport = { ...report, import_id: imp.id, dry_run: false, rows_imported: inserted, rows_already_there: report.rows_good - inserted };
     await tx.query(
       `UPDATE ledger_imports SET status = 'done', rows_read = $3, rows_imported = $4, rows_already_there = $5, rows_bad = $6, lines_reencoded = $7,
@@ -56,4 +60,32 @@ export async function importLedger(db: Db, actor: Actor, source: Readable, o: Im
     });
     return result;
   });
+}
+
+/** Each batch is written while the next one is read and formatted: at most two batches in memory. */
+async function writeBatches(writer: ChargeWriter, pieces: AsyncIterable<ChargeInput[]>): Promise<number> {
+  let inserted = 0;
+  let writing: Promise<number> | null = null;
+  const send = async (batch: ChargeBatch | null) => {
+    if (!batch) return;
+    if (writing) inserted += await writing;
+    writing = writer.write(batch);
+    // a failed write is awaited (and thrown) when the next batch is full, or at the end
+    writing.catch(() => {});
+  };
+  try {
+    for await (const charges of pieces) {
+      for (const c of charges) {
+        const full = writer.add(c);
+        if (full) await send(full);
+      }
+    }
+    await send(writer.finish());
+    if (writing) inserted += await writing;
+  } catch (e) {
+    // the reader failed (or a write): let a write still running finish before the transaction ends
+    await (writing as Promise<number> | null)?.catch(() => {});
+    throw e;
+  }
+  return inserted;
 }

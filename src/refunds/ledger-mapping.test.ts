@@ -45,6 +45,23 @@ test('times: with an offset as given, without one in the account\'s zone (summer
   assert.equal(parseChargedAt('2026-01-01T12:00', 'Europe/Amsterdam')?.toISOString(), '2026-01-01T11:00:00.000Z');
   assert.equal(parseChargedAt('2026-01-01T12:00:00Z', 'Europe/Amsterdam')?.toISOString(), '2026-01-01T12:00:00.000Z');
   assert.equal(parseChargedAt('2026-13-01', 'Europe/Amsterdam'), null);
+  assert.equal(parseChargedAt('2026-04-31', 'Europe/Amsterdam'), null);
+});
+
+test('times on the days summer time starts and ends, in any order (the offset is cached per day)', () => {
+  const at = (s: string) => parseChargedAt(s, 'Europe/Amsterdam')?.toISOString();
+  for (let round = 0; round < 2; round++) {
+    assert.equal(at('2026-03-29 23:30'), '2026-03-29T21:30:00.000Z');
+    assert.equal(at('2026-03-29 01:30'), '2026-03-29T00:30:00.000Z');
+    assert.equal(at('2026-03-29 03:30'), '2026-03-29T01:30:00.000Z');
+    assert.equal(at('2026-03-28 23:30'), '2026-03-28T22:30:00.000Z');
+    assert.equal(at('2026-10-25 00:30'), '2026-10-24T22:30:00.000Z');
+    assert.equal(at('2026-10-25 12:00'), '2026-10-25T11:00:00.000Z');
+    assert.equal(at('2026-10-26 00:30'), '2026-10-25T23:30:00.000Z');
+    assert.equal(at('2026-01-01 00:00'), '2025-12-31T23:00:00.000Z');
+  }
+  assert.equal(parseChargedAt('2026-03-29 12:00', 'UTC')?.toISOString(), '2026-03-29T12:00:00.000Z');
+  assert.equal(at('2026-03-29 12:00'), '2026-03-29T10:00:00.000Z');
 });
 
 test('customer references: e-mail lower-cased, Dutch phone numbers in E.164, other ids as written', () => {

@@ -7,6 +7,8 @@ const CURRENCIES = new Set<string>(
 
 export const isCurrency = (code: string) => /^[A-Z]{3}$/.test(code) && CURRENCIES.has(code);
 
+const PLAIN = /^(\d{1,13})(?:([.,])(\d{1,2}))?$/;
+
 export type AmountParse = { ok: true; cents: number } | { ok: false; reason: string };
 
 /**
@@ -15,6 +17,12 @@ export type AmountParse = { ok: true; cents: number } | { ok: false; reason: str
  * decimals is refused unless they are zeros (fractional cents do not exist).
  */
 export function parseAmount(raw: string, decimal: ',' | '.' | 'auto' = 'auto'): AmountParse {
+  // what billing exports write nearly always ("12.50", "7", "0,5"): no thousands to guess at
+  const plain = PLAIN.exec(raw);
+  if (plain && (!plain[2] || decimal === 'auto' || plain[2] === decimal)) {
+    const cents = Number(plain[1]) * 100 + (plain[3] ? Number(plain[3].length === 1 ? `${plain[3]}0` : plain[3]) : 0);
+    return { ok: true, cents };
+  }
   let s = raw.trim().replace(/^(€|EUR)\s*/i, '').replace(/\s*(€|EUR)$/i, '').replace(/[\s\u00a0']/g, '');
   if (!s) return { ok: false, reason: 'empty amount' };
   let negative = false;

@@ -9,7 +9,7 @@ const HEADER = 'charge_id,customer,amount,currency,charged_at,merchant_ref,descr
 const read = async (bytes: Buffer | string, mapping: unknown = {}) => {
   const report = emptyReadReport();
   const out = [];
-  for await (const c of readLedger(Readable.from([Buffer.from(bytes)]), parseMapping(mapping), report)) out.push(c);
+  for await (const batch of readLedger(Readable.from([Buffer.from(bytes)]), parseMapping(mapping), report)) out.push(...batch);
   return { out, report };
 };
 

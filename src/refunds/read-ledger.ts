@@ -1,9 +1,10 @@
-// A charge-ledger CSV as a stream of charges: constant memory whatever the file's size. Bad rows
-// are reported (line, field, reason) and skipped; the good ones flow on. A wrong header stops the
-// whole import before the first charge is handed out.
+// A charge-ledger CSV as a stream of charges, handed out a piece of the file at a time (some hundreds
+// of rows, short-lived: the writer formats them at once): constant memory whatever the file's size.
+// Bad rows are reported (line, field, reason) and skipped; the good ones flow on. A wrong header
+// stops the whole import before the first charge is handed out.
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import { DecodeLines } from './decode-lines.ts';
+import { type CsvItem, CsvRecords } from './csv-records.ts';
 import { type ChargeInput, type LedgerMapping, readChargeRow, resolveColumns } from './ledger-mapping.ts';
 
 /** Bad rows kept with their reason; the count is always exact. */
@@ -36,71 +37,78 @@ export async function* readLedger(
   m: LedgerMapping,
   report: LedgerReadReport,
   onProgress?: (r: LedgerReadReport) => void,
-): AsyncGenerator<ChargeInput> {
+): AsyncGenerator<ChargeInput[]> {
   const decode = new DecodeLines();
-  const parser = parse({
-    delimiter: m.delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, skip_records_with_error: true,
-  });
+  const csv = new CsvRecords(m.delimiter);
   const fail = (line: number, field: string | null, reason: string) => {
     report.rows_bad++;
     if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push({ line, field, reason });
   };
-  parser.on('skip', (err: { code?: string; lines?: number; message: string }) => {
-    report.rows_read++;
-    if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
-      report.truncated_last_line = true;
-      fail(err.lines ?? 0, null, 'the file ends inside a quoted field: the last line is cut off');
-    } else fail(err.lines ?? 0, null, err.message.replace(/^\w[\w ]*: /, ''));
-  });
   source.on('error', (e) => decode.destroy(e));
-  source.pipe(decode).pipe(parser);
+  source.pipe(decode);
 
   let header: string[] | null = null;
   let idx: ReturnType<typeof resolveColumns> = {};
+  // the latest record waits until the next one is seen: only the very last may be a cut-off line
   let pending: { fields: string[]; line: number } | null = null;
+  let batch: ChargeInput[] = [];
+  let nextProgress = 10_000;
 
-  const handle = (rec: { fields: string[]; line: number }, last: boolean): ChargeInput | null => {
+  const handle = (rec: { fields: string[]; line: number }, last: boolean) => {
     report.rows_read++;
     if (rec.fields.length < header!.length) {
       const cut = last && rec.fields.length > 0;
       if (cut) report.truncated_last_line = true;
       fail(rec.line, null, `${rec.fields.length} fields where the header has ${header!.length}${cut ? ': the last line is cut off' : ''}`);
-      return null;
+      return;
     }
     const r = readChargeRow(rec.fields, idx, m);
-    if (!r.ok) {
-      fail(rec.line, r.field, r.reason);
-      return null;
-    }
+    if (!r.ok) return fail(rec.line, r.field, r.reason);
     report.rows_good++;
-    return r.charge;
+    batch.push(r.charge);
+  };
+  const take = (items: CsvItem[]) => {
+    for (const it of items) {
+      if ('problem' in it) {
+        report.rows_read++;
+        if (it.cut) report.truncated_last_line = true;
+        fail(it.line, null, it.problem);
+        continue;
+      }
+      if (!header) {
+        header = it.fields;
+        idx = resolveColumns(header, m);
+        continue;
+      }
+      if (pending) handle(pending, false);
+      pending = it;
+    }
   };
 
-  let n = 0;
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    if (!header) {
-      header = record;
-      idx = resolveColumns(header, m);
-      continue;
-    }
-    const prev = pending;
-    pending = { fields: record, line: info.lines };
-    if (prev) {
-      const c = handle(prev, false);
-      if (c) yield c;
-    }
-    if (onProgress && ++n % 10_000 === 0) {
+  const items: CsvItem[] = [];
+  for await (const text of decode as AsyncIterable<string>) {
+    items.length = 0;
+    csv.push(text, items);
+    take(items);
+    if (onProgress && report.rows_read >= nextProgress) {
+      nextProgress = report.rows_read + 10_000;
       report.bytes = decode.bytes;
       onProgress(report);
     }
+    if (batch.length) {
+      const good = batch;
+      batch = [];
+      yield good;
+    }
   }
+  items.length = 0;
+  csv.end(items);
+  take(items);
   if (!header) resolveColumns([], m);
-  if (pending) {
-    const c = handle(pending, true);
-    if (c) yield c;
-  }
+  if (pending) handle(pending, true);
   report.lines_reencoded = decode.reencodedCount;
   report.reencoded_lines = decode.reencoded;
   report.bytes = decode.bytes;
+  if (batch.length) yield batch;
   onProgress?.(report);
 }

@@ -1,74 +1,138 @@
-// Writing charges in bulk, idempotent by charge id: on PostgreSQL COPY into a staging table and
-// one INSERT … ON CONFLICT DO NOTHING from it; on PGlite (no COPY from a stream) batched INSERTs
-// of unnested arrays. Both in the caller's transaction; both return how many rows were new.
+// Writing charges in bulk, idempotent by charge id, on both engines the same way: each batch is one
+// binary `COPY … FROM STDIN` straight into `charges` (streamed over the wire on PostgreSQL, from PGlite's
+// /dev/blob device) inside a savepoint. A batch holding a charge id already there (a re-import, or
+// the same id twice in the file) fails on the unique index; it is rolled back to its savepoint and
+// written instead through a staging table with INSERT … ON CONFLICT DO NOTHING. The next batch goes
+// the staging way too until one meets no known id. In the caller's transaction; returns how many
+// rows were new.
 import type { Db } from '../storage/db.ts';
 import type { ChargeInput } from './ledger-mapping.ts';
+import { chargeIdPrefix, MAX_CHARGES_PER_IMPORT } from './charge-ids.ts';
+import {
+  COPY_BINARY_HEADER, COPY_BINARY_TRAILER, maxFieldBytes, uuidBytes, writeBytes, writeInt8, writeNumeric, writeText, writeTimestamptz,
+} from './copy-binary.ts';
 
-const COLUMNS = 'charge_ref, customer_ref, amount_cents, currency, charged_at, merchant_ref, description, product, quantity';
+const COLUMNS = 'account_id, import_id, id, charge_ref, customer_ref, amount_cents, currency, charged_at, merchant_ref, description, product, quantity';
 
-/** COPY's text format: tab-separated, \N for null, backslash escapes. */
-const esc = (v: string | null) =>
-  v === null ? '\\N' : v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+/** Rows sent in one COPY, and the bytes a batch starts with (it grows for long rows). */
+export const BATCH_ROWS = 10_000;
+const BATCH_BYTES = 4 << 20;
 
-async function* copyText(charges: AsyncIterable<ChargeInput>): AsyncGenerator<string> {
-  let buf = '';
-  for await (const c of charges) {
-    buf += `${esc(c.charge_ref)}\t${esc(c.customer_ref)}\t${c.amount_cents}\t${c.currency}\t${c.charged_at.toISOString()}\t${esc(c.merchant_ref)}\t${esc(c.description)}\t${esc(c.product)}\t${c.quantity ?? '\\N'}\n`;
-    if (buf.length > 256 * 1024) {
-      yield buf;
-      buf = '';
-    }
+/** A batch of charges in COPY's binary format, in bytes outside the JS heap. */
+export interface ChargeBatch {
+  data: Buffer;
+  rows: number;
+}
+
+export class ChargeWriter {
+  private readonly account: Buffer;
+  private readonly import: Buffer;
+  /** the first 12 bytes of every id of this import; the last 4 count the rows */
+  private readonly idBytes = Buffer.alloc(16);
+  private ids = 0;
+  private staged = false;
+  private stagingReady = false;
+  // two buffers in turn: one is being written to the database while the other fills
+  private buffers: [Buffer, Buffer] = [Buffer.allocUnsafe(BATCH_BYTES), Buffer.allocUnsafe(BATCH_BYTES)];
+  private current = 0;
+  private len = 0;
+  private rows = 0;
+
+  constructor(
+    private readonly tx: Db,
+    accountId: string,
+    importId: string,
+    private readonly batchRows = BATCH_ROWS,
+  ) {
+    this.account = uuidBytes(accountId);
+    this.import = uuidBytes(importId);
+    uuidBytes(`${chargeIdPrefix()}00000000`).copy(this.idBytes);
   }
-  if (buf) yield buf;
-}
 
-export async function copyCharges(tx: Db, accountId: string, importId: string, charges: AsyncIterable<ChargeInput>): Promise<number> {
-  if (!tx.copyIn) throw new Error('copyCharges needs PostgreSQL');
-  await tx.exec(
-    `CREATE TEMP TABLE ledger_staging (charge_ref text, customer_ref text, amount_cents bigint, currency text, charged_at timestamptz,
-       merchant_ref text, description text, product text, quantity numeric) ON COMMIT DROP`,
-  );
-  await tx.copyIn(`COPY ledger_staging (${COLUMNS}) FROM STDIN`, copyText(charges));
-  const [{ n }] = await tx.query<{ n: number }>(
-    `WITH ins AS (
-       INSERT INTO charges (account_id, import_id, ${COLUMNS})
-       SELECT $1, $2, ${COLUMNS} FROM ledger_staging
-       ON CONFLICT (account_id, charge_ref) DO NOTHING RETURNING 1)
-     SELECT count(*)::int AS n FROM ins`,
-    [accountId, importId],
-  );
-  await tx.exec('DROP TABLE ledger_staging');
-  return n;
-}
+  /**
+   * Formats a charge into the batch being filled; returns the batch when it is full. Its bytes stay
+   * untouched until the next batch is full: write it before then.
+   */
+  add(c: ChargeInput): ChargeBatch | null {
+    const room = 2 + 3 * 20 + 2 * 12 + 4 + 8 + 30 + maxFieldBytes(c.charge_ref) + maxFieldBytes(c.customer_ref) + maxFieldBytes(c.currency) +
+      maxFieldBytes(c.merchant_ref) + maxFieldBytes(c.description) + maxFieldBytes(c.product) + COPY_BINARY_HEADER.length + COPY_BINARY_TRAILER.length;
+    let buf = this.buffers[this.current];
+    if (this.len + room > buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, this.len + room));
+      buf.copy(bigger, 0, 0, this.len);
+      buf = this.buffers[this.current] = bigger;
+    }
+    let o = this.len || COPY_BINARY_HEADER.copy(buf, 0);
+    if (this.ids > MAX_CHARGES_PER_IMPORT) throw new RangeError(`an import holds at most ${MAX_CHARGES_PER_IMPORT} charges`);
+    this.idBytes.writeUInt32BE(this.ids++, 12);
+    o = buf.writeInt16BE(12, o);
+    o = writeBytes(buf, o, this.account);
+    o = writeBytes(buf, o, this.import);
+    o = writeBytes(buf, o, this.idBytes);
+    o = writeText(buf, o, c.charge_ref);
+    o = writeText(buf, o, c.customer_ref);
+    o = writeInt8(buf, o, c.amount_cents);
+    o = writeText(buf, o, c.currency);
+    o = writeTimestamptz(buf, o, c.charged_at);
+    o = writeText(buf, o, c.merchant_ref);
+    o = writeText(buf, o, c.description);
+    o = writeText(buf, o, c.product);
+    this.len = writeNumeric(buf, o, c.quantity);
+    return ++this.rows >= this.batchRows ? this.take() : null;
+  }
 
-export async function insertChargeBatches(tx: Db, accountId: string, importId: string, charges: AsyncIterable<ChargeInput>, batchSize = 2000): Promise<number> {
-  let inserted = 0;
-  let cols: unknown[][] = Array.from({ length: 9 }, () => []);
-  const flush = async () => {
-    if (!cols[0].length) return;
-    const [{ n }] = await tx.query<{ n: number }>(
+  /** The last batch, not full. */
+  finish(): ChargeBatch | null {
+    return this.rows ? this.take() : null;
+  }
+
+  private take(): ChargeBatch {
+    const buf = this.buffers[this.current];
+    const end = this.len + COPY_BINARY_TRAILER.copy(buf, this.len);
+    const batch = { data: buf.subarray(0, end), rows: this.rows };
+    this.current = 1 - this.current;
+    this.len = 0;
+    this.rows = 0;
+    return batch;
+  }
+
+  /** Writes one batch; returns how many of its rows were new. */
+  async write(batch: ChargeBatch): Promise<number> {
+    const { data: text, rows: count } = batch;
+    if (!count) return 0;
+    if (!this.staged) {
+      await this.tx.exec('SAVEPOINT ledger_batch');
+      try {
+        await this.tx.copyFrom(`COPY charges (${COLUMNS}) FROM STDIN WITH (FORMAT binary)`, text);
+        await this.tx.exec('RELEASE SAVEPOINT ledger_batch');
+        return count;
+      } catch (e) {
+        if ((e as { code?: string }).code !== '23505') throw e;
+        await this.tx.exec('ROLLBACK TO SAVEPOINT ledger_batch');
+        await this.tx.exec('RELEASE SAVEPOINT ledger_batch');
+      }
+    }
+    const n = await this.writeStaged(text);
+    // every row new: the next batch may well be all new too
+    this.staged = n < count;
+    return n;
+  }
+
+  private async writeStaged(text: Buffer): Promise<number> {
+    if (!this.stagingReady) {
+      await this.tx.exec(
+        `CREATE TEMP TABLE ledger_staging (account_id uuid, import_id uuid, id uuid, charge_ref text, customer_ref text, amount_cents bigint,
+           currency text, charged_at timestamptz, merchant_ref text, description text, product text, quantity numeric) ON COMMIT DROP`,
+      );
+      this.stagingReady = true;
+    } else await this.tx.exec('TRUNCATE ledger_staging');
+    await this.tx.copyFrom(`COPY ledger_staging (${COLUMNS}) FROM STDIN WITH (FORMAT binary)`, text);
+    const [{ n }] = await this.tx.query<{ n: number }>(
       `WITH ins AS (
-         INSERT INTO charges (account_id, import_id, ${COLUMNS})
-         SELECT $1, $2, u.* FROM unnest($3::text[], $4::text[], $5::bigint[], $6::text[], $7::timestamptz[], $8::text[], $9::text[], $10::text[], $11::numeric[]) AS u
+         INSERT INTO charges (${COLUMNS}) SELECT ${COLUMNS} FROM ledger_staging
          ON CONFLICT (account_id, charge_ref) DO NOTHING RETURNING 1)
        SELECT count(*)::int AS n FROM ins`,
-      [accountId, importId, ...cols],
     );
-    inserted += n;
-    cols = Array.from({ length: 9 }, () => []);
-  };
-  for await (const c of charges) {
-    cols[0].push(c.charge_ref);
-    cols[1].push(c.customer_ref);
-    cols[2].push(c.amount_cents);
-    cols[3].push(c.currency);
-    cols[4].push(c.charged_at.toISOString());
-    cols[5].push(c.merchant_ref);
-    cols[6].push(c.description);
-    cols[7].push(c.product);
-    cols[8].push(c.quantity);
-    if (cols[0].length >= batchSize) await flush();
+    return n;
   }
-  await flush();
-  return inserted;
 }

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 
 export type DbKind = 'pglite' | 'postgres';
 
@@ -23,10 +26,11 @@ export interface Db {
    */
   listen(channel: string, fn: (payload: string | null) => void): Promise<() => Promise<void>>;
   /**
-   * PostgreSQL only, inside a transaction: streams text into `COPY … FROM STDIN` (pg-copy-streams)
-   * on the transaction's connection; returns the number of rows copied. Undefined on PGlite.
+   * Inside a transaction: `COPY … FROM STDIN` of one piece of text (COPY's text format) on the
+   * transaction's connection; returns the number of rows copied. PostgreSQL streams it over the wire
+   * (pg-copy-streams); PGlite reads it from its `/dev/blob` device. Callers keep pieces to a few MB.
    */
-  copyIn?(sql: string, source: AsyncIterable<string | Buffer>): Promise<number>;
+  copyFrom(sql: string, data: string | Buffer): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -75,12 +79,9 @@ async function openPostgres(url: string, max: number): Promise<Db> {
     },
     transaction: (fn) => fn(clientDb(client)),
     listen: (channel, fn) => listener.listen(channel, fn),
-    async copyIn(sql: string, source: AsyncIterable<string | Buffer>) {
-      const { from } = await import('pg-copy-streams');
-      const { Readable } = await import('node:stream');
-      const { pipeline } = await import('node:stream/promises');
-      const copy = client.query(from(sql));
-      await pipeline(Readable.from(source, { objectMode: false }), copy);
+    async copyFrom(sql: string, data: string | Buffer) {
+      const copy = client.query(copyFromStdin(sql));
+      await pipeline(Readable.from([typeof data === 'string' ? Buffer.from(data) : data]), copy);
       return copy.rowCount ?? 0;
     },
     close: async () => {},
@@ -110,6 +111,7 @@ async function openPostgres(url: string, max: number): Promise<Db> {
       }
     },
     listen: (channel, fn) => listener.listen(channel, fn),
+    copyFrom: () => Promise.reject(new Error('copyFrom runs inside a transaction')),
     close: async () => {
       await listener.close();
       await pool.end();
@@ -146,6 +148,11 @@ async function openPglite(dataDir?: string): Promise<Db> {
       return async () => {
         if (!lite.closed) await unlisten();
       };
+    },
+    async copyFrom(sql: string, data: string | Buffer) {
+      if (!inTx) throw new Error('copyFrom runs inside a transaction');
+      const r = await q.query(sql.replace(/\bFROM STDIN\b/i, "FROM '/dev/blob'"), [], { blob: new Blob([data as string | Uint8Array<ArrayBuffer>]) });
+      return r.affectedRows ?? 0;
     },
     close: () => lite.close(),
   });

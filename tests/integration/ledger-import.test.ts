@@ -1,0 +1,109 @@
+// The charge-ledger import's write path (issue 16): batches COPYed (binary) straight into charges, a batch
+// with a known charge id (or one twice in the file) taken through the staging table instead, on
+// PGlite and PostgreSQL alike. Small batches here, so one file crosses every way.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
+import type { Db } from '../../src/storage/db.ts';
+import { type Actor, systemActor } from '../../src/shared/actor.ts';
+import { importLedger } from '../../src/refunds/import-ledger.ts';
+import { newAccount, testDb } from '../helpers.ts';
+import { snapshotAccount } from '../account-snapshot.ts';
+
+const HEADER = 'charge_id,customer,amount,currency,charged_at,merchant_ref,description,product,quantity\n';
+const file = (rows: string[]) => Readable.from([Buffer.from(HEADER + rows.join('\n') + '\n')]);
+const row = (ref: string, amount = '1.00', description = '') => `${ref},klant@example.test,${amount},EUR,2026-12-01 10:00,M-${ref},${description},,`;
+
+describe('ledger import: COPY in batches, idempotent by charge id', () => {
+  let db: Db;
+  let actor: Actor;
+  let accountId: string;
+  const charges = (like = '%') =>
+    db.query<{ charge_ref: string; amount_cents: number; description: string | null; id: string; import_id: string }>(
+      `SELECT charge_ref, amount_cents, description, id, import_id FROM charges WHERE account_id = $1 AND charge_ref LIKE $2 ORDER BY id`,
+      [accountId, like],
+    );
+
+  before(async () => {
+    db = await testDb();
+    accountId = (await newAccount(db, 'Grootboek')).accountId;
+    actor = systemActor(accountId);
+  });
+  after(() => db.close());
+
+  test('known ids and an id twice in the file are skipped wherever they fall; the rest is kept, in file order', async () => {
+    const first = await importLedger(db, actor, file(['A1', 'A2', 'A3', 'A4', 'A5'].map((r) => row(r))), { batchRows: 2 });
+    assert.equal(first.rows_imported, 5);
+    // batches of two: [A4 A5] all known, [A6 A6'] one new (the first), [A7 A8] all new, [A9] straight in again
+    const second = await importLedger(db, actor, file([row('A4'), row('A5'), row('A6', '6.00'), row('A6', '60.00'), row('A7'), row('A8'), row('A9')]), { batchRows: 2 });
+    assert.deepEqual([second.rows_read, second.rows_imported, second.rows_already_there], [7, 4, 3]);
+    const all = await charges('A%');
+    assert.deepEqual(all.map((c) => c.charge_ref), ['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9'], 'ids grow in file order, import after import');
+    assert.equal(all.find((c) => c.charge_ref === 'A6')!.amount_cents, 600, 'the first of the two rows with one id');
+    assert.ok(all.every((c) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(c.id)));
+    assert.deepEqual(new Set(all.slice(5).map((c) => c.import_id)), new Set([second.import_id]));
+    const third = await importLedger(db, actor, file(['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9'].map((r) => row(r))), { batchRows: 4 });
+    assert.deepEqual([third.rows_imported, third.rows_already_there], [0, 9], 'a re-import changes nothing');
+    assert.equal((await charges('A%')).length, 9);
+  });
+
+  test('bad rows between good ones, batch after batch: each named by its line, the good ones all kept', async () => {
+    const r = await importLedger(db, actor, file([row('B1'), row('B2', 'twee'), row('B3'), row('B4'), row('B5', '-1'), row('B6'), row('B7')]), { batchRows: 2 });
+    assert.equal(r.rows_imported, 5);
+    assert.deepEqual(r.errors.map((e) => [e.line, e.field]), [[3, 'amount'], [6, 'amount']]);
+    assert.deepEqual((await charges('B%')).map((c) => c.charge_ref), ['B1', 'B3', 'B4', 'B6', 'B7']);
+  });
+
+  test('text COPY would read as its own (tabs, backslashes, line breaks) is stored as written', async () => {
+    const odd = 'tab\there, back\\slash \\N, "quoted"\nnext line\r\nand \\t';
+    const r = await importLedger(db, actor, file([row('C1', '1.00', `"${odd.replace(/"/g, '""')}"`), row('C\\2')]));
+    assert.equal(r.rows_imported, 2, JSON.stringify(r.errors));
+    const [c1, c2] = await charges('C%');
+    assert.equal(c1.description, odd);
+    assert.equal(c2.charge_ref, 'C\\2');
+  });
+
+  test('every column arrives as read: amounts, times before 2000 and in summer, quantities, text beyond ASCII, nulls', async () => {
+    const r = await importLedger(db, actor, file([
+      'E1,Zoë@Example.test,9999999999999.99,EUR,1999-12-31T23:59:59.123Z,M-1,Crème brûlée 🍮,parkeren,123456789012.123456',
+      'E2,+31612345678,0.01,usd,2026-07-01 12:00,,,,"0,5"',
+      'E3,KLANT-42,12,EUR,2026-01-01 00:00,M-3,,product,0.000001',
+      'E4,b@example.test,1.5,EUR,2026-03-29 03:30,M-4,x,,10000',
+    ]), { batchRows: 3 });
+    assert.equal(r.rows_imported, 4, JSON.stringify(r.errors));
+    const rows = await db.query<Record<string, unknown>>(
+      `SELECT charge_ref, customer_ref, amount_cents, currency, to_char(charged_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS at,
+         merchant_ref, description, product, quantity::text AS quantity
+       FROM charges WHERE account_id = $1 AND charge_ref LIKE 'E%' ORDER BY charge_ref`,
+      [accountId],
+    );
+    assert.deepEqual(rows, [
+      { charge_ref: 'E1', customer_ref: 'zoë@example.test', amount_cents: 999999999999999, currency: 'EUR', at: '1999-12-31T23:59:59.123',
+        merchant_ref: 'M-1', description: 'Crème brûlée 🍮', product: 'parkeren', quantity: '123456789012.123456' },
+      { charge_ref: 'E2', customer_ref: '+31612345678', amount_cents: 1, currency: 'USD', at: '2026-07-01T10:00:00.000',
+        merchant_ref: null, description: null, product: null, quantity: '0.5' },
+      { charge_ref: 'E3', customer_ref: 'KLANT-42', amount_cents: 1200, currency: 'EUR', at: '2025-12-31T23:00:00.000',
+        merchant_ref: 'M-3', description: null, product: 'product', quantity: '0.000001' },
+      { charge_ref: 'E4', customer_ref: 'b@example.test', amount_cents: 150, currency: 'EUR', at: '2026-03-29T01:30:00.000',
+        merchant_ref: 'M-4', description: 'x', product: null, quantity: '10000' },
+    ]);
+  });
+
+  test('the same charge id in another account is another charge', async () => {
+    const other = (await newAccount(db, 'Ander grootboek')).accountId;
+    const r = await importLedger(db, systemActor(other), file([row('A1'), row('A2')]));
+    assert.equal(r.rows_imported, 2);
+  });
+
+  test('a file that breaks off with a read error after some batches writes nothing', async () => {
+    const before = await snapshotAccount(db, accountId);
+    async function* broken() {
+      yield Buffer.from(HEADER + ['D1', 'D2', 'D3', 'D4', 'D5'].map((x) => row(x)).join('\n') + '\n');
+      await new Promise((r) => setTimeout(r, 20));
+      throw new Error('the disk went away');
+    }
+    await assert.rejects(importLedger(db, actor, Readable.from(broken()), { batchRows: 2 }), /the disk went away/);
+    assert.deepEqual(await snapshotAccount(db, accountId), before, 'nothing half-written');
+    assert.equal((await charges('D%')).length, 0);
+  });
+});
