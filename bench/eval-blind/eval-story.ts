@@ -32,7 +32,7 @@ import { caseAmounts } from '../../src/problems/case-amounts.ts';
 interface Mail { id: string; from_name: string; from_email: string; subject: string; text: string; minute_offset: number }
 interface StoryMail extends Mail { charged_amount_cents: number | null; other_amounts_cents: number[] }
 interface Background extends Mail { topic_hint: string }
-interface SignalRow { id: string; topic_id: string | null; title: string; evidence: { count: number; reason: string; examples: string[]; series: unknown[] } }
+interface SignalRow { id: string; topic_id: string | null; title: string; evidence: { count: number; reason: string; examples: string[]; series: unknown[]; why?: { kind?: string } } }
 
 const T0 = Date.UTC(2025, 11, 4, 6, 0);
 const HOUR = 3_600_000;
@@ -108,7 +108,7 @@ export async function evalStory(): Promise<StoryResult> {
       seen.add(s.id);
       const inTopic = await db.query<{ message_id: string }>('SELECT message_id FROM message_analysis WHERE account_id = $1 AND topic_id = $2', [accountId, s.topic_id]);
       const ids = [...inTopic.map((r) => r.message_id), ...(s.evidence.examples ?? [])];
-      const source = s.evidence.series?.length ? 'hourly sweep' : 'new-topic rule';
+      const source = s.evidence.why?.kind ?? (s.evidence.series?.length ? 'hourly sweep' : 'new-topic rule');
       if (ids.some((id) => msgOf.get(id)?.story)) {
         storySignals.push({ s, afterCustomers: storyFed, source });
         if (!problemId) {
@@ -201,13 +201,25 @@ export async function evalStory(): Promise<StoryResult> {
   for (const x of storySignals.slice(1)) console.log(`  later story signal (not joining the open problem): after customer ${x.afterCustomers} (${x.source}; "${x.s.title}")`);
   console.log(`problem opened from the first signal: ${linkedAtOpening.story} story cases linked at opening (+${linkedAtOpening.other} background); ` +
     `at the end ${final.story}/20 story cases (+${final.other} background) — goal >= 18`);
+  if (problemId) {
+    // why each case is on the problem, story and background apart: which road brings in the wrong ones
+    const why = await db.query<{ case_id: string; why: string | null }>(
+      `SELECT case_id, reason->>'why' AS why FROM problem_cases WHERE account_id = $1 AND problem_id = $2 AND state <> 'removed'`, [accountId, problemId]);
+    const storyCases = new Set([...msgOf.values()].filter((v) => v.story).map((v) => v.caseId));
+    const tally = (story: boolean) => {
+      const t = new Map<string, number>();
+      for (const w of why.filter((x) => storyCases.has(x.case_id) === story)) t.set(w.why ?? 'signal', (t.get(w.why ?? 'signal') ?? 0) + 1);
+      return [...t.entries()].map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
+    };
+    console.log(`  why on the problem — story: ${tally(true)}; background: ${tally(false)}`);
+  }
   console.log(`amount per customer (bulk reply {{amount}}): right and certain for ${amountsRight}/20, flagged uncertain for a person to choose ${amountsFlagged}, wrong ${20 - amountsRight - amountsFlagged} — goal >= 19`);
   const groups = new Map<string, number>();
   for (const f of falseSignals) groups.set(f.group, (groups.get(f.group) ?? 0) + 1);
   const maxGroup = Math.max(0, ...groups.values());
   const perMonth = (n: number) => (n * 30) / spanDays;
   console.log(`\nfalse signals on the background: ${falseSignals.length} in ${spanDays.toFixed(1)} days ` +
-    `(${falseSignals.filter((f) => f.source === 'hourly sweep').length} from the hourly sweep, ${falseSignals.filter((f) => f.source !== 'hourly sweep').length} from the new-topic rule); ` +
+    `(by rule: ${[...new Set(falseSignals.map((f) => f.source))].map((k) => `${k} ${falseSignals.filter((f) => f.source === k).length}`).join(', ') || 'none'}); ` +
     `by topic group: ${[...groups.entries()].map(([g, n]) => `${g} ${n}`).join(', ') || 'none'}`);
   console.log(`  per topic-month: worst group ${perMonth(maxGroup).toFixed(1)}, mean over the 14 background groups ${(perMonth(falseSignals.length) / 14).toFixed(2)} — goal <= 1`);
   for (const f of falseSignals) {

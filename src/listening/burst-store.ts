@@ -70,17 +70,18 @@ export async function membersUsing(tx: Db, accountId: string, terms: readonly st
   );
 }
 
-/** The open problems holding at least `min` of these cases, most held first. */
-export async function problemsHolding(tx: Db, accountId: string, caseIds: readonly string[], min: number): Promise<{ problem_id: string; held: number }[]> {
-  if (!caseIds.length) return [];
-  const rows = await tx.query<{ problem_id: string; held: number }>(
-    `SELECT pc.problem_id, count(*)::int AS held FROM problem_cases pc
+/** The open problems each of these cases is on. */
+export async function openProblemsOfCases(tx: Db, accountId: string, caseIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (!caseIds.length) return out;
+  const rows = await tx.query<{ case_id: string; problem_id: string }>(
+    `SELECT pc.case_id, pc.problem_id FROM problem_cases pc
      JOIN problems p ON p.account_id = pc.account_id AND p.id = pc.problem_id AND p.status <> 'resolved'
-     WHERE pc.account_id = $1 AND pc.case_id = ANY($2::uuid[]) AND pc.state <> 'removed'
-     GROUP BY pc.problem_id HAVING count(*) >= $3 ORDER BY count(*) DESC`,
-    [accountId, [...new Set(caseIds)], min],
+     WHERE pc.account_id = $1 AND pc.case_id = ANY($2::uuid[]) AND pc.state <> 'removed'`,
+    [accountId, [...new Set(caseIds)]],
   );
-  return rows.map((r) => ({ problem_id: r.problem_id, held: Number(r.held) }));
+  for (const r of rows) out.set(r.case_id, [...(out.get(r.case_id) ?? []), r.problem_id]);
+  return out;
 }
 
 /** Open signals of words that burst which already counted at least `min` of these messages. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BURST_OPTIONS, burstingTerms, judgeGroup, poissonTail, rareEnough, usualRate } from './burst-words.ts';
+import { BURST_OPTIONS, burstingTerms, judgeGroup, poissonTail, rareEnough, usualRate, problemToJoin } from './burst-words.ts';
 
 test('poissonTail is the upper tail of a Poisson distribution', () => {
   assert.equal(poissonTail(0, 2), 1);
@@ -45,4 +45,15 @@ test('a group fires on enough distinct customers who plainly complain; each cust
   assert.equal(judgeGroup([m('a', 1), m('b', 1), m('c', 1), m('d', 1), m('e', 0.3)]).fires, true);
   assert.equal(judgeGroup([m('a', 1), m('a', 1), m('b', 1), m('c', 1), m('d', 1)]).fires, false);
   assert.equal(judgeGroup([m('a', 1), m('b', 1), m('c', 0.3), m('d', 0.3), m('e', 0.3)]).fires, false);
+});
+
+test('a contact joins a problem through a word that mostly belongs to it, not through an everyday word the burst also uses', () => {
+  const onP = (terms: string[]) => ({ terms, problems: ['P'] });
+  const off = (terms: string[]) => ({ terms, problems: [] as string[] });
+  const others = [onP(['dubbel', 'terug']), onP(['dubbel']), onP(['terug']), off(['terug']), off(['terug']), off(['terug'])];
+  assert.deepEqual(problemToJoin(['dubbel', 'terug'], others), { problemId: 'P', word: 'dubbel', onProblem: 2, using: 2 });
+  // "terug" alone: 2 of its 5 users are on the problem — not enough to tie a contact to it
+  assert.equal(problemToJoin(['terug'], others), null);
+  // one message on the problem is not enough, however pure
+  assert.equal(problemToJoin(['x'], [onP(['x']), off(['y'])]), null);
 });

@@ -1,7 +1,7 @@
 import type { Db } from '../storage/db.ts';
 import { raiseSignal } from '../problems/signals.ts';
-import { BURST_OPTIONS, type BurstOptions, type BurstingTerm, burstingTerms, judgeGroup, rareEnough } from './burst-words.ts';
-import { youngTopicsOf, customersPerTerm, membersUsing, messagesIn, openBurstSignalsCounting, problemsHolding, recordPostings, wordsBeside, type WindowMember } from './burst-store.ts';
+import { BURST_OPTIONS, type BurstOptions, type BurstingTerm, burstingTerms, judgeGroup, problemToJoin, rareEnough } from './burst-words.ts';
+import { youngTopicsOf, customersPerTerm, membersUsing, messagesIn, openBurstSignalsCounting, openProblemsOfCases, recordPostings, wordsBeside, type WindowMember } from './burst-store.ts';
 import type { ClusterStore } from './clustering/types.ts';
 import { CONTACT_WEIGHT, hourlySeries, YOUNG_TOPIC_DAYS } from './new-topic-signal.ts';
 
@@ -54,16 +54,22 @@ export async function listenForBursts(
     .slice(0, 8)
     .map(([word, w]) => ({ word, customers: w.customers, expected: round(w.expected) }));
 
-  // a contact about an open problem joins it
+  // a contact about an open problem joins it, through a word that mostly belongs to the problem
   const others = members.filter((x) => x.case_id !== m.caseId);
-  const [holding] = await problemsHolding(tx, accountId, others.map((x) => x.case_id), opts.joinWhenLinked);
-  if (holding) {
+  const onProblems = await openProblemsOfCases(tx, accountId, others.map((x) => x.case_id));
+  const own = new Set(terms);
+  const join = problemToJoin(
+    words.map((w) => w.term).filter((t) => own.has(t)),
+    others.map((x) => ({ terms: x.terms, problems: onProblems.get(x.case_id) ?? [] })),
+    opts,
+  );
+  if (join) {
     await tx.query(
       `INSERT INTO problem_cases (account_id, problem_id, case_id, state, reason)
        VALUES ($1, $2, $3, 'suggested', $4) ON CONFLICT DO NOTHING`,
-      [accountId, holding.problem_id, m.caseId, JSON.stringify({ why: 'burst_words', words: wordList.slice(0, 4).map((w) => w.word), cases_on_problem: holding.held })],
+      [accountId, join.problemId, m.caseId, JSON.stringify({ why: 'burst_words', words: [labels.get(join.word) ?? join.word.replace(/~$/, '…'), ...wordList.map((w) => w.word)].filter((w, i, a) => a.indexOf(w) === i).slice(0, 4), cases_on_problem: join.onProblem, messages_using: join.using })],
     );
-    return { joinedProblem: holding.problem_id, signalId: null, counted: false };
+    return { joinedProblem: join.problemId, signalId: null, counted: false };
   }
 
   const verdict = judgeGroup(members.map((x) => ({ messageId: x.message_id, customerId: x.customer_id, weight: x.complaint_like ? 1 : CONTACT_WEIGHT })), opts);

@@ -9,8 +9,6 @@ import { describeTopics } from './clustering/supervise-topics.ts';
 import { DEFAULT_CLUSTER_OPTIONS } from './clustering/types.ts';
 import { COMPLAINT_LIKE_SQL, CONTACT_WEIGHT, hourlySeries, newTopicSignal, YOUNG_TOPIC_DAYS } from './new-topic-signal.ts';
 import { listenForBursts } from './listen-for-bursts.ts';
-import { relatedTopics } from './related-topics.ts';
-import type { ClusterStore } from './clustering/types.ts';
 
 export const UPKEEP_JOB = 'topics.upkeep';
 
@@ -66,7 +64,7 @@ export async function listenToMessage(
     if (!r.topicId) return { topicId: null, signalId: null, upkeepDue: false };
     await tx.query('UPDATE message_analysis SET topic_id = $3 WHERE account_id = $1 AND message_id = $2', [accountId, m.id, r.topicId]);
     // a contact about an open problem joins it: in one of its topics, or in a topic close to one of them
-    const joined = (await suggestCaseForTopic(tx, accountId, m.caseId, r.topicId)).length > 0 || (await joinRelatedProblem(tx, store, accountId, r.topicId)) !== null;
+    const joined = (await suggestCaseForTopic(tx, accountId, m.caseId, r.topicId)).length > 0 || (await joinRelatedProblem(tx, store, accountId, r.topicId, m.at)) !== null;
     if (r.upkeepDue) await tx.query(`INSERT INTO jobs (account_id, kind) VALUES ($1, $2)`, [accountId, UPKEEP_JOB]);
     // words that burst tie together what landed in different topics (listen-for-bursts.ts)
     const burst = await listenForBursts(tx, store, accountId, m, [...r.vector.keys(), ...concepts.terms]);
@@ -78,8 +76,10 @@ export async function listenToMessage(
     );
     if (!young?.young) return { topicId: r.topicId, signalId: null, upkeepDue: r.upkeepDue };
 
-    // the topic and the young topics close to it (a burst in short Dutch complaints often starts in two or three)
-    const topicIds = [r.topicId, ...(await relatedYoungTopics(tx, store, accountId, r.topicId, m.at))];
+    // the topic alone: a burst spread over several topics is heard by words that burst (above). Counting
+    // young topics close to this one as well raised five false signals in 14 days of the development
+    // set's background (how-to questions spread over three or four small topics), and no earlier story signal.
+    const topicIds = [r.topicId];
     const open = await tx.query(`SELECT 1 FROM signals WHERE account_id = $1 AND topic_id = ANY($2::uuid[]) AND status = 'open'`, [accountId, topicIds]);
     if (open.length || (await openProblemsOf(tx, accountId, topicIds)).length) return { topicId: r.topicId, signalId: null, upkeepDue: r.upkeepDue };
     // every contact counts, whatever intent or tone it was given; a plain complaint weighs more
@@ -112,21 +112,4 @@ export async function listenToMessage(
     });
     return { topicId: r.topicId, signalId: signal?.id ?? null, upkeepDue: r.upkeepDue };
   });
-}
-
-/** Young topics with complaints in the last 48 hours whose centroids are close to this topic's (see related-topics.ts). */
-async function relatedYoungTopics(tx: Db, store: ClusterStore, accountId: string, topicId: string, at: Date): Promise<string[]> {
-  const candidates = await tx.query<{ topic_id: string }>(
-    `SELECT DISTINCT a.topic_id FROM message_analysis a
-     JOIN messages m ON m.account_id = a.account_id AND m.id = a.message_id
-     JOIN topics t ON t.account_id = a.account_id AND t.id = a.topic_id
-     WHERE a.account_id = $1 AND a.topic_id <> $2 AND m.created_at > $3::timestamptz - interval '48 hours'
-       AND t.retired_at IS NULL AND t.first_at > $3::timestamptz - make_interval(days => $4)
-     LIMIT 200`,
-    [accountId, topicId, at, YOUNG_TOPIC_DAYS],
-  );
-  if (!candidates.length) return [];
-  const loaded = await store.loadTopics([topicId, ...candidates.map((c) => c.topic_id)]);
-  const self = loaded.find((t) => t.id === topicId);
-  return self ? relatedTopics(self, loaded).map((t) => t.id) : [];
 }

@@ -69,9 +69,17 @@ export async function openProblemsOf(tx: Db, accountId: string, topicIds: string
  * A new contact in a topic that is no problem's yet, but close to a topic of an open problem (as
  * close as related topics count together for a signal): the topic joins that problem, by rule,
  * and its unsolved cases are suggested — the contact adds to the problem instead of starting a
- * signal of its own. Returns the problem joined, or null.
+ * signal of its own. Only a topic born within two days of `at` (the message's time) joins: one
+ * that was there before these events is about something else. Returns the problem joined, or null.
  */
-export async function joinRelatedProblem(tx: Db, store: ClusterStore, accountId: string, topicId: string): Promise<string | null> {
+export async function joinRelatedProblem(tx: Db, store: ClusterStore, accountId: string, topicId: string, at: Date): Promise<string | null> {
+  // a topic that was there before these events is about something else, however close its words:
+  // only a topic born within the last two days (of the message's time) joins a problem as related
+  const [born] = await tx.query<{ fresh: boolean }>(
+    `SELECT first_at > $3::timestamptz - interval '48 hours' AS fresh FROM topics WHERE account_id = $1 AND id = $2`,
+    [accountId, topicId, at],
+  );
+  if (!born?.fresh) return null;
   const candidates = await tx.query<{ problem_id: string; topic_id: string }>(
     `SELECT pt.problem_id, pt.topic_id FROM problem_topics pt
      JOIN problems p ON p.account_id = pt.account_id AND p.id = pt.problem_id AND p.status <> 'resolved'

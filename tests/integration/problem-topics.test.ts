@@ -55,7 +55,7 @@ test('a problem from a signal is about every topic the signal counted, and says 
   // a later contact in a topic close to one of the problem's joins the problem instead of a new signal
   const session = await topic([['parkeersessie', 0.3], ['dubbel', 1], ['parkeer', 0.5]]);
   const c = await contact(session, 'Mijn parkeersessie werd dubbel gerekend.');
-  const joined = await ctx.db.transaction((tx) => joinRelatedProblem(tx, createPgClusterStore(tx, acc.accountId), acc.accountId, session));
+  const joined = await ctx.db.transaction((tx) => joinRelatedProblem(tx, createPgClusterStore(tx, acc.accountId), acc.accountId, session, new Date()));
   assert.equal(joined, p.id);
   const after = (await req('GET', `/api/v1/problems/${p.id}`)).json();
   const linked = after.cases.find((x: { ref: string }) => x.ref === c.ref);
@@ -64,7 +64,11 @@ test('a problem from a signal is about every topic the signal counted, and says 
 
   // an unrelated topic joins nothing
   const login = await topic([['wachtwoord', 1], ['inlogg', 1]]);
-  assert.equal(await ctx.db.transaction((tx) => joinRelatedProblem(tx, createPgClusterStore(tx, acc.accountId), acc.accountId, login)), null);
+  assert.equal(await ctx.db.transaction((tx) => joinRelatedProblem(tx, createPgClusterStore(tx, acc.accountId), acc.accountId, login, new Date())), null);
+  // a topic that was there before these events is about something else, however close its words
+  const old = await topic([['parkeersessie', 0.3], ['dubbel', 1], ['parkeer', 0.5]]);
+  await ctx.db.query(`UPDATE topics SET first_at = now() - interval '5 days' WHERE account_id = $1 AND id = $2`, [acc.accountId, old]);
+  assert.equal(await ctx.db.transaction((tx) => joinRelatedProblem(tx, createPgClusterStore(tx, acc.accountId), acc.accountId, old, new Date())), null);
   // once resolved, the problem gathers no more
   await req('PATCH', `/api/v1/problems/${p.id}`, { status: 'resolved' });
   assert.deepEqual(await openProblemsOf(ctx.db, acc.accountId, [doubled]), []);
