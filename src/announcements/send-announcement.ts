@@ -65,7 +65,8 @@ export function sendAnnouncementJob(relayUrl: string | undefined, clock: () => D
           subject: m.subject, text: m.text, messageId: `<${r.email_message_id}>`,
           headers: { 'X-Luister-Announcement': id, 'Auto-Submitted': 'auto-generated', 'Content-Language': m.language },
         });
-        await db.query(`UPDATE announcement_recipients SET state = 'sent', sent_at = now(), error = NULL WHERE account_id = $1 AND announcement_id = $2 AND customer_id = $3`, [accountId, id, r.customer_id]);
+        // a bounce that came back already (announcement-feedback.ts) stays bounced
+        await db.query(`UPDATE announcement_recipients SET state = 'sent', sent_at = now(), error = NULL WHERE account_id = $1 AND announcement_id = $2 AND customer_id = $3 AND state = 'sending'`, [accountId, id, r.customer_id]);
       } catch (err) {
         const e = err as Error & { responseCode?: number };
         const permanent = typeof e.responseCode === 'number' && e.responseCode >= 500;
