@@ -6,6 +6,7 @@ import { mayActOn } from '../accounts/permissions.ts';
 import { emitEvent } from '../webhooks/events.ts';
 import { bumpStatusVersion, getAnnouncementSettings } from './settings.ts';
 import { settleNextUpdate } from './incident-promise.ts';
+import { queueStatusNotice } from './status-notices.ts';
 import { INCIDENT_COLUMNS, type IncidentRow, type IncidentStatus, type IncidentUpdateRow, loadIncident, UPDATE_COLUMNS, type UpdateParts } from './incident-store.ts';
 
 export interface IncidentUpdateInput {
@@ -49,6 +50,7 @@ export async function insertUpdate(tx: Db, actor: Actor, incident: IncidentRow, 
   // the promise behind "next update by" (C5): kept or broken, and replaced by the one this update makes
   await settleNextUpdate(tx, actor, row, { updateId: update.id, late, nextUpdateAt: checked.nextUpdateAt, now });
   await bumpStatusVersion(tx, actor.accountId);
+  await queueStatusNotice(tx, actor.accountId, `update:${update.id}`);
   return { incident: row, update, late };
 }
 

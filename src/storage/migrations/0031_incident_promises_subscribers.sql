@@ -33,8 +33,10 @@ CREATE TABLE status_subscribers (
   language text NOT NULL DEFAULT 'nl' CHECK (language IN ('nl', 'en')),
   component_ids uuid[] NOT NULL DEFAULT '{}',
   state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'confirmed', 'unsubscribed')),
-  -- SHA-256 of the secret in the confirm and unsubscribe links (the secret itself is only in the mail)
-  secret_hash text NOT NULL,
+  -- SHA-256 of the secret in the latest confirmation link (the secret itself is only in that mail)
+  confirm_hash text,
+  -- the one-click unsubscribe link's secret, in every mail: kept as is, since all it can do is end the subscription
+  unsubscribe_secret text NOT NULL,
   confirm_sent_at timestamptz,
   confirmed_at timestamptz,
   unsubscribed_at timestamptz,
@@ -43,6 +45,7 @@ CREATE TABLE status_subscribers (
   UNIQUE (account_id, email)
 );
 CREATE INDEX status_subscribers_confirmed ON status_subscribers (account_id) WHERE state = 'confirmed';
+CREATE UNIQUE INDEX status_subscribers_unsubscribe ON status_subscribers (unsubscribe_secret);
 
 -- One row per subscriber and notice (an incident update, a maintenance announcement): sent once, resumable.
 CREATE TABLE status_deliveries (
