@@ -29,7 +29,8 @@ export type Route =
   | { screen: 'knowledge'; id: string | null }
   | { screen: 'refunds' }
   | { screen: 'announcements' }
-  | { screen: 'incidents' };
+  | { screen: 'incidents' }
+  | { screen: 'status-settings' };
 
 export function useRoute(): Route {
   const url = useSyncExternalStore(subscribe, snapshot);
@@ -42,6 +43,7 @@ export function useRoute(): Route {
   if (/^\/app\/refunds\/?$/.test(u.pathname)) return { screen: 'refunds' };
   if (/^\/app\/announcements\/?$/.test(u.pathname)) return { screen: 'announcements' };
   if (/^\/app\/incidents\/?$/.test(u.pathname)) return { screen: 'incidents' };
+  if (/^\/app\/status\/?$/.test(u.pathname)) return { screen: 'status-settings' };
   if (/^\/app\/dashboard\/?$/.test(u.pathname)) return { screen: 'dashboard', params: u.searchParams };
   const k = /^\/app\/knowledge(?:\/([^/]+))?\/?$/.exec(u.pathname);
   if (k) return { screen: 'knowledge', id: k[1] ? decodeURIComponent(k[1]) : null };
@@ -56,6 +58,7 @@ export const KNOWLEDGE = `${BASE}knowledge`;
 export const REFUNDS = `${BASE}refunds`;
 export const ANNOUNCEMENTS = `${BASE}announcements`;
 export const INCIDENTS = `${BASE}incidents`;
+export const STATUS_SETTINGS = `${BASE}status`;
 export const articleHref = (id: string) => `${KNOWLEDGE}/${encodeURIComponent(id)}`;
 export const problemHref = (id: string) => `${PROBLEMS}/${encodeURIComponent(id)}`;
 
