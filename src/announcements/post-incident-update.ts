@@ -5,6 +5,8 @@ import { conflict, forbidden, invalid } from '../shared/errors.ts';
 import { mayActOn } from '../accounts/permissions.ts';
 import { emitEvent } from '../webhooks/events.ts';
 import { bumpStatusVersion, getAnnouncementSettings } from './settings.ts';
+import { settleNextUpdate } from './incident-promise.ts';
+import { queueStatusNotice } from './status-notices.ts';
 import { INCIDENT_COLUMNS, type IncidentRow, type IncidentStatus, type IncidentUpdateRow, loadIncident, UPDATE_COLUMNS, type UpdateParts } from './incident-store.ts';
 
 export interface IncidentUpdateInput {
@@ -45,7 +47,10 @@ export async function insertUpdate(tx: Db, actor: Actor, incident: IncidentRow, 
      WHERE account_id = $1 AND id = $2 RETURNING ${INCIDENT_COLUMNS}`,
     [actor.accountId, incident.id, u.status, checked.nextUpdateAt, counted && !late ? 1 : 0, counted && late ? 1 : 0, now],
   );
+  // the promise behind "next update by" (C5): kept or broken, and replaced by the one this update makes
+  await settleNextUpdate(tx, actor, row, { updateId: update.id, late, nextUpdateAt: checked.nextUpdateAt, now });
   await bumpStatusVersion(tx, actor.accountId);
+  await queueStatusNotice(tx, actor.accountId, `update:${update.id}`);
   return { incident: row, update, late };
 }
 

@@ -5,6 +5,7 @@ import { AppError, invalid, notFound } from '../shared/errors.ts';
 import { can, requirePermission } from '../accounts/permissions.ts';
 import { enqueueJob } from '../storage/jobs.ts';
 import { emitEvent } from '../webhooks/events.ts';
+import { queueStatusNotice } from './status-notices.ts';
 import { type Audience, previewAudience, type Purpose } from './audience.ts';
 import { type AnnouncementKind, checkNotice, recipientSendAt } from './notice.ts';
 import { bumpStatusVersion, getAnnouncementSettings, noticeRuleOf } from './settings.ts';
@@ -103,6 +104,8 @@ export async function scheduleAnnouncement(db: Db, actor: Actor, o: ScheduleAnno
     }
     await enqueueJob(tx, { accountId: actor.accountId, kind: 'announcement.send', payload: { announcement_id: row.id }, runAt: sendAt });
     if (row.show_on_status_page) await bumpStatusVersion(tx, actor.accountId);
+    // the status page's subscribers hear of planned maintenance shown there
+    if (row.show_on_status_page && row.kind === 'planned_maintenance') await queueStatusNotice(tx, actor.accountId, `maintenance:${row.id}`);
     await emitEvent(tx, actor.accountId, 'announcement.scheduled', { ...row, recipients: preview.counts });
     return row;
   });

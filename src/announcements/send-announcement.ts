@@ -1,4 +1,3 @@
-import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../storage/db.ts';
 import type { JobRow } from '../storage/jobs.ts';
 import { enqueueJob } from '../storage/jobs.ts';
@@ -6,17 +5,12 @@ import { systemActor } from '../shared/actor.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { emitEvent } from '../webhooks/events.ts';
 import { composeAnnouncement } from './compose.ts';
+import { transportFor } from './mail-transport.ts';
 import { getAnnouncementSettings } from './settings.ts';
 import { deliveryCounts, loadAnnouncement } from './store.ts';
 
 interface Claimed { customer_id: string; email: string; language: 'nl' | 'en'; vulnerable: boolean; email_message_id: string }
 
-const transports = new Map<string, Transporter>();
-const transportFor = (url: string) => {
-  let t = transports.get(url);
-  if (!t) transports.set(url, (t = nodemailer.createTransport(url.includes('pool=') ? url : `${url}${url.includes('?') ? '&' : '?'}pool=true`)));
-  return t;
-};
 
 /**
  * Job `announcement.send`: one batch of the recipients whose time has come, at most the account's
@@ -65,7 +59,8 @@ export function sendAnnouncementJob(relayUrl: string | undefined, clock: () => D
           subject: m.subject, text: m.text, messageId: `<${r.email_message_id}>`,
           headers: { 'X-Luister-Announcement': id, 'Auto-Submitted': 'auto-generated', 'Content-Language': m.language },
         });
-        await db.query(`UPDATE announcement_recipients SET state = 'sent', sent_at = now(), error = NULL WHERE account_id = $1 AND announcement_id = $2 AND customer_id = $3`, [accountId, id, r.customer_id]);
+        // a bounce that came back already (announcement-feedback.ts) stays bounced
+        await db.query(`UPDATE announcement_recipients SET state = 'sent', sent_at = now(), error = NULL WHERE account_id = $1 AND announcement_id = $2 AND customer_id = $3 AND state = 'sending'`, [accountId, id, r.customer_id]);
       } catch (err) {
         const e = err as Error & { responseCode?: number };
         const permanent = typeof e.responseCode === 'number' && e.responseCode >= 500;

@@ -6,6 +6,7 @@ import { formatWhen } from '../intake/acknowledgement-text.ts';
 import { notify, supervisorsOf } from '../promises/notify.ts';
 import { getServiceSettings } from '../promises/settings.ts';
 import { INCIDENT_COLUMNS, type IncidentRow } from './incident-store.ts';
+import { breakNextUpdate } from './incident-promise.ts';
 
 /** An overdue update goes to the owner's supervisors this long after it was due. */
 export const ESCALATE_AFTER_MINUTES = 15;
@@ -22,7 +23,8 @@ const STEPS: Record<Step, { set: string; when: string }> = {
  * The promised next update of every open incident, run by the worker every minute (clock
  * injectable): its owner is reminded before it is due (the account's promise reminder time),
  * alerted when it is overdue (and webhooks hear `incident.update_overdue`), and the owner's
- * supervisors are alerted 15 minutes later. Each happens once per promised time.
+ * supervisors are alerted 15 minutes later; overdue, its promise (incident-promise.ts) is broken. Each
+ * happens once per promised time.
  */
 export async function sweepIncidents(db: Db, o: { now: Date; accountIds?: string[] }): Promise<Record<Step, number>> {
   const out = { remind: 0, overdue: 0, escalate: 0 };
@@ -35,13 +37,13 @@ export async function sweepIncidents(db: Db, o: { now: Date; accountIds?: string
        RETURNING i.account_id, ${INCIDENT_COLUMNS.split(', ').map((c) => `i.${c}`).join(', ')}`,
       [o.now, o.accountIds ?? null],
     );
-    for (const i of rows) await tell(db, step, i);
+    for (const i of rows) await tell(db, step, i, o.now);
     out[step] = rows.length;
   }
   return out;
 }
 
-async function tell(db: Db, step: Step, i: IncidentRow & { account_id: string }) {
+async function tell(db: Db, step: Step, i: IncidentRow & { account_id: string }, now: Date) {
   const accountId = i.account_id;
   const { time_zone } = await getServiceSettings(db, accountId);
   const due = formatWhen(i.next_update_at!, 'nl', time_zone);
@@ -51,6 +53,8 @@ async function tell(db: Db, step: Step, i: IncidentRow & { account_id: string })
       return;
     }
     if (step === 'overdue') {
+      // the promise (C5) is broken: it counts against the kept rate and shows among the broken ones
+      await breakNextUpdate(tx, systemActor(accountId), i.id, now);
       await notify(tx, accountId, { agentIds: [i.owner_id], kind: 'incident.update_overdue', body: `Storing "${i.title.nl}": de beloofde update (vóór ${due}) is te laat — klanten zien dat op de statuspagina` });
       await recordAudit(tx, systemActor(accountId), { action: 'incident.update_overdue', entityType: 'incident', entityId: i.id, after: { next_update_at: i.next_update_at } });
       await emitEvent(tx, accountId, 'incident.update_overdue', i);

@@ -35,6 +35,7 @@ import { refundRoutes } from './routes/refunds.ts';
 import { rightsRoutes } from './routes/rights.ts';
 import { announcementRoutes } from './routes/announcements.ts';
 import { statusPageRoutes } from './routes/status-page.ts';
+import { statusSubscribeRoutes } from './routes/status-subscribe.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { contactFormRoutes } from './routes/contact-form.ts';
 import { chatRoutes } from './routes/chat.ts';
@@ -168,6 +169,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   rightsRoutes(app, db);
   announcementRoutes(app, db);
   statusPageRoutes(app, db);
+  statusSubscribeRoutes(app, db);
   channelRoutes(app, db);
   contactFormRoutes(app, db, config);
   chatRoutes(app, db, hub);

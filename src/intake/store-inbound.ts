@@ -8,6 +8,7 @@ import type { InboxRow } from './inboxes/store.ts';
 import { recordBounce } from './record-bounce.ts';
 import { insertAttachments, type CheckedAttachment } from './store-attachments.ts';
 import { lookupInbound } from './lookup-inbound.ts';
+import { announcementAnswered, linkAnnouncementReply, recordAnnouncementBounce } from '../announcements/announcement-feedback.ts';
 import type { InboundMessage, IntakeResult } from './types.ts';
 
 export type IntakeConfig = Pick<Config, 'ACK_PER_SENDER_PER_HOUR' | 'FIRST_RESPONSE_HOURS' | 'ATTACHMENT_MAX_BYTES'>;
@@ -25,7 +26,13 @@ export async function storeInbound(tx: Db, p: PreparedInbound, config: IntakeCon
   const actor = systemActor(m.accountId);
   const look = await lookupInbound(tx, actor.accountId, m);
   if (look.duplicate) return { outcome: 'duplicate', messageId: look.duplicate.id, caseId: look.duplicate.case_id };
-  if (m.automated.kind === 'bounce') return recordBounce(tx, actor, m, look.caseId);
+  if (m.automated.kind === 'bounce') {
+    const announcements = await recordAnnouncementBounce(tx, actor.accountId, m, look.caseId !== null);
+    const r = await recordBounce(tx, actor, m, look.caseId);
+    return announcements && r.outcome === 'dropped' ? { outcome: 'bounce_recorded', identities: 0, caseId: null } : r;
+  }
+  // a person answering an announcement: their reply becomes a case linked to it (announcement-feedback.ts)
+  const answered = m.automated.kind === null && !look.caseId ? await announcementAnswered(tx, actor.accountId, m.references) : null;
 
   const stored = await receiveMessageIn(tx, actor, {
     customer: m.from,
@@ -50,6 +57,7 @@ export async function storeInbound(tx: Db, p: PreparedInbound, config: IntakeCon
     },
   });
   await insertAttachments(tx, actor.accountId, stored.message.id, attachments.keep);
+  if (answered) await linkAnnouncementReply(tx, actor, answered, stored.case.id);
   const sender = { own: look.sender.own, recent: look.sender.acknowledgedLastHour, bouncing: stored.customer.bouncing, name: stored.customer.name };
   // e-mail answers in its own thread; the other doors (the contact form) acknowledge by mail too
   const ack = m.channel === 'email'

@@ -3,12 +3,12 @@ import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { conflict, invalid } from '../shared/errors.ts';
 import { mayChangePromise } from './keep-promise.ts';
-import { loadPromise, PROMISE_COLUMNS, type PromiseRow } from './store.ts';
+import { loadPromise, onCase, PROMISE_COLUMNS, type PromiseRow } from './store.ts';
 
 /** Withdraws a promise with a reason. A broken promise cannot be quietly withdrawn: the customer must have been told. */
 export async function cancelPromise(db: Db, actor: Actor, id: string, o: { reason: string; now?: Date }): Promise<PromiseRow> {
   return db.transaction(async (tx) => {
-    const p = await loadPromise(tx, actor.accountId, id, true);
+    const p = onCase(await loadPromise(tx, actor.accountId, id, true));
     mayChangePromise(actor, p);
     if (p.state !== 'open' && p.state !== 'breached') throw conflict('promise_not_open', `This promise is ${p.state}; it cannot be cancelled`);
     if (p.state === 'breached' && !p.breach_notice_message_id) {

@@ -9,7 +9,7 @@ import { addBusinessDays } from './due-time.ts';
 import { notify, supervisorsOf } from './notify.ts';
 import { renegotiatePromise } from './renegotiate-promise.ts';
 import { getServiceSettings } from './settings.ts';
-import { loadPromise, PROMISE_COLUMNS, type PromiseRow } from './store.ts';
+import { loadPromise, onCase, PROMISE_COLUMNS, type CasePromiseRow, type PromiseRow } from './store.ts';
 
 /** The promises a follow-up job is about, and the sweep's clock (older jobs carry one id). */
 function jobPromises(job: JobRow): { ids: string[]; at: Date } {
@@ -57,7 +57,7 @@ export async function handleBreach(db: Db, job: JobRow): Promise<void> {
 async function breachOne(db: Db, accountId: string, id: string, at: Date): Promise<void> {
   const actor = systemActor(accountId);
   const settings = await getServiceSettings(db, accountId);
-  const escalate = async (tx: Db, p: PromiseRow) => {
+  const escalate = async (tx: Db, p: CasePromiseRow) => {
     const [facts] = await tx.query<{ ref: string; owner_name: string }>(
       `SELECT c.ref, a.name AS owner_name FROM cases c JOIN agents a ON a.account_id = c.account_id AND a.id = $3 WHERE c.account_id = $1 AND c.id = $2`,
       [accountId, p.case_id, p.owner_id],
@@ -73,10 +73,11 @@ async function breachOne(db: Db, accountId: string, id: string, at: Date): Promi
   const breached = await db.transaction(async (tx) => {
     const [p] = await tx.query<PromiseRow>(
       `UPDATE promises SET state = 'breached', breached_at = $3, updated_at = $3, apology_claimed_at = $3
-       WHERE account_id = $1 AND id = $2 AND state = 'open' AND due_at <= $3 RETURNING ${PROMISE_COLUMNS}`,
+       WHERE account_id = $1 AND id = $2 AND state = 'open' AND due_at <= $3 AND case_id IS NOT NULL RETURNING ${PROMISE_COLUMNS}`,
       [accountId, id, at],
     );
-    if (p) await escalate(tx, p);
+    // an incident's promised update is never handed out here (sweep-promises.ts); the incident sweep breaks it
+    if (p) await escalate(tx, onCase(p));
     return Boolean(p);
   });
   // the apology is written once: by the follow-up that breached the promise, or by a retry that takes
@@ -90,7 +91,7 @@ async function breachOne(db: Db, accountId: string, id: string, at: Date): Promi
     [accountId, id],
   )).length > 0;
   if (!claimed) return;
-  const p = await loadPromise(db, accountId, id);
+  const p = onCase(await loadPromise(db, accountId, id));
   const [facts] = await db.query<{ ref: string; language: string | null; customer_name: string | null; owner_name: string }>(
     `SELECT c.ref, c.language, cu.name AS customer_name, a.name AS owner_name
      FROM cases c JOIN customers cu ON cu.account_id = c.account_id AND cu.id = c.customer_id

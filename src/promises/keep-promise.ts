@@ -4,7 +4,7 @@ import { recordAudit } from '../shared/audit.ts';
 import { conflict, forbidden } from '../shared/errors.ts';
 import { mayActOn } from '../accounts/permissions.ts';
 import { emitEvent } from '../webhooks/events.ts';
-import { loadPromise, PROMISE_COLUMNS, type PromiseRow } from './store.ts';
+import { loadPromise, onCase, PROMISE_COLUMNS, type PromiseRow } from './store.ts';
 
 /** The actions that keep a promise; a reply keeps answer/update promises on its own (see promises-on-reply). */
 export const KEEPING_ACTIONS = ['callback_logged', 'appointment_kept', 'refund_paid', 'answered', 'done'] as const;
@@ -16,7 +16,7 @@ export type KeepingAction = (typeof KEEPING_ACTIONS)[number];
  */
 export async function keepPromise(db: Db, actor: Actor, id: string, o: { action: KeepingAction; note?: string; now?: Date }): Promise<PromiseRow> {
   return db.transaction(async (tx) => {
-    const p = await loadPromise(tx, actor.accountId, id, true);
+    const p = onCase(await loadPromise(tx, actor.accountId, id, true));
     mayChangePromise(actor, p);
     if (p.state !== 'open') throw conflict('promise_not_open', `This promise is ${p.state}; only an open promise can be kept`);
     return markKept(tx, actor, p, o.note ? `${o.action}: ${o.note.slice(0, 500)}` : o.action, o.now ?? new Date());

@@ -5,7 +5,7 @@ import { recordAudit } from '../shared/audit.ts';
 import { conflict, invalid } from '../shared/errors.ts';
 import { addMessage } from '../cases/add-message.ts';
 import { makePromise } from './make-promise.ts';
-import { loadPromise, PROMISE_COLUMNS, type PromiseRow } from './store.ts';
+import { loadPromise, onCase, PROMISE_COLUMNS, type PromiseRow } from './store.ts';
 
 /**
  * Agrees a new time: the promise becomes `renegotiated` and a new one with the new time replaces
@@ -19,7 +19,7 @@ export async function renegotiatePromise(
   o: { dueAt: Date; windowStart?: Date | null; message?: string; now?: Date },
 ): Promise<{ previous: PromiseRow; promise: PromiseRow }> {
   const now = o.now ?? new Date();
-  const p = await loadPromise(db, actor.accountId, id);
+  const p = onCase(await loadPromise(db, actor.accountId, id));
   mayChangePromise(actor, p);
   if (p.state !== 'open' && p.state !== 'breached') throw conflict('promise_not_open', `This promise is ${p.state}; it cannot be renegotiated`);
   if (p.state === 'breached' && !p.breach_notice_message_id && !o.message?.trim()) {
@@ -28,7 +28,7 @@ export async function renegotiatePromise(
   // the message goes out first, through the normal outbound path (reply checker, channel), in its own transaction
   const message = o.message?.trim() ? await addMessage(db, actor, p.case_id, { type: 'outbound', body: o.message }) : null;
   return db.transaction(async (tx) => {
-    const current = await loadPromise(tx, actor.accountId, id, true);
+    const current = onCase(await loadPromise(tx, actor.accountId, id, true));
     const next = await makePromise(tx, actor, {
       caseId: current.case_id, kind: current.kind, description: current.description, dueAt: o.dueAt,
       windowStart: o.windowStart ?? null, ownerId: current.owner_id, source: 'renegotiation', sourceMessageId: message?.id ?? null, now,

@@ -20,6 +20,7 @@ const PASSES: Record<Pass, { when: string; also: string; job: string }> = {
  * The state change itself (open → breached, reminded_at) happens in the follow-up job as one
  * conditional UPDATE, so a promise is breached (and escalated, and apologised for) once, even when
  * it is handed out twice. Across accounts, like the job queue; `accountIds` scopes a sweep.
+ * An incident's promised next update is swept with its incident (sweep-incidents.ts), not here.
  */
 export async function sweepPromises(
   db: Db,
@@ -52,7 +53,7 @@ async function queueFollowUps(tx: Db, p: (typeof PASSES)[Pass], range: string, p
   const [{ n }] = await tx.query<{ n: number }>(
     `WITH due AS (
        SELECT account_id, id, (row_number() OVER (PARTITION BY account_id ORDER BY ${p.when}) - 1) / ${PER_JOB} AS chunk
-       FROM promises WHERE state = 'open' ${p.also} AND ${range} AND ($3::uuid[] IS NULL OR account_id = ANY($3::uuid[]))),
+       FROM promises WHERE state = 'open' AND case_id IS NOT NULL ${p.also} AND ${range} AND ($3::uuid[] IS NULL OR account_id = ANY($3::uuid[]))),
      queued AS (
        INSERT INTO jobs (account_id, kind, payload)
        SELECT account_id, '${p.job}', jsonb_build_object('promise_ids', jsonb_agg(id), 'at', $1::timestamptz)

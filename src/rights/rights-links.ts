@@ -59,10 +59,12 @@ export async function findRightsLink(db: Db, token: string): Promise<RightsLink 
  * `List-Unsubscribe=One-Click` to the link, without the customer signing in.
  */
 export function unsubscribeHeaders(publicUrl: string, token: string): Record<string, string> {
-  return {
-    'List-Unsubscribe': `<${unsubscribeUrl(publicUrl, token)}>`,
-    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-  };
+  return oneClickHeaders(unsubscribeUrl(publicUrl, token));
+}
+
+/** RFC 8058 for any link that ends a subscription on a POST of `List-Unsubscribe=One-Click` (also the status page's). */
+export function oneClickHeaders(url: string): Record<string, string> {
+  return { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
 }
 
 export const unsubscribeUrl = (publicUrl: string, token: string) => `${publicUrl.replace(/\/+$/, '')}/u/${token}`;

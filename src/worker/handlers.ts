@@ -47,6 +47,8 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
       return slaSweep(db, job);
     },
     'announcement.send': lazy(async () => (await import('../announcements/send-announcement.ts')).sendAnnouncementJob(config.SMTP_RELAY_URL)),
+    'status.confirm': lazy(async () => (await import('../announcements/status-notices.ts')).sendConfirmationJob(config.SMTP_RELAY_URL, config.PUBLIC_URL)),
+    'status.notify': lazy(async () => (await import('../announcements/status-notices.ts')).notifySubscribersJob(config.SMTP_RELAY_URL, config.PUBLIC_URL)),
     'incidents.sweep': lazy(async () => {
       const { sweepIncidents } = await import('../announcements/sweep-incidents.ts');
       return async (db: Db) => {

@@ -72,6 +72,25 @@ describe('announcements and the public status page in Chromium', { skip: chromiu
     await page.close();
   });
 
+  test('the status page settings: add a component by keyboard, in Dutch; the screen passes axe', async () => {
+    await signIn(context, base, adminEmail);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    watch(page, problems);
+    await page.goto(`${base}/app/status`);
+    await page.getByRole('heading', { name: 'Statuspagina', level: 1 }).waitFor();
+    await page.getByRole('link', { name: new RegExp(`/status/${slug}`) }).waitFor();
+    await page.getByLabel('Naam (Nederlands)').fill('Glasvezel');
+    await page.getByLabel('Naam (Engels, mag leeg)').fill('Fibre');
+    await page.getByLabel('Naam (Engels, mag leeg)').press('Enter');
+    await page.getByText('Onderdeel toegevoegd.').waitFor();
+    await page.getByText('Glasvezel · Fibre').waitFor();
+    await assertAccessible(page, 'status page settings');
+    await page.screenshot({ path: `${SCREENSHOTS}/status-settings.png`, fullPage: true });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('the public status page works without JavaScript and passes axe, in Dutch and English', async () => {
     // no script on the page, and its CSP (default-src 'none') would not run one: what you see works without JavaScript
     const plain = await browser.newContext({ locale: 'nl-NL' });

@@ -15,11 +15,12 @@ import { RefundsQueue } from './refunds/RefundsQueue.tsx';
 import { Announcements } from './announcements/Announcements.tsx';
 import { Incidents } from './announcements/Incidents.tsx';
 import { Retention } from './rights/Retention.tsx';
+import { StatusSettings } from './announcements/StatusSettings.tsx';
 import { ApiError, get, post, whenSignedOut } from './shared/api.ts';
 import { useGoShortcuts } from './shared/keys.ts';
 import { LiveIndicator } from './shared/LiveIndicator.tsx';
 import { startLive, stopLive } from './shared/live.ts';
-import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, RETENTION, useRoute } from './shared/router.ts';
+import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, RETENTION, STATUS_SETTINGS, useRoute } from './shared/router.ts';
 import { ShortcutHelp } from './shared/ShortcutHelp.tsx';
 import type { Me } from './shared/types.ts';
 
@@ -110,6 +111,9 @@ export function App() {
           <a href={INCIDENTS} onClick={onLinkClick} aria-current={route.screen === 'incidents' ? 'page' : undefined}>
             {t('app.incidents')}
           </a>
+          <a href={STATUS_SETTINGS} onClick={onLinkClick} aria-current={route.screen === 'status-settings' ? 'page' : undefined}>
+            {t('app.statusPage')}
+          </a>
           <a href={KNOWLEDGE} onClick={onLinkClick} aria-current={route.screen === 'knowledge' ? 'page' : undefined} aria-keyshortcuts="g k">
             {t('app.knowledge')}
           </a>
@@ -152,6 +156,8 @@ export function App() {
         <Incidents me={me} onHelp={showHelp} />
       ) : route.screen === 'retention' ? (
         <Retention me={me} onHelp={showHelp} />
+      ) : route.screen === 'status-settings' ? (
+        <StatusSettings me={me} onHelp={showHelp} />
       ) : route.screen === 'dashboard' ? (
         <Dashboard me={me} params={route.params} onHelp={showHelp} />
       ) : route.screen === 'knowledge' ? (

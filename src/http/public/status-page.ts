@@ -14,6 +14,8 @@ const T = {
     status: { investigating: 'We zoeken het uit', identified: 'Oorzaak gevonden', monitoring: 'We houden het in de gaten', resolved: 'Opgelost' },
     state: { operational: 'Werkt', degraded_performance: 'Langzamer', partial_outage: 'Gedeeltelijke storing', major_outage: 'Storing', under_maintenance: 'Onderhoud' },
     m_state: { scheduled: 'Gepland', in_progress: 'Bezig', completed: 'Klaar' },
+    subscribe: 'Berichten ontvangen', subscribe_help: 'Krijg een e-mail bij elke update van een storing en bij gepland onderhoud. U bevestigt eerst via een link in uw mail; afmelden kan in elke mail met één klik.',
+    email: 'E-mailadres', which: 'Over welke onderdelen? (niets aangevinkt: alle)', subscribe_button: 'Aanmelden',
   },
   en: {
     title: 'Status', all_ok: 'All systems operational', minor: 'Minor disruption', major: 'Partial outage', critical: 'Major outage',
@@ -25,15 +27,18 @@ const T = {
     status: { investigating: 'Investigating', identified: 'Identified', monitoring: 'Monitoring', resolved: 'Resolved' },
     state: { operational: 'Operational', degraded_performance: 'Degraded performance', partial_outage: 'Partial outage', major_outage: 'Major outage', under_maintenance: 'Under maintenance' },
     m_state: { scheduled: 'Scheduled', in_progress: 'In progress', completed: 'Completed' },
+    subscribe: 'Get updates', subscribe_help: 'Get an e-mail with every incident update and planned maintenance. You confirm first through a link in your mail; every mail has a one-click unsubscribe.',
+    email: 'E-mail address', which: 'Which components? (none ticked: all)', subscribe_button: 'Subscribe',
   },
 } as const;
 
-const CSS = `body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:46rem;padding:1rem;color:#1a1a1a;background:#fff}
+export const CSS = `body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:46rem;padding:1rem;color:#1a1a1a;background:#fff}
 a{color:#0645ad}h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem}h3{font-size:1.1rem;margin-bottom:.25rem}
 .banner{padding:.75rem 1rem;border-radius:6px;font-weight:600;border:2px solid}.ok{background:#e7f6ea;border-color:#1e7b34}.bad{background:#fdecea;border-color:#a11d1d}
 .overdue{color:#8a1010;font-weight:700}ul.c{list-style:none;padding:0}ul.c li{display:flex;justify-content:space-between;border-bottom:1px solid #ddd;padding:.4rem 0}
 article{border-left:4px solid #888;padding-left:1rem;margin:1rem 0}dl{margin:.25rem 0}dt{font-weight:600}dd{margin:0 0 .5rem}
-.skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}footer{margin-top:3rem;font-size:.9rem;color:#444}`;
+.skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}footer{margin-top:3rem;font-size:.9rem;color:#444}
+label{display:block;margin:.5rem 0 .25rem}input[type=email]{font:inherit;padding:.4rem;width:min(100%,22rem)}fieldset{border:1px solid #ccc;margin:.75rem 0}fieldset label{display:inline;margin:0 1rem 0 .25rem}button{font:inherit;padding:.5rem 1rem}`;
 
 export function formatTime(at: Date, lang: Lang, timeZone: string): string {
   return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(at);
@@ -92,6 +97,11 @@ ${u.next_update_at ? `<dt>${t.next}</dt><dd>${when(u.next_update_at)}</dd>` : ''
 ${d.components.length ? `<section aria-labelledby="components"><h2 id="components">${t.components}</h2><ul class="c">${d.components.map((c) => `<li><span>${h(lang === 'en' ? c.name_en : c.name_nl)}</span><span>${h(t.state[c.state])}</span></li>`).join('')}</ul></section>` : ''}
 ${maintenance ? `<section aria-labelledby="maintenance"><h2 id="maintenance">${t.maintenance}</h2>${maintenance}</section>` : ''}
 <section aria-labelledby="history"><h2 id="history">${t.history}</h2>${history.length ? history.map((i) => incident(i, 'h3')).join('\n') : `<p>${t.no_history}</p>`}</section>
+<section aria-labelledby="subscribe"><h2 id="subscribe">${t.subscribe}</h2><p>${t.subscribe_help}</p>
+<form method="post" action="${base}/subscribe"><input type="hidden" name="lang" value="${lang}">
+<label for="sub-email">${t.email}</label><input type="email" id="sub-email" name="email" required autocomplete="email" maxlength="320">
+${d.components.length ? `<fieldset><legend>${t.which}</legend>${d.components.map((c) => `<input type="checkbox" name="component" value="${c.id}" id="sub-${c.id}"><label for="sub-${c.id}">${h(lang === 'en' ? c.name_en : c.name_nl)}</label>`).join(' ')}</fieldset>` : ''}
+<p><button type="submit">${t.subscribe_button}</button></p></form></section>
 </main>
 <footer>${d.contactRoute ? `<p>${t.reach} ${contactLink(d.contactRoute)}</p>` : ''}<p><a href="${base}/feed.atom">${t.feed}</a> · <a href="${base}/api/v2/summary.json">${t.json}</a></p>
 <p>${h(formatTime(now, lang, d.timeZone))}</p></footer>

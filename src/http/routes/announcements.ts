@@ -4,11 +4,12 @@ import { z } from 'zod';
 import type { Db } from '../../storage/db.ts';
 import { audienceSchema, previewAudience } from '../../announcements/audience.ts';
 import { cancelAnnouncement } from '../../announcements/cancel-announcement.ts';
+import { listAnnouncementFeedback } from '../../announcements/announcement-feedback.ts';
 import { getAnnouncement, listAnnouncements } from '../../announcements/list-announcements.ts';
 import { ANNOUNCEMENT_KINDS, type AnnouncementKind, checkNotice } from '../../announcements/notice.ts';
 import { scheduleAnnouncement } from '../../announcements/schedule-announcement.ts';
 import { announcementSettingsPatch, contactRoute, getAnnouncementSettings, noticeRuleOf, updateAnnouncementSettings } from '../../announcements/settings.ts';
-import { contentSchema } from '../../announcements/store.ts';
+import { contentSchema, loadAnnouncement } from '../../announcements/store.ts';
 import { setCustomerTags } from '../../customers/set-customer-tags.ts';
 import { actorOf } from '../auth.ts';
 import * as s from '../schemas.ts';
@@ -83,6 +84,16 @@ export function announcementRoutes(app: FastifyInstance, db: Db) {
     schema: { tags, summary: 'An announcement with its delivery per state', params: s.idParams,
       response: { 200: announcement.extend({ delivery, override_by_name: z.string().nullable() }), ...res.errors } },
   }, async (req) => getAnnouncement(db, actorOf(req).accountId, req.params.id));
+
+  r.get('/api/v1/announcements/:id/feedback', {
+    schema: { tags, summary: 'What came back: replies (each became a case linked to the announcement) and bounces, newest first (up to 1,000)', params: s.idParams,
+      response: { 200: res.listOf(z.object({ customer_id: z.string(), email: z.string(), state: z.enum(['replied', 'bounced']), case_id: z.string().nullable(),
+        case_ref: z.string().nullable(), at: res.time.nullable(), error: z.string().nullable().describe('the bounce reason') })), ...res.errors } },
+  }, async (req) => {
+    const { accountId } = actorOf(req);
+    await loadAnnouncement(db, accountId, req.params.id);
+    return { data: await listAnnouncementFeedback(db, accountId, req.params.id) };
+  });
 
   r.post('/api/v1/announcements/:id/cancel', {
     schema: { tags, summary: 'Stop an announcement: whoever has not had it, will not get it', params: s.idParams,

@@ -21,7 +21,8 @@ const state = z.enum(PROMISE_STATES as [PromiseState, ...PromiseState[]]);
 const when = z.iso.datetime({ offset: true }).transform((v) => new Date(v)).describe('ISO 8601 with offset, e.g. 2026-11-25T12:00:00+01:00');
 const promise = z
   .object({
-    id: z.string(), case_id: z.string(), customer_id: z.string(), owner_id: z.string(), kind, description: z.string(),
+    id: z.string(), case_id: z.string().nullable().describe('null for an incident\'s promised next update'), customer_id: z.string().nullable(),
+    incident_id: z.string().nullable().describe('the incident whose next public update this is (kept by posting the update)'), owner_id: z.string(), kind, description: z.string(),
     window_start: res.time.nullable(), due_at: res.time, state, source: z.enum(['manual', 'reply', 'renegotiation']),
     source_message_id: z.string().nullable(), remind_at: res.time.nullable(), reminded_at: res.time.nullable(), breached_at: res.time.nullable(),
     breach_notice_message_id: z.string().nullable().describe('the message that told the customer after a breach'),

@@ -25,8 +25,20 @@ export function statusPageRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const cache = new Map<string, Cached>();
 
+  // requests that arrive while a version lookup for the page is on its way share it (single flight): under load
+  // one query serves many requests, and none sees a version older than one that had committed before that query
+  const inFlight = new Map<string, ReturnType<typeof statusPageVersion>>();
+  function version(slug: string) {
+    let p = inFlight.get(slug);
+    if (!p) {
+      inFlight.set(slug, (p = statusPageVersion(db, slug)));
+      void p.finally(() => inFlight.delete(slug)).catch(() => {});
+    }
+    return p;
+  }
+
   async function current(slug: string): Promise<Cached | null> {
-    const v = await statusPageVersion(db, slug);
+    const v = await version(slug);
     if (!v) return null;
     const hit = cache.get(slug);
     if (hit && hit.version === v.version && hit.data.validUntil.getTime() > Date.now()) return hit;

@@ -7,7 +7,7 @@ import { endOfToday, formatDateTime, formatDue } from '../shared/format.ts';
 import { useShortcuts } from '../shared/keys.ts';
 import { useAction } from '../shared/useAction.ts';
 import { useCoalesced, useLive } from '../shared/live.ts';
-import { caseHref, onLinkClick } from '../shared/router.ts';
+import { caseHref, INCIDENTS, onLinkClick } from '../shared/router.ts';
 import { KEEPS } from './keeping.ts';
 import { isSupervisor, type Draft, type KeepingAction, type Me, type Page, type PromiseItem, type PromiseKind } from '../shared/types.ts';
 
@@ -24,7 +24,7 @@ export function DueToday({ me, onHelp }: { me: Me; onHelp: () => void }) {
   const [version, setVersion] = useState(0);
   const agents = useAgents();
   const titleRef = useRef<HTMLHeadingElement>(null);
-  const refs = useCaseRefs([...(due ?? []), ...(breached ?? []), ...(drafts ?? [])].map((x) => x.case_id));
+  const refs = useCaseRefs([...(due ?? []), ...(breached ?? []), ...(drafts ?? [])].flatMap((x) => (x.case_id ? [x.case_id] : [])));
 
   useEffect(() => titleRef.current?.focus(), []);
   useEffect(() => {
@@ -67,14 +67,22 @@ export function DueToday({ me, onHelp }: { me: Me; onHelp: () => void }) {
       <tbody>
         {rows.map((p) => {
           const action = p.state === 'open' ? KEEPS[p.kind] : undefined;
-          const c = refs[p.case_id];
+          const c = p.case_id ? refs[p.case_id] : undefined;
           return (
             <tr key={p.id} data-promise={p.id} id={`${id}-${p.id}`}>
               <td>
-                <a href={caseHref(c?.ref ?? p.case_id)} onClick={onLinkClick} className="ref">
-                  {c?.ref ?? '…'}
-                </a>
-                {c && <div className="muted small">{c.subject}</div>}
+                {p.case_id ? (
+                  <>
+                    <a href={caseHref(c?.ref ?? p.case_id)} onClick={onLinkClick} className="ref">
+                      {c?.ref ?? '…'}
+                    </a>
+                    {c && <div className="muted small">{c.subject}</div>}
+                  </>
+                ) : (
+                  <a href={INCIDENTS} onClick={onLinkClick} className="ref">
+                    {t('promises.incident')}
+                  </a>
+                )}
               </td>
               <td>
                 <span className="badge">{t(`promises.kind.${p.kind}`)}</span> {p.description}
@@ -92,7 +100,7 @@ export function DueToday({ me, onHelp }: { me: Me; onHelp: () => void }) {
                     {t(`promises.keep.${action}`)}
                   </button>
                 ) : p.state === 'open' ? (
-                  <span className="muted small">{t('promises.byReply')}</span>
+                  <span className="muted small">{t(p.incident_id ? 'promises.byIncidentUpdate' : 'promises.byReply')}</span>
                 ) : (
                   <span className="badge clock-breached">{t('promises.breached')}</span>
                 )}

@@ -256,8 +256,10 @@ export type KeepingAction = 'callback_logged' | 'appointment_kept' | 'refund_pai
 
 export interface PromiseItem {
   id: string;
-  case_id: string;
-  customer_id: string;
+  /** null for an incident's promised next update */
+  case_id: string | null;
+  customer_id: string | null;
+  incident_id: string | null;
   owner_id: string;
   kind: PromiseKind;
   description: string;

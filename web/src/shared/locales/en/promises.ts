@@ -18,6 +18,8 @@ export const promises: Shape<typeof nl> = {
     keep: { callback_logged: 'Called back', appointment_kept: 'Appointment kept', refund_paid: 'Refund paid', answered: 'Answered', done: 'Done' },
     keepLabel: '{{action}}: {{promise}}',
     byReply: 'a reply keeps this promise',
+    byIncidentUpdate: 'posting the incident update keeps this promise',
+    incident: 'Incident',
     kept: 'Kept: {{promise}}',
     drafts: 'Waiting for approval',
     noDrafts: 'No drafts waiting for approval.',

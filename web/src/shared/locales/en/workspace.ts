@@ -21,6 +21,7 @@ export const workspace: Shape<typeof nl> = {
     promises: 'Promises',
     announcements: 'Announcements',
     incidents: 'Incidents',
+    statusPage: 'Status page',
     knowledge: 'Knowledge',
     dashboard: 'Dashboard',
   },

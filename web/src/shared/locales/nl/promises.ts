@@ -15,6 +15,8 @@ export const promises = {
     keep: { callback_logged: 'Teruggebeld', appointment_kept: 'Afspraak nagekomen', refund_paid: 'Terugbetaald', answered: 'Beantwoord', done: 'Gedaan' },
     keepLabel: '{{action}}: {{promise}}',
     byReply: 'een antwoord houdt deze belofte',
+    byIncidentUpdate: 'een update van de storing houdt deze belofte',
+    incident: 'Storing',
     kept: 'Nagekomen: {{promise}}',
     drafts: 'Wachten op goedkeuring',
     noDrafts: 'Geen concepten die op goedkeuring wachten.',

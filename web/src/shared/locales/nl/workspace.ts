@@ -18,6 +18,7 @@ export const workspace = {
     promises: 'Beloftes',
     announcements: 'Aankondigingen',
     incidents: 'Storingen',
+    statusPage: 'Statuspagina',
     knowledge: 'Kennisbank',
     dashboard: 'Overzicht',
   },
