@@ -73,7 +73,6 @@ export async function listenForBursts(
   }
 
   const verdict = judgeGroup(members.map((x) => ({ messageId: x.message_id, customerId: x.customer_id, weight: x.complaint_like ? 1 : CONTACT_WEIGHT })), opts);
-  if (process.env.LUISTER_DEBUG_BURSTS) console.error('BURST', m.id, JSON.stringify(wordList.map((w) => `${w.word}:${w.customers}/${w.expected}`)), verdict);
   if (!verdict.fires) return NOTHING;
   const [open] = await openBurstSignalsCounting(tx, accountId, others.map((x) => x.message_id), opts.joinWhenLinked);
   if (open) {
