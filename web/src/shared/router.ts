@@ -44,7 +44,7 @@ export function useRoute(): Route {
   if (/^\/app\/refunds\/?$/.test(u.pathname)) return { screen: 'refunds' };
   if (/^\/app\/announcements\/?$/.test(u.pathname)) return { screen: 'announcements' };
   if (/^\/app\/incidents\/?$/.test(u.pathname)) return { screen: 'incidents' };
-  | { screen: 'retention' }
+  if (/^\/app\/retention\/?$/.test(u.pathname)) return { screen: 'retention' };
   if (/^\/app\/status\/?$/.test(u.pathname)) return { screen: 'status-settings' };
   if (/^\/app\/dashboard\/?$/.test(u.pathname)) return { screen: 'dashboard', params: u.searchParams };
   const k = /^\/app\/knowledge(?:\/([^/]+))?\/?$/.exec(u.pathname);
