@@ -86,6 +86,7 @@ const plantedJoin: string[] = [];
 let complaintLike = 0;
 let sinceUpkeep = 0;
 const t0 = performance.now();
+const startAt = msgs[0].at;
 
 for (const m of msgs) {
   const a = analyseMessage(m.text, { language: m.language });
@@ -115,7 +116,8 @@ for (const m of msgs) {
   // the product's query: this topic's complaint-like events of the last 48 h
   const recent = list.filter((e) => e.at.getTime() > m.at - 48 * HOUR);
   const verdict = newTopicSignal(recent, now);
-  if (!firedRelated.has(r.topicId)) {
+  // as the product: close young topics pool only once the account has listened for YOUNG_TOPIC_DAYS
+  if (!firedRelated.has(r.topicId) && m.at - startAt >= YOUNG_TOPIC_DAYS * DAY) {
     // young topics with complaints in the window whose centroids are close to this one's
     const young = [...events.entries()]
       .filter(([id, l]) => id !== r.topicId && m.at - (topicFirstAt.get(id) ?? 0) <= YOUNG_TOPIC_DAYS * DAY && l.some((e) => e.at.getTime() > m.at - 48 * HOUR))
@@ -197,7 +199,7 @@ console.log(`  parking burst under the guard: ${guardedParking ? `fired on plant
 console.log('');
 const relatedParking = [...firedRelated.entries()].find(([id]) => plantedTopics.includes(id));
 const falseRelated = [...firedRelated.entries()].filter(([id]) => !plantedTopics.includes(id));
-console.log(`Related young topics count together (cosine >= ${RELATED_MIN_COSINE} between centroids, the product's new-topic rule since 2026-11-24):`);
+console.log(`Related young topics count together (cosine >= ${RELATED_MIN_COSINE} between centroids, the product's new-topic rule since 2026-11-24; since 2026-12-07 only once the account has listened for ${YOUNG_TOPIC_DAYS} days):`);
 console.log(`  parking burst: ${relatedParking ? `FIRED on planted complaint #${relatedParking[1].planted} (${relatedParking[1].customers} customers over ${relatedParking[1].topics} topics)` : 'did not fire'}`);
 console.log(`  false signals: ${falseRelated.length}; after day ${GUARD_DAYS}: ${afterWarm(falseRelated)}`);
 console.log('');
