@@ -15,11 +15,12 @@ import { RefundsQueue } from './refunds/RefundsQueue.tsx';
 import { Announcements } from './announcements/Announcements.tsx';
 import { Incidents } from './announcements/Incidents.tsx';
 import { Retention } from './rights/Retention.tsx';
+import { Channels } from './channels/Channels.tsx';
 import { ApiError, get, post, whenSignedOut } from './shared/api.ts';
 import { useGoShortcuts } from './shared/keys.ts';
 import { LiveIndicator } from './shared/LiveIndicator.tsx';
 import { startLive, stopLive } from './shared/live.ts';
-import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, RETENTION, useRoute } from './shared/router.ts';
+import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, RETENTION, CHANNELS, useRoute } from './shared/router.ts';
 import { ShortcutHelp } from './shared/ShortcutHelp.tsx';
 import type { Me } from './shared/types.ts';
 
@@ -121,6 +122,11 @@ export function App() {
               {t('retention.nav')}
             </a>
           )}
+          {me.actor.role === 'admin' && (
+            <a href={CHANNELS} onClick={onLinkClick} aria-current={route.screen === 'channels' ? 'page' : undefined}>
+              {t('channels.nav')}
+            </a>
+          )}
         </nav>
         <div className="topbar-end">
           <LiveIndicator />
@@ -152,6 +158,8 @@ export function App() {
         <Incidents me={me} onHelp={showHelp} />
       ) : route.screen === 'retention' ? (
         <Retention me={me} onHelp={showHelp} />
+      ) : route.screen === 'channels' ? (
+        <Channels me={me} onHelp={showHelp} />
       ) : route.screen === 'dashboard' ? (
         <Dashboard me={me} params={route.params} onHelp={showHelp} />
       ) : route.screen === 'knowledge' ? (

@@ -30,7 +30,8 @@ export type Route =
   | { screen: 'refunds' }
   | { screen: 'announcements' }
   | { screen: 'incidents' }
-  | { screen: 'retention' };
+  | { screen: 'retention' }
+  | { screen: 'channels' };
 
 export function useRoute(): Route {
   const url = useSyncExternalStore(subscribe, snapshot);
@@ -44,6 +45,7 @@ export function useRoute(): Route {
   if (/^\/app\/announcements\/?$/.test(u.pathname)) return { screen: 'announcements' };
   if (/^\/app\/incidents\/?$/.test(u.pathname)) return { screen: 'incidents' };
   if (/^\/app\/retention\/?$/.test(u.pathname)) return { screen: 'retention' };
+  if (/^\/app\/channels\/?$/.test(u.pathname)) return { screen: 'channels' };
   if (/^\/app\/dashboard\/?$/.test(u.pathname)) return { screen: 'dashboard', params: u.searchParams };
   const k = /^\/app\/knowledge(?:\/([^/]+))?\/?$/.exec(u.pathname);
   if (k) return { screen: 'knowledge', id: k[1] ? decodeURIComponent(k[1]) : null };
@@ -59,6 +61,7 @@ export const REFUNDS = `${BASE}refunds`;
 export const ANNOUNCEMENTS = `${BASE}announcements`;
 export const INCIDENTS = `${BASE}incidents`;
 export const RETENTION = `${BASE}retention`;
+export const CHANNELS = `${BASE}channels`;
 export const articleHref = (id: string) => `${KNOWLEDGE}/${encodeURIComponent(id)}`;
 export const problemHref = (id: string) => `${PROBLEMS}/${encodeURIComponent(id)}`;
 
