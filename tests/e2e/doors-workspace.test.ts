@@ -141,10 +141,13 @@ describe('the doors in the workspace, in Chromium', { skip }, () => {
     await visitor.getByRole('status').getByText('Een medewerker komt zo bij u.').waitFor();
 
     // live in the agent's inbox, without a reload
-    const row = page.locator('table.cases tbody tr', { hasText: 'Is mijn fiets al klaar?' });
+    const [c] = await db.query<{ ref: string }>(`SELECT ref FROM cases WHERE account_id = $1 AND channel = 'chat'`, [accountId]);
+    const row = page.locator('table.cases tbody tr', { hasText: c.ref });
     await row.waitFor({ timeout: 10_000 });
+    await row.getByText('zojuist').waitFor();
     await assertAccessible(page, 'inbox with a chat that arrived live');
     const ref = (await row.locator('a[data-row]').innerText()).trim();
+    assert.equal(ref, c.ref);
     await row.locator('a[data-row]').click();
     await page.waitForURL(`**/app/cases/${ref}`);
     await page.locator('ol.timeline').getByText('Ordernummer 4471.').waitFor();
