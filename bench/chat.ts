@@ -117,6 +117,9 @@ async function measure(label: string, open: (i: number) => Promise<Stream>, visi
   const after = await memory();
   const perStream = { heap: (after.heap - before.heap) / N, rss: (after.rss - before.rss) / N };
   const latencies: number[] = [];
+  const responses: number[] = [];
+  /** from the reply request's response to the stream having it (negative: the stream had it first) */
+  const afterResponse: number[] = [];
   let sendMs = 0, sent = 0, deliverMs = 0;
   for (let round = 0; round < ROUNDS; round++) {
     if (visitorSends) {
@@ -131,7 +134,11 @@ async function measure(label: string, open: (i: number) => Promise<Stream>, visi
       const got = streams[i].wait(text);
       const t0 = performance.now();
       await reply(i, text);
-      latencies.push((await got) - t0);
+      const answered = performance.now();
+      const at = await got;
+      latencies.push(at - t0);
+      responses.push(answered - t0);
+      afterResponse.push(at - answered);
     });
     deliverMs += performance.now() - t;
   }
@@ -140,6 +147,8 @@ async function measure(label: string, open: (i: number) => Promise<Stream>, visi
   console.log(`${label}: ${N} open streams, ${ROUNDS} rounds, ${C} requests in flight`);
   if (sent) console.log(`  visitor messages: ${run.sendRate.toFixed(0)} /s`);
   console.log(`  answers delivered: ${run.deliveredRate.toFixed(0)} /s; reply sent → on the visitor's stream: p50 ${ms(pct(latencies, 0.5))} ms, p95 ${ms(pct(latencies, 0.95))} ms, p99 ${ms(pct(latencies, 0.99))} ms`);
+  console.log(`  of which the reply request until its response: p50 ${ms(pct(responses, 0.5))} ms, p95 ${ms(pct(responses, 0.95))} ms; ` +
+    `response → stream: p50 ${ms(pct(afterResponse, 0.5))} ms, p95 ${ms(pct(afterResponse, 0.95))} ms`);
   console.log(`  memory per open stream (client and server end, one process): heap ${kb(perStream.heap)} KB, RSS ${kb(perStream.rss)} KB`);
   return run;
 }
@@ -218,6 +227,20 @@ try {
     async (i, text) => {
       await postJson(`${base}/api/v1/cases/${caseIds[i]}/messages`, { body: text }, auth);
     });
+  // for scale, the same server without chat: POST /api/v1/cases (an e-mail case), then the same reply on it
+  const mailCases: string[] = [];
+  let t1 = performance.now();
+  await pool(N, async (i) => {
+    const r = await postJson(`${base}/api/v1/cases`, { customer: { email: `mail${i}@example.test`, name: `Klant ${i}` }, subject: `Vraag ${i}`, message: { body: 'Hallo, ik heb een vraag over mijn bestelling.' } }, auth) as { id: string };
+    mailCases[i] = r.id;
+  });
+  const casesRate = N / ((performance.now() - t1) / 1000);
+  t1 = performance.now();
+  await pool(N, async (i) => {
+    await postJson(`${base}/api/v1/cases/${mailCases[i]}/messages`, { body: `Antwoord aan klant ${i}: we kijken ernaar en laten het u vandaag weten.` }, auth);
+  });
+  const mailReplyRate = N / ((performance.now() - t1) / 1000);
+  console.log(`for scale, no chat: POST /api/v1/cases ${casesRate.toFixed(0)} /s; the same reply on those e-mail cases ${mailReplyRate.toFixed(0)} /s (${C} in flight)`);
   await app.close();
   await db.close();
 } finally {
