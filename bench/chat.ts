@@ -33,6 +33,7 @@ const arg = (name: string, dflt: number) => {
 const N = arg('visitors', 500);
 const ROUNDS = arg('rounds', 3);
 const C = arg('concurrency', 50);
+const POOL = arg('pool', 20);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const ms = (x: number) => x.toFixed(1);
 setFlagsFromString('--expose_gc');
@@ -194,7 +195,7 @@ await admin(`CREATE DATABASE ${name}`);
 const url = urlFor(name);
 let luister: Run;
 try {
-  const db = await openDb({ databaseUrl: url, poolSize: 20 });
+  const db = await openDb({ databaseUrl: url, poolSize: POOL });
   await migrate(db);
   const config = loadConfig({ ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0' });
   const app = await buildApp({ db, config, logger: false });
