@@ -57,7 +57,10 @@ async function pool(n: number, fn: (i: number) => Promise<void>) {
 }
 
 /** An open SSE stream that resolves waiters by the text a `data:` line carries. */
-interface Stream { req: http.ClientRequest; wait: (text: string) => Promise<number> }
+interface Stream { req: http.ClientRequest; wait: (text: string, fresh?: boolean) => Promise<number> }
+/** What a data line is known by: a chat entry by its text, a workspace notice by event and case. */
+const keyOf = (d: { body?: unknown; event?: unknown; case_id?: unknown }) =>
+  typeof d.body === 'string' ? d.body : typeof d.event === 'string' ? `${d.event}:${d.case_id}` : null;
 function openStream(url: string, headers: Record<string, string>): Promise<Stream> {
   return new Promise((resolve, reject) => {
     const waiters = new Map<string, (t: number) => void>();
@@ -76,8 +79,7 @@ function openStream(url: string, headers: Record<string, string>): Promise<Strea
           if (!data) continue;
           let text = data;
           try {
-            const parsed = JSON.parse(data) as { body?: string };
-            if (typeof parsed.body === 'string') text = parsed.body;
+            text = keyOf(JSON.parse(data)) ?? data;
           } catch { /* the echo sends plain text */ }
           const now = performance.now();
           const w = waiters.get(text);
@@ -89,7 +91,9 @@ function openStream(url: string, headers: Record<string, string>): Promise<Strea
       });
       resolve({
         req,
-        wait: (text) => {
+        wait: (text, fresh = false) => {
+          // fresh: only what arrives from now on counts (a case has many `message.created`)
+          if (fresh) seen.delete(text);
           const got = seen.get(text);
           if (got !== undefined) return Promise.resolve(got);
           return new Promise((r) => waiters.set(text, r));
@@ -221,13 +225,21 @@ try {
     caseIds[i] = c.id;
   });
   console.log(`chats started: ${N} in ${ms(performance.now() - t)} ms (${(N / ((performance.now() - t) / 1000)).toFixed(0)} /s, each a new customer, case and session)`);
+  // the agent's workspace stream (what the inbox and the case view listen to)
+  const workspace = await openStream(`${base}/api/v1/live`, auth);
+  const toAgent: number[] = [];
   luister = await measure('Luister chat (PostgreSQL)', (i) => openStream(`${chat}/stream?after=1`, { 'x-luister-chat': tokens[i] }),
     async (i, round) => {
+      const live = workspace.wait(`message.created:${caseIds[i]}`, true);
+      const t0 = performance.now();
       await postJson(`${chat}/messages`, { client_id: `bench-${i}-r${round}`, body: `Nog een vraag, ronde ${round}.`, lang: 'nl' }, { 'x-luister-chat': tokens[i] });
+      toAgent.push((await live) - t0);
     },
     async (i, text) => {
       await postJson(`${base}/api/v1/cases/${caseIds[i]}/messages`, { body: text }, auth);
     });
+  workspace.req.destroy();
+  console.log(`  visitor sends → the agent's workspace stream has the message: p50 ${ms(pct(toAgent, 0.5))} ms, p95 ${ms(pct(toAgent, 0.95))} ms, p99 ${ms(pct(toAgent, 0.99))} ms`);
   // for scale, the same server without chat: POST /api/v1/cases (an e-mail case), then the same reply on it
   const mailCases: string[] = [];
   let t1 = performance.now();
