@@ -5,7 +5,8 @@
  * each start a chat (POST …/messages) and keep the widget's server-sent-event stream open; then, R
  * rounds: every visitor writes a message and an agent answers every chat through the API's normal
  * reply (POST /api/v1/cases/:id/messages, the reply checker and all), C requests in flight. Measured:
- * visitor messages/s, agent answers delivered/s, the time from sending the agent's reply to the
+ * visitor messages/s, the time from a visitor's message to the agent's workspace live stream
+ * having it, agent answers delivered/s, the time from sending the agent's reply to the
  * visitor's stream having it (p50/p95/p99), and memory per open stream. Beside it, in the same run and
  * with the same client code: a bare SSE echo server (node:http, a Map of open responses; a POST writes
  * to one of them), the floor for "a message into an open stream". Memory is the whole process (client
