@@ -105,7 +105,7 @@ describe('the Dutch workspace over the demo data', { skip }, () => {
     return findings(screen, await interfaceText(page));
   }
 
-  test('every main screen speaks Dutch: inbox, cases, problems, a problem, promises, knowledge, an article, the dashboard', async () => {
+  test('every main screen speaks Dutch: inbox, cases, problems, a problem, promises, knowledge, an article, the dashboard, the channels', async () => {
     const page = await context.newPage();
     watch(page, problems);
     const stories = Object.values(demo.cases);
@@ -128,6 +128,7 @@ describe('the Dutch workspace over the demo data', { skip }, () => {
     const articleHref = await page.locator('main table tbody tr a').first().getAttribute('href');
     bad.push(...(await visit(page, 'article', articleHref!, (p) => p.locator('main form, main article').first().waitFor())));
     bad.push(...(await visit(page, 'dashboard', '/app/dashboard', (p) => p.locator('.kpis .kpi').first().waitFor())));
+    bad.push(...(await visit(page, 'channels (not an admin)', '/app/channels', (p) => p.getByText('Alleen beheerders kunnen de kanalen instellen.').waitFor())));
     assert.deepEqual(bad, []);
     assert.deepEqual(problems, []);
   });

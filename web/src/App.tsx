@@ -16,11 +16,12 @@ import { Announcements } from './announcements/Announcements.tsx';
 import { Incidents } from './announcements/Incidents.tsx';
 import { Retention } from './rights/Retention.tsx';
 import { StatusSettings } from './announcements/StatusSettings.tsx';
+import { Channels } from './channels/Channels.tsx';
 import { ApiError, get, post, whenSignedOut } from './shared/api.ts';
 import { useGoShortcuts } from './shared/keys.ts';
 import { LiveIndicator } from './shared/LiveIndicator.tsx';
 import { startLive, stopLive } from './shared/live.ts';
-import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, RETENTION, STATUS_SETTINGS, useRoute } from './shared/router.ts';
+import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, RETENTION, STATUS_SETTINGS, CHANNELS, useRoute } from './shared/router.ts';
 import { ShortcutHelp } from './shared/ShortcutHelp.tsx';
 import type { Me } from './shared/types.ts';
 
@@ -125,6 +126,11 @@ export function App() {
               {t('retention.nav')}
             </a>
           )}
+          {me.actor.role === 'admin' && (
+            <a href={CHANNELS} onClick={onLinkClick} aria-current={route.screen === 'channels' ? 'page' : undefined}>
+              {t('channels.nav')}
+            </a>
+          )}
         </nav>
         <div className="topbar-end">
           <LiveIndicator />
@@ -158,6 +164,8 @@ export function App() {
         <Retention me={me} onHelp={showHelp} />
       ) : route.screen === 'status-settings' ? (
         <StatusSettings me={me} onHelp={showHelp} />
+      ) : route.screen === 'channels' ? (
+        <Channels me={me} onHelp={showHelp} />
       ) : route.screen === 'dashboard' ? (
         <Dashboard me={me} params={route.params} onHelp={showHelp} />
       ) : route.screen === 'knowledge' ? (

@@ -31,7 +31,8 @@ export type Route =
   | { screen: 'announcements' }
   | { screen: 'incidents' }
   | { screen: 'retention' }
-  | { screen: 'status-settings' };
+  | { screen: 'status-settings' }
+  | { screen: 'channels' };
 
 export function useRoute(): Route {
   const url = useSyncExternalStore(subscribe, snapshot);
@@ -46,6 +47,7 @@ export function useRoute(): Route {
   if (/^\/app\/incidents\/?$/.test(u.pathname)) return { screen: 'incidents' };
   if (/^\/app\/retention\/?$/.test(u.pathname)) return { screen: 'retention' };
   if (/^\/app\/status\/?$/.test(u.pathname)) return { screen: 'status-settings' };
+  if (/^\/app\/channels\/?$/.test(u.pathname)) return { screen: 'channels' };
   if (/^\/app\/dashboard\/?$/.test(u.pathname)) return { screen: 'dashboard', params: u.searchParams };
   const k = /^\/app\/knowledge(?:\/([^/]+))?\/?$/.exec(u.pathname);
   if (k) return { screen: 'knowledge', id: k[1] ? decodeURIComponent(k[1]) : null };
@@ -62,6 +64,7 @@ export const ANNOUNCEMENTS = `${BASE}announcements`;
 export const INCIDENTS = `${BASE}incidents`;
 export const RETENTION = `${BASE}retention`;
 export const STATUS_SETTINGS = `${BASE}status`;
+export const CHANNELS = `${BASE}channels`;
 export const articleHref = (id: string) => `${KNOWLEDGE}/${encodeURIComponent(id)}`;
 export const problemHref = (id: string) => `${PROBLEMS}/${encodeURIComponent(id)}`;
 
