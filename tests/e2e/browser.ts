@@ -95,3 +95,12 @@ export async function signIn(context: BrowserContext, base: string, email: strin
   const res = await context.request.post(`${base}/api/v1/auth/login`, { data: { email, password: PASSWORD } });
   assert.equal(res.status(), 200, await res.text());
 }
+
+/** A Dutch workspace context at desk size, signed in as `email`, with one page whose errors land in `problems`. */
+export async function signedInPage(browser: Browser, base: string, email: string, problems: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1360, height: 900 } });
+  await signIn(context, base, email);
+  const page = await context.newPage();
+  watch(page, problems);
+  return { context, page };
+}

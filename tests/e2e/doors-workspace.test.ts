@@ -11,7 +11,7 @@ import { updateServiceSettings } from '../../src/promises/settings.ts';
 import { systemActor } from '../../src/shared/actor.ts';
 import type { Db } from '../../src/storage/db.ts';
 import { testConfig, testDb, uniqueEmail } from '../helpers.ts';
-import { assertAccessible, buildWorkspace, chromiumMissing, launch, SCREENSHOTS, signIn, watch } from './browser.ts';
+import { SCREENSHOTS, assertAccessible, buildWorkspace, chromiumMissing, launch, signedInPage } from './browser.ts';
 
 /**
  * The doors from the workspace's side (issue 17), in Debian's Chromium: an admin sets up the contact
@@ -57,10 +57,7 @@ describe('the doors in the workspace, in Chromium', { skip }, () => {
     await new Promise<void>((r) => site.listen(0, '127.0.0.1', () => r()));
     shop = `http://localhost:${(site.address() as AddressInfo).port}`;
     browser = await launch();
-    context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1360, height: 900 } });
-    await signIn(context, base, adminEmail);
-    page = await context.newPage();
-    watch(page, problems);
+    ({ context, page } = await signedInPage(browser, base, adminEmail, problems));
   });
 
   after(async () => {

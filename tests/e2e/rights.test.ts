@@ -13,7 +13,7 @@ import { systemActor } from '../../src/shared/actor.ts';
 import type { Db } from '../../src/storage/db.ts';
 import type { JobRow } from '../../src/storage/jobs.ts';
 import { testConfig, testDb, uniqueEmail } from '../helpers.ts';
-import { assertAccessible, buildWorkspace, chromiumMissing, launch, PASSWORD, SCREENSHOTS, signIn, watch } from './browser.ts';
+import { PASSWORD, SCREENSHOTS, assertAccessible, buildWorkspace, chromiumMissing, launch, signIn, signedInPage, watch } from './browser.ts';
 
 /**
  * Customer rights in Chromium (issue 18): the preferences on the customer card with the sentence
@@ -63,10 +63,7 @@ describe('customer rights and retention in Chromium', { skip }, () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     browser = await launch();
-    context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1360, height: 900 } });
-    await signIn(context, base, adminEmail);
-    page = await context.newPage();
-    watch(page, problems);
+    ({ context, page } = await signedInPage(browser, base, adminEmail, problems));
   });
 
   after(async () => {
