@@ -3,6 +3,7 @@ import { createPgClusterStore } from '../listening/clustering/pg-store.ts';
 import { describeTopics } from '../listening/clustering/supervise-topics.ts';
 import { getServiceSettings } from '../promises/settings.ts';
 import { periodOf, rate, topicSeries, type TopicDay } from './period.ts';
+import { refundFigures } from './refund-figures.ts';
 import { serviceFigures } from './service-figures.ts';
 import { getInsightSettings } from './settings.ts';
 
@@ -25,7 +26,7 @@ export async function getDashboard(db: Db, accountId: string, o: DashboardOption
   // [from 00:00, the day after `to` 00:00) in the account's zone, as instants (index-friendly)
   const within = (col: string) => `${col} >= ($3::date)::timestamp AT TIME ZONE $2 AND ${col} < ($4::date + 1)::timestamp AT TIME ZONE $2`;
 
-  const [contacts, spikes, figures] = await Promise.all([
+  const [contacts, spikes, figures, refunds] = await Promise.all([
     // contacts as listening heard them: every inbound message from a person is analysed (machines' mail is not),
     // and its analysis row carries the message's time (one index range, whatever the size of the account)
     db.query<TopicDay>(
@@ -40,6 +41,7 @@ export async function getDashboard(db: Db, accountId: string, o: DashboardOption
       range,
     ),
     serviceFigures(db, range, within),
+    refundFigures(db, range, within, o.now ?? new Date()),
   ]);
 
   const series = topicSeries(contacts, period.days);
@@ -100,6 +102,6 @@ export async function getDashboard(db: Db, accountId: string, o: DashboardOption
       // no time recorded (nobody used the workspace) is unknown, not free
       cost_per_contact_cents: total && figures.work_seconds > 0 ? Math.round((hours * hourly_cost_cents) / total) : null,
     },
-    refunds: { available: false, reason: 'Refunds (C6) are not part of Luister yet: time to refund vs time to charge comes with them' },
+    refunds,
   };
 }

@@ -42,7 +42,7 @@ test('an empty account has a calm dashboard: zeros and nulls, never a division b
   assert.equal(d.promises.kept_rate, null);
   assert.equal(d.cost.cost_per_contact_cents, null);
   assert.equal(d.cost.hourly_cost_cents, 3000, '€30 an hour unless the account says otherwise');
-  assert.equal(d.refunds.available, false);
+  assert.deepEqual(d.refunds, { requested: 0, paid: 0, paid_cents: 0, median_hours_to_paid: null, max_hours_to_paid: null, waiting: 0, oldest_waiting_hours: null });
 });
 
 test('contacts, repeat contacts, promises and cost per contact', async () => {
@@ -107,4 +107,29 @@ test('contacts, repeat contacts, promises and cost per contact', async () => {
   assert.equal((await req(a, 'GET', '/api/v1/insight/dashboard?days=14')).cost.cost_per_contact_cents, 600);
   assert.equal((await req(a, 'PATCH', '/api/v1/settings/insight', { hourly_cost_cents: null })).hourly_cost_cents, 3000);
   assert.equal((await req(b, 'GET', '/api/v1/settings/insight')).hourly_cost_cents, 3000, "B's cost is its own");
+});
+
+test('time to refund: the median hours from request to paid, and how long the oldest unpaid one waits, of this account only', async () => {
+  const refund = async (acc: TestAccount, cents: number, hoursAgo: number, paidHoursAgo: number | null) => {
+    const c = await complaint(acc, uniqueEmail('terug'), 'Graag mijn geld terug.', 'Terugbetaling');
+    await ctx.db.query(
+      `INSERT INTO refunds (account_id, case_id, customer_id, amount_cents, currency, reason, destination, state, created_at, paid_at)
+       SELECT $1, id, customer_id, $3, 'EUR', 'dubbel afgeschreven', 'original_payment', $4, now() - make_interval(hours => $5), $6::timestamptz
+       FROM cases WHERE account_id = $1 AND id = $2`,
+      [acc.accountId, c.id, cents, paidHoursAgo === null ? 'approved' : 'paid', hoursAgo, paidHoursAgo === null ? null : new Date(Date.now() - paidHoursAgo * 3_600_000)],
+    );
+  };
+  await refund(a, 420, 10, 5); // paid after 5 hours
+  await refund(a, 990, 30, 3); // paid after 27 hours
+  await refund(a, 1640, 30, null); // still waiting, 30 hours
+  await refund(b, 99_900, 2, 1); // another account: never counted
+  const d = await req(a, 'GET', '/api/v1/insight/dashboard?days=7');
+  assert.equal(d.refunds.requested, 3);
+  assert.equal(d.refunds.paid, 2);
+  assert.equal(d.refunds.paid_cents, 1410);
+  assert.equal(d.refunds.median_hours_to_paid, 16);
+  assert.equal(d.refunds.max_hours_to_paid, 27);
+  assert.equal(d.refunds.waiting, 1);
+  assert.ok(Math.abs(d.refunds.oldest_waiting_hours - 30) <= 0.1, String(d.refunds.oldest_waiting_hours));
+  await ctx.db.query('DELETE FROM refunds WHERE account_id = ANY($1::uuid[])', [[a.accountId, b.accountId]]);
 });

@@ -27,7 +27,11 @@ const dashboard = z.object({
   sla: z.object({ policies: z.number().int(), cases_breached: z.number().int(), met_rate: z.number().nullable(), first_response_median_minutes: z.number().nullable().describe('wall-clock minutes to the first human reply') }),
   promises: z.object({ due: z.number().int(), kept_on_time: z.number().int(), broken: z.number().int(), open: z.number().int(), kept_rate: z.number().nullable() }),
   cost: z.object({ hourly_cost_cents: z.number().int(), handled_hours: z.number().describe('time agents spent on cases, from the workspace'), cost_per_contact_cents: z.number().int().nullable() }),
-  refunds: z.object({ available: z.boolean(), reason: z.string() }),
+  refunds: z.object({
+    requested: z.number().int(), paid: z.number().int(), paid_cents: z.number().int(),
+    median_hours_to_paid: z.number().nullable(), max_hours_to_paid: z.number().nullable(),
+    waiting: z.number().int(), oldest_waiting_hours: z.number().nullable(),
+  }),
 });
 
 export function insightRoutes(app: FastifyInstance, db: Db) {

@@ -93,7 +93,13 @@ export function Dashboard({ me, params, onHelp }: { me: Me; params: URLSearchPar
               value={d.cost.cost_per_contact_cents === null ? '—' : formatCents(d.cost.cost_per_contact_cents)}
               note={t('dashboard.costNote', { hours: formatNumber(d.cost.handled_hours, 1), rate: formatCents(d.cost.hourly_cost_cents) })}
             />
-            <Kpi label={t('dashboard.refunds')} value="—" note={t('dashboard.refundsLater')} />
+            <Kpi
+              label={t('dashboard.refunds')}
+              value={d.refunds.median_hours_to_paid === null ? '—' : t('dashboard.refundHours', { hours: formatNumber(d.refunds.median_hours_to_paid, 1) })}
+              note={`${t('dashboard.refundsNote', { paid: d.refunds.paid, amount: formatCents(d.refunds.paid_cents), requested: d.refunds.requested })}${
+                d.refunds.waiting ? `; ${t('dashboard.refundsWaiting', { count: d.refunds.waiting, hours: formatNumber(d.refunds.oldest_waiting_hours ?? 0, 0) })}` : ''
+              }`}
+            />
           </ul>
           <section className="card" aria-labelledby="topics-title">
             <h2 id="topics-title">{t('dashboard.perTopic')}</h2>

@@ -32,5 +32,13 @@ export interface Dashboard {
   sla: { policies: number; cases_breached: number; met_rate: number | null; first_response_median_minutes: number | null };
   promises: { due: number; kept_on_time: number; broken: number; open: number; kept_rate: number | null };
   cost: { hourly_cost_cents: number; handled_hours: number; cost_per_contact_cents: number | null };
-  refunds: { available: boolean; reason: string };
+  refunds: {
+    requested: number;
+    paid: number;
+    paid_cents: number;
+    median_hours_to_paid: number | null;
+    max_hours_to_paid: number | null;
+    waiting: number;
+    oldest_waiting_hours: number | null;
+  };
 }
