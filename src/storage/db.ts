@@ -69,20 +69,30 @@ async function openPostgres(url: string, max: number): Promise<Db> {
   const probe = await pool.connect();
   probe.release();
 
+  // One connection runs one query at a time: code that asks a transaction for two things at once
+  // (Promise.all) gets them one after the other, in order, instead of pg's deprecated implicit queue.
+  const lanes = new WeakMap<pg.PoolClient, Promise<unknown>>();
+  const inLane = <T>(client: pg.PoolClient, work: () => Promise<T>): Promise<T> => {
+    const run = (lanes.get(client) ?? Promise.resolve()).then(work, work);
+    lanes.set(client, run.catch(() => {}));
+    return run;
+  };
   const clientDb = (client: pg.PoolClient): Db => ({
     kind: 'postgres',
     async query<T>(sql: string, params?: unknown[]) {
-      return (await client.query(prepared(sql, params))).rows as T[];
+      return (await inLane(client, () => client.query(prepared(sql, params)))).rows as T[];
     },
     async exec(sql: string) {
-      await client.query(sql);
+      await inLane(client, () => client.query(sql));
     },
     transaction: (fn) => fn(clientDb(client)),
     listen: (channel, fn) => listener.listen(channel, fn),
-    async copyFrom(sql: string, data: string | Buffer) {
-      const copy = client.query(copyFromStdin(sql));
-      await pipeline(Readable.from([typeof data === 'string' ? Buffer.from(data) : data]), copy);
-      return copy.rowCount ?? 0;
+    copyFrom(sql: string, data: string | Buffer) {
+      return inLane(client, async () => {
+        const copy = client.query(copyFromStdin(sql));
+        await pipeline(Readable.from([typeof data === 'string' ? Buffer.from(data) : data]), copy);
+        return copy.rowCount ?? 0;
+      });
     },
     close: async () => {},
   });
