@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../storage/db.ts';
 import type { Actor } from '../shared/actor.ts';
-import { invalid, notFound } from '../shared/errors.ts';
+import { notFound } from '../shared/errors.ts';
 import { CASE_STATUSES, PRIORITIES } from '../cases/status.ts';
 import { MAX_TAGS } from '../tags/tags.ts';
 import type { MacroActions } from './plan.ts';
@@ -45,14 +45,14 @@ export async function loadMacro(db: Db, actor: Actor, id: string, forUpdate = fa
   return row;
 }
 
-/** The team and template a macro names exist in the actor's account (422 otherwise, nothing written). */
+/** The team and template a macro names exist in the actor's account (404 otherwise, as for any id of another account). */
 export async function checkReferences(db: Db, accountId: string, a: MacroActions): Promise<void> {
   if (a.team_id) {
     const [t] = await db.query('SELECT 1 FROM teams WHERE account_id = $1 AND id = $2', [accountId, a.team_id]);
-    if (!t) throw invalid('team_not_found', `Team ${a.team_id} does not exist in this account`);
+    if (!t) throw notFound('team', a.team_id);
   }
   if (a.template_id) {
     const [t] = await db.query('SELECT 1 FROM templates WHERE account_id = $1 AND id = $2', [accountId, a.template_id]);
-    if (!t) throw invalid('template_not_found', `Template ${a.template_id} does not exist in this account`);
+    if (!t) throw notFound('template', a.template_id);
   }
 }

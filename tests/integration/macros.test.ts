@@ -124,7 +124,7 @@ test('a macro that would set an invalid value is refused, with nothing written',
   // a team or template of another account cannot be put in a macro
   const otherTeam = (await req('POST', '/api/v1/teams', { name: 'Hun team' }, other.auth)).json().id;
   const bad = await req('POST', '/api/v1/macros', { name: 'Fout team', shared: true, actions: { team_id: otherTeam } }, joris.auth);
-  assert.equal(bad.statusCode, 422);
+  assert.equal(bad.statusCode, 404);
   assert.equal(bad.json().error.code, 'team_not_found');
   for (const actions of [{ status: 'kapot' }, { tags_add: ['geen tag!'] }, {}, { note: 'x', colour: 'red' }]) {
     const r = await req('POST', '/api/v1/macros', { name: 'Fout', shared: true, actions }, joris.auth);
