@@ -30,7 +30,8 @@ export type Route =
   | { screen: 'refunds' }
   | { screen: 'announcements' }
   | { screen: 'incidents' }
-  | { screen: 'retention' };
+  | { screen: 'retention' }
+  | { screen: 'macros' };
 
 export function useRoute(): Route {
   const url = useSyncExternalStore(subscribe, snapshot);
@@ -44,6 +45,7 @@ export function useRoute(): Route {
   if (/^\/app\/announcements\/?$/.test(u.pathname)) return { screen: 'announcements' };
   if (/^\/app\/incidents\/?$/.test(u.pathname)) return { screen: 'incidents' };
   if (/^\/app\/retention\/?$/.test(u.pathname)) return { screen: 'retention' };
+  if (/^\/app\/macros\/?$/.test(u.pathname)) return { screen: 'macros' };
   if (/^\/app\/dashboard\/?$/.test(u.pathname)) return { screen: 'dashboard', params: u.searchParams };
   const k = /^\/app\/knowledge(?:\/([^/]+))?\/?$/.exec(u.pathname);
   if (k) return { screen: 'knowledge', id: k[1] ? decodeURIComponent(k[1]) : null };
@@ -52,6 +54,7 @@ export function useRoute(): Route {
 
 export const caseHref = (ref: string) => `${BASE}cases/${encodeURIComponent(ref)}`;
 export const PROBLEMS = `${BASE}problems`;
+export const MACROS = `${BASE}macros`;
 export const PROMISES = `${BASE}promises`;
 export const DASHBOARD = `${BASE}dashboard`;
 export const KNOWLEDGE = `${BASE}knowledge`;

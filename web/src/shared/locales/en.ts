@@ -7,6 +7,7 @@ import { knowledge } from './en/knowledge.ts';
 import { refunds } from './en/refunds.ts';
 import { rights } from './en/rights.ts';
 import { announcements } from './en/announcements.ts';
+import { macros } from './en/macros.ts';
 import type { Shape, nl } from './nl.ts';
 
 /** UI text in English: every key of the Dutch texts, one file per screen group in en/ (each checked against its Dutch twin). */
@@ -20,4 +21,5 @@ export const en: Shape<typeof nl> = {
   ...refunds,
   ...rights,
   ...announcements,
+  ...macros,
 };

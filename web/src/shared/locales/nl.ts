@@ -7,6 +7,7 @@ import { knowledge } from './nl/knowledge.ts';
 import { refunds } from './nl/refunds.ts';
 import { rights } from './nl/rights.ts';
 import { announcements } from './nl/announcements.ts';
+import { macros } from './nl/macros.ts';
 
 /** UI text in Dutch, the first language: one file per screen group in nl/; en.ts has every key (checked by its type). */
 export const nl = {
@@ -19,6 +20,7 @@ export const nl = {
   ...refunds,
   ...rights,
   ...announcements,
+  ...macros,
 };
 
 /** The shape of the texts: English (and any later language) must have every key Dutch has. */

@@ -56,5 +56,6 @@ export const workspace = {
     goDashboard: 'Naar het overzicht met cijfers',
     notifications: 'Meldingen openen of sluiten',
     transfer: 'Overdragen',
+    macro: 'Macro kiezen en toepassen',
   },
 };
