@@ -124,6 +124,19 @@ describe('macros in Chromium', { skip }, () => {
     await page.getByRole('heading', { name: 'Macro’s', level: 1 }).waitFor();
     await page.locator('tr', { hasText: 'Dubbel betaald' }).waitFor();
     await assertAccessible(page, 'macros screen');
+
+    // the inbox filtered by a tag: the case with its tags
+    await page.goto(`${base}/app/`);
+    await page.getByLabel('Label', { exact: true }).fill('terugbetaling');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/tag=terugbetaling/);
+    const row = page.locator('tr', { hasText: data.caseRef });
+    await row.waitFor();
+    assert.match(await row.innerText(), /terugbetaling/);
+    await page.getByLabel('Label', { exact: true }).fill('bestaat-niet');
+    await page.keyboard.press('Enter');
+    await row.waitFor({ state: 'detached' });
+    await assertAccessible(page, 'inbox filtered by a tag');
     assert.deepEqual(problems, []);
   });
 });

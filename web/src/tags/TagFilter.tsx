@@ -11,7 +11,7 @@ export function TagFilter({ value, onChange }: { value: string | null; onChange:
     onChange(text.trim() || null);
   }
   return (
-    <form className="inline-form tag-filter" onSubmit={submit} role="search" aria-label={t('tags.filter')}>
+    <form className="inline-form tag-filter" onSubmit={submit}>
       <label htmlFor="tag-filter">{t('tags.filter')}</label>
       <input id="tag-filter" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('tags.filterPlaceholder')} maxLength={200} />
       {value && (
