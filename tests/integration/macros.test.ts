@@ -1,5 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { LIVE_CHANNEL } from '../../src/live/notice.ts';
 import { newAccount, testApp, uniqueEmail, type TestAccount, type TestContext } from '../helpers.ts';
 
 let ctx: TestContext;
@@ -76,8 +77,15 @@ test('preview says exactly what apply then does: status, priority, team, tags, n
   assert.deepEqual(p.problems, []);
   assert.deepEqual((await req('GET', `/api/v1/cases/${c.id}`)).json(), before, 'a preview changes nothing');
 
+  const heard: { event: string; case_id?: string }[] = [];
+  const unlisten = await ctx.db.listen(LIVE_CHANNEL, (p) => p && heard.push(JSON.parse(p)));
   const applied = await req('POST', `/api/v1/macros/${m.json().id}/apply/${c.id}`, undefined, sanne.auth);
   assert.equal(applied.statusCode, 200, applied.body);
+  // live like any case change: the workspace hears the case changed, and the note
+  for (let i = 0; i < 50 && !heard.some((n) => n.event === 'note.created'); i++) await new Promise((r) => setTimeout(r, 20));
+  await unlisten();
+  assert.ok(heard.some((n) => n.event === 'case.updated' && n.case_id === c.id), JSON.stringify(heard));
+  assert.ok(heard.some((n) => n.event === 'note.created' && n.case_id === c.id), JSON.stringify(heard));
   const a = applied.json();
   assert.deepEqual(a.changes, p.changes, 'preview = apply');
   assert.deepEqual(a.reply, p.reply);
