@@ -85,3 +85,14 @@ test('customer tags: add and remove beside the replacing PUT; another account\'s
   assert.equal(res.statusCode, 404);
   assert.deepEqual((await req('GET', `/api/v1/customers/${c.customer_id}`)).json().tags, ['product:glasvezel']);
 });
+
+test('merging customers carries the merged one\'s tags over to the survivor', async () => {
+  const a = await newCase();
+  const b = await newCase();
+  await req('POST', `/api/v1/customers/${a.customer_id}/tags`, { add: ['vip'] });
+  await req('POST', `/api/v1/customers/${b.customer_id}/tags`, { add: ['vip', 'product:glasvezel'] });
+  const merged = await req('POST', `/api/v1/customers/${a.customer_id}/merge`, { customer_id: b.customer_id });
+  assert.equal(merged.statusCode, 200, merged.body);
+  assert.deepEqual(merged.json().tags, ['product:glasvezel', 'vip']);
+  assert.deepEqual((await req('GET', `/api/v1/customers/${b.customer_id}`)).json().tags, []);
+});
