@@ -2,6 +2,7 @@ import type { Db } from '../storage/db.ts';
 import { loadCustomer } from '../customers/store.ts';
 import { MESSAGE_COLUMNS, type MessageRow } from './insert-message.ts';
 import { loadCase, publicCase } from './store.ts';
+import { tagsOf } from '../tags/store.ts';
 
 /** What listening stored about an inbound message (null until the worker has analysed it). */
 export interface AnalysisView {
@@ -31,7 +32,7 @@ export type TimelineEntry =
 /** One case with its customer, open transfer offer and whole timeline (messages, notes, audit events), oldest first. */
 export async function getCase(db: Db, accountId: string, caseIdOrRef: string) {
   const c = await loadCase(db, accountId, caseIdOrRef);
-  const [messages, events, offers, customer, attachments] = await Promise.all([
+  const [messages, events, offers, customer, attachments, tags] = await Promise.all([
     db.query<MessageRow & { analysis: AnalysisView | null }>(
       `SELECT ${MESSAGE_COLUMNS.split(', ').map((col) => `m.${col}`).join(', ')},
          CASE WHEN a.message_id IS NULL THEN NULL ELSE jsonb_build_object('language', a.language, 'sentiment', a.sentiment,
@@ -58,6 +59,7 @@ export async function getCase(db: Db, accountId: string, caseIdOrRef: string) {
        WHERE t.account_id = $1 AND m.case_id = $2 ORDER BY t.created_at, t.id`,
       [accountId, c.id],
     ),
+    tagsOf(db, accountId, 'case', c.id),
   ]);
   const byMessage = new Map<string, AttachmentView[]>();
   for (const { message_id, ...a } of attachments) byMessage.set(message_id, [...(byMessage.get(message_id) ?? []), a]);
@@ -65,5 +67,5 @@ export async function getCase(db: Db, accountId: string, caseIdOrRef: string) {
     ...messages.map((m) => ({ kind: 'message' as const, ...m, attachments: byMessage.get(m.id) ?? [] })),
     ...events.map((e) => ({ kind: 'event' as const, ...e })),
   ].sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime());
-  return { ...publicCase(c), customer, pending_transfer: offers[0] ?? null, timeline };
+  return { ...publicCase(c), tags, customer, pending_transfer: offers[0] ?? null, timeline };
 }

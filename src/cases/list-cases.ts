@@ -1,6 +1,7 @@
 import type { Db } from '../storage/db.ts';
 import { decodeCursor, page } from '../shared/pagination.ts';
 import type { CaseStatus } from './status.ts';
+import { tagsOfCases } from '../tags/store.ts';
 import { CASE_COLUMNS, type CaseRow, publicCase } from './store.ts';
 
 export interface ListCasesOptions {
@@ -15,6 +16,8 @@ export interface ListCasesOptions {
   teamId?: string;
   /** cases with a message the listening put in this topic */
   topicId?: string;
+  /** cases carrying every one of these tags */
+  tags?: string[];
 }
 
 export async function listCases(db: Db, accountId: string, opts: ListCasesOptions) {
@@ -34,10 +37,13 @@ export async function listCases(db: Db, accountId: string, opts: ListCasesOption
        AND ($9::uuid IS NULL OR EXISTS (
          SELECT 1 FROM messages m JOIN message_analysis a ON a.account_id = m.account_id AND a.message_id = m.id
          WHERE m.account_id = $1 AND m.case_id = cases.id AND a.topic_id = $9))
+       AND ($10::text[] IS NULL OR (SELECT count(*) FROM case_tags t
+         WHERE t.account_id = $1 AND t.case_id = cases.id AND t.tag = ANY($10::text[])) = cardinality($10::text[]))
      ORDER BY created_at DESC, id DESC LIMIT $7`,
     [accountId, opts.status?.length ? opts.status : null, opts.ownerId ?? null, opts.customerId ?? null,
-      opts.passedAround ?? null, after, opts.limit + 1, opts.teamId ?? null, opts.topicId ?? null],
+      opts.passedAround ?? null, after, opts.limit + 1, opts.teamId ?? null, opts.topicId ?? null, opts.tags?.length ? opts.tags : null],
   );
   const result = page(rows, opts.limit);
-  return { data: result.data.map((r) => ({ ...publicCase(r), customer_name: r.customer_name })), next_cursor: result.next_cursor };
+  const tags = await tagsOfCases(db, accountId, result.data.map((r) => r.id));
+  return { data: result.data.map((r) => ({ ...publicCase(r), customer_name: r.customer_name, tags: tags.get(r.id) ?? [] })), next_cursor: result.next_cursor };
 }

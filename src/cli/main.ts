@@ -25,6 +25,7 @@ import { refundCommand } from './commands/refunds.ts';
 import { rightsCommand } from './commands/rights.ts';
 import { announceCommand } from './commands/announce.ts';
 import { channelsCommand } from './commands/channels.ts';
+import { tagsCommand } from './commands/tags.ts';
 import { parseCli, print, required, withDb } from './run.ts';
 import { ask } from './prompt.ts';
 
@@ -55,6 +56,10 @@ const HELP = `luister <command> [options]
   channels set [--slug S] [--origins https://www.example.nl,…] [--capacity N] [--slot-minutes 15|20|30|60]
                                      the form lives at /contact/S; origins may frame it and load the widget
   search QUERY [--limit N] [--account ID]
+  cases [--tag a,b] [--limit N] [--json] [--account ID]
+                                     newest cases, only those carrying every tag given
+  tag case REF | tag customer ID [--add a,b] [--remove c] [--account ID]
+                                     add and remove tags (a bad tag, or removing one not there, changes nothing)
   demo [--password P] [--json]       load a Dutch demo account with two weeks of history (the five stories of
                                      customer service gone wrong among them); prints how to sign in
   promises [--due-today] [--state open|kept|breached|renegotiated|cancelled] [--account ID]
@@ -192,8 +197,10 @@ async function main() {
     case 'retention':
     case 'announcements':
     case 'incidents':
-    case 'channels': {
-      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, opt);
+    case 'channels':
+    case 'tag':
+    case 'cases': {
+      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, opt) ?? tagsCommand(cmd, sub, arg, opt);
       if (run) return run;
       break;
     }

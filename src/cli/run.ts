@@ -51,6 +51,9 @@ export function parseCli() {
       origins: { type: 'string' },
       capacity: { type: 'string' },
       'slot-minutes': { type: 'string' },
+      add: { type: 'string' },
+      remove: { type: 'string' },
+      tag: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -32,6 +32,11 @@ export async function mergeCustomers(db: Db, actor: Actor, targetId: string, sou
     const movedCases = await tx.query<{ id: string }>(
       'UPDATE cases SET customer_id = $3, updated_at = now() WHERE account_id = $1 AND customer_id = $2 RETURNING id', params);
     await tx.query('UPDATE messages SET customer_id = $3 WHERE account_id = $1 AND customer_id = $2', params);
+    // the tags (and products) go with the person: the survivor carries both sets
+    await tx.query(
+      `INSERT INTO customer_tags (account_id, customer_id, tag) SELECT account_id, $3::uuid, tag FROM customer_tags
+       WHERE account_id = $1 AND customer_id = $2 ON CONFLICT DO NOTHING`, params);
+    await tx.query('DELETE FROM customer_tags WHERE account_id = $1 AND customer_id = $2', [actor.accountId, sourceId]);
     await tx.query(
       `UPDATE customers t SET
          name = CASE WHEN t.name = '' THEN s.name ELSE t.name END,

@@ -1,3 +1,4 @@
+import { tagsOf } from '../tags/store.ts';
 import type { Db } from '../storage/db.ts';
 import type { IdentityKind } from './identity.ts';
 import { listVulnerabilitySigns, type VulnerabilitySignRow } from './vulnerability-signs.ts';
@@ -30,6 +31,8 @@ export interface Customer extends CustomerRow {
   identities: IdentityRow[];
   /** signs in the customer's messages that they may be vulnerable: suggestions for an agent, and how they were decided */
   vulnerability_signs?: VulnerabilitySignRow[];
+  /** the customer's tags and products (one customer only, not in lists) */
+  tags?: string[];
 }
 
 export const CUSTOMER_COLUMNS =
@@ -46,7 +49,8 @@ export async function loadCustomer(db: Db, accountId: string, id: string, forUpd
     [accountId, id],
   );
   const vulnerability_signs = await listVulnerabilitySigns(db, accountId, id);
-  return { ...row, identities, vulnerability_signs };
+  const tags = await tagsOf(db, accountId, 'customer', id);
+  return { ...row, identities, vulnerability_signs, tags };
 }
 
 export async function findCustomerIdByIdentity(db: Db, accountId: string, kind: IdentityKind, value: string) {

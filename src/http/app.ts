@@ -18,6 +18,8 @@ import { registerIdempotency } from './idempotency.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { tagRoutes } from './routes/tags.ts';
+import { macroRoutes } from './routes/macros.ts';
 import { knowledgeRoutes } from './routes/knowledge.ts';
 import { miscRoutes } from './routes/misc.ts';
 import { problemRoutes } from './routes/problems.ts';
@@ -155,6 +157,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   accountRoutes(app, db, config);
   customerRoutes(app, db);
   caseRoutes(app, db);
+  tagRoutes(app, db);
+  macroRoutes(app, db);
   knowledgeRoutes(app, db);
   replyRoutes(app, db);
   problemRoutes(app, db);

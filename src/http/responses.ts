@@ -36,6 +36,7 @@ export const caseSchema = z
     last_contact_at: time,
     solved_at: nullable(time),
     closed_at: nullable(time),
+    tags: z.array(z.string()).optional().describe('the case\'s tags (in lists and on one case)'),
   })
   .describe('Case');
 
@@ -100,6 +101,7 @@ export const customerSchema = z
     vulnerable_source: nullable(z.record(z.string(), z.unknown())).describe('where the vulnerable flag came from: {source: message|agent|import, kind, sign_id, message_id, by, at}'),
     identities: z.array(identitySchema),
     vulnerability_signs: z.array(vulnerabilitySignSchema).optional().describe('signs in the customer\'s messages that they may be vulnerable: suggested for an agent to confirm or dismiss (one customer only, not in lists)'),
+    tags: z.array(z.string()).optional().describe('the customer\'s tags and products (one customer only)'),
     created_at: time,
     updated_at: time,
   })

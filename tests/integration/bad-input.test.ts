@@ -58,6 +58,7 @@ interface Fixture {
   transferId: string;
   articleId: string;
   templateId: string;
+  macroId: string;
   problemId: string;
   refundId: string;
   findingId: string;
@@ -153,7 +154,7 @@ async function ok<T = Record<string, any>>(method: Method, url: string, payload?
 
 
 /** Routes that take no input at all: no params, no query, no body. */
-const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/settings/surveys', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs', 'GET /api/v1/settings/announcements', 'GET /api/v1/status-components', 'GET /api/v1/channels']);
+const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/macros', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/settings/surveys', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs', 'GET /api/v1/settings/announcements', 'GET /api/v1/status-components', 'GET /api/v1/channels']);
 /** Public routes (no credentials needed). */
 const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /setup', 'POST /setup',
   'GET /api/public/v1/chat/:slug/status', 'POST /api/public/v1/chat/:slug/messages', 'POST /api/public/v1/chat/:slug/person',
@@ -317,6 +318,14 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'GET /api/v1/settings/announcements': { url: '/api/v1/settings/announcements' },
     'PATCH /api/v1/settings/announcements': { url: '/api/v1/settings/announcements', payload: { vulnerable_extra_days: 10 } },
     'PUT /api/v1/customers/:id/tags': { url: `/api/v1/customers/${f.customerId}/tags`, payload: { tags: ['product:glasvezel'] } },
+    'POST /api/v1/customers/:id/tags': { url: `/api/v1/customers/${f.customerId}/tags`, payload: { add: ['zakelijk'] } },
+    'POST /api/v1/cases/:id/tags': { url: `/api/v1/cases/${f.caseId}/tags`, payload: { add: ['terugbetaling'] } },
+    'GET /api/v1/macros': { url: '/api/v1/macros' },
+    'POST /api/v1/macros': { url: '/api/v1/macros', payload: { name: 'Nieuwe macro', shared: true, actions: { priority: 'high' } } },
+    'PATCH /api/v1/macros/:id': { url: `/api/v1/macros/${f.macroId}`, payload: { name: 'Andere naam' } },
+    'DELETE /api/v1/macros/:id': { url: `/api/v1/macros/${f.macroId}` },
+    'GET /api/v1/macros/:id/preview/:case_id': { url: `/api/v1/macros/${f.macroId}/preview/${f.caseId}` },
+    'POST /api/v1/macros/:id/apply/:case_id': { url: `/api/v1/macros/${f.macroId}/apply/${f.caseId}` },
     'GET /api/v1/incidents': { url: '/api/v1/incidents?open=true' },
     'POST /api/v1/incidents': { url: '/api/v1/incidents', payload: { title: { nl: 'Storing' }, impact: 'minor', update: { status: 'investigating', parts: INCIDENT_PARTS, next_update_at: FUTURE, contact_route: '088 123 45 67' } } },
     'GET /api/v1/incidents/:id': { url: `/api/v1/incidents/${f.incidentId}` },
@@ -409,6 +418,7 @@ before(async () => {
   f.transferId = (await ok('POST', `/api/v1/cases/${c2.id}/transfers`, { to_agent_id: f.agent2, note: 'Jij weet hier meer van' })).id;
   f.articleId = (await ok('POST', '/api/v1/articles', { slug: 'pakket-retourneren', translations: { nl: { title: 'Pakket retourneren', body: 'Print het retourlabel.' } } })).id;
   f.templateId = (await ok('POST', '/api/v1/templates', { name: 'Ontvangen', body: 'Beste {{customer.first_name}}, we hebben {{case.ref}} ontvangen.' })).id;
+  f.macroId = (await ok('POST', '/api/v1/macros', { name: 'Gebeld', shared: true, actions: { tags_add: ['gebeld'], note: 'Klant gebeld.' } })).id;
   f.problemId = (await ok('POST', '/api/v1/problems', { title: 'Storing', case_ids: [f.caseId] })).id;
   f.signalId = (await db.query<{ id: string }>(`INSERT INTO signals (account_id, title) VALUES ($1, 'Piek') RETURNING id`, [acc.accountId]))[0].id;
   f.vulnerabilitySignId = (await db.query<{ id: string }>(
@@ -927,6 +937,27 @@ runTable('rules of the domain refuse the request and leave everything as it was'
   },
   { name: 'a sign-in with a wrong password', method: 'POST', url: '/api/v1/auth/login', auth: null, payload: { email: f.agent2Email, password: 'fout' }, status: 401, code: 'invalid_credentials' },
   { name: 'a sign-in for an unknown agent', method: 'POST', url: '/api/v1/auth/login', auth: null, payload: { email: uniqueEmail(), password: 'x' }, status: 401, code: 'invalid_credentials' },
+]);
+
+runTable('tags and macros: bad tags, bad actions and unknown macros are refused, nothing written', () => [
+  { name: 'a tag with a space and a bang', method: 'POST', url: `/api/v1/cases/${f.caseId}/tags`, payload: { add: ['niet goed!'] }, status: 422, code: 'invalid_tag' },
+  { name: 'a tag of 65 characters', method: 'POST', url: `/api/v1/cases/${f.caseId}/tags`, payload: { add: ['x'.repeat(65)] }, status: 422, code: 'invalid_tag' },
+  { name: 'removing a tag the case does not carry', method: 'POST', url: `/api/v1/cases/${f.caseId}/tags`, payload: { remove: ['nooit-gezet'] }, status: 422, code: 'tag_not_set' },
+  { name: 'a tag change that changes nothing', method: 'POST', url: `/api/v1/cases/${f.caseId}/tags`, payload: {}, status: 400, code: 'validation_failed' },
+  { name: 'tags on a case that does not exist', method: 'POST', url: `/api/v1/cases/${NIL}/tags`, payload: { add: ['x'] }, status: 404, code: 'case_not_found' },
+  { name: 'a bad customer tag', method: 'POST', url: `/api/v1/customers/${f.customerId}/tags`, payload: { add: ['<b>'] }, status: 422, code: 'invalid_tag' },
+  { name: 'a tag filter that is not a tag', method: 'GET', url: '/api/v1/cases?tag=%3Cscript%3E', status: 422, code: 'invalid_tag' },
+  { name: 'a macro with a status that does not exist', method: 'POST', url: '/api/v1/macros', payload: { name: 'Fout', shared: true, actions: { status: 'kapot' } }, status: 400, code: 'validation_failed' },
+  { name: 'a macro that does nothing', method: 'POST', url: '/api/v1/macros', payload: { name: 'Leeg', shared: true, actions: {} }, status: 400, code: 'validation_failed' },
+  { name: 'a macro with a bad tag', method: 'POST', url: '/api/v1/macros', payload: { name: 'Fout', shared: true, actions: { tags_add: ['geen tag!'] } }, status: 422, code: 'invalid_tag' },
+  { name: 'a macro with a team that does not exist', method: 'POST', url: '/api/v1/macros', payload: { name: 'Fout', shared: true, actions: { team_id: NIL } }, status: 404, code: 'team_not_found' },
+  { name: 'a macro with a template that does not exist', method: 'PATCH', url: `/api/v1/macros/${f.macroId}`, payload: { actions: { template_id: NIL } }, status: 404, code: 'template_not_found' },
+  { name: 'a macro name in use', method: 'POST', url: '/api/v1/macros', payload: { name: 'gebeld', shared: true, actions: { priority: 'low' } }, status: 409, code: 'macro_exists' },
+  { name: 'a shared macro made by an agent', method: 'POST', url: '/api/v1/macros', auth: f.agentToken, payload: { name: 'Agent', shared: true, actions: { priority: 'low' } }, status: 403, code: 'forbidden' },
+  { name: 'deleting a macro that does not exist', method: 'DELETE', url: `/api/v1/macros/${NIL}`, status: 404, code: 'macro_not_found' },
+  { name: 'previewing a macro that does not exist', method: 'GET', url: `/api/v1/macros/${NIL}/preview/${f.caseId}`, status: 404, code: 'macro_not_found' },
+  { name: 'applying a macro to a case that does not exist', method: 'POST', url: `/api/v1/macros/${f.macroId}/apply/${NIL}`, status: 404, code: 'case_not_found' },
+  { name: 'applying a macro to a case id that is not one', method: 'POST', url: `/api/v1/macros/${f.macroId}/apply/zaak-1`, status: 400, code: 'validation_failed' },
 ]);
 
 runTable('replies and templates: bad drafts, settings and templates are refused, nothing written', () => [

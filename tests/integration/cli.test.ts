@@ -56,6 +56,19 @@ test('agent create, token create, import customers and search go through the sam
   assert.match(found.out, /customer .*Ria Jansen/);
 });
 
+test('tag and cases: tags from a script, and the same refusals as the API', () => {
+  const a = ['--account', account.account_id];
+  const none = luister('tag', 'case', 'LU-999999', '--add', 'vip', ...a);
+  assert.equal(none.code, 1);
+  assert.match(none.err, /Case LU-999999 does not exist in this account/);
+  const missing = luister('tag', 'case', 'LU-999999', ...a);
+  assert.match(missing.err, /--add/);
+  const bad = luister('cases', '--tag', 'niet!goed', ...a);
+  assert.equal(bad.code, 1);
+  assert.match(bad.err, /Not a tag: "niet!goed"/);
+  assert.deepEqual(json(luister('cases', '--tag', 'vip', '--json', ...a)), []);
+});
+
 test('unknown commands and missing options are clear errors', () => {
   const r = luister('frobnicate');
   assert.equal(r.code, 1);

@@ -46,6 +46,7 @@ interface B {
   transferId: string;
   articleId: string;
   templateId: string;
+  macroId: string;
   problemId: string;
   signalId: string;
   vulnerabilitySignId: string;
@@ -79,6 +80,7 @@ interface A {
   agentId: string;
   teamId: string;
   topicId: string;
+  macroId: string;
 }
 
 let ctx: TestContext;
@@ -202,6 +204,7 @@ before(async () => {
     transferId: transfer.id,
     articleId: article.id,
     templateId: template.id,
+    macroId: (await ok(B, 'POST', '/api/v1/macros', { name: `Macro ${word}`, shared: true, actions: { tags_add: ['b'], note: word } })).id,
     problemId: problem.id,
     signalId: signalRow.id,
     vulnerabilitySignId: (await db.query<{ id: string }>(
@@ -227,7 +230,7 @@ before(async () => {
     componentId: componentB.id,
     ids: [],
   };
-  b.ids = [b.refundId, paidB.id, b.findingId, b.chargeId, b.batchId, b.tariffRuleId, b.slaPolicyId, b.promiseId, b.draftId, b.notificationId, b.inboxId, b.attachmentId, b.topicId, b.articleId, b.problemId, b.signalId, b.vulnerabilitySignId, b.templateId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId, b.announcementId, b.incidentId, b.componentId];
+  b.ids = [b.refundId, paidB.id, b.findingId, b.chargeId, b.batchId, b.tariffRuleId, b.slaPolicyId, b.promiseId, b.draftId, b.notificationId, b.inboxId, b.attachmentId, b.topicId, b.articleId, b.problemId, b.signalId, b.vulnerabilitySignId, b.templateId, b.macroId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId, b.announcementId, b.incidentId, b.componentId];
 
   // ---- account A: the one trying
   const accA = await newAccount(db, 'Account A');
@@ -239,7 +242,8 @@ before(async () => {
   const agentA = await ok(A, 'POST', '/api/v1/agents', { email: uniqueEmail('agent.a'), name: 'Agent van A' });
   const teamA = await ok(A, 'POST', '/api/v1/teams', { name: 'Team van A' });
   const [topicA] = await db.query<{ id: string }>(`INSERT INTO topics (account_id, centroid, norm, size, first_seq, last_seq, first_at, last_at) VALUES ($1, '[]', 1, 1, 1, 1, now(), now()) RETURNING id`, [accA.accountId]);
-  a = { topicId: topicA.id, acc: accA, customerId: ca.id, identityId: ca.identities[0].id, caseId: caseA.id, caseRef: caseA.ref, ownedCaseId: owned.id, agentId: agentA.id, teamId: teamA.id };
+  const macroA = await ok(A, 'POST', '/api/v1/macros', { name: 'Macro van A', shared: true, actions: { tags_add: ['a'], note: 'Van A' } });
+  a = { macroId: macroA.id, topicId: topicA.id, acc: accA, customerId: ca.id, identityId: ca.identities[0].id, caseId: caseA.id, caseRef: caseA.ref, ownedCaseId: owned.id, agentId: agentA.id, teamId: teamA.id };
 });
 
 after(() => ctx.close());
@@ -264,6 +268,9 @@ function attempts(): Attempt[] {
       { name: `assign B's case to B's agent by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/assign`, payload: { agent_id: b.agentId }, expect: nf('case') },
       { name: `offer B's case to A's agent by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/transfers`, payload: { to_agent_id: a.agentId }, expect: nf('case') },
       { name: `article suggestions for B's case by ${k}`, method: 'GET', url: `/api/v1/cases/${k}/suggestions`, expect: nf('case') },
+      { name: `tag B's case by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/tags`, payload: { add: ['gekaapt'] }, expect: nf('case') },
+      { name: `preview A's macro on B's case by ${k}`, method: 'GET', url: `/api/v1/macros/${a.macroId}/preview/${k}`, expect: nf('case') },
+      { name: `apply A's macro to B's case by ${k}`, method: 'POST', url: `/api/v1/macros/${a.macroId}/apply/${k}`, expect: nf('case') },
       { name: `request a refund on B's case by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/refunds`, payload: { amount_cents: 100, reason: 'x', destination: 'original_payment' }, expect: nf('case') },
     );
     for (const action of ['accept', 'decline', 'cancel']) {
@@ -310,6 +317,14 @@ function attempts(): Attempt[] {
     { name: "read B's template", method: 'GET', url: `/api/v1/templates/${b.templateId}`, expect: nf('template') },
     { name: "change B's template", method: 'PATCH', url: `/api/v1/templates/${b.templateId}`, payload: { body: 'Gekaapt' }, expect: nf('template') },
     { name: "delete B's template", method: 'DELETE', url: `/api/v1/templates/${b.templateId}`, expect: nf('template') },
+    { name: "change B's macro", method: 'PATCH', url: `/api/v1/macros/${b.macroId}`, payload: { name: 'Gekaapt' }, expect: nf('macro') },
+    { name: "delete B's macro", method: 'DELETE', url: `/api/v1/macros/${b.macroId}`, expect: nf('macro') },
+    { name: "preview B's macro on A's case", method: 'GET', url: `/api/v1/macros/${b.macroId}/preview/${a.caseId}`, expect: nf('macro') },
+    { name: "apply B's macro to A's case", method: 'POST', url: `/api/v1/macros/${b.macroId}/apply/${a.caseId}`, expect: nf('macro') },
+    { name: "put B's team in A's macro", method: 'PATCH', url: `/api/v1/macros/${a.macroId}`, payload: { actions: { team_id: b.teamId } }, expect: nf('team') },
+    { name: "tag B's customer", method: 'POST', url: `/api/v1/customers/${b.customerId}/tags`, payload: { add: ['gekaapt'] }, expect: nf('customer') },
+    { name: "A's cases by B's tag", method: 'GET', url: '/api/v1/cases?tag=b', expect: { list: true } },
+    { name: "A's macros", method: 'GET', url: '/api/v1/macros', expect: { list: true } },
     { name: "render B's template for A's case", method: 'POST', url: `/api/v1/templates/${b.templateId}/render`, payload: { case_id: a.caseId }, expect: nf('template') },
     { name: 'templates', method: 'GET', url: '/api/v1/templates', expect: list },
     // e-mail inboxes and attachments

@@ -17,11 +17,12 @@ import { Incidents } from './announcements/Incidents.tsx';
 import { Retention } from './rights/Retention.tsx';
 import { StatusSettings } from './announcements/StatusSettings.tsx';
 import { Channels } from './channels/Channels.tsx';
+import { MacroList } from './macros/MacroList.tsx';
 import { ApiError, get, post, whenSignedOut } from './shared/api.ts';
 import { useGoShortcuts } from './shared/keys.ts';
 import { LiveIndicator } from './shared/LiveIndicator.tsx';
 import { startLive, stopLive } from './shared/live.ts';
-import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, RETENTION, STATUS_SETTINGS, CHANNELS, useRoute } from './shared/router.ts';
+import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, MACROS, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, RETENTION, STATUS_SETTINGS, CHANNELS, useRoute } from './shared/router.ts';
 import { ShortcutHelp } from './shared/ShortcutHelp.tsx';
 import type { Me } from './shared/types.ts';
 
@@ -121,6 +122,9 @@ export function App() {
           <a href={DASHBOARD} onClick={onLinkClick} aria-current={route.screen === 'dashboard' ? 'page' : undefined} aria-keyshortcuts="g o">
             {t('app.dashboard')}
           </a>
+          <a href={MACROS} onClick={onLinkClick} aria-current={route.screen === 'macros' ? 'page' : undefined}>
+            {t('macros.title')}
+          </a>
           {me.actor.role === 'admin' && (
             <a href={RETENTION} onClick={onLinkClick} aria-current={route.screen === 'retention' ? 'page' : undefined}>
               {t('retention.nav')}
@@ -160,6 +164,8 @@ export function App() {
         <Announcements me={me} onHelp={showHelp} />
       ) : route.screen === 'incidents' ? (
         <Incidents me={me} onHelp={showHelp} />
+      ) : route.screen === 'macros' ? (
+        <MacroList me={me} onHelp={showHelp} />
       ) : route.screen === 'retention' ? (
         <Retention me={me} onHelp={showHelp} />
       ) : route.screen === 'status-settings' ? (

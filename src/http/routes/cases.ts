@@ -11,6 +11,7 @@ import type { CaseStatus, ChannelKind, Priority, Tier } from '../../cases/status
 import { offerTransfer } from '../../cases/transfer-case.ts';
 import { respondToOffer } from '../../routing/route-case.ts';
 import { updateCase } from '../../cases/update-case.ts';
+import { parseTagChange } from '../../tags/tags.ts';
 import { actorOf } from '../auth.ts';
 import * as s from '../schemas.ts';
 import * as res from '../responses.ts';
@@ -82,6 +83,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
           passed_around: z.coerce.number().int().min(1).max(1000).optional().describe('transferred at least this many times'),
           team_id: s.id.optional().describe("the team's cases: its own and those its members own"),
           topic_id: s.id.optional().describe('cases with a message in this topic (GET /api/v1/topics)'),
+          tag: z.string().max(1000).optional().describe('comma-separated tags: cases carrying every one of them'),
         })
         .strict(),
       response: { 200: res.pageOf(res.caseSchema.extend({ customer_name: z.string().describe('the customer\'s name (may be empty)') })), ...res.errors },
@@ -98,6 +100,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
       passedAround: q.passed_around,
       teamId: q.team_id,
       topicId: q.topic_id,
+      tags: q.tag === undefined ? undefined : parseTagChange({ add: q.tag.split(',').filter((t) => t.trim()) }).add,
     });
   });
 

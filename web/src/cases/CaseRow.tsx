@@ -26,7 +26,14 @@ export function CaseRow({ row, selected, fresh, customer, onFocus }: { row: Row;
         </a>
         {fresh && <span className="badge fresh-badge">{t('inbox.fresh')}</span>}
       </td>
-      <td className="subject">{row.subject}</td>
+      <td className="subject">
+        {row.subject}
+        {c?.tags?.map((x) => (
+          <span key={x} className="badge tag">
+            {x}
+          </span>
+        ))}
+      </td>
       {c ? (
         <>
           <td>{customer ?? '…'}</td>

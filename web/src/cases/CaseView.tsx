@@ -15,6 +15,8 @@ import { CASE_STATUSES, isSupervisor, type CaseDetail, type CaseStatus, type Me 
 
 type Priority = CaseDetail['priority'];
 const PRIORITIES: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];
+import { MacroMenu } from '../macros/MacroMenu.tsx';
+import { TagEditor } from '../tags/TagEditor.tsx';
 import { useAgents } from './agents.ts';
 import { Collision } from './Collision.tsx';
 import { Escalate } from './Escalate.tsx';
@@ -32,6 +34,8 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
   const [priority, setPriority] = useState<Priority | ''>('');
   const [focus, setFocus] = useState<{ mode: ComposerMode; at: number } | null>(null);
   const [transferOpen, setTransferOpen] = useState(false);
+  const [macroOpen, setMacroOpen] = useState(false);
+  const [draft, setDraft] = useState<{ text: string; at: number } | null>(null);
   const agents = useAgents();
   const titleRef = useRef<HTMLHeadingElement>(null);
   const focused = useRef(false);
@@ -86,6 +90,7 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
     n: () => setFocus({ mode: 'note', at: Date.now() }),
     a: () => (canAssign ? void assign() : false),
     t: () => (detail && !detail.pending_transfer && detail.owner_id ? setTransferOpen(true) : false),
+    m: () => setMacroOpen(true),
     '?': onHelp,
   });
 
@@ -160,6 +165,7 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
           )}
           <TransferForm detail={detail} me={me} agents={agents} act={act} open={transferOpen} onOpenChange={setTransferOpen} />
           <Escalate detail={detail} act={act} />
+          <MacroMenu caseId={detail.id} version={version} act={act} open={macroOpen} onOpenChange={setMacroOpen} onReply={(text) => setDraft({ text, at: Date.now() })} />
           <form
             className="inline-form"
             onSubmit={(e) => {
@@ -189,6 +195,7 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
             </button>
           </form>
         </div>
+        <TagEditor id="case-tags" path={`/api/v1/cases/${detail.id}/tags`} tags={detail.tags ?? []} act={act} />
         <div role="status">{notice && <p className={notice.kind === 'error' ? 'error' : 'ok'}>{notice.text}</p>}</div>
         <TransferBanner detail={detail} me={me} agents={agents} act={act} />
         <Collision others={others} answeredBy={answeredBy} />
@@ -198,7 +205,7 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
         <div className="case-main">
           <Timeline detail={detail} agentName={agentName} />
           <div className="compose-row">
-            <Composer caseId={detail.id} myId={me.agent?.id} focus={focus} onSent={refresh} onTyping={setTyping} />
+            <Composer caseId={detail.id} myId={me.agent?.id} focus={focus} draft={draft} onSent={refresh} onTyping={setTyping} />
             <Suggestions caseId={detail.id} version={version} />
           </div>
         </div>

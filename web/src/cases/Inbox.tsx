@@ -10,6 +10,7 @@ import { CaseRow, type Row } from './CaseRow.tsx';
 import { useCustomerNames } from './customers.ts';
 import { isSlaQueue, queuesFor, queueUrl, type Queue } from './queues.ts';
 import { SearchHits } from './SearchHits.tsx';
+import { TagFilter } from '../tags/TagFilter.tsx';
 import { TopicFilter } from './TopicFilter.tsx';
 
 /**
@@ -22,6 +23,7 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
   const queue = (queues as readonly string[]).includes(params.get('queue') ?? '') ? (params.get('queue') as Queue) : 'open';
   const status = (CASE_STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as CaseStatus) : null;
   const topic = params.get('topic');
+  const tag = params.get('tag');
   const q = params.get('q') ?? '';
 
   const [rows, setRows] = useState<Row[] | null>(null);
@@ -65,10 +67,10 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
     }
     return () => ac.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [queue, status, topic, q, reload]);
+  }, [queue, status, topic, tag, q, reload]);
 
   async function loadQueue(from: string | null, signal?: AbortSignal): Promise<{ rows: Row[]; cursor: string | null }> {
-    const url = queueUrl(queue, me, status, from, topic);
+    const url = queueUrl(queue, me, status, from, topic, tag);
     if (isSlaQueue(queue)) {
       const r = await get<{ data: CaseClocks[] }>(url, signal);
       return { rows: r.data.map((c) => ({ id: c.case_id, ref: c.ref, subject: c.subject, sla: c })), cursor: null };
@@ -133,8 +135,8 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
     '?': onHelp,
   });
 
-  const to = (p: { queue?: Queue; status?: string | null; topic?: string | null }) =>
-    `${BASE}${query({ queue: p.queue ?? queue, status: p.status === undefined ? status : p.status, topic: p.topic === undefined ? topic : p.topic })}`;
+  const to = (p: { queue?: Queue; status?: string | null; topic?: string | null; tag?: string | null }) =>
+    `${BASE}${query({ queue: p.queue ?? queue, status: p.status === undefined ? status : p.status, topic: p.topic === undefined ? topic : p.topic, tag: p.tag === undefined ? tag : p.tag })}`;
 
   return (
     <main id="main" className="inbox">
@@ -179,6 +181,7 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
                 </div>
               )}
               <TopicFilter value={topic} onChange={(id) => navigate(to({ topic: id }))} />
+              <TagFilter value={tag} onChange={(x) => navigate(to({ tag: x }))} />
             </div>
           )}
 

@@ -4,6 +4,7 @@ import type { Customer } from '../shared/types.ts';
 import type { Act } from '../shared/useAction.ts';
 import { VulnerabilitySigns } from './VulnerabilitySigns.tsx';
 import { OtherCases } from './OtherCases.tsx';
+import { TagEditor } from '../tags/TagEditor.tsx';
 import { ContactPreferences } from '../rights/ContactPreferences.tsx';
 import { CustomerRights } from '../rights/CustomerRights.tsx';
 import type { Role } from '../shared/types.ts';
@@ -35,6 +36,7 @@ export function CustomerCard({ customer, caseId, act, role = 'agent' }: { custom
           </div>
         )}
       </dl>
+      <TagEditor id="customer-tags" path={`/api/v1/customers/${customer.id}/tags`} tags={customer.tags ?? []} act={act} />
       <VulnerabilitySigns customer={customer} act={act} />
       <h3>{t('case.identities')}</h3>
       <ul className="identities">

@@ -11,10 +11,12 @@ export type ComposerMode = 'reply' | 'note';
  * Write a reply (checked live by the reply checker, matched words underlined) or an internal note.
  * Ctrl+Enter sends. A blocked reply is refused by the server and its findings are shown.
  */
-export function Composer({ caseId, myId, focus, onSent, onTyping }: {
+export function Composer({ caseId, myId, focus, draft, onSent, onTyping }: {
   caseId: string;
   myId?: string;
   focus: { mode: ComposerMode; at: number } | null;
+  /** a reply to put in (a macro's template): becomes the draft when the field is empty, else goes after it */
+  draft?: { text: string; at: number } | null;
   onSent: () => void;
   /** true while a reply is being written (colleagues on the case see "… is typing") */
   onTyping?: (typing: boolean) => void;
@@ -34,6 +36,13 @@ export function Composer({ caseId, myId, focus, onSent, onTyping }: {
     setMode(focus.mode);
     area.current?.focus();
   }, [focus]);
+
+  useEffect(() => {
+    if (!draft) return;
+    setMode('reply');
+    setText((cur) => (cur.trim() ? `${cur.replace(/\s+$/, '')}\n\n${draft.text}` : draft.text));
+    requestAnimationFrame(() => area.current?.focus());
+  }, [draft]);
 
   // typing = a reply draft touched in the last 8 seconds
   useEffect(() => {

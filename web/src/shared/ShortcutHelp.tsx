@@ -53,6 +53,7 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
           ['n', 'shortcuts.note'],
           ['a', 'shortcuts.assign'],
           ['t', 'shortcuts.transfer'],
+          ['m', 'shortcuts.macro'],
           ['Ctrl Enter', 'shortcuts.send'],
           ['Esc', 'shortcuts.back'],
         ])}

@@ -32,7 +32,8 @@ export type Route =
   | { screen: 'incidents' }
   | { screen: 'retention' }
   | { screen: 'status-settings' }
-  | { screen: 'channels' };
+  | { screen: 'channels' }
+  | { screen: 'macros' };
 
 export function useRoute(): Route {
   const url = useSyncExternalStore(subscribe, snapshot);
@@ -48,6 +49,7 @@ export function useRoute(): Route {
   if (/^\/app\/retention\/?$/.test(u.pathname)) return { screen: 'retention' };
   if (/^\/app\/status\/?$/.test(u.pathname)) return { screen: 'status-settings' };
   if (/^\/app\/channels\/?$/.test(u.pathname)) return { screen: 'channels' };
+  if (/^\/app\/macros\/?$/.test(u.pathname)) return { screen: 'macros' };
   if (/^\/app\/dashboard\/?$/.test(u.pathname)) return { screen: 'dashboard', params: u.searchParams };
   const k = /^\/app\/knowledge(?:\/([^/]+))?\/?$/.exec(u.pathname);
   if (k) return { screen: 'knowledge', id: k[1] ? decodeURIComponent(k[1]) : null };
@@ -56,6 +58,7 @@ export function useRoute(): Route {
 
 export const caseHref = (ref: string) => `${BASE}cases/${encodeURIComponent(ref)}`;
 export const PROBLEMS = `${BASE}problems`;
+export const MACROS = `${BASE}macros`;
 export const PROMISES = `${BASE}promises`;
 export const DASHBOARD = `${BASE}dashboard`;
 export const KNOWLEDGE = `${BASE}knowledge`;

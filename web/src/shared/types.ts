@@ -20,6 +20,8 @@ export interface Me {
 
 export interface Case {
   id: string;
+  /** the case's tags (in lists and on one case) */
+  tags?: string[];
   ref: string;
   subject: string;
   /** in case lists: the customer's name (empty when unknown) */
@@ -55,6 +57,8 @@ export interface Identity {
 
 export interface Customer {
   id: string;
+  /** the customer's tags and products */
+  tags?: string[];
   name: string;
   segment: string;
   language: string | null;

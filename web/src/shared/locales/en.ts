@@ -8,6 +8,7 @@ import { refunds } from './en/refunds.ts';
 import { rights } from './en/rights.ts';
 import { announcements } from './en/announcements.ts';
 import { channels } from './en/channels.ts';
+import { macros } from './en/macros.ts';
 import type { Shape, nl } from './nl.ts';
 
 /** UI text in English: every key of the Dutch texts, one file per screen group in en/ (each checked against its Dutch twin). */
@@ -22,4 +23,5 @@ export const en: Shape<typeof nl> = {
   ...rights,
   ...announcements,
   ...channels,
+  ...macros,
 };

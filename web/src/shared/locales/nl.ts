@@ -8,6 +8,7 @@ import { refunds } from './nl/refunds.ts';
 import { rights } from './nl/rights.ts';
 import { announcements } from './nl/announcements.ts';
 import { channels } from './nl/channels.ts';
+import { macros } from './nl/macros.ts';
 
 /** UI text in Dutch, the first language: one file per screen group in nl/; en.ts has every key (checked by its type). */
 export const nl = {
@@ -21,6 +22,7 @@ export const nl = {
   ...rights,
   ...announcements,
   ...channels,
+  ...macros,
 };
 
 /** The shape of the texts: English (and any later language) must have every key Dutch has. */

@@ -60,5 +60,6 @@ export const workspace: Shape<typeof nl> = {
     goDashboard: 'Go to the dashboard',
     notifications: 'Open or close notifications',
     transfer: 'Transfer',
+    macro: 'Choose and apply a macro',
   },
 };

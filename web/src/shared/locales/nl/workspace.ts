@@ -57,5 +57,6 @@ export const workspace = {
     goDashboard: 'Naar het overzicht met cijfers',
     notifications: 'Meldingen openen of sluiten',
     transfer: 'Overdragen',
+    macro: 'Macro kiezen en toepassen',
   },
 };

@@ -1,0 +1,25 @@
+export interface MacroActions {
+  status?: string;
+  priority?: string;
+  team_id?: string;
+  tags_add?: string[];
+  tags_remove?: string[];
+  note?: string;
+  template_id?: string;
+}
+
+export interface Macro {
+  id: string;
+  name: string;
+  owner_id: string | null;
+  shared: boolean;
+  actions: MacroActions;
+}
+
+export interface MacroOutcome {
+  macro: { id: string; name: string };
+  changes: { field: 'status' | 'priority' | 'team_id' | 'tags'; from: unknown; to: unknown }[];
+  note: string | null;
+  reply: { template_id: string; text: string; blocked: boolean } | null;
+  problems: { code: string; message: string }[];
+}
