@@ -356,6 +356,7 @@ function attempts(): Attempt[] {
     { name: 'cases at risk', method: 'GET', url: '/api/v1/sla/cases', expect: list },
     // promises, drafts, notifications
     { name: "read B's announcement", method: 'GET', url: `/api/v1/announcements/${b.announcementId}`, expect: nf('announcement') },
+    { name: "read what came back of B's announcement", method: 'GET', url: `/api/v1/announcements/${b.announcementId}/feedback`, expect: nf('announcement') },
     { name: "cancel B's announcement", method: 'POST', url: `/api/v1/announcements/${b.announcementId}/cancel`, payload: { reason: 'gekaapt' }, expect: nf('announcement') },
     { name: "read B's incident", method: 'GET', url: `/api/v1/incidents/${b.incidentId}`, expect: nf('incident') },
     { name: "post to B's incident", method: 'POST', url: `/api/v1/incidents/${b.incidentId}/updates`, payload: { status: 'resolved', parts: { nl: { happened: 'x', doing: 'y', means: 'z' } } }, expect: nf('incident') },
