@@ -143,9 +143,9 @@ export interface JoinCandidate {
   problemId: string;
   /** the word that ties the contact to the problem */
   word: string;
-  /** the window's other messages using the word that are on the problem */
+  /** the window's other cases using the word that are on the problem */
   onProblem: number;
-  /** the window's other messages using the word */
+  /** the window's other cases using the word */
   using: number;
 }
 

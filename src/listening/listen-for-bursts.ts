@@ -58,9 +58,12 @@ export async function listenForBursts(
   const others = members.filter((x) => x.case_id !== m.caseId);
   const onProblems = await openProblemsOfCases(tx, accountId, others.map((x) => x.case_id));
   const own = new Set(terms);
+  // one vote per case, however many messages it has in the window
+  const perCase = new Map<string, Set<string>>();
+  for (const x of others) perCase.set(x.case_id, new Set([...(perCase.get(x.case_id) ?? []), ...x.terms]));
   const join = problemToJoin(
     words.map((w) => w.term).filter((t) => own.has(t)),
-    others.map((x) => ({ terms: x.terms, problems: onProblems.get(x.case_id) ?? [] })),
+    [...perCase].map(([caseId, ts]) => ({ terms: [...ts], problems: onProblems.get(caseId) ?? [] })),
     opts,
   );
   if (join) {
