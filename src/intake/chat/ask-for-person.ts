@@ -20,8 +20,11 @@ export async function askForPerson(db: Db, door: Door, token: string): Promise<A
   await db.transaction(async (tx) => {
     await tx.query('UPDATE chat_sessions SET wants_person = true WHERE account_id = $1 AND id = $2', [door.account_id, session.id]);
     await insertMessage(tx, actor, {
-      caseId: session.case_id, type: 'note', channel: 'internal', language: session.language,
-      body: now.available ? 'The visitor asked to talk to a person.' : `The visitor asked to talk to a person; nobody could answer (${now.reason}): a callback or message was offered.`,
+      // the workspace's own notes are Dutch, as the escalation's are
+      caseId: session.case_id, type: 'note', channel: 'internal', language: 'nl',
+      body: now.available
+        ? 'De bezoeker vroeg om een medewerker.'
+        : `De bezoeker vroeg om een medewerker; er kon niemand antwoorden (${now.reason === 'closed' ? 'buiten openingstijden' : 'niemand beschikbaar'}): een terugbelafspraak of een bericht is aangeboden.`,
     });
   });
   if (!now.available) return { ...now, offered: false };
