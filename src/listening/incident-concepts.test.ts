@@ -9,7 +9,7 @@ test('more than once, in digits, number words and multiplicatives, Dutch and Eng
   for (const s of ['Er is 2x afgeschreven', 'twee keer betaald', 'drie maal de rekening', '€ 45 x2 op mijn afschrift', 'Dubbele incasso',
     'You charged me twice', 'two times the fee', 'a duplicate payment', 'en daarna nog een keer hetzelfde bedrag', 'tweemaal gefactureerd'])
     assert.deepEqual(concepts(s), ['twice'], s);
-  for (const s of ['één keer per maand', 'een keer per jaar', '1x per week', 'Xbox 360', 'maximaal 2 personen', 'the extra time']) assert.deepEqual(concepts(s), [], s);
+  for (const s of ['één keer per maand', 'een keer per jaar', '1x per week', 'Xbox 360', 'kunt u dat dubbelchecken?', 'please double-check the address', 'I will double check', 'maximaal 2 personen', 'the extra time']) assert.deepEqual(concepts(s), [], s);
 });
 
 test('more than it should be, and a length of time', () => {

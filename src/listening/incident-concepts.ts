@@ -26,7 +26,8 @@ const TIMES = new RegExp(String.raw`\b(${COUNT})\s*(?:x|×|keer|maal|times)(?![a
 /** "x2", "× 3" after an amount or a word ("210 euro x2"). */
 const X_COUNT = /(?:^|[\s(])[x×]\s?([2-9])\b/;
 /** One word that says "more than once": tweemaal, driemaal, twice, thrice, dubbel(e), double(d), duplicate(s), doppelt. */
-const MULTIPLE_WORD = /\b(?:tweemaal|driemaal|viermaal|twice|thrice|dubbel\w*|double\w*|duplica\w*)\b/;
+// (not "dubbelchecken", "double-check": checking twice is no repeated charge)
+const MULTIPLE_WORD = /\b(?:tweemaal|driemaal|viermaal|twice|thrice|dubbel(?![\s-]?check)\w*|double(?![\s-]?check)\w*|duplica\w*)\b/;
 /** "nog een keer / nog eens / once more / one more time" after a charge: the same thing again. */
 const ONCE_MORE = /\b(?:nog\s+(?:een\s*)?keer|nog\s+eens|once\s+more|a\s+second\s+time|een\s+tweede\s+keer)\b/;
 
