@@ -111,10 +111,11 @@ async function openPostgres(url: string, max: number): Promise<Db> {
       try {
         await client.query('BEGIN');
         const result = await fn(clientDb(client));
-        await client.query('COMMIT');
+        // after whatever the transaction still has queued on its connection
+        await inLane(client, () => client.query('COMMIT'));
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => {});
+        await inLane(client, () => client.query('ROLLBACK')).catch(() => {});
         throw err;
       } finally {
         client.release();
