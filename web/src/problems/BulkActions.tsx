@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../shared/api.ts';
 import { caseHref, onLinkClick } from '../shared/router.ts';
-import type { BulkOutcome, LinkedCase, Me } from '../shared/types.ts';
+import type { Me } from '../shared/types.ts';
+import type { BulkOutcome, LinkedCase } from './types.ts';
 import { firstName, formatAmount, renderPreview, TEMPLATE_VARIABLES } from './template.ts';
 
 // The bulk actions on a problem's confirmed cases: a personal reply to each (with a preview per case) or one note on all.

@@ -7,15 +7,8 @@ import { useAction } from '../shared/useAction.ts';
 import { useCoalesced, useLive } from '../shared/live.ts';
 import { caseHref, navigate, onLinkClick, PROBLEMS } from '../shared/router.ts';
 import { Time } from '../shared/Time.tsx';
-import {
-  isSupervisor,
-  PROBLEM_STATUSES,
-  type BulkOutcome,
-  type LinkedCase,
-  type Me,
-  type ProblemDetail,
-  type ProblemStatus,
-} from '../shared/types.ts';
+import { isSupervisor, type Me } from '../shared/types.ts';
+import { PROBLEM_STATUSES, type BulkOutcome, type LinkedCase, type ProblemDetail, type ProblemStatus } from './types.ts';
 import { BulkNote, BulkReply, Outcomes } from './BulkActions.tsx';
 
 

@@ -8,7 +8,8 @@ import { useCoalesced, useLive } from '../shared/live.ts';
 import { caseHref, navigate, onLinkClick, problemHref } from '../shared/router.ts';
 import { Time } from '../shared/Time.tsx';
 import { SpikeChart } from './SpikeChart.tsx';
-import { isSupervisor, type Me, type Page, type Problem, type Signal, type SignalEvidence } from '../shared/types.ts';
+import { isSupervisor, type Me, type Page } from '../shared/types.ts';
+import type { Problem, Signal, SignalEvidence } from './types.ts';
 import type { TFunction } from 'i18next';
 
 /** The problems board: open signals with their evidence, and the problems being worked on. */

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatHour, formatNumber } from '../shared/format.ts';
-import type { SignalEvidence } from '../shared/types.ts';
+import type { SignalEvidence } from './types.ts';
 
 const W = 320;
 const H = 72;
