@@ -1,5 +1,5 @@
 import { foldForMatching } from '../text/normalise.ts';
-import { incidentConcepts } from './incident-concepts.ts';
+import { saysMoreThanOnce } from './incident-concepts.ts';
 import { findMoneyMentions, type Money, type MoneyMention } from './money.ts';
 
 /**
@@ -106,7 +106,7 @@ function repeatedNextTo(before: string, after: string): boolean {
 }
 
 function repeatedIn(text: string): boolean {
-  return incidentConcepts(foldForMatching(text)).some((c) => c.concept === 'twice');
+  return saysMoreThanOnce(foldForMatching(text));
 }
 
 /** The words around one amount, and whether they call it a reference price or a charge. */

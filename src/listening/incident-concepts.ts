@@ -55,10 +55,20 @@ export interface ConceptMention {
   length: number;
 }
 
+/** Where a folded text first says *more than once*, or null. */
+function moreThanOnce(folded: string): RegExpExecArray | RegExpMatchArray | null {
+  return MULTIPLE_WORD.exec(folded) ?? X_COUNT.exec(folded) ?? ONCE_MORE.exec(folded) ?? [...folded.matchAll(TIMES)].find((m) => isCount(m[1], 2)) ?? null;
+}
+
+/** Whether a folded text says *more than once* (the one class the disputed amount asks about). */
+export function saysMoreThanOnce(folded: string): boolean {
+  return moreThanOnce(folded) !== null;
+}
+
 /** The incident classes in a folded text, each once, with the first phrase that said it. */
 export function incidentConcepts(folded: string): ConceptMention[] {
   const out: ConceptMention[] = [];
-  const twice = MULTIPLE_WORD.exec(folded) ?? X_COUNT.exec(folded) ?? ONCE_MORE.exec(folded) ?? [...folded.matchAll(TIMES)].find((m) => isCount(m[1], 2));
+  const twice = moreThanOnce(folded);
   const excess = EXCESS.exec(folded);
   const duration = [...folded.matchAll(DURATION)].find((m) => /^\d/.test(m[1]) || SMALL_COUNT_WORDS.has(m[1]) || isCount(m[1], 1));
   for (const [concept, m] of [['twice', twice], ['excess', excess], ['duration', duration]] as const) {

@@ -50,7 +50,8 @@ export async function listenForBursts(
   const members = await membersUsing(tx, accountId, words.map((w) => w.term), from, m.at);
   const labels = await store.surfaces(words.map((w) => w.term));
   // a head term ("geinc~") reads as the word it came from, often the same word as its stem's: show each word once
-  const wordList = [...new Map(words.map((w) => [labels.get(w.term) ?? w.term.replace(/~$/, '…'), w] as const))]
+  const label = (term: string) => labels.get(term) ?? term.replace(/~$/, '…');
+  const wordList = [...new Map(words.map((w) => [label(w.term), w] as const))]
     .slice(0, 8)
     .map(([word, w]) => ({ word, customers: w.customers, expected: round(w.expected) }));
 
@@ -70,7 +71,7 @@ export async function listenForBursts(
     await tx.query(
       `INSERT INTO problem_cases (account_id, problem_id, case_id, state, reason)
        VALUES ($1, $2, $3, 'suggested', $4) ON CONFLICT DO NOTHING`,
-      [accountId, join.problemId, m.caseId, JSON.stringify({ why: 'burst_words', words: [labels.get(join.word) ?? join.word.replace(/~$/, '…'), ...wordList.map((w) => w.word)].filter((w, i, a) => a.indexOf(w) === i).slice(0, 4), cases_on_problem: join.onProblem, messages_using: join.using })],
+      [accountId, join.problemId, m.caseId, JSON.stringify({ why: 'burst_words', words: [label(join.word), ...wordList.map((w) => w.word)].filter((w, i, a) => a.indexOf(w) === i).slice(0, 4), cases_on_problem: join.onProblem, messages_using: join.using })],
     );
     return { joinedProblem: join.problemId, signalId: null, counted: false };
   }
