@@ -39,3 +39,36 @@ test('a charge taken more than once: the amount taken twice, not the total it ma
   // without "twice", a total is not second-guessed
   assert.equal(pick('Zes lijnen van €44,15, samen €264,90 aan roaming in rekening gebracht.')?.cents, 26490);
 });
+
+test('an amount the customer calls right is not the one in dispute', () => {
+  assert.deepEqual(pick('Ik zie vandaag twee afboekingen: eerst €3,15 (dat is correct) en een uur later €19,60.'), { cents: 1960, certain: true, others: [315] });
+  assert.equal(pick('They took $4.00, which is fine, and then $27.80 for the same trip.')?.cents, 2780);
+  // "klopt niet" disputes it
+  assert.deepEqual(pick('Er staat €12,50, dat klopt niet.'), { cents: 1250, certain: true, others: [] });
+});
+
+test('a bare amount is clear when it is the only one of a message about money taken, or set against a usual one', () => {
+  assert.deepEqual(disputedAmount('11,35 voor een kwartiertje? Graag terugbetalen.', undefined, { subject: 'Te veel afgeschreven' })?.certain, true);
+  assert.equal(disputedAmount('11,35 voor een kwartiertje? Graag terugbetalen.')?.certain, false);
+  assert.deepEqual(pick('Gewoonlijk kost het mij hooguit 3 euro, vandaag opeens 21,75 op de bankapp.'), { cents: 2175, certain: true, others: [300] });
+});
+
+test('sums: the extra over a usual bill, the total of every disputed part, a rate times a count', () => {
+  // the bill went from the usual amount to a total because of one extra item: the item is disputed
+  assert.deepEqual(pick('Mijn rekening is gewoonlijk €20, nu €53,10, waarvan €33,10 voor "internationaal bellen".'), { cents: 3310, certain: true, others: [5310, 2000] });
+  assert.equal(pick('My invoice jumped from the normal £18 to £40.25 due to £22.25 of "premium SMS".')?.cents, 2225);
+  // one part is right, the other is not: the wrong part, not the total
+  assert.equal(pick('Huur modem € 6,00 (klopt), storingsdienst € 35,00 (klopt niet). Samen € 41,00.')?.cents, 3500);
+  // several parts, all disputed: their total
+  assert.equal(pick('Op onze twee passen staat €7,20 en €11,40 te veel, samen €18,60. Graag terugboeken.')?.cents, 1860);
+  // a price per unit and its total
+  assert.deepEqual(pick('Voor 4 tickets is €12,50 per stuk in rekening gebracht, dus €50,00, terwijl het gratis zou zijn.'), { cents: 5000, certain: true, others: [1250] });
+});
+
+test('a balance is not a charge; repeated charges that were each wrong count together', () => {
+  assert.deepEqual(pick('Er staat €2,50 boete open en mijn tegoed ging van €40,00 naar €12,30.'), { cents: 250, certain: true, others: [1230, 4000] });
+  // one of two debits is a duplicate: the debit; both trips wrongly charged: what they made together
+  assert.equal(pick('De premie is twee keer afgeschreven: € 61,20, samen dus € 122,40.')?.cents, 6120);
+  assert.equal(pick('Allebei de ritten zijn twee keer €3,50 gerekend, dat is €7,00 voor niks.')?.cents, 700);
+  assert.deepEqual(pick('roaming 6,15 op m\'n factuur terwijl ik thuis was'), { cents: 615, certain: true, others: [] });
+});

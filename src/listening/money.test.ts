@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findMoney, parseAmount } from './money.ts';
+import { findMoney, findMoneyMentions, parseAmount } from './money.ts';
 
 const eur = (cents: number) => ({ cents, currency: 'EUR' });
 
@@ -36,4 +36,10 @@ test('separators: three digits group thousands, one or two are decimals, with bo
   assert.equal(parseAmount('1.234,56'), 1234.56);
   assert.equal(parseAmount('1,234.56'), 1234.56);
   assert.equal(parseAmount('1234'), 1234);
+});
+
+test('a bare price in the sentence of an amount with a currency is money too; in another sentence it needs words of paying', () => {
+  assert.deepEqual(findMoneyMentions('Meestal rond de 3 euro voor een uurtje, vandaag opeens 21,75 in de bank-app.').map((m) => [m.cents, m.implicit]), [[300, false], [2175, true]]);
+  assert.deepEqual(findMoneyMentions('Meestal rond de 3 euro. Mijn nieuwe pasnummer eindigt op 21,75 geloof ik.').map((m) => m.cents), [300]);
+  assert.deepEqual(findMoneyMentions('Op mijn afschrift staat 13,80.').map((m) => m.cents), [1380]);
 });

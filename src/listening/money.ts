@@ -75,6 +75,7 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
   if (opts.implicit === false) return out;
   // a bare amount is in the currency the text names elsewhere, else euros
   const currency = out[0]?.currency ?? 'EUR';
+  const explicit = [...out];
   if (digits) for (const m of text.matchAll(BARE)) {
     const start = m.index!;
     const end = start + m[0].length;
@@ -82,7 +83,8 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
     // "op 12.03", "on 3.11": a day and a month after a word that introduces a date
     if (/^\d{1,2}\.(?:0[1-9]|1[0-2])$/.test(m[0]) && DATE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) continue;
     const around = text.slice(Math.max(0, start - 45), Math.min(text.length, end + 45)).toLowerCase();
-    if (!PAYING.test(around)) continue;
+    // about paying, or in the sentence of an amount with a currency ("normaal 2 euro, nu ineens 16,40")
+    if (!PAYING.test(around) && !explicit.some((o) => sameSentence(text, o, { start, end }))) continue;
     const value = parseAmount(m[0]);
     if (value) out.push({ cents: Math.round(value * 100), currency, start, end, implicit: true });
   }
@@ -90,13 +92,19 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
 }
 
 const DIGIT = /\d/;
+
+/** Two spans in one sentence, not far apart. */
+function sameSentence(text: string, a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  const between = a.end <= b.start ? text.slice(a.end, b.start) : text.slice(b.end, a.start);
+  return between.length <= 150 && !/[.!?](?:\s|$)|\n/.test(between);
+}
 const CURRENCY_WORD = /eur|pond|pound|dollar/i;
 
 // A number written like a price (two decimals), not a time, date, version or percentage.
 const BARE = /(?<![\d.,:/\-\w€$£])\d{1,4}[.,]\d{2}(?![\d%]|[.,:/-]\d|\s?(?:uur|u\b|h\b|min|am\b|pm\b|%|procent|percent))/giu;
 const DATE_BEFORE = /\b(?:op|om|sinds|tot|vanaf|per|on|at|since|until|from)\s+$/i;
 // Words about paying, near a bare number, make it an amount.
-const PAYING = /\b(?:betaal\w*|betaald\w*|afgeschreven|afschrijving\w*|afgeboekt|ge[iï]ncasseerd|incasso\w*|(?:ge|be|af|aan)?reken\w*|in rekening|kost(?:te|en|\b)\w*|bedrag\w*|tarief\w*|prijs\w*|factu\w*|charg\w*|paid|pay\w*|cost\w*|bill\w*|debit\w*|fees?\b|price\w*|amount\w*|refund\w*|terugbeta\w*|terugstort\w*)/u;
+const PAYING = /\b(?:betaal\w*|betaald\w*|afgeschreven|afschrijving\w*|afschrift\w*|afgeboekt|ge[iï]ncasseerd|incasso\w*|(?:ge|be|af|aan)?reken\w*|in rekening|kost(?:te|en|\b)\w*|bedrag\w*|tarief\w*|prijs\w*|factu\w*|charg\w*|paid|pay\w*|cost\w*|bill\w*|debit\w*|fees?\b|price\w*|amount\w*|refund\w*|terugbeta\w*|terugstort\w*)/u;
 
 function currencyOf(unit: string): Currency {
   if (unit === '$' || unit === 'usd' || unit === 'us$' || unit.startsWith('dollar') || unit === 'cents') return 'USD';
