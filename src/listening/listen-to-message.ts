@@ -10,6 +10,7 @@ import { DEFAULT_CLUSTER_OPTIONS } from './clustering/types.ts';
 import { COMPLAINT_LIKE_SQL, CONTACT_WEIGHT, hourlySeries, newTopicSignal, YOUNG_TOPIC_DAYS } from './new-topic-signal.ts';
 import { listenForBursts } from './listen-for-bursts.ts';
 import { relatedTopics } from './related-topics.ts';
+import { ROOT_PREFIX } from './word-roots.ts';
 import type { ClusterStore } from './clustering/types.ts';
 
 export const UPKEEP_JOB = 'topics.upkeep';
@@ -52,7 +53,7 @@ export async function listenToMessage(
   accountId: string,
   m: { id: string; caseId: string; customerId: string | null; at: Date },
   analysis: MessageAnalysis,
-  /** meaning classes of the message (incident-concepts.ts): counted for words that burst, kept out of the topic's vector */
+  /** meaning classes (incident-concepts.ts) and word roots (word-roots.ts) of the message: counted for words that burst, kept out of the topic's vector */
   concepts: { terms: string[]; surfaces: string[] } = { terms: [], surfaces: [] },
 ): Promise<{ topicId: string | null; signalId: string | null; upkeepDue: boolean }> {
   return db.transaction(async (tx) => {
@@ -69,7 +70,11 @@ export async function listenToMessage(
     const joined = (await suggestCaseForTopic(tx, accountId, m.caseId, r.topicId)).length > 0 || (await joinRelatedProblem(tx, store, accountId, r.topicId, m.at)) !== null;
     if (r.upkeepDue) await tx.query(`INSERT INTO jobs (account_id, kind) VALUES ($1, $2)`, [accountId, UPKEEP_JOB]);
     // words that burst tie together what landed in different topics (listen-for-bursts.ts)
-    const burst = await listenForBursts(tx, store, accountId, m, [...r.vector.keys(), ...concepts.terms]);
+    // (a word's root only for the words that weigh in the message's vector, as its stems: as many hypotheses as before)
+    const weighs = new Set(r.vector.keys());
+    const stemOf = new Map(analysis.tokens.map((t, i) => [t, analysis.stems[i]] as const));
+    const side = concepts.terms.filter((t, i) => !t.startsWith(ROOT_PREFIX) || weighs.has(stemOf.get(concepts.surfaces[i] ?? '') ?? ''));
+    const burst = await listenForBursts(tx, store, accountId, m, [...r.vector.keys(), ...side]);
     if (burst.signalId) return { topicId: r.topicId, signalId: burst.signalId, upkeepDue: r.upkeepDue };
     if (joined || burst.joinedProblem || burst.counted) return { topicId: r.topicId, signalId: null, upkeepDue: r.upkeepDue };
     const [young] = await tx.query<{ young: boolean }>(

@@ -33,9 +33,12 @@ export async function openProblem(db: Db, actor: Actor, opts: OpenProblemOptions
     // every topic the signal counted (related young topics count together): the problem is about all of them
     let signalTopics: string[] = [];
     let signalMessages: { ids: string[]; words: string[] } = { ids: [], words: [] };
+    let signalSince: Date | null = null;
     if (opts.signalId) {
-      const [signal] = await tx.query<{ status: string; topic_id: string | null; topic_ids: string[] | null; message_ids: string[] | null; words: string[] | null }>(
-        `SELECT status, topic_id, ARRAY(SELECT jsonb_array_elements_text(coalesce(evidence->'topic_ids', '[]'))) AS topic_ids,
+      const [signal] = await tx.query<{ status: string; topic_id: string | null; topic_ids: string[] | null; message_ids: string[] | null; words: string[] | null; since: Date | null }>(
+        `SELECT status, topic_id,
+           (SELECT min(m.created_at) - interval '24 hours' FROM messages m WHERE m.account_id = signals.account_id
+              AND m.id::text IN (SELECT jsonb_array_elements_text(coalesce(evidence->'message_ids', '[]')))) AS since, ARRAY(SELECT jsonb_array_elements_text(coalesce(evidence->'topic_ids', '[]'))) AS topic_ids,
            ARRAY(SELECT jsonb_array_elements_text(coalesce(evidence->'message_ids', '[]'))) AS message_ids,
            ARRAY(SELECT w->>'word' FROM jsonb_array_elements(coalesce(evidence->'why'->'words', '[]')) w) AS words
          FROM signals WHERE account_id = $1 AND id = $2 FOR UPDATE`,
@@ -46,6 +49,7 @@ export async function openProblem(db: Db, actor: Actor, opts: OpenProblemOptions
       topicId ??= signal.topic_id;
       signalTopics = (signal.topic_ids ?? []).filter((t) => t !== topicId);
       signalMessages = { ids: signal.message_ids ?? [], words: (signal.words ?? []).slice(0, 4) };
+      signalSince = signal.since ? new Date(signal.since) : null;
     }
     const [p] = await tx.query<ProblemRow>(
       `INSERT INTO problems (account_id, title, owner_id, root_cause, topic_id, signal_id)
@@ -70,7 +74,9 @@ export async function openProblem(db: Db, actor: Actor, opts: OpenProblemOptions
     }
     if (signalTopics.length) {
       await addProblemTopics(tx, actor.accountId, p.id, signalTopics.map((t) => ({ topicId: t, reason: { why: 'signal_topic' as const } })));
-      await suggestCasesOfTopics(tx, actor.accountId, p.id, signalTopics, 'signal_topic');
+      // a young topic the signal counted may hold older mail about something else: only what came in from a day
+      // before the first message the signal counted
+      await suggestCasesOfTopics(tx, actor.accountId, p.id, signalTopics, 'signal_topic', signalSince);
     }
     if (signalMessages.ids.length) await suggestCasesOfMessages(tx, actor.accountId, p.id, signalMessages.ids, signalMessages.words);
     await recordAudit(tx, actor, { action: 'problem.opened', entityType: 'problem', entityId: p.id, after: { title: p.title, owner_id: ownerId, signal_id: p.signal_id } });

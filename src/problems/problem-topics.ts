@@ -25,7 +25,15 @@ export async function addProblemTopics(tx: Db, accountId: string, problemId: str
 }
 
 /** Every unsolved case with a message in these topics becomes a suggestion (a removed one stays removed). */
-export async function suggestCasesOfTopics(tx: Db, accountId: string, problemId: string, topicIds: string[], why: TopicReason['why']): Promise<number> {
+export async function suggestCasesOfTopics(
+  tx: Db,
+  accountId: string,
+  problemId: string,
+  topicIds: string[],
+  why: TopicReason['why'],
+  /** only messages since then (a young topic can hold older, unrelated mail) */
+  since: Date | null = null,
+): Promise<number> {
   if (!topicIds.length) return 0;
   const rows = await tx.query(
     `INSERT INTO problem_cases (account_id, problem_id, case_id, state, reason)
@@ -33,10 +41,10 @@ export async function suggestCasesOfTopics(tx: Db, accountId: string, problemId:
      FROM message_analysis a
      JOIN messages m ON m.account_id = a.account_id AND m.id = a.message_id
      JOIN cases c ON c.account_id = m.account_id AND c.id = m.case_id AND c.status NOT IN ('solved', 'closed')
-     WHERE a.account_id = $1 AND a.topic_id = ANY($3::uuid[])
+     WHERE a.account_id = $1 AND a.topic_id = ANY($3::uuid[]) AND ($5::timestamptz IS NULL OR m.created_at >= $5::timestamptz)
      ORDER BY m.case_id, m.created_at
      ON CONFLICT DO NOTHING RETURNING case_id`,
-    [accountId, problemId, topicIds, why],
+    [accountId, problemId, topicIds, why, since],
   );
   return rows.length;
 }

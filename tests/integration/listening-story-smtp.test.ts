@@ -228,6 +228,10 @@ describe('issue 14: the twenty-customer overcharge story over real SMTP', () => 
         if (storyCases.has(c.case_id)) (onProblem++, linkedAtEnd.add(c.case_id));
         else backgroundOnProblem++;
       }
+      // why the background cases on it were suggested: which road brings in the wrong ones
+      const why = await db.query<{ case_id: string; reason: { why?: string; words?: string[] } | null }>(
+        `SELECT case_id, reason FROM problem_cases WHERE account_id = $1 AND problem_id = $2 AND state <> 'removed'`, [acc.accountId, problemId]);
+      for (const w of why.filter((x) => !storyCases.has(x.case_id))) signalNotes.push(`background case on the problem: ${w.reason?.why ?? 'signal'}${w.reason?.words ? ` (${w.reason.words.join(', ')})` : ''}`);
     } else {
       // no signal: the supervisor gathers the cases by hand, so the amounts are still measured
       problemId = (await api('POST', '/api/v1/problems', { title: 'Parkeerapp rekent door na stoppen', case_ids: [] })).id;
