@@ -30,8 +30,9 @@ import { runJobs, smtpClient, startMailbox } from '../email.ts';
  * preview (GET problem) and in the replies that reach each customer's mailbox.
  *
  * Goals (issue 14): signal by the 5th customer; >= 18 of 20 on the problem; the right, certain amount for >= 19
- * of 20 (flagged uncertain is not wrong, but not right); no customer promised a wrong amount. A goal the product
- * does not meet yet is a `todo` test saying the figure now, so the suite stays green and the gap stays visible.
+ * of 20 (flagged uncertain is not wrong, but not right); no customer promised a wrong amount. The product met them
+ * on 2026-12-07 after its rules had been improved while this story's misses were in view: it is a regression test
+ * now, not an unseen one (bench/eval-blind/ is the unseen story).
  *
  * The fixture is our own writing: tests/fixtures/story/README.md.
  */
@@ -319,8 +320,9 @@ describe('issue 14: the twenty-customer overcharge story over real SMTP', () => 
     for (const r of results.filter((x) => x.outcome !== 'sent')) assert.ok(['amount_uncertain', 'template_variable_missing'].includes(r.error?.code ?? ''), `held back: ${r.error?.code}`);
   });
 
-  // The goals. A `todo` says the figure on main when this test was written; a todo that passes is fine (remove it).
-  test('goal: the signal comes by the 5th customer', { todo: 'issue 14: main 2026-12-07: first story signal after the 8th customer' }, () => {
+  // The goals (all met since 2026-12-07; before: signal after the 8th customer, 17/20 on the problem, 17/20 amounts).
+  // A goal the product misses again fails here: the figures above say by how much.
+  test('goal: the signal comes by the 5th customer', () => {
     assert.ok(fig, 'the story ran');
     assert.ok(fig.firstSignalAfter !== null && fig.firstSignalAfter <= 5, `first story signal after customer ${fig.firstSignalAfter ?? 'none'}`);
   });
@@ -330,12 +332,12 @@ describe('issue 14: the twenty-customer overcharge story over real SMTP', () => 
     assert.equal(fig.laterStorySignals, 0);
   });
 
-  test('goal: the problem gathers at least 18 of the 20 cases', { todo: 'issue 14: main 2026-12-07: 17/20 on the problem' }, () => {
+  test('goal: the problem gathers at least 18 of the 20 cases', () => {
     assert.ok(fig, 'the story ran');
     assert.ok(fig.onProblem >= 18, `${fig.onProblem}/20 on the problem`);
   });
 
-  test('goal: the right amount for at least 19 of the 20 customers', { todo: 'issue 14: main 2026-12-07: 17/20 right, 3 uncertain, 0 wrong' }, () => {
+  test('goal: the right amount for at least 19 of the 20 customers', () => {
     assert.ok(fig, 'the story ran');
     assert.ok(fig.amountRight >= 19, `${fig.amountRight}/20 right, ${fig.amountUncertain} uncertain, ${fig.amountWrong} wrong, ${fig.amountMissing} not found`);
   });
