@@ -172,7 +172,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   refundRoutes(app, db);
   rightsRoutes(app, db);
   announcementRoutes(app, db);
-  statusPageRoutes(app, db);
+  statusPageRoutes(app, db, hub);
   statusSubscribeRoutes(app, db);
   channelRoutes(app, db);
   contactFormRoutes(app, db, config);
