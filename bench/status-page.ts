@@ -9,7 +9,8 @@
  *    plugin that serves the workspace's assets). Static and page alternate, twice each; the means are compared.
  * 3. Freshness: while the page is under the same load, an update is posted through the API (HTTP, a token) and
  *    the page polled until it shows the update's text: time from sending the POST to the first page showing it,
- *    5 times.
+ *    5 times, beside the time the POST itself took to be answered (under load most of the wait is the POST's).
+ *    With DATABASE_URL set the bench runs on PostgreSQL.
  *
  * RESULT status_page_html_vs_static <page req/s> req/s baseline=<static req/s> ratio (goal ≥ 0.8).
  * Prints figures; never asserts.
@@ -113,6 +114,7 @@ const json = await compare('summary.json', `/status/${slug}/api/v2/summary.json`
 console.log('Freshness (an update posted while the page is under load):');
 const background = load(`/status/${slug}`, 5 * 2 + 4);
 const seen: number[] = [];
+const answers: number[] = [];
 await new Promise((r) => setTimeout(r, 1000));
 for (let k = 0; k < 5; k++) {
   const marker = `Bijgewerkt ${k}-${Date.now()}`;
@@ -122,18 +124,22 @@ for (let k = 0; k < 5; k++) {
     body: JSON.stringify({ status: 'monitoring', parts: { nl: { ...parts(k).nl, happened: marker } }, next_update_at: new Date(Date.now() + 3 * HOUR).toISOString() }),
   });
   if (r.status !== 201) throw new Error(`update: ${r.status} ${await r.text()}`);
+  const answered = performance.now() - t;
+  let polls = 0;
   for (;;) {
+    polls++;
     const body = await (await fetch(`${base}/status/${slug}`, { headers: { 'accept-language': 'nl' } })).text();
     if (body.includes(marker)) break;
     await new Promise((r2) => setTimeout(r2, 5));
   }
   seen.push(performance.now() - t);
-  console.log(`  update ${k}: visible ${seen[k].toFixed(0)} ms after the POST was sent`);
+  answers.push(answered);
+  console.log(`  update ${k}: visible ${seen[k].toFixed(0)} ms after the POST was sent (POST answered after ${answered.toFixed(0)} ms; page requests until seen: ${polls})`);
   await new Promise((r2) => setTimeout(r2, 1000));
 }
 show('page load meanwhile', await background);
 const worst = Math.max(...seen);
-console.log(`Freshness: worst ${worst.toFixed(0)} ms, median ${[...seen].sort((a, b) => a - b)[2].toFixed(0)} ms (goal ≤ 1000 ms)`);
+console.log(`Freshness: worst ${worst.toFixed(0)} ms, median ${[...seen].sort((a, b) => a - b)[2].toFixed(0)} ms (goal ≤ 1000 ms); the POST's own answer: median ${[...answers].sort((a, b) => a - b)[2].toFixed(0)} ms`);
 console.log(`summary.json: ${json.page.toFixed(0)} req/s vs static ${json.static.toFixed(0)} = ${(json.page / json.static).toFixed(2)}`);
 
 await app.close();
