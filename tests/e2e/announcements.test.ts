@@ -107,6 +107,8 @@ describe('announcements and the public status page in Chromium', { skip: chromiu
     await page.getByRole('button', { name: 'Opslaan' }).last().press('Enter');
     await page.getByText('Onderdeel gewijzigd.').waitFor();
     await page.getByText('— Internet via glasvezel').waitFor();
+    await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.edit !== undefined);
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Wijzigen Glasvezel', 'the focus goes back to the button that opened the form');
     await assertAccessible(page, 'status page settings');
     await page.screenshot({ path: `${SCREENSHOTS}/status-settings.png`, fullPage: true });
     const pub = await (await fetch(`${base}/status/${slug}`)).text();

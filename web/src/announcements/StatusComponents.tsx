@@ -23,6 +23,8 @@ export function StatusComponents({ components, act, onChanged }: { components: C
     const own = list.current.querySelector<HTMLButtonElement>(`[data-move="${moved.id}-${moved.dir}"]`);
     const other = list.current.querySelector<HTMLButtonElement>(`[data-move="${moved.id}-${moved.dir === 'up' ? 'down' : 'up'}"]`);
     (own && !own.disabled ? own : other)?.focus();
+    // once: a later refresh (a colleague's change, a save) must not pull the focus back here
+    setMoved(null);
   }, [moved, components]);
 
   const move = (i: number, dir: 'up' | 'down') => {
