@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from '../storage/db.ts';
 import { publishLive } from '../live/publish.ts';
 
@@ -6,6 +7,18 @@ export const STATUS_PAGE_CHANGED = 'status_page.changed';
 
 type Hint = (accountId: string, version: number) => void;
 const hints = new Set<Hint>();
+
+export interface StatusChange { accountId: string; version: number }
+const scope = new AsyncLocalStorage<StatusChange[]>();
+
+/** Runs fn (an HTTP request's handling) so that the status page versions it raises can be read afterwards. */
+export function collectStatusChanges<T>(fn: () => T): T {
+  return scope.run([], fn);
+}
+/** The versions raised so far in the current collectStatusChanges scope (none outside one). */
+export function collectedStatusChanges(): readonly StatusChange[] {
+  return scope.getStore() ?? [];
+}
 
 /**
  * Hears, in this process, every version a transaction here raises, before it commits. The NOTIFY
@@ -31,6 +44,7 @@ export async function bumpStatusVersion(tx: Db, accountId: string): Promise<numb
     [accountId],
   );
   const version = Number(row.status_version);
+  scope.getStore()?.push({ accountId, version });
   for (const fn of hints) {
     try {
       fn(accountId, version);

@@ -50,6 +50,7 @@ export class StatusPageCache {
   private trusted = false;
   private retryAt = 0;
   private readonly stop: (() => void)[] = [];
+  private readonly waiters = new Set<{ accountId: string; version: number; done: () => void }>();
 
   constructor(private readonly db: Db, private readonly hub: LiveHub) {
     this.stop.push(hub.watch((n) => this.heard(n)), onStatusPageHint((accountId, version) => this.hint(accountId, version)));
@@ -59,6 +60,26 @@ export class StatusPageCache {
   close(): void {
     for (const s of this.stop) s();
     this.pages.clear();
+    for (const w of this.waiters) w.done();
+  }
+
+  /**
+   * Resolves once this process has heard the notice of that version back from the database (or after
+   * timeoutMs, or at once while not listening). PostgreSQL hands a notice to every listening connection
+   * at the same moment, so an answer sent after this leaves other server processes with the notice
+   * already on their socket: the next page they serve is, in practice, the new one.
+   */
+  heardBack(accountId: string, version: number, timeoutMs: number): Promise<void> {
+    if (!this.hub.listening || (this.announced.get(accountId) ?? 0) >= version) return Promise.resolve();
+    return new Promise((resolve) => {
+      const w = { accountId, version, done: () => {
+        clearTimeout(timer);
+        this.waiters.delete(w);
+        resolve();
+      } };
+      const timer = setTimeout(w.done, timeoutMs);
+      this.waiters.add(w);
+    });
   }
 
   /** The page for a slug, from memory when it can be trusted; null when there is none. */
@@ -148,11 +169,13 @@ export class StatusPageCache {
     if (n === null) {
       // notices may have been missed: nothing held can be trusted
       this.reset();
+      for (const w of this.waiters) w.done();
       return;
     }
     if (n.event !== STATUS_PAGE_CHANGED) return;
     if (typeof n.version === 'number') this.announced.set(n.account_id, Math.max(this.announced.get(n.account_id) ?? 0, n.version));
     this.drop(n.account_id);
+    for (const w of this.waiters) if (w.accountId === n.account_id && (this.announced.get(w.accountId) ?? 0) >= w.version) w.done();
   }
 
   private hint(accountId: string, version: number) {

@@ -1,11 +1,28 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../../storage/db.ts';
-import type { LiveHub } from '../../live/hub.ts';
 import type { StatusPageData } from '../../announcements/status-page-data.ts';
 import { pickLanguage } from '../public/help-centre-pages.ts';
 import { statusAtom, statuspageV2 } from '../public/status-feeds.ts';
 import { statusPageHtml } from '../public/status-page.ts';
 import { StatusPageCache } from '../public/status-page-cache.ts';
+import { collectedStatusChanges, collectStatusChanges } from '../../announcements/status-changes.ts';
+
+/** how long an answer that changed a status page waits for the change's notice to come back through the database */
+const HEARD_BACK_MS = 250;
+
+/**
+ * Registered before the routes: a request that changes what a status page shows (an incident update, a
+ * component, the settings) is answered only once this process has heard the change's NOTIFY back, so the
+ * other server processes have it too by the time the client can ask them (StatusPageCache.heardBack).
+ */
+export function statusPageChangeHooks(app: FastifyInstance, cache: StatusPageCache) {
+  // preValidation: after the body is read, so the scope covers the handler (a scope opened earlier is lost to the body's events)
+  app.addHook('preValidation', (req, _reply, done) => (req.method === 'GET' || req.method === 'HEAD' ? done() : collectStatusChanges(done)));
+  app.addHook('onSend', async (_req, reply, payload) => {
+    const changes = collectedStatusChanges();
+    if (changes.length && reply.statusCode < 400) await Promise.all(changes.map((c) => cache.heardBack(c.accountId, c.version, HEARD_BACK_MS)));
+    return payload;
+  });
+}
 
 const JSON_FILES = ['summary.json', 'status.json', 'components.json', 'incidents.json', 'incidents/unresolved.json',
   'scheduled-maintenances.json', 'scheduled-maintenances/upcoming.json', 'scheduled-maintenances/active.json'] as const;
@@ -31,10 +48,7 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
  * (StatusPageCache: dropped by the live notice every change sends, in every server process), each
  * rendering made once with its ETag; a request that brings the tag gets a 304.
  */
-export function statusPageRoutes(app: FastifyInstance, db: Db, hub: LiveHub) {
-  const cache = new StatusPageCache(db, hub);
-  app.addHook('onClose', async () => cache.close());
-
+export function statusPageRoutes(app: FastifyInstance, cache: StatusPageCache) {
   const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
   const langOf = (req: FastifyRequest) => {
     const q = (req.query as { lang?: unknown }).lang;
