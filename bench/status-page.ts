@@ -53,7 +53,8 @@ const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port
 
 const acc = await newAccount(db, 'Blauw Telecom');
 const actor = { accountId: acc.accountId, type: 'agent' as const, id: acc.adminId, role: 'admin' as const, agentId: acc.adminId };
-const slug = 'blauw';
+// unique per run: a PostgreSQL database keeps the pages of earlier runs
+const slug = db.kind === 'postgres' ? `blauw-${process.pid}` : 'blauw';
 await updateAnnouncementSettings(db, actor, { status_slug: slug, status_name: 'Blauw Telecom', contact_route: '088 123 45 67' });
 const comps: string[] = [];
 for (const name of ['Internet', 'TV', 'Bellen', 'Mobiel', 'Mijn Blauw']) comps.push((await createComponent(db, actor, { name_nl: name, name_en: name })).id);
