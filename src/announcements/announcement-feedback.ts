@@ -1,23 +1,53 @@
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../storage/db.ts';
+import { plusAddress } from '../intake/channels/email/addresses.ts';
 import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../shared/audit.ts';
 import type { InboundMessage } from '../intake/types.ts';
 
 /**
- * What comes back from an announcement, fed back to its recipients. Every recipient's mail has its
- * own Message-ID (announcement_recipients.email_message_id), so a reply (In-Reply-To/References) or a
- * bounce (the original's headers in the DSN) names the one recipient it is about. Called by intake
- * (store-inbound.ts) in its transaction.
+ * What comes back from an announcement, fed back to its recipients. Each recipient's mail has a
+ * Reply-To of its own, the inbox's plus-address with an unguessable token (`service+a-<token>@…`):
+ * a reply to it names the one recipient it answers, also when the mail client dropped
+ * In-Reply-To/References, and nobody can answer in someone else's name by quoting a Message-ID (a
+ * Message-ID is no secret: it travels with every forward). Without the token (recipients scheduled
+ * before it existed, a reply written to the inbox's own address), the Message-ID the reply references
+ * (announcement_recipients.email_message_id) counts only when it comes from the recipient's own
+ * address. A bounce (the original's headers in the DSN) is matched by the Message-ID. Called by
+ * intake (store-inbound.ts) in its transaction.
  */
 
 export interface RepliedRecipient { announcement_id: string; customer_id: string }
 
-/** The recipient a message answers, by the announcement mail it references; null when it answers none. */
-export async function announcementAnswered(tx: Db, accountId: string, references: string[]): Promise<RepliedRecipient | null> {
-  if (!references.length) return null;
+const TOKEN = /^a-([0-9a-f]{24})$/;
+
+/** 96 random bits, lower-case hex: survives the lower-casing of a local part. */
+export const newReplyToken = () => randomBytes(12).toString('hex');
+
+/** The Reply-To of one recipient's mail: the inbox's plus-address with the token (the inbox itself without one). */
+export function replyAddress(inbox: string, token: string | null): string {
+  return token ? plusAddress(inbox, `a-${token}`) : inbox;
+}
+
+/** The token in a plus-address tag (`a-<token>`), or null when the tag is something else (a case reference). */
+export function replyTokenOf(tag: string | null | undefined): string | null {
+  return TOKEN.exec(tag ?? '')?.[1] ?? null;
+}
+
+/**
+ * The recipient a message answers: by the token of the address it was sent to, else by the announcement
+ * mail it references when it comes from that recipient's address; null when it answers none.
+ */
+export async function announcementAnswered(tx: Db, accountId: string, m: { token: string | null; references: string[]; from: string | undefined }): Promise<RepliedRecipient | null> {
+  if (m.token) {
+    const [row] = await tx.query<RepliedRecipient>(
+      'SELECT announcement_id, customer_id FROM announcement_recipients WHERE account_id = $1 AND reply_token = $2', [accountId, m.token]);
+    if (row) return row;
+  }
+  if (!m.references.length || !m.from) return null;
   const [row] = await tx.query<RepliedRecipient>(
-    `SELECT announcement_id, customer_id FROM announcement_recipients WHERE account_id = $1 AND email_message_id = ANY($2::text[]) LIMIT 1`,
-    [accountId, references],
+    `SELECT announcement_id, customer_id FROM announcement_recipients WHERE account_id = $1 AND email_message_id = ANY($2::text[]) AND lower(email) = $3 LIMIT 1`,
+    [accountId, m.references, m.from.toLowerCase()],
   );
   return row ?? null;
 }

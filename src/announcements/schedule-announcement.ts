@@ -8,6 +8,7 @@ import { emitEvent } from '../webhooks/events.ts';
 import { queueStatusNotice } from './status-notices.ts';
 import { type Audience, previewAudience, type Purpose } from './audience.ts';
 import { type AnnouncementKind, checkNotice, recipientSendAt } from './notice.ts';
+import { newReplyToken } from './announcement-feedback.ts';
 import { bumpStatusVersion, getAnnouncementSettings, noticeRuleOf } from './settings.ts';
 import { ANNOUNCEMENT_COLUMNS, type AnnouncementContent, type AnnouncementRow } from './store.ts';
 
@@ -87,10 +88,11 @@ export async function scheduleAnnouncement(db: Db, actor: Actor, o: ScheduleAnno
     const r = preview.recipients;
     const sendAts = r.map((x) => recipientSendAt({ sendAt, effectiveAt: o.effectiveAt, vulnerable: x.vulnerable, anyVulnerable, vulnerableExtraDays: settings.vulnerable_extra_days }));
     await tx.query(
-      `INSERT INTO announcement_recipients (account_id, announcement_id, customer_id, email, language, vulnerable, send_at, email_message_id)
-       SELECT $1, $2::uuid, c, e, l, v, s, $8::text || '.' || c::text || '@announcements.luister'
-       FROM unnest($3::uuid[], $4::text[], $5::text[], $6::boolean[], $7::timestamptz[]) AS t(c, e, l, v, s)`,
-      [actor.accountId, row.id, r.map((x) => x.customer_id), r.map((x) => x.email), r.map((x) => x.language), r.map((x) => x.vulnerable), sendAts, row.id],
+      `INSERT INTO announcement_recipients (account_id, announcement_id, customer_id, email, language, vulnerable, send_at, email_message_id, reply_token)
+       SELECT $1, $2::uuid, c, e, l, v, s, $8::text || '.' || c::text || '@announcements.luister', k
+       FROM unnest($3::uuid[], $4::text[], $5::text[], $6::boolean[], $7::timestamptz[], $9::text[]) AS t(c, e, l, v, s, k)`,
+      [actor.accountId, row.id, r.map((x) => x.customer_id), r.map((x) => x.email), r.map((x) => x.language), r.map((x) => x.vulnerable), sendAts, row.id,
+        r.map(() => newReplyToken())],
     );
     await recordAudit(tx, actor, {
       action: 'announcement.scheduled', entityType: 'announcement', entityId: row.id,

@@ -4,12 +4,13 @@ import { enqueueJob } from '../storage/jobs.ts';
 import { systemActor } from '../shared/actor.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { emitEvent } from '../webhooks/events.ts';
+import { replyAddress } from './announcement-feedback.ts';
 import { composeAnnouncement } from './compose.ts';
 import { transportFor } from './mail-transport.ts';
 import { getAnnouncementSettings } from './settings.ts';
 import { deliveryCounts, loadAnnouncement } from './store.ts';
 
-interface Claimed { customer_id: string; email: string; language: 'nl' | 'en'; vulnerable: boolean; email_message_id: string }
+interface Claimed { customer_id: string; email: string; language: 'nl' | 'en'; vulnerable: boolean; email_message_id: string; reply_token: string | null }
 
 
 /**
@@ -44,7 +45,7 @@ export function sendAnnouncementJob(relayUrl: string | undefined, clock: () => D
          SELECT account_id, announcement_id, customer_id FROM announcement_recipients
          WHERE account_id = $1 AND announcement_id = $2 AND state IN ('queued', 'sending') AND send_at <= $3
          ORDER BY send_at, customer_id LIMIT $4 FOR UPDATE SKIP LOCKED)
-       RETURNING customer_id, email, language, vulnerable, email_message_id`,
+       RETURNING customer_id, email, language, vulnerable, email_message_id, reply_token`,
       [accountId, id, now, settings.send_per_minute],
     );
     if (batch.length && a.status === 'scheduled') await db.query(`UPDATE announcements SET status = 'sending', updated_at = now() WHERE account_id = $1 AND id = $2 AND status = 'scheduled'`, [accountId, id]);
@@ -55,7 +56,7 @@ export function sendAnnouncementJob(relayUrl: string | undefined, clock: () => D
       const m = composeAnnouncement({ content: a.content, language: r.language, vulnerable: r.vulnerable, contactRoute: a.contact_route, effectiveAt: a.effective_at, timeZone: settings.time_zone });
       try {
         await transport.sendMail({
-          from: { name: inbox.name, address: inbox.address }, to: r.email, replyTo: { name: inbox.name, address: inbox.address },
+          from: { name: inbox.name, address: inbox.address }, to: r.email, replyTo: { name: inbox.name, address: replyAddress(inbox.address, r.reply_token) },
           subject: m.subject, text: m.text, messageId: `<${r.email_message_id}>`,
           headers: { 'X-Luister-Announcement': id, 'Auto-Submitted': 'auto-generated', 'Content-Language': m.language },
         });

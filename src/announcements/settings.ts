@@ -5,6 +5,7 @@ import { recordAudit } from '../shared/audit.ts';
 import { conflict, isUniqueViolation } from '../shared/errors.ts';
 import { requirePermission } from '../accounts/permissions.ts';
 import { getServiceSettings } from '../promises/settings.ts';
+import { bumpStatusVersion } from './status-changes.ts';
 import { ANNOUNCEMENT_KINDS, type AnnouncementKind, DEFAULT_NOTICE_DAYS, DEFAULT_VULNERABLE_EXTRA_DAYS, type NoticeRule } from './notice.ts';
 
 export interface AnnouncementSettings {
@@ -69,11 +70,12 @@ export async function updateAnnouncementSettings(db: Db, actor: Actor, patch: z.
            status_slug = CASE WHEN $5::boolean THEN $6 ELSE status_slug END,
            status_name = CASE WHEN $7::boolean THEN $8 ELSE status_name END,
            contact_route = CASE WHEN $9::boolean THEN $10 ELSE contact_route END,
-           status_version = status_version + 1, updated_at = now()
+           updated_at = now()
          WHERE account_id = $1`,
         [actor.accountId, notice ? JSON.stringify(notice) : null, patch.vulnerable_extra_days ?? null, patch.send_per_minute ?? null,
           'status_slug' in patch, patch.status_slug ?? null, 'status_name' in patch, patch.status_name ?? null, 'contact_route' in patch, patch.contact_route ?? null],
       );
+      await bumpStatusVersion(tx, actor.accountId);
       const after = await getAnnouncementSettings(tx, actor.accountId);
       await recordAudit(tx, actor, { action: 'announcement_settings.updated', entityType: 'account', entityId: actor.accountId, before, after });
       return after;
@@ -84,11 +86,4 @@ export async function updateAnnouncementSettings(db: Db, actor: Actor, patch: z.
   }
 }
 
-/** Raised in the caller's transaction whenever something the status page shows changes (its cache key). */
-export async function bumpStatusVersion(tx: Db, accountId: string): Promise<void> {
-  await tx.query(
-    `INSERT INTO announcement_settings (account_id, status_version) VALUES ($1, 1)
-     ON CONFLICT (account_id) DO UPDATE SET status_version = announcement_settings.status_version + 1`,
-    [accountId],
-  );
-}
+export { bumpStatusVersion } from './status-changes.ts';

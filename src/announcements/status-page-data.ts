@@ -16,7 +16,7 @@ export interface StatusPageData {
   timeZone: string;
   version: number;
   generatedAt: Date;
-  components: { id: string; name_nl: string; name_en: string; position: number; created_at: Date; state: ComponentState; updated_at: Date }[];
+  components: { id: string; name_nl: string; name_en: string; description_nl: string | null; description_en: string | null; position: number; created_at: Date; state: ComponentState; updated_at: Date }[];
   /** open first, then resolved within the history window; updates newest first */
   incidents: (IncidentRow & { updates: IncidentUpdateRow[]; overdue: boolean })[];
   maintenance: { id: string; content: AnnouncementContent; starts_at: Date; ends_at: Date | null; created_at: Date; updated_at: Date; state: 'scheduled' | 'in_progress' | 'completed' }[];
@@ -43,8 +43,8 @@ export async function loadStatusPage(db: Db, slug: string, now = new Date()): Pr
   const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000);
   const [{ time_zone }, comps, incidents, maint] = await Promise.all([
     getServiceSettings(db, accountId),
-    db.query<{ id: string; name_nl: string; name_en: string; position: number; created_at: Date }>(
-      'SELECT id, name_nl, name_en, position, created_at FROM status_components WHERE account_id = $1 ORDER BY position, name_nl', [accountId]),
+    db.query<{ id: string; name_nl: string; name_en: string; description_nl: string | null; description_en: string | null; position: number; created_at: Date }>(
+      'SELECT id, name_nl, name_en, description_nl, description_en, position, created_at FROM status_components WHERE account_id = $1 ORDER BY position, name_nl, id', [accountId]),
     db.query<IncidentRow>(
       `SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE account_id = $1 AND (status <> 'resolved' OR resolved_at >= $2)
        ORDER BY (status = 'resolved'), created_at DESC LIMIT 200`, [accountId, since]),

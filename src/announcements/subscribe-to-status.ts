@@ -3,8 +3,10 @@ import { hashSecret, newSecret, secretMatches } from '../accounts/secrets.ts';
 import { enqueueJob } from '../storage/jobs.ts';
 import { systemActor } from '../shared/actor.ts';
 import { recordAudit } from '../shared/audit.ts';
-import { invalid, notFound } from '../shared/errors.ts';
+import { AppError, invalid, notFound } from '../shared/errors.ts';
 import { isMailAddress } from '../intake/channels/email/addresses.ts';
+import { hitThrottle } from '../intake/doors/throttle.ts';
+import { CONFIRMATIONS_PER_DAY, type ConfirmationHistory, confirmationVerdict, SUBSCRIBES_PER_IP_PER_HOUR } from './subscribe-limits.ts';
 
 /**
  * Anyone may subscribe to a status page by e-mail (double opt-in): subscribing stores a pending
@@ -16,8 +18,6 @@ import { isMailAddress } from '../intake/channels/email/addresses.ts';
 
 export interface Subscriber { id: string; account_id: string; email: string; language: 'nl' | 'en'; component_ids: string[]; state: 'pending' | 'confirmed' | 'unsubscribed' }
 const COLUMNS = 'id, account_id, email, language, component_ids, state';
-/** a pending address is sent at most one confirmation mail per this many minutes (no mail-bombing through the form) */
-const CONFIRM_EVERY_MINUTES = 10;
 
 export const subscriberToken = (id: string, secret: string) => `${id.replace(/-/g, '')}.${secret}`;
 function parseToken(token: string): { id: string; secret: string } | null {
@@ -27,16 +27,27 @@ function parseToken(token: string): { id: string; secret: string } | null {
   return { id: `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`, secret: m[2] };
 }
 
-async function pageAccount(db: Db, slug: string): Promise<string> {
-  const [row] = await db.query<{ account_id: string }>('SELECT account_id FROM announcement_settings WHERE status_slug = $1', [slug]);
+async function page(db: Db, slug: string): Promise<{ account_id: string; throttle_secret: string }> {
+  const [row] = await db.query<{ account_id: string; throttle_secret: string }>('SELECT account_id, throttle_secret FROM announcement_settings WHERE status_slug = $1', [slug]);
   if (!row) throw notFound('status_page', slug);
-  return row.account_id;
+  return row;
 }
+const pageAccount = async (db: Db, slug: string) => (await page(db, slug)).account_id;
 
-export async function subscribeToStatus(db: Db, slug: string, o: { email: string; componentIds: string[]; language: 'nl' | 'en' }): Promise<{ queued: boolean }> {
+/**
+ * The form's POST. Limited per client address (SUBSCRIBES_PER_IP_PER_HOUR, every request counts) and per
+ * e-mail address (subscribe-limits.ts): beyond either, a 429 `rate_limited` that says when to try again.
+ */
+export async function subscribeToStatus(db: Db, slug: string, o: { email: string; componentIds: string[]; language: 'nl' | 'en'; ip: string; now?: Date }): Promise<{ queued: boolean }> {
+  const now = o.now ?? new Date();
+  const { account_id: accountId, throttle_secret } = await page(db, slug);
+  const byIp = await hitThrottle(db, { accountId, door: 'status_subscribe', ip: o.ip, secret: throttle_secret, perHour: SUBSCRIBES_PER_IP_PER_HOUR, now });
+  if (!byIp.allowed) {
+    throw new AppError('rate_limited', `Too many subscriptions from your address: at most ${SUBSCRIBES_PER_IP_PER_HOUR} an hour; try again in ${Math.ceil(byIp.retryAfterSeconds / 60)} minutes`, 429,
+      { limit: 'client_address', retry_after_seconds: byIp.retryAfterSeconds });
+  }
   const email = o.email.trim().toLowerCase();
   if (!isMailAddress(email) || email.length > 320) throw invalid('invalid_email', 'Give an e-mail address to subscribe with');
-  const accountId = await pageAccount(db, slug);
   const wanted = [...new Set(o.componentIds)];
   if (wanted.length) {
     const found = await db.query<{ id: string }>('SELECT id FROM status_components WHERE account_id = $1 AND id = ANY($2::uuid[])', [accountId, wanted]);
@@ -45,18 +56,27 @@ export async function subscribeToStatus(db: Db, slug: string, o: { email: string
   return db.transaction(async (tx) => {
     // a confirmed subscription is left as it is (anyone can type an address: nobody else may change or pause it);
     // to change components, unsubscribe and subscribe again
-    const [row] = await tx.query<Subscriber & { send: boolean }>(
+    const [row] = await tx.query<Subscriber & ConfirmationHistory>(
       `INSERT INTO status_subscribers (account_id, email, language, component_ids, unsubscribe_secret)
        VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (account_id, email) DO UPDATE SET
          language = CASE WHEN status_subscribers.state = 'confirmed' THEN status_subscribers.language ELSE EXCLUDED.language END,
          state = CASE WHEN status_subscribers.state = 'confirmed' THEN 'confirmed' ELSE 'pending' END,
          component_ids = CASE WHEN status_subscribers.state = 'confirmed' THEN status_subscribers.component_ids ELSE EXCLUDED.component_ids END
-       RETURNING ${COLUMNS}, (confirm_sent_at IS NULL OR confirm_sent_at < now() - make_interval(mins => ${CONFIRM_EVERY_MINUTES})) AS send`,
+       RETURNING ${COLUMNS}, confirm_sent_at, confirm_count, confirm_window_start`,
       [accountId, email, o.language, wanted, newSecret()],
     );
-    if (row.state === 'confirmed' || !row.send) return { queued: false };
-    await tx.query('UPDATE status_subscribers SET confirm_sent_at = now() WHERE account_id = $1 AND id = $2', [accountId, row.id]);
+    if (row.state === 'confirmed') return { queued: false };
+    // the row is locked until commit: concurrent requests for one address are counted one after the other
+    const v = confirmationVerdict(row, now);
+    if (!v.send && v.refuse) {
+      const seconds = Math.max(1, Math.ceil((v.retryAt.getTime() - now.getTime()) / 1000));
+      throw new AppError('rate_limited', `This address has been sent ${CONFIRMATIONS_PER_DAY} confirmation mails in the last 24 hours: look for them in the mailbox (or its spam folder), or try again in ${Math.ceil(seconds / 3600)} hours`, 429,
+        { limit: 'email_address', retry_after_seconds: seconds });
+    }
+    if (!v.send) return { queued: false };
+    await tx.query('UPDATE status_subscribers SET confirm_sent_at = $3, confirm_count = $4, confirm_window_start = $5 WHERE account_id = $1 AND id = $2',
+      [accountId, row.id, now, v.count, v.windowStart]);
     await enqueueJob(tx, { accountId, kind: 'status.confirm', payload: { subscriber_id: row.id } });
     return { queued: true };
   });

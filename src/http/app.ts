@@ -36,7 +36,8 @@ import { insightRoutes } from './routes/insight.ts';
 import { refundRoutes } from './routes/refunds.ts';
 import { rightsRoutes } from './routes/rights.ts';
 import { announcementRoutes } from './routes/announcements.ts';
-import { statusPageRoutes } from './routes/status-page.ts';
+import { statusPageChangeHooks, statusPageRoutes } from './routes/status-page.ts';
+import { StatusPageCache } from './public/status-page-cache.ts';
 import { statusSubscribeRoutes } from './routes/status-subscribe.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { contactFormRoutes } from './routes/contact-form.ts';
@@ -152,6 +153,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const hub = new LiveHub(db);
   app.addHook('onClose', () => hub.close());
+  const statusPages = new StatusPageCache(db, hub);
+  app.addHook('onClose', async () => statusPages.close());
+  statusPageChangeHooks(app, statusPages);
 
   miscRoutes(app, db);
   accountRoutes(app, db, config);
@@ -172,7 +176,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   refundRoutes(app, db);
   rightsRoutes(app, db);
   announcementRoutes(app, db);
-  statusPageRoutes(app, db);
+  statusPageRoutes(app, statusPages);
   statusSubscribeRoutes(app, db);
   channelRoutes(app, db);
   contactFormRoutes(app, db, config);

@@ -8,7 +8,7 @@ import type { InboxRow } from './inboxes/store.ts';
 import { recordBounce } from './record-bounce.ts';
 import { insertAttachments, type CheckedAttachment } from './store-attachments.ts';
 import { lookupInbound } from './lookup-inbound.ts';
-import { announcementAnswered, linkAnnouncementReply, recordAnnouncementBounce } from '../announcements/announcement-feedback.ts';
+import { announcementAnswered, linkAnnouncementReply, recordAnnouncementBounce, replyTokenOf } from '../announcements/announcement-feedback.ts';
 import type { InboundMessage, IntakeResult } from './types.ts';
 
 export type IntakeConfig = Pick<Config, 'ACK_PER_SENDER_PER_HOUR' | 'FIRST_RESPONSE_HOURS' | 'ATTACHMENT_MAX_BYTES'>;
@@ -32,7 +32,9 @@ export async function storeInbound(tx: Db, p: PreparedInbound, config: IntakeCon
     return announcements && r.outcome === 'dropped' ? { outcome: 'bounce_recorded', identities: 0, caseId: null } : r;
   }
   // a person answering an announcement: their reply becomes a case linked to it (announcement-feedback.ts)
-  const answered = m.automated.kind === null && !look.caseId ? await announcementAnswered(tx, actor.accountId, m.references) : null;
+  // (its Reply-To names the recipient: `inbox+a-<token>@…`; that tag is no case reference)
+  const token = replyTokenOf(m.caseRef);
+  const answered = m.automated.kind === null && !look.caseId ? await announcementAnswered(tx, actor.accountId, { token, references: m.references, from: m.from.email }) : null;
 
   const stored = await receiveMessageIn(tx, actor, {
     customer: m.from,
@@ -40,7 +42,7 @@ export async function storeInbound(tx: Db, p: PreparedInbound, config: IntakeCon
     body: m.newText,
     channel: m.channel,
     language: m.language ?? undefined,
-    caseRef: m.caseRef ?? undefined,
+    caseRef: token ? undefined : m.caseRef ?? undefined,
     threadedCaseId: look.caseId,
     threadedCase: look.threaded,
     inboxId: m.inboxId,

@@ -20,6 +20,8 @@ export interface LiveNotice {
   /** presence only */
   name?: string;
   state?: PresenceState;
+  /** status_page.changed only: the page's new version */
+  version?: number;
 }
 
 type Data = Record<string, unknown> | null | undefined;

@@ -25,6 +25,8 @@ export interface Db {
    * fn gets null after a lost connection was reopened: notices may have been missed meanwhile.
    */
   listen(channel: string, fn: (payload: string | null) => void): Promise<() => Promise<void>>;
+  /** Whether the connection that listens is up (notices arrive); PGlite's always is. */
+  listening?(): boolean;
   /**
    * Inside a transaction: `COPY … FROM STDIN` of one piece of text (COPY's text format) on the
    * transaction's connection; returns the number of rows copied. PostgreSQL streams it over the wire
@@ -122,6 +124,7 @@ async function openPostgres(url: string, max: number): Promise<Db> {
       }
     },
     listen: (channel, fn) => listener.listen(channel, fn),
+    listening: () => listener.up,
     copyFrom: () => Promise.reject(new Error('copyFrom runs inside a transaction')),
     close: async () => {
       await listener.close();
@@ -221,6 +224,9 @@ function postgresListener(url: string) {
   };
 
   return {
+    get up() {
+      return client !== null && !closed;
+    },
     async listen(channel: string, fn: (payload: string | null) => void) {
       let set = handlers.get(channel);
       const first = !set;

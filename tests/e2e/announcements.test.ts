@@ -85,8 +85,35 @@ describe('announcements and the public status page in Chromium', { skip: chromiu
     await page.getByLabel('Naam (Engels, mag leeg)').press('Enter');
     await page.getByText('Onderdeel toegevoegd.').waitFor();
     await page.getByText('Glasvezel · Fibre').waitFor();
+    await page.getByLabel('Naam (Nederlands)').fill('Televisie');
+    await page.getByLabel('Naam (Nederlands)').press('Enter');
+    await page.getByRole('button', { name: 'Omhoog Televisie' }).waitFor();
+
+    // reorder by keyboard: the focus stays on the component that moved
+    await page.getByRole('button', { name: 'Omhoog Televisie' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Televisie staat nu op plaats 1 van 2.').waitFor();
+    await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.move?.endsWith('-down') === true);
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), '↓ Omlaag Televisie');
+    const names = await page.locator('.status-components li strong').allTextContents();
+    assert.deepEqual(names, ['Televisie', 'Glasvezel']);
+
+    // rename and describe by keyboard
+    await page.getByRole('button', { name: 'Wijzigen Glasvezel' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Omschrijving (Nederlands, mag leeg)').waitFor();
+    await assertAccessible(page, 'status page settings, a component being changed');
+    await page.getByLabel('Omschrijving (Nederlands, mag leeg)').fill('Internet via glasvezel');
+    await page.getByRole('button', { name: 'Opslaan' }).last().press('Enter');
+    await page.getByText('Onderdeel gewijzigd.').waitFor();
+    await page.getByText('— Internet via glasvezel').waitFor();
+    await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.edit !== undefined);
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Wijzigen Glasvezel', 'the focus goes back to the button that opened the form');
     await assertAccessible(page, 'status page settings');
     await page.screenshot({ path: `${SCREENSHOTS}/status-settings.png`, fullPage: true });
+    const pub = await (await fetch(`${base}/status/${slug}`)).text();
+    assert.ok(pub.indexOf('<span>Televisie') < pub.indexOf('<span>Glasvezel'), 'the public page follows the order');
+    assert.match(pub, /Glasvezel<br><small>Internet via glasvezel<\/small>/);
     assert.deepEqual(problems, []);
     await page.close();
   });

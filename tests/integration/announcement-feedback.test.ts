@@ -30,6 +30,7 @@ describe('announcement replies and bounces, through the SMTP intake', () => {
   const people: Record<string, string> = {};
   let announcementId: string;
   const mails = new Map<string, string>();
+  const replyTo = new Map<string, string>();
   const recipient = async (email: string) => (await ctx.db.query<{ state: string; reply_case_id: string | null; bounced_at: Date | null; error: string | null }>(
     'SELECT state, reply_case_id, bounced_at, error FROM announcement_recipients WHERE account_id = $1 AND announcement_id = $2 AND email = $3', [acc.accountId, announcementId, email]))[0];
 
@@ -43,7 +44,7 @@ describe('announcement replies and bounces, through the SMTP intake', () => {
     await verifyInbox(ctx.db, acc.accountId, inbox);
     smtp = await startSmtpListener(ctx.db, testConfig({ SMTP_RELAY_URL: mailbox.url }), pino({ level: 'silent' }), { port: 0 });
     client = smtpClient(smtp.port);
-    for (const name of ['Femke', 'Gerrit', 'Hanna']) {
+    for (const name of ['Femke', 'Gerrit', 'Hanna', 'Ilse', 'Joost']) {
       people[name] = uniqueEmail(name.toLowerCase());
       await createCustomer(ctx.db, systemActor(acc.accountId), { name, language: 'nl', identities: [{ kind: 'email', value: people[name] }] });
     }
@@ -51,12 +52,15 @@ describe('announcement replies and bounces, through the SMTP intake', () => {
     const effective = Date.now() + 20 * DAY;
     const a = await scheduleAnnouncement(ctx.db, admin, {
       kind: 'planned_maintenance', content, effectiveAt: new Date(effective),
-      audience: { kind: 'list', csv: `email\n${people.Femke}\n${people.Gerrit}\n${people.Hanna}` },
+      audience: { kind: 'list', csv: `email\n${people.Femke}\n${people.Gerrit}\n${people.Hanna}\n${people.Ilse}` },
     });
     announcementId = a.id;
     await sendAnnouncementJob(mailbox.url, () => new Date(effective - DAY))(ctx.db, { id: 0, account_id: acc.accountId, kind: 'announcement.send', payload: { announcement_id: a.id }, attempts: 1, max_attempts: 10 } as JobRow);
-    for (const m of mailbox.received) mails.set(m.envelope.to[0], m.mail.messageId!);
-    assert.equal(mails.size, 3);
+    for (const m of mailbox.received) {
+      mails.set(m.envelope.to[0], m.mail.messageId!);
+      replyTo.set(m.envelope.to[0], m.mail.replyTo!.value[0].address!);
+    }
+    assert.equal(mails.size, 4);
   });
   after(async () => {
     client.close();
@@ -117,6 +121,34 @@ describe('announcement replies and bounces, through the SMTP intake', () => {
     // nobody else is touched, and no case was opened for the bounce
     assert.equal((await recipient(people.Hanna)).state, 'sent');
     const shown = (await ctx.app.inject({ method: 'GET', url: `/api/v1/announcements/${announcementId}`, headers: acc.auth })).json();
-    assert.deepEqual([shown.delivery.replied, shown.delivery.bounced, shown.delivery.sent], [1, 1, 1]);
+    assert.deepEqual([shown.delivery.replied, shown.delivery.bounced, shown.delivery.sent], [1, 1, 2]);
+  });
+
+  test('every mail has a Reply-To of its own with an unguessable token; a reply to it counts even without In-Reply-To/References', async () => {
+    const [local, domain] = inbox.split('@');
+    const tokens = [...replyTo.values()].map((a) => new RegExp(`^${local}\\+a-([0-9a-f]{24})@${domain.replace(/\./g, '\\.')}$`).exec(a)?.[1]);
+    assert.ok(tokens.every(Boolean), [...replyTo.values()].join(', '));
+    assert.equal(new Set(tokens).size, 4, 'one per recipient');
+    for (const t of tokens) assert.ok(!announcementId.replace(/-/g, '').includes(t!), 'not derived from the announcement');
+
+    // Ilse's mail client keeps no thread headers: the address alone names her
+    const info = await client.send({ from: `"Ilse" <${people.Ilse}>`, to: replyTo.get(people.Ilse)!, subject: 'Vraag over het onderhoud', text: 'Moet ik mijn modem opnieuw opstarten?' });
+    assert.match(info.response, /^250 .*Stored \(LU-\d+\)/);
+    const r = await recipient(people.Ilse);
+    assert.equal(r.state, 'replied');
+    const [c] = await ctx.db.query<{ email: string }>(
+      'SELECT i.value AS email FROM cases c JOIN customer_identities i ON i.account_id = c.account_id AND i.customer_id = c.customer_id WHERE c.account_id = $1 AND c.id = $2', [acc.accountId, r.reply_case_id]);
+    assert.equal(c.email, people.Ilse, 'the case is Ilse\'s');
+  });
+
+  test('quoting someone else\'s Message-ID, or a made-up token, answers nothing', async () => {
+    // Joost got a forwarded copy of Hanna's mail (its Message-ID travels with it) and writes to the inbox itself
+    await client.send({ from: people.Joost, to: inbox, subject: 'Re: Onderhoud aan het netwerk', text: 'Geldt dit ook voor mij?', inReplyTo: mails.get(people.Hanna), references: [mails.get(people.Hanna)!] });
+    assert.equal((await recipient(people.Hanna)).state, 'sent', 'not counted as Hanna\'s reply');
+    const [local, domain] = inbox.split('@');
+    const guessed = await client.send({ from: people.Joost, to: `${local}+a-${'0'.repeat(24)}@${domain}`, subject: 'Gok', text: 'Hallo?' });
+    assert.match(guessed.response, /^250 .*Stored \(LU-\d+\)/, 'still a case: a person wrote');
+    const shown = (await ctx.app.inject({ method: 'GET', url: `/api/v1/announcements/${announcementId}`, headers: acc.auth })).json();
+    assert.deepEqual([shown.delivery.replied, shown.delivery.bounced, shown.delivery.sent], [2, 1, 1]);
   });
 });

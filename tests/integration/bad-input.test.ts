@@ -333,6 +333,8 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'POST /api/v1/incidents/:id/updates': { url: `/api/v1/incidents/${f.incidentId}/updates`, payload: { status: 'identified', parts: INCIDENT_PARTS, next_update_at: FUTURE } },
     'GET /api/v1/status-components': { url: '/api/v1/status-components' },
     'POST /api/v1/status-components': { url: '/api/v1/status-components', payload: { name_nl: 'Internet' } },
+    'PATCH /api/v1/status-components/:id': { url: `/api/v1/status-components/${f.componentId}`, payload: { description_nl: 'Vast internet thuis' } },
+    'PUT /api/v1/status-components/order': { url: '/api/v1/status-components/order', payload: { ids: [f.componentId] } },
     'POST /api/v1/cases/:id/presence': { url: `/api/v1/cases/${f.caseId}/presence`, payload: { state: 'viewing' } },
     'GET /api/v1/customers/:id/contact-preferences': { url: `/api/v1/customers/${f.customerId}/contact-preferences` },
     'PUT /api/v1/customers/:id/contact-preferences/:kind': { url: `/api/v1/customers/${f.customerId}/contact-preferences/sales`, payload: { allowed: true } },
@@ -1267,6 +1269,15 @@ runTable('announcements and incidents (C4): too little notice, no audience, miss
     { name: 'an incident that does not exist', method: 'GET', url: `/api/v1/incidents/${NIL}`, status: 404, code: 'incident_not_found' },
     { name: 'incidents filtered by a non-id problem', method: 'GET', url: '/api/v1/incidents?problem_id=x', status: 400, code: 'validation_failed' },
     { name: 'a component without a name', method: 'POST', url: '/api/v1/status-components', payload: { name_nl: '' }, status: 400, code: 'validation_failed' },
+    { name: 'a component renamed to nothing', method: 'PATCH', url: `/api/v1/status-components/${f.componentId}`, payload: { name_nl: '  ' }, status: 400, code: 'validation_failed' },
+    { name: 'a component change that changes nothing', method: 'PATCH', url: `/api/v1/status-components/${f.componentId}`, payload: {}, status: 400, code: 'validation_failed' },
+    { name: 'a component description too long', method: 'PATCH', url: `/api/v1/status-components/${f.componentId}`, payload: { description_en: 'x'.repeat(501) }, status: 400, code: 'validation_failed' },
+    { name: 'a component with a field it does not have', method: 'PATCH', url: `/api/v1/status-components/${f.componentId}`, payload: { position: 3 }, status: 400, code: 'validation_failed' },
+    { name: 'a component that does not exist', method: 'PATCH', url: `/api/v1/status-components/${NIL}`, payload: { name_nl: 'x' }, status: 404, code: 'component_not_found' },
+    { name: 'an order of non-ids', method: 'PUT', url: '/api/v1/status-components/order', payload: { ids: ['internet'] }, status: 400, code: 'validation_failed' },
+    { name: 'an empty order', method: 'PUT', url: '/api/v1/status-components/order', payload: { ids: [] }, status: 400, code: 'validation_failed' },
+    { name: 'an order naming a component twice', method: 'PUT', url: '/api/v1/status-components/order', payload: { ids: [f.componentId, f.componentId] }, status: 422, code: 'duplicate_component' },
+    { name: 'an order naming a component that does not exist', method: 'PUT', url: '/api/v1/status-components/order', payload: { ids: [NIL] }, status: 404, code: 'component_not_found' },
   ];
 });
 

@@ -112,6 +112,42 @@ describe('status page subscribers', () => {
     assert.deepEqual(mailbox.received.slice(next).map((m) => m.envelope.to[0]), [who.bram]);
   });
 
+  test('the form is limited per client address and per e-mail address, with a clear answer and nothing sent', async () => {
+    const from = (ip: string, body: string) => ctx.app.inject({ method: 'POST', url: `/status/${slug}/subscribe`, payload: body, remoteAddress: ip,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'nl' } });
+    // per client address: 20 an hour, whatever is asked
+    const flood = '203.0.113.7';
+    for (let k = 0; k < 20; k++) assert.equal((await from(flood, `email=${encodeURIComponent(uniqueEmail(`flood${k}`))}`)).statusCode, 202);
+    const more = uniqueEmail('flood-more');
+    const refused = await from(flood, `email=${encodeURIComponent(more)}`);
+    assert.equal(refused.statusCode, 429);
+    assert.match(refused.body, /Te veel aanmeldingen[\s\S]*Probeer het over \d+ minuten opnieuw/);
+    assert.ok(Number(refused.headers['retry-after']) > 0);
+    assert.equal(await state(more), undefined, 'nothing written');
+    assert.equal((await from('203.0.113.8', `email=${encodeURIComponent(uniqueEmail('neighbour'))}`)).statusCode, 202, 'another address is not affected');
+
+    // per e-mail address: a victim's address typed again and again, from many machines
+    const victim = uniqueEmail('victim');
+    const queued = async () => (await ctx.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM jobs WHERE account_id = $1 AND kind = 'status.confirm' AND payload->>'subscriber_id' = (SELECT id::text FROM status_subscribers WHERE account_id = $1 AND email = $2)`,
+      [acc.accountId, victim]))[0].n;
+    const again = () => ctx.db.query(`UPDATE status_subscribers SET confirm_sent_at = confirm_sent_at - interval '11 minutes' WHERE account_id = $1 AND email = $2`, [acc.accountId, victim]);
+    for (let k = 0; k < 3; k++) {
+      assert.equal((await from(`198.51.100.${k}`, `email=${encodeURIComponent(victim)}`)).statusCode, 202);
+      if (k < 2) assert.equal((await from(`198.51.100.${k + 10}`, `email=${encodeURIComponent(victim)}`)).statusCode, 202, 'within ten minutes: the usual answer, no mail');
+      await again();
+    }
+    assert.equal(await queued(), 3);
+    const enough = await from('198.51.100.99', `email=${encodeURIComponent(victim)}&lang=en`);
+    assert.equal(enough.statusCode, 429);
+    assert.match(enough.body, /Enough mails sent[\s\S]*three confirmation mails[\s\S]*try again in \d+ hours/);
+    assert.equal(await queued(), 3, 'no fourth mail');
+    // a day after the first, the address may be sent one again
+    await ctx.db.query(`UPDATE status_subscribers SET confirm_window_start = confirm_window_start - interval '24 hours' WHERE account_id = $1 AND email = $2`, [acc.accountId, victim]);
+    assert.equal((await from('198.51.100.99', `email=${encodeURIComponent(victim)}`)).statusCode, 202);
+    assert.equal(await queued(), 4);
+  });
+
   test('planned maintenance on the status page reaches every confirmed subscriber', async () => {
     const customer = uniqueEmail('klant');
     await createCustomer(ctx.db, systemActor(acc.accountId), { name: 'Klant', language: 'nl', identities: [{ kind: 'email', value: customer }] });

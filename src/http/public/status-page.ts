@@ -64,6 +64,10 @@ export function statusPageHtml(d: StatusPageData, lang: Lang, now: Date): string
   const history = d.incidents.filter((i) => i.status === 'resolved');
   const base = `/status/${d.slug}`;
   const banner = d.indicator === 'none' ? t.all_ok : t[d.indicator];
+  const describe = (c: StatusPageData['components'][number]) => {
+    const text = lang === 'en' ? c.description_en ?? c.description_nl : c.description_nl ?? c.description_en;
+    return text ? `<br><small>${h(text)}</small>` : '';
+  };
 
   const incident = (i: StatusPageData['incidents'][number], level: 'h3') => {
     const updates = i.updates.map((u) => {
@@ -94,7 +98,7 @@ ${u.next_update_at ? `<dt>${t.next}</dt><dd>${when(u.next_update_at)}</dd>` : ''
 <main id="main">
 <p class="banner ${d.indicator === 'none' ? 'ok' : 'bad'}">${h(banner)}</p>
 <section aria-labelledby="open"><h2 id="open">${t.open}</h2>${open.length ? open.map((i) => incident(i, 'h3')).join('\n') : `<p>${t.none_open}</p>`}</section>
-${d.components.length ? `<section aria-labelledby="components"><h2 id="components">${t.components}</h2><ul class="c">${d.components.map((c) => `<li><span>${h(lang === 'en' ? c.name_en : c.name_nl)}</span><span>${h(t.state[c.state])}</span></li>`).join('')}</ul></section>` : ''}
+${d.components.length ? `<section aria-labelledby="components"><h2 id="components">${t.components}</h2><ul class="c">${d.components.map((c) => `<li><span>${h(lang === 'en' ? c.name_en : c.name_nl)}${describe(c)}</span><span>${h(t.state[c.state])}</span></li>`).join('')}</ul></section>` : ''}
 ${maintenance ? `<section aria-labelledby="maintenance"><h2 id="maintenance">${t.maintenance}</h2>${maintenance}</section>` : ''}
 <section aria-labelledby="history"><h2 id="history">${t.history}</h2>${history.length ? history.map((i) => incident(i, 'h3')).join('\n') : `<p>${t.no_history}</p>`}</section>
 <section aria-labelledby="subscribe"><h2 id="subscribe">${t.subscribe}</h2><p>${t.subscribe_help}</p>

@@ -15,6 +15,7 @@ import { actorOf } from '../auth.ts';
 import * as s from '../schemas.ts';
 import * as res from '../responses.ts';
 import { incidentRoutes } from './incidents.ts';
+import { statusComponentRoutes } from './status-components.ts';
 
 const kind = z.enum(ANNOUNCEMENT_KINDS as [AnnouncementKind, ...AnnouncementKind[]]);
 const when = z.iso.datetime({ offset: true }).transform((v) => new Date(v)).describe('ISO 8601 with offset, e.g. 2026-12-15T00:00:00+01:00');
@@ -114,4 +115,5 @@ export function announcementRoutes(app: FastifyInstance, db: Db) {
   }, async (req) => ({ tags: await setCustomerTags(db, actorOf(req), req.params.id, req.body.tags) }));
 
   incidentRoutes(app, db);
+  statusComponentRoutes(app, db);
 }

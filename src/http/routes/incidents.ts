@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../storage/db.ts';
-import { createComponent, listComponents } from '../../announcements/components.ts';
 import { INCIDENT_IMPACTS, INCIDENT_STATUSES, type IncidentImpact, type IncidentStatus, partsSchema, titleSchema } from '../../announcements/incident-store.ts';
 import { getIncident, listIncidents } from '../../announcements/list-incidents.ts';
 import { openIncident } from '../../announcements/open-incident.ts';
@@ -28,7 +27,6 @@ const updateBody = z.object({
   status, parts: partsSchema.describe('what happened, what we are doing, what it means for you — in Dutch, optionally English'),
   next_update_at: when.optional().describe('when you hear from us next: required until resolved'), contact_route: contactRoute.optional(),
 }).strict();
-const component = z.object({ id: z.string(), name_nl: z.string(), name_en: z.string(), position: z.number(), created_at: res.time });
 
 export function incidentRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -65,12 +63,4 @@ export function incidentRoutes(app: FastifyInstance, db: Db) {
     return reply.code(201).send(await postIncidentUpdate(db, actorOf(req), req.params.id, { status: b.status, parts: b.parts, nextUpdateAt: b.next_update_at, contactRoute: b.contact_route }));
   });
 
-  r.get('/api/v1/status-components', {
-    schema: { tags, summary: 'The parts of the service the status page reports on', response: { 200: res.listOf(component), ...res.errors } },
-  }, async (req) => ({ data: await listComponents(db, actorOf(req).accountId) }));
-
-  r.post('/api/v1/status-components', {
-    schema: { tags, summary: 'Add a status page component (admin)', body: z.object({ name_nl: z.string().trim().min(1).max(100), name_en: z.string().trim().min(1).max(100).optional(), position: z.number().int().min(0).max(1000).optional() }).strict(),
-      response: { 201: component, ...res.errors } },
-  }, async (req, reply) => reply.code(201).send(await createComponent(db, actorOf(req), req.body)));
 }

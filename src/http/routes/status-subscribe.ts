@@ -21,10 +21,10 @@ export function statusSubscribeRoutes(app: FastifyInstance, db: Db) {
     const slug = z.string().max(63);
     const token = z.string().max(100);
     const query = z.object({ lang: z.string().optional() });
-    const send = (reply: FastifyReply, status: number, page: SubscribePage, lang: Lang, s: string) =>
+    const send = (reply: FastifyReply, status: number, page: SubscribePage, lang: Lang, s: string, n?: number) =>
       reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').header('referrer-policy', 'no-referrer')
         .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-        .send(subscribePageHtml(page, lang, s));
+        .send(subscribePageHtml(page, lang, s, n));
     const langOf = (q: string | undefined, h: string | undefined) => pickLanguage(q, h) as Lang;
 
     p.post('/status/:slug/subscribe', { config: { auth: false }, schema: { hide: true, params: z.object({ slug }) } }, async (req, reply) => {
@@ -32,9 +32,16 @@ export function statusSubscribeRoutes(app: FastifyInstance, db: Db) {
       const lang = langOf(form.get('lang') ?? undefined, req.headers['accept-language']);
       const components = form.getAll('component').filter((c) => /^[0-9a-f-]{36}$/i.test(c)).slice(0, 100);
       try {
-        await subscribeToStatus(db, req.params.slug, { email: form.get('email') ?? '', componentIds: components, language: lang });
+        await subscribeToStatus(db, req.params.slug, { email: form.get('email') ?? '', componentIds: components, language: lang, ip: req.ip });
       } catch (err) {
         if (err instanceof AppError && err.status === 404) return send(reply, 404, 'invalid', lang, req.params.slug);
+        if (err instanceof AppError && err.status === 429) {
+          const d = err.details as { limit: 'client_address' | 'email_address'; retry_after_seconds: number };
+          reply.header('retry-after', String(d.retry_after_seconds));
+          return d.limit === 'client_address'
+            ? send(reply, 429, 'too_many_ip', lang, req.params.slug, Math.ceil(d.retry_after_seconds / 60))
+            : send(reply, 429, 'too_many_email', lang, req.params.slug, Math.ceil(d.retry_after_seconds / 3600));
+        }
         if (err instanceof AppError && err.status < 500) return send(reply, 422, 'bad_email', lang, req.params.slug);
         throw err;
       }

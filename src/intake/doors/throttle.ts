@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../storage/db.ts';
 
-export type DoorKind = 'form' | 'callback' | 'chat';
+export type DoorKind = 'form' | 'callback' | 'chat' | 'status_subscribe';
 
 /**
  * Counts a hit of one client address on one public door in the current hour, and says whether it

@@ -4,8 +4,8 @@ import { get, patch, post } from '../shared/api.ts';
 import { useShortcuts } from '../shared/keys.ts';
 import { useAction } from '../shared/useAction.ts';
 import type { Me } from '../shared/types.ts';
-
-interface Component { id: string; name_nl: string; name_en: string; position: number }
+import { useCoalesced, useLive } from '../shared/live.ts';
+import { StatusComponents, type Component } from './StatusComponents.tsx';
 interface Settings { status_slug: string | null; status_name: string | null; contact_route: string | null }
 
 /** The public status page's settings (address, name, the contact route every update names) and its components. */
@@ -34,6 +34,9 @@ export function StatusSettings({ onHelp }: { me: Me; onHelp: () => void }) {
   }, [version]);
   useShortcuts({ '?': onHelp });
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  // a colleague's change (components, settings, an incident) shows here too
+  const reload = useCoalesced(refresh);
+  useLive((n) => (n.event === 'ready' || n.event === 'status_page.changed') && reload());
   const { notice, act } = useAction(refresh, t('statusSettings.saved'));
 
   const save = (e: FormEvent) => {
@@ -79,8 +82,9 @@ export function StatusSettings({ onHelp }: { me: Me; onHelp: () => void }) {
         <h2 id="components">{t('statusSettings.components')}</h2>
         {components && !components.length && <p className="muted">{t('statusSettings.noComponents')}</p>}
         {components && components.length > 0 && (
-          <ul>{components.map((c) => <li key={c.id} data-component={c.id}>{c.name_nl}{c.name_en !== c.name_nl ? ` · ${c.name_en}` : ''}</li>)}</ul>
+          <StatusComponents components={components} act={act} onChanged={setComponents} />
         )}
+        <h3>{t('statusSettings.addTitle')}</h3>
         <form onSubmit={add} className="stack">
           <label htmlFor="c-nl">{t('statusSettings.nameNl')}</label>
           <input id="c-nl" required maxLength={100} value={nameNl} onChange={(e) => setNameNl(e.target.value)} />

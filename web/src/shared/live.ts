@@ -19,6 +19,7 @@ const EVENTS = [
   'case.created', 'case.updated', 'message.created', 'case.transferred', 'case.escalated', 'signal.raised', 'problem.opened',
   'problem.updated', 'promise.made', 'promise.due_soon', 'promise.breached', 'promise.kept', 'sla.at_risk', 'note.created',
   'notification.created', 'presence', 'refund.requested', 'refund.approved', 'refund.paid', 'refund.rejected', 'charge.finding',
+  'status_page.changed', 'incident.opened', 'incident.updated', 'incident.update_overdue', 'announcement.scheduled', 'announcement.sent',
 ];
 /** Sent on every (re)connection: what was missed while away is fetched again. */
 export const READY: LiveNotice = { event: 'ready', at: '' };
