@@ -3,6 +3,7 @@ import type { Db } from '../storage/db.ts';
 import { type Actor, hasRole } from '../shared/actor.ts';
 import { recordAudit, diff } from '../shared/audit.ts';
 import { forbidden } from '../shared/errors.ts';
+import { bumpStatusVersion } from '../announcements/status-changes.ts';
 import { type BusinessCalendar, DEFAULT_CALENDAR, validateCalendar } from './calendar.ts';
 
 export interface ServiceSettings {
@@ -56,6 +57,8 @@ export async function updateServiceSettings(db: Db, actor: Actor, patch: z.infer
       [actor.accountId, after.time_zone, JSON.stringify(after.calendar), after.remind_before_minutes, after.breach_notice],
     );
     const d = diff(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>);
+    // the public status page shows its times in the account's time zone: a cached page is stale now
+    if (after.time_zone !== before.time_zone) await bumpStatusVersion(tx, actor.accountId);
     if (d.changed) await recordAudit(tx, actor, { action: 'settings.service_updated', entityType: 'account', entityId: actor.accountId, before: d.before, after: d.after });
     return after;
   });

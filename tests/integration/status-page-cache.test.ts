@@ -107,4 +107,14 @@ describe('status page cache', () => {
     assert.match(after.body, /Televisie/);
     assert.match((await inject('GET', `/status/${slug}/api/v2/summary.json`)).body, /Televisie/);
   });
+
+  test('the app: a new time zone for the account is a new page (its times are shown in that zone)', async () => {
+    const before = await inject('GET', `/status/${slug}/api/v2/summary.json`);
+    const etag = before.headers.etag as string;
+    assert.equal((await inject('PATCH', '/api/v1/settings/service', { time_zone: 'America/New_York' })).statusCode, 200);
+    const after = await inject('GET', `/status/${slug}/api/v2/summary.json`, undefined, { 'if-none-match': etag });
+    assert.equal(after.statusCode, 200, 'not 304: the cached page was dropped');
+    assert.match(after.body, /America\/New_York/);
+    assert.equal((await inject('PATCH', '/api/v1/settings/service', { time_zone: 'Europe/Amsterdam' })).statusCode, 200);
+  });
 });
