@@ -24,6 +24,7 @@ import { serviceCommand } from './commands/service.ts';
 import { refundCommand } from './commands/refunds.ts';
 import { rightsCommand } from './commands/rights.ts';
 import { announceCommand } from './commands/announce.ts';
+import { statusComponentsCommand } from './commands/status-components.ts';
 import { channelsCommand } from './commands/channels.ts';
 import { tagsCommand } from './commands/tags.ts';
 import { parseCli, print, required, withDb } from './run.ts';
@@ -90,6 +91,8 @@ const HELP = `luister <command> [options]
   announcements schedule --file ANNOUNCEMENT.json [--account ID]
                                      schedule one (the API's JSON body); refused when the notice is too short
   incidents [--all] [--account ID]   open incidents with their promised next update (OVERDUE when late)
+  status-components [list] | add --name NL [--name-en EN] | rename ID [--name NL] [--name-en EN] | order ID,ID,…
+                                     the parts of the service the public status page reports on [--account ID]
   topics | signals | problems [--account ID]
                                      what listening found: topics with labels, open signals, problems
   ledger import FILE.csv [--mapping MAPPING.json] [--dry-run] [--account ID]
@@ -197,10 +200,11 @@ async function main() {
     case 'retention':
     case 'announcements':
     case 'incidents':
+    case 'status-components':
     case 'channels':
     case 'tag':
     case 'cases': {
-      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, opt) ?? tagsCommand(cmd, sub, arg, opt);
+      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? statusComponentsCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, opt) ?? tagsCommand(cmd, sub, arg, opt);
       if (run) return run;
       break;
     }

@@ -10,6 +10,7 @@ export function parseCli() {
     allowPositionals: true,
     options: {
       name: { type: 'string' },
+      'name-en': { type: 'string' },
       email: { type: 'string' },
       role: { type: 'string' },
       agent: { type: 'string' },

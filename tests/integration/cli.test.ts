@@ -157,3 +157,27 @@ test('inbox verify: the installation admin vouches for an address, so mail to it
   assert.equal(unknown.code, 1);
   assert.match(unknown.err, /inbox_not_found|No inbox/);
 });
+
+test('status-components: add, rename and order the status page components from a script; a wrong order changes nothing', () => {
+  const a = ['--account', account.account_id];
+  const add = (name: string) => luister('status-components', 'add', '--name', name, ...a);
+  const idOf = (out: string) => /\(([0-9a-f-]{36})\)/.exec(out)![1];
+  const internet = add('Internet');
+  assert.equal(internet.code, 0, internet.err);
+  const tv = add('Televisie');
+  const ids = [idOf(internet.out), idOf(tv.out)];
+  const renamed = luister('status-components', 'rename', ids[1], '--name-en', 'Television', ...a);
+  assert.equal(renamed.code, 0, renamed.err);
+  assert.match(renamed.out, /Televisie \/ Television/);
+  const ordered = luister('status-components', 'order', `${ids[1]},${ids[0]}`, ...a);
+  assert.equal(ordered.code, 0, ordered.err);
+  assert.match(ordered.out, /1\. Televisie[\s\S]*2\. Internet/);
+  const incomplete = luister('status-components', 'order', ids[0], ...a);
+  assert.equal(incomplete.code, 1);
+  assert.match(incomplete.err, /must name all 2 components/);
+  const list = luister('status-components', ...a);
+  assert.match(list.out, /1\. Televisie[\s\S]*2\. Internet/);
+  const noName = luister('status-components', 'add', ...a);
+  assert.equal(noName.code, 1);
+  assert.match(noName.err, /Missing --name/);
+});
