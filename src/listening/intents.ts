@@ -1,4 +1,5 @@
 import { foldForMatching } from '../text/normalise.ts';
+import { asksMoneyBack } from './money-back.ts';
 
 /**
  * What the customer wants, Dutch and English, by patterns on the folded text (lower case, no
@@ -131,7 +132,7 @@ export function detectIntents(text: string, context: IntentContext): Intent[] {
   const active = folded.replace(PASSIVE_CANCEL, ' ');
   const optOut = OPT_OUT.test(folded);
   if (CANCEL.test(active) && !(optOut && NEWSLETTER.test(folded))) out.push('cancellation');
-  if (REFUND.test(folded)) out.push('refund_request');
+  if (REFUND.test(folded) || asksMoneyBack(folded)) out.push('refund_request');
   if (optOut) out.push('opt_out');
   return out;
 }
