@@ -117,6 +117,28 @@ describe('dashboard and knowledge editor in Chromium', { skip }, () => {
     assert.deepEqual(problems, [], 'no script errors and no failed requests');
   });
 
+  test('the NPS schedule on the dashboard: a range error names the field, a schedule is saved, a round goes now', async () => {
+    await page.goto(`${base}/app/dashboard`);
+    const form = page.getByRole('form', { name: 'NPS-rondes' });
+    await form.getByText('Er staat geen ronde ingepland.').waitFor();
+    await form.getByLabel('Op een vast ritme versturen').check();
+    await form.getByLabel('Elke zoveel dagen (7–366)').fill('3');
+    await form.getByText('Kies een aantal dagen van 7 tot en met 366.').waitFor();
+    assert.equal(await form.getByRole('button', { name: 'Planning vastleggen' }).isDisabled(), true, 'nothing is sent while a field is wrong');
+    await form.getByLabel('Elke zoveel dagen (7–366)').fill('30');
+    await form.getByLabel('Klanten per ronde').fill('50');
+    await form.getByRole('button', { name: 'Planning vastleggen' }).click();
+    await form.getByText('De planning is opgeslagen.').waitFor();
+    await form.getByText(/Elke 30 dagen krijgen 50 klanten/).waitFor();
+    const saved = await (await fetch(`${base}/api/v1/settings/surveys`, { headers: auth })).json();
+    assert.equal(saved.nps_every_days, 30);
+    assert.equal(saved.nps_sample, 50);
+    await form.getByRole('button', { name: 'Nu een ronde versturen' }).click();
+    await form.getByText(/klanten? krijg(t|en) de NPS-vraag\./).waitFor();
+    await assertAccessible(page, 'dashboard with the NPS schedule');
+    assert.deepEqual(problems, [], 'no script errors and no failed requests');
+  });
+
   test('the dashboard in English: first-contact resolution, channels, the weekly trend', async () => {
     const en = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } });
     try {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, query } from '../shared/api.ts';
 import { formatDay, formatNumber, formatPercent } from '../shared/format.ts';
+import { NpsSchedule } from './NpsSchedule.tsx';
 
 interface Group { key: string | null; label: string | null; responses: number; average: number | null; satisfied_rate: number | null }
 interface Figures {
@@ -76,6 +77,7 @@ export function SurveyFigures({ days, canExport }: { days: number; canExport: bo
       )}
       <WeeklyTrend f={f} days={days} canExport={canExport} />
       {!f.csat.responses && <p className="muted">{t('surveys.none')}</p>}
+      {canExport && <NpsSchedule />}
       {canExport && (
         <p className="small">
           {t('surveys.exports')}{' '}
