@@ -35,9 +35,8 @@ export interface ClaimFilter {
  * Claims up to `limit` due jobs for this worker. The worker serves all accounts, so this is
  * the one query that is not scoped to an account; each job carries its account_id.
  */
-export async function claimJobs(db: Db, workerId: string, limit: number, filter: ClaimFilter = {}): Promise<JobRow[]> {
-  return db.query<JobRow>(
-    `UPDATE jobs SET status = 'running', locked_by = $1, locked_at = now(), attempts = attempts + 1
+/** The claim statement: $1 worker id, $2 limit, $3 lease seconds, $4 kinds (or NULL), $5 account ids (or NULL). */
+export const CLAIM_SQL = `UPDATE jobs SET status = 'running', locked_by = $1, locked_at = now(), attempts = attempts + 1
      WHERE id IN (
        SELECT id FROM jobs
        WHERE ((status = 'queued' AND run_at <= now())
@@ -45,9 +44,10 @@ export async function claimJobs(db: Db, workerId: string, limit: number, filter:
          AND ($4::text[] IS NULL OR kind = ANY($4::text[]))
          AND ($5::uuid[] IS NULL OR account_id = ANY($5::uuid[]))
        ORDER BY run_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-     RETURNING id, account_id, kind, payload, attempts, max_attempts`,
-    [workerId, limit, LEASE_SECONDS, filter.kinds ?? null, filter.accountIds ?? null],
-  );
+     RETURNING id, account_id, kind, payload, attempts, max_attempts`;
+
+export async function claimJobs(db: Db, workerId: string, limit: number, filter: ClaimFilter = {}): Promise<JobRow[]> {
+  return db.query<JobRow>(CLAIM_SQL, [workerId, limit, LEASE_SECONDS, filter.kinds ?? null, filter.accountIds ?? null]);
 }
 
 export async function completeJob(db: Db, id: number): Promise<void> {
