@@ -11,13 +11,14 @@
  *
  * Measured --rounds times (default 3), shallow and deep in turn (the order alternates per round): --workers (default 8)
  * workers on one pool of that many connections, each doing what `luister worker` does — claimJobs(db, id, --batch)
- * (default 4), then completeJob for every job it got — until --claims (default 2,000) jobs were claimed; jobs per
+ * (default 4), then completeJob for every job it got — until --claims (default 500; at most the due jobs) were claimed; jobs per
  * second, claim latency p50/p95, and claims that came back empty while jobs waited (with FOR UPDATE SKIP LOCKED there
  * should be none). After every round the claimed jobs are queued again, so each round starts at the same depth.
  * Medians over the rounds. Then the claim statement's plan at depth (EXPLAIN ANALYZE, BUFFERS, in a rolled-back
  * transaction; on PostgreSQL also the generic plan a prepared statement ends up with) and the prune of finished jobs
  * (pruneJobs) over the deep queue's finished jobs.
  *
+ * --before runs the same with the claim statement as it was before issue 21 (kept here for the comparison).
  * PGlite runs the deep queue at --pglite-deep (default 200,000): filling a million rows there takes minutes.
  * Prints figures and ends with one `RESULT` line (PostgreSQL if it ran, else PGlite); never asserts.
  */
@@ -25,7 +26,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '../src/storage/db.ts';
-import { CLAIM_SQL, LEASE_SECONDS, claimJobs, completeJob } from '../src/storage/jobs.ts';
+import { CLAIM_SQL, LEASE_SECONDS, claimJobs, completeJob, type JobRow } from '../src/storage/jobs.ts';
 import { migrate } from '../src/storage/migrate.ts';
 import { admin, urlFor } from './lib/pg-admin.ts';
 
@@ -37,13 +38,27 @@ const opt = (name: string) => {
 const DEEP = Number(opt('deep') ?? 1_000_000);
 const PGLITE_DEEP = Number(opt('pglite-deep') ?? 200_000);
 const SHALLOW = Number(opt('shallow') ?? 1_000);
-const CLAIMS = Number(opt('claims') ?? 2_000);
+const CLAIMS = Number(opt('claims') ?? 500);
 const WORKERS = Number(opt('workers') ?? 8);
 const BATCH = Number(opt('batch') ?? 4);
 const ROUNDS = Math.max(1, Number(opt('rounds') ?? 3));
 const ENGINE = opt('engine') ?? 'both';
 const KINDS = ['webhook.deliver', 'email.send', 'listening.analyse'];
 const GOAL = 0.8;
+/** --before: the claim statement as it was before issue 21 (one OR over both partial indexes, sorted), for comparison */
+const BEFORE = argv.includes('--before');
+const OLD_CLAIM_SQL = `UPDATE jobs SET status = 'running', locked_by = $1, locked_at = now(), attempts = attempts + 1
+     WHERE id IN (
+       SELECT id FROM jobs
+       WHERE ((status = 'queued' AND run_at <= now())
+          OR (status = 'running' AND locked_at < now() - make_interval(secs => $3)))
+         AND ($4::text[] IS NULL OR kind = ANY($4::text[]))
+         AND ($5::uuid[] IS NULL OR account_id = ANY($5::uuid[]))
+       ORDER BY run_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+     RETURNING id, account_id, kind, payload, attempts, max_attempts`;
+const SQL = BEFORE ? OLD_CLAIM_SQL : CLAIM_SQL;
+const claim = (db: Db, worker: string, n: number): Promise<JobRow[]> =>
+  BEFORE ? db.query<JobRow>(OLD_CLAIM_SQL, [worker, n, LEASE_SECONDS, KINDS, null]) : claimJobs(db, worker, n, { kinds: KINDS });
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const median = (xs: number[]) => {
@@ -85,6 +100,8 @@ interface RoundResult { rate: number; p50: number; p95: number; empty: number; c
 
 /** WORKERS workers claim and complete until CLAIMS jobs were claimed; then the claimed jobs are queued again. */
 async function round(db: Db): Promise<RoundResult> {
+  const [{ due }] = await db.query<{ due: number }>(`SELECT count(*)::int AS due FROM jobs WHERE status = 'queued' AND run_at <= now()`);
+  const target = Math.min(CLAIMS, due);
   let claimed = 0;
   let empty = 0;
   const lat: number[] = [];
@@ -92,9 +109,9 @@ async function round(db: Db): Promise<RoundResult> {
   const t0 = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: WORKERS }, async (_, w) => {
-      while (claimed < CLAIMS) {
+      while (claimed < target) {
         const c0 = process.hrtime.bigint();
-        const jobs = await claimJobs(db, `bench-${w}`, BATCH, { kinds: KINDS });
+        const jobs = await claim(db, `bench-${w}`, BATCH);
         lat.push(elapsed(c0));
         if (jobs.length === 0) {
           empty++;
@@ -126,11 +143,11 @@ async function explain(db: Db, generic: boolean): Promise<string> {
   const params = [`'explain'`, String(BATCH), String(LEASE_SECONDS), `ARRAY[${KINDS.map((k) => `'${k}'`).join(',')}]::text[]`, 'NULL::uuid[]'];
   await db
     .transaction(async (tx) => {
-      let sql = CLAIM_SQL.replace(/\$(\d)/g, (_, i: string) => params[Number(i) - 1]);
+      let sql = SQL.replace(/\$(\d)/g, (_, i: string) => params[Number(i) - 1]);
       if (generic) {
         // prepared under a name with the generic plan forced: what a pooled connection runs after a few executions
         await tx.exec('SET LOCAL plan_cache_mode = force_generic_plan');
-        await tx.exec(`PREPARE bench_claim(text, int, float8, text[], uuid[]) AS ${CLAIM_SQL}`);
+        await tx.exec(`PREPARE bench_claim(text, int, float8, text[], uuid[]) AS ${SQL}`);
         sql = `EXECUTE bench_claim(${params.join(', ')})`;
       }
       const rows = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`);
@@ -164,7 +181,7 @@ async function measure(engine: string, shallowDb: Db, deepDb: Db, deepN: number)
   console.log(`${engine}: filled ${fmt(SHALLOW)} and ${fmt(deepN)} waiting jobs (+${fmt(deepN)} finished) in ${(elapsed(t0) / 1000).toFixed(1)} s`);
   // warm-up: plans, caches and the prepared statements of every pooled connection
   for (const db of [shallowDb, deepDb]) {
-    const w = await claimJobs(db, 'warm', 1, { kinds: KINDS });
+    const w = await claim(db, 'warm', 1);
     for (const j of w) await completeJob(db, j.id);
   }
   const res: EngineResult = { engine, shallow: [], deep: [], deepN };
@@ -226,7 +243,7 @@ async function onPglite(): Promise<EngineResult> {
   }
 }
 
-console.log(`jobs bench: ${WORKERS} workers, batch ${BATCH}, ${fmt(CLAIMS)} claims a round, ${ROUNDS} rounds; ${cpus().length} cores, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(`jobs bench${BEFORE ? ' (--before: the claim statement before issue 21)' : ''}: ${WORKERS} workers, batch ${BATCH}, ${fmt(CLAIMS)} claims a round, ${ROUNDS} rounds; ${cpus().length} cores, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 const results: { name: string; s: ReturnType<typeof summary> }[] = [];
 if (ENGINE !== 'pglite') results.push({ name: 'jobs_claim_at_depth_pg', s: summary(await onPostgres()) });
 if (ENGINE !== 'pg') results.push({ name: 'jobs_claim_at_depth_pglite', s: summary(await onPglite()) });
