@@ -42,15 +42,14 @@ const REFERENCE_TABLES: Record<string, string> = {};
  * transaction; see docs/scaling.md "Lookups that find the account". To fix when Luister moves to Citus, not before:
  * on one PostgreSQL server a unique index is the simplest correct guard.
  */
+// (Migration 0041 moved three secrets that are only looked up within their account — chat visitor tokens, status
+// unsubscribe secrets, announcement reply tokens — to unique indexes with account_id; they are no longer here.)
 const GLOBAL_UNIQUE_INDEXES: Record<string, string> = {
   inboxes_address_verified: 'SMTP routes a mail to the one account that verified its address, before it knows the account',
   accounts_help_slug_key: 'the public help centre at /help/<slug> finds its account by the slug',
   announcement_settings_status_slug_key: 'the public status page at /status/<slug> finds its account by the slug',
   channel_settings_slug_key: 'the public contact form and chat widget find their account by the slug',
   callback_bookings_manage_hash_key: "a customer's link to manage a callback carries only the secret (hashed here)",
-  chat_sessions_token_hash_key: 'a chat visitor token must be unique over all accounts (the token names no account)',
-  status_subscribers_unsubscribe: 'an unsubscribe link from a status notice carries only the secret',
-  announcement_recipients_reply_token: 'a reply to an announcement is matched by the token in its plus-address',
 };
 
 interface TableRow { table: string; pk: string[] | null; account_id: boolean; account_not_null: boolean }
