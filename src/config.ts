@@ -47,6 +47,9 @@ const schema = z.object({
   WORKER: z.enum(['auto', 'on', 'off']).default('auto'),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
   WORKER_POLL_MS: z.coerce.number().int().positive().default(1000),
+  // finished jobs are deleted after this many days (done) and this many (failed), by the hourly jobs.prune job
+  JOB_RETENTION_DAYS: z.coerce.number().positive().default(7),
+  JOB_FAILED_RETENTION_DAYS: z.coerce.number().positive().default(30),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   PG_POOL_SIZE: z.coerce.number().int().positive().default(10),
   // e-mail in: the SMTP listener (see README "E-mail")

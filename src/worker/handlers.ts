@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../storage/db.ts';
-import type { JobRow } from '../storage/jobs.ts';
+import { pruneJobs, type JobRow } from '../storage/jobs.ts';
 import { deliverWebhook } from '../webhooks/deliver-webhook.ts';
 import type { JobHandler } from './runner.ts';
 import { scheduleNext } from './schedules.ts';
@@ -90,6 +90,11 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
         await scheduleNext(db, 'nps.sweep');
       };
     }),
+    // the jobs table keeps what waits and runs plus a few days of history, not every job ever run
+    'jobs.prune': async (db: Db) => {
+      await pruneJobs(db, { doneDays: config.JOB_RETENTION_DAYS, failedDays: config.JOB_FAILED_RETENTION_DAYS });
+      await scheduleNext(db, 'jobs.prune');
+    },
     'topics.sweep': lazy(async () => {
       const { sweepTopics } = await import('../listening/sweep-topics.ts');
       return async (db: Db) => {

@@ -56,7 +56,8 @@ export function startWorker(db: Db, opts: WorkerOptions) {
       opts.log.error({ err: (err as Error).message }, 'worker could not claim jobs');
     } finally {
       ticking = false;
-      if (!stopped) timer = setTimeout(tick, opts.pollMs);
+      // ±20% jitter: workers started together (a deploy, a restart) drift apart instead of all claiming at once
+      if (!stopped) timer = setTimeout(tick, Math.round(opts.pollMs * (0.8 + Math.random() * 0.4)));
     }
   }
 

@@ -23,6 +23,11 @@ export const SCHEDULES: Record<string, (now: Date) => Date> = {
     const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 8, 0));
     return next > now ? next : new Date(next.getTime() + 86_400_000);
   },
+  // finished jobs past JOB_RETENTION_DAYS / JOB_FAILED_RETENTION_DAYS: hourly, at twenty to
+  'jobs.prune': (now) => {
+    const at = Math.floor(now.getTime() / 3_600_000) * 3_600_000 + 40 * 60_000;
+    return new Date(at > now.getTime() ? at : at + 3_600_000);
+  },
   'sla.sweep': (now) => new Date(Math.floor(now.getTime() / 300_000) * 300_000 + 300_000),
 };
 
