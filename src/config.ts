@@ -48,6 +48,8 @@ const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
   WORKER_POLL_MS: z.coerce.number().int().positive().default(1000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  // WhatsApp out: the Graph API (Cloud API) base URL, version included (README "Phone and WhatsApp")
+  WHATSAPP_API_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com/v21.0'),
   PG_POOL_SIZE: z.coerce.number().int().positive().default(10),
   // e-mail in: the SMTP listener (see README "E-mail")
   SMTP_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
