@@ -4,6 +4,28 @@ import type { channels as nl } from '../nl/channels.ts';
 /** The public doors: contact form, callbacks and chat widget settings (web/src/channels). */
 export const channels: Shape<typeof nl> = {
   channels: {
+    phoneWa: {
+      title: 'Phone and WhatsApp',
+      intro: 'Calls and WhatsApp messages land with the customer and their open case, like e-mail. A missed call becomes a callback promise.',
+      phone: 'Phone',
+      phoneUrl: 'Have your phone system send its events to:',
+      phoneEnabled: 'Accept telephony events',
+      callbackMinutes: 'Call back a missed call within (business minutes)',
+      minutesRange: 'Enter a whole number from 5 to 10080 minutes.',
+      secretSet: 'Set (ends in {{hint}}). Leave empty to keep it.',
+      secretNotSet: 'Not set yet.',
+      secretOnce: 'The new signing secret, shown only now: give it to your telephony provider.',
+      rotate: 'Make a new secret',
+      whatsapp: 'WhatsApp (Cloud API)',
+      waUrl: 'Callback URL for the webhook in Meta:',
+      waEnabled: 'WhatsApp on',
+      phoneNumberId: 'Phone number ID (from WhatsApp Manager)',
+      app_secret: 'App secret',
+      verify_token: 'Verify token (the same as in Meta)',
+      access_token: 'Access token',
+      templates: 'Approved templates',
+      templatesHint: 'One per line: name and language, for example "case_update en". Outside the 24-hour window only a template may be sent.',
+    },
     nav: 'Channels',
     title: 'Contact form, callbacks and chat',
     intro: 'How customers reach you from your website: the contact form, a callback booking and the chat.',

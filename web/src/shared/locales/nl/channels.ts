@@ -1,6 +1,28 @@
 /** The public doors: contact form, callbacks and chat widget settings (web/src/channels). */
 export const channels = {
   channels: {
+    phoneWa: {
+      title: 'Telefoon en WhatsApp',
+      intro: 'Gesprekken en WhatsApp-berichten komen bij de klant en zijn open zaak, net als e-mail. Een gemiste oproep wordt een terugbelbelofte.',
+      phone: 'Telefoon',
+      phoneUrl: 'Laat uw telefooncentrale gebeurtenissen sturen naar:',
+      phoneEnabled: 'Telefoongebeurtenissen aannemen',
+      callbackMinutes: 'Een gemiste oproep terugbellen binnen (minuten openingstijd)',
+      minutesRange: 'Vul een heel getal in van 5 tot en met 10080 minuten.',
+      secretSet: 'Ingesteld (eindigt op {{hint}}). Laat leeg om te houden.',
+      secretNotSet: 'Nog niet ingesteld.',
+      secretOnce: 'Het nieuwe ondertekengeheim, alleen nu te zien: geef het aan uw telefonieleverancier.',
+      rotate: 'Nieuw geheim maken',
+      whatsapp: 'WhatsApp (Cloud API)',
+      waUrl: 'Callback-URL voor de webhook in Meta:',
+      waEnabled: 'WhatsApp aan',
+      phoneNumberId: 'Telefoonnummer-ID (uit WhatsApp Manager)',
+      app_secret: 'App-geheim',
+      verify_token: 'Verificatietoken (hetzelfde als in Meta)',
+      access_token: 'Toegangstoken',
+      templates: 'Goedgekeurde sjablonen',
+      templatesHint: 'Eén per regel: naam en taal, bijvoorbeeld "zaak_update nl". Buiten het 24-uursvenster mag alleen een sjabloon.',
+    },
     nav: 'Kanalen',
     title: 'Contactformulier, terugbellen en chat',
     intro: 'Hoe klanten u vanaf uw website bereiken: het contactformulier, een terugbelafspraak en de chat.',
