@@ -52,7 +52,7 @@ export function PhoneWhatsApp({ slug }: { slug: string }) {
       const r = await put<Connections & { secret?: string }>('/api/v1/channels/phone', { enabled: phone.enabled, callback_minutes: minutes, ...(rotate ? { rotate_secret: true } : {}) });
       load(r);
       setSecret(r.secret ?? null);
-      setNotice({ kind: 'ok', text: t('channels.saved') });
+      setNotice({ kind: 'ok', text: t('channels.phoneWa.saved') });
     } catch (err) {
       setNotice({ kind: 'error', text: t('app.error', { message: (err as Error).message }) });
     }
@@ -69,7 +69,7 @@ export function PhoneWhatsApp({ slug }: { slug: string }) {
         ...(wa.access_token ? { access_token: wa.access_token.trim() } : {}),
       };
       load(await put<Connections>('/api/v1/channels/whatsapp', body));
-      setNotice({ kind: 'ok', text: t('channels.saved') });
+      setNotice({ kind: 'ok', text: t('channels.phoneWa.saved') });
     } catch (err) {
       setNotice({ kind: 'error', text: t('app.error', { message: (err as Error).message }) });
     }
@@ -105,7 +105,7 @@ export function PhoneWhatsApp({ slug }: { slug: string }) {
               <p className="ok small" data-testid="phone-secret">{t('channels.phoneWa.secretOnce')} <code>{secret}</code></p>
             )}
             <div className="actions-row">
-              <button type="submit" className="button">{t('channels.save')}</button>
+              <button type="submit" className="button">{t('channels.phoneWa.savePhone')}</button>
               <button type="button" className="button" onClick={(e) => savePhone(e, true)}>{t('channels.phoneWa.rotate')}</button>
             </div>
           </form>
@@ -129,7 +129,7 @@ export function PhoneWhatsApp({ slug }: { slug: string }) {
               <p id="wa-templates-hint" className="muted small">{t('channels.phoneWa.templatesHint')}</p>
             </div>
             <div className="actions-row">
-              <button type="submit" className="button">{t('channels.save')}</button>
+              <button type="submit" className="button">{t('channels.phoneWa.saveWa')}</button>
             </div>
           </form>
         </>

@@ -5,6 +5,9 @@ import type { channels as nl } from '../nl/channels.ts';
 export const channels: Shape<typeof nl> = {
   channels: {
     phoneWa: {
+      savePhone: 'Save phone',
+      saveWa: 'Save WhatsApp',
+      saved: 'Phone and WhatsApp saved.',
       title: 'Phone and WhatsApp',
       intro: 'Calls and WhatsApp messages land with the customer and their open case, like e-mail. A missed call becomes a callback promise.',
       phone: 'Phone',

@@ -2,6 +2,9 @@
 export const channels = {
   channels: {
     phoneWa: {
+      savePhone: 'Telefoon opslaan',
+      saveWa: 'WhatsApp opslaan',
+      saved: 'Telefoon en WhatsApp opgeslagen.',
       title: 'Telefoon en WhatsApp',
       intro: 'Gesprekken en WhatsApp-berichten komen bij de klant en zijn open zaak, net als e-mail. Een gemiste oproep wordt een terugbelbelofte.',
       phone: 'Telefoon',
