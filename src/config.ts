@@ -51,6 +51,8 @@ const schema = z.object({
   JOB_RETENTION_DAYS: z.coerce.number().positive().default(7),
   JOB_FAILED_RETENTION_DAYS: z.coerce.number().positive().default(30),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  // WhatsApp out: the Graph API (Cloud API) base URL, version included (README "Phone and WhatsApp")
+  WHATSAPP_API_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com/v21.0'),
   PG_POOL_SIZE: z.coerce.number().int().positive().default(10),
   // e-mail in: the SMTP listener (see README "E-mail")
   SMTP_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),

@@ -14,6 +14,8 @@ import { promisesOnReply } from '../promises/promises-on-reply.ts';
 import { liveNotice } from '../live/notice.ts';
 import { publishLive } from '../live/publish.ts';
 import { notifyMentions } from './notify-mentions.ts';
+import { checkWhatsAppReply, replyChannel } from '../intake/whatsapp/reply-target.ts';
+import { queueWhatsApp, type WhatsAppTemplateUse } from '../intake/whatsapp/queue-whatsapp.ts';
 
 export interface AddMessageOptions {
   type: 'outbound' | 'note';
@@ -23,6 +25,8 @@ export interface AddMessageOptions {
   isComplaint?: boolean;
   /** the clock promises in the reply are computed from (injectable for tests) */
   now?: Date;
+  /** a reply on WhatsApp outside the 24-hour window must be an approved template */
+  whatsappTemplate?: WhatsAppTemplateUse;
 }
 
 /**
@@ -45,18 +49,24 @@ export async function addMessage(db: Db, actor: Actor, caseIdOrRef: string, opts
       findings = check.findings;
     }
     const language = opts.language ?? (opts.type === 'outbound' ? c.language : null) ?? guessLanguage(opts.body);
+    // a reply goes where the customer last wrote from: WhatsApp (within its service window), else the case's channel
+    const wa = opts.type === 'outbound' ? (await replyChannel(tx, actor.accountId, c, opts.now)).whatsapp : null;
+    const template = wa ? checkWhatsAppReply(wa, opts.whatsappTemplate) : null;
     // a reply on an e-mail case goes out as mail: threaded, from the case's inbox, sent by the job worker
-    const email = opts.type === 'outbound' && c.channel === 'email' ? await outboundEmailFields(tx, actor.accountId, c) : undefined;
+    const email = wa
+      ? { to: wa.to, deliveryStatus: 'queued' as const }
+      : opts.type === 'outbound' && c.channel === 'email' ? await outboundEmailFields(tx, actor.accountId, c) : undefined;
     const message = await insertMessage(tx, actor, {
       caseId: c.id,
       type: opts.type,
-      channel: opts.type === 'note' ? 'internal' : c.channel,
+      channel: opts.type === 'note' ? 'internal' : wa ? 'whatsapp' : c.channel,
       body: opts.body,
       language,
       findings,
       email,
     });
-    if (message.delivery_status === 'queued') await queueSend(tx, actor.accountId, message.id);
+    if (wa) await queueWhatsApp(tx, actor.accountId, message.id, wa.to, template);
+    else if (message.delivery_status === 'queued') await queueSend(tx, actor.accountId, message.id);
     // a reply on a chat case is numbered into the chat, so the visitor's widget receives it (and resumes after it)
     if (message.channel === 'chat') await appendChatEntry(tx, actor.accountId, c.id, message.id);
     if (opts.type === 'note') {

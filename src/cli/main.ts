@@ -56,6 +56,13 @@ const HELP = `luister <command> [options]
   channels [--account ID]           the public doors: contact form, callback booking, chat widget
   channels set [--slug S] [--origins https://www.example.nl,…] [--capacity N] [--slot-minutes 15|20|30|60]
                                      the form lives at /contact/S; origins may frame it and load the widget
+  channels phone [on|off|rotate-secret] [--callback-minutes N] [--account ID]
+                                     the telephony webhook at /api/public/v1/phone/S/events; its signing
+                                     secret is printed once (on first use and with rotate-secret)
+  channels whatsapp [on|off|set] [--phone-number-id ID] [--app-secret-env VAR] [--verify-token-env VAR]
+                    [--access-token-env VAR] [--templates name:lang,…] [--account ID]
+                                     WhatsApp Cloud API at /api/public/v1/whatsapp/S; secrets are read from
+                                     the environment variables named, never from the command line
   search QUERY [--limit N] [--account ID]
   cases [--tag a,b] [--limit N] [--json] [--account ID]
                                      newest cases, only those carrying every tag given
@@ -204,7 +211,7 @@ async function main() {
     case 'channels':
     case 'tag':
     case 'cases': {
-      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? statusComponentsCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, opt) ?? tagsCommand(cmd, sub, arg, opt);
+      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? statusComponentsCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, arg, opt) ?? tagsCommand(cmd, sub, arg, opt);
       if (run) return run;
       break;
     }

@@ -31,6 +31,7 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
   const imapPoll = lazy(async () => (await import('../intake/channels/email/imap-poll.ts')).imapPollJob(config));
   return {
     'webhook.deliver': deliverWebhook(config.WEBHOOK_TIMEOUT_MS),
+    'whatsapp.send': lazy(async () => (await import('../intake/whatsapp/send-whatsapp.ts')).sendWhatsAppJob(config.WHATSAPP_API_URL)),
     'email.send': lazy(async () => (await import('../intake/channels/email/send-email.ts')).sendEmailJob(config.SMTP_RELAY_URL)),
     'inbox.verification': lazy(async () => (await import('../intake/inboxes/send-verification.ts')).sendVerificationJob(config.SMTP_RELAY_URL, config.PUBLIC_URL)),
     'promises.sweep': lazy(async () => {

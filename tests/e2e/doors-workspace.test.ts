@@ -109,6 +109,13 @@ describe('the doors in the workspace, in Chromium', { skip }, () => {
     assert.equal(await page.getByRole('link', { name: 'Terugbelpagina openen' }).getAttribute('href'), `${base}/contact/${slug}/callback`);
     const form = await context.request.get(`${base}/contact/${slug}`);
     assert.equal(form.status(), 200);
+    // phone and WhatsApp: the webhook addresses, the signing secret shown once
+    await page.getByRole('heading', { name: 'Telefoon en WhatsApp' }).waitFor();
+    await page.getByLabel('Telefoongebeurtenissen aannemen').check();
+    await page.getByRole('button', { name: 'Telefoon opslaan' }).click();
+    await page.getByText('Telefoon en WhatsApp opgeslagen.').waitFor();
+    assert.match(await page.getByTestId('phone-secret').innerText(), /lph_[A-Za-z0-9_-]{43}/);
+    assert.ok(await page.getByText(`${base}/api/public/v1/phone/${slug}/events`).isVisible());
     await assertAccessible(page, 'channels screen, set up');
     await page.screenshot({ path: `${SCREENSHOTS}/channels.png`, fullPage: true });
 

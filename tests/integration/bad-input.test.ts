@@ -154,11 +154,12 @@ async function ok<T = Record<string, any>>(method: Method, url: string, payload?
 
 
 /** Routes that take no input at all: no params, no query, no body. */
-const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/macros', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/settings/surveys', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs', 'GET /api/v1/settings/announcements', 'GET /api/v1/status-components', 'GET /api/v1/channels']);
+const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/macros', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/settings/surveys', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs', 'GET /api/v1/settings/announcements', 'GET /api/v1/status-components', 'GET /api/v1/channels', 'GET /api/v1/channels/connections']);
 /** Public routes (no credentials needed). */
 const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /setup', 'POST /setup',
   'GET /api/public/v1/chat/:slug/status', 'POST /api/public/v1/chat/:slug/messages', 'POST /api/public/v1/chat/:slug/person',
-  'GET /api/public/v1/chat/:slug/entries', 'GET /api/public/v1/chat/:slug/stream']);
+  'GET /api/public/v1/chat/:slug/entries', 'GET /api/public/v1/chat/:slug/stream',
+  'POST /api/public/v1/phone/:slug/events', 'GET /api/public/v1/whatsapp/:slug', 'POST /api/public/v1/whatsapp/:slug']);
 const isApiRoute = (r: string) => / \/api\/|^(GET|POST) \/setup$/.test(r);
 
 /** One request per route that WOULD succeed (or at least reach the use case) with the right credentials. */
@@ -306,6 +307,14 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'POST /api/public/v1/chat/:slug/person': { url: '/api/public/v1/chat/geen-deur/person', payload: {} },
     'GET /api/public/v1/chat/:slug/entries': { url: '/api/public/v1/chat/geen-deur/entries?after=0' },
     'GET /api/public/v1/chat/:slug/stream': { url: '/api/public/v1/chat/geen-deur/stream?after=0' },
+    'GET /api/v1/channels/connections': { url: '/api/v1/channels/connections' },
+    'PUT /api/v1/channels/phone': { url: '/api/v1/channels/phone', payload: { callback_minutes: 60 } },
+    'PUT /api/v1/channels/whatsapp': { url: '/api/v1/channels/whatsapp', payload: { templates: [{ name: 'case_update', language: 'nl' }] } },
+    'GET /api/v1/cases/:id/reply-channel': { url: `/api/v1/cases/${f.caseId}/reply-channel` },
+    // signed webhooks: their rows are their own (the signature is checked before the body is read)
+    'POST /api/public/v1/phone/:slug/events': { url: '/api/public/v1/phone/geen-deur/events' },
+    'GET /api/public/v1/whatsapp/:slug': { url: '/api/public/v1/whatsapp/geen-deur?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1' },
+    'POST /api/public/v1/whatsapp/:slug': { url: '/api/public/v1/whatsapp/geen-deur' },
     'GET /api/v1/insight/dashboard': { url: '/api/v1/insight/dashboard?days=7' },
     'GET /api/v1/settings/insight': { url: '/api/v1/settings/insight' },
     'PATCH /api/v1/settings/insight': { url: '/api/v1/settings/insight', payload: { hourly_cost_cents: 3500 } },
@@ -357,7 +366,7 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
 
 /** Every route that reads a request body (POST, PATCH, DELETE), with a concrete URL. */
 /** Routes whose body is not JSON (the ledger import takes text/csv, up to 64 MB): rows of their own. */
-const NOT_JSON = new Set(['POST /api/v1/ledger/imports']);
+const NOT_JSON = new Set(['POST /api/v1/ledger/imports', 'POST /api/public/v1/phone/:slug/events', 'POST /api/public/v1/whatsapp/:slug']);
 
 function bodyRoutes(): Array<{ route: string; url: string; auth?: Headers | null }> {
   return Object.entries(validRequests())
@@ -1280,6 +1289,23 @@ runTable('announcements and incidents (C4): too little notice, no audience, miss
     { name: 'an order naming a component that does not exist', method: 'PUT', url: '/api/v1/status-components/order', payload: { ids: [NIL] }, status: 404, code: 'component_not_found' },
   ];
 });
+
+runTable('phone and WhatsApp: bad settings, unsigned or unknown webhooks and bad handshakes are refused, nothing written', () => [
+  { name: 'a missed-call callback within 2 minutes', method: 'PUT', url: '/api/v1/channels/phone', payload: { callback_minutes: 2 }, status: 400, code: 'validation_failed', message: /callback_minutes/ },
+  { name: 'rotate_secret: false', method: 'PUT', url: '/api/v1/channels/phone', payload: { rotate_secret: false }, status: 400, code: 'validation_failed', message: /rotate_secret/ },
+  { name: 'a WhatsApp number id with letters', method: 'PUT', url: '/api/v1/channels/whatsapp', payload: { phone_number_id: '12ab' }, status: 400, code: 'validation_failed', message: /phone_number_id/ },
+  { name: 'a WhatsApp template name with capitals and spaces', method: 'PUT', url: '/api/v1/channels/whatsapp', payload: { templates: [{ name: 'Case Update', language: 'nl' }] }, status: 400, code: 'validation_failed', message: /templates/ },
+  { name: 'a WhatsApp access token with spaces', method: 'PUT', url: '/api/v1/channels/whatsapp', payload: { access_token: 'EAAG with spaces' }, status: 400, code: 'validation_failed', message: /access_token/ },
+  { name: 'the reply channel of a malformed case reference', method: 'GET', url: '/api/v1/cases/LU-abc/reply-channel', status: 400, code: 'validation_failed' },
+  { name: 'a reply with a WhatsApp template without a language', method: 'POST', url: `/api/v1/cases/${f.caseId}/messages`, payload: { body: 'Uw zaak is bijgewerkt.', whatsapp_template: { name: 'case_update' } }, status: 400, code: 'validation_failed', message: /whatsapp_template/ },
+  { name: 'a telephony event at an address without a phone webhook', method: 'POST', url: '/api/public/v1/phone/geen-deur/events', auth: null, payload: { id: 'e1' }, status: 404, code: 'phone_not_found' },
+  { name: 'a telephony event at a 64-character address', method: 'POST', url: `/api/public/v1/phone/${'x'.repeat(64)}/events`, auth: null, payload: { id: 'e1' }, status: 404, code: 'phone_not_found' },
+  { name: 'a telephony event as text/plain', method: 'POST', url: '/api/public/v1/phone/geen-deur/events', auth: null, payload: 'x', contentType: 'text/plain', status: 415, code: 'unsupported_media_type' },
+  { name: 'a WhatsApp post at an address without WhatsApp', method: 'POST', url: '/api/public/v1/whatsapp/geen-deur', auth: null, payload: { object: 'whatsapp_business_account', entry: [] }, status: 404, code: 'whatsapp_not_found' },
+  { name: 'a WhatsApp handshake without a challenge', method: 'GET', url: '/api/public/v1/whatsapp/geen-deur?hub.mode=subscribe&hub.verify_token=x', auth: null, status: 400, code: 'validation_failed', message: /hub\.challenge/ },
+  { name: 'a WhatsApp handshake whose challenge is markup', method: 'GET', url: '/api/public/v1/whatsapp/geen-deur?hub.mode=subscribe&hub.verify_token=x&hub.challenge=%3Cscript%3E', auth: null, status: 400, code: 'validation_failed' },
+  { name: 'a WhatsApp handshake at an address without WhatsApp', method: 'GET', url: '/api/public/v1/whatsapp/geen-deur?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1', auth: null, status: 404, code: 'whatsapp_not_found' },
+]);
 
 runTable('unknown routes and methods are 404 route_not_found', () => [
   { name: 'GET /api/v1/nope', method: 'GET', url: '/api/v1/nope', status: 404, code: 'route_not_found', message: /No route GET \/api\/v1\/nope/ },

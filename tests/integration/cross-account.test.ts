@@ -347,6 +347,7 @@ function attempts(): Attempt[] {
     { name: 'routing agents', method: 'GET', url: '/api/v1/routing/agents', expect: list },
     // escalation
     { name: "read the brief of B's case", method: 'GET', url: `/api/v1/cases/${b.caseId}/brief`, expect: nf('case') },
+    { name: "ask where a reply on B's case goes (WhatsApp window)", method: 'GET', url: `/api/v1/cases/${b.caseId}/reply-channel`, expect: nf('case') },
     { name: "escalate B's case", method: 'POST', url: `/api/v1/cases/${b.caseId}/escalate`, payload: { to: 'L3', reason: 'gekaapt' }, expect: nf('case') },
     // service levels
     { name: "change B's service level", method: 'PATCH', url: `/api/v1/sla-policies/${b.slaPolicyId}`, payload: { first_response_minutes: 1 }, expect: nf('sla_policy') },

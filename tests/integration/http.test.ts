@@ -1,3 +1,4 @@
+import { hubSignature } from '../../src/intake/channels/signatures.ts';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
@@ -30,6 +31,12 @@ test('OpenAPI 3.1 is generated from the schemas, and the docs page is served', a
   assert.ok(spec.paths['/api/v1/cases'].post.requestBody, 'request bodies are documented');
   assert.ok(spec.paths['/api/v1/search'].get.parameters.some((p: { name: string }) => p.name === 'q'));
   assert.ok(!spec.paths['/setup'], 'the setup page is not part of the API');
+  // the signed webhooks and the connection settings are documented from their zod schemas
+  assert.ok(spec.paths['/api/public/v1/phone/{slug}/events'].post.requestBody, 'the telephony event is documented');
+  assert.ok(spec.paths['/api/public/v1/whatsapp/{slug}'].get.parameters.some((p: { name: string }) => p.name === 'hub.challenge'));
+  assert.ok(spec.paths['/api/public/v1/whatsapp/{slug}'].post.requestBody);
+  assert.ok(spec.paths['/api/v1/channels/whatsapp'].put.requestBody);
+  assert.ok(spec.paths['/api/v1/cases/{id}/reply-channel'].get);
   const docs = await app.inject({ method: 'GET', url: '/docs/' });
   assert.equal(docs.statusCode, 200);
   assert.match(docs.body, /swagger/i);
@@ -93,6 +100,14 @@ test('request ids are returned and taken from X-Request-Id; logs never contain s
   await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
   await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: acc.auth, payload: { name: 'x' } });
   await app.inject({ method: 'GET', url: '/api/v1/cases', headers: { authorization: 'Bearer lst_not_a_real_token' } });
+  // phone and WhatsApp secrets: set through the API, used in a signed webhook request; never in a log line
+  await app.inject({ method: 'PUT', url: '/api/v1/channels', headers: acc.auth, payload: { slug: `log-${acc.accountId.slice(0, 8)}` } });
+  const phone = await app.inject({ method: 'PUT', url: '/api/v1/channels/phone', headers: acc.auth, payload: { enabled: true } });
+  const phoneSecret = phone.json().secret as string;
+  await app.inject({ method: 'PUT', url: '/api/v1/channels/whatsapp', headers: acc.auth, payload: { app_secret: 'wa-app-secret-log', verify_token: 'wa-verify-log', access_token: 'EAAG-wa-token-log' } });
+  const sig = hubSignature('wa-app-secret-log', '{}');
+  await app.inject({ method: 'POST', url: `/api/public/v1/whatsapp/log-${acc.accountId.slice(0, 8)}`, headers: { 'content-type': 'application/json', 'x-hub-signature-256': sig }, payload: '{}' });
+  await app.inject({ method: 'GET', url: `/api/public/v1/whatsapp/log-${acc.accountId.slice(0, 8)}?hub.mode=subscribe&hub.verify_token=wa-verify-log&hub.challenge=1` });
   app.log.info({ req: { headers: { authorization: `Bearer ${acc.token}`, cookie } }, body: { password: 'geheim wachtwoord', token: acc.token } }, 'explicit');
   await app.close();
   const out = lines.join('');
@@ -101,6 +116,7 @@ test('request ids are returned and taken from X-Request-Id; logs never contain s
   assert.ok(!out.includes('geheim wachtwoord'), 'passwords never logged');
   assert.ok(!out.includes(cookie.split('=')[1]), 'session cookies never logged');
   assert.ok(!out.includes('lst_not_a_real_token'));
+  for (const secret of [phoneSecret, 'wa-app-secret-log', 'EAAG-wa-token-log', sig.slice(7)]) assert.ok(!out.includes(secret), 'phone and WhatsApp secrets never logged');
 
   const app2 = await buildApp({ db, config: testConfig(), logger: false });
   const res = await app2.inject({ method: 'GET', url: '/api/v1/cases', headers: { ...acc.auth, 'x-request-id': 'klant-123' } });

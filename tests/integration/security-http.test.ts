@@ -56,6 +56,8 @@ const COOKIE_ROUTES: { method: InjectOptions['method']; url: string; payload?: u
   { method: 'PATCH', url: '/api/v1/agents/00000000-0000-0000-0000-000000000000', payload: { name: 'Gekaapt' } },
   { method: 'PUT', url: '/api/v1/settings/insight', payload: { hourly_cost_eur: 1 } },
   { method: 'DELETE', url: '/api/v1/tokens/00000000-0000-0000-0000-000000000000' },
+  { method: 'PUT', url: '/api/v1/channels/phone', payload: { rotate_secret: true } },
+  { method: 'PUT', url: '/api/v1/channels/whatsapp', payload: { access_token: 'EAAG-forged-token-123' } },
 ];
 
 test('a cookie-authenticated POST/PUT/PATCH/DELETE from another site is refused with 403 cross_site_request, and nothing happens', async () => {
@@ -309,4 +311,39 @@ test('an article diff with a version number beyond the database integer is a 400
   assert.equal(missing.json().error.code, 'version_not_found');
   const versions = await inject({ method: 'GET', url: `/api/v1/articles/${id}/versions?before=99999999999`, headers: a.auth });
   assert.equal(versions.statusCode, 400, versions.body);
+});
+
+// ---------------------------------------------------------------- 6. signed webhooks (phone, WhatsApp)
+
+test('the phone and WhatsApp webhooks are opened by their signature only: no token, cookie or secret in the URL will do', async () => {
+  const slug = `veilig-${a.accountId.slice(0, 8)}`;
+  assert.equal((await inject({ method: 'PUT', url: '/api/v1/channels', headers: a.auth, payload: { slug } })).statusCode, 200);
+  const phone = await inject({ method: 'PUT', url: '/api/v1/channels/phone', headers: a.auth, payload: { enabled: true } });
+  const secret = phone.json().secret as string;
+  assert.equal((await inject({ method: 'PUT', url: '/api/v1/channels/whatsapp', headers: a.auth,
+    payload: { enabled: true, app_secret: 'app-secret-veilig', verify_token: 'verify-veilig', access_token: 'EAAG-veilig-token', phone_number_id: '123456' } })).statusCode, 200);
+  const event = JSON.stringify({ id: 'evt-veilig-1', type: 'call.missed', call_id: 'c1', direction: 'inbound', from: '+31612345678', to: '+31201234567' });
+  const json = { 'content-type': 'application/json' };
+  const [{ n: before }] = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM messages WHERE account_id = $1', [a.accountId]);
+  for (const [name, headers, url] of [
+    ['an admin token', a.auth, `/api/public/v1/phone/${slug}/events`],
+    ['a session cookie', cookie, `/api/public/v1/phone/${slug}/events`],
+    ['the secret in the URL', {}, `/api/public/v1/phone/${slug}/events?secret=${encodeURIComponent(secret)}`],
+    ['the secret as the signature', { 'luister-signature': secret }, `/api/public/v1/phone/${slug}/events`],
+  ] as const) {
+    const res = await inject({ method: 'POST', url, headers: { ...json, ...headers }, payload: event });
+    assert.equal(res.statusCode, 401, `${name}: ${res.statusCode} ${res.body}`);
+  }
+  const wa = await inject({ method: 'POST', url: `/api/public/v1/whatsapp/${slug}`, headers: { ...json, ...a.auth }, payload: '{"object":"whatsapp_business_account","entry":[]}' });
+  assert.equal(wa.statusCode, 401);
+  const [{ n: after }] = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM messages WHERE account_id = $1', [a.accountId]);
+  assert.equal(after, before, 'nothing stored');
+  // the handshake's echo is plain text that no browser will run
+  const hs = await inject({ method: 'GET', url: `/api/public/v1/whatsapp/${slug}?hub.mode=subscribe&hub.verify_token=verify-veilig&hub.challenge=12345` });
+  assert.equal(hs.body, '12345');
+  assertCommonHeaders(hs, 'WhatsApp handshake');
+  assert.match(String(hs.headers['content-type']), /^text\/plain/);
+  // and the settings never hand a secret back
+  const got = await inject({ method: 'GET', url: '/api/v1/channels/connections', headers: a.auth });
+  for (const x of [secret, 'app-secret-veilig', 'verify-veilig', 'EAAG-veilig-token']) assert.ok(!got.body.includes(x));
 });

@@ -1,21 +1,71 @@
-// `luister channels [set]`: the public doors (contact form, callback booking, chat widget).
+// `luister channels [set]`: the public doors (contact form, callback booking, chat widget);
+// `luister channels phone|whatsapp …`: the telephony webhook and WhatsApp.
 import { AppError } from '../../shared/errors.ts';
+import type { Db } from '../../storage/db.ts';
+import type { Actor } from '../../shared/actor.ts';
 import { cliActor } from '../account-context.ts';
 import { type CliOptions, print, withDb } from '../run.ts';
 
+const int = (v: string | undefined, name: string) => {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n)) throw new AppError('invalid_number', `--${name} is a whole number`);
+  return n;
+};
+
+/** A secret from the environment variable an option names: never on the command line (shell history, ps). */
+function fromEnv(opt: CliOptions, name: 'app-secret-env' | 'verify-token-env' | 'access-token-env'): string | undefined {
+  const v = opt[name];
+  if (v === undefined) return undefined;
+  const value = process.env[v];
+  if (!value) throw new AppError('missing_env', `--${name} names ${v}, but that environment variable is empty`);
+  return value;
+}
+
+async function phone(db: Db, actor: Actor, action: string | undefined, opt: CliOptions) {
+  const { getConnections, publicConnections, setPhone } = await import('../../intake/doors/connections.ts');
+  if (!action && opt['callback-minutes'] === undefined) return print(publicConnections(await getConnections(db, actor.accountId)).phone);
+  if (action && !['on', 'off', 'rotate-secret'].includes(action)) throw new AppError('unknown_command', 'Use: channels phone [on|off|rotate-secret] [--callback-minutes N]');
+  const r = await setPhone(db, actor, {
+    ...(action === 'on' || action === 'off' ? { enabled: action === 'on' } : {}),
+    ...(action === 'rotate-secret' ? { rotate_secret: true as const } : {}),
+    ...(opt['callback-minutes'] !== undefined ? { callback_minutes: int(opt['callback-minutes'], 'callback-minutes') } : {}),
+  });
+  print({ ...r.phone, ...(r.secret ? { secret: r.secret, note: 'shown once: give it to your telephony provider' } : {}) });
+}
+
+async function whatsapp(db: Db, actor: Actor, action: string | undefined, opt: CliOptions) {
+  const { getConnections, publicConnections, setWhatsApp } = await import('../../intake/doors/connections.ts');
+  if (!action) return print(publicConnections(await getConnections(db, actor.accountId)).whatsapp);
+  if (!['on', 'off', 'set'].includes(action)) throw new AppError('unknown_command', 'Use: channels whatsapp [on|off|set] [--phone-number-id ID] [--app-secret-env VAR] …');
+  const templates = opt.templates?.split(',').map((x) => x.trim()).filter(Boolean).map((x) => {
+    const [name, language] = x.split(':');
+    if (!name || !language) throw new AppError('invalid_template', `"${x}": give templates as name:language, e.g. case_update:nl`);
+    return { name, language };
+  });
+  const appSecret = fromEnv(opt, 'app-secret-env');
+  const verifyToken = fromEnv(opt, 'verify-token-env');
+  const accessToken = fromEnv(opt, 'access-token-env');
+  const r = await setWhatsApp(db, actor, {
+    ...(action === 'on' || action === 'off' ? { enabled: action === 'on' } : {}),
+    ...(opt['phone-number-id'] ? { phone_number_id: opt['phone-number-id'] } : {}),
+    ...(appSecret ? { app_secret: appSecret } : {}),
+    ...(verifyToken ? { verify_token: verifyToken } : {}),
+    ...(accessToken ? { access_token: accessToken } : {}),
+    ...(templates ? { templates } : {}),
+  });
+  print(r.whatsapp);
+}
+
 /** null when the command is not `channels` */
-export function channelsCommand(cmd: string, sub: string | undefined, opt: CliOptions): Promise<unknown> | null {
+export function channelsCommand(cmd: string, sub: string | undefined, arg: string | undefined, opt: CliOptions): Promise<unknown> | null {
   if (cmd !== 'channels') return null;
   return withDb('channels', async (db) => {
     const actor = await cliActor(db, opt.account);
+    if (sub === 'phone') return phone(db, actor, arg, opt);
+    if (sub === 'whatsapp') return whatsapp(db, actor, arg, opt);
     const { getChannelSettings, setChannelSettings } = await import('../../intake/doors/channel-settings.ts');
     if (sub !== 'set') return print(await getChannelSettings(db, actor.accountId));
-    const int = (v: string | undefined, name: string) => {
-      if (v === undefined) return undefined;
-      const n = Number(v);
-      if (!Number.isInteger(n)) throw new AppError('invalid_number', `--${name} is a whole number`);
-      return n;
-    };
     print(await setChannelSettings(db, actor, {
       ...(opt.slug ? { slug: opt.slug } : {}),
       ...(opt.origins !== undefined ? { allowed_origins: opt.origins.split(',').map((o) => o.trim()).filter(Boolean) } : {}),

@@ -138,16 +138,22 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
   r.post('/api/v1/cases/:id/messages', {
     schema: {
       tags,
-      summary: 'Reply to the customer (outbound). The reply checker runs first: a blocking finding refuses the reply (422 reply_blocked), warnings are kept on the message. The first reply to a new case makes the sender its owner',
+      summary: 'Reply to the customer (outbound). The reply checker runs first: a blocking finding refuses the reply (422 reply_blocked), warnings are kept on the message. The first reply to a new case makes the sender its owner. When the customer last wrote on WhatsApp the reply goes out there; more than 24 hours after that message only an approved template may (422 whatsapp_window_closed)',
       params: s.caseParams,
       body: z
-        .object({ body: s.body, language: s.language.optional(), is_complaint: z.boolean().optional().describe('overrides the complaint guess for the apology check') })
+        .object({
+          body: s.body, language: s.language.optional(), is_complaint: z.boolean().optional().describe('overrides the complaint guess for the apology check'),
+          whatsapp_template: z.object({
+            name: z.string().regex(/^[a-z0-9_]{1,512}$/), language: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/),
+            parameters: z.array(z.string().min(1).max(1024)).max(20).optional(),
+          }).strict().optional().describe('an approved WhatsApp template (required outside the 24-hour service window); body is what the timeline shows'),
+        })
         .strict(),
       response: { 201: res.messageSchema, ...res.errors },
     },
   }, async (req, reply) => {
-    const { is_complaint, ...b } = req.body;
-    const m = await addMessage(db, actorOf(req), req.params.id, { type: 'outbound', ...b, isComplaint: is_complaint });
+    const { is_complaint, whatsapp_template, ...b } = req.body;
+    const m = await addMessage(db, actorOf(req), req.params.id, { type: 'outbound', ...b, isComplaint: is_complaint, whatsappTemplate: whatsapp_template });
     return reply.code(201).send(m);
   });
 

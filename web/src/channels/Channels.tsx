@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, get, put } from '../shared/api.ts';
 import { useShortcuts } from '../shared/keys.ts';
 import type { Me } from '../shared/types.ts';
+import { PhoneWhatsApp } from './PhoneWhatsApp.tsx';
 import { checkDraft, snippet, type DoorsDraft, type DraftErrors } from './validate.ts';
 
 interface Settings {
@@ -186,6 +187,7 @@ export function Channels({ me, onHelp }: { me: Me; onHelp: () => void }) {
               <button type="submit" className="button">{saved ? t('channels.save') : t('channels.create')}</button>
             </div>
           </form>
+          {saved && <PhoneWhatsApp slug={saved.slug} />}
         </>
       )}
     </main>

@@ -4,6 +4,7 @@ import { ApiError, post } from '../shared/api.ts';
 import type { CheckResult, Finding } from '../shared/types.ts';
 import { highlightPieces } from './highlight.ts';
 import { MentionPicker } from './MentionPicker.tsx';
+import { WhatsAppWindow, type WhatsAppTemplateChoice } from './WhatsAppWindow.tsx';
 
 export type ComposerMode = 'reply' | 'note';
 
@@ -27,6 +28,8 @@ export function Composer({ caseId, myId, focus, draft, onSent, onTyping }: {
   const [check, setCheck] = useState<(CheckResult & { text: string }) | null>(null);
   const [checking, setChecking] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [waTemplate, setWaTemplate] = useState<WhatsAppTemplateChoice>(null);
+  const [sentCount, setSentCount] = useState(0);
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
   const mirror = useRef<HTMLDivElement>(null);
@@ -79,8 +82,10 @@ export function Composer({ caseId, myId, focus, draft, onSent, onTyping }: {
     setBusy(true);
     setNotice(null);
     try {
-      await post(`/api/v1/cases/${caseId}/${mode === 'reply' ? 'messages' : 'notes'}`, { body: text });
+      await post(`/api/v1/cases/${caseId}/${mode === 'reply' ? 'messages' : 'notes'}`, { body: text, ...(mode === 'reply' && waTemplate ? { whatsapp_template: waTemplate } : {}) });
       setText('');
+      setWaTemplate(null);
+      setSentCount((n) => n + 1);
       setCheck(null);
       setNotice({ kind: 'ok', text: mode === 'reply' ? t('composer.sent') : t('composer.noteAdded') });
       onSent();
@@ -134,6 +139,7 @@ export function Composer({ caseId, myId, focus, draft, onSent, onTyping }: {
           </label>
         ))}
       </fieldset>
+      {mode === 'reply' && <WhatsAppWindow caseId={caseId} refreshKey={sentCount} template={waTemplate} onTemplate={setWaTemplate} />}
       <label htmlFor="composer-text" className="visually-hidden">
         {mode === 'reply' ? t('composer.replyLabel') : t('composer.noteLabel')}
       </label>

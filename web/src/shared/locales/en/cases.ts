@@ -44,7 +44,7 @@ export const cases: Shape<typeof nl> = {
     topicOption: '{{label}} ({{size}})',
     hint: 'j/k to move, Enter to open, / to search, ? for all shortcuts',
   },
-  channel: { email: 'e-mail', web: 'web form', chat: 'chat', phone: 'phone', social: 'social media', api: 'API', internal: 'internal' },
+  channel: { whatsapp: 'WhatsApp', email: 'e-mail', web: 'web form', chat: 'chat', phone: 'phone', social: 'social media', api: 'API', internal: 'internal' },
   segment: { standard: 'Standard', silver: 'Silver', gold: 'Gold', vip: 'VIP' },
   identityKind: { email: 'e-mail', phone: 'phone', social: 'social media' },
   status: { new: 'New', open: 'Open', pending_customer: 'Waiting on customer', pending_us: 'Waiting on us', solved: 'Solved', closed: 'Closed' },
@@ -169,6 +169,14 @@ export const cases: Shape<typeof nl> = {
     sourceOther: 'Vulnerable: source not recorded.',
   },
   composer: {
+    whatsapp: {
+      open: 'This reply goes out on WhatsApp, where the customer last wrote. Free text is possible until {{time}}.',
+      closed: 'The customer last wrote on WhatsApp more than 24 hours ago (window closed since {{time}}): WhatsApp now allows only an approved template.',
+      template: 'WhatsApp template',
+      freeText: 'No template: free text',
+      choose: 'Choose an approved template',
+      noTemplates: 'There are no approved templates yet: add them under Channels, or answer by e-mail or phone.',
+    },
     title: 'Respond',
     mode: 'Kind of message',
     reply: 'Reply to the customer',

@@ -41,7 +41,7 @@ export const cases = {
     topicOption: '{{label}} ({{size}})',
     hint: 'j/k om te bewegen, Enter om te openen, / om te zoeken, ? voor alle sneltoetsen',
   },
-  channel: { email: 'e-mail', web: 'webformulier', chat: 'chat', phone: 'telefoon', social: 'sociale media', api: 'API', internal: 'intern' },
+  channel: { whatsapp: 'WhatsApp', email: 'e-mail', web: 'webformulier', chat: 'chat', phone: 'telefoon', social: 'sociale media', api: 'API', internal: 'intern' },
   /** customer segments Luister knows; an account's own segments show as they were named */
   segment: { standard: 'Standaard', silver: 'Zilver', gold: 'Goud', vip: 'VIP' },
   identityKind: { email: 'e-mail', phone: 'telefoon', social: 'sociale media' },
@@ -168,6 +168,14 @@ export const cases = {
     sourceOther: 'Kwetsbaar: bron niet vastgelegd.',
   },
   composer: {
+    whatsapp: {
+      open: 'Dit antwoord gaat via WhatsApp, waar de klant het laatst schreef. Vrije tekst kan tot {{time}}.',
+      closed: 'De klant schreef meer dan 24 uur geleden op WhatsApp (venster dicht sinds {{time}}): WhatsApp staat nu alleen een goedgekeurd sjabloon toe.',
+      template: 'WhatsApp-sjabloon',
+      freeText: 'Geen sjabloon: vrije tekst',
+      choose: 'Kies een goedgekeurd sjabloon',
+      noTemplates: 'Er zijn nog geen goedgekeurde sjablonen: voeg ze toe onder Kanalen, of antwoord per e-mail of telefoon.',
+    },
     title: 'Reageren',
     mode: 'Soort bericht',
     reply: 'Antwoord aan de klant',
