@@ -42,6 +42,7 @@ import { statusSubscribeRoutes } from './routes/status-subscribe.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { contactFormRoutes } from './routes/contact-form.ts';
 import { chatRoutes } from './routes/chat.ts';
+import { ssoRoutes } from './routes/sso.ts';
 import { LiveHub } from '../live/hub.ts';
 
 export interface AppOptions {
@@ -68,6 +69,7 @@ export const REDACT = [
   '*.token',
   '*.secret',
   '*.imap_password',
+  '*.client_secret',
   '*.SMTP_RELAY_URL',
 ];
 
@@ -181,6 +183,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   channelRoutes(app, db);
   contactFormRoutes(app, db, config);
   chatRoutes(app, db, hub);
+  ssoRoutes(app, db, config);
   webRoutes(app);
   setupRoutes(app, db, opts.setupToken ?? { value: null });
   return app;
