@@ -148,7 +148,12 @@ export async function finishSso(db: Db, key: Buffer, opts: FinishOptions): Promi
 }
 
 function describe(err: unknown): string {
-  const e = err as { message?: string; error?: string; error_description?: string; cause?: { error?: string; error_description?: string } };
-  const detail = e.error ? `${e.error}${e.error_description ? `: ${e.error_description}` : ''}` : e.cause?.error ? `${e.cause.error}${e.cause.error_description ? `: ${e.cause.error_description}` : ''}` : '';
-  return [e.message, detail && !e.message?.includes(detail) ? `(${detail})` : ''].filter(Boolean).join(' ').slice(0, 500);
+  // openid-client's message is general ("invalid response encountered"); its cause says what was wrong
+  type E = { message?: string; error?: string; error_description?: string; cause?: unknown };
+  const parts: string[] = [];
+  for (let e = err as E | undefined, depth = 0; e && typeof e === 'object' && depth < 3; e = e.cause as E | undefined, depth++) {
+    if (e.message && !parts.includes(e.message)) parts.push(e.message);
+    if (e.error) parts.push(`${e.error}${e.error_description ? `: ${e.error_description}` : ''}`);
+  }
+  return parts.join(' — ').slice(0, 500) || 'unknown error';
 }
