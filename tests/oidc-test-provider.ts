@@ -44,7 +44,7 @@ export async function startTestProvider(clients: TestClient[]): Promise<TestProv
     })),
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     pkce: { required: () => true },
-    ttl: { AuthorizationCode: (_ctx: unknown, _token: unknown, client: { clientId: string }) => ttls.get(client.clientId) ?? 60 },
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: (_ctx: unknown, _token: unknown, client: { clientId: string }) => ttls.get(client.clientId) ?? 60 },
     cookies: { keys: ['a test provider signs its cookies with this'] },
     features: { devInteractions: { enabled: true } },
     async findAccount(_ctx: unknown, id: string) {

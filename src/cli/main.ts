@@ -26,6 +26,7 @@ import { rightsCommand } from './commands/rights.ts';
 import { announceCommand } from './commands/announce.ts';
 import { channelsCommand } from './commands/channels.ts';
 import { tagsCommand } from './commands/tags.ts';
+import { ssoCommand } from './commands/sso.ts';
 import { parseCli, print, required, withDb } from './run.ts';
 import { ask } from './prompt.ts';
 
@@ -55,6 +56,11 @@ const HELP = `luister <command> [options]
   channels [--account ID]           the public doors: contact form, callback booking, chat widget
   channels set [--slug S] [--origins https://www.example.nl,…] [--capacity N] [--slot-minutes 15|20|30|60]
                                      the form lives at /contact/S; origins may frame it and load the widget
+  sso show | sso off [--account ID]  single sign-on (OpenID Connect); off also switches password sign-in back on
+  sso set [--label NAME] [--discovery-url URL] [--client-id ID] [--client-secret-env VAR]
+          [--auto-create agent|supervisor|admin|off] [--password-sign-in on|off] [--account ID]
+                                     the client secret is read from the environment variable VAR; options left
+                                     out keep their value
   search QUERY [--limit N] [--account ID]
   cases [--tag a,b] [--limit N] [--json] [--account ID]
                                      newest cases, only those carrying every tag given
@@ -200,7 +206,7 @@ async function main() {
     case 'channels':
     case 'tag':
     case 'cases': {
-      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, opt) ?? tagsCommand(cmd, sub, arg, opt);
+      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, opt) ?? tagsCommand(cmd, sub, arg, opt) ?? ssoCommand(cmd, sub, opt);
       if (run) return run;
       break;
     }
