@@ -244,3 +244,17 @@ test('settings: admins only; bad discovery URLs refused', async () => {
   assert.equal(noSecret.statusCode, 422, 'the first set-up needs the secret');
   assert.equal(noSecret.json().error.code, 'client_secret_required');
 });
+
+test('across accounts: a flow begun for one account cannot finish at another; each admin sees only their own settings', async () => {
+  const [a, b] = accounts;
+  idp.users.set('grens', { email: (await createAgent(ctx.db, systemActor(b.accountId), { email: uniqueEmail('grens'), name: 'G', role: 'agent' })).email, email_verified: true });
+  const sessions = await sessionCount(b.accountId);
+  const flow = await start(a.accountId);
+  const back = await signInAtProvider(flow.location, 'grens', BASE);
+  const atB = back.replace(`/sso/${a.accountId}/`, `/sso/${b.accountId}/`);
+  refused(await callback(atB, flow.cookie), 'sso_not_started');
+  assert.equal(await sessionCount(b.accountId), sessions);
+  const seenByA = (await ctx.app.inject({ method: 'GET', url: '/api/v1/sso', headers: a.auth })).json();
+  assert.equal(seenByA.redirect_uri, redirect(a.accountId));
+  refused(await ctx.app.inject({ method: 'GET', url: '/sso/not-an-account/start' }), 'sso_not_set_up');
+});
