@@ -12,7 +12,7 @@ const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', SSO_SECRET
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function luister(...args: string[]) {
-  const res = spawnSync(process.execPath, ['bin/luister.mjs', ...args], { env, encoding: 'utf8', timeout: 180_000 });
+  const res = spawnSync(process.execPath, ['bin/luister.mjs', ...args], { env, encoding: 'utf8', timeout: 600_000 });
   return { code: res.status, out: res.stdout, err: res.stderr };
 }
 const json = (r: { out: string; err: string; code: number | null }) => {

@@ -1,9 +1,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { buildApp } from '../../src/http/app.ts';
 import { createAgent } from '../../src/accounts/create-agent.ts';
 import { systemActor } from '../../src/shared/actor.ts';
-import { newAccount, testApp, uniqueEmail, type TestAccount, type TestContext } from '../helpers.ts';
+import { newAccount, testApp, testConfig, uniqueEmail, type TestAccount, type TestContext } from '../helpers.ts';
 import { signInAtProvider, startTestProvider, type TestProvider } from '../oidc-test-provider.ts';
 
 // Single sign-on against a real OpenID Connect provider (oidc-provider) on a local port: the whole
@@ -15,9 +17,10 @@ let otherIdp: TestProvider;
 let acc: TestAccount;
 const redirect = (accountId: string) => `${BASE}/sso/${accountId}/callback`;
 const accounts: TestAccount[] = [];
+const SECRETS_KEY = randomBytes(32).toString('hex');
 
 before(async () => {
-  ctx = await testApp({ PUBLIC_URL: BASE, SECRETS_KEY: randomBytes(32).toString('hex') });
+  ctx = await testApp({ PUBLIC_URL: BASE, SECRETS_KEY });
   for (let i = 0; i < 4; i++) accounts.push(await newAccount(ctx.db, 'SSO'));
   acc = accounts[0];
   const uris = accounts.map((a) => redirect(a.accountId));
@@ -257,4 +260,30 @@ test('across accounts: a flow begun for one account cannot finish at another; ea
   const seenByA = (await ctx.app.inject({ method: 'GET', url: '/api/v1/sso', headers: a.auth })).json();
   assert.equal(seenByA.redirect_uri, redirect(a.accountId));
   refused(await ctx.app.inject({ method: 'GET', url: '/sso/not-an-account/start' }), 'sso_not_set_up');
+});
+
+test('logs never hold the client secret, the authorization code, the state or the session', async () => {
+  const lines: string[] = [];
+  const sink = new Writable({ write(chunk, _e, cb) { lines.push(String(chunk)); cb(); } });
+  const app = await buildApp({ db: ctx.db, config: testConfig({ LOG_LEVEL: 'trace', PUBLIC_URL: BASE, SECRETS_KEY }), logStream: sink });
+  try {
+    const secret = 'een-nieuw-geheim-voor-de-logs-77';
+    const put = await app.inject({ method: 'PUT', url: '/api/v1/sso', headers: acc.auth, payload: { label: 'Testprovider', discovery_url: idp.issuer, client_id: 'luister', client_secret: secret } });
+    assert.equal(put.statusCode, 200, put.body);
+    const begun = await app.inject({ method: 'GET', url: `/sso/${acc.accountId}/start` });
+    const flowCookie = begun.cookies.find((c) => c.name === 'luister_sso')!.value;
+    const back = new URL(await signInAtProvider(begun.headers.location as string, 'sanne', BASE));
+    const done = await app.inject({ method: 'GET', url: back.href.slice(BASE.length), headers: { cookie: `luister_sso=${flowCookie}` } });
+    assert.equal(done.statusCode, 302, done.body);
+    const session = done.cookies.find((c) => c.name === 'luister_session')!.value;
+    const out = lines.join('');
+    assert.ok(out.includes('incoming request'), 'requests are logged');
+    for (const [what, value] of [['client secret', secret], ['code', back.searchParams.get('code')!], ['state', back.searchParams.get('state')!], ['flow cookie', flowCookie], ['session', session]]) {
+      assert.ok(!out.includes(value), `the ${what} is not logged`);
+    }
+  } finally {
+    await app.close();
+    // the other tests' secret again
+    await setUp(acc, {});
+  }
 });

@@ -102,7 +102,8 @@ export function ssoRoutes(app: FastifyInstance, db: Db, config: Config) {
     }
   });
 
-  r.get('/sso/:account/callback', pageRoute, async (req, reply) => {
+  // the callback's URL carries the authorization code: its request lines are not logged (info level)
+  r.get('/sso/:account/callback', { ...pageRoute, logLevel: 'warn' }, async (req, reply) => {
     const accountId = req.params.account;
     reply.clearCookie(SSO_COOKIE, { path: `/sso/${accountId}/` });
     try {
