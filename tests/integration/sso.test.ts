@@ -267,7 +267,14 @@ test('logs never hold the client secret, the authorization code, the state or th
   const sink = new Writable({ write(chunk, _e, cb) { lines.push(String(chunk)); cb(); } });
   const app = await buildApp({ db: ctx.db, config: testConfig({ LOG_LEVEL: 'trace', PUBLIC_URL: BASE, SECRETS_KEY }), logStream: sink });
   try {
-    const secret = 'een-nieuw-geheim-voor-de-logs-77';
+    // a client secret the provider does not know: refused with a clear page
+    const wrong = 'een-verkeerd-geheim-voor-de-logs-77';
+    assert.equal((await app.inject({ method: 'PUT', url: '/api/v1/sso', headers: acc.auth, payload: { label: 'Testprovider', discovery_url: idp.issuer, client_id: 'luister', client_secret: wrong } })).statusCode, 200);
+    const tried = await app.inject({ method: 'GET', url: `/sso/${acc.accountId}/start` });
+    const triedBack = await signInAtProvider(tried.headers.location as string, 'sanne', BASE);
+    refused(await app.inject({ method: 'GET', url: triedBack.slice(BASE.length), headers: { cookie: `luister_sso=${tried.cookies.find((c) => c.name === 'luister_sso')!.value}` } }), 'sso_refused', /WWW-Authenticate|invalid_client/);
+
+    const secret = 'geheim-van-de-client-0123456789';
     const put = await app.inject({ method: 'PUT', url: '/api/v1/sso', headers: acc.auth, payload: { label: 'Testprovider', discovery_url: idp.issuer, client_id: 'luister', client_secret: secret } });
     assert.equal(put.statusCode, 200, put.body);
     const begun = await app.inject({ method: 'GET', url: `/sso/${acc.accountId}/start` });
@@ -278,12 +285,10 @@ test('logs never hold the client secret, the authorization code, the state or th
     const session = done.cookies.find((c) => c.name === 'luister_session')!.value;
     const out = lines.join('');
     assert.ok(out.includes('incoming request'), 'requests are logged');
-    for (const [what, value] of [['client secret', secret], ['code', back.searchParams.get('code')!], ['state', back.searchParams.get('state')!], ['flow cookie', flowCookie], ['session', session]]) {
+    for (const [what, value] of [['client secret', secret], ['wrong client secret', wrong], ['code', back.searchParams.get('code')!], ['state', back.searchParams.get('state')!], ['flow cookie', flowCookie], ['session', session]]) {
       assert.ok(!out.includes(value), `the ${what} is not logged`);
     }
   } finally {
     await app.close();
-    // the other tests' secret again
-    await setUp(acc, {});
   }
 });
