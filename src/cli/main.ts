@@ -205,6 +205,7 @@ async function main() {
     case 'incidents':
     case 'channels':
     case 'tag':
+    case 'sso':
     case 'cases': {
       const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, opt) ?? tagsCommand(cmd, sub, arg, opt) ?? ssoCommand(cmd, sub, opt);
       if (run) return run;
