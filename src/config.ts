@@ -71,6 +71,9 @@ const schema = z.object({
   ACK_PER_SENDER_PER_HOUR: z.coerce.number().int().min(0).default(3),
   FIRST_RESPONSE_HOURS: z.coerce.number().positive().default(24),
   IMAP_POLL_SECONDS: z.coerce.number().int().positive().default(60),
+  // key for secrets Luister must read back (an identity provider's client secret): 32 bytes as 64 hex
+  // characters or base64; when unset, a random key is kept in DATA_DIR/secrets.key (see README "Single sign-on")
+  SECRETS_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
 });
 
 export type Config = z.infer<typeof schema>;

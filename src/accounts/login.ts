@@ -5,6 +5,7 @@ import { formatSecret, hashSecret, newSecret, parseSecret, secretMatches } from 
 import { verifyPassword } from './passwords.ts';
 import { countLoginAttempt, forgiveLoginAttempt } from './login-throttle.ts';
 import { AGENT_COLUMNS, type AgentRow } from './create-agent.ts';
+import { assertPasswordSignInAllowed } from './sso/settings.ts';
 
 export interface LoginOptions {
   email: string;
@@ -36,6 +37,7 @@ export async function login(db: Db, opts: LoginOptions): Promise<{ agent: AgentR
   // verify against a dummy hash when no agent matches, so timing does not reveal which e-mails exist
   const ok = await verifyPassword(found?.password_hash ?? DUMMY_HASH, opts.password);
   if (!found || !ok) throw badLogin();
+  await assertPasswordSignInAllowed(db, found.account_id); // an account on single sign-on only (sso/settings.ts)
   await forgiveLoginAttempt(db, opts.email, opts.clientIp);
   const { password_hash: _, ...agent } = found;
   const secret = newSecret();

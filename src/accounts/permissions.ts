@@ -50,6 +50,8 @@ export const PERMISSIONS = {
   'api_tokens.manage': 'admin',
   /** add agents, change their role, team or access, reset their password */
   'agents.manage': 'admin',
+  /** set up single sign-on (OpenID Connect) and switch password sign-in off or on */
+  'sso.manage': 'admin',
   /** set up the public doors: contact form, callback booking, chat widget */
   'channels.manage': 'admin',
 } as const satisfies Record<string, Role>;

@@ -27,6 +27,7 @@ import { announceCommand } from './commands/announce.ts';
 import { statusComponentsCommand } from './commands/status-components.ts';
 import { channelsCommand } from './commands/channels.ts';
 import { tagsCommand } from './commands/tags.ts';
+import { ssoCommand } from './commands/sso.ts';
 import { parseCli, print, required, withDb } from './run.ts';
 import { ask } from './prompt.ts';
 
@@ -63,6 +64,11 @@ const HELP = `luister <command> [options]
                     [--access-token-env VAR] [--templates name:lang,…] [--account ID]
                                      WhatsApp Cloud API at /api/public/v1/whatsapp/S; secrets are read from
                                      the environment variables named, never from the command line
+  sso show | sso off [--account ID]  single sign-on (OpenID Connect); off also switches password sign-in back on
+  sso set [--label NAME] [--discovery-url URL] [--client-id ID] [--client-secret-env VAR]
+          [--auto-create agent|supervisor|admin|off] [--password-sign-in on|off] [--account ID]
+                                     the client secret is read from the environment variable VAR; options left
+                                     out keep their value
   search QUERY [--limit N] [--account ID]
   cases [--tag a,b] [--limit N] [--json] [--account ID]
                                      newest cases, only those carrying every tag given
@@ -210,8 +216,9 @@ async function main() {
     case 'status-components':
     case 'channels':
     case 'tag':
+    case 'sso':
     case 'cases': {
-      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? statusComponentsCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, arg, opt) ?? tagsCommand(cmd, sub, arg, opt);
+      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? statusComponentsCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, arg, opt) ?? tagsCommand(cmd, sub, arg, opt) ?? ssoCommand(cmd, sub, opt);
       if (run) return run;
       break;
     }

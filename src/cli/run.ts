@@ -61,6 +61,12 @@ export function parseCli() {
       add: { type: 'string' },
       remove: { type: 'string' },
       tag: { type: 'string' },
+      label: { type: 'string' },
+      'discovery-url': { type: 'string' },
+      'client-id': { type: 'string' },
+      'client-secret-env': { type: 'string' },
+      'auto-create': { type: 'string' },
+      'password-sign-in': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -43,6 +43,7 @@ import { channelRoutes } from './routes/channels.ts';
 import { contactFormRoutes } from './routes/contact-form.ts';
 import { chatRoutes } from './routes/chat.ts';
 import { phoneWhatsAppRoutes } from './routes/phone-whatsapp.ts';
+import { ssoRoutes } from './routes/sso.ts';
 import { LiveHub } from '../live/hub.ts';
 
 export interface AppOptions {
@@ -74,6 +75,7 @@ export const REDACT = [
   '*.verify_token',
   'req.headers["luister-signature"]',
   'req.headers["x-hub-signature-256"]',
+  '*.client_secret',
   '*.SMTP_RELAY_URL',
 ];
 
@@ -188,6 +190,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   contactFormRoutes(app, db, config);
   chatRoutes(app, db, hub);
   phoneWhatsAppRoutes(app, db, config);
+  ssoRoutes(app, db, config);
   webRoutes(app);
   setupRoutes(app, db, opts.setupToken ?? { value: null });
   return app;

@@ -154,9 +154,9 @@ async function ok<T = Record<string, any>>(method: Method, url: string, payload?
 
 
 /** Routes that take no input at all: no params, no query, no body. */
-const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/macros', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/settings/surveys', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs', 'GET /api/v1/settings/announcements', 'GET /api/v1/status-components', 'GET /api/v1/channels', 'GET /api/v1/channels/connections']);
+const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/macros', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/settings/surveys', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs', 'GET /api/v1/settings/announcements', 'GET /api/v1/status-components', 'GET /api/v1/channels', 'GET /api/v1/channels/connections', 'GET /api/v1/auth/sso', 'GET /api/v1/sso', 'DELETE /api/v1/sso']);
 /** Public routes (no credentials needed). */
-const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /setup', 'POST /setup',
+const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/sso', 'GET /setup', 'POST /setup',
   'GET /api/public/v1/chat/:slug/status', 'POST /api/public/v1/chat/:slug/messages', 'POST /api/public/v1/chat/:slug/person',
   'GET /api/public/v1/chat/:slug/entries', 'GET /api/public/v1/chat/:slug/stream',
   'POST /api/public/v1/phone/:slug/events', 'GET /api/public/v1/whatsapp/:slug', 'POST /api/public/v1/whatsapp/:slug']);
@@ -302,6 +302,10 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'GET /api/v1/live': { url: '/api/v1/live' },
     'GET /api/v1/channels': { url: '/api/v1/channels' },
     'PUT /api/v1/channels': { url: '/api/v1/channels', payload: { slug: 'bad-input-doors' } },
+    'GET /api/v1/auth/sso': { url: '/api/v1/auth/sso' },
+    'GET /api/v1/sso': { url: '/api/v1/sso' },
+    'PUT /api/v1/sso': { url: '/api/v1/sso', payload: { label: 'Testprovider', discovery_url: 'https://login.example.test/realms/x', client_id: 'luister', client_secret: 'geheim' } },
+    'DELETE /api/v1/sso': { url: '/api/v1/sso' },
     'GET /api/public/v1/chat/:slug/status': { url: '/api/public/v1/chat/geen-deur/status' },
     'POST /api/public/v1/chat/:slug/messages': { url: '/api/public/v1/chat/geen-deur/messages', payload: { client_id: 'abcdefgh1', body: 'Hallo' } },
     'POST /api/public/v1/chat/:slug/person': { url: '/api/public/v1/chat/geen-deur/person', payload: {} },
@@ -1113,6 +1117,11 @@ runTable('promises, drafts, notifications and service settings: bad times, state
     { name: 'the hourly cost changed by a supervisor', method: 'PATCH', url: '/api/v1/settings/insight', auth: f.supervisorToken, payload: { hourly_cost_cents: 1 }, status: 403, code: 'forbidden' },
     { name: 'a live stream with a parameter it does not know', method: 'GET', url: '/api/v1/live?since=yesterday', status: 400, code: 'validation_failed' },
     { name: 'public doors at an address that is not a slug', method: 'PUT', url: '/api/v1/channels', payload: { slug: 'Geen Slug!' }, status: 400, code: 'validation_failed' },
+    { name: 'single sign-on with a plain-http provider', method: 'PUT', url: '/api/v1/sso', payload: { label: 'Testprovider', discovery_url: 'http://login.example.test', client_id: 'luister', client_secret: 'geheim' }, status: 422, code: 'invalid_discovery_url' },
+    { name: 'single sign-on with a discovery URL that is not one', method: 'PUT', url: '/api/v1/sso', payload: { label: 'Testprovider', discovery_url: 'login.example.test', client_id: 'luister', client_secret: 'geheim' }, status: 422, code: 'invalid_discovery_url' },
+    { name: 'single sign-on creating agents with a made-up role', method: 'PUT', url: '/api/v1/sso', payload: { label: 'Testprovider', discovery_url: 'https://login.example.test', client_id: 'luister', client_secret: 'geheim', auto_create_role: 'baas' }, status: 400, code: 'validation_failed', message: /auto_create_role/ },
+    { name: 'single sign-on without a client id', method: 'PUT', url: '/api/v1/sso', payload: { label: 'x', discovery_url: 'https://login.example.test', client_secret: 'y' }, status: 400, code: 'validation_failed', message: /client_id/ },
+    { name: 'single sign-on set up by a supervisor', method: 'PUT', url: '/api/v1/sso', auth: f.supervisorToken, payload: { label: 'Testprovider', discovery_url: 'https://login.example.test', client_id: 'luister', client_secret: 'geheim' }, status: 403, code: 'forbidden' },
     { name: 'a chat status at a 64-character address', method: 'GET', url: `/api/public/v1/chat/${'x'.repeat(64)}/status`, status: 400, code: 'validation_failed' },
     { name: 'a chat message with a field it does not know', method: 'POST', url: '/api/public/v1/chat/geen-deur/messages', payload: { client_id: 'abcdefgh1', body: 'x', admin: true }, status: 400, code: 'validation_failed' },
     { name: 'a person asked for at a 64-character address', method: 'POST', url: `/api/public/v1/chat/${'x'.repeat(64)}/person`, payload: {}, status: 400, code: 'validation_failed' },

@@ -37,6 +37,11 @@ test('OpenAPI 3.1 is generated from the schemas, and the docs page is served', a
   assert.ok(spec.paths['/api/public/v1/whatsapp/{slug}'].post.requestBody);
   assert.ok(spec.paths['/api/v1/channels/whatsapp'].put.requestBody);
   assert.ok(spec.paths['/api/v1/cases/{id}/reply-channel'].get);
+  // single sign-on: settings in the API (the secret goes in, never out); the browser's pages are not API
+  assert.ok(spec.paths['/api/v1/sso'].put.requestBody.content['application/json'].schema.properties.client_secret);
+  assert.ok(!spec.paths['/api/v1/sso'].get.responses['200'].content['application/json'].schema.properties.client_secret);
+  assert.ok(spec.paths['/api/v1/auth/sso'].get, 'the sign-in page\'s buttons');
+  assert.ok(!spec.paths['/sso/{account}/start'] && !spec.paths['/sso/{account}/callback']);
   const docs = await app.inject({ method: 'GET', url: '/docs/' });
   assert.equal(docs.statusCode, 200);
   assert.match(docs.body, /swagger/i);

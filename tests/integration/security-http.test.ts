@@ -58,6 +58,8 @@ const COOKIE_ROUTES: { method: InjectOptions['method']; url: string; payload?: u
   { method: 'DELETE', url: '/api/v1/tokens/00000000-0000-0000-0000-000000000000' },
   { method: 'PUT', url: '/api/v1/channels/phone', payload: { rotate_secret: true } },
   { method: 'PUT', url: '/api/v1/channels/whatsapp', payload: { access_token: 'EAAG-forged-token-123' } },
+  { method: 'PUT', url: '/api/v1/sso', payload: { label: 'Kaper', discovery_url: 'https://evil.example', client_id: 'x', client_secret: 'y' } },
+  { method: 'DELETE', url: '/api/v1/sso' },
 ];
 
 test('a cookie-authenticated POST/PUT/PATCH/DELETE from another site is refused with 403 cross_site_request, and nothing happens', async () => {
@@ -230,6 +232,13 @@ test('every kind of response carries security headers and a CSP that fits it', a
 
   const health = await inject({ method: 'GET', url: '/healthz' });
   assertCommonHeaders(health, '/healthz');
+
+  // single sign-on's pages (a refusal here: no such account) keep the plain page's policy
+  const sso = await inject({ method: 'GET', url: '/sso/00000000-0000-0000-0000-000000000000/start' });
+  assert.equal(sso.statusCode, 404);
+  assertCommonHeaders(sso, 'single sign-on page');
+  assert.match(String(sso.headers['content-security-policy']), /^default-src 'none'/);
+  assert.doesNotMatch(String(sso.headers['content-security-policy']), /script-src/);
 });
 
 test('HSTS_MAX_AGE turns on Strict-Transport-Security', async () => {

@@ -18,11 +18,12 @@ import { Retention } from './rights/Retention.tsx';
 import { StatusSettings } from './announcements/StatusSettings.tsx';
 import { Channels } from './channels/Channels.tsx';
 import { MacroList } from './macros/MacroList.tsx';
+import { SsoSettings } from './accounts/SsoSettings.tsx';
 import { ApiError, get, post, whenSignedOut } from './shared/api.ts';
 import { useGoShortcuts } from './shared/keys.ts';
 import { LiveIndicator } from './shared/LiveIndicator.tsx';
 import { startLive, stopLive } from './shared/live.ts';
-import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, MACROS, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, RETENTION, STATUS_SETTINGS, CHANNELS, useRoute } from './shared/router.ts';
+import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, MACROS, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, RETENTION, STATUS_SETTINGS, CHANNELS, SSO, useRoute } from './shared/router.ts';
 import { ShortcutHelp } from './shared/ShortcutHelp.tsx';
 import type { Me } from './shared/types.ts';
 
@@ -135,6 +136,11 @@ export function App() {
               {t('channels.nav')}
             </a>
           )}
+          {me.actor.role === 'admin' && (
+            <a href={SSO} onClick={onLinkClick} aria-current={route.screen === 'sso' ? 'page' : undefined}>
+              {t('sso.nav')}
+            </a>
+          )}
         </nav>
         <div className="topbar-end">
           <LiveIndicator />
@@ -170,6 +176,8 @@ export function App() {
         <Retention me={me} onHelp={showHelp} />
       ) : route.screen === 'status-settings' ? (
         <StatusSettings me={me} onHelp={showHelp} />
+      ) : route.screen === 'sso' ? (
+        <SsoSettings me={me} onHelp={showHelp} />
       ) : route.screen === 'channels' ? (
         <Channels me={me} onHelp={showHelp} />
       ) : route.screen === 'dashboard' ? (

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, post } from '../shared/api.ts';
+import { SsoButtons } from './SsoButtons.tsx';
 
 /** Sign in with e-mail and password; the server sets an HTTP-only session cookie. */
 export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
@@ -18,7 +19,8 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
       await post('/api/v1/auth/login', { email, password });
       onSignedIn();
     } catch (err) {
-      setError(err instanceof ApiError && err.status < 500 ? t('signIn.failed') : t('app.error', { message: (err as Error).message }));
+      if (err instanceof ApiError && err.code === 'password_sign_in_off') setError(t('sso.passwordOff'));
+      else setError(err instanceof ApiError && err.status < 500 ? t('signIn.failed') : t('app.error', { message: (err as Error).message }));
     } finally {
       setBusy(false);
     }
@@ -30,6 +32,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
         <p className="brand" aria-hidden="true">Luister</p>
         <h1 id="sign-in-title">{t('signIn.title')}</h1>
         <p className="muted">{t('signIn.intro')}</p>
+        <SsoButtons />
         <label htmlFor="email">{t('signIn.email')}</label>
         <input id="email" type="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} />
         <label htmlFor="password">{t('signIn.password')}</label>

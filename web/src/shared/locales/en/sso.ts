@@ -1,0 +1,40 @@
+import type { Shape } from '../nl.ts';
+import type { sso as nl } from '../nl/sso.ts';
+
+/** Single sign-on (OpenID Connect): the settings screen and the sign-in buttons (web/src/accounts). */
+export const sso: Shape<typeof nl> = {
+  sso: {
+    nav: 'Single sign-on',
+    title: 'Single sign-on (OpenID Connect)',
+    intro: "Agents sign in through your organisation's identity provider (for example Microsoft Entra ID, Google, Keycloak or Authentik). Luister recognises them by their verified e-mail address.",
+    adminsOnly: 'Only admins can set up single sign-on.',
+    redirectUri: 'Redirect URI to register at the provider',
+    status: 'Status',
+    on: 'Single sign-on is on.',
+    off: 'Single sign-on is off.',
+    label: 'Name on the button',
+    labelHint: 'The sign-in page shows "Sign in with …" with this name, for example "Sign in with Contoso".',
+    discoveryUrl: 'Discovery URL or issuer',
+    discoveryUrlHint: 'For example https://login.example.com/realms/team or the full …/.well-known/openid-configuration.',
+    clientId: 'Client ID',
+    clientSecret: 'Client secret',
+    clientSecretKeep: 'A secret is stored (encrypted). Leave empty to keep it.',
+    clientSecretNew: 'Stored encrypted and never shown again.',
+    autoCreate: 'New agents on first sign-in',
+    autoCreateOff: 'Do not create: existing agents only',
+    autoCreateRole: 'Create as {{role}}',
+    passwordSignIn: 'Allow sign-in with a password',
+    passwordSignInHint: 'Off: agents of this account sign in through the provider only. You can always undo this with "luister sso off" on the server.',
+    cancel: 'Cancel',
+    save: 'Save',
+    turnOff: 'Switch single sign-on off',
+    confirmOff: 'Switch single sign-on off? Password sign-in is then on again.',
+    saved: 'Saved.',
+    turnedOff: 'Single sign-on is off.',
+    required: 'Fill in this field.',
+    roles: { agent: 'agent', supervisor: 'supervisor', admin: 'admin' },
+    signInWith: 'Sign in with {{label}}',
+    passwordOff: 'This account signs in with single sign-on only: choose "Sign in with …" above.',
+    or: 'or with e-mail and password',
+  },
+};
