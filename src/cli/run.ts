@@ -54,6 +54,11 @@ export function parseCli() {
       add: { type: 'string' },
       remove: { type: 'string' },
       tag: { type: 'string' },
+      external: { type: 'string' },
+      at: { type: 'string' },
+      product: { type: 'string' },
+      iban: { type: 'string' },
+      holder: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -27,7 +27,7 @@ const importReport = z.object({
   reencoded_lines: z.array(z.number().int()), truncated_last_line: z.boolean(), bytes: z.number().int(),
 });
 const finding = z.object({
-  id: z.string(), kind: z.enum(['double_charge', 'overcharge']), charge_id: z.string(), related_charge_id: z.string().nullable(), customer_ref: z.string(),
+  id: z.string(), kind: z.enum(['double_charge', 'overcharge', 'after_cancellation']), charge_id: z.string(), related_charge_id: z.string().nullable(), customer_ref: z.string(),
   customer_id: z.string().nullable(), customer_name: z.string().nullable(), case_id: z.string().nullable(), case_ref: z.string().nullable(),
   amount_cents: z.number().int().describe('the refund it proposes'), currency: z.string(), explanation: z.string(),
   status: z.enum(['proposed', 'approved', 'dismissed']), refund_id: z.string().nullable(), charged_at: res.time, created_at: res.time,
@@ -69,9 +69,9 @@ export function refundLedgerRoutes(app: FastifyInstance, db: Db) {
 
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post('/api/v1/ledger/detect', {
-    schema: { tags, summary: 'Look for double charges and overcharges in the ledger; each finding proposes a refund (refunds.manage_ledger)',
+    schema: { tags, summary: 'Look for double charges, overcharges and charges after a cancellation in the ledger; each finding proposes a refund (refunds.manage_ledger)',
       body: z.object({}).strict().optional(),
-      response: { 200: z.object({ double_charges: z.number().int(), overcharges: z.number().int(), linked_to_customer: z.number().int() }), ...res.errors } },
+      response: { 200: z.object({ double_charges: z.number().int(), after_cancellation: z.number().int(), overcharges: z.number().int(), linked_to_customer: z.number().int() }), ...res.errors } },
   }, async (req) => detectFindings(db, actorOf(req)));
 
   r.get('/api/v1/ledger/findings', {

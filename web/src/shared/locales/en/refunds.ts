@@ -48,7 +48,7 @@ export const refunds: Shape<typeof nl> = {
     findings: 'Found in the charges',
     findingsHint: 'Double charges and amounts above the tariff, found before the customer calls. Approving makes an approved refund on the customer\'s case.',
     noFindings: 'No proposals.',
-    findingKind: { double_charge: 'Charged twice', overcharge: 'Above the tariff' },
+    findingKind: { double_charge: 'Charged twice', overcharge: 'Above the tariff', after_cancellation: 'Charged after cancellation' },
     foundFor: 'Found for {{who}}',
     unknownCustomer: 'unknown customer ({{ref}})',
     approveFinding: 'Refund',

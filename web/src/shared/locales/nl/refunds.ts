@@ -45,7 +45,7 @@ export const refunds = {
     findings: 'Gevonden in de afschrijvingen',
     findingsHint: 'Dubbele afschrijvingen en bedragen boven het tarief, gevonden voordat de klant belt. Goedkeuren maakt een goedgekeurde terugbetaling op de zaak van de klant.',
     noFindings: 'Geen voorstellen.',
-    findingKind: { double_charge: 'Dubbel afgeschreven', overcharge: 'Boven het tarief' },
+    findingKind: { double_charge: 'Dubbel afgeschreven', overcharge: 'Boven het tarief', after_cancellation: 'Afgeschreven na opzegging' },
     foundFor: 'Gevonden voor {{who}}',
     unknownCustomer: 'onbekende klant ({{ref}})',
     approveFinding: 'Terugbetalen',
