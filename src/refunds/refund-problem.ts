@@ -135,7 +135,7 @@ export async function refundProblem(db: Db, actor: Actor, problemId: string, o: 
             [actor.accountId, line.finding_ids, approved.id, actor.agentId]);
         }
         const facts = await refundTextFacts(tx, actor.accountId, approved);
-        await tellCustomer(tx, actor, approved.case_id, facts.status, bulkRefundText(facts, problem.title, approved.destination === 'iban' ? { destination: 'iban', iban: approved.iban } : undefined), facts.language);
+        await tellCustomer(tx, actor, approved.case_id, facts.status, bulkRefundText(facts, problem.title, { destination: approved.destination, iban: approved.iban }), facts.language);
         return approved;
       });
       results.push({ case_id: line.case_id, ref: line.ref, outcome: 'refunded', refund_id: refund.id, amount_cents: refund.amount_cents, destination: refund.destination });
