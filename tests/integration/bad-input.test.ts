@@ -1226,6 +1226,8 @@ runTable('customer rights: bad preferences, exports, erasures, retention rules a
   { name: 'a preference of a kind that does not exist', method: 'PUT', url: `/api/v1/customers/${f.customerId}/contact-preferences/phone`, payload: { allowed: false }, status: 400, code: 'validation_failed' },
   { name: 'a preference without allowed', method: 'PUT', url: `/api/v1/customers/${f.customerId}/contact-preferences/sales`, payload: {}, status: 400, code: 'validation_failed' },
   { name: 'preferences of a customer that does not exist', method: 'GET', url: `/api/v1/customers/${NIL}/contact-preferences`, status: 404, code: 'customer_not_found' },
+  { name: 'cancellations of a customer that does not exist', method: 'GET', url: `/api/v1/customers/${NIL}/cancellations`, status: 404, code: 'customer_not_found' },
+  { name: 'cancellations of a malformed customer id', method: 'GET', url: '/api/v1/customers/not-an-id/cancellations', status: 400, code: 'validation_failed' },
   { name: 'may-contact for an unknown purpose', method: 'GET', url: `/api/v1/customers/${f.customerId}/may-contact?purpose=spam`, status: 400, code: 'validation_failed' },
   { name: 'an export by an agent', method: 'GET', url: `/api/v1/customers/${f.customerId}/export`, auth: f.agentToken, status: 403, code: 'forbidden' },
   { name: 'an export of a customer that does not exist', method: 'GET', url: `/api/v1/customers/${NIL}/export`, status: 404, code: 'customer_not_found' },

@@ -464,7 +464,7 @@ test("B's ids are real: B itself can reach everything A is about to try", async 
   const detail = await ok(B, 'GET', `/api/v1/cases/${b.caseId}`);
   assert.equal(detail.pending_transfer.id, b.transferId);
   assert.ok(detail.timeline.filter((e: { kind: string }) => e.kind === 'message').length >= 3, 'inbound, reply and note');
-  assert.equal((await ok(B, 'GET', `/api/v1/customers/${b.customerId}`)).identities.length, 3);
+  assert.equal((await ok(B, 'GET', `/api/v1/customers/${b.customerId}`)).identities.length, 4, 'e-mail, phone, external id, social');
   assert.ok((await ok(B, 'GET', `/api/v1/webhooks/${b.webhookId}/deliveries`)).data.length > 0, 'B has deliveries');
   assert.ok((await ok(B, 'GET', `/api/v1/search?q=${b.word}`)).data.length >= 3, 'B finds its case, messages and customer');
   assert.ok((await ok(B, 'GET', `/api/v1/audit?entity_id=${b.caseId}`)).data.length > 0);
