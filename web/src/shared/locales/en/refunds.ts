@@ -46,7 +46,7 @@ export const refunds: Shape<typeof nl> = {
     caption_other: '{{count}} refunds',
     col: { case: 'Case', customer: 'Customer', amount: 'Amount', reason: 'Reason', due: 'Due', state: 'State', action: 'Action' },
     findings: 'Found in the charges',
-    findingsHint: 'Double charges and amounts above the tariff, found before the customer calls. Approving makes an approved refund on the customer\'s case.',
+    findingsHint: 'Double charges, amounts above the tariff and charges after a cancellation, found before the customer calls. Approving makes an approved refund on the customer\'s case.',
     noFindings: 'No proposals.',
     findingKind: { double_charge: 'Charged twice', overcharge: 'Above the tariff', after_cancellation: 'Charged after cancellation' },
     foundFor: 'Found for {{who}}',

@@ -43,7 +43,7 @@ export const refunds = {
     caption_other: '{{count}} terugbetalingen',
     col: { case: 'Zaak', customer: 'Klant', amount: 'Bedrag', reason: 'Reden', due: 'Uiterlijk', state: 'Stand', action: 'Actie' },
     findings: 'Gevonden in de afschrijvingen',
-    findingsHint: 'Dubbele afschrijvingen en bedragen boven het tarief, gevonden voordat de klant belt. Goedkeuren maakt een goedgekeurde terugbetaling op de zaak van de klant.',
+    findingsHint: 'Dubbele afschrijvingen, bedragen boven het tarief en afschrijvingen na een opzegging, gevonden voordat de klant belt. Goedkeuren maakt een goedgekeurde terugbetaling op de zaak van de klant.',
     noFindings: 'Geen voorstellen.',
     findingKind: { double_charge: 'Dubbel afgeschreven', overcharge: 'Boven het tarief', after_cancellation: 'Afgeschreven na opzegging' },
     foundFor: 'Gevonden voor {{who}}',
