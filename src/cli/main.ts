@@ -44,7 +44,8 @@ const HELP = `luister <command> [options]
   token create [--name N] [--role agent|supervisor|admin] [--agent AGENT_ID] [--account ID]
                                      with --agent the token acts as that agent; without, it is a service identity
   import customers FILE.csv [--dry-run] [--account ID]
-                                     columns: name,email,phone,segment,language,vulnerable,media,sales_opt_out
+                                     columns: name,email,phone,external_id,segment,language,vulnerable,media,
+                                     sales_opt_out,iban,account_holder
   inbox create --address A --name TEAM [--imap-url imaps://user@host:993/INBOX --imap-password-env VAR]
                [--move-to FOLDER] [--no-ack] [--account ID]
                                      an address mail arrives at (SMTP) and/or a mailbox to fetch (IMAP);
@@ -95,6 +96,12 @@ const HELP = `luister <command> [options]
                                      --override when they have open promises (they are cancelled)
   customer preferences ID [--account ID]
                                      contact preferences per kind, with where each came from
+  customer external-id ID --external K-000123 [--account ID]
+                                     the id billing knows the customer by: ledger rows with it find them
+  customer refund-account ID [--iban IBAN --holder NAME] [--account ID]
+                                     where the customer's refunds are paid (without --iban: removed)
+  customer cancelled ID --at 2026-11-30T00:00:00+01:00 [--product P] [--reason NOTE] [--account ID]
+                                     record a cancellation: later charges become "charged after cancellation"
   retention preview | retention run [--account ID]
                                      what the account's retention rules would remove / remove it now
   announcements [--state scheduled|sending|sent|cancelled] [--account ID]
@@ -111,7 +118,7 @@ const HELP = `luister <command> [options]
   ledger import FILE.csv [--mapping MAPPING.json] [--dry-run] [--account ID]
                                      import the charge ledger from billing (streaming, idempotent by charge id;
                                      bad rows reported by line, field and reason); see the README for the format
-  ledger detect [--account ID]       find double charges and overcharges in the ledger; each proposes a refund
+  ledger detect [--account ID]       find double charges, overcharges and charges after a cancellation; each proposes a refund
   refunds export-sepa [--format pain.001.001.03|pain.001.001.09] [--out FILE] [--account ID]
                                      approved refunds to IBANs as one SEPA credit-transfer batch
   refunds batch-paid BATCH_ID [--account ID]

@@ -67,6 +67,11 @@ export function parseCli() {
       'client-secret-env': { type: 'string' },
       'auto-create': { type: 'string' },
       'password-sign-in': { type: 'string' },
+      external: { type: 'string' },
+      at: { type: 'string' },
+      product: { type: 'string' },
+      iban: { type: 'string' },
+      holder: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

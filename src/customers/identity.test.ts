@@ -25,3 +25,11 @@ test('internationalised e-mail addresses (RFC 6531/6532) are identities too, low
   assert.throws(() => normaliseIdentity('email', 'jdöe@mächine'));
   assert.throws(() => normaliseIdentity('email', 'jdöe @mächine.example'));
 });
+
+test('external ids (billing, CRM) are kept as written, trimmed; one with an @ or a control character is refused', () => {
+  assert.equal(normaliseIdentity('external', ' K-000123 '), 'K-000123');
+  assert.throws(() => normaliseIdentity('external', 'k@000123'), { code: 'invalid_external_id' });
+  assert.throws(() => normaliseIdentity('external', 'K-1\u0000'), { code: 'invalid_external_id' });
+  assert.throws(() => normaliseIdentity('external', '  '), { code: 'invalid_external_id' });
+  assert.throws(() => normaliseIdentity('external', 'K'.repeat(201)), { code: 'invalid_external_id' });
+});

@@ -103,25 +103,27 @@ async function writeBatch(tx: Db, accountId: string, batch: Target[]) {
     await tx.query(
       `UPDATE customers c SET name = CASE WHEN u.name <> '' THEN u.name ELSE c.name END, segment = coalesce(u.segment, c.segment),
          language = coalesce(u.language, c.language), vulnerable = c.vulnerable OR u.vulnerable, media = c.media OR u.media,
-         sales_opt_out = c.sales_opt_out OR u.opt_out, updated_at = now()
-       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::boolean[], $8::boolean[])
-         AS u(id, name, segment, language, vulnerable, media, opt_out)
+         sales_opt_out = c.sales_opt_out OR u.opt_out, updated_at = now(),
+         refund_iban = coalesce(u.iban, c.refund_iban), refund_account_holder = CASE WHEN u.iban IS NULL THEN c.refund_account_holder ELSE u.holder END
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::boolean[], $8::boolean[], $9::text[], $10::text[])
+         AS u(id, name, segment, language, vulnerable, media, opt_out, iban, holder)
        WHERE c.account_id = $1 AND c.id = u.id`,
       [accountId, col(group, (t) => t.id), col(group, (t) => t.row.name), col(group, (t) => t.row.segment), col(group, (t) => t.row.language),
-        col(group, (t) => t.row.vulnerable), col(group, (t) => t.row.media), col(group, (t) => t.row.sales_opt_out)],
+        col(group, (t) => t.row.vulnerable), col(group, (t) => t.row.media), col(group, (t) => t.row.sales_opt_out),
+        col(group, (t) => t.row.refund_iban), col(group, (t) => t.row.refund_account_holder)],
     );
   }
   const fresh = batch.filter((t) => !t.existing);
   if (fresh.length) {
     // a new customer's identities are all in its row: its search text is written with it, no second pass
     await tx.query(
-      `INSERT INTO customers (account_id, id, name, segment, language, vulnerable, media, sales_opt_out, search_text)
-       SELECT $1, u.id, u.name, coalesce(u.segment, 'standard'), u.language, u.vulnerable, u.media, u.opt_out, u.search_text
-       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::boolean[], $8::boolean[], $9::text[])
-         AS u(id, name, segment, language, vulnerable, media, opt_out, search_text)`,
+      `INSERT INTO customers (account_id, id, name, segment, language, vulnerable, media, sales_opt_out, search_text, refund_iban, refund_account_holder)
+       SELECT $1, u.id, u.name, coalesce(u.segment, 'standard'), u.language, u.vulnerable, u.media, u.opt_out, u.search_text, u.iban, u.holder
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::boolean[], $8::boolean[], $9::text[], $10::text[], $11::text[])
+         AS u(id, name, segment, language, vulnerable, media, opt_out, search_text, iban, holder)`,
       [accountId, col(fresh, (t) => t.id), col(fresh, (t) => t.row.name), col(fresh, (t) => t.row.segment), col(fresh, (t) => t.row.language),
         col(fresh, (t) => t.row.vulnerable), col(fresh, (t) => t.row.media), col(fresh, (t) => t.row.sales_opt_out),
-        col(fresh, (t) => searchText(t.row.name, t.row.identities))],
+        col(fresh, (t) => searchText(t.row.name, t.row.identities)), col(fresh, (t) => t.row.refund_iban), col(fresh, (t) => t.row.refund_account_holder)],
     );
   }
   const ids = batch.flatMap((t) => t.newIdentities.map((i) => ({ customer: t.id, ...i })));

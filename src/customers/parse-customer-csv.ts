@@ -2,8 +2,9 @@ import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { parse } from 'csv-parse/sync';
 import { AppError } from '../shared/errors.ts';
 import { type Identity, normaliseIdentity } from './identity.ts';
+import { checkDestination } from '../refunds/destination.ts';
 
-const COLUMNS = ['name', 'email', 'phone', 'segment', 'language', 'vulnerable', 'media', 'sales_opt_out'] as const;
+const COLUMNS = ['name', 'email', 'phone', 'external_id', 'segment', 'language', 'vulnerable', 'media', 'sales_opt_out', 'iban', 'account_holder'] as const;
 const TRUE = new Set(['1', 'true', 'yes', 'ja', 'y', 'j', 'x']);
 const FALSE = new Set(['', '0', 'false', 'no', 'nee', 'n']);
 
@@ -16,6 +17,9 @@ export interface ImportRow {
   vulnerable: boolean;
   media: boolean;
   sales_opt_out: boolean;
+  /** where the customer's refunds are paid (electronic form), with the holder (default: the name) */
+  refund_iban: string | null;
+  refund_account_holder: string | null;
 }
 
 export interface ImportProblem {
@@ -53,7 +57,8 @@ export async function parseCustomerCsv(text: string): Promise<{ rows: ImportRow[
       const identities: Identity[] = [];
       if (get('email')) identities.push({ kind: 'email', value: normaliseIdentity('email', get('email')) });
       if (get('phone')) identities.push({ kind: 'phone', value: normaliseIdentity('phone', get('phone')) });
-      if (!identities.length) throw new AppError('identity_required', 'Give an email or phone');
+      if (get('external_id')) identities.push({ kind: 'external', value: normaliseIdentity('external', get('external_id')) });
+      if (!identities.length) throw new AppError('identity_required', 'Give an email, phone or external_id');
       for (const id of identities) {
         const k = `${id.kind}:${id.value}`;
         if (seen.has(k)) throw new AppError('duplicate_in_file', `${id.value} is also on line ${seen.get(k)}`);
@@ -63,7 +68,14 @@ export async function parseCustomerCsv(text: string): Promise<{ rows: ImportRow[
       if (segment && !/^[a-z][a-z0-9_-]{0,31}$/.test(segment)) throw new AppError('invalid_segment', `"${segment}" is not a segment name`);
       const language = get('language').toLowerCase() || null;
       if (language && !/^[a-z]{2}(-[a-z]{2})?$/.test(language)) throw new AppError('invalid_language', `"${language}" is not a language code`);
-      rows.push({ line, name: get('name'), identities, segment, language, vulnerable: flag(get('vulnerable')), media: flag(get('media')), sales_opt_out: flag(get('sales_opt_out')) });
+      let refund_iban: string | null = null, refund_account_holder: string | null = null;
+      if (get('iban')) {
+        const d = checkDestination({ destination: 'iban', iban: get('iban'), account_holder: get('account_holder') || get('name') });
+        if (!d.ok) throw new AppError(d.code, `${d.field}: ${d.message}`);
+        if (d.destination.kind === 'iban') ({ iban: refund_iban, holder: refund_account_holder } = d.destination);
+      } else if (get('account_holder')) throw new AppError('iban_required', 'account_holder without an iban');
+      rows.push({ line, name: get('name'), identities, segment, language, vulnerable: flag(get('vulnerable')), media: flag(get('media')), sales_opt_out: flag(get('sales_opt_out')),
+        refund_iban, refund_account_holder });
     } catch (err) {
       const e = err as AppError;
       problems.push({ line, code: e.code ?? 'invalid_row', message: e.message });

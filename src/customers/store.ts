@@ -23,6 +23,9 @@ export interface CustomerRow {
   merged_into: string | null;
   /** where the vulnerable flag came from (a confirmed sign in a message, an agent, an import) */
   vulnerable_source: Record<string, unknown> | null;
+  /** where the customer's refunds are paid (a bulk refund uses it, so the SEPA export includes them) */
+  refund_iban: string | null;
+  refund_account_holder: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -36,7 +39,7 @@ export interface Customer extends CustomerRow {
 }
 
 export const CUSTOMER_COLUMNS =
-  'id, name, segment, language, vulnerable, media, sales_opt_out, merged_into, vulnerable_source, created_at, updated_at';
+  'id, name, segment, language, vulnerable, media, sales_opt_out, merged_into, vulnerable_source, refund_iban, refund_account_holder, created_at, updated_at';
 
 export async function loadCustomer(db: Db, accountId: string, id: string, forUpdate = false): Promise<Customer | null> {
   const [row] = await db.query<CustomerRow>(

@@ -67,7 +67,7 @@ export const messageSchema = z
 
 export const identitySchema = z.object({
   id: uuid,
-  kind: z.enum(['email', 'phone', 'social']),
+  kind: z.enum(['email', 'phone', 'social', 'external']).describe('external: the id billing or a CRM gives the customer; the charge ledger finds them by it'),
   value: z.string(),
   bouncing_since: nullable(time).describe('e-mail: mail to this address bounced permanently since then'),
   bounce_reason: nullable(z.string()),
@@ -99,6 +99,8 @@ export const customerSchema = z
     sales_opt_out: z.boolean(),
     merged_into: nullable(uuid).describe('set when this record was merged into another customer'),
     vulnerable_source: nullable(z.record(z.string(), z.unknown())).describe('where the vulnerable flag came from: {source: message|agent|import, kind, sign_id, message_id, by, at}'),
+    refund_iban: nullable(z.string()).optional().describe('the IBAN the customer\'s refunds are paid to (a bulk refund uses it)'),
+    refund_account_holder: nullable(z.string()).optional(),
     identities: z.array(identitySchema),
     vulnerability_signs: z.array(vulnerabilitySignSchema).optional().describe('signs in the customer\'s messages that they may be vulnerable: suggested for an agent to confirm or dismiss (one customer only, not in lists)'),
     tags: z.array(z.string()).optional().describe('the customer\'s tags and products (one customer only)'),

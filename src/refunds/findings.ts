@@ -11,7 +11,7 @@ import { approveRefund } from './approve-refund.ts';
 import { requestRefund } from './request-refund.ts';
 import type { RefundRow } from './store.ts';
 
-export type FindingKind = 'double_charge' | 'overcharge';
+export type FindingKind = 'double_charge' | 'overcharge' | 'after_cancellation';
 export type FindingStatus = 'proposed' | 'approved' | 'dismissed';
 export interface FindingRow {
   id: string;
@@ -51,6 +51,10 @@ export async function listFindings(db: Db, accountId: string, q: { limit: number
   return page(rows, q.limit);
 }
 
+const FINDING_REASON: Record<FindingKind, string> = {
+  double_charge: 'Dubbele afschrijving', overcharge: 'Boven het tarief', after_cancellation: 'Afgeschreven na opzegging',
+};
+
 /** A case for a finding whose customer has none open: opened by us, with a note saying what was found. */
 async function openCaseFor(tx: Db, actor: Actor, f: FindingRow): Promise<string> {
   const [cu] = await tx.query<{ language: string | null; has_email: boolean }>(
@@ -81,11 +85,11 @@ export async function approveFinding(db: Db, actor: Actor, id: string, o: { now?
     const [f] = await tx.query<FindingRow>(`${SELECT} WHERE f.account_id = $1 AND f.id = $2 FOR UPDATE OF f`, [actor.accountId, id]);
     if (!f) throw notFound('finding', id);
     if (f.status !== 'proposed') throw conflict('finding_decided', `This finding was already ${f.status}`);
-    if (!f.customer_id) throw conflict('finding_without_customer', `No customer has the reference ${f.customer_ref}: add it to a customer (e-mail or phone), then detect again`);
+    if (!f.customer_id) throw conflict('finding_without_customer', `No customer has the reference ${f.customer_ref}: add it to a customer (e-mail, phone or external id), then detect again`);
     const caseId = f.case_id ?? (await openCaseFor(tx, actor, f));
     const requested = await requestRefund(tx, { ...actor, agentId: null }, {
       caseId, amountCents: f.amount_cents, currency: f.currency, chargeId: f.charge_id, findingId: f.id, destination: 'original_payment', now: o.now,
-      reason: f.kind === 'double_charge' ? `Dubbele afschrijving: ${f.explanation}` : `Boven het tarief: ${f.explanation}`,
+      reason: `${FINDING_REASON[f.kind]}: ${f.explanation}`,
       ownerId: actor.agentId,
     });
     const refund = await approveRefund(tx, actor, requested.id, o);

@@ -23,7 +23,7 @@ test('a row becomes a charge, or names its first wrong field', () => {
   assert.ok(r.ok);
   assert.deepEqual(r.charge, {
     charge_ref: 'T1', customer_ref: 'anna@example.test', amount_cents: 1250, currency: 'EUR', charged_at: new Date('2026-11-24T09:15:00Z'),
-    merchant_ref: 'P-7', description: null, product: null, quantity: '95.5',
+    merchant_ref: 'P-7', description: null, product: null, quantity: '95.5', cancelled_at: null,
   });
   const why = (fields: string[]) => {
     const x = readChargeRow(fields, idx, m);
@@ -68,4 +68,15 @@ test('customer references: e-mail lower-cased, Dutch phone numbers in E.164, oth
   assert.equal(normaliseCustomerRef('06 12345678'), '+31612345678');
   assert.equal(normaliseCustomerRef('KLANT-0042'), 'KLANT-0042');
   assert.equal(normaliseCustomerRef('12345'), '12345');
+});
+
+test('a ledger may carry the customer\'s cancellation: an optional cancelled_at column, read like charged_at', () => {
+  const m = parseMapping({ columns: { charge_id: 'id', customer: 'klant', amount: 'bedrag', charged_at: 'datum', product: 'product', cancelled_at: 'opgezegd' } });
+  const idx = resolveColumns(['id', 'klant', 'bedrag', 'datum', 'product', 'opgezegd'], m);
+  const r = readChargeRow(['T1', 'K-000123', '29.95', '2026-12-01 06:00', 'abonnement', '2026-11-15'], idx, m);
+  assert.ok(r.ok);
+  assert.equal(r.charge.customer_ref, 'K-000123', 'an external id as written');
+  assert.deepEqual(r.charge.cancelled_at, new Date('2026-11-14T23:00:00Z'));
+  const bad = readChargeRow(['T2', 'K-000123', '29.95', '2026-12-01 06:00', 'abonnement', 'gisteren'], idx, m);
+  assert.deepEqual(bad, { ok: false, field: 'cancelled_at', reason: '"gisteren" is not a date and time' });
 });

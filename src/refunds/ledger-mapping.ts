@@ -6,7 +6,7 @@ import { invalid } from '../shared/errors.ts';
 import { localToUtc } from '../promises/zoned-time.ts';
 import { isCurrency, parseAmount } from './money.ts';
 
-export const LEDGER_FIELDS = ['charge_id', 'customer', 'amount', 'currency', 'charged_at', 'merchant_ref', 'description', 'product', 'quantity'] as const;
+export const LEDGER_FIELDS = ['charge_id', 'customer', 'amount', 'currency', 'charged_at', 'merchant_ref', 'description', 'product', 'quantity', 'cancelled_at'] as const;
 export type LedgerField = (typeof LEDGER_FIELDS)[number];
 const REQUIRED: readonly LedgerField[] = ['charge_id', 'customer', 'amount', 'charged_at'];
 
@@ -80,6 +80,8 @@ export interface ChargeInput {
   description: string | null;
   product: string | null;
   quantity: string | null;
+  /** billing's word that the customer's subscription (to this row's product) ended then */
+  cancelled_at: Date | null;
 }
 export type RowResult = { ok: true; charge: ChargeInput } | { ok: false; field: LedgerField | null; reason: string };
 
@@ -195,12 +197,18 @@ export function readChargeRow(fields: string[], idx: ColumnIndex, m: LedgerMappi
     if (!/^\d{1,12}(\.\d{1,6})?$/.test(q)) return bad('quantity', `"${rawQty}" is not a number`);
     quantity = q;
   }
+  const rawCancelled = cell(fields, idx.cancelled_at);
+  let cancelledAt: Date | null = null;
+  if (rawCancelled) {
+    cancelledAt = parseChargedAt(rawCancelled, m.time_zone);
+    if (!cancelledAt) return bad('cancelled_at', `"${rawCancelled}" is not a date and time`);
+  }
   return {
     ok: true,
     charge: {
       charge_ref: chargeRef, customer_ref: normaliseCustomerRef(customer), amount_cents: cents, currency, charged_at: chargedAt,
       merchant_ref: optional(fields, idx.merchant_ref, 200), description: optional(fields, idx.description, 500),
-      product: optional(fields, idx.product, 200), quantity,
+      product: optional(fields, idx.product, 200), quantity, cancelled_at: cancelledAt,
     },
   };
 }

@@ -18,7 +18,7 @@ test('the texts make no new promise (the reply promise finder finds none)', asyn
   const { bulkRefundText } = await import('./refund-messages.ts');
   const opts = { now: new Date('2026-11-24T09:00:00Z'), timeZone: 'Europe/Amsterdam', addBusinessDays: (d: Date, n: number) => addBusinessDays(d, n, DEFAULT_CALENDAR) };
   for (const language of ['nl', 'en'] as const) {
-    for (const text of [rejectionText({ ...t, language }, 'x'), paidText({ ...t, language }, 'iban', 'NL91ABNA0417164300'), bulkRefundText({ ...t, language }, 'te veel betaald')]) {
+    for (const text of [rejectionText({ ...t, language }, 'x'), paidText({ ...t, language }, 'iban', 'NL91ABNA0417164300'), bulkRefundText({ ...t, language }, 'te veel betaald'), bulkRefundText({ ...t, language }, 'te veel betaald', { destination: 'iban', iban: 'NL91ABNA0417164300' })]) {
       assert.deepEqual(findPromises(text, { ...opts, language }), [], text);
     }
   }

@@ -9,10 +9,10 @@ import type { Db } from '../storage/db.ts';
 import type { ChargeInput } from './ledger-mapping.ts';
 import { chargeIdPrefix, MAX_CHARGES_PER_IMPORT } from './charge-ids.ts';
 import {
-  COPY_BINARY_HEADER, COPY_BINARY_TRAILER, maxFieldBytes, uuidBytes, writeBytes, writeInt8, writeNumeric, writeText, writeTimestamptz,
+  COPY_BINARY_HEADER, COPY_BINARY_TRAILER, maxFieldBytes, uuidBytes, writeBytes, writeInt8, writeNull, writeNumeric, writeText, writeTimestamptz,
 } from './copy-binary.ts';
 
-const COLUMNS = 'account_id, import_id, id, charge_ref, customer_ref, amount_cents, currency, charged_at, merchant_ref, description, product, quantity';
+const COLUMNS = 'account_id, import_id, id, charge_ref, customer_ref, amount_cents, currency, charged_at, merchant_ref, description, product, quantity, cancelled_at';
 
 /** Rows sent in one COPY, and the bytes a batch starts with (it grows for long rows). */
 export const BATCH_ROWS = 10_000;
@@ -54,7 +54,7 @@ export class ChargeWriter {
    * untouched until the next batch is full: write it before then.
    */
   add(c: ChargeInput): ChargeBatch | null {
-    const room = 2 + 3 * 20 + 2 * 12 + 4 + 8 + 30 + maxFieldBytes(c.charge_ref) + maxFieldBytes(c.customer_ref) + maxFieldBytes(c.currency) +
+    const room = 2 + 3 * 20 + 3 * 12 + 4 + 8 + 30 + maxFieldBytes(c.charge_ref) + maxFieldBytes(c.customer_ref) + maxFieldBytes(c.currency) +
       maxFieldBytes(c.merchant_ref) + maxFieldBytes(c.description) + maxFieldBytes(c.product) + COPY_BINARY_HEADER.length + COPY_BINARY_TRAILER.length;
     let buf = this.buffers[this.current];
     if (this.len + room > buf.length) {
@@ -65,7 +65,7 @@ export class ChargeWriter {
     let o = this.len || COPY_BINARY_HEADER.copy(buf, 0);
     if (this.ids > MAX_CHARGES_PER_IMPORT) throw new RangeError(`an import holds at most ${MAX_CHARGES_PER_IMPORT} charges`);
     this.idBytes.writeUInt32BE(this.ids++, 12);
-    o = buf.writeInt16BE(12, o);
+    o = buf.writeInt16BE(13, o);
     o = writeBytes(buf, o, this.account);
     o = writeBytes(buf, o, this.import);
     o = writeBytes(buf, o, this.idBytes);
@@ -77,7 +77,8 @@ export class ChargeWriter {
     o = writeText(buf, o, c.merchant_ref);
     o = writeText(buf, o, c.description);
     o = writeText(buf, o, c.product);
-    this.len = writeNumeric(buf, o, c.quantity);
+    o = writeNumeric(buf, o, c.quantity);
+    this.len = c.cancelled_at === null ? writeNull(buf, o) : writeTimestamptz(buf, o, c.cancelled_at);
     return ++this.rows >= this.batchRows ? this.take() : null;
   }
 
@@ -122,7 +123,7 @@ export class ChargeWriter {
     if (!this.stagingReady) {
       await this.tx.exec(
         `CREATE TEMP TABLE ledger_staging (account_id uuid, import_id uuid, id uuid, charge_ref text, customer_ref text, amount_cents bigint,
-           currency text, charged_at timestamptz, merchant_ref text, description text, product text, quantity numeric) ON COMMIT DROP`,
+           currency text, charged_at timestamptz, merchant_ref text, description text, product text, quantity numeric, cancelled_at timestamptz) ON COMMIT DROP`,
       );
       this.stagingReady = true;
     } else await this.tx.exec('TRUNCATE ledger_staging');

@@ -66,10 +66,12 @@ async function wipe(tx: Db, accountId: string, p: Person) {
   await q(`DELETE FROM term_postings WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]);
   await q(`DELETE FROM rights_links WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]);
   await q(`UPDATE surveys SET comment = NULL, to_address = NULL WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]);
+  // a cancellation stays (the ledger's findings rest on it), without the agent's note
+  await q(`UPDATE customer_cancellations SET note = NULL WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]);
   await q(`DELETE FROM customer_identities WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]);
   await q(
     `UPDATE customers SET name = '', search_text = '', language = NULL, vulnerable = false, media = false, sales_opt_out = false,
-       vulnerable_source = NULL, erased_at = now(), updated_at = now()
+       vulnerable_source = NULL, refund_iban = NULL, refund_account_holder = NULL, erased_at = now(), updated_at = now()
      WHERE account_id = $1 AND id = ANY($2::uuid[])`, [ids]);
   return counts;
 }

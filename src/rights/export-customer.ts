@@ -47,7 +47,7 @@ async function* zipChunks(db: Db, accountId: string, p: Person): AsyncGenerator<
   const q = <T>(sql: string, params: unknown[]) => db.query<T>(sql, [accountId, ...params]);
 
   json('README.json', exportReadme());
-  const [customer] = await q(`SELECT id, name, segment, language, vulnerable, media, sales_opt_out, merged_into, vulnerable_source, created_at, updated_at FROM customers WHERE account_id = $1 AND id = $2`, [p.customerId]);
+  const [customer] = await q(`SELECT id, name, segment, language, vulnerable, media, sales_opt_out, merged_into, vulnerable_source, refund_iban, refund_account_holder, created_at, updated_at FROM customers WHERE account_id = $1 AND id = $2`, [p.customerId]);
   json('customer.json', {
     customer,
     merged_customers: await q(`SELECT id, name, created_at FROM customers WHERE account_id = $1 AND merged_into = $2`, [p.customerId]),
@@ -55,6 +55,7 @@ async function* zipChunks(db: Db, accountId: string, p: Person): AsyncGenerator<
     contact_preferences: await q(`SELECT kind, allowed, source, message_id, case_id, sentence, set_at FROM contact_preferences WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]),
     vulnerability_signs: await q(`SELECT id, case_id, message_id, kind, sentence, status, decided_at, created_at FROM vulnerability_signs WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]),
     surveys: await q(`SELECT id, kind, case_id, status, score, comment, sent_at, answered_at FROM surveys WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]),
+    cancellations: await q(`SELECT id, product, cancelled_at, note, created_at FROM customer_cancellations WHERE account_id = $1 AND customer_id = ANY($2::uuid[]) ORDER BY cancelled_at`, [ids]),
   });
   yield* drain();
   json('cases.json', await q(`SELECT id, ref, subject, status, priority, tier, topic, language, channel, created_at, updated_at, solved_at, closed_at FROM cases WHERE account_id = $1 AND id = ANY($2::uuid[]) ORDER BY created_at`, [p.caseIds]));

@@ -16,12 +16,15 @@ import { requestRefund } from '../../src/refunds/request-refund.ts';
 import { importLedger } from '../../src/refunds/import-ledger.ts';
 import { detectFindings } from '../../src/refunds/detect-findings.ts';
 import { updateRefundSettings } from '../../src/refunds/settings.ts';
+import { createCustomer } from '../../src/customers/create-customer.ts';
+import { recordCancellation } from '../../src/refunds/cancellations.ts';
 import { testConfig, testDb, uniqueEmail } from '../helpers.ts';
 import { assertAccessible, buildWorkspace, chromiumMissing, launch, PASSWORD, SCREENSHOTS, signIn, watch } from './browser.ts';
 
 /**
  * The refunds queue in Chromium: a supervisor approves a large refund an agent asked for, refunds a
- * double charge found in the ledger, and makes the SEPA file; the case shows its refunds. Keyboard
+ * double charge found in the ledger and a charge after a cancellation (found by the customer's number
+ * at billing), and makes the SEPA file; the case shows its refunds. Keyboard
  * and axe on each screen.
  */
 async function seed(db: Db) {
@@ -36,10 +39,14 @@ async function seed(db: Db) {
   await requestRefund(db, pietActor, { caseId: gym.case.id, amountCents: 8900, currency: 'EUR', reason: 'jaarabonnement na opzegging', destination: 'iban', iban: 'NL44RABO0123456789', accountHolder: 'A. Visser' });
   // Bram has not written: his double charge is found in the ledger
   await receiveMessage(db, sys, { customer: { email: 'bram.dekker@example.nl', name: 'Bram Dekker' }, subject: 'Rooster', body: 'Hoe laat opent de zaal op zondag?', channel: 'email' });
+  // Cas is known to billing by his customer number; he cancelled in November and was charged in December
+  const cas = await createCustomer(db, sys, { name: 'Cas Mulder', identities: [{ kind: 'email', value: 'cas.mulder@example.nl' }, { kind: 'external', value: 'K-000042' }] });
+  await recordCancellation(db, sys, cas.id, { cancelled_at: new Date('2026-11-20T12:00:00+01:00') });
   await importLedger(db, sys, Readable.from([Buffer.from(
     'charge_id,customer,amount,currency,charged_at,merchant_ref,description,product,quantity\n' +
     'G-1,bram.dekker@example.nl,29.95,EUR,2026-12-01 06:00,ABO-2026-12,abonnement december,,\n' +
-    'G-2,bram.dekker@example.nl,29.95,EUR,2026-12-01 06:02,ABO-2026-12,abonnement december,,\n',
+    'G-2,bram.dekker@example.nl,29.95,EUR,2026-12-01 06:02,ABO-2026-12,abonnement december,,\n' +
+    'G-3,K-000042,19.95,EUR,2026-12-01 06:00,ABO-K-2026-12,abonnement december,,\n',
   )]));
   await detectFindings(db, sys);
   await updateRefundSettings(db, sys, { debtor_name: 'Sportschool Fit B.V.', debtor_iban: 'NL91ABNA0417164300' });
@@ -97,6 +104,14 @@ describe('the refunds queue in Chromium', { skip }, () => {
     await approve.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('status').getByText('Goedgekeurd').waitFor();
+
+    // charged after his cancellation, found by his customer number: refunded whole
+    const found = page.locator('li', { hasText: 'Cas Mulder' });
+    assert.match(await found.innerText(), /Afgeschreven na opzegging\s+€\s19,95[\s\S]*Charge G-3 takes 1995 cents on 2026-12-01 06:00, after the customer cancelled on 2026-11-20 12:00/);
+    const refundCas = page.getByRole('button', { name: 'Terugbetalen: Cas Mulder' });
+    await refundCas.focus();
+    await page.keyboard.press('Enter');
+    await found.waitFor({ state: 'detached' });
 
     // the double charge found in the ledger: refunded (an approved refund on a case opened for Bram)
     const refund = page.getByRole('button', { name: 'Terugbetalen: Bram Dekker' });

@@ -204,6 +204,9 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'POST /api/v1/customers/:id/identities': { url: `/api/v1/customers/${f.customerId}/identities`, payload: { kind: 'email', value: uniqueEmail() } },
     'DELETE /api/v1/customers/:id/identities/:identity_id': { url: `/api/v1/customers/${f.customerId}/identities/${f.identityId}` },
     'POST /api/v1/customers/:id/merge': { url: `/api/v1/customers/${f.customerId}/merge`, payload: { customer_id: f.customer2 } },
+    'PUT /api/v1/customers/:id/refund-account': { url: `/api/v1/customers/${f.customerId}/refund-account`, payload: { iban: 'NL44 RABO 0123 4567 89', account_holder: 'Jan Jansen' } },
+    'POST /api/v1/customers/:id/cancellations': { url: `/api/v1/customers/${f.customerId}/cancellations`, payload: { cancelled_at: '2026-11-01T00:00:00+01:00', product: 'abonnement' } },
+    'GET /api/v1/customers/:id/cancellations': { url: `/api/v1/customers/${f.customerId}/cancellations` },
     'GET /api/v1/cases': { url: '/api/v1/cases' },
     'POST /api/v1/cases': { url: '/api/v1/cases', payload: { customer: { email: uniqueEmail() }, message: { body: 'Hallo' } } },
     'GET /api/v1/cases/:id': { url: `/api/v1/cases/${f.caseId}` },
@@ -702,6 +705,11 @@ runTable('invalid social handles are 422 invalid_social_handle', () => [
   })),
   { name: 'POST /api/v1/customers identities[].social', method: 'POST', url: '/api/v1/customers', payload: { identities: [{ kind: 'social', value: '@x' }] }, status: 422, code: 'invalid_social_handle' },
   { name: 'POST /api/v1/customers/:id/identities social', method: 'POST', url: `/api/v1/customers/${f.customerId}/identities`, payload: { kind: 'social', value: 'geen handle' }, status: 422, code: 'invalid_social_handle' },
+  { name: 'POST /api/v1/customers/:id/identities external', method: 'POST', url: `/api/v1/customers/${f.customerId}/identities`, payload: { kind: 'external', value: 'k@123' }, status: 422, code: 'invalid_external_id' },
+  { name: 'POST /api/v1/customers external_id', method: 'POST', url: '/api/v1/customers', payload: { email: uniqueEmail(), external_id: ' ' }, status: 422, code: 'invalid_external_id' },
+  { name: 'PUT /api/v1/customers/:id/refund-account checksum', method: 'PUT', url: `/api/v1/customers/${f.customerId}/refund-account`, payload: { iban: 'NL91ABNA0417164301', account_holder: 'Jan' }, status: 422, code: 'invalid_iban' },
+  { name: 'PUT /api/v1/customers/:id/refund-account holder', method: 'PUT', url: `/api/v1/customers/${f.customerId}/refund-account`, payload: { iban: 'NL91ABNA0417164300' }, status: 422, code: 'account_holder_required' },
+  { name: 'POST /api/v1/customers/:id/cancellations date', method: 'POST', url: `/api/v1/customers/${f.customerId}/cancellations`, payload: { cancelled_at: '30-11-2026' }, status: 400, code: 'validation_failed', message: /cancelled_at/ },
 ]);
 
 runTable('invalid ids in the path, query or body are 400 validation_failed', () => {
@@ -1236,6 +1244,8 @@ runTable('customer rights: bad preferences, exports, erasures, retention rules a
   { name: 'a preference of a kind that does not exist', method: 'PUT', url: `/api/v1/customers/${f.customerId}/contact-preferences/phone`, payload: { allowed: false }, status: 400, code: 'validation_failed' },
   { name: 'a preference without allowed', method: 'PUT', url: `/api/v1/customers/${f.customerId}/contact-preferences/sales`, payload: {}, status: 400, code: 'validation_failed' },
   { name: 'preferences of a customer that does not exist', method: 'GET', url: `/api/v1/customers/${NIL}/contact-preferences`, status: 404, code: 'customer_not_found' },
+  { name: 'cancellations of a customer that does not exist', method: 'GET', url: `/api/v1/customers/${NIL}/cancellations`, status: 404, code: 'customer_not_found' },
+  { name: 'cancellations of a malformed customer id', method: 'GET', url: '/api/v1/customers/not-an-id/cancellations', status: 400, code: 'validation_failed' },
   { name: 'may-contact for an unknown purpose', method: 'GET', url: `/api/v1/customers/${f.customerId}/may-contact?purpose=spam`, status: 400, code: 'validation_failed' },
   { name: 'an export by an agent', method: 'GET', url: `/api/v1/customers/${f.customerId}/export`, auth: f.agentToken, status: 403, code: 'forbidden' },
   { name: 'an export of a customer that does not exist', method: 'GET', url: `/api/v1/customers/${NIL}/export`, status: 404, code: 'customer_not_found' },

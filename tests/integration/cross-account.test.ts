@@ -132,6 +132,7 @@ before(async () => {
     name: `Klant ${word}`,
     email: customerEmail,
     phone: customerPhone,
+    external_id: `K-${word}`,
     identities: [{ kind: 'social', value: `x:@${word}` }],
     segment: 'gold',
   });
@@ -396,6 +397,9 @@ function attempts(): Attempt[] {
     { name: "mark B's SEPA batch paid", method: 'POST', url: `/api/v1/refund-batches/${b.batchId}/paid`, payload: {}, expect: nf('refund_batch') },
     { name: "refund preview of B's problem", method: 'POST', url: `/api/v1/problems/${b.problemId}/refund-preview`, payload: {}, expect: nf('problem') },
     { name: "bulk refund of B's problem", method: 'POST', url: `/api/v1/problems/${b.problemId}/refund`, payload: {}, expect: nf('problem') },
+    { name: "set B's customer's refund account", method: 'PUT', url: `/api/v1/customers/${b.customerId}/refund-account`, payload: { iban: 'NL44RABO0123456789', account_holder: 'Gekaapt' }, expect: nf('customer') },
+    { name: "record a cancellation for B's customer", method: 'POST', url: `/api/v1/customers/${b.customerId}/cancellations`, payload: { cancelled_at: '2026-11-01T00:00:00+01:00' }, expect: nf('customer') },
+    { name: "read B's customer's cancellations", method: 'GET', url: `/api/v1/customers/${b.customerId}/cancellations`, expect: nf('customer') },
     { name: "read B's problem", method: 'GET', url: `/api/v1/problems/${b.problemId}`, expect: nf('problem') },
     { name: "change B's problem", method: 'PATCH', url: `/api/v1/problems/${b.problemId}`, payload: { status: 'resolved' }, expect: nf('problem') },
     { name: "link A's case to B's problem", method: 'PUT', url: `/api/v1/problems/${b.problemId}/cases/${a.caseId}`, payload: { state: 'confirmed' }, expect: nf('problem') },
@@ -461,7 +465,7 @@ test("B's ids are real: B itself can reach everything A is about to try", async 
   const detail = await ok(B, 'GET', `/api/v1/cases/${b.caseId}`);
   assert.equal(detail.pending_transfer.id, b.transferId);
   assert.ok(detail.timeline.filter((e: { kind: string }) => e.kind === 'message').length >= 3, 'inbound, reply and note');
-  assert.equal((await ok(B, 'GET', `/api/v1/customers/${b.customerId}`)).identities.length, 3);
+  assert.equal((await ok(B, 'GET', `/api/v1/customers/${b.customerId}`)).identities.length, 4, 'e-mail, phone, external id, social');
   assert.ok((await ok(B, 'GET', `/api/v1/webhooks/${b.webhookId}/deliveries`)).data.length > 0, 'B has deliveries');
   assert.ok((await ok(B, 'GET', `/api/v1/search?q=${b.word}`)).data.length >= 3, 'B finds its case, messages and customer');
   assert.ok((await ok(B, 'GET', `/api/v1/audit?entity_id=${b.caseId}`)).data.length > 0);
@@ -582,6 +586,7 @@ test("B's case reference, customer identities, agent e-mail and team name mean n
   await ok(A, 'POST', `/api/v1/customers/${a.customerId}/identities`, { kind: 'phone', value: b.customerPhone });
   await ok(A, 'POST', `/api/v1/customers/${a.customerId}/identities`, { kind: 'social', value: `x:@${b.word}` });
   await ok(A, 'POST', '/api/v1/customers', { email: uniqueEmail(), identities: [{ kind: 'social', value: `insta:${b.word}` }] });
+  await ok(A, 'POST', '/api/v1/customers', { email: uniqueEmail(), external_id: `K-${b.word}` });
   await ok(A, 'POST', '/api/v1/agents', { email: b.agentEmail, name: 'Naamgenoot' });
   await ok(A, 'POST', '/api/v1/teams', { name: b.teamName });
   assert.deepEqual(await snapshot(b.acc.accountId), bBefore, 'B is unchanged');

@@ -220,7 +220,7 @@ describe('refunds: requests, approval by amount, a refund_by promise, told in th
     ]));
     const found = await detectFindings(db, supervisor);
     assert.ok(found.double_charges >= 1 && found.overcharges >= 1);
-    assert.deepEqual(await detectFindings(db, supervisor), { double_charges: 0, overcharges: 0, linked_to_customer: 0 }, 'nothing new the second time');
+    assert.deepEqual(await detectFindings(db, supervisor), { double_charges: 0, after_cancellation: 0, overcharges: 0, linked_to_customer: 0 }, 'nothing new the second time');
     const customerId = r.case.customer_id;
     const mine = (await listFindings(db, acc.accountId, { limit: 50, customer_id: customerId })).data;
     assert.deepEqual(mine.map((f) => [f.kind, f.amount_cents]).sort(), [['double_charge', 2995], ['overcharge', 450]]);

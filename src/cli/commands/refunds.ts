@@ -68,5 +68,27 @@ export function refundCommand(cmd: string, sub: string | undefined, arg: string 
       print(rest);
     });
   }
+  if (cmd === 'customer' && sub === 'external-id') {
+    return withDb('customer external-id', async (db) => {
+      const actor = await cliActor(db, opt.account);
+      const { addIdentity } = await import('../../customers/change-identities.ts');
+      print(await addIdentity(db, actor, required('ID', arg), { kind: 'external', value: required('external', opt.external) }));
+    });
+  }
+  if (cmd === 'customer' && sub === 'refund-account') {
+    return withDb('customer refund-account', async (db) => {
+      const actor = await cliActor(db, opt.account);
+      const { setRefundAccount } = await import('../../customers/refund-account.ts');
+      print(await setRefundAccount(db, actor, required('ID', arg), { iban: opt.iban ?? null, account_holder: opt.holder ?? null }));
+    });
+  }
+  if (cmd === 'customer' && sub === 'cancelled') {
+    return withDb('customer cancelled', async (db) => {
+      const actor = await cliActor(db, opt.account);
+      const { recordCancellation } = await import('../../refunds/cancellations.ts');
+      const at = new Date(required('at', opt.at));
+      print(await recordCancellation(db, actor, required('ID', arg), { cancelled_at: at, product: opt.product ?? null, note: opt.reason ?? null }));
+    });
+  }
   return null;
 }

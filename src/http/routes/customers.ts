@@ -15,7 +15,7 @@ import { actorOf } from '../auth.ts';
 import * as s from '../schemas.ts';
 import * as res from '../responses.ts';
 
-const identity = z.object({ kind: z.enum(['email', 'phone', 'social']), value: z.string().min(1).max(320) }).strict();
+const identity = z.object({ kind: z.enum(['email', 'phone', 'social', 'external']), value: z.string().min(1).max(320) }).strict();
 const fields = {
   name: z.string().max(200).optional(),
   segment: s.segment.optional(),
@@ -32,17 +32,18 @@ export function customerRoutes(app: FastifyInstance, db: Db) {
   r.post('/api/v1/customers', {
     schema: {
       tags,
-      summary: 'Create a customer with one or more identities (e-mail, phone in E.164, social handle)',
+      summary: 'Create a customer with one or more identities (e-mail, phone in E.164, social handle, external id from billing)',
       body: z
-        .object({ ...fields, email: z.string().max(320).optional(), phone: z.string().max(40).optional(), identities: z.array(identity).max(50).optional() })
+        .object({ ...fields, email: z.string().max(320).optional(), phone: z.string().max(40).optional(), external_id: z.string().max(200).optional().describe('the id billing or a CRM gives the customer'), identities: z.array(identity).max(50).optional() })
         .strict(),
       response: { 201: res.customerSchema, ...res.errors },
     },
   }, async (req, reply) => {
-    const { email, phone, identities = [], ...rest } = req.body;
+    const { email, phone, external_id, identities = [], ...rest } = req.body;
     const all = [...identities];
     if (email) all.unshift({ kind: 'email', value: email });
     if (phone) all.push({ kind: 'phone', value: phone });
+    if (external_id) all.push({ kind: 'external', value: external_id });
     const c = await createCustomer(db, actorOf(req), { ...rest, identities: all });
     return reply.code(201).header('location', `/api/v1/customers/${c.id}`).send(c);
   });
@@ -102,7 +103,7 @@ export function customerRoutes(app: FastifyInstance, db: Db) {
   r.post('/api/v1/customers/import', {
     schema: {
       tags,
-      summary: 'Import customers from CSV (columns: name,email,phone,segment,language,vulnerable,media,sales_opt_out). All or nothing.',
+      summary: 'Import customers from CSV (columns: name,email,phone,external_id,segment,language,vulnerable,media,sales_opt_out,iban,account_holder). All or nothing.',
       body: z.object({ csv: z.string().min(1), dry_run: z.boolean().default(false) }).strict(),
       response: { 200: z.object({ dry_run: z.boolean(), rows: z.number().int(), created: z.number().int(), updated: z.number().int() }), ...res.errors },
     },

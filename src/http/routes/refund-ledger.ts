@@ -27,7 +27,7 @@ const importReport = z.object({
   reencoded_lines: z.array(z.number().int()), truncated_last_line: z.boolean(), bytes: z.number().int(),
 });
 const finding = z.object({
-  id: z.string(), kind: z.enum(['double_charge', 'overcharge']), charge_id: z.string(), related_charge_id: z.string().nullable(), customer_ref: z.string(),
+  id: z.string(), kind: z.enum(['double_charge', 'overcharge', 'after_cancellation']), charge_id: z.string(), related_charge_id: z.string().nullable(), customer_ref: z.string(),
   customer_id: z.string().nullable(), customer_name: z.string().nullable(), case_id: z.string().nullable(), case_ref: z.string().nullable(),
   amount_cents: z.number().int().describe('the refund it proposes'), currency: z.string(), explanation: z.string(),
   status: z.enum(['proposed', 'approved', 'dismissed']), refund_id: z.string().nullable(), charged_at: res.time, created_at: res.time,
@@ -69,9 +69,9 @@ export function refundLedgerRoutes(app: FastifyInstance, db: Db) {
 
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post('/api/v1/ledger/detect', {
-    schema: { tags, summary: 'Look for double charges and overcharges in the ledger; each finding proposes a refund (refunds.manage_ledger)',
+    schema: { tags, summary: 'Look for double charges, overcharges and charges after a cancellation in the ledger; each finding proposes a refund (refunds.manage_ledger)',
       body: z.object({}).strict().optional(),
-      response: { 200: z.object({ double_charges: z.number().int(), overcharges: z.number().int(), linked_to_customer: z.number().int() }), ...res.errors } },
+      response: { 200: z.object({ double_charges: z.number().int(), after_cancellation: z.number().int(), overcharges: z.number().int(), linked_to_customer: z.number().int() }), ...res.errors } },
   }, async (req) => detectFindings(db, actorOf(req)));
 
   r.get('/api/v1/ledger/findings', {
@@ -120,19 +120,21 @@ export function refundLedgerRoutes(app: FastifyInstance, db: Db) {
   const problemLine = z.object({
     case_id: z.string(), ref: z.string(), customer_id: z.string(), customer_name: z.string(), amount_cents: z.number().int().nullable(), currency: z.string(),
     source: z.enum(['ledger', 'mentioned', 'chosen', 'uncertain', 'none', 'already_refunded']), finding_ids: z.array(z.string()), alternatives: z.array(z.number().int()),
+    destination: z.enum(['iban', 'original_payment']).describe('to the IBAN the customer gave on the case or has on file (then in the SEPA export), else back to the original payment'),
+    iban: z.string().nullable(), account_holder: z.string().nullable(), iban_source: z.enum(['given', 'on_file']).nullable(),
   });
   const amounts = z.record(z.string(), z.number().int().positive()).describe('per case id: the amount in cents a supervisor chose');
   r.post('/api/v1/problems/:id/refund-preview', {
     schema: { tags, summary: 'Bulk refund preview: per customer of the problem the amount (from the ledger, or the amount they mentioned) and the total', params: s.idParams,
       body: z.object({ amounts: amounts.optional() }).strict().optional(),
-      response: { 200: z.object({ data: z.array(problemLine), customers: z.number().int(), total_cents: z.number().int() }), ...res.errors } },
+      response: { 200: z.object({ data: z.array(problemLine), customers: z.number().int(), total_cents: z.number().int(), to_iban: z.number().int().describe('customers paid to an IBAN') }), ...res.errors } },
   }, async (req) => previewProblemRefund(db, actorOf(req).accountId, req.params.id, req.body?.amounts));
 
   r.post('/api/v1/problems/:id/refund', {
     schema: { tags, summary: 'Refund the problem\'s customers in one approval: one approved refund each, each told their own amount (refunds.manage_ledger)', params: s.idParams,
       body: z.object({ amounts: amounts.optional() }).strict().optional(),
       response: { 200: res.listOf(z.object({ case_id: z.string(), ref: z.string(), outcome: z.enum(['refunded', 'skipped', 'failed']), refund_id: z.string().optional(),
-        amount_cents: z.number().int().optional(), error: z.object({ code: z.string(), message: z.string() }).optional() })), ...res.errors } },
+        amount_cents: z.number().int().optional(), destination: z.enum(['iban', 'original_payment']).optional(), error: z.object({ code: z.string(), message: z.string() }).optional() })), ...res.errors } },
   }, async (req) => refundProblem(db, actorOf(req), req.params.id, { amounts: req.body?.amounts }));
 
   r.get('/api/v1/refund-batches', {

@@ -12,6 +12,7 @@ import { getRefundSettings, updateRefundSettings } from '../../refunds/settings.
 import { loadRefund, REFUND_STATES, type RefundState } from '../../refunds/store.ts';
 import { actorOf } from '../auth.ts';
 import { refundLedgerRoutes } from './refund-ledger.ts';
+import { refundCustomerRoutes } from './refund-customers.ts';
 import * as s from '../schemas.ts';
 import * as res from '../responses.ts';
 
@@ -106,4 +107,5 @@ export function refundRoutes(app: FastifyInstance, db: Db) {
   }, async (req) => updateRefundSettings(db, actorOf(req), req.body));
 
   refundLedgerRoutes(app, db);
+  refundCustomerRoutes(app, db);
 }

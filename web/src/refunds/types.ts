@@ -22,7 +22,7 @@ export interface Refund {
 
 export interface Finding {
   id: string;
-  kind: 'double_charge' | 'overcharge';
+  kind: 'double_charge' | 'overcharge' | 'after_cancellation';
   customer_ref: string;
   customer_name: string | null;
   case_ref: string | null;

@@ -49,7 +49,7 @@ export interface Page<T> {
 
 export interface Identity {
   id: string;
-  kind: 'email' | 'phone' | 'social';
+  kind: 'email' | 'phone' | 'social' | 'external';
   value: string;
   bouncing_since: string | null;
   bounce_reason: string | null;

@@ -46,7 +46,7 @@ export const cases: Shape<typeof nl> = {
   },
   channel: { whatsapp: 'WhatsApp', email: 'e-mail', web: 'web form', chat: 'chat', phone: 'phone', social: 'social media', api: 'API', internal: 'internal' },
   segment: { standard: 'Standard', silver: 'Silver', gold: 'Gold', vip: 'VIP' },
-  identityKind: { email: 'e-mail', phone: 'phone', social: 'social media' },
+  identityKind: { email: 'e-mail', phone: 'phone', social: 'social media', external: 'customer number' },
   status: { new: 'New', open: 'Open', pending_customer: 'Waiting on customer', pending_us: 'Waiting on us', solved: 'Solved', closed: 'Closed' },
   priority: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },
   case: {

@@ -44,7 +44,7 @@ export const cases = {
   channel: { whatsapp: 'WhatsApp', email: 'e-mail', web: 'webformulier', chat: 'chat', phone: 'telefoon', social: 'sociale media', api: 'API', internal: 'intern' },
   /** customer segments Luister knows; an account's own segments show as they were named */
   segment: { standard: 'Standaard', silver: 'Zilver', gold: 'Goud', vip: 'VIP' },
-  identityKind: { email: 'e-mail', phone: 'telefoon', social: 'sociale media' },
+  identityKind: { email: 'e-mail', phone: 'telefoon', social: 'sociale media', external: 'klantnummer' },
   status: { new: 'Nieuw', open: 'Open', pending_customer: 'Wacht op klant', pending_us: 'Wacht op ons', solved: 'Opgelost', closed: 'Gesloten' },
   priority: { low: 'Laag', normal: 'Normaal', high: 'Hoog', urgent: 'Urgent' },
   case: {
