@@ -87,7 +87,7 @@ export async function importMail(
         s.imported += r.wouldStore;
         for (let i = 0; i < r.duplicates; i++) skip(s, items, SKIP.duplicate);
       } else {
-        const r = await storeImportedBatch(db, actor, batch, conversations);
+        const r = await storeImportedBatch(db, opts.requestId ? { ...actor, requestId: opts.requestId } : actor, batch, conversations);
         s.imported += r.stored;
         s.cases += r.casesOpened;
         for (let i = 0; i < r.duplicates; i++) skip(s, items, SKIP.duplicate);

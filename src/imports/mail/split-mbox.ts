@@ -25,7 +25,7 @@ export const badImportFile = (message: string, details?: unknown) => new AppErro
  * separator, not to the message. Quoted body lines (">From ", ">>From " in mboxrd) lose one ">".
  * A file that does not start with a "From " line is not an mbox: refused with what it looks like.
  */
-export async function* splitMbox(input: AsyncIterable<Buffer | string>, opts: { maxBytes: number }): AsyncGenerator<RawMail> {
+export async function* splitMbox(input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, opts: { maxBytes: number }): AsyncGenerator<RawMail> {
   let carry: Buffer = Buffer.alloc(0);
   let offset = 0;
   let lineNo = 0;
