@@ -141,6 +141,30 @@ describe('import a mail archive (mbox, folder of .eml)', () => {
     assert.equal((await counts(other.accountId)).messages, 0);
   });
 
+  test('a batch that fails is rolled back, the summary names it, and running again resumes', async () => {
+    const other = await newAccount(db, 'Hervat BV');
+    const fn = `fail_import_${other.accountId.replace(/-/g, '')}`;
+    // a database that refuses one message of this account only (the test may share PostgreSQL with others)
+    await db.query(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+      IF NEW.account_id = '${other.accountId}' AND NEW.body LIKE '%WEIGER%' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$`);
+    await db.query(`CREATE TRIGGER ${fn} BEFORE INSERT ON messages FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+    const five = mbox([1, 2, 3, 4, 5].map((n) => mail({ id: id(`r${n}`), from: klant, subject: `Los ${n}`, date: `Mon, ${n} Jan 2025 09:00:00 +0100`, body: n === 3 ? 'WEIGER dit bericht.' : `Bericht ${n}.` })));
+    try {
+      const s = await importMail(db, systemActor(other.accountId), fromMbox(five), config, { batchSize: 2 });
+      assert.equal(s.batches.committed, 1);
+      assert.deepEqual({ ...s.batches.failed, error: undefined }, { batch: 2, items: 'messages 3–4', error: undefined });
+      assert.match(s.batches.failed!.error, /refused for the test/);
+      assert.equal((await counts(other.accountId)).messages, 2, 'batch 1 stored, batch 2 rolled back whole');
+    } finally {
+      await db.query(`DROP TRIGGER ${fn} ON messages`);
+      await db.query(`DROP FUNCTION ${fn}()`);
+    }
+    const resumed = await importMail(db, systemActor(other.accountId), fromMbox(five), config, { batchSize: 2 });
+    assert.equal(resumed.imported, 3);
+    assert.equal(resumed.skipped['already imported (same Message-ID)'], 2);
+    assert.equal((await counts(other.accountId)).messages, 5);
+  });
+
   test('a folder of .eml files: same threads, and idempotent', async () => {
     const other = await newAccount(db, 'Eml BV');
     mkdirSync(join(dir, 'sub'));

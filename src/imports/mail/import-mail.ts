@@ -77,26 +77,35 @@ export async function importMail(
   let batchNo = 0;
   let undated = 0;
 
-  const flush = async () => {
-    if (!batch.length) return true;
-    batchNo++;
-    const items = `messages ${batch[0].index}–${batch[batch.length - 1].index}`;
+  /** stores one batch; false (and the failure in the summary) when it was rolled back */
+  const store = async (items: (ImportItem & { index: number })[], no: number): Promise<boolean> => {
+    const label = `messages ${items[0].index}–${items[items.length - 1].index}`;
     try {
       if (dry) {
-        const r = await dry.check(batch);
+        const r = await dry.check(items);
         s.imported += r.wouldStore;
-        for (let i = 0; i < r.duplicates; i++) skip(s, items, SKIP.duplicate);
+        for (let i = 0; i < r.duplicates; i++) skip(s, label, SKIP.duplicate);
       } else {
-        const r = await storeImportedBatch(db, opts.requestId ? { ...actor, requestId: opts.requestId } : actor, batch, conversations);
+        const r = await storeImportedBatch(db, opts.requestId ? { ...actor, requestId: opts.requestId } : actor, items, conversations);
         s.imported += r.stored;
         s.cases += r.casesOpened;
-        for (let i = 0; i < r.duplicates; i++) skip(s, items, SKIP.duplicate);
+        for (let i = 0; i < r.duplicates; i++) skip(s, label, SKIP.duplicate);
         s.batches.committed++;
       }
+      return true;
     } catch (err) {
-      s.batches.failed = { batch: batchNo, items, error: (err as Error).message };
+      s.batches.failed = { batch: no, items: label, error: (err as Error).message };
       return false;
     }
+  };
+  // one batch is stored while the next is parsed (the database works while this process parses);
+  // a batch starts only once the one before it committed, so the batches commit in order
+  let storing: Promise<boolean> | null = null;
+  const flush = async () => {
+    if (storing && !(await storing)) return false;
+    storing = null;
+    if (!batch.length) return true;
+    storing = store(batch, ++batchNo);
     batch = [];
     return true;
   };
@@ -124,7 +133,7 @@ export async function importMail(
     if (batch.length >= batchSize && !(await flush())) break;
     if (s.read % 100 === 0) opts.onProgress?.({ phase: 'importing', done: s.read, total });
   }
-  if (!s.batches.failed) await flush();
+  if (!s.batches.failed && (await flush()) && storing) await storing;
   opts.onProgress?.({ phase: 'importing', done: s.read, total });
 
   if (dry) s.cases = dry.conversations.size;
