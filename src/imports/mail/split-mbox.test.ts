@@ -96,3 +96,10 @@ test('thread index: one conversation key whatever the order, grandchild naming o
     assert.equal(idx.size, 2);
   }
 });
+
+test('a postmark with its date separates even without the empty line before it', async () => {
+  const mails = await split('From a@b.nl Mon Jan  6 09:00:00 2025\nFrom: a@b.nl\n\nx\nFrom c@d.nl Tue Jan  7 10:00:00 2025\nFrom: c@d.nl\n\ny\nFrom mijn kant niets\n');
+  assert.equal(mails.length, 2);
+  assert.equal(mails[0].raw!.toString(), 'From: a@b.nl\n\nx\n');
+  assert.equal(mails[1].raw!.toString(), 'From: c@d.nl\n\ny\nFrom mijn kant niets\n');
+});

@@ -14,6 +14,8 @@ export interface RawMail {
 }
 
 const FROM_ = Buffer.from('From ');
+/** "From sender Mon Jan  6 09:00:00 2025": a separator even without the empty line before it (some tools leave it out) */
+const POSTMARK = /^From \S+ +(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d/;
 
 /** An import file that cannot be read as what it claims to be: refused before anything is stored. */
 export const badImportFile = (message: string, details?: unknown) => new AppError('import_file_invalid', message, 400, details);
@@ -21,8 +23,9 @@ export const badImportFile = (message: string, details?: unknown) => new AppErro
 /**
  * Splits an mbox into messages, streaming: only the message being read is held in memory, and a
  * message over `maxBytes` is counted, not kept. A message starts at a line beginning with "From "
- * that opens the file or follows an empty line (mboxo, mboxrd); that empty line belongs to the
- * separator, not to the message. Quoted body lines (">From ", ">>From " in mboxrd) lose one ">".
+ * that opens the file or follows an empty line (mboxo, mboxrd), or that reads as a postmark with
+ * its date (some writers leave the empty line out); that empty line belongs to the separator, not
+ * to the message. Quoted body lines (">From ", ">>From " in mboxrd) lose one ">".
  * A file that does not start with a "From " line is not an mbox: refused with what it looks like.
  */
 export async function* splitMbox(input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, opts: { maxBytes: number }): AsyncGenerator<RawMail> {
@@ -51,7 +54,7 @@ export async function* splitMbox(input: AsyncIterable<Buffer | string> | Iterabl
     const at = offset;
     offset += l.length;
     lineNo++;
-    if (l.length >= 5 && l[0] === 0x46 && l.subarray(0, 5).equals(FROM_) && prevBlank) {
+    if (l.length >= 5 && l[0] === 0x46 && l.subarray(0, 5).equals(FROM_) && (prevBlank || POSTMARK.test(l.subarray(0, 200).toString('latin1')))) {
       held = null;
       finish(false);
       cur = { index: ++count, where: `byte ${at}, line ${lineNo}`, parts: [], size: 0 };
