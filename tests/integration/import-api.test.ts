@@ -87,6 +87,19 @@ describe('imports through the API: an upload becomes a job whose progress is pol
 
     const list = await ctx.app.inject({ method: 'GET', url: '/api/v1/imports', headers: acc.auth });
     assert.equal(list.json().data.length, 3);
+    assert.ok(list.json().data.every((j: { status: string }) => j.status === 'done'));
+  });
+
+  test('an Idempotency-Key: the same upload sent twice is one job', async () => {
+    const send = () => ctx.app.inject({ method: 'POST', url: '/api/v1/imports?source=mbox&dry_run=true',
+      headers: { ...acc.auth, 'content-type': 'application/mbox', 'idempotency-key': `upload-${run}` }, payload: mbox });
+    const first = await send();
+    assert.equal(first.statusCode, 202, first.body);
+    const second = await send();
+    assert.equal(second.statusCode, 202, second.body);
+    assert.equal(second.headers['idempotent-replayed'], 'true');
+    assert.equal(second.json().id, first.json().id);
+    await finished(first.json().id);
   });
 
   test('a Zendesk export as a ZIP', async () => {

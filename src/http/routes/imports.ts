@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -37,8 +38,16 @@ const job = z.object({
 export function importRoutes(app: FastifyInstance, db: Db, config: Config) {
   const tags = ['imports'];
   app.register(async (child) => {
-    // the upload is streamed to a file, never held in memory: its own content types in its own scope
-    child.addContentTypeParser(UPLOAD_TYPES, (_req, payload, done) => done(null, payload));
+    // the upload is streamed to a file as it is parsed, never held in memory: its own content types in its own scope.
+    // The body is then {sha256, size} (what an Idempotency-Key replay compares); where the file lies is not enumerable.
+    child.addContentTypeParser(UPLOAD_TYPES, (_req, payload, done) => {
+      receive(payload).then((u) => done(null, u), (err: Error) => done(err));
+    });
+    // an upload no job took (refused, or an idempotent replay) is removed once answered
+    child.addHook('onResponse', async (req) => {
+      const u = req.body as Upload | undefined;
+      if (u instanceof Upload && !u.claimed) await rm(u.folder, { recursive: true, force: true });
+    });
     child.withTypeProvider<ZodTypeProvider>().post('/api/v1/imports', {
       schema: {
         tags, summary: 'Start an import: the body is the file (an mbox as application/mbox or application/octet-stream; a folder of .eml files or a Zendesk export as application/zip). Answers 202 with a job to poll (imports.run)',
@@ -48,23 +57,16 @@ export function importRoutes(app: FastifyInstance, db: Db, config: Config) {
     }, async (req, reply) => {
       const actor = actorOf(req);
       requirePermission(actor, 'imports.run', 'Importing history');
-      const body = req.body as Readable | undefined;
-      if (!body || typeof (body as Readable).pipe !== 'function') throw new AppError('unsupported_media_type', `Send the file as one of ${UPLOAD_TYPES.join(', ')}`, 415);
-      const folder = await mkdtemp(join(tmpdir(), 'luister-import-'));
-      const file = join(folder, 'upload');
-      try {
-        await receive(body, file);
-        const fh = await open(file);
-        const head = Buffer.alloc(8);
-        const { bytesRead } = await fh.read(head, 0, 8, 0).finally(() => fh.close());
-        if (!bytesRead) throw new AppError('import_file_invalid', 'The upload is empty');
-        checkUpload(req.query.source, head);
-      } catch (err) {
-        await rm(folder, { recursive: true, force: true });
-        throw err;
-      }
+      const upload = req.body as Upload | undefined;
+      if (!(upload instanceof Upload)) throw new AppError('unsupported_media_type', `Send the file as one of ${UPLOAD_TYPES.join(', ')}`, 415);
+      if (!upload.size) throw new AppError('import_file_invalid', 'The upload is empty');
+      const fh = await open(upload.file);
+      const head = Buffer.alloc(8);
+      await fh.read(head, 0, 8, 0).finally(() => fh.close());
+      checkUpload(req.query.source, head);
       const created = await createImportJob(db, actor, req.query.source, req.query.dry_run === 'true');
-      void runImportJob(db, actor, created, folder, file, config);
+      upload.claimed = true;
+      void runImportJob(db, actor, created, upload.folder, upload.file, config);
       return reply.code(202).send(created);
     });
   });
@@ -85,15 +87,38 @@ export function importRoutes(app: FastifyInstance, db: Db, config: Config) {
   });
 }
 
-/** The request body into `file`, refused past MAX_UPLOAD. */
-async function receive(body: Readable, file: string): Promise<void> {
+/** An uploaded file on disk: its hash and size are the request's body as the API sees it. */
+class Upload {
+  declare readonly folder: string;
+  declare readonly file: string;
+  declare claimed: boolean;
+  constructor(readonly sha256: string, readonly size: number, folder: string) {
+    Object.defineProperties(this, {
+      folder: { value: folder, enumerable: false },
+      file: { value: join(folder, 'upload'), enumerable: false },
+      claimed: { value: false, enumerable: false, writable: true },
+    });
+  }
+}
+
+/** The request body into a file of a fresh folder, hashed on the way, refused past MAX_UPLOAD. */
+async function receive(body: Readable): Promise<Upload> {
+  const folder = await mkdtemp(join(tmpdir(), 'luister-import-'));
   let size = 0;
+  const hash = createHash('sha256');
   const cap = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       size += chunk.length;
+      hash.update(chunk);
       if (size > MAX_UPLOAD) cb(new AppError('import_file_too_large', `The upload is larger than ${MAX_UPLOAD / 1_048_576} MB: import it with \`luister import\` on the server`, 413));
       else cb(null, chunk);
     },
   });
-  await pipeline(body, cap, createWriteStream(file));
+  try {
+    await pipeline(body, cap, createWriteStream(join(folder, 'upload')));
+  } catch (err) {
+    await rm(folder, { recursive: true, force: true });
+    throw err;
+  }
+  return new Upload(hash.digest('hex'), size, folder);
 }
