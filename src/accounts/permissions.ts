@@ -54,6 +54,8 @@ export const PERMISSIONS = {
   'sso.manage': 'admin',
   /** set up the public doors: contact form, callback booking, chat widget */
   'channels.manage': 'admin',
+  /** import history from a mail archive or another helpdesk (cases, customers, messages in bulk) */
+  'imports.run': 'admin',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -36,6 +36,8 @@ export interface ReceiveMessageOptions {
   email?: MessageEmailFields;
   /** machine-sent (an out-of-office, a mailing): stored, but no contact counted, no reopening, no analysis */
   automated?: 'auto_reply' | 'bulk' | null;
+  /** false: no listening analysis is queued (imported history: src/imports/) */
+  analyse?: boolean;
 }
 
 export interface ReceivedMessage {
@@ -110,7 +112,7 @@ export async function receiveMessageIn(tx: Db, actor: Actor, opts: ReceiveMessag
     customerId,
     email: { ...opts.email, automated: opts.automated ?? null, inboxId: opts.inboxId ?? null },
     // listening (language, sentiment, intents, money, topic) runs in the job worker; a machine's message is not a complaint
-    job: opts.automated ? undefined : { kind: ANALYSE_JOB },
+    job: opts.automated || opts.analyse === false ? undefined : { kind: ANALYSE_JOB },
   });
   return {
     case: publicCase(row),

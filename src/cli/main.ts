@@ -28,6 +28,7 @@ import { statusComponentsCommand } from './commands/status-components.ts';
 import { channelsCommand } from './commands/channels.ts';
 import { tagsCommand } from './commands/tags.ts';
 import { ssoCommand } from './commands/sso.ts';
+import { importCommand } from './commands/import.ts';
 import { parseCli, print, required, withDb } from './run.ts';
 import { ask } from './prompt.ts';
 
@@ -46,6 +47,12 @@ const HELP = `luister <command> [options]
   import customers FILE.csv [--dry-run] [--account ID]
                                      columns: name,email,phone,external_id,segment,language,vulnerable,media,
                                      sales_opt_out,iban,account_holder
+  import mbox FILE | import eml DIR [--dry-run] [--account ID]
+                                     a mail archive (an mbox, or a folder of .eml files): threads rebuilt, original
+                                     dates kept, no acknowledgements; importing again changes nothing
+  import zendesk DIR [--dry-run] [--account ID]
+                                     a Zendesk export (users, organizations, tickets, comments as JSON); what
+                                     cannot be mapped is counted in the summary
   inbox create --address A --name TEAM [--imap-url imaps://user@host:993/INBOX --imap-password-env VAR]
                [--move-to FOLDER] [--no-ack] [--account ID]
                                      an address mail arrives at (SMTP) and/or a mailbox to fetch (IMAP);
@@ -201,13 +208,16 @@ async function main() {
         const { apiToken, token } = await createApiToken(db, actor, { name: opt.name ?? 'cli', role: roleOption() ?? 'admin', agentId: opt.agent });
         print({ ...apiToken, token });
       });
-    case 'import':
+    case 'import': {
+      const run = importCommand(cmd, sub, arg, opt);
+      if (run) return run;
       if (sub !== 'customers') break;
       return withDb('import customers', async (db) => {
         const file = required('FILE', arg);
         const actor = await cliActor(db, opt.account);
         print(await importCustomers(db, actor, readFileSync(file, 'utf8'), { dryRun: opt['dry-run'] }));
       });
+    }
     case 'inbox':
     case 'promises':
     case 'sla':

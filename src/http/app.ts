@@ -40,6 +40,7 @@ import { statusPageChangeHooks, statusPageRoutes } from './routes/status-page.ts
 import { StatusPageCache } from './public/status-page-cache.ts';
 import { statusSubscribeRoutes } from './routes/status-subscribe.ts';
 import { channelRoutes } from './routes/channels.ts';
+import { importRoutes } from './routes/imports.ts';
 import { contactFormRoutes } from './routes/contact-form.ts';
 import { chatRoutes } from './routes/chat.ts';
 import { phoneWhatsAppRoutes } from './routes/phone-whatsapp.ts';
@@ -187,6 +188,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   statusPageRoutes(app, statusPages);
   statusSubscribeRoutes(app, db);
   channelRoutes(app, db);
+  importRoutes(app, db, config);
   contactFormRoutes(app, db, config);
   chatRoutes(app, db, hub);
   phoneWhatsAppRoutes(app, db, config);

@@ -154,7 +154,7 @@ async function ok<T = Record<string, any>>(method: Method, url: string, payload?
 
 
 /** Routes that take no input at all: no params, no query, no body. */
-const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/macros', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/settings/surveys', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs', 'GET /api/v1/settings/announcements', 'GET /api/v1/status-components', 'GET /api/v1/channels', 'GET /api/v1/channels/connections', 'GET /api/v1/auth/sso', 'GET /api/v1/sso', 'DELETE /api/v1/sso']);
+const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/macros', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/settings/surveys', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs', 'GET /api/v1/settings/announcements', 'GET /api/v1/status-components', 'GET /api/v1/channels', 'GET /api/v1/channels/connections', 'GET /api/v1/auth/sso', 'GET /api/v1/sso', 'DELETE /api/v1/sso', 'GET /api/v1/imports']);
 /** Public routes (no credentials needed). */
 const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/sso', 'GET /setup', 'POST /setup',
   'GET /api/public/v1/chat/:slug/status', 'POST /api/public/v1/chat/:slug/messages', 'POST /api/public/v1/chat/:slug/person',
@@ -239,6 +239,10 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'PATCH /api/v1/settings/refunds': { url: '/api/v1/settings/refunds', payload: { agent_limit_cents: 5000 } },
     // a CSV body, not JSON: its own rows below (not in the JSON body tables)
     'POST /api/v1/ledger/imports': { url: '/api/v1/ledger/imports' },
+    // an uploaded file (mbox or ZIP), not JSON: its own rows below
+    'POST /api/v1/imports': { url: '/api/v1/imports?source=mbox' },
+    'GET /api/v1/imports': { url: '/api/v1/imports' },
+    'GET /api/v1/imports/:id': { url: `/api/v1/imports/${NIL}` },
     'POST /api/v1/ledger/detect': { url: '/api/v1/ledger/detect', payload: {} },
     'GET /api/v1/ledger/findings': { url: '/api/v1/ledger/findings' },
     'POST /api/v1/ledger/findings/:id/approve': { url: `/api/v1/ledger/findings/${f.findingId}/approve`, payload: {} },
@@ -373,7 +377,7 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
 
 /** Every route that reads a request body (POST, PATCH, DELETE), with a concrete URL. */
 /** Routes whose body is not JSON (the ledger import takes text/csv, up to 64 MB): rows of their own. */
-const NOT_JSON = new Set(['POST /api/v1/ledger/imports', 'POST /api/public/v1/phone/:slug/events', 'POST /api/public/v1/whatsapp/:slug']);
+const NOT_JSON = new Set(['POST /api/v1/ledger/imports', 'POST /api/public/v1/phone/:slug/events', 'POST /api/public/v1/whatsapp/:slug', 'POST /api/v1/imports']);
 
 function bodyRoutes(): Array<{ route: string; url: string; auth?: Headers | null }> {
   return Object.entries(validRequests())
@@ -1237,6 +1241,14 @@ runTable('refunds, the ledger and SEPA: bad amounts, IBANs, currencies, headers 
     { name: 'a SEPA file that does not exist', method: 'GET', url: `/api/v1/refund-batches/${NIL}/xml`, status: 404, code: 'refund_batch_not_found' },
     { name: 'marking a SEPA file paid that does not exist', method: 'POST', url: `/api/v1/refund-batches/${NIL}/paid`, payload: {}, status: 404, code: 'refund_batch_not_found' },
     { name: 'an agent imports the ledger', ...csv('/api/v1/ledger/imports', 'charge_id\n'), auth: f.agentToken, status: 403, code: 'forbidden', message: /refunds\.manage_ledger/ },
+    { name: 'an import of a file that is no mbox', ...csv('/api/v1/imports?source=mbox', 'Subject: hallo\n\nbody\n', 'application/mbox'), status: 400, code: 'import_file_invalid', message: /Not an mbox/ },
+    { name: 'a Zendesk import that is no ZIP', ...csv('/api/v1/imports?source=zendesk', '{"tickets": []}', 'application/zip'), status: 400, code: 'import_file_invalid', message: /ZIP/ },
+    { name: 'an import of an unknown source', ...csv('/api/v1/imports?source=freshdesk', 'From x\n', 'application/mbox'), status: 400, code: 'validation_failed' },
+    { name: 'an import as JSON', method: 'POST', url: '/api/v1/imports?source=mbox', payload: { file: 'x' }, status: 415, code: 'unsupported_media_type' },
+    { name: 'an empty import', ...csv('/api/v1/imports?source=mbox', '', 'application/mbox'), status: 400, code: 'import_file_invalid' },
+    { name: 'an agent imports a mail archive', ...csv('/api/v1/imports?source=mbox', 'From x Mon Jan  1 00:00:00 2025\nFrom: a@b.nl\n\nx\n', 'application/mbox'), auth: f.agentToken, status: 403, code: 'forbidden', message: /imports\.run/ },
+    { name: 'an import job that does not exist', method: 'GET', url: `/api/v1/imports/${NIL}`, status: 404, code: 'import_not_found' },
+    { name: 'an import job by a bad id', method: 'GET', url: '/api/v1/imports/nope', status: 400, code: 'validation_failed' },
     { name: 'an agent makes a SEPA file', method: 'POST', url: '/api/v1/refund-batches', payload: {}, auth: f.agentToken, status: 403, code: 'forbidden', message: /refunds\.pay/ },
   ];
 });

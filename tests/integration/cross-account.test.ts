@@ -66,6 +66,7 @@ interface B {
   chargeId: string;
   batchId: string;
   tariffRuleId: string;
+  importJobId: string;
   /** every id of B, to look for in A's answers */
   ids: string[];
 }
@@ -229,9 +230,12 @@ before(async () => {
     announcementId: announcementB.id,
     incidentId: incidentB.incident.id,
     componentId: componentB.id,
+    // a finished import of B's (POST /api/v1/imports runs in the background: the row as it ends up)
+    importJobId: (await db.query<{ id: string }>(
+      `INSERT INTO import_jobs (account_id, source, status, done, total, finished_at) VALUES ($1, 'mbox', 'done', 3, 3, now()) RETURNING id`, [accB.accountId]))[0].id,
     ids: [],
   };
-  b.ids = [b.refundId, paidB.id, b.findingId, b.chargeId, b.batchId, b.tariffRuleId, b.slaPolicyId, b.promiseId, b.draftId, b.notificationId, b.inboxId, b.attachmentId, b.topicId, b.articleId, b.problemId, b.signalId, b.vulnerabilitySignId, b.templateId, b.macroId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId, b.announcementId, b.incidentId, b.componentId];
+  b.ids = [b.refundId, paidB.id, b.findingId, b.chargeId, b.batchId, b.tariffRuleId, b.slaPolicyId, b.promiseId, b.draftId, b.notificationId, b.inboxId, b.attachmentId, b.topicId, b.articleId, b.problemId, b.signalId, b.vulnerabilitySignId, b.templateId, b.macroId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId, b.announcementId, b.incidentId, b.componentId, b.importJobId];
 
   // ---- account A: the one trying
   const accA = await newAccount(db, 'Account A');
@@ -393,6 +397,9 @@ function attempts(): Attempt[] {
     { name: "dismiss B's finding", method: 'POST', url: `/api/v1/ledger/findings/${b.findingId}/dismiss`, payload: { reason: 'x' }, expect: nf('finding') },
     { name: "findings of B's customer", method: 'GET', url: `/api/v1/ledger/findings?customer_id=${b.customerId}`, expect: list },
     { name: "delete B's tariff rule", method: 'DELETE', url: `/api/v1/tariff-rules/${b.tariffRuleId}`, expect: nf('tariff_rule') },
+    // imports
+    { name: "read B's import job", method: 'GET', url: `/api/v1/imports/${b.importJobId}`, expect: nf('import') },
+    { name: 'import jobs', method: 'GET', url: '/api/v1/imports', expect: list },
     { name: "download B's SEPA batch", method: 'GET', url: `/api/v1/refund-batches/${b.batchId}/xml`, expect: nf('refund_batch') },
     { name: "mark B's SEPA batch paid", method: 'POST', url: `/api/v1/refund-batches/${b.batchId}/paid`, payload: {}, expect: nf('refund_batch') },
     { name: "refund preview of B's problem", method: 'POST', url: `/api/v1/problems/${b.problemId}/refund-preview`, payload: {}, expect: nf('problem') },

@@ -1,0 +1,96 @@
+import type { Db } from '../../storage/db.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { identifyCustomer } from '../../customers/identify-customer.ts';
+import type { Identity } from '../../customers/identity.ts';
+import { insertMessage, type MessageType } from '../../cases/insert-message.ts';
+import type { CaseStatus, ChannelKind, Priority } from '../../cases/status.ts';
+import { subjectKey } from '../../cases/subject.ts';
+import { searchConfigFor } from '../../text/language.ts';
+
+/** One ticket as Luister will hold it: everything decided (import-zendesk.ts), nothing left but writing. */
+export interface TicketPlan {
+  externalId: string;
+  customer: { identity: Identity; name: string };
+  subject: string;
+  language: string | null;
+  status: CaseStatus;
+  priority: Priority;
+  channel: ChannelKind;
+  ownerId: string | null;
+  tags: string[];
+  createdAt: Date;
+  updatedAt: Date;
+  messages: PlannedMessage[];
+}
+
+export interface PlannedMessage {
+  externalId: string;
+  type: MessageType;
+  body: string;
+  at: Date;
+  /** the Luister agent who wrote it (outbound replies and notes of matched agents) */
+  agentId: string | null;
+  notes: string[];
+}
+
+/** Stores a ticket (or, when it was imported before, only its comments not yet here), in the caller's transaction. */
+export async function storeTicket(tx: Db, actor: Actor, plan: TicketPlan, known: { caseId: string | null; comments: Set<string> }): Promise<{ createdCase: boolean; messages: number }> {
+  const fresh = plan.messages.filter((m) => !known.comments.has(m.externalId));
+  if (known.caseId && !fresh.length) return { createdCase: false, messages: 0 };
+  const { customerId } = await identifyCustomer(tx, actor, plan.customer.identity, { name: plan.customer.name, language: plan.language });
+  let caseId = known.caseId;
+  if (!caseId) {
+    const inbound = plan.messages.filter((m) => m.type === 'inbound');
+    const lastContact = inbound.length ? inbound[inbound.length - 1].at : plan.createdAt;
+    const done = plan.status === 'solved' || plan.status === 'closed' ? plan.updatedAt : null;
+    [{ id: caseId }] = await tx.query<{ id: string }>(
+      `WITH c AS (
+         INSERT INTO cases (account_id, customer_id, subject, subject_key, channel, language, search_config, priority, status, owner_id,
+           contact_count, created_at, updated_at, last_contact_at, solved_at, closed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id, ref, subject, channel, customer_id),
+       a AS (
+         INSERT INTO audit_log (account_id, actor_type, actor_id, action, entity_type, entity_id, after, request_id)
+         SELECT $1, $17::text, $18::uuid, 'case.created', 'case', c.id,
+           jsonb_build_object('ref', c.ref, 'subject', c.subject, 'channel', c.channel, 'customer_id', c.customer_id, 'imported_from', 'zendesk', 'zendesk_id', $19::text), $20::text
+         FROM c),
+       r AS (INSERT INTO import_refs (account_id, source, kind, external_id, local_id) SELECT $1, 'zendesk', 'ticket', $19::text, c.id FROM c)
+       SELECT id FROM c`,
+      [actor.accountId, customerId, plan.subject, subjectKey(plan.subject), plan.channel, plan.language, searchConfigFor(plan.language), plan.priority,
+        plan.status, plan.ownerId, Math.max(1, inbound.length), plan.createdAt, plan.updatedAt, lastContact, done,
+        plan.status === 'closed' ? plan.updatedAt : null, actor.type, actor.id, plan.externalId, actor.requestId ?? null],
+    );
+    if (plan.tags.length) {
+      await tx.query('INSERT INTO case_tags (account_id, case_id, tag) SELECT $1, $2, t FROM unnest($3::text[]) AS t ON CONFLICT DO NOTHING', [actor.accountId, caseId, plan.tags]);
+    }
+  }
+  const dated: { id: string; at: Date }[] = [];
+  for (const m of fresh) {
+    const row = await insertMessage(tx, { ...actor, agentId: m.agentId }, {
+      caseId,
+      type: m.type,
+      channel: m.type === 'note' ? 'internal' : plan.channel,
+      body: m.body,
+      language: plan.language,
+      customerId: m.type === 'inbound' ? customerId : null,
+      email: { notes: m.notes },
+    });
+    dated.push({ id: row.id, at: m.at });
+  }
+  await tx.query(
+    `WITH v AS (SELECT * FROM unnest($2::uuid[], $3::timestamptz[], $4::text[]) AS v(id, at, ext)),
+     u AS (UPDATE messages m SET created_at = v.at FROM v WHERE m.account_id = $1 AND m.id = v.id RETURNING m.id)
+     INSERT INTO import_refs (account_id, source, kind, external_id, local_id) SELECT $1, 'zendesk', 'comment', v.ext, v.id FROM v`,
+    [actor.accountId, dated.map((d) => d.id), dated.map((d) => d.at.toISOString()), fresh.map((m) => m.externalId)],
+  );
+  if (known.caseId) {
+    // more comments on a ticket imported before: its contacts counted again from what is stored
+    await tx.query(
+      `UPDATE cases c SET contact_count = greatest(1, s.n), last_contact_at = coalesce(s.last, c.last_contact_at)
+       FROM (SELECT count(*) FILTER (WHERE type = 'inbound')::int AS n, max(created_at) FILTER (WHERE type = 'inbound') AS last
+             FROM messages WHERE account_id = $1 AND case_id = $2) AS s
+       WHERE c.account_id = $1 AND c.id = $2`,
+      [actor.accountId, caseId],
+    );
+  }
+  return { createdCase: !known.caseId, messages: fresh.length };
+}
