@@ -12,6 +12,8 @@ const schema = z.object({
   BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
   RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(1200),
   RATE_LIMIT_WINDOW: z.string().default('1 minute'),
+  // seals secrets Luister must read back (two-factor secrets): 32 bytes, base64 or hex; without it a key file in DATA_DIR
+  SECRETS_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   // behind a TLS proxy / load balancer: whose X-Forwarded-For/-Proto/-Host to believe (see README)
