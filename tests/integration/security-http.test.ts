@@ -56,6 +56,11 @@ const COOKIE_ROUTES: { method: InjectOptions['method']; url: string; payload?: u
   { method: 'PATCH', url: '/api/v1/agents/00000000-0000-0000-0000-000000000000', payload: { name: 'Gekaapt' } },
   { method: 'PUT', url: '/api/v1/settings/insight', payload: { hourly_cost_eur: 1 } },
   { method: 'DELETE', url: '/api/v1/tokens/00000000-0000-0000-0000-000000000000' },
+  // two-factor: a forged page must not switch it off, set it up, or change who must use it
+  { method: 'POST', url: '/api/v1/two-factor/disable', payload: { code: '123456' } },
+  { method: 'POST', url: '/api/v1/two-factor/enrolment', payload: {} },
+  { method: 'PUT', url: '/api/v1/two-factor/policy', payload: { required_roles: [] } },
+  { method: 'DELETE', url: '/api/v1/agents/00000000-0000-0000-0000-000000000000/two-factor' },
 ];
 
 test('a cookie-authenticated POST/PUT/PATCH/DELETE from another site is refused with 403 cross_site_request, and nothing happens', async () => {
