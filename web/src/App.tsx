@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignIn } from './accounts/SignIn.tsx';
+import { TwoFactorRequired } from './accounts/TwoFactorEnrol.tsx';
+import { TwoFactorSettings } from './accounts/TwoFactorSettings.tsx';
 import { forgetAgents } from './cases/agents.ts';
 import { CaseView } from './cases/CaseView.tsx';
 import { Inbox } from './cases/Inbox.tsx';
@@ -22,7 +24,7 @@ import { ApiError, get, post, whenSignedOut } from './shared/api.ts';
 import { useGoShortcuts } from './shared/keys.ts';
 import { LiveIndicator } from './shared/LiveIndicator.tsx';
 import { startLive, stopLive } from './shared/live.ts';
-import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, MACROS, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, RETENTION, STATUS_SETTINGS, CHANNELS, useRoute } from './shared/router.ts';
+import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, MACROS, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, RETENTION, STATUS_SETTINGS, CHANNELS, SECURITY, useRoute } from './shared/router.ts';
 import { ShortcutHelp } from './shared/ShortcutHelp.tsx';
 import type { Me } from './shared/types.ts';
 
@@ -53,7 +55,7 @@ export function App() {
   }, [loadMe]);
   // one live stream per signed-in tab
   useEffect(() => {
-    if (!me) return;
+    if (!me || me.two_factor?.must_enrol) return;
     startLive();
     return stopLive;
   }, [me]);
@@ -84,6 +86,8 @@ export function App() {
       </main>
     );
   if (me === null) return <SignIn onSignedIn={loadMe} />;
+  // required two-factor sign-in not set up yet: nothing else until it is
+  if (me.two_factor?.must_enrol) return <TwoFactorRequired onDone={loadMe} onSignOut={signOut} />;
 
   return (
     <>
@@ -135,6 +139,9 @@ export function App() {
               {t('channels.nav')}
             </a>
           )}
+          <a href={SECURITY} onClick={onLinkClick} aria-current={route.screen === 'security' ? 'page' : undefined}>
+            {t('twoFactor.nav')}
+          </a>
         </nav>
         <div className="topbar-end">
           <LiveIndicator />
@@ -170,6 +177,8 @@ export function App() {
         <Retention me={me} onHelp={showHelp} />
       ) : route.screen === 'status-settings' ? (
         <StatusSettings me={me} onHelp={showHelp} />
+      ) : route.screen === 'security' ? (
+        <TwoFactorSettings me={me} onHelp={showHelp} />
       ) : route.screen === 'channels' ? (
         <Channels me={me} onHelp={showHelp} />
       ) : route.screen === 'dashboard' ? (

@@ -33,7 +33,8 @@ export type Route =
   | { screen: 'retention' }
   | { screen: 'status-settings' }
   | { screen: 'channels' }
-  | { screen: 'macros' };
+  | { screen: 'macros' }
+  | { screen: 'security' };
 
 export function useRoute(): Route {
   const url = useSyncExternalStore(subscribe, snapshot);
@@ -50,6 +51,7 @@ export function useRoute(): Route {
   if (/^\/app\/status\/?$/.test(u.pathname)) return { screen: 'status-settings' };
   if (/^\/app\/channels\/?$/.test(u.pathname)) return { screen: 'channels' };
   if (/^\/app\/macros\/?$/.test(u.pathname)) return { screen: 'macros' };
+  if (/^\/app\/security\/?$/.test(u.pathname)) return { screen: 'security' };
   if (/^\/app\/dashboard\/?$/.test(u.pathname)) return { screen: 'dashboard', params: u.searchParams };
   const k = /^\/app\/knowledge(?:\/([^/]+))?\/?$/.exec(u.pathname);
   if (k) return { screen: 'knowledge', id: k[1] ? decodeURIComponent(k[1]) : null };
@@ -68,6 +70,7 @@ export const INCIDENTS = `${BASE}incidents`;
 export const RETENTION = `${BASE}retention`;
 export const STATUS_SETTINGS = `${BASE}status`;
 export const CHANNELS = `${BASE}channels`;
+export const SECURITY = `${BASE}security`;
 export const articleHref = (id: string) => `${KNOWLEDGE}/${encodeURIComponent(id)}`;
 export const problemHref = (id: string) => `${PROBLEMS}/${encodeURIComponent(id)}`;
 
