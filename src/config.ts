@@ -12,6 +12,9 @@ const schema = z.object({
   BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
   RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(1200),
   RATE_LIMIT_WINDOW: z.string().default('1 minute'),
+  // seals secrets Luister must read back (two-factor secrets, single sign-on client secrets): 32 bytes, base64 or hex;
+  // without it a key file in DATA_DIR/secrets.key
+  SECRETS_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   // behind a TLS proxy / load balancer: whose X-Forwarded-For/-Proto/-Host to believe (see README)
@@ -71,9 +74,6 @@ const schema = z.object({
   ACK_PER_SENDER_PER_HOUR: z.coerce.number().int().min(0).default(3),
   FIRST_RESPONSE_HOURS: z.coerce.number().positive().default(24),
   IMAP_POLL_SECONDS: z.coerce.number().int().positive().default(60),
-  // key for secrets Luister must read back (an identity provider's client secret): 32 bytes as 64 hex
-  // characters or base64; when unset, a random key is kept in DATA_DIR/secrets.key (see README "Single sign-on")
-  SECRETS_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -41,14 +41,25 @@ export function decideAttempt(state: ThrottleState | null, now: Date, p: Throttl
   return { allowed: true, next: { failures, lastFailedAt: now, blockedUntil } };
 }
 
-const keys = (email: string, clientIp: string | undefined) =>
-  [
-    { key: `email:${email.trim().toLowerCase()}`, policy: ACCOUNT_POLICY },
-    ...(clientIp ? [{ key: `ip:${clientIp}`, policy: CLIENT_POLICY }] : []),
-  ] as const;
+export interface ThrottleKey {
+  key: string;
+  policy: ThrottlePolicy;
+}
+
+/** Two keys: the person, then (when known) the client address. */
+export const throttleKeys = (person: string, clientIp: string | undefined): ThrottleKey[] => [
+  { key: person, policy: ACCOUNT_POLICY },
+  ...(clientIp ? [{ key: `ip:${clientIp}`, policy: CLIENT_POLICY }] : []),
+];
+const keys = (email: string, clientIp: string | undefined) => throttleKeys(`email:${email.trim().toLowerCase()}`, clientIp);
 
 /** Counts the attempt, or throws 429 with how long to wait. */
 export async function countLoginAttempt(db: Db, email: string, clientIp: string | undefined, now = new Date()): Promise<void> {
+  await countAttempt(db, keys(email, clientIp), now);
+}
+
+/** The same throttle for any attempt to prove who one is (a password, a two-factor code), under its own keys. */
+export async function countAttempt(db: Db, entries: readonly ThrottleKey[], now = new Date()): Promise<void> {
   // forgotten counts are cleared now and then (one attempt in fifty), so guesses at random
   // addresses leave no lasting rows
   if (Math.random() < 0.02) {
@@ -56,7 +67,7 @@ export async function countLoginAttempt(db: Db, email: string, clientIp: string 
   }
   const refused = await db.transaction(async (tx) => {
     const decisions: { key: string; d: ThrottleDecision }[] = [];
-    for (const { key, policy } of keys(email, clientIp)) decisions.push({ key, d: decideAttempt(await lockState(tx, key), now, policy) });
+    for (const { key, policy } of entries) decisions.push({ key, d: decideAttempt(await lockState(tx, key), now, policy) });
     const waits = decisions.flatMap(({ d }) => (d.allowed ? [] : [d.retryAfterMs]));
     if (waits.length) return Math.max(...waits);
     for (const { key, d } of decisions) {
@@ -75,7 +86,12 @@ export async function countLoginAttempt(db: Db, email: string, clientIp: string 
 
 /** A successful sign-in: the account starts afresh, the client address gets its attempt back. */
 export async function forgiveLoginAttempt(db: Db, email: string, clientIp: string | undefined): Promise<void> {
-  const [account, client] = keys(email, clientIp);
+  await forgiveAttempt(db, keys(email, clientIp));
+}
+
+/** The first key (the person) starts afresh; a second one (the client address) gets its attempt back. */
+export async function forgiveAttempt(db: Db, entries: readonly ThrottleKey[]): Promise<void> {
+  const [account, client] = entries;
   await db.query('DELETE FROM login_failures WHERE key = $1', [account.key]);
   if (client) {
     await db.query(

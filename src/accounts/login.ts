@@ -6,6 +6,7 @@ import { verifyPassword } from './passwords.ts';
 import { countLoginAttempt, forgiveLoginAttempt } from './login-throttle.ts';
 import { AGENT_COLUMNS, type AgentRow } from './create-agent.ts';
 import { assertPasswordSignInAllowed } from './sso/settings.ts';
+import { openChallenge, usesTwoFactor, type LoginChallenge } from './two-factor/challenge.ts';
 
 export interface LoginOptions {
   email: string;
@@ -20,8 +21,17 @@ export interface LoginOptions {
 
 const badLogin = () => new AppError('invalid_credentials', 'E-mail address or password is not correct', 401);
 
-/** Password sign-in; returns the agent and a session cookie value. */
-export async function login(db: Db, opts: LoginOptions): Promise<{ agent: AgentRow; cookie: string; expiresAt: Date }> {
+export interface SignedIn {
+  agent: AgentRow;
+  cookie: string;
+  expiresAt: Date;
+}
+
+/**
+ * Password sign-in; returns the agent and a session cookie value, or, for an agent with two-factor
+ * sign-in, a short-lived challenge that only the code turns into a session (two-factor/challenge.ts).
+ */
+export async function login(db: Db, opts: LoginOptions): Promise<SignedIn | { agent: AgentRow; challenge: LoginChallenge }> {
   // counted before the password is checked: a wait refuses even the right password
   await countLoginAttempt(db, opts.email, opts.clientIp);
   // Sign-in is the one lookup that cannot know the account yet: it finds it from the e-mail.
@@ -40,6 +50,12 @@ export async function login(db: Db, opts: LoginOptions): Promise<{ agent: AgentR
   await assertPasswordSignInAllowed(db, found.account_id); // an account on single sign-on only (sso/settings.ts)
   await forgiveLoginAttempt(db, opts.email, opts.clientIp);
   const { password_hash: _, ...agent } = found;
+  if (await usesTwoFactor(db, agent.account_id, agent.id)) return { agent, challenge: await openChallenge(db, agent) };
+  return openSession(db, agent, opts);
+}
+
+/** A new session for an agent who proved who they are (a password, and a code when they use two-factor). */
+export async function openSession(db: Db, agent: AgentRow, opts: { ttlHours: number; requestId?: string }): Promise<SignedIn> {
   const secret = newSecret();
   const expiresAt = new Date(Date.now() + opts.ttlHours * 3_600_000);
   return db.transaction(async (tx) => {

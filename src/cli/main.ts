@@ -29,6 +29,7 @@ import { channelsCommand } from './commands/channels.ts';
 import { tagsCommand } from './commands/tags.ts';
 import { ssoCommand } from './commands/sso.ts';
 import { importCommand } from './commands/import.ts';
+import { twoFactorCommand } from './commands/two-factor.ts';
 import { parseCli, print, required, withDb } from './run.ts';
 import { ask } from './prompt.ts';
 
@@ -62,6 +63,13 @@ const HELP = `luister <command> [options]
   inbox verify ADDRESS [--account ID]
                                      vouch for an inbox address as the installation's admin: mail to it is
                                      routed to its account from now on (else: the verification mail's code)
+  two-factor [--json] [--account ID] who must use two-factor sign-in, and who does
+  two-factor require --role agent,supervisor,admin | --role none | --all [--account ID]
+                                     require it of roles (--all: the whole account); replaces the roles before
+  two-factor require --agent EMAIL | two-factor unrequire --agent EMAIL [--account ID]
+                                     require it of one agent by name, or no longer
+  two-factor reset --agent EMAIL [--account ID]
+                                     remove an agent's two-factor sign-in (a lost phone) and end their sessions
   channels [--account ID]           the public doors: contact form, callback booking, chat widget
   channels set [--slug S] [--origins https://www.example.nl,…] [--capacity N] [--slot-minutes 15|20|30|60]
                                      the form lives at /contact/S; origins may frame it and load the widget
@@ -234,8 +242,9 @@ async function main() {
     case 'channels':
     case 'tag':
     case 'sso':
+    case 'two-factor':
     case 'cases': {
-      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? statusComponentsCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, arg, opt) ?? tagsCommand(cmd, sub, arg, opt) ?? ssoCommand(cmd, sub, opt);
+      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? statusComponentsCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, arg, opt) ?? tagsCommand(cmd, sub, arg, opt) ?? ssoCommand(cmd, sub, opt) ?? twoFactorCommand(cmd, sub, opt);
       if (run) return run;
       break;
     }

@@ -16,6 +16,7 @@ import { checkResponse } from './check-response.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { accountRoutes } from './routes/accounts.ts';
+import { twoFactorRoutes } from './routes/two-factor.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { tagRoutes } from './routes/tags.ts';
@@ -70,6 +71,8 @@ export const REDACT = [
   '*.admin_password',
   '*.token',
   '*.secret',
+  '*.recovery_code',
+  '*.challenge_token',
   '*.imap_password',
   '*.app_secret',
   '*.access_token',
@@ -168,6 +171,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   miscRoutes(app, db);
   accountRoutes(app, db, config);
+  twoFactorRoutes(app, db, config);
   customerRoutes(app, db);
   caseRoutes(app, db);
   tagRoutes(app, db);

@@ -3,6 +3,7 @@ import type { Db } from '../storage/db.ts';
 import { authenticateSession, authenticateToken } from '../accounts/authenticate.ts';
 import type { Actor } from '../shared/actor.ts';
 import { AppError } from '../shared/errors.ts';
+import { mustEnrolFirst } from '../accounts/two-factor/policy.ts';
 
 export const SESSION_COOKIE = 'luister_session';
 
@@ -31,6 +32,10 @@ export function authHook(db: Db) {
       const cookie = req.cookies?.[SESSION_COOKIE];
       if (cookie) actor = await authenticateSession(db, cookie);
       if (!actor) throw new AppError('unauthenticated', 'Sign in or send "Authorization: Bearer <token>"', 401);
+      // a session of an agent who must set up two-factor sign-in may do only that (API tokens are not affected)
+      if (req.routeOptions.config?.twoFactorEnrolment !== true && actor.agentId && (await mustEnrolFirst(db, actor.accountId, actor.agentId))) {
+        throw new AppError('two_factor_enrolment_required', 'Set up two-factor sign-in first: your account requires it (POST /api/v1/two-factor/enrolment)', 403);
+      }
     }
     req.actor = { ...actor, requestId: req.id };
   };

@@ -154,9 +154,9 @@ async function ok<T = Record<string, any>>(method: Method, url: string, payload?
 
 
 /** Routes that take no input at all: no params, no query, no body. */
-const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/macros', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/settings/surveys', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs', 'GET /api/v1/settings/announcements', 'GET /api/v1/status-components', 'GET /api/v1/channels', 'GET /api/v1/channels/connections', 'GET /api/v1/auth/sso', 'GET /api/v1/sso', 'DELETE /api/v1/sso', 'GET /api/v1/imports']);
+const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/macros', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/settings/surveys', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs', 'GET /api/v1/settings/announcements', 'GET /api/v1/status-components', 'GET /api/v1/channels', 'GET /api/v1/channels/connections', 'GET /api/v1/auth/sso', 'GET /api/v1/sso', 'DELETE /api/v1/sso', 'GET /api/v1/imports', 'GET /api/v1/two-factor', 'GET /api/v1/two-factor/policy']);
 /** Public routes (no credentials needed). */
-const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/sso', 'GET /setup', 'POST /setup',
+const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/sso', 'POST /api/v1/auth/two-factor', 'GET /setup', 'POST /setup',
   'GET /api/public/v1/chat/:slug/status', 'POST /api/public/v1/chat/:slug/messages', 'POST /api/public/v1/chat/:slug/person',
   'GET /api/public/v1/chat/:slug/entries', 'GET /api/public/v1/chat/:slug/stream',
   'POST /api/public/v1/phone/:slug/events', 'GET /api/public/v1/whatsapp/:slug', 'POST /api/public/v1/whatsapp/:slug']);
@@ -168,6 +168,15 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'GET /api/v1/me': { url: '/api/v1/me' },
     'POST /api/v1/auth/login': { url: '/api/v1/auth/login', payload: { email: f.agent2Email, password: 'agent2 heeft een lang wachtwoord' } },
     'POST /api/v1/auth/logout': { url: '/api/v1/auth/logout' },
+    'POST /api/v1/auth/two-factor': { url: '/api/v1/auth/two-factor', payload: { challenge_token: 'lsc_x', code: '123456' } },
+    'GET /api/v1/two-factor': { url: '/api/v1/two-factor' },
+    'POST /api/v1/two-factor/enrolment': { url: '/api/v1/two-factor/enrolment', payload: {} },
+    'POST /api/v1/two-factor/enrolment/confirm': { url: '/api/v1/two-factor/enrolment/confirm', payload: { code: '123456' } },
+    'POST /api/v1/two-factor/disable': { url: '/api/v1/two-factor/disable', payload: { code: '123456' } },
+    'GET /api/v1/two-factor/policy': { url: '/api/v1/two-factor/policy' },
+    'PUT /api/v1/two-factor/policy': { url: '/api/v1/two-factor/policy', payload: { required_roles: [] } },
+    'PUT /api/v1/agents/:id/two-factor': { url: `/api/v1/agents/${f.agent2}/two-factor`, payload: { required: false } },
+    'DELETE /api/v1/agents/:id/two-factor': { url: `/api/v1/agents/${f.acc.adminId}/two-factor` },
     'GET /setup': { url: '/setup?token=x' },
     'POST /setup': { url: '/setup', payload: { token: 'x', account_name: 'X', admin_email: uniqueEmail(), admin_name: 'X', admin_password: '0123456789' } },
     'GET /api/v1/agents': { url: '/api/v1/agents' },
@@ -572,6 +581,16 @@ runTable('unknown fields are refused: objects are strict', () => [
 
 runTable('wrong types are 400 validation_failed, naming the field', () => [
   { name: 'login email as a number', method: 'POST', url: '/api/v1/auth/login', auth: null, payload: { email: 42, password: 'x' }, status: 400, code: 'validation_failed', message: /email/ },
+  { name: 'two-factor sign-in: code as a number', method: 'POST', url: '/api/v1/auth/two-factor', auth: null, payload: { challenge_token: 'lsc_x', code: 123456 }, status: 400, code: 'validation_failed', message: /code/ },
+  { name: 'two-factor sign-in: a code and a recovery code', method: 'POST', url: '/api/v1/auth/two-factor', auth: null, payload: { challenge_token: 'lsc_x', code: '123456', recovery_code: 'abcd-efgh-ijkm-npqr' }, status: 400, code: 'validation_failed', message: /either code or recovery_code/ },
+  { name: 'two-factor sign-in: no code at all', method: 'POST', url: '/api/v1/auth/two-factor', auth: null, payload: { challenge_token: 'lsc_x' }, status: 400, code: 'validation_failed', message: /either code or recovery_code/ },
+  { name: 'two-factor sign-in: a made-up challenge', method: 'POST', url: '/api/v1/auth/two-factor', auth: null, payload: { challenge_token: 'lsc_x', code: '123456' }, status: 401, code: 'challenge_invalid', message: /sign in again/ },
+  { name: 'two-factor enrolment: confirm without a code', method: 'POST', url: '/api/v1/two-factor/enrolment/confirm', payload: {}, status: 400, code: 'validation_failed', message: /code/ },
+  { name: 'two-factor enrolment: a body that is not an object', method: 'POST', url: '/api/v1/two-factor/enrolment', payload: [], status: 400, code: 'validation_failed' },
+  { name: 'two-factor disable: no code', method: 'POST', url: '/api/v1/two-factor/disable', payload: {}, status: 400, code: 'validation_failed', message: /either code or recovery_code/ },
+  { name: 'two-factor policy: an unknown role', method: 'PUT', url: '/api/v1/two-factor/policy', payload: { required_roles: ['superadmin'] }, status: 400, code: 'validation_failed', message: /required_roles/ },
+  { name: 'two-factor policy: roles as a string', method: 'PUT', url: '/api/v1/two-factor/policy', payload: { required_roles: 'admin' }, status: 400, code: 'validation_failed', message: /required_roles/ },
+  { name: 'two-factor per agent: required as a string', method: 'PUT', url: `/api/v1/agents/${f.agent2}/two-factor`, payload: { required: 'yes' }, status: 400, code: 'validation_failed', message: /required/ },
   { name: 'agents: name as a number', method: 'POST', url: '/api/v1/agents', payload: { email: uniqueEmail(), name: 5 }, status: 400, code: 'validation_failed', message: /name/ },
   { name: 'agents: active as a string', method: 'PATCH', url: `/api/v1/agents/${f.agent2}`, payload: { active: 'no' }, status: 400, code: 'validation_failed', message: /active/ },
   { name: 'agents: password as a number', method: 'PATCH', url: `/api/v1/agents/${f.agent2}`, payload: { password: 12345678901 }, status: 400, code: 'validation_failed', message: /password/ },
@@ -726,6 +745,8 @@ runTable('invalid ids in the path, query or body are 400 validation_failed', () 
     (x: string) => ['DELETE', `/api/v1/customers/${x}/identities/${f.identityId}`],
     (x: string) => ['DELETE', `/api/v1/customers/${f.customerId}/identities/${x}`],
     (x: string) => ['PATCH', `/api/v1/agents/${x}`],
+    (x: string) => ['PUT', `/api/v1/agents/${x}/two-factor`],
+    (x: string) => ['DELETE', `/api/v1/agents/${x}/two-factor`],
     (x: string) => ['DELETE', `/api/v1/tokens/${x}`],
     (x: string) => ['DELETE', `/api/v1/webhooks/${x}`],
     (x: string) => ['GET', `/api/v1/webhooks/${x}/deliveries`],
@@ -886,6 +907,10 @@ runTable('an agent (token or session) or a supervisor cannot do admin things: 40
     'POST /api/v1/webhooks',
     'DELETE /api/v1/webhooks/:id',
     'GET /api/v1/webhooks/:id/deliveries',
+    'GET /api/v1/two-factor/policy',
+    'PUT /api/v1/two-factor/policy',
+    'PUT /api/v1/agents/:id/two-factor',
+    'DELETE /api/v1/agents/:id/two-factor',
   ];
   const as = (who: string, auth: Headers, route: string, payload = valid[route].payload, url = valid[route].url): Bad => ({
     name: `${who}: ${route} ${payload ? JSON.stringify(payload).slice(0, 60) : ''}`,

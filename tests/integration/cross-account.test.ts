@@ -349,6 +349,9 @@ function attempts(): Attempt[] {
     // routing
     { name: "route B's case", method: 'POST', url: `/api/v1/cases/${b.caseId}/route`, payload: {}, expect: nf('case') },
     { name: "change the routing of B's agent", method: 'PUT', url: `/api/v1/agents/${b.agentId}/routing`, payload: { available: false }, expect: nf('agent') },
+    // two-factor sign-in
+    { name: "require two-factor of B's agent", method: 'PUT', url: `/api/v1/agents/${b.agentId}/two-factor`, payload: { required: true }, expect: nf('agent') },
+    { name: "reset the two-factor of B's admin", method: 'DELETE', url: `/api/v1/agents/${b.acc.adminId}/two-factor`, expect: nf('agent') },
     { name: 'routing agents', method: 'GET', url: '/api/v1/routing/agents', expect: list },
     // escalation
     { name: "read the brief of B's case", method: 'GET', url: `/api/v1/cases/${b.caseId}/brief`, expect: nf('case') },

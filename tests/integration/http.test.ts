@@ -42,6 +42,11 @@ test('OpenAPI 3.1 is generated from the schemas, and the docs page is served', a
   assert.ok(!spec.paths['/api/v1/sso'].get.responses['200'].content['application/json'].schema.properties.client_secret);
   assert.ok(spec.paths['/api/v1/auth/sso'].get, 'the sign-in page\'s buttons');
   assert.ok(!spec.paths['/sso/{account}/start'] && !spec.paths['/sso/{account}/callback']);
+  // two-factor sign-in: the second step, enrolment and the admin's routes are documented with their bodies
+  assert.ok(spec.paths['/api/v1/auth/two-factor'].post.requestBody);
+  assert.ok(spec.paths['/api/v1/two-factor/enrolment/confirm'].post.requestBody);
+  assert.ok(spec.paths['/api/v1/two-factor/policy'].put.requestBody);
+  assert.ok(spec.paths['/api/v1/agents/{id}/two-factor'].delete);
   const docs = await app.inject({ method: 'GET', url: '/docs/' });
   assert.equal(docs.statusCode, 200);
   assert.match(docs.body, /swagger/i);

@@ -60,6 +60,11 @@ const COOKIE_ROUTES: { method: InjectOptions['method']; url: string; payload?: u
   { method: 'PUT', url: '/api/v1/channels/whatsapp', payload: { access_token: 'EAAG-forged-token-123' } },
   { method: 'PUT', url: '/api/v1/sso', payload: { label: 'Kaper', discovery_url: 'https://evil.example', client_id: 'x', client_secret: 'y' } },
   { method: 'DELETE', url: '/api/v1/sso' },
+  // two-factor: a forged page must not switch it off, set it up, or change who must use it
+  { method: 'POST', url: '/api/v1/two-factor/disable', payload: { code: '123456' } },
+  { method: 'POST', url: '/api/v1/two-factor/enrolment', payload: {} },
+  { method: 'PUT', url: '/api/v1/two-factor/policy', payload: { required_roles: [] } },
+  { method: 'DELETE', url: '/api/v1/agents/00000000-0000-0000-0000-000000000000/two-factor' },
 ];
 
 test('a cookie-authenticated POST/PUT/PATCH/DELETE from another site is refused with 403 cross_site_request, and nothing happens', async () => {

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignIn } from './accounts/SignIn.tsx';
+import { TwoFactorRequired } from './accounts/TwoFactorEnrol.tsx';
+import { TwoFactorSettings } from './accounts/TwoFactorSettings.tsx';
 import { forgetAgents } from './cases/agents.ts';
 import { CaseView } from './cases/CaseView.tsx';
 import { Inbox } from './cases/Inbox.tsx';
@@ -23,7 +25,7 @@ import { ApiError, get, post, whenSignedOut } from './shared/api.ts';
 import { useGoShortcuts } from './shared/keys.ts';
 import { LiveIndicator } from './shared/LiveIndicator.tsx';
 import { startLive, stopLive } from './shared/live.ts';
-import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, MACROS, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, RETENTION, STATUS_SETTINGS, CHANNELS, SSO, useRoute } from './shared/router.ts';
+import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, MACROS, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, RETENTION, STATUS_SETTINGS, CHANNELS, SSO, SECURITY, useRoute } from './shared/router.ts';
 import { ShortcutHelp } from './shared/ShortcutHelp.tsx';
 import type { Me } from './shared/types.ts';
 
@@ -54,7 +56,7 @@ export function App() {
   }, [loadMe]);
   // one live stream per signed-in tab
   useEffect(() => {
-    if (!me) return;
+    if (!me || me.two_factor?.must_enrol) return;
     startLive();
     return stopLive;
   }, [me]);
@@ -85,6 +87,8 @@ export function App() {
       </main>
     );
   if (me === null) return <SignIn onSignedIn={loadMe} />;
+  // required two-factor sign-in not set up yet: nothing else until it is
+  if (me.two_factor?.must_enrol) return <TwoFactorRequired onDone={loadMe} onSignOut={signOut} />;
 
   return (
     <>
@@ -141,6 +145,9 @@ export function App() {
               {t('sso.nav')}
             </a>
           )}
+          <a href={SECURITY} onClick={onLinkClick} aria-current={route.screen === 'security' ? 'page' : undefined}>
+            {t('twoFactor.nav')}
+          </a>
         </nav>
         <div className="topbar-end">
           <LiveIndicator />
@@ -178,6 +185,8 @@ export function App() {
         <StatusSettings me={me} onHelp={showHelp} />
       ) : route.screen === 'sso' ? (
         <SsoSettings me={me} onHelp={showHelp} />
+      ) : route.screen === 'security' ? (
+        <TwoFactorSettings me={me} onHelp={showHelp} />
       ) : route.screen === 'channels' ? (
         <Channels me={me} onHelp={showHelp} />
       ) : route.screen === 'dashboard' ? (

@@ -12,6 +12,7 @@ import { listAgents, updateAgent } from '../../accounts/update-agent.ts';
 import type { Role } from '../../shared/actor.ts';
 import { announceAccessChange, sessionOfCookie } from '../../live/stream-access.ts';
 import { actorOf, SESSION_COOKIE } from '../auth.ts';
+import { challengeReply, meTwoFactor, setSessionCookie, twoFactorChallengeSchema } from './two-factor.ts';
 import * as s from '../schemas.ts';
 import * as res from '../responses.ts';
 
@@ -24,10 +25,11 @@ export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
       tags: ['auth'],
       summary: 'Sign in with e-mail and password; sets an HTTP-only session cookie',
       body: z.object({ email: z.string().max(320), password: z.string().max(1000), account_id: s.id.optional() }).strict(),
-      response: { 200: z.object({ agent: res.agentSchema, expires_at: res.time }), ...res.errors },
+      description: 'For an agent with two-factor sign-in the answer is a challenge instead: no session yet, until POST /api/v1/auth/two-factor gets the code.',
+      response: { 200: z.union([z.object({ agent: res.agentSchema, expires_at: res.time }), twoFactorChallengeSchema]), ...res.errors },
     },
   }, async (req, reply) => {
-    const { agent, cookie, expiresAt } = await login(db, {
+    const signedIn = await login(db, {
       email: req.body.email,
       password: req.body.password,
       accountId: req.body.account_id,
@@ -35,9 +37,9 @@ export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
       requestId: req.id,
       clientIp: req.ip,
     });
-    const secure = config.COOKIE_SECURE === 'auto' ? req.protocol === 'https' : config.COOKIE_SECURE === 'true';
-    reply.setCookie(SESSION_COOKIE, cookie, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: expiresAt });
-    return { agent, expires_at: expiresAt };
+    if ('challenge' in signedIn) return challengeReply(signedIn.challenge);
+    setSessionCookie(req, reply, config, signedIn);
+    return { agent: signedIn.agent, expires_at: signedIn.expiresAt };
   });
 
   r.post('/api/v1/auth/logout', { config: { auth: false }, schema: { tags: ['auth'], summary: 'Sign out' } }, async (req, reply) => {
@@ -49,13 +51,14 @@ export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
     return { signed_out: true };
   });
 
-  r.get('/api/v1/me', { schema: { tags: ['auth'], summary: 'Who is calling' } }, async (req) => {
+  // open during a required enrolment: the workspace learns from it that it must show the set-up
+  r.get('/api/v1/me', { config: { twoFactorEnrolment: true }, schema: { tags: ['auth'], summary: 'Who is calling' } }, async (req) => {
     const a = actorOf(req);
     const [agent] = a.agentId
       ? await db.query('SELECT id, email, name, role, team_id FROM agents WHERE account_id = $1 AND id = $2', [a.accountId, a.agentId])
       : [null];
     const [account] = await db.query('SELECT account_id AS id, name FROM accounts WHERE account_id = $1', [a.accountId]);
-    return { account, actor: { type: a.type, id: a.id, role: a.role }, agent };
+    return { account, actor: { type: a.type, id: a.id, role: a.role }, agent, ...(await meTwoFactor(db, a)) };
   });
 
   r.get('/api/v1/agents', { schema: { tags: ['agents'], summary: 'List agents', response: { 200: res.listOf(res.agentSchema), ...res.errors } } }, async (req) => ({ data: await listAgents(db, actorOf(req)) }));

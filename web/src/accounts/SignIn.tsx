@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, post } from '../shared/api.ts';
 import { SsoButtons } from './SsoButtons.tsx';
+import { isChallenge, TwoFactorSignIn, type TwoFactorChallenge } from './TwoFactorSignIn.tsx';
 
 /** Sign in with e-mail and password; the server sets an HTTP-only session cookie. */
 export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
@@ -10,13 +11,16 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [challenge, setChallenge] = useState<TwoFactorChallenge | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      await post('/api/v1/auth/login', { email, password });
+      const signedIn = await post<unknown>('/api/v1/auth/login', { email, password });
+      // two-factor sign-in: the password was right, the code comes next
+      if (isChallenge(signedIn)) return setChallenge(signedIn);
       onSignedIn();
     } catch (err) {
       if (err instanceof ApiError && err.code === 'password_sign_in_off') setError(t('sso.passwordOff'));
@@ -25,6 +29,8 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
       setBusy(false);
     }
   }
+
+  if (challenge) return <TwoFactorSignIn challenge={challenge} onSignedIn={onSignedIn} onRestart={(expired) => { setChallenge(null); setPassword(''); setError(expired ? t('twoFactor.expired') : null); }} />;
 
   return (
     <main id="main" className="sign-in">

@@ -34,7 +34,8 @@ export type Route =
   | { screen: 'status-settings' }
   | { screen: 'channels' }
   | { screen: 'macros' }
-  | { screen: 'sso' };
+  | { screen: 'sso' }
+  | { screen: 'security' };
 
 export function useRoute(): Route {
   const url = useSyncExternalStore(subscribe, snapshot);
@@ -52,6 +53,7 @@ export function useRoute(): Route {
   if (/^\/app\/channels\/?$/.test(u.pathname)) return { screen: 'channels' };
   if (/^\/app\/macros\/?$/.test(u.pathname)) return { screen: 'macros' };
   if (/^\/app\/sso\/?$/.test(u.pathname)) return { screen: 'sso' };
+  if (/^\/app\/security\/?$/.test(u.pathname)) return { screen: 'security' };
   if (/^\/app\/dashboard\/?$/.test(u.pathname)) return { screen: 'dashboard', params: u.searchParams };
   const k = /^\/app\/knowledge(?:\/([^/]+))?\/?$/.exec(u.pathname);
   if (k) return { screen: 'knowledge', id: k[1] ? decodeURIComponent(k[1]) : null };
@@ -71,6 +73,7 @@ export const RETENTION = `${BASE}retention`;
 export const STATUS_SETTINGS = `${BASE}status`;
 export const CHANNELS = `${BASE}channels`;
 export const SSO = `${BASE}sso`;
+export const SECURITY = `${BASE}security`;
 export const articleHref = (id: string) => `${KNOWLEDGE}/${encodeURIComponent(id)}`;
 export const problemHref = (id: string) => `${PROBLEMS}/${encodeURIComponent(id)}`;
 

@@ -16,6 +16,8 @@ export interface Me {
   account: { id: string; name: string };
   actor: { type: string; id: string | null; role: Role };
   agent: Agent | null;
+  /** an agent's two-factor sign-in; must_enrol: the session can do nothing else until it is set up */
+  two_factor?: { enabled: boolean; required: boolean; must_enrol: boolean; recovery_codes_left: number };
 }
 
 export interface Case {

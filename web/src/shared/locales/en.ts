@@ -10,6 +10,7 @@ import { announcements } from './en/announcements.ts';
 import { channels } from './en/channels.ts';
 import { macros } from './en/macros.ts';
 import { sso } from './en/sso.ts';
+import { twoFactor } from './en/twoFactor.ts';
 import type { Shape, nl } from './nl.ts';
 
 /** UI text in English: every key of the Dutch texts, one file per screen group in en/ (each checked against its Dutch twin). */
@@ -26,4 +27,5 @@ export const en: Shape<typeof nl> = {
   ...channels,
   ...macros,
   ...sso,
+  ...twoFactor,
 };

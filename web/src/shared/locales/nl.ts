@@ -10,6 +10,7 @@ import { announcements } from './nl/announcements.ts';
 import { channels } from './nl/channels.ts';
 import { macros } from './nl/macros.ts';
 import { sso } from './nl/sso.ts';
+import { twoFactor } from './nl/twoFactor.ts';
 
 /** UI text in Dutch, the first language: one file per screen group in nl/; en.ts has every key (checked by its type). */
 export const nl = {
@@ -25,6 +26,7 @@ export const nl = {
   ...channels,
   ...macros,
   ...sso,
+  ...twoFactor,
 };
 
 /** The shape of the texts: English (and any later language) must have every key Dutch has. */

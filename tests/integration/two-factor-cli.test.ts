@@ -1,0 +1,48 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** `luister two-factor`: an admin requires two-factor sign-in of roles or one agent, and resets it (issue 20). */
+const dataDir = mkdtempSync(join(tmpdir(), 'luister-2fa-cli-'));
+const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+const luister = (...args: string[]) => {
+  const res = spawnSync(process.execPath, ['bin/luister.mjs', ...args], { env, encoding: 'utf8', timeout: 120_000 });
+  return { code: res.status, out: res.stdout, err: res.stderr };
+};
+const json = (r: { out: string; err: string; code: number | null }) => {
+  assert.equal(r.code, 0, r.err || r.out);
+  return JSON.parse(r.out);
+};
+
+let a: string[];
+let email: string;
+before(() => {
+  const account = json(luister('account', 'create', '--name', 'Twee stappen BV', '--admin-email', `beheer.${process.pid}.${Date.now()}@example.test`));
+  a = ['--account', account.account_id];
+  email = `piet.${process.pid}.${Date.now()}@example.test`;
+  json(luister('agent', 'create', '--email', email, '--name', 'Piet', '--role', 'agent', ...a));
+});
+after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+test('require by role and by name, then reset; bad input is a clear error', () => {
+  const byRole = luister('two-factor', 'require', '--role', 'agent,admin', ...a);
+  assert.equal(byRole.code, 0, byRole.err);
+  assert.match(byRole.out, /Required of roles: agent, admin/);
+  const byName = json(luister('two-factor', 'require', '--agent', email.toUpperCase(), '--json', ...a));
+  const piet = byName.agents.find((x: { email: string }) => x.email === email);
+  assert.deepEqual([piet.required, piet.required_by_name, piet.enabled], [true, true, false]);
+
+  const reset = luister('two-factor', 'reset', '--agent', email, ...a);
+  assert.equal(reset.code, 0, reset.err);
+  assert.match(reset.out, /had no two-factor sign-in/);
+
+  const bad = luister('two-factor', 'require', '--role', 'superadmin', ...a);
+  assert.notEqual(bad.code, 0);
+  assert.match(bad.err, /Unknown role superadmin/);
+  const nobody = luister('two-factor', 'reset', '--agent', 'niemand@example.test', ...a);
+  assert.notEqual(nobody.code, 0);
+  assert.match(nobody.err, /does not exist/);
+});
