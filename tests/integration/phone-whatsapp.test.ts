@@ -298,6 +298,27 @@ describe('phone and WhatsApp', () => {
     assert.deepEqual([sent.type, sent.template.name, sent.template.language.code, sent.template.components[0].parameters[0].text], ['template', 'case_update', 'nl', 'LU-1']);
   });
 
+  test('generic messaging adapter: a signed message from another network lands on the customer behind the number, once; unsigned is 401', async () => {
+    const m = await t.app.inject({ method: 'PUT', url: '/api/v1/channels/messaging', headers: acc.auth, payload: { enabled: true } });
+    assert.equal(m.statusCode, 200, m.body);
+    const secret = m.json().secret as string;
+    assert.match(secret, /^lms_/);
+    const url = `/api/public/v1/messages/${slug}`;
+    const msg = { id: `tg-${crypto.randomUUID()}`, network: 'telegram', from: { handle: 'fatima_k', name: 'Fatima', phone: '+31622223333' }, text: 'Is er al nieuws over mijn dubbele afschrijving?' };
+    const s1 = signed(msg, Math.floor(Date.now() / 1000), secret);
+    assert.equal((await postCall(s1.body, signPayload(phoneSecret, s1.body, Math.floor(Date.now() / 1000)), url)).statusCode, 401, 'the phone secret does not sign messages');
+    const r = await postCall(s1.body, s1.sig, url);
+    assert.equal(r.statusCode, 200, r.body);
+    assert.equal(r.json().outcome, 'stored');
+    assert.deepEqual((await postCall(s1.body, s1.sig, url)).json(), { outcome: 'duplicate' });
+    // the same person as on WhatsApp (same number), on the same open case; the handle is now theirs too
+    const [wa] = await db().query<{ ref: string; customer_id: string }>(
+      `SELECT c.ref, c.customer_id FROM messages m JOIN cases c ON c.account_id = m.account_id AND c.id = m.case_id WHERE m.account_id = $1 AND m.from_address = '31622223333'`, [acc.accountId]);
+    assert.equal(r.json().case_ref, wa.ref);
+    const ids = await db().query<{ kind: string; value: string }>('SELECT kind, value FROM customer_identities WHERE account_id = $1 AND customer_id = $2 ORDER BY kind', [acc.accountId, wa.customer_id]);
+    assert.deepEqual(ids.map((i) => `${i.kind}:${i.value}`), ['phone:+31622223333', 'social:telegram:fatima_k']);
+  });
+
   test('one customer across e-mail, phone and WhatsApp: one customer, one history', async () => {
     const email = uniqueEmail('overal');
     const first = (await t.app.inject({ method: 'POST', url: '/api/v1/customers', headers: acc.auth, payload: { name: 'Sanne de Wit', email, phone: '+31677778888' } })).json();

@@ -58,6 +58,7 @@ const COOKIE_ROUTES: { method: InjectOptions['method']; url: string; payload?: u
   { method: 'DELETE', url: '/api/v1/tokens/00000000-0000-0000-0000-000000000000' },
   { method: 'PUT', url: '/api/v1/channels/phone', payload: { rotate_secret: true } },
   { method: 'PUT', url: '/api/v1/channels/whatsapp', payload: { access_token: 'EAAG-forged-token-123' } },
+  { method: 'PUT', url: '/api/v1/channels/messaging', payload: { rotate_secret: true } },
 ];
 
 test('a cookie-authenticated POST/PUT/PATCH/DELETE from another site is refused with 403 cross_site_request, and nothing happens', async () => {
