@@ -62,6 +62,9 @@ const HELP = `luister <command> [options]
                     [--access-token-env VAR] [--templates name:lang,…] [--account ID]
                                      WhatsApp Cloud API at /api/public/v1/whatsapp/S; secrets are read from
                                      the environment variables named, never from the command line
+  channels messaging [on|off|rotate-secret] [--account ID]
+                                     the generic messaging webhook (other networks through a bridge) at
+                                     /api/public/v1/messages/S; its signing secret is printed once
   search QUERY [--limit N] [--account ID]
   cases [--tag a,b] [--limit N] [--json] [--account ID]
                                      newest cases, only those carrying every tag given
