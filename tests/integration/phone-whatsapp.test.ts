@@ -270,6 +270,14 @@ describe('phone and WhatsApp', () => {
     assert.equal(graph.requests.at(-2)!.idempotencyKey, req.idempotencyKey, 'the retry carries the same key');
     const [m] = await db().query<{ delivery_status: string }>('SELECT delivery_status FROM messages WHERE account_id = $1 AND id = $2', [acc.accountId, reply.json().id]);
     assert.equal(m.delivery_status, 'sent');
+
+    // Meta reports later that it could not deliver it: the agent sees that, with Meta's reason
+    const [{ wamid }] = await db().query<{ wamid: string }>('SELECT wamid FROM whatsapp_outbound WHERE account_id = $1 AND message_id = $2', [acc.accountId, reply.json().id]);
+    const status = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: {
+      metadata: { phone_number_id: NUMBER_ID }, statuses: [{ id: wamid, status: 'failed', recipient_id: from, errors: [{ code: 131026, title: 'Message undeliverable' }] }] } }] }] });
+    assert.equal((await postWa(status, hubSignature(APP_SECRET, status))).json().statuses, 1);
+    const [failed] = await db().query<{ delivery_status: string; delivery_error: string }>('SELECT delivery_status, delivery_error FROM messages WHERE account_id = $1 AND id = $2', [acc.accountId, reply.json().id]);
+    assert.deepEqual(failed, { delivery_status: 'failed', delivery_error: 'WhatsApp did not deliver: Message undeliverable (131026)' });
   });
 
   test('outside the 24-hour window a free-text reply is refused with a clear error; an approved template goes', async () => {
