@@ -85,6 +85,9 @@ const HELP = `luister <command> [options]
           [--auto-create agent|supervisor|admin|off] [--password-sign-in on|off] [--account ID]
                                      the client secret is read from the environment variable VAR; options left
                                      out keep their value
+  channels messaging [on|off|rotate-secret] [--account ID]
+                                     the generic messaging webhook (other networks through a bridge) at
+                                     /api/public/v1/messages/S; its signing secret is printed once
   search QUERY [--limit N] [--account ID]
   cases [--tag a,b] [--limit N] [--json] [--account ID]
                                      newest cases, only those carrying every tag given

@@ -123,7 +123,7 @@ describe('the doors in the workspace, in Chromium', { skip }, () => {
     const other = await createAccount(db, { name: 'Ander', adminEmail: uniqueEmail('ander'), adminPassword: 'lang en veilig wachtwoord 42', adminName: 'Ander' });
     await db.query(`INSERT INTO channel_settings (account_id, slug, form_secret) VALUES ($1, $2, 'x')`, [other.account.account_id, `${slug}-b`]);
     await page.getByLabel('Adres', { exact: true }).fill(`${slug}-b`);
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await page.getByText(`Het adres "${slug}-b" is al in gebruik; kies een ander.`).waitFor();
     await page.getByLabel('Adres', { exact: true }).fill(slug);
     problems.splice(0); // the refused save was a 409, on purpose

@@ -159,7 +159,7 @@ const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-ru
 const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/sso', 'POST /api/v1/auth/two-factor', 'GET /setup', 'POST /setup',
   'GET /api/public/v1/chat/:slug/status', 'POST /api/public/v1/chat/:slug/messages', 'POST /api/public/v1/chat/:slug/person',
   'GET /api/public/v1/chat/:slug/entries', 'GET /api/public/v1/chat/:slug/stream',
-  'POST /api/public/v1/phone/:slug/events', 'GET /api/public/v1/whatsapp/:slug', 'POST /api/public/v1/whatsapp/:slug']);
+  'POST /api/public/v1/phone/:slug/events', 'GET /api/public/v1/whatsapp/:slug', 'POST /api/public/v1/whatsapp/:slug', 'POST /api/public/v1/messages/:slug']);
 const isApiRoute = (r: string) => / \/api\/|^(GET|POST) \/setup$/.test(r);
 
 /** One request per route that WOULD succeed (or at least reach the use case) with the right credentials. */
@@ -330,6 +330,8 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'GET /api/v1/channels/connections': { url: '/api/v1/channels/connections' },
     'PUT /api/v1/channels/phone': { url: '/api/v1/channels/phone', payload: { callback_minutes: 60 } },
     'PUT /api/v1/channels/whatsapp': { url: '/api/v1/channels/whatsapp', payload: { templates: [{ name: 'case_update', language: 'nl' }] } },
+    'PUT /api/v1/channels/messaging': { url: '/api/v1/channels/messaging', payload: { enabled: false } },
+    'POST /api/public/v1/messages/:slug': { url: '/api/public/v1/messages/geen-deur' },
     'GET /api/v1/cases/:id/reply-channel': { url: `/api/v1/cases/${f.caseId}/reply-channel` },
     // signed webhooks: their rows are their own (the signature is checked before the body is read)
     'POST /api/public/v1/phone/:slug/events': { url: '/api/public/v1/phone/geen-deur/events' },
@@ -386,7 +388,7 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
 
 /** Every route that reads a request body (POST, PATCH, DELETE), with a concrete URL. */
 /** Routes whose body is not JSON (the ledger import takes text/csv, up to 64 MB): rows of their own. */
-const NOT_JSON = new Set(['POST /api/v1/ledger/imports', 'POST /api/public/v1/phone/:slug/events', 'POST /api/public/v1/whatsapp/:slug', 'POST /api/v1/imports']);
+const NOT_JSON = new Set(['POST /api/v1/ledger/imports', 'POST /api/public/v1/phone/:slug/events', 'POST /api/public/v1/whatsapp/:slug', 'POST /api/public/v1/messages/:slug', 'POST /api/v1/imports']);
 
 function bodyRoutes(): Array<{ route: string; url: string; auth?: Headers | null }> {
   return Object.entries(validRequests())
@@ -930,6 +932,10 @@ runTable('an agent (token or session) or a supervisor cannot do admin things: 40
     as('agent token', f.agentToken, 'PUT /api/v1/help-centre'),
     as('supervisor token', f.supervisorToken, 'PUT /api/v1/help-centre'),
     as('agent token', f.agentToken, 'POST /api/v1/articles/:id/publish'),
+    as('agent token', f.agentToken, 'GET /api/v1/channels/connections'),
+    as('supervisor token', f.supervisorToken, 'PUT /api/v1/channels/phone', { rotate_secret: true }),
+    as('agent session', f.agentSession, 'PUT /api/v1/channels/whatsapp'),
+    as('supervisor token', f.supervisorToken, 'PUT /api/v1/channels/messaging'),
     as('agent session', f.agentSession, 'POST /api/v1/articles/:id/unpublish'),
     as('agent session', f.agentSession, 'GET /api/v1/audit'),
     as('agent token', f.agentToken, 'POST /api/v1/tokens', { name: 'mijn admin-token', role: 'admin' }),
@@ -1357,6 +1363,8 @@ runTable('phone and WhatsApp: bad settings, unsigned or unknown webhooks and bad
   { name: 'a telephony event at an address without a phone webhook', method: 'POST', url: '/api/public/v1/phone/geen-deur/events', auth: null, payload: { id: 'e1' }, status: 404, code: 'phone_not_found' },
   { name: 'a telephony event at a 64-character address', method: 'POST', url: `/api/public/v1/phone/${'x'.repeat(64)}/events`, auth: null, payload: { id: 'e1' }, status: 404, code: 'phone_not_found' },
   { name: 'a telephony event as text/plain', method: 'POST', url: '/api/public/v1/phone/geen-deur/events', auth: null, payload: 'x', contentType: 'text/plain', status: 415, code: 'unsupported_media_type' },
+  { name: 'rotate the messaging secret with "yes"', method: 'PUT', url: '/api/v1/channels/messaging', payload: { rotate_secret: 'yes' }, status: 400, code: 'validation_failed', message: /rotate_secret/ },
+  { name: 'a network message at an address without a messaging webhook', method: 'POST', url: '/api/public/v1/messages/geen-deur', auth: null, payload: { id: 'm1' }, status: 404, code: 'messaging_not_found' },
   { name: 'a WhatsApp post at an address without WhatsApp', method: 'POST', url: '/api/public/v1/whatsapp/geen-deur', auth: null, payload: { object: 'whatsapp_business_account', entry: [] }, status: 404, code: 'whatsapp_not_found' },
   { name: 'a WhatsApp handshake without a challenge', method: 'GET', url: '/api/public/v1/whatsapp/geen-deur?hub.mode=subscribe&hub.verify_token=x', auth: null, status: 400, code: 'validation_failed', message: /hub\.challenge/ },
   { name: 'a WhatsApp handshake whose challenge is markup', method: 'GET', url: '/api/public/v1/whatsapp/geen-deur?hub.mode=subscribe&hub.verify_token=x&hub.challenge=%3Cscript%3E', auth: null, status: 400, code: 'validation_failed' },

@@ -270,6 +270,14 @@ describe('phone and WhatsApp', () => {
     assert.equal(graph.requests.at(-2)!.idempotencyKey, req.idempotencyKey, 'the retry carries the same key');
     const [m] = await db().query<{ delivery_status: string }>('SELECT delivery_status FROM messages WHERE account_id = $1 AND id = $2', [acc.accountId, reply.json().id]);
     assert.equal(m.delivery_status, 'sent');
+
+    // Meta reports later that it could not deliver it: the agent sees that, with Meta's reason
+    const [{ wamid }] = await db().query<{ wamid: string }>('SELECT wamid FROM whatsapp_outbound WHERE account_id = $1 AND message_id = $2', [acc.accountId, reply.json().id]);
+    const status = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: {
+      metadata: { phone_number_id: NUMBER_ID }, statuses: [{ id: wamid, status: 'failed', recipient_id: from, errors: [{ code: 131026, title: 'Message undeliverable' }] }] } }] }] });
+    assert.equal((await postWa(status, hubSignature(APP_SECRET, status))).json().statuses, 1);
+    const [failed] = await db().query<{ delivery_status: string; delivery_error: string }>('SELECT delivery_status, delivery_error FROM messages WHERE account_id = $1 AND id = $2', [acc.accountId, reply.json().id]);
+    assert.deepEqual(failed, { delivery_status: 'failed', delivery_error: 'WhatsApp did not deliver: Message undeliverable (131026)' });
   });
 
   test('outside the 24-hour window a free-text reply is refused with a clear error; an approved template goes', async () => {
@@ -296,6 +304,27 @@ describe('phone and WhatsApp', () => {
     await runWhatsAppJobs();
     const sent = graph.requests.at(-1)!.body;
     assert.deepEqual([sent.type, sent.template.name, sent.template.language.code, sent.template.components[0].parameters[0].text], ['template', 'case_update', 'nl', 'LU-1']);
+  });
+
+  test('generic messaging adapter: a signed message from another network lands on the customer behind the number, once; unsigned is 401', async () => {
+    const m = await t.app.inject({ method: 'PUT', url: '/api/v1/channels/messaging', headers: acc.auth, payload: { enabled: true } });
+    assert.equal(m.statusCode, 200, m.body);
+    const secret = m.json().secret as string;
+    assert.match(secret, /^lms_/);
+    const url = `/api/public/v1/messages/${slug}`;
+    const msg = { id: `tg-${crypto.randomUUID()}`, network: 'telegram', from: { handle: 'fatima_k', name: 'Fatima', phone: '+31622223333' }, text: 'Is er al nieuws over mijn dubbele afschrijving?' };
+    const s1 = signed(msg, Math.floor(Date.now() / 1000), secret);
+    assert.equal((await postCall(s1.body, signPayload(phoneSecret, s1.body, Math.floor(Date.now() / 1000)), url)).statusCode, 401, 'the phone secret does not sign messages');
+    const r = await postCall(s1.body, s1.sig, url);
+    assert.equal(r.statusCode, 200, r.body);
+    assert.equal(r.json().outcome, 'stored');
+    assert.deepEqual((await postCall(s1.body, s1.sig, url)).json(), { outcome: 'duplicate' });
+    // the same person as on WhatsApp (same number), on the same open case; the handle is now theirs too
+    const [wa] = await db().query<{ ref: string; customer_id: string }>(
+      `SELECT c.ref, c.customer_id FROM messages m JOIN cases c ON c.account_id = m.account_id AND c.id = m.case_id WHERE m.account_id = $1 AND m.from_address = '31622223333'`, [acc.accountId]);
+    assert.equal(r.json().case_ref, wa.ref);
+    const ids = await db().query<{ kind: string; value: string }>('SELECT kind, value FROM customer_identities WHERE account_id = $1 AND customer_id = $2 ORDER BY kind', [acc.accountId, wa.customer_id]);
+    assert.deepEqual(ids.map((i) => `${i.kind}:${i.value}`), ['phone:+31622223333', 'social:telegram:fatima_k']);
   });
 
   test('one customer across e-mail, phone and WhatsApp: one customer, one history', async () => {

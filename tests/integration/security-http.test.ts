@@ -65,6 +65,7 @@ const COOKIE_ROUTES: { method: InjectOptions['method']; url: string; payload?: u
   { method: 'POST', url: '/api/v1/two-factor/enrolment', payload: {} },
   { method: 'PUT', url: '/api/v1/two-factor/policy', payload: { required_roles: [] } },
   { method: 'DELETE', url: '/api/v1/agents/00000000-0000-0000-0000-000000000000/two-factor' },
+  { method: 'PUT', url: '/api/v1/channels/messaging', payload: { rotate_secret: true } },
 ];
 
 test('a cookie-authenticated POST/PUT/PATCH/DELETE from another site is refused with 403 cross_site_request, and nothing happens', async () => {

@@ -1,5 +1,5 @@
 // `luister channels [set]`: the public doors (contact form, callback booking, chat widget);
-// `luister channels phone|whatsapp …`: the telephony webhook and WhatsApp.
+// `luister channels phone|whatsapp|messaging …`: the telephony webhook, WhatsApp and other networks.
 import { AppError } from '../../shared/errors.ts';
 import type { Db } from '../../storage/db.ts';
 import type { Actor } from '../../shared/actor.ts';
@@ -34,6 +34,14 @@ async function phone(db: Db, actor: Actor, action: string | undefined, opt: CliO
   print({ ...r.phone, ...(r.secret ? { secret: r.secret, note: 'shown once: give it to your telephony provider' } : {}) });
 }
 
+async function messaging(db: Db, actor: Actor, action: string | undefined) {
+  const { getConnections, publicConnections, setMessaging } = await import('../../intake/doors/connections.ts');
+  if (!action) return print(publicConnections(await getConnections(db, actor.accountId)).messaging);
+  if (!['on', 'off', 'rotate-secret'].includes(action)) throw new AppError('unknown_command', 'Use: channels messaging [on|off|rotate-secret]');
+  const r = await setMessaging(db, actor, action === 'rotate-secret' ? { rotate_secret: true } : { enabled: action === 'on' });
+  print({ ...r.messaging, ...(r.secret ? { secret: r.secret, note: 'shown once: give it to the bridge' } : {}) });
+}
+
 async function whatsapp(db: Db, actor: Actor, action: string | undefined, opt: CliOptions) {
   const { getConnections, publicConnections, setWhatsApp } = await import('../../intake/doors/connections.ts');
   if (!action) return print(publicConnections(await getConnections(db, actor.accountId)).whatsapp);
@@ -64,6 +72,7 @@ export function channelsCommand(cmd: string, sub: string | undefined, arg: strin
     const actor = await cliActor(db, opt.account);
     if (sub === 'phone') return phone(db, actor, arg, opt);
     if (sub === 'whatsapp') return whatsapp(db, actor, arg, opt);
+    if (sub === 'messaging') return messaging(db, actor, arg);
     const { getChannelSettings, setChannelSettings } = await import('../../intake/doors/channel-settings.ts');
     if (sub !== 'set') return print(await getChannelSettings(db, actor.accountId));
     print(await setChannelSettings(db, actor, {

@@ -6,7 +6,9 @@ import type { Db } from '../../storage/db.ts';
 import { AppError } from '../../shared/errors.ts';
 import { loadCase } from '../../cases/store.ts';
 import { requirePermission } from '../../accounts/permissions.ts';
-import { connectionsAt, getConnections, phonePatch, publicConnections, setPhone, setWhatsApp, whatsappPatch } from '../../intake/doors/connections.ts';
+import { connectionsAt, getConnections, messagingPatch, phonePatch, publicConnections, setMessaging, setPhone, setWhatsApp, whatsappPatch } from '../../intake/doors/connections.ts';
+import { socialMessage } from '../../intake/channels/social.ts';
+import { receiveSocialMessage } from '../../intake/social/receive-social-message.ts';
 import { checkHubSignature, checkPhoneSignature, sameSecret, type SignatureVerdict } from '../../intake/channels/signatures.ts';
 import { callEvent } from '../../intake/channels/phone.ts';
 import { whatsappPayload } from '../../intake/channels/whatsapp.ts';
@@ -30,6 +32,7 @@ const connections = z.object({
     enabled: z.boolean(), app_secret_set: z.boolean(), app_secret_hint: z.string().nullable(), verify_token_set: z.boolean(),
     access_token_set: z.boolean(), access_token_hint: z.string().nullable(), phone_number_id: z.string().nullable(), templates: z.array(template),
   }),
+  messaging: z.object({ enabled: z.boolean(), secret_set: z.boolean(), secret_hint: z.string().nullable() }).describe('the generic messaging webhook (other networks through a bridge)'),
 }).describe('Phone and WhatsApp connections; secrets are never returned, only whether they are set and their last four characters');
 const slugParams = z.object({ slug: z.string().max(63) }).strict();
 
@@ -62,6 +65,10 @@ export function phoneWhatsAppRoutes(app: FastifyInstance, db: Db, config: Config
     schema: { tags, summary: 'Connect a WhatsApp Business number, Cloud API (admin). Switching it on needs app_secret, verify_token, access_token and phone_number_id', body: whatsappPatch,
       response: { 200: connections, ...res.errors } },
   }, async (req) => setWhatsApp(db, actorOf(req), req.body));
+  r.put('/api/v1/channels/messaging', {
+    schema: { tags, summary: 'Switch the generic messaging webhook (Telegram, Facebook … through a bridge) on or off (admin). Its signing secret is made on first use or with rotate_secret, and shown once', body: messagingPatch,
+      response: { 200: connections.extend({ secret: z.string().optional().describe('shown once: give it to the bridge') }), ...res.errors } },
+  }, async (req) => setMessaging(db, actorOf(req), req.body));
   r.get('/api/v1/cases/:id/reply-channel', {
     schema: { tags: ['cases'], summary: 'Where a reply on this case goes (the channel the customer last used) and, for WhatsApp, whether the 24-hour window is open and which templates are approved',
       params: s.caseParams,
@@ -115,6 +122,23 @@ export function phoneWhatsAppRoutes(app: FastifyInstance, db: Db, config: Config
       const out = await receiveCallEvent(db, conn, req.body);
       if (out.outcome === 'logged') return { outcome: out.outcome, case_ref: out.case_ref, promise_id: out.promise_id };
       return out.outcome === 'dropped' ? { outcome: out.outcome, reason: out.reason } : { outcome: out.outcome };
+    });
+
+    p.post('/api/public/v1/messages/:slug', {
+      config: pub,
+      schema: { tags: ['phone and WhatsApp webhooks (signed)'], summary: 'A message from another network (generic messaging adapter). Signed like telephony events, with the messaging secret: Luister-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.<raw body>">',
+        params: slugParams, body: socialMessage,
+        response: { 200: z.object({ outcome: z.enum(['duplicate', 'stored']), case_ref: z.string().optional() }), ...res.errors } },
+      preValidation: async (req: FastifyRequest<{ Params: { slug: string } }>) => {
+        const conn = await connectionsAt(db, req.params.slug);
+        if (!conn?.messaging_enabled || !conn.messaging_secret) throw new AppError('messaging_not_found', 'There is no messaging webhook at this address', 404);
+        const v = checkPhoneSignature(conn.messaging_secret, rawBodies.get(req) ?? Buffer.alloc(0), req.headers['luister-signature'] as string | undefined, Math.floor(Date.now() / 1000));
+        if (!v.ok) refuse(v);
+        afterSignature(req);
+      },
+    }, async (req) => {
+      const out = await receiveSocialMessage(db, (await connectionsAt(db, req.params.slug))!, req.body);
+      return out.outcome === 'stored' ? { outcome: out.outcome, case_ref: out.case_ref } : { outcome: out.outcome };
     });
 
     p.get('/api/public/v1/whatsapp/:slug', {

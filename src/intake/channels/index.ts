@@ -2,6 +2,9 @@ import type { ChannelKind } from '../../cases/status.ts';
 import type { ChannelAdapter } from '../types.ts';
 import { emailAdapter } from './email/parse-email.ts';
 import { formAdapter } from './form.ts';
+import { phoneAdapter } from './phone.ts';
+import { socialAdapter } from './social.ts';
+import { whatsappAdapter } from './whatsapp.ts';
 
 /**
  * Channel kind → adapter. Each channel turns what arrives into the same InboundMessage; the
@@ -10,4 +13,7 @@ import { formAdapter } from './form.ts';
 export const CHANNEL_ADAPTERS: Partial<Record<ChannelKind, ChannelAdapter<never>>> = {
   email: emailAdapter as ChannelAdapter<never>,
   web: formAdapter as ChannelAdapter<never>,
+  phone: phoneAdapter as ChannelAdapter<never>,
+  whatsapp: whatsappAdapter as ChannelAdapter<never>,
+  social: socialAdapter as ChannelAdapter<never>,
 };

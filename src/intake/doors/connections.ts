@@ -24,6 +24,8 @@ export interface Connections {
   whatsapp_access_token: string | null;
   whatsapp_phone_number_id: string | null;
   whatsapp_templates: WhatsAppTemplate[];
+  messaging_enabled: boolean;
+  messaging_secret: string | null;
 }
 
 /** What the API and the CLI show: whether each secret is set and its last four characters, never the secret. */
@@ -39,10 +41,11 @@ export interface PublicConnections {
     phone_number_id: string | null;
     templates: WhatsAppTemplate[];
   };
+  messaging: { enabled: boolean; secret_set: boolean; secret_hint: string | null };
 }
 
 const COLUMNS = `account_id, phone_enabled, phone_secret, phone_callback_minutes, whatsapp_enabled, whatsapp_app_secret,
-  whatsapp_verify_token, whatsapp_access_token, whatsapp_phone_number_id, whatsapp_templates`;
+  whatsapp_verify_token, whatsapp_access_token, whatsapp_phone_number_id, whatsapp_templates, messaging_enabled, messaging_secret`;
 
 const secretText = z.string().min(8).max(512).regex(/^[\x21-\x7e]+$/, 'printable characters without spaces');
 const template = z.object({ name: z.string().regex(/^[a-z0-9_]{1,512}$/, 'lower-case letters, digits and _'), language: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'like nl or en_US') }).strict();
@@ -52,6 +55,12 @@ export const phonePatch = z.object({
   /** true: make a new signing secret (shown once in the answer); the old one stops working */
   rotate_secret: z.literal(true),
   callback_minutes: z.number().int().min(5).max(10080),
+}).partial().strict();
+
+export const messagingPatch = z.object({
+  enabled: z.boolean(),
+  /** true: make a new signing secret (shown once in the answer); the old one stops working */
+  rotate_secret: z.literal(true),
 }).partial().strict();
 
 export const whatsappPatch = z.object({
@@ -78,6 +87,7 @@ export function publicConnections(c: Connections | null): PublicConnections {
       phone_number_id: c?.whatsapp_phone_number_id ?? null,
       templates: c?.whatsapp_templates ?? [],
     },
+    messaging: { enabled: c?.messaging_enabled ?? false, secret_set: Boolean(c?.messaging_secret), secret_hint: hint(c?.messaging_secret ?? null) },
   };
 }
 
@@ -111,7 +121,7 @@ async function upsert(db: Db, actor: Actor, what: string, set: Record<string, un
     );
     // the audit log keeps what changed, never a secret
     await recordAudit(tx, actor, { action: `account.${what}_set`, entityType: 'account', entityId: actor.accountId,
-      before: publicConnections(before)[what as 'phone' | 'whatsapp'], after: publicConnections(row)[what as 'phone' | 'whatsapp'] });
+      before: publicConnections(before)[what as 'phone' | 'whatsapp' | 'messaging'], after: publicConnections(row)[what as 'phone' | 'whatsapp' | 'messaging'] });
     return row;
   });
 }
@@ -150,4 +160,16 @@ export async function setWhatsApp(db: Db, actor: Actor, patch: z.infer<typeof wh
     if (missing.length) throw new AppError('whatsapp_incomplete', `WhatsApp needs ${missing.join(', ')} before it can be switched on`, 422);
   }
   return publicConnections(await upsert(db, actor, 'whatsapp', set));
+}
+
+/** Switches the generic messaging webhook (other networks, through a bridge) on or off; its secret is shown once. */
+export async function setMessaging(db: Db, actor: Actor, patch: z.infer<typeof messagingPatch>): Promise<PublicConnections & { secret?: string }> {
+  requirePermission(actor, 'channels.manage', 'Connecting a messaging bridge');
+  const before = await getConnections(db, actor.accountId);
+  const secret = patch.rotate_secret || !before?.messaging_secret ? `lms_${newSecret()}` : undefined;
+  const set: Record<string, unknown> = {};
+  if (patch.enabled !== undefined) set.messaging_enabled = patch.enabled;
+  if (secret) set.messaging_secret = secret;
+  const row = await upsert(db, actor, 'messaging', set);
+  return { ...publicConnections(row), ...(secret ? { secret } : {}) };
 }

@@ -30,6 +30,9 @@ CREATE TABLE phone_whatsapp_settings (
   -- templates Meta approved, the only messages allowed outside the 24-hour service window:
   -- [{ "name": "case_update", "language": "nl" }, …]
   whatsapp_templates jsonb NOT NULL DEFAULT '[]',
+  -- the generic messaging webhook (other networks through a bridge), signed like the phone's
+  messaging_enabled boolean NOT NULL DEFAULT false,
+  messaging_secret text,
   updated_at timestamptz NOT NULL DEFAULT now()
 );
 
@@ -37,7 +40,7 @@ CREATE TABLE phone_whatsapp_settings (
 -- providers on every timeout) finds its event here and changes nothing.
 CREATE TABLE channel_events (
   account_id uuid NOT NULL REFERENCES accounts (account_id),
-  channel text NOT NULL CHECK (channel IN ('phone', 'whatsapp')),
+  channel text NOT NULL CHECK (channel IN ('phone', 'whatsapp', 'social')),
   event_id text NOT NULL,
   case_id uuid,
   message_id uuid,
