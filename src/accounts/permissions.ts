@@ -50,6 +50,10 @@ export const PERMISSIONS = {
   'api_tokens.manage': 'admin',
   /** add agents, change their role, team or access, reset their password */
   'agents.manage': 'admin',
+  /** make, change and delete custom fields on cases, customers and organisations */
+  'custom_fields.manage': 'admin',
+  /** delete an organisation (its people stay, without it) */
+  'organisations.delete': 'supervisor',
   /** set up the public doors: contact form, callback booking, chat widget */
   'channels.manage': 'admin',
 } as const satisfies Record<string, Role>;
