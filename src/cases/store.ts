@@ -1,3 +1,4 @@
+import type { FieldValues } from '../custom-fields/fields.ts';
 import type { Db } from '../storage/db.ts';
 import { isUuid } from '../shared/ids.ts';
 import { notFound } from '../shared/errors.ts';
@@ -26,7 +27,7 @@ export interface CaseRow {
   solved_at: Date | null;
   closed_at: Date | null;
   /** custom field values by key (src/custom-fields/) */
-  custom_fields: Record<string, unknown>;
+  custom_fields: FieldValues;
 }
 
 export const CASE_COLUMNS = `id, ref, subject, subject_key, status, priority, tier, topic, language, channel,

@@ -30,7 +30,7 @@ export async function updateCase(db: Db, actor: Actor, caseIdOrRef: string, opts
     const before = await loadCase(tx, actor.accountId, caseIdOrRef, true);
     const { custom_fields: fieldChange, ...changes } = opts;
     // custom fields first, so a change that fills a required field and solves in one go is allowed
-    const values = fieldChange ? await writeFieldValues(tx, actor, 'case', before.id, before.custom_fields as FieldValues, fieldChange) : before.custom_fields as FieldValues;
+    const values = fieldChange ? await writeFieldValues(tx, actor, 'case', before.id, before.custom_fields, fieldChange) : before.custom_fields;
     if (opts.status) {
       const problem = statusChangeProblem(before.status, opts.status, Boolean(before.owner_id));
       if (problem) throw new AppError(opts.status === 'new' || before.status === 'closed' ? 'invalid_status_change' : 'owner_required', problem, 409);

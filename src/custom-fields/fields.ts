@@ -18,6 +18,8 @@ export interface FieldDefinition {
   options: string[];
   required_on_solve: boolean;
   position: number;
+  created_at?: Date;
+  updated_at?: Date;
 }
 
 export type FieldValue = string | number | boolean | string[];

@@ -4,7 +4,7 @@ import { requirePermission } from '../accounts/permissions.ts';
 import { diff, recordAudit } from '../shared/audit.ts';
 import { AppError, isUniqueViolation } from '../shared/errors.ts';
 import { checkDefinition, type FieldDefinition, type FieldEntity, type FieldType } from './fields.ts';
-import { FIELD_COLUMNS, loadField, VALUE_TABLE } from './store.ts';
+import { FIELD_COLUMNS, loadField, type StoredField, VALUE_TABLE } from './store.ts';
 
 export interface CreateFieldOptions {
   entity: FieldEntity;
@@ -18,12 +18,12 @@ export interface CreateFieldOptions {
 }
 
 /** A new custom field for the account (admin). The key is fixed once made; labels, options and the rule can change. */
-export async function createField(db: Db, actor: Actor, o: CreateFieldOptions): Promise<FieldDefinition> {
+export async function createField(db: Db, actor: Actor, o: CreateFieldOptions): Promise<StoredField> {
   requirePermission(actor, 'custom_fields.manage', 'Making a custom field');
   const options = checkDefinition(o);
   return db.transaction(async (tx) => {
     try {
-      const [row] = await tx.query<FieldDefinition>(
+      const [row] = await tx.query<StoredField>(
         `INSERT INTO custom_fields (account_id, entity, key, label_nl, label_en, type, options, required_on_solve, position)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${FIELD_COLUMNS}`,
         [actor.accountId, o.entity, o.key, o.label_nl.trim(), o.label_en.trim(), o.type, options, o.required_on_solve ?? false, o.position ?? 0],
@@ -46,7 +46,7 @@ export interface UpdateFieldOptions {
 }
 
 /** Changes labels, options, order or required-on-solve. An option still in use cannot be removed (409). */
-export async function updateField(db: Db, actor: Actor, id: string, o: UpdateFieldOptions): Promise<FieldDefinition> {
+export async function updateField(db: Db, actor: Actor, id: string, o: UpdateFieldOptions): Promise<StoredField> {
   requirePermission(actor, 'custom_fields.manage', 'Changing a custom field');
   return db.transaction(async (tx) => {
     const before = await loadField(tx, actor.accountId, id, true);
@@ -62,7 +62,7 @@ export async function updateField(db: Db, actor: Actor, id: string, o: UpdateFie
     }
     const d = diff(before as unknown as Record<string, unknown>, { ...o, options });
     if (!d.changed) return before;
-    const [row] = await tx.query<FieldDefinition>(
+    const [row] = await tx.query<StoredField>(
       `UPDATE custom_fields SET label_nl = coalesce($3, label_nl), label_en = coalesce($4, label_en), options = $5,
          required_on_solve = coalesce($6, required_on_solve), position = coalesce($7, position), updated_at = now()
        WHERE account_id = $1 AND id = $2 RETURNING ${FIELD_COLUMNS}`,
@@ -74,7 +74,7 @@ export async function updateField(db: Db, actor: Actor, id: string, o: UpdateFie
 }
 
 /** Removes a field and its values everywhere (audited with the definition; the values are not kept). */
-export async function deleteField(db: Db, actor: Actor, id: string): Promise<FieldDefinition> {
+export async function deleteField(db: Db, actor: Actor, id: string): Promise<StoredField> {
   requirePermission(actor, 'custom_fields.manage', 'Deleting a custom field');
   return db.transaction(async (tx) => {
     const before = await loadField(tx, actor.accountId, id, true);

@@ -1,5 +1,6 @@
 import { tagsOf } from '../tags/store.ts';
 import type { Db } from '../storage/db.ts';
+import type { FieldValues } from '../custom-fields/fields.ts';
 import type { IdentityKind } from './identity.ts';
 import { listVulnerabilitySigns, type VulnerabilitySignRow } from './vulnerability-signs.ts';
 
@@ -23,6 +24,10 @@ export interface CustomerRow {
   merged_into: string | null;
   /** where the vulnerable flag came from (a confirmed sign in a message, an agent, an import) */
   vulnerable_source: Record<string, unknown> | null;
+  /** the organisation (company) the customer belongs to */
+  organisation_id: string | null;
+  /** custom field values by key (src/custom-fields/) */
+  custom_fields: FieldValues;
   created_at: Date;
   updated_at: Date;
 }
@@ -36,7 +41,7 @@ export interface Customer extends CustomerRow {
 }
 
 export const CUSTOMER_COLUMNS =
-  'id, name, segment, language, vulnerable, media, sales_opt_out, merged_into, vulnerable_source, created_at, updated_at';
+  'id, name, segment, language, vulnerable, media, sales_opt_out, merged_into, vulnerable_source, organisation_id, custom_fields, created_at, updated_at';
 
 export async function loadCustomer(db: Db, accountId: string, id: string, forUpdate = false): Promise<Customer | null> {
   const [row] = await db.query<CustomerRow>(
