@@ -9,6 +9,7 @@ import { rights } from './en/rights.ts';
 import { announcements } from './en/announcements.ts';
 import { channels } from './en/channels.ts';
 import { macros } from './en/macros.ts';
+import { organisations } from './en/organisations.ts';
 import type { Shape, nl } from './nl.ts';
 
 /** UI text in English: every key of the Dutch texts, one file per screen group in en/ (each checked against its Dutch twin). */
@@ -24,4 +25,5 @@ export const en: Shape<typeof nl> = {
   ...announcements,
   ...channels,
   ...macros,
+  ...organisations,
 };

@@ -9,6 +9,7 @@ import { rights } from './nl/rights.ts';
 import { announcements } from './nl/announcements.ts';
 import { channels } from './nl/channels.ts';
 import { macros } from './nl/macros.ts';
+import { organisations } from './nl/organisations.ts';
 
 /** UI text in Dutch, the first language: one file per screen group in nl/; en.ts has every key (checked by its type). */
 export const nl = {
@@ -23,6 +24,7 @@ export const nl = {
   ...announcements,
   ...channels,
   ...macros,
+  ...organisations,
 };
 
 /** The shape of the texts: English (and any later language) must have every key Dutch has. */
