@@ -26,6 +26,7 @@ import { rightsCommand } from './commands/rights.ts';
 import { announceCommand } from './commands/announce.ts';
 import { channelsCommand } from './commands/channels.ts';
 import { tagsCommand } from './commands/tags.ts';
+import { organisationsCommand } from './commands/organisations.ts';
 import { parseCli, print, required, withDb } from './run.ts';
 import { ask } from './prompt.ts';
 
@@ -56,8 +57,15 @@ const HELP = `luister <command> [options]
   channels set [--slug S] [--origins https://www.example.nl,…] [--capacity N] [--slot-minutes 15|20|30|60]
                                      the form lives at /contact/S; origins may frame it and load the widget
   search QUERY [--limit N] [--account ID]
-  cases [--tag a,b] [--limit N] [--json] [--account ID]
-                                     newest cases, only those carrying every tag given
+  cases [--tag a,b] [--field key=value ...] [--limit N] [--json] [--account ID]
+                                     newest cases, only those carrying every tag and custom field value given
+  organisations [list [TEXT]] | add --name N [--domains a.nl,b.nl] [--segment S] [--notes T]
+                | show ID | update ID [--name] [--domains] [--segment] [--notes] | delete ID
+                                     companies; customers writing from a claimed domain join them
+  fields [list] [--kind case|customer|organisation] | delete ID
+  fields add --kind K --key K --label-nl L [--label-en L] --type text|number|date|yes_no|one_of|several_of
+             [--options a,b] [--required-on-solve]
+                                     custom fields (admin)
   tag case REF | tag customer ID [--add a,b] [--remove c] [--account ID]
                                      add and remove tags (a bad tag, or removing one not there, changes nothing)
   demo [--password P] [--json]       load a Dutch demo account with two weeks of history (the five stories of
@@ -200,7 +208,7 @@ async function main() {
     case 'channels':
     case 'tag':
     case 'cases': {
-      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, opt) ?? tagsCommand(cmd, sub, arg, opt);
+      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, opt) ?? tagsCommand(cmd, sub, arg, opt) ?? organisationsCommand(cmd, sub, arg, opt);
       if (run) return run;
       break;
     }

@@ -999,6 +999,8 @@ runTable('organisations and custom fields: bad domains, wrong values, unknown fi
   { name: 'a case filter on a field that does not exist', method: 'GET', url: '/api/v1/cases?field.kleur=rood', status: 400, code: 'unknown_field' },
   { name: 'a case filter with a value not among the options', method: 'GET', url: '/api/v1/cases?field.oorzaak=ruzie', status: 400, code: 'invalid_field_value' },
   { name: 'a customer filter on a field that does not exist', method: 'GET', url: '/api/v1/customers?field.kleur=rood', status: 400, code: 'unknown_field' },
+  { name: 'an organisation search of 201 characters', method: 'GET', url: `/api/v1/organisations?q=${'x'.repeat(201)}`, status: 400, code: 'validation_failed' },
+  { name: 'custom fields of a kind that does not exist', method: 'GET', url: '/api/v1/custom-fields?entity=product', status: 400, code: 'validation_failed' },
   { name: 'a customer field value for a case field', method: 'PATCH', url: `/api/v1/customers/${f.customerId}`, payload: { custom_fields: { oorzaak: 'storing' } }, status: 400, code: 'unknown_field' },
 ]);
 
