@@ -207,7 +207,9 @@ async function main() {
     case 'incidents':
     case 'channels':
     case 'tag':
-    case 'cases': {
+    case 'cases':
+    case 'organisations':
+    case 'fields': {
       const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, opt) ?? tagsCommand(cmd, sub, arg, opt) ?? organisationsCommand(cmd, sub, arg, opt);
       if (run) return run;
       break;
