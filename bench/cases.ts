@@ -18,6 +18,7 @@
  * BENCH_DATABASE_URL: the maintenance database of the PostgreSQL server to use
  * (default postgres://postgres@127.0.0.1:5432/postgres); the bench creates and drops its own databases there.
  * Prints figures and one `RESULT` line; never asserts.
+ * BENCH_FILTERS=1 runs bench/case-filters.ts instead: the case list filtered by two custom fields and a tag.
  */
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -35,6 +36,12 @@ import { subjectKey } from '../src/cases/subject.ts';
 import { guessLanguage, searchConfigFor } from '../src/text/language.ts';
 import { ANALYSE_JOB } from '../src/listening/analyse-stored-message.ts';
 import { cpuSnap, TICK, type CpuSnap } from './lib/cpu.ts';
+
+// BENCH_FILTERS=1: the case list filtered by two custom fields and a tag instead (bench/case-filters.ts)
+if (process.env.BENCH_FILTERS) {
+  await (await import('./case-filters.ts')).benchCaseFilters();
+  process.exit(0);
+}
 
 const N = Number(process.env.BENCH_CASES ?? 20_000);
 const CONC = Number(process.env.BENCH_CONCURRENCY ?? 16);

@@ -52,6 +52,10 @@ export const PERMISSIONS = {
   'agents.manage': 'admin',
   /** set up single sign-on (OpenID Connect) and switch password sign-in off or on */
   'sso.manage': 'admin',
+  /** make, change and delete custom fields on cases, customers and organisations */
+  'custom_fields.manage': 'admin',
+  /** delete an organisation (its people stay, without it) */
+  'organisations.delete': 'supervisor',
   /** set up the public doors: contact form, callback booking, chat widget */
   'channels.manage': 'admin',
   /** import history from a mail archive or another helpdesk (cases, customers, messages in bulk) */

@@ -2,6 +2,8 @@ import type { Db } from '../storage/db.ts';
 import { decodeCursor, page } from '../shared/pagination.ts';
 import type { CaseStatus } from './status.ts';
 import { tagsOfCases } from '../tags/store.ts';
+import { filterObject } from '../custom-fields/fields.ts';
+import { fieldDefinitions } from '../custom-fields/store.ts';
 import { CASE_COLUMNS, type CaseRow, publicCase } from './store.ts';
 
 export interface ListCasesOptions {
@@ -18,10 +20,13 @@ export interface ListCasesOptions {
   topicId?: string;
   /** cases carrying every one of these tags */
   tags?: string[];
+  /** custom field filters, key -> query value (checked against the account's case fields) */
+  fields?: Record<string, string>;
 }
 
 export async function listCases(db: Db, accountId: string, opts: ListCasesOptions) {
   const after = decodeCursor(opts.cursor);
+  const fields = opts.fields && Object.keys(opts.fields).length ? filterObject(await fieldDefinitions(db, accountId, 'case'), opts.fields) : null;
   // with the customer's name, so an inbox needs no request per row
   const rows = await db.query<CaseRow & { customer_name: string }>(
     `SELECT ${CASE_COLUMNS.split(',').map((c) => `cases.${c.trim()}`).join(', ')},
@@ -39,9 +44,11 @@ export async function listCases(db: Db, accountId: string, opts: ListCasesOption
          WHERE m.account_id = $1 AND m.case_id = cases.id AND a.topic_id = $9))
        AND ($10::text[] IS NULL OR (SELECT count(*) FROM case_tags t
          WHERE t.account_id = $1 AND t.case_id = cases.id AND t.tag = ANY($10::text[])) = cardinality($10::text[]))
+       AND ($11::jsonb IS NULL OR custom_fields @> $11::jsonb)
      ORDER BY created_at DESC, id DESC LIMIT $7`,
     [accountId, opts.status?.length ? opts.status : null, opts.ownerId ?? null, opts.customerId ?? null,
-      opts.passedAround ?? null, after, opts.limit + 1, opts.teamId ?? null, opts.topicId ?? null, opts.tags?.length ? opts.tags : null],
+      opts.passedAround ?? null, after, opts.limit + 1, opts.teamId ?? null, opts.topicId ?? null, opts.tags?.length ? opts.tags : null,
+      fields ? JSON.stringify(fields) : null],
   );
   const result = page(rows, opts.limit);
   const tags = await tagsOfCases(db, accountId, result.data.map((r) => r.id));

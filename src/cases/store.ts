@@ -1,3 +1,4 @@
+import type { FieldValues } from '../custom-fields/fields.ts';
 import type { Db } from '../storage/db.ts';
 import { isUuid } from '../shared/ids.ts';
 import { notFound } from '../shared/errors.ts';
@@ -25,10 +26,12 @@ export interface CaseRow {
   last_contact_at: Date;
   solved_at: Date | null;
   closed_at: Date | null;
+  /** custom field values by key (src/custom-fields/) */
+  custom_fields: FieldValues;
 }
 
 export const CASE_COLUMNS = `id, ref, subject, subject_key, status, priority, tier, topic, language, channel,
-  customer_id, owner_id, team_id, transfer_count, contact_count, created_at, updated_at, last_contact_at, solved_at, closed_at`;
+  customer_id, owner_id, team_id, transfer_count, contact_count, created_at, updated_at, last_contact_at, solved_at, closed_at, custom_fields`;
 
 /** A case by its id or its reference (LU-1042), in this account only. */
 export async function loadCase(db: Db, accountId: string, idOrRef: string, forUpdate = false): Promise<CaseRow> {

@@ -10,6 +10,9 @@ import { queueCsatSurvey } from '../rights/queue-survey.ts';
 import { type CaseStatus, type Priority, statusChangeProblem, type Tier } from './status.ts';
 import { CASE_COLUMNS, type CaseRow, loadCase, publicCase } from './store.ts';
 import { subjectKey } from './subject.ts';
+import { type FieldValues, missingOnSolve } from '../custom-fields/fields.ts';
+import { fieldDefinitions } from '../custom-fields/store.ts';
+import { writeFieldValues } from '../custom-fields/write-values.ts';
 
 export interface UpdateCaseOptions {
   subject?: string;
@@ -18,11 +21,16 @@ export interface UpdateCaseOptions {
   tier?: Tier;
   topic?: string | null;
   language?: string | null;
+  /** custom field values to set (null clears one); checked against the account's case fields */
+  custom_fields?: Record<string, unknown>;
 }
 
 export async function updateCase(db: Db, actor: Actor, caseIdOrRef: string, opts: UpdateCaseOptions) {
   return db.transaction(async (tx) => {
     const before = await loadCase(tx, actor.accountId, caseIdOrRef, true);
+    const { custom_fields: fieldChange, ...changes } = opts;
+    // custom fields first, so a change that fills a required field and solves in one go is allowed
+    const values = fieldChange ? await writeFieldValues(tx, actor, 'case', before.id, before.custom_fields, fieldChange) : before.custom_fields;
     if (opts.status) {
       const problem = statusChangeProblem(before.status, opts.status, Boolean(before.owner_id));
       if (problem) throw new AppError(opts.status === 'new' || before.status === 'closed' ? 'invalid_status_change' : 'owner_required', problem, 409);
@@ -30,14 +38,22 @@ export async function updateCase(db: Db, actor: Actor, caseIdOrRef: string, opts
         if (!mayActOn(actor, before.owner_id, 'cases.close_others')) {
           throw forbidden(`${before.ref} is a colleague's case: only its owner or a supervisor solves or closes it`);
         }
+        const missing = missingOnSolve(await fieldDefinitions(tx, actor.accountId, 'case'), values);
+        if (missing.length) {
+          throw new AppError('required_fields_missing', `${before.ref} cannot be ${opts.status} before these fields are filled in: ${missing.map((f) => f.key).join(', ')}`, 409, { fields: missing.map((f) => f.key) });
+        }
         const untold = await untoldBreaches(tx, actor.accountId, before.id);
         if (untold.length) {
           throw new AppError('customer_not_told', `A promise on ${before.ref} was broken ("${untold[0].description}") and the customer has not heard from us since: write to them before closing`, 409);
         }
       }
     }
-    const d = diff(before as unknown as Record<string, unknown>, { ...opts, subject: opts.subject?.trim() });
-    if (!d.changed) return publicCase(before);
+    const d = diff(before as unknown as Record<string, unknown>, { ...changes, subject: opts.subject?.trim() });
+    if (!d.changed) {
+      const now = publicCase({ ...before, custom_fields: values });
+      if (fieldChange && JSON.stringify(values) !== JSON.stringify(before.custom_fields)) await emitEvent(tx, actor.accountId, 'case.updated', now);
+      return now;
+    }
     const language = opts.language === undefined ? before.language : opts.language;
     const subject = opts.subject?.trim() ?? before.subject;
     const status = opts.status ?? before.status;

@@ -30,6 +30,7 @@ import { tagsCommand } from './commands/tags.ts';
 import { ssoCommand } from './commands/sso.ts';
 import { importCommand } from './commands/import.ts';
 import { twoFactorCommand } from './commands/two-factor.ts';
+import { organisationsCommand } from './commands/organisations.ts';
 import { parseCli, print, required, withDb } from './run.ts';
 import { ask } from './prompt.ts';
 
@@ -89,8 +90,15 @@ const HELP = `luister <command> [options]
                                      the generic messaging webhook (other networks through a bridge) at
                                      /api/public/v1/messages/S; its signing secret is printed once
   search QUERY [--limit N] [--account ID]
-  cases [--tag a,b] [--limit N] [--json] [--account ID]
-                                     newest cases, only those carrying every tag given
+  cases [--tag a,b] [--field key=value ...] [--limit N] [--json] [--account ID]
+                                     newest cases, only those carrying every tag and custom field value given
+  organisations [list [TEXT]] | add --name N [--domains a.nl,b.nl] [--segment S] [--notes T]
+                | show ID | update ID [--name] [--domains] [--segment] [--notes] | delete ID
+                                     companies; customers writing from a claimed domain join them
+  fields [list] [--kind case|customer|organisation] | delete ID
+  fields add --kind K --key K --label-nl L [--label-en L] --type text|number|date|yes_no|one_of|several_of
+             [--options a,b] [--required-on-solve]
+                                     custom fields (admin)
   tag case REF | tag customer ID [--add a,b] [--remove c] [--account ID]
                                      add and remove tags (a bad tag, or removing one not there, changes nothing)
   demo [--password P] [--json]       load a Dutch demo account with two weeks of history (the five stories of
@@ -246,8 +254,10 @@ async function main() {
     case 'tag':
     case 'sso':
     case 'two-factor':
-    case 'cases': {
-      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? statusComponentsCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, arg, opt) ?? tagsCommand(cmd, sub, arg, opt) ?? ssoCommand(cmd, sub, opt) ?? twoFactorCommand(cmd, sub, opt);
+    case 'cases':
+    case 'organisations':
+    case 'fields': {
+      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? statusComponentsCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, arg, opt) ?? tagsCommand(cmd, sub, arg, opt) ?? ssoCommand(cmd, sub, opt) ?? twoFactorCommand(cmd, sub, opt) ?? organisationsCommand(cmd, sub, arg, opt);
       if (run) return run;
       break;
     }

@@ -3,6 +3,7 @@ import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { notFound } from '../shared/errors.ts';
 import { insertIdentity } from './create-customer.ts';
+import { linkCustomersByDomain } from '../organisations/link-by-domain.ts';
 import { type Identity, normaliseIdentity } from './identity.ts';
 import { type Customer, loadCustomer, refreshCustomerSearch } from './store.ts';
 
@@ -11,6 +12,7 @@ export async function addIdentity(db: Db, actor: Actor, customerId: string, raw:
   return db.transaction(async (tx) => {
     if (!(await loadCustomer(tx, actor.accountId, customerId, true))) throw notFound('customer', customerId);
     const id = await insertIdentity(tx, actor.accountId, customerId, identity);
+    if (identity.kind === 'email') await linkCustomersByDomain(tx, actor.accountId, { customerIds: [customerId] });
     await refreshCustomerSearch(tx, actor.accountId, customerId);
     await recordAudit(tx, actor, { action: 'customer.identity_added', entityType: 'customer', entityId: customerId, after: { id, ...identity } });
     return (await loadCustomer(tx, actor.accountId, customerId))!;

@@ -3,6 +3,9 @@ import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { AppError, isUniqueViolation } from '../shared/errors.ts';
 import { type Identity, normaliseIdentity } from './identity.ts';
+import { linkCustomersByDomain } from '../organisations/link-by-domain.ts';
+import { writeFieldValues } from '../custom-fields/write-values.ts';
+import { notFound } from '../shared/errors.ts';
 import { type Customer, CUSTOMER_COLUMNS, type CustomerRow, loadCustomer, refreshCustomerSearch } from './store.ts';
 
 export interface CustomerFields {
@@ -12,6 +15,10 @@ export interface CustomerFields {
   vulnerable?: boolean;
   media?: boolean;
   sales_opt_out?: boolean;
+  /** the organisation (null: none); left out on create: found by e-mail domain */
+  organisation_id?: string | null;
+  /** custom field values (null clears one), checked against the account's customer fields */
+  custom_fields?: Record<string, unknown>;
 }
 
 export interface CreateCustomerOptions extends CustomerFields {
@@ -32,6 +39,9 @@ export async function createCustomer(db: Db, actor: Actor, opts: CreateCustomerO
         opts.vulnerable ?? null, opts.media ?? null, opts.sales_opt_out ?? null],
     );
     for (const i of identities) await insertIdentity(tx, actor.accountId, row.id, i);
+    if (opts.organisation_id) await setOrganisation(tx, actor.accountId, row.id, opts.organisation_id);
+    else if (opts.organisation_id === undefined) await linkCustomersByDomain(tx, actor.accountId, { customerIds: [row.id] });
+    if (opts.custom_fields) await writeFieldValues(tx, actor, 'customer', row.id, {}, opts.custom_fields);
     await refreshCustomerSearch(tx, actor.accountId, row.id);
     await recordAudit(tx, actor, {
       action: 'customer.created',
@@ -59,4 +69,13 @@ export async function insertIdentity(tx: Db, accountId: string, customerId: stri
 function dedupe(list: Identity[]): Identity[] {
   const seen = new Set<string>();
   return list.filter((i) => !seen.has(`${i.kind}:${i.value}`) && seen.add(`${i.kind}:${i.value}`));
+}
+
+/** Puts a customer in an organisation of the same account (404 for any other). */
+export async function setOrganisation(tx: Db, accountId: string, customerId: string, organisationId: string | null) {
+  if (organisationId) {
+    const [o] = await tx.query('SELECT 1 FROM organisations WHERE account_id = $1 AND id = $2', [accountId, organisationId]);
+    if (!o) throw notFound('organisation', organisationId);
+  }
+  await tx.query('UPDATE customers SET organisation_id = $3, updated_at = now() WHERE account_id = $1 AND id = $2', [accountId, customerId, organisationId]);
 }

@@ -2,6 +2,7 @@ import type { Db } from '../storage/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Identity } from './identity.ts';
 import { findCustomerIdByIdentity } from './store.ts';
+import { linkCustomersByDomain } from '../organisations/link-by-domain.ts';
 
 /**
  * The customer behind an (already normalised) identity, created on first contact.
@@ -57,5 +58,7 @@ export async function identifyCustomer(
     const id = (await findCustomerIdByIdentity(tx, actor.accountId, identity.kind, identity.value))!;
     return { customerId: id, created: false };
   }
+  // a first contact from a domain an organisation claims belongs to it
+  if (identity.kind === 'email') await linkCustomersByDomain(tx, actor.accountId, { customerIds: [c.id] });
   return { customerId: c.id, created: true };
 }

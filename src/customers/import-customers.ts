@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { linkCustomersByDomain } from '../organisations/link-by-domain.ts';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { Db } from '../storage/db.ts';
 import type { Actor } from '../shared/actor.ts';
@@ -61,6 +62,8 @@ export async function importCustomers(db: Db, actor: Actor, csv: string, opts: {
       }
       throw err;
     }
+    // the imported customers whose e-mail domain an organisation claims join it
+    await db.transaction((tx) => linkCustomersByDomain(tx, actor.accountId));
     await audit(db, actor, { created, updated, rows: rows.length });
   }
   return { dry_run: Boolean(opts.dryRun), rows: rows.length, created, updated };

@@ -1,5 +1,6 @@
 import { tagsOf } from '../tags/store.ts';
 import type { Db } from '../storage/db.ts';
+import type { FieldValues } from '../custom-fields/fields.ts';
 import type { IdentityKind } from './identity.ts';
 import { listVulnerabilitySigns, type VulnerabilitySignRow } from './vulnerability-signs.ts';
 
@@ -26,6 +27,10 @@ export interface CustomerRow {
   /** where the customer's refunds are paid (a bulk refund uses it, so the SEPA export includes them) */
   refund_iban: string | null;
   refund_account_holder: string | null;
+  /** the organisation (company) the customer belongs to */
+  organisation_id: string | null;
+  /** custom field values by key (src/custom-fields/) */
+  custom_fields: FieldValues;
   created_at: Date;
   updated_at: Date;
 }
@@ -39,7 +44,7 @@ export interface Customer extends CustomerRow {
 }
 
 export const CUSTOMER_COLUMNS =
-  'id, name, segment, language, vulnerable, media, sales_opt_out, merged_into, vulnerable_source, refund_iban, refund_account_holder, created_at, updated_at';
+  'id, name, segment, language, vulnerable, media, sales_opt_out, merged_into, vulnerable_source, refund_iban, refund_account_holder, organisation_id, custom_fields, created_at, updated_at';
 
 export async function loadCustomer(db: Db, accountId: string, id: string, forUpdate = false): Promise<Customer | null> {
   const [row] = await db.query<CustomerRow>(

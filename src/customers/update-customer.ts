@@ -2,7 +2,8 @@ import type { Db } from '../storage/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { diff, recordAudit } from '../shared/audit.ts';
 import { notFound } from '../shared/errors.ts';
-import type { CustomerFields } from './create-customer.ts';
+import { type CustomerFields, setOrganisation } from './create-customer.ts';
+import { writeFieldValues } from '../custom-fields/write-values.ts';
 import { type Customer, loadCustomer, refreshCustomerSearch } from './store.ts';
 import { setContactPreference } from '../rights/set-contact-preference.ts';
 
@@ -10,8 +11,14 @@ export async function updateCustomer(db: Db, actor: Actor, id: string, fields: C
   return db.transaction(async (tx) => {
     const before = await loadCustomer(tx, actor.accountId, id, true);
     if (!before) throw notFound('customer', id);
-    const d = diff(before as unknown as Record<string, unknown>, { ...fields, name: fields.name?.trim() });
-    if (!d.changed) return before;
+    const { custom_fields: fieldChange, organisation_id: organisationId, ...plain } = fields;
+    if (fieldChange) await writeFieldValues(tx, actor, 'customer', id, before.custom_fields, fieldChange);
+    if (organisationId !== undefined && organisationId !== before.organisation_id) {
+      await setOrganisation(tx, actor.accountId, id, organisationId);
+      await recordAudit(tx, actor, { action: 'customer.organisation_changed', entityType: 'customer', entityId: id, before: { organisation_id: before.organisation_id }, after: { organisation_id: organisationId } });
+    }
+    const d = diff(before as unknown as Record<string, unknown>, { ...plain, name: fields.name?.trim() });
+    if (!d.changed) return (await loadCustomer(tx, actor.accountId, id))!;
     await tx.query(
       `UPDATE customers SET name = coalesce($3, name), segment = coalesce($4, segment),
          language = CASE WHEN $5::boolean THEN $6 ELSE language END,

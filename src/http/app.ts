@@ -21,6 +21,8 @@ import { caseRoutes } from './routes/cases.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { tagRoutes } from './routes/tags.ts';
 import { macroRoutes } from './routes/macros.ts';
+import { organisationRoutes } from './routes/organisations.ts';
+import { customFieldRoutes } from './routes/custom-fields.ts';
 import { knowledgeRoutes } from './routes/knowledge.ts';
 import { miscRoutes } from './routes/misc.ts';
 import { problemRoutes } from './routes/problems.ts';
@@ -176,6 +178,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   caseRoutes(app, db);
   tagRoutes(app, db);
   macroRoutes(app, db);
+  organisationRoutes(app, db);
+  customFieldRoutes(app, db);
   knowledgeRoutes(app, db);
   replyRoutes(app, db);
   problemRoutes(app, db);

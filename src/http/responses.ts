@@ -15,6 +15,10 @@ export const time = z.codec(z.iso.datetime({ offset: true }), z.date(), {
 });
 const nullable = <T extends z.ZodType>(t: T) => t.nullable();
 
+export const customFields = z
+  .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]))
+  .describe('custom field values by key (GET /api/v1/custom-fields for their labels and types)');
+
 export const caseSchema = z
   .object({
     id: uuid,
@@ -37,6 +41,7 @@ export const caseSchema = z
     solved_at: nullable(time),
     closed_at: nullable(time),
     tags: z.array(z.string()).optional().describe('the case\'s tags (in lists and on one case)'),
+    custom_fields: customFields.optional(),
   })
   .describe('Case');
 
@@ -104,6 +109,8 @@ export const customerSchema = z
     identities: z.array(identitySchema),
     vulnerability_signs: z.array(vulnerabilitySignSchema).optional().describe('signs in the customer\'s messages that they may be vulnerable: suggested for an agent to confirm or dismiss (one customer only, not in lists)'),
     tags: z.array(z.string()).optional().describe('the customer\'s tags and products (one customer only)'),
+    organisation_id: nullable(uuid).optional().describe('the organisation (company) the customer belongs to'),
+    custom_fields: customFields.optional(),
     created_at: time,
     updated_at: time,
   })

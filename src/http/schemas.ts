@@ -24,3 +24,24 @@ export const language = z.string().regex(/^[a-z]{2}(-[A-Za-z]{2})?$/, 'must be a
 export const body = z.string().min(1).max(200_000);
 export const segment = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'must be lower-case letters, digits, - or _ (e.g. gold)');
 export const role = z.enum(['agent', 'supervisor', 'admin']);
+
+/** Custom field values in a body: { key: value | null } (null clears); types are checked against the account's fields. */
+export const customFieldValues = z
+  .record(z.string().max(40), z.union([z.string().max(2000), z.number(), z.boolean(), z.array(z.string().max(100)).max(100), z.null()]))
+  .refine((o) => Object.keys(o).length <= 100, 'at most 100 fields at once')
+  .describe('custom field values by key; null clears a field (GET /api/v1/custom-fields)');
+
+/**
+ * A list's query string that also takes `field.<key>=value` filters (custom fields): the known keys as
+ * in `shape`, and any other key only in that form.
+ */
+export function withFieldFilters<T extends z.ZodRawShape>(shape: T) {
+  return z
+    .object(shape)
+    .catchall(z.string().max(200).describe('field.<key>=value: custom field filter'))
+    .superRefine((q, ctx) => {
+      for (const k of Object.keys(q)) {
+        if (!(k in shape) && !/^field\.[a-z][a-z0-9_]{0,39}$/.test(k)) ctx.addIssue({ code: 'custom', path: [k], message: `Unrecognized key: "${k.slice(0, 60)}" (custom field filters are field.<key>=value)` });
+      }
+    });
+}

@@ -59,6 +59,8 @@ interface Fixture {
   articleId: string;
   templateId: string;
   macroId: string;
+  organisationId: string;
+  fieldId: string;
   problemId: string;
   refundId: string;
   findingId: string;
@@ -356,6 +358,15 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'POST /api/v1/macros': { url: '/api/v1/macros', payload: { name: 'Nieuwe macro', shared: true, actions: { priority: 'high' } } },
     'PATCH /api/v1/macros/:id': { url: `/api/v1/macros/${f.macroId}`, payload: { name: 'Andere naam' } },
     'DELETE /api/v1/macros/:id': { url: `/api/v1/macros/${f.macroId}` },
+    'GET /api/v1/organisations': { url: '/api/v1/organisations?q=bakker' },
+    'POST /api/v1/organisations': { url: '/api/v1/organisations', payload: { name: `Nieuw bedrijf ${Date.now()}`, domains: [`nieuw-${Date.now()}.nl`] } },
+    'GET /api/v1/organisations/:id': { url: `/api/v1/organisations/${f.organisationId}` },
+    'PATCH /api/v1/organisations/:id': { url: `/api/v1/organisations/${f.organisationId}`, payload: { notes: 'Belt liever' } },
+    'DELETE /api/v1/organisations/:id': { url: `/api/v1/organisations/${f.organisationId}` },
+    'GET /api/v1/custom-fields': { url: '/api/v1/custom-fields?entity=case' },
+    'POST /api/v1/custom-fields': { url: '/api/v1/custom-fields', payload: { entity: 'customer', key: `veld_${Date.now()}`, label_nl: 'Veld', label_en: 'Field', type: 'text' } },
+    'PATCH /api/v1/custom-fields/:id': { url: `/api/v1/custom-fields/${f.fieldId}`, payload: { label_en: 'Cause' } },
+    'DELETE /api/v1/custom-fields/:id': { url: `/api/v1/custom-fields/${f.fieldId}` },
     'GET /api/v1/macros/:id/preview/:case_id': { url: `/api/v1/macros/${f.macroId}/preview/${f.caseId}` },
     'POST /api/v1/macros/:id/apply/:case_id': { url: `/api/v1/macros/${f.macroId}/apply/${f.caseId}` },
     'GET /api/v1/incidents': { url: '/api/v1/incidents?open=true' },
@@ -452,6 +463,8 @@ before(async () => {
   f.transferId = (await ok('POST', `/api/v1/cases/${c2.id}/transfers`, { to_agent_id: f.agent2, note: 'Jij weet hier meer van' })).id;
   f.articleId = (await ok('POST', '/api/v1/articles', { slug: 'pakket-retourneren', translations: { nl: { title: 'Pakket retourneren', body: 'Print het retourlabel.' } } })).id;
   f.templateId = (await ok('POST', '/api/v1/templates', { name: 'Ontvangen', body: 'Beste {{customer.first_name}}, we hebben {{case.ref}} ontvangen.' })).id;
+  f.organisationId = (await ok('POST', '/api/v1/organisations', { name: 'Bakkerij Slecht', domains: [`bakkerij-${Date.now()}.nl`] })).id;
+  f.fieldId = (await ok('POST', '/api/v1/custom-fields', { entity: 'case', key: 'oorzaak', label_nl: 'Oorzaak', label_en: 'Cause', type: 'one_of', options: ['storing', 'factuur'], required_on_solve: true })).id;
   f.macroId = (await ok('POST', '/api/v1/macros', { name: 'Gebeld', shared: true, actions: { tags_add: ['gebeld'], note: 'Klant gebeld.' } })).id;
   f.problemId = (await ok('POST', '/api/v1/problems', { title: 'Storing', case_ids: [f.caseId] })).id;
   f.signalId = (await db.query<{ id: string }>(`INSERT INTO signals (account_id, title) VALUES ($1, 'Piek') RETURNING id`, [acc.accountId]))[0].id;
@@ -1017,6 +1030,34 @@ runTable('tags and macros: bad tags, bad actions and unknown macros are refused,
   { name: 'previewing a macro that does not exist', method: 'GET', url: `/api/v1/macros/${NIL}/preview/${f.caseId}`, status: 404, code: 'macro_not_found' },
   { name: 'applying a macro to a case that does not exist', method: 'POST', url: `/api/v1/macros/${f.macroId}/apply/${NIL}`, status: 404, code: 'case_not_found' },
   { name: 'applying a macro to a case id that is not one', method: 'POST', url: `/api/v1/macros/${f.macroId}/apply/zaak-1`, status: 400, code: 'validation_failed' },
+]);
+
+runTable('organisations and custom fields: bad domains, wrong values, unknown fields and filters are refused, nothing written', () => [
+  { name: 'claiming a free-mail domain', method: 'POST', url: '/api/v1/organisations', payload: { name: 'Gmail BV', domains: ['gmail.com'] }, status: 400, code: 'free_mail_domain', message: /gmail\.com/ },
+  { name: 'claiming ziggo.nl', method: 'PATCH', url: `/api/v1/organisations/${f.organisationId}`, payload: { domains: ['ziggo.nl'] }, status: 400, code: 'free_mail_domain' },
+  { name: 'a domain that is not one', method: 'POST', url: '/api/v1/organisations', payload: { name: 'X', domains: ['geen domein'] }, status: 400, code: 'invalid_domain' },
+  { name: 'an organisation without a name', method: 'POST', url: '/api/v1/organisations', payload: { name: '  ' }, status: 400, code: 'validation_failed' },
+  { name: 'an organisation name in use', method: 'POST', url: '/api/v1/organisations', payload: { name: 'bakkerij slecht' }, status: 409, code: 'organisation_exists' },
+  { name: 'an organisation that does not exist', method: 'GET', url: `/api/v1/organisations/${NIL}`, status: 404, code: 'organisation_not_found' },
+  { name: 'a customer put in an organisation that does not exist', method: 'PATCH', url: `/api/v1/customers/${f.customerId}`, payload: { organisation_id: NIL }, status: 404, code: 'organisation_not_found' },
+  { name: 'deleting an organisation as an agent', method: 'DELETE', url: `/api/v1/organisations/${f.organisationId}`, auth: f.agentToken, status: 403, code: 'forbidden' },
+  { name: 'a field of an unknown type', method: 'POST', url: '/api/v1/custom-fields', payload: { entity: 'case', key: 'x', label_nl: 'x', label_en: 'x', type: 'kleur' }, status: 400, code: 'validation_failed' },
+  { name: 'a field key with capitals', method: 'POST', url: '/api/v1/custom-fields', payload: { entity: 'case', key: 'Oorzaak', label_nl: 'x', label_en: 'x', type: 'text' }, status: 400, code: 'validation_failed' },
+  { name: 'a one_of field without options', method: 'POST', url: '/api/v1/custom-fields', payload: { entity: 'case', key: 'leeg', label_nl: 'x', label_en: 'x', type: 'one_of' }, status: 400, code: 'invalid_field' },
+  { name: 'a field key in use', method: 'POST', url: '/api/v1/custom-fields', payload: { entity: 'case', key: 'oorzaak', label_nl: 'x', label_en: 'x', type: 'text' }, status: 409, code: 'field_exists' },
+  { name: 'a field made by an agent', method: 'POST', url: '/api/v1/custom-fields', auth: f.agentToken, payload: { entity: 'case', key: 'agentveld', label_nl: 'x', label_en: 'x', type: 'text' }, status: 403, code: 'forbidden' },
+  { name: 'a field that does not exist', method: 'PATCH', url: `/api/v1/custom-fields/${NIL}`, payload: { label_nl: 'x' }, status: 404, code: 'custom_field_not_found' },
+  { name: 'a case field value of the wrong type', method: 'PATCH', url: `/api/v1/cases/${f.caseId}`, payload: { custom_fields: { oorzaak: 5 } }, status: 400, code: 'invalid_field_value', message: /"oorzaak"/ },
+  { name: 'a case field value not among the options', method: 'PATCH', url: `/api/v1/cases/${f.caseId}`, payload: { priority: 'high', custom_fields: { oorzaak: 'ruzie' } }, status: 400, code: 'invalid_field_value', message: /"oorzaak"/ },
+  { name: 'a case field that does not exist', method: 'PATCH', url: `/api/v1/cases/${f.caseId}`, payload: { custom_fields: { kleur: 'rood' } }, status: 400, code: 'unknown_field' },
+  { name: 'a custom field value that is an object', method: 'PATCH', url: `/api/v1/cases/${f.caseId}`, payload: { custom_fields: { oorzaak: { a: 1 } } }, status: 400, code: 'validation_failed' },
+  { name: 'solving a case with a required field empty', method: 'PATCH', url: `/api/v1/cases/${f.ownedCaseId}`, payload: { status: 'solved' }, status: 409, code: 'required_fields_missing', message: /oorzaak/ },
+  { name: 'a case filter on a field that does not exist', method: 'GET', url: '/api/v1/cases?field.kleur=rood', status: 400, code: 'unknown_field' },
+  { name: 'a case filter with a value not among the options', method: 'GET', url: '/api/v1/cases?field.oorzaak=ruzie', status: 400, code: 'invalid_field_value' },
+  { name: 'a customer filter on a field that does not exist', method: 'GET', url: '/api/v1/customers?field.kleur=rood', status: 400, code: 'unknown_field' },
+  { name: 'an organisation search of 201 characters', method: 'GET', url: `/api/v1/organisations?q=${'x'.repeat(201)}`, status: 400, code: 'validation_failed' },
+  { name: 'custom fields of a kind that does not exist', method: 'GET', url: '/api/v1/custom-fields?entity=product', status: 400, code: 'validation_failed' },
+  { name: 'a customer field value for a case field', method: 'PATCH', url: `/api/v1/customers/${f.customerId}`, payload: { custom_fields: { oorzaak: 'storing' } }, status: 400, code: 'unknown_field' },
 ]);
 
 runTable('replies and templates: bad drafts, settings and templates are refused, nothing written', () => [

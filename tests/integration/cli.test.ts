@@ -69,6 +69,28 @@ test('tag and cases: tags from a script, and the same refusals as the API', () =
   assert.deepEqual(json(luister('cases', '--tag', 'vip', '--json', ...a)), []);
 });
 
+test('organisations and fields from a script: the same rules as the API', () => {
+  const a = ['--account', account.account_id];
+  const domain = `cli-${process.pid}-${Date.now()}.nl`;
+  const org = json(luister('organisations', 'add', '--name', 'Garage Smit', '--domains', domain, '--segment', 'zakelijk', ...a));
+  assert.deepEqual(org.domains, [domain]);
+  const free = luister('organisations', 'add', '--name', 'Gratis', '--domains', 'gmail.com', ...a);
+  assert.equal(free.code, 1);
+  assert.match(free.err, /free e-mail provider/);
+  assert.ok(json(luister('organisations', 'list', '--json', ...a)).some((o: { id: string }) => o.id === org.id));
+  assert.equal(json(luister('organisations', 'show', org.id, ...a)).name, 'Garage Smit');
+
+  const field = json(luister('fields', 'add', '--kind', 'case', '--key', 'oorzaak', '--label-nl', 'Oorzaak', '--label-en', 'Cause', '--type', 'one_of', '--options', 'storing,factuur', '--required-on-solve', ...a));
+  assert.deepEqual(field.options, ['storing', 'factuur']);
+  assert.equal(field.required_on_solve, true);
+  assert.deepEqual(json(luister('cases', '--field', 'oorzaak=storing', '--json', ...a)), []);
+  const wrong = luister('cases', '--field', 'oorzaak=ruzie', ...a);
+  assert.equal(wrong.code, 1);
+  assert.match(wrong.err, /"oorzaak"/);
+  assert.equal(json(luister('fields', 'delete', field.id, ...a)).key, 'oorzaak');
+  assert.equal(json(luister('organisations', 'delete', org.id, ...a)).id, org.id);
+});
+
 test('unknown commands and missing options are clear errors', () => {
   const r = luister('frobnicate');
   assert.equal(r.code, 1);

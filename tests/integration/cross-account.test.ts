@@ -67,6 +67,8 @@ interface B {
   batchId: string;
   tariffRuleId: string;
   importJobId: string;
+  organisationId: string;
+  fieldId: string;
   /** every id of B, to look for in A's answers */
   ids: string[];
 }
@@ -233,9 +235,11 @@ before(async () => {
     // a finished import of B's (POST /api/v1/imports runs in the background: the row as it ends up)
     importJobId: (await db.query<{ id: string }>(
       `INSERT INTO import_jobs (account_id, source, status, done, total, finished_at) VALUES ($1, 'mbox', 'done', 3, 3, now()) RETURNING id`, [accB.accountId]))[0].id,
+    organisationId: (await ok(B, 'POST', '/api/v1/organisations', { name: `Bedrijf ${word}`, domains: [`${word}.nl`], custom_fields: {} })).id,
+    fieldId: (await ok(B, 'POST', '/api/v1/custom-fields', { entity: 'case', key: word, label_nl: word, label_en: word, type: 'text' })).id,
     ids: [],
   };
-  b.ids = [b.refundId, paidB.id, b.findingId, b.chargeId, b.batchId, b.tariffRuleId, b.slaPolicyId, b.promiseId, b.draftId, b.notificationId, b.inboxId, b.attachmentId, b.topicId, b.articleId, b.problemId, b.signalId, b.vulnerabilitySignId, b.templateId, b.macroId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId, b.announcementId, b.incidentId, b.componentId, b.importJobId];
+  b.ids = [b.refundId, paidB.id, b.findingId, b.chargeId, b.batchId, b.tariffRuleId, b.slaPolicyId, b.promiseId, b.draftId, b.notificationId, b.inboxId, b.attachmentId, b.topicId, b.articleId, b.problemId, b.signalId, b.vulnerabilitySignId, b.templateId, b.macroId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId, b.announcementId, b.incidentId, b.componentId, b.importJobId, b.organisationId, b.fieldId];
 
   // ---- account A: the one trying
   const accA = await newAccount(db, 'Account A');
@@ -330,6 +334,17 @@ function attempts(): Attempt[] {
     { name: "tag B's customer", method: 'POST', url: `/api/v1/customers/${b.customerId}/tags`, payload: { add: ['gekaapt'] }, expect: nf('customer') },
     { name: "A's cases by B's tag", method: 'GET', url: '/api/v1/cases?tag=b', expect: { list: true } },
     { name: "A's macros", method: 'GET', url: '/api/v1/macros', expect: { list: true } },
+    // organisations and custom fields
+    { name: "read B's organisation", method: 'GET', url: `/api/v1/organisations/${b.organisationId}`, expect: nf('organisation') },
+    { name: "change B's organisation", method: 'PATCH', url: `/api/v1/organisations/${b.organisationId}`, payload: { notes: 'Gekaapt', domains: [] }, expect: nf('organisation') },
+    { name: "delete B's organisation", method: 'DELETE', url: `/api/v1/organisations/${b.organisationId}`, expect: nf('organisation') },
+    { name: "put A's customer in B's organisation", method: 'PATCH', url: `/api/v1/customers/${a.customerId}`, payload: { organisation_id: b.organisationId }, expect: nf('organisation') },
+    { name: "make A's customer with B's organisation", method: 'POST', url: '/api/v1/customers', payload: { email: uniqueEmail('a'), organisation_id: b.organisationId }, expect: nf('organisation') },
+    { name: "A's customers of B's organisation", method: 'GET', url: `/api/v1/customers?organisation_id=${b.organisationId}`, expect: { list: true } },
+    { name: "A's organisations", method: 'GET', url: '/api/v1/organisations', expect: { list: true } },
+    { name: "change B's custom field", method: 'PATCH', url: `/api/v1/custom-fields/${b.fieldId}`, payload: { label_nl: 'Gekaapt' }, expect: nf('custom_field') },
+    { name: "delete B's custom field", method: 'DELETE', url: `/api/v1/custom-fields/${b.fieldId}`, expect: nf('custom_field') },
+    { name: "A's custom fields", method: 'GET', url: '/api/v1/custom-fields', expect: { list: true } },
     { name: "render B's template for A's case", method: 'POST', url: `/api/v1/templates/${b.templateId}/render`, payload: { case_id: a.caseId }, expect: nf('template') },
     { name: 'templates', method: 'GET', url: '/api/v1/templates', expect: list },
     // e-mail inboxes and attachments
@@ -500,7 +515,7 @@ test("with A's token, every route that takes an id answers 404 for B's data, lis
         assert.equal(res.statusCode, 200, where);
         const body = res.json() as { data: unknown[] };
         assert.ok(Array.isArray(body.data), where);
-        if (/entity_id=|customer_id=|owner_id=|search\?/.test(at.url)) assert.equal(body.data.length, 0, `nothing of B: ${where}`);
+        if (/entity_id=|customer_id=|owner_id=|organisation_id=|search\?/.test(at.url)) assert.equal(body.data.length, 0, `nothing of B: ${where}`);
       } else {
         assert.equal(res.statusCode, at.expect.status, where);
         if (at.method !== 'HEAD') {

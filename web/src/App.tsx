@@ -21,11 +21,13 @@ import { StatusSettings } from './announcements/StatusSettings.tsx';
 import { Channels } from './channels/Channels.tsx';
 import { MacroList } from './macros/MacroList.tsx';
 import { SsoSettings } from './accounts/SsoSettings.tsx';
+import { Organisations } from './organisations/Organisations.tsx';
+import { OrganisationView } from './organisations/OrganisationView.tsx';
 import { ApiError, get, post, whenSignedOut } from './shared/api.ts';
 import { useGoShortcuts } from './shared/keys.ts';
 import { LiveIndicator } from './shared/LiveIndicator.tsx';
 import { startLive, stopLive } from './shared/live.ts';
-import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, MACROS, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, RETENTION, STATUS_SETTINGS, CHANNELS, SSO, SECURITY, useRoute } from './shared/router.ts';
+import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, MACROS, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, RETENTION, STATUS_SETTINGS, CHANNELS, SSO, SECURITY, ORGANISATIONS, useRoute } from './shared/router.ts';
 import { ShortcutHelp } from './shared/ShortcutHelp.tsx';
 import type { Me } from './shared/types.ts';
 
@@ -127,6 +129,9 @@ export function App() {
           <a href={DASHBOARD} onClick={onLinkClick} aria-current={route.screen === 'dashboard' ? 'page' : undefined} aria-keyshortcuts="g o">
             {t('app.dashboard')}
           </a>
+          <a href={ORGANISATIONS} onClick={onLinkClick} aria-current={route.screen === 'organisations' || route.screen === 'organisation' ? 'page' : undefined}>
+            {t('organisations.nav')}
+          </a>
           <a href={MACROS} onClick={onLinkClick} aria-current={route.screen === 'macros' ? 'page' : undefined}>
             {t('macros.title')}
           </a>
@@ -179,6 +184,10 @@ export function App() {
         <Incidents me={me} onHelp={showHelp} />
       ) : route.screen === 'macros' ? (
         <MacroList me={me} onHelp={showHelp} />
+      ) : route.screen === 'organisations' ? (
+        <Organisations me={me} onHelp={showHelp} />
+      ) : route.screen === 'organisation' ? (
+        <OrganisationView key={route.id} me={me} id={route.id} onHelp={showHelp} />
       ) : route.screen === 'retention' ? (
         <Retention me={me} onHelp={showHelp} />
       ) : route.screen === 'status-settings' ? (

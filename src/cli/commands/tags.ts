@@ -28,7 +28,9 @@ export function tagsCommand(cmd: string, sub: string | undefined, arg: string | 
       const actor = await cliActor(db, opt.account);
       const { listCases } = await import('../../cases/list-cases.ts');
       const { parseTagChange } = await import('../../tags/tags.ts');
-      const { data } = await listCases(db, actor.accountId, { limit: Number(opt.limit ?? 50), tags: parseTagChange({ add: list(opt.tag) }).add });
+      // --field key=value, as field.key=value in the API
+      const fields = Object.fromEntries((opt.field ?? []).map((f) => [f.slice(0, Math.max(0, f.indexOf('='))), f.slice(f.indexOf('=') + 1)]));
+      const { data } = await listCases(db, actor.accountId, { limit: Number(opt.limit ?? 50), tags: parseTagChange({ add: list(opt.tag) }).add, fields });
       if (opt.json) return print(data);
       for (const c of data) console.log(`${c.ref.padEnd(9)} ${c.status.padEnd(16)} ${c.tags.join(',').padEnd(30)} ${c.subject}`);
       if (!data.length) console.log('No cases');

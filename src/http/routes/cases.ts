@@ -14,6 +14,7 @@ import { updateCase } from '../../cases/update-case.ts';
 import { parseTagChange } from '../../tags/tags.ts';
 import { actorOf } from '../auth.ts';
 import * as s from '../schemas.ts';
+import { fieldFilters } from '../../custom-fields/fields.ts';
 import * as res from '../responses.ts';
 
 const customerRef = z
@@ -68,9 +69,9 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
   r.get('/api/v1/cases', {
     schema: {
       tags,
-      summary: 'List cases, newest first',
-      querystring: z
-        .object({
+      summary: 'List cases, newest first; filter on custom fields with field.<key>=value (several_of: has that option)',
+      querystring: s
+        .withFieldFilters({
           limit: s.limit,
           cursor: s.cursor,
           status: z
@@ -84,8 +85,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
           team_id: s.id.optional().describe("the team's cases: its own and those its members own"),
           topic_id: s.id.optional().describe('cases with a message in this topic (GET /api/v1/topics)'),
           tag: z.string().max(1000).optional().describe('comma-separated tags: cases carrying every one of them'),
-        })
-        .strict(),
+        }),
       response: { 200: res.pageOf(res.caseSchema.extend({ customer_name: z.string().describe('the customer\'s name (may be empty)') })), ...res.errors },
     },
   }, async (req) => {
@@ -101,6 +101,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
       teamId: q.team_id,
       topicId: q.topic_id,
       tags: q.tag === undefined ? undefined : parseTagChange({ add: q.tag.split(',').filter((t) => t.trim()) }).add,
+      fields: fieldFilters(q),
     });
   });
 
@@ -111,7 +112,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
   r.patch('/api/v1/cases/:id', {
     schema: {
       tags,
-      summary: 'Change status, priority, tier, topic, language or subject',
+      summary: 'Change status, priority, tier, topic, language, subject or custom fields (a wrong value: 400 naming the field; solving with a required field empty: 409 required_fields_missing)',
       params: s.caseParams,
       body: z
         .object({
@@ -121,6 +122,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
           tier: s.tier.optional(),
           topic: z.string().max(100).nullable().optional(),
           language: s.language.nullable().optional(),
+          custom_fields: s.customFieldValues.optional(),
         })
         .strict(),
       response: { 200: res.caseSchema, ...res.errors },

@@ -11,6 +11,7 @@ import { decideVulnerabilitySign } from '../../customers/vulnerability-signs.ts'
 import { loadCustomer } from '../../customers/store.ts';
 import { updateCustomer } from '../../customers/update-customer.ts';
 import { notFound } from '../../shared/errors.ts';
+import { fieldFilters } from '../../custom-fields/fields.ts';
 import { actorOf } from '../auth.ts';
 import * as s from '../schemas.ts';
 import * as res from '../responses.ts';
@@ -23,6 +24,8 @@ const fields = {
   vulnerable: z.boolean().optional(),
   media: z.boolean().optional(),
   sales_opt_out: z.boolean().optional(),
+  organisation_id: s.id.nullable().optional().describe('the organisation (null: none); left out on create: found by e-mail domain'),
+  custom_fields: s.customFieldValues.optional(),
 };
 
 export function customerRoutes(app: FastifyInstance, db: Db) {
@@ -51,12 +54,16 @@ export function customerRoutes(app: FastifyInstance, db: Db) {
   r.get('/api/v1/customers', {
     schema: {
       tags,
-      summary: 'List customers, newest first',
-      querystring: z.object({ limit: s.limit, cursor: s.cursor, segment: s.segment.optional(), include_merged: z.enum(['true', 'false']).optional() }).strict(),
+      summary: 'List customers, newest first; filter by organisation_id and on custom fields with field.<key>=value',
+      querystring: s.withFieldFilters({ limit: s.limit, cursor: s.cursor, segment: s.segment.optional(), include_merged: z.enum(['true', 'false']).optional(),
+        organisation_id: s.id.optional() }),
       response: { 200: res.pageOf(res.customerSchema), ...res.errors },
     },
   }, async (req) =>
-    listCustomers(db, actorOf(req).accountId, { ...req.query, includeMerged: req.query.include_merged === 'true' }));
+    listCustomers(db, actorOf(req).accountId, {
+      limit: req.query.limit, cursor: req.query.cursor, segment: req.query.segment, includeMerged: req.query.include_merged === 'true',
+      organisationId: req.query.organisation_id, fields: fieldFilters(req.query),
+    }));
 
   r.get('/api/v1/customers/:id', { schema: { tags, summary: 'One customer with identities', params: s.idParams, response: { 200: res.customerSchema, ...res.errors } } }, async (req) => {
     const c = await loadCustomer(db, actorOf(req).accountId, req.params.id);
@@ -65,7 +72,7 @@ export function customerRoutes(app: FastifyInstance, db: Db) {
   });
 
   r.patch('/api/v1/customers/:id', {
-    schema: { tags, summary: 'Change name, segment, language or flags', params: s.idParams, body: z.object(fields).strict(), response: { 200: res.customerSchema, ...res.errors } },
+    schema: { tags, summary: 'Change name, segment, language, flags, organisation or custom fields (a wrong value: 400 naming the field, nothing written)', params: s.idParams, body: z.object(fields).strict(), response: { 200: res.customerSchema, ...res.errors } },
   }, async (req) => updateCustomer(db, actorOf(req), req.params.id, req.body));
 
   r.post('/api/v1/customers/:id/identities', {

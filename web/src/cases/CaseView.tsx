@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldEditor } from '../custom-fields/FieldEditor.tsx';
 import { CustomerCard } from '../customers/CustomerCard.tsx';
 import { Suggestions } from '../knowledge/Suggestions.tsx';
 import { CasePromises } from '../promises/CasePromises.tsx';
@@ -196,6 +197,9 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
           </form>
         </div>
         <TagEditor id="case-tags" path={`/api/v1/cases/${detail.id}/tags`} tags={detail.tags ?? []} act={act} />
+        <div className="case-fields">
+          <FieldEditor entity="case" id={detail.id} values={detail.custom_fields ?? {}} path={`/api/v1/cases/${detail.id}`} act={act} />
+        </div>
         <div role="status">{notice && <p className={notice.kind === 'error' ? 'error' : 'ok'}>{notice.text}</p>}</div>
         <TransferBanner detail={detail} me={me} agents={agents} act={act} />
         <Collision others={others} answeredBy={answeredBy} />

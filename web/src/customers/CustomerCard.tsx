@@ -5,6 +5,8 @@ import type { Act } from '../shared/useAction.ts';
 import { VulnerabilitySigns } from './VulnerabilitySigns.tsx';
 import { OtherCases } from './OtherCases.tsx';
 import { TagEditor } from '../tags/TagEditor.tsx';
+import { FieldEditor } from '../custom-fields/FieldEditor.tsx';
+import { CustomerOrganisation } from '../organisations/CustomerOrganisation.tsx';
 import { ContactPreferences } from '../rights/ContactPreferences.tsx';
 import { CustomerRights } from '../rights/CustomerRights.tsx';
 import type { Role } from '../shared/types.ts';
@@ -36,7 +38,9 @@ export function CustomerCard({ customer, caseId, act, role = 'agent' }: { custom
           </div>
         )}
       </dl>
+      <CustomerOrganisation organisationId={customer.organisation_id ?? null} />
       <TagEditor id="customer-tags" path={`/api/v1/customers/${customer.id}/tags`} tags={customer.tags ?? []} act={act} />
+      <FieldEditor entity="customer" id={customer.id} values={customer.custom_fields ?? {}} path={`/api/v1/customers/${customer.id}`} act={act} />
       <VulnerabilitySigns customer={customer} act={act} />
       <h3>{t('case.identities')}</h3>
       <ul className="identities">

@@ -35,7 +35,9 @@ export type Route =
   | { screen: 'channels' }
   | { screen: 'macros' }
   | { screen: 'sso' }
-  | { screen: 'security' };
+  | { screen: 'security' }
+  | { screen: 'organisations' }
+  | { screen: 'organisation'; id: string };
 
 export function useRoute(): Route {
   const url = useSyncExternalStore(subscribe, snapshot);
@@ -54,6 +56,8 @@ export function useRoute(): Route {
   if (/^\/app\/macros\/?$/.test(u.pathname)) return { screen: 'macros' };
   if (/^\/app\/sso\/?$/.test(u.pathname)) return { screen: 'sso' };
   if (/^\/app\/security\/?$/.test(u.pathname)) return { screen: 'security' };
+  const o = /^\/app\/organisations(?:\/([^/]+))?\/?$/.exec(u.pathname);
+  if (o) return o[1] ? { screen: 'organisation', id: decodeURIComponent(o[1]) } : { screen: 'organisations' };
   if (/^\/app\/dashboard\/?$/.test(u.pathname)) return { screen: 'dashboard', params: u.searchParams };
   const k = /^\/app\/knowledge(?:\/([^/]+))?\/?$/.exec(u.pathname);
   if (k) return { screen: 'knowledge', id: k[1] ? decodeURIComponent(k[1]) : null };
@@ -63,6 +67,8 @@ export function useRoute(): Route {
 export const caseHref = (ref: string) => `${BASE}cases/${encodeURIComponent(ref)}`;
 export const PROBLEMS = `${BASE}problems`;
 export const MACROS = `${BASE}macros`;
+export const ORGANISATIONS = `${BASE}organisations`;
+export const organisationHref = (id: string) => `${ORGANISATIONS}/${encodeURIComponent(id)}`;
 export const PROMISES = `${BASE}promises`;
 export const DASHBOARD = `${BASE}dashboard`;
 export const KNOWLEDGE = `${BASE}knowledge`;

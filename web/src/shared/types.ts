@@ -22,6 +22,7 @@ export interface Me {
 
 export interface Case {
   id: string;
+  custom_fields?: FieldValues;
   /** the case's tags (in lists and on one case) */
   tags?: string[];
   ref: string;
@@ -70,7 +71,13 @@ export interface Customer {
   identities: Identity[];
   vulnerable_source?: { source: string; kind?: VulnerabilityKind; at?: string } | null;
   vulnerability_signs?: VulnerabilitySign[];
+  /** the organisation (company) the customer belongs to */
+  organisation_id?: string | null;
+  custom_fields?: FieldValues;
 }
+
+/** Custom field values by key: text, number, date (YYYY-MM-DD), yes/no, one option or several. */
+export type FieldValues = Record<string, string | number | boolean | string[]>;
 
 export type VulnerabilityKind = 'health' | 'disability' | 'age' | 'bereavement' | 'money_trouble' | 'panic';
 

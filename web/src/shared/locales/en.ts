@@ -11,6 +11,7 @@ import { channels } from './en/channels.ts';
 import { macros } from './en/macros.ts';
 import { sso } from './en/sso.ts';
 import { twoFactor } from './en/twoFactor.ts';
+import { organisations } from './en/organisations.ts';
 import type { Shape, nl } from './nl.ts';
 
 /** UI text in English: every key of the Dutch texts, one file per screen group in en/ (each checked against its Dutch twin). */
@@ -28,4 +29,5 @@ export const en: Shape<typeof nl> = {
   ...macros,
   ...sso,
   ...twoFactor,
+  ...organisations,
 };

@@ -11,6 +11,7 @@ import { channels } from './nl/channels.ts';
 import { macros } from './nl/macros.ts';
 import { sso } from './nl/sso.ts';
 import { twoFactor } from './nl/twoFactor.ts';
+import { organisations } from './nl/organisations.ts';
 
 /** UI text in Dutch, the first language: one file per screen group in nl/; en.ts has every key (checked by its type). */
 export const nl = {
@@ -27,6 +28,7 @@ export const nl = {
   ...macros,
   ...sso,
   ...twoFactor,
+  ...organisations,
 };
 
 /** The shape of the texts: English (and any later language) must have every key Dutch has. */
