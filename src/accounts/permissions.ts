@@ -52,6 +52,8 @@ export const PERMISSIONS = {
   'agents.manage': 'admin',
   /** set up the public doors: contact form, callback booking, chat widget */
   'channels.manage': 'admin',
+  /** block or unblock a sender or domain by hand (marking a case as spam blocks its sender too) */
+  'senders.block': 'supervisor',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -18,6 +18,8 @@ export interface ListCasesOptions {
   topicId?: string;
   /** cases carrying every one of these tags */
   tags?: string[];
+  /** only the cases marked as spam (src/spam/); otherwise they are left out */
+  spam?: boolean;
 }
 
 export async function listCases(db: Db, accountId: string, opts: ListCasesOptions) {
@@ -39,9 +41,10 @@ export async function listCases(db: Db, accountId: string, opts: ListCasesOption
          WHERE m.account_id = $1 AND m.case_id = cases.id AND a.topic_id = $9))
        AND ($10::text[] IS NULL OR (SELECT count(*) FROM case_tags t
          WHERE t.account_id = $1 AND t.case_id = cases.id AND t.tag = ANY($10::text[])) = cardinality($10::text[]))
+       AND (CASE WHEN $11::boolean THEN spam_at IS NOT NULL ELSE spam_at IS NULL END)
      ORDER BY created_at DESC, id DESC LIMIT $7`,
     [accountId, opts.status?.length ? opts.status : null, opts.ownerId ?? null, opts.customerId ?? null,
-      opts.passedAround ?? null, after, opts.limit + 1, opts.teamId ?? null, opts.topicId ?? null, opts.tags?.length ? opts.tags : null],
+      opts.passedAround ?? null, after, opts.limit + 1, opts.teamId ?? null, opts.topicId ?? null, opts.tags?.length ? opts.tags : null, opts.spam ?? false],
   );
   const result = page(rows, opts.limit);
   const tags = await tagsOfCases(db, accountId, result.data.map((r) => r.id));

@@ -19,6 +19,7 @@ import { accountRoutes } from './routes/accounts.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { tagRoutes } from './routes/tags.ts';
+import { spamRoutes } from './routes/spam.ts';
 import { macroRoutes } from './routes/macros.ts';
 import { knowledgeRoutes } from './routes/knowledge.ts';
 import { miscRoutes } from './routes/misc.ts';
@@ -168,6 +169,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   customerRoutes(app, db);
   caseRoutes(app, db);
   tagRoutes(app, db);
+  spamRoutes(app, db);
   macroRoutes(app, db);
   knowledgeRoutes(app, db);
   replyRoutes(app, db);
