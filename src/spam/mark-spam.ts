@@ -2,7 +2,7 @@ import type { Db } from '../storage/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { mayActOn } from '../accounts/permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
-import { forbidden, invalid } from '../shared/errors.ts';
+import { AppError, forbidden, invalid } from '../shared/errors.ts';
 import { emitEvent } from '../webhooks/events.ts';
 import { CASE_COLUMNS, type CaseRow, loadCase, publicCase } from '../cases/store.ts';
 import { addBlockIn, type BlockedSender } from './block-list.ts';
@@ -20,6 +20,9 @@ export async function markSpam(db: Db, actor: Actor, caseIdOrRef: string, block:
   return db.transaction(async (tx) => {
     const c = await loadCase(tx, actor.accountId, caseIdOrRef, true);
     if (!mayActOn(actor, c.owner_id, 'cases.close_others')) throw forbidden(`${c.ref} is a colleague's case: only its owner or a supervisor marks it as spam`);
+    // a closed case has an owner (cases_owner_once_triaged): an unowned one is closed in the name of who marks it
+    const owner = c.owner_id ?? actor.agentId;
+    if (!owner) throw new AppError('owner_required', `${c.ref} has no owner and this token acts for no agent: assign the case first`, 409);
     const [sender] = await tx.query<{ address: string | null }>(
       `SELECT coalesce(
          (SELECT from_address FROM messages WHERE account_id = $1 AND case_id = $2 AND type = 'inbound' AND from_address IS NOT NULL ORDER BY created_at DESC LIMIT 1),
@@ -33,12 +36,12 @@ export async function markSpam(db: Db, actor: Actor, caseIdOrRef: string, block:
       blocked = (await addBlockIn(tx, actor, { kind: block, value: block === 'domain' ? keys.domain : keys.address, reason: `spam: ${c.ref}`, caseId: c.id })).entry;
     }
     const [after] = await tx.query<CaseRow>(
-      `UPDATE cases SET status = 'closed', closed_at = coalesce(closed_at, now()), spam_at = coalesce(spam_at, now()), updated_at = now()
+      `UPDATE cases SET status = 'closed', closed_at = coalesce(closed_at, now()), spam_at = coalesce(spam_at, now()), updated_at = now(), owner_id = $3
        WHERE account_id = $1 AND id = $2 RETURNING ${CASE_COLUMNS}`,
-      [actor.accountId, c.id],
+      [actor.accountId, c.id, owner],
     );
     if (c.status !== 'closed' || blocked) {
-      await recordAudit(tx, actor, { action: 'case.marked_spam', entityType: 'case', entityId: c.id, before: { status: c.status }, after: { status: 'closed', spam: true, blocked: blocked ? { kind: blocked.kind, value: blocked.value } : null } });
+      await recordAudit(tx, actor, { action: 'case.marked_spam', entityType: 'case', entityId: c.id, before: { status: c.status, owner_id: c.owner_id }, after: { status: 'closed', owner_id: owner, spam: true, blocked: blocked ? { kind: blocked.kind, value: blocked.value } : null } });
     }
     await emitEvent(tx, actor.accountId, 'case.updated', publicCase(after));
     return { case: publicCase(after), spam: true as const, blocked };

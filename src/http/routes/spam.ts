@@ -15,7 +15,7 @@ const blockedSchema = z.object({
   reason: z.string().nullable(),
   case_id: z.string().nullable(),
   created_by: z.string().nullable(),
-  created_at: z.date(),
+  created_at: res.time,
 });
 
 export function spamRoutes(app: FastifyInstance, db: Db) {
