@@ -27,6 +27,7 @@ import { announceCommand } from './commands/announce.ts';
 import { statusComponentsCommand } from './commands/status-components.ts';
 import { channelsCommand } from './commands/channels.ts';
 import { tagsCommand } from './commands/tags.ts';
+import { blockCommand } from './commands/block.ts';
 import { parseCli, print, required, withDb } from './run.ts';
 import { ask } from './prompt.ts';
 
@@ -67,6 +68,8 @@ const HELP = `luister <command> [options]
   cases [--tag a,b] [--limit N] [--json] [--account ID]
                                      newest cases, only those carrying every tag given
   tag case REF | tag customer ID [--add a,b] [--remove c] [--account ID]
+  block add ADDRESS|DOMAIN [--reason TEXT] | block remove ADDRESS|DOMAIN | block list [--json] [--account ID]
+                                     the spam block list: mail and form posts from it are dropped
                                      add and remove tags (a bad tag, or removing one not there, changes nothing)
   demo [--password P] [--json]       load a Dutch demo account with two weeks of history (the five stories of
                                      customer service gone wrong among them); prints how to sign in
@@ -210,8 +213,9 @@ async function main() {
     case 'status-components':
     case 'channels':
     case 'tag':
+    case 'block':
     case 'cases': {
-      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? statusComponentsCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, arg, opt) ?? tagsCommand(cmd, sub, arg, opt);
+      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? statusComponentsCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, arg, opt) ?? tagsCommand(cmd, sub, arg, opt) ?? blockCommand(cmd, sub, arg, opt);
       if (run) return run;
       break;
     }

@@ -59,6 +59,8 @@ interface Fixture {
   articleId: string;
   templateId: string;
   macroId: string;
+  spamCaseId: string;
+  blockedId: string;
   problemId: string;
   refundId: string;
   findingId: string;
@@ -330,6 +332,10 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'PUT /api/v1/customers/:id/tags': { url: `/api/v1/customers/${f.customerId}/tags`, payload: { tags: ['product:glasvezel'] } },
     'POST /api/v1/customers/:id/tags': { url: `/api/v1/customers/${f.customerId}/tags`, payload: { add: ['zakelijk'] } },
     'POST /api/v1/cases/:id/tags': { url: `/api/v1/cases/${f.caseId}/tags`, payload: { add: ['terugbetaling'] } },
+    'POST /api/v1/cases/:id/spam': { url: `/api/v1/cases/${f.spamCaseId}/spam`, payload: { block: 'address' } },
+    'GET /api/v1/blocked-senders': { url: '/api/v1/blocked-senders' },
+    'POST /api/v1/blocked-senders': { url: '/api/v1/blocked-senders', payload: { kind: 'address', value: uniqueEmail('spam') } },
+    'DELETE /api/v1/blocked-senders/:id': { url: `/api/v1/blocked-senders/${f.blockedId}` },
     'GET /api/v1/macros': { url: '/api/v1/macros' },
     'POST /api/v1/macros': { url: '/api/v1/macros', payload: { name: 'Nieuwe macro', shared: true, actions: { priority: 'high' } } },
     'PATCH /api/v1/macros/:id': { url: `/api/v1/macros/${f.macroId}`, payload: { name: 'Andere naam' } },
@@ -431,6 +437,8 @@ before(async () => {
   f.articleId = (await ok('POST', '/api/v1/articles', { slug: 'pakket-retourneren', translations: { nl: { title: 'Pakket retourneren', body: 'Print het retourlabel.' } } })).id;
   f.templateId = (await ok('POST', '/api/v1/templates', { name: 'Ontvangen', body: 'Beste {{customer.first_name}}, we hebben {{case.ref}} ontvangen.' })).id;
   f.macroId = (await ok('POST', '/api/v1/macros', { name: 'Gebeld', shared: true, actions: { tags_add: ['gebeld'], note: 'Klant gebeld.' } })).id;
+  f.spamCaseId = (await ok('POST', '/api/v1/cases', { customer: { email: uniqueEmail('reclame') }, subject: 'Gratis', message: { body: 'Klik hier' } })).id;
+  f.blockedId = (await ok('POST', '/api/v1/blocked-senders', { kind: 'domain', value: 'reclame-bad-input.example' })).id;
   f.problemId = (await ok('POST', '/api/v1/problems', { title: 'Storing', case_ids: [f.caseId] })).id;
   f.signalId = (await db.query<{ id: string }>(`INSERT INTO signals (account_id, title) VALUES ($1, 'Piek') RETURNING id`, [acc.accountId]))[0].id;
   f.vulnerabilitySignId = (await db.query<{ id: string }>(
