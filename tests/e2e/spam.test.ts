@@ -56,7 +56,7 @@ describe('spam and the block list in the workspace, in Chromium', { skip: chromi
 
     await page.goto(`${base}/app/channels`);
     await page.getByRole('heading', { name: 'Blokkeerlijst' }).waitFor();
-    await page.getByRole('cell', { name: `spam${process.pid}.example` }).waitFor();
+    await page.getByRole('cell', { name: `spam${process.pid}.example`, exact: true }).waitFor();
     await assertAccessible(page, 'block list');
     await page.getByRole('button', { name: `Deblokkeren spam${process.pid}.example` }).click();
     await page.getByText('Er is niets geblokkeerd.').waitFor();
