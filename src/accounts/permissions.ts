@@ -60,6 +60,8 @@ export const PERMISSIONS = {
   'channels.manage': 'admin',
   /** import history from a mail archive or another helpdesk (cases, customers, messages in bulk) */
   'imports.run': 'admin',
+  /** block or unblock a sender or domain by hand (marking a case as spam blocks its sender too) */
+  'senders.block': 'supervisor',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -22,6 +22,8 @@ export interface ListCasesOptions {
   tags?: string[];
   /** custom field filters, key -> query value (checked against the account's case fields) */
   fields?: Record<string, string>;
+  /** only the cases marked as spam (src/spam/); otherwise they are left out */
+  spam?: boolean;
 }
 
 export async function listCases(db: Db, accountId: string, opts: ListCasesOptions) {
@@ -45,10 +47,11 @@ export async function listCases(db: Db, accountId: string, opts: ListCasesOption
        AND ($10::text[] IS NULL OR (SELECT count(*) FROM case_tags t
          WHERE t.account_id = $1 AND t.case_id = cases.id AND t.tag = ANY($10::text[])) = cardinality($10::text[]))
        AND ($11::jsonb IS NULL OR custom_fields @> $11::jsonb)
+       AND (CASE WHEN $12::boolean THEN spam_at IS NOT NULL ELSE spam_at IS NULL END)
      ORDER BY created_at DESC, id DESC LIMIT $7`,
     [accountId, opts.status?.length ? opts.status : null, opts.ownerId ?? null, opts.customerId ?? null,
       opts.passedAround ?? null, after, opts.limit + 1, opts.teamId ?? null, opts.topicId ?? null, opts.tags?.length ? opts.tags : null,
-      fields ? JSON.stringify(fields) : null],
+      fields ? JSON.stringify(fields) : null, opts.spam ?? false],
   );
   const result = page(rows, opts.limit);
   const tags = await tagsOfCases(db, accountId, result.data.map((r) => r.id));

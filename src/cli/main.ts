@@ -31,6 +31,7 @@ import { ssoCommand } from './commands/sso.ts';
 import { importCommand } from './commands/import.ts';
 import { twoFactorCommand } from './commands/two-factor.ts';
 import { organisationsCommand } from './commands/organisations.ts';
+import { blockCommand } from './commands/block.ts';
 import { parseCli, print, required, withDb } from './run.ts';
 import { ask } from './prompt.ts';
 
@@ -100,6 +101,8 @@ const HELP = `luister <command> [options]
              [--options a,b] [--required-on-solve]
                                      custom fields (admin)
   tag case REF | tag customer ID [--add a,b] [--remove c] [--account ID]
+  block add ADDRESS|DOMAIN [--reason TEXT] | block remove ADDRESS|DOMAIN | block list [--json] [--account ID]
+                                     the spam block list: mail and form posts from it are dropped
                                      add and remove tags (a bad tag, or removing one not there, changes nothing)
   demo [--password P] [--json]       load a Dutch demo account with two weeks of history (the five stories of
                                      customer service gone wrong among them); prints how to sign in
@@ -256,8 +259,9 @@ async function main() {
     case 'two-factor':
     case 'cases':
     case 'organisations':
+    case 'block':
     case 'fields': {
-      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? statusComponentsCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, arg, opt) ?? tagsCommand(cmd, sub, arg, opt) ?? ssoCommand(cmd, sub, opt) ?? twoFactorCommand(cmd, sub, opt) ?? organisationsCommand(cmd, sub, arg, opt);
+      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? statusComponentsCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, arg, opt) ?? tagsCommand(cmd, sub, arg, opt) ?? ssoCommand(cmd, sub, opt) ?? twoFactorCommand(cmd, sub, opt) ?? organisationsCommand(cmd, sub, arg, opt) ?? blockCommand(cmd, sub, arg, opt);
       if (run) return run;
       break;
     }

@@ -20,6 +20,7 @@ import { twoFactorRoutes } from './routes/two-factor.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { tagRoutes } from './routes/tags.ts';
+import { spamRoutes } from './routes/spam.ts';
 import { macroRoutes } from './routes/macros.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { customFieldRoutes } from './routes/custom-fields.ts';
@@ -177,6 +178,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   customerRoutes(app, db);
   caseRoutes(app, db);
   tagRoutes(app, db);
+  spamRoutes(app, db);
   macroRoutes(app, db);
   organisationRoutes(app, db);
   customFieldRoutes(app, db);

@@ -10,6 +10,7 @@ import { insertAttachments, type CheckedAttachment } from './store-attachments.t
 import { lookupInbound } from './lookup-inbound.ts';
 import { announcementAnswered, linkAnnouncementReply, recordAnnouncementBounce, replyTokenOf } from '../announcements/announcement-feedback.ts';
 import type { InboundMessage, IntakeResult } from './types.ts';
+import { blockFor } from '../spam/block-list.ts';
 
 export type IntakeConfig = Pick<Config, 'ACK_PER_SENDER_PER_HOUR' | 'FIRST_RESPONSE_HOURS' | 'ATTACHMENT_MAX_BYTES'>;
 
@@ -24,6 +25,11 @@ export interface PreparedInbound {
 export async function storeInbound(tx: Db, p: PreparedInbound, config: IntakeConfig): Promise<IntakeResult> {
   const { message: m, attachments } = p;
   const actor = systemActor(m.accountId);
+  // a blocked sender or domain (src/spam/): nothing stored, nothing acknowledged
+  if (m.automated.kind !== 'bounce') {
+    const blocked = await blockFor(tx, actor.accountId, m.from.email);
+    if (blocked) return { outcome: 'dropped', reason: `sender ${blocked.kind} is blocked (${blocked.id})`, blocked: true };
+  }
   const look = await lookupInbound(tx, actor.accountId, m);
   if (look.duplicate) return { outcome: 'duplicate', messageId: look.duplicate.id, caseId: look.duplicate.case_id };
   if (m.automated.kind === 'bounce') {

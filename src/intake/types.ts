@@ -56,4 +56,4 @@ export type IntakeResult =
   | { outcome: 'stored'; caseId: string; caseRef: string; messageId: string; createdCase: boolean; acknowledged: boolean; answerBy?: Date }
   | { outcome: 'duplicate'; messageId: string; caseId: string }
   | { outcome: 'bounce_recorded'; identities: number; caseId: string | null }
-  | { outcome: 'dropped'; reason: string };
+  | { outcome: 'dropped'; reason: string; /** the sender or its domain is on the block list (src/spam/): dropped silently */ blocked?: boolean };

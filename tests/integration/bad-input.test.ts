@@ -61,6 +61,8 @@ interface Fixture {
   macroId: string;
   organisationId: string;
   fieldId: string;
+  spamCaseId: string;
+  blockedId: string;
   problemId: string;
   refundId: string;
   findingId: string;
@@ -156,7 +158,7 @@ async function ok<T = Record<string, any>>(method: Method, url: string, payload?
 
 
 /** Routes that take no input at all: no params, no query, no body. */
-const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/macros', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/settings/surveys', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs', 'GET /api/v1/settings/announcements', 'GET /api/v1/status-components', 'GET /api/v1/channels', 'GET /api/v1/channels/connections', 'GET /api/v1/auth/sso', 'GET /api/v1/sso', 'DELETE /api/v1/sso', 'GET /api/v1/imports', 'GET /api/v1/two-factor', 'GET /api/v1/two-factor/policy']);
+const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/macros', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/settings/surveys', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs', 'GET /api/v1/settings/announcements', 'GET /api/v1/status-components', 'GET /api/v1/channels', 'GET /api/v1/channels/connections', 'GET /api/v1/auth/sso', 'GET /api/v1/sso', 'DELETE /api/v1/sso', 'GET /api/v1/imports', 'GET /api/v1/two-factor', 'GET /api/v1/two-factor/policy', 'GET /api/v1/blocked-senders']);
 /** Public routes (no credentials needed). */
 const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/sso', 'POST /api/v1/auth/two-factor', 'GET /setup', 'POST /setup',
   'GET /api/public/v1/chat/:slug/status', 'POST /api/public/v1/chat/:slug/messages', 'POST /api/public/v1/chat/:slug/person',
@@ -354,6 +356,10 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'PUT /api/v1/customers/:id/tags': { url: `/api/v1/customers/${f.customerId}/tags`, payload: { tags: ['product:glasvezel'] } },
     'POST /api/v1/customers/:id/tags': { url: `/api/v1/customers/${f.customerId}/tags`, payload: { add: ['zakelijk'] } },
     'POST /api/v1/cases/:id/tags': { url: `/api/v1/cases/${f.caseId}/tags`, payload: { add: ['terugbetaling'] } },
+    'POST /api/v1/cases/:id/spam': { url: `/api/v1/cases/${f.spamCaseId}/spam`, payload: { block: 'address' } },
+    'GET /api/v1/blocked-senders': { url: '/api/v1/blocked-senders' },
+    'POST /api/v1/blocked-senders': { url: '/api/v1/blocked-senders', payload: { kind: 'address', value: uniqueEmail('spam') } },
+    'DELETE /api/v1/blocked-senders/:id': { url: `/api/v1/blocked-senders/${f.blockedId}` },
     'GET /api/v1/macros': { url: '/api/v1/macros' },
     'POST /api/v1/macros': { url: '/api/v1/macros', payload: { name: 'Nieuwe macro', shared: true, actions: { priority: 'high' } } },
     'PATCH /api/v1/macros/:id': { url: `/api/v1/macros/${f.macroId}`, payload: { name: 'Andere naam' } },
@@ -466,6 +472,8 @@ before(async () => {
   f.organisationId = (await ok('POST', '/api/v1/organisations', { name: 'Bakkerij Slecht', domains: [`bakkerij-${Date.now()}.nl`] })).id;
   f.fieldId = (await ok('POST', '/api/v1/custom-fields', { entity: 'case', key: 'oorzaak', label_nl: 'Oorzaak', label_en: 'Cause', type: 'one_of', options: ['storing', 'factuur'], required_on_solve: true })).id;
   f.macroId = (await ok('POST', '/api/v1/macros', { name: 'Gebeld', shared: true, actions: { tags_add: ['gebeld'], note: 'Klant gebeld.' } })).id;
+  f.spamCaseId = (await ok('POST', '/api/v1/cases', { customer: { email: uniqueEmail('reclame') }, subject: 'Gratis', message: { body: 'Klik hier' } })).id;
+  f.blockedId = (await ok('POST', '/api/v1/blocked-senders', { kind: 'domain', value: 'reclame-bad-input.example' })).id;
   f.problemId = (await ok('POST', '/api/v1/problems', { title: 'Storing', case_ids: [f.caseId] })).id;
   f.signalId = (await db.query<{ id: string }>(`INSERT INTO signals (account_id, title) VALUES ($1, 'Piek') RETURNING id`, [acc.accountId]))[0].id;
   f.vulnerabilitySignId = (await db.query<{ id: string }>(

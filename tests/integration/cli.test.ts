@@ -203,3 +203,17 @@ test('status-components: add, rename and order the status page components from a
   assert.equal(noName.code, 1);
   assert.match(noName.err, /Missing --name/);
 });
+
+test('block add, list and remove: the spam block list from the command line', () => {
+  const a = ['--account', account.account_id];
+  const added = json(luister('block', 'add', 'Reclame.Example', '--reason', 'nieuwsbrieven', '--json', ...a));
+  assert.deepEqual([added.kind, added.value, added.reason], ['domain', 'reclame.example', 'nieuwsbrieven']);
+  assert.equal(json(luister('block', 'add', 'spam@elders.example', '--json', ...a)).kind, 'address');
+  assert.match(luister('block', 'list', ...a).out, /domain\s+reclame\.example/);
+  assert.equal(json(luister('block', 'list', '--json', ...a)).length, 2);
+  assert.equal(json(luister('block', 'remove', 'reclame.example', '--json', ...a)).value, 'reclame.example');
+  const again = luister('block', 'remove', 'reclame.example', ...a);
+  assert.notEqual(again.code, 0);
+  assert.match(again.err, /does not exist/);
+  assert.notEqual(luister('block', 'add', 'geen domein', ...a).code, 0);
+});

@@ -47,6 +47,7 @@ interface B {
   articleId: string;
   templateId: string;
   macroId: string;
+  blockedId: string;
   problemId: string;
   signalId: string;
   vulnerabilitySignId: string;
@@ -209,6 +210,7 @@ before(async () => {
     articleId: article.id,
     templateId: template.id,
     macroId: (await ok(B, 'POST', '/api/v1/macros', { name: `Macro ${word}`, shared: true, actions: { tags_add: ['b'], note: word } })).id,
+    blockedId: (await ok(B, 'POST', '/api/v1/blocked-senders', { kind: 'domain', value: `${word.toLowerCase().replace(/[^a-z0-9]/g, '')}.example` })).id,
     problemId: problem.id,
     signalId: signalRow.id,
     vulnerabilitySignId: (await db.query<{ id: string }>(
@@ -239,7 +241,7 @@ before(async () => {
     fieldId: (await ok(B, 'POST', '/api/v1/custom-fields', { entity: 'case', key: word, label_nl: word, label_en: word, type: 'text' })).id,
     ids: [],
   };
-  b.ids = [b.refundId, paidB.id, b.findingId, b.chargeId, b.batchId, b.tariffRuleId, b.slaPolicyId, b.promiseId, b.draftId, b.notificationId, b.inboxId, b.attachmentId, b.topicId, b.articleId, b.problemId, b.signalId, b.vulnerabilitySignId, b.templateId, b.macroId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId, b.announcementId, b.incidentId, b.componentId, b.importJobId, b.organisationId, b.fieldId];
+  b.ids = [b.refundId, paidB.id, b.findingId, b.chargeId, b.batchId, b.tariffRuleId, b.slaPolicyId, b.promiseId, b.draftId, b.notificationId, b.inboxId, b.attachmentId, b.topicId, b.articleId, b.problemId, b.signalId, b.vulnerabilitySignId, b.templateId, b.macroId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId, b.announcementId, b.incidentId, b.componentId, b.importJobId, b.organisationId, b.fieldId, b.blockedId];
 
   // ---- account A: the one trying
   const accA = await newAccount(db, 'Account A');
@@ -278,6 +280,7 @@ function attempts(): Attempt[] {
       { name: `offer B's case to A's agent by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/transfers`, payload: { to_agent_id: a.agentId }, expect: nf('case') },
       { name: `article suggestions for B's case by ${k}`, method: 'GET', url: `/api/v1/cases/${k}/suggestions`, expect: nf('case') },
       { name: `tag B's case by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/tags`, payload: { add: ['gekaapt'] }, expect: nf('case') },
+      { name: `mark B's case as spam by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/spam`, payload: { block: 'domain' }, expect: nf('case') },
       { name: `preview A's macro on B's case by ${k}`, method: 'GET', url: `/api/v1/macros/${a.macroId}/preview/${k}`, expect: nf('case') },
       { name: `apply A's macro to B's case by ${k}`, method: 'POST', url: `/api/v1/macros/${a.macroId}/apply/${k}`, expect: nf('case') },
       { name: `request a refund on B's case by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/refunds`, payload: { amount_cents: 100, reason: 'x', destination: 'original_payment' }, expect: nf('case') },
@@ -345,6 +348,8 @@ function attempts(): Attempt[] {
     { name: "change B's custom field", method: 'PATCH', url: `/api/v1/custom-fields/${b.fieldId}`, payload: { label_nl: 'Gekaapt' }, expect: nf('custom_field') },
     { name: "delete B's custom field", method: 'DELETE', url: `/api/v1/custom-fields/${b.fieldId}`, expect: nf('custom_field') },
     { name: "A's custom fields", method: 'GET', url: '/api/v1/custom-fields', expect: { list: true } },
+    { name: "A's block list", method: 'GET', url: '/api/v1/blocked-senders', expect: { list: true } },
+    { name: "unblock B's blocked sender", method: 'DELETE', url: `/api/v1/blocked-senders/${b.blockedId}`, expect: nf('blocked_sender') },
     { name: "render B's template for A's case", method: 'POST', url: `/api/v1/templates/${b.templateId}/render`, payload: { case_id: a.caseId }, expect: nf('template') },
     { name: 'templates', method: 'GET', url: '/api/v1/templates', expect: list },
     // e-mail inboxes and attachments

@@ -12,6 +12,8 @@ import { offerTransfer } from '../../cases/transfer-case.ts';
 import { respondToOffer } from '../../routing/route-case.ts';
 import { updateCase } from '../../cases/update-case.ts';
 import { parseTagChange } from '../../tags/tags.ts';
+import { blockFor } from '../../spam/block-list.ts';
+import { AppError } from '../../shared/errors.ts';
 import { actorOf } from '../auth.ts';
 import * as s from '../schemas.ts';
 import { fieldFilters } from '../../custom-fields/fields.ts';
@@ -52,6 +54,11 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
     },
   }, async (req, reply) => {
     const b = req.body;
+    const blocked = await blockFor(db, actorOf(req).accountId, b.customer.email);
+    if (blocked) {
+      req.log.info({ block: blocked.id, kind: blocked.kind }, 'api: blocked sender dropped');
+      throw new AppError('sender_blocked', `This sender's ${blocked.kind} is on the block list (GET /api/v1/blocked-senders): nothing was stored`, 422);
+    }
     const result = await receiveMessage(db, actorOf(req), {
       customer: b.customer,
       subject: b.subject,
@@ -85,6 +92,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
           team_id: s.id.optional().describe("the team's cases: its own and those its members own"),
           topic_id: s.id.optional().describe('cases with a message in this topic (GET /api/v1/topics)'),
           tag: z.string().max(1000).optional().describe('comma-separated tags: cases carrying every one of them'),
+          spam: z.enum(['true', 'false']).optional().describe('true: only the cases marked as spam (left out otherwise)'),
         }),
       response: { 200: res.pageOf(res.caseSchema.extend({ customer_name: z.string().describe('the customer\'s name (may be empty)') })), ...res.errors },
     },
@@ -102,6 +110,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
       topicId: q.topic_id,
       tags: q.tag === undefined ? undefined : parseTagChange({ add: q.tag.split(',').filter((t) => t.trim()) }).add,
       fields: fieldFilters(q),
+      spam: q.spam === 'true',
     });
   });
 

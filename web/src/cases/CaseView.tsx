@@ -21,6 +21,7 @@ import { TagEditor } from '../tags/TagEditor.tsx';
 import { useAgents } from './agents.ts';
 import { Collision } from './Collision.tsx';
 import { Escalate } from './Escalate.tsx';
+import { MarkSpam } from '../spam/MarkSpam.tsx';
 import { usePresence } from './usePresence.ts';
 import { Timeline } from './Timeline.tsx';
 import { TransferBanner, TransferForm } from './Transfer.tsx';
@@ -166,6 +167,7 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
           )}
           <TransferForm detail={detail} me={me} agents={agents} act={act} open={transferOpen} onOpenChange={setTransferOpen} />
           <Escalate detail={detail} act={act} />
+          {detail.status !== 'closed' && <MarkSpam detail={detail} act={act} />}
           <MacroMenu caseId={detail.id} version={version} act={act} open={macroOpen} onOpenChange={setMacroOpen} onReply={(text) => setDraft({ text, at: Date.now() })} />
           <form
             className="inline-form"

@@ -4,6 +4,8 @@ import { ApiError, get, put } from '../shared/api.ts';
 import { useShortcuts } from '../shared/keys.ts';
 import type { Me } from '../shared/types.ts';
 import { PhoneWhatsApp } from './PhoneWhatsApp.tsx';
+import { BlockList } from '../spam/BlockList.tsx';
+import { isSupervisor } from '../shared/types.ts';
 import { checkDraft, snippet, type DoorsDraft, type DraftErrors } from './validate.ts';
 
 interface Settings {
@@ -67,6 +69,7 @@ export function Channels({ me, onHelp }: { me: Me; onHelp: () => void }) {
       <main id="main">
         <h1 ref={titleRef} tabIndex={-1}>{t('channels.title')}</h1>
         <p>{t('channels.adminsOnly')}</p>
+        {isSupervisor(me) && <BlockList />}
       </main>
     );
 
@@ -188,6 +191,7 @@ export function Channels({ me, onHelp }: { me: Me; onHelp: () => void }) {
             </div>
           </form>
           {saved && <PhoneWhatsApp slug={saved.slug} />}
+          <BlockList />
         </>
       )}
     </main>

@@ -112,7 +112,12 @@ export async function startSmtpListener(db: Db, config: SmtpConfig, log: pino.Lo
         try {
           store ??= loadStore(db, config);
           const results = await deliver(await store, raw, e, session.envelope.mailFrom ? session.envelope.mailFrom.address : null);
-          const dropped = results.find((r) => r.outcome === 'dropped');
+          if (results.length && results.every((r) => r.outcome === 'dropped' && r.blocked)) {
+            // a blocked sender (src/spam/): accepted and dropped, so the sender learns nothing and no bounce goes back
+            log.info({ reason: results[0].outcome === 'dropped' ? results[0].reason : '' }, 'smtp: blocked sender dropped');
+            return cb(null, '2.0.0 Accepted');
+          }
+          const dropped = results.find((r) => r.outcome === 'dropped' && !r.blocked);
           if (dropped && dropped.outcome === 'dropped' && results.every((r) => r.outcome === 'dropped')) {
             log.info({ reason: dropped.reason }, 'smtp: message refused');
             return cb(smtpError(550, `5.6.0 Message refused: ${dropped.reason}`));
