@@ -19,6 +19,7 @@ import { accountRoutes } from './routes/accounts.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { tagRoutes } from './routes/tags.ts';
+import { autoCloseRoutes } from './routes/autoclose.ts';
 import { macroRoutes } from './routes/macros.ts';
 import { knowledgeRoutes } from './routes/knowledge.ts';
 import { miscRoutes } from './routes/misc.ts';
@@ -169,6 +170,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   caseRoutes(app, db);
   tagRoutes(app, db);
   macroRoutes(app, db);
+  autoCloseRoutes(app, db);
   knowledgeRoutes(app, db);
   replyRoutes(app, db);
   problemRoutes(app, db);
