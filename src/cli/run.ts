@@ -61,6 +61,8 @@ export function parseCli() {
       add: { type: 'string' },
       remove: { type: 'string' },
       tag: { type: 'string' },
+      remind: { type: 'string' },
+      close: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
