@@ -33,7 +33,8 @@ export async function updateAutoCloseSettings(db: Db, actor: Actor, patch: z.inf
   requirePermission(actor, 'cases.close_others', 'Setting auto-close');
   return db.transaction(async (tx) => {
     const before = await getAutoCloseSettings(tx, actor.accountId);
-    const next = { ...before, ...patch };
+    // a field left out (or given as undefined, as the CLI does) keeps its value
+    const next = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as AutoCloseSettings;
     if (next.close_after_days <= next.remind_after_days) {
       throw new AppError('validation_failed', `close_after_days (${next.close_after_days}) must be more than remind_after_days (${next.remind_after_days})`, 400);
     }
