@@ -36,13 +36,16 @@ export async function sweepAutoClose(db: Db, opts: { now?: Date; accountId?: str
   for (const a of accounts) {
     const rule = { enabled: true, remindAfterDays: a.remind_after_days, closeAfterDays: a.close_after_days };
     const actor = systemActor(a.account_id);
+    const daysBefore = (d: number) => new Date(now.getTime() - d * 86_400_000);
     const cases = await db.query<Candidate>(
       `SELECT c.id, c.ref, coalesce(c.language, cu.language) AS language, c.pending_customer_since, c.autoclose_reminded_at,
          c.pending_customer_since::text AS since_key, c.autoclose_reminded_at::text AS reminded_key
        FROM cases c JOIN customers cu ON cu.account_id = c.account_id AND cu.id = c.customer_id
        WHERE c.account_id = $1 AND c.status = 'pending_customer' AND c.pending_customer_since <= $2
+         AND (c.autoclose_reminded_at IS NULL OR (c.pending_customer_since <= $3 AND c.autoclose_reminded_at <= $4))
        ORDER BY c.pending_customer_since LIMIT ${BATCH}`,
-      [a.account_id, new Date(now.getTime() - a.remind_after_days * 86_400_000)]);
+      // only cases with something due (so a batch of reminded cases still waiting never hides the rest); autoCloseStep decides
+      [a.account_id, daysBefore(a.remind_after_days), daysBefore(a.close_after_days), daysBefore(a.close_after_days - a.remind_after_days)]);
     for (const c of cases) {
       const step = autoCloseStep(rule, { pendingSince: new Date(c.pending_customer_since), remindedAt: c.autoclose_reminded_at ? new Date(c.autoclose_reminded_at) : null }, now);
       if (step === 'none') continue;
