@@ -37,7 +37,7 @@ const caseState = async (id: string) => (await ctx.db.query<{ status: string }>(
 const outbound = (id: string) => ctx.db.query<{ body: string; language: string }>(
   `SELECT body, language FROM messages WHERE account_id = $1 AND case_id = $2 AND type = 'outbound' ORDER BY created_at`, [acc.accountId, id]);
 const audits = (id: string) => ctx.db.query<{ action: string }>(
-  `SELECT action FROM audit_log WHERE account_id = $1 AND entity_id = $2 AND action LIKE 'case.autoclose%' ORDER BY created_at`, [acc.accountId, id]);
+  `SELECT action FROM audit_log WHERE account_id = $1 AND entity_id = $2 AND action LIKE 'case.autoclose%' ORDER BY id`, [acc.accountId, id]);
 
 test('settings: off by default (7/14 days), supervisors set them, bad input is a 400 and changes nothing, per account', async () => {
   const g = await req('GET', '/api/v1/settings/autoclose');
