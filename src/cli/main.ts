@@ -21,6 +21,7 @@ import { startWorker } from '../worker/runner.ts';
 import { cliActor } from './account-context.ts';
 import { inboxCommand } from './commands/inbox.ts';
 import { serviceCommand } from './commands/service.ts';
+import { autoCloseCommand } from './commands/autoclose.ts';
 import { refundCommand } from './commands/refunds.ts';
 import { rightsCommand } from './commands/rights.ts';
 import { announceCommand } from './commands/announce.ts';
@@ -112,6 +113,8 @@ const HELP = `luister <command> [options]
                                      open cases whose service-level clock is at risk or breached
   sla policy create --name N [--segment S] [--priority P] [--channel C] [--first-response MIN]
                     [--next-response MIN] [--resolution MIN] [--account ID]
+  autoclose [show] | autoclose on [--remind DAYS] [--close DAYS] | autoclose off [--account ID]
+                                     remind, then solve cases pending with the customer (default 7 and 14 days)
   brief REF [--account ID]          the case brief (who, what happened, what was promised, what was tried)
                                      and what the escalation rules say about the case
   escalate REF [--to L2|L3 --reason TEXT] [--account ID]
@@ -240,6 +243,8 @@ async function main() {
         print(await importCustomers(db, actor, readFileSync(file, 'utf8'), { dryRun: opt['dry-run'] }));
       });
     }
+    case 'autoclose':
+      return autoCloseCommand(sub, opt);
     case 'inbox':
     case 'promises':
     case 'sla':

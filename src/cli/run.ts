@@ -81,6 +81,8 @@ export function parseCli() {
       'label-nl': { type: 'string' },
       'label-en': { type: 'string' },
       'required-on-solve': { type: 'boolean' },
+      remind: { type: 'string' },
+      close: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -21,6 +21,7 @@ import { caseRoutes } from './routes/cases.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { tagRoutes } from './routes/tags.ts';
 import { spamRoutes } from './routes/spam.ts';
+import { autoCloseRoutes } from './routes/autoclose.ts';
 import { macroRoutes } from './routes/macros.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { customFieldRoutes } from './routes/custom-fields.ts';
@@ -182,6 +183,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   macroRoutes(app, db);
   organisationRoutes(app, db);
   customFieldRoutes(app, db);
+  autoCloseRoutes(app, db);
   knowledgeRoutes(app, db);
   replyRoutes(app, db);
   problemRoutes(app, db);

@@ -91,6 +91,17 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
         await scheduleNext(db, 'nps.sweep');
       };
     }),
+    'autoclose.sweep': lazy(async () => {
+      const { sweepAutoClose } = await import('../autoclose/sweep-autoclose.ts');
+      return async (db: Db) => {
+        const [any] = await db.query('SELECT 1 FROM autoclose_settings WHERE enabled LIMIT 1');
+        if (any) {
+          const r = await sweepAutoClose(db);
+          for (const f of r.failed) console.warn(`autoclose: case ${f.caseId} left as it is: ${f.error}`);
+        }
+        await scheduleNext(db, 'autoclose.sweep');
+      };
+    }),
     // the jobs table keeps what waits and runs plus a few days of history, not every job ever run
     'jobs.prune': async (db: Db) => {
       await pruneJobs(db, { doneDays: config.JOB_RETENTION_DAYS, failedDays: config.JOB_FAILED_RETENTION_DAYS });

@@ -28,6 +28,11 @@ export const SCHEDULES: Record<string, (now: Date) => Date> = {
     const at = Math.floor(now.getTime() / 3_600_000) * 3_600_000 + 40 * 60_000;
     return new Date(at > now.getTime() ? at : at + 3_600_000);
   },
+  // auto-close (src/autoclose/): reminders and closes of cases pending with the customer, hourly at 25 past
+  'autoclose.sweep': (now) => {
+    const at = Math.floor(now.getTime() / 3_600_000) * 3_600_000 + 25 * 60_000;
+    return new Date(at > now.getTime() ? at : at + 3_600_000);
+  },
   'sla.sweep': (now) => new Date(Math.floor(now.getTime() / 300_000) * 300_000 + 300_000),
 };
 

@@ -158,7 +158,7 @@ async function ok<T = Record<string, any>>(method: Method, url: string, payload?
 
 
 /** Routes that take no input at all: no params, no query, no body. */
-const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/macros', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/settings/surveys', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs', 'GET /api/v1/settings/announcements', 'GET /api/v1/status-components', 'GET /api/v1/channels', 'GET /api/v1/channels/connections', 'GET /api/v1/auth/sso', 'GET /api/v1/sso', 'DELETE /api/v1/sso', 'GET /api/v1/imports', 'GET /api/v1/two-factor', 'GET /api/v1/two-factor/policy', 'GET /api/v1/blocked-senders']);
+const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/macros', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/settings/surveys', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs', 'GET /api/v1/settings/announcements', 'GET /api/v1/status-components', 'GET /api/v1/channels', 'GET /api/v1/channels/connections', 'GET /api/v1/auth/sso', 'GET /api/v1/sso', 'DELETE /api/v1/sso', 'GET /api/v1/imports', 'GET /api/v1/two-factor', 'GET /api/v1/two-factor/policy', 'GET /api/v1/blocked-senders', 'GET /api/v1/settings/autoclose']);
 /** Public routes (no credentials needed). */
 const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/sso', 'POST /api/v1/auth/two-factor', 'GET /setup', 'POST /setup',
   'GET /api/public/v1/chat/:slug/status', 'POST /api/public/v1/chat/:slug/messages', 'POST /api/public/v1/chat/:slug/person',
@@ -400,6 +400,8 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'POST /api/v1/surveys/nps': { url: '/api/v1/surveys/nps', payload: { sample: 5 } },
     'GET /api/v1/settings/surveys': { url: '/api/v1/settings/surveys' },
     'PATCH /api/v1/settings/surveys': { url: '/api/v1/settings/surveys', payload: { nps_every_days: 30 } },
+    'GET /api/v1/settings/autoclose': { url: '/api/v1/settings/autoclose' },
+    'PATCH /api/v1/settings/autoclose': { url: '/api/v1/settings/autoclose', payload: { remind_after_days: 7 } },
   };
 }
 
@@ -1355,6 +1357,9 @@ runTable('customer rights: bad preferences, exports, erasures, retention rules a
   { name: 'an NPS sample of 0', method: 'POST', url: '/api/v1/surveys/nps', payload: { sample: 0 }, status: 400, code: 'validation_failed' },
   { name: 'an NPS schedule of 0 days', method: 'PATCH', url: '/api/v1/settings/surveys', payload: { nps_every_days: 0 }, status: 400, code: 'validation_failed' },
   { name: 'an NPS schedule set by an agent', method: 'PATCH', url: '/api/v1/settings/surveys', auth: f.agentToken, payload: { nps_every_days: 30 }, status: 403, code: 'forbidden' },
+  { name: 'auto-close closing before its reminder', method: 'PATCH', url: '/api/v1/settings/autoclose', payload: { remind_after_days: 10, close_after_days: 5 }, status: 400, code: 'validation_failed' },
+  { name: 'auto-close after 0 days', method: 'PATCH', url: '/api/v1/settings/autoclose', payload: { remind_after_days: 0 }, status: 400, code: 'validation_failed' },
+  { name: 'auto-close set by an agent', method: 'PATCH', url: '/api/v1/settings/autoclose', auth: f.agentToken, payload: { enabled: true }, status: 403, code: 'forbidden' },
   { name: 'an NPS sample sent by an agent', method: 'POST', url: '/api/v1/surveys/nps', auth: f.agentToken, payload: { sample: 5 }, status: 403, code: 'forbidden' },
 ]);
 runTable('announcements and incidents (C4): too little notice, no audience, missing parts, no contact: refused, nothing written', () => {

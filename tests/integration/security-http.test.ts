@@ -55,6 +55,7 @@ const COOKIE_ROUTES: { method: InjectOptions['method']; url: string; payload?: u
   { method: 'POST', url: '/api/v1/cases', payload: { customer: { email: 'csrf@example.test' }, message: { body: 'Vervalst verzoek' } } },
   { method: 'PATCH', url: '/api/v1/agents/00000000-0000-0000-0000-000000000000', payload: { name: 'Gekaapt' } },
   { method: 'PUT', url: '/api/v1/settings/insight', payload: { hourly_cost_eur: 1 } },
+  { method: 'PATCH', url: '/api/v1/settings/autoclose', payload: { enabled: true } },
   { method: 'DELETE', url: '/api/v1/tokens/00000000-0000-0000-0000-000000000000' },
   { method: 'PUT', url: '/api/v1/channels/phone', payload: { rotate_secret: true } },
   { method: 'PUT', url: '/api/v1/channels/whatsapp', payload: { access_token: 'EAAG-forged-token-123' } },
