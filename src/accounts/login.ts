@@ -55,7 +55,7 @@ export async function login(db: Db, opts: LoginOptions): Promise<SignedIn | { ag
 }
 
 /** A new session for an agent who proved who they are (a password, and a code when they use two-factor). */
-export async function openSession(db: Db, agent: AgentRow, opts: { ttlHours: number; requestId?: string }): Promise<SignedIn> {
+export async function openSession(db: Db, agent: AgentRow, opts: { ttlHours: number; requestId?: string; via?: string }): Promise<SignedIn> {
   const secret = newSecret();
   const expiresAt = new Date(Date.now() + opts.ttlHours * 3_600_000);
   return db.transaction(async (tx) => {
@@ -66,7 +66,7 @@ export async function openSession(db: Db, agent: AgentRow, opts: { ttlHours: num
     await recordAudit(
       tx,
       { accountId: agent.account_id, type: 'agent', id: agent.id, role: agent.role, agentId: agent.id, requestId: opts.requestId },
-      { action: 'agent.signed_in', entityType: 'agent', entityId: agent.id },
+      { action: 'agent.signed_in', entityType: 'agent', entityId: agent.id, ...(opts.via ? { after: { via: opts.via } } : {}) },
     );
     return { agent, cookie: formatSecret('lss', agent.account_id, s.id, secret), expiresAt };
   });

@@ -8,7 +8,7 @@ import { hashSecret, newSecret, secretMatches } from '../secrets.ts';
 import { matchAgent } from './rules.ts';
 import { openSecret } from './secret-box.ts';
 import { loadSso, type SsoRow } from './settings.ts';
-import { startSession } from './session.ts';
+import { openSession } from '../login.ts';
 
 /**
  * OpenID Connect authorization code flow with PKCE (openid-client): state, nonce and the code
@@ -142,9 +142,9 @@ export async function finishSso(db: Db, key: Buffer, opts: FinishOptions): Promi
   if (match.kind === 'refuse') throw fail(match.code, match.message, 403);
   const actor = { ...systemActor(opts.accountId), requestId: opts.requestId };
   const agent = match.kind === 'create' ? await createAgent(db, actor, { email: match.email, name: match.name, role: match.role }) : existing!;
-  const session = await startSession(db, agent, { ttlHours: opts.ttlHours, requestId: opts.requestId, via: 'sso' });
+  const session = await openSession(db, agent, { ttlHours: opts.ttlHours, requestId: opts.requestId, via: 'sso' });
   await recordAudit(db, actor, { action: 'sso.signed_in', entityType: 'agent', entityId: agent.id, after: { issuer: idClaims.iss, subject: idClaims.sub, created: match.kind === 'create' } });
-  return { agent, ...session, created: match.kind === 'create' };
+  return { ...session, created: match.kind === 'create' };
 }
 
 function describe(err: unknown): string {
