@@ -139,6 +139,24 @@ describe('dashboard and knowledge editor in Chromium', { skip }, () => {
     assert.deepEqual(problems, [], 'no script errors and no failed requests');
   });
 
+  test('auto-close on the dashboard: off by default, the close must come after the reminder, switched on and saved', async () => {
+    await page.goto(`${base}/app/dashboard`);
+    const form = page.getByRole('form', { name: 'Automatisch afsluiten' });
+    await form.getByText(/^Staat uit/).waitFor();
+    await form.getByLabel('Zaken die op de klant wachten automatisch afsluiten').check();
+    await form.getByLabel('Herinnering na zoveel dagen (1–90)').fill('10');
+    await form.getByLabel('Oplossen na zoveel dagen (2–180)').fill('5');
+    await form.getByText('Oplossen moet later komen dan de herinnering.').waitFor();
+    assert.equal(await form.getByRole('button', { name: 'Afsluiten vastleggen' }).isDisabled(), true);
+    await form.getByLabel('Oplossen na zoveel dagen (2–180)').fill('21');
+    await form.getByRole('button', { name: 'Afsluiten vastleggen' }).click();
+    await form.getByText('Automatisch afsluiten is vastgelegd.').waitFor();
+    await form.getByText(/na 10 dagen zonder antwoord .* na 21 dagen/).waitFor();
+    assert.deepEqual(await (await fetch(`${base}/api/v1/settings/autoclose`, { headers: auth })).json(), { enabled: true, remind_after_days: 10, close_after_days: 21 });
+    await assertAccessible(page, 'dashboard with auto-close');
+    assert.deepEqual(problems, [], 'no script errors and no failed requests');
+  });
+
   test('the dashboard in English: first-contact resolution, channels, the weekly trend', async () => {
     const en = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } });
     try {

@@ -10,6 +10,7 @@ import { ChannelMix } from './ChannelMix.tsx';
 import { HourlyCost } from './HourlyCost.tsx';
 import { TopicChart } from './TopicChart.tsx';
 import { SurveyFigures } from '../rights/SurveyFigures.tsx';
+import { AutoCloseSettings } from '../cases/AutoCloseSettings.tsx';
 import type { Dashboard as Data } from './types.ts';
 
 const PERIODS = [7, 14, 30, 90] as const;
@@ -110,6 +111,7 @@ export function Dashboard({ me, params, onHelp }: { me: Me; params: URLSearchPar
             <ChannelMix channels={d.channels} />
           </section>
           <SurveyFigures days={days} canExport={me.actor.role !== 'agent'} />
+          {me.actor.role !== 'agent' && <AutoCloseSettings />}
           {me.actor.role === 'admin' && <HourlyCost cents={d.cost.hourly_cost_cents} onSaved={() => setVersion((v) => v + 1)} />}
         </>
       )}
