@@ -68,10 +68,17 @@ async function wipe(tx: Db, accountId: string, p: Person) {
   await q(`UPDATE surveys SET comment = NULL, to_address = NULL WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]);
   // a cancellation stays (the ledger's findings rest on it), without the agent's note
   await q(`UPDATE customer_cancellations SET note = NULL WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]);
+  // calls and WhatsApp sends carry their number; custom field values on their cases and on them may be personal
+  await q(`DELETE FROM phone_calls WHERE account_id = $1 AND (case_id = ANY($2::uuid[]) OR customer_phone = ANY($3::text[]))`, [p.caseIds, p.values]);
+  await q(
+    `UPDATE whatsapp_outbound w SET to_wa_id = '', last_error = NULL FROM messages m
+     WHERE w.account_id = $1 AND m.account_id = w.account_id AND m.id = w.message_id AND m.case_id = ANY($2::uuid[])`, [p.caseIds]);
+  await q(`UPDATE cases SET custom_fields = '{}' WHERE account_id = $1 AND id = ANY($2::uuid[]) AND custom_fields <> '{}'`, [p.caseIds]);
   await q(`DELETE FROM customer_identities WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]);
   await q(
     `UPDATE customers SET name = '', search_text = '', language = NULL, vulnerable = false, media = false, sales_opt_out = false,
-       vulnerable_source = NULL, refund_iban = NULL, refund_account_holder = NULL, erased_at = now(), updated_at = now()
+       vulnerable_source = NULL, refund_iban = NULL, refund_account_holder = NULL, organisation_id = NULL, custom_fields = '{}',
+       erased_at = now(), updated_at = now()
      WHERE account_id = $1 AND id = ANY($2::uuid[])`, [ids]);
   return counts;
 }

@@ -47,7 +47,7 @@ async function* zipChunks(db: Db, accountId: string, p: Person): AsyncGenerator<
   const q = <T>(sql: string, params: unknown[]) => db.query<T>(sql, [accountId, ...params]);
 
   json('README.json', exportReadme());
-  const [customer] = await q(`SELECT id, name, segment, language, vulnerable, media, sales_opt_out, merged_into, vulnerable_source, refund_iban, refund_account_holder, created_at, updated_at FROM customers WHERE account_id = $1 AND id = $2`, [p.customerId]);
+  const [customer] = await q(`SELECT id, name, segment, language, vulnerable, media, sales_opt_out, merged_into, vulnerable_source, refund_iban, refund_account_holder, organisation_id, custom_fields, created_at, updated_at FROM customers WHERE account_id = $1 AND id = $2`, [p.customerId]);
   json('customer.json', {
     customer,
     merged_customers: await q(`SELECT id, name, created_at FROM customers WHERE account_id = $1 AND merged_into = $2`, [p.customerId]),
@@ -56,9 +56,10 @@ async function* zipChunks(db: Db, accountId: string, p: Person): AsyncGenerator<
     vulnerability_signs: await q(`SELECT id, case_id, message_id, kind, sentence, status, decided_at, created_at FROM vulnerability_signs WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]),
     surveys: await q(`SELECT id, kind, case_id, status, score, comment, sent_at, answered_at FROM surveys WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]),
     cancellations: await q(`SELECT id, product, cancelled_at, note, created_at FROM customer_cancellations WHERE account_id = $1 AND customer_id = ANY($2::uuid[]) ORDER BY cancelled_at`, [ids]),
+    phone_calls: await q(`SELECT call_id, direction, customer_phone, our_phone, state, started_at, answered_at, case_id FROM phone_calls WHERE account_id = $1 AND case_id = ANY($2::uuid[]) ORDER BY started_at`, [p.caseIds]),
   });
   yield* drain();
-  json('cases.json', await q(`SELECT id, ref, subject, status, priority, tier, topic, language, channel, created_at, updated_at, solved_at, closed_at FROM cases WHERE account_id = $1 AND id = ANY($2::uuid[]) ORDER BY created_at`, [p.caseIds]));
+  json('cases.json', await q(`SELECT id, ref, subject, status, priority, tier, topic, language, channel, custom_fields, created_at, updated_at, solved_at, closed_at FROM cases WHERE account_id = $1 AND id = ANY($2::uuid[]) ORDER BY created_at`, [p.caseIds]));
   json('promises.json', await q(`SELECT id, case_id, kind, description, state, due_at, window_start, kept_at, breached_at, created_at FROM promises WHERE account_id = $1 AND customer_id = ANY($2::uuid[]) ORDER BY created_at`, [ids]));
   yield* drain();
 

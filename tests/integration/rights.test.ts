@@ -164,6 +164,11 @@ describe('GDPR export and erasure', () => {
     );
     await ctx.db.query(`INSERT INTO surveys (account_id, kind, customer_id, case_id, status, score, comment, to_address) VALUES ($1, 'csat', $2, $3, 'answered', 2, $4, $5)`,
       [acc.accountId, customerId, caseId, `De ${phrase} was niet leuk`, email]);
+    // a missed call from their number, and custom field values on them and on their case (issues 17, 19)
+    await ctx.db.query(`INSERT INTO phone_calls (account_id, call_id, direction, customer_phone, our_phone, state, started_at, case_id) VALUES ($1, $2, 'inbound', $3, '+31201234567', 'missed', now(), $4)`,
+      [acc.accountId, `call-${rand}`, phone, caseId]);
+    await ctx.db.query(`UPDATE customers SET custom_fields = $3 WHERE account_id = $1 AND id = $2`, [acc.accountId, customerId, JSON.stringify({ notitie: `houdt van ${phrase}` })]);
+    await ctx.db.query(`UPDATE cases SET custom_fields = $3 WHERE account_id = $1 AND id = $2`, [acc.accountId, caseId, JSON.stringify({ locatie: `bij de ${phrase}` })]);
     await drain();
   });
 
@@ -216,7 +221,7 @@ describe('GDPR export and erasure', () => {
     const auditBefore = (await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE account_id = $1', [acc.accountId]))[0].n;
     const needles = [name, email, phoneDigits, phrase];
     const seeded = await scanEverything(ctx.db, needles);
-    for (const where of ['customers.name', 'customer_identities.value', 'messages.body', 'attachments.content', 'audit_log.after', 'idempotency_keys.response_body', 'webhook_deliveries.payload', 'surveys.comment', 'promises.description']) {
+    for (const where of ['customers.name', 'customer_identities.value', 'messages.body', 'attachments.content', 'audit_log.after', 'idempotency_keys.response_body', 'webhook_deliveries.payload', 'surveys.comment', 'promises.description', 'phone_calls.customer_phone', 'customers.custom_fields', 'cases.custom_fields']) {
       assert.ok(seeded.some((h) => h.startsWith(`${where}:`)), `the scan finds the seeded data in ${where}: ${seeded.join(', ')}`);
     }
     const erased = await req('POST', `/api/v1/customers/${customerId}/erase`, { reason: `Verzoek van ${name} per brief`, override: true });
