@@ -73,7 +73,7 @@ export interface ReplicatedPair {
   standby: PgNode;
   /** kill -9 of the node's postmaster and every process it started: a crash, nothing flushed on the way out */
   crash(node: PgNode): void;
-  /** `pg_ctl promote`, then waits until the node accepts writes */
+  /** `pg_ctl promote`, waits until the node accepts writes, and lets it commit without a standby */
   promote(node: PgNode): Promise<void>;
   stop(node: PgNode): Promise<void>;
   /** stops both clusters and removes their folder */
@@ -222,10 +222,13 @@ export async function startReplicatedPair(opts: { synchronous: boolean }): Promi
       await as('pg_ctl', ['-D', n.dir, '-w', '-t', '60', 'promote']);
       for (let i = 0; ; i++) {
         const [r] = await n.query<{ r: boolean }>('SELECT pg_is_in_recovery() AS r');
-        if (!r.r) return;
+        if (!r.r) break;
         if (i > 300) throw new Error(`${n.name} still in recovery after promote`);
         await new Promise((res) => setTimeout(res, 100));
       }
+      // it has no standby of its own yet: with the old primary's synchronous_standby_names every commit would wait for ever
+      await n.query("ALTER SYSTEM SET synchronous_standby_names = ''");
+      await n.query('SELECT pg_reload_conf()');
     },
     stop,
     async close() {

@@ -118,6 +118,15 @@ async function openPostgres(url: string, max: number, opts: OpenDbOptions): Prom
     },
     async transaction<T>(fn: (tx: Db) => Promise<T>) {
       const client = await pool.connect();
+      // The pool listens for errors only on idle clients: a connection that breaks while the
+      // transaction waits between two statements (the server was killed) would emit an unhandled
+      // 'error' and end the process. The transaction's next statement fails instead, and the
+      // broken client is discarded on release.
+      let broken: Error | undefined;
+      const onError = (err: Error) => {
+        broken = err;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn(clientDb(client));
@@ -128,7 +137,8 @@ async function openPostgres(url: string, max: number, opts: OpenDbOptions): Prom
         await inLane(client, () => client.query('ROLLBACK')).catch(() => {});
         throw err;
       } finally {
-        client.release();
+        client.removeListener('error', onError);
+        client.release(broken);
       }
     },
     listen: (channel, fn) => listener.listen(channel, fn),
