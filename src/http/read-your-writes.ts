@@ -10,8 +10,6 @@ export type Reads = (req: FastifyRequest) => Db;
 
 /** Carries the reader's last write position to whichever server process handles their next read. */
 export const READ_AFTER_COOKIE = 'luister_read_after';
-/** A write older than this no longer holds its writer's reads back: the replica lags far less (REPLICA_MAX_LAG_MS) or is skipped anyway. */
-const REMEMBER_MS = 60_000;
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 const writerKey = (a: Actor) => (a.agentId ? `agent:${a.agentId}` : `${a.type}:${a.id}`);
@@ -24,8 +22,10 @@ const writerKey = (a: Actor) => (a.agentId ? `agent:${a.agentId}` : `${a.type}:$
  * write, and only when a replica is configured. A forged cookie can only send its sender's reads to
  * the primary.
  */
-export function readRouting(app: FastifyInstance, replica: ReadReplica, config: Pick<Config, 'COOKIE_SECURE'>): Reads {
+export function readRouting(app: FastifyInstance, replica: ReadReplica, config: Pick<Config, 'COOKIE_SECURE' | 'REPLICA_MAX_LAG_MS'>): Reads {
   if (!replica.status()) return () => replica.reader(null);
+  // a write older than this no longer holds its writer's reads back: a replica further behind is skipped anyway
+  const REMEMBER_MS = Math.max(60_000, 2 * config.REPLICA_MAX_LAG_MS);
   const lastWrite = new Map<string, { lsn: Lsn; at: number }>();
 
   app.addHook('onSend', async (req, reply, payload) => {
@@ -36,7 +36,7 @@ export function readRouting(app: FastifyInstance, replica: ReadReplica, config: 
     if (lastWrite.size > 10_000) for (const [k, v] of lastWrite) if (now - v.at > REMEMBER_MS) lastWrite.delete(k);
     lastWrite.set(writerKey(req.actor), { lsn, at: now });
     const secure = config.COOKIE_SECURE === 'auto' ? req.protocol === 'https' : config.COOKIE_SECURE === 'true';
-    reply.setCookie(READ_AFTER_COOKIE, formatLsn(lsn), { path: '/api/', httpOnly: true, sameSite: 'strict', secure, maxAge: REMEMBER_MS / 1000 });
+    reply.setCookie(READ_AFTER_COOKIE, formatLsn(lsn), { path: '/api/', httpOnly: true, sameSite: 'strict', secure, maxAge: Math.ceil(REMEMBER_MS / 1000) });
     return payload;
   });
 
