@@ -15,7 +15,7 @@ import { replicationUnavailable, startReplicatedPair, type ReplicatedPair } from
 const unavailable = replicationUnavailable();
 
 /** `luister serve` in a process of its own; resolves with its SMTP port once it is ready. */
-async function serve(env: Record<string, string>): Promise<{ proc: ChildProcess; smtpPort: number; output: () => string; stop: () => Promise<void> }> {
+async function serve(env: Record<string, string>): Promise<{ proc: ChildProcess; smtpPort: number; httpUrl: string; output: () => string; stop: () => Promise<void> }> {
   const proc = spawn(process.execPath, ['bin/luister.mjs', 'serve'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SMTP_PORT: '0', SMTP_HOST: '127.0.0.1', WORKER: 'off', LOG_LEVEL: 'error', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -42,7 +42,8 @@ async function serve(env: Record<string, string>): Promise<{ proc: ChildProcess;
     await exited;
     clearTimeout(t);
   };
-  return { proc, smtpPort, output: () => out, stop };
+  const httpUrl = /Luister is ready at (http:\/\/\S+)/.exec(out)![1].replace('localhost', '127.0.0.1');
+  return { proc, smtpPort, httpUrl, output: () => out, stop };
 }
 
 type Outcome = 'accepted' | 'refused' | 'no_answer';
@@ -123,6 +124,9 @@ describe('failover: synchronous replication, the primary killed mid-stream, the 
     const first = await serve({ DATABASE_URL: pair.primary.url(), DATABASE_REPLICA_URL: pair.standby.url(), DATA_DIR: dataDir });
     servers.push(first);
     const firstReadyMs = Date.now() - firstStart;
+    // the server reads on the standby meanwhile
+    const health = await (await fetch(`${first.httpUrl}/healthz`)).json() as { replica: { state: string; lag_ms: number } };
+    assert.equal(health.replica.state, 'streaming');
     const TOTAL = 240;
     const KILL_AFTER = 100;
     const results = new Map<number, { id: string; outcome: Outcome; reply: string }>();
