@@ -127,14 +127,14 @@ describe('failover: synchronous replication, the primary killed mid-stream, the 
     // the server reads on the standby meanwhile
     const health = await (await fetch(`${first.httpUrl}/healthz`)).json() as { replica: { state: string; lag_ms: number } };
     assert.equal(health.replica.state, 'streaming');
-    const TOTAL = 240;
-    const KILL_AFTER = 100;
+    const TOTAL = 200;
+    const KILL_AFTER = 60;
     const results = new Map<number, { id: string; outcome: Outcome; reply: string }>();
     let issued = 0;
     let killedAt = 0;
     let acceptedAtKill = 0;
     let afterKill = 0;
-    const next = () => (issued < TOTAL && (!killedAt || afterKill++ < 30) ? issued++ : null);
+    const next = () => (issued < TOTAL && (!killedAt || afterKill++ < 20) ? issued++ : null);
     const accepted = () => [...results.values()].filter((r) => r.outcome === 'accepted');
     const record = (n: number, id: string, outcome: Outcome, reply: string) => {
       results.set(n, { id, outcome, reply });
