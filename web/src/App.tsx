@@ -27,9 +27,13 @@ import { ApiError, get, post, whenSignedOut } from './shared/api.ts';
 import { useGoShortcuts } from './shared/keys.ts';
 import { LiveIndicator } from './shared/LiveIndicator.tsx';
 import { startLive, stopLive } from './shared/live.ts';
-import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, MACROS, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, RETENTION, STATUS_SETTINGS, CHANNELS, SSO, SECURITY, ORGANISATIONS, useRoute } from './shared/router.ts';
+import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, SETTINGS, ORGANISATIONS, useRoute, type Route } from './shared/router.ts';
 import { ShortcutHelp } from './shared/ShortcutHelp.tsx';
+import { SettingsIndex } from './settings/SettingsIndex.tsx';
 import type { Me } from './shared/types.ts';
+
+/** The screens reached from Settings: the top bar marks Settings as current on each of them. */
+const SETTINGS_SCREENS = new Set<Route['screen']>(['settings', 'security', 'channels', 'status-settings', 'sso', 'macros', 'retention']);
 
 export function App() {
   const { t } = useTranslation();
@@ -45,6 +49,7 @@ export function App() {
     o: () => navigate(DASHBOARD),
     k: () => navigate(KNOWLEDGE),
     r: () => navigate(REFUNDS),
+    s: () => navigate(SETTINGS),
     n: () => setBell((b) => !b),
   });
 
@@ -120,9 +125,6 @@ export function App() {
           <a href={INCIDENTS} onClick={onLinkClick} aria-current={route.screen === 'incidents' ? 'page' : undefined}>
             {t('app.incidents')}
           </a>
-          <a href={STATUS_SETTINGS} onClick={onLinkClick} aria-current={route.screen === 'status-settings' ? 'page' : undefined}>
-            {t('app.statusPage')}
-          </a>
           <a href={KNOWLEDGE} onClick={onLinkClick} aria-current={route.screen === 'knowledge' ? 'page' : undefined} aria-keyshortcuts="g k">
             {t('app.knowledge')}
           </a>
@@ -132,26 +134,8 @@ export function App() {
           <a href={ORGANISATIONS} onClick={onLinkClick} aria-current={route.screen === 'organisations' || route.screen === 'organisation' ? 'page' : undefined}>
             {t('organisations.nav')}
           </a>
-          <a href={MACROS} onClick={onLinkClick} aria-current={route.screen === 'macros' ? 'page' : undefined}>
-            {t('macros.title')}
-          </a>
-          {me.actor.role === 'admin' && (
-            <a href={RETENTION} onClick={onLinkClick} aria-current={route.screen === 'retention' ? 'page' : undefined}>
-              {t('retention.nav')}
-            </a>
-          )}
-          {me.actor.role === 'admin' && (
-            <a href={CHANNELS} onClick={onLinkClick} aria-current={route.screen === 'channels' ? 'page' : undefined}>
-              {t('channels.nav')}
-            </a>
-          )}
-          {me.actor.role === 'admin' && (
-            <a href={SSO} onClick={onLinkClick} aria-current={route.screen === 'sso' ? 'page' : undefined}>
-              {t('sso.nav')}
-            </a>
-          )}
-          <a href={SECURITY} onClick={onLinkClick} aria-current={route.screen === 'security' ? 'page' : undefined}>
-            {t('twoFactor.nav')}
+          <a href={SETTINGS} onClick={onLinkClick} aria-current={SETTINGS_SCREENS.has(route.screen) ? 'page' : undefined} aria-keyshortcuts="g s">
+            {t('settings.nav')}
           </a>
         </nav>
         <div className="topbar-end">
@@ -196,6 +180,8 @@ export function App() {
         <SsoSettings me={me} onHelp={showHelp} />
       ) : route.screen === 'security' ? (
         <TwoFactorSettings me={me} onHelp={showHelp} />
+      ) : route.screen === 'settings' ? (
+        <SettingsIndex me={me} onHelp={showHelp} />
       ) : route.screen === 'channels' ? (
         <Channels me={me} onHelp={showHelp} />
       ) : route.screen === 'dashboard' ? (

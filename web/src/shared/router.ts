@@ -36,6 +36,7 @@ export type Route =
   | { screen: 'macros' }
   | { screen: 'sso' }
   | { screen: 'security' }
+  | { screen: 'settings' }
   | { screen: 'organisations' }
   | { screen: 'organisation'; id: string };
 
@@ -56,6 +57,7 @@ export function useRoute(): Route {
   if (/^\/app\/macros\/?$/.test(u.pathname)) return { screen: 'macros' };
   if (/^\/app\/sso\/?$/.test(u.pathname)) return { screen: 'sso' };
   if (/^\/app\/security\/?$/.test(u.pathname)) return { screen: 'security' };
+  if (/^\/app\/settings\/?$/.test(u.pathname)) return { screen: 'settings' };
   const o = /^\/app\/organisations(?:\/([^/]+))?\/?$/.exec(u.pathname);
   if (o) return o[1] ? { screen: 'organisation', id: decodeURIComponent(o[1]) } : { screen: 'organisations' };
   if (/^\/app\/dashboard\/?$/.test(u.pathname)) return { screen: 'dashboard', params: u.searchParams };
@@ -78,6 +80,7 @@ export const INCIDENTS = `${BASE}incidents`;
 export const RETENTION = `${BASE}retention`;
 export const STATUS_SETTINGS = `${BASE}status`;
 export const CHANNELS = `${BASE}channels`;
+export const SETTINGS = `${BASE}settings`;
 export const SSO = `${BASE}sso`;
 export const SECURITY = `${BASE}security`;
 export const articleHref = (id: string) => `${KNOWLEDGE}/${encodeURIComponent(id)}`;
