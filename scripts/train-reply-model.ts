@@ -242,14 +242,17 @@ function chooseThreshold(label: ModelLabel, scored: Scored[], dev: Scored[], dev
       const th = { t, ta, P: 0, R: 0 };
       const c = counts(label, scored, th);
       if (c.P < TARGET[label] || (dev.length && counts(label, dev, th).P < devFloor)) continue;
+      // blame: the replies that act must keep the floor on their own (a third party named while we fix it is no blame)
+      if (label === 'blame' && counts(label, dev.filter((s) => s.acts), th).P < devFloor) continue;
       if (c.R > best.R) best = { t, ta, P: c.P, R: c.R };
     }
   }
   return best;
 }
 
-// the precision whole replies (dev, tune, fixtures) must keep at the chosen thresholds; single sentences are easier
-const REPLY_FLOOR = Number(process.env.RM_REPLY_FLOOR ?? 0.9);
+// the precision whole replies (dev, tune, fixtures) must keep at the chosen thresholds; single sentences are easier,
+// and 0.92 rather than 0.9 leaves a margin for unseen replies (0.9 held P 0.86 on tests/fixtures/replies/generalise.jsonl)
+const REPLY_FLOOR = Number(process.env.RM_REPLY_FLOOR ?? 0.92);
 
 const docs = loadDocs();
 const labels: ModelLabel[] = process.env.RM_LABELS ? (process.env.RM_LABELS.split(',') as ModelLabel[]) : [...REPLY_LABELS, 'stock_complaint'];
