@@ -42,6 +42,13 @@ const BLAME = phrases([
   'werken (altijd )?volgens (de )?(geldende )?(procedures|regels|protocol)', '(de kosten|het bedrag|de rekening|de factuur) (zijn|is|blijven|blijft) (daarom |dus )?(correct|terecht|juist|staan)', 'mag (eenzijdig|zomaar|gewoon) (worden )?(aangepast|gewijzigd|verhoogd)', 'anders zou(den)? (het bedrijf|wij|we|zij) (het|dat) niet doen',
   '(in line with|according to|as stated in|per|under) (our|your|the) (policy|terms|contract|conditions|logs)(?![^.!?]*(but|however|though))', '(charges|costs|amount|invoice|bill) (on your invoice )?(is|are) (therefore |thus )?correct', '(computers|systems) (liegen|don\'t lie)', 'volgens onze (logs|systemen|gegevens)',
   '(like|just like) everyone else', 'hoe de markt werkt', 'landelijk probleem', '(automatisch|automatically) (gegenereerd|generated)',
+  // issue 14, by structure: "X is responsible for it, not us"; "we are only the platform"; "we depend on them"; "perfectly
+  // legal"; "so we acted correctly"; "it is up to the recipient"
+  '(verantwoordelijk|aansprakelijk|responsible|liable)[^.!?\\n]{0,60}[,;]? (en )?(niet wij|niet ons|not us|not we)', '(niet door ons|not by us|niet bij ons|not with us)(?! (alleen|only))',
+  '(wij|we) (zijn|are) (alleen|slechts|maar|only|just|merely|simply) (het|de|een|the|a|an) \\p{L}+', '(wij zijn|we are|we\'re) (volledig |geheel |helemaal |entirely |completely |fully |totally )?(afhankelijk van|dependent on|reliant on)',
+  '(volkomen|helemaal|gewoon|perfectly|entirely|completely|fully) (legaal|legal|toegestaan|allowed|rechtmatig|lawful|correct|terecht|justified)', '(dus|daarom|therefore|so) [^.!?\\n]{0,40}(toegestaan|allowed|legaal|legal|rechtmatig|lawful|terecht|justified)',
+  '(wij|we) hebben (dus |daarmee |hier |in dit geval )*(correct|juist|zorgvuldig|volgens de regels|volgens het protocol|conform \\p{L}+) gehandeld', '(we|i) (acted|handled (it|this|your \\p{L}+)) (entirely |fully |completely )?(correctly|properly|in line with|according to|by the book)',
+  '(het is|it\'s|it is) (aan|up to) (de|het|the|each) (klant|ontvanger|huurder|reiziger|bewoner|gebruiker|koper|passagier|deelnemer|customer|recipient|tenant|passenger|traveller|user|buyer|resident|guest) ',
 ]);
 // "dit ligt niet aan u": taking the blame off the customer is the opposite of blame-shifting
 const NOT_BLAME = /(ligt|lag|zit|zat) (helemaal |echt |volledig )?bij ons\b|(ligt|lag) niet aan u\b|not your fault|niet uw (schuld|fout)|(?<!niet |buiten |niet onder |niet binnen )onze (eigen )?(schuld|fout|verantwoordelijkheid)|(?<!not |n't |never )our (own )?(fault|mistake|responsibility)|shouldn'?t have had to/i;

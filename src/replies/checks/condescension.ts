@@ -26,6 +26,15 @@ const CONDESCENSION = phrases([
   // patronising
   '(sweetheart|sweetie|honey|love|dear),', 'no need to panic', '(isn\'t|is not) your first language', 'computercursus', 'iemand in uw omgeving', 'laat u het (maar )?(gewoon )?aan ons over', 'zoals u (ongetwijfeld|vast wel|wellicht) weet', 'u bent (niet de enige|niet de eerste)',
   'just so we\'re on the same page', '(that\'s|that is) how it\'s supposed to work', '(ik|wij|we) hopen dat dit nu (duidelijk|helder) is', '(i|we) hope (that\'s|that is|this is) (clearer|clear) now', 'nu eenmaal hoe',
+  // issue 14, by structure: how to behave next time, as an instruction to the customer; "as you would know if you had
+  // read it"; "clearly stated"; be realistic; everyone who uses it saw it; the most basic thing
+  '(next time|in future|in the future|from now on|going forward),? (please )?(do )?(make sure|check|read|look|double-check|be sure|remember|pay (more )?attention|take (more )?care)',
+  '(make sure|please check|be sure to|worth checking|remember to|pay (more )?attention to|take (more )?care)[^.!?\\n]{0,70} (next time|in future|from now on)', 'so (that )?this (doesn\'t|does not|won\'t|will not) happen again',
+  '(de|een) volgende keer (even |wel |goed |beter |eerst |zelf )+', '(kijkt|let|controleert|leest|zorgt|checkt|houdt) u (er )?(\\p{L}+ ){0,4}(de volgende keer|een volgende keer|voortaan|in het vervolg)', 'zorg (er )?(de volgende keer|voortaan|in het vervolg) (wel )?voor dat u',
+  'as you(\'d| would| should)? (have )?(know|known|be aware|have seen)[^.!?\\n]{0,20} if you(\'d| had)? (read|checked|looked)', 'as you (may|might) not (be aware|know|realise|realize)', 'clearly (mentioned|stated|explained|indicated|shown|marked|written|set out)',
+  '(u moet|je moet|you need to|you have to|you must) (ook |wel |echt |een beetje |a bit |also |really )*(realistisch|redelijk|realistic|reasonable)', '(wees|be) (nou |now |a bit |een beetje )?(realistisch|redelijk|realistic|reasonable)',
+  '(iedereen|everyone|anyone|anybody) (die|who) [^.,!?\\n]{0,50} (heeft|has) [^.,!?\\n]{0,30}(gezien|gelezen|begrepen|seen|read|understood)', 'dat weet (toch |echt )?iedereen', 'everyone knows (that|this)',
+  'normaalste zaak', 'basiskennis', 'common sense', 'gezond verstand',
 ]);
 
 // "Ik leg het graag nog een keer uit": offered gladly, explaining again is service, not a rebuke
