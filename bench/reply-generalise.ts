@@ -75,7 +75,7 @@ function report(name: string, items: Item[]): { after: number; before: number } 
     console.log(`false ${label} alarms on mail that is no customer-service reply: ${n} of ${notService.length} (rules alone ${notService.filter((i) => rules.get(i.id)!.has(label)).length})`);
   }
   // the fresh set is scored, never read item by item
-  if (process.env.REPLY_GEN_SHOW && name === 'generalise.jsonl') {
+  if (process.env.REPLY_GEN_SHOW && name === (process.env.REPLY_GEN_SHOW === '1' ? 'generalise.jsonl' : process.env.REPLY_GEN_SHOW)) {
     for (const it of items) for (const label of LABELS) {
       const p = shipped.get(it.id)!.has(label);
       if (p !== it.labels.includes(label)) console.log(`${label} ${p ? 'FP' : 'FN'} ${it.id}: ${it.text.replace(/\n+/g, ' ')}`);
