@@ -10,16 +10,6 @@ export async function tagsOf(db: Db, accountId: string, kind: Taggable, id: stri
   return rows.map((r) => r.tag);
 }
 
-/** Tags of many cases at once (a list page), by case id. */
-export async function tagsOfCases(db: Db, accountId: string, caseIds: string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  if (!caseIds.length) return out;
-  const rows = await db.query<{ case_id: string; tag: string }>(
-    'SELECT case_id, tag FROM case_tags WHERE account_id = $1 AND case_id = ANY($2::uuid[]) ORDER BY tag', [accountId, caseIds]);
-  for (const r of rows) out.set(r.case_id, [...(out.get(r.case_id) ?? []), r.tag]);
-  return out;
-}
-
 /** Writes the tags as `next` (in the caller's transaction, after the owner row was locked). */
 export async function writeTags(tx: Db, accountId: string, kind: Taggable, id: string, next: string[]): Promise<void> {
   const { table, column } = TABLE[kind];

@@ -106,6 +106,14 @@ test('lists filter on custom fields (and tags); a filter on an unknown field or 
   assert.deepEqual(await ids('field.oorzaak=factuur&field.teruggebeld=ja'), new Set([a.id]));
   assert.deepEqual(await ids('field.bedrag=40'), new Set([a.id]));
   assert.deepEqual(await ids('field.oorzaak=factuur&field.producten=tv&tag=terugbetaling'), new Set([b.id]));
+  // a page at a time with the same filters: the cursor carries on after the last case, newest first
+  const first = (await req('GET', '/api/v1/cases?field.oorzaak=factuur&field.producten=tv&limit=1')).json();
+  assert.deepEqual(first.data.map((c: { id: string }) => c.id), [b.id]);
+  assert.deepEqual(first.data[0].tags, ['terugbetaling']);
+  const second = (await req('GET', `/api/v1/cases?field.oorzaak=factuur&field.producten=tv&limit=1&cursor=${first.next_cursor}`)).json();
+  assert.deepEqual(second.data.map((c: { id: string }) => c.id), [a.id]);
+  assert.deepEqual(second.data[0].tags, []);
+  assert.equal(second.next_cursor, null);
   for (const [q, code] of [['field.kleur=rood', 'unknown_field'], ['field.bedrag=veel', 'invalid_field_value'], ['field.oorzaak=ruzie', 'invalid_field_value']]) {
     const res = await req('GET', `/api/v1/cases?${q}`);
     assert.equal(res.statusCode, 400, q);

@@ -45,6 +45,10 @@ test('tags are added and removed on a case, shown on it, audited, and filter the
   assert.deepEqual(onlyA[0].tags, ['app:parkeren', 'terugbetaling']);
   assert.equal((await req('GET', '/api/v1/cases?tag=bestaat-niet')).json().data.length, 0);
   assert.equal((await req('GET', '/api/v1/cases?tag=niet!goed')).statusCode, 422);
+  // no case carries more than 50 tags, so a filter on more is refused rather than answered with nothing
+  res = await req('GET', `/api/v1/cases?tag=${Array.from({ length: 51 }, (_, i) => `t${i}`).join(',')}`);
+  assert.equal(res.statusCode, 422, res.body);
+  assert.equal(res.json().error.code, 'too_many_tags');
 });
 
 test('bad tags, removing an absent tag, and another account\'s case: a clear 4xx and nothing written', async () => {

@@ -92,7 +92,7 @@ export function caseRoutes(app: FastifyInstance, db: Db, reads: Reads) {
           passed_around: z.coerce.number().int().min(1).max(1000).optional().describe('transferred at least this many times'),
           team_id: s.id.optional().describe("the team's cases: its own and those its members own"),
           topic_id: s.id.optional().describe('cases with a message in this topic (GET /api/v1/topics)'),
-          tag: z.string().max(1000).optional().describe('comma-separated tags: cases carrying every one of them'),
+          tag: z.string().max(1000).optional().describe('comma-separated tags (at most 50): cases carrying every one of them'),
           spam: z.enum(['true', 'false']).optional().describe('true: only the cases marked as spam (left out otherwise)'),
         }),
       response: { 200: res.pageOf(res.caseSchema.extend({ customer_name: z.string().describe('the customer\'s name (may be empty)') })), ...res.errors },
