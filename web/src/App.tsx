@@ -21,13 +21,14 @@ import { StatusSettings } from './announcements/StatusSettings.tsx';
 import { Channels } from './channels/Channels.tsx';
 import { MacroList } from './macros/MacroList.tsx';
 import { SsoSettings } from './accounts/SsoSettings.tsx';
+import { Roles } from './accounts/Roles.tsx';
 import { Organisations } from './organisations/Organisations.tsx';
 import { OrganisationView } from './organisations/OrganisationView.tsx';
 import { ApiError, get, post, whenSignedOut } from './shared/api.ts';
 import { useGoShortcuts } from './shared/keys.ts';
 import { LiveIndicator } from './shared/LiveIndicator.tsx';
 import { startLive, stopLive } from './shared/live.ts';
-import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, MACROS, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, RETENTION, STATUS_SETTINGS, CHANNELS, SSO, SECURITY, ORGANISATIONS, useRoute } from './shared/router.ts';
+import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, MACROS, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, RETENTION, STATUS_SETTINGS, CHANNELS, SSO, SECURITY, ROLES, ORGANISATIONS, useRoute } from './shared/router.ts';
 import { ShortcutHelp } from './shared/ShortcutHelp.tsx';
 import type { Me } from './shared/types.ts';
 
@@ -150,6 +151,11 @@ export function App() {
               {t('sso.nav')}
             </a>
           )}
+          {me.actor.permissions?.includes('roles.manage') && (
+            <a href={ROLES} onClick={onLinkClick} aria-current={route.screen === 'roles' ? 'page' : undefined}>
+              {t('roles.nav')}
+            </a>
+          )}
           <a href={SECURITY} onClick={onLinkClick} aria-current={route.screen === 'security' ? 'page' : undefined}>
             {t('twoFactor.nav')}
           </a>
@@ -194,6 +200,8 @@ export function App() {
         <StatusSettings me={me} onHelp={showHelp} />
       ) : route.screen === 'sso' ? (
         <SsoSettings me={me} onHelp={showHelp} />
+      ) : route.screen === 'roles' ? (
+        <Roles me={me} onHelp={showHelp} />
       ) : route.screen === 'security' ? (
         <TwoFactorSettings me={me} onHelp={showHelp} />
       ) : route.screen === 'channels' ? (

@@ -12,6 +12,7 @@ import { macros } from './en/macros.ts';
 import { sso } from './en/sso.ts';
 import { twoFactor } from './en/twoFactor.ts';
 import { organisations } from './en/organisations.ts';
+import { roles } from './en/roles.ts';
 import type { Shape, nl } from './nl.ts';
 
 /** UI text in English: every key of the Dutch texts, one file per screen group in en/ (each checked against its Dutch twin). */
@@ -30,4 +31,5 @@ export const en: Shape<typeof nl> = {
   ...sso,
   ...twoFactor,
   ...organisations,
+  ...roles,
 };

@@ -12,6 +12,7 @@ import { macros } from './nl/macros.ts';
 import { sso } from './nl/sso.ts';
 import { twoFactor } from './nl/twoFactor.ts';
 import { organisations } from './nl/organisations.ts';
+import { roles } from './nl/roles.ts';
 
 /** UI text in Dutch, the first language: one file per screen group in nl/; en.ts has every key (checked by its type). */
 export const nl = {
@@ -29,6 +30,7 @@ export const nl = {
   ...sso,
   ...twoFactor,
   ...organisations,
+  ...roles,
 };
 
 /** The shape of the texts: English (and any later language) must have every key Dutch has. */
