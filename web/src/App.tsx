@@ -30,7 +30,7 @@ import { LiveIndicator } from './shared/LiveIndicator.tsx';
 import { startLive, stopLive } from './shared/live.ts';
 import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, MACROS, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, RETENTION, STATUS_SETTINGS, CHANNELS, SSO, SECURITY, ROLES, ORGANISATIONS, useRoute } from './shared/router.ts';
 import { ShortcutHelp } from './shared/ShortcutHelp.tsx';
-import type { Me } from './shared/types.ts';
+import { can, type Me } from './shared/types.ts';
 
 export function App() {
   const { t } = useTranslation();
@@ -136,22 +136,22 @@ export function App() {
           <a href={MACROS} onClick={onLinkClick} aria-current={route.screen === 'macros' ? 'page' : undefined}>
             {t('macros.title')}
           </a>
-          {me.actor.role === 'admin' && (
+          {can(me, 'retention.manage') && (
             <a href={RETENTION} onClick={onLinkClick} aria-current={route.screen === 'retention' ? 'page' : undefined}>
               {t('retention.nav')}
             </a>
           )}
-          {me.actor.role === 'admin' && (
+          {can(me, 'channels.manage') && (
             <a href={CHANNELS} onClick={onLinkClick} aria-current={route.screen === 'channels' ? 'page' : undefined}>
               {t('channels.nav')}
             </a>
           )}
-          {me.actor.role === 'admin' && (
+          {can(me, 'sso.manage') && (
             <a href={SSO} onClick={onLinkClick} aria-current={route.screen === 'sso' ? 'page' : undefined}>
               {t('sso.nav')}
             </a>
           )}
-          {me.actor.permissions?.includes('roles.manage') && (
+          {can(me, 'roles.manage') && (
             <a href={ROLES} onClick={onLinkClick} aria-current={route.screen === 'roles' ? 'page' : undefined}>
               {t('roles.nav')}
             </a>

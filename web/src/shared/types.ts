@@ -188,6 +188,8 @@ export interface Suggestions {
 }
 
 export const isSupervisor = (me: Me) => me.actor.role === 'supervisor' || me.actor.role === 'admin';
+/** Whether the signed-in caller holds a permission (src/accounts/permissions.ts): their built-in role's, or a custom role's. */
+export const can = (me: Me, permission: string) => me.actor.permissions?.includes(permission) ?? false;
 
 
 export type PromiseKind = 'callback' | 'appointment_window' | 'answer_by' | 'refund_by' | 'next_update_by' | 'custom';
