@@ -216,7 +216,7 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
           </div>
         </div>
         <aside className="case-side" aria-label={t('case.customer')}>
-          <CustomerCard customer={detail.customer} caseId={detail.id} act={act} role={me.actor.role} />
+          <CustomerCard customer={detail.customer} caseId={detail.id} act={act} rights={{ export: can(me, 'customers.export'), erase: can(me, 'customers.erase') }} />
           <SlaClocks caseId={detail.id} version={version} />
           <CasePromises caseId={detail.id} version={version} act={act} />
           <CaseRefunds caseId={detail.id} customerId={detail.customer?.id ?? null} version={version} act={act} canPay={can(me, 'refunds.pay')} />
