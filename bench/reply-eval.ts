@@ -364,7 +364,7 @@ if (!existsSync(SHARED_DATA) || !existsSync(EMAIL_DIR)) {
       console.log(`- ${c}: none`);
       continue;
     }
-    for (const { r, f } of hits.slice(0, 4)) {
+    for (const { r, f } of hits.slice(0, Number(process.env.REPLY_EVAL_EXAMPLES ?? 4))) {
       const at = f.span ? Math.max(0, f.span.start - 50) : 0;
       const ctxText = r.m.text.slice(at, (f.span?.end ?? 100) + 50).replace(/\s+/g, ' ');
       console.log(`- ${c}: ${r.m.file} span=${JSON.stringify(f.span?.text ?? null)} … ${JSON.stringify(ctxText)}`);

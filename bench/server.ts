@@ -80,7 +80,7 @@ async function start(env: NodeJS.ProcessEnv, port: number): Promise<Started> {
   while (true) {
     if (exited) throw new Error(`luister serve exited before it was ready:\n${output}`);
     if ((await healthz(port)) === 200) break;
-    if (performance.now() - t0 > 60_000) throw new Error(`not ready after 60 s:\n${output}`);
+    if (performance.now() - t0 > 240_000) throw new Error(`not ready after 240 s (migrating a new folder on a busy machine is slow):\n${output}`);
     await sleep(10);
   }
   return { child, startupMs: performance.now() - t0, output: () => output };

@@ -57,6 +57,11 @@ const schema = z.object({
   // WhatsApp out: the Graph API (Cloud API) base URL, version included (README "Phone and WhatsApp")
   WHATSAPP_API_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com/v21.0'),
   PG_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  // read-only work (search, dashboard, lists, exports) on a streaming replica of DATABASE_URL (README "Read replica")
+  DATABASE_REPLICA_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+  // past this lag behind the primary, reads go to the primary; the replica's position is checked every REPLICA_PROBE_MS
+  REPLICA_MAX_LAG_MS: z.coerce.number().int().positive().default(2_000),
+  REPLICA_PROBE_MS: z.coerce.number().int().min(50).max(60_000).default(250),
   // e-mail in: the SMTP listener (see README "E-mail")
   SMTP_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
@@ -74,6 +79,9 @@ const schema = z.object({
   ACK_PER_SENDER_PER_HOUR: z.coerce.number().int().min(0).default(3),
   FIRST_RESPONSE_HOURS: z.coerce.number().positive().default(24),
   IMAP_POLL_SECONDS: z.coerce.number().int().positive().default(60),
+}).refine((c) => !c.DATABASE_REPLICA_URL || c.DATABASE_URL, {
+  path: ['DATABASE_REPLICA_URL'],
+  message: 'a read replica follows a PostgreSQL server: set DATABASE_URL too (PGlite has no replicas)',
 });
 
 export type Config = z.infer<typeof schema>;

@@ -3,6 +3,7 @@ import pino from 'pino';
 import type { Config } from './config.ts';
 import { buildApp, REDACT } from './http/app.ts';
 import { openRuntime } from './runtime.ts';
+import { openReadReplica } from './storage/read-replica.ts';
 import { jobHandlers } from './worker/handlers.ts';
 import { startWorker } from './worker/runner.ts';
 import { startSmtpListener } from './intake/channels/email/smtp-listener.ts';
@@ -13,7 +14,10 @@ export async function serve(config: Config) {
   const { db, close } = await openRuntime(config, 'serve', config.PORT);
   const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM accounts');
   const setupToken = { value: n === 0 ? randomBytes(18).toString('base64url') : null };
-  const app = await buildApp({ db, config, setupToken });
+  const replica = config.DATABASE_REPLICA_URL
+    ? await openReadReplica(db, config.DATABASE_REPLICA_URL, { poolSize: config.PG_POOL_SIZE, maxLagMs: config.REPLICA_MAX_LAG_MS, probeMs: config.REPLICA_PROBE_MS })
+    : undefined;
+  const app = await buildApp({ db, config, setupToken, replica });
   const log = app.log as unknown as pino.Logger;
   const runWorker = config.WORKER === 'on' || (config.WORKER === 'auto' && db.kind === 'pglite');
   const worker = runWorker
@@ -28,6 +32,8 @@ export async function serve(config: Config) {
   const readyMs = Math.round(performance.now() - started);
   console.log(`Luister is ready at ${base} (database: ${db.kind}${db.kind === 'pglite' ? ` in ${config.DATA_DIR}` : ''}, ${readyMs} ms)`);
   console.log(`API docs: ${base}/docs`);
+  const r = replica?.status();
+  if (r) console.log(`Read replica: ${r.state}${r.state === 'down' ? ' (reads go to the primary until it answers)' : `, ${r.lag_ms} ms behind`}`);
   if (smtp) console.log(`Mail in: SMTP on port ${smtp.port}${config.SMTP_RELAY_URL ? '' : ' (mail out: set SMTP_RELAY_URL to send replies)'}`);
   if (setupToken.value) {
     console.log(
@@ -45,6 +51,7 @@ export async function serve(config: Config) {
     await smtp?.close();
     await app.close();
     await worker?.stop();
+    await replica?.close();
     await close();
     process.exit(0);
   };

@@ -52,10 +52,14 @@ import { phoneWhatsAppRoutes } from './routes/phone-whatsapp.ts';
 import { ssoRoutes } from './routes/sso.ts';
 import { roleRoutes } from './routes/roles.ts';
 import { LiveHub } from '../live/hub.ts';
+import { primaryOnly, type ReadReplica } from '../storage/read-replica.ts';
+import { readRouting } from './read-your-writes.ts';
 
 export interface AppOptions {
   db: Db;
   config: Config;
+  /** DATABASE_REPLICA_URL: search, dashboard, lists and exports read there (src/storage/read-replica.ts) */
+  replica?: ReadReplica;
   /** one-time token for the first-run setup page; null when an account exists */
   setupToken?: { value: string | null };
   logger?: boolean;
@@ -181,12 +185,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => statusPages.close());
   statusPageChangeHooks(app, statusPages);
 
-  miscRoutes(app, db);
+  // before the routes: its write hook remembers where each writer's reads must wait for
+  const reads = readRouting(app, opts.replica ?? primaryOnly(db), config);
+  miscRoutes(app, db, reads, opts.replica ?? null);
   accountRoutes(app, db, config);
   twoFactorRoutes(app, db, config);
   roleRoutes(app, db);
-  customerRoutes(app, db);
-  caseRoutes(app, db);
+  customerRoutes(app, db, reads);
+  caseRoutes(app, db, reads);
   tagRoutes(app, db);
   spamRoutes(app, db);
   macroRoutes(app, db);
@@ -202,9 +208,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   escalationRoutes(app, db);
   routingRoutes(app, db);
   liveRoutes(app, db, hub, { recheckMs: config.LIVE_RECHECK_SECONDS * 1000 });
-  insightRoutes(app, db);
+  insightRoutes(app, db, reads);
   refundRoutes(app, db);
-  rightsRoutes(app, db);
+  rightsRoutes(app, db, reads);
   announcementRoutes(app, db);
   statusPageRoutes(app, statusPages);
   statusSubscribeRoutes(app, db);

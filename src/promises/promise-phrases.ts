@@ -1,6 +1,7 @@
 // The Dutch and English words of a promise: who commits to what (the verb phrase) and when (the
 // time expression). Data only; find-promises.ts applies it. Patterns run on one clause at a time.
-import * as chrono from 'chrono-node';
+import * as chronoNl from 'chrono-node/nl';
+import * as chronoEn from 'chrono-node/en';
 import type { PromiseKind } from './find-promises.ts';
 
 export type Language = 'nl' | 'en';
@@ -39,7 +40,7 @@ export interface Phrases {
   days: Rule<DaySpec>[];
   times: Rule<TimeSpec>[];
   /** chrono reads the explicit calendar dates ("3 december", "15/12") */
-  chrono: chrono.Chrono;
+  chrono: chronoNl.Chrono;
 }
 
 const NL_NUMBERS: Record<string, number> = {
@@ -187,7 +188,7 @@ export const NL: Phrases = {
     // a clock time on its own ("vrijdag 12:00", "donderdag 9.30 uur") is the time
     { pattern: re(`(?<![\\d.:/-])(\\d{1,2}[:.]\\d{2})(?:\\s*uur)?${NOT_A_DATE}`), read: (m) => ({ type: 'at', at: m[1] }) },
   ],
-  chrono: chrono.nl.casual,
+  chrono: chronoNl.casual,
 };
 
 const EN_SUFFIX = `\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|o'clock)`;
@@ -257,5 +258,5 @@ export const EN: Phrases = {
     { pattern: /\b(?:noon|midday)\b/i, read: () => ({ type: 'at', at: '12:00' }) },
     { pattern: re(`(?<![\\d.:/-])(\\d{1,2}[:.]\\d{2}(?:${EN_SUFFIX})?|\\d{1,2}\\s*(?:am|pm|a\\.m\\.|p\\.m\\.))${NOT_A_DATE}`), read: (m) => ({ type: 'at', at: m[1] }) },
   ],
-  chrono: chrono.en.GB,
+  chrono: chronoEn.GB,
 };

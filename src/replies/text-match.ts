@@ -29,10 +29,13 @@ export interface Sentence {
   text: string;
 }
 
-/** Sentences with their offsets; line breaks end a sentence too (greetings, signatures). */
+/**
+ * Sentences with their offsets; line breaks end a sentence too (greetings, signatures). A point between digits
+ * ("20.000 euro", "artikel 7.2") does not end one.
+ */
 export function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  const re = /[^.!?\n]+(?:[.!?]+|\n|$)/g;
+  const re = /(?:[^.!?\n]|(?<=\d)\.(?=\d))+(?:[.!?]+|\n|$)/g;
   for (const m of text.matchAll(re)) {
     const t = m[0].trim();
     if (t) out.push({ start: m.index! + m[0].indexOf(t), text: t });
@@ -59,3 +62,19 @@ export function bodyWithoutSignature(text: string): string {
 
 export const CLOSING =
   /^(met )?(vriendelijke|hartelijke|beste|warme|fijne)? ?(groet(en)?|regards|wishes)[,.!]?$|^(mvg|m\.v\.g\.|gr\.?|groetjes|kind regards|best regards|warm regards|best wishes|regards|best|sincerely|yours sincerely|yours truly|cheers|thanks|thank you|many thanks|thanks again|thanks so much|hoogachtend|met vriendelijke groet(en)?)[,.!]?$/i;
+
+// A quotation: "…", ‘…’, “…”, or '…' opened after a space or colon and closed before a space or punctuation (so the
+// apostrophes of "it's" and "'s avonds" open nothing); two words at least, on one line.
+const QUOTED = /(?<=^|[\s:(])(?:"([^"\n]{3,300}?)"|“([^”\n]{3,300}?)”|‘([^’\n]{3,300}?)’|'([^'\n]{3,300}?)'(?=[\s.,;:!?)]|$))/g;
+
+/**
+ * The text with what it quotes blanked out (same length, so spans keep their offsets): "You wrote 'as I said
+ * before, I want to cancel'" reports the customer's words; they are not the agent talking down or shifting blame.
+ */
+export function maskQuoted(text: string): string {
+  return text.replace(QUOTED, (m, ...groups: (string | undefined)[]) => {
+    const inner = groups.slice(0, 4).find((g) => g !== undefined) ?? '';
+    if (!/\S\s+\S/.test(inner)) return m;
+    return m[0] + ' '.repeat(m.length - 2) + m[m.length - 1];
+  });
+}

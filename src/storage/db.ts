@@ -40,10 +40,16 @@ export interface OpenDbOptions {
   databaseUrl?: string;
   dataDir?: string;
   poolSize?: number;
+  /** PostgreSQL: the name pg_stat_activity shows for the pool's connections */
+  applicationName?: string;
+  /** PostgreSQL: give up connecting after this many ms (default: wait) */
+  connectTimeoutMs?: number;
+  /** PostgreSQL: connect once while opening, so a wrong URL fails at start (default true) */
+  connectNow?: boolean;
 }
 
 export async function openDb(opts: OpenDbOptions): Promise<Db> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts);
   return openPglite(opts.dataDir);
 }
 
@@ -64,12 +70,14 @@ function prepared(text: string, values?: unknown[]): pg.QueryConfig {
   return { name, text, values: values as unknown[] };
 }
 
-async function openPostgres(url: string, max: number): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max });
+async function openPostgres(url: string, max: number, opts: OpenDbOptions): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: opts.applicationName, connectionTimeoutMillis: opts.connectTimeoutMs });
   // An idle client losing its connection must not crash the process.
   pool.on('error', () => {});
-  const probe = await pool.connect();
-  probe.release();
+  if (opts.connectNow !== false) {
+    const probe = await pool.connect();
+    probe.release();
+  }
 
   // One connection runs one query at a time: code that asks a transaction for two things at once
   // (Promise.all) gets them one after the other, in order, instead of pg's deprecated implicit queue.
@@ -110,6 +118,15 @@ async function openPostgres(url: string, max: number): Promise<Db> {
     },
     async transaction<T>(fn: (tx: Db) => Promise<T>) {
       const client = await pool.connect();
+      // The pool listens for errors only on idle clients: a connection that breaks while the
+      // transaction waits between two statements (the server was killed) would emit an unhandled
+      // 'error' and end the process. The transaction's next statement fails instead, and the
+      // broken client is discarded on release.
+      let broken: Error | undefined;
+      const onError = (err: Error) => {
+        broken = err;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn(clientDb(client));
@@ -120,7 +137,8 @@ async function openPostgres(url: string, max: number): Promise<Db> {
         await inLane(client, () => client.query('ROLLBACK')).catch(() => {});
         throw err;
       } finally {
-        client.release();
+        client.removeListener('error', onError);
+        client.release(broken);
       }
     },
     listen: (channel, fn) => listener.listen(channel, fn),

@@ -1,4 +1,5 @@
-import { eld } from 'eld/small';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { countMarkers, dutchAndAfrikaans, type MarkerCounts } from './language-markers.ts';
 import { words as wordsOf } from './tokenise.ts';
 
@@ -12,7 +13,9 @@ import { words as wordsOf } from './tokenise.ts';
  * "Opzeggen") and tell Dutch from Afrikaans. Figures: bench/analysis-eval.ts.
  *
  * Loading ELD's table takes about 0.8 s and some 130 MB once per process, which is why this lives
- * apart from `guessLanguage` (language.ts), which the rest of the app imports.
+ * apart from `guessLanguage` (language.ts), and why the table is loaded on the first text that needs
+ * it rather than when the module is imported: a server that has analysed nothing yet (an idle
+ * `luister serve`, the CLI) does not carry it (issue 21: idle memory).
  */
 export type DetectedLanguage = 'nl' | 'en' | 'other';
 
@@ -55,7 +58,7 @@ export function detectLanguage(text: string, wordsOfText?: readonly string[]): L
     if (af <= 0) return { language: obvious, confidence: lengthConfidence(words.length, 0.05), detected: obvious };
   }
 
-  const result = eld.detect(sample.slice(0, MAX_NGRAM_CHARS));
+  const result = ngramModel().detect(sample.slice(0, MAX_NGRAM_CHARS));
   const scores = result.getScores();
   const top = result.language;
   const reliable = result.isReliable();
@@ -116,4 +119,20 @@ function circumflexes(text: string): number {
 function lengthConfidence(words: number, adjust: number): number {
   const base = words <= 1 ? 0.6 : words === 2 ? 0.75 : words === 3 ? 0.85 : words <= 5 ? 0.9 : words <= 9 ? 0.95 : 0.97;
   return Math.round(Math.max(0.05, Math.min(0.99, base + adjust)) * 100) / 100;
+}
+
+type Eld = typeof import('eld/small')['eld'];
+let eld: Eld | null = null;
+
+/**
+ * ELD's "small" table, loaded synchronously on first use. The package is ESM only and exports no
+ * `require` condition, so its entry is resolved as an import would and then required by path
+ * (Node.js 20.19+ and 22.12+ load a synchronous ES module with require).
+ */
+function ngramModel(): Eld {
+  if (!eld) {
+    const require = createRequire(import.meta.url);
+    eld = (require(fileURLToPath(import.meta.resolve('eld/small'))) as typeof import('eld/small')).eld;
+  }
+  return eld;
 }

@@ -69,7 +69,8 @@ describe('the doors in the workspace, in Chromium', { skip }, () => {
 
   test('the channels screen: errors per field, by keyboard; saved, it shows the snippet and the public pages', async () => {
     await page.goto(`${base}/app/`);
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Kanalen' }).click();
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Instellingen' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Kanalen' }).click();
     await page.getByRole('heading', { name: 'Contactformulier, terugbellen en chat' }).waitFor();
     await assertAccessible(page, 'channels screen before set-up');
 

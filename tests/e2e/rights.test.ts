@@ -114,7 +114,13 @@ describe('customer rights and retention in Chromium', { skip }, () => {
 
   test('retention: set the rules, preview what would go, switch them on, run, and see the log', async () => {
     await page.goto(`${base}/app/`);
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Bewaartermijnen' }).click();
+    // settings that are set up once live behind Instellingen (g s), out of the daily top bar
+    await page.keyboard.press('g');
+    await page.keyboard.press('s');
+    await page.getByRole('heading', { name: 'Instellingen', level: 1 }).waitFor();
+    assert.equal(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Instellingen' }).getAttribute('aria-current'), 'page');
+    await assertAccessible(page, 'settings index (admin)');
+    await page.getByRole('main').getByRole('link', { name: 'Bewaartermijnen' }).click();
     await page.getByRole('heading', { name: 'Bewaartermijnen', level: 1 }).waitFor();
     await page.getByText('Nog geen runs.').waitFor();
     await assertAccessible(page, 'retention, empty');
@@ -161,7 +167,10 @@ describe('customer rights and retention in Chromium', { skip }, () => {
       watch(p, problems);
       await p.goto(`${base}/app/`);
       await p.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Inbox' }).waitFor();
-      assert.equal(await p.getByRole('link', { name: 'Bewaartermijnen' }).count(), 0);
+      await p.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Instellingen' }).click();
+      await p.getByRole('heading', { name: 'Instellingen', level: 1 }).waitFor();
+      assert.equal(await p.getByRole('link', { name: 'Bewaartermijnen' }).count(), 0, 'an agent is not offered the retention settings');
+      assert.equal(await p.getByRole('link', { name: 'Beveiliging' }).count(), 1, 'everyone sets up their own sign-in');
       await p.goto(`${base}/app/retention`);
       await p.getByText('Alleen beheerders stellen bewaartermijnen in.').waitFor();
       assert.equal((await agent.request.post(`${base}/api/v1/retention/run`, { data: {} })).status(), 403);

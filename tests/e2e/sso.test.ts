@@ -57,7 +57,8 @@ describe('single sign-on in the workspace, in Chromium', { skip }, () => {
   test('an admin sets up single sign-on by keyboard; the screen is accessible', async () => {
     const { page } = admin;
     await page.goto(`${base}/app/`);
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Single sign-on' }).click();
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Instellingen' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Single sign-on' }).click();
     await page.getByRole('heading', { name: 'Single sign-on (OpenID Connect)', level: 1 }).waitFor();
     await page.getByTestId('sso-status').getByText('Single sign-on staat uit.').waitFor();
     assert.equal(await page.getByTestId('sso-redirect-uri').textContent(), `${base}/sso/${accountId}/callback`);

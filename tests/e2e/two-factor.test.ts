@@ -94,7 +94,7 @@ describe('two-factor sign-in in Chromium', { skip }, () => {
     await assertAccessible(page, 'recovery codes (en)');
     await page.getByRole('button', { name: 'I have saved them' }).focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('link', { name: 'Security' }).waitFor();
+    await page.getByRole('link', { name: 'Settings' }).waitFor();
     await page.locator('header').getByRole('button', { name: 'Sign out' }).click();
 
     // signing in again: the password, then the code (the next step's: this step's code was used at enrolment)
@@ -108,7 +108,7 @@ describe('two-factor sign-in in Chromium', { skip }, () => {
     await page.getByRole('alert').getByText('That code is not right').waitFor();
     await page.getByLabel('6-digit code').fill(codeAt(key, Date.now() + 30_000));
     await page.keyboard.press('Enter');
-    await page.getByRole('link', { name: 'Security' }).waitFor();
+    await page.getByRole('link', { name: 'Settings' }).waitFor();
     // expected: the wrong code (401), and the bell's poll that was in flight at sign-out (401)
     assert.deepEqual(agentProblems.filter((p) => !/401 .*\/api\/v1\/(auth\/two-factor|notifications\?)/.test(p)), []);
 

@@ -43,6 +43,27 @@ test('two processes migrating one fresh PostgreSQL database at once apply each m
   }
 });
 
+test('a connection that breaks inside a transaction fails that transaction, not the process', { skip: !PG && 'needs DATABASE_URL (PostgreSQL)' }, async () => {
+  const db = await openDb({ databaseUrl: PG, poolSize: 2 });
+  const admin = new pg.Client({ connectionString: PG });
+  await admin.connect();
+  try {
+    await assert.rejects(
+      db.transaction(async (tx) => {
+        const [{ pid }] = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+        // the server goes away while the transaction waits between two statements (a killed primary, a failover)
+        await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+        await new Promise((r) => setTimeout(r, 300));
+        await tx.query('SELECT 1');
+      }),
+    );
+    assert.deepEqual(await db.query('SELECT 1 AS one'), [{ one: 1 }], 'the pool carries on with a fresh connection');
+  } finally {
+    await admin.end();
+    await db.close();
+  }
+});
+
 test('jobs: claimed once, retried with backoff, failed after max attempts, reclaimed after a lost lease', async () => {
   const db = await testDb();
   try {

@@ -28,9 +28,13 @@ import { ApiError, get, post, whenSignedOut } from './shared/api.ts';
 import { useGoShortcuts } from './shared/keys.ts';
 import { LiveIndicator } from './shared/LiveIndicator.tsx';
 import { startLive, stopLive } from './shared/live.ts';
-import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, MACROS, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, RETENTION, STATUS_SETTINGS, CHANNELS, SSO, SECURITY, ROLES, ORGANISATIONS, useRoute } from './shared/router.ts';
+import { ANNOUNCEMENTS, BASE, DASHBOARD, INCIDENTS, KNOWLEDGE, navigate, onLinkClick, PROBLEMS, PROMISES, REFUNDS, SETTINGS, ORGANISATIONS, useRoute, type Route } from './shared/router.ts';
 import { ShortcutHelp } from './shared/ShortcutHelp.tsx';
-import { can, type Me } from './shared/types.ts';
+import { SettingsIndex } from './settings/SettingsIndex.tsx';
+import type { Me } from './shared/types.ts';
+
+/** The screens reached from Settings: the top bar marks Settings as current on each of them. */
+const SETTINGS_SCREENS = new Set<Route['screen']>(['settings', 'security', 'channels', 'status-settings', 'sso', 'macros', 'retention', 'roles']);
 
 export function App() {
   const { t } = useTranslation();
@@ -46,6 +50,7 @@ export function App() {
     o: () => navigate(DASHBOARD),
     k: () => navigate(KNOWLEDGE),
     r: () => navigate(REFUNDS),
+    s: () => navigate(SETTINGS),
     n: () => setBell((b) => !b),
   });
 
@@ -121,9 +126,6 @@ export function App() {
           <a href={INCIDENTS} onClick={onLinkClick} aria-current={route.screen === 'incidents' ? 'page' : undefined}>
             {t('app.incidents')}
           </a>
-          <a href={STATUS_SETTINGS} onClick={onLinkClick} aria-current={route.screen === 'status-settings' ? 'page' : undefined}>
-            {t('app.statusPage')}
-          </a>
           <a href={KNOWLEDGE} onClick={onLinkClick} aria-current={route.screen === 'knowledge' ? 'page' : undefined} aria-keyshortcuts="g k">
             {t('app.knowledge')}
           </a>
@@ -133,31 +135,8 @@ export function App() {
           <a href={ORGANISATIONS} onClick={onLinkClick} aria-current={route.screen === 'organisations' || route.screen === 'organisation' ? 'page' : undefined}>
             {t('organisations.nav')}
           </a>
-          <a href={MACROS} onClick={onLinkClick} aria-current={route.screen === 'macros' ? 'page' : undefined}>
-            {t('macros.title')}
-          </a>
-          {can(me, 'retention.manage') && (
-            <a href={RETENTION} onClick={onLinkClick} aria-current={route.screen === 'retention' ? 'page' : undefined}>
-              {t('retention.nav')}
-            </a>
-          )}
-          {can(me, 'channels.manage') && (
-            <a href={CHANNELS} onClick={onLinkClick} aria-current={route.screen === 'channels' ? 'page' : undefined}>
-              {t('channels.nav')}
-            </a>
-          )}
-          {can(me, 'sso.manage') && (
-            <a href={SSO} onClick={onLinkClick} aria-current={route.screen === 'sso' ? 'page' : undefined}>
-              {t('sso.nav')}
-            </a>
-          )}
-          {can(me, 'roles.manage') && (
-            <a href={ROLES} onClick={onLinkClick} aria-current={route.screen === 'roles' ? 'page' : undefined}>
-              {t('roles.nav')}
-            </a>
-          )}
-          <a href={SECURITY} onClick={onLinkClick} aria-current={route.screen === 'security' ? 'page' : undefined}>
-            {t('twoFactor.nav')}
+          <a href={SETTINGS} onClick={onLinkClick} aria-current={SETTINGS_SCREENS.has(route.screen) ? 'page' : undefined} aria-keyshortcuts="g s">
+            {t('settings.nav')}
           </a>
         </nav>
         <div className="topbar-end">
@@ -204,6 +183,8 @@ export function App() {
         <Roles me={me} onHelp={showHelp} />
       ) : route.screen === 'security' ? (
         <TwoFactorSettings me={me} onHelp={showHelp} />
+      ) : route.screen === 'settings' ? (
+        <SettingsIndex me={me} onHelp={showHelp} />
       ) : route.screen === 'channels' ? (
         <Channels me={me} onHelp={showHelp} />
       ) : route.screen === 'dashboard' ? (

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../storage/db.ts';
+import type { Reads } from '../read-your-writes.ts';
 import { addMessage } from '../../cases/add-message.ts';
 import { assignCase } from '../../cases/assign-case.ts';
 import { getCase } from '../../cases/get-case.ts';
@@ -41,7 +42,7 @@ const createCase = z
   })
   .strict();
 
-export function caseRoutes(app: FastifyInstance, db: Db) {
+export function caseRoutes(app: FastifyInstance, db: Db, reads: Reads) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cases'];
 
@@ -101,7 +102,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
   }, async (req) => {
     const q = req.query;
     const statuses = q.status?.split(',').map((x) => x.trim()).filter(Boolean);
-    return listCases(db, actorOf(req).accountId, {
+    return listCases(reads(req), actorOf(req).accountId, {
       limit: q.limit,
       cursor: q.cursor,
       status: statuses as CaseStatus[] | undefined,

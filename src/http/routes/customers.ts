@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../storage/db.ts';
+import type { Reads } from '../read-your-writes.ts';
 import { addIdentity, removeIdentity } from '../../customers/change-identities.ts';
 import { createCustomer } from '../../customers/create-customer.ts';
 import { importCustomers } from '../../customers/import-customers.ts';
@@ -28,7 +29,7 @@ const fields = {
   custom_fields: s.customFieldValues.optional(),
 };
 
-export function customerRoutes(app: FastifyInstance, db: Db) {
+export function customerRoutes(app: FastifyInstance, db: Db, reads: Reads) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['customers'];
 
@@ -62,7 +63,7 @@ export function customerRoutes(app: FastifyInstance, db: Db) {
       response: { 200: res.pageOf(res.customerSchema), ...res.errors },
     },
   }, async (req) =>
-    listCustomers(db, actorOf(req).accountId, {
+    listCustomers(reads(req), actorOf(req).accountId, {
       limit: req.query.limit, cursor: req.query.cursor, segment: req.query.segment, includeMerged: req.query.include_merged === 'true',
       organisationId: req.query.organisation_id, fields: fieldFilters(req.query),
     }));

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../storage/db.ts';
+import type { Reads } from '../read-your-writes.ts';
 import { getDashboard } from '../../insight/dashboard.ts';
 import { getInsightSettings, insightSettingsPatch, updateInsightSettings } from '../../insight/settings.ts';
 import { actorOf } from '../auth.ts';
@@ -34,7 +35,7 @@ const dashboard = z.object({
   }),
 });
 
-export function insightRoutes(app: FastifyInstance, db: Db) {
+export function insightRoutes(app: FastifyInstance, db: Db, reads: Reads) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['insight'];
   r.get('/api/v1/insight/dashboard', {
@@ -45,7 +46,7 @@ export function insightRoutes(app: FastifyInstance, db: Db) {
       querystring: z.object({ days: z.coerce.number().int().min(1).max(366).default(14).describe('the last N days, today included, in the account time zone') }).strict(),
       response: { 200: dashboard, ...res.errors },
     },
-  }, async (req) => getDashboard(db, actorOf(req).accountId, { days: req.query.days }));
+  }, async (req) => getDashboard(reads(req), actorOf(req).accountId, { days: req.query.days }));
 
   const settings = z.object({ hourly_cost_cents: z.number().int().describe('what an agent hour costs, for cost per contact (default 3000 = €30)') });
   r.get('/api/v1/settings/insight', {

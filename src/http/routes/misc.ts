@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../storage/db.ts';
+import type { ReadReplica } from '../../storage/read-replica.ts';
+import type { Reads } from '../read-your-writes.ts';
 import { search, type HitType } from '../../cases/search.ts';
 import { EVENT_NAMES } from '../../webhooks/events.ts';
 import { createWebhook, deleteWebhook, listDeliveries, listWebhooks } from '../../webhooks/manage-webhooks.ts';
@@ -9,13 +11,15 @@ import { actorOf } from '../auth.ts';
 import * as s from '../schemas.ts';
 import * as res from '../responses.ts';
 
-export function miscRoutes(app: FastifyInstance, db: Db) {
+export function miscRoutes(app: FastifyInstance, db: Db, reads: Reads, replica: ReadReplica | null) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/healthz', { config: { permission: 'public', rateLimit: false }, schema: { tags: ['health'], summary: 'Liveness and database check' } }, async (_req, reply) => {
     try {
       await db.query('SELECT 1');
-      return { status: 'ok', database: db.kind };
+      // the replica's state is information, not health: its reads go to the primary while it is down
+      const r = replica?.status();
+      return { status: 'ok', database: db.kind, ...(r ? { replica: r } : {}) };
     } catch {
       return reply.code(503).send({ status: 'unavailable', database: db.kind });
     }
@@ -37,7 +41,7 @@ export function miscRoutes(app: FastifyInstance, db: Db) {
       response: { 200: res.pageOf(res.searchHitSchema), ...res.errors },
     },
   }, async (req) =>
-    search(db, actorOf(req).accountId, { query: req.query.q, types: req.query.type?.split(',') as HitType[] | undefined, limit: req.query.limit, cursor: req.query.cursor }));
+    search(reads(req), actorOf(req).accountId, { query: req.query.q, types: req.query.type?.split(',') as HitType[] | undefined, limit: req.query.limit, cursor: req.query.cursor }));
 
   const hookTags = ['webhooks'];
   r.get('/api/v1/webhooks', { config: { permission: 'webhooks.manage' }, schema: { tags: hookTags, summary: 'List webhooks', response: { 200: res.listOf(res.webhookSchema), ...res.errors } } }, async (req) => ({ data: await listWebhooks(db, actorOf(req)) }));

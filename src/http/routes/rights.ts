@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../storage/db.ts';
+import type { Reads } from '../read-your-writes.ts';
 import { CONTACT_PURPOSES, PREFERENCE_KINDS, type ContactPurpose, type PreferenceKind } from '../../rights/contact-decision.ts';
 import { listContactPreferences } from '../../rights/list-contact-preferences.ts';
 import { mayContact } from '../../rights/may-contact.ts';
@@ -35,10 +36,10 @@ const token = z.object({ token: z.string().max(200) }).strict();
 const KIND_NL: Record<PreferenceKind, string> = { sales: 'aanbiedingen en verkoop', surveys: 'enquêtes', announcements: 'nieuwsbrieven en aankondigingen' };
 const KIND_EN: Record<PreferenceKind, string> = { sales: 'offers and sales', surveys: 'surveys', announcements: 'newsletters and announcements' };
 
-export function rightsRoutes(app: FastifyInstance, db: Db) {
+export function rightsRoutes(app: FastifyInstance, db: Db, reads: Reads) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['rights'];
-  surveyRoutes(app, db);
+  surveyRoutes(app, db, reads);
 
   r.get('/api/v1/customers/:id/contact-preferences', {
     config: { permission: 'customers.read' },

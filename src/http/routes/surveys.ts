@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../storage/db.ts';
+import type { Reads } from '../read-your-writes.ts';
 import { requirePermission } from '../../accounts/permissions.ts';
 import { getDashboard } from '../../insight/dashboard.ts';
 import { DASHBOARD_TABLES, SURVEY_TABLES, dashboardTable, surveyTable } from '../../insight/dashboard-tables.ts';
@@ -34,14 +35,14 @@ const figures = z.object({
 const csv = (reply: import('fastify').FastifyReply, name: string, body: unknown) =>
   reply.headers({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"`, 'cache-control': 'private, no-store' }).send(body);
 
-export function surveyRoutes(app: FastifyInstance, db: Db) {
+export function surveyRoutes(app: FastifyInstance, db: Db, reads: Reads) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['insight'];
 
   r.get('/api/v1/insight/surveys', {
     config: { permission: 'insight.read' },
     schema: { tags, summary: 'CSAT (per agent, team, topic, channel, day, week) and NPS (with its weekly trend) over the last N days', querystring: z.object({ days }).strict(), response: { 200: figures, ...res.errors } },
-  }, async (req) => getSurveyFigures(db, actorOf(req).accountId, { days: req.query.days }));
+  }, async (req) => getSurveyFigures(reads(req), actorOf(req).accountId, { days: req.query.days }));
 
   r.get('/api/v1/insight/export.csv', {
     config: { permission: 'insight.export' },
@@ -51,9 +52,10 @@ export function surveyRoutes(app: FastifyInstance, db: Db) {
     const actor = actorOf(req);
     requirePermission(actor, 'insight.export', 'Exporting dashboard tables');
     const { table } = req.query;
+    const rdb = reads(req);
     const t = (SURVEY_TABLES as readonly string[]).includes(table)
-      ? surveyTable(await getSurveyFigures(db, actor.accountId, { days: req.query.days }), table as (typeof SURVEY_TABLES)[number])
-      : dashboardTable(await getDashboard(db, actor.accountId, { days: req.query.days }), table as (typeof DASHBOARD_TABLES)[number]);
+      ? surveyTable(await getSurveyFigures(rdb, actor.accountId, { days: req.query.days }), table as (typeof SURVEY_TABLES)[number])
+      : dashboardTable(await getDashboard(rdb, actor.accountId, { days: req.query.days }), table as (typeof DASHBOARD_TABLES)[number]);
     return csv(reply, `luister-${table}`, Buffer.from(toCsv(t.rows, t.columns)));
   });
 
@@ -65,7 +67,7 @@ export function surveyRoutes(app: FastifyInstance, db: Db) {
     const from = new Date(`${req.query.from}T00:00:00Z`);
     const to = new Date(`${req.query.to}T00:00:00Z`);
     if (!(to > from)) throw new AppError('invalid_period', '`to` must be after `from`', 400);
-    return csv(reply, `luister-cases-${req.query.from}-${req.query.to}`, exportCasesCsv(db, actorOf(req), { from, to }));
+    return csv(reply, `luister-cases-${req.query.from}-${req.query.to}`, exportCasesCsv(reads(req), actorOf(req), { from, to }));
   });
 
   r.post('/api/v1/surveys/nps', {

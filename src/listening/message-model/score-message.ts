@@ -64,8 +64,11 @@ function rowOf(model: MessageModel, id: number, H: number): number {
 }
 
 const WEIGHTS = new URL('./weights.json', import.meta.url);
-// a missing or stale weights.json leaves the rules alone at work (a unit test checks that it loads)
-const SHIPPED: MessageModel | null = loadShipped();
+// a missing or stale weights.json leaves the rules alone at work (a unit test checks that it loads).
+// Read on the first message, not at import: a process that analyses nothing does not hold it (issue 21).
+let shipped: MessageModel | null | undefined;
+let pattern: ReturnType<typeof loadPatternLexicon> | undefined;
+const patternLexicon = () => (pattern ??= loadPatternLexicon());
 function loadShipped(): MessageModel | null {
   try {
     return existsSync(WEIGHTS) ? modelFromJson(JSON.parse(readFileSync(WEIGHTS, 'utf8')) as WeightsFile) : null;
@@ -73,24 +76,23 @@ function loadShipped(): MessageModel | null {
     return null;
   }
 }
-const PATTERN = loadPatternLexicon();
-
 export function shippedModel(): MessageModel | null {
-  return SHIPPED;
+  if (shipped === undefined) shipped = loadShipped();
+  return shipped;
 }
 
 /** The features of a message as the model reads them (the Pattern lexicon added). */
 export function featuresOf(input: Omit<FeatureInput, 'pattern'>): Features {
-  return messageFeatures({ ...input, pattern: PATTERN });
+  return messageFeatures({ ...input, pattern: patternLexicon() });
 }
 
 // one buffer for every message scored: features are written and read before the next message
 const BUFFER = newFeatureBuffer();
 
 /** Probability per head; null when no model is shipped. */
-export function scoreMessage(input: Omit<FeatureInput, 'pattern'>, model: MessageModel | null = SHIPPED): HeadScores | null {
+export function scoreMessage(input: Omit<FeatureInput, 'pattern'>, model: MessageModel | null = shippedModel()): HeadScores | null {
   if (!model) return null;
-  const f = fillFeatures(input, PATTERN, BUFFER);
+  const f = fillFeatures(input, patternLexicon(), BUFFER);
   return score(f.text, f.textCount, f.textWeight, f.meta, f.metaValues, f.metaCount, model);
 }
 

@@ -1,6 +1,7 @@
 import type { Check, Finding, Span } from '../types.ts';
-import { allMatches, phrases, sentenceAt } from '../text-match.ts';
+import { allMatches, maskQuoted, phrases, sentenceAt } from '../text-match.ts';
 import { findModelHits } from '../model/find-hits.ts';
+import { actingThresholdOf } from '../model/classify.ts';
 import { action } from './action.ts';
 
 const PARTY_NL = '(uw |de |onze? )?(bank|provider|bezorger|pakketdienst|postnl|dhl|vervoerder|leverancier|fabrikant|partner|gemeente|werkgever|collega\\p{L}*|afdeling|monteur|aannemer|webwinkel|winkel|verkoper|betaalprovider|app|systeem|computer|software)';
@@ -18,11 +19,11 @@ const BLAME = phrases([
   'niet ons probleem', 'uw eigen (schuld|fout)', '(is|was) de schuld van', 'de fout (ligt|lag) (bij|aan)', 'de fout van', 'ligt (niet )?bij ons',
   `(dat|dit|het|de oorzaak|het probleem) ligt (echt |toch |helaas |gewoon )?(aan|bij) ${PARTY_NL}`, `(dat|dit|het) komt (door|doordat) ${PARTY_NL}`,
   '(dat|dit|het) ligt niet aan ons', 'niet aan ons', `(?<=(?:^|[.!?\\n])\\s*)neem (zelf )?contact op met ${PARTY_NL}`, `(u kunt|u moet|kunt u|gelieve) (het beste |beter |zelf )*contact op(nemen|te nemen)? met ${PARTY_NL}`, `u moet (zelf |maar )?(bij|naar) ${PARTY_NL}`,
-  'u had( \\p{L}+){0,9} moeten(?! (ontvangen|krijgen|hebben|worden|zijn)\\b)', '(?<!(ik|wij|we) )had u( \\p{L}+){0,9} moeten(?! (ontvangen|krijgen|hebben|worden|zijn)\\b)', '(ligt|lag) (het|dat|dit)( \\p{L}+)? aan uw', '(?<!(ik|wij|we) )had u (dat |dit |het )?(eerder |beter |zelf |toch )*\\p{L}+ \\p{L}* ?moeten',
+  'u had( \\p{L}+){0,9} moeten(?! (ontvangen|krijgen|hebben|worden|zijn)\\b)', '(?<!(ik|wij|we) )had u( \\p{L}+){0,9} moeten(?! (ontvangen|krijgen|hebben|worden|zijn)\\b)', '(ligt|lag) (het|dat|dit)( \\p{L}+)? aan uw', '(?<!(ik|wij|we) )had u (dat |dit |het )?(eerder |beter |zelf |toch )*\\p{L}+ \\p{L}* ?moeten(?! (ontvangen|krijgen|hebben|worden|zijn)\\b)',
   'u heeft (zelf )?(niet|verkeerd) (goed )?(opgelet|gelezen|ingevuld|aangegeven)', 'had u (maar )?beter', 'uw eigen verantwoordelijkheid',
   // English
   'not our (fault|responsibility|problem|issue|concern)', '(is|was) (entirely |completely )?your (own )?(fault|responsibility|mistake)', 'out of our hands', 'beyond our control',
-  'nothing (we|i) can do', '(it\'s|it is|that\'s|that is) (entirely |really |simply )?your (own )?(responsibility|fault|problem|mistake)', '(that\'s|that is|this is) on (the|your) \\p{L}+', '(an|the) (issue|problem) (is )?with your (bank|card|provider|card provider|router|device|phone)', 'your card provider', 'the council\'s fault', '\\p{L}+\'s (fault|problem)', 'not ours', '(the )?fault lies with', '(responsibility|problem) lies with', 'you (entered|typed|gave|chose|selected) the wrong', 'there is nothing (we|i) can do', '(we|i) (are|am) not responsible', '(the|this|that) (issue|problem|error|fault|delay) (is|was|lies) (with|on|due to) ' + PARTY_EN,
+  'nothing (we|i) can do', '(it\'s|it is|that\'s|that is) (entirely |really |simply )?your (own )?(responsibility|fault|problem|mistake)', '(that\'s|that is|this is) on (the|your) \\p{L}+', '(an|the) (issue|problem) (is )?with your (bank|card|provider|card provider|router|device|phone)', 'your card provider', 'the council\'s fault', '(?!(nobody|anyone|anybody|everybody|everyone)\')\\p{L}+\'s (fault|problem)', 'not ours', '(the )?fault lies with', '(responsibility|problem) lies with', 'you (entered|typed|gave|chose|selected) the wrong', 'there is nothing (we|i) can do', '(we|i) (are|am) not responsible', '(the|this|that) (issue|problem|error|fault|delay) (is|was|lies) (with|on|due to) ' + PARTY_EN,
   '(it|this|that) (is|was)(n\'t| not)? (the fault of|caused by|due to) ' + PARTY_EN, '(is|was|were) (caused by|due to) ' + PARTY_EN, '(is|was) (the|your) (bank|courier|carrier|provider)\'s (fault|responsibility|problem)', 'blame (lies|rests) with', '(is|was) to blame', `(you need|you'll need|you will need) to (contact|call|take it up with) ${PARTY_EN}`,
   'you should have (?!(received|been|had|got|gotten|heard|access|an?|the|your|our|it)\\b)\\p{L}+', 'you should\'ve', 'you ought to have', 'if you had (read|checked|followed|paid)', 'you (failed|forgot) to',
   // someone else caused it: a cause named, then a party that is not us (or ours by contract only)
@@ -41,6 +42,13 @@ const BLAME = phrases([
   'werken (altijd )?volgens (de )?(geldende )?(procedures|regels|protocol)', '(de kosten|het bedrag|de rekening|de factuur) (zijn|is|blijven|blijft) (daarom |dus )?(correct|terecht|juist|staan)', 'mag (eenzijdig|zomaar|gewoon) (worden )?(aangepast|gewijzigd|verhoogd)', 'anders zou(den)? (het bedrijf|wij|we|zij) (het|dat) niet doen',
   '(in line with|according to|as stated in|per|under) (our|your|the) (policy|terms|contract|conditions|logs)(?![^.!?]*(but|however|though))', '(charges|costs|amount|invoice|bill) (on your invoice )?(is|are) (therefore |thus )?correct', '(computers|systems) (liegen|don\'t lie)', 'volgens onze (logs|systemen|gegevens)',
   '(like|just like) everyone else', 'hoe de markt werkt', 'landelijk probleem', '(automatisch|automatically) (gegenereerd|generated)',
+  // issue 14, by structure: "X is responsible for it, not us"; "we are only the platform"; "we depend on them"; "perfectly
+  // legal"; "so we acted correctly"; "it is up to the recipient"
+  '(verantwoordelijk|aansprakelijk|responsible|liable)[^.!?\\n]{0,60}[,;]? (en )?(niet wij|niet ons|not us|not we)', '(niet door ons|not by us|niet bij ons|not with us)(?! (alleen|only))',
+  '(wij|we) (zijn|are) (alleen|slechts|maar|only|just|merely|simply) (het|de|een|the|a|an) \\p{L}+', '(wij zijn|we are|we\'re) (volledig |geheel |helemaal |entirely |completely |fully |totally )?(afhankelijk van|dependent on|reliant on)',
+  '(volkomen|helemaal|gewoon|perfectly|entirely|completely|fully) (legaal|legal|toegestaan|allowed|rechtmatig|lawful|correct|terecht|justified)', '(dus|daarom|therefore|so) [^.!?\\n]{0,40}(toegestaan|allowed|legaal|legal|rechtmatig|lawful|terecht|justified)',
+  '(wij|we) hebben (dus |daarmee |hier |in dit geval )*(correct|juist|zorgvuldig|volgens de regels|volgens het protocol|conform \\p{L}+) gehandeld', '(we|i) (acted|handled (it|this|your \\p{L}+)) (entirely |fully |completely )?(correctly|properly|in line with|according to|by the book)',
+  '(het is|it\'s|it is) (aan|up to) (de|het|the|each) (klant|ontvanger|huurder|reiziger|bewoner|gebruiker|koper|passagier|deelnemer|customer|recipient|tenant|passenger|traveller|user|buyer|resident|guest) ',
 ]);
 // "dit ligt niet aan u": taking the blame off the customer is the opposite of blame-shifting
 const NOT_BLAME = /(ligt|lag|zit|zat) (helemaal |echt |volledig )?bij ons\b|(ligt|lag) niet aan u\b|not your fault|niet uw (schuld|fout)|(?<!niet |buiten |niet onder |niet binnen )onze (eigen )?(schuld|fout|verantwoordelijkheid)|(?<!not |n't |never )our (own )?(fault|mistake|responsibility)|shouldn'?t have had to/i;
@@ -48,18 +56,31 @@ const NOT_BLAME = /(ligt|lag|zit|zat) (helemaal |echt |volledig )?bij ons\b|(lig
 /**
  * Blame-shifting: it is the bank's, a colleague's, or the customer's own fault, or "it is allowed, so it stands".
  * The phrases above are sure signs; the reply model (model/) finds the same by meaning in words nobody listed.
- * A sentence only the model flags counts when the reply does nothing itself: naming the courier or quoting the
- * terms while solving the case is no blame.
+ * A sentence only the model flags needs a higher probability when the reply acts itself: naming the courier or
+ * quoting the terms while solving the case is no blame (both thresholds chosen by cross-validation).
  */
 // "Hoewel de vertraging bij de vervoerder ontstond, vergoeden wij…": a cause conceded before we act is no blame
 const CONCEDED = /^\s*(?:hoewel|ook al|al lag|ondanks dat|although|even though|even if|while)\b/i;
+// "The intercom is the responsibility of the owners' association, so I've forwarded your message": a third party
+// named in a sentence where we act ourselves is an explanation, not blame (a fault of the customer's stays blame)
+const WE_ACT = /\b(?:(?:so|and|but|which is why) (?:i|we)(?:'ve| have| will|'ll)|(?:dus|en|maar|daarom) (?:heb|hebben|zal|zullen|ga|gaan) (?:ik|wij|we)|(?:dus|en|maar|daarom) (?:ik|wij|we) (?:heb|hebben|zal|zullen|ga|gaan))\b/i;
+const ABOUT_YOU = /(?<![\p{L}])(?:u|uw|je|jouw|you|your)(?![\p{L}])/iu;
 
-export const blame: Check = (draft, ctx) => {
-  const spans: Span[] = allMatches(draft, BLAME).filter((span) => !NOT_BLAME.test(draft.slice(Math.max(0, span.start - 5), span.end + 5)) && !CONCEDED.test(sentenceAt(draft, span.start)));
+export const blame: Check = (original, ctx) => {
+  // what the reply quotes is someone else's words
+  const draft = maskQuoted(original);
+  const spans: Span[] = allMatches(draft, BLAME).filter((span) => {
+    const sentence = sentenceAt(draft, span.start);
+    if (NOT_BLAME.test(draft.slice(Math.max(0, span.start - 5), span.end + 5)) || CONCEDED.test(sentence)) return false;
+    return !(WE_ACT.test(sentence) && !ABOUT_YOU.test(span.text));
+  });
   const byModel = findModelHits('blame', draft, ctx.language).filter((h) => !spans.some((s) => s.start < h.end && h.start < s.end));
-  if (byModel.length && action(draft, ctx).length > 0) spans.push(...byModel.map(({ start, end, text }) => ({ start, end, text })));
+  // a reply that acts itself (the action check finds a deed) only counts the sentences the model is surer of
+  const acts = byModel.length > 0 && action(original, ctx).length === 0;
+  const bar = acts ? (actingThresholdOf('blame') ?? 1) : 0;
+  spans.push(...byModel.filter((h) => h.probability >= bar).map(({ start, end, text }) => ({ start, end, text })));
   const findings: Finding[] = [];
-  for (const span of spans.sort((a, b) => a.start - b.start)) {
+  for (const span of spans.sort((a, b) => a.start - b.start).map(({ start, end }) => ({ start, end, text: original.slice(start, end) }))) {
     findings.push(
       ctx.language === 'nl'
         ? { check: 'blame', severity: 'warning', span, message: `"${span.text}" schuift de schuld door.`, suggestion: 'Neem de verantwoordelijkheid: zeg wat wij doen om het op te lossen, ook als een ander het veroorzaakte.' }

@@ -181,3 +181,26 @@ table('sales_pitch', [
   },
   { ctx: { ...en, salesOptOut: true }, must: ['Did you know our Premium plan includes roaming?', 'While I have you, want me to switch you to annual billing?'], mustNot: ['As an apology, here is 20% off your next order.'] },
 ]);
+
+// issue 14, second round: classes the rules had wrong (sentences written for this test)
+table('condescension', [
+  {
+    ctx: nl,
+    must: ['Zoals ik al zei, de monteur komt dinsdag.'],
+    mustNot: ["U schreef: 'zoals ik al zei, ik werk overdag'. Dat hebben wij nu genoteerd en de monteur komt 's avonds.", 'Ik heb de afrekening nogmaals gecontroleerd en meegestuurd.'],
+  },
+  { ctx: en, must: [], mustNot: ['You wrote "as I said before, I only want a refund", and I have refunded it today.'] },
+]);
+
+table('blame', [
+  {
+    ctx: nl,
+    must: ['Die brief had u zelf moeten bewaren.'],
+    mustNot: ['Mijn excuses dat u geen brief heeft ontvangen, die had u wel moeten krijgen. Ik stuur hem vandaag.'],
+  },
+  {
+    ctx: en,
+    must: ['The lift is the responsibility of the station operator.'],
+    mustNot: ["The gate is the responsibility of the residents' association, so I've passed your report to their manager today.", "The surveyor was ill, so that's nobody's fault; the new valuation is on Tuesday."],
+  },
+]);

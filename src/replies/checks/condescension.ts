@@ -1,11 +1,11 @@
 import type { Check, Finding } from '../types.ts';
-import { allMatches, phrases, sentenceAt } from '../text-match.ts';
+import { allMatches, maskQuoted, phrases, sentenceAt } from '../text-match.ts';
 import { findModelHits } from '../model/find-hits.ts';
 
 const CONDESCENSION = phrases([
   'zoals (ik|we|wij) (al|eerder|reeds|u al|u eerder|u reeds|al eerder) (zei|zeiden|schreef|schreven|aangaf|aangaven|uitlegde|uitlegden|meldde|meldden|gezegd|vermeld|aangegeven|uitgelegd|gemeld|heb|hebben)\\p{L}*',
   'zoals (al|eerder|reeds|al eerder|eerder al) (gezegd|gemeld|vermeld|aangegeven|uitgelegd|gecommuniceerd|vermeld)', 'zoals u (had )?kunnen lezen', 'zoals duidelijk (staat|vermeld)',
-  'ik herhaal(?! (even |kort )?(wat|de afspraken|onze afspraak))', 'nogmaals(?!\\s+(onze|mijn|hartelijk|veel)?\\s*(excuses|excuus|dank|bedankt|sorry))',
+  'ik herhaal(?! (even |kort )?(wat|de afspraken|onze afspraak))', '(?<!(heb|hebben|hebt|heeft)( \\p{L}+){0,4} )nogmaals(?!\\s+(onze|mijn|hartelijk|veel)?\\s*(excuses|excuus|dank|bedankt|sorry))',
   '(ik|we|wij) (heb|hebben) (het |dit |dat )?(u|je) (dit |dat |het )?(al )?(\\p{L}+ )?(keer|keren|maal|vaker|eerder) (uitgelegd|gezegd|verteld|gemaild|geschreven)',
   'zoals (al )?(meerdere|vaker|eerder|herhaaldelijk|al vaker|al eerder)( keren| malen)? (gezegd|uitgelegd|aangegeven|gemeld|vermeld)', 'zoals ik u( al)?( eerder)?( heb)?( proberen)? (uit te leggen|uitgelegd|verteld|gezegd)',
   '(eigenlijk |echt )?heel (simpel|eenvoudig)(?! (geregeld|te regelen|te doen|via|online)\\b)', 'lees (mijn|ons|onze) (vorige |eerdere )?(bericht|mail|e-mail|antwoord) (nog eens|nogmaals|opnieuw)', 'deze keer (wél|wel) begrijpt', 'had u (ook )?zelf kunnen (vinden|lezen|zien|weten)', 'voor de (laatste|zoveelste|derde) keer', 'u begrijpt (toch|hopelijk)( wel)?', 'lees (de|onze) (voorwaarden|mail|e-mail|website) (nog eens|goed|beter|nogmaals)',
@@ -26,6 +26,15 @@ const CONDESCENSION = phrases([
   // patronising
   '(sweetheart|sweetie|honey|love|dear),', 'no need to panic', '(isn\'t|is not) your first language', 'computercursus', 'iemand in uw omgeving', 'laat u het (maar )?(gewoon )?aan ons over', 'zoals u (ongetwijfeld|vast wel|wellicht) weet', 'u bent (niet de enige|niet de eerste)',
   'just so we\'re on the same page', '(that\'s|that is) how it\'s supposed to work', '(ik|wij|we) hopen dat dit nu (duidelijk|helder) is', '(i|we) hope (that\'s|that is|this is) (clearer|clear) now', 'nu eenmaal hoe',
+  // issue 14, by structure: how to behave next time, as an instruction to the customer; "as you would know if you had
+  // read it"; "clearly stated"; be realistic; everyone who uses it saw it; the most basic thing
+  '(next time|in future|in the future|from now on|going forward),? (please )?(do )?(make sure|check|read|look|double-check|be sure|remember|pay (more )?attention|take (more )?care)',
+  '(make sure|please check|be sure to|worth checking|remember to|pay (more )?attention to|take (more )?care)[^.!?\\n]{0,70} (next time|in future|from now on)', 'so (that )?this (doesn\'t|does not|won\'t|will not) happen again',
+  '(de|een) volgende keer (even |wel |goed |beter |eerst |zelf )+', '(kijkt|let|controleert|leest|zorgt|checkt|houdt) u (er )?(\\p{L}+ ){0,4}(de volgende keer|een volgende keer|voortaan|in het vervolg)', 'zorg (er )?(de volgende keer|voortaan|in het vervolg) (wel )?voor dat u',
+  'as you(\'d| would| should)? (have )?(know|known|be aware|have seen)[^.!?\\n]{0,20} if you(\'d| had)? (read|checked|looked)', 'as you (may|might) not (be aware|know|realise|realize)', 'clearly (mentioned|stated|explained|indicated|shown|marked|written|set out)',
+  '(u moet|je moet|you need to|you have to|you must) (ook |wel |echt |een beetje |a bit |also |really )*(realistisch|redelijk|realistic|reasonable)', '(wees|be) (nou |now |a bit |een beetje )?(realistisch|redelijk|realistic|reasonable)',
+  '(iedereen|everyone|anyone|anybody) (die|who) [^.,!?\\n]{0,50} (heeft|has) [^.,!?\\n]{0,30}(gezien|gelezen|begrepen|seen|read|understood)', 'dat weet (toch |echt )?iedereen', 'everyone knows (that|this)',
+  'normaalste zaak', 'basiskennis', 'common sense', 'gezond verstand',
 ]);
 
 // "Ik leg het graag nog een keer uit": offered gladly, explaining again is service, not a rebuke
@@ -35,12 +44,14 @@ const GLADLY = /\b(?:graag|met plezier|happy to|glad to|gladly)\b/i;
  * Talking down to the customer: "zoals ik al zei", "as I said", "ik leg het nog één keer uit". The phrases are
  * sure signs; the reply model (model/) adds the sentences that say the same in other words.
  */
-export const condescension: Check = (draft, ctx) => {
+export const condescension: Check = (original, ctx) => {
+  // what the reply quotes (the customer's own "zoals ik al zei") is not the agent talking
+  const draft = maskQuoted(original);
   const spans = allMatches(draft, CONDESCENSION).filter((span) => !GLADLY.test(sentenceAt(draft, span.start)));
   for (const h of findModelHits('condescension', draft, ctx.language)) {
     if (!spans.some((s) => s.start < h.end && h.start < s.end)) spans.push({ start: h.start, end: h.end, text: h.text });
   }
-  return spans.sort((a, b) => a.start - b.start).map(
+  return spans.sort((a, b) => a.start - b.start).map(({ start, end }) => ({ start, end, text: original.slice(start, end) })).map(
     (span): Finding =>
       ctx.language === 'nl'
         ? { check: 'condescension', severity: 'warning', span, message: `"${span.text}" klinkt belerend.`, suggestion: 'Leg het opnieuw uit zonder te verwijzen naar wat al gezegd is; misschien was het de eerste keer niet duidelijk.' }

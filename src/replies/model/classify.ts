@@ -14,6 +14,8 @@ export interface LabelWeights {
   bias: number;
   /** the probability from which the label counts as found (chosen by cross-validation) */
   threshold: number;
+  /** blame only: the probability from which a sentence counts when the reply itself acts (fixes, sends, refunds) */
+  threshold_acting?: number;
   /** sparse weights: feature indices, each as the gap from the one before, ascending */
   idx: number[];
   /** the weight of each of those features */
@@ -76,6 +78,12 @@ export function probability(label: ModelLabel, sentence: string, language: StemL
 export function thresholdOf(label: ModelLabel): number | null {
   // LUISTER_REPLY_MODEL=off: the checks' rules alone (the training script measures them so)
   return process.env.LUISTER_REPLY_MODEL === 'off' ? null : (MODEL.labels[label]?.threshold ?? null);
+}
+
+/** Blame: the threshold for a reply that acts itself; naming a third party while fixing things needs more certainty. */
+export function actingThresholdOf(label: ModelLabel): number | null {
+  const t = thresholdOf(label);
+  return t === null ? null : (MODEL.labels[label]?.threshold_acting ?? t);
 }
 
 /** The linear score over dense weights (training). */

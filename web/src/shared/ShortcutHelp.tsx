@@ -32,7 +32,9 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
           ['g p', 'shortcuts.goProblems'],
           ['g d', 'shortcuts.goPromises'],
           ['g k', 'shortcuts.goKnowledge'],
+          ['g r', 'shortcuts.goRefunds'],
           ['g o', 'shortcuts.goDashboard'],
+          ['g s', 'shortcuts.goSettings'],
           ['g n', 'shortcuts.notifications'],
           ['?', 'shortcuts.help'],
         ])}

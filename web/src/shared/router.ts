@@ -37,6 +37,7 @@ export type Route =
   | { screen: 'sso' }
   | { screen: 'security' }
   | { screen: 'roles' }
+  | { screen: 'settings' }
   | { screen: 'organisations' }
   | { screen: 'organisation'; id: string };
 
@@ -58,6 +59,7 @@ export function useRoute(): Route {
   if (/^\/app\/sso\/?$/.test(u.pathname)) return { screen: 'sso' };
   if (/^\/app\/security\/?$/.test(u.pathname)) return { screen: 'security' };
   if (/^\/app\/roles\/?$/.test(u.pathname)) return { screen: 'roles' };
+  if (/^\/app\/settings\/?$/.test(u.pathname)) return { screen: 'settings' };
   const o = /^\/app\/organisations(?:\/([^/]+))?\/?$/.exec(u.pathname);
   if (o) return o[1] ? { screen: 'organisation', id: decodeURIComponent(o[1]) } : { screen: 'organisations' };
   if (/^\/app\/dashboard\/?$/.test(u.pathname)) return { screen: 'dashboard', params: u.searchParams };
@@ -80,6 +82,7 @@ export const INCIDENTS = `${BASE}incidents`;
 export const RETENTION = `${BASE}retention`;
 export const STATUS_SETTINGS = `${BASE}status`;
 export const CHANNELS = `${BASE}channels`;
+export const SETTINGS = `${BASE}settings`;
 export const SSO = `${BASE}sso`;
 export const SECURITY = `${BASE}security`;
 export const ROLES = `${BASE}roles`;

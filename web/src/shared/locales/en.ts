@@ -13,6 +13,7 @@ import { sso } from './en/sso.ts';
 import { twoFactor } from './en/twoFactor.ts';
 import { organisations } from './en/organisations.ts';
 import { roles } from './en/roles.ts';
+import { settings } from './en/settings.ts';
 import type { Shape, nl } from './nl.ts';
 
 /** UI text in English: every key of the Dutch texts, one file per screen group in en/ (each checked against its Dutch twin). */
@@ -32,4 +33,5 @@ export const en: Shape<typeof nl> = {
   ...twoFactor,
   ...organisations,
   ...roles,
+  ...settings,
 };

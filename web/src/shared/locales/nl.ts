@@ -13,6 +13,7 @@ import { sso } from './nl/sso.ts';
 import { twoFactor } from './nl/twoFactor.ts';
 import { organisations } from './nl/organisations.ts';
 import { roles } from './nl/roles.ts';
+import { settings } from './nl/settings.ts';
 
 /** UI text in Dutch, the first language: one file per screen group in nl/; en.ts has every key (checked by its type). */
 export const nl = {
@@ -31,6 +32,7 @@ export const nl = {
   ...twoFactor,
   ...organisations,
   ...roles,
+  ...settings,
 };
 
 /** The shape of the texts: English (and any later language) must have every key Dutch has. */

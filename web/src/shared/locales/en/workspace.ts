@@ -58,6 +58,8 @@ export const workspace: Shape<typeof nl> = {
     goPromises: 'Go to the promises due today',
     goKnowledge: 'Go to the knowledge base',
     goDashboard: 'Go to the dashboard',
+    goRefunds: 'Go to refunds',
+    goSettings: 'Go to settings',
     notifications: 'Open or close notifications',
     transfer: 'Transfer',
     macro: 'Choose and apply a macro',

@@ -55,6 +55,8 @@ export const workspace = {
     goPromises: 'Naar de beloftes voor vandaag',
     goKnowledge: 'Naar de kennisbank',
     goDashboard: 'Naar het overzicht met cijfers',
+    goRefunds: 'Naar terugbetalingen',
+    goSettings: 'Naar de instellingen',
     notifications: 'Meldingen openen of sluiten',
     transfer: 'Overdragen',
     macro: 'Macro kiezen en toepassen',

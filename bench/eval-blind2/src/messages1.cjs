@@ -1,0 +1,36 @@
+// Customer messages, Dutch (part 1).
+// [text, intents, sentiment, flags, vulnerable, vulnerable_sentence]
+// intents letters: c=complaint q=question x=cancellation r=refund_request o=opt_out
+// sentiment: neg|neu|pos ; flags: A=anger S=sarcasm
+module.exports = { lang: 'nl', items: [
+[`Op mijn factuur van november staat een bedrag van €42,17 voor "extra diensten", maar ik heb geen extra diensten afgenomen. Graag dit bedrag crediteren.`, `cr`, `neg`, ``, null, null],
+[`Geweldig hoor, drie weken wachten op een monteur en dan komt hij zonder onderdelen. Echt top service, ga zo door!`, `c`, `neg`, `S`, null, null],
+[`Ik wil graag mijn abonnement pauzeren. Ik begin volgende week aan mijn chemokuren en zal de komende maanden niet kunnen sporten. Kan dat zonder kosten?`, `q`, `neu`, ``, `health`, `Ik begin volgende week aan mijn chemokuren en zal de komende maanden niet kunnen sporten.`],
+[`DIT IS DE DERDE KEER DAT IK BEL!!! Niemand belt terug, niemand weet iets. Ik ben het spuugzat. Regel het NU of ik stap naar de Geschillencommissie.`, `c`, `neg`, `A`, null, null],
+[`Even een bedankje aan de monteur van vanochtend (Jeroen geloof ik). Netjes gewerkt, alles uitgelegd en zelfs zijn schoenen uitgedaan. Top!`, ``, `pos`, ``, null, null],
+[`Kan ik mijn ov-abonnement tijdelijk stopzetten als ik drie maanden in het buitenland zit?`, `q`, `neu`, ``, null, null],
+[`Ik heb de aanmaning van €312 ontvangen. Ik heb dit bedrag nu echt niet, mijn uitkering komt pas op de 23e en dan moet de huur er ook nog van af. Is er een mogelijkheid om het in delen te betalen?`, `q`, `neg`, ``, `money_trouble`, `Ik heb dit bedrag nu echt niet, mijn uitkering komt pas op de 23e en dan moet de huur er ook nog van af.`],
+[`hoi, mn pakketje is nooit gekomen (bestelnr 55102). kan ik mijn geld terug krijgen? thx`, `cr`, `neg`, ``, null, null],
+[`Ik sta vaak bij het ziekenhuis geparkeerd omdat ik daar als verpleegkundige werk. Kan ik een maandabonnement nemen voor die zone?`, `q`, `neu`, ``, null, null],
+[`Bedankt voor het dubbel afschrijven van mijn contributie, precies wat ik nodig had in december 🙄 Graag één keer terug.`, `cr`, `neg`, `S`, null, null],
+[`Mijn moeder is vorige maand overleden en ik probeer haar zaken af te handelen. Haar telefoonabonnement moet worden opgezegd, maar ik krijg steeds te horen dat zij dat zelf moet doen.`, `cx`, `neg`, ``, `bereavement`, `Mijn moeder is vorige maand overleden en ik probeer haar zaken af te handelen.`],
+[`Haal mij alsjeblieft van jullie mailinglijst. Ik krijg elke dag drie mails met aanbiedingen.`, `co`, `neg`, ``, null, null],
+[`Hierbij zeg ik mijn lidmaatschap van de boekenclub op per 1 januari. Lidnummer 4410982.`, `x`, `neu`, ``, null, null],
+[`De bezorger heeft het pakket bij de buren op nummer 14 afgeleverd, maar daar woont al maanden niemand meer. Het pakket is dus weg.`, `c`, `neg`, ``, null, null],
+[`Ik ben 86 en heb geen computer. Mijn kleindochter typt dit voor mij. Ik wil graag weten waarom mijn rekening per post ineens €2,50 extra kost.`, `cq`, `neg`, ``, `age`, `Ik ben 86 en heb geen computer.`],
+[`Ik ben echt in paniek. Er is vannacht €1.800 van mijn rekening gehaald en ik weet niet wat ik moet doen, ik kan de bank niet bereiken. Blokkeer alsjeblieft mijn pas!!`, `c`, `neg`, ``, `panic`, `Ik ben echt in paniek.`],
+[`Goeiendag, ik zou graag weten of ik mijn factuur ook via domiciliëring kan betalen. Alvast bedankt!`, `q`, `neu`, ``, null, null],
+[`Ik ben slechtziend en kan de nieuwe app niet goed gebruiken, de knoppen zijn te klein en de voorleesfunctie leest niets voor. Kan ik op een andere manier mijn parkeersessie starten?`, `cq`, `neg`, ``, `disability`, `Ik ben slechtziend en kan de nieuwe app niet goed gebruiken, de knoppen zijn te klein en de voorleesfunctie leest niets voor.`],
+[`Goedemiddag,\n\nMijn vlucht van 28 november naar Málaga is geannuleerd. Ik heb geen omboeking gekregen en wil graag het ticketbedrag van €186 terug.\n\nMet vriendelijke groet,\nL. Wagenaar`, `r`, `neu`, ``, null, null],
+[`Wat een verrassing, weer een prijsverhoging. Jullie worden echt elk jaar beter in het verzinnen van redenen.`, `c`, `neg`, `S`, null, null],
+[`Ik schrok me dood toen ik de jaarafrekening zag: €1.140 bijbetalen! Hoe kan dat, we hebben juist minder gestookt.`, `cq`, `neg`, ``, null, null],
+[`Super snel geleverd, de bank is prachtig! Eén vraagje: kan ik bij jullie ook losse kussenhoezen in dezelfde kleur bestellen?`, `q`, `pos`, ``, null, null],
+[`Sinds vorige week maandag werkt de tv-ontvanger niet meer. Foutmelding E-41. Modem en ontvanger zijn meerdere keren opnieuw opgestart.`, `c`, `neg`, ``, null, null],
+[`Sorry dat ik pas nu reageer op jullie brieven. Ik heb de afgelopen maanden met een burn-out thuis gezeten en kon de post niet openen. Nu zie ik dat er een incassobureau is ingeschakeld. Kunnen we hier samen uitkomen?`, `q`, `neg`, ``, `health`, `Ik heb de afgelopen maanden met een burn-out thuis gezeten en kon de post niet openen.`],
+[`Jullie hebben €89 afgeschreven voor een abonnement dat ik in september al heb opgezegd. Dit is gewoon diefstal. Ik wil mijn geld binnen een week terug, anders doe ik aangifte.`, `cr`, `neg`, `A`, null, null],
+[`Ik heb twee keer betaald voor dezelfde bestelling (via Bancontact). Kunnen jullie één betaling terugstorten aub?`, `r`, `neu`, ``, null, null],
+[`Wat is de opzegtermijn van mijn energiecontract als ik per 1 maart verhuis naar een huurwoning waar de energie bij de huur inzit?`, `qx`, `neu`, ``, null, null],
+[`Knap hoor, dat jullie het voor elkaar krijgen om een pakket drie keer naar het verkeerde adres te brengen. Dat lukt niet iedereen.`, `c`, `neg`, `S`, null, null],
+[`Geen paniek, het is geen spoed, maar ik zag dat mijn laatste termijn nog niet is afgeschreven. Moet ik zelf iets doen?`, `q`, `neu`, ``, null, null],
+[`De cv-monteur heeft €95 voorrijkosten gerekend, terwijl in de offerte stond dat die inbegrepen waren. Ik verzoek u dit bedrag terug te betalen.`, `cr`, `neg`, ``, null, null],
+]};

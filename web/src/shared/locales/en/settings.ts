@@ -1,0 +1,23 @@
+import type { settings as nl } from '../nl/settings.ts';
+import type { Shape } from '../nl.ts';
+
+export const settings: Shape<typeof nl> = {
+  settings: {
+    nav: 'Settings',
+    title: 'Settings',
+    intro: 'What you set up once, in one place. The daily work is in the bar at the top.',
+    you: 'Your sign-in',
+    doors: 'How customers reach you',
+    team: 'Team and access',
+    work: 'Ways of working',
+    data: 'Customer data',
+    security: 'Two-factor sign-in for yourself; admins require it per role or per agent.',
+    channels: 'Contact form, chat, callback booking, phone and WhatsApp, with opening hours.',
+    statusPage: 'The public status page: components, time zone and subscribers.',
+    sso: 'Sign-in through your organisation’s identity provider (OpenID Connect).',
+    roles: 'Custom roles made of named permissions, on top of the built-in role, and who has which.',
+    macros: 'Fixed actions in one click: status, priority, team, tags, note and reply.',
+    dashboardPanels: 'Auto-close, NPS rounds and the hourly cost are under the dashboard.',
+    retention: 'How long Luister keeps cases and messages, and running the retention rules now.',
+  },
+};
