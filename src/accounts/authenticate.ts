@@ -7,6 +7,8 @@ import { parseSecret, secretMatches } from './secrets.ts';
  * the lower of the token's role and the agent's role today; a token without an agent is a service
  * identity (agentId null), nobody's "me". Revoked tokens fail, and so do tokens whose agent or whose
  * creator was deactivated (deactivation also revokes them; this holds if an agent is switched off in SQL).
+ * A token never carries its agent's custom role: its rights are fixed by its role when it was made, and a
+ * custom role changes without the token's holder knowing (custom roles are for people who sign in).
  */
 export async function authenticateToken(db: Db, token: string): Promise<Actor | null> {
   const parsed = parseSecret('lst', token);
@@ -32,12 +34,15 @@ export async function authenticateToken(db: Db, token: string): Promise<Actor | 
 export async function authenticateSession(db: Db, cookie: string): Promise<Actor | null> {
   const parsed = parseSecret('lss', cookie);
   if (!parsed) return null;
-  const [row] = await db.query<{ agent_id: string; role: Role; secret_hash: string }>(
-    `SELECT s.agent_id, a.role, s.secret_hash FROM sessions s
+  // the custom role's grants are read here, with the session, on every request: a role changed, taken
+  // away or deleted counts from the next request of every open session (nothing is cached)
+  const [row] = await db.query<{ agent_id: string; role: Role; secret_hash: string; grants: string[] | null }>(
+    `SELECT s.agent_id, a.role, s.secret_hash, r.permissions AS grants FROM sessions s
      JOIN agents a ON a.account_id = s.account_id AND a.id = s.agent_id
+     LEFT JOIN custom_roles r ON r.account_id = a.account_id AND r.id = a.custom_role_id
      WHERE s.account_id = $1 AND s.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND a.active`,
     [parsed.accountId, parsed.id],
   );
   if (!row || !secretMatches(parsed.secret, row.secret_hash)) return null;
-  return { accountId: parsed.accountId, type: 'agent', id: row.agent_id, role: row.role, agentId: row.agent_id };
+  return { accountId: parsed.accountId, type: 'agent', id: row.agent_id, role: row.role, agentId: row.agent_id, grants: row.grants ?? [] };
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../storage/db.ts';
 import { type Actor, type Role, hasRole } from '../shared/actor.ts';
+import { requirePermission } from './permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { conflict, forbidden, isUniqueViolation, notFound } from '../shared/errors.ts';
 import { hashPassword } from './passwords.ts';
@@ -20,13 +21,17 @@ export interface AgentRow {
   role: Role;
   team_id: string | null;
   active: boolean;
+  /** a custom role adding permissions to the built-in role (src/accounts/roles/) */
+  custom_role_id: string | null;
   created_at: Date;
 }
 
-export const AGENT_COLUMNS = 'id, account_id, email, name, role, team_id, active, created_at';
+export const AGENT_COLUMNS = 'id, account_id, email, name, role, team_id, active, custom_role_id, created_at';
 
 export async function createAgent(db: Db, actor: Actor, opts: CreateAgentOptions): Promise<AgentRow> {
-  if (actor.type !== 'system' && !hasRole(actor, 'admin')) throw forbidden('Only an admin can add agents');
+  requirePermission(actor, 'agents.manage', 'Adding agents');
+  // agents.manage given by a custom role does not reach above the holder's own built-in role
+  if (actor.type !== 'system' && !hasRole(actor, opts.role)) throw forbidden(`You cannot add an agent with a role above your own (${actor.role})`);
   const passwordHash = opts.password ? await hashPassword(opts.password) : null;
   return db.transaction(async (tx) => {
     if (opts.teamId) {

@@ -1,7 +1,8 @@
 import type { Db } from '../storage/db.ts';
-import { type Actor, hasRole } from '../shared/actor.ts';
+import { type Actor } from '../shared/actor.ts';
+import { requirePermission } from './permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
-import { conflict, forbidden, isUniqueViolation } from '../shared/errors.ts';
+import { conflict, isUniqueViolation } from '../shared/errors.ts';
 
 export interface TeamRow {
   id: string;
@@ -10,7 +11,7 @@ export interface TeamRow {
 }
 
 export async function createTeam(db: Db, actor: Actor, opts: { name: string }): Promise<TeamRow> {
-  if (!hasRole(actor, 'admin')) throw forbidden('Only an admin can create teams');
+  requirePermission(actor, 'agents.manage', 'Creating teams');
   return db.transaction(async (tx) => {
     let team: TeamRow;
     try {

@@ -1,5 +1,5 @@
 import type { Db } from '../storage/db.ts';
-import type { Actor, Role } from '../shared/actor.ts';
+import { type Actor, type Role, hasRole } from '../shared/actor.ts';
 import { can } from './permissions.ts';
 import { diff, recordAudit } from '../shared/audit.ts';
 import { AppError, forbidden, invalid, notFound } from '../shared/errors.ts';
@@ -22,6 +22,8 @@ export async function updateAgent(db: Db, actor: Actor, agentId: string, opts: U
   if (!can(actor, 'agents.manage') && !(self && onlyOwnPasswordOrName)) {
     throw forbidden('Only an admin can change other agents, roles, teams or access');
   }
+  // agents.manage given by a custom role does not reach above the holder's own built-in role
+  if (opts.role !== undefined && actor.type !== 'system' && !hasRole(actor, opts.role)) throw forbidden(`You cannot give a role above your own (${actor.role})`);
   const passwordHash = opts.password ? await hashPassword(opts.password) : undefined;
   return db.transaction(async (tx) => {
     const [before] = await tx.query<AgentRow & { password_hash: string | null }>(

@@ -1,5 +1,6 @@
 import type { Db } from '../storage/db.ts';
-import { type Actor, hasRole } from '../shared/actor.ts';
+import { type Actor } from '../shared/actor.ts';
+import { can } from '../accounts/permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { AppError, forbidden, notFound } from '../shared/errors.ts';
 import { emitEvent } from '../webhooks/events.ts';
@@ -11,7 +12,7 @@ import { CASE_COLUMNS, type CaseRow, loadCase, publicCase } from './store.ts';
  * through a transfer the receiver accepts.
  */
 export async function assignCase(db: Db, actor: Actor, caseIdOrRef: string, agentId: string) {
-  if (agentId !== actor.agentId && !hasRole(actor, 'supervisor')) {
+  if (agentId !== actor.agentId && !can(actor, 'cases.assign_others')) {
     throw forbidden('Agents can take a case themselves; assigning it to someone else needs a supervisor');
   }
   return db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import type { Db } from '../storage/db.ts';
-import { type Actor, hasRole } from '../shared/actor.ts';
+import { type Actor } from '../shared/actor.ts';
+import { can } from '../accounts/permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { AppError, forbidden, isUniqueViolation, notFound } from '../shared/errors.ts';
 import { emitEvent } from '../webhooks/events.ts';
@@ -29,7 +30,7 @@ export async function offerTransfer(db: Db, actor: Actor, caseIdOrRef: string, o
   return db.transaction(async (tx) => {
     const c = await loadCase(tx, actor.accountId, caseIdOrRef, true);
     if (!c.owner_id) throw new AppError('case_unowned', `Case ${c.ref} has no owner yet: assign it instead of transferring`, 409);
-    if (c.owner_id !== actor.agentId && !hasRole(actor, 'supervisor')) {
+    if (c.owner_id !== actor.agentId && !can(actor, 'cases.assign_others')) {
       throw forbidden(`Only the owner of ${c.ref} or a supervisor can transfer it`);
     }
     if (opts.toAgentId === c.owner_id) throw new AppError('transfer_to_owner', 'The receiver already owns this case', 422);
@@ -72,7 +73,7 @@ export async function respondToTransfer(db: Db, actor: Actor, caseIdOrRef: strin
     if (!t) throw notFound('transfer', transferId);
     if (t.status !== 'offered') throw new AppError('transfer_closed', `This transfer was already ${t.status}`, 409);
     if (response === 'cancel') {
-      if (actor.agentId !== t.from_agent_id && !hasRole(actor, 'supervisor')) throw forbidden('Only the sender or a supervisor can cancel a transfer');
+      if (actor.agentId !== t.from_agent_id && !can(actor, 'cases.assign_others')) throw forbidden('Only the sender or a supervisor can cancel a transfer');
     } else if (actor.agentId !== t.to_agent_id) {
       throw forbidden('Only the receiving agent can accept or decline a transfer');
     }

@@ -33,6 +33,7 @@ import { importCommand } from './commands/import.ts';
 import { twoFactorCommand } from './commands/two-factor.ts';
 import { organisationsCommand } from './commands/organisations.ts';
 import { blockCommand } from './commands/block.ts';
+import { rolesCommand } from './commands/roles.ts';
 import { parseCli, print, required, withDb } from './run.ts';
 import { ask } from './prompt.ts';
 
@@ -73,6 +74,14 @@ const HELP = `luister <command> [options]
                                      require it of one agent by name, or no longer
   two-factor reset --agent EMAIL [--account ID]
                                      remove an agent's two-factor sign-in (a lost phone) and end their sessions
+  roles [list] [--json] | roles permissions [--json] [--account ID]
+                                     custom roles with what they grant and who has them; the permission names
+  roles create --name N [--description T] [--permissions a,b] | roles delete ROLE [--account ID]
+  roles grant ROLE PERMISSION[,…] | roles revoke ROLE PERMISSION[,…] [--account ID]
+                                     compose a role from permission names (an unknown name changes nothing);
+                                     it adds to an agent's built-in role, from their next request on
+  roles assign ROLE|none --agent EMAIL [--account ID]
+                                     give an agent a custom role (at most one), or take it away
   channels [--account ID]           the public doors: contact form, callback booking, chat widget
   channels set [--slug S] [--origins https://www.example.nl,…] [--capacity N] [--slot-minutes 15|20|30|60]
                                      the form lives at /contact/S; origins may frame it and load the widget
@@ -265,8 +274,9 @@ async function main() {
     case 'cases':
     case 'organisations':
     case 'block':
+    case 'roles':
     case 'fields': {
-      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? statusComponentsCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, arg, opt) ?? tagsCommand(cmd, sub, arg, opt) ?? ssoCommand(cmd, sub, opt) ?? twoFactorCommand(cmd, sub, opt) ?? organisationsCommand(cmd, sub, arg, opt) ?? blockCommand(cmd, sub, arg, opt);
+      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? statusComponentsCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, arg, opt) ?? tagsCommand(cmd, sub, arg, opt) ?? ssoCommand(cmd, sub, opt) ?? twoFactorCommand(cmd, sub, opt) ?? organisationsCommand(cmd, sub, arg, opt) ?? blockCommand(cmd, sub, arg, opt) ?? rolesCommand(cmd, sub, positionals.slice(2), opt);
       if (run) return run;
       break;
     }

@@ -75,6 +75,8 @@ export function parseCli() {
       field: { type: 'string', multiple: true },
       domains: { type: 'string' },
       notes: { type: 'string' },
+      description: { type: 'string' },
+      permissions: { type: 'string' },
       key: { type: 'string' },
       type: { type: 'string' },
       options: { type: 'string' },

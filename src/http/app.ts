@@ -7,7 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Db } from '../storage/db.ts';
-import { authHook } from './auth.ts';
+import { authHook, checkRoutePermission } from './auth.ts';
 import { csrfHook } from './csrf.ts';
 import { fastifyTrustProxy } from './trust-proxy.ts';
 import { DOCS_CSP, registerSecurityHeaders, ROOT_CSP } from './security-headers.ts';
@@ -50,6 +50,7 @@ import { contactFormRoutes } from './routes/contact-form.ts';
 import { chatRoutes } from './routes/chat.ts';
 import { phoneWhatsAppRoutes } from './routes/phone-whatsapp.ts';
 import { ssoRoutes } from './routes/sso.ts';
+import { roleRoutes } from './routes/roles.ts';
 import { LiveHub } from '../live/hub.ts';
 import { primaryOnly, type ReadReplica } from '../storage/read-replica.ts';
 import { readRouting } from './read-your-writes.ts';
@@ -155,17 +156,24 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'luister_session' } } },
       security: [{ bearer: [] }, { session: [] }],
     },
-    transform: jsonSchemaTransform,
+    // every operation names the permission it needs (x-permission); a public one needs no credentials
+    transform: (doc) => {
+      const out = jsonSchemaTransform(doc);
+      const permission = doc.route.config?.permission;
+      return { ...out, schema: { ...out.schema, 'x-permission': permission, ...(permission === 'public' ? { security: [] } : {}) } };
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'none', deepLinking: true }, staticCSP: DOCS_CSP });
+  // from here on every route declares its permission (the documentation pages above are the plugin's own)
+  app.addHook('onRoute', checkRoutePermission);
 
   app.addHook('onRequest', csrfHook(config));
   app.addHook('onRequest', authHook(db));
   app.addHook('preValidation', rejectLoneSurrogates);
   registerIdempotency(app, db);
 
-  app.get('/openapi.json', { config: { auth: false }, schema: { hide: true } }, async () => app.swagger());
-  app.get('/', { config: { auth: false }, schema: { hide: true } }, async (_req, reply) =>
+  app.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/', { config: { permission: 'public' }, schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/html; charset=utf-8').header('content-security-policy', ROOT_CSP).send(
       '<!doctype html><html lang="nl"><meta charset="utf-8"><title>Luister</title><body style="font:16px system-ui;margin:3rem">' +
         '<h1>Luister</h1><p>De API draait. <a href="/docs">API-documentatie</a> · <a href="/openapi.json">OpenAPI</a> · <a href="/healthz">status</a></p></body></html>',
@@ -182,6 +190,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   miscRoutes(app, db, reads, opts.replica ?? null);
   accountRoutes(app, db, config);
   twoFactorRoutes(app, db, config);
+  roleRoutes(app, db);
   customerRoutes(app, db, reads);
   caseRoutes(app, db, reads);
   tagRoutes(app, db);

@@ -4,6 +4,7 @@ import { authenticateSession, authenticateToken } from '../accounts/authenticate
 import type { Actor } from '../shared/actor.ts';
 import { AppError } from '../shared/errors.ts';
 import { mustEnrolFirst } from '../accounts/two-factor/policy.ts';
+import { isPermission, requirePermission, type RoutePermission } from '../accounts/permissions.ts';
 
 export const SESSION_COOKIE = 'luister_session';
 
@@ -12,15 +13,23 @@ declare module 'fastify' {
     actor: Actor | null;
   }
   interface FastifyContextConfig {
-    /** false: the route is public */
-    auth?: boolean;
+    /**
+     * What the caller must hold, checked before anything else of the request (src/accounts/permissions.ts):
+     * a permission name, or 'public' (no sign-in). Every route declares one; it is in the OpenAPI document
+     * as x-permission.
+     */
+    permission?: RoutePermission;
   }
 }
 
-/** Bearer token first, then the session cookie. Routes are private unless config.auth is false. */
+/**
+ * Bearer token first, then the session cookie; then the route's permission. Routes are private unless
+ * they declare the permission 'public'. A URL that matches no route has no permission to check (404).
+ */
 export function authHook(db: Db) {
   return async (req: FastifyRequest, _reply: FastifyReply) => {
-    if (req.routeOptions.config?.auth === false || !req.url.startsWith('/api/')) return;
+    const permission = req.routeOptions.config?.permission;
+    if (permission === 'public' || !req.url.startsWith('/api/')) return;
     const header = req.headers.authorization;
     let actor: Actor | null = null;
     if (header) {
@@ -38,7 +47,20 @@ export function authHook(db: Db) {
       }
     }
     req.actor = { ...actor, requestId: req.id };
+    if (permission) requirePermission(actor, permission, `${req.method} ${req.routeOptions.url}`);
   };
+}
+
+/**
+ * At start-up: a route that declares no permission, or one that does not exist, stops the server from
+ * starting (a test cannot forget it). Outside /api/ nothing is authenticated, so only 'public' fits there.
+ */
+export function checkRoutePermission(route: { method: string | string[]; url: string; config?: { permission?: unknown } }): void {
+  const p = route.config?.permission;
+  const where = `${[route.method].flat().join(',')} ${route.url}`;
+  if (p === undefined) throw new Error(`${where} declares no permission (config.permission: a name from src/accounts/permissions.ts, or 'public')`);
+  if (p !== 'public' && (typeof p !== 'string' || !isPermission(p))) throw new Error(`${where} declares the permission ${String(p)}, which does not exist`);
+  if (p !== 'public' && !route.url.startsWith('/api/')) throw new Error(`${where}: routes outside /api/ are not authenticated; declare 'public'`);
 }
 
 export function actorOf(req: FastifyRequest): Actor {

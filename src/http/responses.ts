@@ -187,7 +187,8 @@ export const createdCaseSchema = caseSchema
   .describe('Case after a received message');
 
 export const agentSchema = z
-  .object({ id: uuid, account_id: uuid, email: z.string(), name: z.string(), role: z.enum(['agent', 'supervisor', 'admin']), team_id: nullable(uuid), active: z.boolean(), created_at: time })
+  .object({ id: uuid, account_id: uuid, email: z.string(), name: z.string(), role: z.enum(['agent', 'supervisor', 'admin']), team_id: nullable(uuid), active: z.boolean(),
+    custom_role_id: nullable(uuid).describe('a custom role: permissions on top of the built-in role (GET /api/v1/roles)'), created_at: time })
   .describe('Agent');
 export const teamSchema = z.object({ id: uuid, name: z.string(), created_at: time }).describe('Team');
 export const apiTokenSchema = z

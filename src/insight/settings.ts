@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '../storage/db.ts';
-import { type Actor, hasRole } from '../shared/actor.ts';
+import { type Actor } from '../shared/actor.ts';
+import { requirePermission } from '../accounts/permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
-import { forbidden } from '../shared/errors.ts';
 
 /** What an hour of an agent costs, for cost per contact (€30 unless the account says otherwise). */
 export const DEFAULT_HOURLY_COST_CENTS = 3000;
@@ -20,7 +20,7 @@ export async function getInsightSettings(db: Db, accountId: string): Promise<Ins
 
 /** Sets the hourly cost (admin); null goes back to the default. */
 export async function updateInsightSettings(db: Db, actor: Actor, patch: z.infer<typeof insightSettingsPatch>): Promise<InsightSettings> {
-  if (!hasRole(actor, 'admin')) throw forbidden('Only an admin can change the hourly cost');
+  requirePermission(actor, 'insight.settings', 'Changing the hourly cost');
   return db.transaction(async (tx) => {
     const before = await getInsightSettings(tx, actor.accountId);
     await tx.query(

@@ -1,7 +1,8 @@
 import type { Db } from '../storage/db.ts';
-import { type Actor, hasRole } from '../shared/actor.ts';
+import { type Actor } from '../shared/actor.ts';
+import { requirePermission } from '../accounts/permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
-import { conflict, forbidden, invalid, isUniqueViolation } from '../shared/errors.ts';
+import { conflict, invalid, isUniqueViolation } from '../shared/errors.ts';
 
 /** How a visitor of the help centre reaches a person. At least one of email, phone, url. */
 export interface HelpContact {
@@ -32,7 +33,7 @@ export const hasContact = (c: HelpContact | null | undefined) => Boolean(c && (c
  * person, so a help centre cannot be switched on without a way to reach one.
  */
 export async function setHelpCentre(db: Db, actor: Actor, opts: SetHelpCentreOptions): Promise<HelpCentreSettings> {
-  if (!hasRole(actor, 'admin')) throw forbidden('Only an admin can set up the public help centre');
+  requirePermission(actor, 'help_centre.manage', 'Setting up the public help centre');
   try {
     return await db.transaction(async (tx) => {
       const [before] = await tx.query<{ help_slug: string | null; help_contact: HelpContact | null }>(

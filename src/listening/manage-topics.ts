@@ -1,7 +1,8 @@
 import type { Db } from '../storage/db.ts';
-import { type Actor, hasRole } from '../shared/actor.ts';
+import { type Actor } from '../shared/actor.ts';
+import { requirePermission } from '../accounts/permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
-import { AppError, forbidden, notFound } from '../shared/errors.ts';
+import { AppError, notFound } from '../shared/errors.ts';
 import { isUuid } from '../shared/ids.ts';
 import { createPgClusterStore } from './clustering/pg-store.ts';
 import { describeTopics, mergeTopicsIn, renameTopicIn, type TopicView } from './clustering/supervise-topics.ts';
@@ -44,7 +45,7 @@ async function mustExist(db: Db, accountId: string, id: string) {
 
 /** A supervisor names a topic (null: back to the automatic label). */
 export async function renameTopic(db: Db, actor: Actor, id: string, name: string | null) {
-  if (!hasRole(actor, 'supervisor')) throw forbidden('Supervisors and admins name topics');
+  requirePermission(actor, 'topics.manage', 'Naming a topic');
   return db.transaction(async (tx) => {
     await lock(tx, actor.accountId);
     await mustExist(tx, actor.accountId, id);
@@ -57,7 +58,7 @@ export async function renameTopic(db: Db, actor: Actor, id: string, name: string
 
 /** Two topics are one: `goneId` folds into `keepId`, with its messages, signals and problems. */
 export async function mergeTopics(db: Db, actor: Actor, keepId: string, goneId: string) {
-  if (!hasRole(actor, 'supervisor')) throw forbidden('Supervisors and admins merge topics');
+  requirePermission(actor, 'topics.manage', 'Merging topics');
   if (keepId === goneId) throw new AppError('merge_into_self', 'A topic cannot be merged into itself', 422);
   return db.transaction(async (tx) => {
     await lock(tx, actor.accountId);

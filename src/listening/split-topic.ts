@@ -1,7 +1,8 @@
 import type { Db } from '../storage/db.ts';
-import { type Actor, hasRole } from '../shared/actor.ts';
+import { type Actor } from '../shared/actor.ts';
+import { requirePermission } from '../accounts/permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
-import { forbidden, notFound } from '../shared/errors.ts';
+import { notFound } from '../shared/errors.ts';
 import { analyseMessage } from './analyse-message.ts';
 import { createPgClusterStore } from './clustering/pg-store.ts';
 import { describeTopics, splitTopicIn } from './clustering/supervise-topics.ts';
@@ -16,7 +17,7 @@ const SPLIT_SAMPLE = 500;
  * topic and its messages move there; signals and problems stay with the topic that keeps the id.
  */
 export async function splitTopic(db: Db, actor: Actor, id: string) {
-  if (!hasRole(actor, 'supervisor')) throw forbidden('Supervisors and admins split topics');
+  requirePermission(actor, 'topics.manage', 'Splitting a topic');
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`luister.topics.${actor.accountId}`]);
     const [topic] = await tx.query('SELECT 1 FROM topics WHERE account_id = $1 AND id = $2 AND retired_at IS NULL AND merged_into IS NULL', [actor.accountId, id]);

@@ -1,5 +1,6 @@
 import type { Db } from '../storage/db.ts';
-import { type Actor, hasRole } from '../shared/actor.ts';
+import { type Actor } from '../shared/actor.ts';
+import { can } from '../accounts/permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { conflict, forbidden, invalid, isUniqueViolation } from '../shared/errors.ts';
 import { parseTagChange } from '../tags/tags.ts';
@@ -14,7 +15,7 @@ export interface SaveMacroOptions {
 }
 
 function mayManage(actor: Actor, shared: boolean) {
-  if (shared && !hasRole(actor, 'supervisor')) throw forbidden('Shared macros are made and changed by supervisors and admins; make a personal one');
+  if (shared && !can(actor, 'macros.share')) throw forbidden('Shared macros are made and changed by supervisors and admins; make a personal one');
   if (!shared && !actor.agentId) throw invalid('agent_required', 'A personal macro belongs to an agent: use a token that acts as one, or make it shared');
 }
 

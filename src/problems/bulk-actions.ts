@@ -1,7 +1,8 @@
 import type { Db } from '../storage/db.ts';
-import { type Actor, hasRole } from '../shared/actor.ts';
+import { type Actor } from '../shared/actor.ts';
+import { requirePermission } from '../accounts/permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
-import { AppError, forbidden } from '../shared/errors.ts';
+import { AppError } from '../shared/errors.ts';
 import { addMessage } from '../cases/add-message.ts';
 import { updateCase } from '../cases/update-case.ts';
 import { firstName, parseTemplate, renderTemplate } from '../replies/render-template.ts';
@@ -39,7 +40,7 @@ export interface ReplyToAllOptions {
 }
 
 export async function replyToAll(db: Db, actor: Actor, problemId: string, opts: ReplyToAllOptions): Promise<BulkResult[]> {
-  if (!hasRole(actor, 'supervisor')) throw forbidden('Supervisors and admins send bulk replies');
+  requirePermission(actor, 'problems.manage', 'Sending bulk replies');
   parseTemplate(opts.body);
   await loadProblem(db, actor.accountId, problemId);
   const [agent] = actor.agentId

@@ -1,7 +1,8 @@
 import type { Db } from '../storage/db.ts';
-import { type Actor, hasRole } from '../shared/actor.ts';
+import { type Actor } from '../shared/actor.ts';
+import { requirePermission } from '../accounts/permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
-import { forbidden } from '../shared/errors.ts';
+
 import { autoProblemThreshold } from './auto-open-problem.ts';
 
 export async function getListeningSettings(db: Db, accountId: string) {
@@ -10,7 +11,7 @@ export async function getListeningSettings(db: Db, accountId: string) {
 
 /** When a signal opens a problem by itself: at N complaints (admin); null switches it off. */
 export async function updateListeningSettings(db: Db, actor: Actor, patch: { auto_problem_min_count?: number | null }) {
-  if (!hasRole(actor, 'admin')) throw forbidden('Only an admin can change the listening settings');
+  requirePermission(actor, 'listening.settings', 'Changing the listening settings');
   return db.transaction(async (tx) => {
     const before = await getListeningSettings(tx, actor.accountId);
     if (patch.auto_problem_min_count === undefined) return before;

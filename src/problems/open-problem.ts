@@ -1,7 +1,8 @@
 import type { Db } from '../storage/db.ts';
-import { type Actor, hasRole } from '../shared/actor.ts';
+import { type Actor } from '../shared/actor.ts';
+import { requirePermission } from '../accounts/permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
-import { AppError, forbidden, notFound } from '../shared/errors.ts';
+import { AppError, notFound } from '../shared/errors.ts';
 import { emitEvent } from '../webhooks/events.ts';
 import { PROBLEM_COLUMNS, type ProblemRow } from './store.ts';
 import { addProblemTopics, suggestCasesOfMessages, suggestCasesOfTopics } from './problem-topics.ts';
@@ -23,7 +24,7 @@ export interface OpenProblemOptions {
  * that burst), are linked as suggestions for an agent to confirm, each saying why.
  */
 export async function openProblem(db: Db, actor: Actor, opts: OpenProblemOptions): Promise<ProblemRow> {
-  if (!hasRole(actor, 'supervisor')) throw forbidden('Supervisors and admins open problems');
+  requirePermission(actor, 'problems.manage', 'Opening a problem');
   const ownerId = opts.ownerId ?? actor.agentId;
   if (!ownerId) throw new AppError('owner_required', 'Give the problem an owner (owner_id)', 422);
   return db.transaction(async (tx) => {

@@ -1,7 +1,8 @@
 import type { Db } from '../storage/db.ts';
-import { type Actor, hasRole } from '../shared/actor.ts';
+import { type Actor } from '../shared/actor.ts';
+import { requirePermission } from '../accounts/permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
-import { AppError, forbidden, notFound } from '../shared/errors.ts';
+import { AppError, notFound } from '../shared/errors.ts';
 import { emitEvent } from '../webhooks/events.ts';
 import type { SpikeEvidence } from '../listening/spike-types.ts';
 import { queueAutoProblem } from './auto-open-problem.ts';
@@ -102,7 +103,7 @@ export async function listSignalsWithExamples(db: Db, accountId: string, status?
 }
 
 export async function dismissSignal(db: Db, actor: Actor, id: string, reason?: string): Promise<SignalRow> {
-  if (!hasRole(actor, 'supervisor')) throw forbidden('Supervisors and admins handle signals');
+  requirePermission(actor, 'problems.manage', 'Handling signals');
   return db.transaction(async (tx) => {
     const [s] = await tx.query<SignalRow>(`SELECT ${COLUMNS} FROM signals WHERE account_id = $1 AND id = $2 FOR UPDATE`, [actor.accountId, id]);
     if (!s) throw notFound('signal', id);

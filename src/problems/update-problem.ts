@@ -1,5 +1,6 @@
 import type { Db } from '../storage/db.ts';
-import { type Actor, hasRole } from '../shared/actor.ts';
+import { type Actor } from '../shared/actor.ts';
+import { can } from '../accounts/permissions.ts';
 import { diff, recordAudit } from '../shared/audit.ts';
 import { forbidden, notFound } from '../shared/errors.ts';
 import { emitEvent } from '../webhooks/events.ts';
@@ -16,7 +17,7 @@ export interface UpdateProblemOptions {
 export async function updateProblem(db: Db, actor: Actor, id: string, opts: UpdateProblemOptions): Promise<ProblemRow> {
   return db.transaction(async (tx) => {
     const before = await loadProblem(tx, actor.accountId, id, true);
-    if (before.owner_id !== actor.agentId && !hasRole(actor, 'supervisor')) throw forbidden('Only the owner or a supervisor changes a problem');
+    if (before.owner_id !== actor.agentId && !can(actor, 'problems.manage')) throw forbidden('Only the owner or a supervisor changes a problem');
     if (opts.ownerId) {
       const a = await tx.query('SELECT 1 FROM agents WHERE account_id = $1 AND id = $2 AND active', [actor.accountId, opts.ownerId]);
       if (!a.length) throw notFound('agent', opts.ownerId);

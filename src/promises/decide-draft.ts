@@ -1,7 +1,8 @@
 import type { Db } from '../storage/db.ts';
-import { type Actor, hasRole } from '../shared/actor.ts';
+import { type Actor } from '../shared/actor.ts';
+import { requirePermission } from '../accounts/permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
-import { conflict, forbidden, notFound } from '../shared/errors.ts';
+import { conflict, notFound } from '../shared/errors.ts';
 import { addMessage } from '../cases/add-message.ts';
 import { renegotiatePromise } from './renegotiate-promise.ts';
 
@@ -27,7 +28,7 @@ export async function listDrafts(db: Db, accountId: string, status: DraftRow['st
  * outbound path. For a broken promise the proposed new time becomes the renegotiated promise.
  */
 export async function approveDraft(db: Db, actor: Actor, id: string, o: { body?: string; due_at?: Date; now?: Date } = {}) {
-  if (!hasRole(actor, 'supervisor')) throw forbidden('Only a supervisor can approve a message to the customer');
+  requirePermission(actor, 'drafts.approve', 'Approving a message to the customer');
   const d = await loadDraft(db, actor.accountId, id);
   if (d.status !== 'pending') throw conflict('draft_decided', `This draft was already ${d.status}`);
   const body = o.body?.trim() || d.body;
@@ -47,7 +48,7 @@ export async function approveDraft(db: Db, actor: Actor, id: string, o: { body?:
 }
 
 export async function discardDraft(db: Db, actor: Actor, id: string, reason: string) {
-  if (!hasRole(actor, 'supervisor')) throw forbidden('Only a supervisor can discard a message to the customer');
+  requirePermission(actor, 'drafts.approve', 'Discarding a message to the customer');
   return db.transaction(async (tx) => {
     const d = await loadDraft(tx, actor.accountId, id);
     if (d.status !== 'pending') throw conflict('draft_decided', `This draft was already ${d.status}`);

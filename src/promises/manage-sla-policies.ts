@@ -1,7 +1,8 @@
 import type { Db } from '../storage/db.ts';
-import { type Actor, hasRole } from '../shared/actor.ts';
+import { type Actor } from '../shared/actor.ts';
+import { requirePermission } from '../accounts/permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
-import { conflict, forbidden, invalid, isUniqueViolation, notFound } from '../shared/errors.ts';
+import { conflict, invalid, isUniqueViolation, notFound } from '../shared/errors.ts';
 import type { SlaPolicy } from './sla-clock.ts';
 
 export interface SlaPolicyInput {
@@ -23,7 +24,7 @@ export async function listSlaPolicies(db: Db, accountId: string): Promise<(SlaPo
 
 /** Service-level policies by segment × priority × channel (admin). One policy per combination. */
 export async function saveSlaPolicy(db: Db, actor: Actor, id: string | null, input: SlaPolicyInput) {
-  if (!hasRole(actor, 'admin')) throw forbidden('Only an admin can change service levels');
+  requirePermission(actor, 'service_levels.manage', 'Changing service levels');
   return db.transaction(async (tx) => {
     const before = id ? await load(tx, actor.accountId, id) : null;
     const next = { ...(before ?? { name: '', segment: null, priority: null, channel: null, first_response_minutes: null, next_response_minutes: null, resolution_minutes: null, at_risk_percent: 80 }), ...input };
@@ -52,7 +53,7 @@ export async function saveSlaPolicy(db: Db, actor: Actor, id: string | null, inp
 }
 
 export async function deleteSlaPolicy(db: Db, actor: Actor, id: string) {
-  if (!hasRole(actor, 'admin')) throw forbidden('Only an admin can change service levels');
+  requirePermission(actor, 'service_levels.manage', 'Changing service levels');
   return db.transaction(async (tx) => {
     const before = await load(tx, actor.accountId, id);
     await tx.query('DELETE FROM sla_policies WHERE account_id = $1 AND id = $2', [actor.accountId, id]);

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Db } from '../storage/db.ts';
-import { type Actor, hasRole } from '../shared/actor.ts';
+import { type Actor } from '../shared/actor.ts';
+import { requirePermission } from '../accounts/permissions.ts';
 import { recordAudit, diff } from '../shared/audit.ts';
-import { forbidden } from '../shared/errors.ts';
+
 import { bumpStatusVersion } from '../announcements/status-changes.ts';
 import { type BusinessCalendar, DEFAULT_CALENDAR, validateCalendar } from './calendar.ts';
 
@@ -37,7 +38,7 @@ export async function getServiceSettings(db: Db, accountId: string): Promise<Ser
 
 /** Changes the service settings (admin). A calendar is checked whole: a bad one changes nothing. */
 export async function updateServiceSettings(db: Db, actor: Actor, patch: z.infer<typeof serviceSettingsPatch>): Promise<ServiceSettings> {
-  if (!hasRole(actor, 'admin')) throw forbidden('Only an admin can change service settings');
+  requirePermission(actor, 'service_levels.manage', 'Changing the service settings');
   return db.transaction(async (tx) => {
     const before = await getServiceSettings(tx, actor.accountId);
     const timeZone = patch.time_zone ?? before.time_zone;

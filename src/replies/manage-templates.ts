@@ -1,7 +1,8 @@
 import type { Db } from '../storage/db.ts';
-import { type Actor, hasRole } from '../shared/actor.ts';
+import { type Actor } from '../shared/actor.ts';
+import { requirePermission } from '../accounts/permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
-import { conflict, forbidden, isUniqueViolation, notFound } from '../shared/errors.ts';
+import { conflict, isUniqueViolation, notFound } from '../shared/errors.ts';
 import { parseTemplate } from './render-template.ts';
 
 export interface TemplateRow {
@@ -19,7 +20,7 @@ const COLUMNS = 'id, name, language, body, created_at, updated_at';
 const withVariables = (r: Omit<TemplateRow, 'variables'>): TemplateRow => ({ ...r, variables: parseTemplate(r.body) });
 
 export async function createTemplate(db: Db, actor: Actor, opts: { name: string; body: string; language?: string | null }) {
-  if (!hasRole(actor, 'supervisor')) throw forbidden('Supervisors and admins manage templates');
+  requirePermission(actor, 'templates.manage', 'Managing templates');
   parseTemplate(opts.body);
   return db.transaction(async (tx) => {
     try {
@@ -37,7 +38,7 @@ export async function createTemplate(db: Db, actor: Actor, opts: { name: string;
 }
 
 export async function updateTemplate(db: Db, actor: Actor, id: string, opts: { name?: string; body?: string; language?: string | null }) {
-  if (!hasRole(actor, 'supervisor')) throw forbidden('Supervisors and admins manage templates');
+  requirePermission(actor, 'templates.manage', 'Managing templates');
   if (opts.body !== undefined) parseTemplate(opts.body);
   return db.transaction(async (tx) => {
     const [before] = await tx.query<Omit<TemplateRow, 'variables'>>(`SELECT ${COLUMNS} FROM templates WHERE account_id = $1 AND id = $2 FOR UPDATE`, [actor.accountId, id]);
@@ -59,7 +60,7 @@ export async function updateTemplate(db: Db, actor: Actor, id: string, opts: { n
 }
 
 export async function deleteTemplate(db: Db, actor: Actor, id: string) {
-  if (!hasRole(actor, 'supervisor')) throw forbidden('Supervisors and admins manage templates');
+  requirePermission(actor, 'templates.manage', 'Managing templates');
   return db.transaction(async (tx) => {
     const [row] = await tx.query<Omit<TemplateRow, 'variables'>>(`DELETE FROM templates WHERE account_id = $1 AND id = $2 RETURNING ${COLUMNS}`, [actor.accountId, id]);
     if (!row) throw notFound('template', id);

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Db } from '../storage/db.ts';
-import { type Actor, hasRole } from '../shared/actor.ts';
+import { type Actor } from '../shared/actor.ts';
+import { requirePermission } from '../accounts/permissions.ts';
 import { diff, recordAudit } from '../shared/audit.ts';
-import { forbidden } from '../shared/errors.ts';
+
 import { CHECK_NAMES, type CheckName } from './types.ts';
 
 export type CheckMode = 'off' | 'warn' | 'block';
@@ -56,7 +57,7 @@ export async function getReplySettings(db: Db, accountId: string): Promise<Reply
 }
 
 export async function updateReplySettings(db: Db, actor: Actor, patch: z.infer<typeof replySettingsPatch>): Promise<ReplySettings> {
-  if (!hasRole(actor, 'admin')) throw forbidden('Only an admin can change the reply checks');
+  requirePermission(actor, 'replies.settings', 'Changing the reply checks');
   return db.transaction(async (tx) => {
     const before = await getReplySettings(tx, actor.accountId);
     const after: ReplySettings = { checks: { ...before.checks, ...patch.checks }, mantra: { ...before.mantra, ...patch.mantra } };

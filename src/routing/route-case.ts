@@ -1,7 +1,8 @@
 import type { Db } from '../storage/db.ts';
-import { type Actor, hasRole, systemActor } from '../shared/actor.ts';
+import { type Actor, systemActor } from '../shared/actor.ts';
+import { requirePermission } from '../accounts/permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
-import { AppError, forbidden } from '../shared/errors.ts';
+import { AppError } from '../shared/errors.ts';
 import { loadCase } from '../cases/store.ts';
 import type { Tier } from '../cases/status.ts';
 import { respondToTransfer, TRANSFER_COLUMNS, type TransferRow } from '../cases/transfer-case.ts';
@@ -27,7 +28,7 @@ export async function routingAgents(db: Db, accountId: string): Promise<RoutingA
  * declines; the owner, if any, stays accountable until then. Supervisors and the system route.
  */
 export async function routeCase(db: Db, actor: Actor, caseIdOrRef: string): Promise<{ offer: TransferRow | null; reason: string; agentName?: string }> {
-  if (!hasRole(actor, 'supervisor')) throw forbidden('Only a supervisor can route cases');
+  requirePermission(actor, 'routing.manage', 'Routing cases');
   return db.transaction(async (tx) => {
     const c = await loadCase(tx, actor.accountId, caseIdOrRef, true);
     if (c.status === 'solved' || c.status === 'closed') throw new AppError('case_not_open', `${c.ref} is ${c.status}; there is nothing to route`, 409);
@@ -62,7 +63,7 @@ export async function respondToOffer(db: Db, actor: Actor, caseIdOrRef: string, 
 
 /** Routes every unowned case without an offer: higher segments first, then the longest waiting. */
 export async function routeQueue(db: Db, actor: Actor, o: { limit?: number } = {}) {
-  if (!hasRole(actor, 'supervisor')) throw forbidden('Only a supervisor can route cases');
+  requirePermission(actor, 'routing.manage', 'Routing cases');
   const waiting = await db.query<{ id: string; ref: string; segment: string; created_at: Date }>(
     `SELECT c.id, c.ref, cu.segment, c.created_at FROM cases c JOIN customers cu ON cu.account_id = c.account_id AND cu.id = c.customer_id
      WHERE c.account_id = $1 AND c.owner_id IS NULL AND c.status NOT IN ('solved', 'closed')

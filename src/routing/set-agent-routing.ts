@@ -1,5 +1,6 @@
 import type { Db } from '../storage/db.ts';
-import { type Actor, hasRole } from '../shared/actor.ts';
+import { type Actor } from '../shared/actor.ts';
+import { can } from '../accounts/permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { forbidden, notFound } from '../shared/errors.ts';
 import type { Tier } from '../cases/status.ts';
@@ -18,8 +19,8 @@ export interface AgentRoutingInput {
  */
 export async function setAgentRouting(db: Db, actor: Actor, agentId: string, input: AgentRoutingInput) {
   const self = actor.agentId === agentId;
-  if (!self && !hasRole(actor, 'supervisor')) throw forbidden('Only a supervisor can change another agent\'s routing');
-  if ((input.tier !== undefined || input.max_open_cases !== undefined) && !hasRole(actor, 'supervisor')) {
+  if (!self && !can(actor, 'routing.manage')) throw forbidden('Only a supervisor can change another agent\'s routing');
+  if ((input.tier !== undefined || input.max_open_cases !== undefined) && !can(actor, 'routing.manage')) {
     throw forbidden('Tier and maximum load are set by a supervisor');
   }
   return db.transaction(async (tx) => {

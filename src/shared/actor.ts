@@ -9,6 +9,11 @@ export interface Actor {
   role: Role;
   /** the agent behind the action, when there is one (a session, or a token created by an agent) */
   agentId: string | null;
+  /**
+   * Permission names a custom role grants on top of the built-in role (sessions only; read with the
+   * session on every request, so a change to the role counts from the next request). Never cached.
+   */
+  grants?: readonly string[];
   requestId?: string;
 }
 

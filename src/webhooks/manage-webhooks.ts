@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../storage/db.ts';
-import { type Actor, hasRole } from '../shared/actor.ts';
+import { type Actor } from '../shared/actor.ts';
+import { requirePermission } from '../accounts/permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
-import { forbidden, notFound } from '../shared/errors.ts';
+import { notFound } from '../shared/errors.ts';
 import type { EventName } from './events.ts';
 
 export interface WebhookRow {
@@ -18,7 +19,7 @@ const COLUMNS = 'id, url, events, description, active, created_at';
 
 /** The signing secret is returned once, at creation. */
 export async function createWebhook(db: Db, actor: Actor, opts: { url: string; events: EventName[]; description?: string }) {
-  if (!hasRole(actor, 'admin')) throw forbidden('Only an admin can manage webhooks');
+  requirePermission(actor, 'webhooks.manage', 'Managing webhooks');
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
   return db.transaction(async (tx) => {
     const [row] = await tx.query<WebhookRow>(
@@ -31,13 +32,13 @@ export async function createWebhook(db: Db, actor: Actor, opts: { url: string; e
 }
 
 export async function listWebhooks(db: Db, actor: Actor) {
-  if (!hasRole(actor, 'admin')) throw forbidden('Only an admin can manage webhooks');
+  requirePermission(actor, 'webhooks.manage', 'Managing webhooks');
   return db.query<WebhookRow>(`SELECT ${COLUMNS} FROM webhooks WHERE account_id = $1 ORDER BY created_at`, [actor.accountId]);
 }
 
 /** Deactivates (deliveries keep their history); pending deliveries to it are dropped by the worker. */
 export async function deleteWebhook(db: Db, actor: Actor, id: string) {
-  if (!hasRole(actor, 'admin')) throw forbidden('Only an admin can manage webhooks');
+  requirePermission(actor, 'webhooks.manage', 'Managing webhooks');
   return db.transaction(async (tx) => {
     const [row] = await tx.query<WebhookRow>(
       `UPDATE webhooks SET active = false WHERE account_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
@@ -50,7 +51,7 @@ export async function deleteWebhook(db: Db, actor: Actor, id: string) {
 }
 
 export async function listDeliveries(db: Db, actor: Actor, webhookId: string) {
-  if (!hasRole(actor, 'admin')) throw forbidden('Only an admin can manage webhooks');
+  requirePermission(actor, 'webhooks.manage', 'Managing webhooks');
   const hook = await db.query('SELECT 1 FROM webhooks WHERE account_id = $1 AND id = $2', [actor.accountId, webhookId]);
   if (!hook.length) throw notFound('webhook', webhookId);
   return db.query(

@@ -61,6 +61,7 @@ interface Fixture {
   macroId: string;
   organisationId: string;
   fieldId: string;
+  customRoleId: string;
   spamCaseId: string;
   blockedId: string;
   problemId: string;
@@ -158,7 +159,7 @@ async function ok<T = Record<string, any>>(method: Method, url: string, payload?
 
 
 /** Routes that take no input at all: no params, no query, no body. */
-const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/macros', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/settings/surveys', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs', 'GET /api/v1/settings/announcements', 'GET /api/v1/status-components', 'GET /api/v1/channels', 'GET /api/v1/channels/connections', 'GET /api/v1/auth/sso', 'GET /api/v1/sso', 'DELETE /api/v1/sso', 'GET /api/v1/imports', 'GET /api/v1/two-factor', 'GET /api/v1/two-factor/policy', 'GET /api/v1/blocked-senders', 'GET /api/v1/settings/autoclose']);
+const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/macros', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/settings/surveys', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs', 'GET /api/v1/settings/announcements', 'GET /api/v1/status-components', 'GET /api/v1/channels', 'GET /api/v1/channels/connections', 'GET /api/v1/auth/sso', 'GET /api/v1/sso', 'DELETE /api/v1/sso', 'GET /api/v1/imports', 'GET /api/v1/two-factor', 'GET /api/v1/two-factor/policy', 'GET /api/v1/blocked-senders', 'GET /api/v1/settings/autoclose', 'GET /api/v1/permissions', 'GET /api/v1/roles']);
 /** Public routes (no credentials needed). */
 const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/sso', 'POST /api/v1/auth/two-factor', 'GET /setup', 'POST /setup',
   'GET /api/public/v1/chat/:slug/status', 'POST /api/public/v1/chat/:slug/messages', 'POST /api/public/v1/chat/:slug/person',
@@ -373,6 +374,13 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'POST /api/v1/custom-fields': { url: '/api/v1/custom-fields', payload: { entity: 'customer', key: `veld_${Date.now()}`, label_nl: 'Veld', label_en: 'Field', type: 'text' } },
     'PATCH /api/v1/custom-fields/:id': { url: `/api/v1/custom-fields/${f.fieldId}`, payload: { label_en: 'Cause' } },
     'DELETE /api/v1/custom-fields/:id': { url: `/api/v1/custom-fields/${f.fieldId}` },
+    'GET /api/v1/permissions': { url: '/api/v1/permissions' },
+    'GET /api/v1/roles': { url: '/api/v1/roles' },
+    'POST /api/v1/roles': { url: '/api/v1/roles', payload: { name: `Rol ${Date.now()}`, permissions: ['audit.read'] } },
+    'GET /api/v1/roles/:id': { url: `/api/v1/roles/${f.customRoleId}` },
+    'PATCH /api/v1/roles/:id': { url: `/api/v1/roles/${f.customRoleId}`, payload: { grant: ['articles.publish'] } },
+    'DELETE /api/v1/roles/:id': { url: `/api/v1/roles/${f.customRoleId}` },
+    'PUT /api/v1/agents/:id/custom-role': { url: `/api/v1/agents/${f.agent2}/custom-role`, payload: { custom_role_id: f.customRoleId } },
     'GET /api/v1/macros/:id/preview/:case_id': { url: `/api/v1/macros/${f.macroId}/preview/${f.caseId}` },
     'POST /api/v1/macros/:id/apply/:case_id': { url: `/api/v1/macros/${f.macroId}/apply/${f.caseId}` },
     'GET /api/v1/incidents': { url: '/api/v1/incidents?open=true' },
@@ -476,6 +484,7 @@ before(async () => {
   f.macroId = (await ok('POST', '/api/v1/macros', { name: 'Gebeld', shared: true, actions: { tags_add: ['gebeld'], note: 'Klant gebeld.' } })).id;
   f.spamCaseId = (await ok('POST', '/api/v1/cases', { customer: { email: uniqueEmail('reclame') }, subject: 'Gratis', message: { body: 'Klik hier' } })).id;
   f.blockedId = (await ok('POST', '/api/v1/blocked-senders', { kind: 'domain', value: 'reclame-bad-input.example' })).id;
+  f.customRoleId = (await ok('POST', '/api/v1/roles', { name: 'Privacy officer', permissions: ['customers.export'] })).id;
   f.problemId = (await ok('POST', '/api/v1/problems', { title: 'Storing', case_ids: [f.caseId] })).id;
   f.signalId = (await db.query<{ id: string }>(`INSERT INTO signals (account_id, title) VALUES ($1, 'Piek') RETURNING id`, [acc.accountId]))[0].id;
   f.vulnerabilitySignId = (await db.query<{ id: string }>(
@@ -1423,6 +1432,22 @@ runTable('phone and WhatsApp: bad settings, unsigned or unknown webhooks and bad
   { name: 'a WhatsApp handshake without a challenge', method: 'GET', url: '/api/public/v1/whatsapp/geen-deur?hub.mode=subscribe&hub.verify_token=x', auth: null, status: 400, code: 'validation_failed', message: /hub\.challenge/ },
   { name: 'a WhatsApp handshake whose challenge is markup', method: 'GET', url: '/api/public/v1/whatsapp/geen-deur?hub.mode=subscribe&hub.verify_token=x&hub.challenge=%3Cscript%3E', auth: null, status: 400, code: 'validation_failed' },
   { name: 'a WhatsApp handshake at an address without WhatsApp', method: 'GET', url: '/api/public/v1/whatsapp/geen-deur?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1', auth: null, status: 404, code: 'whatsapp_not_found' },
+]);
+
+runTable('custom roles: unknown permissions, no name, bad ids and roles that do not exist are refused, nothing written', () => [
+  { name: 'a role granting a permission that does not exist', method: 'POST', url: '/api/v1/roles', payload: { name: 'Fantasie', permissions: ['customers.erase', 'customers.fly'] }, status: 422, code: 'unknown_permission', message: /customers\.fly/ },
+  { name: 'a role without a name', method: 'POST', url: '/api/v1/roles', payload: { name: '  ', permissions: [] }, status: 400, code: 'validation_failed', message: /name/ },
+  { name: 'a role whose permissions are not a list', method: 'POST', url: '/api/v1/roles', payload: { name: 'X', permissions: 'audit.read' }, status: 400, code: 'validation_failed', message: /permissions/ },
+  { name: 'a role with the name of another', method: 'POST', url: '/api/v1/roles', payload: { name: 'PRIVACY OFFICER', permissions: [] }, status: 409, code: 'custom_role_exists' },
+  { name: 'granting a permission that does not exist', method: 'PATCH', url: `/api/v1/roles/${f.customRoleId}`, payload: { grant: ['nope'] }, status: 422, code: 'unknown_permission' },
+  { name: 'revoking a permission that does not exist', method: 'PATCH', url: `/api/v1/roles/${f.customRoleId}`, payload: { revoke: ['nope'] }, status: 422, code: 'unknown_permission' },
+  { name: 'a role change with an unknown field', method: 'PATCH', url: `/api/v1/roles/${f.customRoleId}`, payload: { role: 'admin' }, status: 400, code: 'validation_failed' },
+  { name: 'a role by an id that is not one', method: 'GET', url: '/api/v1/roles/privacy', status: 400, code: 'validation_failed' },
+  { name: 'deleting a role that does not exist', method: 'DELETE', url: '/api/v1/roles/00000000-0000-4000-8000-000000000000', status: 404, code: 'custom_role_not_found' },
+  { name: 'giving a role that does not exist', method: 'PUT', url: `/api/v1/agents/${f.agent2}/custom-role`, payload: { custom_role_id: '00000000-0000-4000-8000-000000000000' }, status: 404, code: 'custom_role_not_found' },
+  { name: 'giving a role to an agent that does not exist', method: 'PUT', url: '/api/v1/agents/00000000-0000-4000-8000-000000000000/custom-role', payload: { custom_role_id: null }, status: 404, code: 'agent_not_found' },
+  { name: 'giving a role without saying which', method: 'PUT', url: `/api/v1/agents/${f.agent2}/custom-role`, payload: {}, status: 400, code: 'validation_failed', message: /custom_role_id/ },
+  { name: 'giving a role as an agent', method: 'PUT', url: `/api/v1/agents/${f.agent2}/custom-role`, auth: f.agentToken, payload: { custom_role_id: f.customRoleId }, status: 403, code: 'forbidden', message: /roles\.manage/ },
 ]);
 
 runTable('unknown routes and methods are 404 route_not_found', () => [

@@ -71,6 +71,7 @@ interface B {
   organisationId: string;
   fieldId: string;
   /** every id of B, to look for in A's answers */
+  customRoleId: string;
   ids: string[];
 }
 
@@ -239,9 +240,10 @@ before(async () => {
       `INSERT INTO import_jobs (account_id, source, status, done, total, finished_at) VALUES ($1, 'mbox', 'done', 3, 3, now()) RETURNING id`, [accB.accountId]))[0].id,
     organisationId: (await ok(B, 'POST', '/api/v1/organisations', { name: `Bedrijf ${word}`, domains: [`${word}.nl`], custom_fields: {} })).id,
     fieldId: (await ok(B, 'POST', '/api/v1/custom-fields', { entity: 'case', key: word, label_nl: word, label_en: word, type: 'text' })).id,
+    customRoleId: (await ok(B, 'POST', '/api/v1/roles', { name: `Rol ${word}`, permissions: ['audit.read'] })).id,
     ids: [],
   };
-  b.ids = [b.refundId, paidB.id, b.findingId, b.chargeId, b.batchId, b.tariffRuleId, b.slaPolicyId, b.promiseId, b.draftId, b.notificationId, b.inboxId, b.attachmentId, b.topicId, b.articleId, b.problemId, b.signalId, b.vulnerabilitySignId, b.templateId, b.macroId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId, b.announcementId, b.incidentId, b.componentId, b.importJobId, b.organisationId, b.fieldId, b.blockedId];
+  b.ids = [b.refundId, paidB.id, b.findingId, b.chargeId, b.batchId, b.tariffRuleId, b.slaPolicyId, b.promiseId, b.draftId, b.notificationId, b.inboxId, b.attachmentId, b.topicId, b.articleId, b.problemId, b.signalId, b.vulnerabilitySignId, b.templateId, b.macroId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId, b.announcementId, b.incidentId, b.componentId, b.importJobId, b.organisationId, b.fieldId, b.blockedId, b.customRoleId];
 
   // ---- account A: the one trying
   const accA = await newAccount(db, 'Account A');
@@ -349,6 +351,13 @@ function attempts(): Attempt[] {
     { name: "delete B's custom field", method: 'DELETE', url: `/api/v1/custom-fields/${b.fieldId}`, expect: nf('custom_field') },
     { name: "A's custom fields", method: 'GET', url: '/api/v1/custom-fields', expect: { list: true } },
     { name: "A's block list", method: 'GET', url: '/api/v1/blocked-senders', expect: { list: true } },
+    // custom roles
+    { name: "read B's custom role", method: 'GET', url: `/api/v1/roles/${b.customRoleId}`, expect: nf('custom_role') },
+    { name: "grant through B's custom role", method: 'PATCH', url: `/api/v1/roles/${b.customRoleId}`, payload: { grant: ['customers.erase'] }, expect: nf('custom_role') },
+    { name: "delete B's custom role", method: 'DELETE', url: `/api/v1/roles/${b.customRoleId}`, expect: nf('custom_role') },
+    { name: "give A's agent B's custom role", method: 'PUT', url: `/api/v1/agents/${a.agentId}/custom-role`, payload: { custom_role_id: b.customRoleId }, expect: nf('custom_role') },
+    { name: "take B's agent's custom role away", method: 'PUT', url: `/api/v1/agents/${b.agentId}/custom-role`, payload: { custom_role_id: null }, expect: nf('agent') },
+    { name: "A's custom roles", method: 'GET', url: '/api/v1/roles', expect: { list: true } },
     { name: "unblock B's blocked sender", method: 'DELETE', url: `/api/v1/blocked-senders/${b.blockedId}`, expect: nf('blocked_sender') },
     { name: "render B's template for A's case", method: 'POST', url: `/api/v1/templates/${b.templateId}/render`, payload: { case_id: a.caseId }, expect: nf('template') },
     { name: 'templates', method: 'GET', url: '/api/v1/templates', expect: list },

@@ -7,7 +7,8 @@ import { type CliOptions, print, required, withDb } from '../run.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-async function agentIdOf(db: Db, accountId: string, emailOrId: string): Promise<string> {
+/** An agent of the account by e-mail address or id (404 agent_not_found). */
+export async function agentIdOf(db: Db, accountId: string, emailOrId: string): Promise<string> {
   const [row] = await db.query<{ id: string }>(
     UUID.test(emailOrId) ? 'SELECT id FROM agents WHERE account_id = $1 AND id = $2' : 'SELECT id FROM agents WHERE account_id = $1 AND lower(email) = lower($2)',
     [accountId, emailOrId],

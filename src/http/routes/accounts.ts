@@ -10,6 +10,7 @@ import { login, logout } from '../../accounts/login.ts';
 import { listApiTokens, revokeApiToken } from '../../accounts/revoke-api-token.ts';
 import { listAgents, updateAgent } from '../../accounts/update-agent.ts';
 import type { Role } from '../../shared/actor.ts';
+import { permissionsOf } from '../../accounts/permissions.ts';
 import { announceAccessChange, sessionOfCookie } from '../../live/stream-access.ts';
 import { actorOf, SESSION_COOKIE } from '../auth.ts';
 import { challengeReply, meTwoFactor, setSessionCookie, twoFactorChallengeSchema } from './two-factor.ts';
@@ -20,7 +21,7 @@ export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/v1/auth/login', {
-    config: { auth: false, rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { permission: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
     schema: {
       tags: ['auth'],
       summary: 'Sign in with e-mail and password; sets an HTTP-only session cookie',
@@ -42,7 +43,7 @@ export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
     return { agent: signedIn.agent, expires_at: signedIn.expiresAt };
   });
 
-  r.post('/api/v1/auth/logout', { config: { auth: false }, schema: { tags: ['auth'], summary: 'Sign out' } }, async (req, reply) => {
+  r.post('/api/v1/auth/logout', { config: { permission: 'public' }, schema: { tags: ['auth'], summary: 'Sign out' } }, async (req, reply) => {
     const cookie = req.cookies[SESSION_COOKIE];
     // only a cookie that proves its session ends it (an id alone does not); its live streams end too, on every process
     const ended = cookie && (await logout(db, cookie)) ? sessionOfCookie(cookie) : null;
@@ -52,18 +53,21 @@ export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
   });
 
   // open during a required enrolment: the workspace learns from it that it must show the set-up
-  r.get('/api/v1/me', { config: { twoFactorEnrolment: true }, schema: { tags: ['auth'], summary: 'Who is calling' } }, async (req) => {
+  r.get('/api/v1/me', { config: { permission: 'profile.own', twoFactorEnrolment: true }, schema: { tags: ['auth'], summary: 'Who is calling' } }, async (req) => {
     const a = actorOf(req);
     const [agent] = a.agentId
-      ? await db.query('SELECT id, email, name, role, team_id FROM agents WHERE account_id = $1 AND id = $2', [a.accountId, a.agentId])
+      ? await db.query(`SELECT a.id, a.email, a.name, a.role, a.team_id, r.name AS custom_role FROM agents a
+          LEFT JOIN custom_roles r ON r.account_id = a.account_id AND r.id = a.custom_role_id WHERE a.account_id = $1 AND a.id = $2`, [a.accountId, a.agentId])
       : [null];
     const [account] = await db.query('SELECT account_id AS id, name FROM accounts WHERE account_id = $1', [a.accountId]);
-    return { account, actor: { type: a.type, id: a.id, role: a.role }, agent, ...(await meTwoFactor(db, a)) };
+    // permissions: what the workspace may offer (the built-in role's and the custom role's), read fresh with the session
+    return { account, actor: { type: a.type, id: a.id, role: a.role, permissions: permissionsOf(a) }, agent, ...(await meTwoFactor(db, a)) };
   });
 
-  r.get('/api/v1/agents', { schema: { tags: ['agents'], summary: 'List agents', response: { 200: res.listOf(res.agentSchema), ...res.errors } } }, async (req) => ({ data: await listAgents(db, actorOf(req)) }));
+  r.get('/api/v1/agents', { config: { permission: 'agents.read' }, schema: { tags: ['agents'], summary: 'List agents', response: { 200: res.listOf(res.agentSchema), ...res.errors } } }, async (req) => ({ data: await listAgents(db, actorOf(req)) }));
 
   r.post('/api/v1/agents', {
+    config: { permission: 'agents.manage' },
     schema: {
       tags: ['agents'],
       summary: 'Add an agent (admin)',
@@ -78,6 +82,7 @@ export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
   });
 
   r.patch('/api/v1/agents/:id', {
+    config: { permission: 'profile.own' },
     schema: {
       tags: ['agents'],
       summary: 'Change an agent (admin), or your own name and password',
@@ -96,17 +101,19 @@ export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
     return agent;
   });
 
-  r.get('/api/v1/teams', { schema: { tags: ['agents'], summary: 'List teams', response: { 200: res.listOf(res.teamSchema), ...res.errors } } }, async (req) => ({ data: await listTeams(db, actorOf(req)) }));
+  r.get('/api/v1/teams', { config: { permission: 'agents.read' }, schema: { tags: ['agents'], summary: 'List teams', response: { 200: res.listOf(res.teamSchema), ...res.errors } } }, async (req) => ({ data: await listTeams(db, actorOf(req)) }));
 
   r.post('/api/v1/teams', {
+    config: { permission: 'agents.manage' },
     schema: { tags: ['agents'], summary: 'Create a team (admin)', body: z.object({ name: z.string().trim().min(1).max(200) }).strict(), response: { 201: res.teamSchema, ...res.errors } },
   }, async (req, reply) => reply.code(201).send(await createTeam(db, actorOf(req), req.body)));
 
-  r.get('/api/v1/tokens', { schema: { tags: ['tokens'], summary: 'List API tokens (never their secrets)', response: { 200: res.listOf(res.apiTokenSchema), ...res.errors } } }, async (req) => ({
+  r.get('/api/v1/tokens', { config: { permission: 'api_tokens.manage' }, schema: { tags: ['tokens'], summary: 'List API tokens (never their secrets)', response: { 200: res.listOf(res.apiTokenSchema), ...res.errors } } }, async (req) => ({
     data: await listApiTokens(db, actorOf(req)),
   }));
 
   r.post('/api/v1/tokens', {
+    config: { permission: 'api_tokens.manage' },
     schema: {
       tags: ['tokens'],
       summary: 'Create an API token (admin); the token is in the response once and never again',
@@ -120,7 +127,7 @@ export function accountRoutes(app: FastifyInstance, db: Db, config: Config) {
     return reply.code(201).send({ ...apiToken, token });
   });
 
-  r.delete('/api/v1/tokens/:id', { schema: { tags: ['tokens'], summary: 'Revoke an API token', params: s.idParams, response: { 200: res.apiTokenSchema, ...res.errors } } }, async (req) => {
+  r.delete('/api/v1/tokens/:id', { config: { permission: 'api_tokens.manage' }, schema: { tags: ['tokens'], summary: 'Revoke an API token', params: s.idParams, response: { 200: res.apiTokenSchema, ...res.errors } } }, async (req) => {
     const revoked = await revokeApiToken(db, actorOf(req), req.params.id);
     await announceAccessChange(db, actorOf(req).accountId, { credentialId: req.params.id }); // its live streams end
     return revoked;

@@ -42,12 +42,14 @@ export function announcementRoutes(app: FastifyInstance, db: Db) {
   const tags = ['announcements'];
 
   r.get('/api/v1/announcements', {
+    config: { permission: 'announcements.read' },
     schema: { tags, summary: 'Announcements, latest effective date first',
       querystring: z.object({ limit: s.limit, cursor: s.cursor, status: z.enum(['scheduled', 'sending', 'sent', 'cancelled']).optional() }).strict(),
       response: { 200: res.pageOf(announcement), ...res.errors } },
   }, async (req) => listAnnouncements(db, actorOf(req).accountId, req.query));
 
   r.post('/api/v1/announcements/check', {
+    config: { permission: 'announcements.read' },
     schema: { tags, summary: 'The notice check as you type: the minimum notice and the earliest allowed effective date, with and without vulnerable customers; with an audience, its counts',
       body: z.object({ kind, effective_at: when, send_at: when.optional(), audience: audienceSchema.optional(), purpose: purpose.optional() }).strict(),
       response: { 200: z.object({ regular: verdict, with_vulnerable: verdict, applies: z.enum(['regular', 'with_vulnerable']), audience: counts.nullable() }), ...res.errors } },
@@ -65,6 +67,7 @@ export function announcementRoutes(app: FastifyInstance, db: Db) {
   });
 
   r.post('/api/v1/announcements', {
+    config: { permission: 'announcements.schedule' },
     schema: { tags, summary: 'Schedule an announcement (refused with the earliest allowed effective date when the notice is too short; an admin may override with a written reason)',
       body: z.object({
         kind, purpose: purpose.default('service'), content: contentSchema, effective_at: when, ends_at: when.optional(), send_at: when.optional(),
@@ -82,11 +85,13 @@ export function announcementRoutes(app: FastifyInstance, db: Db) {
   });
 
   r.get('/api/v1/announcements/:id', {
+    config: { permission: 'announcements.read' },
     schema: { tags, summary: 'An announcement with its delivery per state', params: s.idParams,
       response: { 200: announcement.extend({ delivery, override_by_name: z.string().nullable() }), ...res.errors } },
   }, async (req) => getAnnouncement(db, actorOf(req).accountId, req.params.id));
 
   r.get('/api/v1/announcements/:id/feedback', {
+    config: { permission: 'announcements.read' },
     schema: { tags, summary: 'What came back: replies (each became a case linked to the announcement) and bounces, newest first (up to 1,000)', params: s.idParams,
       response: { 200: res.listOf(z.object({ customer_id: z.string(), email: z.string(), state: z.enum(['replied', 'bounced']), case_id: z.string().nullable(),
         case_ref: z.string().nullable(), at: res.time.nullable(), error: z.string().nullable().describe('the bounce reason') })), ...res.errors } },
@@ -97,19 +102,23 @@ export function announcementRoutes(app: FastifyInstance, db: Db) {
   });
 
   r.post('/api/v1/announcements/:id/cancel', {
+    config: { permission: 'announcements.schedule' },
     schema: { tags, summary: 'Stop an announcement: whoever has not had it, will not get it', params: s.idParams,
       body: z.object({ reason: z.string().trim().min(1).max(1000) }).strict(), response: { 200: announcement, ...res.errors } },
   }, async (req) => cancelAnnouncement(db, actorOf(req), req.params.id, req.body.reason));
 
   r.get('/api/v1/settings/announcements', {
+    config: { permission: 'settings.read' },
     schema: { tags, summary: 'Minimum notice per kind, extra days for vulnerable customers, send rate, status page', response: { 200: settings, ...res.errors } },
   }, async (req) => getAnnouncementSettings(db, actorOf(req).accountId));
 
   r.patch('/api/v1/settings/announcements', {
+    config: { permission: 'announcements.settings' },
     schema: { tags, summary: 'Change the notice rules and the status page (admin)', body: announcementSettingsPatch, response: { 200: settings, ...res.errors } },
   }, async (req) => updateAnnouncementSettings(db, actorOf(req), req.body));
 
   r.put('/api/v1/customers/:id/tags', {
+    config: { permission: 'customers.write' },
     schema: { tags: ['customers'], summary: "Replace a customer's tags and products (e.g. product:glasvezel), which announcements can target", params: s.idParams,
       body: z.object({ tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9:_-]{0,63}$/)).max(100) }).strict(), response: { 200: z.object({ tags: z.array(z.string()) }), ...res.errors } },
   }, async (req) => ({ tags: await setCustomerTags(db, actorOf(req), req.params.id, req.body.tags) }));

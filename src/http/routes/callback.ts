@@ -22,7 +22,7 @@ const form = z.record(z.string(), z.string().max(5000));
  */
 export function callbackRoutes(scope: FastifyInstance, db: Db, send: (reply: FastifyReply, status: number, html: string, door: Door | null) => unknown) {
   const r = scope.withTypeProvider<ZodTypeProvider>();
-  const hidden = { config: { auth: false }, schema: { hide: true, querystring: query, params: z.object({ slug: z.string() }) } } as const;
+  const hidden = { config: { permission: 'public' }, schema: { hide: true, querystring: query, params: z.object({ slug: z.string() }) } } as const;
   const lang = (q: string | undefined, h: string | undefined, b?: string): Lang => (b === 'nl' || b === 'en' ? b : pickLanguage(q, h));
   const door = async (slug: string) => {
     const d = await findDoor(db, slug);

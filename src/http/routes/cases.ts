@@ -47,6 +47,7 @@ export function caseRoutes(app: FastifyInstance, db: Db, reads: Reads) {
   const tags = ['cases'];
 
   r.post('/api/v1/cases', {
+    config: { permission: 'cases.write' },
     schema: {
       tags,
       summary: 'Receive a customer message: opens a case, or joins the open case it belongs to (repeat contact)',
@@ -75,6 +76,7 @@ export function caseRoutes(app: FastifyInstance, db: Db, reads: Reads) {
   });
 
   r.get('/api/v1/cases', {
+    config: { permission: 'cases.read' },
     schema: {
       tags,
       summary: 'List cases, newest first; filter on custom fields with field.<key>=value (several_of: has that option)',
@@ -116,10 +118,12 @@ export function caseRoutes(app: FastifyInstance, db: Db, reads: Reads) {
   });
 
   r.get('/api/v1/cases/:id', {
+    config: { permission: 'cases.read' },
     schema: { tags, summary: 'One case with its customer and timeline', params: s.caseParams, response: { 200: res.caseDetailSchema, ...res.errors } },
   }, async (req) => getCase(db, actorOf(req).accountId, req.params.id));
 
   r.patch('/api/v1/cases/:id', {
+    config: { permission: 'cases.write' },
     schema: {
       tags,
       summary: 'Change status, priority, tier, topic, language, subject or custom fields (a wrong value: 400 naming the field; solving with a required field empty: 409 required_fields_missing)',
@@ -148,6 +152,7 @@ export function caseRoutes(app: FastifyInstance, db: Db, reads: Reads) {
   });
 
   r.post('/api/v1/cases/:id/messages', {
+    config: { permission: 'cases.write' },
     schema: {
       tags,
       summary: 'Reply to the customer (outbound). The reply checker runs first: a blocking finding refuses the reply (422 reply_blocked), warnings are kept on the message. The first reply to a new case makes the sender its owner. When the customer last wrote on WhatsApp the reply goes out there; more than 24 hours after that message only an approved template may (422 whatsapp_window_closed)',
@@ -170,6 +175,7 @@ export function caseRoutes(app: FastifyInstance, db: Db, reads: Reads) {
   });
 
   r.post('/api/v1/cases/:id/notes', {
+    config: { permission: 'cases.write' },
     schema: { tags, summary: 'Add an internal note', params: s.caseParams, body: z.object({ body: s.body }).strict(), response: { 201: res.messageSchema, ...res.errors } },
   }, async (req, reply) => {
     const m = await addMessage(db, actorOf(req), req.params.id, { type: 'note', body: req.body.body });
@@ -177,6 +183,7 @@ export function caseRoutes(app: FastifyInstance, db: Db, reads: Reads) {
   });
 
   r.post('/api/v1/cases/:id/assign', {
+    config: { permission: 'cases.write' },
     schema: {
       tags,
       summary: 'Give an unowned case its owner (triage)',
@@ -187,6 +194,7 @@ export function caseRoutes(app: FastifyInstance, db: Db, reads: Reads) {
   }, async (req) => assignCase(db, actorOf(req), req.params.id, req.body.agent_id));
 
   r.post('/api/v1/cases/:id/transfers', {
+    config: { permission: 'cases.write' },
     schema: {
       tags,
       summary: 'Offer the case to another agent; the owner stays accountable until they accept',
@@ -201,6 +209,7 @@ export function caseRoutes(app: FastifyInstance, db: Db, reads: Reads) {
 
   for (const action of ['accept', 'decline', 'cancel'] as const) {
     r.post(`/api/v1/cases/:id/transfers/:transfer_id/${action}`, {
+      config: { permission: 'cases.write' },
       schema: {
         tags,
         summary: `${action[0].toUpperCase()}${action.slice(1)} a transfer offer`,

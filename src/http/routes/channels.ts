@@ -27,9 +27,11 @@ export function channelRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['channels'];
   r.get('/api/v1/channels', {
+    config: { permission: 'settings.read' },
     schema: { tags, summary: 'The public doors: contact form, callback booking and chat settings (null until set up)', response: { 200: z.object({ settings: settings.nullable() }), ...res.errors } },
   }, async (req) => ({ settings: await getChannelSettings(db, actorOf(req).accountId) }));
   r.put('/api/v1/channels', {
+    config: { permission: 'channels.manage' },
     schema: {
       tags,
       summary: 'Set up or change the public doors (admin, channels.manage). The first call needs a slug.',

@@ -34,7 +34,7 @@ const entry = z.object({ seq: z.number().int(), message_id: z.string(), from: z.
  */
 export function chatRoutes(app: FastifyInstance, db: Db, hub: LiveHub) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const pub = { auth: false };
+  const pub = { permission: 'public' } as const;
   const tags = ['chat widget (public)'];
   const streams = new Set<NodeJS.WritableStream & { end: () => void }>();
   app.addHook('preClose', async () => {

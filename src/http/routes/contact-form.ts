@@ -29,7 +29,7 @@ export function contactFormRoutes(app: FastifyInstance, db: Db, config: Config) 
       done(null, out);
     });
     const r = scope.withTypeProvider<ZodTypeProvider>();
-    const hidden = { config: { auth: false }, schema: { hide: true, querystring: query, params } } as const;
+    const hidden = { config: { permission: 'public' }, schema: { hide: true, querystring: query, params } } as const;
 
     r.get('/contact/:slug', hidden, async (req, reply) => {
       const lang = pickLanguage(req.query.lang, req.headers['accept-language']);

@@ -34,6 +34,7 @@ export function customerRoutes(app: FastifyInstance, db: Db, reads: Reads) {
   const tags = ['customers'];
 
   r.post('/api/v1/customers', {
+    config: { permission: 'customers.write' },
     schema: {
       tags,
       summary: 'Create a customer with one or more identities (e-mail, phone in E.164, social handle, external id from billing)',
@@ -53,6 +54,7 @@ export function customerRoutes(app: FastifyInstance, db: Db, reads: Reads) {
   });
 
   r.get('/api/v1/customers', {
+    config: { permission: 'customers.read' },
     schema: {
       tags,
       summary: 'List customers, newest first; filter by organisation_id and on custom fields with field.<key>=value',
@@ -66,26 +68,30 @@ export function customerRoutes(app: FastifyInstance, db: Db, reads: Reads) {
       organisationId: req.query.organisation_id, fields: fieldFilters(req.query),
     }));
 
-  r.get('/api/v1/customers/:id', { schema: { tags, summary: 'One customer with identities', params: s.idParams, response: { 200: res.customerSchema, ...res.errors } } }, async (req) => {
+  r.get('/api/v1/customers/:id', { config: { permission: 'customers.read' }, schema: { tags, summary: 'One customer with identities', params: s.idParams, response: { 200: res.customerSchema, ...res.errors } } }, async (req) => {
     const c = await loadCustomer(db, actorOf(req).accountId, req.params.id);
     if (!c) throw notFound('customer', req.params.id);
     return c;
   });
 
   r.patch('/api/v1/customers/:id', {
+    config: { permission: 'customers.write' },
     schema: { tags, summary: 'Change name, segment, language, flags, organisation or custom fields (a wrong value: 400 naming the field, nothing written)', params: s.idParams, body: z.object(fields).strict(), response: { 200: res.customerSchema, ...res.errors } },
   }, async (req) => updateCustomer(db, actorOf(req), req.params.id, req.body));
 
   r.post('/api/v1/customers/:id/identities', {
+    config: { permission: 'customers.write' },
     schema: { tags, summary: 'Add an identity', params: s.idParams, body: identity, response: { 201: res.customerSchema, ...res.errors } },
   }, async (req, reply) => reply.code(201).send(await addIdentity(db, actorOf(req), req.params.id, req.body)));
 
   r.delete('/api/v1/customers/:id/identities/:identity_id', {
+    config: { permission: 'customers.write' },
     schema: { tags, summary: 'Remove an identity', params: z.object({ id: s.id, identity_id: s.id }).strict(), response: { 200: res.customerSchema, ...res.errors } },
   }, async (req) => removeIdentity(db, actorOf(req), req.params.id, req.params.identity_id));
 
   for (const decision of ['confirm', 'dismiss'] as const) {
     r.post(`/api/v1/vulnerability-signs/:id/${decision}`, {
+      config: { permission: 'customers.write' },
       schema: {
         tags,
         summary: decision === 'confirm'
@@ -99,6 +105,7 @@ export function customerRoutes(app: FastifyInstance, db: Db, reads: Reads) {
   }
 
   r.post('/api/v1/customers/:id/merge', {
+    config: { permission: 'customers.merge' },
     schema: {
       tags,
       summary: 'Merge another customer into this one: identities and cases move, audited',
@@ -109,6 +116,7 @@ export function customerRoutes(app: FastifyInstance, db: Db, reads: Reads) {
   }, async (req) => mergeCustomers(db, actorOf(req), req.params.id, req.body.customer_id));
 
   r.post('/api/v1/customers/import', {
+    config: { permission: 'customers.import' },
     schema: {
       tags,
       summary: 'Import customers from CSV (columns: name,email,phone,external_id,segment,language,vulnerable,media,sales_opt_out,iban,account_holder). All or nothing.',

@@ -3,8 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../storage/db.ts';
 import type { Config } from '../../config.ts';
-import { forbidden } from '../../shared/errors.ts';
-import { hasRole } from '../../shared/actor.ts';
 import { createInbox, updateInbox } from '../../intake/inboxes/save-inbox.ts';
 import { listInboxes } from '../../intake/inboxes/list-inboxes.ts';
 import { loadInbox, publicInbox } from '../../intake/inboxes/store.ts';
@@ -53,10 +51,11 @@ export function emailRoutes(app: FastifyInstance, db: Db, config: Config, opts: 
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['email'];
 
-  r.get('/api/v1/inboxes', { schema: { tags, summary: 'List inboxes', response: { 200: res.listOf(inbox), ...res.errors } } }, async (req) =>
+  r.get('/api/v1/inboxes', { config: { permission: 'settings.read' }, schema: { tags, summary: 'List inboxes', response: { 200: res.listOf(inbox), ...res.errors } } }, async (req) =>
     listInboxes(db, actorOf(req).accountId));
 
   r.post('/api/v1/inboxes', {
+    config: { permission: 'inboxes.manage' },
     schema: {
       tags, summary: 'Add an inbox (admin): an address mail arrives at, optionally an IMAP mailbox to fetch',
       description: 'Mail to the address reaches the account once the inbox is verified: a verification mail with a code goes to the address ' +
@@ -68,10 +67,11 @@ export function emailRoutes(app: FastifyInstance, db: Db, config: Config, opts: 
     },
   }, async (req, reply) => reply.code(201).send(await createInbox(db, actorOf(req), req.body)));
 
-  r.get('/api/v1/inboxes/:id', { schema: { tags, summary: 'One inbox', params: s.idParams, response: { 200: inbox, ...res.errors } } }, async (req) =>
+  r.get('/api/v1/inboxes/:id', { config: { permission: 'settings.read' }, schema: { tags, summary: 'One inbox', params: s.idParams, response: { 200: inbox, ...res.errors } } }, async (req) =>
     publicInbox(await loadInbox(db, actorOf(req).accountId, req.params.id)));
 
   r.patch('/api/v1/inboxes/:id', {
+    config: { permission: 'inboxes.manage' },
     schema: {
       tags, summary: 'Change an inbox (admin)', params: s.idParams,
       body: z.object({ address: z.string().trim().min(3).max(254), ...fields }).partial().strict(),
@@ -80,31 +80,35 @@ export function emailRoutes(app: FastifyInstance, db: Db, config: Config, opts: 
   }, async (req) => updateInbox(db, actorOf(req), req.params.id, req.body));
 
   r.post('/api/v1/inboxes/:id/verification', {
+    config: { permission: 'inboxes.manage' },
     schema: { tags, summary: 'Send the verification mail (again) to the inbox address (admin); at most once a minute', params: s.idParams,
       body: z.object({}).strict().nullish(), response: { 200: inbox, ...res.errors } },
   }, async (req) => sendInboxVerification(db, actorOf(req), req.params.id));
 
   r.post('/api/v1/inboxes/:id/verify', {
+    config: { permission: 'inboxes.manage' },
     schema: { tags, summary: 'Verify the inbox with the code from the verification mail (admin); mail to the address is routed to this account from now on',
       params: s.idParams, body: z.object({ code: z.string().trim().min(4).max(40) }).strict(), response: { 200: inbox, ...res.errors } },
   }, async (req) => confirmInboxCode(db, actorOf(req), req.params.id, req.body.code));
 
   r.post('/api/v1/inboxes/:id/verify-dns', {
+    config: { permission: 'inboxes.manage' },
     schema: { tags, summary: 'Verify the inbox by the DNS TXT record shown in verification.dns_record (admin)', params: s.idParams,
       body: z.object({}).strict().nullish(), response: { 200: inbox, ...res.errors } },
   }, async (req) => verifyInboxByDns(db, actorOf(req), req.params.id, opts.resolveTxt));
 
   r.post('/api/v1/inboxes/:id/poll', {
+    config: { permission: 'inboxes.manage' },
     schema: { tags, summary: 'Fetch new mail from the inbox\'s IMAP mailbox now (admin)', params: s.idParams, body: z.object({}).strict().optional(), response: { 200: pollReport, ...res.errors } },
   }, async (req) => {
     const actor = actorOf(req);
-    if (!hasRole(actor, 'admin')) throw forbidden('Only an admin can poll an inbox');
     const row = await loadInbox(db, actor.accountId, req.params.id);
     const { pollInbox } = await import('../../intake/channels/email/imap-poll.ts');
     return pollInbox(db, row, config);
   });
 
   r.get('/api/v1/attachments/:id', {
+    config: { permission: 'cases.read' },
     schema: { tags, summary: 'Download an attachment (always as a file, never shown inline)', params: s.idParams,
       response: { 200: z.any().describe('the bytes, as application/octet-stream'), ...res.errors } },
   }, async (req, reply) => {

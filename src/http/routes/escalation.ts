@@ -18,6 +18,7 @@ export function escalationRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['escalation'];
   r.get('/api/v1/cases/:id/brief', {
+    config: { permission: 'cases.read' },
     schema: { tags, summary: 'The case brief: who the customer is, what happened, what was promised, what was tried', params: s.caseParams,
       response: { 200: z.object({ brief: z.string(), escalation: z.object({ to: z.enum(['L1', 'L2', 'L3']), reasons: z.array(reason) }).nullable().describe('what the rules would do now') }), ...res.errors } },
   }, async (req) => {
@@ -27,6 +28,7 @@ export function escalationRoutes(app: FastifyInstance, db: Db) {
     return { brief: await caseBrief(db, accountId, c.id), escalation: decideEscalation(facts) };
   });
   r.post('/api/v1/cases/:id/escalate', {
+    config: { permission: 'cases.write' },
     schema: {
       tags, summary: 'Escalate a case with a generated brief: to a tier with a reason, or (empty body) as the rules decide',
       params: s.caseParams,

@@ -8,7 +8,7 @@ import { articlePage, homePage, notFoundPage, pickLanguage, searchPage } from '.
 
 // Public pages take whatever else a link carries (utm_source, …): unknown query fields are dropped, not refused.
 const query = z.object({ lang: z.string().optional(), q: z.string().optional() });
-const hidden = { config: { auth: false }, schema: { hide: true, querystring: query } } as const;
+const hidden = { config: { permission: 'public' }, schema: { hide: true, querystring: query } } as const;
 
 /**
  * The public help centre: /help/<account's help slug>. No sign-in; only public articles, in

@@ -49,6 +49,7 @@ export function importRoutes(app: FastifyInstance, db: Db, config: Config) {
       if (u instanceof Upload && !u.claimed) await rm(u.folder, { recursive: true, force: true });
     });
     child.withTypeProvider<ZodTypeProvider>().post('/api/v1/imports', {
+      config: { permission: 'imports.run' },
       schema: {
         tags, summary: 'Start an import: the body is the file (an mbox as application/mbox or application/octet-stream; a folder of .eml files or a Zendesk export as application/zip). Answers 202 with a job to poll (imports.run)',
         querystring: z.object({ source: z.enum(['mbox', 'eml', 'zendesk']), dry_run: z.enum(['true', 'false']).optional() }).strict(),
@@ -73,6 +74,7 @@ export function importRoutes(app: FastifyInstance, db: Db, config: Config) {
 
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/v1/imports', {
+    config: { permission: 'imports.run' },
     schema: { tags, summary: 'The last 20 imports of the account, newest first (imports.run)', response: { 200: res.listOf(job), ...res.errors } },
   }, async (req) => {
     requirePermission(actorOf(req), 'imports.run', 'Seeing imports');
@@ -80,6 +82,7 @@ export function importRoutes(app: FastifyInstance, db: Db, config: Config) {
   });
 
   r.get('/api/v1/imports/:id', {
+    config: { permission: 'imports.run' },
     schema: { tags, summary: 'An import job: status, progress (done of total), and its summary when finished (imports.run)', params: s.idParams, response: { 200: job, ...res.errors } },
   }, async (req) => {
     requirePermission(actorOf(req), 'imports.run', 'Seeing imports');

@@ -33,12 +33,14 @@ export function incidentRoutes(app: FastifyInstance, db: Db) {
   const tags = ['incidents'];
 
   r.get('/api/v1/incidents', {
+    config: { permission: 'announcements.read' },
     schema: { tags, summary: 'Incidents, newest first (?open=true: only open ones; ?problem_id=: those of one problem)',
       querystring: z.object({ limit: s.limit, cursor: s.cursor, open: z.enum(['true', 'false']).optional(), problem_id: s.id.optional() }).strict(),
       response: { 200: res.pageOf(incident), ...res.errors } },
   }, async (req) => listIncidents(db, actorOf(req).accountId, { ...req.query, open: req.query.open === 'true' }));
 
   r.post('/api/v1/incidents', {
+    config: { permission: 'incidents.open' },
     schema: { tags, summary: 'Open a public incident with its first update (four parts, a contact route, the next update time)',
       body: z.object({ title: titleSchema, impact, component_ids: z.array(s.id).max(50).default([]), problem_id: s.id.optional(), owner_id: s.id.optional(), update: updateBody }).strict(),
       response: { 201: z.object({ incident, update }), ...res.errors } },
@@ -52,10 +54,12 @@ export function incidentRoutes(app: FastifyInstance, db: Db) {
   });
 
   r.get('/api/v1/incidents/:id', {
+    config: { permission: 'announcements.read' },
     schema: { tags, summary: 'An incident with its updates', params: s.idParams, response: { 200: incident.extend({ updates: z.array(update) }), ...res.errors } },
   }, async (req) => getIncident(db, actorOf(req).accountId, req.params.id));
 
   r.post('/api/v1/incidents/:id/updates', {
+    config: { permission: 'incidents.open' },
     schema: { tags, summary: 'Post an update: keeps the promised update (late if after its time) and promises the next', params: s.idParams, body: updateBody,
       response: { 201: z.object({ incident, update, late: z.boolean() }), ...res.errors } },
   }, async (req, reply) => {

@@ -39,6 +39,7 @@ export function insightRoutes(app: FastifyInstance, db: Db, reads: Reads) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['insight'];
   r.get('/api/v1/insight/dashboard', {
+    config: { permission: 'insight.read' },
     schema: {
       tags,
       summary: 'The dashboard: contacts per topic per day with spikes, repeat contacts, first-contact resolution, channel mix, SLA and promise-kept rates, cost per contact',
@@ -49,9 +50,11 @@ export function insightRoutes(app: FastifyInstance, db: Db, reads: Reads) {
 
   const settings = z.object({ hourly_cost_cents: z.number().int().describe('what an agent hour costs, for cost per contact (default 3000 = €30)') });
   r.get('/api/v1/settings/insight', {
+    config: { permission: 'settings.read' },
     schema: { tags, summary: 'The hourly cost behind cost per contact', response: { 200: settings, ...res.errors } },
   }, async (req) => getInsightSettings(db, actorOf(req).accountId));
   r.patch('/api/v1/settings/insight', {
+    config: { permission: 'insight.settings' },
     schema: { tags, summary: 'Set the hourly cost (admin); null goes back to €30', body: insightSettingsPatch, response: { 200: settings, ...res.errors } },
   }, async (req) => updateInsightSettings(db, actorOf(req), req.body));
 }

@@ -43,6 +43,7 @@ export function knowledgeRoutes(app: FastifyInstance, db: Db) {
   const tag = ['knowledge'];
 
   r.get('/api/v1/articles', {
+    config: { permission: 'knowledge.read' },
     schema: {
       tags: tag,
       summary: 'List articles, newest first (titles only)',
@@ -54,6 +55,7 @@ export function knowledgeRoutes(app: FastifyInstance, db: Db) {
   }, async (req) => listArticles(db, actorOf(req).accountId, req.query));
 
   r.post('/api/v1/articles', {
+    config: { permission: 'knowledge.write' },
     schema: {
       tags: tag,
       summary: 'Write an article in Dutch and/or English; it stays internal until published',
@@ -75,6 +77,7 @@ export function knowledgeRoutes(app: FastifyInstance, db: Db) {
   });
 
   r.get('/api/v1/articles/search', {
+    config: { permission: 'knowledge.read' },
     schema: {
       tags: tag,
       summary: 'Ranked full-text search over articles, each language with its own stemmer; snippets highlighted',
@@ -94,10 +97,12 @@ export function knowledgeRoutes(app: FastifyInstance, db: Db) {
   });
 
   r.get('/api/v1/articles/:id', {
+    config: { permission: 'knowledge.read' },
     schema: { tags: tag, summary: 'One article with its texts and its history', params: s.idParams, response: { 200: kr.articleDetailSchema, ...res.errors } },
   }, async (req) => getArticle(db, actorOf(req).accountId, req.params.id));
 
   r.patch('/api/v1/articles/:id', {
+    config: { permission: 'knowledge.write' },
     schema: {
       tags: tag,
       summary: 'Edit an article: the result becomes a new version (who, when, what changed); null removes a language',
@@ -118,6 +123,7 @@ export function knowledgeRoutes(app: FastifyInstance, db: Db) {
   });
 
   r.get('/api/v1/articles/:id/versions', {
+    config: { permission: 'knowledge.read' },
     schema: {
       tags: tag,
       summary: 'Every version of an article with its whole text, newest first',
@@ -128,6 +134,7 @@ export function knowledgeRoutes(app: FastifyInstance, db: Db) {
   }, async (req) => listArticleVersions(db, actorOf(req).accountId, req.params.id, req.query));
 
   r.get('/api/v1/articles/:id/diff', {
+    config: { permission: 'knowledge.read' },
     schema: {
       tags: tag,
       summary: 'What changed between two versions, word by word, per language',
@@ -139,6 +146,7 @@ export function knowledgeRoutes(app: FastifyInstance, db: Db) {
 
   for (const [action, fn] of [['publish', publishArticle], ['unpublish', unpublishArticle]] as const) {
     r.post(`/api/v1/articles/:id/${action}`, {
+      config: { permission: 'articles.publish' },
       schema: {
         tags: tag,
         summary: action === 'publish' ? 'Show the article in the public help centre (supervisor)' : 'Take the article off the help centre (supervisor)',
@@ -149,6 +157,7 @@ export function knowledgeRoutes(app: FastifyInstance, db: Db) {
   }
 
   r.get('/api/v1/cases/:id/suggestions', {
+    config: { permission: 'knowledge.read' },
     schema: {
       tags: tag,
       summary: 'Up to 5 articles that may answer the case, from its latest inbound message, with scores',
@@ -158,10 +167,12 @@ export function knowledgeRoutes(app: FastifyInstance, db: Db) {
   }, async (req) => suggestArticles(db, actorOf(req).accountId, req.params.id));
 
   r.get('/api/v1/help-centre', {
+    config: { permission: 'settings.read' },
     schema: { tags: tag, summary: 'The public help centre settings', response: { 200: kr.helpCentreSchema, ...res.errors } },
   }, async (req) => getHelpCentreSettings(db, actorOf(req).accountId));
 
   r.put('/api/v1/help-centre', {
+    config: { permission: 'help_centre.manage' },
     schema: {
       tags: tag,
       summary: 'Set the public help centre address /help/<slug> and how visitors reach a person (admin); slug null switches it off',

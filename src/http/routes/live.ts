@@ -33,6 +33,7 @@ export function liveRoutes(app: FastifyInstance, db: Db, hub: LiveHub, opts: Liv
   });
 
   r.get('/api/v1/live', {
+    config: { permission: 'cases.read' },
     schema: {
       tags,
       summary: 'Server-sent events: what changed in the account, as it commits (ids only; fetch the rest through the API)',
@@ -114,11 +115,13 @@ export function liveRoutes(app: FastifyInstance, db: Db, hub: LiveHub, opts: Liv
   });
 
   r.get('/api/v1/cases/:id/presence', {
+    config: { permission: 'cases.read' },
     schema: { tags, summary: 'Who else is on the case now: viewing or typing (collision notice)', params: s.caseParams,
       response: { 200: res.listOf(presence), ...res.errors } },
   }, async (req) => ({ data: await listPresence(db, hub, actorOf(req), req.params.id) }));
 
   r.post('/api/v1/cases/:id/presence', {
+    config: { permission: 'cases.write' },
     schema: {
       tags,
       summary: 'Say you are on a case (viewing or typing), still there (repeat every 15 s) or gone (left); returns who else is there',

@@ -34,10 +34,12 @@ export function macroRoutes(app: FastifyInstance, db: Db) {
   const tags = ['macros'];
 
   r.get('/api/v1/macros', {
+    config: { permission: 'replies.use' },
     schema: { tags, summary: 'The macros you may use: the shared ones and your own', response: { 200: res.listOf(macroSchema), ...res.errors } },
   }, async (req) => ({ data: await listMacros(db, actorOf(req)) }));
 
   r.post('/api/v1/macros', {
+    config: { permission: 'replies.use' },
     schema: {
       tags, summary: 'Make a macro: status, priority, team, tags to add and remove, an internal note, a reply template. Shared ones need a supervisor',
       body: z.object({ name, shared: z.boolean().default(false), actions: macroActionsSchema }).strict(),
@@ -46,19 +48,23 @@ export function macroRoutes(app: FastifyInstance, db: Db) {
   }, async (req, reply) => reply.code(201).send(await createMacro(db, actorOf(req), { ...req.body, actions: req.body.actions as MacroActions })));
 
   r.patch('/api/v1/macros/:id', {
+    config: { permission: 'replies.use' },
     schema: { tags, summary: 'Rename a macro or replace its actions', params: s.idParams,
       body: z.object({ name: name.optional(), actions: macroActionsSchema.optional() }).strict(), response: { 200: macroSchema, ...res.errors } },
   }, async (req) => updateMacro(db, actorOf(req), req.params.id, { ...req.body, actions: req.body.actions as MacroActions | undefined }));
 
   r.delete('/api/v1/macros/:id', {
+    config: { permission: 'replies.use' },
     schema: { tags, summary: 'Delete a macro', params: s.idParams, response: { 200: macroSchema, ...res.errors } },
   }, async (req) => deleteMacro(db, actorOf(req), req.params.id));
 
   r.get('/api/v1/macros/:id/preview/:case_id', {
+    config: { permission: 'replies.use' },
     schema: { tags, summary: 'What the macro would change on this case, without changing it', params: macroParams, response: { 200: outcome, ...res.errors } },
   }, async (req) => previewMacro(db, actorOf(req), req.params.id, req.params.case_id));
 
   r.post('/api/v1/macros/:id/apply/:case_id', {
+    config: { permission: 'cases.write' },
     schema: { tags, summary: 'Apply the macro to the case in one transaction (audited, live); refused with nothing written when any part cannot be done',
       params: macroParams, response: { 200: outcome.extend({ case: res.caseSchema, note_id: z.string().nullable() }), ...res.errors } },
   }, async (req) => applyMacro(db, actorOf(req), req.params.id, req.params.case_id));

@@ -5,8 +5,6 @@ import type { Db } from '../../storage/db.ts';
 import type { ReadReplica } from '../../storage/read-replica.ts';
 import type { Reads } from '../read-your-writes.ts';
 import { search, type HitType } from '../../cases/search.ts';
-import { hasRole } from '../../shared/actor.ts';
-import { forbidden } from '../../shared/errors.ts';
 import { EVENT_NAMES } from '../../webhooks/events.ts';
 import { createWebhook, deleteWebhook, listDeliveries, listWebhooks } from '../../webhooks/manage-webhooks.ts';
 import { actorOf } from '../auth.ts';
@@ -16,7 +14,7 @@ import * as res from '../responses.ts';
 export function miscRoutes(app: FastifyInstance, db: Db, reads: Reads, replica: ReadReplica | null) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/healthz', { config: { auth: false, rateLimit: false }, schema: { tags: ['health'], summary: 'Liveness and database check' } }, async (_req, reply) => {
+  r.get('/healthz', { config: { permission: 'public', rateLimit: false }, schema: { tags: ['health'], summary: 'Liveness and database check' } }, async (_req, reply) => {
     try {
       await db.query('SELECT 1');
       // the replica's state is information, not health: its reads go to the primary while it is down
@@ -28,6 +26,7 @@ export function miscRoutes(app: FastifyInstance, db: Db, reads: Reads, replica: 
   });
 
   r.get('/api/v1/search', {
+    config: { permission: 'cases.read' },
     schema: {
       tags: ['search'],
       summary: 'Ranked full-text search (Dutch and English stemming) over cases, messages and customers',
@@ -45,9 +44,10 @@ export function miscRoutes(app: FastifyInstance, db: Db, reads: Reads, replica: 
     search(reads(req), actorOf(req).accountId, { query: req.query.q, types: req.query.type?.split(',') as HitType[] | undefined, limit: req.query.limit, cursor: req.query.cursor }));
 
   const hookTags = ['webhooks'];
-  r.get('/api/v1/webhooks', { schema: { tags: hookTags, summary: 'List webhooks', response: { 200: res.listOf(res.webhookSchema), ...res.errors } } }, async (req) => ({ data: await listWebhooks(db, actorOf(req)) }));
+  r.get('/api/v1/webhooks', { config: { permission: 'webhooks.manage' }, schema: { tags: hookTags, summary: 'List webhooks', response: { 200: res.listOf(res.webhookSchema), ...res.errors } } }, async (req) => ({ data: await listWebhooks(db, actorOf(req)) }));
 
   r.post('/api/v1/webhooks', {
+    config: { permission: 'webhooks.manage' },
     schema: {
       tags: hookTags,
       summary: 'Subscribe a URL to events; deliveries are signed (Luister-Signature: t=…,v1=HMAC-SHA256). The secret is shown once.',
@@ -62,14 +62,15 @@ export function miscRoutes(app: FastifyInstance, db: Db, reads: Reads, replica: 
     },
   }, async (req, reply) => reply.code(201).send(await createWebhook(db, actorOf(req), req.body as Parameters<typeof createWebhook>[2])));
 
-  r.delete('/api/v1/webhooks/:id', { schema: { tags: hookTags, summary: 'Deactivate a webhook', params: s.idParams, response: { 200: res.webhookSchema, ...res.errors } } }, async (req) =>
+  r.delete('/api/v1/webhooks/:id', { config: { permission: 'webhooks.manage' }, schema: { tags: hookTags, summary: 'Deactivate a webhook', params: s.idParams, response: { 200: res.webhookSchema, ...res.errors } } }, async (req) =>
     deleteWebhook(db, actorOf(req), req.params.id));
 
-  r.get('/api/v1/webhooks/:id/deliveries', { schema: { tags: hookTags, summary: 'The last 100 deliveries', params: s.idParams } }, async (req) => ({
+  r.get('/api/v1/webhooks/:id/deliveries', { config: { permission: 'webhooks.manage' }, schema: { tags: hookTags, summary: 'The last 100 deliveries', params: s.idParams } }, async (req) => ({
     data: await listDeliveries(db, actorOf(req), req.params.id),
   }));
 
   r.get('/api/v1/audit', {
+    config: { permission: 'audit.read' },
     schema: {
       tags: ['audit'],
       summary: 'The append-only audit log (supervisors and admins), newest first',
@@ -77,7 +78,6 @@ export function miscRoutes(app: FastifyInstance, db: Db, reads: Reads, replica: 
     },
   }, async (req) => {
     const a = actorOf(req);
-    if (!hasRole(a, 'supervisor')) throw forbidden('The audit log is for supervisors and admins');
     const rows = await db.query<{ id: number }>(
       `SELECT id, at, actor_type, actor_id, action, entity_type, entity_id, before, after, request_id FROM audit_log
        WHERE account_id = $1 AND ($2::uuid IS NULL OR entity_id = $2) AND ($3::bigint IS NULL OR id < $3)

@@ -42,11 +42,13 @@ export function organisationRoutes(app: FastifyInstance, db: Db) {
   const tags = ['organisations'];
 
   r.get('/api/v1/organisations', {
+    config: { permission: 'customers.read' },
     schema: { tags, summary: 'Organisations by name, with their domains and how many people', querystring: z.object({ q: z.string().max(200).optional(), limit: s.limit }).strict(),
       response: { 200: res.listOf(organisationSchema), ...res.errors } },
   }, async (req) => ({ data: await listOrganisations(db, actorOf(req).accountId, req.query) }));
 
   r.post('/api/v1/organisations', {
+    config: { permission: 'customers.write' },
     schema: { tags, summary: 'Make an organisation; customers writing from its domains join it (now and later)', body: z.object(fields).strict(),
       response: { 201: organisationSchema, ...res.errors } },
   }, async (req, reply) => {
@@ -55,15 +57,18 @@ export function organisationRoutes(app: FastifyInstance, db: Db) {
   });
 
   r.get('/api/v1/organisations/:id', {
+    config: { permission: 'customers.read' },
     schema: { tags, summary: 'An organisation with its people and their latest cases', params: s.idParams, response: { 200: organisationPage, ...res.errors } },
   }, async (req) => getOrganisation(db, actorOf(req).accountId, req.params.id));
 
   r.patch('/api/v1/organisations/:id', {
+    config: { permission: 'customers.write' },
     schema: { tags, summary: 'Change name, segment, notes, domains or custom fields', params: s.idParams,
       body: z.object({ ...fields, name: fields.name.optional() }).strict(), response: { 200: organisationSchema, ...res.errors } },
   }, async (req) => updateOrganisation(db, actorOf(req), req.params.id, req.body));
 
   r.delete('/api/v1/organisations/:id', {
+    config: { permission: 'organisations.delete' },
     schema: { tags, summary: 'Delete an organisation (supervisor): its people stay, without it', params: s.idParams, response: { 200: organisationSchema, ...res.errors } },
   }, async (req) => deleteOrganisation(db, actorOf(req), req.params.id));
 }

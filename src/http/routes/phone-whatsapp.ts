@@ -51,6 +51,7 @@ export function phoneWhatsAppRoutes(app: FastifyInstance, db: Db, config: Config
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['channels'];
   r.get('/api/v1/channels/connections', {
+    config: { permission: 'channels.manage' },
     schema: { tags, summary: 'Phone and WhatsApp connections (secrets only as "set" and their last four characters)', response: { 200: connections, ...res.errors } },
   }, async (req) => {
     const actor = actorOf(req);
@@ -58,18 +59,22 @@ export function phoneWhatsAppRoutes(app: FastifyInstance, db: Db, config: Config
     return publicConnections(await getConnections(db, actor.accountId));
   });
   r.put('/api/v1/channels/phone', {
+    config: { permission: 'channels.manage' },
     schema: { tags, summary: 'Switch the telephony webhook on or off (admin). The signing secret is made on first use or with rotate_secret, and shown once', body: phonePatch,
       response: { 200: connections.extend({ secret: z.string().optional().describe('shown once: give it to the telephony provider') }), ...res.errors } },
   }, async (req) => setPhone(db, actorOf(req), req.body));
   r.put('/api/v1/channels/whatsapp', {
+    config: { permission: 'channels.manage' },
     schema: { tags, summary: 'Connect a WhatsApp Business number, Cloud API (admin). Switching it on needs app_secret, verify_token, access_token and phone_number_id', body: whatsappPatch,
       response: { 200: connections, ...res.errors } },
   }, async (req) => setWhatsApp(db, actorOf(req), req.body));
   r.put('/api/v1/channels/messaging', {
+    config: { permission: 'channels.manage' },
     schema: { tags, summary: 'Switch the generic messaging webhook (Telegram, Facebook … through a bridge) on or off (admin). Its signing secret is made on first use or with rotate_secret, and shown once', body: messagingPatch,
       response: { 200: connections.extend({ secret: z.string().optional().describe('shown once: give it to the bridge') }), ...res.errors } },
   }, async (req) => setMessaging(db, actorOf(req), req.body));
   r.get('/api/v1/cases/:id/reply-channel', {
+    config: { permission: 'cases.read' },
     schema: { tags: ['cases'], summary: 'Where a reply on this case goes (the channel the customer last used) and, for WhatsApp, whether the 24-hour window is open and which templates are approved',
       params: s.caseParams,
       response: { 200: z.object({ channel: z.string(), whatsapp: z.object({ window_open: z.boolean(), closes_at: z.string().nullable(), closed_at: z.string().nullable(), templates: z.array(template) }).nullable() }), ...res.errors } },
@@ -100,7 +105,7 @@ export function phoneWhatsAppRoutes(app: FastifyInstance, db: Db, config: Config
       }
     });
     const p = scope.withTypeProvider<ZodTypeProvider>();
-    const pub = { auth: false };
+    const pub = { permission: 'public' } as const;
     const afterSignature = (req: FastifyRequest) => {
       if (req.body === NOT_JSON) throw new AppError('invalid_json', 'The request body is not valid JSON', 400);
     };

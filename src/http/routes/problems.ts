@@ -74,10 +74,12 @@ export function problemRoutes(app: FastifyInstance, db: Db) {
   const tags = ['problems'];
 
   r.get('/api/v1/problems', {
+    config: { permission: 'problems.read' },
     schema: { tags, summary: 'List problems, newest first', querystring: z.object({ limit: s.limit, cursor: s.cursor, status: status.optional() }).strict(), response: { 200: res.pageOf(problem.extend({ confirmed_cases: z.number().int() })), ...res.errors } },
   }, async (req) => listProblems(db, actorOf(req).accountId, req.query));
 
   r.post('/api/v1/problems', {
+    config: { permission: 'problems.manage' },
     schema: {
       tags,
       summary: 'Open a problem (supervisor): one owner; from a signal, its topic\'s open cases are suggested',
@@ -93,10 +95,11 @@ export function problemRoutes(app: FastifyInstance, db: Db) {
     return reply.code(201).header('location', `/api/v1/problems/${p.id}`).send(p);
   });
 
-  r.get('/api/v1/problems/:id', { schema: { tags, summary: 'One problem with its linked cases', params: s.idParams, response: { 200: problemDetail, ...res.errors } } }, async (req) =>
+  r.get('/api/v1/problems/:id', { config: { permission: 'problems.read' }, schema: { tags, summary: 'One problem with its linked cases', params: s.idParams, response: { 200: problemDetail, ...res.errors } } }, async (req) =>
     getProblem(db, actorOf(req).accountId, req.params.id));
 
   r.patch('/api/v1/problems/:id', {
+    config: { permission: 'problems.work' },
     schema: {
       tags,
       summary: 'Change status (investigating → identified → fixing → resolved), owner, root cause or title',
@@ -107,6 +110,7 @@ export function problemRoutes(app: FastifyInstance, db: Db) {
   }, async (req) => updateProblem(db, actorOf(req), req.params.id, { title: req.body.title, status: req.body.status, ownerId: req.body.owner_id, rootCause: req.body.root_cause }));
 
   r.put('/api/v1/problems/:id/cases/:case_id', {
+    config: { permission: 'problems.work' },
     schema: {
       tags,
       summary: 'Confirm that a case belongs to the problem, or remove it (then it is never suggested again)',
@@ -117,6 +121,7 @@ export function problemRoutes(app: FastifyInstance, db: Db) {
   }, async (req) => setCaseLink(db, actorOf(req), req.params.id, req.params.case_id, req.body.state));
 
   r.post('/api/v1/problems/:id/reply', {
+    config: { permission: 'problems.manage' },
     schema: {
       tags,
       summary: 'A personal reply to every confirmed case ({{customer.first_name}}, {{case.ref}}, {{amount}}), through the normal outbound path; optionally solve each',
@@ -133,6 +138,7 @@ export function problemRoutes(app: FastifyInstance, db: Db) {
   }, async (req) => ({ data: await replyToAll(db, actorOf(req), req.params.id, req.body) }));
 
   r.post('/api/v1/problems/:id/note', {
+    config: { permission: 'problems.manage' },
     schema: { tags, summary: 'The same internal note on every confirmed case', params: s.idParams, body: z.object({ body: s.body }).strict(), response: { 200: bulkResult, ...res.errors } },
   }, async (req) => ({ data: await noteOnAll(db, actorOf(req), req.params.id, req.body.body) }));
 
@@ -141,6 +147,7 @@ export function problemRoutes(app: FastifyInstance, db: Db) {
     .describe('Topic');
   const ttags = ['topics'];
   r.get('/api/v1/topics', {
+    config: { permission: 'problems.read' },
     schema: {
       tags: ttags,
       summary: 'Live topics that listening found, most recently active first, with readable labels',
@@ -150,6 +157,7 @@ export function problemRoutes(app: FastifyInstance, db: Db) {
   }, async (req) => ({ data: await listTopics(db, actorOf(req).accountId, req.query.limit) }));
 
   r.patch('/api/v1/topics/:id', {
+    config: { permission: 'topics.manage' },
     schema: {
       tags: ttags,
       summary: 'Name a topic (supervisor); null goes back to the automatic label',
@@ -160,6 +168,7 @@ export function problemRoutes(app: FastifyInstance, db: Db) {
   }, async (req) => renameTopic(db, actorOf(req), req.params.id, req.body.name));
 
   r.post('/api/v1/topics/:id/merge', {
+    config: { permission: 'topics.manage' },
     schema: {
       tags: ttags,
       summary: 'Fold another topic into this one, with its messages, signals and problems (supervisor)',
@@ -170,6 +179,7 @@ export function problemRoutes(app: FastifyInstance, db: Db) {
   }, async (req) => mergeTopics(db, actorOf(req), req.params.id, req.body.topic_id));
 
   r.post('/api/v1/topics/:id/split', {
+    config: { permission: 'topics.manage' },
     schema: {
       tags: ttags,
       summary: 'Split a topic that lumps two subjects together: its recent messages are re-clustered in two, the smaller group becomes a new topic (supervisor)',
@@ -180,6 +190,7 @@ export function problemRoutes(app: FastifyInstance, db: Db) {
   }, async (req) => splitTopic(db, actorOf(req), req.params.id));
 
   r.get('/api/v1/signals', {
+    config: { permission: 'problems.read' },
     schema: {
       tags, summary: 'Signals raised by spike detection, newest first, with the text of their example messages',
       querystring: z.object({ status: z.enum(['open', 'dismissed', 'converted']).optional() }).strict(),
@@ -188,13 +199,15 @@ export function problemRoutes(app: FastifyInstance, db: Db) {
   }, async (req) => ({ data: await listSignalsWithExamples(db, actorOf(req).accountId, req.query.status) }));
 
   r.post('/api/v1/signals/:id/dismiss', {
+    config: { permission: 'problems.manage' },
     schema: { tags, summary: 'Dismiss a signal (supervisor)', params: s.idParams, body: z.object({ reason: z.string().max(2000).optional() }).strict().optional(), response: { 200: signal, ...res.errors } },
   }, async (req) => dismissSignal(db, actorOf(req), req.params.id, req.body?.reason));
 
   const listening = z.object({ auto_problem_min_count: z.number().int().nullable().describe('a signal with at least this many complaints opens a problem by itself; null: never') });
-  r.get('/api/v1/settings/listening', { schema: { tags, summary: 'When a signal becomes a problem by itself', response: { 200: listening, ...res.errors } } },
+  r.get('/api/v1/settings/listening', { config: { permission: 'settings.read' }, schema: { tags, summary: 'When a signal becomes a problem by itself', response: { 200: listening, ...res.errors } } },
     async (req) => getListeningSettings(db, actorOf(req).accountId));
   r.patch('/api/v1/settings/listening', {
+    config: { permission: 'listening.settings' },
     schema: { tags, summary: 'Set the threshold at which a signal opens a problem by itself (admin)',
       body: z.object({ auto_problem_min_count: z.number().int().min(2).max(100_000).nullable() }).partial().strict(), response: { 200: listening, ...res.errors } },
   }, async (req) => updateListeningSettings(db, actorOf(req), req.body));

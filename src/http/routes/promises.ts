@@ -49,6 +49,7 @@ export function promiseRoutes(app: FastifyInstance, db: Db) {
   const tags = ['promises'];
 
   r.get('/api/v1/promises', {
+    config: { permission: 'promises.read' },
     schema: {
       tags, summary: 'Promises, soonest due first (e.g. ?state=open&due_before=<end of today> for "due today")',
       querystring: z.object({ limit: s.limit, cursor: s.cursor, state: state.optional(), owner_id: s.id.optional(), case_id: s.id.optional(), due_before: when.optional() }).strict(),
@@ -57,6 +58,7 @@ export function promiseRoutes(app: FastifyInstance, db: Db) {
   }, async (req) => listPromises(db, actorOf(req).accountId, req.query));
 
   r.post('/api/v1/cases/:id/promises', {
+    config: { permission: 'promises.write' },
     schema: {
       tags, summary: 'Make a promise on a case: one owner (default the case owner), a due time or an appointment window',
       params: s.caseParams,
@@ -73,55 +75,66 @@ export function promiseRoutes(app: FastifyInstance, db: Db) {
   });
 
   r.get('/api/v1/promises/:id', {
+    config: { permission: 'promises.read' },
     schema: { tags, summary: 'A promise with its history', params: s.idParams,
       response: { 200: promise.extend({ history: z.array(z.object({ action: z.string(), actor_type: z.string(), actor_id: z.string().nullable(), after: z.unknown(), at: res.time })) }), ...res.errors } },
   }, async (req) => getPromise(db, actorOf(req).accountId, req.params.id));
 
   r.post('/api/v1/promises/:id/keep', {
+    config: { permission: 'promises.write' },
     schema: { tags, summary: 'Record the action that kept a promise (a reply keeps answer/update promises by itself)', params: s.idParams,
       body: z.object({ action: z.enum(KEEPING_ACTIONS), note: z.string().max(500).optional() }).strict(), response: { 200: promise, ...res.errors } },
   }, async (req) => keepPromise(db, actorOf(req), req.params.id, req.body));
 
   r.post('/api/v1/promises/:id/renegotiate', {
+    config: { permission: 'promises.write' },
     schema: { tags, summary: 'Agree a new time; a broken promise needs a message to the customer (sent through the case\'s channel)', params: s.idParams,
       body: z.object({ due_at: when, window_start: when.optional(), message: z.string().max(20_000).optional() }).strict(),
       response: { 200: z.object({ previous: promise, promise }), ...res.errors } },
   }, async (req) => renegotiatePromise(db, actorOf(req), req.params.id, { dueAt: req.body.due_at, windowStart: req.body.window_start, message: req.body.message }));
 
   r.post('/api/v1/promises/:id/cancel', {
+    config: { permission: 'promises.write' },
     schema: { tags, summary: 'Withdraw a promise with a reason (a broken one only after the customer was told)', params: s.idParams,
       body: z.object({ reason: z.string().trim().min(1).max(1000) }).strict(), response: { 200: promise, ...res.errors } },
   }, async (req) => cancelPromise(db, actorOf(req), req.params.id, req.body));
 
   r.get('/api/v1/drafts', {
+    config: { permission: 'promises.read' },
     schema: { tags, summary: 'Messages waiting for a supervisor (e.g. the apology after a broken promise)',
       querystring: z.object({ status: z.enum(['pending', 'sent', 'discarded']).optional() }).strict(), response: { 200: res.listOf(draft), ...res.errors } },
   }, async (req) => listDrafts(db, actorOf(req).accountId, req.query.status));
 
   r.post('/api/v1/drafts/:id/approve', {
+    config: { permission: 'drafts.approve' },
     schema: { tags, summary: 'Approve (and optionally edit) a draft: it is sent to the customer (supervisor)', params: s.idParams,
       body: z.object({ body: z.string().trim().min(1).max(20_000).optional(), due_at: when.optional() }).strict().optional(), response: { 200: draft, ...res.errors } },
   }, async (req) => approveDraft(db, actorOf(req), req.params.id, req.body ?? {}));
 
   r.post('/api/v1/drafts/:id/discard', {
+    config: { permission: 'drafts.approve' },
     schema: { tags, summary: 'Discard a draft with a reason (supervisor)', params: s.idParams,
       body: z.object({ reason: z.string().trim().min(1).max(1000) }).strict(), response: { 200: draft, ...res.errors } },
   }, async (req) => discardDraft(db, actorOf(req), req.params.id, req.body.reason));
 
   r.get('/api/v1/notifications', {
+    config: { permission: 'profile.own' },
     schema: { tags, summary: 'My notifications: reminders, escalations, breaches, drafts to approve',
       querystring: z.object({ unread: z.enum(['true', 'false']).optional(), limit: s.limit }).strict(), response: { 200: res.listOf(notification), ...res.errors } },
   }, async (req) => listNotifications(db, actorOf(req), { unread: req.query.unread === 'true', limit: req.query.limit }));
 
   r.post('/api/v1/notifications/:id/read', {
+    config: { permission: 'profile.own' },
     schema: { tags, summary: 'Mark a notification read', params: s.idParams, body: z.object({}).strict().optional(), response: { 200: z.object({ id: z.string(), read: z.boolean() }), ...res.errors } },
   }, async (req) => markNotificationRead(db, actorOf(req), req.params.id));
 
   r.get('/api/v1/settings/service', {
+    config: { permission: 'settings.read' },
     schema: { tags, summary: 'Time zone, business hours, reminders and what happens after a breach', response: { 200: settings, ...res.errors } },
   }, async (req) => getServiceSettings(db, actorOf(req).accountId));
 
   r.patch('/api/v1/settings/service', {
+    config: { permission: 'service_levels.manage' },
     schema: { tags, summary: 'Change the service settings (admin); a calendar without open hours or an unknown time zone is refused', body: serviceSettingsPatch, response: { 200: settings, ...res.errors } },
   }, async (req) => updateServiceSettings(db, actorOf(req), req.body));
 }

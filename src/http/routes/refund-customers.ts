@@ -19,6 +19,7 @@ export function refundCustomerRoutes(app: FastifyInstance, db: Db) {
   const tags = ['refunds'];
 
   r.put('/api/v1/customers/:id/refund-account', {
+    config: { permission: 'customers.write' },
     schema: { tags, summary: 'The IBAN (with holder) a customer\'s refunds are paid to: a bulk refund pays them there, so the SEPA export includes them; iban null removes it',
       params: s.idParams,
       body: z.object({ iban: z.string().max(50).nullable(), account_holder: z.string().max(200).nullable().optional() }).strict(),
@@ -26,6 +27,7 @@ export function refundCustomerRoutes(app: FastifyInstance, db: Db) {
   }, async (req) => setRefundAccount(db, actorOf(req), req.params.id, req.body));
 
   r.post('/api/v1/customers/:id/cancellations', {
+    config: { permission: 'customers.write' },
     schema: { tags, summary: 'Record a customer\'s cancellation: a later charge in the ledger (for the product, or any) becomes a "charged after cancellation" finding',
       params: s.idParams,
       body: z.object({ cancelled_at: z.iso.datetime({ offset: true }), product: z.string().max(200).nullable().optional(), note: z.string().max(1000).nullable().optional() }).strict(),
@@ -33,6 +35,7 @@ export function refundCustomerRoutes(app: FastifyInstance, db: Db) {
   }, async (req, reply) => reply.code(201).send(await recordCancellation(db, actorOf(req), req.params.id, { ...req.body, cancelled_at: new Date(req.body.cancelled_at) })));
 
   r.get('/api/v1/customers/:id/cancellations', {
+    config: { permission: 'customers.read' },
     schema: { tags, summary: 'A customer\'s cancellations, latest first', params: s.idParams, response: { 200: res.listOf(cancellation), ...res.errors } },
   }, async (req) => listCancellations(db, actorOf(req).accountId, req.params.id));
 }

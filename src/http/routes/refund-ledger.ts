@@ -47,6 +47,7 @@ export function refundLedgerRoutes(app: FastifyInstance, db: Db) {
   app.register(async (child) => {
     child.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: MAX_UPLOAD }, (_req, body, done) => done(null, body));
     child.withTypeProvider<ZodTypeProvider>().post('/api/v1/ledger/imports', {
+      config: { permission: 'refunds.manage_ledger' },
       bodyLimit: MAX_UPLOAD,
       schema: {
         tags, summary: 'Import the charge ledger: a CSV body (text/csv); mapping as JSON in the query (see README). Good rows kept, bad ones reported; idempotent by charge id (refunds.manage_ledger)',
@@ -69,23 +70,27 @@ export function refundLedgerRoutes(app: FastifyInstance, db: Db) {
 
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post('/api/v1/ledger/detect', {
+    config: { permission: 'refunds.manage_ledger' },
     schema: { tags, summary: 'Look for double charges, overcharges and charges after a cancellation in the ledger; each finding proposes a refund (refunds.manage_ledger)',
       body: z.object({}).strict().optional(),
       response: { 200: z.object({ double_charges: z.number().int(), after_cancellation: z.number().int(), overcharges: z.number().int(), linked_to_customer: z.number().int() }), ...res.errors } },
   }, async (req) => detectFindings(db, actorOf(req)));
 
   r.get('/api/v1/ledger/findings', {
+    config: { permission: 'refunds.read' },
     schema: { tags, summary: 'Ledger findings, newest first (on a customer or case: customer_id / case_id)',
       querystring: z.object({ limit: s.limit, cursor: s.cursor, status: z.enum(['proposed', 'approved', 'dismissed']).optional(), customer_id: s.id.optional(), case_id: s.id.optional() }).strict(),
       response: { 200: res.pageOf(finding), ...res.errors } },
   }, async (req) => listFindings(db, actorOf(req).accountId, req.query));
 
   r.post('/api/v1/ledger/findings/:id/approve', {
+    config: { permission: 'refunds.manage_ledger' },
     schema: { tags, summary: 'Approve a finding: an approved refund on the customer\'s open case (one is opened if needed)', params: s.idParams,
       body: z.object({}).strict().optional(), response: { 200: z.object({ finding_id: z.string(), refund: refundSchema }), ...res.errors } },
   }, async (req) => approveFinding(db, actorOf(req), req.params.id));
 
   r.post('/api/v1/ledger/findings/approve', {
+    config: { permission: 'refunds.manage_ledger' },
     schema: { tags, summary: 'Approve findings in bulk; each is reported on its own',
       body: z.object({ ids: z.array(s.id).min(1).max(500) }).strict(),
       response: { 200: res.listOf(z.object({ finding_id: z.string(), refund_id: z.string().optional(), error: z.object({ code: z.string(), message: z.string() }).optional() })), ...res.errors } },
@@ -95,15 +100,18 @@ export function refundLedgerRoutes(app: FastifyInstance, db: Db) {
   });
 
   r.post('/api/v1/ledger/findings/:id/dismiss', {
+    config: { permission: 'refunds.manage_ledger' },
     schema: { tags, summary: 'Dismiss a finding with a reason', params: s.idParams, body: z.object({ reason: z.string().trim().min(1).max(1000) }).strict(),
       response: { 200: z.object({ id: z.string(), status: z.enum(['proposed', 'approved', 'dismissed']) }), ...res.errors } },
   }, async (req) => dismissFinding(db, actorOf(req), req.params.id, req.body.reason));
 
   r.get('/api/v1/tariff-rules', {
+    config: { permission: 'refunds.read' },
     schema: { tags, summary: 'Tariff rules: what a charge for a product may cost (fixed + unit price × quantity, capped)', response: { 200: res.listOf(tariffRule), ...res.errors } },
   }, async (req) => listTariffRules(db, actorOf(req).accountId));
 
   r.post('/api/v1/tariff-rules', {
+    config: { permission: 'refunds.manage_ledger' },
     schema: { tags, summary: 'Add or replace the tariff rule of a product (refunds.manage_ledger)',
       body: z.object({
         product: z.string().trim().min(1).max(200), currency: z.string().length(3).default('EUR'), fixed_cents: z.number().int().min(0).default(0),
@@ -114,6 +122,7 @@ export function refundLedgerRoutes(app: FastifyInstance, db: Db) {
   }, async (req, reply) => reply.code(201).send(await saveTariffRule(db, actorOf(req), req.body)));
 
   r.delete('/api/v1/tariff-rules/:id', {
+    config: { permission: 'refunds.manage_ledger' },
     schema: { tags, summary: 'Remove a tariff rule (refunds.manage_ledger)', params: s.idParams, response: { 200: z.object({ id: z.string(), deleted: z.boolean() }), ...res.errors } },
   }, async (req) => deleteTariffRule(db, actorOf(req), req.params.id));
 
@@ -125,12 +134,14 @@ export function refundLedgerRoutes(app: FastifyInstance, db: Db) {
   });
   const amounts = z.record(z.string(), z.number().int().positive()).describe('per case id: the amount in cents a supervisor chose');
   r.post('/api/v1/problems/:id/refund-preview', {
+    config: { permission: 'refunds.read' },
     schema: { tags, summary: 'Bulk refund preview: per customer of the problem the amount (from the ledger, or the amount they mentioned) and the total', params: s.idParams,
       body: z.object({ amounts: amounts.optional() }).strict().optional(),
       response: { 200: z.object({ data: z.array(problemLine), customers: z.number().int(), total_cents: z.number().int(), to_iban: z.number().int().describe('customers paid to an IBAN') }), ...res.errors } },
   }, async (req) => previewProblemRefund(db, actorOf(req).accountId, req.params.id, req.body?.amounts));
 
   r.post('/api/v1/problems/:id/refund', {
+    config: { permission: 'refunds.manage_ledger' },
     schema: { tags, summary: 'Refund the problem\'s customers in one approval: one approved refund each, each told their own amount (refunds.manage_ledger)', params: s.idParams,
       body: z.object({ amounts: amounts.optional() }).strict().optional(),
       response: { 200: res.listOf(z.object({ case_id: z.string(), ref: z.string(), outcome: z.enum(['refunded', 'skipped', 'failed']), refund_id: z.string().optional(),
@@ -138,10 +149,12 @@ export function refundLedgerRoutes(app: FastifyInstance, db: Db) {
   }, async (req) => refundProblem(db, actorOf(req), req.params.id, { amounts: req.body?.amounts }));
 
   r.get('/api/v1/refund-batches', {
+    config: { permission: 'refunds.read' },
     schema: { tags, summary: 'SEPA batches, newest first', response: { 200: res.listOf(batch), ...res.errors } },
   }, async (req) => listBatches(db, actorOf(req).accountId));
 
   r.post('/api/v1/refund-batches', {
+    config: { permission: 'refunds.pay' },
     schema: { tags, summary: 'Export every approved refund to an IBAN as one SEPA credit transfer (refunds.pay)',
       body: z.object({ format: z.enum(['pain.001.001.03', 'pain.001.001.09']).default('pain.001.001.03') }).strict().optional(),
       response: { 201: batch, ...res.errors } },
@@ -151,6 +164,7 @@ export function refundLedgerRoutes(app: FastifyInstance, db: Db) {
   });
 
   r.get('/api/v1/refund-batches/:id/xml', {
+    config: { permission: 'refunds.pay' },
     schema: { tags, summary: 'The batch\'s pain.001 file, to upload to the bank (refunds.pay)', params: s.idParams },
   }, async (req, reply) => {
     requirePermission(actorOf(req), 'refunds.pay', 'Downloading a SEPA batch');
@@ -159,6 +173,7 @@ export function refundLedgerRoutes(app: FastifyInstance, db: Db) {
   });
 
   r.post('/api/v1/refund-batches/:id/paid', {
+    config: { permission: 'refunds.pay' },
     schema: { tags, summary: 'The bank paid the batch: its refunds are paid, their promises kept, each customer told their amount (refunds.pay)', params: s.idParams,
       body: z.object({}).strict().optional(), response: { 200: batch, ...res.errors } },
   }, async (req) => {

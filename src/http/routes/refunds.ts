@@ -47,6 +47,7 @@ export function refundRoutes(app: FastifyInstance, db: Db) {
   const tags = ['refunds'];
 
   r.get('/api/v1/refunds', {
+    config: { permission: 'refunds.read' },
     schema: {
       tags, summary: 'Refunds, newest first; queue=awaiting_approval|approved|in_batch|paid|overdue|… for the refunds queue',
       querystring: z.object({
@@ -58,6 +59,7 @@ export function refundRoutes(app: FastifyInstance, db: Db) {
   }, async (req) => listRefunds(db, actorOf(req).accountId, req.query));
 
   r.post('/api/v1/cases/:id/refunds', {
+    config: { permission: 'refunds.handle' },
     schema: {
       tags, summary: 'Request a refund on a case: integer cents, ISO currency, reason, optional charge, an IBAN (with holder) or the original payment. Makes a refund_by promise',
       params: s.caseParams,
@@ -80,29 +82,35 @@ export function refundRoutes(app: FastifyInstance, db: Db) {
   });
 
   r.get('/api/v1/refunds/:id', {
+    config: { permission: 'refunds.read' },
     schema: { tags, summary: 'A refund', params: s.idParams, response: { 200: refund, ...res.errors } },
   }, async (req) => loadRefund(db, actorOf(req).accountId, req.params.id));
 
   r.post('/api/v1/refunds/:id/approve', {
+    config: { permission: 'refunds.handle' },
     schema: { tags, summary: 'Approve a refund (an agent up to the account limit, a supervisor other than the requester above it)', params: s.idParams,
       body: z.object({}).strict().optional(), response: { 200: refund, ...res.errors } },
   }, async (req) => approveRefund(db, actorOf(req), req.params.id));
 
   r.post('/api/v1/refunds/:id/reject', {
+    config: { permission: 'refunds.handle' },
     schema: { tags, summary: 'Reject a refund; the customer is told the reason in their language', params: s.idParams,
       body: z.object({ reason: z.string().trim().min(1).max(1000) }).strict(), response: { 200: refund, ...res.errors } },
   }, async (req) => rejectRefund(db, actorOf(req), req.params.id, req.body));
 
   r.post('/api/v1/refunds/:id/paid', {
+    config: { permission: 'refunds.pay' },
     schema: { tags, summary: 'Record that an approved refund was paid (not in a SEPA batch): keeps its promise, tells the customer (refunds.pay)', params: s.idParams,
       body: z.object({}).strict().optional(), response: { 200: refund, ...res.errors } },
   }, async (req) => markRefundPaid(db, actorOf(req), req.params.id));
 
   r.get('/api/v1/settings/refunds', {
+    config: { permission: 'settings.read' },
     schema: { tags, summary: 'Refund settings: approval limit, target days, double-charge window, paying account', response: { 200: settings, ...res.errors } },
   }, async (req) => getRefundSettings(db, actorOf(req).accountId));
 
   r.patch('/api/v1/settings/refunds', {
+    config: { permission: 'refunds.settings' },
     schema: { tags, summary: 'Change the refund settings (admin)', body: settings.partial().strict(), response: { 200: settings, ...res.errors } },
   }, async (req) => updateRefundSettings(db, actorOf(req), req.body));
 

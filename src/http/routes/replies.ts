@@ -37,6 +37,7 @@ export function replyRoutes(app: FastifyInstance, db: Db) {
   const tags = ['replies'];
 
   r.post('/api/v1/replies/check', {
+    config: { permission: 'replies.use' },
     schema: {
       tags,
       summary: 'Check a draft reply for a case: apology, thanks, action, next contact, signature, blame, condescension, sales pitch to an opted-out customer, mantra',
@@ -50,19 +51,22 @@ export function replyRoutes(app: FastifyInstance, db: Db) {
   });
 
   r.get('/api/v1/settings/reply-checks', {
+    config: { permission: 'settings.read' },
     schema: { tags, summary: 'Which reply checks are off, warn or block; mantra thresholds', response: { 200: settingsSchema, ...res.errors } },
   }, async (req) => getReplySettings(db, actorOf(req).accountId));
 
   r.patch('/api/v1/settings/reply-checks', {
+    config: { permission: 'replies.settings' },
     schema: { tags, summary: 'Change reply-check settings (admin)', body: replySettingsPatch, response: { 200: settingsSchema, ...res.errors } },
   }, async (req) => updateReplySettings(db, actorOf(req), req.body));
 
   const ttags = ['templates'];
-  r.get('/api/v1/templates', { schema: { tags: ttags, summary: 'List templates', response: { 200: res.listOf(templateSchema), ...res.errors } } }, async (req) => ({
+  r.get('/api/v1/templates', { config: { permission: 'replies.use' }, schema: { tags: ttags, summary: 'List templates', response: { 200: res.listOf(templateSchema), ...res.errors } } }, async (req) => ({
     data: await listTemplates(db, actorOf(req).accountId),
   }));
 
   r.post('/api/v1/templates', {
+    config: { permission: 'templates.manage' },
     schema: {
       tags: ttags,
       summary: 'Create a template with variables like {{customer.first_name}}, {{case.ref}}, {{agent.name}}, {{promise.due}}',
@@ -71,10 +75,11 @@ export function replyRoutes(app: FastifyInstance, db: Db) {
     },
   }, async (req, reply) => reply.code(201).send(await createTemplate(db, actorOf(req), req.body)));
 
-  r.get('/api/v1/templates/:id', { schema: { tags: ttags, summary: 'One template', params: s.idParams, response: { 200: templateSchema, ...res.errors } } }, async (req) =>
+  r.get('/api/v1/templates/:id', { config: { permission: 'replies.use' }, schema: { tags: ttags, summary: 'One template', params: s.idParams, response: { 200: templateSchema, ...res.errors } } }, async (req) =>
     getTemplate(db, actorOf(req).accountId, req.params.id));
 
   r.patch('/api/v1/templates/:id', {
+    config: { permission: 'templates.manage' },
     schema: {
       tags: ttags,
       summary: 'Change a template',
@@ -84,10 +89,11 @@ export function replyRoutes(app: FastifyInstance, db: Db) {
     },
   }, async (req) => updateTemplate(db, actorOf(req), req.params.id, req.body));
 
-  r.delete('/api/v1/templates/:id', { schema: { tags: ttags, summary: 'Delete a template', params: s.idParams, response: { 200: templateSchema, ...res.errors } } }, async (req) =>
+  r.delete('/api/v1/templates/:id', { config: { permission: 'templates.manage' }, schema: { tags: ttags, summary: 'Delete a template', params: s.idParams, response: { 200: templateSchema, ...res.errors } } }, async (req) =>
     deleteTemplate(db, actorOf(req), req.params.id));
 
   r.post('/api/v1/templates/:id/render', {
+    config: { permission: 'replies.use' },
     schema: {
       tags: ttags,
       summary: 'Fill a template in for a case (a missing variable is an error) and check the result',

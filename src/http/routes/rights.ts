@@ -42,11 +42,13 @@ export function rightsRoutes(app: FastifyInstance, db: Db, reads: Reads) {
   surveyRoutes(app, db, reads);
 
   r.get('/api/v1/customers/:id/contact-preferences', {
+    config: { permission: 'customers.read' },
     schema: { tags, summary: 'A customer\'s contact preferences per kind, with where each came from (service messages are always allowed)', params: s.idParams,
       response: { 200: res.listOf(preferenceSchema), ...res.errors } },
   }, async (req) => ({ data: await listContactPreferences(db, actorOf(req).accountId, req.params.id) }));
 
   r.put('/api/v1/customers/:id/contact-preferences/:kind', {
+    config: { permission: 'customers.write' },
     schema: { tags, summary: 'Set a contact preference by hand (also: undo an opt-out read from a message). Audited.',
       params: z.object({ id: s.id, kind }).strict(), body: z.object({ allowed: z.boolean() }).strict(),
       response: { 200: preferenceSchema, ...res.errors } },
@@ -56,6 +58,7 @@ export function rightsRoutes(app: FastifyInstance, db: Db, reads: Reads) {
   });
 
   r.get('/api/v1/customers/:id/may-contact', {
+    config: { permission: 'customers.read' },
     schema: { tags, summary: 'Whether this customer may be contacted for a purpose: the one decision every outbound path uses',
       params: s.idParams, querystring: z.object({ purpose }).strict(),
       response: { 200: z.object({ allowed: z.boolean(), reason: z.enum(['opted_out', 'erased']).optional(), kind: kind.optional(), source: z.string().optional() }), ...res.errors } },
@@ -67,6 +70,7 @@ export function rightsRoutes(app: FastifyInstance, db: Db, reads: Reads) {
   });
 
   r.get('/api/v1/customers/:id/export', {
+    config: { permission: 'customers.export' },
     schema: { tags, summary: 'GDPR export (art. 15/20): everything held about the customer as a ZIP of JSON files plus attachments; streamed; audited (supervisor)',
       params: s.idParams, response: { 200: z.any().describe('application/zip'), ...res.errors } },
   }, async (req, reply) => {
@@ -75,6 +79,7 @@ export function rightsRoutes(app: FastifyInstance, db: Db, reads: Reads) {
   });
 
   r.post('/api/v1/customers/:id/erase', {
+    config: { permission: 'customers.erase' },
     schema: { tags, summary: 'GDPR erasure (art. 17): removes or anonymises the customer\'s personal data everywhere; cannot be undone (admin). Open promises need override.',
       params: s.idParams,
       body: z.object({ reason: z.string().trim().min(1).max(1000), override: z.boolean().default(false) }).strict(),
@@ -86,16 +91,18 @@ export function rightsRoutes(app: FastifyInstance, db: Db, reads: Reads) {
     dry_run: z.boolean(), run_id: z.string().nullable(), rules, cases_anonymised: z.number(), messages_anonymised: z.number(), attachments_deleted: z.number(),
     case_refs: z.array(z.string()).describe('the first 50 cases concerned'),
   });
-  r.get('/api/v1/settings/retention', { schema: { tags, summary: 'The account\'s retention rules (null: keep)', response: { 200: rules, ...res.errors } } },
+  r.get('/api/v1/settings/retention', { config: { permission: 'settings.read' }, schema: { tags, summary: 'The account\'s retention rules (null: keep)', response: { 200: rules, ...res.errors } } },
     async (req) => getRetentionRules(db, actorOf(req).accountId));
   r.patch('/api/v1/settings/retention', {
+    config: { permission: 'retention.manage' },
     schema: { tags, summary: 'Set the retention rules (admin); preview before switching them on', body: retentionPatch, response: { 200: rules, ...res.errors } },
   }, async (req) => updateRetentionRules(db, actorOf(req), req.body));
-  r.get('/api/v1/retention/preview', { schema: { tags, summary: 'What the retention rules would remove now (changes nothing; admin)', response: { 200: retentionResult, ...res.errors } } },
+  r.get('/api/v1/retention/preview', { config: { permission: 'retention.manage' }, schema: { tags, summary: 'What the retention rules would remove now (changes nothing; admin)', response: { 200: retentionResult, ...res.errors } } },
     async (req) => runRetention(db, actorOf(req), { dryRun: true }));
-  r.post('/api/v1/retention/run', { schema: { tags, summary: 'Run the retention rules now (admin; they also run daily by themselves when on)', response: { 200: retentionResult, ...res.errors } } },
+  r.post('/api/v1/retention/run', { config: { permission: 'retention.manage' }, schema: { tags, summary: 'Run the retention rules now (admin; they also run daily by themselves when on)', response: { 200: retentionResult, ...res.errors } } },
     async (req) => runRetention(db, actorOf(req), { dryRun: false }));
   r.get('/api/v1/retention/runs', {
+    config: { permission: 'settings.read' },
     schema: { tags, summary: 'What each retention run did (counts)', response: { 200: res.listOf(z.object({ id: z.string(), cases_anonymised: z.number(), messages_anonymised: z.number(), attachments_deleted: z.number(), started_at: res.time, finished_at: res.time.nullable() })), ...res.errors } },
   }, async (req) => ({ data: await listRetentionRuns(db, actorOf(req).accountId) }));
 
@@ -105,7 +112,7 @@ export function rightsRoutes(app: FastifyInstance, db: Db, reads: Reads) {
     pub.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) => done(null, body));
     pub.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) => done(null, body));
     const p = pub.withTypeProvider<ZodTypeProvider>();
-    const hidden = { config: { auth: false }, schema: { hide: true, params: token } } as const;
+    const hidden = { config: { permission: 'public' }, schema: { hide: true, params: token } } as const;
     p.get('/u/:token', hidden, async (req, reply) => {
       const link = await findRightsLink(db, req.params.token);
       if (!link || link.purpose !== 'unsubscribe' || !link.kind) return sendRightsPage(reply, 404, invalidPage());

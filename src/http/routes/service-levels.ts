@@ -39,19 +39,23 @@ const caseClocks = z.object({
 export function serviceLevelRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['service levels'];
-  r.get('/api/v1/sla-policies', { schema: { tags, summary: 'Service levels by segment × priority × channel', response: { 200: res.listOf(policy), ...res.errors } } },
+  r.get('/api/v1/sla-policies', { config: { permission: 'settings.read' }, schema: { tags, summary: 'Service levels by segment × priority × channel', response: { 200: res.listOf(policy), ...res.errors } } },
     async (req) => ({ data: await listSlaPolicies(db, actorOf(req).accountId) }));
   r.post('/api/v1/sla-policies', {
+    config: { permission: 'service_levels.manage' },
     schema: { tags, summary: 'Add a service level (admin); empty segment/priority/channel matches any, the most specific match wins',
       body: policyBody.partial().required({ name: true }).strict(), response: { 201: policy, ...res.errors } },
   }, async (req, reply) => reply.code(201).send(await saveSlaPolicy(db, actorOf(req), null, req.body as never)));
   r.patch('/api/v1/sla-policies/:id', {
+    config: { permission: 'service_levels.manage' },
     schema: { tags, summary: 'Change a service level (admin)', params: s.idParams, body: policyBody.partial().strict(), response: { 200: policy, ...res.errors } },
   }, async (req) => saveSlaPolicy(db, actorOf(req), req.params.id, req.body as never));
   r.delete('/api/v1/sla-policies/:id', {
+    config: { permission: 'service_levels.manage' },
     schema: { tags, summary: 'Remove a service level (admin)', params: s.idParams, response: { 200: z.object({ id: z.string(), deleted: z.boolean() }), ...res.errors } },
   }, async (req) => deleteSlaPolicy(db, actorOf(req), req.params.id));
   r.get('/api/v1/cases/:id/sla', {
+    config: { permission: 'cases.read' },
     schema: { tags, summary: 'A case\'s service-level clocks (business time; paused while waiting on the customer)', params: s.caseParams, response: { 200: caseClocks, ...res.errors } },
   }, async (req) => {
     const accountId = actorOf(req).accountId;
@@ -59,6 +63,7 @@ export function serviceLevelRoutes(app: FastifyInstance, db: Db) {
     return (await caseSla(db, accountId, { caseId: c.id }))[0];
   });
   r.get('/api/v1/sla/cases', {
+    config: { permission: 'cases.read' },
     schema: { tags, summary: 'Open cases at risk or breached, breached first', querystring: z.object({ state: z.enum(['at_risk', 'breached']).optional() }).strict(),
       response: { 200: res.listOf(caseClocks), ...res.errors } },
   }, async (req) => casesAtRisk(db, actorOf(req).accountId, { state: req.query.state }));

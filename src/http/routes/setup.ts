@@ -20,7 +20,7 @@ export function setupRoutes(app: FastifyInstance, db: Db, setupToken: { value: s
   };
 
   r.get('/setup', {
-    config: { auth: false },
+    config: { permission: 'public' },
     schema: { hide: true, querystring: z.object({ token: z.string().max(200) }).strict() },
   }, async (req, reply) => {
     check(req.query.token);
@@ -28,7 +28,7 @@ export function setupRoutes(app: FastifyInstance, db: Db, setupToken: { value: s
   });
 
   r.post('/setup', {
-    config: { auth: false, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    config: { permission: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
     schema: {
       hide: true,
       body: z

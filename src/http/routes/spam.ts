@@ -22,6 +22,7 @@ export function spamRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/v1/cases/:id/spam', {
+    config: { permission: 'cases.write' },
     schema: {
       tags: ['cases'],
       summary: "Mark a case as spam: its sender's address (block: address, the default) or whole domain (block: domain) is blocked, the case is closed and left out of the case lists. Audited",
@@ -32,6 +33,7 @@ export function spamRoutes(app: FastifyInstance, db: Db) {
   }, async (req) => markSpam(db, actorOf(req), req.params.id, req.body.block));
 
   r.get('/api/v1/blocked-senders', {
+    config: { permission: 'settings.read' },
     schema: {
       tags: ['spam'],
       summary: 'The block list: addresses and domains whose mail and form posts are dropped at intake, newest first',
@@ -40,6 +42,7 @@ export function spamRoutes(app: FastifyInstance, db: Db) {
   }, async (req) => ({ data: await listBlocked(db, actorOf(req).accountId) }));
 
   r.post('/api/v1/blocked-senders', {
+    config: { permission: 'senders.block' },
     schema: {
       tags: ['spam'],
       summary: 'Block an address or a domain by hand (supervisor or admin). Blocking one already blocked returns it (200)',
@@ -57,6 +60,7 @@ export function spamRoutes(app: FastifyInstance, db: Db) {
   });
 
   r.delete('/api/v1/blocked-senders/:id', {
+    config: { permission: 'senders.block' },
     schema: {
       tags: ['spam'],
       summary: 'Unblock (supervisor or admin): mail from the address or domain is taken in again. Audited',

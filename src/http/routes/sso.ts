@@ -56,7 +56,7 @@ export function ssoRoutes(app: FastifyInstance, db: Db, config: Config) {
   const tags = ['auth'];
 
   r.get('/api/v1/auth/sso', {
-    config: { auth: false },
+    config: { permission: 'public' },
     schema: {
       tags,
       summary: 'The "Sign in with …" buttons of the sign-in page: accounts with single sign-on',
@@ -65,10 +65,12 @@ export function ssoRoutes(app: FastifyInstance, db: Db, config: Config) {
   }, async () => ({ data: (await listSsoButtons(db)).map((b) => ({ ...b, start_url: `/sso/${b.account_id}/start` })) }));
 
   r.get('/api/v1/sso', {
+    config: { permission: 'sso.manage' },
     schema: { tags, summary: 'Single sign-on settings (admin, sso.manage); never the client secret', response: { 200: view, ...res.errors } },
   }, async (req) => ({ ...(await showSso(db, actorOf(req))), redirect_uri: redirectUri(req, config, actorOf(req).accountId) }));
 
   r.put('/api/v1/sso', {
+    config: { permission: 'sso.manage' },
     schema: {
       tags,
       summary: 'Set up or change single sign-on with OpenID Connect (admin, sso.manage)',
@@ -86,10 +88,11 @@ export function ssoRoutes(app: FastifyInstance, db: Db, config: Config) {
   }, async (req) => ({ ...(await setSso(db, actorOf(req), key(), req.body)), redirect_uri: redirectUri(req, config, actorOf(req).accountId) }));
 
   r.delete('/api/v1/sso', {
+    config: { permission: 'sso.manage' },
     schema: { tags, summary: 'Switch single sign-on off; password sign-in is on again (admin, sso.manage)', response: { 200: view, ...res.errors } },
   }, async (req) => ({ ...(await turnSsoOff(db, actorOf(req))), redirect_uri: redirectUri(req, config, actorOf(req).accountId) }));
 
-  const pageRoute = { config: { auth: false, rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { hide: true, params: z.object({ account: z.string().max(100) }) } } as const;
+  const pageRoute = { config: { permission: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { hide: true, params: z.object({ account: z.string().max(100) }) } } as const;
 
   r.get('/sso/:account/start', pageRoute, async (req, reply) => {
     try {

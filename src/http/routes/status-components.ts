@@ -20,16 +20,19 @@ export function statusComponentRoutes(app: FastifyInstance, db: Db) {
   const tags = ['incidents'];
 
   r.get('/api/v1/status-components', {
+    config: { permission: 'announcements.read' },
     schema: { tags, summary: 'The parts of the service the status page reports on, in page order', response: { 200: res.listOf(component), ...res.errors } },
   }, async (req) => ({ data: await listComponents(db, actorOf(req).accountId) }));
 
   r.post('/api/v1/status-components', {
+    config: { permission: 'announcements.settings' },
     schema: { tags, summary: 'Add a status page component (admin); without a position it goes last',
       body: z.object({ name_nl: name, name_en: name.optional(), description_nl: description.optional(), description_en: description.optional(), position: z.number().int().min(0).max(1000).optional() }).strict(),
       response: { 201: component, ...res.errors } },
   }, async (req, reply) => reply.code(201).send(await createComponent(db, actorOf(req), req.body)));
 
   r.patch('/api/v1/status-components/:id', {
+    config: { permission: 'announcements.settings' },
     schema: { tags, summary: 'Rename a component or change its description (admin); the status page shows it at once', params: s.idParams,
       body: z.object({ name_nl: name, name_en: name, description_nl: description, description_en: description }).partial().strict()
         .refine((b) => Object.keys(b).length > 0, 'Change at least one field'),
@@ -37,6 +40,7 @@ export function statusComponentRoutes(app: FastifyInstance, db: Db) {
   }, async (req) => updateComponent(db, actorOf(req), req.params.id, req.body));
 
   r.put('/api/v1/status-components/order', {
+    config: { permission: 'announcements.settings' },
     schema: { tags, summary: 'Set the order of the components on the status page (admin): every component, each once, first to last',
       body: z.object({ ids: z.array(s.id).min(1).max(200) }).strict(),
       response: { 200: res.listOf(component), ...res.errors } },

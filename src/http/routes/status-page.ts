@@ -65,7 +65,7 @@ export function statusPageRoutes(app: FastifyInstance, cache: StatusPageCache) {
   }
 
   // no schema: the slug and the language are checked by hand (a page request costs no validation pass)
-  const hidden = { config: { auth: false }, schema: { hide: true } } as const;
+  const hidden = { config: { permission: 'public' }, schema: { hide: true } } as const;
 
   app.get('/status/:slug', hidden, async (req, reply) => {
     const lang = langOf(req);

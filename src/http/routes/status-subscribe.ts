@@ -27,7 +27,7 @@ export function statusSubscribeRoutes(app: FastifyInstance, db: Db) {
         .send(subscribePageHtml(page, lang, s, n));
     const langOf = (q: string | undefined, h: string | undefined) => pickLanguage(q, h) as Lang;
 
-    p.post('/status/:slug/subscribe', { config: { auth: false }, schema: { hide: true, params: z.object({ slug }) } }, async (req, reply) => {
+    p.post('/status/:slug/subscribe', { config: { permission: 'public' }, schema: { hide: true, params: z.object({ slug }) } }, async (req, reply) => {
       const form = new URLSearchParams(typeof req.body === 'string' ? req.body : '');
       const lang = langOf(form.get('lang') ?? undefined, req.headers['accept-language']);
       const components = form.getAll('component').filter((c) => /^[0-9a-f-]{36}$/i.test(c)).slice(0, 100);
@@ -49,7 +49,7 @@ export function statusSubscribeRoutes(app: FastifyInstance, db: Db) {
       return send(reply, 202, 'check', lang, req.params.slug);
     });
 
-    const hidden = { config: { auth: false }, schema: { hide: true, params: z.object({ slug, token }), querystring: query } } as const;
+    const hidden = { config: { permission: 'public' }, schema: { hide: true, params: z.object({ slug, token }), querystring: query } } as const;
     p.get('/status/:slug/confirm/:token', hidden, async (req, reply) => {
       const s = await findPendingSubscriber(db, req.params.slug, req.params.token);
       const lang = s?.language ?? langOf(req.query.lang, req.headers['accept-language']);

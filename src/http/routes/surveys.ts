@@ -40,10 +40,12 @@ export function surveyRoutes(app: FastifyInstance, db: Db, reads: Reads) {
   const tags = ['insight'];
 
   r.get('/api/v1/insight/surveys', {
+    config: { permission: 'insight.read' },
     schema: { tags, summary: 'CSAT (per agent, team, topic, channel, day, week) and NPS (with its weekly trend) over the last N days', querystring: z.object({ days }).strict(), response: { 200: figures, ...res.errors } },
   }, async (req) => getSurveyFigures(reads(req), actorOf(req).accountId, { days: req.query.days }));
 
   r.get('/api/v1/insight/export.csv', {
+    config: { permission: 'insight.export' },
     schema: { tags, summary: 'Any dashboard table as CSV (supervisor): contacts, topics, channels, cases, sla, promises, cost, csat_by_agent|team|topic|channel|day|week, nps, nps_by_week',
       querystring: z.object({ days, table: z.enum([...DASHBOARD_TABLES, ...SURVEY_TABLES]) }).strict(), response: { 200: z.any().describe('text/csv'), ...res.errors } },
   }, async (req, reply) => {
@@ -58,6 +60,7 @@ export function surveyRoutes(app: FastifyInstance, db: Db, reads: Reads) {
   });
 
   r.get('/api/v1/cases/export.csv', {
+    config: { permission: 'insight.export' },
     schema: { tags, summary: 'Cases opened in [from, to) as CSV, streamed (supervisor); figures only, no subjects or names',
       querystring: z.object({ from: z.iso.date(), to: z.iso.date() }).strict(), response: { 200: z.any().describe('text/csv'), ...res.errors } },
   }, async (req, reply) => {
@@ -68,6 +71,7 @@ export function surveyRoutes(app: FastifyInstance, db: Db, reads: Reads) {
   });
 
   r.post('/api/v1/surveys/nps', {
+    config: { permission: 'surveys.send' },
     schema: { tags, summary: 'Send the NPS question to a random sample of customers who accept surveys and were not asked in 90 days (supervisor)',
       body: z.object({ sample: z.number().int().min(1).max(10_000) }).strict(), response: { 200: z.object({ queued: z.number().int() }), ...res.errors } },
   }, async (req) => {
@@ -80,9 +84,10 @@ export function surveyRoutes(app: FastifyInstance, db: Db, reads: Reads) {
     nps_every_days: z.number().int().nullable().describe('every this many days an NPS round goes out (daily sweep, 08:00 UTC); null: not scheduled'),
     nps_sample: z.number().int().describe('customers asked per round'), nps_last_sent_at: res.time.nullable(),
   });
-  r.get('/api/v1/settings/surveys', { schema: { tags, summary: 'The NPS schedule', response: { 200: settings, ...res.errors } } },
+  r.get('/api/v1/settings/surveys', { config: { permission: 'settings.read' }, schema: { tags, summary: 'The NPS schedule', response: { 200: settings, ...res.errors } } },
     async (req) => getSurveySettings(db, actorOf(req).accountId));
   r.patch('/api/v1/settings/surveys', {
+    config: { permission: 'surveys.send' },
     schema: { tags, summary: 'Schedule NPS: every N days (7–366) to a sample of customers who accept surveys and were not asked in 90 days (supervisor)',
       body: surveySettingsPatch, response: { 200: settings, ...res.errors } },
   }, async (req) => updateSurveySettings(db, actorOf(req), req.body));
@@ -98,7 +103,7 @@ export function surveyRoutes(app: FastifyInstance, db: Db, reads: Reads) {
       if (err instanceof AppError && err.status === 404) return sendRightsPage(reply, 404, surveyInvalidPage());
       throw err;
     };
-    p.get('/s/:token', { config: { auth: false }, schema: { hide: true, params, querystring: z.object({ score: z.coerce.number().int().min(0).max(10).optional() }).strict() } }, async (req, reply) => {
+    p.get('/s/:token', { config: { permission: 'public' }, schema: { hide: true, params, querystring: z.object({ score: z.coerce.number().int().min(0).max(10).optional() }).strict() } }, async (req, reply) => {
       try {
         const s = await surveyState(db, req.params.token);
         if (!s.open) return sendRightsPage(reply, 200, surveyClosedPage(s.score));
@@ -107,7 +112,7 @@ export function surveyRoutes(app: FastifyInstance, db: Db, reads: Reads) {
         return invalid(reply, err);
       }
     });
-    p.post('/s/:token', { config: { auth: false }, schema: { hide: true, params } }, async (req, reply) => {
+    p.post('/s/:token', { config: { permission: 'public' }, schema: { hide: true, params } }, async (req, reply) => {
       const form = new URLSearchParams(typeof req.body === 'string' ? req.body : '');
       const raw = form.get('score');
       const score = raw !== null && /^\d{1,2}$/.test(raw) ? Number(raw) : Number.NaN;

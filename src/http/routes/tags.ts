@@ -20,6 +20,7 @@ export function tagRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/v1/cases/:id/tags', {
+    config: { permission: 'cases.write' },
     schema: {
       tags: ['cases'],
       summary: 'Add and remove tags on a case (letters, digits, ":", "_", "-", at most 64 characters). A bad tag, or removing one the case does not carry, changes nothing (422)',
@@ -29,6 +30,7 @@ export function tagRoutes(app: FastifyInstance, db: Db) {
   }, async (req) => changeCaseTags(db, actorOf(req), req.params.id, req.body));
 
   r.post('/api/v1/customers/:id/tags', {
+    config: { permission: 'customers.write' },
     schema: {
       tags: ['customers'],
       summary: 'Add and remove tags on a customer (PUT replaces them all)',

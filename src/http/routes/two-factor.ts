@@ -66,7 +66,7 @@ export function twoFactorRoutes(app: FastifyInstance, db: Db, config: Config) {
   const key = () => secretsKey(config);
 
   r.post('/api/v1/auth/two-factor', {
-    config: { auth: false, rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { permission: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
     schema: {
       tags: ['auth'],
       summary: 'Complete a sign-in with the authenticator code (or a recovery code); sets the session cookie',
@@ -85,7 +85,7 @@ export function twoFactorRoutes(app: FastifyInstance, db: Db, config: Config) {
   });
 
   r.get('/api/v1/two-factor', {
-    config: { twoFactorEnrolment: true },
+    config: { permission: 'profile.own', twoFactorEnrolment: true },
     schema: { tags: ['two-factor'], summary: 'Your own two-factor sign-in: on, required, recovery codes left', response: { 200: statusSchema, ...res.errors } },
   }, async (req) => {
     const a = actorOf(req);
@@ -94,7 +94,7 @@ export function twoFactorRoutes(app: FastifyInstance, db: Db, config: Config) {
   });
 
   r.post('/api/v1/two-factor/enrolment', {
-    config: { twoFactorEnrolment: true },
+    config: { permission: 'profile.own', twoFactorEnrolment: true },
     schema: {
       tags: ['two-factor'],
       summary: 'Start setting up two-factor sign-in: a new key, as a QR code and as text (a session, not an API token)',
@@ -107,7 +107,7 @@ export function twoFactorRoutes(app: FastifyInstance, db: Db, config: Config) {
   });
 
   r.post('/api/v1/two-factor/enrolment/confirm', {
-    config: { twoFactorEnrolment: true },
+    config: { permission: 'profile.own', twoFactorEnrolment: true },
     schema: {
       tags: ['two-factor'],
       summary: 'Confirm the set-up with a first code; the answer holds ten recovery codes, shown this once',
@@ -120,6 +120,7 @@ export function twoFactorRoutes(app: FastifyInstance, db: Db, config: Config) {
   });
 
   r.post('/api/v1/two-factor/disable', {
+    config: { permission: 'profile.own' },
     schema: { tags: ['two-factor'], summary: 'Switch your two-factor sign-in off with a code (not when required)', body: proofBody, response: { 200: statusSchema, ...res.errors } },
   }, async (req) => {
     const a = actorOf(req);
@@ -129,10 +130,12 @@ export function twoFactorRoutes(app: FastifyInstance, db: Db, config: Config) {
   });
 
   r.get('/api/v1/two-factor/policy', {
+    config: { permission: 'agents.manage' },
     schema: { tags: ['two-factor'], summary: 'Who must use two-factor sign-in, and who does (admin)', response: { 200: overviewSchema, ...res.errors } },
   }, async (req) => twoFactorOverview(db, actorOf(req)));
 
   r.put('/api/v1/two-factor/policy', {
+    config: { permission: 'agents.manage' },
     schema: {
       tags: ['two-factor'],
       summary: 'Require two-factor sign-in of roles (all three: the whole account; none: nobody by role) (admin)',
@@ -145,6 +148,7 @@ export function twoFactorRoutes(app: FastifyInstance, db: Db, config: Config) {
   });
 
   r.put('/api/v1/agents/:id/two-factor', {
+    config: { permission: 'agents.manage' },
     schema: {
       tags: ['two-factor'],
       summary: 'Require two-factor sign-in of one agent, or no longer by name (admin)',
@@ -158,6 +162,7 @@ export function twoFactorRoutes(app: FastifyInstance, db: Db, config: Config) {
   });
 
   r.delete('/api/v1/agents/:id/two-factor', {
+    config: { permission: 'agents.manage' },
     schema: {
       tags: ['two-factor'],
       summary: "Reset an agent's two-factor sign-in (a lost phone): removes it and ends their sessions (admin)",

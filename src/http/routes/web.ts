@@ -43,7 +43,7 @@ export function webRoutes(app: FastifyInstance, dist = WEB_DIST) {
   app.register(async (scope) => {
     // serve: false — only reply.sendFile; the routes below decide what is cached and what falls back
     await scope.register(fastifyStatic, { root: dist, serve: false, decorateReply: true, wildcard: false });
-    const opts = { config: { auth: false }, schema: { hide: true } };
+    const opts = { config: { permission: 'public' }, schema: { hide: true } } as const;
 
     scope.get('/app', opts, async (_req, reply) => reply.redirect(PREFIX, 301));
 

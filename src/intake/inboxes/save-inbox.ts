@@ -1,7 +1,8 @@
 import type { Db } from '../../storage/db.ts';
-import { type Actor, hasRole } from '../../shared/actor.ts';
+import { type Actor } from '../../shared/actor.ts';
+import { requirePermission } from '../../accounts/permissions.ts';
 import { recordAudit } from '../../shared/audit.ts';
-import { conflict, forbidden, invalid, isUniqueViolation, notFound } from '../../shared/errors.ts';
+import { conflict, invalid, isUniqueViolation, notFound } from '../../shared/errors.ts';
 import { isMailAddress, splitPlusAddress } from '../channels/email/addresses.ts';
 import { queueVerification } from './send-verification.ts';
 import { INBOX_COLUMNS, type InboxRow, loadInbox, publicInbox } from './store.ts';
@@ -24,7 +25,7 @@ export interface InboxInput {
  * says nothing about this one: the answer is the same), only one can verify it.
  */
 export async function createInbox(db: Db, actor: Actor, input: InboxInput & { address: string; name: string }) {
-  if (!hasRole(actor, 'admin')) throw forbidden('Only an admin can add inboxes');
+  requirePermission(actor, 'inboxes.manage', 'Adding inboxes');
   const address = checkAddress(input.address);
   if (input.imap_url !== undefined && input.imap_url !== null) checkImapUrl(input.imap_url);
   return db.transaction(async (tx) => {
@@ -48,7 +49,7 @@ export async function createInbox(db: Db, actor: Actor, input: InboxInput & { ad
 
 /** Changes an inbox (admin). Changing the IMAP mailbox starts its UID bookkeeping afresh. */
 export async function updateInbox(db: Db, actor: Actor, id: string, input: InboxInput) {
-  if (!hasRole(actor, 'admin')) throw forbidden('Only an admin can change inboxes');
+  requirePermission(actor, 'inboxes.manage', 'Changing inboxes');
   if (input.address !== undefined) checkAddress(input.address);
   if (input.imap_url) checkImapUrl(input.imap_url);
   return db.transaction(async (tx) => {

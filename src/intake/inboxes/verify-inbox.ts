@@ -1,8 +1,9 @@
 import { promises as dns } from 'node:dns';
 import type { Db } from '../../storage/db.ts';
-import { type Actor, hasRole } from '../../shared/actor.ts';
+import { type Actor } from '../../shared/actor.ts';
+import { requirePermission } from '../../accounts/permissions.ts';
 import { recordAudit } from '../../shared/audit.ts';
-import { AppError, conflict, forbidden, invalid, isUniqueViolation } from '../../shared/errors.ts';
+import { AppError, conflict, invalid, isUniqueViolation } from '../../shared/errors.ts';
 import { queueVerification, RESEND_AFTER_MS } from './send-verification.ts';
 import { dnsRecord, INBOX_COLUMNS, type InboxRow, loadInbox, publicInbox } from './store.ts';
 import { codeMatches, MAX_CODE_ATTEMPTS } from './verification-code.ts';
@@ -34,7 +35,7 @@ async function markVerified(tx: Db, actor: Actor, inbox: InboxRow, by: 'mail' | 
 }
 
 async function loadForVerification(tx: Db, actor: Actor, id: string): Promise<InboxRow> {
-  if (!hasRole(actor, 'admin')) throw forbidden('Only an admin can verify inboxes');
+  requirePermission(actor, 'inboxes.manage', 'Verifying inboxes');
   const [row] = await tx.query<InboxRow>(`SELECT ${INBOX_COLUMNS} FROM inboxes WHERE account_id = $1 AND id = $2 FOR UPDATE`, [actor.accountId, id]);
   if (!row) await loadInbox(tx, actor.accountId, id); // throws inbox_not_found
   if (row.verified_at) throw conflict('inbox_already_verified', `${row.address} is verified already`);
@@ -80,7 +81,7 @@ export async function confirmInboxCode(db: Db, actor: Actor, id: string, code: s
 
 /** Confirms the inbox by the TXT record `_luister.<domain>` = `luister-verification=<token>`. */
 export async function verifyInboxByDns(db: Db, actor: Actor, id: string, resolveTxt: ResolveTxt = (n) => dns.resolveTxt(n)) {
-  if (!hasRole(actor, 'admin')) throw forbidden('Only an admin can verify inboxes');
+  requirePermission(actor, 'inboxes.manage', 'Verifying inboxes');
   const peek = await loadInbox(db, actor.accountId, id);
   if (peek.verified_at) throw conflict('inbox_already_verified', `${peek.address} is verified already`);
   const record = dnsRecord(peek);

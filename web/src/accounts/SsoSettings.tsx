@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { del, get, put } from '../shared/api.ts';
 import { useShortcuts } from '../shared/keys.ts';
-import type { Me } from '../shared/types.ts';
+import { can, type Me } from '../shared/types.ts';
 
 type Role = 'agent' | 'supervisor' | 'admin';
 interface SsoView {
@@ -42,7 +42,7 @@ export function SsoSettings({ me, onHelp }: { me: Me; onHelp: () => void }) {
   const [confirmOff, setConfirmOff] = useState(false);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const admin = me.actor.role === 'admin';
+  const admin = can(me, 'sso.manage');
   useEffect(() => titleRef.current?.focus(), []);
   useShortcuts({ '?': onHelp });
   useEffect(() => {

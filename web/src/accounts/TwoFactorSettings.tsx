@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import { del, get, post, put } from '../shared/api.ts';
 import { useShortcuts } from '../shared/keys.ts';
-import type { Me, Role } from '../shared/types.ts';
+import { can, type Me, type Role } from '../shared/types.ts';
 import { useAction } from '../shared/useAction.ts';
 import { TwoFactorEnrol } from './TwoFactorEnrol.tsx';
 import { messageFor } from './TwoFactorSignIn.tsx';
@@ -27,7 +27,7 @@ export function TwoFactorSettings({ me, onHelp }: { me: Me; onHelp: () => void }
   const [confirmReset, setConfirmReset] = useState<AgentRow | null>(null);
   const [version, setVersion] = useState(0);
   const titleRef = useRef<HTMLHeadingElement>(null);
-  const admin = me.actor.role === 'admin';
+  const admin = can(me, 'agents.manage');
   useEffect(() => titleRef.current?.focus(), []);
   useShortcuts({ '?': onHelp });
   useEffect(() => {

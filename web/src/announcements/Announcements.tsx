@@ -4,7 +4,7 @@ import { get, post, query } from '../shared/api.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { useShortcuts } from '../shared/keys.ts';
 import { useAction } from '../shared/useAction.ts';
-import type { Me, Page } from '../shared/types.ts';
+import { can, type Me, type Page } from '../shared/types.ts';
 import type { Announcement, NoticeCheck } from './types.ts';
 
 const KINDS = ['contract_terms', 'price_change', 'rebranding', 'service_change', 'planned_maintenance', 'other'] as const;
@@ -121,7 +121,7 @@ export function Announcements({ me, onHelp }: { me: Me; onHelp: () => void }) {
           <textarea id="a-plain" required rows={3} value={plain} onChange={(e) => setPlain(e.target.value)} />
           <label htmlFor="a-contact">{t('announcements.field.contact')}</label>
           <input id="a-contact" value={contact} onChange={(e) => setContact(e.target.value)} />
-          {me.actor.role === 'admin' && verdict && !verdict.ok && (<>
+          {can(me, 'announcements.override_notice') && verdict && !verdict.ok && (<>
             <label htmlFor="a-reason">{t('announcements.field.override')}</label>
             <textarea id="a-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
           </>)}

@@ -12,7 +12,7 @@ import { useShortcuts } from '../shared/keys.ts';
 import { useAction } from '../shared/useAction.ts';
 import { useCoalesced, useLive } from '../shared/live.ts';
 import { BASE, navigate, onLinkClick } from '../shared/router.ts';
-import { CASE_STATUSES, isSupervisor, type CaseDetail, type CaseStatus, type Me } from '../shared/types.ts';
+import { CASE_STATUSES, can, type CaseDetail, type CaseStatus, type Me } from '../shared/types.ts';
 
 type Priority = CaseDetail['priority'];
 const PRIORITIES: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];
@@ -216,10 +216,10 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
           </div>
         </div>
         <aside className="case-side" aria-label={t('case.customer')}>
-          <CustomerCard customer={detail.customer} caseId={detail.id} act={act} role={me.actor.role} />
+          <CustomerCard customer={detail.customer} caseId={detail.id} act={act} rights={{ export: can(me, 'customers.export'), erase: can(me, 'customers.erase') }} />
           <SlaClocks caseId={detail.id} version={version} />
           <CasePromises caseId={detail.id} version={version} act={act} />
-          <CaseRefunds caseId={detail.id} customerId={detail.customer?.id ?? null} version={version} act={act} canPay={isSupervisor(me)} />
+          <CaseRefunds caseId={detail.id} customerId={detail.customer?.id ?? null} version={version} act={act} canPay={can(me, 'refunds.pay')} />
         </aside>
       </div>
     </main>

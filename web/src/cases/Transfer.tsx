@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../shared/api.ts';
-import { isSupervisor, type Agent, type CaseDetail, type Me, type Transfer } from '../shared/types.ts';
+import { can, type Agent, type CaseDetail, type Me, type Transfer } from '../shared/types.ts';
 import type { Act } from '../shared/useAction.ts';
 
 /** Runs an action and shows its outcome (a string the action returns replaces the `ok` text). */
@@ -32,7 +32,7 @@ export function TransferBanner({ detail, me, agents, act }: { detail: CaseDetail
       </section>
     );
   }
-  const canWithdraw = pending.from_agent_id === me.agent?.id || isSupervisor(me);
+  const canWithdraw = pending.from_agent_id === me.agent?.id || can(me, 'cases.assign_others');
   return (
     <div className="banner quiet">
       <p>
@@ -71,9 +71,8 @@ export function TransferForm({
   useEffect(() => {
     if (open) select.current?.focus();
   }, [open]);
-  const supervisor = isSupervisor(me);
-  const canOffer = !!detail.owner_id && !detail.pending_transfer && (detail.owner_id === me.agent?.id || supervisor);
-  const canRoute = supervisor && !detail.pending_transfer;
+  const canOffer = !!detail.owner_id && !detail.pending_transfer && (detail.owner_id === me.agent?.id || can(me, 'cases.assign_others'));
+  const canRoute = can(me, 'routing.manage') && !detail.pending_transfer;
   if (!canOffer && !canRoute) return null;
   const colleagues = [...agents.values()].filter((a) => a.id !== detail.owner_id && (a as Agent & { active?: boolean }).active !== false);
 

@@ -5,7 +5,7 @@ import { useShortcuts } from '../shared/keys.ts';
 import type { Me } from '../shared/types.ts';
 import { PhoneWhatsApp } from './PhoneWhatsApp.tsx';
 import { BlockList } from '../spam/BlockList.tsx';
-import { isSupervisor } from '../shared/types.ts';
+import { can } from '../shared/types.ts';
 import { checkDraft, snippet, type DoorsDraft, type DraftErrors } from './validate.ts';
 
 interface Settings {
@@ -46,7 +46,7 @@ export function Channels({ me, onHelp }: { me: Me; onHelp: () => void }) {
   const [copied, setCopied] = useState(false);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const firstError = useRef<HTMLDivElement>(null);
-  const admin = me.actor.role === 'admin';
+  const admin = can(me, 'channels.manage');
   useEffect(() => titleRef.current?.focus(), []);
   useShortcuts({ '?': onHelp });
   useEffect(() => {
@@ -69,7 +69,7 @@ export function Channels({ me, onHelp }: { me: Me; onHelp: () => void }) {
       <main id="main">
         <h1 ref={titleRef} tabIndex={-1}>{t('channels.title')}</h1>
         <p>{t('channels.adminsOnly')}</p>
-        {isSupervisor(me) && <BlockList />}
+        {can(me, 'senders.block') && <BlockList />}
       </main>
     );
 

@@ -8,11 +8,10 @@ import { TagEditor } from '../tags/TagEditor.tsx';
 import { FieldEditor } from '../custom-fields/FieldEditor.tsx';
 import { CustomerOrganisation } from '../organisations/CustomerOrganisation.tsx';
 import { ContactPreferences } from '../rights/ContactPreferences.tsx';
-import { CustomerRights } from '../rights/CustomerRights.tsx';
-import type { Role } from '../shared/types.ts';
+import { CustomerRights, type RightsAllowed } from '../rights/CustomerRights.tsx';
 
 /** Who the customer is: name, segment, flags that change how we answer, and every way to reach them. */
-export function CustomerCard({ customer, caseId, act, role = 'agent' }: { customer: Customer | null; caseId: string; act: Act; role?: Role }) {
+export function CustomerCard({ customer, caseId, act, rights = { export: false, erase: false } }: { customer: Customer | null; caseId: string; act: Act; rights?: RightsAllowed }) {
   const { t } = useTranslation();
   if (!customer) return null;
   const flags = [customer.vulnerable && t('case.vulnerable'), customer.media && t('case.media'), customer.sales_opt_out && t('case.salesOptOut')].filter(Boolean);
@@ -56,7 +55,7 @@ export function CustomerCard({ customer, caseId, act, role = 'agent' }: { custom
         ))}
       </ul>
       <ContactPreferences customerId={customer.id} version={String(customer.sales_opt_out)} act={act} />
-      <CustomerRights customerId={customer.id} role={role} act={act} />
+      <CustomerRights customerId={customer.id} allowed={rights} act={act} />
       <OtherCases customerId={customer.id} caseId={caseId} />
     </section>
   );

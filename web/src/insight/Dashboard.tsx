@@ -5,7 +5,7 @@ import { formatCents, formatNumber, formatPercent } from '../shared/format.ts';
 import { useShortcuts } from '../shared/keys.ts';
 import { useCoalesced, useLive } from '../shared/live.ts';
 import { DASHBOARD, navigate } from '../shared/router.ts';
-import type { Me } from '../shared/types.ts';
+import { can, type Me } from '../shared/types.ts';
 import { ChannelMix } from './ChannelMix.tsx';
 import { HourlyCost } from './HourlyCost.tsx';
 import { TopicChart } from './TopicChart.tsx';
@@ -110,9 +110,9 @@ export function Dashboard({ me, params, onHelp }: { me: Me; params: URLSearchPar
             <h2 id="channels-title">{t('dashboard.channelMix')}</h2>
             <ChannelMix channels={d.channels} />
           </section>
-          <SurveyFigures days={days} canExport={me.actor.role !== 'agent'} />
-          {me.actor.role !== 'agent' && <AutoCloseSettings />}
-          {me.actor.role === 'admin' && <HourlyCost cents={d.cost.hourly_cost_cents} onSaved={() => setVersion((v) => v + 1)} />}
+          <SurveyFigures days={days} canExport={can(me, 'insight.export')} />
+          {can(me, 'cases.close_others') && <AutoCloseSettings />}
+          {can(me, 'insight.settings') && <HourlyCost cents={d.cost.hourly_cost_cents} onSaved={() => setVersion((v) => v + 1)} />}
         </>
       )}
     </main>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, get, patch, post } from '../shared/api.ts';
 import { useShortcuts } from '../shared/keys.ts';
 import { articleHref, KNOWLEDGE, navigate, onLinkClick } from '../shared/router.ts';
-import { isSupervisor, type Me } from '../shared/types.ts';
+import { can, type Me } from '../shared/types.ts';
 import { LANGS, type Article, type Lang } from './types.ts';
 import { VersionHistory } from './VersionHistory.tsx';
 
@@ -109,7 +109,7 @@ export function ArticleEditor({ me, id, onHelp }: { me: Me; id: string; onHelp: 
       )}
       {pending && (
         <p className="notice" data-testid="edit-pending">
-          {t(isSupervisor(me) ? 'kb.pendingSupervisor' : 'kb.pendingAgent', { published: article!.published_version, version: article!.version })}
+          {t(can(me, 'articles.publish') ? 'kb.pendingSupervisor' : 'kb.pendingAgent', { published: article!.published_version, version: article!.version })}
         </p>
       )}
       <form className="article-form" onSubmit={save}>
@@ -130,12 +130,12 @@ export function ArticleEditor({ me, id, onHelp }: { me: Me; id: string; onHelp: 
           <button type="submit" className="button primary" disabled={busy}>
             {isNew ? t('kb.create') : t('kb.save')}
           </button>
-          {article && isSupervisor(me) && pending && (
+          {article && can(me, 'articles.publish') && pending && (
             <button type="button" className="button" onClick={() => publish('publish')}>
               {t('kb.publishEdit')}
             </button>
           )}
-          {article && isSupervisor(me) && (
+          {article && can(me, 'articles.publish') && (
             <button type="button" className="button" onClick={() => publish(article.visibility === 'public' ? 'unpublish' : 'publish')}>
               {article.visibility === 'public' ? t('kb.unpublish') : t('kb.publish')}
             </button>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import { del, get, post } from '../shared/api.ts';
 import { useShortcuts } from '../shared/keys.ts';
-import { CASE_STATUSES, isSupervisor, type Me } from '../shared/types.ts';
+import { CASE_STATUSES, can, type Me } from '../shared/types.ts';
 import { useAction } from '../shared/useAction.ts';
 import type { Macro, MacroActions } from './types.ts';
 
@@ -56,7 +56,7 @@ export function MacroList({ me, onHelp }: { me: Me; onHelp: () => void }) {
       a.note && t('macros.note', { note: a.note }),
       a.template_id && `${t('macros.template')}: ${templates.find((x) => x.id === a.template_id)?.name ?? a.template_id}`,
     ].filter(Boolean).join(' · ');
-  const mayDelete = (m: Macro) => (m.shared ? isSupervisor(me) : m.owner_id === me.agent?.id);
+  const mayDelete = (m: Macro) => (m.shared ? can(me, 'macros.share') : m.owner_id === me.agent?.id);
 
   return (
     <main id="main" className="macros">
@@ -91,7 +91,7 @@ export function MacroList({ me, onHelp }: { me: Me; onHelp: () => void }) {
       <form className="stack" onSubmit={save}>
         <label htmlFor="macro-name">{t('macros.name')}</label>
         <input id="macro-name" value={form.name} onChange={set('name')} required maxLength={200} />
-        {isSupervisor(me) && (
+        {can(me, 'macros.share') && (
           <label>
             <input type="checkbox" checked={form.shared} onChange={(e) => setForm((f) => ({ ...f, shared: e.target.checked }))} /> {t('macros.sharedLabel')}
           </label>

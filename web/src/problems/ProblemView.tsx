@@ -7,7 +7,7 @@ import { useAction } from '../shared/useAction.ts';
 import { useCoalesced, useLive } from '../shared/live.ts';
 import { caseHref, navigate, onLinkClick, PROBLEMS } from '../shared/router.ts';
 import { Time } from '../shared/Time.tsx';
-import { isSupervisor, type Me } from '../shared/types.ts';
+import { can, type Me } from '../shared/types.ts';
 import { PROBLEM_STATUSES, type BulkOutcome, type LinkedCase, type ProblemDetail, type ProblemStatus } from './types.ts';
 import { BulkNote, BulkReply, Outcomes } from './BulkActions.tsx';
 
@@ -65,7 +65,7 @@ export function ProblemView({ me, id, onHelp }: { me: Me; id: string; onHelp: ()
       </main>
     );
 
-  const supervisor = isSupervisor(me);
+  const supervisor = can(me, 'problems.manage');
   const canEdit = supervisor || p.owner_id === me.agent?.id;
   const suggested = p.cases.filter((c) => c.state === 'suggested');
   const confirmed = p.cases.filter((c) => c.state === 'confirmed');

@@ -8,7 +8,7 @@ import { useCoalesced, useLive } from '../shared/live.ts';
 import { caseHref, navigate, onLinkClick, problemHref } from '../shared/router.ts';
 import { Time } from '../shared/Time.tsx';
 import { SpikeChart } from './SpikeChart.tsx';
-import { isSupervisor, type Me, type Page } from '../shared/types.ts';
+import { can, type Me, type Page } from '../shared/types.ts';
 import type { Problem, Signal, SignalEvidence } from './types.ts';
 import type { TFunction } from 'i18next';
 
@@ -22,7 +22,7 @@ export function ProblemsBoard({ me, onHelp }: { me: Me; onHelp: () => void }) {
   const [version, setVersion] = useState(0);
   const agents = useAgents();
   const titleRef = useRef<HTMLHeadingElement>(null);
-  const supervisor = isSupervisor(me);
+  const supervisor = can(me, 'problems.manage');
 
   useEffect(() => titleRef.current?.focus(), []);
   useEffect(() => {

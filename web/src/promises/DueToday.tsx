@@ -9,7 +9,7 @@ import { useAction } from '../shared/useAction.ts';
 import { useCoalesced, useLive } from '../shared/live.ts';
 import { caseHref, INCIDENTS, onLinkClick } from '../shared/router.ts';
 import { KEEPS } from './keeping.ts';
-import { isSupervisor, type Draft, type KeepingAction, type Me, type Page, type PromiseItem, type PromiseKind } from '../shared/types.ts';
+import { can, type Draft, type KeepingAction, type Me, type Page, type PromiseItem, type PromiseKind } from '../shared/types.ts';
 
 
 
@@ -150,14 +150,14 @@ export function DueToday({ me, onHelp }: { me: Me; onHelp: () => void }) {
         <section aria-labelledby="drafts-title">
           <h2 id="drafts-title">{t('promises.drafts')}</h2>
           {!drafts.length && <p className="muted">{t('promises.noDrafts')}</p>}
-          {drafts.length > 0 && !isSupervisor(me) && <p className="muted">{t('promises.onlySupervisors')}</p>}
+          {drafts.length > 0 && !can(me, 'drafts.approve') && <p className="muted">{t('promises.onlySupervisors')}</p>}
           <ul className="plain">
             {drafts.map((d) => (
               <DraftCard
                 key={d.id}
                 draft={d}
                 caseRef={refs[d.case_id]?.ref}
-                supervisor={isSupervisor(me)}
+                supervisor={can(me, 'drafts.approve')}
                 onApprove={() => act(() => post(`/api/v1/drafts/${d.id}/approve`, {}), t('promises.approved'))}
                 onDiscard={(reason) => act(() => post(`/api/v1/drafts/${d.id}/discard`, { reason }), t('promises.discarded'))}
               />

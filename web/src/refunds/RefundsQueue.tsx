@@ -5,7 +5,7 @@ import { formatDateTime, formatMoney } from '../shared/format.ts';
 import { useShortcuts } from '../shared/keys.ts';
 import { useCoalesced, useLive } from '../shared/live.ts';
 import { caseHref, onLinkClick } from '../shared/router.ts';
-import { isSupervisor, type Me, type Page } from '../shared/types.ts';
+import { can, isSupervisor, type Me, type Page } from '../shared/types.ts';
 import { useAction } from '../shared/useAction.ts';
 import { Findings } from './Findings.tsx';
 import { RefundActions } from './RefundActions.tsx';
@@ -92,14 +92,14 @@ export function RefundsQueue({ me, onHelp }: { me: Me; onHelp: () => void }) {
                 <td>{r.due_at ? <time dateTime={r.due_at}>{formatDateTime(r.due_at)}</time> : ''}{r.overdue && <span className="badge clock-breached"> {t('refunds.overdue')}</span>}</td>
                 <td>{t(`refunds.state.${r.state}`)}</td>
                 <td>
-                  <RefundActions refund={r} act={act} canPay={supervisor} />
+                  <RefundActions refund={r} act={act} canPay={can(me, 'refunds.pay')} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {supervisor && <Findings version={version} act={act} />}
+      {can(me, 'refunds.manage_ledger') && <Findings version={version} act={act} />}
       {supervisor && (
         <section aria-labelledby="batches-title">
           <h2 id="batches-title">{t('refunds.batches')}</h2>

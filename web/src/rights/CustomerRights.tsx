@@ -1,21 +1,22 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../shared/api.ts';
-import type { Role } from '../shared/types.ts';
 import type { Act } from '../shared/useAction.ts';
 
 /**
- * GDPR on the customer card: export (supervisors and admins) and erasure (admins only), which asks
- * for a reason and a second confirmation; open promises ask for a third, explicit override.
+ * GDPR on the customer card: export (customers.export: supervisors and admins) and erasure
+ * (customers.erase: admins), which asks for a reason and a second confirmation; open promises ask for a
+ * third, explicit override. A custom role may grant either.
  */
-export function CustomerRights({ customerId, role, act }: { customerId: string; role: Role; act: Act }) {
+export interface RightsAllowed { export: boolean; erase: boolean }
+export function CustomerRights({ customerId, allowed, act }: { customerId: string; allowed: RightsAllowed; act: Act }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [sure, setSure] = useState(false);
   const [needsOverride, setNeedsOverride] = useState(false);
   const id = useId();
-  if (role === 'agent') return null;
+  if (!allowed.export && !allowed.erase) return null;
   const erase = () =>
     void act(async () => {
       try {
@@ -30,16 +31,18 @@ export function CustomerRights({ customerId, role, act }: { customerId: string; 
     <div className="customer-rights" role="group" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('rights.gdpr')}</h3>
       <div className="actions">
-        <a className="button" href={`/api/v1/customers/${customerId}/export`} download>
-          {t('rights.export')}
-        </a>
-        {role === 'admin' && !open && (
+        {allowed.export && (
+          <a className="button" href={`/api/v1/customers/${customerId}/export`} download>
+            {t('rights.export')}
+          </a>
+        )}
+        {allowed.erase && !open && (
           <button type="button" className="button danger" onClick={() => setOpen(true)}>
             {t('rights.erase')}
           </button>
         )}
       </div>
-      {role === 'admin' && open && (
+      {allowed.erase && open && (
         <form
           className="stack"
           onSubmit={(e) => {

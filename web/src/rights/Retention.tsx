@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { get, patch, post } from '../shared/api.ts';
 import { formatDateTime, formatNumber } from '../shared/format.ts';
 import { useShortcuts } from '../shared/keys.ts';
-import type { Me } from '../shared/types.ts';
+import { can, type Me } from '../shared/types.ts';
 import { useAction } from '../shared/useAction.ts';
 
 interface Rules { enabled: boolean; anonymise_closed_cases_after_months: number | null; delete_attachments_after_months: number | null }
@@ -28,7 +28,7 @@ export function Retention({ me, onHelp }: { me: Me; onHelp: () => void }) {
   const [runs, setRuns] = useState<Run[]>([]);
   const [version, setVersion] = useState(0);
   const titleRef = useRef<HTMLHeadingElement>(null);
-  const admin = me.actor.role === 'admin';
+  const admin = can(me, 'retention.manage');
   useEffect(() => titleRef.current?.focus(), []);
   useShortcuts({ '?': onHelp });
   useEffect(() => {

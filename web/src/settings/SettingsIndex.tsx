@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShortcuts } from '../shared/keys.ts';
-import { CHANNELS, DASHBOARD, MACROS, onLinkClick, RETENTION, SECURITY, SSO, STATUS_SETTINGS } from '../shared/router.ts';
-import { isSupervisor, type Me } from '../shared/types.ts';
+import { CHANNELS, DASHBOARD, MACROS, onLinkClick, RETENTION, ROLES, SECURITY, SSO, STATUS_SETTINGS } from '../shared/router.ts';
+import { can, isSupervisor, type Me } from '../shared/types.ts';
 
 interface Item {
   href: string;
@@ -13,15 +13,14 @@ interface Item {
 
 /**
  * Everything that is set up once, grouped by what it is about, so that the top bar keeps only the
- * daily work. Each person sees the settings their role may open; the screens themselves still
- * check (and the API checks again).
+ * daily work. Each person sees the settings their permissions open (a custom role may add some); the
+ * screens themselves still check (and the API checks again).
  */
 export function SettingsIndex({ me, onHelp }: { me: Me; onHelp: () => void }) {
   const { t } = useTranslation();
   const titleRef = useRef<HTMLHeadingElement>(null);
   useShortcuts({ '?': onHelp });
   useEffect(() => titleRef.current?.focus(), []);
-  const admin = me.actor.role === 'admin';
   const supervisor = isSupervisor(me);
 
   const groups: { title: string; items: Item[] }[] = [
@@ -29,11 +28,17 @@ export function SettingsIndex({ me, onHelp }: { me: Me; onHelp: () => void }) {
     {
       title: t('settings.doors'),
       items: [
-        ...(admin ? [{ href: CHANNELS, name: t('channels.nav'), what: t('settings.channels') }] : []),
+        ...(can(me, 'channels.manage') ? [{ href: CHANNELS, name: t('channels.nav'), what: t('settings.channels') }] : []),
         { href: STATUS_SETTINGS, name: t('app.statusPage'), what: t('settings.statusPage') },
       ],
     },
-    { title: t('settings.team'), items: admin ? [{ href: SSO, name: t('sso.nav'), what: t('settings.sso') }] : [] },
+    {
+      title: t('settings.team'),
+      items: [
+        ...(can(me, 'sso.manage') ? [{ href: SSO, name: t('sso.nav'), what: t('settings.sso') }] : []),
+        ...(can(me, 'roles.manage') ? [{ href: ROLES, name: t('roles.nav'), what: t('settings.roles') }] : []),
+      ],
+    },
     {
       title: t('settings.work'),
       items: [
@@ -41,7 +46,7 @@ export function SettingsIndex({ me, onHelp }: { me: Me; onHelp: () => void }) {
         ...(supervisor ? [{ href: DASHBOARD, name: t('app.dashboard'), what: t('settings.dashboardPanels') }] : []),
       ],
     },
-    { title: t('settings.data'), items: admin ? [{ href: RETENTION, name: t('retention.nav'), what: t('settings.retention') }] : [] },
+    { title: t('settings.data'), items: can(me, 'retention.manage') ? [{ href: RETENTION, name: t('retention.nav'), what: t('settings.retention') }] : [] },
   ];
 
   return (

@@ -36,6 +36,7 @@ export type Route =
   | { screen: 'macros' }
   | { screen: 'sso' }
   | { screen: 'security' }
+  | { screen: 'roles' }
   | { screen: 'settings' }
   | { screen: 'organisations' }
   | { screen: 'organisation'; id: string };
@@ -57,6 +58,7 @@ export function useRoute(): Route {
   if (/^\/app\/macros\/?$/.test(u.pathname)) return { screen: 'macros' };
   if (/^\/app\/sso\/?$/.test(u.pathname)) return { screen: 'sso' };
   if (/^\/app\/security\/?$/.test(u.pathname)) return { screen: 'security' };
+  if (/^\/app\/roles\/?$/.test(u.pathname)) return { screen: 'roles' };
   if (/^\/app\/settings\/?$/.test(u.pathname)) return { screen: 'settings' };
   const o = /^\/app\/organisations(?:\/([^/]+))?\/?$/.exec(u.pathname);
   if (o) return o[1] ? { screen: 'organisation', id: decodeURIComponent(o[1]) } : { screen: 'organisations' };
@@ -83,6 +85,7 @@ export const CHANNELS = `${BASE}channels`;
 export const SETTINGS = `${BASE}settings`;
 export const SSO = `${BASE}sso`;
 export const SECURITY = `${BASE}security`;
+export const ROLES = `${BASE}roles`;
 export const articleHref = (id: string) => `${KNOWLEDGE}/${encodeURIComponent(id)}`;
 export const problemHref = (id: string) => `${PROBLEMS}/${encodeURIComponent(id)}`;
 

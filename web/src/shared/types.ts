@@ -10,11 +10,14 @@ export interface Agent {
   name: string;
   role: Role;
   team_id: string | null;
+  /** a custom role on top of the built-in one */
+  custom_role_id?: string | null;
 }
 
 export interface Me {
   account: { id: string; name: string };
-  actor: { type: string; id: string | null; role: Role };
+  /** permissions: every permission the caller holds (the built-in role's and a custom role's) */
+  actor: { type: string; id: string | null; role: Role; permissions?: string[] };
   agent: Agent | null;
   /** an agent's two-factor sign-in; must_enrol: the session can do nothing else until it is set up */
   two_factor?: { enabled: boolean; required: boolean; must_enrol: boolean; recovery_codes_left: number };
@@ -185,6 +188,8 @@ export interface Suggestions {
 }
 
 export const isSupervisor = (me: Me) => me.actor.role === 'supervisor' || me.actor.role === 'admin';
+/** Whether the signed-in caller holds a permission (src/accounts/permissions.ts): their built-in role's, or a custom role's. */
+export const can = (me: Me, permission: string) => me.actor.permissions?.includes(permission) ?? false;
 
 
 export type PromiseKind = 'callback' | 'appointment_window' | 'answer_by' | 'refund_by' | 'next_update_by' | 'custom';

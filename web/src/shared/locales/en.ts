@@ -12,6 +12,7 @@ import { macros } from './en/macros.ts';
 import { sso } from './en/sso.ts';
 import { twoFactor } from './en/twoFactor.ts';
 import { organisations } from './en/organisations.ts';
+import { roles } from './en/roles.ts';
 import { settings } from './en/settings.ts';
 import type { Shape, nl } from './nl.ts';
 
@@ -31,5 +32,6 @@ export const en: Shape<typeof nl> = {
   ...sso,
   ...twoFactor,
   ...organisations,
+  ...roles,
   ...settings,
 };

@@ -12,6 +12,7 @@ import { macros } from './nl/macros.ts';
 import { sso } from './nl/sso.ts';
 import { twoFactor } from './nl/twoFactor.ts';
 import { organisations } from './nl/organisations.ts';
+import { roles } from './nl/roles.ts';
 import { settings } from './nl/settings.ts';
 
 /** UI text in Dutch, the first language: one file per screen group in nl/; en.ts has every key (checked by its type). */
@@ -30,6 +31,7 @@ export const nl = {
   ...sso,
   ...twoFactor,
   ...organisations,
+  ...roles,
   ...settings,
 };
 

@@ -15,6 +15,7 @@ export const settings: Shape<typeof nl> = {
     channels: 'Contact form, chat, callback booking, phone and WhatsApp, with opening hours.',
     statusPage: 'The public status page: components, time zone and subscribers.',
     sso: 'Sign-in through your organisation’s identity provider (OpenID Connect).',
+    roles: 'Custom roles made of named permissions, on top of the built-in role, and who has which.',
     macros: 'Fixed actions in one click: status, priority, team, tags, note and reply.',
     dashboardPanels: 'Auto-close, NPS rounds and the hourly cost are under the dashboard.',
     retention: 'How long Luister keeps cases and messages, and running the retention rules now.',

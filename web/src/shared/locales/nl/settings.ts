@@ -13,6 +13,7 @@ export const settings = {
     channels: 'Contactformulier, chat, terugbelafspraken, telefoon en WhatsApp, met openingstijden.',
     statusPage: 'De openbare statuspagina: onderdelen, tijdzone en abonnees.',
     sso: 'Aanmelden via de identiteitsprovider van uw organisatie (OpenID Connect).',
+    roles: 'Eigen rollen uit benoemde rechten, bovenop de vaste rol, en wie welke rol heeft.',
     macros: 'Vaste handelingen met één klik: status, prioriteit, team, labels, notitie en antwoord.',
     dashboardPanels: 'Automatisch sluiten, NPS-rondes en het uurtarief staan onder het overzicht met cijfers.',
     retention: 'Hoe lang Luister zaken en berichten bewaart, en de bewaarregels nu uitvoeren.',
