@@ -57,8 +57,8 @@ export function findPromises(reply: string, opts: FindPromisesOptions): FoundPro
   return found;
 }
 
-const NL_WORDS = /(?:de|het|een|u|uw|je|jouw|wij|ik|wordt|worden|van|op|met|en|dat|voor|vóór|binnen|morgen|naar|bij|terug|uiterlijk|ons|zijn|is|er)/gi;
-const EN_WORDS = /(?:the|you|your|will|we|i|to|of|and|on|by|within|tomorrow|be|is|are|our|us|back|with|from)|'ll/gi;
+const NL_WORDS = /\b(?:de|het|een|u|uw|je|jouw|wij|ik|wordt|worden|van|op|met|en|dat|voor|vóór|binnen|morgen|naar|bij|terug|uiterlijk|ons|zijn|is|er)\b/gi;
+const EN_WORDS = /\b(?:the|you|your|will|we|i|to|of|and|on|by|within|tomorrow|be|is|are|our|us|back|with|from)\b|'ll\b/gi;
 /** Without a language given: the sentence's more likely language first ("we" and "is" are both Dutch and English). */
 function guessLanguages(sentence: string): Language[] {
   const nl = sentence.match(NL_WORDS)?.length ?? 0;
