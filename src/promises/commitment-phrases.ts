@@ -45,7 +45,7 @@ export const NL_COMMIT: CommitmentPhrases = {
     // the customer receives, hears, gets, sees: "u ontvangt", "hoort u", "je krijgt"; "u kunt … verwachten"
     new RegExp(`\\b(?:${NL_CUSTOMER})\\s+(?:${NL_RECEIVES})\\b|\\b(?:${NL_RECEIVES})\\s+(?:${NL_CUSTOMER})\\b|\\b(?:kunt|mag)\\b.*\\b(?:verwachten|tegemoet\\s*zien|tegemoetzien)\\b`, 'iu'),
     // passive and impersonal: "wordt … teruggestort", "u wordt gebeld", "er komt", "er volgt"
-    new RegExp(`\\b(?:wordt|worden|zal|zullen|gaat|gaan)\\b(?:\\s+\\S+){0,12}?\\s+(?:${NL_PARTICIPLE})\\b|\\ber\\s+(?:komt|komen|volgt|volgen|wordt|worden|gaat)\\b`, 'iu'),
+    new RegExp(`\\b(?:wordt|worden|zal|zullen|gaat|gaan)\\b(?:\\s+\\S+){0,12}?\\s+(?:${NL_PARTICIPLE}|actief|zichtbaar|beschikbaar|bekend|geldig)\\b|\\ber\\s+(?:komt|komen|volgt|volgen|wordt|worden|gaat|staat|staan|ligt)\\b|\\b(?:komt|komen|volgt|volgen|wordt|worden|staat|staan|ligt)\\s+er\\b`, 'iu'),
     // a third person acting, either order: "de koerier haalt", "komt de glaszetter", "PostNL bezorgt", "de terugbetaling volgt"
     new RegExp(`\\b(?:de|het|een|onze?|mijn|uw|je)\\s+(?:\\S+\\s+){0,3}?\\p{L}+\\s+(?:${NL_ACTS})\\b|\\b(?:${NL_ACTS})\\s+(?:de|het|een|onze?|mijn)\\s+\\p{L}+`, 'iu'),
     new RegExp(`^\\s*\\p{Lu}[\\p{L}.-]+\\s+(?:${NL_ACTS})\\b`, 'u'),
@@ -58,23 +58,25 @@ export const NL_COMMIT: CommitmentPhrases = {
     /\b(?:we|wij|ik)\s+(?:kunnen|kan|zouden|zou|konden|kon|mogen|mag)\b|\b(?:kunnen|kan|zouden|zou|konden|kon)\s+(?:we|wij|ik)\b/i,
     /\b(?:misschien|mogelijk(?:erwijs)?|waarschijnlijk|hopelijk|eventueel|naar\s+verwachting|wellicht)\b|\bverwacht\w*\s+(?:\S+\s+){0,8}?(?:te|dat)\b|\bverwachten\s+(?:we|wij|ik)\b/i,
     // what usually happens, or what we aim for, is no promise
-    /\b(?:normaal(?:\s+gesproken)?|normaliter|meestal|doorgaans|gewoonlijk|gemiddeld|over\s+het\s+algemeen|in\s+de\s+regel|streven|streeft|proberen|probeert|probeer|trachten|hopen|hoop|duurt|duren|dezelfde\s+dag)\b|\b(?:elke|iedere)\s+(?:maand|week|jaar|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b|\b(?:24\s+uur\s+per\s+dag|per\s+maand|op\s+werkdagen)\b/i,
+    /\b(?:normaal(?:\s+gesproken)?|normaliter|meestal|doorgaans|gewoonlijk|gemiddeld|over\s+het\s+algemeen|in\s+de\s+regel|streven|streeft|proberen|probeert|probeer|trachten|hopen|hoop|duurt|duren|dezelfde\s+dag|de\s+meeste|vrijwel\s+alle|bijna\s+alle)\b|\b(?:elke|iedere)\s+(?:maand|week|jaar|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b|\b(?:24\s+uur\s+per\s+dag|per\s+maand|op\s+werkdagen)\b/i,
     // a request to the customer, or the customer's own deadline or option
     /^(?!.*\b(?:verwachten|tegemoet\s*zien|tegemoetzien)\b).*(?:\b(?:wilt|kunt|kan|wil|moet|dient|hoeft|zou|gelieve)\s+(?:u|je|jij)\b|\b(?:u|je|jij)\s+(?:moet|dient|kunt|kan|wilt|hoeft|zou)\b)/i,
     /^\s*(?:stuur|bel|mail|neem|laat|geef|vul|lever|betaal|zorg|vergeet|controleer|meld|upload|reageer|kijk|bezorg|gelieve|graag|denk|houd|hou)\b|\bgraag\s+(?:ontvangen|hebben|horen)\b|\bontvangen\s+(?:wij|we)\s+graag\b|\b(?:verzoeken|vragen)\s+(?:wij|we)?\s*(?:u|je)\b|\b(?:u|je)\s+(?:heeft|hebt)\s+(?:nog\s+)?tot\b|\bde\s+tijd\s+om\b|\bmet\s+ons\s+op\b/i,
     // an obligation: "het formulier moet binnen 14 dagen worden ingevuld", "dient … te worden betaald"
     /\b(?:moet|moeten|dient|dienen)\b(?:\s+\S+){0,10}?\s+(?:worden|te)\b/i,
+    // advice: "wij raden u aan", "wij adviseren u"
+    /\b(?:raden|raad|adviseren|adviseer)\b.*\b(?:aan|u|je)\b/i,
     // what we understand, regret or know is no commitment
     /\b(?:we|wij|ik)\s+(?:begrijpen|begrijp|snappen|snap|weten|weet|vinden|vind|betreuren|betreur|vrezen|vrees|denken|denk|realiseren|merken|merk)\b/i,
     // opening hours, validity, expiry
-    /\b(?:geopend|open|gesloten|dicht|bereikbaar|openingstijden|openingsuren)\b|\b(?:contract|abonnement|korting|aanbieding|actie|tarieven|tarief|prijzen)\b.*\b(?:loopt|verloopt|vervalt|geldt|gaan?\s+omhoog|stijgt|stijgen)\b/i,
-    // someone else's word: "volgens de vervoerder"
-    /\bvolgens\b/i,
+    /\b(?:geopend|open|gesloten|dicht|bereikbaar|openingstijden|openingsuren)\b|\bsluit(?:en)?\b(?!.*\baan\b)|\b(?:contract|abonnement|korting|aanbieding|actie|tarieven|tarief|prijzen)\b.*\b(?:loopt|verloopt|vervalt|geldt|gaan?\s+omhoog|stijgt|stijgen)\b/i,
+    // someone else's word: "volgens de vervoerder", "PostNL meldt dat"
+    /\bvolgens\b|\b(?:zegt|zeggen|meldt|melden|meldde|geeft\s+aan|laat\s+weten\s+dat)\b/i,
   ],
   conditional: /\b(?:als|indien|mits|tenzij)\s+(?:u|je|jij|we|wij|ik|het|de|dit|dat|er|uw|jouw|jullie|alles)\b|\bmocht\b|^\s*(?:wanneer|zodra|nadat)\b/i,
   pastSimple: /\b(?:was|waren|werd|werden|had|hadden|kwam|kwamen|belde|belden|stuurde|stuurden|ontving|ontvingen|beloofde|beloofden|probeerde|probeerden|zei|zeiden|begon|begonnen)\b/i,
   perfect: /\b(?:heb|hebt|heeft|hebben|is|zijn)\b(?:\s+\S+){0,10}?\s+(?:(?:\p{L}+)?ge\p{L}{2,}(?:d|t|en)|(?:be|ver|her|ont|er)\p{L}{2,}(?:d|t|en)|geweest)(?![\p{L}])/iu,
-  planned: /\b(?:ingepland|gepland|afgesproken|geboekt|gereserveerd|vastgelegd|verzet|verplaatst|omgezet|aangevraagd|geregeld|bevestigd|opgegeven|doorgezet|klaargezet)\b/i,
+  planned: /\b(?:ingepland|gepland|afgesproken|geboekt|gereserveerd|vastgelegd|verzet|verplaatst|omgezet|klaargezet)\b/i,
   bound: /\b(?:uiterlijk|binnen|vóór|voor|ten\s+laatste|tegen|over|eind(?:e)?|begin|morgen\w*|overmorgen|volgende|komende|aanstaande|na\s+het\s+weekend)\b/i,
   pastTime: /\b(?:gisteren|eergisteren|gisteravond|gistermiddag|afgelopen|vorige|zojuist|eerder\s+vandaag)\b/i,
   already: /\b(?:al|reeds)\b/i,
@@ -94,10 +96,12 @@ export const EN_COMMIT: CommitmentPhrases = {
     /\b(?:not|never|cannot|won't|can't|couldn't|wouldn't|shouldn't|isn't|aren't|didn't|haven't|hasn't|unable)\b/i,
     /\b(?:we|i)\s+(?:can|could|might|may|would|tried|attempted)\b|\b(?:we|i)'d\b|\b(?:can|could|might|may|would|shall)\s+(?:we|i)\b/i,
     /\b(?:could|can|would|will)\s+you\b|\byou\s+(?:need|must|should|have|are\s+required)\s+to\b|\byou\s+have\s+until\b|\b(?:please|kindly)\b|^\s*(?:call|send|email|e-mail|reply|return|pay|complete|fill|submit|contact|get\s+in\s+touch|remember|don't|confirm|upload|check|let\s+us|make\s+sure|ensure|tell\s+us)\b/i,
-    /\b(?:usually|normally|generally|typically|on\s+average|as\s+a\s+rule|aim\s+to|aims\s+to|try\s+to|tries\s+to|hope\s+to|strive|hopefully|probably|possibly|perhaps|maybe|expects?\s+to|we\s+expect|take\s+up\s+to|takes|can\s+take|may\s+take|same\s+day)\b|\b(?:each|every)\s+(?:month|week|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i,
+    /\b(?:most|nearly\s+all|usually|normally|generally|typically|on\s+average|as\s+a\s+rule|aim\s+to|aims\s+to|try\s+to|tries\s+to|hope\s+to|strive|hopefully|probably|possibly|perhaps|maybe|expects?\s+to|we\s+expect|take\s+up\s+to|takes|can\s+take|may\s+take|same\s+day)\b|\b(?:each|every)\s+(?:month|week|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i,
     /\b(?:we|i)\s+(?:understand|know|see|appreciate|realise|realize|think|believe|apologise|apologize|regret)\b/i,
-    /\b(?:open|closed|opening\s+hours|lines\s+are)\b|\b(?:contract|subscription|discount|offer|prices|tariffs?)\b.*\b(?:ends|expires|renews|runs|is\s+valid|go\s+up|rise)\b/i,
-    /\baccording\s+to\b/i,
+    /\b(?:open|opens|closed|closes|opening\s+hours|lines\s+are)\b|\bclose\b(?!\s+of\s+(?:business|play))|\b(?:contract|subscription|discount|offer|prices|tariffs?)\b.*\b(?:ends|expires|renews|runs|is\s+valid|go\s+up|rise)\b/i,
+    /\baccording\s+to\b|\b(?:says|said|tells\s+us|told\s+us|reports|reported)\b/i,
+    // advice, and "should" on anyone's part but the customer's ("the bag should arrive tomorrow")
+    /\b(?:recommend|advise|suggest)\b|(?<!\byou\s)\bshould\b/i,
   ],
   conditional: /\bif\s+(?:you|we|i|it|the|this|that|there|your|they|everything)\b|\bunless\b|\bprovided\b|\bas\s+long\s+as\b|\bin\s+case\b|^\s*(?:when|once|should)\b/i,
   pastSimple: /\b(?:was|were|did)\b|\b(?:we|i|they|he|she|it|you|the\s+\w+)\s+(?:already\s+)?(?:called|visited|sent|received|issued|processed|refunded|credited|rang|came|tried|attempted|promised|spoke|replied|answered|replaced|delivered|paid)\b/i,

@@ -25,25 +25,34 @@ export interface When {
 
 /** how a part of the day runs when no hour is given: "morgenochtend" → 08:00–12:00, "vanmiddag" → 12:00–17:00 */
 export const PARTS: Record<PartOfDay, [from: number, to: number]> = { morning: [8, 12], afternoon: [12, 17], evening: [17, 21] };
-/** a deadline word before the time: "uiterlijk vrijdag", "by Friday", "ten laatste dinsdag", "vóór het weekend" */
-const DEADLINE = /\b(?:uiterlijk|binnen|vóór|voor|ten\s+laatste|tegen|niet\s+later\s+dan|by|before|within|no\s+later\s+than|at\s+the\s+latest|latest)\b/i;
+/**
+ * A deadline word just before the day or time ("uiterlijk vrijdag", "by Friday", "ten laatste op 19 december") or
+ * just after it ("vrijdag op zijn laatst", "Friday at the latest"); "before arrival on Tuesday" names a day, not a deadline.
+ */
+const DEADLINE_BEFORE = /\b(?:uiterlijk|binnen|vóór|voor|ten\s+laatste|tegen|niet\s+later\s+dan|by|before|within|no\s+later\s+than)\s+(?:\S+\s+){0,2}$/i;
+const DEADLINE_AFTER = /^\S*\s*(?:\S+\s+){0,3}?(?:op\s+zijn\s+laatst|uiterlijk|at\s+the\s+latest|latest)\b/i;
 
 export function resolveWhen(clause: string, p: TimePhrases, opts: FindPromisesOptions): When | null {
   const cal = calendar(opts);
   const duration = first(p.durations, clause);
   if (duration) return { dueAt: afterDuration(duration, cal, opts), windowStart: null, precision: 'deadline', from: null };
 
-  const explicit = explicitDate(clause, p, opts);
-  if (explicit === 'past') return null;
-  const daySpec = explicit === null ? first(p.days, clause) : null;
+  const date = explicitDate(clause, p, opts);
+  if (date === 'past') return null;
+  const explicit = date?.day ?? null;
+  const dayMatch = explicit === null ? firstAt(p.days, clause) : null;
+  const daySpec = dayMatch?.value ?? null;
   let day = explicit ?? (daySpec ? resolveDay(daySpec, cal) : null);
   // "in de week van 15 december": by the end of that week
   if (explicit !== null && p.weekOf.test(clause)) day = lastBusinessDay(explicit - (isoWeekday(explicit) - 1) + 6, cal) ?? explicit;
-  const time = first(p.times, clause);
+  const timeMatch = firstAt(p.times, clause);
+  const time = timeMatch?.value ?? null;
   if (day === null && time === null) return null;
 
   const partOfDay = daySpec && 'part' in daySpec ? daySpec.part : undefined;
-  const deadline = DEADLINE.test(clause) || (daySpec !== null && ['endOfWeek', 'endOfMonth', 'month', 'afterWeekend'].includes(daySpec.type));
+  const near = (at: { index: number; length: number } | null | undefined) =>
+    at != null && (DEADLINE_BEFORE.test(clause.slice(Math.max(0, at.index - 30), at.index)) || DEADLINE_AFTER.test(clause.slice(at.index + at.length, at.index + at.length + 40)));
+  const deadline = near(date) || near(dayMatch) || near(timeMatch) || (daySpec !== null && ['endOfWeek', 'endOfMonth', 'month', 'afterWeekend'].includes(daySpec.type));
   const pm = p.afterNoon.test(clause);
   const compute = (d: number): When => {
     if (time?.type === 'window') {
@@ -84,9 +93,14 @@ export function resolveWhen(clause: string, p: TimePhrases, opts: FindPromisesOp
 }
 
 function first<T>(rules: Rule<T>[], text: string): T | null {
+  return firstAt(rules, text)?.value ?? null;
+}
+
+/** the first rule that matches, with where its words are in the clause */
+function firstAt<T>(rules: Rule<T>[], text: string): { value: T; index: number; length: number } | null {
   for (const rule of rules) {
     const m = rule.pattern.exec(text);
-    if (m) return rule.read(m);
+    if (m) return { value: rule.read(m), index: m.index, length: m[0].length };
   }
   return null;
 }
@@ -145,7 +159,7 @@ function lastBusinessDay(from: number, cal: Calendar): number | null {
  * A calendar date written out ("3 december", "maandag 7 december", "15/12"), read by chrono. A date without a
  * year that lies up to 60 days back ("op 1 december" on 8 December) is a date in the past, not next year's.
  */
-function explicitDate(clause: string, p: TimePhrases, opts: FindPromisesOptions): number | 'past' | null {
+function explicitDate(clause: string, p: TimePhrases, opts: FindPromisesOptions): { day: number; index: number; length: number } | 'past' | null {
   // A fixed offset makes chrono's "today" and year guess the account's; we take only the day.
   const reference = { instant: opts.now, timezone: zoneOffsetMs(opts.timeZone, opts.now.getTime()) / 60_000 };
   const today = Math.floor(utcToLocal(opts.timeZone, opts.now.getTime()) / DAY_MS);
@@ -156,7 +170,7 @@ function explicitDate(clause: string, p: TimePhrases, opts: FindPromisesOptions)
         const thisYear = Date.UTC(new Date(today * DAY_MS).getUTCFullYear(), r.start.get('month')! - 1, r.start.get('day')!) / DAY_MS;
         if (thisYear < today && today - thisYear <= 60) return 'past';
       }
-      return day;
+      return { day, index: r.index, length: r.text.length };
     }
   }
   return null;

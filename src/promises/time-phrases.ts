@@ -136,7 +136,7 @@ export const NL_TIME: TimePhrases = {
     { pattern: /\bvolgende\s+week\b/i, read: () => ({ type: 'endOfWeek', weeksAhead: 1 }) },
     { pattern: /\beind(?:e)?\s+(?:van\s+)?(?:de|deze)\s+maand\b/i, read: () => ({ type: 'endOfMonth' }) },
     // a billing moment names its month: "de factuur van januari"
-    monthRule('begin', 'half|midden|medio', 'eind(?:e)?|eind\\s+van|in|(?:factuur|nota|afrekening)\\s+van', NL_MONTHS),
+    monthRule('begin|(?:in\\s+)?de\\s+eerste\\s+week\\s+van', 'half|midden|medio', 'eind(?:e)?|eind\\s+van|in|(?:factuur|nota|afrekening)\\s+van', NL_MONTHS),
     { pattern: /\b(?:vóór|voor)\s+(?:de\s+)?kerst(?:mis|dagen)?\b/i, read: () => ({ type: 'month', month: 12, day: 24 }) },
     { pattern: /\b(?:vóór|voor)\s+(?:de\s+jaarwisseling|oud\s+en\s+nieuw|nieuwjaar)\b|\beind(?:e)?\s+van\s+(?:dit|het)\s+jaar\b/i, read: () => ({ type: 'month', month: 12, day: 'last' }) },
   ],
@@ -186,7 +186,7 @@ export const EN_TIME: TimePhrases = {
     { pattern: /\bmid(?:-|\s+)?next\s+week\b/i, read: () => ({ type: 'weekday', weekday: 3, nextWeek: true }) },
     { pattern: /\bnext\s+week\b/i, read: () => ({ type: 'endOfWeek', weeksAhead: 1 }) },
     { pattern: /\bend\s+of\s+(?:the|this)\s+month\b/i, read: () => ({ type: 'endOfMonth' }) },
-    monthRule('early|the\\s+start\\s+of|the\\s+beginning\\s+of', 'mid|the\\s+middle\\s+of', 'late|end\\s+of|the\\s+end\\s+of|in', EN_MONTHS),
+    monthRule('early|the\\s+start\\s+of|the\\s+beginning\\s+of|(?:in\\s+)?the\\s+first\\s+week\\s+of', 'mid|the\\s+middle\\s+of', 'late|end\\s+of|the\\s+end\\s+of|in', EN_MONTHS),
     { pattern: /\bbefore\s+christmas\b/i, read: () => ({ type: 'month', month: 12, day: 24 }) },
     { pattern: /\b(?:by\s+|before\s+)?the\s+end\s+of\s+(?:the|this)\s+year\b|\bbefore\s+(?:the\s+)?new\s+year\b/i, read: () => ({ type: 'month', month: 12, day: 'last' }) },
   ],
