@@ -11,9 +11,9 @@ export const TIME: Record<Language, TimePhrases> = { nl: NL_TIME, en: EN_TIME };
 /** a subordinate "tot uw pakket is bezorgd" / "zodra het binnen is" says when, not what happened */
 const SUBORDINATE = /\b(?:totdat|tot\s+(?:uw|het|de|alles|dit|dat|er)|zodra|nadat|until|once)\b.*$/i;
 
-export function clausePromise(clause: string, lang: Language, opts: FindPromisesOptions): FoundPromise | null {
+export function clausePromise(clause: string, lang: Language, opts: FindPromisesOptions, sentence = clause): FoundPromise | null {
   const c = COMMIT[lang];
-  if (!c.commits.some((r) => r.test(clause))) return null;
+  if (!c.commits.some((r) => r.test(clause)) || c.retracts.test(sentence)) return null;
   const main = clause.replace(SUBORDINATE, '');
   if (c.conditional.test(clause) || c.guards.some((g) => g.test(main)) || isPast(main, c)) return null;
   const when = resolveWhen(clause, TIME[lang], opts);

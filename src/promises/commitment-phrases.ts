@@ -14,6 +14,8 @@ export interface CommitmentPhrases {
   commits: RegExp[];
   /** any of these in the clause: not a promise */
   guards: RegExp[];
+  /** anywhere in the sentence: the promise is taken back ("…, maar dat kunnen wij niet garanderen") */
+  retracts: RegExp;
   /** a condition on the customer or on events: "als u …", "if you …", "mocht …"; anywhere in the clause */
   conditional: RegExp;
   /** a simple past ("belde", "was", "were", "we called"): past, unless it plans ("was moved to Thursday") */
@@ -73,6 +75,7 @@ export const NL_COMMIT: CommitmentPhrases = {
     // someone else's word: "volgens de vervoerder", "PostNL meldt dat"
     /\bvolgens\b|\b(?:zegt|zeggen|meldt|melden|meldde|geeft\s+aan|laat\s+weten\s+dat)\b/i,
   ],
+  retracts: /\bniet\b.*\b(?:garanderen|beloven|toezeggen|bevestigen)\b|\b(?:garanderen|beloven|toezeggen)\b.*\bniet\b|\bgeen\s+garantie\b/i,
   conditional: /\b(?:als|indien|mits|tenzij)\s+(?:u|je|jij|we|wij|ik|het|de|dit|dat|er|uw|jouw|jullie|alles)\b|\bmocht\b|^\s*(?:wanneer|zodra|nadat)\b/i,
   pastSimple: /\b(?:was|waren|werd|werden|had|hadden|kwam|kwamen|belde|belden|stuurde|stuurden|ontving|ontvingen|beloofde|beloofden|probeerde|probeerden|zei|zeiden|begon|begonnen)\b/i,
   perfect: /\b(?:heb|hebt|heeft|hebben|is|zijn)\b(?:\s+\S+){0,10}?\s+(?:(?:\p{L}+)?ge\p{L}{2,}(?:d|t|en)|(?:be|ver|her|ont|er)\p{L}{2,}(?:d|t|en)|geweest)(?![\p{L}])/iu,
@@ -103,6 +106,7 @@ export const EN_COMMIT: CommitmentPhrases = {
     // advice, and "should" on anyone's part but the customer's ("the bag should arrive tomorrow")
     /\b(?:recommend|advise|suggest)\b|(?<!\byou\s)\bshould\b/i,
   ],
+  retracts: /\b(?:cannot|can't|can\s+not|not|unable\s+to)\b.*\b(?:guarantee|promise|confirm)\b|\bno\s+guarantee\b/i,
   conditional: /\bif\s+(?:you|we|i|it|the|this|that|there|your|they|everything)\b|\bunless\b|\bprovided\b|\bas\s+long\s+as\b|\bin\s+case\b|^\s*(?:when|once|should)\b/i,
   pastSimple: /\b(?:was|were|did)\b|\b(?:we|i|they|he|she|it|you|the\s+\w+)\s+(?:already\s+)?(?:called|visited|sent|received|issued|processed|refunded|credited|rang|came|tried|attempted|promised|spoke|replied|answered|replaced|delivered|paid)\b/i,
   perfect: /\b(?:have|has|had|'ve)\s+(?:\w+\s+){0,3}?(?:\w+ed|sent|paid|made|done|been|spoken|rung|come)\b/i,

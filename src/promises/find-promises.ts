@@ -46,7 +46,7 @@ export function findPromises(reply: string, opts: FindPromisesOptions): FoundPro
     }
     for (const clause of splitClauses(sentence)) {
       for (const lang of langs) {
-        const p = clausePromise(clause, lang, opts);
+        const p = clausePromise(clause, lang, opts, sentence);
         if (p) {
           found.push(p);
           break;
