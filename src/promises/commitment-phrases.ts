@@ -38,21 +38,23 @@ const NL_PARTICIPLE = `(?:\\p{L}+)?ge\\p{L}{2,}(?:d|t|en)|(?:uit|op|af|aan|in|te
 const NL_CUSTOMER = 'u|je|jij|ge|gij|jullie';
 const NL_RECEIVES = 'ontvangt|ontvang|krijgt|krijg|hoort|hoor|heeft|hebt|heb|ziet|zie|vindt|vind';
 /** what someone does for the customer, in the present tense (a third person or "we" with the verb first) */
-const NL_ACTS = 'komt|komen|belt|bellen|haalt|halen|brengt|brengen|levert|leveren|bezorgt|bezorgen|repareert|repareren|vervangt|vervangen|installeert|installeren|plaatst|plaatsen|neemt|nemen|stuurt|sturen|mailt|mailen|maakt|maken|stort|storten|zet|zetten|boekt|boeken|betaalt|betalen|vergoedt|vergoeden|regelt|regelen|lost|lossen|zorgt|zorgen|geeft|geven|ruilt|ruilen|contacteert|contacteren|beantwoordt|beantwoorden|reageert|reageren|beslist|beslissen|informeert|informeren|laat|laten|schrijft|schrijven|verwerkt|verwerken|behandelt|behandelen|past|passen|herstelt|herstellen|controleert|controleren|opent|activeert|volgt|volgen|verschijnt|verschijnen|staat|staan|ligt|liggen|is|zijn|gaat|gaan';
+const NL_ACTS = 'komt|komen|belt|bellen|haalt|halen|brengt|brengen|levert|leveren|bezorgt|bezorgen|repareert|repareren|vervangt|vervangen|installeert|installeren|plaatst|plaatsen|neemt|nemen|stuurt|sturen|mailt|mailen|maakt|maken|stort|storten|zet|zetten|boekt|boeken|betaalt|betalen|vergoedt|vergoeden|regelt|regelen|lost|lossen|zorgt|zorgen|geeft|geven|ruilt|ruilen|contacteert|contacteren|beantwoordt|beantwoorden|reageert|reageren|beslist|beslissen|informeert|informeren|laat|laten|schrijft|schrijven|verwerkt|verwerken|behandelt|behandelen|past|passen|herstelt|herstellen|controleert|controleren|opent|activeert|volgt|volgen|verschijnt|verschijnen|staat|staan|ligt|liggen|zit|zitten|is|zijn|gaat|gaan|begint|beginnen|start|starten';
 
 export const NL_COMMIT: CommitmentPhrases = {
   commits: [
     // we, ik, or "van ons / van mij / van me" (hear from us)
     new RegExp(`\\b(?:we|wij|ik)\\b|\\bvan\\s+(?:ons|mij|me)\\b`, 'iu'),
     // the customer receives, hears, gets, sees: "u ontvangt", "hoort u", "je krijgt"; "u kunt … verwachten"
-    new RegExp(`\\b(?:${NL_CUSTOMER})\\s+(?:${NL_RECEIVES})\\b|\\b(?:${NL_RECEIVES})\\s+(?:${NL_CUSTOMER})\\b|\\b(?:kunt|mag)\\b.*\\b(?:verwachten|tegemoet\\s*zien|tegemoetzien)\\b`, 'iu'),
+    new RegExp(`\\b(?:${NL_CUSTOMER})\\s+(?:${NL_RECEIVES}|zult|zal|gaat|bent|zit)\\b|\\b(?:zult|bent|zit)\\s+(?:${NL_CUSTOMER})\\b|\\b(?:${NL_RECEIVES})\\s+(?:${NL_CUSTOMER})\\b|\\b(?:kunt|mag)\\b.*\\b(?:verwachten|tegemoet\\s*zien|tegemoetzien)\\b`, 'iu'),
     // passive and impersonal: "wordt … teruggestort", "u wordt gebeld", "er komt", "er volgt"
     new RegExp(`\\b(?:wordt|worden|zal|zullen|gaat|gaan)\\b(?:\\s+\\S+){0,12}?\\s+(?:${NL_PARTICIPLE}|actief|zichtbaar|beschikbaar|bekend|geldig)\\b|\\ber\\s+(?:komt|komen|volgt|volgen|wordt|worden|gaat|staat|staan|ligt)\\b|\\b(?:komt|komen|volgt|volgen|wordt|worden|staat|staan|ligt)\\s+er\\b`, 'iu'),
     // a third person acting, either order: "de koerier haalt", "komt de glaszetter", "PostNL bezorgt", "de terugbetaling volgt"
     new RegExp(`\\b(?:de|het|een|onze?|mijn|uw|je)\\s+(?:\\S+\\s+){0,3}?\\p{L}+\\s+(?:${NL_ACTS})\\b|\\b(?:${NL_ACTS})\\s+(?:de|het|een|onze?|mijn)\\s+\\p{L}+`, 'iu'),
     new RegExp(`^\\s*\\p{Lu}[\\p{L}.-]+\\s+(?:${NL_ACTS})\\b`, 'u'),
     // a result at a future time: "is … hersteld", "staat … op uw rekening", "ligt … klaar"
-    new RegExp(`\\b(?:is|zijn|staat|staan|ligt|liggen)\\b(?:\\s+\\S+){0,10}?\\s+(?:${NL_PARTICIPLE}|klaar|bij\\s+(?:u|je)|op\\s+(?:uw|je)|in\\s+(?:de|uw|je))\\b`, 'iu'),
+    // "… volgt morgen": an update, an answer, a payment announced to follow
+    /\b(?:volgt|volgen)\b/i,
+    new RegExp(`\\b(?:is|zijn|staat|staan|ligt|liggen|zit|zitten)\\b(?:\\s+\\S+){0,10}?\\s+(?:${NL_PARTICIPLE}|klaar|bij\\s+(?:u|je)|op\\s+(?:uw|je)|in\\s+(?:de|uw|je))\\b`, 'iu'),
   ],
   guards: [
     /\b(?:niet|nooit|nergens)\b|\bgeen\b(?!\s+(?:probleem|zorgen|punt))/i,
@@ -76,7 +78,7 @@ export const NL_COMMIT: CommitmentPhrases = {
     /\bvolgens\b|\b(?:zegt|zeggen|meldt|melden|meldde|geeft\s+aan|laat\s+weten\s+dat)\b/i,
   ],
   retracts: /\bniet\b.*\b(?:garanderen|beloven|toezeggen|bevestigen)\b|\b(?:garanderen|beloven|toezeggen)\b.*\bniet\b|\bgeen\s+garantie\b/i,
-  conditional: /\b(?:als|indien|mits|tenzij)\s+(?:u|je|jij|we|wij|ik|het|de|dit|dat|er|uw|jouw|jullie|alles)\b|\bmocht\b|^\s*(?:wanneer|zodra|nadat)\b/i,
+  conditional: /\b(?:indien|zo|waar)\s+(?:mogelijk|nodig)\b|\b(?:als|indien|mits|tenzij)\s+(?:u|je|jij|we|wij|ik|het|de|dit|dat|er|uw|jouw|jullie|alles)\b|\bmocht\b|^\s*(?:wanneer|zodra|nadat)\b/i,
   pastSimple: /\b(?:was|waren|werd|werden|had|hadden|kwam|kwamen|belde|belden|stuurde|stuurden|ontving|ontvingen|beloofde|beloofden|probeerde|probeerden|zei|zeiden|begon|begonnen)\b/i,
   perfect: /\b(?:heb|hebt|heeft|hebben|is|zijn)\b(?:\s+\S+){0,10}?\s+(?:(?:\p{L}+)?ge\p{L}{2,}(?:d|t|en)|(?:be|ver|her|ont|er)\p{L}{2,}(?:d|t|en)|geweest)(?![\p{L}])/iu,
   planned: /\b(?:ingepland|gepland|afgesproken|geboekt|gereserveerd|vastgelegd|verzet|verplaatst|omgezet|klaargezet)\b/i,
@@ -92,7 +94,7 @@ export const EN_COMMIT: CommitmentPhrases = {
   commits: [
     /\b(?:we|i)(?:'ll|'re|'m|'ve|\s+will|\s+shall|\s+are|\s+am|\s+have)\b|\b(?:we|i)\s+(?!(?:understand|know|see|appreciate|realise|realize|hope|expect|think|believe|apologise|apologize|regret|noticed|understood|would|could|might|may|can|tried|called|sent|visited)\b)\w+\b|\bfrom\s+(?:us|me)\b/i,
     /\byou(?:'ll|\s+will|\s+shall|\s+are\s+going\s+to|\s+can\s+expect|\s+should\s+(?:receive|get|see|hear|have))\b|\bexpect\s+(?:a|an|the|our|your|it|to\s+hear|delivery)\b/i,
-    new RegExp(`\\b\\w+${EN_WILL}\\s+(?:\\w+\\s+){0,3}?\\w+|\\bwill\\s+be\\s+(?:${EN_PARTICIPLE})\\b|\\b(?:is|are)\\s+(?:being\\s+)?(?:scheduled|booked|planned|due|set|arranged|coming)\\b|\\bgets?\\s+\\w+ed\\b|\\bto\\s+follow\\b|\\bbooked\\s+(?:in\\s+)?for\\b|\\bscheduled\\s+for\\b|\\bthere(?:'ll|\\s+will)\\s+be\\b`, 'i'),
+    new RegExp(`\\b\\w+${EN_WILL}\\s+(?:\\w+\\s+){0,3}?\\w+|\\bwill\\s+be\\s+(?:${EN_PARTICIPLE})\\b|\\b(?:is|are)\\s+(?:being\\s+)?(?:scheduled|booked|planned|due|set|arranged|coming)\\b|\\b(?:is|are)\\s+being\\s+\\w+(?:ed|en|t)\\b|\\bgets?\\s+\\w+ed\\b|\\bto\\s+follow\\b|\\bbooked\\s+(?:in\\s+)?for\\b|\\bscheduled\\s+for\\b|\\bthere(?:'ll|\\s+will)\\s+be\\b`, 'i'),
     /\b(?:the|your|our|a|an)\s+(?:\S+\s+){0,3}?\w+\s+(?:goes|go|arrives|arrive|comes|come|lands|follows|is\s+(?:back|ready|due|with\s+you))\b/i,
   ],
   guards: [
@@ -107,8 +109,8 @@ export const EN_COMMIT: CommitmentPhrases = {
     /\b(?:recommend|advise|suggest)\b|(?<!\byou\s)\bshould\b/i,
   ],
   retracts: /\b(?:cannot|can't|can\s+not|not|unable\s+to)\b.*\b(?:guarantee|promise|confirm)\b|\bno\s+guarantee\b/i,
-  conditional: /\bif\s+(?:you|we|i|it|the|this|that|there|your|they|everything)\b|\bunless\b|\bprovided\b|\bas\s+long\s+as\b|\bin\s+case\b|^\s*(?:when|once|should)\b/i,
-  pastSimple: /\b(?:was|were|did)\b|\b(?:we|i|they|he|she|it|you|the\s+\w+)\s+(?:already\s+)?(?:called|visited|sent|received|issued|processed|refunded|credited|rang|came|tried|attempted|promised|spoke|replied|answered|replaced|delivered|paid)\b/i,
+  conditional: /\bif\s+(?:possible|necessary|needed|required)\b|\bwhere\s+possible\b|\bif\s+(?:you|we|i|it|the|this|that|there|your|they|everything)\b|\bunless\b|\bprovided\b|\bas\s+long\s+as\b|\bin\s+case\b|^\s*(?:when|once|should)\b/i,
+  pastSimple: /\b(?:was|were|did)\b|\b(?:we|i|they|he|she|it|you|the\s+\w+)\s+(?:already\s+|last\s+|just\s+|previously\s+|also\s+)?(?:called|visited|sent|received|issued|processed|refunded|credited|rang|came|tried|attempted|promised|spoke|replied|answered|replaced|delivered|paid|said|told|met|went|gave|got|took|made|saw|heard|wrote|asked|agreed|discussed|emailed|phoned|arranged|booked|scheduled)\b/i,
   perfect: /\b(?:have|has|had|'ve)\s+(?:\w+\s+){0,3}?(?:\w+ed|sent|paid|made|done|been|spoken|rung|come)\b/i,
   planned: /\b(?:scheduled|rescheduled|booked|planned|arranged|moved|confirmed|changed|set\s+up|put\s+in)\b/i,
   bound: /\b(?:by|within|before|no\s+later\s+than|tomorrow|next|end\s+of)\b/i,

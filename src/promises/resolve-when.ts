@@ -29,7 +29,9 @@ export const PARTS: Record<PartOfDay, [from: number, to: number]> = { morning: [
  * A deadline word just before the day or time ("uiterlijk vrijdag", "by Friday", "ten laatste op 19 december") or
  * just after it ("vrijdag op zijn laatst", "Friday at the latest"); "before arrival on Tuesday" names a day, not a deadline.
  */
-const DEADLINE_BEFORE = /\b(?:uiterlijk|binnen|vóór|voor|ten\s+laatste|tegen|niet\s+later\s+dan|by|before|within|no\s+later\s+than)\s+(?:\S+\s+){0,2}$/i;
+const DEADLINE_BEFORE = /\b(?:uiterlijk|binnen|vóór|voor|ten\s+laatste|tegen|niet\s+later\s+dan|by|before|within|no\s+later\s+than)\s+(?:(?:op|on|de|the|a\.s\.|aanstaande|komende|this|next|coming)\s+)?$/i;
+/** "uw bestelling van maandag", "your order of 3 December": a day that names a thing, not when it is due */
+const REFERENCE = /\b(?:van|of|dated)\s+$/i;
 const DEADLINE_AFTER = /^\S*\s*(?:\S+\s+){0,3}?(?:op\s+zijn\s+laatst|uiterlijk|at\s+the\s+latest|latest)\b/i;
 
 export function resolveWhen(clause: string, p: TimePhrases, opts: FindPromisesOptions): When | null {
@@ -37,14 +39,18 @@ export function resolveWhen(clause: string, p: TimePhrases, opts: FindPromisesOp
   const duration = first(p.durations, clause);
   if (duration) return { dueAt: afterDuration(duration, cal, opts), windowStart: null, precision: 'deadline', from: null };
 
-  const date = explicitDate(clause, p, opts);
+  const weekOf = p.weekOf.test(clause);
+  const reference = (at: { index: number } | null) => at !== null && !weekOf && REFERENCE.test(clause.slice(Math.max(0, at.index - 8), at.index));
+  let date = explicitDate(clause, p, opts);
   if (date === 'past') return null;
+  if (reference(date)) date = null;
   const explicit = date?.day ?? null;
-  const dayMatch = explicit === null ? firstAt(p.days, clause) : null;
+  let dayMatch = explicit === null ? firstAt(p.days, clause) : null;
+  if (dayMatch && dayMatch.value.type === 'weekday' && reference(dayMatch)) dayMatch = null;
   const daySpec = dayMatch?.value ?? null;
   let day = explicit ?? (daySpec ? resolveDay(daySpec, cal) : null);
   // "in de week van 15 december": by the end of that week
-  if (explicit !== null && p.weekOf.test(clause)) day = lastBusinessDay(explicit - (isoWeekday(explicit) - 1) + 6, cal) ?? explicit;
+  if (explicit !== null && weekOf) day = lastBusinessDay(explicit - (isoWeekday(explicit) - 1) + 6, cal) ?? explicit;
   const timeMatch = firstAt(p.times, clause);
   const time = timeMatch?.value ?? null;
   if (day === null && time === null) return null;

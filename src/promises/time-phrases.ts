@@ -118,7 +118,7 @@ export const NL_TIME: TimePhrases = {
   afterNoon: /'s\s*(?:middags|avonds|namiddags)|\bin\s+de\s+(?:na)?(?:middag|avond)\b|(?:van|morgen|dag|deze\s+)(?:na)?(?:middag|avond)\b|\bna\s+de\s+middag\b/i,
   weekOf: /\b(?:in\s+)?de\s+week\s+van\b/i,
   durations: [
-    { pattern: re(`\\b(?:binnen|over|in)\\s+(?:de\\s+komende\\s+|de\\s+|nu\\s+)?${NL_NUM}(?:\\s*(?:tot|à|-|–)\\s*${NL_NUM})?\\s*(werkdagen|werkdag|dagen|dag|uren|uur|u|minuten|minuut|weken|week|kwartier)\\b`), read: duration },
+    { pattern: re(`\\b(?:binnen|over|in)\\s+(?:de\\s+komende\\s+|de\\s+|nu\\s+)?(?:maximaal\\s+|hooguit\\s+|max\\.?\\s+|ten\\s+hoogste\\s+)?${NL_NUM}(?:\\s*(?:tot|à|-|–)\\s*${NL_NUM})?\\s*(werkdagen|werkdag|dagen|dag|uren|uur|u|minuten|minuut|weken|week|kwartier)\\b`), read: duration },
     { pattern: re(`\\btussen\\s+${NL_NUM}\\s+en\\s+${NL_NUM}\\s+(werkdagen|dagen|weken)\\b`), read: duration },
     { pattern: /\b(?:binnen|over)\s+(?:een\s+)?half\s+uur(?:tje)?\b/i, read: fixed(30, 'minute') },
     { pattern: /\b(?:binnen\s+het|binnen\s+een|over\s+een)\s+uur(?:tje)?\b/i, read: fixed(1, 'hour') },
@@ -167,7 +167,7 @@ export const EN_TIME: TimePhrases = {
   afterNoon: /\b(?:afternoon|evening|tonight)\b/i,
   weekOf: /\b(?:the\s+)?week\s+(?:of|commencing|beginning|starting)\b/i,
   durations: [
-    { pattern: re(`\\b(?:within|in|inside(?:\\s+of)?)\\s+(?:the\\s+next\\s+)?${EN_NUM}(?:\\s*(?:to|-|–|or)\\s*${EN_NUM})?\\s*(business\\s+days?|working\\s+days?|work\\s+days?|hours?|hrs?|h|days?|weeks?|minutes?|mins?)\\b`), read: duration },
+    { pattern: re(`\\b(?:within|in|inside(?:\\s+of)?)\\s+(?:the\\s+next\\s+)?(?:a\\s+maximum\\s+of\\s+|at\\s+most\\s+|no\\s+more\\s+than\\s+)?${EN_NUM}(?:\\s*(?:to|-|–|or)\\s*${EN_NUM})?\\s*(business\\s+days?|working\\s+days?|work\\s+days?|hours?|hrs?|h|days?|weeks?|minutes?|mins?)\\b`), read: duration },
     { pattern: re(`\\bbetween\\s+${EN_NUM}\\s+and\\s+${EN_NUM}\\s+(business\\s+days|working\\s+days|days|weeks)\\b`), read: duration },
     { pattern: /\b(?:within|in)\s+half\s+an\s+hour\b/i, read: fixed(30, 'minute') },
     { pattern: /\bwithin\s+the\s+(?:next\s+)?hour\b/i, read: fixed(1, 'hour') },
