@@ -11,12 +11,17 @@ export const TIME: Record<Language, TimePhrases> = { nl: NL_TIME, en: EN_TIME };
 /** a subordinate "tot uw pakket is bezorgd" / "zodra het binnen is" says when, not what happened */
 const SUBORDINATE = /\b(?:totdat|tot\s+(?:uw|het|de|alles|dit|dat|er)|zodra|nadat|until|once)\b.*$/i;
 
+const REASON = /^\s*(?:omdat|aangezien|doordat|because|since)\b[^,]*,\s*|,\s*(?:omdat|aangezien|doordat|because|since)\b.*$/i;
+const UNTIL = /^\s*(?:tot|totdat|until|till)\b[^,]*,\s*/i;
+
 export function clausePromise(clause: string, lang: Language, opts: FindPromisesOptions, sentence = clause): FoundPromise | null {
   const c = COMMIT[lang];
   if (!c.commits.some((r) => r.test(clause)) || c.retracts.test(sentence)) return null;
   const main = clause.replace(SUBORDINATE, '');
-  if (c.conditional.test(clause) || c.guards.some((g) => g.test(main)) || isPast(main, c)) return null;
-  const when = resolveWhen(clause, TIME[lang], opts);
+  if (c.conditional.test(clause) || c.guards.some((g) => g.test(main)) || isPast(main.replace(REASON, ''), c)) return null;
+  // the time of a reason ("omdat het binnen een week na aankoop is, …") or of an "until" ("tot de update die eind
+  // januari verschijnt, …") is not when the promise is due
+  const when = resolveWhen(clause.replace(REASON, '').replace(UNTIL, ''), TIME[lang], opts);
   if (!when || when.dueAt <= opts.now) return null;
   const kind = kindOf(clause, lang, when.precision !== 'deadline');
   return { kind, text: clause.trim().replace(/[\s.!,;:]+$/, ''), ...timing(kind, when) };

@@ -57,7 +57,7 @@ export const NL_COMMIT: CommitmentPhrases = {
     new RegExp(`\\b(?:is|zijn|staat|staan|ligt|liggen|zit|zitten)\\b(?:\\s+\\S+){0,10}?\\s+(?:${NL_PARTICIPLE}|klaar|bij\\s+(?:u|je)|op\\s+(?:uw|je)|in\\s+(?:de|uw|je))\\b`, 'iu'),
   ],
   guards: [
-    /\b(?:niet|nooit|nergens)\b|\bgeen\b(?!\s+(?:probleem|zorgen|punt))/i,
+    /\b(?:niet|nooit|nergens|niets|niks|niemand)\b|\bgeen\b(?!\s+(?:probleem|zorgen|punt))/i,
     // a hedge or an offer: "we kunnen", "zouden wij", "misschien", "naar verwachting"; "wij proberen/streven/hopen"
     /\b(?:we|wij|ik)\s+(?:kunnen|kan|zouden|zou|konden|kon|mogen|mag)\b|\b(?:kunnen|kan|zouden|zou|konden|kon)\s+(?:we|wij|ik)\b/i,
     /\b(?:misschien|mogelijk(?:erwijs)?|waarschijnlijk|hopelijk|eventueel|naar\s+verwachting|wellicht)\b|\bverwacht\w*\s+(?:\S+\s+){0,8}?(?:te|dat)\b|\bverwachten\s+(?:we|wij|ik)\b/i,
@@ -73,16 +73,23 @@ export const NL_COMMIT: CommitmentPhrases = {
     // what we understand, regret or know is no commitment
     /\b(?:we|wij|ik)\s+(?:begrijpen|begrijp|snappen|snap|weten|weet|vinden|vind|betreuren|betreur|vrezen|vrees|denken|denk|realiseren|merken|merk)\b/i,
     // opening hours, validity, expiry
-    /\b(?:geopend|open|gesloten|dicht|bereikbaar|openingstijden|openingsuren)\b|\bsluit(?:en)?\b(?!.*\baan\b)|\b(?:contract|abonnement|korting|aanbieding|actie|tarieven|tarief|prijzen)\b.*\b(?:loopt|verloopt|vervalt|geldt|gaan?\s+omhoog|stijgt|stijgen)\b/i,
+    /\b(?:geopend|open|gesloten|dicht|bereikbaar|openingstijden|openingsuren)\b|\bsluit(?:en)?\b(?!.*\baan\b)|\b(?:contract|abonnement|korting|aanbieding|actie|tarieven|tarief|prijzen|polis|lidmaatschap|proefperiode|rente|dekking)\b.*\b(?:loopt|verloopt|vervalt|geldt|gaat|gaan|stijgt|stijgen|daalt|dalen|eindigt|stopt)\b/i,
+    // when a change takes effect: "uw verlenging gaat in per 1 maart"
+    /\bgaat\b.*\bin\s+per\b|\bgaat\s+(?:per\s+\S+\s+(?:\S+\s+)?)?in\b(?!\s+(?:de|het|op|uw|je)\b)|\bingaat\b|\bin\s+werking\b/i,
+    // a general statement about a class of things: "Declaraties worden binnen 30 dagen verwerkt"
+    /^\s*(?!(?:morgen|overmorgen|binnen|vandaag|volgende|komende|uiterlijk|wij|we)\b)\p{Lu}\p{L}+(?:en|s)\s+(?:worden|zijn|duren|gaan|komen|kunnen|moeten)\b/u,
+    // what we asked someone else to do: "we hebben de vervoerder gevraagd het pakket morgen te bezorgen"
+    // (a colleague of ours asked to act still commits us: "ik heb onze financiële afdeling gevraagd …")
+    /^(?!.*\b(?:onze?|collega|afdeling|team)\b).*\b(?:gevraagd|verzocht)\b/i,
     // someone else's word: "volgens de vervoerder", "PostNL meldt dat"
     /\bvolgens\b|\b(?:zegt|zeggen|meldt|melden|meldde|geeft\s+aan|laat\s+weten\s+dat)\b/i,
   ],
   retracts: /\bniet\b.*\b(?:garanderen|beloven|toezeggen|bevestigen)\b|\b(?:garanderen|beloven|toezeggen)\b.*\bniet\b|\bgeen\s+garantie\b/i,
-  conditional: /\b(?:indien|zo|waar)\s+(?:mogelijk|nodig)\b|\b(?:als|indien|mits|tenzij)\s+(?:u|je|jij|we|wij|ik|het|de|dit|dat|er|uw|jouw|jullie|alles)\b|\bmocht\b|^\s*(?:wanneer|zodra|nadat)\b/i,
+  conditional: /,\s*dan\b|\b(?:indien|zo|waar)\s+(?:mogelijk|nodig)\b|\b(?:als|indien|mits|tenzij)\s+(?:u|je|jij|we|wij|ik|het|de|dit|dat|er|uw|jouw|jullie|alles)\b|\bmocht\b|^\s*(?:wanneer|zodra|nadat)\b/i,
   pastSimple: /\b(?:was|waren|werd|werden|had|hadden|kwam|kwamen|belde|belden|stuurde|stuurden|ontving|ontvingen|beloofde|beloofden|probeerde|probeerden|zei|zeiden|begon|begonnen)\b/i,
   perfect: /\b(?:heb|hebt|heeft|hebben|is|zijn)\b(?:\s+\S+){0,10}?\s+(?:(?:\p{L}+)?ge\p{L}{2,}(?:d|t|en)|(?:be|ver|her|ont|er)\p{L}{2,}(?:d|t|en)|geweest)(?![\p{L}])/iu,
   planned: /\b(?:ingepland|gepland|afgesproken|geboekt|gereserveerd|vastgelegd|verzet|verplaatst|omgezet|klaargezet)\b/i,
-  bound: /\b(?:uiterlijk|binnen|vóór|voor|ten\s+laatste|tegen|over|eind(?:e)?|begin|morgen\w*|overmorgen|volgende|komende|aanstaande|na\s+het\s+weekend)\b/i,
+  bound: /\b(?:uiterlijk|binnen|vóór|voor(?!\s+(?:u|je|jou|jullie|ons|mij|me|hem|haar|hen|uw)\b)|ten\s+laatste|tegen|over|eind(?:e)?|begin|morgen\w*|overmorgen|volgende|komende|aanstaande|na\s+het\s+weekend)\b/i,
   pastTime: /\b(?:gisteren|eergisteren|gisteravond|gistermiddag|afgelopen|vorige|zojuist|eerder\s+vandaag)\b/i,
   already: /\b(?:al|reeds)\b/i,
 };
@@ -98,12 +105,15 @@ export const EN_COMMIT: CommitmentPhrases = {
     /\b(?:the|your|our|a|an)\s+(?:\S+\s+){0,3}?\w+\s+(?:goes|go|arrives|arrive|comes|come|lands|follows|is\s+(?:back|ready|due|with\s+you))\b/i,
   ],
   guards: [
-    /\b(?:not|never|cannot|won't|can't|couldn't|wouldn't|shouldn't|isn't|aren't|didn't|haven't|hasn't|unable)\b/i,
+    /\b(?:nothing|nobody|no\s+one|none|not|never|cannot|won't|can't|couldn't|wouldn't|shouldn't|isn't|aren't|didn't|haven't|hasn't|unable)\b/i,
     /\b(?:we|i)\s+(?:can|could|might|may|would|tried|attempted)\b|\b(?:we|i)'d\b|\b(?:can|could|might|may|would|shall)\s+(?:we|i)\b/i,
     /\b(?:could|can|would|will)\s+you\b|\byou\s+(?:need|must|should|have|are\s+required)\s+to\b|\byou\s+have\s+until\b|\b(?:please|kindly)\b|^\s*(?:call|send|email|e-mail|reply|return|pay|complete|fill|submit|contact|get\s+in\s+touch|remember|don't|confirm|upload|check|let\s+us|make\s+sure|ensure|tell\s+us)\b/i,
     /\b(?:most|nearly\s+all|usually|normally|generally|typically|on\s+average|as\s+a\s+rule|aim\s+to|aims\s+to|try\s+to|tries\s+to|hope\s+to|strive|hopefully|probably|possibly|perhaps|maybe|expects?\s+to|we\s+expect|take\s+up\s+to|takes|can\s+take|may\s+take|same\s+day)\b|\b(?:each|every)\s+(?:month|week|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i,
     /\b(?:we|i)\s+(?:understand|know|see|appreciate|realise|realize|think|believe|apologise|apologize|regret)\b/i,
-    /\b(?:open|opens|closed|closes|opening\s+hours|lines\s+are)\b|\bclose\b(?!\s+of\s+(?:business|play))|\b(?:contract|subscription|discount|offer|prices|tariffs?)\b.*\b(?:ends|expires|renews|runs|is\s+valid|go\s+up|rise)\b/i,
+    /\b(?:open|opens|closed|closes|opening\s+hours|lines\s+are)\b|\bclose\b(?!\s+of\s+(?:business|play))|\b(?:contract|subscription|discount|offer|prices|tariffs?|policy|plan|membership|trial|cover|rate)\b.*\b(?:ends?|expires?|renews?|runs|is\s+valid|go(?:es)?\s+up|rises?|lapses?|changes?)\b/i,
+    /\btakes\s+effect\b|\bcomes\s+into\s+(?:effect|force)\b/i,
+    /^\s*(?!(?:tomorrow|today|within|by|next|we)\b)\p{Lu}\p{L}+s\s+(?:are|take|get|can|must|will\s+be)\b/u,
+    /^(?!.*\b(?:our|colleague|department|team)\b).*\b(?:asked|requested)\b(?!\s+(?:you|for\s+your))/i,
     /\baccording\s+to\b|\b(?:says|said|tells\s+us|told\s+us|reports|reported)\b/i,
     // advice, and "should" on anyone's part but the customer's ("the bag should arrive tomorrow")
     /\b(?:recommend|advise|suggest)\b|(?<!\byou\s)\bshould\b/i,

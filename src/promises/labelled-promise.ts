@@ -21,7 +21,7 @@ export function labelledPromise(sentence: string, langs: Language[], opts: FindP
     const inner = clausePromise(rest, lang, opts);
     if (inner) return { ...inner, text };
     const c = COMMIT[lang];
-    if (c.guards.some((g) => g.test(rest)) || isPast(rest, c)) continue;
+    if (c.conditional.test(rest) || c.guards.some((g) => g.test(rest)) || isPast(rest, c)) continue;
     const when = resolveWhen(rest, TIME[lang], opts);
     if (!when || when.dueAt <= opts.now) continue;
     let kind = kindOf(label, lang, when.precision !== 'deadline');

@@ -48,6 +48,12 @@ const PROMISES: Row[] = [
   ['A courier will collect the parcel on Thursday between 9 and 1.', 'appointment_window', '2026-11-26T13:00+01:00', '2026-11-26T09:00+01:00'],
   ['Your account will be credited in the first week of December.', 'refund_by', '2026-12-07T17:00+01:00'],
   ['We will have it fixed by close of business tomorrow.', 'custom', '2026-11-25T17:00+01:00'],
+  // weeks are weeks, not hours; "'s middags" does not turn a morning window into the night
+  ['Wij sturen u binnen 6 weken een besluit.', 'answer_by', '2027-01-05T17:00+01:00'],
+  ['Ik heb de dakdekker morgen tussen 8 en 12 ingepland en bel u vanmiddag ter bevestiging.', 'callback', '2026-11-25T12:00+01:00', '2026-11-25T08:00+01:00'],
+  ['De hovenier komt morgen \'s middags tussen 1 en 3.', 'appointment_window', '2026-11-25T15:00+01:00', '2026-11-25T13:00+01:00'],
+  // a colleague of ours asked to act still commits us
+  ['I have asked our finance team to refund the fee, which you should see on your statement by Friday.', 'refund_by', '2026-11-27T17:00+01:00'],
   // labelled lines
   ['Volgend contact: donderdag vóór 12:00', 'next_update_by', '2026-11-26T12:00+01:00'],
   ['Verwachte levering: maandag', 'appointment_window', '2026-11-30T17:00+01:00', '2026-11-30T08:00+01:00'],
@@ -75,6 +81,17 @@ const NOT_A_PROMISE: string[] = [
   'Please return the form by Friday.',
   'Payment due: Friday',
   'Our helpdesk closes at 6pm today.',
+  // a reason, an "until", a reference day, a doorbell, a change taking effect, a general statement, a third party asked
+  'Omdat het binnen een week na uw aankoop is, heb ik het verschil toch teruggestort.',
+  'Tot de nieuwe app die eind januari verschijnt, ontvangt u uw facturen op papier.',
+  'De ritten van vandaag zetten wij automatisch recht.',
+  'Uw verlenging gaat in per 1 december.',
+  'Declaraties worden binnen 30 dagen verwerkt.',
+  'Claims are handled within 30 days.',
+  'We hebben de vervoerder gevraagd het pakket morgen te bezorgen.',
+  'Stuurt u ons het afschrift, dan maken we het bedrag binnen vijf werkdagen over.',
+  'Nothing will change tomorrow.',
+  'Uw bestelling van maandag is onderweg.',
 ];
 
 for (const [reply, kind, due, windowStart] of PROMISES) {
@@ -92,6 +109,11 @@ for (const reply of NOT_A_PROMISE) {
     assert.deepEqual(findPromises(reply, options()), []);
   });
 }
+
+test('a doorbell is no callback, a call-out fee no call', () => {
+  assert.deepEqual(findPromises('We plaatsen deze week een bel bij de winkeldeur.', options('nl')).map((p) => p.kind), ['custom']);
+  assert.deepEqual(findPromises("I've booked the engineer for Thursday between 8:00 and 12:00 and waived the call-out fee.", options('en')).map((p) => p.kind), ['appointment_window']);
+});
 
 test('a sentence that promises and then takes it back is no promise', () => {
   assert.deepEqual(findPromises('De monteur komt morgen, maar dat kunnen wij niet garanderen.', options('nl')), []);

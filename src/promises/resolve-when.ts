@@ -46,7 +46,7 @@ export function resolveWhen(clause: string, p: TimePhrases, opts: FindPromisesOp
   if (reference(date)) date = null;
   const explicit = date?.day ?? null;
   let dayMatch = explicit === null ? firstAt(p.days, clause) : null;
-  if (dayMatch && dayMatch.value.type === 'weekday' && reference(dayMatch)) dayMatch = null;
+  if (dayMatch && dayMatch.value.type !== 'month' && reference(dayMatch)) dayMatch = null;
   const daySpec = dayMatch?.value ?? null;
   let day = explicit ?? (daySpec ? resolveDay(daySpec, cal) : null);
   // "in de week van 15 december": by the end of that week
@@ -62,8 +62,10 @@ export function resolveWhen(clause: string, p: TimePhrases, opts: FindPromisesOp
   const pm = p.afterNoon.test(clause);
   const compute = (d: number): When => {
     if (time?.type === 'window') {
-      const from = readTime(time.from, pm);
-      const to = readTime(time.to, pm);
+      // "'s middags tussen 1 en 3" is 13:00–15:00; "tussen 8 en 12 …, en bel u vanmiddag" stays 08:00–12:00
+      const read = (asPm: boolean) => [readTime(time.from, asPm), readTime(time.to, asPm)];
+      let [from, to] = read(pm);
+      if (pm && to[0] * 60 + to[1] <= from[0] * 60 + from[1]) [from, to] = read(false);
       if (to[0] * 60 + to[1] <= from[0] * 60 + from[1]) to[0] += 12; // "tussen 10 en 2" = 10:00–14:00
       return { dueAt: cal.at(d, to[0], to[1]), windowStart: cal.at(d, from[0], from[1]), precision: 'window', from: null };
     }

@@ -67,7 +67,7 @@ function unitOf(s: string): DurationUnit {
   const u = s.toLowerCase().replace(/\s+/g, ' ');
   if (/^(?:werkdag|business|working|work )/.test(u)) return 'businessDay';
   if (/^(?:dag|day)/.test(u)) return 'day';
-  if (/^(?:week)/.test(u)) return 'week';
+  if (/^(?:week|weken)/.test(u)) return 'week';
   if (/^(?:min|kwartier)/.test(u)) return 'minute';
   return 'hour';
 }
