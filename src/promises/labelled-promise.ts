@@ -19,7 +19,12 @@ export function labelledPromise(sentence: string, langs: Language[], opts: FindP
   for (const lang of langs) {
     if (!promiseLabel(label, lang)) continue;
     const inner = clausePromise(rest, lang, opts);
-    if (inner) return { ...inner, text };
+    if (inner) {
+      // "Terugbelverzoek ingepland: u hoort dinsdag van ons" — a specific label beats a general "hear from us"
+      const named = kindOf(label, lang, inner.windowStart !== null);
+      const kind = ['answer_by', 'custom'].includes(inner.kind) && !['answer_by', 'custom', 'next_update_by'].includes(named) ? named : inner.kind;
+      return { ...inner, kind, text };
+    }
     const c = COMMIT[lang];
     if (c.conditional.test(rest) || c.guards.some((g) => g.test(rest)) || isPast(rest, c)) continue;
     const when = resolveWhen(rest, TIME[lang], opts);
