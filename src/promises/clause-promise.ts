@@ -28,12 +28,14 @@ export function clausePromise(clause: string, lang: Language, opts: FindPromises
 }
 
 /**
- * Past, not promised: "gisteren", "vorige week"; a simple past ("belde", "was"); a perfect tense ("is …
+ * Past, not promised: "gisteren", "vorige week"; unless a future stands beside it, a simple past ("belde", "was"); a perfect tense ("is …
  * teruggestort", "has been refunded") — unless it plans ("is verzet naar vrijdag", "has been booked for Tuesday")
  * or a bounding time makes it a result to come ("binnen een uur is uw verbinding hersteld").
  */
 export function isPast(clause: string, c: CommitmentPhrases): boolean {
   if (c.pastTime.test(clause)) return true;
+  // the future of a relative clause ("…, who will contact you this week") does not undo the main clause's past
+  if (c.future.test(clause.replace(/,\s*(?:who|which|die|dat|welke|wie)\b.*$/i, ''))) return false;
   const planned = c.planned.test(clause);
   if (c.pastSimple.test(clause)) return !planned;
   if (c.perfect.test(clause)) return c.already.test(clause) ? !planned : !(planned || c.bound.test(clause));

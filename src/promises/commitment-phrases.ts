@@ -31,6 +31,8 @@ export interface CommitmentPhrases {
   pastTime: RegExp;
   /** "al", "reeds", "already": with a perfect tense, done */
   already: RegExp;
+  /** a future beside a past ("is ontvangen en wordt morgen teruggestort", "has been traced and will be redelivered") */
+  future: RegExp;
 }
 
 /** Dutch participles: ge- or a separable prefix + ge- ("teruggestort", "opgehaald"), or be-/ver-/her-/ont-/er- */
@@ -92,6 +94,7 @@ export const NL_COMMIT: CommitmentPhrases = {
   bound: /\b(?:uiterlijk|binnen|vóór|voor(?!\s+(?:u|je|jou|jullie|ons|mij|me|hem|haar|hen|uw)\b)|ten\s+laatste|tegen|over|eind(?:e)?|begin|morgen\w*|overmorgen|volgende|komende|aanstaande|na\s+het\s+weekend)\b/i,
   pastTime: /\b(?:gisteren|eergisteren|gisteravond|gistermiddag|afgelopen|vorige|zojuist|eerder\s+vandaag)\b/i,
   already: /\b(?:al|reeds)\b/i,
+  future: /\b(?:zal|zullen|wordt|worden)\b/i,
 };
 
 const EN_WILL = `(?:'ll|\\s+will|\\s+shall|'re\\s+going\\s+to|'m\\s+going\\s+to|\\s+are\\s+going\\s+to|\\s+am\\s+going\\s+to|\\s+is\\s+going\\s+to)`;
@@ -126,6 +129,7 @@ export const EN_COMMIT: CommitmentPhrases = {
   bound: /\b(?:by|within|before|no\s+later\s+than|tomorrow|next|end\s+of)\b/i,
   pastTime: /\b(?:yesterday|last\s+(?:week|night|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|ago|earlier\s+today)\b/i,
   already: /\balready\b/i,
+  future: /\bwill\b|'ll\b|\bgoing\s+to\b/i,
 };
 
 export const COMMIT: Record<Language, CommitmentPhrases> = { nl: NL_COMMIT, en: EN_COMMIT };

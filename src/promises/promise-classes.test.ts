@@ -52,6 +52,9 @@ const PROMISES: Row[] = [
   ['Wij sturen u binnen 6 weken een besluit.', 'answer_by', '2027-01-05T17:00+01:00'],
   ['Ik heb de dakdekker morgen tussen 8 en 12 ingepland en bel u vanmiddag ter bevestiging.', 'callback', '2026-11-25T12:00+01:00', '2026-11-25T08:00+01:00'],
   ['De hovenier komt morgen \'s middags tussen 1 en 3.', 'appointment_window', '2026-11-25T15:00+01:00', '2026-11-25T13:00+01:00'],
+  // a past beside a future: the future is promised
+  ['Uw klacht is ontvangen en wordt binnen 5 werkdagen behandeld.', 'answer_by', '2026-12-01T17:00+01:00'],
+  ['Your parcel has been found and will be delivered on Thursday between 7am and 11am.', 'appointment_window', '2026-11-26T11:00+01:00', '2026-11-26T07:00+01:00'],
   // a colleague of ours asked to act still commits us
   ['I have asked our finance team to refund the fee, which you should see on your statement by Friday.', 'refund_by', '2026-11-27T17:00+01:00'],
   // labelled lines
