@@ -1,0 +1,180 @@
+import { saysMoreThanOnce } from './incident-concepts.ts';
+import { foldForMatching } from '../text/normalise.ts';
+import type { MoneyMention } from './money.ts';
+
+/**
+ * The role an amount plays in a complaint, read from the words of its own clause: money taken
+ * ("afgeschreven", "rekent", "charged me"), a usual, expected or stated price given for contrast
+ * ("normaal", "had moeten", "volgens de app", "instead of"), an earlier period ("vorige maand",
+ * "last month"), a balance, a rate, the difference or the amount asked back ("€14 te veel", "the
+ * difference of"), a fine or reminder fee on top, the old end of a change ("van €98 naar"). Only
+ * closed-class words of Dutch and English (verbs of paying, adverbs of habit and time, modal and
+ * comparative constructions), so it holds for any product and wording. disputed-amount.ts weighs
+ * these features; this file only reads them.
+ */
+export interface AmountFeatures {
+  /** words that say money went: a charge, a debit, a payment, a bill of */
+  charged: boolean;
+  /** "€44,80 (klopt niet)", "$12 is wrong" */
+  disputed: boolean;
+  /** usual, expected, agreed, advertised or stated price; what it should or would have been */
+  reference: boolean;
+  /** "€2,10, dat klopt", "$4.00, which is fine" */
+  acknowledged: boolean;
+  /** an earlier period: "vorige maand", "last month", "eerst", "toen was het" */
+  earlier: boolean;
+  /** a change of situation before it: "maar", "nu", "deze keer", "this time", "suddenly" */
+  contrast: boolean;
+  /** "terwijl", "whereas", "although": introduces the fact set against the complaint */
+  concessive: boolean;
+  /** a price per unit: "€2,40 per uur", "$5 a month" */
+  rate: boolean;
+  /** what is left on an account or card, or both ends of its move */
+  balance: boolean;
+  /** the difference or overcharge: "het verschil van €X", "€X te veel", "$X more than usual" */
+  difference: boolean;
+  /** asked back: "terug", "refund", "crediteren" */
+  refund: boolean;
+  /** a fine, reminder or collection fee, interest: a cost on top of the charge */
+  consequence: boolean;
+  /** the old end of a change: "van €98 naar …", "from $38 to …" */
+  from: boolean;
+  /** "niet €3,20 maar", "not $5" */
+  negated: boolean;
+  /** "!", "maar liefst", "a whopping" */
+  emphasis: boolean;
+  /** "twee keer €9,90", "€9,90 dubbel", "2 x 46,80": a repetition said right beside it */
+  repeatedNext: boolean;
+  /** a part named as an item of a bill: "waarvan €33,10 voor", "due to £22.25 of" */
+  item: boolean;
+  /** named as what several amounts made together: "in totaal", "samen", "altogether" */
+  total: boolean;
+}
+
+// What says the money went: a charge, a debit, a payment taken, a purchase, a bill of.
+const CHARGED = new RegExp(
+  String.raw`\b(?:afgeschreven|afschrijving(?:en)?|incasso'?s?|afgeboekt|afgerekend|afrekenen|ge[iï]ncasseerd|incasseren|incasseert|afgetrokken|gerekend|berekend|rekent|rekenen|rekende|rekenden|in rekening|gefactureerd|betaal|betaalt|betaald|betaalde|betaalden|moest\s+(?:ik|we)\s+\S+\s+betalen|kwijt|ingehouden|opgenomen|belast|kostte\s+(?:me|mij|ons)|werd\s+(?:het|dat)|kwam\s+(?:het\s+)?(?:uit\s+)?op|came\s+to|ended\s+up\s+(?:at|being)|kocht|gekocht|nog\s+eens|nogmaals|van\s+(?:mijn|m'n|mn|onze|ons|de)\s+(?:rekening|bankrekening|account|saldo|kaart|creditcard)\s+(?:gehaald|gegaan|af|afgegaan)|(?<!terug\w*\s+(?:\w+\s+)?)op\s+(?:mijn|m'n|mn|onze|de)\s+\p{L}*(?:rekening|factuur|nota|afschrift|creditcard)|(?:afschrift|bankafschrift|bank-?app|statement|bill|invoice)\s+(?:shows?|showed|says|toont|laat\s+zien)|on\s+(?:my|our|the)\s+(?:bill|invoice|statement|bank\s+statement|card|credit\s+card)|(?:rekening|factuur|nota|bon|bill|invoice)\s+(?:van|of|is|was|:)|charged|charging|billed|debited|deducted|took|taken|withdrawn|paid|cost\s+(?:me|us)|another|out\s+of\s+my\s+account)\b|\b(?:kosten|bedrag|afschrijving|charge|amount)\s*:\s*$`,
+  'iu',
+);
+// What marks an amount as the usual, expected, agreed or stated price.
+const REFERENCE = new RegExp(
+  String.raw`\b(?:normaal|normaliter|meestal|gewoonlijk|doorgaans|altijd|standaard|vaste?|gebruikelijke?|gewone|hoort|hoorde|horen|zou(?:den)?|had(?:den)? (?:moeten|horen)|moet(?:en)?\s+(?:zijn|kosten|betalen)|verwacht\w*|in plaats van|i\.?p\.?v\.?|ipv|afgesproken|beloofd\w*|geadverteerd|aangegeven|vermeld|offerte|aanbieding|actieprijs|volgens\s+(?:de|het|mijn|m'n|uw|jullie|onze)\s+(?:contract|overeenkomst|tarief|tarieven|prijslijst|website|site|offerte|polis|afspraak|voorwaarden|bevestiging)|prijs\s+(?:op|in|van)\s+(?:de|het|jullie)\s+\S+|usual|normal|typical|usually|normally|typically|always|regular(?:ly)?|standard|should|would|expected|expect|supposed|instead of|rather than|used to|agreed|advertised|listed|quoted|promised|according to)\b|\b(?:app|meter|automaat|machine|website|site|scherm|screen|display)\s+(?:zei|gaf\s+aan|toonde|meldde|said|showed|says|shows)\s*(?:\S+\s+){0,2}$|\b(?:hooguit|maximaal|hoogstens|slechts|only|at\s+most|no\s+more\s+than|niet\s+meer\s+dan)\s*(?:zo'?n|ongeveer|about|around|rond\s+de)?\s*$`,
+  'iu',
+);
+// A reference price named after its amount: "€2,10 had moeten zijn", "$2.10 should have been", "dan was het € 3,30 geweest".
+const REFERENCE_AFTER = new RegExp(
+  String.raw`^\s*(?:[^.!?\d€$£]{0,25}?)\b(?:had(?:den)? moeten|zou(?:den)? moeten|moet(?:en)? (?:zijn|kosten)|hoort|hoorde|is normaal|normaal|gebruikelijk|geweest|verwacht\w*|expected|should(?: have)?|would(?: have)?|is normal|normally|usually|as (?:usual|agreed|advertised|promised|quoted|stated|shown)|zoals)\b`,
+  'iu',
+);
+const EARLIER = /\b(?:vorige\s+(?:maand|week|keer|periode|factuur|rekening|jaar)|vorig\s+jaar|eerder|eerst|vroeger|in\s+het\s+verleden|toen\s+(?:was|kostte|betaalde)|last\s+(?:month|week|time|year)|previous(?:ly)?|before|earlier|formerly|used\s+to)\b/iu;
+const BALANCE = /\b(?:saldo|tegoed|balance|remaining\s+credit)\b/iu;
+const LEFT_AFTER = /^\s*(?:over|left|remaining|resterend)\b/iu;
+// "each" of the repeated charges was wrong ("beide ritten", "both times"), not one of them a duplicate.
+export const EACH = /\b(?:beide|allebei|alle\s+(?:twee|drie|vier)|both|each\s+time|every\s+time|elke\s+keer|iedere\s+keer)\b/iu;
+const CONTRAST = /\b(?:maar|nu|ineens|opeens|plots(?:eling)?|deze\s+(?:keer|maand|week)|dit\s+keer|toch|but|now|suddenly|this\s+(?:time|month|week)|yet)\b/iu;
+const CONCESSIVE = /\b(?:terwijl|hoewel|whereas|while|although|though)\b/iu;
+const ACKNOWLEDGED_AFTER =
+  /^(?:[^.!?\n€$£]{0,24}?[,(:-]\s*|\s*[,:;(-]?\s*)(?:en\s+|and\s+)?(?:dat|die|dit|that|which|this|het|it)?\s*(?:klopt|(?:is|was)\s+(?:correct|juist|terecht|goed|prima|in\s+orde|ok[eé]?|right|fine|ok(?:ay)?)|'s\s+(?:correct|right|fine|ok(?:ay)?))\b(?!\s+(?:\w+\s+)?(?:niet|not)\b)/iu;
+const DISPUTED_AFTER =
+  /^\s*[,:;(-]?\s*(?:en\s+|and\s+)?(?:dat|die|dit|that|which|this)?\s*(?:klopt\s+(?:\w+\s+)?niet|(?:is|was)\s+(?:niet\s+(?:correct|juist|terecht|goed)|onterecht|onjuist|fout|te\s+veel|not\s+(?:correct|right)|wrong|incorrect)|(?:'s|is)\s+wrong)\b/iu;
+const RATE_AFTER = /^\s*(?:(?:per|p\/|\/|pro)\s*\p{L}{1,15}|(?:a|an)\s+(?:hour|hr|minute|day|month|week|year|ride|trip|line|piece)\b|each\b(?!\s+time)|apiece)/iu;
+const DIFFERENCE_BEFORE = /\b(?:verschil|difference|overcharged?\s+(?:me\s+)?by|te\s*veel\s+(?:betaald|gerekend|afgeschreven)?|teveel\s+(?:betaalde?|gerekend)?)\s*(?:van|of|is|was|:)?\s*(?:zo'?n|ongeveer|about|around)?\s*$/iu;
+const DIFFERENCE_AFTER = /^\s*(?:te\s*veel|verschil|difference|teveel|too\s+much|(?:meer|hoger|duurder)\s+dan|(?:more|higher)\s+than|extra\s+(?:vergeleken|compared))\b/iu;
+const REFUND = /\b(?:terug\w*|retour|refund\w*|reimburs\w*|credit(?:eren|ed)?|gecrediteerd|vergoed\w*|back)\b/iu;
+const CONSEQUENCE = /\b(?:boete|aanmaning\w*|herinnering\w*|incassokosten|administratiekosten|rente|late\s+(?:payment\s+)?fee|penalty|fine|interest|reminder\s+fee)\b/iu;
+const TOTAL = /\b(?:in\s+totaal|totaal|samen|bij\s+elkaar|opgeteld|in\s+total|total|altogether|combined|in\s+all)\b/iu;
+const FROM_BEFORE = /\b(?:van|from)\s*(?:zo'?n|ongeveer|about|around)?\s*$/iu;
+const TO_AFTER = /^\s*(?:naar|to)\b/iu;
+const NEGATED_BEFORE = /\b(?:niet|geen|not|no)\s*$/iu;
+const EMPHASIS = { after: /^\s*(?:!|\?!|\(!\))/u, before: /\b(?:maar liefst|wel|zomaar|whopping|a full)\s*$/iu };
+const ITEM = { before: /\b(?:waarvan|of\s+which|due\s+to|because\s+of|vanwege|door)\s*(?:\S+\s+){0,2}$/iu, after: /^\s*(?:aan|voor|of|for)\s+['"‘“]?\p{L}/iu };
+
+const SENTENCE = /(?<=[.!?])\s+(?=\S)|\n+|;\s*/u;
+// Where a clause begins inside a sentence: a comma, or a conjunction that joins two clauses (kept with the clause it opens);
+// not "en"/"and", which as often join two verbs of one clause ("is gestopt en heeft €9,90 gerekend").
+const CLAUSE = /,\s*|\s+(?=(?:terwijl|maar|want|omdat|hoewel|whereas|while|but|because|although)\s)/iu;
+
+/** The words that belong to one amount: its sentence, cut at the amounts before and after it, and its clause. */
+export function partAround(text: string, all: MoneyMention[], index: number) {
+  const m = all[index];
+  const headParts = text.slice(index > 0 ? all[index - 1].end : 0, m.start).split(SENTENCE);
+  const tailParts = text.slice(m.end, index < all.length - 1 ? all[index + 1].start : text.length).split(SENTENCE);
+  const before = headParts[headParts.length - 1] ?? '';
+  const after = tailParts[0] ?? '';
+  const clauseHead = before.split(CLAUSE);
+  return {
+    before,
+    after,
+    clauseBefore: clauseHead[clauseHead.length - 1] ?? '',
+    clauseAfter: after.split(CLAUSE)[0] ?? '',
+    nextInSentence: index < all.length - 1 && tailParts.length === 1,
+  };
+}
+
+/** The text of the amount's sentence before it. */
+function sentenceBefore(text: string, at: number): string {
+  const parts = text.slice(0, at).split(SENTENCE);
+  return parts[parts.length - 1] ?? '';
+}
+
+/** Pure: the features of one amount among all amounts of a text. */
+export function amountFeatures(text: string, all: MoneyMention[], index: number): AmountFeatures {
+  const { before, after, clauseBefore, clauseAfter, nextInSentence } = partAround(text, all, index);
+  const clause = `${clauseBefore} ${clauseAfter}`;
+  const prev = index > 0 ? partAround(text, all, index - 1) : null;
+  const fromHere = FROM_BEFORE.test(before) && TO_AFTER.test(after);
+  return {
+    charged: CHARGED.test(clauseBefore) || CHARGED.test(clauseAfter),
+    disputed: DISPUTED_AFTER.test(after),
+    // words after an amount that lead up to the next amount in the sentence are about that one
+    // words after an amount that lead up to the next amount in its clause are about that one
+    reference: REFERENCE.test(clauseBefore) || REFERENCE_AFTER.test(!nextInSentence ? after : clauseAfter.length < after.length ? clauseAfter : ''),
+    acknowledged: ACKNOWLEDGED_AFTER.test(after),
+    earlier: EARLIER.test(clauseBefore) || (!nextInSentence && EARLIER.test(clauseAfter)),
+    // "terwijl ik maar een uur stond en het uurtarief €2,20 is": a concessive clause is no change of situation
+    contrast: CONTRAST.test(clauseBefore) && !CONCESSIVE.test(clauseBefore),
+    concessive: CONCESSIVE.test(clauseBefore),
+    rate: RATE_AFTER.test(after),
+    // "mijn saldo ging van €31,20 naar €7,20": both ends of a balance's move, within its sentence
+    balance:
+      BALANCE.test(sentenceBefore(text, all[index].start).slice(-60)) ||
+      ((BALANCE.test(clauseBefore) || (!nextInSentence && BALANCE.test(clauseAfter))) && !CHARGED.test(clause)) ||
+      LEFT_AFTER.test(after),
+    difference: DIFFERENCE_BEFORE.test(before) || DIFFERENCE_AFTER.test(after),
+    refund: REFUND.test(clause),
+    // "een boete van €60", "€15 aanmaningskosten": named right beside it
+    consequence: CONSEQUENCE.test(clauseBefore.slice(-30)) || CONSEQUENCE.test(after.slice(0, 25)),
+    from: fromHere,
+    negated: NEGATED_BEFORE.test(before),
+    emphasis: EMPHASIS.after.test(after) || EMPHASIS.before.test(before),
+    repeatedNext: repeatedIn(`${before.slice(-24)} ${after.slice(0, 24)}`),
+    total: TOTAL.test(clauseBefore) || TOTAL.test(clauseAfter.slice(0, 20)),
+    item: ITEM.before.test(before) || (ITEM.after.test(after) && !REFUND.test(clauseAfter)) || (prev !== null && /\b(?:due\s+to|because\s+of|vanwege|waarvan|of\s+which)\s*$/iu.test(prev.after)),
+  };
+}
+
+// Between two amounts of one enumeration ("€12,10, €9,70 en €31,55"): nothing but a separator.
+const LIST_GAP = /^\s*(?:,|;|\/|&|\+|en|and|of|or|én)?\s*(?:nog\s+)?$/iu;
+const SHARED: (keyof AmountFeatures)[] = ['charged', 'reference', 'earlier', 'contrast', 'concessive', 'balance', 'consequence'];
+
+/** Pure: the features of every amount, the members of an enumeration sharing the cues of the clause around it. */
+export function featuresOfAll(text: string, all: MoneyMention[]): AmountFeatures[] {
+  const fs = all.map((_, i) => amountFeatures(text, all, i));
+  let start = 0;
+  for (let i = 1; i <= all.length; i++) {
+    if (i < all.length && LIST_GAP.test(text.slice(all[i - 1].end, all[i].start))) continue;
+    if (i - start > 1) {
+      const group = fs.slice(start, i);
+      for (const key of SHARED) if (group.some((f) => f[key])) for (const f of group) f[key] = true;
+    }
+    start = i;
+  }
+  return fs;
+}
+
+/** The text says a charge happened more than once ("twee keer", "2x", "dubbel", "twice"). */
+export function repeatedIn(text: string): boolean {
+  return saysMoreThanOnce(foldForMatching(text));
+}
+
+export const saysCharged = (text: string): boolean => CHARGED.test(text);
