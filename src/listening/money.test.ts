@@ -43,3 +43,15 @@ test('a bare price in the sentence of an amount with a currency is money too; in
   assert.deepEqual(findMoneyMentions('Meestal rond de 3 euro. Mijn nieuwe pasnummer eindigt op 21,75 geloof ik.').map((m) => m.cents), [300]);
   assert.deepEqual(findMoneyMentions('Op mijn afschrift staat 13,80.').map((m) => m.cents), [1380]);
 });
+
+test('formats customers write: whole euros with a dash, cents after a currency word, cents in words after number words', () => {
+  const found = (t: string) => findMoneyMentions(t).map((m) => [m.cents, m.implicit]);
+  assert.deepEqual(found('Voor een kwartier heb ik 17,- neergeteld'), [[1700, false]]);
+  assert.deepEqual(found('Het werd € 2.150,-- in totaal'), [[215000, false]]);
+  assert.deepEqual(found('de meter gaf 9 euro 35 aan'), [[935, false]]);
+  assert.deepEqual(found('in totaal 6 euro en 05 cent'), [[605, false]]);
+  assert.deepEqual(found('elf euro 40 voor niks'), [[1140, false]]);
+  // a count after the currency word is no cents
+  assert.deepEqual(found('3 euro 15 minuten later nog eens'), [[300, false]]);
+  assert.deepEqual(found('EUR 8,15 en 8.15 EUR'), [[815, false], [815, false]]);
+});

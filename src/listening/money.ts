@@ -60,15 +60,36 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
     const cents = subunit ? Math.round(value) : Math.round(value * 100);
     if (cents > 0) out.push({ cents, currency, start: m.index!, end: m.index! + m[0].length, implicit: false });
   }
+  // "12 euro 50", "12 euro en 50 cent": the cents after a whole amount written with a currency word
+  if (digits) for (const o of out) {
+    if (o.cents % 100 !== 0) continue;
+    if (!/(?:euro|eur|dollars?|pounds?|pond(?:en)?)$/iu.test(text.slice(o.start, o.end))) continue;
+    const more = CENTS_AFTER.exec(text.slice(o.end));
+    if (!more) continue;
+    o.cents += Number(more[1]);
+    o.end += more[0].length;
+  }
+  if (digits && out.length > 1) for (let i = out.length - 1; i >= 0; i--) if (out.some((o, j) => j !== i && out[i].start >= o.start && out[i].end <= o.end)) out.splice(i, 1);
+  // "14,-", "€ 7,--": whole euros in Dutch notation, money without a sign
+  if (digits) for (const m of text.matchAll(DASH_EUROS)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (out.some((o) => start < o.end && end > o.start)) continue;
+    const value = parseAmount(m[1]);
+    if (value) out.push({ cents: Math.round(value * 100), currency: 'EUR', start, end, implicit: false });
+  }
   // written out: "veertien euro", "vier euro vijftig", "twenty-five pounds"
   if (CURRENCY_WORD.test(text)) for (const m of text.matchAll(AMOUNT_IN_WORDS)) {
     const start = m.index!;
     const end = start + m[0].length;
-    if (out.some((o) => start < o.end && end > o.start)) continue;
+    const overlapping = out.filter((o) => start < o.end && end > o.start);
+    // "twaalf euro 50" read as "euro 50" by the pattern above: the words say more
+    if (overlapping.some((o) => o.start <= start || !/^(?:eur|euro)\b/iu.test(text.slice(o.start)))) continue;
     const whole = numberInWords(m[1]);
     if (whole === null || whole === 0) continue;
     const part = m[3] ? (/^\d+$/.test(m[3]) ? Number(m[3]) : numberInWords(m[3])) : 0;
     const cents = whole * 100 + (part !== null && part < 100 ? part : 0);
+    for (const o of overlapping) out.splice(out.indexOf(o), 1);
     out.push({ cents, currency: currencyOf(m[2].toLowerCase()), start, end: part !== null && part < 100 ? end : start + m[1].length + 1 + m[2].length, implicit: false });
   }
   out.sort((a, b) => a.start - b.start);
@@ -92,6 +113,9 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
 }
 
 const DIGIT = /\d/;
+// after "12 euro": " 50", " en 50 cent" — not a count of minutes, days or times
+const CENTS_AFTER = /^\s+(?:en\s+|and\s+)?(\d{2})(?:\s*(?:cent|centen|ct|cents|pence|p)\b)?(?![\d%]|[.,:]\d|\s*(?:uur|u\b|h\b|min|minuten|minutes|dag|dagen|days?|keer|times|x\b|%|procent|percent|kwartier|jaar|years?|maand|months?|week|weken|weeks?))/iu;
+const DASH_EUROS = /(?<![\d.,\w€$£])(\d{1,3}(?:\.\d{3})+|\d{1,6}),(?:-{1,2}|=|\u2013)(?![\d\w])/gu;
 
 /** Two spans in one sentence, not far apart. */
 function sameSentence(text: string, a: { start: number; end: number }, b: { start: number; end: number }): boolean {
