@@ -18,6 +18,7 @@ const dev = readFileSync(new URL('./eval-dev/stories.jsonl', import.meta.url), '
 const smtp = (JSON.parse(readFileSync(new URL('../tests/fixtures/story/parking-overcharge.json', import.meta.url), 'utf8')) as { story: Labelled[] }).story;
 
 const own = lines('../tests/fixtures/amounts/own.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
+const own2 = lines('../tests/fixtures/amounts/own2.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 // single messages of the tuning sets that dispute an amount, labelled by us (tests/fixtures/amounts/labels-dev-tune.json)
 const labels = JSON.parse(readFileSync(new URL('../tests/fixtures/amounts/labels-dev-tune.json', import.meta.url), 'utf8')) as Record<string, number>;
 const singles = ['./eval-tune/messages.jsonl', './eval-dev/messages.jsonl', './eval-dev/background.jsonl']
@@ -29,6 +30,7 @@ const sets: [string, Labelled[]][] = [
   ...['a', 'b', 'c', 'd'].map((s): [string, Labelled[]] => [`dev story ${s}`, dev.filter((m) => m.story === s)]),
   ['smtp story (ours)', smtp],
   ['own examples', own],
+  ['own examples, second batch', own2],
   ['tune/dev single messages', singles],
 ];
 

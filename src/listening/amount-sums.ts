@@ -37,10 +37,11 @@ const near = (a: number, b: number) => Math.abs(a - b) <= 1;
  * Adjusts the scores of distinct amounts (in place) by the sums among them. A usual price plus
  * another amount making a third: the other is the disputed extra when it is named as an item of
  * the bill or the usual part is called right; it is the difference (and the third the charge)
- * when it is worded as one ("het verschil", "te veel", asked back); otherwise nobody can tell
- * from the sum, and both are marked unsure.
+ * when it is worded as one ("het verschil", "te veel", asked back) — unless the customer quotes the
+ * lines of a bill (`billLines`), where the difference may be a line of its own; otherwise nobody can
+ * tell from the sum, and both are marked unsure.
  */
-export function weighSums(values: AmountValue[]): void {
+export function weighSums(values: AmountValue[], opts: { billLines?: boolean } = {}): void {
   const free = values.filter((v) => !v.reference && !v.rate);
   const extras = new Set<AmountValue>();
   const totals = new Set<AmountValue>();
@@ -53,13 +54,13 @@ export function weighSums(values: AmountValue[]): void {
       if ((extra.item || ref.acknowledged) && !extra.difference) {
         extras.add(extra);
         totals.add(total);
-      } else if (extra.difference && !extra.refund) {
-        // "€15 meer dan normaal", "tien euro te veel": the charge is the total
+      } else if ((extra.difference || extra.refund) && !opts.billLines) {
+        // "€15 meer dan normaal", "tien euro te veel", "ik wil €36 terug": the difference; the charge is the total
         extra.score -= 1.5;
         total.score += 1;
       } else {
-        // asked back or not worded at all: the difference is what the customer wants, the charge what the
-        // text is about; which one a reply should name is a person's call
+        // not worded at all, or the customer quotes the lines of a bill (the difference may be a line of its own):
+        // which one a reply should name is a person's call
         extra.unsure = true;
         total.unsure = true;
       }

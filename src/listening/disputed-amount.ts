@@ -37,7 +37,8 @@ export const WEIGHTS = {
   concessive: -1,
   rate: -2,
   balance: -1.5,
-  consequence: -0.75,
+  consequence: -1.5,
+  another: 1,
   from: -1,
   negated: -2,
   emphasis: 0.5,
@@ -54,6 +55,10 @@ export const WEIGHTS = {
 } as const;
 /** The lead the best amount needs over the next to be taken without a person's look. */
 export const MARGIN = 1;
+
+// A line of a bill quoted by the customer ("'data roaming'", "\"premium SMS\""), and a bill.
+const QUOTED_LINE = /['"‘“][^'"’”\n\d]{3,40}['"’”]/u;
+const BILL = /\b(?:factuur|nota|rekening|afschrift|bill|invoice|statement)\b/iu;
 
 interface Scored {
   m: MoneyMention;
@@ -95,7 +100,7 @@ export function disputedAmount(
     cents: x.m.cents, currency: x.m.currency, score: x.score, reference: x.reference, rate: x.rate,
     acknowledged: x.f.acknowledged, difference: x.f.difference, refund: x.f.refund && !x.f.charged, item: x.f.item, balance: x.f.balance,
   }));
-  weighSums(sums);
+  weighSums(sums, { billLines: QUOTED_LINE.test(text) && BILL.test(text) });
   values.forEach((x, i) => (x.score = sums[i].score));
   if (process.env.AMOUNTS_DEBUG) for (const x of values) console.log('   ', x.m.cents, x.score.toFixed(2), Object.entries(x.f).filter(([, v]) => v).map(([k]) => k).join(','), sums[values.indexOf(x)].unsure ? 'UNSURE' : '');
   const unsure = new Set(values.filter((_, i) => sums[i].unsure));
@@ -142,7 +147,8 @@ function scoreMention(features: AmountFeatures[], all: MoneyMention[], index: nu
   if (f.balance) score += w.balance;
   if (f.rate) score += w.rate;
   // a usual payment is still the usual price ("meestal betaal ik zo'n 3 euro")
-  if (f.charged && !f.reference) score += w.charged;
+  if ((f.charged || f.another) && !f.reference) score += w.charged;
+  if (f.another && several) score += w.another;
   // a contrast introduces the new situation, unless it introduces the reference ("terwijl het €2 had moeten zijn")
   if (!f.reference && f.contrast && !f.concessive) score += w.contrast;
   if (several) {
