@@ -19,6 +19,7 @@ const smtp = (JSON.parse(readFileSync(new URL('../tests/fixtures/story/parking-o
 
 const own = lines('../tests/fixtures/amounts/own.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 const own2 = lines('../tests/fixtures/amounts/own2.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
+const own3 = lines('../tests/fixtures/amounts/own3.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 // single messages of the tuning sets that dispute an amount, labelled by us (tests/fixtures/amounts/labels-dev-tune.json)
 const labels = JSON.parse(readFileSync(new URL('../tests/fixtures/amounts/labels-dev-tune.json', import.meta.url), 'utf8')) as Record<string, number>;
 const singles = ['./eval-tune/messages.jsonl', './eval-dev/messages.jsonl', './eval-dev/background.jsonl']
@@ -31,6 +32,7 @@ const sets: [string, Labelled[]][] = [
   ['smtp story (ours)', smtp],
   ['own examples', own],
   ['own examples, second batch', own2],
+  ['own examples, third batch', own3],
   ['tune/dev single messages', singles],
 ];
 

@@ -47,6 +47,8 @@ export interface AmountFeatures {
   repeatedNext: boolean;
   /** said to come on top of another: "nog eens", "nogmaals", "another", "a further" */
   another: boolean;
+  /** given as the outcome of a sum: "dus €X", "so $X", "dat is €X" */
+  computed: boolean;
   /** a part named as an item of a bill: "waarvan €33,10 voor", "due to £22.25 of" */
   item: boolean;
   /** named as what several amounts made together: "in totaal", "samen", "altogether" */
@@ -55,12 +57,12 @@ export interface AmountFeatures {
 
 // What says the money went: a charge, a debit, a payment taken, a purchase, a bill of.
 const CHARGED = new RegExp(
-  String.raw`\b(?:afgeschreven|afschrijving(?:en)?|incasso'?s?|afgeboekt|afgerekend|afrekenen|ge[iï]ncasseerd|incasseren|incasseert|afgetrokken|gerekend|berekend|rekent|rekenen|rekende|rekenden|in rekening|gefactureerd|betaal|betaalt|betaald|betaalde|betaalden|moest\s+(?:ik|we)\s+\S+\s+betalen|kwijt|ingehouden|opgenomen|belast|kostte\s+(?:me|mij|ons)|werd\s+(?:het|dat)|kwam\s+(?:het\s+)?(?:uit\s+)?op|came\s+to|ended\s+up\s+(?:at|being)|kocht|gekocht|van\s+(?:mijn|m'n|mn|onze|ons|de)\s+(?:rekening|bankrekening|account|saldo|kaart|creditcard)\s+(?:gehaald|gegaan|af|afgegaan)|(?<!terug\w*\s+(?:\w+\s+)?)op\s+(?:mijn|m'n|mn|onze|de)\s+\p{L}*(?:rekening|factuur|nota|afschrift|creditcard)|(?:afschrift|bankafschrift|bank-?app|statement|bill|invoice)\s+(?:shows?|showed|says|toont|laat\s+zien)|on\s+(?:my|our|the)\s+(?:bill|invoice|statement|bank\s+statement|card|credit\s+card)|(?:rekening|factuur|nota|bon|bill|invoice)\s+(?:van|of|is|was|:)|charged|charging|billed|debited|deducted|took|taken|withdrawn|paid|cost\s+(?:me|us)|out\s+of\s+my\s+account)\b|\b(?:kosten|bedrag|afschrijving|charge|amount)\s*:\s*$`,
+  String.raw`\b(?:afgeschreven|afschrijving(?:en)?|incasso'?s?|afgeboekt|afgerekend|afrekenen|ge[iï]ncasseerd|incasseren|incasseert|afgetrokken|gerekend|berekend|rekent|rekenen|rekende|rekenden|in rekening|gefactureerd|betaal|betaalt|betaald|betaalde|betaalden|moest\s+(?:ik|we)\s+\S+\s+betalen|kwijt|ingehouden|(?:van\s+)?af\s*gegaan|afgegaan|opgenomen|belast|kostte\s+(?:me|mij|ons)|werd\s+(?:het|dat)|kwam\s+(?:het\s+)?(?:uit\s+)?op|came\s+to|ended\s+up\s+(?:at|being)|kocht|gekocht|van\s+(?:mijn|m'n|mn|onze|ons|de)\s+(?:rekening|bankrekening|account|saldo|kaart|creditcard)\s+(?:gehaald|gegaan|af|afgegaan)|(?<!terug\w*\s+(?:\w+\s+)?)op\s+(?:mijn|m'n|mn|onze|de)\s+\p{L}*(?:rekening|factuur|nota|afschrift|creditcard)|(?:afschrift|bankafschrift|bank-?app|statement|bill|invoice)\s+(?:shows?|showed|says|toont|laat\s+zien)|on\s+(?:my|our|the)\s+(?:bill|invoice|statement|bank\s+statement|card|credit\s+card)|(?:rekening|factuur|nota|bon|bill|invoice)\s+(?:van|of|is|was|:)|charged|charging|billed|debited|deducted|took|taken|withdrawn|paid|cost\s+(?:me|us)|out\s+of\s+my\s+account)\b|\b(?:kosten|bedrag|afschrijving|charge|amount)\s*:\s*$`,
   'iu',
 );
 // What marks an amount as the usual, expected, agreed or stated price.
 const REFERENCE = new RegExp(
-  String.raw`\b(?:normaal|normaliter|meestal|gewoonlijk|doorgaans|altijd|standaard|vaste?|gebruikelijke?|gewone|hoort|hoorde|horen|zou(?:den)?|had(?:den)? (?:moeten|horen)|moet(?:en)?\s+(?:zijn|kosten|betalen)|verwacht\w*|in plaats van|i\.?p\.?v\.?|ipv|afgesproken|beloofd\w*|dan\s+(?:was|zou|had)|(?<!on)verschuldigd\w*|(?:het\s+)?(?:juiste|correcte)\s+(?:bedrag|prijs|tarief)|(?:the\s+)?(?:correct|right|proper)\s+(?:amount|price|fare|fee)|geadverteerd|aangegeven|vermeld|offerte|aanbieding|actieprijs|volgens\s+(?:de|het|mijn|m'n|uw|jullie|onze)\s+(?:contract|overeenkomst|tarief|tarieven|prijslijst|website|site|offerte|polis|afspraak|voorwaarden|bevestiging)|prijs\s+(?:op|in|van)\s+(?:de|het|jullie)\s+\S+|usual|normal|typical|usually|normally|typically|always|regular(?:ly)?|standard|should|would|expected|expect|supposed|instead of|rather than|used to|agreed|advertised|listed|quoted|promised|according to)\b|\b(?:app|meter|automaat|machine|website|site|scherm|screen|display)\s+(?:zei|gaf\s+aan|toonde|meldde|said|showed|says|shows)\s*(?:\S+\s+){0,2}$|\b(?:hooguit|maximaal|hoogstens|slechts|only|at\s+most|no\s+more\s+than|niet\s+meer\s+dan)\s*(?:zo'?n|ongeveer|about|around|rond\s+de)?\s*$`,
+  String.raw`\b(?:normaal|normaliter|meestal|gewoonlijk|doorgaans|altijd|standaard|vaste?|gebruikelijke?|gewone|hoort|hoorde|horen|zou(?:den)?|had(?:den)? (?:moeten|horen)|moet(?:en)?\s+(?:zijn|kosten|betalen)|verwacht\w*|in plaats van|i\.?p\.?v\.?|ipv|afgesproken|beloofd\w*|dan\s+(?:was|zou|had)|(?<!on)verschuldigd\w*|(?:het\s+)?(?:juiste|correcte)\s+(?:bedrag|prijs|tarief)|(?:the\s+)?(?:correct|right|proper)\s+(?:amount|price|fare|fee)|geadverteerd|aangegeven|vermeld|offerte|aanbieding|actieprijs|volgens\s+(?:de|het|mijn|m'n|uw|jullie|onze)\s+(?:contract|overeenkomst|tarief|tarieven|prijslijst|website|site|offerte|polis|afspraak|voorwaarden|bevestiging)|prijs\s+(?:op|in|van)\s+(?:de|het|jullie)\s+\S+|usual|normal|typical|usually|normally|typically|always|regular(?:ly)?|standard|should|would|expected|expect|supposed|instead of|rather than|used to|agreed|advertised|listed|quoted|promised|according to)\b|\b(?:app|meter|automaat|machine|website|site|scherm|screen|display)\s+(?:zei|gaf\s+aan|toonde|meldde|said|showed|says|shows)\s*(?:\S+\s+){0,2}$|\b(?:minus|less|min\s+(?:de|het))\s*(?:the)?\s*$|\b(?:hooguit|maximaal|hoogstens|slechts|only|at\s+most|no\s+more\s+than|niet\s+meer\s+dan)\s*(?:zo'?n|ongeveer|about|around|rond\s+de)?\s*$`,
   'iu',
 );
 // A reference price named after its amount: "€2,10 had moeten zijn", "$2.10 should have been", "dan was het € 3,30 geweest".
@@ -81,12 +83,13 @@ const ACKNOWLEDGED_AFTER =
 const DISPUTED_AFTER =
   /^\s*[,:;(-]?\s*(?:en\s+|and\s+)?(?:dat|die|dit|that|which|this)?\s*(?:klopt\s+(?:\w+\s+)?niet|(?:is|was)\s+(?:niet\s+(?:correct|juist|terecht|goed)|onterecht|onjuist|fout|te\s+veel|not\s+(?:correct|right)|wrong|incorrect)|(?:'s|is)\s+wrong)\b/iu;
 const RATE_AFTER = /^\s*(?:(?:per|p\/|\/|pro)\s*\p{L}{1,15}|(?:a|an)\s+(?:hour|hr|minute|day|month|week|year|ride|trip|line|piece)\b|each\b(?!\s+time)|apiece)/iu;
-const DIFFERENCE_BEFORE = /\b(?:verschil|difference|onverschuldigd\s+betaalde?(?:\s+bedrag)?|te\s*veel\s+betaalde(?:\s+bedrag)?|overpaid|overpayment(?:\s+of)?|overcharged?\s+(?:me\s+)?by|te\s*veel\s+(?:betaald|gerekend|afgeschreven)?|teveel\s+(?:betaalde?|gerekend)?)\s*(?:van|of|is|was|:)?\s*(?:zo'?n|ongeveer|about|around)?\s*$/iu;
+const DIFFERENCE_BEFORE = /\b(?:verschil|difference|onverschuldigd\s+betaalde?(?:\s+bedrag)?|te\s*veel\s+betaalde(?:\s+bedrag)?|overpaid|overpayment(?:\s+of)?|overcharged?\s+(?:me\s+)?by|te\s*veel\s+(?:betaald|gerekend|afgeschreven)?|teveel\s+(?:betaalde?|gerekend)?)\s*(?:van|of|is|was|:|,)?\s*(?:zo'?n|ongeveer|about|around)?\s*$/iu;
 const DIFFERENCE_AFTER = /^\s*(?:te\s*veel|verschil|difference|teveel|too\s+much|(?:meer|hoger|duurder)\s+dan|(?:more|higher)\s+than|extra\s+(?:vergeleken|compared))\b/iu;
 const REFUND = /\b(?:terug\w*|retour|refund\w*|reimburs\w*|credit(?:eren|ed)?|gecrediteerd|vergoed\w*|back)\b/iu;
 const CONSEQUENCE = /\b(?:boete|aanmaning\w*|herinnering\w*|incassokosten|administratiekosten|rente|late\s+(?:payment\s+)?fee|penalty|fine|interest|reminder\s+fee)\b/iu;
 const TOTAL = /\b(?:in\s+totaal|totaal|samen|bij\s+elkaar|opgeteld|in\s+total|total|altogether|combined|in\s+all)\b/iu;
 const ANOTHER = /\b(?:nog\s+eens|nogmaals|daarna\s+nog|toen\s+nog|another|a\s+further|an\s+additional|then\s+(?:a\s+)?(?:further|another))\b/iu;
+const COMPUTED = /\b(?:dus|so|thus|dat\s+is|that'?s|that\s+is|makes|maakt)\s*(?:een|a|nog|dan)?\s*$|=\s*$/iu;
 const FROM_BEFORE = /\b(?:van|from)\s*(?:zo'?n|ongeveer|about|around)?\s*$/iu;
 const TO_AFTER = /^\s*(?:naar|to)\b/iu;
 const NEGATED_BEFORE = /\b(?:niet|geen|not|no)\s*$/iu;
@@ -127,14 +130,15 @@ export function amountFeatures(text: string, all: MoneyMention[], index: number)
   const clause = `${clauseBefore} ${clauseAfter}`;
   const prev = index > 0 ? partAround(text, all, index - 1) : null;
   const fromHere = FROM_BEFORE.test(before) && TO_AFTER.test(after);
+  // words after an amount that lead up to the next amount in its clause are about that one
+  const ownAfter = !nextInSentence ? after : clauseAfter.length < after.length ? clauseAfter : '';
   return {
     charged: CHARGED.test(clauseBefore) || CHARGED.test(clauseAfter),
     disputed: DISPUTED_AFTER.test(after),
     // words after an amount that lead up to the next amount in the sentence are about that one
-    // words after an amount that lead up to the next amount in its clause are about that one
-    reference: REFERENCE.test(clauseBefore) || REFERENCE_AFTER.test(!nextInSentence ? after : clauseAfter.length < after.length ? clauseAfter : ''),
+    reference: REFERENCE.test(clauseBefore) || REFERENCE_AFTER.test(ownAfter),
     acknowledged: ACKNOWLEDGED_AFTER.test(after),
-    earlier: EARLIER.test(clauseBefore) || (!nextInSentence && EARLIER.test(clauseAfter)),
+    earlier: EARLIER.test(clauseBefore) || EARLIER.test(ownAfter),
     // "terwijl ik maar een uur stond en het uurtarief €2,20 is": a concessive clause is no change of situation
     contrast: CONTRAST.test(clauseBefore) && !CONCESSIVE.test(clauseBefore),
     concessive: CONCESSIVE.test(clauseBefore),
@@ -153,6 +157,7 @@ export function amountFeatures(text: string, all: MoneyMention[], index: number)
     emphasis: EMPHASIS.after.test(after) || EMPHASIS.before.test(before),
     repeatedNext: repeatedIn(`${before.slice(-24)} ${after.slice(0, 24)}`),
     another: ANOTHER.test(clauseBefore),
+    computed: COMPUTED.test(clauseBefore),
     total: TOTAL.test(clauseBefore) || TOTAL.test(clauseAfter.slice(0, 20)),
     item: ITEM.before.test(before) || (ITEM.after.test(after) && !REFUND.test(clauseAfter)) || (prev !== null && /\b(?:due\s+to|because\s+of|vanwege|waarvan|of\s+which)\s*$/iu.test(prev.after)),
   };

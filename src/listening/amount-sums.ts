@@ -25,6 +25,8 @@ export interface AmountValue {
   item?: boolean;
   /** asked back ("graag €14,40 terug"), not said to be charged */
   refund?: boolean;
+  /** given as the outcome of a sum ("dus €27,10") */
+  computed?: boolean;
   /** one end of a balance's move */
   balance?: boolean;
   /** set here: the sums leave the choice to a person (a usual price plus an amount that is neither item nor difference) */
@@ -54,8 +56,8 @@ export function weighSums(values: AmountValue[], opts: { billLines?: boolean } =
       if ((extra.item || ref.acknowledged) && !extra.difference) {
         extras.add(extra);
         totals.add(total);
-      } else if ((extra.difference || extra.refund) && !opts.billLines) {
-        // "€15 meer dan normaal", "tien euro te veel", "ik wil €36 terug": the difference; the charge is the total
+      } else if ((extra.difference || extra.refund || extra.computed) && !opts.billLines) {
+        // "€15 meer dan normaal", "tien euro te veel", "ik wil €36 terug", "so €27.10": the difference; the charge is the total
         extra.score -= 1.5;
         total.score += 1;
       } else {
@@ -82,10 +84,10 @@ export function weighSums(values: AmountValue[], opts: { billLines?: boolean } =
   if (related) return;
   // what a balance's move took ("tegoed van €25 naar €3,40 … €21,60"); the difference of two charges named
   for (const x of free) {
-    const pair = free.find((a) => a !== x && a.currency === x.currency && free.some((b) => b !== a && b !== x && b.currency === x.currency && near(a.cents - b.cents, x.cents) && (a.balance ? b.balance : true)));
+    const pair = values.find((a) => a !== x && !a.rate && a.currency === x.currency && values.some((b) => b !== a && b !== x && !b.rate && b.currency === x.currency && near(a.cents - b.cents, x.cents)));
     if (!pair) continue;
     if (pair.balance) x.score += 1.5;
-    else if (x.difference || x.refund) {
+    else if (x.difference || x.refund || x.computed) {
       x.score -= 1;
       pair.score += 0.5;
     }

@@ -98,7 +98,7 @@ export function disputedAmount(
   const values = [...byValue.values()];
   const sums: AmountValue[] = values.map((x) => ({
     cents: x.m.cents, currency: x.m.currency, score: x.score, reference: x.reference, rate: x.rate,
-    acknowledged: x.f.acknowledged, difference: x.f.difference, refund: x.f.refund && !x.f.charged, item: x.f.item, balance: x.f.balance,
+    acknowledged: x.f.acknowledged, difference: x.f.difference, refund: x.f.refund && !x.f.charged, item: x.f.item, balance: x.f.balance, computed: x.f.computed,
   }));
   weighSums(sums, { billLines: QUOTED_LINE.test(text) && BILL.test(text) });
   values.forEach((x, i) => (x.score = sums[i].score));

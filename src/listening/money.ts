@@ -18,7 +18,7 @@ export interface Money {
 // The number: digits with optional grouping and decimals, optionally ",-" / ".-" / ",=" for whole euros.
 const NUM = String.raw`(\d{1,3}(?:[.,'\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?:[.,](?:-{1,2}|=|\u2013))?`;
 const SIGN_BEFORE = String.raw`(€|\$|£|\b(?:eur|euro|usd|us\$|gbp)\b\.?)`;
-const WORD_AFTER = String.raw`(€|\$|£|eur\b|euro(?:'s)?\b|usd\b|dollars?\b|gbp\b|pounds?\b|ponden\b|pond\b|cents?\b|centen\b|pence\b|p\b)`;
+const WORD_AFTER = String.raw`(€|\$|£|eur\b|euro(?:'s|s)?\b|usd\b|dollars?\b|gbp\b|pounds?\b|ponden\b|pond\b|cents?\b|centen\b|pence\b|p\b)`;
 
 // sign before (allowing "€ 12", "EUR 3.000,-", "$ 12.50", a minus between), or amount then word.
 const MONEY = new RegExp(
@@ -63,7 +63,7 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
   // "12 euro 50", "12 euro en 50 cent": the cents after a whole amount written with a currency word
   if (digits) for (const o of out) {
     if (o.cents % 100 !== 0) continue;
-    if (!/(?:euro|eur|dollars?|pounds?|pond(?:en)?)$/iu.test(text.slice(o.start, o.end))) continue;
+    if (!/(?:euros?|eur|dollars?|pounds?|pond(?:en)?)$/iu.test(text.slice(o.start, o.end))) continue;
     const more = CENTS_AFTER.exec(text.slice(o.end));
     if (!more) continue;
     o.cents += Number(more[1]);
