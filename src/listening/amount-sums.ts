@@ -25,6 +25,8 @@ export interface AmountValue {
   item?: boolean;
   /** asked back ("graag €14,40 terug"), not said to be charged */
   refund?: boolean;
+  /** named as a total ("samen", "in totaal") */
+  total?: boolean;
   /** given as the outcome of a sum ("dus €27,10") */
   computed?: boolean;
   /** one end of a balance's move */
@@ -79,6 +81,11 @@ export function weighSums(values: AmountValue[], opts: { billLines?: boolean } =
     if (sumOfParts || timesRate) {
       total.score += 1;
       related = true;
+    }
+    // every part disputed, the total named as such ("€12,10, €9,70 en €31,55, samen €53,35"): the parts give way
+    if (sumOfParts && total.total) {
+      total.score += 0.5;
+      for (const p of parts) p.score -= 0.5;
     }
   }
   if (related) return;

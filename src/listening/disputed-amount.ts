@@ -98,7 +98,7 @@ export function disputedAmount(
   const values = [...byValue.values()];
   const sums: AmountValue[] = values.map((x) => ({
     cents: x.m.cents, currency: x.m.currency, score: x.score, reference: x.reference, rate: x.rate,
-    acknowledged: x.f.acknowledged, difference: x.f.difference, refund: x.f.refund && !x.f.charged, item: x.f.item, balance: x.f.balance, computed: x.f.computed,
+    acknowledged: x.f.acknowledged, difference: x.f.difference, refund: x.f.refund && !x.f.charged, item: x.f.item, balance: x.f.balance, computed: x.f.computed, total: x.f.total,
   }));
   weighSums(sums, { billLines: QUOTED_LINE.test(text) && BILL.test(text) });
   values.forEach((x, i) => (x.score = sums[i].score));
@@ -137,13 +137,17 @@ function scoreMention(features: AmountFeatures[], all: MoneyMention[], index: nu
   if (f.reference || f.acknowledged) score += f.acknowledged ? w.acknowledged : w.reference;
   if (f.disputed) score += w.disputed;
   const multiple = all.some((o, j) => j !== index && o.currency === m.currency && [2, 3].some((k) => o.cents * k === m.cents));
+  const ofTotal = all.some((o, j) => features[j].total && o.currency === m.currency && [2, 3].some((k) => m.cents * k === o.cents));
   if (each) {
     if (multiple) score += w.totalOfEach;
   } else if (repeated || (f.total && multiple)) {
+    // the amount that was taken twice is the one in dispute ("89 euro dubbel afgeschreven", "2 x 46,80")...
     if (f.repeatedNext) score += w.repeatedNext;
     // ...not the total it made ("twee keer 164,50, dus €329 kwijt"): an exact multiple of another amount named
     if (multiple) score += w.multipleOfAnother;
   }
+  // "in totaal €251,80" beside "€125,90": the total of two or three of the same charge; the charge is that one, unless called usual
+  if (!each && ofTotal && !f.reference && !f.acknowledged && !f.repeatedNext) score += w.repeatedNext;
   if (f.balance) score += w.balance;
   if (f.rate) score += w.rate;
   // a usual payment is still the usual price ("meestal betaal ik zo'n 3 euro")
