@@ -9,7 +9,7 @@
  * AMOUNTS_SHOW=1 prints every mail that is not right.
  */
 import { readFileSync } from 'node:fs';
-import { disputedAmount } from '../src/listening/disputed-amount.ts';
+import { disputedAmount, MARGIN } from '../src/listening/disputed-amount.ts';
 import { findMoneyMentions } from '../src/listening/money.ts';
 
 interface Labelled { id: string; subject: string; text: string; charged_amount_cents: number | null; other_amounts_cents?: number[] }
@@ -68,5 +68,25 @@ for (const [name, mails] of sets) {
   console.log(`| ${name} | ${mails.length} | ${f.right} | ${f.flagged} | ${f.wrong} |`);
 }
 console.log(`| all | ${total} | ${right} | ${flagged} | ${wrong} |`);
-// wrong is what matters most (a customer promised the wrong refund): the figure is the share right, with wrong beside it
-console.log(`RESULT amounts_right ${(right / total).toFixed(3)} share baseline=${((total - wrong - flagged) / total).toFixed(3)} ratio=1.00 (wrong ${wrong}, flagged ${flagged})`);
+
+// the margin that makes a choice certain, swept over every labelled mail: where wrong turns into flagged
+console.log('\n| margin | right | flagged | wrong |\n|---:|---:|---:|---:|');
+for (const margin of [0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2]) {
+  const f = { right: 0, flagged: 0, wrong: 0 };
+  for (const [, mails] of sets) for (const m of mails) f[verdictOf(m, margin)]++;
+  console.log(`| ${margin}${margin === MARGIN ? ' (shipped)' : ''} | ${f.right} | ${f.flagged} | ${f.wrong} |`);
+}
+
+function verdictOf(m: Labelled, margin?: number): 'right' | 'flagged' | 'wrong' {
+  // as case-amounts.ts: only a message the analysis found money in (bare prices too) is read
+  const d = findMoneyMentions(m.text).length ? disputedAmount(m.text, undefined, { subject: m.subject, margin }) : null;
+  if (!d) return m.charged_amount_cents === null ? 'right' : 'flagged';
+  if (!d.certain) return 'flagged';
+  return d.amount.cents === m.charged_amount_cents ? 'right' : 'wrong';
+}
+// wrong is what matters most (a customer promised the wrong refund): the figure is the share right, with wrong beside it.
+// Baseline: main before this change (3d6c1c6) on the same 288 mails, measured 2026-12-07: 234 right, 39 flagged, 15 wrong.
+const BASELINE = 234 / 288;
+const share = right / total;
+console.log(`wrong ${wrong} of ${total} (main: 15), flagged ${flagged} (main: 39)`);
+console.log(`RESULT amounts_right ${share.toFixed(3)} share baseline=${BASELINE.toFixed(3)} ratio=${(share / BASELINE).toFixed(2)}`);

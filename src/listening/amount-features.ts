@@ -62,13 +62,13 @@ const CHARGED = new RegExp(
 );
 // What marks an amount as the usual, expected, agreed or stated price.
 const REFERENCE = new RegExp(
-  String.raw`\b(?:normaal|normaliter|meestal|gewoonlijk|doorgaans|altijd|standaard|vaste?|gebruikelijke?|gewone|hoort|hoorde|horen|zou(?:den)?|had(?:den)? (?:moeten|horen)|moet(?:en)?\s+(?:zijn|kosten|betalen)|verwacht\w*|in plaats van|i\.?p\.?v\.?|ipv|afgesproken|beloofd\w*|dan\s+(?:was|zou|had)|(?<!on)verschuldigd\w*|(?:het\s+)?(?:juiste|correcte)\s+(?:bedrag|prijs|tarief)|(?:the\s+)?(?:correct|right|proper)\s+(?:amount|price|fare|fee)|geadverteerd|aangegeven|vermeld|offerte|aanbieding|actieprijs|volgens\s+(?:de|het|mijn|m'n|uw|jullie|onze)\s+(?:contract|overeenkomst|tarief|tarieven|prijslijst|website|site|offerte|polis|afspraak|voorwaarden|bevestiging)|prijs\s+(?:op|in|van)\s+(?:de|het|jullie)\s+\S+|usual|normal|typical|usually|normally|typically|always|regular(?:ly)?|standard|should|would|expected|expect|supposed|instead of|rather than|used to|agreed|advertised|listed|quoted|promised|according to)\b|\b(?:app|meter|automaat|machine|website|site|scherm|screen|display)\s+(?:zei|gaf\s+aan|toonde|meldde|said|showed|says|shows)\s*(?:\S+\s+){0,2}$|\b(?:minus|less|min\s+(?:de|het))\s*(?:the)?\s*$|\b(?:hooguit|maximaal|hoogstens|slechts|only|at\s+most|no\s+more\s+than|niet\s+meer\s+dan)\s*(?:zo'?n|ongeveer|about|around|rond\s+de)?\s*$`,
+  String.raw`\b(?:normaal|normaliter|meestal|gewoonlijk|doorgaans|altijd|standaard|vaste?|gebruikelijke?|gewone|hoort|hoorde|horen|zou(?:den)?|had(?:den)? (?:moeten|horen)|moet(?:en)?\s+(?:zijn|kosten|betalen)|verwacht\w*|in plaats van|i\.?p\.?v\.?|ipv|afgesproken|beloofd\w*|dan\s+(?:was|zou|had)|(?<!on)verschuldigd\w*|(?:het\s+)?(?:juiste|correcte)\s+(?:bedrag|prijs|tarief)|(?:the\s+)?(?:correct|right|proper)\s+(?:amount|price|fare|fee)|geadverteerd|aangegeven|vermeld|offerte|aanbieding|actieprijs|volgens\s+(?:de|het|mijn|m'n|uw|jullie|onze)\s+(?:contract|overeenkomst|tarief|tarieven|prijslijst|website|site|offerte|polis|afspraak|voorwaarden|bevestiging)|prijs\s+(?:op|in|van)\s+(?:de|het|jullie)\s+\S+|usual|normal|typical|usually|normally|typically|always|regular(?:ly)?|standard|should|would|expected|expect|supposed|instead of|rather than|used to|agreed|advertised|listed|quoted|promised|according to)\b|\b(?:app|meter|automaat|machine|kiosk|terminal|paal|zuil|bord|website|site|scherm|screen|display)\s+(?:zei|gaf\s+aan|toonde|meldde|said|showed|says|shows)\s*(?:\S+\s+){0,2}$|\b(?:minus|less|min\s+(?:de|het))\s*(?:the)?\s*$|\b(?:hooguit|maximaal|hoogstens|slechts|only|at\s+most|no\s+more\s+than|niet\s+meer\s+dan)\s*(?:zo'?n|ongeveer|about|around|rond\s+de)?\s*$`,
   'iu',
 );
 // A reference price named after its amount: "€2,10 had moeten zijn", "$2.10 should have been", "dan was het € 3,30 geweest".
 // (what it would have been: \"dan was het € 3,30 geweest\" is read before the amount, by \"dan was\")
 const REFERENCE_AFTER = new RegExp(
-  String.raw`^\s*(?:[^.!?\d€$£]{0,25}?)\b(?:had(?:den)? moeten|zou(?:den)? moeten|moet(?:en)? (?:zijn|kosten)|hoort|hoorde|is normaal|normaal|gebruikelijk|verwacht\w*|expected|should(?: have)?|would(?: have)?|is normal|normally|usually|as (?:usual|agreed|advertised|promised|quoted|stated|shown)|zoals)\b`,
+  String.raw`^\s*(?:[^.!?\d€$£]{0,25}?)\b(?:had(?:den)? moeten|zou(?:den)? moeten|moet(?:en)? (?:zijn|kosten)|hoort|hoorde|is normaal|normaal|gebruikelijk|verwacht\w*|expected|(?:should|would)(?: have)? (?:been|be|cost)|is normal|normally|usually|as (?:usual|agreed|advertised|promised|quoted|stated|shown)|zoals)\b`,
   'iu',
 );
 const EARLIER = /\b(?:vorige\s+(?:maand|week|keer|periode|factuur|rekening|jaar)|vorig\s+jaar|eerder|eerst|vroeger|in\s+het\s+verleden|toen\s+(?:was|kostte|betaalde)|last\s+(?:month|week|time|year)|previous(?:ly)?|before|earlier|formerly|used\s+to)\b/iu;
@@ -83,7 +83,7 @@ const ACKNOWLEDGED_AFTER =
 const DISPUTED_AFTER =
   /^\s*[,:;(-]?\s*(?:en\s+|and\s+)?(?:dat|die|dit|that|which|this)?\s*(?:klopt\s+(?:\w+\s+)?niet|(?:is|was)\s+(?:niet\s+(?:correct|juist|terecht|goed)|onterecht|onjuist|fout|te\s+veel|not\s+(?:correct|right)|wrong|incorrect)|(?:'s|is)\s+wrong)\b/iu;
 const RATE_AFTER = /^\s*(?:(?:per|p\/|\/|pro)\s*\p{L}{1,15}|(?:a|an)\s+(?:hour|hr|minute|day|month|week|year|ride|trip|line|piece)\b|each\b(?!\s+time)|apiece)/iu;
-const DIFFERENCE_BEFORE = /\b(?:verschil|difference|onverschuldigd\s+betaalde?(?:\s+bedrag)?|te\s*veel\s+betaalde(?:\s+bedrag)?|overpaid|overpayment(?:\s+of)?|overcharged?\s+(?:me\s+)?by|te\s*veel\s+(?:betaald|gerekend|afgeschreven)?|teveel\s+(?:betaalde?|gerekend)?)\s*(?:van|of|is|was|:|,)?\s*(?:zo'?n|ongeveer|about|around)?\s*$/iu;
+const DIFFERENCE_BEFORE = /\b(?:verschil|difference|onverschuldigd\s+betaalde?(?:\s+bedrag)?|te\s*veel\s+betaalde(?:\s+bedrag)?|overpaid|overpayment(?:\s+of)?|overcharged?\s+(?:me\s+)?(?:by|of)|te\s*veel\s+(?:betaald|gerekend|afgeschreven)?|teveel\s+(?:betaalde?|gerekend)?)\s*(?:van|of|is|was|:|,)?\s*(?:zo'?n|ongeveer|about|around)?\s*$/iu;
 const DIFFERENCE_AFTER = /^\s*(?:te\s*veel|verschil|difference|teveel|too\s+much|(?:meer|hoger|duurder)\s+dan|(?:more|higher)\s+than|extra\s+(?:vergeleken|compared))\b/iu;
 const REFUND = /\b(?:terug\w*|retour|refund\w*|reimburs\w*|credit(?:eren|ed)?|gecrediteerd|vergoed\w*|back)\b/iu;
 const CONSEQUENCE = /\b(?:boete|aanmaning\w*|herinnering\w*|incassokosten|administratiekosten|rente|late\s+(?:payment\s+)?fee|penalty|fine|interest|reminder\s+fee)\b/iu;
@@ -108,14 +108,12 @@ export function partAround(text: string, all: MoneyMention[], index: number) {
   const tailParts = text.slice(m.end, index < all.length - 1 ? all[index + 1].start : text.length).split(SENTENCE);
   const before = headParts[headParts.length - 1] ?? '';
   const after = tailParts[0] ?? '';
-  const clauseHead = before.split(CLAUSE);
-  return {
-    before,
-    after,
-    clauseBefore: clauseHead[clauseHead.length - 1] ?? '',
-    clauseAfter: after.split(CLAUSE)[0] ?? '',
-    nextInSentence: index < all.length - 1 && tailParts.length === 1,
-  };
+  const nextInSentence = index < all.length - 1 && tailParts.length === 1;
+  // an amount set off by commas ("het verschil, €6,60, graag terug") belongs to the clause around it
+  const head = before.split(CLAUSE).filter((p) => p.trim());
+  const tail = after.split(CLAUSE);
+  const clauseAfter = !tail[0]?.trim() && /,\s*$/.test(before) && !nextInSentence ? (tail.find((p) => p.trim()) ?? '') : (tail[0] ?? '');
+  return { before, after, clauseBefore: /,\s*$/.test(before) && /^\s*,/.test(after) && head.length ? (head[head.length - 1] ?? '') : (before.split(CLAUSE).pop() ?? ''), clauseAfter, nextInSentence };
 }
 
 /** The text of the amount's sentence before it. */

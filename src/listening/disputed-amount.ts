@@ -72,7 +72,7 @@ export function disputedAmount(
   text: string,
   mentions: MoneyMention[] = findMoneyMentions(text),
   /** the case's subject: "Te veel betaald" says what a one-line body ("8,60 voor 5 minuten??") is about */
-  opts: { subject?: string } = {},
+  opts: { subject?: string; /** the lead to be certain (bench/amounts-eval.ts sweeps it) */ margin?: number } = {},
 ): DisputedAmount | null {
   if (!mentions.length) return null;
   const repeated = repeatedIn(text);
@@ -111,7 +111,7 @@ export function disputedAmount(
   const certain =
     (!best.m.implicit || bareButClear(text, mentions, mentions.indexOf(best.m), byValue.size, opts.subject)) &&
     (best.score > 0 || only) &&
-    (!second || best.score - second.score >= MARGIN) &&
+    (!second || best.score - second.score >= (opts.margin ?? MARGIN)) &&
     !unsure.has(best) &&
     // the difference, while the charge it is the difference of is named too: which one a reply should give is not clear
     !(best.f.difference && ranked.slice(1).some((o) => o.m.currency === best.m.currency && o.m.cents > best.m.cents && !o.reference && !o.rate && !o.f.balance));
