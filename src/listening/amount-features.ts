@@ -57,18 +57,18 @@ export interface AmountFeatures {
 
 // What says the money went: a charge, a debit, a payment taken, a purchase, a bill of.
 const CHARGED = new RegExp(
-  String.raw`\b(?:afgeschreven|afschrijving(?:en)?|incasso'?s?|afgeboekt|afgerekend|afrekenen|ge[iï]ncasseerd|incasseren|incasseert|afgetrokken|gerekend|berekend|rekent|rekenen|rekende|rekenden|in rekening|gefactureerd|betaal|betaalt|betaald|betaalde|betaalden|moest\s+(?:ik|we)\s+\S+\s+betalen|kwijt|ingehouden|(?:van\s+)?af\s*gegaan|afgegaan|opgenomen|belast|kostte\s+(?:me|mij|ons)|werd\s+(?:het|dat)|kwam\s+(?:het\s+)?(?:uit\s+)?op|came\s+to|ended\s+up\s+(?:at|being)|kocht|gekocht|van\s+(?:mijn|m'n|mn|onze|ons|de)\s+(?:rekening|bankrekening|account|saldo|kaart|creditcard)\s+(?:gehaald|gegaan|af|afgegaan)|(?<!terug\w*\s+(?:\w+\s+)?)op\s+(?:mijn|m'n|mn|onze|de)\s+\p{L}*(?:rekening|factuur|nota|afschrift|creditcard)|(?:afschrift|bankafschrift|bank-?app|statement|bill|invoice)\s+(?:shows?|showed|says|toont|laat\s+zien)|on\s+(?:my|our|the)\s+(?:bill|invoice|statement|bank\s+statement|card|credit\s+card)|(?:rekening|factuur|nota|bon|bill|invoice)\s+(?:van|of|is|was|:)|charged|charging|billed|debited|deducted|took|taken|withdrawn|paid|cost\s+(?:me|us)|out\s+of\s+my\s+account)\b|\b(?:kosten|bedrag|afschrijving|charge|amount)\s*:\s*$`,
+  String.raw`\b(?:afgeschreven|afschrijving(?:en)?|incasso'?s?|afgeboekt|afgerekend|afrekenen|ge[iï]ncasseerd|incasseren|incasseert|afgetrokken|gerekend|berekend|rekent|rekenen|rekende|rekenden|in rekening|gefactureerd|betaal|betaalt|betalen|bijbetalen|betaald|betaalde|betaalden|moest\s+(?:ik|we)\s+\S+\s+betalen|kwijt|ingehouden|(?:van\s+)?af\s*gegaan|afgegaan|opgenomen|belast|kostte\s+(?:me|mij|ons)|werd\s+(?:het|dat)|kwam\s+(?:het\s+)?(?:uit\s+)?op|came\s+to|ended\s+up\s+(?:at|being)|kocht|gekocht|van\s+(?:mijn|m'n|mn|onze|ons|de)\s+(?:rekening|bankrekening|account|saldo|kaart|creditcard)\s+(?:gehaald|gegaan|af|afgegaan)|(?<!terug\w*\s+(?:\w+\s+)?)op\s+(?:mijn|m'n|mn|onze|de)\s+\p{L}*(?:rekening|factuur|nota|afschrift|creditcard)|(?:afschrift|bankafschrift|bank-?app|statement|bill|invoice)\s+(?:shows?|showed|says|toont|laat\s+zien)|on\s+(?:my|our|the)\s+(?:bill|invoice|statement|bank\s+statement|card|credit\s+card)|(?:rekening|factuur|nota|bon|bill|invoice)\s+(?:van|of|is|was|:)|charged|charging|billed|debited|deducted|took|taken|withdrawn|paid|pay|cost\s+(?:me|us)|out\s+of\s+my\s+account)\b|\b(?:kosten|bedrag|afschrijving|charge|amount)\s*:\s*$`,
   'iu',
 );
 // What marks an amount as the usual, expected, agreed or stated price.
 const REFERENCE = new RegExp(
-  String.raw`\b(?:normaal|normaliter|meestal|gewoonlijk|doorgaans|altijd|standaard|vaste?|gebruikelijke?|gewone|hoort|hoorde|horen|zou(?:den)?|had(?:den)? (?:moeten|horen)|moet(?:en)?\s+(?:zijn|kosten|betalen)|verwacht\w*|in plaats van|i\.?p\.?v\.?|ipv|afgesproken|beloofd\w*|dan\s+(?:was|zou|had)|(?<!on)verschuldigd\w*|(?:het\s+)?(?:juiste|correcte)\s+(?:bedrag|prijs|tarief)|(?:the\s+)?(?:correct|right|proper)\s+(?:amount|price|fare|fee)|geadverteerd|aangegeven|vermeld|offerte|aanbieding|actieprijs|volgens\s+(?:de|het|mijn|m'n|uw|jullie|onze)\s+(?:contract|overeenkomst|tarief|tarieven|prijslijst|website|site|offerte|polis|afspraak|voorwaarden|bevestiging)|prijs\s+(?:op|in|van)\s+(?:de|het|jullie)\s+\S+|usual|normal|typical|usually|normally|typically|always|regular(?:ly)?|standard|should|would|expected|expect|supposed|instead of|rather than|used to|agreed|advertised|listed|quoted|promised|according to)\b|\b(?:app|meter|automaat|machine|kiosk|terminal|paal|zuil|bord|website|site|scherm|screen|display)\s+(?:zei|gaf\s+aan|toonde|meldde|said|showed|says|shows)\s*(?:\S+\s+){0,2}$|\b(?:minus|less|min\s+(?:de|het))\s*(?:the)?\s*$|\b(?:hooguit|maximaal|hoogstens|slechts|only|at\s+most|no\s+more\s+than|niet\s+meer\s+dan)\s*(?:zo'?n|ongeveer|about|around|rond\s+de)?\s*$`,
+  String.raw`\b(?:normaal|normaliter|meestal|gewoonlijk|doorgaans|altijd|standaard|vaste?|gebruikelijke?|gewone|hoort|hoorde|horen|zou(?:den)?|had(?:den)? (?:moeten|horen)|moet(?:en)?\s+(?:zijn|kosten|betalen)|verwacht\w*|dacht(?:en)?\s+(?:dat|ik)|ging(?:en)?\s+ervan\s+uit|in plaats van|i\.?p\.?v\.?|ipv|afgesproken|beloofd\w*|dan\s+(?:was|zou|had)|(?<!on)verschuldigd\w*|(?:het\s+)?(?:juiste|correcte)\s+(?:bedrag|prijs|tarief)|(?:the\s+)?(?:correct|right|proper)\s+(?:amount|price|fare|fee)|geadverteerd|aangegeven|vermeld|offerte|aanbieding|actieprijs|volgens\s+(?:de|het|mijn|m'n|uw|jullie|onze)\s+(?:contract|overeenkomst|tarief|tarieven|prijslijst|website|site|offerte|polis|afspraak|voorwaarden|bevestiging)|prijs\s+(?:op|in|van)\s+(?:de|het|jullie)\s+\S+|usual|normal|typical|usually|normally|typically|always|regular(?:ly)?|standard|should|would|expected|expect|supposed|thought|assumed|instead of|rather than|used to|agreed|advertised|listed|quoted|promised|according to)\b|\b(?:app|meter|automaat|machine|kiosk|terminal|paal|zuil|bord|website|site|scherm|screen|display)\s+(?:zei|gaf\s+aan|toonde|meldde|said|showed|says|shows)\s*(?:\S+\s+){0,2}$|\b(?:minus|less|min\s+(?:de|het))\s*(?:the)?\s*$|\b(?:hooguit|maximaal|hoogstens|slechts|only|at\s+most|no\s+more\s+than|niet\s+meer\s+dan)\s*(?:zo'?n|ongeveer|about|around|rond\s+de)?\s*$`,
   'iu',
 );
 // A reference price named after its amount: "€2,10 had moeten zijn", "$2.10 should have been", "dan was het € 3,30 geweest".
 // (what it would have been: \"dan was het € 3,30 geweest\" is read before the amount, by \"dan was\")
 const REFERENCE_AFTER = new RegExp(
-  String.raw`^\s*(?:[^.!?\d€$£]{0,25}?)\b(?:had(?:den)? moeten|zou(?:den)? moeten|moet(?:en)? (?:zijn|kosten)|hoort|hoorde|is normaal|normaal|gebruikelijk|verwacht\w*|expected|(?:should|would)(?: have)? (?:been|be|cost)|is normal|normally|usually|as (?:usual|agreed|advertised|promised|quoted|stated|shown)|zoals)\b`,
+  String.raw`^\s*(?:[^.!?\d€$£]{0,25}?)\b(?:had(?:den)? moeten|zou(?:den)? moeten|moet(?:en)? (?:zijn|kosten)|hoort|hoorde|is normaal|normaal|gebruikelijk|verwacht\w*|expected|zou(?:den)?\s+(?:\w+\s+)?(?:kosten|betalen|zijn|worden)|(?:should|would)(?: have)? (?:been|be|cost|pay|paid)|is normal|normally|usually|as (?:usual|agreed|advertised|promised|quoted|stated|shown)|zoals)\b`,
   'iu',
 );
 const EARLIER = /\b(?:vorige\s+(?:maand|week|keer|periode|factuur|rekening|jaar)|vorig\s+jaar|eerder|eerst|vroeger|in\s+het\s+verleden|toen\s+(?:was|kostte|betaalde)|last\s+(?:month|week|time|year)|previous(?:ly)?|before|earlier|formerly|used\s+to)\b/iu;
@@ -116,6 +116,19 @@ export function partAround(text: string, all: MoneyMention[], index: number) {
   return { before, after, clauseBefore: /,\s*$/.test(before) && /^\s*,/.test(after) && head.length ? (head[head.length - 1] ?? '') : (before.split(CLAUSE).pop() ?? ''), clauseAfter, nextInSentence };
 }
 
+// A conjunction that opens a clause of its own: what follows it is about something else ("…, terwijl het gratis zou zijn").
+const OTHER_CLAUSE = /\b(?:terwijl|maar|want|omdat|hoewel|whereas|while|but|because|although)\b/iu;
+
+/**
+ * The words after an amount that are about it: up to the next clause of its own; when another amount follows in
+ * the sentence, only if a clause boundary comes first (the words leading up to that amount are about that one).
+ */
+function ownPartAfter(after: string, clauseAfter: string, nextInSentence: boolean): string {
+  if (nextInSentence) return clauseAfter.length < after.length ? clauseAfter : '';
+  const cut = OTHER_CLAUSE.exec(after);
+  return cut ? after.slice(0, cut.index) : after;
+}
+
 /** The text of the amount's sentence before it. */
 function sentenceBefore(text: string, at: number): string {
   const parts = text.slice(0, at).split(SENTENCE);
@@ -129,7 +142,7 @@ export function amountFeatures(text: string, all: MoneyMention[], index: number)
   const prev = index > 0 ? partAround(text, all, index - 1) : null;
   const fromHere = FROM_BEFORE.test(before) && TO_AFTER.test(after);
   // words after an amount that lead up to the next amount in its clause are about that one
-  const ownAfter = !nextInSentence ? after : clauseAfter.length < after.length ? clauseAfter : '';
+  const ownAfter = ownPartAfter(after, clauseAfter, nextInSentence);
   return {
     charged: CHARGED.test(clauseBefore) || CHARGED.test(clauseAfter),
     disputed: DISPUTED_AFTER.test(after),
@@ -178,6 +191,15 @@ export function featuresOfAll(text: string, all: MoneyMention[]): AmountFeatures
     start = i;
   }
   return fs;
+}
+
+/** Pure and cheap (it runs on every message with money): its clause says the amount was charged, or calls it usual or earlier. */
+export function chargedOrReference(text: string, all: MoneyMention[], index: number): boolean {
+  // the whole sentence around it (a comma inside a date or a list must not hide "charged")
+  const { before, after, clauseBefore, clauseAfter, nextInSentence } = partAround(text, all, index);
+  if (CHARGED.test(before) || CHARGED.test(after) || REFERENCE.test(clauseBefore) || EARLIER.test(clauseBefore)) return true;
+  const ownAfter = ownPartAfter(after, clauseAfter, nextInSentence);
+  return REFERENCE_AFTER.test(ownAfter) || EARLIER.test(ownAfter);
 }
 
 /** The text says a charge happened more than once ("twee keer", "2x", "dubbel", "twice"). */

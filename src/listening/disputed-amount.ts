@@ -2,7 +2,7 @@ import { foldForMatching } from '../text/normalise.ts';
 import { incidentConcepts } from './incident-concepts.ts';
 import { findMoneyMentions, type Money, type MoneyMention } from './money.ts';
 import { weighSums, type AmountValue } from './amount-sums.ts';
-import { amountFeatures, EACH, featuresOfAll, repeatedIn, saysCharged, type AmountFeatures } from './amount-features.ts';
+import { amountFeatures, chargedOrReference, EACH, featuresOfAll, repeatedIn, saysCharged, type AmountFeatures } from './amount-features.ts';
 
 /**
  * Which of the amounts in a complaint is the one it is about: the amount charged or disputed, not
@@ -192,8 +192,5 @@ function bareButClear(text: string, all: MoneyMention[], index: number, distinct
  * ("De app rekent €9,90. Tien minuten!").
  */
 export function disputesACharge(text: string, mentions: MoneyMention[] = findMoneyMentions(text)): boolean {
-  return mentions.some((_, i) => {
-    const f = amountFeatures(text, mentions, i);
-    return f.charged || f.reference || f.earlier;
-  });
+  return mentions.some((_, i) => chargedOrReference(text, mentions, i));
 }
