@@ -55,3 +55,13 @@ test('formats customers write: whole euros with a dash, cents after a currency w
   assert.deepEqual(found('3 euro 15 minuten later nog eens'), [[300, false]]);
   assert.deepEqual(found('EUR 8,15 en 8.15 EUR'), [[815, false], [815, false]]);
 });
+
+test('times of day next to prices stay out; half euros and a tenner are money', () => {
+  const cents = (t: string) => findMoneyMentions(t).map((m) => m.cents);
+  assert.deepEqual(cents('Geparkeerd van 9.15 tot 9.50, er is €12,70 afgeschreven'), [1270]);
+  assert.deepEqual(cents('Om 16.20 gestopt en toch 13,35 betaald'), [1335]);
+  assert.deepEqual(cents('sessie 07.45-08.05 kostte €9,95'), [995]);
+  assert.deepEqual(cents('Normaal anderhalve euro, nu €12'), [150, 1200]);
+  assert.deepEqual(cents('Voor een tientje had ik het nog begrepen'), [1000]);
+  assert.deepEqual(cents('anderhalf uur en een halve dag'), []);
+});

@@ -92,6 +92,15 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
     for (const o of overlapping) out.splice(out.indexOf(o), 1);
     out.push({ cents, currency: currencyOf(m[2].toLowerCase()), start, end: part !== null && part < 100 ? end : start + m[1].length + 1 + m[2].length, implicit: false });
   }
+  // "anderhalve euro", "een halve euro", "een tientje": small amounts said the way people say them
+  if (HALF_WORDS.test(text)) for (const m of text.matchAll(HALVES)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (out.some((o) => start < o.end && end > o.start)) continue;
+    const w = (m[1] ?? m[2]).toLowerCase();
+    const cents = w.startsWith('anderhal') ? 150 : w === 'halve' ? 50 : w === 'vijfje' ? 500 : w === 'tientje' ? 1000 : 0;
+    if (cents) out.push({ cents, currency: 'EUR', start, end, implicit: false });
+  }
   out.sort((a, b) => a.start - b.start);
   if (opts.implicit === false) return out;
   // a bare amount is in the currency the text names elsewhere, else euros
@@ -103,6 +112,8 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
     if (out.some((o) => start < o.end && end > o.start)) continue;
     // "op 12.03", "on 3.11": a day and a month after a word that introduces a date
     if (/^\d{1,2}\.(?:0[1-9]|1[0-2])$/.test(m[0]) && DATE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) continue;
+    // "om 10.15", "van 9.15 tot 9.40", "13.00-13.45": a time of day, not a price
+    if (isTimeOfDay(text, m[0], start, end)) continue;
     const around = text.slice(Math.max(0, start - 45), Math.min(text.length, end + 45)).toLowerCase();
     // about paying, or in the sentence of an amount with a currency ("normaal 2 euro, nu ineens 16,40")
     if (!PAYING.test(around) && !explicit.some((o) => sameSentence(text, o, { start, end }))) continue;
@@ -113,6 +124,21 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
 }
 
 const DIGIT = /\d/;
+
+const TIME_LIKE = /^(?:[01]?\d|2[0-3])[.:][0-5]\d$/;
+const AT_TIME = /\b(?:om|tot|vanaf|tussen|sinds|rond|at|until|till|since|around)\s+$/iu;
+const RANGE_AFTER = /^\s*(?:tot|until|till|to|[-–])\s*\d{1,2}[.:]\d{2}\b/iu;
+const RANGE_BEFORE = /\d{1,2}[.:]\d{2}\s*(?:[-–]|tot|until|till|to)\s*$/iu;
+
+/** A bare h.mm after a word of time ("om 10.15") or in a range of two ("van 9.15 tot 9.40", "13.00-13.45"). */
+function isTimeOfDay(text: string, number: string, start: number, end: number): boolean {
+  if (!TIME_LIKE.test(number)) return false;
+  const before = text.slice(Math.max(0, start - 12), start);
+  const after = text.slice(end, end + 12);
+  if (AT_TIME.test(before)) return true;
+  const otherEnd = RANGE_AFTER.exec(after)?.[0].match(/\d{1,2}[.:]\d{2}/)?.[0] ?? RANGE_BEFORE.exec(before)?.[0].match(/\d{1,2}[.:]\d{2}/)?.[0];
+  return otherEnd !== undefined && TIME_LIKE.test(otherEnd);
+}
 // after "12 euro": " 50", " en 50 cent" — not a count of minutes, days or times
 const CENTS_AFTER = /^\s+(?:en\s+|and\s+)?(\d{2})(?:\s*(?:cent|centen|ct|cents|pence|p)\b)?(?![\d%]|[.,:]\d|\s*(?:uur|u\b|h\b|min|minuten|minutes|dag|dagen|days?|keer|times|x\b|%|procent|percent|kwartier|jaar|years?|maand|months?|week|weken|weeks?))/iu;
 const DASH_EUROS = /(?<![\d.,\w€$£])(\d{1,3}(?:\.\d{3})+|\d{1,6}),(?:-{1,2}|=|\u2013)(?![\d\w])/gu;
@@ -123,6 +149,8 @@ function sameSentence(text: string, a: { start: number; end: number }, b: { star
   return between.length <= 150 && !/[.!?](?:\s|$)|\n/.test(between);
 }
 const CURRENCY_WORD = /eur|pond|pound|dollar/i;
+const HALF_WORDS = /anderhal|halve\s+euro|vijfje|tientje/iu;
+const HALVES = /\b(?:een\s+)?(?:(anderhalve|anderhalf|halve)\s+euro|(vijfje|tientje))\b/giu;
 
 // A number written like a price (two decimals), not a time, date, version or percentage.
 const BARE = /(?<![\d.,:/\-\w€$£])\d{1,4}[.,]\d{2}(?![\d%]|[.,:/-]\d|\s?(?:uur|u\b|h\b|min|am\b|pm\b|%|procent|percent))/giu;
