@@ -29,6 +29,10 @@ export interface AmountFeatures {
   concessive: boolean;
   /** a price per unit: "€2,40 per uur", "$5 a month" */
   rate: boolean;
+  /** the price of an hour or a ride said in general: "een uur kost €2,25", "which costs £1.10" */
+  unitPrice: boolean;
+  /** now: "vandaag", "nu", "this time" (weighs against an amount of an earlier time) */
+  present: boolean;
   /** what is left on an account or card, or both ends of its move */
   balance: boolean;
   /** the difference or overcharge: "het verschil van €X", "€X te veel", "$X more than usual" */
@@ -68,15 +72,19 @@ const REFERENCE = new RegExp(
 // A reference price named after its amount: "€2,10 had moeten zijn", "$2.10 should have been", "dan was het € 3,30 geweest".
 // (what it would have been: \"dan was het € 3,30 geweest\" is read before the amount, by \"dan was\")
 const REFERENCE_AFTER = new RegExp(
-  String.raw`^\s*(?:[^.!?\d€$£]{0,25}?)\b(?:had(?:den)? moeten|zou(?:den)? moeten|moet(?:en)? (?:zijn|kosten)|hoort|hoorde|is normaal|normaal|gebruikelijk|verwacht\w*|expected|zou(?:den)?\s+(?:\w+\s+)?(?:kosten|betalen|zijn|worden)|(?:should|would)(?:'ve| have)? (?:been|be|cost|pay|paid)|is normal|normally|usually|as (?:usual|agreed|advertised|promised|quoted|stated|shown)|zoals)\b`,
+  String.raw`^\s*(?:[^.!?\d€$£]{0,25}?)\b(?:had(?:den)? moeten|zou(?:den)? moeten|moet(?:en)? (?:zijn|kosten)|hoort|hoorde|is normaal|normaal|gebruikelijk|verschuldigd|verwacht\w*|expected|owed|due|zou(?:den)?\s+(?:\w+\s+)?(?:kosten|betalen|zijn|worden)|(?:should|would)(?:'ve| have)? (?:been|be|cost|pay|paid)|is normal|normally|usually|as (?:usual|agreed|advertised|promised|quoted|stated|shown)|zoals)\b`,
   'iu',
 );
+// The price of a unit of time or a trip, said in general: "een uur parkeren kost €2,25", "which costs £1.10", "een kwartier (€0,55)".
+const UNIT_PRICE =
+  /\b(?:een|één|1|per|an|one|a|half|30|15)\s+(?:uur|uurtje|kwartier|half\s+uur|minuut|minuten|dag|rit|hour|minutes?|day|ride|trip)\b(?:\s+\p{L}+){0,3}\s*(?:\(|(?:kost|kosten|betaal\s+ik|betaal\s+je|costs?|is)(?:\s+\p{L}+){0,3})\s*$|\bwhich\s+costs?\s*$|\b(?:kost|costs?)\s+(?:een|één|1|an|one|a)\s+(?:uur|kwartier|rit|hour|ride)\b/iu;
 const EARLIER = /\b(?:vorige\s+(?:maand|week|keer|periode|factuur|rekening|jaar)|vorig\s+jaar|eerder|eerst|vroeger|in\s+het\s+verleden|toen\s+(?:was|kostte|betaalde)|last\s+(?:month|week|time|year)|previous(?:ly)?|before|earlier|formerly|used\s+to)\b/iu;
 const BALANCE = /\b(?:saldo|tegoed|balance|remaining\s+credit)\b/iu;
 const LEFT_AFTER = /^\s*(?:over|left|remaining|resterend)\b/iu;
 // "each" of the repeated charges was wrong ("beide ritten", "both times"), not one of them a duplicate.
 export const EACH = /\b(?:beide|allebei|alle\s+(?:twee|drie|vier)|both|each\s+time|every\s+time|elke\s+keer|iedere\s+keer)\b/iu;
 const CONTRAST = /\b(?:maar|nu|ineens|opeens|plots(?:eling)?|deze\s+(?:keer|maand|week)|dit\s+keer|toch|but|now|suddenly|this\s+(?:time|month|week)|yet)\b/iu;
+const PRESENT = /\b(?:vandaag|vanochtend|vanmorgen|gisteren|nu|deze\s+(?:keer|maand|week)|dit\s+keer|today|this\s+(?:morning|time|month|week)|yesterday|now)\b/iu;
 const CONCESSIVE = /\b(?:terwijl|hoewel|whereas|while|although|though)\b/iu;
 const ACKNOWLEDGED_AFTER =
   /^(?:[^.!?\n€$£]{0,24}?[,(:-]\s*|\s*[,:;(-]?\s*)(?:en\s+|and\s+)?(?:dat|die|dit|that|which|this|het|it)?\s*(?:klopt|(?:is|was)\s+(?:correct|juist|terecht|goed|prima|in\s+orde|ok[eé]?|right|fine|ok(?:ay)?)|'s\s+(?:correct|right|fine|ok(?:ay)?))\b(?!\s+(?:\w+\s+)?(?:niet|not)\b)/iu;
@@ -151,9 +159,11 @@ export function amountFeatures(text: string, all: MoneyMention[], index: number)
     acknowledged: ACKNOWLEDGED_AFTER.test(after),
     earlier: EARLIER.test(clauseBefore) || EARLIER.test(ownAfter),
     // "terwijl ik maar een uur stond en het uurtarief €2,20 is": a concessive clause is no change of situation
-    contrast: CONTRAST.test(clauseBefore) && !CONCESSIVE.test(clauseBefore),
+    contrast: CONTRAST.test(clauseBefore) && !CONCESSIVE.test(clauseBefore) && !EARLIER.test(clauseBefore),
     concessive: CONCESSIVE.test(clauseBefore),
     rate: RATE_AFTER.test(after),
+    unitPrice: UNIT_PRICE.test(clauseBefore) || (/^\s*(?:kost|costs?)\b/iu.test(after) && UNIT_PRICE.test(`${clauseBefore} kost`)),
+    present: PRESENT.test(clauseBefore) && !EARLIER.test(clauseBefore),
     // "mijn saldo ging van €31,20 naar €7,20": both ends of a balance's move, within its sentence
     balance:
       BALANCE.test(sentenceBefore(text, all[index].start).slice(-60)) ||

@@ -106,3 +106,10 @@ test('two charges nothing tells apart, or a balance alone, are left to a person'
   assert.equal(pick('Ik zie €6,40 en €9,10 van jullie op mijn afschrift.')?.certain, false);
   assert.equal(pick('Ik had €30 op mijn tegoed gezet, nu is er nog €4,60 over.')?.certain, false);
 });
+
+test('the price of an hour said in general, and now against an earlier time', () => {
+  assert.deepEqual(pick('Er is €14,70 geïncasseerd. Een uur parkeren kost daar €1,90.'), { cents: 1470, certain: true, others: [190] });
+  assert.equal(pick('Charged €12.30 for 20 minutes, which costs €0.70 normally.')?.cents, 1230);
+  assert.equal(pick('Vorige maand was het ook al mis met €6,30. Vandaag weer: €13,10.')?.cents, 1310);
+  assert.equal(pick('Het bedrag van €19,20 klopt gewoon niet, het was een half uur parkeren (€0,95).')?.cents, 1920);
+});

@@ -36,6 +36,8 @@ export const WEIGHTS = {
   contrast: 1,
   concessive: -1,
   rate: -2,
+  unitPrice: -1.5,
+  present: 1,
   balance: -1.5,
   consequence: -1.5,
   another: 1,
@@ -157,6 +159,9 @@ function scoreMention(features: AmountFeatures[], all: MoneyMention[], index: nu
   if (!f.reference && f.contrast && !f.concessive) score += w.contrast;
   if (several) {
     if (f.earlier) score += w.earlier;
+    if (f.unitPrice) score += w.unitPrice;
+    // "vorige week €11,20 … vandaag €16,40": now, set against an amount of an earlier time
+    if (f.present && !f.earlier && features.some((o, j) => j !== index && o.earlier && all[j].cents !== m.cents)) score += w.present;
     if (f.concessive) score += w.concessive;
     // a fine or fee on top of a charge named beside it ("€8,90 … en nog een aanmaning van €15")
     if (f.consequence && chargedElsewhere) score += w.consequence;

@@ -65,3 +65,10 @@ test('times of day next to prices stay out; half euros and a tenner are money', 
   assert.deepEqual(cents('Voor een tientje had ik het nog begrepen'), [1000]);
   assert.deepEqual(cents('anderhalf uur en een halve dag'), []);
 });
+
+test('a bare Dutch price asked about, or set against a price before it, is money; a number in another sentence is not', () => {
+  const found = (t: string) => findMoneyMentions(t).map((m) => [m.cents, m.implicit]);
+  assert.deepEqual(found('hoe kan dit 14,35?? ik stond er even'), [[1435, true]]);
+  assert.deepEqual(found('Altijd een euro of twee. Nu opeens 18,10.'), [[100, false], [1810, true]]);
+  assert.deepEqual(found('Een euro. Mijn klantnummer eindigt op 44,10.'), [[100, false]]);
+});
