@@ -6,13 +6,15 @@ import { amountFeatures, chargedOrReference, EACH, featuresOfAll, repeatedIn, sa
 
 /**
  * Which of the amounts in a complaint is the one it is about: the amount charged or disputed, not
- * a usual price given for contrast ("normaal rond de 2 euro, nu 16,40"), a rate ("€2,40 per uur")
- * or what it should have been ("instead of $2.10"). Each amount is weighed by the words of its own
- * clause — what introduces a reference price (habit, expectation, comparison), what says money
- * left the customer (a charge, a debit), a contrast before it ("maar", "but", "this time") — and by
- * its place (the charged amount tends to come after the usual one). When the two best are close,
- * or the only one is written without a currency, the choice is uncertain: the alternatives are
- * given and nobody should use the amount without a look.
+ * a usual price given for contrast ("normaal rond de 2 euro, nu 16,40"), a rate ("€2,40 per uur"),
+ * what it should have been ("instead of $2.10"), a balance, an earlier month's charge, a fine on
+ * top, or the difference the customer works out ("dus €14,40 te veel"). Each amount gets the
+ * features of its own clause (amount-features.ts), weighed by one table (WEIGHTS); the same amount
+ * named twice counts once; the sums among the amounts adjust the scores (amount-sums.ts). The choice
+ * is certain only when the best leads the next by MARGIN and nothing says a person should choose
+ * (a usual price plus an unworded third amount, the difference beside its charge, a bare number
+ * nobody says was paid): a wrong amount promises a customer the wrong refund, a flagged one asks a
+ * supervisor to pick from the alternatives.
  */
 export interface DisputedAmount {
   amount: Money;
@@ -104,7 +106,6 @@ export function disputedAmount(
   }));
   weighSums(sums, { billLines: QUOTED_LINE.test(text) && BILL.test(text) });
   values.forEach((x, i) => (x.score = sums[i].score));
-  if (process.env.AMOUNTS_DEBUG) for (const x of values) console.log('   ', x.m.cents, x.score.toFixed(2), Object.entries(x.f).filter(([, v]) => v).map(([k]) => k).join(','), sums[values.indexOf(x)].unsure ? 'UNSURE' : '');
   const unsure = new Set(values.filter((_, i) => sums[i].unsure));
   const ranked = values.sort((a, b) => b.score - a.score || b.m.start - a.m.start);
   const [best, second] = ranked;
