@@ -53,7 +53,7 @@ test('formats customers write: whole euros with a dash, cents after a currency w
   assert.deepEqual(found('elf euro 40 voor niks'), [[1140, false]]);
   // a count after the currency word is no cents
   assert.deepEqual(found('3 euro 15 minuten later nog eens'), [[300, false]]);
-  assert.deepEqual(found('EUR 8,15 en 8.15 EUR'), [[815, false], [815, false]]);
+  assert.deepEqual(found('EUR 8,15 en 8.15 EUR en EUR8,15'), [[815, false], [815, false], [815, false]]);
 });
 
 test('times of day next to prices stay out; half euros and a tenner are money', () => {

@@ -17,7 +17,7 @@ export interface Money {
 
 // The number: digits with optional grouping and decimals, optionally ",-" / ".-" / ",=" for whole euros.
 const NUM = String.raw`(\d{1,3}(?:[.,'\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?:[.,](?:-{1,2}|=|\u2013))?`;
-const SIGN_BEFORE = String.raw`(€|\$|£|\b(?:eur|euro|usd|us\$|gbp)\b\.?)`;
+const SIGN_BEFORE = String.raw`(€|\$|£|\b(?:eur|euro|usd|us\$|gbp)(?![a-z])\.?)`;
 const WORD_AFTER = String.raw`(€|\$|£|eur\b|euro(?:'s|s)?\b|usd\b|dollars?\b|gbp\b|pounds?\b|ponden\b|pond\b|cents?\b|centen\b|pence\b|p\b)`;
 
 // sign before (allowing "€ 12", "EUR 3.000,-", "$ 12.50", a minus between), or amount then word.
