@@ -42,7 +42,8 @@ export const WEIGHTS = {
   present: 1,
   balance: -1.5,
   consequence: -1.5,
-  another: 1,
+  /** "and then another €30": the added charge leans ahead, but "eerst €12, daarna nog eens €30" stays a person's call */
+  another: 0.5,
   from: -1,
   negated: -2,
   emphasis: 0.5,
@@ -154,7 +155,7 @@ function scoreMention(features: AmountFeatures[], all: MoneyMention[], index: nu
   if (f.balance) score += w.balance;
   if (f.rate) score += w.rate;
   // a usual payment is still the usual price ("meestal betaal ik zo'n 3 euro")
-  if ((f.charged || f.another) && !f.reference) score += w.charged;
+  if (f.charged && !f.reference) score += w.charged;
   if (f.another && several) score += w.another;
   // a contrast introduces the new situation, unless it introduces the reference ("terwijl het €2 had moeten zijn")
   if (!f.reference && f.contrast && !f.concessive) score += w.contrast;
