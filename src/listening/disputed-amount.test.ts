@@ -111,5 +111,6 @@ test('the price of an hour said in general, and now against an earlier time', ()
   assert.deepEqual(pick('Er is €14,70 geïncasseerd. Een uur parkeren kost daar €1,90.'), { cents: 1470, certain: true, others: [190] });
   assert.equal(pick('Charged €12.30 for 20 minutes, which costs €0.70 normally.')?.cents, 1230);
   assert.equal(pick('Vorige maand was het ook al mis met €6,30. Vandaag weer: €13,10.')?.cents, 1310);
+  assert.equal(pick('De week ervoor €5,40 en vorige week €7,70; nu €16,90 voor tien minuten.')?.cents, 1690);
   assert.equal(pick('Het bedrag van €19,20 klopt gewoon niet, het was een half uur parkeren (€0,95).')?.cents, 1920);
 });
