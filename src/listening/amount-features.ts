@@ -61,18 +61,18 @@ export interface AmountFeatures {
 
 // What says the money went: a charge, a debit, a payment taken, a purchase, a bill of.
 const CHARGED = new RegExp(
-  String.raw`\b(?:afgeschreven|afschrijving(?:en)?|incasso'?s?|afgeboekt|afgerekend|afrekenen|ge[iï]ncasseerd|incasseren|incasseert|afgetrokken|gerekend|berekend|rekent|rekenen|rekende|rekenden|in rekening|gefactureerd|betaal|betaalt|betalen|bijbetalen|betaald|betaalde|betaalden|moest\s+(?:ik|we)\s+\S+\s+betalen|kwijt|ingehouden|voldaan|gedebiteerd|in\s+mindering\s+gebracht|(?:van\s+)?af\s*gegaan|afgegaan|opgenomen|belast|kostte\s+(?:me|mij|ons)|werd\s+(?:het|dat)|kwam\s+(?:het\s+)?(?:uit\s+)?op|came\s+to|ended\s+up\s+(?:at|being)|kocht|gekocht|van\s+(?:mijn|m'n|mn|onze|ons|de)\s+(?:rekening|bankrekening|account|saldo|kaart|creditcard)\s+(?:gehaald|gegaan|af|afgegaan)|(?<!terug\w*\s+(?:\w+\s+)?)op\s+(?:mijn|m'n|mn|onze|de)\s+\p{L}*(?:rekening|factuur|nota|afschrift|creditcard)|(?:afschrift|bankafschrift|bank-?app|statement|bill|invoice)\s+(?:shows?|showed|says|toont|laat\s+zien)|on\s+(?:my|our|the)\s+(?:bill|invoice|statement|bank\s+statement|card|credit\s+card)|(?:rekening|factuur|nota|bon|bill|invoice)\s+(?:van|of|is|was|:)|charged|charging|billed|debited|deducted|took|taken|withdrawn|paid|pay|cost\s+(?:me|us)|out\s+of\s+my\s+account)\b|\b(?:kosten|bedrag|afschrijving|charge|amount)\s*:\s*$`,
+  String.raw`\b(?:afgeschreven|afschrijving(?:en)?|incasso'?s?|afgeboekt|afgerekend|afrekenen|ge[iï]ncasseerd|incasseren|incasseert|afgetrokken|gerekend|berekend|rekent|rekenen|rekende|rekenden|in rekening|gefactureerd|betaal|betaalt|betalen|bijbetalen|betaald|betaalde|betaalden|moest\s+(?:ik|we)\s+\S+\s+betalen|kwijt|ingehouden|voldaan|gedebiteerd|in\s+mindering\s+gebracht|(?:van\s+)?af\s*gegaan|afgegaan|opgenomen|belast|kostte\s+(?:me|mij|ons)|werd\s+(?:het|dat)|kwam\s+(?:het\s+)?(?:uit\s+)?op|came\s+to|ended\s+up\s+(?:at|being)|kocht|gekocht|van\s+(?:mijn|m'n|mn|onze|ons|de)\s+(?:rekening|bankrekening|account|saldo|kaart|creditcard)\s+(?:gehaald|gegaan|af|afgegaan)|(?<!terug\w*\s+(?:\w+\s+)?)op\s+(?:mijn|m'n|mn|onze|de)\s+\p{L}*(?:rekening|factuur|nota|afschrift|creditcard)|(?:bank|afschrift|bankafschrift|bank-?app|statement|bill|invoice)\s+(?:shows?|showed|says|zegt|toont|laat\s+zien)|on\s+(?:my|our|the)\s+(?:bill|invoice|statement|bank\s+statement|card|credit\s+card)|(?:rekening|factuur|nota|bon|bill|invoice)\s+(?:van|of|is|was|:)|charged|charging|billed|debited|deducted|took|taken|withdrawn|paid|pay|cost\s+(?:me|us)|out\s+of\s+my\s+account)\b|\b(?:kosten|bedrag|afschrijving|charge|amount)\s*:\s*$`,
   'iu',
 );
 // What marks an amount as the usual, expected, agreed or stated price.
 const REFERENCE = new RegExp(
-  String.raw`\b(?:normaal|normaliter|meestal|gewoonlijk|doorgaans|altijd|standaard|vaste?|gebruikelijke?|gewone|hoort|hoorde|horen|zou(?:den)?|had(?:den)? (?:moeten|horen)|moet(?:en)?\s+(?:zijn|kosten|betalen)|verwacht\w*|dacht(?:en)?\s+(?:dat|ik)|ging(?:en)?\s+ervan\s+uit|in plaats van|i\.?p\.?v\.?|ipv|afgesproken|beloofd\w*|dan\s+(?:was|zou|had)|(?<!on)verschuldigd\w*|(?:het\s+)?(?:juiste|correcte)\s+(?:bedrag|prijs|tarief)|(?:the\s+)?(?:correct|right|proper)\s+(?:amount|price|fare|fee)|geadverteerd|aangegeven|vermeld|offerte|aanbieding|actieprijs|volgens\s+(?:de|het|mijn|m'n|uw|jullie|onze)\s+(?:contract|overeenkomst|tarief|tarieven|prijslijst|website|site|offerte|polis|afspraak|voorwaarden|bevestiging)|prijs\s+(?:op|in|van)\s+(?:de|het|jullie)\s+\S+|usual|normal|typical|usually|normally|typically|always|regular(?:ly)?|standard|should|would|expected|expect|supposed|thought|assumed|instead of|rather than|used to|agreed|advertised|listed|quoted|promised|according to)\b|\b(?:app|meter|automaat|machine|kiosk|terminal|paal|zuil|bord|website|site|scherm|screen|display)\s+(?:zei|gaf\s+aan|toonde|meldde|said|showed|says|shows)\s*(?:\S+\s+){0,2}$|\b(?:minus|less|min\s+(?:de|het))\s*(?:the)?\s*$|\b(?:hooguit|maximaal|hoogstens|slechts|only|at\s+most|no\s+more\s+than|niet\s+meer\s+dan)\s*(?:zo'?n|ongeveer|about|around|rond\s+de)?\s*$`,
+  String.raw`\b(?:normaal(?!\s+dat\b)|normaliter|meestal|gewoonlijk|doorgaans|altijd|standaard|vaste?|gebruikelijke?|gewone|hoort|hoorde|horen|zou(?:den)?|had(?:den)? (?:moeten|horen)|moet(?:en)?\s+(?:zijn|kosten|betalen)|verwacht\w*|dacht(?:en)?\s+(?:dat|ik)|ging(?:en)?\s+ervan\s+uit|in plaats van|i\.?p\.?v\.?|ipv|afgesproken|beloofd\w*|dan\s+(?:was|zou|had)|(?<!on)verschuldigd\w*|(?:het\s+)?(?:juiste|correcte)\s+(?:bedrag|prijs|tarief)|(?:the\s+)?(?:correct|right|proper)\s+(?:amount|price|fare|fee)|geadverteerd|aangegeven|vermeld|offerte|aanbieding|actieprijs|volgens\s+(?:de|het|mijn|m'n|uw|jullie|onze)\s+(?:contract|overeenkomst|tarief|tarieven|prijslijst|website|site|offerte|polis|afspraak|voorwaarden|bevestiging)|prijs\s+(?:op|in|van)\s+(?:de|het|jullie)\s+\S+|usual|normal|typical|usually|normally|typically|always|regular(?:ly)?|standard|should|would|expected|expect|supposed|thought|assumed|instead of|rather than|used to|agreed|advertised|listed|quoted|promised|according to)\b|\b(?:betaal\s+je|je\s+betaalt|betaalt\s+men|you\s+(?:normally\s+|usually\s+)?pay)\b|\bbij\s+de\s+(?:automaat|parkeerautomaat|paal|kassa)\b|\b(?:zij|hij|ze|anderen|iedereen|mijn\s+(?:buurman|buurvrouw|vrouw|man|partner|collega|vriend|vriendin|zus|broer|buren)|she|he|others|everyone|my\s+(?:neighbou?rs?|wife|husband|partner|colleague|friend|sister|brother))\s+(?:betaal\w*|paid|pays|pay)\s*$|\b(?:app|meter|automaat|parkeerautomaat|machine|kiosk|terminal|paal|zuil|bord|website|site|scherm|screen|display)\s+(?:zei|zegt|gaf\s+aan|geeft\s+aan|toonde|toont|meldde|meldt|said|showed|says|shows)\s*(?:\S+\s+){0,2}$|\b(?:minus|less|min\s+(?:de|het))\s*(?:the)?\s*$|\b(?:hooguit|maximaal|hoogstens|slechts|only|at\s+most|no\s+more\s+than|niet\s+meer\s+dan)\s*(?:zo'?n|ongeveer|about|around|rond\s+de)?\s*$`,
   'iu',
 );
 // A reference price named after its amount: "€2,10 had moeten zijn", "$2.10 should have been", "€1,10 verschuldigd".
 // ("dan was het € 3,30 geweest" is read before the amount, by "dan was".)
 const REFERENCE_AFTER = new RegExp(
-  String.raw`^\s*(?:[^.!?\d€$£]{0,25}?)\b(?:had(?:den)? moeten|zou(?:den)? moeten|moet(?:en)? (?:zijn|kosten)|hoort|hoorde|is normaal|normaal|gebruikelijk|verschuldigd|verwacht\w*|expected|owed|due(?!\s+to)|zou(?:den)?\s+(?:\w+\s+)?(?:kosten|betalen|zijn|worden)|(?:should|would)(?:'ve| have)? (?:been|be|cost|pay|paid)|is normal|normally|usually|as (?:usual|agreed|advertised|promised|quoted|stated|shown)|zoals)\b`,
+  String.raw`^\s*(?:[^.!?\d€$£]{0,25}?)\b(?:had(?:den)? moeten|zou(?:den)? moeten|moet(?:en)? (?:zijn|kosten)|hoort|hoorde|is normaal|normaal|gebruikelijk|verschuldigd|verwacht\w*|expected|owed|due(?!\s+to)|zou(?:den)?\s+(?:\w+\s+)?(?:kosten|betalen|zijn|worden)|(?:should|would)(?:'ve| have)? (?:been|be|cost|pay|paid)|is normal|normally|usually|as (?:usual|agreed|advertised|promised|quoted|stated|shown)|zoals|(?:die|dat|which|that)\s+(?:jullie|u|you)\s+(?:aanbood|aanboden|aanbiedt|aanbieden|boden|bood|offered|proposed))\b`,
   'iu',
 );
 // The price of a unit of time or a trip, said in general: "een uur parkeren kost €2,25", "which costs £1.10", "een kwartier (€0,55)".
@@ -80,6 +80,8 @@ const UNIT_PRICE =
   /\b(?:een|één|1|per|an|one|a|half|30|15)\s+(?:uur|uurtje|kwartier|half\s+uur|minuut|minuten|dag|rit|hour|minutes?|day|ride|trip)\b(?:\s+\p{L}+){0,3}\s*(?:\(|(?:kost|kosten|betaal\s+ik|betaal\s+je|costs?|is)(?:\s+\p{L}+){0,3})\s*$|\bwhich\s+costs?\s*$|\b(?:kost|costs?)\s+(?:een|één|1|an|one|a)\s+(?:uur|kwartier|rit|hour|ride)\b/iu;
 const EARLIER = /\b(?:vorige\s+(?:maand|week|keer|periode|factuur|rekening|jaar)|vorig\s+jaar|(?:week|maand|keer|dag)\s+(?:daarvoor|ervoor)|eerder|vroeger|the\s+(?:week|month|day|time)\s+before|in\s+het\s+verleden|toen\s+(?:was|kostte|betaalde)|last\s+(?:month|week|time|year)|previous(?:ly)?|before|earlier|formerly|used\s+to)\b/iu;
 const BALANCE = /\b(?:saldo|tegoed|balance|remaining\s+credit)\b/iu;
+// money put on a card or account ahead ("€6 op mijn parkeerpas gezet", "topped up my wallet with £10"): a balance, not a charge
+const TOP_UP = /\b(?:opgewaardeerd|opwaarder\w*|top(?:ped)?[\s-]*up|(?:gezet|geladen|gestort|put|loaded|added)\s+(?:op|on(?:to)?)\s+(?:mijn|m'n|de|my|the)\s+\p{L}*(?:pas|kaart|tegoed|card|wallet|account)|(?:op|on(?:to)?)\s+(?:mijn|m'n|de|my|the)\s+\p{L}*(?:pas|kaart|tegoed|card|wallet)\s+(?:gezet|geladen|gestort|put|loaded|added))\b/iu;
 const LEFT_AFTER = /^\s*(?:over|left|remaining|resterend)\b/iu;
 // "each" of the repeated charges was wrong ("beide ritten", "both times"), not one of them a duplicate.
 export const EACH = /\b(?:beide|allebei|alle\s+(?:twee|drie|vier)|both|each\s+time|every\s+time|elke\s+keer|iedere\s+keer)\b/iu;
@@ -100,11 +102,12 @@ const ANOTHER = /\b(?:nog\s+eens|nogmaals|daarna\s+nog|toen\s+nog|another|a\s+fu
 const COMPUTED = /\b(?:dus|so|thus|dat\s+is|that'?s|that\s+is|makes|maakt)\s*(?:een|a|nog|dan)?\s*$|=\s*$/iu;
 const FROM_BEFORE = /\b(?:van|from)\s*(?:zo'?n|ongeveer|about|around)?\s*$/iu;
 const TO_AFTER = /^\s*(?:naar|to)\b/iu;
-const NEGATED_BEFORE = /\b(?:niet|geen|not|no)\s*$/iu;
+const NEGATED_BEFORE = /\b(?:niet|geen|not|no)\s*(?:(?:alleen|enkel|slechts|just|only)\s+)?(?:de|het|the)?\s*$/iu;
 const EMPHASIS = { after: /^\s*(?:!|\?!|\(!\))/u, before: /\b(?:maar liefst|wel|zomaar|whopping|a full)\s*$/iu };
 const ITEM = { before: /\b(?:waarvan|of\s+which|due\s+to|because\s+of|vanwege|door)\s*(?:\S+\s+){0,2}$/iu, after: /^\s*(?:aan|voor|of|for)\s+['"‘“]?\p{L}/iu };
 
-const SENTENCE = /(?<=[.!?])\s+(?=\S)|\n+|;\s*/u;
+// A sentence ends at . ! ? (not after "i.p.v.", "bijv.", "ca.", "e.g."), a line break or a semicolon.
+const SENTENCE = /(?<=[.!?])(?<!\b(?:i\.p\.v|o\.a|m\.b\.t|bijv|ca|resp|incl|excl|e\.g|i\.e|approx|vs|nr|no)\.)\s+|\n+|;\s*/iu;
 // Where a clause begins inside a sentence: a comma, or a conjunction that joins two clauses (kept with the clause it opens);
 // not "en"/"and", which as often join two verbs of one clause ("is gestopt en heeft €9,90 gerekend").
 const CLAUSE = /,\s*|\s+(?=(?:terwijl|maar|want|omdat|hoewel|whereas|while|but|because|although)\s)/iu;
@@ -168,7 +171,8 @@ export function amountFeatures(text: string, all: MoneyMention[], index: number)
     balance:
       BALANCE.test(sentenceBefore(text, all[index].start).slice(-60)) ||
       ((BALANCE.test(clauseBefore) || (!nextInSentence && BALANCE.test(clauseAfter))) && !CHARGED.test(clause)) ||
-      LEFT_AFTER.test(after),
+      LEFT_AFTER.test(after) ||
+      TOP_UP.test(clause),
     difference: DIFFERENCE_BEFORE.test(before) || DIFFERENCE_AFTER.test(after),
     refund: REFUND.test(clause),
     // "een boete van €60", "€15 aanmaningskosten": named right beside it

@@ -114,3 +114,12 @@ test('the price of an hour said in general, and now against an earlier time', ()
   assert.equal(pick('De week ervoor €5,40 en vorige week €7,70; nu €16,90 voor tien minuten.')?.cents, 1690);
   assert.equal(pick('Het bedrag van €19,20 klopt gewoon niet, het was een half uur parkeren (€0,95).')?.cents, 1920);
 });
+
+test('what another person or the machine charges, an offer, a top-up, and a sentence ending before the amount', () => {
+  assert.equal(pick('€ 3,00 gedacht. € 30,00 kwijt.')?.cents, 3000);
+  assert.equal(pick('Mijn buurman betaalt €1,10 voor hetzelfde uur, ik €12,40.')?.cents, 1240);
+  assert.equal(pick('€26,50!! Bij de automaat betaal je €1,60.')?.cents, 2650);
+  assert.equal(pick('Ik wil de hele €21,30 terug, niet alleen de €19,30 die jullie boden.')?.cents, 2130);
+  assert.equal(pick('De meter zegt €1,05, de bank zegt €10,50.')?.cents, 1050);
+  assert.equal(pick('Ik heb €20 op mijn parkeerkaart gezet en na één keer is alles op.')?.certain, false);
+});

@@ -117,6 +117,8 @@ export function disputedAmount(
     (best.score > 0 || only) &&
     (!second || best.score - second.score >= (opts.margin ?? MARGIN)) &&
     !unsure.has(best) &&
+    // what is left on a card or account is never what was taken
+    !best.f.balance &&
     // the difference, while the charge it is the difference of is named too: which one a reply should give is not clear
     !(best.f.difference && ranked.slice(1).some((o) => o.m.currency === best.m.currency && o.m.cents > best.m.cents && !o.reference && !o.rate && !o.f.balance));
   return {
