@@ -209,9 +209,11 @@ export function featuresOfAll(text: string, all: MoneyMention[]): AmountFeatures
 
 /** Pure and cheap (it runs on every message with money): its clause says the amount was charged, or calls it usual or earlier. */
 export function chargedOrReference(text: string, all: MoneyMention[], index: number): boolean {
-  // the whole sentence around it (a comma inside a date or a list must not hide "charged")
-  const { before, after, clauseBefore, clauseAfter, nextInSentence } = partAround(text, all, index);
-  if (CHARGED.test(before) || CHARGED.test(after) || REFERENCE.test(clauseBefore) || EARLIER.test(clauseBefore)) return true;
+  // the whole sentence around it (a comma inside a date or a list must not hide "charged"), or the sentence before
+  // when the amount opens one ("waarom staat dit 2x op mijn afschrift?? 96 euro en …")
+  const { after, clauseBefore, clauseAfter, nextInSentence } = partAround(text, all, index);
+  const head = text.slice(index > 0 ? all[index - 1].end : 0, all[index].start).split(SENTENCE).filter((p) => p.trim()).pop() ?? '';
+  if (CHARGED.test(head) || CHARGED.test(after) || REFERENCE.test(clauseBefore) || EARLIER.test(clauseBefore)) return true;
   const ownAfter = ownPartAfter(after, clauseAfter, nextInSentence);
   return REFERENCE_AFTER.test(ownAfter) || EARLIER.test(ownAfter);
 }
