@@ -22,6 +22,7 @@ const own2 = lines('../tests/fixtures/amounts/own2.jsonl').map((m) => ({ ...m, c
 const own3 = lines('../tests/fixtures/amounts/own3.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 const own4 = lines('../tests/fixtures/amounts/own4.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 const own5 = lines('../tests/fixtures/amounts/own5.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
+const own6 = lines('../tests/fixtures/amounts/own6.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 // single messages of the tuning sets that dispute an amount, labelled by us (tests/fixtures/amounts/labels-dev-tune.json)
 const labels = JSON.parse(readFileSync(new URL('../tests/fixtures/amounts/labels-dev-tune.json', import.meta.url), 'utf8')) as Record<string, number>;
 const singles = ['./eval-tune/messages.jsonl', './eval-dev/messages.jsonl', './eval-dev/background.jsonl']
@@ -37,6 +38,7 @@ const sets: [string, Labelled[]][] = [
   ['own examples, third batch', own3],
   ['own examples, fourth batch', own4],
   ['own examples, fifth batch', own5],
+  ['own examples, sixth batch', own6],
   ['tune/dev single messages', singles],
 ];
 
@@ -95,9 +97,9 @@ function verdictOf(m: Labelled, margin?: number): 'right' | 'flagged' | 'wrong' 
   return d.amount.cents === m.charged_amount_cents ? 'right' : 'wrong';
 }
 // wrong is what matters most (a customer promised the wrong refund): the figure is the share right, with wrong beside it.
-// Baseline: main before this change (3d6c1c6) on the same 338 mails, measured 2026-12-07: 262 right, 57 flagged (4 with
-// no amount found), 19 wrong.
-const BASELINE = 262 / 338;
+// Baseline: main before this change (3d6c1c6) on the same 358 mails, measured 2026-12-07: 273 right, 65 flagged (4 with
+// no amount found), 20 wrong.
+const BASELINE = 273 / 358;
 const share = right / total;
-console.log(`wrong ${wrong} of ${total} (main: 19), flagged ${flagged} (main: 57)`);
+console.log(`wrong ${wrong} of ${total} (main: 20), flagged ${flagged} (main: 65)`);
 console.log(`RESULT amounts_right ${share.toFixed(3)} share baseline=${BASELINE.toFixed(3)} ratio=${(share / BASELINE).toFixed(2)}`);

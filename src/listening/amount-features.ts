@@ -72,12 +72,12 @@ const REFERENCE = new RegExp(
 // A reference price named after its amount: "€2,10 had moeten zijn", "$2.10 should have been", "€1,10 verschuldigd".
 // ("dan was het € 3,30 geweest" is read before the amount, by "dan was".)
 const REFERENCE_AFTER = new RegExp(
-  String.raw`^\s*(?:[^.!?\d€$£]{0,25}?)\b(?:had(?:den)? moeten|zou(?:den)? moeten|moet(?:en)? (?:zijn|kosten)|hoort|hoorde|is normaal|normaal|gebruikelijk|verschuldigd|verwacht\w*|expected|owed|due(?!\s+to)|zou(?:den)?\s+(?:\w+\s+)?(?:kosten|betalen|zijn|worden)|(?:should|would)(?:'ve| have)? (?:been|be|cost|pay|paid)|is normal|normally|usually|as (?:usual|agreed|advertised|promised|quoted|stated|shown)|zoals|(?:die|dat|which|that)\s+(?:jullie|u|you)\s+(?:aanbood|aanboden|aanbiedt|aanbieden|boden|bood|offered|proposed))\b`,
+  String.raw`^\s*(?:[^.!?\d€$£]{0,25}?)\b(?:had(?:den)? moeten|zou(?:den)? moeten|moet(?:en)? (?:zijn|kosten)|hoort|hoorde|is normaal|normaal|gebruikelijk|verschuldigd|verwacht\w*|expected|owed|due(?!\s+to)|zou(?:den)?\s+(?:\w+\s+){0,2}(?:kosten|betalen|zijn|worden)|(?:should|would)(?:'ve| have)? (?:been|be|cost|pay|paid)|is normal|normally|usually|as (?:usual|agreed|advertised|promised|quoted|stated|shown)|zoals|(?:die|dat|which|that)\s+(?:jullie|u|you)\s+(?:aanbood|aanboden|aanbiedt|aanbieden|boden|bood|offered|proposed))\b`,
   'iu',
 );
 // The price of a unit of time or a trip, said in general: "een uur parkeren kost €2,25", "which costs £1.10", "een kwartier (€0,55)".
 const UNIT_PRICE =
-  /\b(?:een|één|1|per|an|one|a|half|30|15)\s+(?:uur|uurtje|kwartier|half\s+uur|minuut|minuten|dag|rit|hour|minutes?|day|ride|trip)\b(?:\s+\p{L}+){0,3}\s*(?:\(|(?:kost|kosten|betaal\s+ik|betaal\s+je|costs?|is)(?:\s+\p{L}+){0,3})\s*$|\bwhich\s+costs?\s*$|\b(?:kost|costs?)\s+(?:een|één|1|an|one|a)\s+(?:uur|kwartier|rit|hour|ride)\b/iu;
+  /\b(?:een|één|1|per|an|one|a|half|30|15)\s+(?:uur|uurtje|kwartier|half\s+uur|minuut|minuten|dag|rit|hour|minutes?|day|ride|trip)\b(?:\s+\p{L}+){0,3}\s*(?:\(\s*(?:dat\s+is|that'?s|=)?|(?:kost|kosten|betaal\s+ik|betaal\s+je|costs?|is)(?:\s+\p{L}+){0,3})\s*$|\bwhich\s+costs?\s*$|\b(?:kost|costs?)\s+(?:een|één|1|an|one|a)\s+(?:uur|kwartier|rit|hour|ride)\b/iu;
 const EARLIER = /\b(?:vorige\s+(?:maand|week|keer|periode|factuur|rekening|jaar)|vorig\s+jaar|(?:week|maand|keer|dag)\s+(?:daarvoor|ervoor)|eerder|vroeger|the\s+(?:week|month|day|time)\s+before|in\s+het\s+verleden|toen\s+(?:was|kostte|betaalde)|last\s+(?:month|week|time|year)|previous(?:ly)?|before|earlier|formerly|used\s+to)\b/iu;
 const BALANCE = /\b(?:saldo|tegoed|balance|remaining\s+credit)\b/iu;
 // money put on a card or account ahead ("€6 op mijn parkeerpas gezet", "topped up my wallet with £10"): a balance, not a charge
@@ -85,7 +85,7 @@ const TOP_UP = /\b(?:opgewaardeerd|opwaarder\w*|top(?:ped)?[\s-]*up|(?:gezet|gel
 const LEFT_AFTER = /^\s*(?:over|left|remaining|resterend)\b/iu;
 // "each" of the repeated charges was wrong ("beide ritten", "both times"), not one of them a duplicate.
 export const EACH = /\b(?:beide|allebei|alle\s+(?:twee|drie|vier)|both|each\s+time|every\s+time|elke\s+keer|iedere\s+keer)\b/iu;
-const CONTRAST = /\b(?:maar|nu|ineens|opeens|plots(?:eling)?|deze\s+(?:keer|maand|week)|dit\s+keer|toch|but|now|suddenly|this\s+(?:time|month|week)|yet)\b/iu;
+const CONTRAST = /\b(?:maar(?!\s+(?:een|één|\d|twee|drie|vier|vijf|tien|kort|even|enkele|heel|zo)\b)|nu|ineens|opeens|plots(?:eling)?|deze\s+(?:keer|maand|week)|dit\s+keer|toch|but|now|suddenly|this\s+(?:time|month|week)|yet)\b/iu;
 const PRESENT = /\b(?:vandaag|vanochtend|vanmorgen|gisteren|nu|deze\s+(?:keer|maand|week)|dit\s+keer|today|this\s+(?:morning|time|month|week)|yesterday|now)\b/iu;
 const CONCESSIVE = /\b(?:terwijl|hoewel|whereas|while|although|though)\b/iu;
 const ACKNOWLEDGED_AFTER =
@@ -109,8 +109,9 @@ const ITEM = { before: /\b(?:waarvan|of\s+which|due\s+to|because\s+of|vanwege|do
 // A sentence ends at . ! ? (not after "i.p.v.", "bijv.", "ca.", "e.g."), a line break or a semicolon.
 const SENTENCE = /(?<=[.!?])(?<!\b(?:i\.p\.v|o\.a|m\.b\.t|bijv|ca|resp|incl|excl|e\.g|i\.e|approx|vs|nr|no)\.)\s+|\n+|;\s*/iu;
 // Where a clause begins inside a sentence: a comma, or a conjunction that joins two clauses (kept with the clause it opens);
-// not "en"/"and", which as often join two verbs of one clause ("is gestopt en heeft €9,90 gerekend").
-const CLAUSE = /,\s*|\s+(?=(?:terwijl|maar|want|omdat|hoewel|whereas|while|but|because|although)\s)/iu;
+// not "en"/"and", which as often join two verbs of one clause ("is gestopt en heeft €9,90 gerekend"), nor "maar" where it
+// means "only" ("maar een kwartier"); a closing parenthesis ends the aside it closes.
+const CLAUSE = /,\s*|\)\s*|\s+(?=(?:terwijl|maar(?!\s+(?:een|één|\d|twee|drie|vier|vijf|tien|kort|even|enkele|heel|zo)\b)|want|omdat|hoewel|whereas|while|but|because|although)\s)/iu;
 
 /** The words that belong to one amount: its sentence, cut at the amounts before and after it, and its clause. */
 export function partAround(text: string, all: MoneyMention[], index: number) {
@@ -127,6 +128,8 @@ export function partAround(text: string, all: MoneyMention[], index: number) {
   return { before, after, clauseBefore: /,\s*$/.test(before) && /^\s*,/.test(after) && head.length ? (head[head.length - 1] ?? '') : (before.split(CLAUSE).pop() ?? ''), clauseAfter, nextInSentence };
 }
 
+// What, after an amount, opens the words about the next one: a conjunction or a relative pronoun.
+const LEADS_ON = /\b(?:en|and|maar|terwijl|want|but|while|whereas|that|which|die|dat|wat|waar|waarvan|whose)\b/iu;
 // A conjunction that opens a clause of its own: what follows it is about something else ("…, terwijl het gratis zou zijn").
 const OTHER_CLAUSE = /\b(?:terwijl|maar|want|omdat|hoewel|whereas|while|but|because|although)\b/iu;
 
@@ -135,7 +138,12 @@ const OTHER_CLAUSE = /\b(?:terwijl|maar|want|omdat|hoewel|whereas|while|but|beca
  * the sentence, only if a clause boundary comes first (the words leading up to that amount are about that one).
  */
 function ownPartAfter(after: string, clauseAfter: string, nextInSentence: boolean): string {
-  if (nextInSentence) return clauseAfter.length < after.length ? clauseAfter : '';
+  if (nextInSentence) {
+    if (clauseAfter.length < after.length) return clauseAfter;
+    // "€1,50 moeten kosten en jullie hebben €15,00 …": up to the word that opens what leads to the next amount
+    const lead = LEADS_ON.exec(after);
+    return lead ? after.slice(0, lead.index) : '';
+  }
   const cut = OTHER_CLAUSE.exec(after);
   return cut ? after.slice(0, cut.index) : after;
 }
@@ -148,9 +156,14 @@ function sentenceBefore(text: string, at: number): string {
 
 /** Pure: the features of one amount among all amounts of a text. */
 export function amountFeatures(text: string, all: MoneyMention[], index: number): AmountFeatures {
-  const { before, after, clauseBefore, clauseAfter, nextInSentence } = partAround(text, all, index);
-  const clause = `${clauseBefore} ${clauseAfter}`;
+  const part = partAround(text, all, index);
+  const { before, after, clauseAfter, nextInSentence } = part;
+  // "€1,20 zou het moeten zijn … €22,05 afgeschreven": words that said what the amount before was are not about this one
   const prev = index > 0 ? partAround(text, all, index - 1) : null;
+  const prevPart = prev && before === text.slice(all[index - 1].end, all[index].start) ? prev : null;
+  const taken = prevPart ? REFERENCE_AFTER.exec(ownPartAfter(prevPart.after, prevPart.clauseAfter, prevPart.nextInSentence)) : null;
+  const clauseBefore = before.slice(Math.max(before.length - part.clauseBefore.length, taken?.[0].length ?? 0));
+  const clause = `${clauseBefore} ${clauseAfter}`;
   const fromHere = FROM_BEFORE.test(before) && TO_AFTER.test(after);
   // words after an amount that lead up to the next amount in its clause are about that one
   const ownAfter = ownPartAfter(after, clauseAfter, nextInSentence);

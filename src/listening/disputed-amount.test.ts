@@ -123,3 +123,11 @@ test('what another person or the machine charges, an offer, a top-up, and a sent
   assert.equal(pick('De meter zegt €1,05, de bank zegt €10,50.')?.cents, 1050);
   assert.equal(pick('Ik heb €20 op mijn parkeerkaart gezet en na één keer is alles op.')?.certain, false);
 });
+
+test('words about the amount before are not about the next; "maar een kwartier" is "only"; two days at one price are no duplicate', () => {
+  assert.equal(pick('Het parkeren (zo\'n €0,80 zou het moeten zijn) liep door: €18,15 afgeschreven.')?.cents, 1815);
+  assert.equal(pick('Dat had €0,70 moeten kosten en er is €7,00 afgeschreven.')?.cents, 700);
+  assert.equal(pick('Afgeschreven is €9,60, terwijl ik maar een kwartier stond (dat is €0,60).')?.cents, 960);
+  const days = pick('Deze week: ma €1,50, di €1,50, do €16,20. Donderdag liep de sessie door.');
+  assert.ok(days && !(days.certain && days.cents === 150), JSON.stringify(days));
+});

@@ -97,7 +97,8 @@ export function disputedAmount(
     else {
       for (const key of Object.keys(s.f) as (keyof AmountFeatures)[]) seen.f[key] ||= s.f[key];
       if (seen.reference || s.reference) Object.assign(seen, { score: Math.min(seen.score, s.score), reference: true, rate: seen.rate || s.rate });
-      else Object.assign(seen, { score: Math.max(seen.score, s.score) + 0.5, rate: seen.rate || s.rate });
+      // named twice as a charge taken twice ("twee keer", "nog eens"): stronger; two days at the same price are not
+      else Object.assign(seen, { score: Math.max(seen.score, s.score) + (repeated || s.f.another || seen.f.another ? 0.5 : 0), rate: seen.rate || s.rate });
     }
   }
   const values = [...byValue.values()];
