@@ -76,6 +76,18 @@ function backendCpu(pids: number[]): number | null {
     return null;
   }
 }
+/** The CPU the backends still there used since `before` (the pool closes a connection idle for 10 s: that one did nothing). */
+function backendCpuSince(pids: number[], before: (number | null)[]): number | null {
+  let s = 0, seen = 0;
+  pids.forEach((pid, i) => {
+    const now = backendCpu([pid]);
+    if (now !== null && before[i] !== null) {
+      s += now - before[i]!;
+      seen++;
+    }
+  });
+  return seen ? s : null;
+}
 const nodeCpu = (since: NodeJS.CpuUsage) => {
   const u = process.cpuUsage(since);
   return (u.user + u.system) / 1e6;
@@ -94,7 +106,7 @@ async function importAndDetect(db: Db, label: string): Promise<Omit<Run, 'copyRa
     : [];
   global.gc?.();
   const cpu0 = process.cpuUsage();
-  const b0 = backendCpu(pids);
+  const b0 = pids.map((p) => backendCpu([p]));
   const t0 = performance.now();
   const report = await importLedger(db, actor, createReadStream(file), {
     fileName: file,
@@ -109,8 +121,7 @@ async function importAndDetect(db: Db, label: string): Promise<Omit<Run, 'copyRa
     },
   });
   const importMs = performance.now() - t0;
-  const b1 = backendCpu(pids);
-  const importCpu = { node: nodeCpu(cpu0), backend: b0 === null || b1 === null ? null : b1 - b0 };
+  const importCpu = { node: nodeCpu(cpu0), backend: backendCpuSince(pids, b0) };
   const t1 = performance.now();
   const found = await detectFindings(db, actor);
   const detectMs = performance.now() - t1;
