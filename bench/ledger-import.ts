@@ -127,7 +127,9 @@ async function importAndDetect(db: Db, label: string): Promise<Omit<Run, 'copyRa
   const detectMs = performance.now() - t1;
   const importRate = report.rows_read / (importMs / 1000);
   console.log(`${label}: imported ${report.rows_imported.toLocaleString('en')} of ${report.rows_read.toLocaleString('en')} rows (${report.rows_bad} bad) in ${(importMs / 1000).toFixed(1)} s = ${Math.round(importRate).toLocaleString('en')} rows/s`);
-  console.log(`${label}: the import used ${cpuLine(importCpu.node, db.kind === 'postgres' ? importCpu.backend : null)}${db.kind === 'postgres' ? '' : ' (PGlite runs in Node)'}`);
+  console.log(db.kind === 'postgres'
+    ? `${label}: the import used ${cpuLine(importCpu.node, importCpu.backend)}`
+    : `${label}: the import used ${importCpu.node.toFixed(2)} s of CPU in Node, PGlite's engine included`);
   console.log(`${label}: memory during the import — ${samples.join('; ')}; peak heap ${mb(peakHeap)}, peak rss ${mb(peakRss)}`);
   console.log(`${label}: detection found ${found.double_charges.toLocaleString('en')} double charges in ${(detectMs / 1000).toFixed(1)} s`);
   return { importRate, detectMs, peakHeap, peakRss, importCpu };
