@@ -1,3 +1,4 @@
+import { convert as htmlToText } from 'html-to-text';
 import type { CaseStatus, Priority } from '../../cases/status.ts';
 import { TAG_PATTERN } from '../../tags/tags.ts';
 
@@ -23,4 +24,15 @@ export function priorityWord(p: string | null | undefined): Priority | null {
 export function mapTag(tag: string): string | null {
   const t = tag.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase().replace(/[^a-z0-9:_-]+/g, '-').replace(/^[-_:]+/, '').slice(0, 64);
   return TAG_PATTERN.test(t) ? t : null;
+}
+
+/** A message body as text: HTML (Freshdesk's body, Zammad's text/html articles) converted, text kept. */
+export function plainText(body: string | null | undefined, html: boolean): string {
+  if (!body) return '';
+  return (html ? htmlToText(body, { wordwrap: false }) : body).replace(/\r\n/g, '\n').trim();
+}
+
+/** A time as a Date: ISO strings, or Unix seconds (Chatwoot). */
+export function toDate(v: string | number): Date {
+  return typeof v === 'number' ? new Date(v * 1000) : new Date(v);
 }
