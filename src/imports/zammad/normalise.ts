@@ -26,7 +26,7 @@ export function normaliseZammad(z: ZammadExport, s: ImportSummary): HelpdeskExpo
   const fieldsOf = (object: string, r: Record<string, unknown>): SourceField[] => custom(object).map((a) => ({ ...a, value: r[a.key] }));
 
   const ticket = (t: ZmTicket): SourceTicket => {
-    if (t.group_id) count(s.not_mapped, "tickets' group (not mapped to a team)");
+    if (t.group_id || t.group) count(s.not_mapped, "tickets' group (not mapped to a team)");
     const state = t.state ?? (t.state_id ? states.get(t.state_id) : null) ?? 'new';
     if (state.toLowerCase() === 'merged') count(s.not_mapped, 'tickets merged into another in Zammad (kept closed)');
     const priority = t.priority ?? (t.priority_id ? priorities.get(t.priority_id) : null) ?? null;
@@ -48,7 +48,7 @@ export function normaliseZammad(z: ZammadExport, s: ImportSummary): HelpdeskExpo
       messages: articles.map((a) => ({
         id: a.id,
         authorId: a.origin_by_id ?? a.created_by_id,
-        type: articleType({ internal: a.internal, sender: a.sender ?? (a.sender_id ? SENDERS[a.sender_id] : null) ?? null, type: a.type ?? null }),
+        type: articleType({ internal: a.internal, sender: a.sender ?? (a.sender_id ? SENDERS[a.sender_id] : null) ?? null, type: a.type ?? (a.type_id ? ARTICLE_TYPES[a.type_id] : null) ?? null }),
         body: plainText(a.body, (a.content_type ?? '').toLowerCase().includes('html')),
         at: a.created_at,
         attachments: (a.attachments ?? []).map((x) => ({
