@@ -30,7 +30,7 @@ export async function caseOf(db: Db, accountId: string, source: string, external
   if (!c) return undefined;
   const messages = await db.query<{ type: string; body: string; author_agent_id: string | null; created_at: Date; intake_notes: string[]; delivery_status: string | null }>(
     'SELECT type, body, author_agent_id, created_at, intake_notes, delivery_status FROM messages WHERE account_id = $1 AND case_id = $2 ORDER BY created_at, id', [accountId, c.id]);
-  return { ...c, messages };
+  return Object.assign(c, { messages }) as Record<string, any> & { messages: typeof messages };
 }
 
 /** An account's agent (matched by e-mail) and the custom fields the samples' values go to. */
