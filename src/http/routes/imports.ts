@@ -27,7 +27,7 @@ const source = z.enum(IMPORT_SOURCES as [ImportSource, ...ImportSource[]]);
 const summary = z.object({
   source, dry_run: z.boolean(), read: z.number().int(), imported: z.number().int(), cases: z.number().int(),
   skipped: count.describe('reason → how many'), skipped_examples: z.array(z.object({ where: z.string(), reason: z.string() })),
-  mapped: count.describe('what found its place besides cases and messages (organisations, custom field values, agents by e-mail), counted'),
+  mapped: count.optional().describe('(absent on imports made before it was counted) what found its place besides cases and messages (organisations, custom field values, agents by e-mail), counted'),
   not_mapped: count.describe('what Luister has no place for, counted'), unresolved_references: count.describe('ids the export refers to but does not hold'),
   batches: z.object({ size: z.number().int(), committed: z.number().int(), failed: z.object({ batch: z.number().int(), items: z.string(), error: z.string() }).nullable() }),
   notes: z.array(z.string()), duration_ms: z.number().int(),

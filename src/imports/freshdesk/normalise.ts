@@ -40,6 +40,7 @@ export function normaliseFreshdesk(f: FreshdeskExport, s: ImportSummary): Helpde
     if (t.group_id) count(s.not_mapped, "tickets' group (not mapped to a team)");
     if (t.type) count(s.not_mapped, `tickets' type (${t.type})`);
     if (t.cc_emails?.length) count(s.not_mapped, 'ticket CCs (cc_emails)', t.cc_emails.length);
+    if (t.spam) count(s.not_mapped, "tickets marked spam in Freshdesk (imported as cases; Luister's spam check is for new mail)");
     const description: SourceMessage = {
       id: 'description', authorId: t.requester_id, type: 'inbound', at: t.created_at, attachments: attachments(t.attachments),
       body: t.description_text ?? plainText(t.description, true),

@@ -45,6 +45,7 @@ export const fdTicket = z.looseObject({
   tags: z.array(z.string()).nullish(),
   custom_fields: fields,
   cc_emails: z.array(z.string()).nullish(),
+  spam: z.boolean().nullish(),
   attachments: z.array(attachment).nullish(),
   created_at: when,
   updated_at: when.nullish(),
