@@ -93,6 +93,35 @@ describe('import a Freshdesk export (tests/fixtures/import/freshdesk, made by ha
     });
   });
 
+  test('a batch that fails is rolled back whole, named, and running again resumes', async () => {
+    const other = await newAccount(db, 'Hervat Freshdesk BV');
+    const fn = `fail_fd_import_${other.accountId.replace(/-/g, '')}`;
+    // a database that refuses one message of this account only (the test may share PostgreSQL with others)
+    await db.query(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+      IF NEW.account_id = '${other.accountId}' AND NEW.body LIKE '%WEIGER%' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$`);
+    await db.query(`CREATE TRIGGER ${fn} BEFORE INSERT ON messages FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+    await withCopy(SAMPLE, async (dir) => {
+      const tickets = JSON.parse(readFileSync(join(dir, 'tickets.json'), 'utf8'));
+      tickets[1].conversations[0].body_text = 'WEIGER dit bericht.';
+      writeFileSync(join(dir, 'tickets.json'), JSON.stringify(tickets));
+      try {
+        const s = await importFreshdesk(db, systemActor(other.accountId), dir, { batchSize: 1 });
+        assert.equal(s.batches.committed, 2, 'the organisations and ticket 1');
+        assert.deepEqual({ ...s.batches.failed, error: undefined }, { batch: 3, items: 'tickets 2–2', error: undefined });
+        assert.match(s.batches.failed!.error, /refused for the test/);
+        assert.ok(s.notes.some((n) => /rolled back.*Run the import again to resume/.test(n)));
+        assert.equal((await counts(db, other.accountId)).cases, 1, 'ticket 2 rolled back whole, tickets 3 and 4 not tried');
+      } finally {
+        await db.query(`DROP TRIGGER ${fn} ON messages`);
+        await db.query(`DROP FUNCTION ${fn}()`);
+      }
+      const resumed = await importFreshdesk(db, systemActor(other.accountId), dir, { batchSize: 1 });
+      assert.equal(resumed.imported, 2);
+      assert.equal(resumed.skipped['already imported (same Freshdesk ticket and conversations)'], 1);
+      assert.equal((await counts(db, other.accountId)).cases, 3);
+    });
+  });
+
   test('a truncated, foreign or incomplete export is refused naming the file, nothing imported', async () => {
     const other = await newAccount(db, 'Kapot Freshdesk BV');
     await withCopy(SAMPLE, async (dir) => {
