@@ -22,6 +22,7 @@ import { Channels } from './channels/Channels.tsx';
 import { MacroList } from './macros/MacroList.tsx';
 import { SsoSettings } from './accounts/SsoSettings.tsx';
 import { Roles } from './accounts/Roles.tsx';
+import { Imports } from './imports/Imports.tsx';
 import { Organisations } from './organisations/Organisations.tsx';
 import { OrganisationView } from './organisations/OrganisationView.tsx';
 import { ApiError, get, post, whenSignedOut } from './shared/api.ts';
@@ -34,7 +35,7 @@ import { SettingsIndex } from './settings/SettingsIndex.tsx';
 import type { Me } from './shared/types.ts';
 
 /** The screens reached from Settings: the top bar marks Settings as current on each of them. */
-const SETTINGS_SCREENS = new Set<Route['screen']>(['settings', 'security', 'channels', 'status-settings', 'sso', 'macros', 'retention', 'roles']);
+const SETTINGS_SCREENS = new Set<Route['screen']>(['settings', 'security', 'channels', 'status-settings', 'sso', 'macros', 'retention', 'roles', 'imports']);
 
 export function App() {
   const { t } = useTranslation();
@@ -181,6 +182,8 @@ export function App() {
         <SsoSettings me={me} onHelp={showHelp} />
       ) : route.screen === 'roles' ? (
         <Roles me={me} onHelp={showHelp} />
+      ) : route.screen === 'imports' ? (
+        <Imports me={me} onHelp={showHelp} />
       ) : route.screen === 'security' ? (
         <TwoFactorSettings me={me} onHelp={showHelp} />
       ) : route.screen === 'settings' ? (
