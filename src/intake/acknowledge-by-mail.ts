@@ -9,6 +9,7 @@ import { roleAddressKind } from './channels/email/role-address.ts';
 import { answerBy } from './answer-by.ts';
 import { insertAcknowledgement, type SenderFacts } from './acknowledge.ts';
 import type { InboundMessage } from './types.ts';
+import { portalUrl } from '../portal/portal-url.ts';
 
 /**
  * Acknowledges a message that came through another door than e-mail (the contact form, the portal) by e-mail,
@@ -22,7 +23,7 @@ export async function acknowledgeByMail(
   actor: Actor,
   m: InboundMessage,
   stored: ReceivedMessage,
-  config: Pick<Config, 'ACK_PER_SENDER_PER_HOUR' | 'FIRST_RESPONSE_HOURS'>,
+  config: Pick<Config, 'ACK_PER_SENDER_PER_HOUR' | 'FIRST_RESPONSE_HOURS'> & Partial<Pick<Config, 'PUBLIC_URL'>>,
   facts: SenderFacts,
 ): Promise<{ sent: boolean; reason?: string; answerBy: Date }> {
   const c = stored.case;
@@ -55,6 +56,7 @@ export async function acknowledgeByMail(
     answerBy: due,
     team: inbox?.name || account.name,
     timeZone: account.time_zone ?? undefined,
+    portalUrl: await portalUrl(tx, actor.accountId, config.PUBLIC_URL),
   });
   const fields = await outboundEmailFields(tx, actor.accountId, c, inbox ? { inbox } : {});
   await insertAcknowledgement(tx, actor, c.id, stored.customerId, text, fields);

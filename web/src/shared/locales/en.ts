@@ -14,6 +14,7 @@ import { twoFactor } from './en/twoFactor.ts';
 import { organisations } from './en/organisations.ts';
 import { roles } from './en/roles.ts';
 import { settings } from './en/settings.ts';
+import { portal } from './en/portal.ts';
 import type { Shape, nl } from './nl.ts';
 
 /** UI text in English: every key of the Dutch texts, one file per screen group in en/ (each checked against its Dutch twin). */
@@ -34,4 +35,5 @@ export const en: Shape<typeof nl> = {
   ...organisations,
   ...roles,
   ...settings,
+  ...portal,
 };

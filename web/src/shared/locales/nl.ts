@@ -14,6 +14,7 @@ import { twoFactor } from './nl/twoFactor.ts';
 import { organisations } from './nl/organisations.ts';
 import { roles } from './nl/roles.ts';
 import { settings } from './nl/settings.ts';
+import { portal } from './nl/portal.ts';
 
 /** UI text in Dutch, the first language: one file per screen group in nl/; en.ts has every key (checked by its type). */
 export const nl = {
@@ -33,6 +34,7 @@ export const nl = {
   ...organisations,
   ...roles,
   ...settings,
+  ...portal,
 };
 
 /** The shape of the texts: English (and any later language) must have every key Dutch has. */
