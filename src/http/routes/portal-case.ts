@@ -33,7 +33,7 @@ export function portalCaseRoutes(
   const params = z.object({ slug: z.string(), id: z.string().max(100) });
   const query = z.object({ lang: z.string().optional() });
   const get = { config: { permission: 'public' }, schema: { hide: true, querystring: query, params } } as const;
-  const post = { ...get, bodyLimit: 256 * 1024, schema: { ...get.schema, body: z.record(z.string(), z.string().max(25_000)).optional() } } as const;
+  const post = { ...get, bodyLimit: 256 * 1024, schema: { ...get.schema, body: z.record(z.string(), z.string().max(25_000)).nullish() } } as const;
 
   const show = async (reply: FastifyReply, p: PortalRequest, id: string, status: number, state: Partial<CasePageState> = {}) => {
     const user = p.user!;

@@ -95,7 +95,7 @@ export function portalRoutes(app: FastifyInstance, db: Db, config: Config) {
     });
     const r = scope.withTypeProvider<ZodTypeProvider>();
     const hidden = { config: { permission: 'public' }, schema: { hide: true, querystring: query, params: slugParams } } as const;
-    const posted = { ...hidden, bodyLimit: BODY_LIMIT, schema: { ...hidden.schema, body: form.optional() } } as const;
+    const posted = { ...hidden, bodyLimit: BODY_LIMIT, schema: { ...hidden.schema, body: form.nullish() } } as const;
 
     // signed in: the cases; else the sign-in form
     r.get('/portal/:slug', hidden, async (req, reply) => {
