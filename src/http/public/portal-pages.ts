@@ -44,6 +44,7 @@ textarea{min-height:8rem}
 .link-button:hover{background:none;color:#06345c}
 nav.pages{margin:1rem 0}
 form button[type=submit]{margin-top:1rem}
+header,main,footer{overflow-wrap:anywhere}
 @media (max-width:30rem){body{font-size:1rem}.wrap{padding:0 .75rem}}`;
 
 /** How to reach a person: on every page of the portal, signed in or not. */
