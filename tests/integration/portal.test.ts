@@ -394,4 +394,17 @@ describe('customer portal', () => {
     const [ack] = await t.db.query<{ body: string }>(`SELECT body FROM messages WHERE account_id = $1 AND automated = 'acknowledgement' ORDER BY created_at DESC LIMIT 1`, [acc.accountId]);
     assert.match(ack.body, new RegExp(`online volgen en erop reageren: ${PUBLIC_URL}/portal/${slug}`));
   });
+
+  test('an erased customer is signed out and their links and sessions are gone', async () => {
+    const gone = { email: uniqueEmail('vergeten'), name: 'Vergeten Klant' };
+    const caseId = await openCase(acc, gone, 'Vergeet mij');
+    const v = await signIn(gone);
+    await v.askLink(gone.email);
+    await runJobs(t.db, handlers, acc.accountId, ['portal.link']);
+    const [{ customer_id }] = await t.db.query<{ customer_id: string }>('SELECT customer_id FROM cases WHERE account_id = $1 AND id = $2', [acc.accountId, caseId]);
+    await api(acc, 'POST', `/api/v1/customers/${customer_id}/erase`, { reason: 'verzoek klant' });
+    assert.equal(await count('SELECT count(*)::int AS n FROM portal_links WHERE account_id = $1 AND email = $2', [acc.accountId, gone.email]), 0);
+    assert.equal(await count('SELECT count(*)::int AS n FROM portal_sessions WHERE account_id = $1 AND email = $2', [acc.accountId, gone.email]), 0);
+    assert.match((await v.get(`/portal/${slug}`)).body, /Stuur mij een inloglink/);
+  });
 });

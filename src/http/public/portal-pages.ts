@@ -40,6 +40,7 @@ textarea{min-height:8rem}
 .promises{padding-left:1.25rem}
 .who{display:flex;gap:.75rem;align-items:center;flex-wrap:wrap}
 .who form{margin:0}
+.who form button[type=submit]{margin-top:0}
 .link-button{background:none;border:none;color:#0b4f8a;text-decoration:underline;padding:0;font:inherit;cursor:pointer}
 .link-button:hover{background:none;color:#06345c}
 nav.pages{margin:1rem 0}
