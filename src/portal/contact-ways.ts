@@ -1,6 +1,4 @@
-import type { Db } from '../storage/db.ts';
 import type { HelpContact } from '../knowledge/set-help-centre.ts';
-import type { Portal } from './settings.ts';
 
 /** How a portal visitor reaches a person, on every page: what the account offers of these. */
 export interface ContactWays {
@@ -13,19 +11,15 @@ export interface ContactWays {
   form: boolean;
 }
 
-export async function contactWays(db: Db, portal: Portal): Promise<ContactWays> {
-  const [row] = await db.query<{ help_contact: HelpContact | null; inbox: string | null }>(
-    `SELECT a.help_contact, (SELECT address FROM inboxes WHERE account_id = a.account_id ORDER BY created_at, id LIMIT 1) AS inbox
-     FROM accounts a WHERE a.account_id = $1`,
-    [portal.accountId],
-  );
-  const c = row?.help_contact ?? {};
+/** From the help centre's contact (phone, hours, mail, a page), the first inbox's address and the doors that are open. Pure. */
+export function contactWaysOf(help: HelpContact | null, inbox: string | null, doors: { callback_enabled: boolean; form_enabled: boolean }): ContactWays {
+  const c = help ?? {};
   return {
     phone: c.phone ?? null,
-    email: c.email ?? row?.inbox ?? null,
+    email: c.email ?? inbox ?? null,
     hours: c.hours ?? null,
     url: c.url ?? null,
-    callback: portal.door.callback_enabled,
-    form: portal.door.form_enabled,
+    callback: doors.callback_enabled,
+    form: doors.form_enabled,
   };
 }

@@ -4,7 +4,9 @@ import type { Actor } from '../shared/actor.ts';
 import { requirePermission } from '../accounts/permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { invalid } from '../shared/errors.ts';
-import { type Door, findDoor } from '../intake/doors/channel-settings.ts';
+import { type Door, DOOR_SELECT, doorOf } from '../intake/doors/channel-settings.ts';
+import type { HelpContact } from '../knowledge/set-help-centre.ts';
+import { type ContactWays, contactWaysOf } from './contact-ways.ts';
 
 /** The customer portal of an account: on or off, and its two clocks. It lives at /portal/<the doors' slug>. */
 export interface PortalSettings {
@@ -80,7 +82,7 @@ export async function setPortalSettings(db: Db, actor: Actor, patch: PortalSetti
   });
 }
 
-/** The portal at a public slug, when the account has it on: its door (name, secret, contact ways) and clocks. Else null. */
+/** The portal at a public slug, when the account has it on: its door (name, secret), clocks, contact ways and time zone. Else null. */
 export interface Portal {
   door: Door;
   accountId: string;
@@ -88,15 +90,27 @@ export interface Portal {
   slug: string;
   linkMinutes: number;
   idleMinutes: number;
+  /** how a visitor reaches a person: on every page */
+  ways: ContactWays;
+  timeZone: string;
 }
 
+/** One statement: every page of the portal starts here (the benchmark's "what the page adds" is mostly statements). */
 export async function findPortal(db: Db, slug: string): Promise<Portal | null> {
-  const door = await findDoor(db, slug);
-  if (!door) return null;
-  const [p] = await db.query<{ link_minutes: number; idle_minutes: number }>(
-    'SELECT link_minutes, idle_minutes FROM portal_settings WHERE account_id = $1 AND enabled',
-    [door.account_id],
+  if (slug.length > 63) return null;
+  const [row] = await db.query<Omit<Door, 'fields'> & { link_minutes: number; idle_minutes: number; help_contact: HelpContact | null; inbox: string | null; time_zone: string | null }>(
+    `SELECT ${DOOR_SELECT}, p.link_minutes, p.idle_minutes, a.help_contact, z.time_zone,
+       (SELECT address FROM inboxes WHERE account_id = s.account_id ORDER BY created_at, id LIMIT 1) AS inbox
+     FROM channel_settings s JOIN accounts a ON a.account_id = s.account_id
+     JOIN portal_settings p ON p.account_id = s.account_id AND p.enabled
+     LEFT JOIN account_settings z ON z.account_id = s.account_id
+     WHERE s.slug = $1`,
+    [slug],
   );
-  if (!p) return null;
-  return { door, accountId: door.account_id, name: door.account_name, slug: door.slug, linkMinutes: p.link_minutes, idleMinutes: p.idle_minutes };
+  if (!row) return null;
+  const { link_minutes, idle_minutes, help_contact, inbox, time_zone, ...door } = row;
+  return {
+    door: doorOf(door), accountId: door.account_id, name: door.account_name, slug: door.slug, linkMinutes: link_minutes, idleMinutes: idle_minutes,
+    ways: contactWaysOf(help_contact, inbox, door), timeZone: time_zone ?? 'Europe/Amsterdam',
+  };
 }

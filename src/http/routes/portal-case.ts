@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../storage/db.ts';
 import { AppError } from '../../shared/errors.ts';
-import { getServiceSettings } from '../../promises/settings.ts';
 import { checkPortalToken, portalToken } from '../../portal/form-token.ts';
 import { getPortalCase } from '../../portal/get-case.ts';
 import { replyFromPortal } from '../../portal/reply-from-portal.ts';
@@ -40,9 +39,8 @@ export function portalCaseRoutes(
     const here = `/portal/${p.portal.slug}/cases/${id}`;
     const c = await getPortalCase(db, user, id);
     if (!c) return sendPortal(reply, 404, portalNotFoundPage(p.lang, await p.frame(`/portal/${p.portal.slug}`)));
-    const { time_zone } = await getServiceSettings(db, user.accountId);
     const token = portalToken(p.portal.door.form_secret, user.accountId, user.sessionId);
-    return sendPortal(reply, status, casePage(await p.frame(here), c, { token, timeZone: time_zone, company: p.portal.name, ...state }));
+    return sendPortal(reply, status, casePage(await p.frame(here), c, { token, timeZone: p.portal.timeZone, company: p.portal.name, ...state }));
   };
 
   r.get('/portal/:slug/cases/:id', get, async (req, reply) => {

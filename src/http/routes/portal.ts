@@ -4,8 +4,6 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../storage/db.ts';
 import { AppError } from '../../shared/errors.ts';
-import { getServiceSettings } from '../../promises/settings.ts';
-import { contactWays } from '../../portal/contact-ways.ts';
 import { checkPortalToken, portalToken } from '../../portal/form-token.ts';
 import { listPortalCases } from '../../portal/list-cases.ts';
 import { requestSignInLink } from '../../portal/request-link.ts';
@@ -66,11 +64,10 @@ export function portalRoutes(app: FastifyInstance, db: Db, config: Config) {
     const cookie = req.cookies?.[PORTAL_COOKIE];
     const user = cookie ? await findPortalUser(db, portal, cookie) : null;
     if (cookie && !user) reply.clearCookie(PORTAL_COOKIE, { path: cookiePath(portal) });
-    const ways = contactWays(db, portal);
     return {
       portal, lang, user, lapsed: Boolean(cookie && !user),
       frame: async (here) => ({
-        lang, slug: portal.slug, name: portal.name, ways: await ways, here,
+        lang, slug: portal.slug, name: portal.name, ways: portal.ways, here,
         ...(user ? { user: { name: user.name, email: user.email, token: portalToken(portal.door.form_secret, portal.accountId, user.sessionId) } } : {}),
       }),
     };
@@ -104,8 +101,8 @@ export function portalRoutes(app: FastifyInstance, db: Db, config: Config) {
       const here = `/portal/${p.portal.slug}`;
       if (!p.user) return sendPortal(reply, 200, signInPage(await p.frame(here), { token: signInToken(p.portal), ...(p.lapsed ? { problem: 'session_over' } : {}) }));
       const page = Math.min(Math.max(1, Number.parseInt(req.query.page ?? '1', 10) || 1), 1000);
-      const [list, { time_zone }] = await Promise.all([listPortalCases(db, p.user, { page }), getServiceSettings(db, p.portal.accountId)]);
-      return sendPortal(reply, 200, casesPage(await p.frame(here), { ...list, page, timeZone: time_zone }));
+      const list = await listPortalCases(db, p.user, { page });
+      return sendPortal(reply, 200, casesPage(await p.frame(here), { ...list, page, timeZone: p.portal.timeZone }));
     });
 
     r.post('/portal/:slug/sign-in', posted, async (req, reply) => {
