@@ -9,7 +9,10 @@ import type { Db } from '../../src/storage/db.ts';
 import { jobHandlers } from '../../src/worker/handlers.ts';
 import { runJobs, startMailbox } from '../email.ts';
 import { newAccount, testConfig, testDb, uniqueEmail, type TestAccount } from '../helpers.ts';
-import { assertAccessible, chromiumMissing, launch, SCREENSHOTS, watch } from './browser.ts';
+import { assertAccessible, buildWorkspace, chromiumMissing, launch, SCREENSHOTS, watch } from './browser.ts';
+import { hashSecret, newSecret } from '../../src/accounts/secrets.ts';
+import { findPortal } from '../../src/portal/settings.ts';
+import { useLink } from '../../src/portal/session.ts';
 
 /**
  * The customer portal as a customer walks it (issue 19), in Debian's Chromium without any script:
@@ -31,6 +34,7 @@ let caseRef: string;
 
 before(async () => {
   if (skip) return;
+  await buildWorkspace();
   db = await testDb();
   mailbox = await startMailbox();
   acc = await newAccount(db, 'Energie');
@@ -161,6 +165,58 @@ test('in English, at desk size, by keyboard', { skip }, async () => {
   await page.getByRole('heading', { name: new RegExp(`Dossier ${caseRef}`) }).waitFor();
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await page.getByText('U bent uitgelogd.').waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the workspace: an admin finds the portal under Settings, by keyboard and axe-clean, and a portal reply shows live on the case with its channel', { skip }, async () => {
+  const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1360, height: 900 } });
+  const [{ email }] = await db.query<{ email: string }>('SELECT email FROM agents WHERE account_id = $1 AND id = $2', [acc.accountId, acc.adminId]);
+  const login = await context.request.post(`${base}/api/v1/auth/login`, { data: { email, password: 'correct horse battery staple' } });
+  assert.equal(login.status(), 200, await login.text());
+  const page = await context.newPage();
+  const problems: string[] = [];
+  watch(page, problems);
+  await page.goto(`${base}/app/settings`);
+  await page.getByRole('link', { name: 'Klantportaal' }).click();
+  await page.getByRole('heading', { name: 'Klantportaal', level: 1 }).waitFor();
+  await page.getByText(`/portal/${slug}`).first().waitFor();
+  await assertAccessible(page, 'portal settings');
+  const box = page.getByRole('checkbox', { name: 'Klantportaal aan' });
+  assert.equal(await box.isChecked(), true);
+  await box.focus();
+  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByText('Uit: niemand kan inloggen').waitFor();
+  assert.equal((await app.inject({ method: 'GET', url: `/portal/${slug}` })).statusCode, 404);
+  await page.getByRole('checkbox', { name: 'Klantportaal aan' }).check();
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByText('Aan: klanten loggen in op').waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}/portal-settings.png` });
+
+  // the case open in the workspace; the customer replies in the portal; the reply arrives live, marked "klantportaal"
+  await page.goto(`${base}/app/cases/${caseRef}`);
+  await page.getByRole('heading', { name: /Voorschot verhoogd/ }).first().waitFor();
+  const portal = (await findPortal(db, slug))!;
+  const secret = newSecret();
+  const [{ customer_id }] = await db.query<{ customer_id: string }>('SELECT customer_id FROM cases WHERE account_id = $1 AND ref = $2', [acc.accountId, caseRef]);
+  await db.query(`INSERT INTO portal_links (account_id, customer_id, email, token_hash, language, expires_at) VALUES ($1, $2, $3, $4, 'nl', now() + interval '5 minutes')`,
+    [acc.accountId, customer_id, henk.email, hashSecret(secret)]);
+  const used = await useLink(db, portal, secret);
+  assert.ok(used.ok);
+  const cookie = `luister_portal=${used.cookie}`;
+  const [{ id }] = await db.query<{ id: string }>('SELECT id FROM cases WHERE account_id = $1 AND ref = $2', [acc.accountId, caseRef]);
+  const casePage = await app.inject({ method: 'GET', url: `/portal/${slug}/cases/${id}`, headers: { cookie } });
+  const token = /name="text"/.test(casePage.body) ? /action="[^"]*\/reply[^"]*"[^>]*>\s*<input type="hidden" name="t" value="([^"]+)"/.exec(casePage.body)?.[1] : undefined;
+  assert.ok(token, 'the reply form and its token');
+  const reply = await app.inject({
+    method: 'POST', url: `/portal/${slug}/cases/${id}/reply`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+    payload: new URLSearchParams({ t: token, text: 'Vanuit het portaal: ik ben vanmiddag ook bereikbaar.' }).toString(),
+  });
+  assert.equal(reply.statusCode, 200);
+  const entry = page.locator('article').filter({ hasText: 'Vanuit het portaal: ik ben vanmiddag ook bereikbaar.' }).first();
+  await entry.waitFor({ timeout: 15_000 });
+  assert.match(await entry.innerText(), /klantportaal/);
   assert.deepEqual(problems, []);
   await context.close();
 });
