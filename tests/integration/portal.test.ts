@@ -136,7 +136,7 @@ describe('customer portal', () => {
     const agent = await createAgent(t.db, systemActor(acc.accountId), { email: uniqueEmail('agent'), name: 'Agent', role: 'agent', password: 'lang en veilig wachtwoord 42' });
     assert.ok(agent);
     const s = await api(acc, 'GET', '/api/v1/portal/settings');
-    assert.deepEqual(s, { enabled: true, link_minutes: 10, idle_minutes: 30, path: `/portal/${slug}`, public_url_set: true });
+    assert.deepEqual(s, { enabled: true, link_minutes: 10, idle_minutes: 30, path: `/portal/${slug}`, url: `${PUBLIC_URL}/portal/${slug}`, public_url_set: true });
   });
 
   test('the sign-in page: Dutch or English, no script, its own strict headers', async () => {

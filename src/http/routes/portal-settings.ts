@@ -13,6 +13,7 @@ const settings = z
     link_minutes: z.number().int().describe('how long a sign-in link works (it works once)'),
     idle_minutes: z.number().int().describe('a signed-in customer is signed out after this long without a request'),
     path: z.string().nullable().describe('where the portal is, while it is on'),
+    url: z.string().nullable().describe('the full address customers use (PUBLIC_URL and path), while it is on and PUBLIC_URL is set'),
     public_url_set: z.boolean().describe('PUBLIC_URL is configured: sign-in links need it (they never point at the Host a request named)'),
   })
   .describe('Customer portal settings');
@@ -21,7 +22,9 @@ const settings = z
 export function portalSettingsRoutes(app: FastifyInstance, db: Db, config: Config) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['channels'];
-  const withUrl = <T extends object>(s: T) => ({ ...s, public_url_set: Boolean(config.PUBLIC_URL) });
+  const withUrl = <T extends { path: string | null }>(s: T) => ({
+    ...s, url: config.PUBLIC_URL && s.path ? `${config.PUBLIC_URL.replace(/\/+$/, '')}${s.path}` : null, public_url_set: Boolean(config.PUBLIC_URL),
+  });
   r.get('/api/v1/portal/settings', {
     config: { permission: 'settings.read' },
     schema: { tags, summary: 'The customer portal: on or off, how long sign-in links and idle sessions last', response: { 200: settings, ...res.errors } },

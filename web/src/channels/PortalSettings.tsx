@@ -5,7 +5,7 @@ import { useShortcuts } from '../shared/keys.ts';
 import { can, type Me } from '../shared/types.ts';
 import { useAction } from '../shared/useAction.ts';
 
-interface Settings { enabled: boolean; link_minutes: number; idle_minutes: number; path: string | null; public_url_set: boolean }
+interface Settings { enabled: boolean; link_minutes: number; idle_minutes: number; path: string | null; url: string | null; public_url_set: boolean }
 
 const whole = (v: string, min: number, max: number) => {
   const n = Number(v);
@@ -48,7 +48,7 @@ export function PortalSettings({ me, onHelp }: { me: Me; onHelp: () => void }) {
     if (l === null || i === null) return;
     void act(() => patch('/api/v1/portal/settings', { enabled: on, link_minutes: l, idle_minutes: i }), t('portal.saved'));
   };
-  const url = s?.path ? `${location.origin}${s.path}` : null;
+  const url = s?.url ?? (s?.path ? `${location.origin}${s.path}` : null);
   return (
     <main id="main" className="settings-index">
       <h1 ref={titleRef} tabIndex={-1}>{t('portal.title')}</h1>
@@ -72,7 +72,7 @@ export function PortalSettings({ me, onHelp }: { me: Me; onHelp: () => void }) {
           <input id="portal-idle" type="number" min={5} max={240} value={idle} onChange={(e) => setIdle(e.target.value)}
             aria-invalid={i === null} aria-describedby={i === null ? 'portal-idle-error' : undefined} />
           {i === null && <p id="portal-idle-error" className="error small">{t('portal.idleRange')}</p>}
-          <p><button type="submit" disabled={l === null || i === null}>{t('portal.save')}</button></p>
+          <p><button type="submit" className="button primary" disabled={l === null || i === null}>{t('portal.save')}</button></p>
           <div role="status">{notice && <p className={notice.kind === 'error' ? 'error' : 'ok'}>{notice.text}</p>}</div>
         </form>
       )}
