@@ -26,7 +26,7 @@ import { receiveMessage } from '../src/cases/receive-message.ts';
 import { systemActor } from '../src/shared/actor.ts';
 import { findPortal, setPortalSettings } from '../src/portal/settings.ts';
 import { useLink, findPortalUser } from '../src/portal/session.ts';
-import { visibleCases, OPEN_LIMIT, PAST_PER_PAGE } from '../src/portal/list-cases.ts';
+import { portalListStatements, PAST_PER_PAGE } from '../src/portal/list-cases.ts';
 import { newAccount, testConfig, testDb } from '../tests/helpers.ts';
 
 const argv = process.argv.slice(2);
@@ -104,16 +104,9 @@ const headers = { cookie: `luister_portal=${used.cookie}`, 'accept-language': 'n
 const user = (await findPortalUser(db, portal, used.cookie))!;
 
 // --- the page and the raw SQL, alternating --------------------------------------------------------------------------------
-const v = visibleCases(user);
-const n = v.params.length;
-const summary = `SELECT c.id, c.ref, c.subject, c.status, c.updated_at, c.customer_id = $2 AS own, cu.name AS customer_name,
-    (SELECT min(p.due_at) FROM promises p WHERE p.account_id = c.account_id AND p.case_id = c.id AND p.state = 'open') AS next_promise_at
-  FROM cases c JOIN customers cu ON cu.account_id = c.account_id AND cu.id = c.customer_id`;
+const statements = portalListStatements(user, 1);
 async function rawSql() {
-  const [open, past] = await Promise.all([
-    db.query(`${summary} WHERE ${v.where} AND c.status NOT IN ('solved', 'closed') ORDER BY c.updated_at DESC, c.id DESC LIMIT ${OPEN_LIMIT}`, v.params),
-    db.query(`${summary} WHERE ${v.where} AND c.status IN ('solved', 'closed') ORDER BY c.updated_at DESC, c.id DESC LIMIT $${n + 1} OFFSET $${n + 2}`, [...v.params, PAST_PER_PAGE + 1, 0]),
-  ]);
+  const [open, past] = await Promise.all([db.query(...statements.open), db.query(...statements.past)]);
   return open.length + past.length;
 }
 let html = '';

@@ -39,7 +39,8 @@ before(async () => {
   mailbox = await startMailbox();
   acc = await newAccount(db, 'Energie');
   slug = `energie-${acc.accountId.slice(0, 8)}`;
-  app = await buildApp({ db, config: testConfig(), logger: false });
+  // the address customers are told (acknowledgements, the settings screen); the links in this test's mails point at the test server
+  app = await buildApp({ db, config: testConfig({ PUBLIC_URL: 'http://klantenservice.energie.example' }), logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
@@ -180,7 +181,7 @@ test('the workspace: an admin finds the portal under Settings, by keyboard and a
   await page.goto(`${base}/app/settings`);
   await page.getByRole('link', { name: 'Klantportaal' }).click();
   await page.getByRole('heading', { name: 'Klantportaal', level: 1 }).waitFor();
-  await page.getByText(`/portal/${slug}`).first().waitFor();
+  await page.getByText(`http://klantenservice.energie.example/portal/${slug}`).first().waitFor();
   await assertAccessible(page, 'portal settings');
   const box = page.getByRole('checkbox', { name: 'Klantportaal aan' });
   assert.equal(await box.isChecked(), true);

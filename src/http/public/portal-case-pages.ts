@@ -24,7 +24,7 @@ function caseItem(f: PortalFrame, c: PortalCaseSummary, timeZone: string): strin
     `<span class="tag">${t.status[c.status]}</span>`,
     `${t.updated} ${time(c.updated_at, f.lang, timeZone)}`,
     ...(c.own ? [] : [e(t.colleague(c.customer_name || '?'))]),
-    ...(c.next_promise_at ? [`${t.nextPromise}: ${e(formatWhen(c.next_promise_at, f.lang, timeZone))}`] : []),
+    ...(c.promise_kind && c.promise_due_at ? [e(promiseSentence({ kind: c.promise_kind, window_start: c.promise_window_start, due_at: c.promise_due_at }, f.lang, timeZone))] : []),
   ];
   return `<li><a href="${e(href)}">${e(c.ref)}: ${e(c.subject)}</a><br><span class="meta">${meta.join(' · ')}</span></li>`;
 }
