@@ -4,8 +4,8 @@ export type Priority = 'low' | 'normal' | 'high' | 'urgent';
 export const PRIORITIES: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];
 export type Tier = 'L1' | 'L2' | 'L3';
 export const TIERS: readonly Tier[] = ['L1', 'L2', 'L3'];
-export type ChannelKind = 'email' | 'web' | 'chat' | 'phone' | 'social' | 'api' | 'whatsapp';
-export const CHANNELS: readonly ChannelKind[] = ['email', 'web', 'chat', 'phone', 'social', 'api', 'whatsapp'];
+export type ChannelKind = 'email' | 'web' | 'chat' | 'phone' | 'social' | 'api' | 'whatsapp' | 'portal';
+export const CHANNELS: readonly ChannelKind[] = ['email', 'web', 'chat', 'phone', 'social', 'api', 'whatsapp', 'portal'];
 
 /**
  * Why a status change is refused, or null when it is allowed.

@@ -47,6 +47,8 @@ import { statusSubscribeRoutes } from './routes/status-subscribe.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { importRoutes } from './routes/imports.ts';
 import { contactFormRoutes } from './routes/contact-form.ts';
+import { portalRoutes } from './routes/portal.ts';
+import { portalSettingsRoutes } from './routes/portal-settings.ts';
 import { chatRoutes } from './routes/chat.ts';
 import { phoneWhatsAppRoutes } from './routes/phone-whatsapp.ts';
 import { ssoRoutes } from './routes/sso.ts';
@@ -217,6 +219,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   channelRoutes(app, db);
   importRoutes(app, db, config);
   contactFormRoutes(app, db, config);
+  portalRoutes(app, db, config);
+  portalSettingsRoutes(app, db, config);
   chatRoutes(app, db, hub);
   phoneWhatsAppRoutes(app, db, config);
   ssoRoutes(app, db, config);

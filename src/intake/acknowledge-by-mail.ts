@@ -9,9 +9,10 @@ import { roleAddressKind } from './channels/email/role-address.ts';
 import { answerBy } from './answer-by.ts';
 import { insertAcknowledgement, type SenderFacts } from './acknowledge.ts';
 import type { InboundMessage } from './types.ts';
+import { portalUrl } from '../portal/portal-url.ts';
 
 /**
- * Acknowledges a message that came through another door than e-mail (the contact form) by e-mail,
+ * Acknowledges a message that came through another door than e-mail (the contact form, the portal) by e-mail,
  * through the same outbound path as every reply: the case reference and when the customer hears
  * from us (their service level), in their language, sent from the account's inbox. The same rules
  * as for e-mail (shouldAcknowledge): only for a new case, never to a role address, at most a few
@@ -22,11 +23,12 @@ export async function acknowledgeByMail(
   actor: Actor,
   m: InboundMessage,
   stored: ReceivedMessage,
-  config: Pick<Config, 'ACK_PER_SENDER_PER_HOUR' | 'FIRST_RESPONSE_HOURS'>,
+  config: Pick<Config, 'ACK_PER_SENDER_PER_HOUR' | 'FIRST_RESPONSE_HOURS'> & Partial<Pick<Config, 'PUBLIC_URL'>>,
   facts: SenderFacts,
 ): Promise<{ sent: boolean; reason?: string; answerBy: Date }> {
   const c = stored.case;
-  const due = await answerBy(tx, actor.accountId, c, new Date(c.created_at), config.FIRST_RESPONSE_HOURS);
+  // a new case is answered from when it opened; a message on an existing one (a portal reply) from when it came
+  const due = await answerBy(tx, actor.accountId, c, stored.createdCase ? new Date(c.created_at) : m.receivedAt, config.FIRST_RESPONSE_HOURS);
   const sender = m.from.email;
   if (!sender) return { sent: false, reason: 'no e-mail address to acknowledge to', answerBy: due };
   const decision = shouldAcknowledge({
@@ -54,6 +56,7 @@ export async function acknowledgeByMail(
     answerBy: due,
     team: inbox?.name || account.name,
     timeZone: account.time_zone ?? undefined,
+    portalUrl: await portalUrl(tx, actor.accountId, config.PUBLIC_URL),
   });
   const fields = await outboundEmailFields(tx, actor.accountId, c, inbox ? { inbox } : {});
   await insertAcknowledgement(tx, actor, c.id, stored.customerId, text, fields);

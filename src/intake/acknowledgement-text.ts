@@ -10,6 +10,8 @@ export interface AcknowledgementInput {
   answerBy: Date;
   team: string;
   timeZone?: string;
+  /** the customer portal's address, when the account has it on: the mail says they can follow the case there */
+  portalUrl?: string | null;
 }
 
 export function acknowledgementText(a: AcknowledgementInput): { subject: string; body: string; language: 'nl' | 'en' } {
@@ -27,6 +29,7 @@ export function acknowledgementText(a: AcknowledgementInput): { subject: string;
         `You will hear from us by ${when} at the latest — sooner if we can.`,
         '',
         'Anything to add? Just reply to this e-mail: it goes straight to the same case, so you never have to tell your story twice.',
+        ...(a.portalUrl ? ['', `You can also follow your case and reply online: ${a.portalUrl}`] : []),
         '',
         'Kind regards,',
         a.team,
@@ -43,6 +46,7 @@ export function acknowledgementText(a: AcknowledgementInput): { subject: string;
       `U hoort uiterlijk ${when} van ons, en eerder als het kan.`,
       '',
       'Wilt u iets aanvullen? Beantwoord dan gewoon deze e-mail: uw reactie komt bij hetzelfde dossier, zodat u uw verhaal nooit twee keer hoeft te vertellen.',
+      ...(a.portalUrl ? ['', `U kunt uw dossier ook online volgen en erop reageren: ${a.portalUrl}`] : []),
       '',
       'Met vriendelijke groet,',
       a.team,

@@ -12,7 +12,7 @@ import { announcementAnswered, linkAnnouncementReply, recordAnnouncementBounce, 
 import type { InboundMessage, IntakeResult } from './types.ts';
 import { blockFor } from '../spam/block-list.ts';
 
-export type IntakeConfig = Pick<Config, 'ACK_PER_SENDER_PER_HOUR' | 'FIRST_RESPONSE_HOURS' | 'ATTACHMENT_MAX_BYTES'>;
+export type IntakeConfig = Pick<Config, 'ACK_PER_SENDER_PER_HOUR' | 'FIRST_RESPONSE_HOURS' | 'ATTACHMENT_MAX_BYTES'> & Partial<Pick<Config, 'PUBLIC_URL'>>;
 
 /** A message read and refined (receive-message.ts, prepareInbound), ready to be stored: nothing left that needs no database. */
 export interface PreparedInbound {

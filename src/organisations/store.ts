@@ -8,6 +8,8 @@ export interface OrganisationRow {
   segment: string;
   notes: string;
   custom_fields: FieldValues;
+  /** its people see each other's cases in the customer portal */
+  portal_shares_cases: boolean;
   created_at: Date;
   updated_at: Date;
 }
@@ -17,7 +19,7 @@ export interface Organisation extends OrganisationRow {
   people_count: number;
 }
 
-export const ORGANISATION_COLUMNS = 'o.id, o.name, o.segment, o.notes, o.custom_fields, o.created_at, o.updated_at';
+export const ORGANISATION_COLUMNS = 'o.id, o.name, o.segment, o.notes, o.custom_fields, o.portal_shares_cases, o.created_at, o.updated_at';
 const WITH_COUNTS = `${ORGANISATION_COLUMNS},
   coalesce((SELECT array_agg(d.domain ORDER BY d.domain) FROM organisation_domains d WHERE d.account_id = o.account_id AND d.organisation_id = o.id), '{}') AS domains,
   (SELECT count(*)::int FROM customers c WHERE c.account_id = o.account_id AND c.organisation_id = o.id AND c.merged_into IS NULL) AS people_count`;

@@ -9,7 +9,7 @@ export interface SlaPolicyInput {
   name?: string;
   segment?: string | null;
   priority?: 'low' | 'normal' | 'high' | 'urgent' | null;
-  channel?: 'email' | 'web' | 'chat' | 'phone' | 'social' | 'api' | 'whatsapp' | null;
+  channel?: 'email' | 'web' | 'chat' | 'phone' | 'social' | 'api' | 'whatsapp' | 'portal' | null;
   first_response_minutes?: number | null;
   next_response_minutes?: number | null;
   resolution_minutes?: number | null;

@@ -74,6 +74,9 @@ async function wipe(tx: Db, accountId: string, p: Person) {
     `UPDATE whatsapp_outbound w SET to_wa_id = '', last_error = NULL FROM messages m
      WHERE w.account_id = $1 AND m.account_id = w.account_id AND m.id = w.message_id AND m.case_id = ANY($2::uuid[])`, [p.caseIds]);
   await q(`UPDATE cases SET custom_fields = '{}' WHERE account_id = $1 AND id = ANY($2::uuid[]) AND custom_fields <> '{}'`, [p.caseIds]);
+  // portal sign-in links and sessions carry their address (and stop working once the identities go anyway)
+  await q(`DELETE FROM portal_links WHERE account_id = $1 AND (customer_id = ANY($2::uuid[]) OR email = ANY($3::text[]))`, [ids, p.values]);
+  await q(`DELETE FROM portal_sessions WHERE account_id = $1 AND (customer_id = ANY($2::uuid[]) OR email = ANY($3::text[]))`, [ids, p.values]);
   await q(`DELETE FROM customer_identities WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]);
   await q(
     `UPDATE customers SET name = '', search_text = '', language = NULL, vulnerable = false, media = false, sales_opt_out = false,

@@ -159,7 +159,7 @@ async function ok<T = Record<string, any>>(method: Method, url: string, payload?
 
 
 /** Routes that take no input at all: no params, no query, no body. */
-const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/macros', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/settings/surveys', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs', 'GET /api/v1/settings/announcements', 'GET /api/v1/status-components', 'GET /api/v1/channels', 'GET /api/v1/channels/connections', 'GET /api/v1/auth/sso', 'GET /api/v1/sso', 'DELETE /api/v1/sso', 'GET /api/v1/imports', 'GET /api/v1/two-factor', 'GET /api/v1/two-factor/policy', 'GET /api/v1/blocked-senders', 'GET /api/v1/settings/autoclose', 'GET /api/v1/permissions', 'GET /api/v1/roles']);
+const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/macros', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/settings/surveys', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs', 'GET /api/v1/settings/announcements', 'GET /api/v1/status-components', 'GET /api/v1/channels', 'GET /api/v1/channels/connections', 'GET /api/v1/auth/sso', 'GET /api/v1/sso', 'DELETE /api/v1/sso', 'GET /api/v1/imports', 'GET /api/v1/two-factor', 'GET /api/v1/two-factor/policy', 'GET /api/v1/blocked-senders', 'GET /api/v1/settings/autoclose', 'GET /api/v1/permissions', 'GET /api/v1/roles', 'GET /api/v1/portal/settings']);
 /** Public routes (no credentials needed). */
 const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/sso', 'POST /api/v1/auth/two-factor', 'GET /setup', 'POST /setup',
   'GET /api/public/v1/chat/:slug/status', 'POST /api/public/v1/chat/:slug/messages', 'POST /api/public/v1/chat/:slug/person',
@@ -333,6 +333,8 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'GET /api/public/v1/chat/:slug/entries': { url: '/api/public/v1/chat/geen-deur/entries?after=0' },
     'GET /api/public/v1/chat/:slug/stream': { url: '/api/public/v1/chat/geen-deur/stream?after=0' },
     'GET /api/v1/channels/connections': { url: '/api/v1/channels/connections' },
+    'GET /api/v1/portal/settings': { url: '/api/v1/portal/settings' },
+    'PATCH /api/v1/portal/settings': { url: '/api/v1/portal/settings', payload: { link_minutes: 20 } },
     'PUT /api/v1/channels/phone': { url: '/api/v1/channels/phone', payload: { callback_minutes: 60 } },
     'PUT /api/v1/channels/whatsapp': { url: '/api/v1/channels/whatsapp', payload: { templates: [{ name: 'case_update', language: 'nl' }] } },
     'PUT /api/v1/channels/messaging': { url: '/api/v1/channels/messaging', payload: { enabled: false } },
@@ -968,6 +970,8 @@ runTable('an agent (token or session) or a supervisor cannot do admin things: 40
     as('supervisor token', f.supervisorToken, 'PUT /api/v1/channels/phone', { rotate_secret: true }),
     as('agent session', f.agentSession, 'PUT /api/v1/channels/whatsapp'),
     as('supervisor token', f.supervisorToken, 'PUT /api/v1/channels/messaging'),
+    as('agent token', f.agentToken, 'PATCH /api/v1/portal/settings', { enabled: false }),
+    as('supervisor token', f.supervisorToken, 'PATCH /api/v1/portal/settings', { idle_minutes: 60 }),
     as('agent session', f.agentSession, 'POST /api/v1/articles/:id/unpublish'),
     as('agent session', f.agentSession, 'GET /api/v1/audit'),
     as('agent token', f.agentToken, 'POST /api/v1/tokens', { name: 'mijn admin-token', role: 'admin' }),
@@ -1414,6 +1418,15 @@ runTable('announcements and incidents (C4): too little notice, no audience, miss
     { name: 'an order naming a component that does not exist', method: 'PUT', url: '/api/v1/status-components/order', payload: { ids: [NIL] }, status: 404, code: 'component_not_found' },
   ];
 });
+
+runTable('customer portal settings (issue 19): out-of-range clocks, unknown keys, a sharing flag that is not a boolean: refused, nothing written', () => [
+  { name: 'a sign-in link that lives 2 minutes', method: 'PATCH', url: '/api/v1/portal/settings', payload: { link_minutes: 2 }, status: 400, code: 'validation_failed', message: /link_minutes/ },
+  { name: 'a sign-in link that lives a day', method: 'PATCH', url: '/api/v1/portal/settings', payload: { link_minutes: 1440 }, status: 400, code: 'validation_failed', message: /link_minutes/ },
+  { name: 'an idle timeout in words', method: 'PATCH', url: '/api/v1/portal/settings', payload: { idle_minutes: 'ten' }, status: 400, code: 'validation_failed', message: /idle_minutes/ },
+  { name: 'the portal "on" as a string', method: 'PATCH', url: '/api/v1/portal/settings', payload: { enabled: 'yes' }, status: 400, code: 'validation_failed', message: /enabled/ },
+  { name: 'a portal setting that does not exist', method: 'PATCH', url: '/api/v1/portal/settings', payload: { password: 'x' }, status: 400, code: 'validation_failed' },
+  { name: 'an organisation sharing cases "yes"', method: 'PATCH', url: `/api/v1/organisations/${f.organisationId}`, payload: { portal_shares_cases: 'yes' }, status: 400, code: 'validation_failed', message: /portal_shares_cases/ },
+]);
 
 runTable('phone and WhatsApp: bad settings, unsigned or unknown webhooks and bad handshakes are refused, nothing written', () => [
   { name: 'a missed-call callback within 2 minutes', method: 'PUT', url: '/api/v1/channels/phone', payload: { callback_minutes: 2 }, status: 400, code: 'validation_failed', message: /callback_minutes/ },

@@ -635,6 +635,39 @@ test("B's case reference, customer identities, agent e-mail and team name mean n
   assert.deepEqual(searchB.data.map((h: { id: string }) => h.id).sort(), [b.customerId, b.customer2Id].sort(), 'B does not find A’s look-alike customers');
 });
 
+test("the customer portal (issue 19): A's settings are A's; B's customer, B's case and a link of B mean nothing on A's portal", async () => {
+  const A = a.acc.auth;
+  const slugA = `portaal-a-${process.pid}-${letters(6)}`;
+  const slugB = `portaal-b-${process.pid}-${letters(6)}`;
+  await ok(A, 'PUT', '/api/v1/channels', { slug: slugA });
+  await ok(b.acc.auth, 'PUT', '/api/v1/channels', { slug: slugB });
+  await ok(A, 'POST', '/api/v1/inboxes', { address: `klant.${letters(8)}@a-portaal.example`, name: 'A' });
+  await ok(b.acc.auth, 'POST', '/api/v1/inboxes', { address: `klant.${letters(8)}@b-portaal.example`, name: 'B' });
+  await ok(b.acc.auth, 'PATCH', '/api/v1/portal/settings', { enabled: true });
+  const bBefore = await snapshot(b.acc.accountId);
+  const on = await ok(A, 'PATCH', '/api/v1/portal/settings', { enabled: true, link_minutes: 5, idle_minutes: 5 });
+  assert.equal(on.path, `/portal/${slugA}`);
+  assert.deepEqual(await snapshot(b.acc.accountId), bBefore, "A's switch changes nothing of B");
+  assert.equal((await ok(b.acc.auth, 'GET', '/api/v1/portal/settings')).link_minutes, 15);
+  // B's customer's address on A's portal: nothing of B is looked at or made
+  const page = await call('GET', `/portal/${slugA}`, undefined, null);
+  const t = /name="t" value="([^"]+)"/.exec(page.body)![1];
+  const asked = await app.inject({ method: 'POST', url: `/portal/${slugA}/sign-in`, headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ t, email: b.customerEmail }).toString() });
+  assert.equal(asked.statusCode, 200);
+  const { runJobs } = await import('../email.ts');
+  const { jobHandlers } = await import('../../src/worker/handlers.ts');
+  const { testConfig } = await import('../helpers.ts');
+  await runJobs(db, jobHandlers(testConfig({ PUBLIC_URL: 'http://portal.test', SMTP_RELAY_URL: 'smtp://127.0.0.1:9' })), a.acc.accountId, ['portal.link']);
+  // (A may know the same address as a customer of its own: then the link is A's, for A's customer — never B's)
+  const links = await db.query<{ account_id: string; customer_id: string }>('SELECT account_id, customer_id FROM portal_links WHERE email = $1', [b.customerEmail.toLowerCase()]);
+  assert.ok(links.every((l) => l.account_id === a.acc.accountId && l.customer_id !== b.customerId), JSON.stringify(links));
+  // B's case id on A's portal, with or without a cookie: the same 404 or the sign-in page, never B's case
+  const caseOnA = await call('GET', `/portal/${slugA}/cases/${b.caseId}`, undefined, null);
+  assert.equal(caseOnA.statusCode, 303);
+  assert.deepEqual(await snapshot(b.acc.accountId), bBefore);
+});
+
 // ---------------------------------------------------------------------------------------------
 
 test('guard: every /api/v1 route with an id in its path is in the cross-account attempts', () => {

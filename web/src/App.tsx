@@ -19,6 +19,7 @@ import { Incidents } from './announcements/Incidents.tsx';
 import { Retention } from './rights/Retention.tsx';
 import { StatusSettings } from './announcements/StatusSettings.tsx';
 import { Channels } from './channels/Channels.tsx';
+import { PortalSettings } from './channels/PortalSettings.tsx';
 import { MacroList } from './macros/MacroList.tsx';
 import { SsoSettings } from './accounts/SsoSettings.tsx';
 import { Roles } from './accounts/Roles.tsx';
@@ -35,7 +36,7 @@ import { SettingsIndex } from './settings/SettingsIndex.tsx';
 import type { Me } from './shared/types.ts';
 
 /** The screens reached from Settings: the top bar marks Settings as current on each of them. */
-const SETTINGS_SCREENS = new Set<Route['screen']>(['settings', 'security', 'channels', 'status-settings', 'sso', 'macros', 'retention', 'roles', 'imports']);
+const SETTINGS_SCREENS = new Set<Route['screen']>(['settings', 'security', 'channels', 'portal', 'status-settings', 'sso', 'macros', 'retention', 'roles', 'imports']);
 
 export function App() {
   const { t } = useTranslation();
@@ -190,6 +191,8 @@ export function App() {
         <SettingsIndex me={me} onHelp={showHelp} />
       ) : route.screen === 'channels' ? (
         <Channels me={me} onHelp={showHelp} />
+      ) : route.screen === 'portal' ? (
+        <PortalSettings me={me} onHelp={showHelp} />
       ) : route.screen === 'dashboard' ? (
         <Dashboard me={me} params={route.params} onHelp={showHelp} />
       ) : route.screen === 'knowledge' ? (

@@ -19,6 +19,7 @@ const organisationSchema = z
     domains: z.array(z.string()).describe('claimed e-mail domains: customers writing from them belong to this organisation'),
     people_count: z.number().int(),
     custom_fields: res.customFields,
+    portal_shares_cases: z.boolean().describe("its people see each other's cases in the customer portal"),
     created_at: res.time,
     updated_at: res.time,
   })
@@ -35,6 +36,7 @@ const fields = {
   notes: z.string().max(20_000).optional(),
   domains: z.array(z.string().max(260)).max(50).optional().describe('e-mail domains to claim (replaces the list); free-mail domains such as gmail.com cannot be claimed'),
   custom_fields: s.customFieldValues.optional(),
+  portal_shares_cases: z.boolean().optional().describe("let its people see each other's cases in the customer portal (default false: each sees only their own)"),
 };
 
 export function organisationRoutes(app: FastifyInstance, db: Db) {
@@ -63,7 +65,7 @@ export function organisationRoutes(app: FastifyInstance, db: Db) {
 
   r.patch('/api/v1/organisations/:id', {
     config: { permission: 'customers.write' },
-    schema: { tags, summary: 'Change name, segment, notes, domains or custom fields', params: s.idParams,
+    schema: { tags, summary: 'Change name, segment, notes, domains, custom fields or portal sharing', params: s.idParams,
       body: z.object({ ...fields, name: fields.name.optional() }).strict(), response: { 200: organisationSchema, ...res.errors } },
   }, async (req) => updateOrganisation(db, actorOf(req), req.params.id, req.body));
 

@@ -3,6 +3,7 @@ import type { ChannelAdapter } from '../types.ts';
 import { emailAdapter } from './email/parse-email.ts';
 import { formAdapter } from './form.ts';
 import { phoneAdapter } from './phone.ts';
+import { portalAdapter } from './portal.ts';
 import { socialAdapter } from './social.ts';
 import { whatsappAdapter } from './whatsapp.ts';
 
@@ -16,4 +17,5 @@ export const CHANNEL_ADAPTERS: Partial<Record<ChannelKind, ChannelAdapter<never>
   phone: phoneAdapter as ChannelAdapter<never>,
   whatsapp: whatsappAdapter as ChannelAdapter<never>,
   social: socialAdapter as ChannelAdapter<never>,
+  portal: portalAdapter as ChannelAdapter<never>,
 };

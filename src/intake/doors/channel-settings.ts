@@ -56,6 +56,10 @@ export async function getChannelSettings(db: Db, accountId: string): Promise<Cha
   return row ?? null;
 }
 
+/** The columns of a Door, over channel_settings `s` joined with accounts `a` (the portal reads its door in the same statement as its own settings). */
+export const DOOR_SELECT = `${COLUMNS.split(',').map((c) => `s.${c.trim()}`).join(', ')}, s.form_secret, a.name AS account_name`;
+export const doorOf = <T extends Omit<Door, 'fields'>>(row: T): T & Door => ({ ...row, fields: formFields(row.form_fields) });
+
 /** The door at a public slug, or null. */
 export async function findDoor(db: Db, slug: string): Promise<Door | null> {
   if (slug.length > 63) return null;

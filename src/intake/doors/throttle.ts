@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../storage/db.ts';
 
-export type DoorKind = 'form' | 'callback' | 'chat' | 'status_subscribe';
+export type DoorKind = 'form' | 'callback' | 'chat' | 'status_subscribe' | 'portal_sign_in' | 'portal_address';
 
 /**
  * Counts a hit of one client address on one public door in the current hour, and says whether it

@@ -15,7 +15,7 @@ export function OrganisationView({ id, onHelp }: { me: Me; id: string; onHelp: (
   const [org, setOrg] = useState<OrganisationPage | null>(null);
   const [missing, setMissing] = useState(false);
   const [version, setVersion] = useState(0);
-  const [form, setForm] = useState({ name: '', segment: '', domains: '', notes: '' });
+  const [form, setForm] = useState({ name: '', segment: '', domains: '', notes: '', shares: false });
   const titleRef = useRef<HTMLHeadingElement>(null);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   const { notice, act } = useAction(refresh, t('organisations.saved'));
@@ -25,7 +25,7 @@ export function OrganisationView({ id, onHelp }: { me: Me; id: string; onHelp: (
     get<OrganisationPage>(`/api/v1/organisations/${encodeURIComponent(id)}`, ac.signal).then(
       (o) => {
         setOrg(o);
-        setForm({ name: o.name, segment: o.segment, domains: o.domains.join(', '), notes: o.notes });
+        setForm({ name: o.name, segment: o.segment, domains: o.domains.join(', '), notes: o.notes, shares: o.portal_shares_cases });
       },
       (e) => e instanceof ApiError && e.status === 404 && setMissing(true),
     );
@@ -42,7 +42,7 @@ export function OrganisationView({ id, onHelp }: { me: Me; id: string; onHelp: (
   async function save(e: FormEvent) {
     e.preventDefault();
     const domains = form.domains.split(/[\s,]+/).map((x) => x.trim()).filter(Boolean);
-    await act(() => patch(`/api/v1/organisations/${org!.id}`, { name: form.name, segment: form.segment, notes: form.notes, domains }));
+    await act(() => patch(`/api/v1/organisations/${org!.id}`, { name: form.name, segment: form.segment, notes: form.notes, domains, portal_shares_cases: form.shares }));
   }
   return (
     <main id="main" className="organisations">
@@ -62,6 +62,10 @@ export function OrganisationView({ id, onHelp }: { me: Me; id: string; onHelp: (
           <p id="org-edit-domains-hint" className="muted">{t('organisations.domainsHint')}</p>
           <label htmlFor="org-edit-notes">{t('organisations.notes')}</label>
           <textarea id="org-edit-notes" rows={4} maxLength={20000} value={form.notes} onChange={(e) => setForm((f) => ({ ...f, notes: e.target.value }))} />
+          <label>
+            <input type="checkbox" aria-describedby="org-edit-shares-hint" checked={form.shares} onChange={(e) => setForm((f) => ({ ...f, shares: e.target.checked }))} /> {t('organisations.portalShares')}
+          </label>
+          <p id="org-edit-shares-hint" className="muted">{t('organisations.portalSharesHint')}</p>
           <button type="submit" className="button">{t('organisations.save')}</button>
         </form>
         <section className="card">

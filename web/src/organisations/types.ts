@@ -8,6 +8,7 @@ export interface Organisation {
   domains: string[];
   people_count: number;
   custom_fields: FieldValues;
+  portal_shares_cases: boolean;
   created_at: string;
   updated_at: string;
 }

@@ -33,6 +33,7 @@ export type Route =
   | { screen: 'retention' }
   | { screen: 'status-settings' }
   | { screen: 'channels' }
+  | { screen: 'portal' }
   | { screen: 'macros' }
   | { screen: 'sso' }
   | { screen: 'security' }
@@ -56,6 +57,7 @@ export function useRoute(): Route {
   if (/^\/app\/retention\/?$/.test(u.pathname)) return { screen: 'retention' };
   if (/^\/app\/status\/?$/.test(u.pathname)) return { screen: 'status-settings' };
   if (/^\/app\/channels\/?$/.test(u.pathname)) return { screen: 'channels' };
+  if (/^\/app\/portal\/?$/.test(u.pathname)) return { screen: 'portal' };
   if (/^\/app\/macros\/?$/.test(u.pathname)) return { screen: 'macros' };
   if (/^\/app\/sso\/?$/.test(u.pathname)) return { screen: 'sso' };
   if (/^\/app\/security\/?$/.test(u.pathname)) return { screen: 'security' };
@@ -84,6 +86,7 @@ export const INCIDENTS = `${BASE}incidents`;
 export const RETENTION = `${BASE}retention`;
 export const STATUS_SETTINGS = `${BASE}status`;
 export const CHANNELS = `${BASE}channels`;
+export const PORTAL_SETTINGS = `${BASE}portal`;
 export const SETTINGS = `${BASE}settings`;
 export const SSO = `${BASE}sso`;
 export const SECURITY = `${BASE}security`;

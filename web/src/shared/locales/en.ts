@@ -15,6 +15,7 @@ import { organisations } from './en/organisations.ts';
 import { roles } from './en/roles.ts';
 import { settings } from './en/settings.ts';
 import { imports } from './en/imports.ts';
+import { portal } from './en/portal.ts';
 import type { Shape, nl } from './nl.ts';
 
 /** UI text in English: every key of the Dutch texts, one file per screen group in en/ (each checked against its Dutch twin). */
@@ -36,4 +37,5 @@ export const en: Shape<typeof nl> = {
   ...roles,
   ...settings,
   ...imports,
+  ...portal,
 };

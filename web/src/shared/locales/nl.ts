@@ -15,6 +15,7 @@ import { organisations } from './nl/organisations.ts';
 import { roles } from './nl/roles.ts';
 import { settings } from './nl/settings.ts';
 import { imports } from './nl/imports.ts';
+import { portal } from './nl/portal.ts';
 
 /** UI text in Dutch, the first language: one file per screen group in nl/; en.ts has every key (checked by its type). */
 export const nl = {
@@ -35,6 +36,7 @@ export const nl = {
   ...roles,
   ...settings,
   ...imports,
+  ...portal,
 };
 
 /** The shape of the texts: English (and any later language) must have every key Dutch has. */

@@ -44,7 +44,7 @@ export const cases: Shape<typeof nl> = {
     topicOption: '{{label}} ({{size}})',
     hint: 'j/k to move, Enter to open, / to search, ? for all shortcuts',
   },
-  channel: { whatsapp: 'WhatsApp', email: 'e-mail', web: 'web form', chat: 'chat', phone: 'phone', social: 'social media', api: 'API', internal: 'internal' },
+  channel: { whatsapp: 'WhatsApp', email: 'e-mail', web: 'web form', chat: 'chat', phone: 'phone', social: 'social media', api: 'API', internal: 'internal', portal: 'customer portal' },
   segment: { standard: 'Standard', silver: 'Silver', gold: 'Gold', vip: 'VIP' },
   identityKind: { email: 'e-mail', phone: 'phone', social: 'social media', external: 'customer number' },
   status: { new: 'New', open: 'Open', pending_customer: 'Waiting on customer', pending_us: 'Waiting on us', solved: 'Solved', closed: 'Closed' },

@@ -24,6 +24,8 @@ export const organisations: Shape<typeof nl> = {
     summary_other: '{{count}} people · domains: {{domains}}',
     details: 'Details',
     notes: 'Notes',
+    portalShares: 'Colleagues see each other’s cases in the customer portal',
+    portalSharesHint: 'Off: everyone sees only their own cases in the portal.',
     peopleTitle_one: 'People ({{count}})',
     peopleTitle_other: 'People ({{count}})',
     noPeople: 'Nobody yet.',

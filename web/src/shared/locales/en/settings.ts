@@ -13,6 +13,7 @@ export const settings: Shape<typeof nl> = {
     data: 'Customer data',
     security: 'Two-factor sign-in for yourself; admins require it per role or per agent.',
     channels: 'Contact form, chat, callback booking, phone and WhatsApp, with opening hours.',
+    portal: 'Customers follow their cases and reply online, signed in with a link by mail.',
     statusPage: 'The public status page: components, time zone and subscribers.',
     sso: 'Sign-in through your organisation’s identity provider (OpenID Connect).',
     roles: 'Custom roles made of named permissions, on top of the built-in role, and who has which.',

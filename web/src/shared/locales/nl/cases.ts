@@ -41,7 +41,7 @@ export const cases = {
     topicOption: '{{label}} ({{size}})',
     hint: 'j/k om te bewegen, Enter om te openen, / om te zoeken, ? voor alle sneltoetsen',
   },
-  channel: { whatsapp: 'WhatsApp', email: 'e-mail', web: 'webformulier', chat: 'chat', phone: 'telefoon', social: 'sociale media', api: 'API', internal: 'intern' },
+  channel: { whatsapp: 'WhatsApp', email: 'e-mail', web: 'webformulier', chat: 'chat', phone: 'telefoon', social: 'sociale media', api: 'API', internal: 'intern', portal: 'klantportaal' },
   /** customer segments Luister knows; an account's own segments show as they were named */
   segment: { standard: 'Standaard', silver: 'Zilver', gold: 'Goud', vip: 'VIP' },
   identityKind: { email: 'e-mail', phone: 'telefoon', social: 'sociale media', external: 'klantnummer' },

@@ -22,6 +22,8 @@ export const organisations = {
     summary_other: '{{count}} mensen · domeinen: {{domains}}',
     details: 'Gegevens',
     notes: 'Notities',
+    portalShares: 'Collega’s zien elkaars dossiers in het klantportaal',
+    portalSharesHint: 'Uit: iedereen ziet in het portaal alleen de eigen dossiers.',
     peopleTitle_one: 'Mensen ({{count}})',
     peopleTitle_other: 'Mensen ({{count}})',
     noPeople: 'Nog niemand.',

@@ -11,6 +11,7 @@ export const settings = {
     data: 'Gegevens van klanten',
     security: 'Aanmelden in twee stappen voor uzelf; beheerders verplichten het per rol of per medewerker.',
     channels: 'Contactformulier, chat, terugbelafspraken, telefoon en WhatsApp, met openingstijden.',
+    portal: 'Klanten volgen hun dossiers en reageren online, na inloggen met een link per mail.',
     statusPage: 'De openbare statuspagina: onderdelen, tijdzone en abonnees.',
     sso: 'Aanmelden via de identiteitsprovider van uw organisatie (OpenID Connect).',
     roles: 'Eigen rollen uit benoemde rechten, bovenop de vaste rol, en wie welke rol heeft.',
