@@ -173,6 +173,8 @@ try {
   const pgSeen = new Map<number, { ticks: number; backend: boolean }>();
   const samples: Sample[] = [];
   let accepted = 0;
+  /** mails and API posts that are due and have no answer yet: the senders' queue */
+  const pending = new Set<Promise<void>>();
   const sample = async () => {
     const [j] = await db.query<{ due: number; running: number; analyse: number; failed: number }>(
       `SELECT count(*) FILTER (WHERE status = 'queued' AND run_at <= now())::int AS due, count(*) FILTER (WHERE status = 'running')::int AS running,
@@ -193,7 +195,7 @@ try {
     cpu['pg backends'] = [...pgSeen.values()].filter((p) => p.backend).reduce((n, p) => n + p.ticks, 0) / 100;
     cpu['pg background'] = [...pgSeen.values()].filter((p) => !p.backend).reduce((n, p) => n + p.ticks, 0) / 100;
     rss['pg backends'] = pgRssKb / 1024;
-    samples.push({ at: epoch(), due: j.due, running: j.running, analyseQueued: j.analyse, failed: j.failed, accepted, cpu, rss, load: loadavg()[0] });
+    samples.push({ at: epoch(), due: j.due, running: j.running, analyseQueued: j.analyse, failed: j.failed, accepted, waiting: pending.size, cpu, rss, load: loadavg()[0] });
   };
   await sample();
   let monitoring = true;
@@ -209,7 +211,7 @@ try {
       }
       const s = samples.at(-1)!;
       const ph = phaseOf(phases, s.at);
-      console.log(`  ${new Date(s.at).toISOString().slice(11, 19)} ${ph?.name ?? 'settle'}: ${accepted} accepted, backlog ${s.due} due + ${s.running} running`
+      console.log(`  ${new Date(s.at).toISOString().slice(11, 19)} ${ph?.name ?? 'settle'}: ${accepted} accepted, ${s.waiting} waiting for their 250, jobs ${s.due} due + ${s.running} running`
         + ` (analysis ${s.analyseQueued}), load ${fmt(s.load, 1)}, RSS ${Object.entries(s.rss).filter(([k]) => /server|worker/.test(k)).map(([k, v]) => `${k} ${fmt(v)}`).join(' ')} MB`);
     }
   })();
@@ -224,7 +226,6 @@ try {
   const send = senders(smtpPorts, CONNECTIONS);
   const deliveries: Delivery[] = [];
   const apiCases: { messageId: string; caseId: string; done: number }[] = [];
-  const pending = new Set<Promise<void>>();
   let due = start;
   let behind = 0;
   console.log(`Sending from ${new Date(start).toISOString()} to ${new Date(end).toISOString()}`);
@@ -246,7 +247,7 @@ try {
       }).then((res) => {
         apiSamples.push({ cls: 'intake', at, ms: res.ms, status: res.status });
         const body = res.json as { id?: string; message?: { id?: string } } | null;
-        if (res.status !== 201 || !body?.message?.id) apiErrors.push(`POST /api/v1/cases -> ${res.status} ${JSON.stringify(res.json)?.slice(0, 300)}`);
+        if (res.status !== 201 || !body?.message?.id) apiErrors.push(`POST /api/v1/cases -> ${res.status} ${res.error ?? JSON.stringify(res.json)?.slice(0, 300)}`);
         else apiCases.push({ messageId: body.message.id, caseId: body.id!, done: epoch() });
       });
     } else {
@@ -350,7 +351,7 @@ try {
     const seconds = (ph.to - ph.from) / 1000;
     phaseStats[ph.name] = { visibleP95: pct(vis, 95), n: vis.length };
     console.log(`\n[${ph.name}] ${fmt(seconds / 60, 1)} min, target ${fmt(ph.rate, 2)}/s: ${inPh.length} mails stored (${fmt(inPh.length / seconds, 2)}/s), load average ${fmt(pct(inSamples.map((s) => s.load), 50), 1)} (median)`);
-    console.log(`  handed to SMTP → 250: ${triple(deliveries.filter((x) => x.ok && x.done >= ph.from && x.done < ph.to).map((x) => x.done - x.sent))}`);
+    console.log(`  due → 250 (the sender's queue, ${CONNECTIONS} SMTP connections per server, and the SMTP transaction): ${triple(deliveries.filter((x) => x.ok && x.done >= ph.from && x.done < ph.to).map((x) => x.done - x.due))}`);
     console.log(`  250 → live event, first stream: ${triple(vis)}  (negative: the stream had it before the sender had its 250)`);
     console.log(`  250 → live event on all ${STREAMS} streams: ${triple(all)}`);
     console.log(`  250 → analysis stored: ${triple(ana)}`);
@@ -366,13 +367,16 @@ try {
   const apiVis = apiLat.filter((l) => l.visible !== null).map((l) => l.visible!);
   console.log(`\nAPI intake (POST /api/v1/cases, all phases): 201 → live event ${triple(apiVis)}`);
 
-  // drain: from the end of the peak until the backlog is back to what the average phase had (its max, at least 20)
+  // drained: from the end of the peak until the job backlog is back to what the average phase had (twice its median, at
+  // least 20 jobs) and the senders' queue is too (at least 10 mails)
   const avg = phases[1], peak = phases[2];
-  const normal = Math.max(20, ...samples.filter((s) => s.at >= avg.from && s.at < avg.to).map((s) => s.due + s.running));
-  const drainedAt = samples.find((s) => s.at >= peak.to && s.due + s.running <= normal)?.at ?? null;
+  const inAvg = samples.filter((s) => s.at >= avg.from && s.at < avg.to);
+  const normal = Math.max(20, 2 * pct(inAvg.map((s) => s.due + s.running), 50));
+  const normalWaiting = Math.max(10, 2 * pct(inAvg.map((s) => s.waiting), 50));
+  const drainedAt = samples.find((s) => s.at >= peak.to && s.due + s.running <= normal && s.waiting <= normalWaiting)?.at ?? null;
   const drainMin = drainedAt === null ? Infinity : (drainedAt - peak.to) / 60_000;
   const peakBacklog = Math.max(0, ...samples.filter((s) => s.at >= peak.from && s.at < peak.to + 60_000).map((s) => s.due + s.running));
-  console.log(`Backlog: ${peakBacklog} jobs at most around the peak; back to the average phase's level (<= ${normal}) ${drainedAt === null ? 'never within the run' : `${fmt(drainMin, 1)} min after the peak`}`);
+  console.log(`Backlog: ${peakBacklog} jobs at most around the peak; back to the average phase's level (<= ${normal} jobs, <= ${normalWaiting} mails waiting for their 250) ${drainedAt === null ? 'never within the run' : `${fmt(drainMin, 1)} min after the peak`}`);
   const rssGrowth = procs.map((p) => {
     const xs = samples.filter((s) => s.at >= phases[1].from).map((s) => s.rss[p.name]).filter((x) => x > 0);
     return `${p.name} ${fmt(xs[0] ?? NaN)} → ${fmt(xs.at(-1) ?? NaN)} MB (max ${fmt(Math.max(...xs))})`;

@@ -22,7 +22,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 const epoch = () => performance.timeOrigin + performance.now();
 
 /** One API request; resolves with the status and parsed JSON (null when none). Never rejects: status 0 is a network error. */
-export function request(base: string, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown; ms: number }> {
+export function request(base: string, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown; ms: number; error?: string }> {
   const u = new URL(path, base);
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   const t0 = performance.now();
@@ -41,7 +41,7 @@ export function request(base: string, token: string, method: string, path: strin
         resolve({ status: res.statusCode ?? 0, json, ms: performance.now() - t0 });
       });
     });
-    req.on('error', () => resolve({ status: 0, json: null, ms: performance.now() - t0 }));
+    req.on('error', (err) => resolve({ status: 0, json: null, ms: performance.now() - t0, error: err.message }));
     if (payload) req.write(payload);
     req.end();
   });
@@ -70,7 +70,7 @@ export function startAgents(o: AgentsOptions): () => Promise<void> {
       const at = epoch();
       const res = await request(base, token, method, path, body);
       o.samples.push({ cls, at, ms: res.ms, status: res.status });
-      if (res.status < 200 || res.status >= 300) o.errors.push(`agent ${i}: ${method} ${path} -> ${res.status} ${JSON.stringify(res.json)?.slice(0, 300)}`);
+      if (res.status < 200 || res.status >= 300) o.errors.push(`agent ${i}: ${method} ${path} -> ${res.status} ${res.error ?? JSON.stringify(res.json)?.slice(0, 300)}`);
       return res;
     };
     await sleep(o.thinkMs * r()); // not all at once

@@ -11,6 +11,8 @@ export interface Sample {
   analyseQueued: number;
   failed: number;
   accepted: number;
+  /** mails and API posts due and not answered yet (the senders' queue) */
+  waiting: number;
   /** CPU seconds so far per process name, postgres backends and background included */
   cpu: Record<string, number>;
   /** MB per process name */
@@ -56,7 +58,7 @@ export function chartSvg(o: {
   const maxLat = Math.max(1000, ...vis.map((p) => p.p95), ...ana.map((p) => p.p95));
   const decades = Math.ceil(Math.log10(maxLat));
   const yLat = (v: number) => T + ph - (Math.log10(Math.max(10, v)) - 1) / (decades - 1) * ph;
-  const maxBacklog = Math.max(10, ...o.samples.map((s) => s.due + s.running));
+  const maxBacklog = Math.max(10, ...o.samples.map((s) => Math.max(s.due + s.running, s.waiting)));
   const niceMax = 10 ** Math.floor(Math.log10(maxBacklog)) * Math.ceil(maxBacklog / 10 ** Math.floor(Math.log10(maxBacklog)));
   const yJobs = (v: number) => T + ph - (v / niceMax) * ph;
   const line = (pts: [number, number][]) => pts.map(([a, b], i) => `${i ? 'L' : 'M'}${a.toFixed(1)},${b.toFixed(1)}`).join(' ');
@@ -88,19 +90,22 @@ export function chartSvg(o: {
   }
   out.push(`<text x="${L + pw / 2}" y="${H - 10}" text-anchor="middle">minutes since the start</text>`);
   out.push(`<text transform="translate(16 ${T + ph / 2}) rotate(-90)" text-anchor="middle">p95 latency from the SMTP 250 (log)</text>`);
-  out.push(`<text transform="translate(${W - 14} ${T + ph / 2}) rotate(90)" text-anchor="middle" fill="#b35c00">jobs waiting + running</text>`);
+  out.push(`<text transform="translate(${W - 14} ${T + ph / 2}) rotate(90)" text-anchor="middle" fill="#b35c00">jobs / mails waiting</text>`);
   out.push(`<line x1="${L}" x2="${L + pw}" y1="${yLat(1000).toFixed(1)}" y2="${yLat(1000).toFixed(1)}" stroke="#2a7" stroke-dasharray="4 3"/>`);
   out.push(`<line x1="${L}" x2="${L + pw}" y1="${yLat(5000).toFixed(1)}" y2="${yLat(5000).toFixed(1)}" stroke="#c33" stroke-dasharray="4 3"/>`);
   out.push(`<path d="${line(o.samples.map((s) => [x(s.at - o.start), yJobs(s.due + s.running)]))}" fill="none" stroke="#e08a00" stroke-width="1.5"/>`);
+  out.push(`<path d="${line(o.samples.map((s) => [x(s.at - o.start), yJobs(s.waiting)]))}" fill="none" stroke="#e08a00" stroke-width="1.5" stroke-dasharray="5 3"/>`);
   out.push(`<path d="${line(ana.map((p) => [x(p.t), yLat(p.p95)]))}" fill="none" stroke="#7a4fc9" stroke-width="1.5"/>`);
   out.push(`<path d="${line(vis.map((p) => [x(p.t), yLat(p.p95)]))}" fill="none" stroke="#1f5fbf" stroke-width="2"/>`);
   out.push(`<rect x="${L}" y="${T}" width="${pw}" height="${ph}" fill="none" stroke="#888"/>`);
   const legend: [string, string][] = [['#1f5fbf', '250 → live event on a stream, p95'], ['#7a4fc9', '250 → analysis stored, p95'],
-    ['#e08a00', 'job backlog (right axis)'], ['#2a7', 'goal 1 s (average)'], ['#c33', 'goal 5 s (peak)']];
+    ['#e08a00', 'jobs waiting + running (right axis)'], ['#2a7', 'goal 1 s (average)'], ['#c33', 'goal 5 s (peak)']];
+  out.push(`<line x1="${L + 760}" x2="${L + 778}" y1="${T + 46}" y2="${T + 46}" stroke="#e08a00" stroke-dasharray="5 3" stroke-width="1.5"/><text x="${L + 782}" y="${T + 50}" font-size="11">mails due, no 250 yet</text>`);
   legend.forEach(([c, label], i) => {
-    const lx = L + 10 + i * 170;
-    out.push(`<line x1="${lx}" x2="${lx + 18}" y1="${T + 28}" y2="${T + 28}" stroke="${c}" stroke-width="2"/><text x="${lx + 22}" y="${T + 32}">${label}</text>`);
+    const lx = L + 10 + (i % 3) * 250, ly = T + 30 + Math.floor(i / 3) * 16;
+    out.push(`<line x1="${lx}" x2="${lx + 18}" y1="${ly}" y2="${ly}" stroke="${c}" stroke-width="2"/><text x="${lx + 22}" y="${ly + 4}">${label}</text>`);
   });
+  out.push(`<text x="${L + 4}" y="${T + ph - 4}" fill="#777" font-size="10">10 ms and less (a live event before the sender had its 250) drawn at 10 ms</text>`);
   out.push('</svg>');
   return out.join('\n');
 }
