@@ -367,14 +367,19 @@ try {
   const apiVis = apiLat.filter((l) => l.visible !== null).map((l) => l.visible!);
   console.log(`\nAPI intake (POST /api/v1/cases, all phases): 201 → live event ${triple(apiVis)}`);
 
-  // drained: from the end of the peak until the job backlog is back to what the average phase had (twice its median, at
-  // least 20 jobs) and the senders' queue is too (at least 10 mails)
+  // drained: from the end of the peak until the job backlog is back to what a steady average phase had (twice its
+  // median, at least 20 jobs) and the senders' queue too (at least 10 mails). An average phase whose backlog grew was
+  // not sustained: then drained means below 20 jobs, and it may come only after the traffic stopped (the settle).
   const avg = phases[1], peak = phases[2];
   const inAvg = samples.filter((s) => s.at >= avg.from && s.at < avg.to);
-  const normal = Math.max(20, 2 * pct(inAvg.map((s) => s.due + s.running), 50));
+  const jobsAt = (s: Sample | undefined) => (s ? s.due + s.running : 0);
+  const steady = jobsAt(inAvg.at(-1)) <= Math.max(40, 2 * jobsAt(inAvg[0]));
+  const normal = steady ? Math.max(20, 2 * pct(inAvg.map(jobsAt), 50)) : 20;
   const normalWaiting = Math.max(10, 2 * pct(inAvg.map((s) => s.waiting), 50));
-  const drainedAt = samples.find((s) => s.at >= peak.to && s.due + s.running <= normal && s.waiting <= normalWaiting)?.at ?? null;
+  const drainedAt = samples.find((s) => s.at >= peak.to && jobsAt(s) <= normal && s.waiting <= normalWaiting)?.at ?? null;
   const drainMin = drainedAt === null ? Infinity : (drainedAt - peak.to) / 60_000;
+  if (!steady) console.log(`NOT SUSTAINED: the job backlog grew from ${jobsAt(inAvg[0])} to ${jobsAt(inAvg.at(-1))} during the average phase`);
+  if (drainedAt !== null && drainedAt > end) console.log(`drained only after the traffic stopped (${fmt((end - peak.to) / 60_000, 1)} min after the peak)`);
   const peakBacklog = Math.max(0, ...samples.filter((s) => s.at >= peak.from && s.at < peak.to + 60_000).map((s) => s.due + s.running));
   console.log(`Backlog: ${peakBacklog} jobs at most around the peak; back to the average phase's level (<= ${normal} jobs, <= ${normalWaiting} mails waiting for their 250) ${drainedAt === null ? 'never within the run' : `${fmt(drainMin, 1)} min after the peak`}`);
   const rssGrowth = procs.map((p) => {

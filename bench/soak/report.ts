@@ -100,12 +100,13 @@ export function chartSvg(o: {
   out.push(`<rect x="${L}" y="${T}" width="${pw}" height="${ph}" fill="none" stroke="#888"/>`);
   const legend: [string, string][] = [['#1f5fbf', '250 → live event on a stream, p95'], ['#7a4fc9', '250 → analysis stored, p95'],
     ['#e08a00', 'jobs waiting + running (right axis)'], ['#2a7', 'goal 1 s (average)'], ['#c33', 'goal 5 s (peak)']];
-  out.push(`<line x1="${L + 760}" x2="${L + 778}" y1="${T + 46}" y2="${T + 46}" stroke="#e08a00" stroke-dasharray="5 3" stroke-width="1.5"/><text x="${L + 782}" y="${T + 50}" font-size="11">mails due, no 250 yet</text>`);
+  legend.push(['#e08a00 dashed', "mails due without their 250 (right axis)"]);
   legend.forEach(([c, label], i) => {
     const lx = L + 10 + (i % 3) * 250, ly = T + 30 + Math.floor(i / 3) * 16;
-    out.push(`<line x1="${lx}" x2="${lx + 18}" y1="${ly}" y2="${ly}" stroke="${c}" stroke-width="2"/><text x="${lx + 22}" y="${ly + 4}">${label}</text>`);
+    const [colour, dashed] = c.split(' ');
+    out.push(`<line x1="${lx}" x2="${lx + 18}" y1="${ly}" y2="${ly}" stroke="${colour}" stroke-width="2"${dashed ? ' stroke-dasharray="5 3"' : ''}/><text x="${lx + 22}" y="${ly + 4}">${label}</text>`);
   });
-  out.push(`<text x="${L + 4}" y="${T + ph - 4}" fill="#777" font-size="10">10 ms and less (a live event before the sender had its 250) drawn at 10 ms</text>`);
+  out.push(`<text x="${L}" y="${H - 10}" fill="#777" font-size="10">≤ 10 ms (live before the sender had its 250) drawn at 10 ms</text>`);
   out.push('</svg>');
   return out.join('\n');
 }
