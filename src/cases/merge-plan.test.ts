@@ -19,7 +19,7 @@ test('two customers, itself, a closed or merged case: refused with a code a user
 
 test('the survivor keeps its own values, fills its empty ones, and the other values are kept for the audit', () => {
   const o = mergeOutcome(
-    side({ custom_fields: { contract: 'K-1', kenteken: '12-ABC-3', leeg: null }, tags: ['app', 'vip'], priority: 'urgent', tier: 'L2', contact_count: 2 }),
+    side({ custom_fields: { contract: 'K-1', kenteken: '12-ABC-3', leeg: '' }, tags: ['app', 'vip'], priority: 'urgent', tier: 'L2', contact_count: 2 }),
     side({ id: 'b', custom_fields: { contract: 'K-2', leeg: 'x' }, tags: ['vip', 'zakelijk'], contact_count: 3, transfer_count: 1 }),
   );
   assert.deepEqual(o.custom_fields, { contract: 'K-2', kenteken: '12-ABC-3', leeg: 'x' });

@@ -211,7 +211,7 @@ describe('merging two cases of one customer: everything moves, the merged case p
 
   test('merges at once lose nothing: every message ends on a case that is not merged, pointers never chain', async () => {
     const who = uniqueEmail('druk');
-    const cs = [];
+    const cs: { mid: string; caseId: string; ref: string }[] = [];
     for (let i = 0; i < 4; i++) cs.push(await mail(who, `Onderwerp ${i} ${Date.now()}`, `Vraag nummer ${i}`));
     for (const c of cs) await ok('POST', `/api/v1/cases/${c.caseId}/assign`, { agent_id: piet.agentId });
     const [{ total }] = await ctx.db.query<{ total: number }>(
