@@ -6,7 +6,7 @@ export type Moved = Record<string, number>;
 /**
  * Everything that points at a case and must follow it when it is merged into another, in one
  * statement: the messages (their attachments, analysis and fingerprints hang on the message), the
- * promises and waiting drafts, refunds and ledger findings, callback bookings, the chat session,
+ * promises and drafts, refunds and ledger findings, callback bookings, the chat session,
  * a call in progress, an announcement reply, vulnerability signs and contact preferences said on it,
  * and the channel events that name it. Kept on the merged case as its history: the audit log,
  * transfers, service-level alerts and pauses, time worked, surveys and notifications.
