@@ -9,7 +9,8 @@ import { receiveMessage } from '../../src/cases/receive-message.ts';
 import { systemActor } from '../../src/shared/actor.ts';
 import type { Db } from '../../src/storage/db.ts';
 import { testConfig, testDb, uniqueEmail } from '../helpers.ts';
-import { assertAccessible, buildWorkspace, chromiumMissing, launch, signedInPage, watch } from './browser.ts';
+import { mkdirSync } from 'node:fs';
+import { assertAccessible, buildWorkspace, chromiumMissing, launch, SCREENSHOTS, signedInPage, watch } from './browser.ts';
 
 /**
  * Follow, split and merge from the case view (issue 19), in Chromium, in Dutch: following with `f`,
@@ -92,6 +93,8 @@ describe('follow, split and merge in the workspace, in Chromium', { skip: chromi
     await page.getByRole('radio', { name: new RegExp(`${other.case.ref} Dubbel betaald`) }).check();
     await page.getByRole('radio', { name: `Deze zaak (${first.case.ref})` }).check();
     await assertAccessible(page, 'case with the merge form open');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/case-merge.png` });
     await page.getByRole('button', { name: 'Samenvoegen', exact: true }).click();
     await page.getByText(`${other.case.ref} is samengevoegd met ${first.case.ref}.`).waitFor();
     await page.getByText('Ik heb ook twee keer betaald').waitFor();

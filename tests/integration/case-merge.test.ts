@@ -141,6 +141,10 @@ describe('merging two cases of one customer: everything moves, the merged case p
     assert.deepEqual(kept.tags, ['app', 'terugbetaling', 'vip']);
     assert.deepEqual(kept.merged_from.map((c: { ref: string }) => c.ref), [first.ref]);
     assert.deepEqual(kept.followers.map((f: { agent_id: string }) => f.agent_id), [sanne.agentId]);
+    // the service-level clocks run from the earlier case
+    const [clock] = await ctx.db.query<{ same: boolean }>(
+      'SELECT s.sla_started_at = f.created_at AS same FROM cases s, cases f WHERE s.account_id = $1 AND f.account_id = $1 AND s.id = $2 AND f.id = $3', [a.accountId, second.caseId, first.caseId]);
+    assert.ok(clock.same);
     const [p] = await ctx.db.query<{ case_id: string }>('SELECT case_id FROM promises WHERE account_id = $1 AND id = $2', [a.accountId, promise.id]);
     assert.equal(p.case_id, second.caseId);
     const prob = (await req('GET', `/api/v1/problems/${problemId}`)).json();
