@@ -106,6 +106,13 @@ describe('follow, split and merge in the workspace, in Chromium', { skip: chromi
     await watcher.getByRole('heading', { name: /Parkeerkosten te hoog/ }).waitFor();
     const [c] = await db.query<{ status: string; merged_into_id: string }>('SELECT status, merged_into_id FROM cases WHERE account_id = $1 AND id = $2', [accountId, other.case.id]);
     assert.deepEqual(c, { status: 'closed', merged_into_id: first.case.id });
+
+    // the cases one follows have a queue of their own
+    await page.goto(`${base}/app/?queue=following`);
+    await page.getByRole('link', { name: 'Volg ik' }).waitFor();
+    await page.getByText('Parkeerkosten te hoog').first().waitFor();
+    await page.getByText('Bewonersvergunning').first().waitFor();
+    await assertAccessible(page, 'the following queue');
     assert.deepEqual(problems, []);
   });
 });

@@ -1079,6 +1079,7 @@ runTable('merge, split and followers: two customers, itself, unknown messages an
     { name: 'follow for an agent that does not exist', method: 'PUT', url: `/api/v1/cases/${f.caseId}/followers/${NIL}`, status: 404, code: 'agent_not_found' },
     { name: 'follow for an agent id that is not one', method: 'PUT', url: `/api/v1/cases/${f.caseId}/followers/piet`, status: 400, code: 'validation_failed', message: /agent_id/ },
     { name: 'follow a case that does not exist', method: 'PUT', url: `/api/v1/cases/LU-999999/followers/${f.agent2}`, status: 404, code: 'case_not_found' },
+    { name: 'cases followed by an agent id that is not one', method: 'GET', url: '/api/v1/cases?followed_by=sanne', status: 400, code: 'validation_failed', message: /followed_by/ },
     { name: 'followers of a case that does not exist', method: 'GET', url: `/api/v1/cases/${NIL}/followers`, status: 404, code: 'case_not_found' },
     { name: "taking a colleague off the followers without cases.assign_others", method: 'DELETE', url: `/api/v1/cases/${f.caseId}/followers/${f.agent2}`, auth: f.agentToken, status: 403, code: 'forbidden', message: /cases\.assign_others/ },
   ];

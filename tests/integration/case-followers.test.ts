@@ -55,6 +55,9 @@ test('a follower hears what happens on the case — customer messages, replies a
   assert.deepEqual(first.json().followers.map((f: { name: string; added_by: string }) => [f.name, f.added_by]), [['Sanne', a.adminId]]);
   assert.equal((await req('PUT', `/api/v1/cases/${c.id}/followers/${sanne.agentId}`)).json().changed, false, 'following twice changes nothing');
   assert.deepEqual((await ok('GET', `/api/v1/cases/${c.id}/followers`)).data.map((f: { agent_id: string }) => f.agent_id), [sanne.agentId]);
+  // her "following" queue
+  assert.deepEqual((await ok('GET', `/api/v1/cases?followed_by=${sanne.agentId}`)).data.map((x: { id: string }) => x.id), [c.id]);
+  assert.deepEqual((await ok('GET', `/api/v1/cases?followed_by=${piet.agentId}`)).data, []);
 
   const heard: { event: string; agent_id?: string; case_id?: string }[] = [];
   const stop = await ctx.db.listen(LIVE_CHANNEL, (p) => p && heard.push(JSON.parse(p)));

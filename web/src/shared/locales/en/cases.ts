@@ -17,6 +17,7 @@ export const cases: Shape<typeof nl> = {
     queue: {
       open: 'All open',
       mine: 'Mine',
+      following: 'Following',
       team: 'My team',
       unassigned: 'Unassigned',
       passed: 'Passed around (≥ 2)',

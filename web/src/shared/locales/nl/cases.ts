@@ -14,6 +14,7 @@ export const cases = {
     queue: {
       open: 'Alles open',
       mine: 'Van mij',
+      following: 'Volg ik',
       team: 'Mijn team',
       unassigned: 'Niet toegewezen',
       passed: 'Doorgeschoven (≥ 2)',
