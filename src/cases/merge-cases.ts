@@ -22,19 +22,34 @@ type Locked = CaseRow & { sla_started_at: Date | null; tags: string[]; merged_in
  * the field values `into` kept over the other's). Refused with nothing written for two customers'
  * cases, a closed or merged case, a colleague's case without cases.merge_others.
  *
- * Both rows are locked in one statement in id order, so two merges at once wait on each other and
- * the second sees the first's result (never a lost message, never a cycle); intake's repeat contact
- * locks the same row and follows the pointer when it finds the case merged.
+ * Both rows (and the cases merged into `from` before, whose pointers move on) are locked in one
+ * statement in id order, so two merges at once wait on each other and the second sees the first's
+ * result (never a lost message, never a cycle); intake's repeat contact locks the same row and
+ * follows the pointer when it finds the case merged. A deadlock PostgreSQL still detects is retried.
  */
 export async function mergeCases(db: Db, actor: Actor, fromRef: string, intoRef: string) {
+  // a deadlock PostgreSQL broke (a merge meeting a mail that follows a pointer, or a case merged into
+  // `from` a moment before the locks): that attempt was rolled back whole, so it is simply tried again
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await mergeOnce(db, actor, fromRef, intoRef);
+    } catch (err) {
+      if ((err as { code?: string }).code !== '40P01' || attempt >= 3) throw err;
+      await new Promise((r) => setTimeout(r, 10 + Math.random() * 40 * attempt));
+    }
+  }
+}
+
+async function mergeOnce(db: Db, actor: Actor, fromRef: string, intoRef: string) {
   return db.transaction(async (tx) => {
     const [fromId, intoId] = [(await loadCase(tx, actor.accountId, fromRef)).id, (await loadCase(tx, actor.accountId, intoRef)).id];
+    // both cases, and the cases merged into `from` earlier (re-pointed below), locked in one statement in id order
     const rows = await tx.query<Locked>(
       `SELECT ${CASE_COLUMNS}, sla_started_at,
          ARRAY(SELECT t.tag FROM case_tags t WHERE t.account_id = cases.account_id AND t.case_id = cases.id ORDER BY t.tag) AS tags,
          (SELECT m.ref FROM cases m WHERE m.account_id = cases.account_id AND m.id = cases.merged_into_id) AS merged_into_ref
-       FROM cases WHERE account_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
-      [actor.accountId, [fromId, intoId]],
+       FROM cases WHERE account_id = $1 AND (id = ANY($2::uuid[]) OR merged_into_id = $3::uuid) ORDER BY id FOR UPDATE`,
+      [actor.accountId, [fromId, intoId], fromId],
     );
     const from = rows.find((r) => r.id === fromId)!;
     const into = rows.find((r) => r.id === intoId)!;
@@ -64,13 +79,17 @@ export async function mergeCases(db: Db, actor: Actor, fromRef: string, intoRef:
        WHERE account_id = $1 AND id = $2 RETURNING ${CASE_COLUMNS}`,
       [actor.accountId, from.id, fromOwner, into.id],
     );
+    // the times are taken in SQL (the plan's agree, but a JavaScript Date has no microseconds)
     const [after] = await tx.query<CaseRow>(
-      `UPDATE cases SET status = $3, owner_id = $4, priority = $5, tier = $6, contact_count = $7, transfer_count = $8,
-         last_contact_at = $9, sla_started_at = $10, custom_fields = $11::jsonb, updated_at = now(),
-         solved_at = CASE WHEN $3 = 'solved' THEN solved_at END
-       WHERE account_id = $1 AND id = $2 RETURNING ${CASE_COLUMNS}`,
+      `UPDATE cases i SET status = $3, owner_id = $4, priority = $5, tier = $6, contact_count = $7, transfer_count = $8,
+         last_contact_at = greatest(i.last_contact_at, f.last_contact_at),
+         sla_started_at = least(coalesce(i.sla_started_at, i.created_at), coalesce(f.sla_started_at, f.created_at)),
+         custom_fields = $9::jsonb, updated_at = now(),
+         solved_at = CASE WHEN $3 = 'solved' THEN i.solved_at END
+       FROM cases f WHERE i.account_id = $1 AND i.id = $2 AND f.account_id = $1 AND f.id = $10
+       RETURNING ${CASE_COLUMNS.split(',').map((c) => `i.${c.trim()}`).join(', ')}`,
       [actor.accountId, into.id, plan.status, plan.owner_id, plan.priority, plan.tier, plan.contact_count, plan.transfer_count,
-        plan.last_contact_at, plan.sla_started_at, JSON.stringify(plan.custom_fields)],
+        JSON.stringify(plan.custom_fields), from.id],
     );
 
     const movedCounts = Object.fromEntries(Object.entries({ ...moved, problem_links: problems.length }).filter(([, n]) => n > 0));
