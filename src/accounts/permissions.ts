@@ -16,7 +16,7 @@ export const PERMISSIONS = {
   'profile.own': { role: 'agent', description: 'see who you are; change your own name, password, availability and two-factor sign-in; read your notifications' },
   'agents.read': { role: 'agent', description: 'see colleagues, teams, how routing sees them, and the permission names' },
   'cases.read': { role: 'agent', description: 'see cases with their timelines, service-level clocks and attachments; search; follow changes live' },
-  'cases.write': { role: 'agent', description: 'open cases, reply, add notes, change status, tags and fields, take, transfer, escalate and mark your own cases as spam' },
+  'cases.write': { role: 'agent', description: 'open cases, reply, add notes, change status, tags and fields, take, transfer, escalate, merge and split your own cases, follow cases and mark your own cases as spam' },
   'customers.read': { role: 'agent', description: 'see customers and organisations, their contact preferences and cancellations' },
   'customers.write': { role: 'agent', description: 'add and change customers and organisations, their identities, tags, contact preferences, refund account and cancellations' },
   'knowledge.read': { role: 'agent', description: 'read and search knowledge-base articles and their versions' },
@@ -35,6 +35,7 @@ export const PERMISSIONS = {
 
   // --- supervisors ---
   'cases.close_others': { role: 'supervisor', description: "solve, close or mark as spam a case another agent owns; set auto-close" },
+  'cases.merge_others': { role: 'supervisor', description: "merge or split a case another agent owns (merging one's own cases, or unowned ones, needs only cases.write)" },
   'cases.assign_others': { role: 'supervisor', description: 'give a case to a colleague; transfer, or cancel the transfer of, a case you do not own' },
   'routing.manage': { role: 'supervisor', description: "route cases to the best available agent; set agents' tier, maximum load and others' availability" },
   'promises.change_others': { role: 'supervisor', description: 'keep, cancel or renegotiate a promise another agent owns' },

@@ -14,6 +14,7 @@ import { promisesOnReply } from '../promises/promises-on-reply.ts';
 import { liveNotice } from '../live/notice.ts';
 import { publishLive } from '../live/publish.ts';
 import { notifyMentions } from './notify-mentions.ts';
+import { notify } from '../promises/notify.ts';
 import { checkWhatsAppReply, replyChannel } from '../intake/whatsapp/reply-target.ts';
 import { queueWhatsApp, type WhatsAppTemplateUse } from '../intake/whatsapp/queue-whatsapp.ts';
 
@@ -74,6 +75,11 @@ export async function addMessage(db: Db, actor: Actor, caseIdOrRef: string, opts
       await publishLive(tx, liveNotice(actor.accountId, 'note.created', message));
       await notifyMentions(tx, actor, c, message);
     }
+    // the case's followers hear of a reply or note by someone else
+    await notify(tx, actor.accountId, {
+      agentIds: [], followers: true, except: actor.agentId, kind: opts.type === 'note' ? 'case.note' : 'case.reply', caseId: c.id,
+      body: `${c.ref}: ${opts.type === 'note' ? 'interne notitie' : 'antwoord aan de klant'} — ${opts.body.slice(0, 160)}`,
+    });
     if (opts.type === 'outbound') {
       await recordReply(tx, actor.accountId, message.id, c.customer_id, opts.body);
       // the reply keeps answer promises, tells of broken ones, and registers the commitments it makes

@@ -17,7 +17,8 @@ const candidate = (c: Json<CaseCandidate>): CaseCandidate => ({ ...c, last_conta
 
 /**
  * The customer of an identity (with its name, and whether mail to it bounces), the case a
- * reference names and the open cases on the subject: one round trip instead of three.
+ * reference names (for a merged case: the case it went into) and the open cases on the subject:
+ * one round trip instead of three.
  */
 export async function caseFacts(
   tx: Db,
@@ -40,7 +41,9 @@ export async function caseFacts(
            AND k.last_contact_at >= now() - make_interval(days => $7)) END AS open_cases,
        (SELECT json_build_object('id', r.id, 'status', r.status, 'subject_key', r.subject_key, 'customer_id', r.customer_id,
           'last_contact_at', r.last_contact_at)
-        FROM cases r WHERE r.account_id = $1 AND (r.id = $5::uuid OR r.number = $6::bigint)) AS referenced
+        -- a merged case stands for the case it went into (src/cases/merge-cases.ts)
+        FROM cases r0 JOIN cases r ON r.account_id = r0.account_id AND r.id = coalesce(r0.merged_into_id, r0.id)
+        WHERE r0.account_id = $1 AND (r0.id = $5::uuid OR r0.number = $6::bigint)) AS referenced
      FROM (SELECT 1) AS one
      LEFT JOIN customer_identities i ON i.account_id = $1 AND i.kind = $2 AND i.value = $3
      LEFT JOIN customers c ON c.account_id = i.account_id AND c.id = i.customer_id`,

@@ -25,6 +25,8 @@ export interface ListCasesOptions {
   fields?: Record<string, string>;
   /** only the cases marked as spam (src/spam/); otherwise they are left out */
   spam?: boolean;
+  /** the cases this agent follows (src/cases/follow-case.ts) */
+  followedBy?: string;
 }
 
 const COLUMNS = CASE_COLUMNS.split(',').map((c) => `cases.${c.trim()}`).join(', ');
@@ -50,6 +52,7 @@ export async function listCases(db: Db, accountId: string, opts: ListCasesOption
   if (opts.status?.length) where.push(`cases.status = ANY(${p(opts.status)}::text[])`);
   if (opts.ownerId) where.push(`cases.owner_id = ${p(opts.ownerId)}::uuid`);
   if (opts.customerId) where.push(`cases.customer_id = ${p(opts.customerId)}::uuid`);
+  if (opts.followedBy) where.push(`cases.id IN (SELECT f.case_id FROM case_followers f WHERE f.account_id = $1 AND f.agent_id = ${p(opts.followedBy)}::uuid)`);
   if (opts.passedAround !== undefined) where.push(`cases.transfer_count >= ${p(opts.passedAround)}::int`);
   if (after) where.push(`(cases.created_at, cases.id) < (SELECT created_at, id FROM cases c WHERE c.account_id = $1 AND c.id = ${p(after)}::uuid)`);
   if (opts.teamId) {

@@ -13,6 +13,7 @@ import { type CaseStatus, type ChannelKind, type Priority, statusAfterCustomerCo
 import { findCaseNumber, subjectFromBody, subjectKey } from './subject.ts';
 import { insertMessage, type MessageEmailFields, type MessageRow } from './insert-message.ts';
 import { ANALYSE_JOB } from '../listening/analyse-stored-message.ts';
+import { LIVE_CHANNEL } from '../live/notice.ts';
 
 export interface ReceiveMessageOptions {
   customer: { email?: string; phone?: string; social?: string; name?: string };
@@ -135,9 +136,12 @@ function primaryIdentity(c: ReceiveMessageOptions['customer']): Identity {
   throw invalid('customer_identity_required', 'Give the customer an email, phone or social handle');
 }
 
+/** A case by id or number; a merged case stands for the case it went into. */
 async function candidate(tx: Db, accountId: string, by: 'id' | 'number', value: string | number) {
   const [c] = await tx.query<CaseCandidate>(
-    `SELECT id, status, subject_key, customer_id, last_contact_at FROM cases WHERE account_id = $1 AND ${by} = $2`,
+    `SELECT c.id, c.status, c.subject_key, c.customer_id, c.last_contact_at
+     FROM cases r JOIN cases c ON c.account_id = r.account_id AND c.id = coalesce(r.merged_into_id, r.id)
+     WHERE r.account_id = $1 AND r.${by} = $2`,
     [accountId, value],
   );
   return c ?? null;
@@ -147,13 +151,15 @@ async function candidate(tx: Db, accountId: string, by: 'id' | 'number', value: 
  * A repeat contact: one more contact on the case, which reopens when it was waiting or solved.
  * With the status the caller read (`seen`), the update and its audit row are one statement that
  * applies only if the status is still that; else (or when it changed meanwhile) the row is locked
- * and read first.
+ * and read first. A case merged meanwhile hands the contact to the case it went into. The case's
+ * followers hear of it (a notification each, rung live) in the same statement.
  */
 async function joinCase(tx: Db, actor: Actor, caseId: string, seen?: CaseStatus): Promise<CaseRow> {
-  let before: { contact_count: number; status: CaseStatus } | null = null;
+  let before: CaseRow | null = null;
   let status = seen;
   if (!status) {
     [before] = await tx.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE account_id = $1 AND id = $2 FOR UPDATE`, [actor.accountId, caseId]);
+    if (before.merged_into_id) return joinCase(tx, actor, before.merged_into_id);
     status = before.status;
   }
   const [after] = await tx.query<CaseRow>(
@@ -166,9 +172,19 @@ async function joinCase(tx: Db, actor: Actor, caseId: string, seen?: CaseStatus)
        SELECT $1, $5::text, $6::uuid, 'case.contact_added', 'case', u.id,
          jsonb_build_object('contact_count', u.contact_count - 1, 'status', $3::text),
          jsonb_build_object('contact_count', u.contact_count, 'status', u.status), $7::text
-       FROM u)
-     SELECT * FROM u`,
-    [actor.accountId, caseId, status, statusAfterCustomerContact(status), actor.type, actor.id, actor.requestId ?? null],
+       FROM u),
+     f AS (
+       INSERT INTO notifications (account_id, agent_id, kind, body, case_id)
+       SELECT $1, fo.agent_id, 'case.customer_message', u.ref || ': nieuw bericht van de klant — ' || left(u.subject, 200), u.id
+       FROM u JOIN case_followers fo ON fo.account_id = $1 AND fo.case_id = u.id
+       JOIN agents g ON g.account_id = fo.account_id AND g.id = fo.agent_id AND g.active
+       RETURNING id, agent_id, case_id),
+     rung AS (
+       SELECT count(pg_notify($8, json_build_object('account_id', $1::text, 'event', 'notification.created',
+         'at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'agent_id', agent_id, 'case_id', case_id, 'id', id)::text)) AS n
+       FROM f)
+     SELECT u.* FROM u, rung`,
+    [actor.accountId, caseId, status, statusAfterCustomerContact(status), actor.type, actor.id, actor.requestId ?? null, LIVE_CHANNEL],
   );
   if (!after) {
     if (before) throw new Error(`case ${caseId} changed while locked`);

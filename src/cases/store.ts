@@ -28,10 +28,12 @@ export interface CaseRow {
   closed_at: Date | null;
   /** custom field values by key (src/custom-fields/) */
   custom_fields: FieldValues;
+  /** a merged case: the case it went into (src/cases/merge-cases.ts); it is closed */
+  merged_into_id: string | null;
 }
 
 export const CASE_COLUMNS = `id, ref, subject, subject_key, status, priority, tier, topic, language, channel,
-  customer_id, owner_id, team_id, transfer_count, contact_count, created_at, updated_at, last_contact_at, solved_at, closed_at, custom_fields`;
+  customer_id, owner_id, team_id, transfer_count, contact_count, created_at, updated_at, last_contact_at, solved_at, closed_at, custom_fields, merged_into_id`;
 
 /** A case by its id or its reference (LU-1042), in this account only. */
 export async function loadCase(db: Db, accountId: string, idOrRef: string, forUpdate = false): Promise<CaseRow> {

@@ -28,6 +28,7 @@ import { announceCommand } from './commands/announce.ts';
 import { statusComponentsCommand } from './commands/status-components.ts';
 import { channelsCommand } from './commands/channels.ts';
 import { tagsCommand } from './commands/tags.ts';
+import { caseCommand } from './commands/cases.ts';
 import { ssoCommand } from './commands/sso.ts';
 import { importCommand } from './commands/import.ts';
 import { twoFactorCommand } from './commands/two-factor.ts';
@@ -103,6 +104,13 @@ const HELP = `luister <command> [options]
   search QUERY [--limit N] [--account ID]
   cases [--tag a,b] [--field key=value ...] [--limit N] [--json] [--account ID]
                                      newest cases, only those carrying every tag and custom field value given
+  cases merge REF --into REF [--json] [--account ID]
+                                     merge a case into another case of the same customer (messages, promises,
+                                     tags, problem links … move; the merged case points at the other)
+  cases split REF --messages ID,ID [--subject S] [--json] [--account ID]
+                                     split messages off into a new case of the same customer
+  cases follow|unfollow REF --agent EMAIL|ID | cases followers REF [--account ID]
+                                     agents who get the case's notifications without owning it
   organisations [list [TEXT]] | add --name N [--domains a.nl,b.nl] [--segment S] [--notes T]
                 | show ID | update ID [--name] [--domains] [--segment] [--notes] | delete ID
                                      companies; customers writing from a claimed domain join them
@@ -276,7 +284,7 @@ async function main() {
     case 'block':
     case 'roles':
     case 'fields': {
-      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? statusComponentsCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, arg, opt) ?? tagsCommand(cmd, sub, arg, opt) ?? ssoCommand(cmd, sub, opt) ?? twoFactorCommand(cmd, sub, opt) ?? organisationsCommand(cmd, sub, arg, opt) ?? blockCommand(cmd, sub, arg, opt) ?? rolesCommand(cmd, sub, positionals.slice(2), opt);
+      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? statusComponentsCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, arg, opt) ?? caseCommand(cmd, sub, arg, opt) ?? tagsCommand(cmd, sub, arg, opt) ?? ssoCommand(cmd, sub, opt) ?? twoFactorCommand(cmd, sub, opt) ?? organisationsCommand(cmd, sub, arg, opt) ?? blockCommand(cmd, sub, arg, opt) ?? rolesCommand(cmd, sub, positionals.slice(2), opt);
       if (run) return run;
       break;
     }

@@ -85,6 +85,9 @@ export function parseCli() {
       'required-on-solve': { type: 'boolean' },
       remind: { type: 'string' },
       close: { type: 'string' },
+      into: { type: 'string' },
+      messages: { type: 'string' },
+      subject: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

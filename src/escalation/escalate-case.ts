@@ -32,7 +32,7 @@ export async function escalateCase(db: Db, actor: Actor, caseIdOrRef: string, o:
     await insertMessage(tx, actor, { caseId: c.id, type: 'note', channel: 'internal', language: 'nl', body: `Geëscaleerd naar ${o.to}: ${why}\n\n${brief}` });
     await recordAudit(tx, actor, { action: 'case.escalated', entityType: 'case', entityId: c.id, before: { tier: c.tier }, after: { tier: o.to, reasons: o.reasons } });
     const supervisors = c.owner_id ? await supervisorsOf(tx, actor.accountId, c.owner_id) : [];
-    await notify(tx, actor.accountId, { agentIds: [...supervisors, ...(c.owner_id ? [c.owner_id] : [])], kind: 'case.escalated', caseId: c.id, body: `${c.ref} → ${o.to}: ${why}` });
+    await notify(tx, actor.accountId, { agentIds: [...supervisors, ...(c.owner_id ? [c.owner_id] : [])], followers: true, kind: 'case.escalated', caseId: c.id, body: `${c.ref} → ${o.to}: ${why}` });
     await emitEvent(tx, actor.accountId, 'case.escalated', { case: publicCase(after), from: c.tier, to: o.to, reasons: o.reasons, brief });
     return { case: publicCase(after), reasons: o.reasons, brief };
   });

@@ -21,6 +21,7 @@ import { caseRoutes } from './routes/cases.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { tagRoutes } from './routes/tags.ts';
 import { spamRoutes } from './routes/spam.ts';
+import { caseMergeRoutes } from './routes/case-merge.ts';
 import { autoCloseRoutes } from './routes/autoclose.ts';
 import { macroRoutes } from './routes/macros.ts';
 import { organisationRoutes } from './routes/organisations.ts';
@@ -197,6 +198,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   caseRoutes(app, db, reads);
   tagRoutes(app, db);
   spamRoutes(app, db);
+  caseMergeRoutes(app, db);
   macroRoutes(app, db);
   organisationRoutes(app, db);
   customFieldRoutes(app, db);

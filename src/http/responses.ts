@@ -42,6 +42,7 @@ export const caseSchema = z
     closed_at: nullable(time),
     tags: z.array(z.string()).optional().describe('the case\'s tags (in lists and on one case)'),
     custom_fields: customFields.optional(),
+    merged_into_id: nullable(uuid).optional().describe('a merged case (closed): the case it went into, which holds its messages now'),
   })
   .describe('Case');
 
@@ -169,8 +170,14 @@ const timelineEntry = z.union([
     before: z.unknown(),
     after: z.unknown(),
     created_at: time,
+    case_ref: z.string().optional().describe('an event of a case merged into this one: that case\'s reference'),
   }),
 ]);
+
+const caseLink = z.object({ id: uuid, ref: z.string(), subject: z.string() });
+export const followerSchema = z
+  .object({ agent_id: uuid, name: z.string(), added_by: nullable(uuid).describe('who added them (themselves, a colleague)'), created_at: time })
+  .describe('Follower: an agent who gets the case\'s notifications without owning it');
 
 export const caseDetailSchema = caseSchema
   .extend({
@@ -179,6 +186,9 @@ export const caseDetailSchema = caseSchema
       z.object({ id: uuid, from_agent_id: nullable(uuid), to_agent_id: uuid, note: nullable(z.string()), created_at: time }),
     ),
     timeline: z.array(timelineEntry).describe('messages, notes and audit events, oldest first'),
+    merged_into: nullable(caseLink).optional().describe('a merged case: the case it went into (its messages are there now)'),
+    merged_from: z.array(caseLink.extend({ merged_at: nullable(time) })).optional().describe('the cases merged into this one'),
+    followers: z.array(followerSchema).optional(),
   })
   .describe('Case with timeline');
 

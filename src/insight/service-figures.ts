@@ -6,7 +6,8 @@ export async function serviceFigures(db: Db, range: unknown[], within: (col: str
     db.query<{ opened: number; repeat_cases: number; transfers: number; resolved: number; resolved_first_contact: number; resolved_contacts: number; channels: { channel: string; cases: number }[]; sla_breached: number; customers: number; repeat_customers: number; first_response_median_minutes: number | null }>(
       `WITH c AS (
          SELECT id, customer_id, channel, contact_count, transfer_count, status, created_at FROM cases
-         WHERE account_id = $1 AND ${within('created_at')}),
+         -- a merged case is counted once, in the case it went into (which has its contacts)
+         WHERE account_id = $1 AND ${within('created_at')} AND merged_into_id IS NULL),
        per_customer AS (SELECT customer_id, count(*) AS n FROM c GROUP BY customer_id),
        first_reply AS (
          SELECT extract(epoch FROM min(m.created_at) - c.created_at) / 60 AS minutes

@@ -36,7 +36,9 @@ export interface CaseSla {
 export async function caseSla(db: Db, accountId: string, o: { caseId?: string; now?: Date }): Promise<CaseSla[]> {
   const now = o.now ?? new Date();
   const facts = await db.query<CaseFacts>(
-    `SELECT c.id, c.ref, c.subject, c.status, c.priority, c.channel, c.owner_id, cu.segment, c.created_at, c.solved_at,
+    `SELECT c.id, c.ref, c.subject, c.status, c.priority, c.channel, c.owner_id, cu.segment,
+       -- a merge keeps the earlier clock, a split starts it at the first moved customer message (src/cases/)
+       coalesce(c.sla_started_at, c.created_at) AS created_at, c.solved_at,
        fr.at AS first_response_at, aw.at AS awaiting_since
      FROM cases c JOIN customers cu ON cu.account_id = c.account_id AND cu.id = c.customer_id
      LEFT JOIN LATERAL (SELECT min(created_at) AS at, max(created_at) AS last FROM messages m

@@ -31,7 +31,7 @@ export async function remindOwner(db: Db, job: JobRow): Promise<void> {
       if (!p) return; // reminded already, or no longer open
       const [c] = await tx.query<{ ref: string }>('SELECT ref FROM cases WHERE account_id = $1 AND id = $2', [accountId, p.case_id]);
       await notify(tx, accountId, {
-        agentIds: [p.owner_id], kind: 'promise.due_soon', caseId: p.case_id, promiseId: p.id,
+        agentIds: [p.owner_id], followers: true, kind: 'promise.due_soon', caseId: p.case_id, promiseId: p.id,
         body: `${c.ref}: "${p.description}" moet af vóór ${formatWhen(p.due_at, 'nl', time_zone)}`,
       });
       await emitEvent(tx, accountId, 'promise.due_soon', p);
@@ -66,7 +66,7 @@ async function breachOne(db: Db, accountId: string, id: string, at: Date): Promi
     await recordAudit(tx, actor, { action: 'case.promise_breached', entityType: 'case', entityId: p.case_id, after: { promise_id: p.id, description: p.description } });
     const supervisors = await supervisorsOf(tx, accountId, p.owner_id);
     const text = `${facts.ref}: belofte niet nagekomen — "${p.description}" was beloofd vóór ${formatWhen(p.due_at, 'nl', settings.time_zone)}`;
-    await notify(tx, accountId, { agentIds: [p.owner_id], kind: 'promise.breached', caseId: p.case_id, promiseId: p.id, body: text });
+    await notify(tx, accountId, { agentIds: [p.owner_id], followers: true, kind: 'promise.breached', caseId: p.case_id, promiseId: p.id, body: text });
     await notify(tx, accountId, { agentIds: supervisors, kind: 'promise.escalated', caseId: p.case_id, promiseId: p.id, body: `${text} (eigenaar: ${facts.owner_name})` });
     await emitEvent(tx, accountId, 'promise.breached', { ...p, escalated_to: supervisors });
   };

@@ -4,18 +4,28 @@ import { LIVE_CHANNEL } from '../live/notice.ts';
 /**
  * Puts a notification in an agent's list (the workspace shows it; webhooks carry the same event)
  * and rings their bell live: one `notification.created` notice per agent, sent on commit.
+ * With `followers`, the case's followers (src/cases/follow-case.ts) get it too — what the owner
+ * hears about a case, they hear — except `except` (who did the thing: nobody is told of their own act).
  */
-export async function notify(tx: Db, accountId: string, n: { agentIds: string[]; kind: string; body: string; caseId?: string | null; promiseId?: string | null }) {
-  if (!n.agentIds.length) return;
+export async function notify(tx: Db, accountId: string, n: {
+  agentIds: string[]; kind: string; body: string; caseId?: string | null; promiseId?: string | null; followers?: boolean; except?: string | null;
+}) {
+  const followers = Boolean(n.followers && n.caseId);
+  if (!n.agentIds.length && !followers) return;
   await tx.query(
     `WITH n AS (
        INSERT INTO notifications (account_id, agent_id, kind, body, case_id, promise_id)
-       SELECT $1, a, $3, $4, $5, $6 FROM unnest($2::uuid[]) AS a
+       SELECT $1, a, $3, $4, $5, $6 FROM (
+         SELECT unnest($2::uuid[]) AS a
+         UNION
+         SELECT f.agent_id FROM case_followers f JOIN agents g ON g.account_id = f.account_id AND g.id = f.agent_id AND g.active
+         WHERE $8::boolean AND f.account_id = $1 AND f.case_id = $5) AS who
+       WHERE a IS DISTINCT FROM $9::uuid
        RETURNING id, agent_id, case_id)
      SELECT pg_notify($7, json_strip_nulls(json_build_object('account_id', $1::text, 'event', 'notification.created',
        'at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'agent_id', agent_id, 'case_id', case_id, 'id', id))::text)
      FROM n`,
-    [accountId, [...new Set(n.agentIds)], n.kind, n.body.slice(0, 2000), n.caseId ?? null, n.promiseId ?? null, LIVE_CHANNEL],
+    [accountId, [...new Set(n.agentIds)], n.kind, n.body.slice(0, 2000), n.caseId ?? null, n.promiseId ?? null, LIVE_CHANNEL, followers, n.except ?? null],
   );
 }
 

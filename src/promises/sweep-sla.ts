@@ -24,10 +24,9 @@ export async function sweepSla(db: Db, o: { now: Date; accountIds?: string[] }):
           if (!fresh) return;
           alerted++;
           const what = { first_response: 'eerste reactie', next_response: 'volgende reactie', resolution: 'oplossing' }[k.target];
-          if (c.owner_id) {
-            await notify(tx, accountId, { agentIds: [c.owner_id], kind: `sla.${k.state}`, caseId: c.case_id,
-              body: `${c.ref}: ${what} ${k.state === 'breached' ? 'te laat' : 'dreigt te laat te komen'} (${k.elapsed_minutes} van ${k.target_minutes} werkminuten)` });
-          }
+          // the owner and the case's followers
+          await notify(tx, accountId, { agentIds: c.owner_id ? [c.owner_id] : [], followers: true, kind: `sla.${k.state}`, caseId: c.case_id,
+            body: `${c.ref}: ${what} ${k.state === 'breached' ? 'te laat' : 'dreigt te laat te komen'} (${k.elapsed_minutes} van ${k.target_minutes} werkminuten)` });
           await emitEvent(tx, accountId, 'sla.at_risk', { case_id: c.case_id, ref: c.ref, owner_id: c.owner_id, policy: c.policy, clock: k });
         });
       }

@@ -15,6 +15,8 @@ export type EventName =
   | 'promise.kept'
   | 'sla.at_risk'
   | 'case.escalated'
+  | 'case.merged'
+  | 'case.split'
   | 'refund.requested'
   | 'refund.approved'
   | 'refund.paid'
@@ -27,7 +29,7 @@ export type EventName =
   | 'incident.update_overdue';
 export const EVENT_NAMES: readonly EventName[] = [
   'case.created', 'case.updated', 'message.created', 'case.transferred', 'signal.raised', 'problem.opened', 'problem.updated',
-  'promise.made', 'promise.due_soon', 'promise.breached', 'promise.kept', 'sla.at_risk', 'case.escalated',
+  'promise.made', 'promise.due_soon', 'promise.breached', 'promise.kept', 'sla.at_risk', 'case.escalated', 'case.merged', 'case.split',
   'refund.requested', 'refund.approved', 'refund.paid', 'refund.rejected', 'charge.finding',
   'announcement.scheduled', 'announcement.sent', 'incident.opened', 'incident.updated', 'incident.update_overdue',
 ];

@@ -63,6 +63,8 @@ interface Fixture {
   fieldId: string;
   customRoleId: string;
   spamCaseId: string;
+  mergeCaseId: string;
+  firstMessageId: string;
   blockedId: string;
   problemId: string;
   refundId: string;
@@ -361,6 +363,11 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'POST /api/v1/cases/:id/tags': { url: `/api/v1/cases/${f.caseId}/tags`, payload: { add: ['terugbetaling'] } },
     'POST /api/v1/cases/:id/spam': { url: `/api/v1/cases/${f.spamCaseId}/spam`, payload: { block: 'address' } },
     'GET /api/v1/blocked-senders': { url: '/api/v1/blocked-senders' },
+    'POST /api/v1/cases/:id/merge': { url: `/api/v1/cases/${f.mergeCaseId}/merge`, payload: { into: f.caseRef } },
+    'POST /api/v1/cases/:id/split': { url: `/api/v1/cases/${f.mergeCaseId}/split`, payload: { message_ids: [NIL], subject: 'Tweede vraag' } },
+    'GET /api/v1/cases/:id/followers': { url: `/api/v1/cases/${f.caseId}/followers` },
+    'PUT /api/v1/cases/:id/followers/:agent_id': { url: `/api/v1/cases/${f.caseId}/followers/${f.agent2}` },
+    'DELETE /api/v1/cases/:id/followers/:agent_id': { url: `/api/v1/cases/${f.caseId}/followers/${f.acc.adminId}` },
     'POST /api/v1/blocked-senders': { url: '/api/v1/blocked-senders', payload: { kind: 'address', value: uniqueEmail('spam') } },
     'DELETE /api/v1/blocked-senders/:id': { url: `/api/v1/blocked-senders/${f.blockedId}` },
     'GET /api/v1/macros': { url: '/api/v1/macros' },
@@ -486,6 +493,7 @@ before(async () => {
   f.macroId = (await ok('POST', '/api/v1/macros', { name: 'Gebeld', shared: true, actions: { tags_add: ['gebeld'], note: 'Klant gebeld.' } })).id;
   f.spamCaseId = (await ok('POST', '/api/v1/cases', { customer: { email: uniqueEmail('reclame') }, subject: 'Gratis', message: { body: 'Klik hier' } })).id;
   f.blockedId = (await ok('POST', '/api/v1/blocked-senders', { kind: 'domain', value: 'reclame-bad-input.example' })).id;
+  f.mergeCaseId = (await ok('POST', '/api/v1/cases', { customer: { email: f.customerEmail }, subject: 'Tweede vraag: de aansluiting', message: { body: 'En mijn aansluiting werkt ook niet.' } })).id;
   f.customRoleId = (await ok('POST', '/api/v1/roles', { name: 'Privacy officer', permissions: ['customers.export'] })).id;
   f.problemId = (await ok('POST', '/api/v1/problems', { title: 'Storing', case_ids: [f.caseId] })).id;
   f.signalId = (await db.query<{ id: string }>(`INSERT INTO signals (account_id, title) VALUES ($1, 'Piek') RETURNING id`, [acc.accountId]))[0].id;
@@ -499,6 +507,7 @@ before(async () => {
   f.inboxAddress = uniqueEmail('service');
   f.inboxId = (await ok('POST', '/api/v1/inboxes', { address: f.inboxAddress, name: 'Klantenservice' })).id;
   const [firstMessage] = await db.query<{ id: string }>('SELECT id FROM messages WHERE account_id = $1 AND case_id = $2', [acc.accountId, f.caseId]);
+  f.firstMessageId = firstMessage.id;
   f.attachmentId = (await db.query<{ id: string }>(
     `INSERT INTO attachments (account_id, message_id, filename, declared_type, size, sha256, content) VALUES ($1, $2, 'bon.txt', 'text/plain', 2, 'x', '\\x6869') RETURNING id`,
     [acc.accountId, firstMessage.id],
@@ -1054,6 +1063,31 @@ runTable('tags and macros: bad tags, bad actions and unknown macros are refused,
   { name: 'applying a macro to a case that does not exist', method: 'POST', url: `/api/v1/macros/${f.macroId}/apply/${NIL}`, status: 404, code: 'case_not_found' },
   { name: 'applying a macro to a case id that is not one', method: 'POST', url: `/api/v1/macros/${f.macroId}/apply/zaak-1`, status: 400, code: 'validation_failed' },
 ]);
+
+runTable('merge, split and followers: two customers, itself, unknown messages and agents, nothing left behind are refused, nothing written', () => {
+  const merge = `/api/v1/cases/${f.mergeCaseId}/merge`;
+  const split = `/api/v1/cases/${f.mergeCaseId}/split`;
+  return [
+    { name: 'merge without into', method: 'POST', url: merge, payload: {}, status: 400, code: 'validation_failed', message: /into/ },
+    { name: 'merge into a case id that is not one', method: 'POST', url: merge, payload: { into: 'zaak 7' }, status: 400, code: 'validation_failed', message: /into/ },
+    { name: "merge into another customer's case", method: 'POST', url: merge, payload: { into: f.ownedCaseRef }, status: 409, code: 'different_customers', message: /merge the customers first/ },
+    { name: 'merge a case into itself', method: 'POST', url: merge, payload: { into: f.mergeCaseId }, status: 422, code: 'same_case' },
+    { name: 'merge into a case that does not exist', method: 'POST', url: merge, payload: { into: 'LU-999999' }, status: 404, code: 'case_not_found' },
+    { name: 'merge a case that does not exist', method: 'POST', url: `/api/v1/cases/${NIL}/merge`, payload: { into: f.caseRef }, status: 404, code: 'case_not_found' },
+    { name: 'split without messages', method: 'POST', url: split, payload: { message_ids: [] }, status: 400, code: 'validation_failed', message: /message_ids/ },
+    { name: 'split a message id that is not one', method: 'POST', url: split, payload: { message_ids: ['bericht-1'] }, status: 400, code: 'validation_failed', message: /message_ids/ },
+    { name: 'split more than 500 messages', method: 'POST', url: split, payload: { message_ids: Array(501).fill(NIL) }, status: 400, code: 'validation_failed', message: /message_ids/ },
+    { name: 'split with an empty subject', method: 'POST', url: split, payload: { message_ids: [NIL], subject: '  ' }, status: 400, code: 'validation_failed', message: /subject/ },
+    { name: 'split a message of another case', method: 'POST', url: split, payload: { message_ids: [NIL] }, status: 422, code: 'message_not_in_case' },
+    { name: "split off the case's only customer message", method: 'POST', url: `/api/v1/cases/${f.caseId}/split`, payload: { message_ids: [f.firstMessageId] }, status: 409, code: 'split_everything' },
+    { name: 'follow for an agent that does not exist', method: 'PUT', url: `/api/v1/cases/${f.caseId}/followers/${NIL}`, status: 404, code: 'agent_not_found' },
+    { name: 'follow for an agent id that is not one', method: 'PUT', url: `/api/v1/cases/${f.caseId}/followers/piet`, status: 400, code: 'validation_failed', message: /agent_id/ },
+    { name: 'follow a case that does not exist', method: 'PUT', url: `/api/v1/cases/LU-999999/followers/${f.agent2}`, status: 404, code: 'case_not_found' },
+    { name: 'cases followed by an agent id that is not one', method: 'GET', url: '/api/v1/cases?followed_by=sanne', status: 400, code: 'validation_failed', message: /followed_by/ },
+    { name: 'followers of a case that does not exist', method: 'GET', url: `/api/v1/cases/${NIL}/followers`, status: 404, code: 'case_not_found' },
+    { name: "taking a colleague off the followers without cases.assign_others", method: 'DELETE', url: `/api/v1/cases/${f.caseId}/followers/${f.agent2}`, auth: f.agentToken, status: 403, code: 'forbidden', message: /cases\.assign_others/ },
+  ];
+});
 
 runTable('organisations and custom fields: bad domains, wrong values, unknown fields and filters are refused, nothing written', () => [
   { name: 'claiming a free-mail domain', method: 'POST', url: '/api/v1/organisations', payload: { name: 'Gmail BV', domains: ['gmail.com'] }, status: 400, code: 'free_mail_domain', message: /gmail\.com/ },

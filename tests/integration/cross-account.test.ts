@@ -283,6 +283,12 @@ function attempts(): Attempt[] {
       { name: `article suggestions for B's case by ${k}`, method: 'GET', url: `/api/v1/cases/${k}/suggestions`, expect: nf('case') },
       { name: `tag B's case by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/tags`, payload: { add: ['gekaapt'] }, expect: nf('case') },
       { name: `mark B's case as spam by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/spam`, payload: { block: 'domain' }, expect: nf('case') },
+      { name: `merge B's case into A's by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/merge`, payload: { into: a.caseId }, expect: nf('case') },
+      { name: `merge A's case into B's by ${k}`, method: 'POST', url: `/api/v1/cases/${a.caseId}/merge`, payload: { into: k }, expect: nf('case') },
+      { name: `split B's case by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/split`, payload: { message_ids: [b.caseId] }, expect: nf('case') },
+      { name: `B's case's followers by ${k}`, method: 'GET', url: `/api/v1/cases/${k}/followers`, expect: nf('case') },
+      { name: `follow B's case by ${k}`, method: 'PUT', url: `/api/v1/cases/${k}/followers/${a.agentId}`, expect: nf('case') },
+      { name: `take B's agent off B's case by ${k}`, method: 'DELETE', url: `/api/v1/cases/${k}/followers/${b.agentId}`, expect: nf('case') },
       { name: `preview A's macro on B's case by ${k}`, method: 'GET', url: `/api/v1/macros/${a.macroId}/preview/${k}`, expect: nf('case') },
       { name: `apply A's macro to B's case by ${k}`, method: 'POST', url: `/api/v1/macros/${a.macroId}/apply/${k}`, expect: nf('case') },
       { name: `request a refund on B's case by ${k}`, method: 'POST', url: `/api/v1/cases/${k}/refunds`, payload: { amount_cents: 100, reason: 'x', destination: 'original_payment' }, expect: nf('case') },
@@ -296,6 +302,7 @@ function attempts(): Attempt[] {
   }
   rows.push(
     // B's ids inside A's requests
+    { name: "B's agent as follower of A's case", method: 'PUT', url: `/api/v1/cases/${a.caseId}/followers/${b.agentId}`, expect: nf('agent') },
     { name: "assign A's case to B's agent", method: 'POST', url: `/api/v1/cases/${a.caseId}/assign`, payload: { agent_id: b.agentId }, expect: nf('agent') },
     { name: "assign A's case to B's admin", method: 'POST', url: `/api/v1/cases/${a.caseId}/assign`, payload: { agent_id: b.acc.adminId }, expect: nf('agent') },
     { name: "offer A's case to B's agent", method: 'POST', url: `/api/v1/cases/${a.ownedCaseId}/transfers`, payload: { to_agent_id: b.agentId }, expect: nf('agent') },

@@ -32,6 +32,8 @@ const SELF: Record<string, (me: string) => { url?: string; payload?: unknown }> 
   'PATCH /api/v1/agents/:id': (me) => ({ url: `/api/v1/agents/${me}`, payload: { name: 'Proef' } }),
   'PUT /api/v1/agents/:id/routing': (me) => ({ url: `/api/v1/agents/${me}/routing`, payload: { available: true } }),
   'POST /api/v1/cases/:id/assign': (me) => ({ payload: { agent_id: me } }),
+  // anyone may stop following a case themselves; taking a colleague off needs cases.assign_others
+  'DELETE /api/v1/cases/:id/followers/:agent_id': (me) => ({ url: `/api/v1/cases/LU-1001/followers/${me}` }),
   'POST /api/v1/tokens': () => ({ payload: { name: 'proef', role: 'agent' } }),
 };
 /** A 401 that is about the session (not, say, a wrong two-factor code). */

@@ -96,6 +96,7 @@ export function caseRoutes(app: FastifyInstance, db: Db, reads: Reads) {
           topic_id: s.id.optional().describe('cases with a message in this topic (GET /api/v1/topics)'),
           tag: z.string().max(1000).optional().describe('comma-separated tags (at most 50): cases carrying every one of them'),
           spam: z.enum(['true', 'false']).optional().describe('true: only the cases marked as spam (left out otherwise)'),
+          followed_by: s.id.optional().describe('the cases this agent follows'),
         }),
       response: { 200: res.pageOf(res.caseSchema.extend({ customer_name: z.string().describe('the customer\'s name (may be empty)') })), ...res.errors },
     },
@@ -114,6 +115,7 @@ export function caseRoutes(app: FastifyInstance, db: Db, reads: Reads) {
       tags: q.tag === undefined ? undefined : parseTagChange({ add: q.tag.split(',').filter((t) => t.trim()) }).add,
       fields: fieldFilters(q),
       spam: q.spam === 'true',
+      followedBy: q.followed_by,
     });
   });
 

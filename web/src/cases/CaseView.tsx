@@ -25,6 +25,10 @@ import { MarkSpam } from '../spam/MarkSpam.tsx';
 import { usePresence } from './usePresence.ts';
 import { Timeline } from './Timeline.tsx';
 import { TransferBanner, TransferForm } from './Transfer.tsx';
+import { Followers, toggleFollow } from './Followers.tsx';
+import { MergeCase } from './MergeCase.tsx';
+import { SplitCase } from './SplitCase.tsx';
+import { caseHref } from '../shared/router.ts';
 
 /** One case: its timeline, the customer, promises and clocks, and the composer. */
 export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onHelp: () => void }) {
@@ -38,6 +42,7 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
   const [transferOpen, setTransferOpen] = useState(false);
   const [macroOpen, setMacroOpen] = useState(false);
   const [draft, setDraft] = useState<{ text: string; at: number } | null>(null);
+  const [picked, setPicked] = useState<Set<string> | null>(null);
   const agents = useAgents();
   const titleRef = useRef<HTMLHeadingElement>(null);
   const focused = useRef(false);
@@ -68,6 +73,9 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
     return () => ac.abort();
   }, [caseRef, version]);
 
+  // another case: nothing is being chosen there
+  useEffect(() => setPicked(null), [caseRef]);
+
   useEffect(() => {
     if (detail && !focused.current) {
       focused.current = true;
@@ -93,6 +101,7 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
     a: () => (canAssign ? void assign() : false),
     t: () => (detail && !detail.pending_transfer && detail.owner_id ? setTransferOpen(true) : false),
     m: () => setMacroOpen(true),
+    f: () => (detail && myId && !detail.merged_into ? void toggleFollow(act, detail.id, myId, (detail.followers ?? []).some((x) => x.agent_id === myId), t) : false),
     '?': onHelp,
   });
 
@@ -159,6 +168,14 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
             </div>
           )}
         </dl>
+        {detail.merged_into && (
+          <p className="banner quiet" role="status">
+            {t('merge.mergedInto')}{' '}
+            <a href={caseHref(detail.merged_into.ref)} onClick={onLinkClick}>
+              <span className="ref">{detail.merged_into.ref}</span> {detail.merged_into.subject}
+            </a>
+          </p>
+        )}
         <div className="case-actions">
           {canAssign && (
             <button type="button" className="button" onClick={assign}>
@@ -168,6 +185,8 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
           <TransferForm detail={detail} me={me} agents={agents} act={act} open={transferOpen} onOpenChange={setTransferOpen} />
           <Escalate detail={detail} act={act} />
           {detail.status !== 'closed' && <MarkSpam detail={detail} act={act} />}
+          {detail.status !== 'closed' && <MergeCase detail={detail} act={act} />}
+          {detail.status !== 'closed' && <SplitCase detail={detail} act={act} selected={picked} onSelecting={setPicked} />}
           <MacroMenu caseId={detail.id} version={version} act={act} open={macroOpen} onOpenChange={setMacroOpen} onReply={(text) => setDraft({ text, at: Date.now() })} />
           <form
             className="inline-form"
@@ -198,6 +217,7 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
             </button>
           </form>
         </div>
+        <Followers detail={detail} myId={myId} act={act} />
         <TagEditor id="case-tags" path={`/api/v1/cases/${detail.id}/tags`} tags={detail.tags ?? []} act={act} />
         <div className="case-fields">
           <FieldEditor entity="case" id={detail.id} values={detail.custom_fields ?? {}} path={`/api/v1/cases/${detail.id}`} act={act} />
@@ -209,7 +229,8 @@ export function CaseView({ me, caseRef, onHelp }: { me: Me; caseRef: string; onH
 
       <div className="case-body">
         <div className="case-main">
-          <Timeline detail={detail} agentName={agentName} />
+          <Timeline detail={detail} agentName={agentName}
+            picking={picked && { ids: picked, toggle: (id) => setPicked((cur) => { const n = new Set(cur); if (n.has(id)) n.delete(id); else n.add(id); return n; }) }} />
           <div className="compose-row">
             <Composer caseId={detail.id} myId={me.agent?.id} focus={focus} draft={draft} onSent={refresh} onTyping={setTyping} />
             <Suggestions caseId={detail.id} version={version} />

@@ -3,8 +3,11 @@ import { formatMoney, formatNumber } from '../shared/format.ts';
 import { Time } from '../shared/Time.tsx';
 import type { Analysis, CaseDetail, EventEntry, MessageEntry } from '../shared/types.ts';
 
+/** Choosing messages (to split them off): the chosen ids and how to change them. */
+export interface Picking { ids: Set<string>; toggle: (id: string) => void }
+
 /** Everything that happened on the case, oldest first: messages, notes and audit events. */
-export function Timeline({ detail, agentName }: { detail: CaseDetail; agentName: (id: string | null) => string | null }) {
+export function Timeline({ detail, agentName, picking }: { detail: CaseDetail; agentName: (id: string | null) => string | null; picking?: Picking | null }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="timeline-title" className="timeline-section">
@@ -12,7 +15,12 @@ export function Timeline({ detail, agentName }: { detail: CaseDetail; agentName:
       <ol className="timeline">
         {detail.timeline.map((e) =>
           e.kind === 'message' ? (
-            <li key={`m${e.id}`} className={`entry message ${e.type}`}>
+            <li key={`m${e.id}`} className={`entry message ${e.type}${picking?.ids.has(e.id) ? ' picked' : ''}`}>
+              {picking && (
+                <label className="pick">
+                  <input type="checkbox" checked={picking.ids.has(e.id)} onChange={() => picking.toggle(e.id)} /> {t('split.pick', { when: new Date(e.created_at).toLocaleString() })}
+                </label>
+              )}
               <Message m={e} who={e.type === 'inbound' ? detail.customer?.name || t('case.from.inbound') : agentName(e.author_agent_id)} />
             </li>
           ) : (
@@ -85,7 +93,8 @@ function Event({ e, who }: { e: EventEntry; who: string }) {
   const names = t('case.events', { returnObjects: true }) as Record<string, string>;
   return (
     <p className="muted small">
-      <span data-action={e.action}>{names[e.action] ?? t('case.event')}</span> · {who} · <Time iso={e.created_at} exact />
+      <span data-action={e.action}>{names[e.action] ?? t('case.event')}</span>
+      {e.case_ref && <span> ({t('merge.fromCase', { ref: e.case_ref })})</span>} · {who} · <Time iso={e.created_at} exact />
     </p>
   );
 }

@@ -1,11 +1,12 @@
 import type { CaseStatus, Me } from '../shared/types.ts';
 import { query } from '../shared/api.ts';
 
-export type Queue = 'open' | 'mine' | 'team' | 'unassigned' | 'passed' | 'at_risk' | 'breached';
-export const QUEUES: readonly Queue[] = ['open', 'mine', 'team', 'unassigned', 'passed', 'at_risk', 'breached'];
+export type Queue = 'open' | 'mine' | 'following' | 'team' | 'unassigned' | 'passed' | 'at_risk' | 'breached';
+export const QUEUES: readonly Queue[] = ['open', 'mine', 'following', 'team', 'unassigned', 'passed', 'at_risk', 'breached'];
 
-/** The queues this person has: "my team" only for an agent in a team. */
-export const queuesFor = (me: Me): readonly Queue[] => (me.agent?.team_id ? QUEUES : QUEUES.filter((q) => q !== 'team'));
+/** The queues this person has: "following" only for an agent, "my team" only for an agent in a team. */
+export const queuesFor = (me: Me): readonly Queue[] =>
+  QUEUES.filter((q) => (q !== 'team' || me.agent?.team_id) && (q !== 'following' || me.agent));
 export const OPEN_STATUSES: readonly CaseStatus[] = ['new', 'open', 'pending_us', 'pending_customer'];
 
 export const isSlaQueue = (q: Queue): q is 'at_risk' | 'breached' => q === 'at_risk' || q === 'breached';
@@ -18,6 +19,8 @@ export function queueUrl(queue: Queue, me: Me, status: CaseStatus | null, cursor
   switch (queue) {
     case 'mine':
       return `/api/v1/cases${query({ ...base, owner_id: me.agent?.id ?? me.actor.id })}`;
+    case 'following':
+      return `/api/v1/cases${query({ ...base, followed_by: me.agent?.id })}`;
     case 'team':
       return `/api/v1/cases${query({ ...base, team_id: me.agent?.team_id })}`;
     case 'unassigned':

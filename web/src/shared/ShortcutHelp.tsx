@@ -56,6 +56,7 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
           ['a', 'shortcuts.assign'],
           ['t', 'shortcuts.transfer'],
           ['m', 'shortcuts.macro'],
+          ['f', 'shortcuts.follow'],
           ['Ctrl Enter', 'shortcuts.send'],
           ['Esc', 'shortcuts.back'],
         ])}

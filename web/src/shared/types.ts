@@ -133,12 +133,20 @@ export interface EventEntry {
   before: unknown;
   after: unknown;
   created_at: string;
+  /** an event of a case merged into this one: that case's reference */
+  case_ref?: string;
 }
+
+export interface CaseLink { id: string; ref: string; subject: string }
+export interface Follower { agent_id: string; name: string; added_by: string | null; created_at: string }
 
 export interface CaseDetail extends Case {
   customer: Customer | null;
   pending_transfer: { id: string; from_agent_id: string | null; to_agent_id: string; note: string | null; created_at: string } | null;
   timeline: (MessageEntry | EventEntry)[];
+  merged_into?: CaseLink | null;
+  merged_from?: (CaseLink & { merged_at: string | null })[];
+  followers?: Follower[];
 }
 
 export interface CheckResult {

@@ -49,6 +49,7 @@ export const roles: Shape<typeof nl> = {
     perm: {
       cases: {
         close_others: 'Solve, close or mark as spam a case a colleague owns; set auto-close',
+        merge_others: 'Merge or split a case a colleague owns',
         assign_others: 'Give a case to a colleague; transfer, or cancel the transfer of, a case you do not own',
       },
       routing: { manage: "Route cases to the best available agent; set agents' tier, maximum load and others' availability" },

@@ -63,5 +63,6 @@ export const workspace: Shape<typeof nl> = {
     notifications: 'Open or close notifications',
     transfer: 'Transfer',
     macro: 'Choose and apply a macro',
+    follow: 'Follow or unfollow the case',
   },
 };

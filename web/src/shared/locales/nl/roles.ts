@@ -46,6 +46,7 @@ export const roles = {
     perm: {
       cases: {
         close_others: 'Zaken van collega\'s oplossen, sluiten of als spam markeren; automatisch sluiten instellen',
+        merge_others: 'Zaken van collega\'s samenvoegen of splitsen',
         assign_others: 'Een zaak aan een collega geven; een zaak van een ander overdragen of de overdracht intrekken',
       },
       routing: { manage: 'Zaken naar de best beschikbare medewerker sturen; niveau, maximale werklast en beschikbaarheid van anderen instellen' },

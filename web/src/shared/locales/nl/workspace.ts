@@ -60,5 +60,6 @@ export const workspace = {
     notifications: 'Meldingen openen of sluiten',
     transfer: 'Overdragen',
     macro: 'Macro kiezen en toepassen',
+    follow: 'Zaak volgen of niet meer volgen',
   },
 };
