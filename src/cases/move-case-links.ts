@@ -27,7 +27,7 @@ export async function moveCaseLinks(tx: Db, accountId: string, fromId: string, t
     ['contact_preferences', 'contact_preferences', 'case_id'],
     ['channel_events', 'channel_events', 'case_id'],
   ];
-  const ctes = tables.map(([name, table, column], i) =>
+  const ctes = tables.map(([, table, column], i) =>
     `t${i} AS (UPDATE ${table} SET ${column} = $3 WHERE account_id = $1 AND ${column} = $2 RETURNING 1)`);
   const counts = tables.map(([name], i) => `(SELECT count(*)::int FROM t${i}) AS ${name}`);
   const [row] = await tx.query<Moved>(`WITH ${ctes.join(',\n')} SELECT ${counts.join(', ')}`, [accountId, fromId, toId]);

@@ -3,7 +3,6 @@ import type { Actor } from '../shared/actor.ts';
 import { mayActOn } from '../accounts/permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { AppError, forbidden } from '../shared/errors.ts';
-import { searchConfigFor } from '../text/language.ts';
 import { emitEvent } from '../webhooks/events.ts';
 import { notify } from '../promises/notify.ts';
 import { copyFollowers } from './move-case-links.ts';
