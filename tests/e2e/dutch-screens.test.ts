@@ -169,7 +169,8 @@ describe('the Dutch workspace over the demo data', { skip }, () => {
   });
 });
 
-/** Everything the account's people wrote or named: subjects, messages, names, addresses, articles, topics, titles. */
+/** Everything the account's people wrote or named: subjects, messages, names, addresses, articles, topics, titles, and the
+ * reply drafts (an apology to an English-speaking customer is in English). */
 async function accountData(db: Db, accountId: string): Promise<string[]> {
   const rows = await db.query<{ s: string }>(
     `SELECT subject AS s FROM cases WHERE account_id = $1
@@ -181,6 +182,7 @@ async function accountData(db: Db, accountId: string): Promise<string[]> {
      UNION SELECT title FROM problems WHERE account_id = $1 UNION SELECT root_cause FROM problems WHERE account_id = $1 AND root_cause IS NOT NULL
      UNION SELECT title FROM signals WHERE account_id = $1
      UNION SELECT description FROM promises WHERE account_id = $1
+     UNION SELECT body FROM drafts WHERE account_id = $1
      UNION SELECT name FROM teams WHERE account_id = $1 UNION SELECT name FROM accounts WHERE account_id = $1
      UNION SELECT unnest(tags) FROM articles WHERE account_id = $1`,
     [accountId],
