@@ -7,8 +7,12 @@ import { readdirSync, readFileSync } from 'node:fs';
  */
 export interface CpuSnap { t: number; busy: number; self: number; pg: number }
 export const TICK = 100; // USER_HZ on Linux
-function pgTicks(dbName: string | null): number {
-  let sum = 0;
+/**
+ * The PostgreSQL server's processes and their CPU ticks: client backends connected to `dbName` (none when it is
+ * null), and the server's background processes (checkpointer, WAL writer, …, shared by every database on the server).
+ */
+export function pgProcesses(dbName: string | null): { pid: number; ticks: number; backend: boolean; rssKb: number }[] {
+  const out: { pid: number; ticks: number; backend: boolean; rssKb: number }[] = [];
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
@@ -18,10 +22,14 @@ function pgTicks(dbName: string | null): number {
       const backend = /\d+\.\d+\.\d+\.\d+\(|\[local\]/.test(cmd);
       if (backend && (dbName === null || !cmd.includes(` ${dbName} `))) continue;
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      sum += Number(f[11]) + Number(f[12]);
+      // f[21]: resident pages (4 KB), shared buffers included
+      out.push({ pid: Number(pid), ticks: Number(f[11]) + Number(f[12]), backend, rssKb: Number(f[21]) * 4 });
     } catch {}
   }
-  return sum;
+  return out;
+}
+function pgTicks(dbName: string | null): number {
+  return pgProcesses(dbName).reduce((n, p) => n + p.ticks, 0);
 }
 export function cpuSnap(dbName: string | null): CpuSnap {
   let busy = 0;

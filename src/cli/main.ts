@@ -55,9 +55,9 @@ const HELP = `luister <command> [options]
   import mbox FILE | import eml DIR [--dry-run] [--account ID]
                                      a mail archive (an mbox, or a folder of .eml files): threads rebuilt, original
                                      dates kept, no acknowledgements; importing again changes nothing
-  import zendesk DIR [--dry-run] [--account ID]
-                                     a Zendesk export (users, organizations, tickets, comments as JSON); what
-                                     cannot be mapped is counted in the summary
+  import zendesk|freshdesk|zammad|chatwoot DIR [--dry-run] [--account ID]
+                                     another helpdesk's JSON export (people, organisations, tickets and their
+                                     messages; see the README); what cannot be mapped is counted in the summary
   inbox create --address A --name TEAM [--imap-url imaps://user@host:993/INBOX --imap-password-env VAR]
                [--move-to FOLDER] [--no-ack] [--account ID]
                                      an address mail arrives at (SMTP) and/or a mailbox to fetch (IMAP);

@@ -7,9 +7,10 @@ import type { Actor } from '../shared/actor.ts';
 import { notFound } from '../shared/errors.ts';
 import type { MailConfig } from './mail/import-mail.ts';
 import { badImportFile } from './mail/split-mbox.ts';
-import type { ImportSummary, ImportProgress } from './summary.ts';
+import type { ImportSummary, ImportProgress, ImportSource } from './summary.ts';
+import { HELPDESK_IMPORTERS, PRODUCT } from './helpdesk/importers.ts';
 
-export type ImportSource = 'mbox' | 'eml' | 'zendesk';
+export type { ImportSource } from './summary.ts';
 
 export interface ImportJob {
   id: string;
@@ -26,7 +27,7 @@ export interface ImportJob {
 }
 
 const COLUMNS = 'id, source, dry_run, status, phase, done, total, summary, error, created_at, finished_at';
-/** A ZIP (an .eml folder, a Zendesk export) may unpack to at most this much. */
+/** A ZIP (an .eml folder, a helpdesk's export) may unpack to at most this much. */
 const MAX_UNPACKED = 2 * 1024 * 1024 * 1024;
 
 export async function createImportJob(db: Db, actor: Actor, source: ImportSource, dryRun: boolean): Promise<ImportJob> {
@@ -53,7 +54,7 @@ export function checkUpload(source: ImportSource, head: Buffer): void {
     throw badImportFile('Not an mbox: the file should start with a "From " line (a folder of .eml files: upload it as a ZIP with source=eml)');
   }
   if (source !== 'mbox' && !(head[0] === 0x50 && head[1] === 0x4b)) {
-    throw badImportFile(`Upload the ${source === 'eml' ? 'folder of .eml files' : 'Zendesk export folder'} as one ZIP file (application/zip)`);
+    throw badImportFile(`Upload the ${source === 'eml' ? 'folder of .eml files' : `${PRODUCT[source]} export folder`} as one ZIP file (application/zip)`);
   }
 }
 
@@ -84,8 +85,7 @@ export async function runImportJob(db: Db, actor: Actor, job: ImportJob, folder:
         const [{ importMail }, { readEmlDir }] = await Promise.all([import('./mail/import-mail.ts'), import('./mail/read-eml-dir.ts')]);
         summary = await importMail(db, actor, { kind: 'eml', read: () => readEmlDir(dir, { maxBytes: config.SMTP_MAX_BYTES }) }, config, opts);
       } else {
-        const { importZendesk } = await import('./zendesk/import-zendesk.ts');
-        summary = await importZendesk(db, actor, await exportRoot(dir), opts);
+        summary = await HELPDESK_IMPORTERS[job.source](db, actor, await exportRoot(dir), opts);
       }
     }
     await db.query(
@@ -126,11 +126,11 @@ async function unpack(file: string, into: string): Promise<string> {
   return into;
 }
 
-/** A Zendesk export zipped with its folder: the folder that holds tickets.json. */
+/** An export zipped with its folder: the folder that holds its JSON files. */
 async function exportRoot(dir: string): Promise<string> {
   const { readdir } = await import('node:fs/promises');
   const names = await readdir(dir, { withFileTypes: true });
-  if (names.some((n) => n.isFile() && /^tickets/.test(n.name))) return dir;
+  if (names.some((n) => n.isFile() && /\.(json|jsonl|ndjson)$/.test(n.name))) return dir;
   const folders = names.filter((n) => n.isDirectory());
   return folders.length === 1 ? exportRoot(join(dir, folders[0].name)) : dir;
 }

@@ -1,6 +1,12 @@
 /** What an import did (or, on a dry run, would do): the same shape for every source. */
+/** Where history comes from: a mail archive, or another helpdesk's export. */
+export type ImportSource = 'mbox' | 'eml' | HelpdeskSource;
+export type HelpdeskSource = 'zendesk' | 'freshdesk' | 'zammad' | 'chatwoot';
+export const IMPORT_SOURCES: readonly ImportSource[] = ['mbox', 'eml', 'zendesk', 'freshdesk', 'zammad', 'chatwoot'];
+export const HELPDESK_SOURCES: readonly HelpdeskSource[] = ['zendesk', 'freshdesk', 'zammad', 'chatwoot'];
+
 export interface ImportSummary {
-  source: 'mbox' | 'eml' | 'zendesk';
+  source: ImportSource;
   dry_run: boolean;
   /** items read from the source (messages; for a helpdesk export: tickets) */
   read: number;
@@ -12,6 +18,8 @@ export interface ImportSummary {
   skipped: Record<string, number>;
   /** the first few skipped items, where they are in the source and why */
   skipped_examples: { where: string; reason: string }[];
+  /** what found its place in Luister besides cases and messages (organisations, custom field values, agents by e-mail, …), counted */
+  mapped: Record<string, number>;
   /** what Luister has no place for yet (organisations, custom fields, …): counted, never silently dropped */
   not_mapped: Record<string, number>;
   /** ids the export refers to that it does not hold (a ticket's requester missing from users, …) */
@@ -32,7 +40,7 @@ export type ProgressFn = (p: ImportProgress) => void;
 
 export function emptySummary(source: ImportSummary['source'], dryRun: boolean, batchSize: number): ImportSummary {
   return {
-    source, dry_run: dryRun, read: 0, imported: 0, cases: 0, skipped: {}, skipped_examples: [], not_mapped: {},
+    source, dry_run: dryRun, read: 0, imported: 0, cases: 0, skipped: {}, skipped_examples: [], mapped: {}, not_mapped: {},
     unresolved_references: {}, batches: { size: batchSize, committed: 0, failed: null }, notes: [], duration_ms: 0,
   };
 }

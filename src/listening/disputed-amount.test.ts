@@ -72,3 +72,62 @@ test('a balance is not a charge; repeated charges that were each wrong count tog
   assert.equal(pick('Allebei de ritten zijn twee keer €3,50 gerekend, dat is €7,00 voor niks.')?.cents, 700);
   assert.deepEqual(pick('roaming 6,15 op m\'n factuur terwijl ik thuis was'), { cents: 615, certain: true, others: [] });
 });
+
+test('a difference or an amount asked back points to the charge it was taken from; a quoted bill line leaves it to a person', () => {
+  assert.deepEqual(pick('Normaal kost een uur €2,30. Nu is er €20,30 van mijn rekening gegaan: €18 te veel.'), { cents: 2030, certain: true, others: [1800, 230] });
+  assert.equal(pick('Je app rekende $14.75 where it should have been $0.95. Refund me the $13.80 please.')?.cents, 1475);
+  assert.equal(pick('Gewoonlijk €5,10, nu €12,60, dus €7,50 meer dan anders.')?.cents, 1260);
+  // the difference may be a line of the bill of its own: a person chooses
+  assert.equal(pick('Op de factuur €48,20 in plaats van de gewone €30,00. Het verschil staat er als "data buitenland". Graag de €18,20 terug.')?.certain, false);
+});
+
+test('an earlier period, a stated or owed price, a counterfactual, a negation, a further charge', () => {
+  assert.deepEqual(pick('Vorige maand €23,40, deze maand €71,05 zonder dat er iets veranderde.'), { cents: 7105, certain: true, others: [2340] });
+  assert.equal(pick('De paal gaf €1,35 aan, maar via de app is €13,50 afgeschreven.')?.cents, 1350);
+  assert.equal(pick('Het verschuldigde bedrag was € 0,75; afgeschreven werd € 11,25.')?.cents, 1125);
+  assert.equal(pick('Ik betaalde geen €1,50 maar €15,00.')?.cents, 1500);
+  assert.equal(pick('At 8am I paid €1.10, and later a further €16.40 was taken.')?.cents, 1640);
+  assert.equal(pick('€17,20 afgeschreven. Als de app gestopt was, dan was het €1,70 geweest.')?.cents, 1720);
+});
+
+test('a fine or interest on top is not the charge; amounts written in words and with a dash', () => {
+  assert.equal(pick('De sessie kostte €26,00 en door de lege rekening betaal ik ook nog €7 rente.')?.cents, 2600);
+  assert.equal(pick('Meestal ben ik een euro kwijt, nu was het achttien euro vijftig.')?.cents, 1850);
+  assert.equal(pick('Ik heb 23,- betaald voor 10 minuten.')?.cents, 2300);
+  assert.equal(pick('They charged 9 euros 40 for five minutes.')?.cents, 940);
+});
+
+test('a named total: of duplicate charges, the charge; of every disputed part, the total', () => {
+  assert.deepEqual(pick('In totaal €96,60 geïncasseerd, terwijl mijn termijn €48,30 is.'), { cents: 4830, certain: true, others: [9660] });
+  assert.equal(pick('Op drie dagen €5,20, €7,90 en €4,40 gerekend, bij elkaar €17,50.')?.cents, 1750);
+});
+
+test('two charges nothing tells apart, or a balance alone, are left to a person', () => {
+  assert.equal(pick('Ik zie €6,40 en €9,10 van jullie op mijn afschrift.')?.certain, false);
+  assert.equal(pick('Ik had €30 op mijn tegoed gezet, nu is er nog €4,60 over.')?.certain, false);
+});
+
+test('the price of an hour said in general, and now against an earlier time', () => {
+  assert.deepEqual(pick('Er is €14,70 geïncasseerd. Een uur parkeren kost daar €1,90.'), { cents: 1470, certain: true, others: [190] });
+  assert.equal(pick('Charged €12.30 for 20 minutes, which costs €0.70 normally.')?.cents, 1230);
+  assert.equal(pick('Vorige maand was het ook al mis met €6,30. Vandaag weer: €13,10.')?.cents, 1310);
+  assert.equal(pick('De week ervoor €5,40 en vorige week €7,70; nu €16,90 voor tien minuten.')?.cents, 1690);
+  assert.equal(pick('Het bedrag van €19,20 klopt gewoon niet, het was een half uur parkeren (€0,95).')?.cents, 1920);
+});
+
+test('what another person or the machine charges, an offer, a top-up, and a sentence ending before the amount', () => {
+  assert.equal(pick('€ 3,00 gedacht. € 30,00 kwijt.')?.cents, 3000);
+  assert.equal(pick('Mijn buurman betaalt €1,10 voor hetzelfde uur, ik €12,40.')?.cents, 1240);
+  assert.equal(pick('€26,50!! Bij de automaat betaal je €1,60.')?.cents, 2650);
+  assert.equal(pick('Ik wil de hele €21,30 terug, niet alleen de €19,30 die jullie boden.')?.cents, 2130);
+  assert.equal(pick('De meter zegt €1,05, de bank zegt €10,50.')?.cents, 1050);
+  assert.equal(pick('Ik heb €20 op mijn parkeerkaart gezet en na één keer is alles op.')?.certain, false);
+});
+
+test('words about the amount before are not about the next; "maar een kwartier" is "only"; two days at one price are no duplicate', () => {
+  assert.equal(pick('Het parkeren (zo\'n €0,80 zou het moeten zijn) liep door: €18,15 afgeschreven.')?.cents, 1815);
+  assert.equal(pick('Dat had €0,70 moeten kosten en er is €7,00 afgeschreven.')?.cents, 700);
+  assert.equal(pick('Afgeschreven is €9,60, terwijl ik maar een kwartier stond (dat is €0,60).')?.cents, 960);
+  const days = pick('Deze week: ma €1,50, di €1,50, do €16,20. Donderdag liep de sessie door.');
+  assert.ok(days && !(days.certain && days.cents === 150), JSON.stringify(days));
+});

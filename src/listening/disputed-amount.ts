@@ -1,17 +1,20 @@
 import { foldForMatching } from '../text/normalise.ts';
-import { incidentConcepts, saysMoreThanOnce } from './incident-concepts.ts';
+import { incidentConcepts } from './incident-concepts.ts';
 import { findMoneyMentions, type Money, type MoneyMention } from './money.ts';
-import { weighSums } from './amount-sums.ts';
+import { weighSums, type AmountValue } from './amount-sums.ts';
+import { amountFeatures, chargedOrReference, EACH, featuresOfAll, repeatedIn, saysCharged, type AmountFeatures } from './amount-features.ts';
 
 /**
  * Which of the amounts in a complaint is the one it is about: the amount charged or disputed, not
- * a usual price given for contrast ("normaal rond de 2 euro, nu 16,40"), a rate ("€2,40 per uur")
- * or what it should have been ("instead of $2.10"). Each amount is weighed by the words of its own
- * clause — what introduces a reference price (habit, expectation, comparison), what says money
- * left the customer (a charge, a debit), a contrast before it ("maar", "but", "this time") — and by
- * its place (the charged amount tends to come after the usual one). When the two best are close,
- * or the only one is written without a currency, the choice is uncertain: the alternatives are
- * given and nobody should use the amount without a look.
+ * a usual price given for contrast ("normaal rond de 2 euro, nu 16,40"), a rate ("€2,40 per uur"),
+ * what it should have been ("instead of $2.10"), a balance, an earlier month's charge, a fine on
+ * top, or the difference the customer works out ("dus €14,40 te veel"). Each amount gets the
+ * features of its own clause (amount-features.ts), weighed by one table (WEIGHTS); the same amount
+ * named twice counts once; the sums among the amounts adjust the scores (amount-sums.ts). The choice
+ * is certain only when the best leads the next by MARGIN and nothing says a person should choose
+ * (a usual price plus an unworded third amount, the difference beside its charge, a bare number
+ * nobody says was paid): a wrong amount promises a customer the wrong refund, a flagged one asks a
+ * supervisor to pick from the alternatives.
  */
 export interface DisputedAmount {
   amount: Money;
@@ -20,39 +23,51 @@ export interface DisputedAmount {
   alternatives: Money[];
 }
 
-// What marks an amount as the usual, expected or reference price (closed-class words of habit,
-// expectation and comparison; Dutch and English).
-const REFERENCE = new RegExp(
-  String.raw`\b(?:normaal|normaliter|meestal|gewoonlijk|doorgaans|altijd|standaard|vaste?|gebruikelijke?|gewone|hoort|hoorde|horen|zou(?:den)?|moet(?:en)?|had(?:den)? (?:moeten|horen)|verwacht\w*|in plaats van|i\.?p\.?v\.?|ipv|vorige|eerder|afgesproken|usual|normal|typical|usually|normally|typically|always|regular(?:ly)?|standard|should|would|expected|supposed|instead of|rather than|previous(?:ly)?|used to|agreed)\b`,
-  'iu',
-);
-// A reference price named after its amount: "€2,10 had moeten zijn", "$2.10 should have been", "is normaal".
-const REFERENCE_AFTER = new RegExp(
-  String.raw`^\s*(?:[^.!?\d€$£]{0,25}?)\b(?:had(?:den)? moeten|zou(?:den)? moeten|moet(?:en)?|hoort|hoorde|is normaal|normaal|gebruikelijk|should(?: have)?|would(?: have)?|is normal|normally|usually|as usual|as agreed|zoals afgesproken|zoals altijd)\b`,
-  'iu',
-);
-// What says the money went: a charge, a debit, a payment taken.
-const CHARGED = new RegExp(
-  String.raw`\b(?:afgeschreven|afgeschreven|afgeboekt|ge[iï]ncasseerd|afgetrokken|gerekend|berekend|rekent|rekende|in rekening|gefactureerd|betaald|kwijt|ingehouden|van\s+(?:mijn|m'n|mn|onze|ons|de)\s+(?:rekening|bankrekening|account|saldo)\s+(?:gehaald|gegaan|af)|op\s+(?:mijn|m'n|mn|onze|de)\s+(?:rekening|bankrekening|factuur|nota|afschrift|bankafschrift)|on\s+(?:my|our|the)\s+(?:bill|invoice|statement|bank\s+statement)|charged|billed|debited|deducted|took|taken|withdrawn|paid|cost me|out of my account)\b`,
-  'iu',
-);
-// A balance is what is left, not what was taken ("mijn saldo ging van €31,20 naar €7,20").
-const BALANCE = /\b(?:saldo|tegoed|balance|remaining\s+credit)\b/iu;
-// Every one of the repeated charges was wrong ("beide ritten", "both times"), not one of them a duplicate.
-const EACH = /\b(?:beide|allebei|alle\s+(?:twee|drie|vier)|both|each\s+time|every\s+time|elke\s+keer|iedere\s+keer)\b/iu;
-// A contrast or change of situation before the amount in its sentence.
-const CONTRAST = /\b(?:maar|terwijl|nu|ineens|opeens|plots(?:eling)?|deze keer|dit keer|toch|but|whereas|now|suddenly|this time|yet)\b/iu;
-// Right after an amount, the customer says that one is right ("€ 2,10, dat klopt", "$4.00 (that's fine)"): not in dispute.
-const ACKNOWLEDGED_AFTER =
-  /^\s*[,:;(-]?\s*(?:en\s+|and\s+)?(?:dat|die|dit|that|which|this)?\s*(?:klopt|(?:is|was)\s+(?:correct|juist|terecht|goed|prima|in\s+orde|ok[eé]?|right|fine|ok(?:ay)?)|'s\s+(?:correct|right|fine|ok(?:ay)?))\b(?!\s+(?:niet|not)\b)/iu;
-const DISPUTED_AFTER =
-  /^\s*[,:;(-]?\s*(?:en\s+|and\s+)?(?:dat|die|dit|that|which|this)?\s*(?:klopt\s+niet|(?:is|was)\s+(?:niet\s+(?:correct|juist|terecht|goed)|onterecht|onjuist|fout|te\s+veel|not\s+(?:correct|right)|wrong|incorrect)|(?:'s|is)\s+wrong)\b/iu;
-const RATE_AFTER = /^\s*(?:(?:per|p\/|\/|pro)\s*\p{L}{1,15}|(?:a|an)\s+(?:hour|hr|minute|day|month|week|year|time|ride|trip|line|piece)|each\b|apiece)/iu;
+/**
+ * How much each feature of an amount's clause (amount-features.ts) says "this is the amount the complaint is
+ * about". Set by hand on our own examples and the development stories (bench/amounts-eval.ts), then checked
+ * against the margin below: a choice whose lead over the next amount is smaller is flagged, never guessed.
+ */
+export const WEIGHTS = {
+  base: 0.5,
+  charged: 1.5,
+  disputed: 1,
+  reference: -2,
+  acknowledged: -2,
+  earlier: -1.5,
+  contrast: 1,
+  concessive: -1,
+  rate: -2,
+  unitPrice: -1.5,
+  present: 1,
+  balance: -1.5,
+  consequence: -1.5,
+  /** "and then another €30": the added charge leans ahead, but "eerst €12, daarna nog eens €30" stays a person's call */
+  another: 0.5,
+  from: -1,
+  negated: -2,
+  emphasis: 0.5,
+  /** asked back, when there are several amounts */
+  refund: 0.5,
+  implicit: -0.25,
+  /** from the first amount to the last: the charge tends to come after the usual price */
+  position: 0.3,
+  /** repeated charges: the amount taken twice, not the total it made */
+  repeatedNext: 1.5,
+  multipleOfAnother: -2,
+  /** each of the repeated charges was wrong: what they made together */
+  totalOfEach: 1.5,
+} as const;
+/** The lead the best amount needs over the next to be taken without a person's look. */
+export const MARGIN = 1;
 
-const SENTENCE = /(?<=[.!?])\s+(?=\S)|\n+|;\s*/u;
+// A line of a bill quoted by the customer ("'data roaming'", "\"premium SMS\""), and a bill.
+const QUOTED_LINE = /['"‘“][^'"’”\n\d]{3,40}['"’”]/u;
+const BILL = /\b(?:factuur|nota|rekening|afschrift|bill|invoice|statement)\b/iu;
 
 interface Scored {
   m: MoneyMention;
+  f: AmountFeatures;
   score: number;
   reference: boolean;
   rate: boolean;
@@ -62,28 +77,51 @@ export function disputedAmount(
   text: string,
   mentions: MoneyMention[] = findMoneyMentions(text),
   /** the case's subject: "Te veel betaald" says what a one-line body ("8,60 voor 5 minuten??") is about */
-  opts: { subject?: string } = {},
+  opts: { subject?: string; /** the lead to be certain (bench/amounts-eval.ts sweeps it) */ margin?: number } = {},
 ): DisputedAmount | null {
   if (!mentions.length) return null;
   const repeated = repeatedIn(text);
-  const scored: Scored[] = mentions.map((m, i) => ({ m, ...scoreMention(text, mentions, i, repeated) }));
+  const each = repeated && EACH.test(text);
+  const features = featuresOfAll(text, mentions);
+  const scored: Scored[] = mentions.map((m, i) => {
+    const f = features[i];
+    return { m, f, score: scoreMention(features, mentions, i, repeated, each), reference: f.reference || f.acknowledged, rate: f.rate };
+  });
   // the same amount twice ("twee keer €9,90", "€9,90 and again €9,90"): one amount, counted once, stronger —
   // unless the text calls it usual or right somewhere ("€22,50 (klopt) … ik betaal alleen de €22,50")
   const byValue = new Map<string, Scored>();
   for (const s of scored) {
     const k = `${s.m.currency}:${s.m.cents}`;
     const seen = byValue.get(k);
-    if (!seen) byValue.set(k, { ...s });
-    else if (seen.reference || s.reference) Object.assign(seen, { score: Math.min(seen.score, s.score), reference: true, rate: seen.rate || s.rate });
-    else Object.assign(seen, { score: Math.max(seen.score, s.score) + 0.5, rate: seen.rate || s.rate });
+    if (!seen) byValue.set(k, { ...s, f: { ...s.f } });
+    else {
+      for (const key of Object.keys(s.f) as (keyof AmountFeatures)[]) seen.f[key] ||= s.f[key];
+      if (seen.reference || s.reference) Object.assign(seen, { score: Math.min(seen.score, s.score), reference: true, rate: seen.rate || s.rate });
+      // named twice as a charge taken twice ("twee keer", "nog eens"): stronger; two days at the same price are not
+      else Object.assign(seen, { score: Math.max(seen.score, s.score) + (repeated || s.f.another || seen.f.another ? 0.5 : 0), rate: seen.rate || s.rate });
+    }
   }
   const values = [...byValue.values()];
-  const sums = values.map((x) => ({ cents: x.m.cents, currency: x.m.currency, score: x.score, reference: x.reference, rate: x.rate }));
-  weighSums(sums);
+  const sums: AmountValue[] = values.map((x) => ({
+    cents: x.m.cents, currency: x.m.currency, score: x.score, reference: x.reference, rate: x.rate,
+    acknowledged: x.f.acknowledged, difference: x.f.difference, refund: x.f.refund && !x.f.charged, item: x.f.item, balance: x.f.balance, computed: x.f.computed, total: x.f.total,
+  }));
+  weighSums(sums, { billLines: QUOTED_LINE.test(text) && BILL.test(text) });
   values.forEach((x, i) => (x.score = sums[i].score));
+  const unsure = new Set(values.filter((_, i) => sums[i].unsure));
   const ranked = values.sort((a, b) => b.score - a.score || b.m.start - a.m.start);
   const [best, second] = ranked;
-  const certain = (!best.m.implicit || bareButClear(text, mentions, mentions.indexOf(best.m), byValue.size, opts.subject)) && best.score > 0 && (!second || best.score - second.score >= 1);
+  // one amount (however often named) that the customer says was taken or asks back is the one, whatever else its clause says
+  const only = byValue.size === 1 && (best.f.charged || best.f.refund || best.f.disputed) && !best.f.balance && !best.f.rate;
+  const certain =
+    (!best.m.implicit || bareButClear(text, mentions, mentions.indexOf(best.m), byValue.size, opts.subject)) &&
+    (best.score > 0 || only) &&
+    (!second || best.score - second.score >= (opts.margin ?? MARGIN)) &&
+    !unsure.has(best) &&
+    // what is left on a card or account is never what was taken
+    !best.f.balance &&
+    // the difference, while the charge it is the difference of is named too: which one a reply should give is not clear
+    !(best.f.difference && ranked.slice(1).some((o) => o.m.currency === best.m.currency && o.m.cents > best.m.cents && !o.reference && !o.rate && !o.f.balance));
   return {
     amount: { cents: best.m.cents, currency: best.m.currency },
     certain,
@@ -93,38 +131,53 @@ export function disputedAmount(
 
 /**
  * Pure: how strongly one mention reads as the amount the complaint is about. `repeated`: the text
- * says a charge happened more than once ("twee keer", "2x", "dubbel", "twice").
+ * says a charge happened more than once ("twee keer", "2x", "dubbel", "twice"); `each`: every one
+ * of those charges was wrong ("beide ritten").
  */
-function scoreMention(text: string, all: MoneyMention[], index: number, repeated: boolean): { score: number; reference: boolean; rate: boolean } {
+function scoreMention(features: AmountFeatures[], all: MoneyMention[], index: number, repeated: boolean, each: boolean): number {
+  const f = features[index];
+  const chargedElsewhere = features.some((o, j) => j !== index && o.charged && all[j].cents !== all[index].cents);
   const m = all[index];
-  const { before, after, reference, charged } = cuesOf(text, all, index);
-  let score = 0.5;
-  if (reference) score -= 2;
-  // "€44,80 (klopt niet)", "€12 was wrong": the customer says this one is the wrong one
-  if (DISPUTED_AFTER.test(after)) score += 1;
+  const w = WEIGHTS;
+  const several = all.some((o) => o.cents !== m.cents);
+  let score = w.base;
+  if (f.reference || f.acknowledged) score += f.acknowledged ? w.acknowledged : w.reference;
+  if (f.disputed) score += w.disputed;
   const multiple = all.some((o, j) => j !== index && o.currency === m.currency && [2, 3].some((k) => o.cents * k === m.cents));
-  if (repeated && EACH.test(text)) {
-    // each of the repeated charges was wrong ("beide ritten €4,00 … €8,00"): what they made together
-    if (multiple) score += 1.5;
-  } else if (repeated) {
+  const ofTotal = all.some((o, j) => features[j].total && o.currency === m.currency && [2, 3].some((k) => m.cents * k === o.cents));
+  if (each) {
+    if (multiple) score += w.totalOfEach;
+  } else if (repeated || (f.total && multiple)) {
     // the amount that was taken twice is the one in dispute ("89 euro dubbel afgeschreven", "2 x 46,80")...
-    if (repeatedNextTo(before, after)) score += 1.5;
+    if (f.repeatedNext) score += w.repeatedNext;
     // ...not the total it made ("twee keer 164,50, dus €329 kwijt"): an exact multiple of another amount named
-    if (multiple) score -= 2;
+    if (multiple) score += w.multipleOfAnother;
   }
-  // "mijn saldo ging van €31,20 naar €7,20": both ends of a balance's move, within its sentence
-  if (BALANCE.test(sentenceBefore(text, m.start).slice(-60))) score -= 1.5;
-  // a price per unit is never what was charged ("€1,95 per uur", "€5 per maand extra"); its total may be
-  const rate = RATE_AFTER.test(after);
-  if (rate) score -= 2;
-  if (charged) score += 1.5;
+  // "in totaal €251,80" beside "€125,90": the total of two or three of the same charge; the charge is that one, unless called usual
+  if (!each && ofTotal && !f.reference && !f.acknowledged && !f.repeatedNext) score += w.repeatedNext;
+  if (f.balance) score += w.balance;
+  if (f.rate) score += w.rate;
+  // a usual payment is still the usual price ("meestal betaal ik zo'n 3 euro")
+  if (f.charged && !f.reference) score += w.charged;
+  if (f.another && several) score += w.another;
   // a contrast introduces the new situation, unless it introduces the reference ("terwijl het €2 had moeten zijn")
-  if (!reference && CONTRAST.test(before)) score += 1;
-  if (/^\s*(?:!|\?!|\(!\))/u.test(after) || /\b(?:maar liefst|wel|zomaar|whopping|a full)\s*$/iu.test(before)) score += 0.5;
-  if (m.implicit) score -= 0.25;
-  // a later amount is more often the charge than an earlier one
-  score += all.length > 1 ? (index / (all.length - 1)) * 0.3 : 0;
-  return { score, reference, rate };
+  if (!f.reference && f.contrast && !f.concessive) score += w.contrast;
+  if (several) {
+    if (f.earlier) score += w.earlier;
+    if (f.unitPrice) score += w.unitPrice;
+    // "vorige week €11,20 … vandaag €16,40": now, set against an amount of an earlier time
+    if (f.present && !f.earlier && features.some((o, j) => j !== index && o.earlier && all[j].cents !== m.cents)) score += w.present;
+    if (f.concessive) score += w.concessive;
+    // a fine or fee on top of a charge named beside it ("€8,90 … en nog een aanmaning van €15")
+    if (f.consequence && chargedElsewhere) score += w.consequence;
+    if (f.from) score += w.from;
+    if (f.negated) score += w.negated;
+    if (f.refund) score += w.refund;
+  }
+  if (f.emphasis) score += w.emphasis;
+  if (m.implicit) score += w.implicit;
+  score += all.length > 1 ? (index / (all.length - 1)) * w.position : 0;
+  return score;
 }
 
 /**
@@ -134,48 +187,13 @@ function scoreMention(text: string, all: MoneyMention[], index: number, repeated
  * text sets it against another amount it calls usual or right ("normaal 2 euro, nu 16,40").
  */
 function bareButClear(text: string, all: MoneyMention[], index: number, distinct: number, subject = ''): boolean {
-  const { before, after, charged } = cuesOf(text, all, index);
-  if (charged || repeatedNextTo(before, after)) return true;
+  const f = amountFeatures(text, all, index);
+  if (f.charged || f.repeatedNext) return true;
   if (distinct === 1) {
     const whole = `${subject}\n${text}`;
-    return CHARGED.test(whole) || incidentConcepts(foldForMatching(whole)).some((c) => c.concept !== 'duration');
+    return saysCharged(whole) || incidentConcepts(foldForMatching(whole)).some((c) => c.concept !== 'duration');
   }
-  return all.some((o, j) => o.cents !== all[index].cents && cuesOf(text, all, j).reference);
-}
-
-/** "twee keer €9,90", "€9,90 dubbel", "2 x 46,80": said right beside the amount, not somewhere in its sentence. */
-function repeatedNextTo(before: string, after: string): boolean {
-  return repeatedIn(`${before.slice(-24)} ${after.slice(0, 24)}`);
-}
-
-function repeatedIn(text: string): boolean {
-  return saysMoreThanOnce(foldForMatching(text));
-}
-
-/** The words around one amount, and whether they call it a reference price or a charge. */
-function cuesOf(text: string, all: MoneyMention[], index: number) {
-  const { before, after, nextInSentence } = partAround(text, all, index);
-  // words after an amount that lead up to the next amount in the sentence are about that one
-  const reference = REFERENCE.test(before) || (!nextInSentence && REFERENCE_AFTER.test(after)) || ACKNOWLEDGED_AFTER.test(after);
-  const charged = CHARGED.test(before) || CHARGED.test(after);
-  return { before, after, reference, charged };
-}
-
-/**
- * The words that belong to this amount: from the start of its sentence or the amount before it,
- * to the end of its sentence or the amount after it.
- */
-function partAround(text: string, all: MoneyMention[], index: number) {
-  const m = all[index];
-  const headParts = text.slice(index > 0 ? all[index - 1].end : 0, m.start).split(SENTENCE);
-  const tailParts = text.slice(m.end, index < all.length - 1 ? all[index + 1].start : text.length).split(SENTENCE);
-  return { before: headParts[headParts.length - 1] ?? '', after: tailParts[0] ?? '', nextInSentence: index < all.length - 1 && tailParts.length === 1 };
-}
-
-/** The text of the amount's sentence before it. */
-function sentenceBefore(text: string, at: number): string {
-  const parts = text.slice(0, at).split(SENTENCE);
-  return parts[parts.length - 1] ?? '';
+  return all.some((o, j) => o.cents !== all[index].cents && amountFeatures(text, all, j).reference);
 }
 
 /**
@@ -184,8 +202,5 @@ function sentenceBefore(text: string, at: number): string {
  * ("De app rekent €9,90. Tien minuten!").
  */
 export function disputesACharge(text: string, mentions: MoneyMention[] = findMoneyMentions(text)): boolean {
-  return mentions.some((_, i) => {
-    const { reference, charged } = cuesOf(text, mentions, i);
-    return charged || reference;
-  });
+  return mentions.some((_, i) => chargedOrReference(text, mentions, i));
 }

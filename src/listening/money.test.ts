@@ -43,3 +43,32 @@ test('a bare price in the sentence of an amount with a currency is money too; in
   assert.deepEqual(findMoneyMentions('Meestal rond de 3 euro. Mijn nieuwe pasnummer eindigt op 21,75 geloof ik.').map((m) => m.cents), [300]);
   assert.deepEqual(findMoneyMentions('Op mijn afschrift staat 13,80.').map((m) => m.cents), [1380]);
 });
+
+test('formats customers write: whole euros with a dash, cents after a currency word, cents in words after number words', () => {
+  const found = (t: string) => findMoneyMentions(t).map((m) => [m.cents, m.implicit]);
+  assert.deepEqual(found('Voor een kwartier heb ik 17,- neergeteld'), [[1700, false]]);
+  assert.deepEqual(found('Het werd € 2.150,-- in totaal'), [[215000, false]]);
+  assert.deepEqual(found('de meter gaf 9 euro 35 aan'), [[935, false]]);
+  assert.deepEqual(found('in totaal 6 euro en 05 cent'), [[605, false]]);
+  assert.deepEqual(found('elf euro 40 voor niks'), [[1140, false]]);
+  // a count after the currency word is no cents
+  assert.deepEqual(found('3 euro 15 minuten later nog eens'), [[300, false]]);
+  assert.deepEqual(found('EUR 8,15 en 8.15 EUR en EUR8,15'), [[815, false], [815, false], [815, false]]);
+});
+
+test('times of day next to prices stay out; half euros and a tenner are money', () => {
+  const cents = (t: string) => findMoneyMentions(t).map((m) => m.cents);
+  assert.deepEqual(cents('Geparkeerd van 9.15 tot 9.50, er is €12,70 afgeschreven'), [1270]);
+  assert.deepEqual(cents('Om 16.20 gestopt en toch 13,35 betaald'), [1335]);
+  assert.deepEqual(cents('sessie 07.45-08.05 kostte €9,95'), [995]);
+  assert.deepEqual(cents('Normaal anderhalve euro, nu €12'), [150, 1200]);
+  assert.deepEqual(cents('Voor een tientje had ik het nog begrepen'), [1000]);
+  assert.deepEqual(cents('anderhalf uur en een halve dag'), []);
+});
+
+test('a bare Dutch price asked about, or set against a price before it, is money; a number in another sentence is not', () => {
+  const found = (t: string) => findMoneyMentions(t).map((m) => [m.cents, m.implicit]);
+  assert.deepEqual(found('hoe kan dit 14,35?? ik stond er even'), [[1435, true]]);
+  assert.deepEqual(found('Altijd een euro of twee. Nu opeens 18,10.'), [[100, false], [1810, true]]);
+  assert.deepEqual(found('Een euro. Mijn klantnummer eindigt op 44,10.'), [[100, false]]);
+});

@@ -17,8 +17,8 @@ export interface Money {
 
 // The number: digits with optional grouping and decimals, optionally ",-" / ".-" / ",=" for whole euros.
 const NUM = String.raw`(\d{1,3}(?:[.,'\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?:[.,](?:-{1,2}|=|\u2013))?`;
-const SIGN_BEFORE = String.raw`(€|\$|£|\b(?:eur|euro|usd|us\$|gbp)\b\.?)`;
-const WORD_AFTER = String.raw`(€|\$|£|eur\b|euro(?:'s)?\b|usd\b|dollars?\b|gbp\b|pounds?\b|ponden\b|pond\b|cents?\b|centen\b|pence\b|p\b)`;
+const SIGN_BEFORE = String.raw`(€|\$|£|\b(?:eur|euro|usd|us\$|gbp)(?![a-z])\.?)`;
+const WORD_AFTER = String.raw`(€|\$|£|eur\b|euro(?:'s|s)?\b|usd\b|dollars?\b|gbp\b|pounds?\b|ponden\b|pond\b|cents?\b|centen\b|pence\b|p\b)`;
 
 // sign before (allowing "€ 12", "EUR 3.000,-", "$ 12.50", a minus between), or amount then word.
 const MONEY = new RegExp(
@@ -60,31 +60,68 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
     const cents = subunit ? Math.round(value) : Math.round(value * 100);
     if (cents > 0) out.push({ cents, currency, start: m.index!, end: m.index! + m[0].length, implicit: false });
   }
+  // "12 euro 50", "12 euro en 50 cent": the cents after a whole amount written with a currency word
+  if (digits) for (const o of out) {
+    if (o.cents % 100 !== 0) continue;
+    if (!/(?:euros?|eur|dollars?|pounds?|pond(?:en)?)$/iu.test(text.slice(o.start, o.end))) continue;
+    const more = CENTS_AFTER.exec(text.slice(o.end));
+    if (!more) continue;
+    o.cents += Number(more[1]);
+    o.end += more[0].length;
+  }
+  if (digits && out.length > 1) for (let i = out.length - 1; i >= 0; i--) if (out.some((o, j) => j !== i && out[i].start >= o.start && out[i].end <= o.end)) out.splice(i, 1);
+  // "14,-", "€ 7,--": whole euros in Dutch notation, money without a sign
+  if (digits) for (const m of text.matchAll(DASH_EUROS)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (out.some((o) => start < o.end && end > o.start)) continue;
+    const value = parseAmount(m[1]);
+    if (value) out.push({ cents: Math.round(value * 100), currency: 'EUR', start, end, implicit: false });
+  }
   // written out: "veertien euro", "vier euro vijftig", "twenty-five pounds"
   if (CURRENCY_WORD.test(text)) for (const m of text.matchAll(AMOUNT_IN_WORDS)) {
     const start = m.index!;
     const end = start + m[0].length;
-    if (out.some((o) => start < o.end && end > o.start)) continue;
+    const overlapping = out.filter((o) => start < o.end && end > o.start);
+    // "twaalf euro 50" read as "euro 50" by the pattern above: the words say more
+    if (overlapping.some((o) => o.start <= start || !/^(?:eur|euro)\b/iu.test(text.slice(o.start)))) continue;
     const whole = numberInWords(m[1]);
     if (whole === null || whole === 0) continue;
     const part = m[3] ? (/^\d+$/.test(m[3]) ? Number(m[3]) : numberInWords(m[3])) : 0;
     const cents = whole * 100 + (part !== null && part < 100 ? part : 0);
+    for (const o of overlapping) out.splice(out.indexOf(o), 1);
     out.push({ cents, currency: currencyOf(m[2].toLowerCase()), start, end: part !== null && part < 100 ? end : start + m[1].length + 1 + m[2].length, implicit: false });
+  }
+  // "anderhalve euro", "een halve euro", "een tientje": small amounts said the way people say them
+  if (HALF_WORDS.test(text)) for (const m of text.matchAll(HALVES)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (out.some((o) => start < o.end && end > o.start)) continue;
+    const w = (m[1] ?? m[2]).toLowerCase();
+    const cents = w.startsWith('anderhal') ? 150 : w === 'halve' ? 50 : w === 'vijfje' ? 500 : w === 'tientje' ? 1000 : 0;
+    if (cents) out.push({ cents, currency: 'EUR', start, end, implicit: false });
   }
   out.sort((a, b) => a.start - b.start);
   if (opts.implicit === false) return out;
   // a bare amount is in the currency the text names elsewhere, else euros
   const currency = out[0]?.currency ?? 'EUR';
   const explicit = [...out];
+  const mentionsCurrency = CURRENCY_ANYWHERE.test(text);
   if (digits) for (const m of text.matchAll(BARE)) {
     const start = m.index!;
     const end = start + m[0].length;
     if (out.some((o) => start < o.end && end > o.start)) continue;
     // "op 12.03", "on 3.11": a day and a month after a word that introduces a date
     if (/^\d{1,2}\.(?:0[1-9]|1[0-2])$/.test(m[0]) && DATE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) continue;
+    // "om 10.15", "van 9.15 tot 9.40", "13.00-13.45": a time of day, not a price
+    if (isTimeOfDay(text, m[0], start, end)) continue;
     const around = text.slice(Math.max(0, start - 45), Math.min(text.length, end + 45)).toLowerCase();
     // about paying, or in the sentence of an amount with a currency ("normaal 2 euro, nu ineens 16,40")
-    if (!PAYING.test(around) && !explicit.some((o) => sameSentence(text, o, { start, end }))) continue;
+    // about paying, or in the sentence of an amount with a currency ("normaal 2 euro, nu ineens 16,40"); or written
+    // the Dutch way (a decimal comma) and asked about ("17,60???"), or set against a price named before ("… een paar
+    // euro. Nu ineens 27,50")
+    const priceLike = m[0].includes(',') && (/^\s*(?:\?|!)/.test(text.slice(end, end + 3)) || (mentionsCurrency && NOW_BEFORE.test(text.slice(Math.max(0, start - 24), start))));
+    if (!PAYING.test(around) && !priceLike && !explicit.some((o) => sameSentence(text, o, { start, end }))) continue;
     const value = parseAmount(m[0]);
     if (value) out.push({ cents: Math.round(value * 100), currency, start, end, implicit: true });
   }
@@ -93,15 +130,37 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
 
 const DIGIT = /\d/;
 
+const TIME_LIKE = /^(?:[01]?\d|2[0-3])[.:][0-5]\d$/;
+const AT_TIME = /\b(?:om|tot|vanaf|tussen|sinds|rond|at|until|till|since|around)\s+$/iu;
+const RANGE_AFTER = /^\s*(?:tot|until|till|to|[-–])\s*\d{1,2}[.:]\d{2}\b/iu;
+const RANGE_BEFORE = /\d{1,2}[.:]\d{2}\s*(?:[-–]|tot|until|till|to)\s*$/iu;
+
+/** A bare h.mm after a word of time ("om 10.15") or in a range of two ("van 9.15 tot 9.40", "13.00-13.45"). */
+function isTimeOfDay(text: string, number: string, start: number, end: number): boolean {
+  if (!TIME_LIKE.test(number)) return false;
+  const before = text.slice(Math.max(0, start - 12), start);
+  const after = text.slice(end, end + 12);
+  if (AT_TIME.test(before)) return true;
+  const otherEnd = RANGE_AFTER.exec(after)?.[0].match(/\d{1,2}[.:]\d{2}/)?.[0] ?? RANGE_BEFORE.exec(before)?.[0].match(/\d{1,2}[.:]\d{2}/)?.[0];
+  return otherEnd !== undefined && TIME_LIKE.test(otherEnd);
+}
+// after "12 euro": " 50", " en 50 cent" — not a count of minutes, days or times
+const CENTS_AFTER = /^\s+(?:en\s+|and\s+)?(\d{2})(?:\s*(?:cent|centen|ct|cents|pence|p)\b)?(?![\d%]|[.,:]\d|\s*(?:uur|u\b|h\b|min|minuten|minutes|dag|dagen|days?|keer|times|x\b|%|procent|percent|kwartier|jaar|years?|maand|months?|week|weken|weeks?))/iu;
+const DASH_EUROS = /(?<![\d.,\w€$£])(\d{1,3}(?:\.\d{3})+|\d{1,6}),(?:-{1,2}|=|\u2013)(?![\d\w])/gu;
+
 /** Two spans in one sentence, not far apart. */
 function sameSentence(text: string, a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   const between = a.end <= b.start ? text.slice(a.end, b.start) : text.slice(b.end, a.start);
   return between.length <= 150 && !/[.!?](?:\s|$)|\n/.test(between);
 }
 const CURRENCY_WORD = /eur|pond|pound|dollar/i;
+const HALF_WORDS = /anderhal|halve\s+euro|vijfje|tientje/iu;
+const HALVES = /\b(?:een\s+)?(?:(anderhalve|anderhalf|halve)\s+euro|(vijfje|tientje))\b/giu;
 
 // A number written like a price (two decimals), not a time, date, version or percentage.
-const BARE = /(?<![\d.,:/\-\w€$£])\d{1,4}[.,]\d{2}(?![\d%]|[.,:/-]\d|\s?(?:uur|u\b|h\b|min|am\b|pm\b|%|procent|percent))/giu;
+const BARE = /(?<![\d.,:/\-\w€$£])\d{1,4}[.,]\d{2}(?![\d%]|[.,:/-]\d|\s?(?:uur|u\b|h\b|min|am\b|pm\b|%|procent|percent|km|m\b|meter|cm|mm|kg|gram|g\b|liter|l\b|gb|mb|kwh|kb))/giu;
+const NOW_BEFORE = /\b(?:nu|ineens|opeens|plots(?:eling)?|toch|weer|deze\s+keer|dit\s+keer|now|suddenly|this\s+time)\s*(?:\p{L}+\s+){0,2}$/iu;
+const CURRENCY_ANYWHERE = /€|\beur(?:o|o's|os)?\b|\bcent\b/iu;
 const DATE_BEFORE = /\b(?:op|om|sinds|tot|vanaf|per|on|at|since|until|from)\s+$/i;
 // Words about paying, near a bare number, make it an amount.
 const PAYING = /\b(?:betaal\w*|betaald\w*|afgeschreven|afschrijving\w*|afschrift\w*|afgeboekt|ge[iï]ncasseerd|incasso\w*|(?:ge|be|af|aan)?reken\w*|in rekening|kost(?:te|en|\b)\w*|bedrag\w*|tarief\w*|prijs\w*|factu\w*|charg\w*|paid|pay\w*|cost\w*|bill\w*|debit\w*|fees?\b|price\w*|amount\w*|refund\w*|terugbeta\w*|terugstort\w*)/u;

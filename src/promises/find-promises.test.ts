@@ -54,7 +54,8 @@ const DUTCH: Row[] = [
   ['Ik bel u voor het eind van de dag terug.', 'callback', '2026-11-24T17:00+01:00'],
   ['De monteur komt op 3 december tussen 13:00 en 17:00.', 'appointment_window', '2026-12-03T17:00+01:00', '2026-12-03T13:00+01:00'],
   ['U wordt morgen tussen 9.00 en 11.00 uur gebeld.', 'callback', '2026-11-25T11:00+01:00', '2026-11-25T09:00+01:00'],
-  ['We komen donderdagochtend bij u langs.', 'custom', '2026-11-26T12:00+01:00'],
+  // a visit on a part of a day is an appointment in that part: the morning runs 08:00–12:00
+  ['We komen donderdagochtend bij u langs.', 'appointment_window', '2026-11-26T12:00+01:00', '2026-11-26T08:00+01:00'],
   ['Ik laat u overmorgen weten of de reparatie gelukt is.', 'answer_by', '2026-11-26T17:00+01:00'],
   ['We lossen het probleem vóór het weekend op.', 'custom', '2026-11-27T17:00+01:00'],
   ['U ontvangt de nieuwe pas binnen 5 werkdagen.', 'custom', '2026-12-01T17:00+01:00'],

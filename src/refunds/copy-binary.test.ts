@@ -15,6 +15,11 @@ test('numeric: base-10,000 digits, the first one\'s weight, the decimals as writ
   assert.equal(field((b, o) => writeNumeric(b, o, '0')), '00000008' + '0000' + '0000' + '0000' + '0000');
   assert.equal(field((b, o) => writeNumeric(b, o, '10000.000')), '0000000a' + '0001' + '0001' + '0000' + '0003' + '0001');
   assert.equal(field((b, o) => writeNumeric(b, o, null)), 'ffffffff');
+  // whole numbers below 10,000 take a short way: the same bytes
+  assert.equal(field((b, o) => writeNumeric(b, o, '1')), '0000000a' + '0001' + '0000' + '0000' + '0000' + '0001');
+  assert.equal(field((b, o) => writeNumeric(b, o, '9999')), '0000000a' + '0001' + '0000' + '0000' + '0000' + '270f');
+  assert.equal(field((b, o) => writeNumeric(b, o, '0060')), '0000000a' + '0001' + '0000' + '0000' + '0000' + '003c');
+  assert.equal(field((b, o) => writeNumeric(b, o, '10000')), '0000000a' + '0001' + '0001' + '0000' + '0000' + '0001');
   assert.throws(() => field((b, o) => writeNumeric(b, o, '-1')), RangeError);
 });
 

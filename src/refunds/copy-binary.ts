@@ -55,6 +55,16 @@ export function writeTimestamptz(buf: Buffer, o: number, at: Date): number {
  */
 export function writeNumeric(buf: Buffer, o: number, decimal: string | null): number {
   if (decimal === null) return writeNull(buf, o);
+  const small = smallWhole(decimal);
+  if (small >= 0) {
+    // nearly every quantity ("1", "60"): one base-10,000 digit (or none for 0), weight 0, no decimals
+    const n = small ? 1 : 0;
+    o = buf.writeInt32BE(8 + 2 * n, o);
+    o = buf.writeInt16BE(n, o);
+    o = buf.writeInt32BE(0, o); // weight 0, sign positive
+    o = buf.writeInt16BE(0, o);
+    return n ? buf.writeInt16BE(small, o) : o;
+  }
   if (!/^\d+(\.\d+)?$/.test(decimal)) throw new RangeError(`"${decimal}" is not a plain decimal`);
   const [whole, frac = ''] = decimal.split('.');
   const int = whole.replace(/^0+/, '');
@@ -75,4 +85,17 @@ export function writeNumeric(buf: Buffer, o: number, decimal: string | null): nu
   o = buf.writeInt16BE(frac.length, o);
   for (let i = first; i < last; i++) o = buf.writeInt16BE(digits[i], o);
   return o;
+}
+
+/** "0" … "9999" written without a leading zero as its value; otherwise -1. */
+function smallWhole(s: string): number {
+  const len = s.length;
+  if (len < 1 || len > 4 || (len > 1 && s.charCodeAt(0) === 48)) return -1;
+  let v = 0;
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }

@@ -46,6 +46,16 @@ test('times: with an offset as given, without one in the account\'s zone (summer
   assert.equal(parseChargedAt('2026-01-01T12:00:00Z', 'Europe/Amsterdam')?.toISOString(), '2026-01-01T12:00:00.000Z');
   assert.equal(parseChargedAt('2026-13-01', 'Europe/Amsterdam'), null);
   assert.equal(parseChargedAt('2026-04-31', 'Europe/Amsterdam'), null);
+  // the digit-by-digit reading of 2026-11-24 10:15(:00) checks as much as the pattern
+  assert.equal(parseChargedAt('2026-07-01 12:00:30', 'Europe/Amsterdam')?.toISOString(), '2026-07-01T10:00:30.000Z');
+  assert.equal(parseChargedAt(' 2026-07-01T12:00:30 ', 'UTC')?.toISOString(), '2026-07-01T12:00:30.000Z');
+  assert.equal(parseChargedAt('2026-02-29 10:00:00', 'UTC'), null);
+  assert.equal(parseChargedAt('2026-11-24 24:00', 'UTC'), null);
+  assert.equal(parseChargedAt('2026-11-24 10:60:00', 'UTC'), null);
+  assert.equal(parseChargedAt('2026-11-24 10:15:60', 'UTC'), null);
+  assert.equal(parseChargedAt('2026-11-24x10:15', 'UTC'), null);
+  assert.equal(parseChargedAt('2026-1a-24 10:15', 'UTC'), null);
+  assert.equal(parseChargedAt('2026-11-24 10:15:0Z', 'UTC'), null);
 });
 
 test('times on the days summer time starts and ends, in any order (the offset is cached per day)', () => {

@@ -111,6 +111,12 @@ const DUTCH = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}
 export function parseChargedAt(raw: string, timeZone: string): Date | null {
   const v = raw.trim();
   let y: number, mo: number, d: number, h = 0, mi = 0, s = 0;
+  // what billing exports write nearly always (2026-11-24 10:15:00, or with a T): read digit by digit
+  if ((v.length === 19 || v.length === 16) && isLocalDateTime(v)) {
+    y = num(v, 0, 4); mo = num(v, 5, 7); d = num(v, 8, 10); h = num(v, 11, 13); mi = num(v, 14, 16);
+    if (v.length === 19) s = num(v, 17, 19);
+    return localDate(y, mo, d, h, mi, s, timeZone);
+  }
   const local = LOCAL.exec(v);
   const dutch = local ? null : DUTCH.exec(v);
   if (local) {
@@ -124,10 +130,32 @@ export function parseChargedAt(raw: string, timeZone: string): Date | null {
     const t = new Date(v);
     return Number.isNaN(t.getTime()) ? null : t;
   }
+  return localDate(y, mo, d, h, mi, s, timeZone);
+}
+
+function localDate(y: number, mo: number, d: number, h: number, mi: number, s: number, timeZone: string): Date | null {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
   const localMs = Date.UTC(y, mo - 1, d, h, mi, s);
   if (d > 28 && new Date(localMs).getUTCDate() !== d) return null; // 31 April
   return new Date(localMs - offsetAt(timeZone, localMs));
+}
+
+/** dddd-dd-dd[ T]dd:dd(:dd)? — the shape LOCAL matches with a time, checked without a regex's match array. */
+function isLocalDateTime(v: string): boolean {
+  const sep = v.charCodeAt(10);
+  if (v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || (sep !== 32 && sep !== 84) || v.charCodeAt(13) !== 58) return false;
+  if (v.length === 19 && v.charCodeAt(16) !== 58) return false;
+  for (let i = 0; i < v.length; i++) {
+    if (i === 4 || i === 7 || i === 10 || i === 13 || i === 16) continue;
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+function num(v: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + v.charCodeAt(i) - 48;
+  return n;
 }
 
 // A zone's offset changes only on the hour (summer time), at most once a day, and a ledger's rows
@@ -162,9 +190,10 @@ function hourOffset(timeZone: string, hour: number): number {
 }
 
 /** One record of the file (its fields by position) as a charge, or the first field that is wrong and why. */
-export function readChargeRow(fields: string[], idx: ColumnIndex, m: LedgerMapping): RowResult {
-  // the database stores no NUL character (a file cut from a binary export may carry one)
-  for (const f of LEDGER_FIELDS) if (idx[f] !== undefined && fields[idx[f]!]?.includes('\u0000')) return bad(f, 'contains a NUL character');
+export function readChargeRow(fields: string[], idx: ColumnIndex, m: LedgerMapping, mayHoldNul = true): RowResult {
+  // the database stores no NUL character (a file cut from a binary export may carry one); the reader
+  // says when no text read so far held one at all
+  if (mayHoldNul) for (const f of LEDGER_FIELDS) if (idx[f] !== undefined && fields[idx[f]!]?.includes('\u0000')) return bad(f, 'contains a NUL character');
   const chargeRef = cell(fields, idx.charge_id);
   if (!chargeRef) return bad('charge_id', 'empty');
   if (chargeRef.length > 200) return bad('charge_id', 'longer than 200 characters');

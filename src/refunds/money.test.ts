@@ -37,3 +37,19 @@ test('money is written the way each language writes it', () => {
   assert.equal(formatMoney(1250, 'EUR', 'nl').replace(/\s/g, ' '), '€ 12,50');
   assert.equal(formatMoney(1250, 'EUR', 'en'), '€12.50');
 });
+
+test('plain amounts read digit by digit give what the general reading gives', () => {
+  const cents = (s: string, d?: ',' | '.' | 'auto') => {
+    const r = parseAmount(s, d);
+    return r.ok ? r.cents : r.reason;
+  };
+  assert.equal(cents('7'), 700);
+  assert.equal(cents('007,5'), 750);
+  assert.equal(cents('0,05'), 5);
+  assert.equal(cents('9999999999999.99'), 999999999999999);
+  assert.equal(cents('12,50', '.'), 125000); // "," is then a thousands separator: the general reading decides
+  assert.equal(cents('12.'), 1200); // as the general reading had it
+  assert.match(String(cents('12.5x')), /not an amount/);
+  assert.match(String(cents('12 50')), /./);
+  assert.equal(cents('-12.50'), -1250);
+});

@@ -17,6 +17,8 @@ export type AmountParse = { ok: true; cents: number } | { ok: false; reason: str
  * decimals is refused unless they are zeros (fractional cents do not exist).
  */
 export function parseAmount(raw: string, decimal: ',' | '.' | 'auto' = 'auto'): AmountParse {
+  const quick = plainCents(raw, decimal);
+  if (quick >= 0) return { ok: true, cents: quick };
   // what billing exports write nearly always ("12.50", "7", "0,5"): no thousands to guess at
   const plain = PLAIN.exec(raw);
   if (plain && (!plain[2] || decimal === 'auto' || plain[2] === decimal)) {
@@ -54,4 +56,29 @@ export function parseAmount(raw: string, decimal: ',' | '.' | 'auto' = 'auto'): 
 export function formatMoney(cents: number, currency: string, language: string | null | undefined): string {
   const locale = language === 'en' ? 'en-GB' : 'nl-NL';
   return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 100);
+}
+
+/**
+ * PLAIN's amounts ("12.50", "7", "0,5") read digit by digit, without a match array: the cents, or -1
+ * for anything else (then the full reading decides).
+ */
+function plainCents(raw: string, decimal: ',' | '.' | 'auto'): number {
+  const len = raw.length;
+  let whole = 0;
+  let i = 0;
+  for (; i < len; i++) {
+    const c = raw.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    whole = whole * 10 + c;
+  }
+  if (i === 0 || i > 13) return -1;
+  if (i === len) return whole * 100;
+  const sep = raw[i];
+  if ((sep !== '.' && sep !== ',') || (decimal !== 'auto' && sep !== decimal)) return -1;
+  const frac = len - i - 1;
+  if (frac < 1 || frac > 2) return -1;
+  const d1 = raw.charCodeAt(i + 1) - 48;
+  const d2 = frac === 2 ? raw.charCodeAt(i + 2) - 48 : 0;
+  if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return -1;
+  return whole * 100 + d1 * 10 + d2;
 }

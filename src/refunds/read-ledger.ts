@@ -53,6 +53,8 @@ export async function* readLedger(
   let pending: { fields: string[]; line: number } | null = null;
   let batch: ChargeInput[] = [];
   let nextProgress = 10_000;
+  // whether any text read so far held a NUL character: until then no field can (one search a piece)
+  let sawNul = false;
 
   const handle = (rec: { fields: string[]; line: number }, last: boolean) => {
     report.rows_read++;
@@ -62,7 +64,7 @@ export async function* readLedger(
       fail(rec.line, null, `${rec.fields.length} fields where the header has ${header!.length}${cut ? ': the last line is cut off' : ''}`);
       return;
     }
-    const r = readChargeRow(rec.fields, idx, m);
+    const r = readChargeRow(rec.fields, idx, m, sawNul);
     if (!r.ok) return fail(rec.line, r.field, r.reason);
     report.rows_good++;
     batch.push(r.charge);
@@ -87,6 +89,7 @@ export async function* readLedger(
 
   const items: CsvItem[] = [];
   for await (const text of decode as AsyncIterable<string>) {
+    if (!sawNul) sawNul = text.includes('\u0000');
     items.length = 0;
     csv.push(text, items);
     take(items);

@@ -17,6 +17,8 @@ const COLUMNS = 'account_id, import_id, id, charge_ref, customer_ref, amount_cen
 /** Rows sent in one COPY, and the bytes a batch starts with (it grows for long rows). */
 export const BATCH_ROWS = 10_000;
 const BATCH_BYTES = 4 << 20;
+/** int16 field count, account (4 + 16), import (4 + 16), the id's length (4) and its first 12 bytes */
+const ROW_START_BYTES = 2 + 20 + 20 + 4 + 12;
 
 /** A batch of charges in COPY's binary format, in bytes outside the JS heap. */
 export interface ChargeBatch {
@@ -25,10 +27,11 @@ export interface ChargeBatch {
 }
 
 export class ChargeWriter {
-  private readonly account: Buffer;
-  private readonly import: Buffer;
-  /** the first 12 bytes of every id of this import; the last 4 count the rows */
-  private readonly idBytes = Buffer.alloc(16);
+  /**
+   * What every row of this import starts with, made once: the field count, the account, the import,
+   * and the id's length and first 12 bytes (a row then adds the id's last 4, its count)
+   */
+  private readonly rowStart: Buffer;
   private ids = 0;
   private staged = false;
   private stagingReady = false;
@@ -44,9 +47,13 @@ export class ChargeWriter {
     importId: string,
     private readonly batchRows = BATCH_ROWS,
   ) {
-    this.account = uuidBytes(accountId);
-    this.import = uuidBytes(importId);
-    uuidBytes(`${chargeIdPrefix()}00000000`).copy(this.idBytes);
+    const start = Buffer.alloc(ROW_START_BYTES);
+    let o = start.writeInt16BE(13, 0);
+    o = writeBytes(start, o, uuidBytes(accountId));
+    o = writeBytes(start, o, uuidBytes(importId));
+    o = start.writeInt32BE(16, o);
+    uuidBytes(`${chargeIdPrefix()}00000000`).copy(start, o, 0, 12);
+    this.rowStart = start;
   }
 
   /**
@@ -64,11 +71,10 @@ export class ChargeWriter {
     }
     let o = this.len || COPY_BINARY_HEADER.copy(buf, 0);
     if (this.ids > MAX_CHARGES_PER_IMPORT) throw new RangeError(`an import holds at most ${MAX_CHARGES_PER_IMPORT} charges`);
-    this.idBytes.writeUInt32BE(this.ids++, 12);
-    o = buf.writeInt16BE(13, o);
-    o = writeBytes(buf, o, this.account);
-    o = writeBytes(buf, o, this.import);
-    o = writeBytes(buf, o, this.idBytes);
+    // 58 bytes: a loop of stores costs less than a native copy's call
+    const start = this.rowStart;
+    for (let i = 0; i < ROW_START_BYTES; i++) buf[o + i] = start[i];
+    o = buf.writeUInt32BE(this.ids++, o + ROW_START_BYTES);
     o = writeText(buf, o, c.charge_ref);
     o = writeText(buf, o, c.customer_ref);
     o = writeInt8(buf, o, c.amount_cents);

@@ -20,6 +20,12 @@ export interface WorkerOptions {
  * at once. Several workers
  * (processes) can share one PostgreSQL database: claiming uses FOR UPDATE SKIP LOCKED.
  * stop() waits for running jobs to finish.
+ *
+ * While the queue has work (the last claim filled every free slot), a slot that frees claims again at
+ * once instead of at the next poll: waiting for the poll capped a worker at `concurrency` jobs per
+ * `pollMs` (4 jobs/s by default, whatever the machine could do), and the soak (bench/soak.ts) saw the
+ * backlog grow without end at a million messages a day. An empty or short claim goes back to polling,
+ * so idle workers do not hammer the database.
  */
 export function startWorker(db: Db, opts: WorkerOptions) {
   const workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
@@ -27,6 +33,8 @@ export function startWorker(db: Db, opts: WorkerOptions) {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let ticking = false;
+  /** the last claim got as many jobs as it asked for: more may be waiting */
+  let busy = false;
 
   async function runOne(job: JobRow) {
     const handler = opts.handlers[job.kind];
@@ -47,18 +55,35 @@ export function startWorker(db: Db, opts: WorkerOptions) {
       const free = opts.concurrency - running.size;
       if (free > 0) {
         const jobs = await claimJobs(db, workerId, free, { kinds: Object.keys(opts.handlers), accountIds: opts.accountIds });
+        busy = jobs.length === free;
         for (const job of jobs) {
-          const p = runOne(job).finally(() => running.delete(p));
+          const p = runOne(job).finally(() => {
+            running.delete(p);
+            if (busy) claimNow();
+          });
           running.add(p);
         }
       }
     } catch (err) {
+      busy = false;
       opts.log.error({ err: (err as Error).message }, 'worker could not claim jobs');
     } finally {
       ticking = false;
-      // ±20% jitter: workers started together (a deploy, a restart) drift apart instead of all claiming at once
-      if (!stopped) timer = setTimeout(tick, Math.round(opts.pollMs * (0.8 + Math.random() * 0.4)));
+      if (!stopped) {
+        // a slot freed while this claim ran: take the next jobs now; else poll again in pollMs,
+        // ±20% jitter: workers started together (a deploy, a restart) drift apart instead of all claiming at once
+        if (busy && running.size < opts.concurrency) claimNow();
+        else timer = setTimeout(tick, Math.round(opts.pollMs * (0.8 + Math.random() * 0.4)));
+      }
     }
+  }
+
+  /** claims at once (the queue is known to have work), unless a claim is under way: that one re-checks when it ends */
+  function claimNow() {
+    if (stopped || ticking) return;
+    if (timer) clearTimeout(timer);
+    timer = null;
+    void tick();
   }
 
   // recurring system jobs this worker handles get their first run queued (once for all workers)

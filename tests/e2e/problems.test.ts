@@ -26,7 +26,8 @@ import { assertAccessible, buildWorkspace, chromiumMissing, launch, PASSWORD, SC
 const COMPLAINTS = [
   { name: 'Henk de Vries', cents: 1250, body: 'De parkeerapp heeft mijn sessie van zaterdag twee keer afgeschreven, € 12,50 te veel. Ik wil mijn geld terug.' },
   { name: 'Fatima el Amrani', cents: 3000, body: 'Weer dubbel betaald in de parkeerapp: € 30 voor één middag. Dit is de tweede keer!' },
-  { name: 'Joost Bakker', cents: 875, body: 'Mijn parkeersessie is twee keer afgeschreven (€ 8,75). Hoe krijg ik dat terug?' },
+  // two amounts nothing in the text tells apart: the bulk reply asks the supervisor to choose instead of guessing
+  { name: 'Joost Bakker', cents: 875, body: 'Op mijn afschrift staan € 2,10 en € 8,75 van de parkeerapp, voor één sessie. Hoe krijg ik dat terug?' },
 ];
 
 async function seed(db: Db) {
@@ -182,6 +183,17 @@ describe('problems, promises, transfers and notifications in Chromium', { skip }
       'Beste {{customer.first_name}},\n\nDank u wel voor uw melding over {{case.ref}}, en het spijt ons dat de app u te veel liet betalen. ' +
         'Ik heb {{amount}} vandaag teruggestort; het staat uiterlijk vrijdag op uw rekening.\n\nMet vriendelijke groet,\n{{agent.name}}',
     );
+    // Joost's amount is uncertain: he is listed with his amounts to choose from, and his preview leaves {{amount}} open
+    const uncertain = page.locator('fieldset.uncertain-amounts');
+    await uncertain.getByText('Bedrag onzeker bij 1 klant').waitFor();
+    await page.getByLabel('Voorbeeld voor').selectOption(joost.id);
+    await page.getByTestId('preview').locator('mark.missing', { hasText: '{{amount}}' }).waitFor();
+    const choose = uncertain.getByLabel(`${joost.ref} · Joost Bakker`);
+    const options = await choose.locator('option').allInnerTexts();
+    assert.equal(options.length, 3, `a prompt and his two amounts: ${options.join(' | ')}`);
+    await choose.selectOption({ label: options.find((o) => /8,75/.test(o))! });
+    await page.getByTestId('preview').getByText(/€\s?8,75/).waitFor();
+    await assertAccessible(page, 'problem view with an uncertain amount');
     await page.getByLabel('Voorbeeld voor').selectOption(fatima.id);
     const preview = page.getByTestId('preview');
     await preview.getByText('Fatima', { exact: true }).waitFor();

@@ -1338,7 +1338,7 @@ runTable('refunds, the ledger and SEPA: bad amounts, IBANs, currencies, headers 
     { name: 'an agent imports the ledger', ...csv('/api/v1/ledger/imports', 'charge_id\n'), auth: f.agentToken, status: 403, code: 'forbidden', message: /refunds\.manage_ledger/ },
     { name: 'an import of a file that is no mbox', ...csv('/api/v1/imports?source=mbox', 'Subject: hallo\n\nbody\n', 'application/mbox'), status: 400, code: 'import_file_invalid', message: /Not an mbox/ },
     { name: 'a Zendesk import that is no ZIP', ...csv('/api/v1/imports?source=zendesk', '{"tickets": []}', 'application/zip'), status: 400, code: 'import_file_invalid', message: /ZIP/ },
-    { name: 'an import of an unknown source', ...csv('/api/v1/imports?source=freshdesk', 'From x\n', 'application/mbox'), status: 400, code: 'validation_failed' },
+    { name: 'an import of an unknown source', ...csv('/api/v1/imports?source=kayako', 'From x\n', 'application/mbox'), status: 400, code: 'validation_failed' },
     { name: 'an import as JSON', method: 'POST', url: '/api/v1/imports?source=mbox', payload: { file: 'x' }, status: 415, code: 'unsupported_media_type' },
     { name: 'an empty import', ...csv('/api/v1/imports?source=mbox', '', 'application/mbox'), status: 400, code: 'import_file_invalid' },
     { name: 'an agent imports a mail archive', ...csv('/api/v1/imports?source=mbox', 'From x Mon Jan  1 00:00:00 2025\nFrom: a@b.nl\n\nx\n', 'application/mbox'), auth: f.agentToken, status: 403, code: 'forbidden', message: /imports\.run/ },

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** `luister import mbox | zendesk` as a user runs it: a dry run first, then for real, then again. */
+/** `luister import mbox | zendesk | freshdesk | zammad | chatwoot` as a user runs it: a dry run first, then for real, then again. */
 const dataDir = mkdtempSync(join(tmpdir(), 'luister-import-cli-'));
 const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
 const run = `${process.pid}.${Date.now()}`;
@@ -44,6 +44,21 @@ test('import zendesk: the sample export', () => {
   const s = json(luister('import', 'zendesk', 'tests/fixtures/import/zendesk', ...a));
   assert.equal(s.imported, 4);
   assert.equal(s.unresolved_references['ticket.requester_id not in users.json'], 1);
+});
+
+test('import freshdesk, zammad, chatwoot: dry run, then for real, then again with nothing imported', () => {
+  for (const [source, n] of [['freshdesk', 3], ['zammad', 3], ['chatwoot', 2]] as const) {
+    const dir = `tests/fixtures/import/${source}`;
+    const dry = json(luister('import', source, dir, '--dry-run', ...a));
+    assert.deepEqual([dry.source, dry.dry_run, dry.imported], [source, true, n]);
+    const real = luister('import', source, dir, ...a);
+    assert.equal(json(real).imported, n);
+    assert.match(real.err, /100%\s+\d+\/\d+ tickets/);
+    assert.equal(json(luister('import', source, dir, ...a)).imported, 0);
+  }
+  const wrong = luister('import', 'chatwoot', 'tests/fixtures/import/zammad', ...a);
+  assert.equal(wrong.code, 1);
+  assert.match(wrong.err, /No conversations\.json/);
 });
 
 test('a wrong or truncated file is a clear error and exit code 1', () => {

@@ -7,6 +7,7 @@ import type { Db } from '../../src/storage/db.ts';
 import { systemActor } from '../../src/shared/actor.ts';
 import { createAgent } from '../../src/accounts/create-agent.ts';
 import { importZendesk } from '../../src/imports/zendesk/import-zendesk.ts';
+import { createField } from '../../src/custom-fields/manage-fields.ts';
 import { newAccount, testDb, type TestAccount } from '../helpers.ts';
 
 const SAMPLE = join(import.meta.dirname, '../fixtures/import/zendesk');
@@ -28,6 +29,9 @@ describe('import a Zendesk export (tests/fixtures/import/zendesk, made by hand f
     db = await testDb();
     acc = await newAccount(db, 'Zendesk BV');
     sanne = (await createAgent(db, systemActor(acc.accountId), { email: 'Sanne@Helpdesk.example', name: 'Sanne Bakker', role: 'agent' })).id;
+    // custom fields of the same key take the export's values: a case field named like ticket_fields.json's title, a customer field like user_fields' key
+    await createField(db, systemActor(acc.accountId), { entity: 'case', key: 'contract', label_nl: 'Contract', label_en: 'Contract', type: 'text' });
+    await createField(db, systemActor(acc.accountId), { entity: 'customer', key: 'klantnummer', label_nl: 'Klantnummer', label_en: 'Customer number', type: 'text' });
   });
   after(() => db.close());
 
@@ -39,8 +43,12 @@ describe('import a Zendesk export (tests/fixtures/import/zendesk, made by hand f
     assert.equal(s.imported, 4);
     assert.equal(s.cases, 4);
     assert.equal(s.skipped['requester not in the export'], 1);
-    assert.equal(s.not_mapped['organizations (Luister has no organisations yet)'], 1);
-    assert.equal(s.not_mapped['ticket custom field values (custom_fields)'], 2);
+    assert.equal(s.mapped['organisations created'], 1);
+    assert.equal(s.mapped['organisation domains claimed'], 1);
+    assert.equal(s.mapped['ticket custom field values (onto Luister case fields of the same key)'], 2);
+    assert.equal(s.mapped['customer custom field values (onto Luister customer fields of the same key)'], 1);
+    assert.equal(s.not_mapped['organisation custom field "contract" (no Luister organisation field with this key)'], 1);
+    assert.equal(s.mapped['agents matched by e-mail'], 1);
     assert.equal(s.not_mapped['ticket status (kept as new: its assignee is no Luister agent)'], 2, 'solved with an unknown agent, pending without assignee');
     assert.equal(s.not_mapped['attachments (kept as links in the message notes, not downloaded)'], 1);
     assert.equal(s.not_mapped['tags that make no valid Luister tag'], 1);
@@ -63,6 +71,7 @@ describe('import a Zendesk export (tests/fixtures/import/zendesk, made by hand f
     assert.equal(t1.last_contact_at.toISOString(), '2025-01-08T15:30:00.000Z');
     assert.equal(t1.contact_count, 2);
     assert.equal(t1.language, 'nl');
+    assert.deepEqual(t1.custom_fields, { contract: 'contract-42' });
     const msgs = await db.query<{ type: string; author_agent_id: string | null; created_at: Date; intake_notes: string[]; delivery_status: string | null }>(
       'SELECT type, author_agent_id, created_at, intake_notes, delivery_status FROM messages WHERE account_id = $1 AND case_id = $2 ORDER BY created_at', [acc.accountId, t1.id]);
     assert.deepEqual(msgs.map((m) => m.type), ['inbound', 'outbound', 'note', 'inbound']);
@@ -72,6 +81,13 @@ describe('import a Zendesk export (tests/fixtures/import/zendesk, made by hand f
     const [cust] = await db.query<{ name: string; value: string }>(
       `SELECT c.name, i.value FROM customers c JOIN customer_identities i ON i.account_id = c.account_id AND i.customer_id = c.id WHERE c.account_id = $1 AND c.id = $2`, [acc.accountId, t1.customer_id]);
     assert.deepEqual(cust, { name: 'Anna de Vries', value: 'anna@klant.example' });
+    const [org] = await db.query<{ name: string; customers: number; domains: string[] }>(
+      `SELECT o.name, (SELECT count(*)::int FROM customers c WHERE c.account_id = o.account_id AND c.organisation_id = o.id) AS customers,
+         (SELECT array_agg(domain) FROM organisation_domains d WHERE d.account_id = o.account_id AND d.organisation_id = o.id) AS domains
+       FROM organisations o WHERE o.account_id = $1`, [acc.accountId]);
+    assert.deepEqual(org, { name: 'Bakkerij De Vries', customers: 1, domains: ['bakkerijdevries.example'] }, 'Anna joins her organization');
+    const [fields] = await db.query<{ custom_fields: object }>('SELECT custom_fields FROM customers WHERE account_id = $1 AND id = $2', [acc.accountId, t1.customer_id]);
+    assert.deepEqual(fields.custom_fields, { klantnummer: 'K-1001' });
 
     const t2 = await caseOf('1002');
     assert.equal(t2.status, 'new', 'solved by an agent who is not in Luister: kept new, reported');
@@ -90,6 +106,8 @@ describe('import a Zendesk export (tests/fixtures/import/zendesk, made by hand f
     const before = await counts();
     const again = await importZendesk(db, systemActor(acc.accountId), SAMPLE);
     assert.equal(again.imported, 0);
+    assert.equal(again.mapped['organisations matched by name'], 1);
+    assert.equal(again.mapped['organisations created'], undefined);
     assert.equal(again.skipped['already imported (same Zendesk ticket and comments)'], 4);
     assert.deepEqual(await counts(), before);
 
@@ -127,6 +145,15 @@ describe('import a Zendesk export (tests/fixtures/import/zendesk, made by hand f
       await assert.rejects(importZendesk(db, systemActor(other.accountId), dir), /tickets\.json, record 1: id .*Zendesk export/);
       rmSync(join(dir, 'tickets.json'));
       await assert.rejects(importZendesk(db, systemActor(other.accountId), dir), /No tickets\.json/);
+      // records of two Zendesk accounts (their urls name two subdomains): refused whole
+      writeFileSync(join(dir, 'tickets.json'), JSON.stringify({ tickets: [
+        { id: 1, url: 'https://eerste.zendesk.com/api/v2/tickets/1.json', requester_id: 101, created_at: '2025-01-01T00:00:00Z' },
+        { id: 2, url: 'https://tweede.zendesk.com/api/v2/tickets/2.json', requester_id: 101, created_at: '2025-01-01T00:00:00Z' }] }));
+      await assert.rejects(importZendesk(db, systemActor(other.accountId), dir), (err: Error & { code?: string }) => {
+        assert.equal(err.code, 'import_foreign_reference');
+        assert.match(err.message, /ticket 2 belongs to Zendesk account tweede/);
+        return true;
+      });
       assert.equal((await counts(other.accountId)).cases, 0);
     } finally {
       rmSync(dir, { recursive: true, force: true });

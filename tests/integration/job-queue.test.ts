@@ -87,3 +87,32 @@ test('a claim reads the queue in index order: no sort of everything waiting, exp
     await db.close();
   }
 });
+
+test('a worker takes the next jobs as soon as a slot frees while the queue has work, and polls when it is empty', async () => {
+  // Before: a worker claimed at most `concurrency` jobs per poll (4 jobs/s at the defaults), whatever the machine could do;
+  // bench/soak.ts saw the backlog grow without end at a million messages a day.
+  const { startWorker } = await import('../../src/worker/runner.ts');
+  const { default: pino } = await import('pino');
+  const db = await testDb();
+  const acc = await newAccount(db);
+  const kind = `test.drain.${process.pid}`;
+  let ran = 0;
+  const worker = startWorker(db, {
+    handlers: { [kind]: async () => void ran++ }, concurrency: 2, pollMs: 60_000, log: pino({ level: 'silent' }), accountIds: [acc.accountId],
+  });
+  try {
+    for (let i = 0; i < 20; i++) await enqueueJob(db, { accountId: acc.accountId, kind });
+    worker.nudge();
+    const until = Date.now() + 20_000;
+    while (ran < 20 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(ran, 20, 'all 20 jobs ran without waiting for the 60 s poll');
+    // the queue is empty: back to polling, no claim loop (a new job waits for the next poll)
+    await new Promise((r) => setTimeout(r, 200));
+    await enqueueJob(db, { accountId: acc.accountId, kind });
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(ran, 20, 'an idle worker waits for its poll');
+  } finally {
+    await worker.stop();
+    await db.close();
+  }
+});

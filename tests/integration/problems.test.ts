@@ -112,16 +112,21 @@ test("bulk reply: {{amount}} is the amount each complaint is about, not a usual 
   };
   const usual = await withText('Anouk de Wit', 'Normaal betaal ik rond de 2 euro, maar deze keer is er 16,40 euro afgeschreven.');
   const unclear = await withText('Bas Koster', 'Eerst €12 en daarna nog eens €30, wat is dit?');
-  const p = (await req('POST', '/api/v1/problems', { title: 'Parkeerapp rekent te veel', case_ids: [usual.id, unclear.id] })).json();
+  // the amount only in the subject, the message refers to it
+  const bySubject = (await req('POST', '/api/v1/cases', { customer: { email: uniqueEmail(), name: 'Carla Mulder' }, subject: 'Re: € 14,20 afgeschreven voor tien minuten', message: { body: 'Zie onderwerp. Graag terugstorten.' } })).json() as { id: string; ref: string; message: { id: string } };
+  await ctx.db.query(`INSERT INTO message_analysis (account_id, message_id, intents, money, topic_id) VALUES ($1, $2, '{complaint}', '[]', $3)`, [acc.accountId, bySubject.message.id, topic]);
+  const p = (await req('POST', '/api/v1/problems', { title: 'Parkeerapp rekent te veel', case_ids: [usual.id, unclear.id, bySubject.id] })).json();
   const detail = (await req('GET', `/api/v1/problems/${p.id}`)).json();
   const amountOf = (ref: string) => detail.cases.find((c: { ref: string }) => c.ref === ref).amount;
   assert.deepEqual(amountOf(usual.ref), { amount: { cents: 1640, currency: 'EUR' }, certain: true, alternatives: [{ cents: 200, currency: 'EUR' }] });
   assert.equal(amountOf(unclear.ref).certain, false, 'the preview flags this customer');
+  assert.deepEqual(amountOf(bySubject.ref), { amount: { cents: 1420, currency: 'EUR' }, certain: true, alternatives: [] });
 
   const body = 'Beste {{customer.first_name}}, wij storten {{amount}} terug. Het spijt ons. U ziet het uiterlijk vrijdag op uw rekening.';
   const first = (await req('POST', `/api/v1/problems/${p.id}/reply`, { body })).json().data;
   const out = Object.fromEntries(first.map((r: { ref: string }) => [r.ref, r]));
   assert.equal(out[usual.ref].outcome, 'sent');
+  assert.equal(out[bySubject.ref].outcome, 'sent');
   assert.equal(out[unclear.ref].outcome, 'skipped');
   assert.equal(out[unclear.ref].error.code, 'amount_uncertain');
   const sent = (await req('GET', `/api/v1/cases/${usual.id}`)).json().timeline.find((t: { type?: string }) => t.type === 'outbound');

@@ -23,6 +23,7 @@ import { PortalSettings } from './channels/PortalSettings.tsx';
 import { MacroList } from './macros/MacroList.tsx';
 import { SsoSettings } from './accounts/SsoSettings.tsx';
 import { Roles } from './accounts/Roles.tsx';
+import { Imports } from './imports/Imports.tsx';
 import { Organisations } from './organisations/Organisations.tsx';
 import { OrganisationView } from './organisations/OrganisationView.tsx';
 import { ApiError, get, post, whenSignedOut } from './shared/api.ts';
@@ -35,7 +36,7 @@ import { SettingsIndex } from './settings/SettingsIndex.tsx';
 import type { Me } from './shared/types.ts';
 
 /** The screens reached from Settings: the top bar marks Settings as current on each of them. */
-const SETTINGS_SCREENS = new Set<Route['screen']>(['settings', 'security', 'channels', 'portal', 'status-settings', 'sso', 'macros', 'retention', 'roles']);
+const SETTINGS_SCREENS = new Set<Route['screen']>(['settings', 'security', 'channels', 'portal', 'status-settings', 'sso', 'macros', 'retention', 'roles', 'imports']);
 
 export function App() {
   const { t } = useTranslation();
@@ -182,6 +183,8 @@ export function App() {
         <SsoSettings me={me} onHelp={showHelp} />
       ) : route.screen === 'roles' ? (
         <Roles me={me} onHelp={showHelp} />
+      ) : route.screen === 'imports' ? (
+        <Imports me={me} onHelp={showHelp} />
       ) : route.screen === 'security' ? (
         <TwoFactorSettings me={me} onHelp={showHelp} />
       ) : route.screen === 'settings' ? (

@@ -1,27 +1,26 @@
-// `luister import mbox FILE | eml DIR | zendesk DIR [--dry-run]`: history from a mail archive or another helpdesk.
+// `luister import mbox FILE | eml DIR | zendesk|freshdesk|zammad|chatwoot DIR [--dry-run]`: history from a mail archive or another helpdesk.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { loadConfig } from '../../config.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { ImportProgress, ImportSummary } from '../../imports/summary.ts';
+import { HELPDESK_SOURCES, IMPORT_SOURCES, type HelpdeskSource, type ImportProgress, type ImportSummary } from '../../imports/summary.ts';
 import { cliActor } from '../account-context.ts';
 import { type CliOptions, print, required, withDb } from '../run.ts';
 
-const SOURCES = ['mbox', 'eml', 'zendesk'];
-
 /** The import commands; null when the command is not one of these (`import customers` lives in main.ts). */
 export function importCommand(cmd: string, sub: string | undefined, arg: string | undefined, opt: CliOptions): Promise<unknown> | null {
-  if (cmd !== 'import' || !sub || !SOURCES.includes(sub)) return null;
+  if (cmd !== 'import' || !sub || !(IMPORT_SOURCES as readonly string[]).includes(sub)) return null;
   return withDb(`import ${sub}`, async (db) => {
     const path = required(sub === 'mbox' ? 'FILE' : 'DIR', arg);
     const actor = await cliActor(db, opt.account);
     const config = loadConfig();
-    const progress = progressBar(sub === 'zendesk' ? 'tickets' : 'messages');
+    const helpdesk = (HELPDESK_SOURCES as readonly string[]).includes(sub);
+    const progress = progressBar(helpdesk ? 'tickets' : 'messages');
     const opts = { dryRun: opt['dry-run'] ?? false, onProgress: progress.update, requestId: `import:cli:${sub}` };
     let summary: ImportSummary;
-    if (sub === 'zendesk') {
-      const { importZendesk } = await import('../../imports/zendesk/import-zendesk.ts');
-      summary = await importZendesk(db, actor, path, opts).finally(progress.done);
+    if (helpdesk) {
+      const { HELPDESK_IMPORTERS } = await import('../../imports/helpdesk/importers.ts');
+      summary = await HELPDESK_IMPORTERS[sub as HelpdeskSource](db, actor, path, opts).finally(progress.done);
     } else {
       const { importMail } = await import('../../imports/mail/import-mail.ts');
       const read = await mailSource(sub as 'mbox' | 'eml', path, config.SMTP_MAX_BYTES);

@@ -13,6 +13,7 @@ import type { Config } from '../../config.ts';
 import { AppError } from '../../shared/errors.ts';
 import { requirePermission } from '../../accounts/permissions.ts';
 import { checkUpload, createImportJob, getImportJob, listImportJobs, runImportJob } from '../../imports/jobs.ts';
+import { IMPORT_SOURCES, type ImportSource } from '../../imports/summary.ts';
 import { actorOf } from '../auth.ts';
 import * as s from '../schemas.ts';
 import * as res from '../responses.ts';
@@ -22,15 +23,17 @@ const MAX_UPLOAD = 1024 * 1024 * 1024;
 const UPLOAD_TYPES = ['application/mbox', 'application/octet-stream', 'application/zip'];
 
 const count = z.record(z.string(), z.number().int());
+const source = z.enum(IMPORT_SOURCES as [ImportSource, ...ImportSource[]]);
 const summary = z.object({
-  source: z.enum(['mbox', 'eml', 'zendesk']), dry_run: z.boolean(), read: z.number().int(), imported: z.number().int(), cases: z.number().int(),
+  source, dry_run: z.boolean(), read: z.number().int(), imported: z.number().int(), cases: z.number().int(),
   skipped: count.describe('reason → how many'), skipped_examples: z.array(z.object({ where: z.string(), reason: z.string() })),
-  not_mapped: count.describe('what Luister has no place for yet, counted'), unresolved_references: count.describe('ids the export refers to but does not hold'),
+  mapped: count.optional().describe('(absent on imports made before it was counted) what found its place besides cases and messages (organisations, custom field values, agents by e-mail), counted'),
+  not_mapped: count.describe('what Luister has no place for, counted'), unresolved_references: count.describe('ids the export refers to but does not hold'),
   batches: z.object({ size: z.number().int(), committed: z.number().int(), failed: z.object({ batch: z.number().int(), items: z.string(), error: z.string() }).nullable() }),
   notes: z.array(z.string()), duration_ms: z.number().int(),
 });
 const job = z.object({
-  id: z.string(), source: z.enum(['mbox', 'eml', 'zendesk']), dry_run: z.boolean(), status: z.enum(['queued', 'running', 'done', 'failed']),
+  id: z.string(), source, dry_run: z.boolean(), status: z.enum(['queued', 'running', 'done', 'failed']),
   phase: z.string().nullable().describe('checking (the whole source is read first), then importing'), done: z.number().int(), total: z.number().int().nullable(),
   summary: summary.nullable(), error: z.string().nullable(), created_at: res.time, finished_at: res.time.nullable(),
 }).describe('Import job');
@@ -51,8 +54,8 @@ export function importRoutes(app: FastifyInstance, db: Db, config: Config) {
     child.withTypeProvider<ZodTypeProvider>().post('/api/v1/imports', {
       config: { permission: 'imports.run' },
       schema: {
-        tags, summary: 'Start an import: the body is the file (an mbox as application/mbox or application/octet-stream; a folder of .eml files or a Zendesk export as application/zip). Answers 202 with a job to poll (imports.run)',
-        querystring: z.object({ source: z.enum(['mbox', 'eml', 'zendesk']), dry_run: z.enum(['true', 'false']).optional() }).strict(),
+        tags, summary: 'Start an import: the body is the file (an mbox as application/mbox or application/octet-stream; a folder of .eml files or a Zendesk, Freshdesk, Zammad or Chatwoot export as application/zip). Answers 202 with a job to poll (imports.run)',
+        querystring: z.object({ source, dry_run: z.enum(['true', 'false']).optional() }).strict(),
         response: { 202: job, ...res.errors },
       },
     }, async (req, reply) => {

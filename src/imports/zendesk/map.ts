@@ -1,28 +1,12 @@
-import type { CaseStatus, ChannelKind, Priority } from '../../cases/status.ts';
+import type { CaseStatus, ChannelKind } from '../../cases/status.ts';
 import type { MessageType } from '../../cases/insert-message.ts';
-import { TAG_PATTERN } from '../../tags/tags.ts';
 
 /** Zendesk's ticket statuses → Luister's. "hold" waits on a third party: on us. */
 const STATUSES: Record<string, CaseStatus> = {
   new: 'new', open: 'open', pending: 'pending_customer', hold: 'pending_us', solved: 'solved', closed: 'closed',
 };
 
-/**
- * The case status for a ticket. Luister triages a case only with an owner (cases_owner_once_triaged):
- * a ticket past "new" whose assignee is not a Luister agent stays new, and the caller reports it.
- */
-export function mapStatus(status: string | null | undefined, hasOwner: boolean): { status: CaseStatus; kept: 'unknown' | 'no_owner' | null } {
-  const mapped = STATUSES[(status ?? 'new').toLowerCase()];
-  if (!mapped) return { status: 'new', kept: 'unknown' };
-  if (mapped !== 'new' && !hasOwner) return { status: 'new', kept: 'no_owner' };
-  return { status: mapped, kept: null };
-}
-
-/** Zendesk has the same four priorities; none set is normal. */
-export function mapPriority(p: string | null | undefined): Priority | null {
-  const v = (p ?? 'normal').toLowerCase();
-  return v === 'low' || v === 'normal' || v === 'high' || v === 'urgent' ? v : null;
-}
+export const zendeskStatus = (status: string | null | undefined): CaseStatus | null => STATUSES[(status ?? 'new').toLowerCase()] ?? null;
 
 /** Zendesk's via.channel → the channel the customer used. */
 export function mapChannel(channel: string | null | undefined): ChannelKind {
@@ -33,12 +17,6 @@ export function mapChannel(channel: string | null | undefined): ChannelKind {
   if (c === 'voice' || c === 'phone' || c === 'sms') return 'phone';
   if (/twitter|facebook|instagram|whatsapp|line|wechat|any_channel/.test(c)) return 'social';
   return 'api';
-}
-
-/** A Zendesk tag as a Luister tag (lower case, `a-z0-9:_-`), or null when nothing usable is left. */
-export function mapTag(tag: string): string | null {
-  const t = tag.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase().replace(/[^a-z0-9:_-]+/g, '-').replace(/^[-_:]+/, '').slice(0, 64);
-  return TAG_PATTERN.test(t) ? t : null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShortcuts } from '../shared/keys.ts';
-import { CHANNELS, DASHBOARD, MACROS, onLinkClick, PORTAL_SETTINGS, RETENTION, ROLES, SECURITY, SSO, STATUS_SETTINGS } from '../shared/router.ts';
+import { CHANNELS, DASHBOARD, IMPORTS, MACROS, onLinkClick, PORTAL_SETTINGS, RETENTION, ROLES, SECURITY, SSO, STATUS_SETTINGS } from '../shared/router.ts';
 import { can, isSupervisor, type Me } from '../shared/types.ts';
 
 interface Item {
@@ -47,7 +47,13 @@ export function SettingsIndex({ me, onHelp }: { me: Me; onHelp: () => void }) {
         ...(supervisor ? [{ href: DASHBOARD, name: t('app.dashboard'), what: t('settings.dashboardPanels') }] : []),
       ],
     },
-    { title: t('settings.data'), items: can(me, 'retention.manage') ? [{ href: RETENTION, name: t('retention.nav'), what: t('settings.retention') }] : [] },
+    {
+      title: t('settings.data'),
+      items: [
+        ...(can(me, 'imports.run') ? [{ href: IMPORTS, name: t('imports.nav'), what: t('settings.imports') }] : []),
+        ...(can(me, 'retention.manage') ? [{ href: RETENTION, name: t('retention.nav'), what: t('settings.retention') }] : []),
+      ],
+    },
   ];
 
   return (

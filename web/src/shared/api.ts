@@ -53,3 +53,19 @@ export const query = (params: Record<string, string | number | undefined | null>
   const s = q.toString();
   return s ? `?${s}` : '';
 };
+
+/** A file as the request body (an import's mbox or ZIP), streamed by the browser; the answer is JSON like api()'s. */
+export async function upload<T>(path: string, file: Blob, contentType: string): Promise<T> {
+  const res = await fetch(path, {
+    method: 'POST', body: file, credentials: 'same-origin',
+    headers: { accept: 'application/json', 'content-type': contentType, 'idempotency-key': idempotencyKey() },
+  });
+  const text = await res.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!res.ok) {
+    const e = data?.error ?? {};
+    if (res.status === 401) onUnauthorised();
+    throw new ApiError(res.status, e.code ?? 'http_error', e.message ?? `HTTP ${res.status}`, e.details);
+  }
+  return data as T;
+}

@@ -38,6 +38,7 @@ export type Route =
   | { screen: 'sso' }
   | { screen: 'security' }
   | { screen: 'roles' }
+  | { screen: 'imports' }
   | { screen: 'settings' }
   | { screen: 'organisations' }
   | { screen: 'organisation'; id: string };
@@ -61,6 +62,7 @@ export function useRoute(): Route {
   if (/^\/app\/sso\/?$/.test(u.pathname)) return { screen: 'sso' };
   if (/^\/app\/security\/?$/.test(u.pathname)) return { screen: 'security' };
   if (/^\/app\/roles\/?$/.test(u.pathname)) return { screen: 'roles' };
+  if (/^\/app\/imports\/?$/.test(u.pathname)) return { screen: 'imports' };
   if (/^\/app\/settings\/?$/.test(u.pathname)) return { screen: 'settings' };
   const o = /^\/app\/organisations(?:\/([^/]+))?\/?$/.exec(u.pathname);
   if (o) return o[1] ? { screen: 'organisation', id: decodeURIComponent(o[1]) } : { screen: 'organisations' };
@@ -89,6 +91,7 @@ export const SETTINGS = `${BASE}settings`;
 export const SSO = `${BASE}sso`;
 export const SECURITY = `${BASE}security`;
 export const ROLES = `${BASE}roles`;
+export const IMPORTS = `${BASE}imports`;
 export const articleHref = (id: string) => `${KNOWLEDGE}/${encodeURIComponent(id)}`;
 export const problemHref = (id: string) => `${PROBLEMS}/${encodeURIComponent(id)}`;
 

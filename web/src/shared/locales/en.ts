@@ -14,6 +14,7 @@ import { twoFactor } from './en/twoFactor.ts';
 import { organisations } from './en/organisations.ts';
 import { roles } from './en/roles.ts';
 import { settings } from './en/settings.ts';
+import { imports } from './en/imports.ts';
 import { portal } from './en/portal.ts';
 import type { Shape, nl } from './nl.ts';
 
@@ -35,5 +36,6 @@ export const en: Shape<typeof nl> = {
   ...organisations,
   ...roles,
   ...settings,
+  ...imports,
   ...portal,
 };

@@ -14,6 +14,7 @@ import { twoFactor } from './nl/twoFactor.ts';
 import { organisations } from './nl/organisations.ts';
 import { roles } from './nl/roles.ts';
 import { settings } from './nl/settings.ts';
+import { imports } from './nl/imports.ts';
 import { portal } from './nl/portal.ts';
 
 /** UI text in Dutch, the first language: one file per screen group in nl/; en.ts has every key (checked by its type). */
@@ -34,6 +35,7 @@ export const nl = {
   ...organisations,
   ...roles,
   ...settings,
+  ...imports,
   ...portal,
 };
 

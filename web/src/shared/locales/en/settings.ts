@@ -19,6 +19,7 @@ export const settings: Shape<typeof nl> = {
     roles: 'Custom roles made of named permissions, on top of the built-in role, and who has which.',
     macros: 'Fixed actions in one click: status, priority, team, tags, note and reply.',
     dashboardPanels: 'Auto-close, NPS rounds and the hourly cost are under the dashboard.',
+    imports: 'History from a mail archive or from Zendesk, Freshdesk, Zammad or Chatwoot: a dry run first, then for real.',
     retention: 'How long Luister keeps cases and messages, and running the retention rules now.',
   },
 };

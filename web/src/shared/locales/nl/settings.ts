@@ -17,6 +17,7 @@ export const settings = {
     roles: 'Eigen rollen uit benoemde rechten, bovenop de vaste rol, en wie welke rol heeft.',
     macros: 'Vaste handelingen met één klik: status, prioriteit, team, labels, notitie en antwoord.',
     dashboardPanels: 'Automatisch sluiten, NPS-rondes en het uurtarief staan onder het overzicht met cijfers.',
+    imports: 'Geschiedenis uit een mailarchief of uit Zendesk, Freshdesk, Zammad of Chatwoot: eerst een proefimport, dan echt.',
     retention: 'Hoe lang Luister zaken en berichten bewaart, en de bewaarregels nu uitvoeren.',
   },
 };
