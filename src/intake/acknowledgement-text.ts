@@ -64,7 +64,7 @@ export function formatWhen(at: Date, language: 'nl' | 'en', timeZone: string): s
 
 // building an Intl.DateTimeFormat costs ~100× formatting with one: keep them per language and zone
 const FORMATTERS = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
-function formatters(language: 'nl' | 'en', timeZone: string) {
+export function formatters(language: 'nl' | 'en', timeZone: string) {
   const key = `${language}|${timeZone}`;
   let f = FORMATTERS.get(key);
   if (!f) {
