@@ -115,6 +115,7 @@ describe('customer rights and retention in Chromium', { skip }, () => {
   test('retention: set the rules, preview what would go, switch them on, run, and see the log', async () => {
     await page.goto(`${base}/app/`);
     // settings that are set up once live behind Instellingen (g s), out of the daily top bar
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Instellingen' }).waitFor();
     await page.keyboard.press('g');
     await page.keyboard.press('s');
     await page.getByRole('heading', { name: 'Instellingen', level: 1 }).waitFor();
