@@ -235,6 +235,8 @@ function counts(label: ModelLabel, xs: Scored[], th: Th, useRule = false, useMod
  * little). Ties go to the higher thresholds. Blame has a second, higher threshold for replies that act.
  */
 function chooseThreshold(label: ModelLabel, scored: Scored[], dev: Scored[], devFloor: number): Th {
+  // RM_T / RM_TA: score the cross-validation at a given threshold instead of choosing one (to print a curve point)
+  if (process.env.RM_T) return { t: Number(process.env.RM_T), ta: Number(process.env.RM_TA ?? process.env.RM_T), P: NaN, R: NaN };
   let best: Th = { t: 0.99, ta: 0.99, P: 0, R: -1 };
   for (let ti = 99; ti >= 30; ti--) {
     const t = ti / 100;
