@@ -25,7 +25,7 @@ export const APOLOGY = phrases([
 
 const YOU = String.raw`(?:u|je|jij|jullie|you|you're|you've|you'd)`;
 // verbs of feeling and opinion: regret "that you feel / think" is about the customer's view, never about a deed
-const OPINE = String.raw`(?:voelt|voelde|voelen|gevoeld|opvat|opvatte|opgevat|denkt|dacht|meent|meende|interpreteert|feel|feels|felt|feeling|perceive|perceived|think|thought|believe|believed|interpreted)`;
+const OPINE = String.raw`(?:voelt|voelde|voelen|gevoeld|opvat|opvatte|opgevat|denkt|dacht|meent|meende|interpreteert|feel|feels|felt|feeling|perceive|perceived|think|thought|believe|believed|interpreted|gevoel|indruk|impression|sense)`;
 // verbs of undergoing or seeing: about the customer's view only with a manner ("het zo ervaart", "see it that way");
 // "you experienced a delay" is what happened
 const UNDERGO = String.raw`(?:ervaart|ervaren|ervoer|ervoeren|beleeft|beleefd|beleefde|ziet|zien|vindt|vinden|experienced|experience|see|view|viewed|took|take)`;
@@ -43,6 +43,8 @@ const NOT_AN_APOLOGY_AFTER: RegExp[] = [
   new RegExp(String.raw`^[\s,]*(?:\S+\s+){0,5}?${YOU}\b(?:\s+\S+){0,3}?\s+${FEELING}\b`, 'iu'),
   // about the customer leaving
   new RegExp(String.raw`^[\s,]*(?:\S+\s+){0,4}?${YOU}\b(?:\s+\S+){0,2}?\s+${LEAVE}\b`, 'iu'),
+  // "sorry to see you leave", "het spijt ons u te zien gaan"
+  new RegExp(String.raw`^[\s,]*(?:\S+\s+){0,2}?(?:to see ${YOU}|${YOU} te zien)\s+(?:go|leave|gaan|vertrekken)\b`, 'iu'),
   // announcing bad news: "we regret to inform you", "het spijt ons u te moeten melden"
   /^[\s,]*(?:\S+\s+){0,2}?(?:to (?:inform|tell|say|announce|advise|let you know)|(?:u |je )?(?:te )?(?:moeten )?(?:melden|mededelen|berichten|laten weten|informeren))\b/iu,
   // politeness before a question or request: "sorry to ask / bother", "sorry dat ik het nog even moet vragen"
