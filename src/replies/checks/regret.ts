@@ -55,8 +55,9 @@ const NOT_AN_APOLOGY_AFTER: RegExp[] = [
   // but you should have…" — the "but" clause is about the customer, nothing that happened to them is regretted
   new RegExp(String.raw`^(?:\s*(?:,|echt|really|though|wel|ook))*\s*,?\s*(?:maar|but)\s+(?:\S+\s+){0,3}?${YOU}\b`, 'iu'),
 ];
-// negated: "geen excuses", "hoeft geen excuses", "no need to apologise", "not sorry", "apology is not owed"
-const NEGATED_BEFORE = /\b(?:geen|not|no|never|nooit|zonder|without)\s+(?:(?:need|reason|cause|nodig|reden|aanleiding)\s+(?:to|for|voor|tot)\s+)?$/iu;
+// negated: "geen excuses", "hoeft geen excuses", "no need to apologise", "not sorry", "apology is not owed", "we don't
+// feel an apology is owed", "wij vinden niet dat excuses nodig zijn"
+const NEGATED_BEFORE = /\b(?:geen|niet|not|no|never|nooit|zonder|without|don't|doesn't|do not|does not)\s+(?:(?:need|reason|cause|nodig|reden|aanleiding)\s+(?:to|for|voor|tot)\s+|(?:feel|think|believe|see|that|dat)\s+(?:that\s+)?(?:an?\s+|een\s+|any\s+|enige\s+)?)?$/iu;
 const NEGATED_AFTER = /^[\s,]*(?:zijn|is|are|was|were)\s+(?:hier\s+|here\s+)?(?:niet|geen|not|unnecessary|niet nodig|not (?:owed|necessary|warranted|needed))\b/iu;
 
 /**
