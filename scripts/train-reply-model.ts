@@ -8,7 +8,8 @@
  * condescension and hard negatives in many registers and sectors, issue 14; in the cross-validation folds), the
  * development set bench/eval-dev/replies.jsonl and the reply fixtures tests/fixtures/replies/drafts.jsonl and
  * heldout.jsonl, the tuning set bench/eval-tune/replies.jsonl and our own sentences by class of meaning
- * (training-meaning.jsonl), issue 14's second round. Never read: the frozen blind set (bench/eval-blind/) and the generalisation sets
+ * (training-meaning.jsonl), issue 14's second round, and for the apology label our sentences of the third round
+ * (training-h14.jsonl: apologies in other words; empathy, condolences and non-apologies as negatives). Never read: the frozen blind set (bench/eval-blind/) and the generalisation sets
  * tests/fixtures/replies/generalise*.jsonl (bench/reply-generalise.ts).
  *
  * One logistic regression per label over hashed sentence features (features.ts). A reply is labelled as a
