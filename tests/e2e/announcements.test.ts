@@ -7,6 +7,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { createAccount } from '../../src/accounts/create-account.ts';
 import { createAgent } from '../../src/accounts/create-agent.ts';
 import { openIncident } from '../../src/announcements/open-incident.ts';
+import { openProblem } from '../../src/problems/open-problem.ts';
 import { scheduleAnnouncement } from '../../src/announcements/schedule-announcement.ts';
 import { sendAnnouncementJob } from '../../src/announcements/send-announcement.ts';
 import { createInbox } from '../../src/intake/inboxes/save-inbox.ts';
@@ -76,7 +77,7 @@ describe('announcements and the public status page in Chromium', { skip: chromiu
     await page.getByLabel('Gaat in op').fill(soon);
     // one vulnerable customer in "all customers": 14 + 7 days
     await page.getByText(/Te kort: 21 dagen nodig\. De vroegst toegestane ingangsdatum is \d{4}-\d{2}-\d{2}/).waitFor();
-    await page.getByText(/1 ontvangers, van wie 1 kwetsbaar/).waitFor();
+    await page.getByText(/1 ontvanger, van wie 1 kwetsbaar/).waitFor();
     await assertAccessible(page, 'announcements');
     await page.screenshot({ path: `${SCREENSHOTS}/announcements.png`, fullPage: true });
     assert.deepEqual(problems, []);
@@ -205,6 +206,36 @@ describe('announcements and the public status page in Chromium', { skip: chromiu
     const pub = await (await fetch(`${base}/status/${slug}`)).text();
     assert.match(pub, /Een graafmachine raakte een kabel/, 'on the public page at once');
     assert.match(pub, /Te laat: de volgende update was beloofd vóór/, 'the overdue one is overdue in public too');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('a problem shows its incidents and reports one linked to it', async () => {
+    await signIn(context, base, adminEmail);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    watch(page, problems);
+    const problem = await openProblem(db, admin, { title: 'Glasvezel Utrecht valt weg', ownerId: admin.agentId });
+    await page.goto(`${base}/app/problems/${problem.id}`);
+    const section = page.getByRole('region', { name: 'Storingen op de statuspagina' });
+    await section.getByText('Geen storing gemeld voor dit probleem.').waitFor();
+    await section.getByRole('link', { name: 'Storing melden voor dit probleem' }).click();
+    await page.getByText('Deze storing wordt gekoppeld aan het probleem waar u vandaan kwam.').waitFor();
+    const form = page.getByRole('region', { name: 'Storing melden' });
+    const next = new Date(Date.now() + 3_600_000);
+    await form.getByLabel('Titel').fill('Glasvezel Utrecht');
+    await form.getByLabel('Wat er is gebeurd').fill('Een verdeelkast is uitgevallen');
+    await form.getByLabel('Wat wij doen').fill('Een monteur is onderweg');
+    await form.getByLabel('Wat dit voor u betekent').fill('U heeft mogelijk geen internet');
+    await form.getByLabel('Volgende update uiterlijk').fill(new Date(next.getTime() - next.getTimezoneOffset() * 60_000).toISOString().slice(0, 16));
+    await form.getByLabel('Contact met een medewerker').fill('storing@blauw.example');
+    await form.getByRole('button', { name: 'Storing melden' }).press('Enter');
+    await page.getByText('Storing gemeld.').waitFor();
+    const opened = page.getByRole('region', { name: 'Glasvezel Utrecht', exact: true });
+    await opened.getByRole('link', { name: 'Het probleem achter deze storing' }).waitFor();
+    await page.goto(`${base}/app/problems/${problem.id}`);
+    await page.getByRole('region', { name: 'Storingen op de statuspagina' }).getByRole('link', { name: 'Glasvezel Utrecht' }).waitFor();
+    await assertAccessible(page, 'problem with its incident');
     assert.deepEqual(problems, []);
     await page.close();
   });

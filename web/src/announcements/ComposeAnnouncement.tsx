@@ -118,7 +118,7 @@ export function ComposeAnnouncement({ me, act }: { me: Me; act: Act }) {
           {verdict && <p className={verdict.ok ? 'ok' : 'error'}>{verdict.ok
             ? t('announcements.check.ok', { days: verdict.required_days })
             : t('announcements.check.short', { days: verdict.required_days, date: verdict.earliest_effective_date })}</p>}
-          {check?.audience && <p className="muted">{t('announcements.check.counts', check.audience)}{reasons ? ` (${reasons})` : ''}</p>}
+          {check?.audience && <p className="muted">{t('announcements.check.counts', { count: check.audience.total, vulnerable: check.audience.vulnerable, skipped: check.audience.skipped })}{reasons ? ` (${reasons})` : ''}</p>}
           {checkError && <p className="error">{checkError}</p>}
         </div>
         {texts('nl', nl, setNl, true)}

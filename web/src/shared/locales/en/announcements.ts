@@ -41,7 +41,8 @@ export const announcements: Shape<typeof nl> = {
     check: {
       ok: 'Notice is fine: at least {{days}} days.',
       short: 'Too short: {{days}} days needed. The earliest allowed effective date is {{date}}.',
-      counts: '{{total}} recipients, {{vulnerable}} of them vulnerable; {{skipped}} skipped.',
+      counts_one: '{{count}} recipient, {{vulnerable}} of them vulnerable; {{skipped}} skipped.',
+      counts_other: '{{count}} recipients, {{vulnerable}} of them vulnerable; {{skipped}} skipped.',
     },
     schedule: 'Schedule',
     scheduled: 'Scheduled.',

@@ -38,7 +38,8 @@ export const announcements = {
     check: {
       ok: 'Termijn in orde: minstens {{days}} dagen.',
       short: 'Te kort: {{days}} dagen nodig. De vroegst toegestane ingangsdatum is {{date}}.',
-      counts: '{{total}} ontvangers, van wie {{vulnerable}} kwetsbaar; {{skipped}} overgeslagen.',
+      counts_one: '{{count}} ontvanger, van wie {{vulnerable}} kwetsbaar; {{skipped}} overgeslagen.',
+      counts_other: '{{count}} ontvangers, van wie {{vulnerable}} kwetsbaar; {{skipped}} overgeslagen.',
     },
     schedule: 'Inplannen',
     scheduled: 'Ingepland.',
