@@ -18,6 +18,8 @@ export interface ImportLedgerOptions {
   /** rows per COPY (default 10,000) and rows moved into charges at a time (default 100,000); tests use small ones */
   batchRows?: number;
   flushRows?: number;
+  /** how batches reach charges (see store-charges.ts): straight in by COPY (default), or always through the staging table */
+  write?: 'copy' | 'staging';
 }
 
 export interface LedgerImportReport extends LedgerReadReport {
@@ -48,7 +50,7 @@ export async function importLedger(db: Db, actor: Actor, source: Readable, o: Im
       'INSERT INTO ledger_imports (account_id, file_name, mapping, imported_by) VALUES ($1, $2, $3, $4) RETURNING id',
       [actor.accountId, (o.fileName ?? '').slice(0, 500), JSON.stringify(m), actor.agentId],
     );
-    const inserted = await writeBatches(new ChargeWriter(tx, actor.accountId, imp.id, o.batchRows, o.flushRows), batches);
+    const inserted = await writeBatches(new ChargeWriter(tx, actor.accountId, imp.id, o.batchRows, o.flushRows, undefined, o.write), batches);
     const result: LedgerImportReport = { ...report, import_id: imp.id, dry_run: false, rows_imported: inserted, rows_already_there: report.rows_good - inserted };
     await tx.query(
       `UPDATE ledger_imports SET status = 'done', rows_read = $3, rows_imported = $4, rows_already_there = $5, rows_bad = $6, lines_reencoded = $7,

@@ -50,6 +50,19 @@ describe('ledger import: COPY in batches, idempotent by charge id', () => {
     assert.deepEqual(await charges('A%'), all, 'a re-import changes nothing');
   });
 
+  test('through the staging table always (write: staging): the same outcome, moves of several batches', async () => {
+    const o = { batchRows: 2, flushRows: 4, write: 'staging' as const };
+    const first = await importLedger(db, actor, file([row('S1'), row('S2'), row('S3', '3.00'), row('S3', '30.00'), row('S4'), row('S5', 'vijf')]), o);
+    assert.deepEqual([first.rows_read, first.rows_imported, first.rows_already_there, first.rows_bad], [6, 4, 1, 1]);
+    const again = await importLedger(db, actor, file([row('S4'), row('S6'), row('S1'), row('S7'), row('S2')]), o);
+    assert.deepEqual([again.rows_imported, again.rows_already_there], [2, 3]);
+    const all = await charges('S%');
+    assert.deepEqual(all.map((c) => [c.charge_ref, c.amount_cents]), [['S1', 100], ['S2', 100], ['S3', 300], ['S4', 100], ['S6', 100], ['S7', 100]]);
+    const third = await importLedger(db, actor, file([row('S4'), row('S6'), row('S1'), row('S7'), row('S2')]), o);
+    assert.equal(third.rows_imported, 0, 'a re-import changes nothing');
+    assert.deepEqual(await charges('S%'), all);
+  });
+
   test('bad rows between good ones, batch after batch: each named by its line, the good ones all kept', async () => {
     const r = await importLedger(db, actor, file([row('B1'), row('B2', 'twee'), row('B3'), row('B4'), row('B5', '-1'), row('B6'), row('B7')]), { batchRows: 2, flushRows: 2 });
     assert.equal(r.rows_imported, 5);
