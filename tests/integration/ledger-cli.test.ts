@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
 import { loadConfig } from '../../src/config.ts';
+import { createAccount } from '../../src/accounts/create-account.ts';
 import { openRuntime } from '../../src/runtime.ts';
 import { systemActor } from '../../src/shared/actor.ts';
 import { receiveMessage } from '../../src/cases/receive-message.ts';
@@ -31,10 +32,21 @@ const json = (r: { out: string; err: string; code: number | null }) => {
 const XSD = new URL('../../../shared/data/sepa/pain.001.001.03.xsd', import.meta.url);
 after(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Work on the same database through the library between CLI runs (one process at a time holds a PGlite data folder). */
+async function withRuntime<T>(fn: (db: Awaited<ReturnType<typeof openRuntime>>['db']) => Promise<T>): Promise<T> {
+  const rt = await openRuntime(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL ?? '', LOG_LEVEL: 'silent' }), 'test');
+  try {
+    return await fn(rt.db);
+  } finally {
+    await rt.close();
+  }
+}
+
 test('luister ledger import (a mapping, a dry run, a re-import), ledger detect and refunds export-sepa', async () => {
-  const account = json(luister('account', 'create', '--name', 'Parkeren BV', '--admin-email', `lc.${process.pid}.${Date.now()}@example.test`));
-  const a = ['--account', account.account_id];
+  // each CLI run opens the database (and on PGlite migrates it): a few runs only, the rest through the library
   const tag = `${process.pid}-${Date.now()}`;
+  const accountId = await withRuntime(async (db) => (await createAccount(db, { name: 'Parkeren BV', adminEmail: `lc.${tag}@example.test` })).account.account_id);
+  const a = ['--account', accountId];
 
   // billing's own export: semicolons, decimal commas, Dutch column names; a double charge and one bad row
   const file = join(dir, 'afschrijvingen.csv');
@@ -51,22 +63,12 @@ test('luister ledger import (a mapping, a dry run, a re-import), ledger detect a
   const dry = json(luister('ledger', 'import', file, '--mapping', mapping, '--dry-run', ...a));
   assert.deepEqual([dry.dry_run, dry.rows_read, dry.rows_good, dry.rows_bad, dry.rows_imported, dry.import_id], [true, 4, 3, 1, 0, null]);
   assert.deepEqual(dry.errors, [{ line: 4, field: 'amount', reason: dry.errors[0].reason }]);
-  assert.deepEqual(json(luister('ledger', 'detect', ...a)), { double_charges: 0, after_cancellation: 0, overcharges: 0, linked_to_customer: 0 }, 'the dry run wrote nothing');
 
+  assert.equal(await withRuntime(async (db) => (await db.query('SELECT 1 FROM charges WHERE account_id = $1', [accountId])).length), 0, 'the dry run wrote nothing');
   const first = json(luister('ledger', 'import', file, '--mapping', mapping, ...a));
   assert.deepEqual([first.rows_imported, first.rows_already_there, first.rows_bad], [3, 0, 1]);
   const again = json(luister('ledger', 'import', file, '--mapping', mapping, ...a));
   assert.deepEqual([again.rows_imported, again.rows_already_there], [0, 3], 'a re-import changes nothing');
-
-  // without the mapping the Dutch header is refused, naming the line and the columns
-  const wrong = luister('ledger', 'import', file, ...a);
-  assert.equal(wrong.code, 1);
-  assert.match(wrong.err, /Line 1: the header lacks charge_id/);
-  const badMapping = join(dir, 'kapot.json');
-  writeFileSync(badMapping, '{ kapot');
-  const broken = luister('ledger', 'import', file, '--mapping', badMapping, ...a);
-  assert.equal(broken.code, 1);
-  assert.match(broken.err, /--mapping .*kapot\.json/);
 
   assert.equal(json(luister('ledger', 'detect', ...a)).double_charges, 1);
 
@@ -76,20 +78,18 @@ test('luister ledger import (a mapping, a dry run, a re-import), ledger detect a
   assert.match(none.err, /debtor|paid from/);
   assert.equal(existsSync(join(dir, 'leeg.xml')), false);
 
-  // an approved refund to an IBAN (made through the library on the same database)
-  const rt = await openRuntime(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL ?? '', LOG_LEVEL: 'silent' }), 'test');
-  try {
-    const sys = systemActor(account.account_id);
-    await updateRefundSettings(rt.db, sys, { debtor_name: 'Parkeren BV', debtor_iban: 'NL91ABNA0417164300', debtor_bic: 'ABNANL2A' });
-    const r = await receiveMessage(rt.db, sys, { customer: { email: uniqueEmail('zoe'), name: 'Zoë Jansen' }, subject: 'Twee keer betaald', body: 'Ik ben twee keer afgeschreven.', channel: 'web' });
-    const refund = await requestRefund(rt.db, sys, {
+  // an approved refund of the double charge to an IBAN (through the library on the same database)
+  await withRuntime(async (db) => {
+    const sys = systemActor(accountId);
+    const [admin] = await db.query<{ id: string }>('SELECT id FROM agents WHERE account_id = $1', [accountId]);
+    await updateRefundSettings(db, sys, { debtor_name: 'Parkeren BV', debtor_iban: 'NL91ABNA0417164300', debtor_bic: 'ABNANL2A' });
+    const r = await receiveMessage(db, sys, { customer: { email: uniqueEmail('zoe'), name: 'Zoë Jansen' }, subject: 'Twee keer betaald', body: 'Ik ben twee keer afgeschreven.', channel: 'web' });
+    const refund = await requestRefund(db, sys, {
       caseId: r.case.id, amountCents: 1250, currency: 'EUR', reason: 'dubbel afgeschreven', chargeId: `T-${tag}-2`,
-      destination: 'iban', iban: 'NL44RABO0123456789', accountHolder: 'Zoë Jansen',
+      destination: 'iban', iban: 'NL44RABO0123456789', accountHolder: 'Zoë Jansen', ownerId: admin.id,
     });
-    await approveRefund(rt.db, sys, refund.id);
-  } finally {
-    await rt.close();
-  }
+    await approveRefund(db, sys, refund.id);
+  });
   const out = join(dir, 'batch.xml');
   const batch = json(luister('refunds', 'export-sepa', '--out', out, ...a));
   assert.deepEqual([batch.refund_count, batch.total_cents, batch.format, batch.file], [1, 1250, 'pain.001.001.03', out]);
