@@ -1,7 +1,7 @@
 import type { Db } from '../storage/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../shared/audit.ts';
-import { invalid, notFound } from '../shared/errors.ts';
+import { AppError, invalid } from '../shared/errors.ts';
 import { loadCase } from '../cases/store.ts';
 import { makePromise } from '../promises/make-promise.ts';
 import { getServiceSettings } from '../promises/settings.ts';
@@ -55,7 +55,8 @@ export async function requestRefund(db: Db, actor: Actor, o: RequestRefundOption
          FROM charges c WHERE c.account_id = $1 AND c.charge_ref = $2 FOR UPDATE OF c`,
         [actor.accountId, o.chargeId],
       );
-      if (!charge) throw notFound('charge', o.chargeId);
+      // the id is not echoed: it is billing's text, sent by the caller (and may be another account's)
+      if (!charge) throw new AppError('charge_not_found', "charge_id: the charge does not exist in this account (billing's charge id, as imported with the ledger)", 404);
       if (charge.currency !== o.currency) throw invalid('currency_mismatch', `currency: the charge ${charge.charge_ref} was in ${charge.currency}, not ${o.currency}`, { field: 'currency' });
       const left = charge.amount_cents - charge.refunded;
       if (o.amountCents > left) {
