@@ -1,6 +1,6 @@
 /**
  * Charge-ledger import and double-charge detection (issue 16):
- * `node bin/run-ts.mjs bench/ledger-import.ts [--rows N] [--engine pg|pglite|both]`
+ * `node bin/run-ts.mjs bench/ledger-import.ts [--rows N] [--engine pg|pglite|both] [--write copy|staging]`
  *
  * Writes a CSV of N charge rows (default 1,000,000; one in a hundred charged twice a minute apart)
  * to a temporary file, then per engine: a bare COPY of the same file into an unindexed table (the
@@ -33,6 +33,8 @@ const arg = (name: string, dflt: string) => {
 };
 const ROWS = Number(arg('rows', '1000000'));
 const ENGINE = arg('engine', 'both');
+/** how the import's batches reach charges: COPY straight in (the default), or through the staging table always */
+const WRITE = arg('write', 'copy') as 'copy' | 'staging';
 const dir = mkdtempSync(join(tmpdir(), 'luister-bench-ledger-'));
 const file = join(dir, 'ledger.csv');
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
@@ -110,6 +112,7 @@ async function importAndDetect(db: Db, label: string): Promise<Omit<Run, 'copyRa
   const t0 = performance.now();
   const report = await importLedger(db, actor, createReadStream(file), {
     fileName: file,
+    write: WRITE,
     onProgress: (r) => {
       const m = process.memoryUsage();
       peakHeap = Math.max(peakHeap, m.heapUsed);

@@ -25,15 +25,15 @@ export async function detectFindings(db: Db, actor: Actor): Promise<{ double_cha
   return db.transaction(async (tx) => {
     const doubles = await tx.query<{ id: string }>(
       `INSERT INTO charge_findings (account_id, kind, charge_id, related_charge_id, customer_ref, amount_cents, currency, explanation)
-       SELECT $1, 'double_charge', id, prev_id, customer_ref, amount_cents, currency,
+       SELECT $1, 'double_charge', charge_ref, prev_ref, customer_ref, amount_cents, currency,
          format('Charge %s takes %s cents again for %s, %s minutes after charge %s', charge_ref, amount_cents, merchant_ref,
            round(extract(epoch FROM charged_at - prev_at) / 60), prev_ref)
        FROM (
-         SELECT id, charge_ref, customer_ref, amount_cents, currency, merchant_ref, charged_at,
-           lag(id) OVER w AS prev_id, lag(charged_at) OVER w AS prev_at, lag(charge_ref) OVER w AS prev_ref
+         SELECT charge_ref, customer_ref, amount_cents, currency, merchant_ref, charged_at,
+           lag(charged_at) OVER w AS prev_at, lag(charge_ref) OVER w AS prev_ref
          FROM charges WHERE account_id = $1 AND merchant_ref IS NOT NULL
          WINDOW w AS (PARTITION BY customer_ref, merchant_ref, amount_cents, currency ORDER BY charged_at, charge_ref)) x
-       WHERE prev_id IS NOT NULL AND charged_at - prev_at <= make_interval(mins => $2::int)
+       WHERE prev_ref IS NOT NULL AND charged_at - prev_at <= make_interval(mins => $2::int)
        ON CONFLICT (account_id, kind, charge_id) DO NOTHING RETURNING id`,
       [actor.accountId, settings.double_charge_window_minutes],
     );
@@ -54,28 +54,28 @@ export async function detectFindings(db: Db, actor: Actor): Promise<{ double_cha
          SELECT customer_ref, product, min(cancelled_at) FROM charges
          WHERE account_id = $1 AND cancelled_at IS NOT NULL GROUP BY customer_ref, product)
        INSERT INTO charge_findings (account_id, kind, charge_id, customer_ref, amount_cents, currency, explanation)
-       SELECT DISTINCT ON (c.id) $1, 'after_cancellation', c.id, c.customer_ref, c.amount_cents, c.currency,
+       SELECT DISTINCT ON (c.charge_ref) $1, 'after_cancellation', c.charge_ref, c.customer_ref, c.amount_cents, c.currency,
          format('Charge %s takes %s cents%s on %s, after the customer cancelled%s on %s', c.charge_ref, c.amount_cents,
            coalesce(' for ' || c.product, ''), to_char(c.charged_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD HH24:MI'),
            coalesce(' ' || cx.product, ''), to_char(cx.cancelled_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD HH24:MI'))
        FROM charges c JOIN cx ON cx.customer_ref = c.customer_ref AND (cx.product IS NULL OR cx.product = c.product) AND c.charged_at > cx.cancelled_at
        WHERE c.account_id = $1
-         AND NOT EXISTS (SELECT 1 FROM charge_findings f WHERE f.account_id = $1 AND f.charge_id = c.id)
-       ORDER BY c.id, cx.cancelled_at
+         AND NOT EXISTS (SELECT 1 FROM charge_findings f WHERE f.account_id = $1 AND f.charge_id = c.charge_ref)
+       ORDER BY c.charge_ref, cx.cancelled_at
        ON CONFLICT (account_id, kind, charge_id) DO NOTHING RETURNING id`,
       [actor.accountId],
     );
     const over = await tx.query<{ id: string }>(
       `INSERT INTO charge_findings (account_id, kind, charge_id, customer_ref, amount_cents, currency, explanation)
-       SELECT $1, 'overcharge', id, customer_ref, amount_cents - expected, currency,
+       SELECT $1, 'overcharge', charge_ref, customer_ref, amount_cents - expected, currency,
          format('Charge %s: %s cents for %s × %s, the tariff allows %s cents', charge_ref, amount_cents, quantity, product, expected)
        FROM (
-         SELECT c.id, c.charge_ref, c.customer_ref, c.amount_cents, c.currency, c.product, c.quantity, t.tolerance_cents,
+         SELECT c.charge_ref, c.customer_ref, c.amount_cents, c.currency, c.product, c.quantity, t.tolerance_cents,
            least(coalesce(t.max_cents, 9223372036854775807), t.fixed_cents + ceil(t.unit_price_cents * c.quantity))::bigint AS expected
          FROM charges c JOIN tariff_rules t ON t.account_id = c.account_id AND t.product = c.product AND t.currency = c.currency
          WHERE c.account_id = $1 AND c.quantity IS NOT NULL) x
        WHERE amount_cents - expected > tolerance_cents
-         AND NOT EXISTS (SELECT 1 FROM charge_findings f WHERE f.account_id = $1 AND f.charge_id = x.id AND f.kind = 'after_cancellation')
+         AND NOT EXISTS (SELECT 1 FROM charge_findings f WHERE f.account_id = $1 AND f.charge_id = x.charge_ref AND f.kind = 'after_cancellation')
        ON CONFLICT (account_id, kind, charge_id) DO NOTHING RETURNING id`,
       [actor.accountId],
     );

@@ -35,7 +35,7 @@ export interface FindingRow {
 const SELECT = `SELECT f.id, f.kind, f.charge_id, f.related_charge_id, f.customer_ref, f.customer_id, cu.name AS customer_name, f.case_id, c.ref AS case_ref,
     f.amount_cents, f.currency, f.explanation, f.status, f.refund_id, ch.charged_at, f.created_at
   FROM charge_findings f
-  JOIN charges ch ON ch.account_id = f.account_id AND ch.id = f.charge_id
+  JOIN charges ch ON ch.account_id = f.account_id AND ch.charge_ref = f.charge_id
   LEFT JOIN customers cu ON cu.account_id = f.account_id AND cu.id = f.customer_id
   LEFT JOIN cases c ON c.account_id = f.account_id AND c.id = f.case_id`;
 

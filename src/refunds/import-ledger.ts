@@ -15,8 +15,11 @@ export interface ImportLedgerOptions {
   /** read and check every row, write nothing */
   dryRun?: boolean;
   onProgress?: (r: LedgerReadReport) => void;
-  /** rows per COPY (default 10,000; tests use small batches) */
+  /** rows per COPY (default 10,000) and rows moved into charges at a time (default 100,000); tests use small ones */
   batchRows?: number;
+  flushRows?: number;
+  /** how batches reach charges (see store-charges.ts): straight in by COPY (default), or always through the staging table */
+  write?: 'copy' | 'staging';
 }
 
 export interface LedgerImportReport extends LedgerReadReport {
@@ -47,7 +50,7 @@ export async function importLedger(db: Db, actor: Actor, source: Readable, o: Im
       'INSERT INTO ledger_imports (account_id, file_name, mapping, imported_by) VALUES ($1, $2, $3, $4) RETURNING id',
       [actor.accountId, (o.fileName ?? '').slice(0, 500), JSON.stringify(m), actor.agentId],
     );
-    const inserted = await writeBatches(new ChargeWriter(tx, actor.accountId, imp.id, o.batchRows), batches);
+    const inserted = await writeBatches(new ChargeWriter(tx, actor.accountId, imp.id, o.batchRows, o.flushRows, undefined, o.write), batches);
     const result: LedgerImportReport = { ...report, import_id: imp.id, dry_run: false, rows_imported: inserted, rows_already_there: report.rows_good - inserted };
     await tx.query(
       `UPDATE ledger_imports SET status = 'done', rows_read = $3, rows_imported = $4, rows_already_there = $5, rows_bad = $6, lines_reencoded = $7,
@@ -62,16 +65,19 @@ export async function importLedger(db: Db, actor: Actor, source: Readable, o: Im
   });
 }
 
-/** Each batch is written while the next one is read and formatted: at most two batches in memory. */
+/**
+ * Each batch is staged while the next ones are read and formatted: at most `maxInFlight` batches
+ * waiting for the database, so memory stays flat whatever the file's size.
+ */
 async function writeBatches(writer: ChargeWriter, pieces: AsyncIterable<ChargeInput[]>): Promise<number> {
-  let inserted = 0;
-  let writing: Promise<number> | null = null;
+  const out: Promise<void>[] = [];
   const send = async (batch: ChargeBatch | null) => {
     if (!batch) return;
-    if (writing) inserted += await writing;
-    writing = writer.write(batch);
-    // a failed write is awaited (and thrown) when the next batch is full, or at the end
-    writing.catch(() => {});
+    const p = writer.write(batch);
+    // a failed write is awaited (and thrown) in turn, or at the end
+    p.catch(() => {});
+    out.push(p);
+    if (out.length >= writer.maxInFlight) await out.shift();
   };
   try {
     for await (const charges of pieces) {
@@ -81,11 +87,11 @@ async function writeBatches(writer: ChargeWriter, pieces: AsyncIterable<ChargeIn
       }
     }
     await send(writer.finish());
-    if (writing) inserted += await writing;
+    for (const p of out) await p;
+    return await writer.end();
   } catch (e) {
-    // the reader failed (or a write): let a write still running finish before the transaction ends
-    await (writing as Promise<number> | null)?.catch(() => {});
+    // the reader failed (or a write): let the database work still queued end before the transaction does
+    await writer.settle();
     throw e;
   }
-  return inserted;
 }

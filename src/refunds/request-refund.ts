@@ -1,7 +1,7 @@
 import type { Db } from '../storage/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../shared/audit.ts';
-import { invalid, notFound } from '../shared/errors.ts';
+import { AppError, invalid } from '../shared/errors.ts';
 import { loadCase } from '../cases/store.ts';
 import { makePromise } from '../promises/make-promise.ts';
 import { getServiceSettings } from '../promises/settings.ts';
@@ -17,7 +17,7 @@ export interface RequestRefundOptions {
   amountCents: number;
   currency: string;
   reason: string;
-  /** the charge (ledger id) the refund pays back, if known: the refund may not exceed what is left of it */
+  /** the charge (billing's charge id, the ledger's key) the refund pays back, if known: the refund may not exceed what is left of it */
   chargeId?: string | null;
   destination: 'iban' | 'original_payment';
   iban?: string | null;
@@ -51,11 +51,12 @@ export async function requestRefund(db: Db, actor: Actor, o: RequestRefundOption
     if (o.chargeId) {
       const [charge] = await tx.query<{ amount_cents: number; currency: string; charge_ref: string; refunded: number }>(
         `SELECT c.amount_cents, c.currency, c.charge_ref,
-           (SELECT coalesce(sum(r.amount_cents), 0)::bigint FROM refunds r WHERE r.account_id = c.account_id AND r.charge_id = c.id AND r.state <> 'rejected') AS refunded
-         FROM charges c WHERE c.account_id = $1 AND c.id = $2 FOR UPDATE OF c`,
+           (SELECT coalesce(sum(r.amount_cents), 0)::bigint FROM refunds r WHERE r.account_id = c.account_id AND r.charge_id = c.charge_ref AND r.state <> 'rejected') AS refunded
+         FROM charges c WHERE c.account_id = $1 AND c.charge_ref = $2 FOR UPDATE OF c`,
         [actor.accountId, o.chargeId],
       );
-      if (!charge) throw notFound('charge', o.chargeId);
+      // the id is not echoed: it is billing's text, sent by the caller (and may be another account's)
+      if (!charge) throw new AppError('charge_not_found', "charge_id: the charge does not exist in this account (billing's charge id, as imported with the ledger)", 404);
       if (charge.currency !== o.currency) throw invalid('currency_mismatch', `currency: the charge ${charge.charge_ref} was in ${charge.currency}, not ${o.currency}`, { field: 'currency' });
       const left = charge.amount_cents - charge.refunded;
       if (o.amountCents > left) {

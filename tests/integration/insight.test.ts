@@ -42,7 +42,10 @@ test('an empty account has a calm dashboard: zeros and nulls, never a division b
   assert.equal(d.promises.kept_rate, null);
   assert.equal(d.cost.cost_per_contact_cents, null);
   assert.equal(d.cost.hourly_cost_cents, 3000, '€30 an hour unless the account says otherwise');
-  assert.deepEqual(d.refunds, { requested: 0, paid: 0, paid_cents: 0, median_hours_to_paid: null, max_hours_to_paid: null, waiting: 0, oldest_waiting_hours: null });
+  assert.deepEqual(d.refunds, {
+    requested: 0, paid: 0, paid_cents: 0, median_hours_to_paid: null, max_hours_to_paid: null, waiting: 0, oldest_waiting_hours: null,
+    median_hours_charge_to_paid: null, median_hours_complaint_to_paid: null, by_month: [],
+  });
 });
 
 test('contacts, repeat contacts, promises and cost per contact', async () => {
@@ -110,17 +113,31 @@ test('contacts, repeat contacts, promises and cost per contact', async () => {
 });
 
 test('time to refund: the median hours from request to paid, and how long the oldest unpaid one waits, of this account only', async () => {
-  const refund = async (acc: TestAccount, cents: number, hoursAgo: number, paidHoursAgo: number | null) => {
+  const refund = async (acc: TestAccount, cents: number, hoursAgo: number, paidHoursAgo: number | null, charged?: { hoursAgo: number; complaintHoursAgo: number }) => {
     const c = await complaint(acc, uniqueEmail('terug'), 'Graag mijn geld terug.', 'Terugbetaling');
+    let chargeRef: string | null = null;
+    if (charged) {
+      chargeRef = `CH-${c.id}`;
+      await ctx.db.query(
+        `INSERT INTO charges (account_id, charge_ref, customer_ref, amount_cents, currency, charged_at) VALUES ($1, $2, 'x@example.test', $3, 'EUR', now() - make_interval(hours => $4))`,
+        [acc.accountId, chargeRef, cents, charged.hoursAgo],
+      );
+      // the customer's complaint came in some hours before the refund was asked for
+      await ctx.db.query(`UPDATE messages SET created_at = now() - make_interval(hours => $3) WHERE account_id = $1 AND case_id = $2 AND type = 'inbound'`,
+        [acc.accountId, c.id, charged.complaintHoursAgo]);
+    } else {
+      // a case we opened for a finding: nothing from the customer on it
+      await ctx.db.query(`UPDATE messages SET type = 'note', customer_id = NULL WHERE account_id = $1 AND case_id = $2 AND type = 'inbound'`, [acc.accountId, c.id]);
+    }
     await ctx.db.query(
-      `INSERT INTO refunds (account_id, case_id, customer_id, amount_cents, currency, reason, destination, state, created_at, paid_at)
-       SELECT $1, id, customer_id, $3, 'EUR', 'dubbel afgeschreven', 'original_payment', $4, now() - make_interval(hours => $5), $6::timestamptz
+      `INSERT INTO refunds (account_id, case_id, customer_id, amount_cents, currency, reason, destination, state, created_at, paid_at, charge_id)
+       SELECT $1, id, customer_id, $3, 'EUR', 'dubbel afgeschreven', 'original_payment', $4, now() - make_interval(hours => $5), $6::timestamptz, $7
        FROM cases WHERE account_id = $1 AND id = $2`,
-      [acc.accountId, c.id, cents, paidHoursAgo === null ? 'approved' : 'paid', hoursAgo, paidHoursAgo === null ? null : new Date(Date.now() - paidHoursAgo * 3_600_000)],
+      [acc.accountId, c.id, cents, paidHoursAgo === null ? 'approved' : 'paid', hoursAgo, paidHoursAgo === null ? null : new Date(Date.now() - paidHoursAgo * 3_600_000), chargeRef],
     );
   };
-  await refund(a, 420, 10, 5); // paid after 5 hours
-  await refund(a, 990, 30, 3); // paid after 27 hours
+  await refund(a, 420, 10, 5, { hoursAgo: 50, complaintHoursAgo: 20 }); // paid after 5 hours; 45 after the charge, 15 after the complaint
+  await refund(a, 990, 30, 3); // paid after 27 hours; no charge named, no complaint (a case of ours)
   await refund(a, 1640, 30, null); // still waiting, 30 hours
   await refund(b, 99_900, 2, 1); // another account: never counted
   const d = await req(a, 'GET', '/api/v1/insight/dashboard?days=7');
@@ -131,5 +148,14 @@ test('time to refund: the median hours from request to paid, and how long the ol
   assert.equal(d.refunds.max_hours_to_paid, 27);
   assert.equal(d.refunds.waiting, 1);
   assert.ok(Math.abs(d.refunds.oldest_waiting_hours - 30) <= 0.1, String(d.refunds.oldest_waiting_hours));
+  // beside it: from the charge and from the first complaint, of the refunds that have one
+  assert.equal(d.refunds.median_hours_charge_to_paid, 45);
+  assert.equal(d.refunds.median_hours_complaint_to_paid, 15);
+  // per month: both paid refunds fall in one or two months (around a month's turn); together they are the same figures
+  const months = d.refunds.by_month as { month: string; paid: number; median_hours_charge_to_paid: number | null }[];
+  assert.equal(months.reduce((n, m) => n + m.paid, 0), 2);
+  assert.ok(months.every((m) => /^\d{4}-\d{2}$/.test(m.month)));
+  assert.ok(months.some((m) => m.median_hours_charge_to_paid === 45));
   await ctx.db.query('DELETE FROM refunds WHERE account_id = ANY($1::uuid[])', [[a.accountId, b.accountId]]);
+  await ctx.db.query('DELETE FROM charges WHERE account_id = ANY($1::uuid[])', [[a.accountId, b.accountId]]);
 });

@@ -1,6 +1,6 @@
-// The charge-ledger import's write path (issue 16): batches COPYed (binary) straight into charges, a batch
-// with a known charge id (or one twice in the file) taken through the staging table instead, on
-// PGlite and PostgreSQL alike. Small batches here, so one file crosses every way.
+// The charge-ledger import's write path (issue 16): batches COPYed (binary) into a staging table, moved
+// into charges every few batches with INSERT … ON CONFLICT DO NOTHING on the one key (account, charge id),
+// on PGlite and PostgreSQL alike. Small batches here, so one file crosses several moves.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
@@ -19,8 +19,8 @@ describe('ledger import: COPY in batches, idempotent by charge id', () => {
   let actor: Actor;
   let accountId: string;
   const charges = (like = '%') =>
-    db.query<{ charge_ref: string; amount_cents: number; description: string | null; id: string; import_id: string }>(
-      `SELECT charge_ref, amount_cents, description, id, import_id FROM charges WHERE account_id = $1 AND charge_ref LIKE $2 ORDER BY id`,
+    db.query<{ charge_ref: string; amount_cents: number; description: string | null; import_id: string }>(
+      `SELECT charge_ref, amount_cents, description, import_id FROM charges WHERE account_id = $1 AND charge_ref LIKE $2 ORDER BY charge_ref`,
       [accountId, like],
     );
 
@@ -31,24 +31,40 @@ describe('ledger import: COPY in batches, idempotent by charge id', () => {
   });
   after(() => db.close());
 
-  test('known ids and an id twice in the file are skipped wherever they fall; the rest is kept, in file order', async () => {
-    const first = await importLedger(db, actor, file(['A1', 'A2', 'A3', 'A4', 'A5'].map((r) => row(r))), { batchRows: 2 });
+  test('known ids and an id twice in the file are skipped wherever they fall; the rest is kept', async () => {
+    const first = await importLedger(db, actor, file(['A1', 'A2', 'A3', 'A4', 'A5'].map((r) => row(r))), { batchRows: 2, flushRows: 2 });
     assert.equal(first.rows_imported, 5);
-    // batches of two: [A4 A5] all known, [A6 A6'] one new (the first), [A7 A8] all new, [A9] straight in again
-    const second = await importLedger(db, actor, file([row('A4'), row('A5'), row('A6', '6.00'), row('A6', '60.00'), row('A7'), row('A8'), row('A9')]), { batchRows: 2 });
-    assert.deepEqual([second.rows_read, second.rows_imported, second.rows_already_there], [7, 4, 3]);
+    // batches of two, moved two batches at a time: [A4 A10 | A6 A6'] one known and one id twice in one move (the
+    // first kept), [A5 A7 | A8 A10' | A9] one known and A10 again, a move after its first
+    const second = await importLedger(db, actor, file([row('A4'), row('A10', '10.00'), row('A6', '6.00'), row('A6', '60.00'), row('A5'), row('A7'), row('A8'), row('A10', '11.00'), row('A9')]),
+      { batchRows: 2, flushRows: 4 });
+    assert.deepEqual([second.rows_read, second.rows_imported, second.rows_already_there], [9, 5, 4]);
     const all = await charges('A%');
-    assert.deepEqual(all.map((c) => c.charge_ref), ['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9'], 'ids grow in file order, import after import');
+    assert.deepEqual(all.map((c) => c.charge_ref), ['A1', 'A10', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9']);
     assert.equal(all.find((c) => c.charge_ref === 'A6')!.amount_cents, 600, 'the first of the two rows with one id');
-    assert.ok(all.every((c) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(c.id)));
-    assert.deepEqual(new Set(all.slice(5).map((c) => c.import_id)), new Set([second.import_id]));
-    const third = await importLedger(db, actor, file(['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9'].map((r) => row(r))), { batchRows: 4 });
-    assert.deepEqual([third.rows_imported, third.rows_already_there], [0, 9], 'a re-import changes nothing');
-    assert.equal((await charges('A%')).length, 9);
+    assert.equal(all.find((c) => c.charge_ref === 'A10')!.amount_cents, 1000, 'the first of the two rows with one id, a move apart');
+    assert.deepEqual(new Set(all.filter((c) => !['A1', 'A2', 'A3', 'A4', 'A5'].includes(c.charge_ref)).map((c) => c.import_id)), new Set([second.import_id]));
+    assert.deepEqual(new Set(all.filter((c) => ['A4', 'A5'].includes(c.charge_ref)).map((c) => c.import_id)), new Set([first.import_id]), 'a known charge is left as it was');
+    const third = await importLedger(db, actor, file(['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9', 'A10'].map((r) => row(r))), { batchRows: 4 });
+    assert.deepEqual([third.rows_imported, third.rows_already_there], [0, 10], 'a re-import changes nothing');
+    assert.deepEqual(await charges('A%'), all, 'a re-import changes nothing');
+  });
+
+  test('through the staging table always (write: staging): the same outcome, moves of several batches', async () => {
+    const o = { batchRows: 2, flushRows: 4, write: 'staging' as const };
+    const first = await importLedger(db, actor, file([row('S1'), row('S2'), row('S3', '3.00'), row('S3', '30.00'), row('S4'), row('S5', 'vijf')]), o);
+    assert.deepEqual([first.rows_read, first.rows_imported, first.rows_already_there, first.rows_bad], [6, 4, 1, 1]);
+    const again = await importLedger(db, actor, file([row('S4'), row('S6'), row('S1'), row('S7'), row('S2')]), o);
+    assert.deepEqual([again.rows_imported, again.rows_already_there], [2, 3]);
+    const all = await charges('S%');
+    assert.deepEqual(all.map((c) => [c.charge_ref, c.amount_cents]), [['S1', 100], ['S2', 100], ['S3', 300], ['S4', 100], ['S6', 100], ['S7', 100]]);
+    const third = await importLedger(db, actor, file([row('S4'), row('S6'), row('S1'), row('S7'), row('S2')]), o);
+    assert.equal(third.rows_imported, 0, 'a re-import changes nothing');
+    assert.deepEqual(await charges('S%'), all);
   });
 
   test('bad rows between good ones, batch after batch: each named by its line, the good ones all kept', async () => {
-    const r = await importLedger(db, actor, file([row('B1'), row('B2', 'twee'), row('B3'), row('B4'), row('B5', '-1'), row('B6'), row('B7')]), { batchRows: 2 });
+    const r = await importLedger(db, actor, file([row('B1'), row('B2', 'twee'), row('B3'), row('B4'), row('B5', '-1'), row('B6'), row('B7')]), { batchRows: 2, flushRows: 2 });
     assert.equal(r.rows_imported, 5);
     assert.deepEqual(r.errors.map((e) => [e.line, e.field]), [[3, 'amount'], [6, 'amount']]);
     assert.deepEqual((await charges('B%')).map((c) => c.charge_ref), ['B1', 'B3', 'B4', 'B6', 'B7']);
@@ -102,7 +118,7 @@ describe('ledger import: COPY in batches, idempotent by charge id', () => {
       await new Promise((r) => setTimeout(r, 20));
       throw new Error('the disk went away');
     }
-    await assert.rejects(importLedger(db, actor, Readable.from(broken()), { batchRows: 2 }), /the disk went away/);
+    await assert.rejects(importLedger(db, actor, Readable.from(broken()), { batchRows: 2, flushRows: 2 }), /the disk went away/);
     assert.deepEqual(await snapshotAccount(db, accountId), before, 'nothing half-written');
     assert.equal((await charges('D%')).length, 0);
   });

@@ -114,7 +114,7 @@ describe('refunds by who the customer is to billing: external ids, cancellations
     assert.ok(found.after_cancellation >= 2, JSON.stringify(found));
     assert.equal((await detectFindings(db, supervisor)).after_cancellation, 0, 'nothing new the second time');
     const refs = await db.query<{ charge_ref: string; kind: string; amount_cents: number; explanation: string }>(
-      `SELECT ch.charge_ref, f.kind, f.amount_cents, f.explanation FROM charge_findings f JOIN charges ch ON ch.account_id = f.account_id AND ch.id = f.charge_id
+      `SELECT ch.charge_ref, f.kind, f.amount_cents, f.explanation FROM charge_findings f JOIN charges ch ON ch.account_id = f.account_id AND ch.charge_ref = f.charge_id
        WHERE f.account_id = $1 AND ch.charge_ref LIKE $2 ORDER BY ch.charge_ref`, [acc.accountId, `${run}-c%`]);
     assert.deepEqual(refs.map((f) => [f.charge_ref, f.kind, f.amount_cents]), [
       [`${run}-c2`, 'after_cancellation', 995], [`${run}-c3`, 'double_charge', 995], [`${run}-c6`, 'after_cancellation', 500],

@@ -80,7 +80,7 @@ describe('refunds: requests, approval by amount, a refund_by promise, told in th
     await refused({ currency: 'XYZ' }, 'unknown_currency', /^currency:/);
     // a charge of € 20,00 with € 15,00 already asked back: € 6,00 more is too much
     const [charge] = await db.query<{ id: string }>(
-      `INSERT INTO charges (account_id, charge_ref, customer_ref, amount_cents, currency, charged_at) VALUES ($1, $2, 'x@example.test', 2000, 'EUR', $3) RETURNING id`,
+      `INSERT INTO charges (account_id, charge_ref, customer_ref, amount_cents, currency, charged_at) VALUES ($1, $2, 'x@example.test', 2000, 'EUR', $3) RETURNING charge_ref AS id`,
       [acc.accountId, `ch-${Date.now()}`, NOW],
     );
     const snapshotWithCharge = await snapshotAccount(db, acc.accountId);

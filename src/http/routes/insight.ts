@@ -32,6 +32,12 @@ const dashboard = z.object({
     requested: z.number().int(), paid: z.number().int(), paid_cents: z.number().int(),
     median_hours_to_paid: z.number().nullable(), max_hours_to_paid: z.number().nullable(),
     waiting: z.number().int(), oldest_waiting_hours: z.number().nullable(),
+    median_hours_charge_to_paid: z.number().nullable().describe('refunds paid in the period that name their charge: median hours from the charge to paid'),
+    median_hours_complaint_to_paid: z.number().nullable().describe("refunds paid in the period on a case the customer wrote in: median hours from their first message to paid"),
+    by_month: z.array(z.object({
+      month: z.string().describe('YYYY-MM in the account time zone'), paid: z.number().int(), median_hours_to_paid: z.number().nullable(),
+      median_hours_charge_to_paid: z.number().nullable(), median_hours_complaint_to_paid: z.number().nullable(),
+    })).describe('the twelve months up to the end of the period, months with refunds paid only'),
   }),
 });
 

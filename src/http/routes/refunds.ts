@@ -65,7 +65,7 @@ export function refundRoutes(app: FastifyInstance, db: Db) {
       params: s.caseParams,
       body: z.object({
         amount_cents: z.number().describe('whole cents, > 0'), currency: z.string().max(3).default('EUR'), reason: z.string().max(1000),
-        charge_id: s.id.optional(), destination: z.enum(['iban', 'original_payment']),
+        charge_id: z.string().min(1).max(200).optional().describe("the charge it pays back: billing's charge id as imported with the ledger"), destination: z.enum(['iban', 'original_payment']),
         iban: z.string().max(50).optional(), account_holder: z.string().max(200).optional(),
       }).strict(),
       response: { 201: refund, ...res.errors },

@@ -7,6 +7,7 @@ import { useCoalesced, useLive } from '../shared/live.ts';
 import { DASHBOARD, navigate } from '../shared/router.ts';
 import { can, type Me } from '../shared/types.ts';
 import { ChannelMix } from './ChannelMix.tsx';
+import { RefundMonths } from './RefundMonths.tsx';
 import { HourlyCost } from './HourlyCost.tsx';
 import { TopicChart } from './TopicChart.tsx';
 import { SurveyFigures } from '../rights/SurveyFigures.tsx';
@@ -98,6 +99,10 @@ export function Dashboard({ me, params, onHelp }: { me: Me; params: URLSearchPar
               label={t('dashboard.refunds')}
               value={d.refunds.median_hours_to_paid === null ? '—' : t('dashboard.refundHours', { hours: formatNumber(d.refunds.median_hours_to_paid, 1) })}
               note={`${t('dashboard.refundsNote', { paid: d.refunds.paid, amount: formatCents(d.refunds.paid_cents), requested: d.refunds.requested })}${
+                d.refunds.median_hours_charge_to_paid === null ? '' : `; ${t('dashboard.refundsFromCharge', { hours: formatNumber(d.refunds.median_hours_charge_to_paid, 1) })}`
+              }${
+                d.refunds.median_hours_complaint_to_paid === null ? '' : `; ${t('dashboard.refundsFromComplaint', { hours: formatNumber(d.refunds.median_hours_complaint_to_paid, 1) })}`
+              }${
                 d.refunds.waiting ? `; ${t('dashboard.refundsWaiting', { count: d.refunds.waiting, hours: formatNumber(d.refunds.oldest_waiting_hours ?? 0, 0) })}` : ''
               }`}
             />
@@ -106,6 +111,7 @@ export function Dashboard({ me, params, onHelp }: { me: Me; params: URLSearchPar
             <h2 id="topics-title">{t('dashboard.perTopic')}</h2>
             <TopicChart d={d} />
           </section>
+          {d.refunds.by_month.length > 0 && <RefundMonths months={d.refunds.by_month} />}
           <section className="card" aria-labelledby="channels-title">
             <h2 id="channels-title">{t('dashboard.channelMix')}</h2>
             <ChannelMix channels={d.channels} />

@@ -40,5 +40,14 @@ export interface Dashboard {
     max_hours_to_paid: number | null;
     waiting: number;
     oldest_waiting_hours: number | null;
+    median_hours_charge_to_paid: number | null;
+    median_hours_complaint_to_paid: number | null;
+    by_month: {
+      month: string;
+      paid: number;
+      median_hours_to_paid: number | null;
+      median_hours_charge_to_paid: number | null;
+      median_hours_complaint_to_paid: number | null;
+    }[];
   };
 }
