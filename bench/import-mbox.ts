@@ -44,7 +44,7 @@ const option = (name: string) => {
 const N = Number(option('messages') ?? 100_000);
 const M = Math.min(N, Number(option('intake') ?? 5_000));
 const ENGINE = option('engine') ?? 'pg';
-const DB_NAME = 'luister_bench_import_mbox';
+const DB_NAME = process.env.BENCH_DB_NAME ?? 'luister_bench_import_mbox';
 const RUN = Date.now().toString(36);
 
 // ------------------------------------------------------------------------------------------------ the archive
@@ -135,9 +135,11 @@ const dir = mkdtempSync(join(tmpdir(), 'luister-bench-mbox-'));
 let db: Db | null = null;
 try {
   const threads = planThreads(N, rng(1));
-  const file = join(dir, 'archive.mbox');
+  // --archive FILE: the archive is written there and kept (e.g. to profile the import on it alone)
+  const file = option('archive') ?? join(dir, 'archive.mbox');
   let t = performance.now();
   await writeMbox(file, threads);
+  if (argv.includes('--archive-only')) process.exit(0);
   const size = statSync(file).size;
   console.log(`archive: ${N.toLocaleString('en')} messages in ${threads.length.toLocaleString('en')} threads, ${(size / 1_048_576).toFixed(0)} MB, written in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 

@@ -1,0 +1,104 @@
+import type { Db } from '../../storage/db.ts';
+import { CASE_COLUMNS, type CaseRow } from '../../cases/store.ts';
+import type { Identity } from '../../customers/identity.ts';
+import { REPEAT_WINDOW_DAYS } from '../../cases/repeat-contact.ts';
+
+/**
+ * What a batch of archived mail needs to know of the database before it is planned (batch-plan.ts),
+ * read in a handful of statements for the whole batch instead of two per message. The questions are
+ * those the intake asks of one message (lookup-inbound.ts, case-facts.ts), asked for every message
+ * of the batch at once, as the database stood before the batch; what the batch itself stores is
+ * answered in memory by the plan.
+ */
+
+/** Per message: stored already under its Message-ID; and the three thread lookups of lookupInbound, apart. */
+export interface ThreadFacts {
+  dup: { id: string; case_id: string } | null;
+  /** the case of the newest message it references (References / In-Reply-To) */
+  answers: string | null;
+  /** the case of the oldest message that references one of the same ids */
+  sibling: string | null;
+  /** the case of the oldest message that references this one */
+  answeredBy: string | null;
+}
+
+export async function readThreads(tx: Db, accountId: string, messages: { externalId: string | null; references: string[] }[]): Promise<{ now: Date; facts: ThreadFacts[] }> {
+  const input = JSON.stringify(messages.map((m, i) => ({ i, id: m.externalId, refs: m.references })));
+  const rows = await tx.query<{ i: number; now: Date; dup_id: string | null; dup_case: string | null; a: string | null; b: string | null; c: string | null }>(
+    // the lookups by reference probe the GIN index alone, the account filtered afterwards (see lookup-inbound.ts)
+    `SELECT q.i, now() AS now, d.id AS dup_id, d.case_id AS dup_case,
+       (SELECT case_id FROM messages WHERE account_id = $1 AND email_message_id = ANY(q.refs) ORDER BY created_at DESC LIMIT 1) AS a,
+       (SELECT case_id FROM (SELECT account_id, case_id, created_at FROM messages WHERE email_references && q.refs OFFSET 0) AS r
+        WHERE account_id = $1 ORDER BY created_at LIMIT 1) AS b,
+       (SELECT case_id FROM (SELECT account_id, case_id, created_at FROM messages WHERE email_references @> ARRAY[q.id] OFFSET 0) AS r
+        WHERE account_id = $1 ORDER BY created_at LIMIT 1) AS c
+     FROM (SELECT x.i, x.id, ARRAY(SELECT json_array_elements_text(x.refs)) AS refs
+           FROM json_to_recordset($2::json) AS x(i int, id text, refs json)) AS q
+     LEFT JOIN messages d ON d.account_id = $1 AND d.email_message_id = q.id`,
+    [accountId, input],
+  );
+  const facts: ThreadFacts[] = new Array(messages.length);
+  let now = new Date();
+  for (const r of rows) {
+    now = r.now;
+    facts[r.i] = { dup: r.dup_id ? { id: r.dup_id, case_id: r.dup_case! } : null, answers: r.a, sibling: r.b, answeredBy: r.c };
+  }
+  return { now, facts };
+}
+
+/** Cases by id, as they are (no merge followed): the cases the thread lookups and the conversation index name. */
+export async function readCases(tx: Db, accountId: string, ids: string[]): Promise<CaseRow[]> {
+  if (!ids.length) return [];
+  return tx.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE account_id = $1 AND id = ANY($2::uuid[])`, [accountId, ids]);
+}
+
+/** Cases by number (a case reference in a subject); a merged case gives the case it went into. */
+export async function readCasesByNumber(tx: Db, accountId: string, numbers: number[]): Promise<Map<number, CaseRow>> {
+  if (!numbers.length) return new Map();
+  const rows = await tx.query<CaseRow & { asked: string }>(
+    `SELECT r.number AS asked, ${CASE_COLUMNS.replace(/(\w+)/g, 'c.$1')}
+     FROM cases r JOIN cases c ON c.account_id = r.account_id AND c.id = coalesce(r.merged_into_id, r.id)
+     WHERE r.account_id = $1 AND r.number = ANY($2::bigint[])`,
+    [accountId, numbers],
+  );
+  return new Map(rows.map(({ asked, ...row }) => [Number(asked), row as CaseRow]));
+}
+
+export interface KnownCustomer {
+  id: string;
+  name: string;
+}
+
+/**
+ * The customers behind the batch's identities, and their unsolved cases on the batch's subjects
+ * with contact in the repeat window (what caseFacts reads for one message).
+ */
+export async function readCustomers(
+  tx: Db,
+  accountId: string,
+  identities: Identity[],
+  subjectKeys: string[],
+): Promise<{ customers: Map<string, KnownCustomer>; openCases: CaseRow[] }> {
+  const customers = new Map<string, KnownCustomer>();
+  if (!identities.length) return { customers, openCases: [] };
+  const rows = await tx.query<{ kind: string; value: string; id: string; name: string }>(
+    `SELECT i.kind, i.value, c.id, c.name
+     FROM unnest($2::text[], $3::text[]) AS q(kind, value)
+     JOIN customer_identities i ON i.account_id = $1 AND i.kind = q.kind AND i.value = q.value
+     JOIN customers c ON c.account_id = i.account_id AND c.id = i.customer_id`,
+    [accountId, identities.map((i) => i.kind), identities.map((i) => i.value)],
+  );
+  for (const r of rows) customers.set(identityKey(r as Identity), { id: r.id, name: r.name ?? '' });
+  const ids = [...new Set(rows.map((r) => r.id))];
+  const openCases = ids.length && subjectKeys.length
+    ? await tx.query<CaseRow>(
+        `SELECT ${CASE_COLUMNS} FROM cases
+         WHERE account_id = $1 AND customer_id = ANY($2::uuid[]) AND subject_key = ANY($3::text[]) AND status NOT IN ('solved', 'closed')
+           AND last_contact_at >= now() - make_interval(days => $4)`,
+        [accountId, ids, subjectKeys, REPEAT_WINDOW_DAYS],
+      )
+    : [];
+  return { customers, openCases };
+}
+
+export const identityKey = (i: Identity) => `${i.kind}:${i.value}`;
