@@ -23,26 +23,50 @@ export interface ThreadFacts {
 }
 
 export async function readThreads(tx: Db, accountId: string, messages: { externalId: string | null; references: string[] }[]): Promise<{ now: Date; facts: ThreadFacts[] }> {
-  const input = JSON.stringify(messages.map((m, i) => ({ i, id: m.externalId, refs: m.references })));
-  const rows = await tx.query<{ i: number; now: Date; dup_id: string | null; dup_case: string | null; a: string | null; b: string | null; c: string | null }>(
-    // the lookups by reference probe the GIN index alone, the account filtered afterwards (see lookup-inbound.ts)
-    `SELECT q.i, now() AS now, d.id AS dup_id, d.case_id AS dup_case,
-       (SELECT case_id FROM messages WHERE account_id = $1 AND email_message_id = ANY(q.refs) ORDER BY created_at DESC LIMIT 1) AS a,
-       (SELECT case_id FROM (SELECT account_id, case_id, created_at FROM messages WHERE email_references && q.refs OFFSET 0) AS r
-        WHERE account_id = $1 ORDER BY created_at LIMIT 1) AS b,
-       (SELECT case_id FROM (SELECT account_id, case_id, created_at FROM messages WHERE email_references @> ARRAY[q.id] OFFSET 0) AS r
-        WHERE account_id = $1 ORDER BY created_at LIMIT 1) AS c
-     FROM (SELECT x.i, x.id, ARRAY(SELECT json_array_elements_text(x.refs)) AS refs
-           FROM json_to_recordset($2::json) AS x(i int, id text, refs json)) AS q
-     LEFT JOIN messages d ON d.account_id = $1 AND d.email_message_id = q.id`,
-    [accountId, input],
+  const ids = [...new Set(messages.flatMap((m) => (m.externalId ? [m.externalId, ...m.references] : m.references)))];
+  // by Message-ID: the duplicates, and the messages a message answers
+  const byId = await tx.query<{ now: Date; id: string; message_id: string; case_id: string; created_at: Date }>(
+    `SELECT now() AS now, id, email_message_id AS message_id, case_id, created_at FROM messages
+     WHERE account_id = $1 AND email_message_id = ANY($2::text[])`,
+    [accountId, ids],
   );
-  const facts: ThreadFacts[] = new Array(messages.length);
-  let now = new Date();
-  for (const r of rows) {
-    now = r.now;
-    facts[r.i] = { dup: r.dup_id ? { id: r.dup_id, case_id: r.dup_case! } : null, answers: r.a, sibling: r.b, answeredBy: r.c };
+  // by reference, one probe of the GIN index for the whole batch (it filters on the account afterwards, see
+  // lookup-inbound.ts; each probe also reads the index's pending list, so one probe, not two a message)
+  const byRef = await tx.query<{ case_id: string; created_at: Date; refs: string[] }>(
+    `SELECT case_id, created_at, email_references AS refs
+     FROM (SELECT account_id, case_id, created_at, email_references FROM messages WHERE email_references && $2::text[] OFFSET 0) AS r
+     WHERE account_id = $1`,
+    [accountId, ids],
+  );
+  const stored = new Map(byId.map((r) => [r.message_id, r]));
+  const referencing = new Map<string, { case_id: string; created_at: Date }[]>();
+  for (const r of byRef) {
+    for (const ref of new Set(r.refs)) {
+      let list = referencing.get(ref);
+      if (!list) referencing.set(ref, (list = []));
+      list.push(r);
+    }
   }
+  const oldest = (keys: string[]) => {
+    let best: { case_id: string; created_at: Date } | null = null;
+    for (const k of keys) for (const r of referencing.get(k) ?? []) if (!best || r.created_at < best.created_at) best = r;
+    return best?.case_id ?? null;
+  };
+  const facts = messages.map((m): ThreadFacts => {
+    const dup = m.externalId ? stored.get(m.externalId) : undefined;
+    let answers: { case_id: string; created_at: Date } | undefined;
+    for (const ref of m.references) {
+      const r = stored.get(ref);
+      if (r && (!answers || r.created_at > answers.created_at)) answers = r;
+    }
+    return {
+      dup: dup ? { id: dup.id, case_id: dup.case_id } : null,
+      answers: answers?.case_id ?? null,
+      sibling: oldest(m.references),
+      answeredBy: m.externalId ? oldest([m.externalId]) : null,
+    };
+  });
+  const now = byId[0]?.now ?? (await tx.query<{ now: Date }>('SELECT now() AS now'))[0].now;
   return { now, facts };
 }
 

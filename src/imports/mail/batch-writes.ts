@@ -1,7 +1,7 @@
 import type { Db } from '../../storage/db.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { CASE_COLUMNS, type CaseRow, publicCase } from '../../cases/store.ts';
-import { MESSAGE_COLUMNS, type MessageRow } from '../../cases/insert-message.ts';
+import type { MessageRow } from '../../cases/insert-message.ts';
 import { linkCustomersByDomain } from '../../organisations/link-by-domain.ts';
 import { searchConfigFor } from '../../text/language.ts';
 import { emitEvents, type PendingEvent } from '../../webhooks/events.ts';
@@ -71,28 +71,38 @@ export async function writePlan(tx: Db, actor: Actor, plan: Plan, now: Date): Pr
     for (const r of rows) inserted.set(r.id, r);
   }
 
-  // the messages, dated as written
+  // the messages, dated as written; their rows (for the events) are what was sent, nothing to read back
   const messages = new Map<string, MessageRow>();
+  for (const pm of plan.messages) {
+    const { prepared, at } = pm.item;
+    const m = prepared.message;
+    messages.set(pm.id, {
+      id: pm.id, case_id: pm.caseId, type: 'inbound', channel: m.channel, author_agent_id: null, customer_id: pm.customerId, body: m.newText,
+      language: pm.language, findings: null, subject: m.subject || null, from_address: m.from.email ?? null, to_address: m.to,
+      original_body: m.text === m.newText ? null : m.text, html: m.html, automated: m.automated.kind === 'bounce' ? null : m.automated.kind,
+      delivery_status: null, sent_at: null, delivery_error: null,
+      intake_notes: ['imported from a mail archive', ...m.notes, ...(m.automated.reason ? [`automated: ${m.automated.reason}`] : []), ...prepared.attachments.notes],
+      created_at: at,
+    });
+  }
   if (plan.messages.length) {
-    const rows = await tx.query<MessageRow>(
+    await tx.query(
       `INSERT INTO messages (account_id, id, case_id, type, channel, customer_id, body, language, search_config, subject, email_message_id,
          email_references, from_address, to_address, original_body, html, automated, intake_notes, created_at)
        SELECT $1, v.id, v.case_id, 'inbound', v.channel, v.customer_id, v.body, v.language, v.search_config::regconfig, v.subject, v.message_id,
          v.refs, v.from_address, v.to_address, v.original_body, v.html, v.automated, v.notes, v.at
        FROM json_to_recordset($2::json) AS v(ord int, id uuid, case_id uuid, channel text, customer_id uuid, body text, language text, search_config text,
          subject text, message_id text, refs text[], from_address text, to_address text, original_body text, html text, automated text, notes text[], at timestamptz)
-       ORDER BY v.ord RETURNING ${MESSAGE_COLUMNS}`,
+       ORDER BY v.ord`,
       [acc, JSON.stringify(plan.messages.map((pm, ord) => {
-        const { prepared, at } = pm.item;
-        const m = prepared.message;
-        const notes = ['imported from a mail archive', ...m.notes, ...(m.automated.reason ? [`automated: ${m.automated.reason}`] : []), ...prepared.attachments.notes];
-        return { ord, id: pm.id, case_id: pm.caseId, channel: m.channel, customer_id: pm.customerId, body: m.newText, language: pm.language,
-          search_config: searchConfigFor(pm.language), subject: m.subject || null, message_id: m.externalId, refs: m.references.length ? m.references : null,
-          from_address: m.from.email ?? null, to_address: m.to, original_body: m.text === m.newText ? null : m.text, html: m.html,
-          automated: m.automated.kind === 'bounce' ? null : m.automated.kind, notes, at: at.toISOString() };
+        const row = messages.get(pm.id)!;
+        const m = pm.item.prepared.message;
+        return { ord, id: row.id, case_id: row.case_id, channel: row.channel, customer_id: row.customer_id, body: row.body, language: row.language,
+          search_config: searchConfigFor(row.language), subject: row.subject, message_id: m.externalId, refs: m.references.length ? m.references : null,
+          from_address: row.from_address, to_address: row.to_address, original_body: row.original_body, html: row.html, automated: row.automated,
+          notes: row.intake_notes, at: row.created_at.toISOString() };
       }))],
     );
-    for (const r of rows) messages.set(r.id, r);
   }
 
   // attachments: bytes as parameters, many rows to a statement
