@@ -14,8 +14,9 @@
  *    same archive (default 5,000) into another account of the same database, with acknowledgements on as the
  *    product ships (inbox with acknowledge=true).
  *
- * Engine: PostgreSQL by default (a fresh database `luister_bench_import_mbox` on BENCH_DATABASE_URL's server, dropped
- * afterwards; BENCH_KEEP_DB=1 keeps it), `--engine pglite` a temporary data folder. Prints figures and one RESULT
+ * Engine: PostgreSQL by default (a fresh database `luister_bench_import_mbox`, or BENCH_DB_NAME, on BENCH_DATABASE_URL's
+ * server, dropped afterwards; BENCH_KEEP_DB=1 keeps it), `--engine pglite` a temporary data folder. `--archive FILE` writes
+ * the archive there and keeps it; with `--archive-only` nothing else is done (e.g. to profile the import on it). Prints figures and one RESULT
  * line (import msg/s, baseline = intake msg/s); never asserts.
  */
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
