@@ -14,8 +14,9 @@
  *    same archive (default 5,000) into another account of the same database, with acknowledgements on as the
  *    product ships (inbox with acknowledge=true).
  *
- * Engine: PostgreSQL by default (a fresh database `luister_bench_import_mbox` on BENCH_DATABASE_URL's server, dropped
- * afterwards; BENCH_KEEP_DB=1 keeps it), `--engine pglite` a temporary data folder. Prints figures and one RESULT
+ * Engine: PostgreSQL by default (a fresh database `luister_bench_import_mbox`, or BENCH_DB_NAME, on BENCH_DATABASE_URL's
+ * server, dropped afterwards; BENCH_KEEP_DB=1 keeps it), `--engine pglite` a temporary data folder. `--archive FILE` writes
+ * the archive there and keeps it; with `--archive-only` nothing else is done (e.g. to profile the import on it). Prints figures and one RESULT
  * line (import msg/s, baseline = intake msg/s); never asserts.
  */
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -44,7 +45,7 @@ const option = (name: string) => {
 const N = Number(option('messages') ?? 100_000);
 const M = Math.min(N, Number(option('intake') ?? 5_000));
 const ENGINE = option('engine') ?? 'pg';
-const DB_NAME = 'luister_bench_import_mbox';
+const DB_NAME = process.env.BENCH_DB_NAME ?? 'luister_bench_import_mbox';
 const RUN = Date.now().toString(36);
 
 // ------------------------------------------------------------------------------------------------ the archive
@@ -135,9 +136,11 @@ const dir = mkdtempSync(join(tmpdir(), 'luister-bench-mbox-'));
 let db: Db | null = null;
 try {
   const threads = planThreads(N, rng(1));
-  const file = join(dir, 'archive.mbox');
+  // --archive FILE: the archive is written there and kept (e.g. to profile the import on it alone)
+  const file = option('archive') ?? join(dir, 'archive.mbox');
   let t = performance.now();
   await writeMbox(file, threads);
+  if (argv.includes('--archive-only')) process.exit(0);
   const size = statSync(file).size;
   console.log(`archive: ${N.toLocaleString('en')} messages in ${threads.length.toLocaleString('en')} threads, ${(size / 1_048_576).toFixed(0)} MB, written in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 

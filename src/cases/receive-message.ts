@@ -129,7 +129,7 @@ async function loadCaseRow(tx: Db, accountId: string, id: string): Promise<CaseR
   return row;
 }
 
-function primaryIdentity(c: ReceiveMessageOptions['customer']): Identity {
+export function primaryIdentity(c: ReceiveMessageOptions['customer']): Identity {
   if (c.email) return { kind: 'email', value: normaliseIdentity('email', c.email) };
   if (c.phone) return { kind: 'phone', value: normaliseIdentity('phone', c.phone) };
   if (c.social) return { kind: 'social', value: normaliseIdentity('social', c.social) };

@@ -56,3 +56,36 @@ export async function emitEvent(tx: Db, accountId: string, event: EventName, dat
     [accountId, event, payload, LIVE_CHANNEL, JSON.stringify(liveNotice(accountId, event, data, now))],
   );
 }
+
+export interface PendingEvent {
+  event: EventName;
+  data: unknown;
+}
+
+/**
+ * emitEvent for many events in one statement (a batch that writes many rows, e.g. an archive
+ * import): the same deliveries, jobs and live notices, in the order given.
+ */
+export async function emitEvents(tx: Db, accountId: string, events: PendingEvent[]): Promise<void> {
+  if (!events.length) return;
+  const now = new Date();
+  const rows = events.map((e, ord) => ({
+    ord,
+    event: e.event,
+    payload: { event: e.event, created_at: now.toISOString(), data: e.data },
+    notice: JSON.stringify(liveNotice(accountId, e.event, e.data, now)),
+  }));
+  await tx.query(
+    `WITH e AS (SELECT * FROM json_to_recordset($2::json) AS e(ord int, event text, payload jsonb, notice text)),
+     d AS (
+       INSERT INTO webhook_deliveries (account_id, webhook_id, event, payload)
+       SELECT w.account_id, w.id, e.event, e.payload FROM e JOIN webhooks w ON w.account_id = $1 AND w.active AND e.event = ANY(w.events)
+       ORDER BY e.ord
+       RETURNING account_id, id),
+     j AS (
+       INSERT INTO jobs (account_id, kind, payload)
+       SELECT account_id, 'webhook.deliver', jsonb_build_object('delivery_id', id) FROM d)
+     SELECT count(pg_notify($3, x.notice)) FROM (SELECT notice FROM e ORDER BY ord) AS x`,
+    [accountId, JSON.stringify(rows), LIVE_CHANNEL],
+  );
+}
