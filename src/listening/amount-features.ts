@@ -27,6 +27,12 @@ export interface AmountFeatures {
   contrast: boolean;
   /** "terwijl", "whereas", "although": introduces the fact set against the complaint */
   concessive: boolean;
+  /** shown by a device, a ticket or a sign ("de app zegt", "the receipt shows", "kaartje zei"): alone it is the charge shown, beside a charge it is the stated price */
+  stated: boolean;
+  /** money already given back ("€27 is teruggestort", "I got £5 back"): not what is still in dispute */
+  refunded: boolean;
+  /** the new end of a change: "van €150 naar €235" */
+  to: boolean;
   /** a price per unit: "€2,40 per uur", "$5 a month" */
   rate: boolean;
   /** the price of an hour or a ride said in general: "een uur kost €2,25", "which costs £1.10" */
@@ -61,12 +67,12 @@ export interface AmountFeatures {
 
 // What says the money went: a charge, a debit, a payment taken, a purchase, a bill of.
 const CHARGED = new RegExp(
-  String.raw`\b(?:afgeschreven|afschrijving(?:en)?|incasso'?s?|afgeboekt|afgerekend|afrekenen|ge[iï]ncasseerd|incasseren|incasseert|afgetrokken|gerekend|berekend|rekent|rekenen|rekende|rekenden|in rekening|gefactureerd|betaal|betaalt|betalen|bijbetalen|betaald|betaalde|betaalden|moest\s+(?:ik|we)\s+\S+\s+betalen|kwijt|ingehouden|voldaan|gedebiteerd|in\s+mindering\s+gebracht|(?:van\s+)?af\s*gegaan|afgegaan|opgenomen|belast|kostte\s+(?:me|mij|ons)|werd\s+(?:het|dat)|kwam\s+(?:het\s+)?(?:uit\s+)?op|came\s+to|ended\s+up\s+(?:at|being)|kocht|gekocht|van\s+(?:mijn|m'n|mn|onze|ons|de)\s+(?:rekening|bankrekening|account|saldo|kaart|creditcard)\s+(?:gehaald|gegaan|af|afgegaan)|(?<!terug\w*\s+(?:\w+\s+)?)op\s+(?:mijn|m'n|mn|onze|de)\s+\p{L}*(?:rekening|factuur|nota|afschrift|creditcard)|(?:bank|afschrift|bankafschrift|bank-?app|statement|bill|invoice)\s+(?:shows?|showed|says|zegt|toont|laat\s+zien)|on\s+(?:my|our|the)\s+(?:bill|invoice|statement|bank\s+statement|card|credit\s+card)|(?:rekening|factuur|nota|bon|bill|invoice)\s+(?:van|of|is|was|:)|charged|charging|billed|debited|deducted|took|taken|withdrawn|paid|pay|cost\s+(?:me|us)|out\s+of\s+my\s+account)\b|\b(?:kosten|bedrag|afschrijving|charge|amount)\s*:\s*$`,
+  String.raw`\b(?:afgeschreven|afschrijving(?:en)?|incasso'?s?|afgeboekt|afgerekend|afrekenen|ge[iï]ncasseerd|incasseren|incasseert|afgetrokken|gerekend|berekend|rekent|rekenen|rekende|rekenden|in rekening|gefactureerd|betaal|betaalt|betalen|bijbetalen|betaald|betaalde|betaalden|moest\s+(?:ik|we)\s+\S+\s+betalen|kwijt|ingehouden|voldaan|gedebiteerd|in\s+mindering\s+gebracht|(?:van\s+)?af\s*gegaan|afgegaan|opgenomen|belast|kostte\s+(?:me|mij|ons)|werd\s+(?:het|dat)|kwam\s+(?:het\s+)?(?:uit\s+)?op|came\s+to|ended\s+up\s+(?:at|being)|kocht|gekocht|van\s+(?:mijn|m'n|mn|onze|ons|de)\s+(?:rekening|bankrekening|account|saldo|kaart|creditcard)\s+(?:gehaald|gegaan|af|afgegaan)|(?<!terug\w*\s+(?:\w+\s+)?)op\s+(?:mijn|m'n|mn|onze|de)\s+\p{L}*(?:rekening|factuur|nota|afschrift|creditcard)|(?:bank|afschrift|bankafschrift|bank-?app|statement|bill|invoice)\s+(?:shows?|showed|says|zegt|toont|laat\s+zien)|on\s+(?:my|our|the)\s+(?:bill|invoice|statement|bank\s+statement|card|credit\s+card)|(?:rekening|factuur|nota|bon|bill|invoice)\s+(?:van|of|is|was|:)|pakte|pakt|gepakt|afgehaald|gehaald|(?:kreeg|kregen|krijg|ontving|ontvangen|received|got|get)\s+(?:ik\s+|we\s+)?(?:een\s+|a\s+|an\s+)?(?:\p{L}+\s+){0,2}(?:naheffing|boete|factuur|rekening|nota|aanslag|bill|invoice|fine|charge|penalty|fee)\s+(?:van|of|for)|ingehouden|charged|charging|billed|debited|grabbed|deducted|took|taken|withdrawn|paid|pay|cost\s+(?:me|us)|out\s+of\s+my\s+account)\b|\b(?:kosten|bedrag|afschrijving|charge|amount|aanslag\p{L}*|factuur|rekening|nota|bill|invoice|betaald|paid|afgeschreven|charged|gerekend|totaal|total)\b[^.!?:€$£\d]{0,30}:\s*$`,
   'iu',
 );
 // What marks an amount as the usual, expected, agreed or stated price.
 const REFERENCE = new RegExp(
-  String.raw`\b(?:normaal(?!\s+dat\b)|normaliter|meestal|gewoonlijk|doorgaans|altijd|standaard|vaste?|gebruikelijke?|gewone|hoort|hoorde|horen|zou(?:den)?|had(?:den)? (?:moeten|horen)|moet(?:en)?\s+(?:zijn|kosten|betalen)|verwacht\w*|dacht(?:en)?\s+(?:dat|ik)|ging(?:en)?\s+ervan\s+uit|in plaats van|i\.?p\.?v\.?|ipv|afgesproken|beloofd\w*|dan\s+(?:was|zou|had)|(?<!on)verschuldigd\w*|(?:het\s+)?(?:juiste|correcte)\s+(?:bedrag|prijs|tarief)|(?:the\s+)?(?:correct|right|proper)\s+(?:amount|price|fare|fee)|geadverteerd|aangegeven|vermeld|offerte|aanbieding|actieprijs|volgens\s+(?:de|het|mijn|m'n|uw|jullie|onze)\s+(?:contract|overeenkomst|tarief|tarieven|prijslijst|website|site|offerte|polis|afspraak|voorwaarden|bevestiging)|prijs\s+(?:op|in|van)\s+(?:de|het|jullie)\s+\S+|usual|normal|typical|usually|normally|typically|always|regular(?:ly)?|standard|should|would|expected|expect|supposed|thought|assumed|instead of|rather than|used to|agreed|advertised|listed|quoted|promised|according to)\b|\b(?:betaal\s+je|je\s+betaalt|betaalt\s+men|you\s+(?:normally\s+|usually\s+)?pay)\b|\bbij\s+de\s+(?:automaat|parkeerautomaat|paal|kassa)\b|\b(?:zij|hij|ze|anderen|iedereen|mijn\s+(?:buurman|buurvrouw|vrouw|man|partner|collega|vriend|vriendin|zus|broer|buren)|she|he|others|everyone|my\s+(?:neighbou?rs?|wife|husband|partner|colleague|friend|sister|brother))\s+(?:betaal\w*|paid|pays|pay)\s*$|\b(?:app|meter|automaat|parkeerautomaat|machine|kiosk|terminal|paal|zuil|bord|website|site|scherm|screen|display)\s+(?:zei|zegt|gaf\s+aan|geeft\s+aan|toonde|toont|meldde|meldt|said|showed|says|shows)\s*(?:\S+\s+){0,2}$|\b(?:minus|less|min\s+(?:de|het))\s*(?:the)?\s*$|\b(?:hooguit|maximaal|hoogstens|slechts|only|at\s+most|no\s+more\s+than|niet\s+meer\s+dan)\s*(?:zo'?n|ongeveer|about|around|rond\s+de)?\s*$`,
+  String.raw`\b(?:normaal(?!\s+dat\b)|normaliter|meestal|gewoonlijk|doorgaans|altijd|standaard|vaste?|gebruikelijke?|gewone|hoort|hoorde|horen|zou(?:den)?|had(?:den)? (?:moeten|horen)|moet(?:en)?\s+(?:zijn|kosten|betalen)|verwacht\w*|dacht(?:en)?\s+(?:dat|ik)|ging(?:en)?\s+ervan\s+uit|in plaats van|i\.?p\.?v\.?|ipv|afgesproken|beloofd\w*|dan\s+(?:was|zou|had)|(?<!on)verschuldigd\w*|(?:het\s+)?(?:juiste|correcte)\s+(?:bedrag|prijs|tarief)|(?:the\s+)?(?:correct|right|proper)\s+(?:amount|price|fare|fee)|geadverteerd|aangegeven|vermeld|offerte|aanbieding|actieprijs|volgens\s+(?:de|het|mijn|m'n|uw|jullie|onze)\s+(?:contract|overeenkomst|tarief|tarieven|prijslijst|website|site|offerte|polis|afspraak|voorwaarden|bevestiging)|prijs\s+(?:op|in|van)\s+(?:de|het|jullie)\s+\S+|usual|normal|typical|usually|normally|typically|always|regular(?:ly)?|standard|should|would|expected|expect|supposed|thought|assumed|instead of|rather than|used to|agreed|advertised|listed|quoted|promised|according to)\b|\b(?:betaal\s+je|je\s+betaalt|betaalt\s+men|you\s+(?:normally\s+|usually\s+)?pay)\b|\bbij\s+de\s+(?:automaat|parkeerautomaat|paal|kassa)\b|\b(?:zij|hij|ze|anderen|iedereen|mijn\s+(?:buurman|buurvrouw|vrouw|man|partner|collega|vriend|vriendin|zus|broer|buren)|she|he|others|everyone|my\s+(?:neighbou?rs?|wife|husband|partner|colleague|friend|sister|brother))\s+(?:betaal\w*|paid|pays|pay)\s*$|\b(?:minus|less|min\s+(?:de|het))\s*(?:the)?\s*$|\b(?:hooguit|maximaal|hoogstens|slechts|only|at\s+most|no\s+more\s+than|niet\s+meer\s+dan)\s*(?:zo'?n|ongeveer|about|around|rond\s+de)?\s*$`,
   'iu',
 );
 // A reference price named after its amount: "€2,10 had moeten zijn", "$2.10 should have been", "€1,10 verschuldigd".
@@ -75,6 +81,18 @@ const REFERENCE_AFTER = new RegExp(
   String.raw`^\s*(?:[^.!?\d€$£]{0,25}?)\b(?:had(?:den)? moeten|zou(?:den)? moeten|moet(?:en)? (?:zijn|kosten)|hoort|hoorde|is normaal|normaal|gebruikelijk|verschuldigd|verwacht\w*|expected|owed|due(?!\s+to)|zou(?:den)?\s+(?:\w+\s+){0,2}(?:kosten|betalen|zijn|worden)|(?:should|would)(?:'ve| have)? (?:been|be|cost|pay|paid)|is normal|normally|usually|as (?:usual|agreed|advertised|promised|quoted|stated|shown)|zoals|(?:die|dat|which|that)\s+(?:jullie|u|you)\s+(?:aanbood|aanboden|aanbiedt|aanbieden|boden|bood|offered|proposed))\b`,
   'iu',
 );
+// What a device, a ticket, a receipt or a sign shows: the price stated by it (the bank's statement is what was taken: CHARGED).
+const STATED = /\b(?:app|meter|automaat|parkeerautomaat|machine|kiosk|terminal|paal|zuil|bord|website|site|scherm|screen|display|kaartje|ticket|bon|bonnetje|kassabon|receipt|sign|board|prijsbord|parkeerbord)\s+(?:zei|zegt|gaf\s+aan|geeft\s+aan|toonde|toont|meldde|meldt|vermeldt|said|showed|shows|says|states|stated|read|reads)\s*(?:\S+\s+){0,2}$/iu;
+// money already back: "teruggestort", "heb €30 terugontvangen", "refunded me", "got £5 back" — not when it is still missing ("nog niets teruggekregen")
+const REFUNDED = /\b(?:teruggekregen|terugontvangen|teruggestort|terugbetaald|terug\s*gekregen|terug\s*ontvangen|terug\s*gestort|gecrediteerd|vergoed|refunded|credited|reimbursed|got\s+(?:\S+\s+){0,2}back|received\s+(?:\S+\s+){0,2}back)\b/iu;
+const NOT_YET = /\b(?:niet|niets|geen|nooit|nog\s+steeds\s+niet|not|never|no|nothing|haven'?t|hasn'?t|still\s+not)\b/iu;
+// "het ticket zelf was €42", "the room itself cost £98": the base price set apart from what is disputed
+const ITSELF_BEFORE = /\b(?:zelf|itself|themselves)\s+(?:was|is|kost\w*|cost\w*|bedroeg|bedraagt)?\s*$/iu;
+// a stated tariff: "is het tarief €296", "het uurtarief is €2,20", "the rate is £3"
+const TARIFF_BEFORE = /\b(?:(?:is|was)\s+(?:het|de)\s+\p{L}*tarief|\p{L}*tarief\s+(?:is|was|bedraagt)|(?:the|a)\s+(?:\p{L}+\s+)?(?:rate|tariff)\s+(?:is|was))\s*(?:maar|slechts|only|just)?\s*$/iu;
+// a number of units times a price: "11 uur x €2,10", "3 × £4.50", "per maand betaal (€45)"
+const RATE_BEFORE = /\b\d+\s*(?:uur|u|hours?|hrs?|dagen|days?|maanden|months?|weken|weeks?|stuks?|ritten|rides?|kwartier|minuten|minutes)\s*(?:x|×|\*|à|@|maal)\s*$|\bper\s+(?:uur|maand|week|dag|jaar|rit|hour|month|week|day|year|ride)\s+(?:betaal\w*|pay\w*)?\s*\(?\s*$/iu;
+
 // The price of a unit of time or a trip, said in general: "een uur parkeren kost €2,25", "which costs £1.10", "een kwartier (€0,55)".
 const UNIT_PRICE =
   /\b(?:een|één|1|per|an|one|a|half|30|15)\s+(?:uur|uurtje|kwartier|half\s+uur|minuut|minuten|dag|rit|hour|minutes?|day|ride|trip)\b(?:\s+\p{L}+){0,3}\s*(?:\(\s*(?:dat\s+is|that'?s|=)?|(?:kost|kosten|betaal\s+ik|betaal\s+je|costs?|is)(?:\s+\p{L}+){0,3})\s*$|\bwhich\s+costs?\s*$|\b(?:kost|costs?)\s+(?:een|één|1|an|one|a)\s+(?:uur|kwartier|rit|hour|ride)\b/iu;
@@ -171,13 +189,16 @@ export function amountFeatures(text: string, all: MoneyMention[], index: number)
     charged: CHARGED.test(clauseBefore) || CHARGED.test(clauseAfter),
     disputed: DISPUTED_AFTER.test(after),
     // words after an amount that lead up to the next amount in the sentence are about that one
-    reference: REFERENCE.test(clauseBefore) || REFERENCE_AFTER.test(ownAfter),
-    acknowledged: ACKNOWLEDGED_AFTER.test(after),
+    reference: REFERENCE.test(clauseBefore) || REFERENCE_AFTER.test(ownAfter) || (TARIFF_BEFORE.test(clauseBefore) && !CHARGED.test(clause)),
+    stated: STATED.test(clauseBefore),
+    refunded: REFUNDED.test(clause) && !NOT_YET.test(clause),
+    to: /\b(?:naar|to)\s*$/iu.test(before) && index > 0 && FROM_BEFORE.test(text.slice(index > 1 ? all[index - 2].end : 0, all[index - 1].start)),
+    acknowledged: ACKNOWLEDGED_AFTER.test(after) || ITSELF_BEFORE.test(clauseBefore),
     earlier: EARLIER.test(clauseBefore) || EARLIER.test(ownAfter),
     // "terwijl ik maar een uur stond en het uurtarief €2,20 is": a concessive clause is no change of situation
     contrast: CONTRAST.test(clauseBefore) && !CONCESSIVE.test(clauseBefore) && !EARLIER.test(clauseBefore),
     concessive: CONCESSIVE.test(clauseBefore),
-    rate: RATE_AFTER.test(after),
+    rate: RATE_AFTER.test(after) || RATE_BEFORE.test(clauseBefore),
     unitPrice: UNIT_PRICE.test(clauseBefore) || (/^\s*(?:kost|costs?)\b/iu.test(after) && UNIT_PRICE.test(`${clauseBefore} kost`)),
     present: PRESENT.test(clauseBefore) && !EARLIER.test(clauseBefore),
     // "mijn saldo ging van €31,20 naar €7,20": both ends of a balance's move, within its sentence

@@ -57,6 +57,12 @@ export const WEIGHTS = {
   multipleOfAnother: -2,
   /** each of the repeated charges was wrong: what they made together */
   totalOfEach: 1.5,
+  /** shown by a device, a ticket or a sign, beside another amount: the stated price */
+  stated: -2,
+  /** already given back: not what is still in dispute */
+  refunded: -2,
+  /** the new end of a change ("van €150 naar €235") */
+  to: 1,
 } as const;
 /** The lead the best amount needs over the next to be taken without a person's look. */
 export const MARGIN = 1;
@@ -83,9 +89,10 @@ export function disputedAmount(
   const repeated = repeatedIn(text);
   const each = repeated && EACH.test(text);
   const features = featuresOfAll(text, mentions);
+  const distinct = new Set(mentions.map((m) => `${m.currency}:${m.cents}`)).size;
   const scored: Scored[] = mentions.map((m, i) => {
     const f = features[i];
-    return { m, f, score: scoreMention(features, mentions, i, repeated, each), reference: f.reference || f.acknowledged, rate: f.rate };
+    return { m, f, score: scoreMention(features, mentions, i, repeated, each), reference: f.reference || f.acknowledged || (f.stated && distinct > 1 && !f.charged), rate: f.rate };
   });
   // the same amount twice ("twee keer €9,90", "€9,90 and again €9,90"): one amount, counted once, stronger —
   // unless the text calls it usual or right somewhere ("€22,50 (klopt) … ik betaal alleen de €22,50")
@@ -96,7 +103,8 @@ export function disputedAmount(
     if (!seen) byValue.set(k, { ...s, f: { ...s.f } });
     else {
       for (const key of Object.keys(s.f) as (keyof AmountFeatures)[]) seen.f[key] ||= s.f[key];
-      if (seen.reference || s.reference) Object.assign(seen, { score: Math.min(seen.score, s.score), reference: true, rate: seen.rate || s.rate });
+      // the old end of a change named again, not as taken ("van €150 naar €235 … €150 is ruim voldoende"), is still the old price
+      if (seen.reference || s.reference || ((seen.f.from || s.f.from) && !seen.f.charged && !s.f.charged && !seen.f.refund && !s.f.refund)) Object.assign(seen, { score: Math.min(seen.score, s.score), reference: true, rate: seen.rate || s.rate });
       // named twice as a charge taken twice ("twee keer", "nog eens"): stronger; two days at the same price are not
       else Object.assign(seen, { score: Math.max(seen.score, s.score) + (repeated || s.f.another || seen.f.another ? 0.5 : 0), rate: seen.rate || s.rate });
     }
@@ -136,7 +144,7 @@ export function disputedAmount(
  */
 function scoreMention(features: AmountFeatures[], all: MoneyMention[], index: number, repeated: boolean, each: boolean): number {
   const f = features[index];
-  const chargedElsewhere = features.some((o, j) => j !== index && o.charged && all[j].cents !== all[index].cents);
+  const chargedElsewhere = features.some((o, j) => j !== index && o.charged && !o.concessive && all[j].cents !== all[index].cents);
   const m = all[index];
   const w = WEIGHTS;
   const several = all.some((o) => o.cents !== m.cents);
@@ -157,8 +165,9 @@ function scoreMention(features: AmountFeatures[], all: MoneyMention[], index: nu
   if (!each && ofTotal && !f.reference && !f.acknowledged && !f.repeatedNext) score += w.repeatedNext;
   if (f.balance) score += w.balance;
   if (f.rate) score += w.rate;
-  // a usual payment is still the usual price ("meestal betaal ik zo'n 3 euro")
-  if (f.charged && !f.reference) score += w.charged;
+  // a usual payment is still the usual price ("meestal betaal ik zo'n 3 euro"); a payment in a concessive clause is the
+  // fact set against the complaint ("terwijl ik keurig €2,40 heb betaald", "whereas the room was prepaid ($98)")
+  if (f.charged && !f.reference && !(f.concessive && several)) score += w.charged;
   if (f.another && several) score += w.another;
   // a contrast introduces the new situation, unless it introduces the reference ("terwijl het €2 had moeten zijn")
   if (!f.reference && f.contrast && !f.concessive) score += w.contrast;
@@ -172,7 +181,10 @@ function scoreMention(features: AmountFeatures[], all: MoneyMention[], index: nu
     if (f.consequence && chargedElsewhere) score += w.consequence;
     if (f.from) score += w.from;
     if (f.negated) score += w.negated;
-    if (f.refund) score += w.refund;
+    if (f.refund && !f.refunded) score += w.refund;
+    if (f.refunded) score += w.refunded;
+    if (f.stated && !f.charged) score += w.stated;
+    if (f.to && !f.balance) score += w.to;
   }
   if (f.emphasis) score += w.emphasis;
   if (m.implicit) score += w.implicit;

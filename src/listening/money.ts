@@ -159,11 +159,11 @@ const HALVES = /\b(?:een\s+)?(?:(anderhalve|anderhalf|halve)\s+euro|(vijfje|tien
 
 // A number written like a price (two decimals), not a time, date, version or percentage.
 const BARE = /(?<![\d.,:/\-\w€$£])\d{1,4}[.,]\d{2}(?![\d%]|[.,:/-]\d|\s?(?:uur|u\b|h\b|min|am\b|pm\b|%|procent|percent|km|m\b|meter|cm|mm|kg|gram|g\b|liter|l\b|gb|mb|kwh|kb))/giu;
-const NOW_BEFORE = /\b(?:nu|ineens|opeens|plots(?:eling)?|toch|weer|deze\s+keer|dit\s+keer|now|suddenly|this\s+time)\s*(?:\p{L}+\s+){0,2}$/iu;
+const NOW_BEFORE = /\b(?:nu|ineens|opeens|plots(?:eling)?|toch|weer|deze\s+keer|dit\s+keer|vandaag|vanochtend|vanmorgen|gisteren|now|suddenly|this\s+time|today|yesterday|this\s+morning)\s*(?:\p{L}+\s+){0,2}$/iu;
 const CURRENCY_ANYWHERE = /€|\beur(?:o|o's|os)?\b|\bcent\b/iu;
 const DATE_BEFORE = /\b(?:op|om|sinds|tot|vanaf|per|on|at|since|until|from)\s+$/i;
 // Words about paying, near a bare number, make it an amount.
-const PAYING = /\b(?:betaal\w*|betaald\w*|afgeschreven|afschrijving\w*|afschrift\w*|afgeboekt|ge[iï]ncasseerd|incasso\w*|(?:ge|be|af|aan)?reken\w*|in rekening|kost(?:te|en|\b)\w*|bedrag\w*|tarief\w*|prijs\w*|factu\w*|charg\w*|paid|pay\w*|cost\w*|bill\w*|debit\w*|fees?\b|price\w*|amount\w*|refund\w*|terugbeta\w*|terugstort\w*)/u;
+const PAYING = /\b(?:betaal\w*|betaald\w*|betal\w*|pakte|afgeschreven|afschrijving\w*|afschrift\w*|afgeboekt|ge[iï]ncasseerd|incasso\w*|(?:ge|be|af|aan)?reken\w*|in rekening|kost(?:te|en|\b)\w*|bedrag\w*|tarief\w*|prijs\w*|factu\w*|charg\w*|paid|pay\w*|cost\w*|bill\w*|debit\w*|fees?\b|price\w*|amount\w*|refund\w*|terugbeta\w*|terugstort\w*)/u;
 
 function currencyOf(unit: string): Currency {
   if (unit === '$' || unit === 'usd' || unit === 'us$' || unit.startsWith('dollar') || unit === 'cents') return 'USD';
