@@ -103,6 +103,12 @@ export function disputedAmount(
   if (!mentions.length) return null;
   const { ranked, unsure, distinct } = rankAmounts(text, mentions, opts.weights ?? WEIGHTS);
   const [best, second] = ranked;
+  // the two ends of a balance's move and nothing else ("mijn tegoed was €50,00 en is nu €21,40"): what it took is the
+  // first suggestion, for a person to confirm (the customer never wrote it, and the drop may hold more than one charge)
+  if (distinct === 2 && best.f.balance && second.f.balance && best.m.currency === second.m.currency && !best.m.implicit && !second.m.implicit) {
+    const [hi, lo] = best.m.cents > second.m.cents ? [best.m, second.m] : [second.m, best.m];
+    return { amount: { cents: hi.cents - lo.cents, currency: hi.currency }, certain: false, alternatives: [hi, lo].map((m) => ({ cents: m.cents, currency: m.currency })) };
+  }
   // one amount (however often named) that the customer says was taken or asks back is the one, whatever else its clause says
   const only = distinct === 1 && (best.f.charged || best.f.refund || best.f.disputed) && !best.f.balance && !best.f.rate;
   const certain =
@@ -198,7 +204,8 @@ export function mentionParts(features: AmountFeatures[], all: MoneyMention[], in
   if (f.rate) add('rate');
   // a usual payment is still the usual price ("meestal betaal ik zo'n 3 euro"); a payment in a concessive clause is the
   // fact set against the complaint ("terwijl ik keurig €2,40 heb betaald", "whereas the room was prepaid ($98)")
-  if (f.charged && !f.reference && !(f.concessive && several)) add('charged');
+  // nor is a charge called right, or a payment of an earlier time beside this one's ("een week eerder betaalde ik €0,80")
+  if (f.charged && !f.reference && !f.acknowledged && !(several && (f.concessive || f.earlier))) add('charged');
   if (f.another && several) add('another');
   // a contrast introduces the new situation, unless it introduces the reference ("terwijl het €2 had moeten zijn")
   if (!f.reference && f.contrast && !f.concessive) add('contrast');
