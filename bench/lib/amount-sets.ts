@@ -13,6 +13,7 @@ const own4 = lines('../../tests/fixtures/amounts/own4.jsonl').map((m) => ({ ...m
 const own5 = lines('../../tests/fixtures/amounts/own5.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 const own6 = lines('../../tests/fixtures/amounts/own6.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 const own8 = lines('../../tests/fixtures/amounts/own8.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
+const own9 = lines('../../tests/fixtures/amounts/own9.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 const own7 = lines('../../tests/fixtures/amounts/own7.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 // written with own7, never looked at mail by mail and never tuned on: the honest figure for fresh text
 const heldOut = lines('../../tests/fixtures/amounts/own-held-out.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
@@ -34,6 +35,7 @@ export const sets: [string, Labelled[]][] = [
   ['own examples, sixth batch', own6],
   ['own examples, seventh batch', own7],
   ['own examples, eighth batch (stories)', own8],
+  ['own examples, ninth batch', own9],
   ['tune/dev single messages', singles],
 ];
 export const heldOutSets: [string, Labelled[]][] = [['own held-out batch (not tuned on)', heldOut]];

@@ -81,6 +81,7 @@ export const dot = (p: Parts, w: Weights): number => {
   return s;
 };
 
+const ROUGHLY = /\b(?:bijna|ruim|ongeveer|zo'?n|circa|ca\.?|rond(?:\s+de)?|pakweg|about|around|almost|nearly|roughly|approximately|some)\s*$/iu;
 // A line of a bill quoted by the customer ("'data roaming'", "\"premium SMS\""), and a bill.
 const QUOTED_LINE = /['"‘“][^'"’”\n\d]{3,40}['"’”]/u;
 const BILL = /\b(?:factuur|nota|rekening|afschrift|bill|invoice|statement)\b/iu;
@@ -116,6 +117,8 @@ export function disputedAmount(
     (best.score > 0 || only) &&
     (!second || best.score - second.score >= (opts.margin ?? MARGIN)) &&
     !unsure.has(best) &&
+    // a rough sum of the customer's own ("dus bijna 60 euro", "so about $90"): the charges it adds up are the exact ones
+    !(best.f.computed && second && ROUGHLY.test(text.slice(Math.max(0, best.m.start - 16), best.m.start))) &&
     // what is left on a card or account is never what was taken
     !best.f.balance &&
     // the difference, while the charge it is the difference of is named too: which one a reply should give is not clear
@@ -201,7 +204,7 @@ export function mentionParts(features: AmountFeatures[], all: MoneyMention[], in
   // "in totaal €251,80" beside "€125,90": the total of two or three of the same charge; the charge is that one, unless called usual
   if (!each && ofTotal && !f.reference && !f.acknowledged && !f.repeatedNext) add('repeatedNext');
   if (f.balance) add('balance');
-  if (f.rate) add('rate');
+  if (f.rate && features.some((o, j) => !o.rate && all[j].cents !== m.cents)) add('rate');
   // a usual payment is still the usual price ("meestal betaal ik zo'n 3 euro"); a payment in a concessive clause is the
   // fact set against the complaint ("terwijl ik keurig €2,40 heb betaald", "whereas the room was prepaid ($98)")
   // nor is a charge called right, or a payment of an earlier time beside this one's ("een week eerder betaalde ik €0,80")
