@@ -38,7 +38,8 @@ export const sets: [string, Labelled[]][] = [
   ['own examples, ninth batch', own9],
   ['tune/dev single messages', singles],
 ];
-export const heldOutSets: [string, Labelled[]][] = [['own held-out batch (not tuned on)', heldOut]];
+const heldOut2 = lines('../../tests/fixtures/amounts/own-held-out2.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
+export const heldOutSets: [string, Labelled[]][] = [['own held-out batch (not tuned on)', heldOut], ['own held-out batch 2 (written after the changes, scored once)', heldOut2]];
 
 function lines(path: string): (Labelled & Record<string, unknown>)[] {
   return readFileSync(new URL(path, import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
