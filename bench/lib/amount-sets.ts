@@ -14,6 +14,7 @@ const own5 = lines('../../tests/fixtures/amounts/own5.jsonl').map((m) => ({ ...m
 const own6 = lines('../../tests/fixtures/amounts/own6.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 const own8 = lines('../../tests/fixtures/amounts/own8.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 const own9 = lines('../../tests/fixtures/amounts/own9.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
+const own10 = lines('../../tests/fixtures/amounts/own10.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 const own7 = lines('../../tests/fixtures/amounts/own7.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 // written with own7, never looked at mail by mail and never tuned on: the honest figure for fresh text
 const heldOut = lines('../../tests/fixtures/amounts/own-held-out.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
@@ -36,6 +37,7 @@ export const sets: [string, Labelled[]][] = [
   ['own examples, seventh batch', own7],
   ['own examples, eighth batch (stories)', own8],
   ['own examples, ninth batch', own9],
+  ['own examples, tenth batch (formats)', own10],
   ['tune/dev single messages', singles],
 ];
 const heldOut2 = lines('../../tests/fixtures/amounts/own-held-out2.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));

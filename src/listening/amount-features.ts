@@ -98,7 +98,7 @@ const UNIT_PRICE =
   /\b(?:een|één|1|per|an|one|a|half|30|15)\s+(?:uur|uurtje|kwartier|half\s+uur|minuut|minuten|dag|rit|hour|minutes?|day|ride|trip)\b(?:\s+\p{L}+){0,3}\s*(?:\(\s*(?:dat\s+is|that'?s|=)?|(?:kost|kosten|betaal\s+ik|betaal\s+je|costs?|is)(?:\s+\p{L}+){0,3})\s*$|\bwhich\s+costs?\s*$|\b(?:kost|costs?)\s+(?:een|één|1|an|one|a)\s+(?:uur|kwartier|rit|hour|ride)\b/iu;
 // the customer's own stop or ride: "my 15 minute stop cost", "mijn rit van een uur kostte"
 const OWN_UNIT = /\b(?:my|mijn|m'n|our|onze|ons)\s+(?:\d+|een|één|a|an|half|ten|tien|vijf|five|twenty|twintig)[\s-]+(?:minute|minuten|min|uur|hour|kwartier)/iu;
-const EARLIER = /\b(?:vorige\s+(?:maand|week|keer|periode|factuur|rekening|jaar)|vorig\s+jaar|(?:week|maand|keer|dag)\s+(?:daarvoor|ervoor)|eerder|vroeger|the\s+(?:week|month|day|time)\s+before|in\s+het\s+verleden|toen\s+(?:was|kostte|betaalde)|last\s+(?:month|week|time|year)|previous(?:ly)?|before|earlier|formerly|used\s+to)\b/iu;
+const EARLIER = /\b(?:daarvoor\s+(?:was|kostte|betaalde|waren|betaalden)|voorheen|tot\s+dan(?:\s+toe)?|before\s+that|vorige\s+(?:maand|week|keer|periode|factuur|rekening|jaar)|vorig\s+jaar|(?:week|maand|keer|dag)\s+(?:daarvoor|ervoor)|eerder|vroeger|the\s+(?:week|month|day|time)\s+before|in\s+het\s+verleden|toen\s+(?:was|kostte|betaalde)|last\s+(?:month|week|time|year)|previous(?:ly)?|before|earlier|formerly|used\s+to)\b/iu;
 const BALANCE = /\b\p{L}*-?(?:saldo|tegoed)\b|\b(?:balance|remaining\s+credit)\b/iu;
 // money put on a card or account ahead ("€6 op mijn parkeerpas gezet", "topped up my wallet with £10"): a balance, not a charge
 const TOP_UP = /\b(?:opgewaardeerd|opwaarder\w*|top(?:ped)?[\s-]*up|(?:gezet|geladen|gestort|put|loaded|added)\s+(?:op|on(?:to)?)\s+(?:mijn|m'n|de|my|the)\s+\p{L}*(?:pas|kaart|tegoed|card|wallet|account)|(?:op|on(?:to)?)\s+(?:mijn|m'n|de|my|the)\s+\p{L}*(?:pas|kaart|tegoed|card|wallet)\s+(?:gezet|geladen|gestort|put|loaded|added))\b/iu;
@@ -196,7 +196,7 @@ export function amountFeatures(text: string, all: MoneyMention[], index: number)
     reference: REFERENCE.test(clauseBefore) || REFERENCE_AFTER.test(ownAfter) || (TARIFF_BEFORE.test(clauseBefore) && !CHARGED.test(clause)),
     stated: STATED.test(clauseBefore),
     refunded: REFUNDED.test(clause) && !NOT_YET.test(clause),
-    to: /\b(?:naar|to)\s*$/iu.test(before) && index > 0 && FROM_BEFORE.test(text.slice(index > 1 ? all[index - 2].end : 0, all[index - 1].start)),
+    to: /^\s*(?:geworden|gaan\s+kosten)\b/iu.test(after) || (/\b(?:naar|to)\s*$/iu.test(before) && index > 0 && FROM_BEFORE.test(text.slice(index > 1 ? all[index - 2].end : 0, all[index - 1].start))),
     acknowledged: ACKNOWLEDGED_AFTER.test(after) || ACKNOWLEDGED_BARE.test(after) || ITSELF_BEFORE.test(clauseBefore),
     earlier: EARLIER.test(clauseBefore) || EARLIER.test(ownAfter),
     // "terwijl ik maar een uur stond en het uurtarief €2,20 is": a concessive clause is no change of situation

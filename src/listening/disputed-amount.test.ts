@@ -146,3 +146,11 @@ test('a payment set against the complaint, money already back, an earlier paymen
 test('the two ends of a balance are a person\'s call, with what it took as the first suggestion', () => {
   assert.deepEqual(pick('Mijn OV-saldo was €40,00 en is nu €12,20.'), { cents: 2780, certain: false, others: [4000, 1220] });
 });
+
+test('a multiple of a price, a periodic charge and its total, pieces times a price, before that', () => {
+  assert.equal(pick('Mijn bundel kost €15,50. Er is €31,00 afgeschreven, het dubbele.')?.cents, 3100);
+  assert.deepEqual(pick('Elke maand €2 extra voor een dienst die ik nooit nam, al een jaar: €24 in totaal.'), { cents: 2400, certain: true, others: [200] });
+  assert.equal(pick('Ik betaalde 4 stuks à €9,95, totaal €39,80, en kreeg er maar 2.')?.cents, 3980);
+  assert.deepEqual(pick('Het termijnbedrag is per 1 april €187 geworden. Daarvoor was het €140.'), { cents: 18700, certain: true, others: [14000] });
+  assert.equal(pick('Zes maanden €4,99 voor niets, dus ongeveer €30.')?.certain, false);
+});

@@ -111,7 +111,8 @@ export function disputedAmount(
     return { amount: { cents: hi.cents - lo.cents, currency: hi.currency }, certain: false, alternatives: [hi, lo].map((m) => ({ cents: m.cents, currency: m.currency })) };
   }
   // one amount (however often named) that the customer says was taken or asks back is the one, whatever else its clause says
-  const only = distinct === 1 && (best.f.charged || best.f.refund || best.f.disputed) && !best.f.balance && !best.f.rate;
+  // (also when it is the price per month it was taken at: "twee incasso's van €59,95 … mijn abonnement is €59,95 per maand")
+  const only = distinct === 1 && (best.f.charged || best.f.refund || best.f.disputed) && !best.f.balance;
   const certain =
     (!best.m.implicit || bareButClear(text, mentions, mentions.indexOf(best.m), distinct, opts.subject)) &&
     (best.score > 0 || only) &&
@@ -191,8 +192,9 @@ export function mentionParts(features: AmountFeatures[], all: MoneyMention[], in
   add('base');
   if (f.reference || f.acknowledged) add(f.acknowledged ? 'acknowledged' : 'reference');
   if (f.disputed) add('disputed');
-  const multiple = all.some((o, j) => j !== index && o.currency === m.currency && [2, 3].some((k) => o.cents * k === m.cents));
-  const ofTotal = all.some((o, j) => features[j].total && o.currency === m.currency && [2, 3].some((k) => m.cents * k === o.cents));
+  // (a price per piece times a count makes a total, not a duplicate: "3 stuks à €14,95, totaal €44,85")
+  const multiple = all.some((o, j) => j !== index && !features[j].rate && o.currency === m.currency && [2, 3].some((k) => o.cents * k === m.cents));
+  const ofTotal = !f.rate && all.some((o, j) => features[j].total && o.currency === m.currency && [2, 3].some((k) => m.cents * k === o.cents));
   if (each) {
     if (multiple) add('totalOfEach');
   } else if (repeated || (f.total && multiple)) {
