@@ -57,6 +57,8 @@ const schema = z.object({
   // WhatsApp out: the Graph API (Cloud API) base URL, version included (README "Phone and WhatsApp")
   WHATSAPP_API_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com/v21.0'),
   PG_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  // PGlite: let V8 optimise the embedded database's WebAssembly (more memory; see README "Configuration")
+  PGLITE_OPTIMISE: z.enum(['on', 'off']).default('off').transform((v) => v === 'on'),
   // read-only work (search, dashboard, lists, exports) on a streaming replica of DATABASE_URL (README "Read replica")
   DATABASE_REPLICA_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   // past this lag behind the primary, reads go to the primary; the replica's position is checked every REPLICA_PROBE_MS

@@ -10,7 +10,7 @@ import { migrate } from './storage/migrate.ts';
 export async function openRuntime(config: Config, command: string, port?: number): Promise<{ db: Db; close: () => Promise<void> }> {
   const release = config.DATABASE_URL ? () => {} : acquireDataLock(config.DATA_DIR, { command, port });
   try {
-    const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.PG_POOL_SIZE });
+    const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.PG_POOL_SIZE, pgliteOptimise: config.PGLITE_OPTIMISE });
     await migrate(db);
     return {
       db,

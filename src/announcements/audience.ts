@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../storage/db.ts';
 import { invalid, notFound } from '../shared/errors.ts';
 import { contactDecisions } from '../rights/may-contact.ts';
+import type { ContactDecision } from '../rights/contact-decision.ts';
 
 /** Who an announcement is for. `list`: an uploaded CSV of e-mail addresses (matched to known customers). */
 export const audienceSchema = z.discriminatedUnion('kind', [
@@ -22,7 +23,7 @@ export interface Recipient {
   vulnerable: boolean;
 }
 
-export type SkipReason = 'no_email' | 'email_bouncing' | 'sales_opt_out' | 'erased' | 'not_a_customer';
+export type SkipReason = 'no_email' | 'email_bouncing' | 'sales_opt_out' | 'announcements_opt_out' | 'erased' | 'not_a_customer';
 
 export interface AudiencePreview {
   recipients: Recipient[];
@@ -46,6 +47,13 @@ export function addressesInCsv(csv: string): string[] {
   for (const r of records) for (const cell of r) if (EMAIL.test(cell)) found.add(cell.toLowerCase());
   if (!found.size) throw invalid('empty_audience', 'The uploaded list holds no e-mail address');
   return [...found];
+}
+
+/** Why the one consent check said no: erased, or which opt-out (a marketing announcement asks both sales and announcements). */
+export function skipReasonOf(d: ContactDecision): SkipReason {
+  if (d.allowed) throw new Error('not refused');
+  if (d.reason === 'erased') return 'erased';
+  return d.kind === 'announcements' ? 'announcements_opt_out' : 'sales_opt_out';
 }
 
 /**
@@ -92,7 +100,7 @@ export async function previewAudience(db: Db, accountId: string, audience: Audie
     seen.add(r.customer_id);
     if (!r.email) skip('no_email');
     else if (r.bouncing) skip('email_bouncing');
-    else if (consent.get(r.customer_id)?.allowed === false) skip(purpose === 'marketing' ? 'sales_opt_out' : 'erased');
+    else if (consent.get(r.customer_id)?.allowed === false) skip(skipReasonOf(consent.get(r.customer_id)!));
     else recipients.push({ customer_id: r.customer_id, email: r.email, language: r.language === 'en' ? 'en' : 'nl', vulnerable: r.vulnerable });
   }
   if (emails) {

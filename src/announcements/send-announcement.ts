@@ -4,6 +4,8 @@ import { enqueueJob } from '../storage/jobs.ts';
 import { systemActor } from '../shared/actor.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { emitEvent } from '../webhooks/events.ts';
+import { publishLive } from '../live/publish.ts';
+import { liveNotice } from '../live/notice.ts';
 import { replyAddress } from './announcement-feedback.ts';
 import { composeAnnouncement } from './compose.ts';
 import { transportFor } from './mail-transport.ts';
@@ -74,6 +76,9 @@ export function sendAnnouncementJob(relayUrl: string | undefined, clock: () => D
     };
     // a few mails in flight at once over the pooled connection; the rate is kept per batch
     for (let i = 0; i < batch.length && !failure; i += 5) await Promise.all(batch.slice(i, i + 5).map(sendOne));
+
+    // the workspace's send progress follows each batch (a live notice only: webhooks hear announcement.sent)
+    if (batch.length) await publishLive(db, liveNotice(accountId, 'announcement.progress', { id }));
 
     const [next] = await db.query<{ at: Date | null; left: number }>(
       `SELECT min(send_at) AS at, count(*)::int AS left FROM announcement_recipients WHERE account_id = $1 AND announcement_id = $2 AND state IN ('queued', 'sending')`,

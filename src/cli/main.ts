@@ -160,6 +160,8 @@ const HELP = `luister <command> [options]
   announcements schedule --file ANNOUNCEMENT.json [--account ID]
                                      schedule one (the API's JSON body); refused when the notice is too short
   incidents [--all] [--account ID]   open incidents with their promised next update (OVERDUE when late)
+  incidents open --file INCIDENT.json | incidents update ID --file UPDATE.json [--account ID]
+                                     open one / post an update (the API's JSON bodies: four parts, a contact, the next update)
   status-components [list] | add --name NL [--name-en EN] | rename ID [--name NL] [--name-en EN] | order ID,ID,…
                                      the parts of the service the public status page reports on [--account ID]
   topics | signals | problems [--account ID]

@@ -1,4 +1,4 @@
-import { parsePhoneNumberWithError } from 'libphonenumber-js';
+import { phoneNumbers } from '../shared/packages.ts';
 import { z } from 'zod';
 import { invalid } from '../shared/errors.ts';
 import { isMailAddress } from '../intake/channels/email/addresses.ts';
@@ -30,7 +30,7 @@ export function normaliseIdentity(kind: IdentityKind, raw: string, defaultCountr
     }
     case 'phone': {
       try {
-        const p = parsePhoneNumberWithError(value, defaultCountry);
+        const p = phoneNumbers().parsePhoneNumberWithError(value, defaultCountry);
         if (!p.isValid()) throw new Error('invalid');
         return p.number;
       } catch {

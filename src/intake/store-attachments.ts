@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
 import type { Db } from '../storage/db.ts';
 import type { InboundAttachment } from './types.ts';
+
+// file-type is read on the first attachment, not at start-up (issue 21, idle memory)
+let fileTypeModule: Promise<typeof import('file-type')> | undefined;
+const fileType = () => (fileTypeModule ??= import('file-type'));
 
 export interface CheckedAttachment extends InboundAttachment {
   detectedType: string | null;
@@ -21,6 +24,7 @@ export async function checkAttachments(list: InboundAttachment[], maxBytes: numb
       notes.push(`attachment "${a.filename}" (${megabytes(a.content.length)}) not stored: over the ${megabytes(maxBytes)} limit`);
       continue;
     }
+    const { fileTypeFromBuffer } = await fileType();
     const detected = await fileTypeFromBuffer(a.content).catch(() => undefined);
     const detectedType = detected?.mime ?? null;
     if (detectedType && detectedType !== a.declaredType && a.declaredType !== 'application/octet-stream') {

@@ -1,4 +1,4 @@
-import { DOMAINS as FREE_MAIL } from 'free-email-domains-list';
+import { lazyModule } from '../shared/lazy-module.ts';
 import { AppError } from '../shared/errors.ts';
 
 /**
@@ -9,7 +9,9 @@ import { AppError } from '../shared/errors.ts';
 export const DOMAIN_PATTERN = /^[a-z0-9]([a-z0-9-]{0,62}\.)+[a-z]{2,63}$/;
 export const MAX_DOMAINS = 50;
 
-export const isFreeMailDomain = (domain: string) => FREE_MAIL.has(domain);
+// ~100,000 domains (10 MB of heap): read the first time a domain is checked, not at start-up
+const freeMail = lazyModule((load) => (load('free-email-domains-list') as typeof import('free-email-domains-list')).DOMAINS);
+export const isFreeMailDomain = (domain: string) => freeMail().has(domain);
 
 /** Lower-cased, without a leading '@' or trailing dot. */
 export const normaliseDomain = (d: string) => d.trim().toLowerCase().replace(/^@/, '').replace(/\.$/, '');

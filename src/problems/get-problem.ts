@@ -1,4 +1,5 @@
 import type { Db } from '../storage/db.ts';
+import type { IncidentImpact, IncidentStatus, IncidentTitle } from '../announcements/incident-store.ts';
 import { decodeCursor, page } from '../shared/pagination.ts';
 import { caseAmounts } from './case-amounts.ts';
 import { linkedCases, loadProblem, PROBLEM_COLUMNS, type ProblemRow, type ProblemStatus } from './store.ts';
@@ -10,7 +11,12 @@ export async function getProblem(db: Db, accountId: string, id: string) {
   const amounts = await caseAmounts(db, accountId, linked.map((c) => c.case_id));
   const cases = linked.map((c) => ({ ...c, amount: amounts.get(c.case_id) ?? null }));
   const affected = new Set(cases.filter((c) => c.state === 'confirmed').map((c) => c.customer_id)).size;
-  return { ...p, cases, affected_customers: affected };
+  // the incidents opened for it (C4): the problem shows its incidents, as each incident names its problem
+  const incidents = await db.query<{ id: string; title: IncidentTitle; status: IncidentStatus; impact: IncidentImpact; next_update_at: Date | null; created_at: Date; resolved_at: Date | null }>(
+    `SELECT id, title, status, impact, next_update_at, created_at, resolved_at FROM incidents WHERE account_id = $1 AND problem_id = $2 ORDER BY created_at DESC LIMIT 50`,
+    [accountId, id],
+  );
+  return { ...p, cases, affected_customers: affected, incidents };
 }
 
 export async function listProblems(db: Db, accountId: string, opts: { limit: number; cursor?: string; status?: ProblemStatus }) {

@@ -6,7 +6,8 @@
 // date-holidays types it 'school', and most collective agreements only give it off every fifth year (2025, 2030).
 // Goede Vrijdag ('school') and Oudejaarsavond ('bank') are not days off either. A desk that closes on such a day
 // adds it as a closure in its calendar.
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
+import { lazyModule } from '../shared/lazy-module.ts';
 import { DAY_MS, MINUTE_MS } from './zoned-time.ts';
 
 export interface HolidayRegion {
@@ -24,6 +25,8 @@ export interface HolidayPart {
   name: string;
 }
 
+// the table of every country's holidays is large: read on first use (issue 21, idle memory)
+const HolidaysOf = lazyModule((load) => load('date-holidays') as typeof Holidays);
 const instances = new Map<string, Holidays>();
 const byYear = new Map<string, Map<string, HolidayPart[]>>();
 let countries: Record<string, string> | null = null;
@@ -32,7 +35,8 @@ function instance(country: string, region?: string): Holidays {
   const key = `${country}/${region ?? ''}`;
   let hd = instances.get(key);
   if (!hd) {
-    hd = region ? new Holidays(country, region) : new Holidays(country);
+    const H = HolidaysOf();
+    hd = region ? new H(country, region) : new H(country);
     instances.set(key, hd);
   }
   return hd;
@@ -40,10 +44,10 @@ function instance(country: string, region?: string): Holidays {
 
 /** Whether date-holidays knows the country (and region, if given). */
 export function isKnownHolidayRegion(country: string, region?: string): boolean {
-  countries ??= new Holidays().getCountries();
+  countries ??= new (HolidaysOf())().getCountries();
   if (typeof country !== 'string' || !Object.hasOwn(countries, country)) return false;
   if (region === undefined) return true;
-  const states = new Holidays().getStates(country) ?? {};
+  const states = new (HolidaysOf())().getStates(country) ?? {};
   return typeof region === 'string' && Object.hasOwn(states, region);
 }
 

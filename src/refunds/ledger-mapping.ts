@@ -1,7 +1,7 @@
 // The charge ledger's columns as a billing system names them, and one row read into a charge.
 // Pure: no database, unit-tested beside. The sample format (our own) is the default mapping.
 import { z } from 'zod';
-import { parsePhoneNumberWithError } from 'libphonenumber-js';
+import { phoneNumbers } from '../shared/packages.ts';
 import { invalid } from '../shared/errors.ts';
 import { localToUtc } from '../promises/zoned-time.ts';
 import { isCurrency, parseAmount } from './money.ts';
@@ -95,7 +95,7 @@ export function normaliseCustomerRef(raw: string): string {
   if (v.includes('@')) return (NON_ASCII.test(v) ? v.normalize('NFC') : v).toLowerCase();
   if (/^\+?[\d\s().-]{8,20}$/.test(v)) {
     try {
-      const p = parsePhoneNumberWithError(v, 'NL');
+      const p = phoneNumbers().parsePhoneNumberWithError(v, 'NL');
       if (p.isValid()) return p.number;
     } catch {
       // not a phone number after all: an external id made of digits

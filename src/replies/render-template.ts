@@ -1,15 +1,17 @@
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import { lazyModule } from '../shared/lazy-module.ts';
 import { AppError } from '../shared/errors.ts';
 
 export type TemplateVariables = Record<string, unknown>;
 
-const hb = Handlebars.create();
+// read on the first template, not at start-up (issue 21, idle memory)
+const handlebars = lazyModule((load) => (load('handlebars') as typeof Handlebars).create());
 
 /** Throws invalid_template when the text is not a valid template; returns the variables it uses. */
 export function parseTemplate(body: string): string[] {
   let ast: hbs.AST.Program;
   try {
-    ast = hb.parse(body);
+    ast = handlebars().parse(body);
   } catch (err) {
     throw new AppError('invalid_template', `The template does not parse: ${(err as Error).message.split('\n')[0]}`, 422);
   }
@@ -52,8 +54,8 @@ export function renderTemplate(body: string, vars: TemplateVariables): { text: s
     }
   }
   return {
-    text: hb.compile(body, { strict: true, noEscape: true })(vars),
-    html: hb.compile(body, { strict: true })(vars),
+    text: handlebars().compile(body, { strict: true, noEscape: true })(vars),
+    html: handlebars().compile(body, { strict: true })(vars),
   };
 }
 

@@ -1,4 +1,5 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import { nodemailer } from '../shared/packages.ts';
 import type { Db } from '../storage/db.ts';
 import type { JobRow } from '../storage/jobs.ts';
 import { inboxForCase } from '../intake/inboxes/store.ts';
@@ -7,7 +8,7 @@ import { createRightsLink, unsubscribeHeaders, unsubscribeUrl } from './rights-l
 import { surveyMail } from './survey-mail.ts';
 
 const transports = new Map<string, Transporter>();
-const transportFor = (url: string) => transports.get(url) ?? transports.set(url, nodemailer.createTransport(url)).get(url)!;
+const transportFor = (url: string) => transports.get(url) ?? transports.set(url, nodemailer().createTransport(url)).get(url)!;
 
 /**
  * Job handler: sends one survey mail. Consent is asked again at sending (the customer may have

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { setFlagsFromString } from 'node:v8';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
@@ -46,11 +47,13 @@ export interface OpenDbOptions {
   connectTimeoutMs?: number;
   /** PostgreSQL: connect once while opening, so a wrong URL fails at start (default true) */
   connectNow?: boolean;
+  /** PGlite: let V8 optimise the database's WebAssembly in the background (default false: baseline code only) */
+  pgliteOptimise?: boolean;
 }
 
 export async function openDb(opts: OpenDbOptions): Promise<Db> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts);
-  return openPglite(opts.dataDir);
+  return openPglite(opts.dataDir, opts.pgliteOptimise ?? false);
 }
 
 // int8 (count(*), bigserial) as JS numbers on both engines: our counts stay far below 2^53.
@@ -151,7 +154,12 @@ async function openPostgres(url: string, max: number, opts: OpenDbOptions): Prom
   };
 }
 
-async function openPglite(dataDir?: string): Promise<Db> {
+async function openPglite(dataDir?: string, optimise = false): Promise<Db> {
+  // PostgreSQL in WebAssembly: by default V8 keeps it in its baseline (Liftoff) code and does not re-compile hot
+  // functions with TurboFan in the background. That re-compilation held ~25-60 MB of native memory for good and
+  // took CPU from requests; measured on this machine, queries were as fast or faster without it (issue 21, idle
+  // memory). PGLITE_OPTIMISE=on brings it back. A process-wide V8 flag: set before the module is compiled.
+  if (!optimise) setFlagsFromString('--liftoff-only');
   const { PGlite } = await import('@electric-sql/pglite');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // int8 parsed to number like on the pg side.

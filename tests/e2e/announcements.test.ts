@@ -7,6 +7,12 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { createAccount } from '../../src/accounts/create-account.ts';
 import { createAgent } from '../../src/accounts/create-agent.ts';
 import { openIncident } from '../../src/announcements/open-incident.ts';
+import { openProblem } from '../../src/problems/open-problem.ts';
+import { scheduleAnnouncement } from '../../src/announcements/schedule-announcement.ts';
+import { sendAnnouncementJob } from '../../src/announcements/send-announcement.ts';
+import { createInbox } from '../../src/intake/inboxes/save-inbox.ts';
+import type { JobRow } from '../../src/storage/jobs.ts';
+import { startMailbox } from '../email.ts';
 import { updateAnnouncementSettings } from '../../src/announcements/settings.ts';
 import { createCustomer } from '../../src/customers/create-customer.ts';
 import { buildApp } from '../../src/http/app.ts';
@@ -24,8 +30,12 @@ describe('announcements and the public status page in Chromium', { skip: chromiu
   let base: string;
   let adminEmail: string;
   let slug: string;
+  let accountId: string;
+  let admin: { accountId: string; type: 'agent'; id: string; role: 'admin'; agentId: string };
+  let mailbox: Awaited<ReturnType<typeof startMailbox>>;
 
   before(async () => {
+    mailbox = await startMailbox();
     await buildWorkspace();
     mkdirSync(SCREENSHOTS, { recursive: true });
     db = await testDb();
@@ -34,8 +44,9 @@ describe('announcements and the public status page in Chromium', { skip: chromiu
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     adminEmail = uniqueEmail('beheer');
     const created = await createAccount(db, { name: 'Telecom Blauw', adminEmail, adminPassword: PASSWORD });
-    const accountId = created.account.account_id;
-    const admin = { accountId, type: 'agent' as const, id: created.admin.id, role: 'admin' as const, agentId: created.admin.id };
+    accountId = created.account.account_id;
+    admin = { accountId, type: 'agent' as const, id: created.admin.id, role: 'admin' as const, agentId: created.admin.id };
+    await createInbox(db, systemActor(accountId), { address: uniqueEmail('service'), name: 'Klantenservice Blauw' });
     const owner = await createAgent(db, systemActor(accountId), { email: uniqueEmail('piet'), name: 'Piet de Jong', role: 'agent', password: PASSWORD });
     slug = `blauw-${process.pid}-${Date.now() % 100000}`;
     await updateAnnouncementSettings(db, admin, { status_slug: slug, contact_route: 'storing@blauw.example', status_name: 'Telecom Blauw' });
@@ -51,6 +62,7 @@ describe('announcements and the public status page in Chromium', { skip: chromiu
     await browser?.close();
     await app?.close();
     await db?.close();
+    await mailbox?.close();
   });
 
   test('composing a rebranding shows the notice check as you type: too short, naming the earliest date', async () => {
@@ -65,7 +77,7 @@ describe('announcements and the public status page in Chromium', { skip: chromiu
     await page.getByLabel('Gaat in op').fill(soon);
     // one vulnerable customer in "all customers": 14 + 7 days
     await page.getByText(/Te kort: 21 dagen nodig\. De vroegst toegestane ingangsdatum is \d{4}-\d{2}-\d{2}/).waitFor();
-    await page.getByText(/1 ontvangers, van wie 1 kwetsbaar/).waitFor();
+    await page.getByText(/1 ontvanger, van wie 1 kwetsbaar/).waitFor();
     await assertAccessible(page, 'announcements');
     await page.screenshot({ path: `${SCREENSHOTS}/announcements.png`, fullPage: true });
     assert.deepEqual(problems, []);
@@ -133,5 +145,98 @@ describe('announcements and the public status page in Chromium', { skip: chromiu
     await page.getByRole('heading', { name: 'Internet outage Utrecht' }).waitFor();
     await assertAccessible(page, 'status page (English)');
     await plain.close();
+  });
+
+  test('send progress on the announcements screen, live as each batch goes out; the override reason and who gave it are shown', async () => {
+    await signIn(context, base, adminEmail);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    watch(page, problems);
+    const a = await scheduleAnnouncement(db, admin, {
+      kind: 'price_change', content: { nl: { subject: 'Uw prijs gaat omlaag', body: 'Vanaf de ingangsdatum betaalt u minder.', plain: 'U gaat minder betalen.' } },
+      effectiveAt: new Date(Date.now() + 10 * 86_400_000), audience: { kind: 'all' }, overrideReason: 'Prijsverlaging: klanten gaan er alleen op vooruit',
+    });
+    await page.goto(`${base}/app/announcements`);
+    const row = page.locator(`tr[data-announcement="${a.id}"]`);
+    await row.getByText('0 van 1 verstuurd').waitFor();
+    await row.getByText(/Termijn overschreven door .+: Prijsverlaging/).waitFor();
+    // the sender's batch goes out while the screen is open: it follows without a reload
+    await sendAnnouncementJob(mailbox.url)(db, { id: 0, account_id: accountId, kind: 'announcement.send', payload: { announcement_id: a.id }, attempts: 1, max_attempts: 10 } as JobRow);
+    await row.getByText('1 van 1 verstuurd').waitFor();
+    await row.getByText('Verstuurd', { exact: true }).waitFor();
+    await row.getByText('1 kwetsbare klant kreeg het eerder, in eenvoudige taal').waitFor();
+    await assertAccessible(page, 'announcements with send progress');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('incidents: the countdown, an update with its four parts by keyboard, an overdue one shown as overdue, live', async () => {
+    await signIn(context, base, adminEmail);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    watch(page, problems);
+    await page.goto(`${base}/app/incidents`);
+    await page.getByRole('heading', { name: 'Storingen', level: 1 }).waitFor();
+    const open = page.getByRole('region', { name: 'Storing internet Utrecht' });
+    await open.getByText(/Volgende update uiterlijk .+ \(nog (\d+:\d{2}|\d+ min)\)/).waitFor();
+
+    // an incident whose promised update passed, opened elsewhere: it arrives live, shown overdue
+    const t0 = Date.now() - 2 * 3_600_000;
+    await openIncident(db, admin, {
+      title: { nl: 'Storing tv Amersfoort' }, impact: 'minor', componentIds: [],
+      update: { status: 'investigating', parts: { nl: { happened: 'Geen beeld', doing: 'We zoeken het uit', means: 'U kunt geen tv kijken' } }, nextUpdateAt: new Date(t0 + 3_600_000), now: new Date(t0) },
+    });
+    const late = page.getByRole('region', { name: 'Storing tv Amersfoort' });
+    await late.getByText(/Te laat: de update was beloofd vóór/).waitFor();
+
+    // post an update by keyboard: every part is required
+    const next = new Date(Date.now() + 2 * 3_600_000);
+    const local = new Date(next.getTime() - next.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await open.getByLabel('Status').selectOption('identified');
+    await open.getByLabel('Wat er is gebeurd').fill('Een graafmachine raakte een kabel');
+    await open.getByLabel('Wat wij doen').fill('Monteurs lassen de kabel');
+    await open.getByLabel('Wat dit voor u betekent').fill('Tot vanavond mogelijk geen internet');
+    await open.getByLabel('Volgende update uiterlijk').fill(local);
+    await open.getByLabel('Contact met een medewerker').fill('088 123 45 67');
+    await assertAccessible(page, 'incidents');
+    await page.screenshot({ path: `${SCREENSHOTS}/incidents.png`, fullPage: true });
+    await open.getByRole('button', { name: 'Update plaatsen' }).press('Enter');
+    await page.getByText('Update geplaatst.').waitFor();
+    await open.getByText(/^Oorzaak gevonden · Groot/).waitFor();
+    const pub = await (await fetch(`${base}/status/${slug}`)).text();
+    assert.match(pub, /Een graafmachine raakte een kabel/, 'on the public page at once');
+    assert.match(pub, /Te laat: de volgende update was beloofd vóór/, 'the overdue one is overdue in public too');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('a problem shows its incidents and reports one linked to it', async () => {
+    await signIn(context, base, adminEmail);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    watch(page, problems);
+    const problem = await openProblem(db, admin, { title: 'Glasvezel Utrecht valt weg', ownerId: admin.agentId });
+    await page.goto(`${base}/app/problems/${problem.id}`);
+    const section = page.getByRole('region', { name: 'Storingen op de statuspagina' });
+    await section.getByText('Geen storing gemeld voor dit probleem.').waitFor();
+    await section.getByRole('link', { name: 'Storing melden voor dit probleem' }).click();
+    await page.getByText('Deze storing wordt gekoppeld aan het probleem waar u vandaan kwam.').waitFor();
+    const form = page.getByRole('region', { name: 'Storing melden' });
+    const next = new Date(Date.now() + 3_600_000);
+    await form.getByLabel('Titel').fill('Glasvezel Utrecht');
+    await form.getByLabel('Wat er is gebeurd').fill('Een verdeelkast is uitgevallen');
+    await form.getByLabel('Wat wij doen').fill('Een monteur is onderweg');
+    await form.getByLabel('Wat dit voor u betekent').fill('U heeft mogelijk geen internet');
+    await form.getByLabel('Volgende update uiterlijk').fill(new Date(next.getTime() - next.getTimezoneOffset() * 60_000).toISOString().slice(0, 16));
+    await form.getByLabel('Contact met een medewerker').fill('storing@blauw.example');
+    await form.getByRole('button', { name: 'Storing melden' }).press('Enter');
+    await page.getByText('Storing gemeld.').waitFor();
+    const opened = page.getByRole('region', { name: 'Glasvezel Utrecht', exact: true });
+    await opened.getByRole('link', { name: 'Het probleem achter deze storing' }).waitFor();
+    await page.goto(`${base}/app/problems/${problem.id}`);
+    await page.getByRole('region', { name: 'Storingen op de statuspagina' }).getByRole('link', { name: 'Glasvezel Utrecht' }).waitFor();
+    await assertAccessible(page, 'problem with its incident');
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 });

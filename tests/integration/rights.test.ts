@@ -31,8 +31,9 @@ async function newCase(body: string, email = uniqueEmail('bram'), name = 'Bram P
 const PITCH = 'Beste Bram, dat is opgelost. Wist u trouwens dat ons nieuwe pakket met glasvezel nu met 20% korting te krijgen is? Groet, Piet';
 
 describe('contact preferences: "bel me niet meer" stops the next pitch without anyone touching a flag', () => {
-  test('an opt-out in a message sets the preference with its sentence; pitches are blocked on reply, template and bulk reply', async () => {
-    const c = await newCase('Goedemiddag. Mijn factuur klopt niet. Ik heb geen interesse in een nieuw abonnement, bel me niet meer! Groet, Bram');
+  test('an opt-out in a message sets the preference with its sentence; pitches are blocked on reply, template, bulk reply and a marketing announcement', async () => {
+    const email = uniqueEmail('bram');
+    const c = await newCase('Goedemiddag. Mijn factuur klopt niet. Ik heb geen interesse in een nieuw abonnement, bel me niet meer! Groet, Bram', email);
     const prefs = (await req('GET', `/api/v1/customers/${c.customer_id}/contact-preferences`)).json().data;
     const sales = prefs.find((p: { kind: string }) => p.kind === 'sales');
     assert.equal(sales.allowed, false);
@@ -65,6 +66,15 @@ describe('contact preferences: "bel me niet meer" stops the next pitch without a
     await req('PUT', `/api/v1/problems/${problem.id}/cases/${c.id}`, { state: 'confirmed' });
     const bulk = (await req('POST', `/api/v1/problems/${problem.id}/reply`, { body: 'Beste {{customer.first_name}}, de storing is voorbij. Upgrade nu naar premium met 20% korting! Groet, Piet' })).json();
     assert.equal(bulk.data[0].outcome, 'blocked', JSON.stringify(bulk));
+    // a marketing announcement to a list holding them skips them, naming why; a service announcement still reaches them
+    const check = (purpose: string) => req('POST', '/api/v1/announcements/check', {
+      kind: 'other', purpose, effective_at: new Date(Date.now() + 60 * 86_400_000).toISOString(), audience: { kind: 'list', csv: `email\n${email}` },
+    });
+    const marketing = await check('marketing');
+    assert.equal(marketing.statusCode, 200, marketing.body);
+    assert.equal(marketing.json().audience.total, 0, marketing.body);
+    assert.deepEqual(marketing.json().audience.skipped_by_reason, { sales_opt_out: 1 });
+    assert.equal((await check('service')).json().audience.total, 1);
     // a service reply still goes out
     assert.equal((await req('POST', `/api/v1/cases/${c.id}/messages`, { body: 'Beste Bram, uw factuur is gecorrigeerd. Excuses voor het ongemak. Groet, Piet' })).statusCode, 201);
   });

@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import type { Db } from '../../storage/db.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { conflict, forbidden } from '../../shared/errors.ts';
@@ -48,6 +47,7 @@ export async function startEnrolment(db: Db, key: SecretKey, actor: Actor): Prom
     [who.accountId, who.agentId, seal(key, secret, secretContext(who.accountId, who.agentId))],
   );
   const uri = otpauthUri(secret, agent.email, `Luister (${agent.account_name})`);
+  const QRCode = await import('qrcode'); // on the first enrolment, not at start-up
   const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return { secret, otpauthUri: uri, qrCode: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
 }

@@ -4,6 +4,13 @@ import { AppError } from '../../shared/errors.ts';
 import { cliActor } from '../account-context.ts';
 import { type CliOptions, print, required, withDb } from '../run.ts';
 
+/** The file's JSON checked by the API's own schema: the same refusals, nothing written. */
+function parseInput<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, raw: unknown): T {
+  const r = schema.safeParse(raw);
+  if (!r.success) throw new AppError('validation_failed', r.error.issues.map((i) => `${i.path.map(String).join('.') || '(file)'}: ${i.message}`).join('; '), 400);
+  return r.data;
+}
+
 /** Announcements and incidents; null when the command is not one of these. */
 export function announceCommand(cmd: string, sub: string | undefined, _arg: string | undefined, opt: CliOptions): Promise<unknown> | null {
   if (cmd === 'announcements' && sub === 'check') {
@@ -44,6 +51,25 @@ export function announceCommand(cmd: string, sub: string | undefined, _arg: stri
         console.log(`${a.status.padEnd(10)} ${a.effective_at.toISOString().slice(0, 10)}  ${a.kind.padEnd(20)} ${d.sent}/${d.total} sent  ${a.content.nl.subject}${a.override_reason ? `  [notice overridden: ${a.override_reason}]` : ''}`);
       }
       if (!data.length) console.log('No announcements');
+    });
+  }
+  if (cmd === 'incidents' && (sub === 'open' || sub === 'update')) {
+    return withDb(`incidents ${sub}`, async (db) => {
+      const actor = await cliActor(db, opt.account);
+      const { incidentBodies } = await import('../../announcements/incident-input.ts');
+      const raw = JSON.parse(readFileSync(required('file', opt.file), 'utf8')) as unknown;
+      if (sub === 'open') {
+        const { openIncident } = await import('../../announcements/open-incident.ts');
+        const b = parseInput(incidentBodies.open, raw);
+        print(await openIncident(db, actor, {
+          title: b.title, impact: b.impact, componentIds: b.component_ids, problemId: b.problem_id, ownerId: b.owner_id,
+          update: { status: b.update.status, parts: b.update.parts, nextUpdateAt: b.update.next_update_at, contactRoute: b.update.contact_route },
+        }));
+      } else {
+        const { postIncidentUpdate } = await import('../../announcements/post-incident-update.ts');
+        const b = parseInput(incidentBodies.update, raw);
+        print(await postIncidentUpdate(db, actor, required('incident id', _arg), { status: b.status, parts: b.parts, nextUpdateAt: b.next_update_at, contactRoute: b.contact_route }));
+      }
     });
   }
   if (cmd === 'incidents') {

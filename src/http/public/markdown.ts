@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
+import { lazyModule } from '../../shared/lazy-module.ts';
 
 /**
  * Article text to HTML with markdown-it (CommonMark, linear time), safe by construction: raw HTML
@@ -15,21 +16,26 @@ export interface MarkdownOptions {
 
 const SAFE_LINK = /^(https?:|mailto:|tel:)/i;
 
-const md = new MarkdownIt('commonmark', { html: false, xhtmlOut: false, breaks: true, linkify: true })
-  .enable(['linkify'])
-  .disable(['image']);
-md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
-md.validateLink = (url) => SAFE_LINK.test(url.trim());
-md.renderer.rules.link_open = (tokens, i, options, _env, self) => {
-  tokens[i].attrSet('rel', 'nofollow noopener noreferrer');
-  return self.renderToken(tokens, i, options);
-};
+// made on the first article rendered, not at start-up (issue 21, idle memory)
+const renderer = lazyModule((load) => {
+  const Md = load('markdown-it') as typeof MarkdownIt;
+  const md = new Md('commonmark', { html: false, xhtmlOut: false, breaks: true, linkify: true })
+    .enable(['linkify'])
+    .disable(['image']);
+  md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+  md.validateLink = (url) => SAFE_LINK.test(url.trim());
+  md.renderer.rules.link_open = (tokens, i, options, _env, self) => {
+    tokens[i].attrSet('rel', 'nofollow noopener noreferrer');
+    return self.renderToken(tokens, i, options);
+  };
+  return md;
+});
 
 /**
  * Headings keep their order without skipping a level under the page's own: the text's highest
  * becomes topLevel, the rest keep their distance (never deeper than h6).
  */
-function shiftHeadings(tokens: ReturnType<typeof md.parse>, topLevel: number) {
+function shiftHeadings(tokens: ReturnType<ReturnType<typeof renderer>['parse']>, topLevel: number) {
   const levels = tokens.filter((t) => t.type === 'heading_open').map((t) => Number(t.tag.slice(1)));
   if (!levels.length) return;
   const offset = topLevel - Math.min(...levels);
@@ -40,13 +46,14 @@ function shiftHeadings(tokens: ReturnType<typeof md.parse>, topLevel: number) {
 
 export function renderMarkdown(src: string, opts: MarkdownOptions = {}): string {
   const env = {};
+  const md = renderer();
   const tokens = md.parse(src, env);
   shiftHeadings(tokens, opts.topLevel ?? 2);
   return md.renderer.render(tokens, md.options, env).trimEnd();
 }
 
 /** One line of text with inline Markdown (bold, italic, code, links), without a paragraph around it. */
-export const inline = (src: string) => md.renderInline(src);
+export const inline = (src: string) => renderer().renderInline(src);
 
 const CACHE_SIZE = 500;
 const cache = new Map<string, string>();

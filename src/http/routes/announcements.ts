@@ -43,9 +43,9 @@ export function announcementRoutes(app: FastifyInstance, db: Db) {
 
   r.get('/api/v1/announcements', {
     config: { permission: 'announcements.read' },
-    schema: { tags, summary: 'Announcements, latest effective date first',
+    schema: { tags, summary: 'Announcements, latest effective date first, each with its send progress (recipients per state)',
       querystring: z.object({ limit: s.limit, cursor: s.cursor, status: z.enum(['scheduled', 'sending', 'sent', 'cancelled']).optional() }).strict(),
-      response: { 200: res.pageOf(announcement), ...res.errors } },
+      response: { 200: res.pageOf(announcement.extend({ delivery, override_by_name: z.string().nullable() })), ...res.errors } },
   }, async (req) => listAnnouncements(db, actorOf(req).accountId, req.query));
 
   r.post('/api/v1/announcements/check', {

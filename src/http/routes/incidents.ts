@@ -6,12 +6,11 @@ import { INCIDENT_IMPACTS, INCIDENT_STATUSES, type IncidentImpact, type Incident
 import { getIncident, listIncidents } from '../../announcements/list-incidents.ts';
 import { openIncident } from '../../announcements/open-incident.ts';
 import { postIncidentUpdate } from '../../announcements/post-incident-update.ts';
-import { contactRoute } from '../../announcements/settings.ts';
+import { incidentBodies } from '../../announcements/incident-input.ts';
 import { actorOf } from '../auth.ts';
 import * as s from '../schemas.ts';
 import * as res from '../responses.ts';
 
-const when = z.iso.datetime({ offset: true }).transform((v) => new Date(v)).describe('ISO 8601 with offset');
 const status = z.enum(INCIDENT_STATUSES as [IncidentStatus, ...IncidentStatus[]]);
 const impact = z.enum(INCIDENT_IMPACTS as [IncidentImpact, ...IncidentImpact[]]);
 const incident = z.object({
@@ -23,10 +22,7 @@ const update = z.object({
   id: z.string(), incident_id: z.string(), status, parts: partsSchema, next_update_at: res.time.nullable(), contact_route: z.string(),
   late: z.boolean().describe('posted after the promised time'), created_by: z.string().nullable(), created_at: res.time,
 }).describe('Incident update');
-const updateBody = z.object({
-  status, parts: partsSchema.describe('what happened, what we are doing, what it means for you — in Dutch, optionally English'),
-  next_update_at: when.optional().describe('when you hear from us next: required until resolved'), contact_route: contactRoute.optional(),
-}).strict();
+const updateBody = incidentBodies.update;
 
 export function incidentRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -42,7 +38,7 @@ export function incidentRoutes(app: FastifyInstance, db: Db) {
   r.post('/api/v1/incidents', {
     config: { permission: 'incidents.open' },
     schema: { tags, summary: 'Open a public incident with its first update (four parts, a contact route, the next update time)',
-      body: z.object({ title: titleSchema, impact, component_ids: z.array(s.id).max(50).default([]), problem_id: s.id.optional(), owner_id: s.id.optional(), update: updateBody }).strict(),
+      body: incidentBodies.open,
       response: { 201: z.object({ incident, update }), ...res.errors } },
   }, async (req, reply) => {
     const b = req.body;

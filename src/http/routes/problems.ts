@@ -35,7 +35,11 @@ const linked = z.object({
   amount: z.object({ amount: money, certain: z.boolean(), alternatives: z.array(money) }).nullable()
     .describe("the amount the customer's complaint is about ({{amount}}); uncertain: a person chooses among amount and alternatives"),
 });
-const problemDetail = problem.extend({ cases: z.array(linked), affected_customers: z.number().int() }).describe('Problem with linked cases');
+const problemIncident = z.object({
+  id: z.string(), title: z.object({ nl: z.string(), en: z.string().optional() }), status: z.enum(['investigating', 'identified', 'monitoring', 'resolved']),
+  impact: z.enum(['none', 'minor', 'major', 'critical']), next_update_at: res.time.nullable(), created_at: res.time, resolved_at: res.time.nullable(),
+}).describe('An incident opened for this problem (its public face on the status page)');
+const problemDetail = problem.extend({ cases: z.array(linked), affected_customers: z.number().int(), incidents: z.array(problemIncident) }).describe('Problem with linked cases and incidents');
 const bulkResult = z.object({
   data: z.array(z.object({
     case_id: z.string(), ref: z.string(), outcome: z.enum(['sent', 'noted', 'blocked', 'skipped', 'failed']),

@@ -1,4 +1,4 @@
-import { convert as htmlToText } from 'html-to-text';
+import { htmlToText } from '../../shared/packages.ts';
 import type { CaseStatus, Priority } from '../../cases/status.ts';
 import { TAG_PATTERN } from '../../tags/tags.ts';
 
@@ -29,7 +29,7 @@ export function mapTag(tag: string): string | null {
 /** A message body as text: HTML (Freshdesk's body, Zammad's text/html articles) converted, text kept. */
 export function plainText(body: string | null | undefined, html: boolean): string {
   if (!body) return '';
-  return (html ? htmlToText(body, { wordwrap: false }) : body).replace(/\r\n/g, '\n').trim();
+  return (html ? htmlToText()(body, { wordwrap: false }) : body).replace(/\r\n/g, '\n').trim();
 }
 
 /** A time as a Date: ISO strings, or Unix seconds (Chatwoot). */

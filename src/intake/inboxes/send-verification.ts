@@ -1,4 +1,5 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import { nodemailer } from '../../shared/packages.ts';
 import type { Db } from '../../storage/db.ts';
 import { enqueueJob, type JobRow } from '../../storage/jobs.ts';
 import { CODE_TTL_HOURS, hashCode, newVerificationCode } from './verification-code.ts';
@@ -49,7 +50,7 @@ export function verificationMail(inbox: Pick<InboxRow, 'id' | 'address'>, accoun
 const transports = new Map<string, Transporter>();
 function transportFor(url: string): Transporter {
   let t = transports.get(url);
-  if (!t) transports.set(url, (t = nodemailer.createTransport(url)));
+  if (!t) transports.set(url, (t = nodemailer().createTransport(url)));
   return t;
 }
 

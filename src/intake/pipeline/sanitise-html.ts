@@ -1,4 +1,5 @@
-import sanitizeHtml from 'sanitize-html';
+import type SanitizeHtml from 'sanitize-html';
+import { sanitizeHtml } from '../../shared/packages.ts';
 import type { IntakeStep } from './step.ts';
 
 /**
@@ -6,8 +7,9 @@ import type { IntakeStep } from './step.ts';
  * frames or event handlers; links open elsewhere without a referrer; images only from the mail
  * itself (cid:) or inline data, so a remote tracking pixel never reports that an agent read it.
  */
-const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'font', 'center', 'span'],
+let options: SanitizeHtml.IOptions | undefined;
+const makeOptions = (sanitize: typeof SanitizeHtml): SanitizeHtml.IOptions => ({
+  allowedTags: [...sanitize.defaults.allowedTags, 'img', 'font', 'center', 'span'],
   allowedAttributes: {
     a: ['href', 'title'],
     img: ['src', 'alt', 'width', 'height'],
@@ -19,14 +21,18 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: ['cid', 'data'] },
   allowProtocolRelative: false,
   transformTags: {
-    a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow', target: '_blank' }),
+    a: sanitize.simpleTransform('a', { rel: 'noopener noreferrer nofollow', target: '_blank' }),
   },
   disallowedTagsMode: 'discard',
-};
-OPTIONS.allowedAttributes = { ...(OPTIONS.allowedAttributes as Record<string, string[]>), a: ['href', 'title', 'rel', 'target'] };
+});
 
 export function sanitiseHtmlText(html: string): string {
-  return sanitizeHtml(html, OPTIONS);
+  const sanitize = sanitizeHtml();
+  if (!options) {
+    options = makeOptions(sanitize);
+    options.allowedAttributes = { ...(options.allowedAttributes as Record<string, string[]>), a: ['href', 'title', 'rel', 'target'] };
+  }
+  return sanitize(html, options);
 }
 
 export const sanitiseHtml: IntakeStep = (m) => {

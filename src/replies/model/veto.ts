@@ -1,4 +1,5 @@
 import type { ModelLabel } from './classify.ts';
+import { onlyNonApologies } from '../checks/regret.ts';
 
 // "de fout lag bij ons", "that was our mistake", "ligt niet aan u": owning the fault is the opposite of blame
 const OWNS_IT = /\b(?:(?:ligt|lag|zit|zat) (?:helemaal |echt |volledig )?bij ons|(?:ligt|lag) niet aan u|niet uw (?:schuld|fout)|(?<!niet |buiten )onze (?:eigen )?(?:schuld|fout|vergissing)|onze kant|onzerzijds(?! niet)|not your fault|(?<!not |n't |never )our (?:own )?(?:fault|mistake|error|responsibility)|on our (?:side|end|part)|(?:we|i) (?:should|ought to) have|(?:wij|we|ik) hadden? (?:u )?\S+ (?:moeten|horen))/i;
@@ -17,7 +18,7 @@ const GOODWILL = /\b(?:als (?:goedmaker|compensatie|excuus|tegemoetkoming|pleist
 export function vetoed(label: ModelLabel, sentence: string): boolean {
   if (label === 'blame') return OWNS_IT.test(sentence);
   if (label === 'condescension') return GLADLY.test(sentence);
-  if (label === 'apology') return NOT_AN_APOLOGY.test(sentence);
+  if (label === 'apology') return NOT_AN_APOLOGY.test(sentence) || onlyNonApologies(sentence);
   if (label === 'thanks') return NOT_THANKS.test(sentence);
   if (label === 'sales_pitch') return GOODWILL.test(sentence);
   return false;

@@ -1,13 +1,28 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, post, query } from '../shared/api.ts';
+import { get, query } from '../shared/api.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { useShortcuts } from '../shared/keys.ts';
+import { useCoalesced, useLive } from '../shared/live.ts';
 import { useAction } from '../shared/useAction.ts';
-import { can, type Me, type Page } from '../shared/types.ts';
-import type { Announcement, NoticeCheck } from './types.ts';
+import type { Me, Page } from '../shared/types.ts';
+import { ComposeAnnouncement } from './ComposeAnnouncement.tsx';
+import type { Announcement } from './types.ts';
 
-const KINDS = ['contract_terms', 'price_change', 'rebranding', 'service_change', 'planned_maintenance', 'other'] as const;
+/** Send progress: how many of the recipients had it, and what came back. */
+function Progress({ a }: { a: Announcement }) {
+  const { t } = useTranslation();
+  const d = a.delivery;
+  const done = d.sent + d.bounced + d.replied + d.skipped;
+  const label = t('announcements.progress', { done: d.sent + d.replied, total: d.total });
+  return (
+    <div className="small">
+      <progress max={d.total || 1} value={done} aria-label={label} /> {label}
+      {(d.bounced > 0 || d.replied > 0 || d.skipped > 0) && <div>{t('announcements.feedback', d)}</div>}
+      {d.vulnerable > 0 && <div className="muted">{t('announcements.vulnerableFirst', { count: d.vulnerable })}</div>}
+    </div>
+  );
+}
 
 /** Announcements: the list with delivery, and a compose form that checks the notice as you type. */
 export function Announcements({ me, onHelp }: { me: Me; onHelp: () => void }) {
@@ -26,43 +41,10 @@ export function Announcements({ me, onHelp }: { me: Me; onHelp: () => void }) {
   }, [version]);
   useShortcuts({ '?': onHelp });
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  // live: a new announcement, each batch sent, the last one
+  const reload = useCoalesced(refresh, 500);
+  useLive((n) => (n.event === 'ready' || n.event.startsWith('announcement.')) && reload());
   const { notice, act } = useAction(refresh, t('announcements.scheduled'));
-
-  // the form
-  const [kind, setKind] = useState<(typeof KINDS)[number]>('rebranding');
-  const [effective, setEffective] = useState('');
-  const [audience, setAudience] = useState<'all' | 'tag'>('all');
-  const [tag, setTag] = useState('');
-  const [subject, setSubject] = useState('');
-  const [body, setBody] = useState('');
-  const [plain, setPlain] = useState('');
-  const [contact, setContact] = useState('');
-  const [reason, setReason] = useState('');
-  const [check, setCheck] = useState<NoticeCheck | null>(null);
-  const audienceBody = audience === 'all' ? { kind: 'all' } : { kind: 'tag', value: tag.trim() };
-  const effectiveAt = effective ? new Date(`${effective}T00:00`).toISOString() : null;
-
-  useEffect(() => {
-    if (!effectiveAt || (audience === 'tag' && !tag.trim())) return setCheck(null);
-    const ac = new AbortController();
-    const timer = setTimeout(() => {
-      post<NoticeCheck>('/api/v1/announcements/check', { kind, effective_at: effectiveAt, audience: audienceBody }, ac.signal)
-        .then(setCheck)
-        .catch(() => !ac.signal.aborted && setCheck(null));
-    }, 250);
-    return () => { clearTimeout(timer); ac.abort(); };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [kind, effectiveAt, audience, tag]);
-
-  const verdict = check ? check[check.applies] : null;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const ok = await act(() => post('/api/v1/announcements', {
-      kind, effective_at: effectiveAt, audience: audienceBody, content: { nl: { subject, body, plain } },
-      ...(contact.trim() ? { contact_route: contact.trim() } : {}), ...(reason.trim() ? { override_reason: reason.trim() } : {}),
-    }));
-    if (ok) { setSubject(''); setBody(''); setPlain(''); setReason(''); }
-  };
 
   return (
     <main id="main" className="announcements">
@@ -77,57 +59,21 @@ export function Announcements({ me, onHelp }: { me: Me; onHelp: () => void }) {
           <thead><tr>
             <th scope="col">{t('announcements.col.kind')}</th><th scope="col">{t('announcements.col.subject')}</th>
             <th scope="col">{t('announcements.col.effective')}</th><th scope="col">{t('announcements.col.status')}</th>
+            <th scope="col">{t('announcements.col.delivery')}</th>
           </tr></thead>
           <tbody>{rows.map((a) => (
             <tr key={a.id} data-announcement={a.id}>
               <td>{t(`announcements.kind.${a.kind}`)}</td>
-              <td>{a.content.nl.subject}{a.override_reason && <div className="small">{t('announcements.overridden', { reason: a.override_reason })}</div>}</td>
+              <td>{a.content.nl.subject}{a.override_reason && <div className="small">{t('announcements.overridden', { reason: a.override_reason, name: a.override_by_name ?? '' })}</div>}</td>
               <td><time dateTime={a.effective_at}>{formatDateTime(a.effective_at)}</time></td>
               <td>{t(`announcements.status.${a.status}`)}</td>
+              <td><Progress a={a} /></td>
             </tr>
           ))}</tbody>
         </table>
       ) : <p className="muted">{t('announcements.none')}</p>)}
 
-      <section aria-labelledby="compose-title">
-        <h2 id="compose-title">{t('announcements.compose')}</h2>
-        <form onSubmit={submit} className="stack">
-          <label htmlFor="a-kind">{t('announcements.field.kind')}</label>
-          <select id="a-kind" value={kind} onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}>
-            {KINDS.map((k) => <option key={k} value={k}>{t(`announcements.kind.${k}`)}</option>)}
-          </select>
-          <label htmlFor="a-effective">{t('announcements.field.effective')}</label>
-          <input id="a-effective" type="date" required value={effective} onChange={(e) => setEffective(e.target.value)} aria-describedby="a-check" />
-          <label htmlFor="a-audience">{t('announcements.field.audience')}</label>
-          <select id="a-audience" value={audience} onChange={(e) => setAudience(e.target.value as 'all' | 'tag')}>
-            <option value="all">{t('announcements.audience.all')}</option>
-            <option value="tag">{t('announcements.audience.tag')}</option>
-          </select>
-          {audience === 'tag' && (<>
-            <label htmlFor="a-tag">{t('announcements.field.audienceValue')}</label>
-            <input id="a-tag" value={tag} onChange={(e) => setTag(e.target.value)} />
-          </>)}
-          <div id="a-check" aria-live="polite">
-            {verdict && <p className={verdict.ok ? 'ok' : 'error'}>{verdict.ok
-              ? t('announcements.check.ok', { days: verdict.required_days })
-              : t('announcements.check.short', { days: verdict.required_days, date: verdict.earliest_effective_date })}</p>}
-            {check?.audience && <p className="muted">{t('announcements.check.counts', check.audience)}</p>}
-          </div>
-          <label htmlFor="a-subject">{t('announcements.field.subjectNl')}</label>
-          <input id="a-subject" required value={subject} onChange={(e) => setSubject(e.target.value)} />
-          <label htmlFor="a-body">{t('announcements.field.bodyNl')}</label>
-          <textarea id="a-body" required rows={5} value={body} onChange={(e) => setBody(e.target.value)} />
-          <label htmlFor="a-plain">{t('announcements.field.plainNl')}</label>
-          <textarea id="a-plain" required rows={3} value={plain} onChange={(e) => setPlain(e.target.value)} />
-          <label htmlFor="a-contact">{t('announcements.field.contact')}</label>
-          <input id="a-contact" value={contact} onChange={(e) => setContact(e.target.value)} />
-          {can(me, 'announcements.override_notice') && verdict && !verdict.ok && (<>
-            <label htmlFor="a-reason">{t('announcements.field.override')}</label>
-            <textarea id="a-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
-          </>)}
-          <p><button type="submit" className="button primary">{t('announcements.schedule')}</button></p>
-        </form>
-      </section>
+      <ComposeAnnouncement me={me} act={act} />
     </main>
   );
 }

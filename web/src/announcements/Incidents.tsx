@@ -5,6 +5,7 @@ import { formatDateTime } from '../shared/format.ts';
 import { useShortcuts } from '../shared/keys.ts';
 import { useCoalesced, useLive } from '../shared/live.ts';
 import { useAction } from '../shared/useAction.ts';
+import { PROBLEMS } from '../shared/router.ts';
 import type { Me, Page } from '../shared/types.ts';
 import type { Incident, IncidentStatus } from './types.ts';
 
@@ -56,6 +57,10 @@ export function Incidents({ onHelp }: { me: Me; onHelp: () => void }) {
   const [title, setTitle] = useState('');
   const [impact, setImpact] = useState<(typeof IMPACTS)[number]>('major');
   const [first, setFirst] = useState<UpdateDraft>(emptyDraft());
+  const [components, setComponents] = useState<{ id: string; name_nl: string }[]>([]);
+  const [picked, setPicked] = useState<string[]>([]);
+  // opened from a problem (/app/incidents?problem=ID): the incident is linked to it
+  const [problemId] = useState(() => new URLSearchParams(window.location.search).get('problem'));
   const titleRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => titleRef.current?.focus(), []);
   useEffect(() => {
@@ -69,6 +74,11 @@ export function Incidents({ onHelp }: { me: Me; onHelp: () => void }) {
       .catch((e) => !ac.signal.aborted && setError(e.message));
     return () => ac.abort();
   }, [version]);
+  useEffect(() => {
+    const ac = new AbortController();
+    get<{ data: { id: string; name_nl: string }[] }>('/api/v1/status-components', ac.signal).then((r) => setComponents(r.data)).catch(() => undefined);
+    return () => ac.abort();
+  }, []);
   useShortcuts({ '?': onHelp });
   const reload = useCoalesced(() => setVersion((v) => v + 1), 300);
   useLive((n) => (n.event === 'ready' || n.event.startsWith('incident.')) && reload());
@@ -82,8 +92,10 @@ export function Incidents({ onHelp }: { me: Me; onHelp: () => void }) {
   };
   const open = async (e: FormEvent) => {
     e.preventDefault();
-    if (await act(() => post('/api/v1/incidents', { title: { nl: title }, impact, update: toBody(first) }), t('incidents.opened'))) {
+    const body = { title: { nl: title }, impact, component_ids: picked, ...(problemId ? { problem_id: problemId } : {}), update: toBody(first) };
+    if (await act(() => post('/api/v1/incidents', body), t('incidents.opened'))) {
       setTitle('');
+      setPicked([]);
       setFirst(emptyDraft());
     }
   };
@@ -102,6 +114,7 @@ export function Incidents({ onHelp }: { me: Me; onHelp: () => void }) {
         return (
           <section key={i.id} aria-labelledby={`inc-${i.id}`} data-incident={i.id}>
             <h2 id={`inc-${i.id}`}>{i.title.nl}</h2>
+            {i.problem_id && <p className="small"><a href={`${PROBLEMS}/${i.problem_id}`}>{t('incidents.problem')}</a></p>}
             <p>{t(`incidents.status.${i.status}`)} · {t(`incidents.impact.${i.impact}`)} · {t('incidents.late', { late: i.updates_late, total: i.updates_late + i.updates_on_time })}</p>
             {due !== null && (due <= now
               ? <p className="error">{t('incidents.overdue', { time: formatDateTime(i.next_update_at!) })}</p>
@@ -122,6 +135,18 @@ export function Incidents({ onHelp }: { me: Me; onHelp: () => void }) {
           <select id="i-impact" value={impact} onChange={(e) => setImpact(e.target.value as (typeof IMPACTS)[number])}>
             {IMPACTS.map((x) => <option key={x} value={x}>{t(`incidents.impact.${x}`)}</option>)}
           </select>
+          {components.length > 0 && (
+            <fieldset>
+              <legend>{t('incidents.field.components')}</legend>
+              {components.map((c) => (
+                <label key={c.id} className="inline">
+                  <input type="checkbox" checked={picked.includes(c.id)} onChange={(e) => setPicked((p) => (e.target.checked ? [...p, c.id] : p.filter((x) => x !== c.id)))} />
+                  {' '}{c.name_nl}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          {problemId && <p className="small">{t('incidents.fromProblem')}</p>}
           <UpdateFields id="first" d={first} set={setFirst} />
           <p><button type="submit" className="button primary">{t('incidents.open')}</button></p>
         </form>

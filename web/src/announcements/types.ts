@@ -5,6 +5,8 @@ export interface Announcement {
   effective_at: string;
   status: 'scheduled' | 'sending' | 'sent' | 'cancelled';
   override_reason: string | null;
+  override_by_name?: string | null;
+  delivery: { queued: number; sending: number; sent: number; bounced: number; replied: number; skipped: number; total: number; vulnerable: number };
 }
 
 interface Verdict { ok: boolean; required_days: number; given_days: number; earliest_effective_date: string; earliest_effective_at: string }
@@ -12,7 +14,7 @@ export interface NoticeCheck {
   regular: Verdict;
   with_vulnerable: Verdict;
   applies: 'regular' | 'with_vulnerable';
-  audience: { total: number; vulnerable: number; skipped: number } | null;
+  audience: { total: number; vulnerable: number; skipped: number; skipped_by_reason: Record<string, number> } | null;
 }
 
 export type IncidentStatus = 'investigating' | 'identified' | 'monitoring' | 'resolved';
@@ -23,6 +25,8 @@ export interface Incident {
   status: IncidentStatus;
   owner_id: string;
   next_update_at: string | null;
+  problem_id: string | null;
+  component_ids: string[];
   updates_on_time: number;
   updates_late: number;
 }

@@ -5,7 +5,7 @@ import { get, patch, put } from '../shared/api.ts';
 import { useShortcuts } from '../shared/keys.ts';
 import { useAction } from '../shared/useAction.ts';
 import { useCoalesced, useLive } from '../shared/live.ts';
-import { caseHref, navigate, onLinkClick, PROBLEMS } from '../shared/router.ts';
+import { caseHref, INCIDENTS, navigate, onLinkClick, PROBLEMS } from '../shared/router.ts';
 import { Time } from '../shared/Time.tsx';
 import { can, type Me } from '../shared/types.ts';
 import { PROBLEM_STATUSES, type BulkOutcome, type LinkedCase, type ProblemDetail, type ProblemStatus } from './types.ts';
@@ -116,6 +116,18 @@ export function ProblemView({ me, id, onHelp }: { me: Me; id: string; onHelp: ()
 
       <div className="problem-body">
         <div className="problem-main">
+          <section aria-labelledby="incidents-title">
+            <h2 id="incidents-title">{t('problem.incidents')}</h2>
+            {p.incidents.length === 0 ? <p className="muted">{t('problem.noIncidents')}</p> : (
+              <ul>{p.incidents.map((i) => (
+                <li key={i.id} data-incident={i.id}>
+                  <a href={INCIDENTS} onClick={onLinkClick}>{i.title.nl}</a> — {t(`incidents.status.${i.status}`)}
+                  {i.next_update_at && <> · {t('problem.incidentNext')} <Time iso={i.next_update_at} /></>}
+                </li>
+              ))}</ul>
+            )}
+            {can(me, 'incidents.open') && <p><a className="button" href={`${INCIDENTS}?problem=${encodeURIComponent(p.id)}`}>{t('problem.openIncident')}</a></p>}
+          </section>
           <section aria-labelledby="linked-title">
             <h2 id="linked-title">{t('problem.cases')}</h2>
             {p.cases.length === 0 ? (

@@ -68,6 +68,8 @@ export interface LinkedCase {
 
 export interface ProblemDetail extends Problem {
   cases: LinkedCase[];
+  /** the incidents opened for it (its public face on the status page) */
+  incidents: { id: string; title: { nl: string; en?: string }; status: 'investigating' | 'identified' | 'monitoring' | 'resolved'; next_update_at: string | null }[];
   affected_customers: number;
 }
 

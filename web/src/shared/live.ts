@@ -20,6 +20,7 @@ const EVENTS = [
   'problem.updated', 'promise.made', 'promise.due_soon', 'promise.breached', 'promise.kept', 'sla.at_risk', 'note.created',
   'notification.created', 'presence', 'refund.requested', 'refund.approved', 'refund.paid', 'refund.rejected', 'charge.finding',
   'status_page.changed', 'incident.opened', 'incident.updated', 'incident.update_overdue', 'announcement.scheduled', 'announcement.sent',
+  'announcement.progress',
 ];
 /** Sent on every (re)connection: what was missed while away is fetched again. */
 export const READY: LiveNotice = { event: 'ready', at: '' };

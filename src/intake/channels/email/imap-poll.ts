@@ -1,4 +1,4 @@
-import { ImapFlow } from 'imapflow';
+import { imapflow } from '../../../shared/packages.ts';
 import type { Db } from '../../../storage/db.ts';
 import type { Config } from '../../../config.ts';
 import { INBOX_COLUMNS, type InboxRow } from '../../inboxes/store.ts';
@@ -39,7 +39,7 @@ export async function pollInbox(db: Db, inbox: InboxRow, config: IntakeConfig, o
   const report: PollReport = { fetched: 0, stored: 0, duplicates: 0, refused: 0, failed: 0, lastUid: Number(inbox.imap_last_uid), error: null };
   if (!inbox.imap_url) return report;
   const url = new URL(inbox.imap_url);
-  const client = new ImapFlow({
+  const client = new (imapflow().ImapFlow)({
     host: url.hostname,
     port: Number(url.port) || (url.protocol === 'imaps:' ? 993 : 143),
     secure: url.protocol === 'imaps:',

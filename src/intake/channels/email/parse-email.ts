@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { convert as htmlToText } from 'html-to-text';
-import { simpleParser, type Attachment, type ParsedMail } from 'mailparser';
+import type { Attachment, ParsedMail } from 'mailparser';
+import { htmlToText, mailparser } from '../../../shared/packages.ts';
 import type { ChannelAdapter, InboundAttachment, InboundMessage } from '../../types.ts';
 import { bareMessageId, isMailAddress, messageIds, splitPlusAddress } from './addresses.ts';
 import { classifyAutomated } from './automated.ts';
@@ -28,7 +28,7 @@ export const emailAdapter: ChannelAdapter<Buffer | string> & {
 } = {
   kind: 'email',
   async toInbound(raw, target: EmailTarget) {
-    const mail = await simpleParser(transcodeUtf7Words(typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw), PARSE_OPTIONS);
+    const mail = await mailparser().simpleParser(transcodeUtf7Words(typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw), PARSE_OPTIONS);
     const m = await readableText(inboundFromParsed(mail, target), mail, raw);
     // without a Message-ID, the content itself is the key: a retried delivery is still stored once
     return m.externalId ? m : { ...m, externalId: `sha256-${createHash('sha256').update(raw).digest('hex')}@luister.invalid` };
@@ -46,13 +46,13 @@ const PARSE_OPTIONS = { skipImageLinks: true, skipTextToHtml: true, maxHtmlLengt
 async function readableText(m: InboundMessage, mail: ParsedMail, raw: Buffer | string): Promise<InboundMessage> {
   if (m.text.trim()) return m;
   if (m.html) {
-    const text = htmlToText(m.html, { wordwrap: false });
+    const text = htmlToText()(m.html, { wordwrap: false });
     return { ...m, text, newText: text };
   }
   const forwarded = mail.attachments.find((a) => a.contentType === 'message/rfc822');
   if (forwarded) {
-    const inner = await simpleParser(transcodeUtf7Words(forwarded.content), PARSE_OPTIONS);
-    const text = (inner.text ?? (typeof inner.html === 'string' ? htmlToText(inner.html, { wordwrap: false }) : '')).replace(/\r\n/g, '\n');
+    const inner = await mailparser().simpleParser(transcodeUtf7Words(forwarded.content), PARSE_OPTIONS);
+    const text = (inner.text ?? (typeof inner.html === 'string' ? htmlToText()(inner.html, { wordwrap: false }) : '')).replace(/\r\n/g, '\n');
     if (text.trim()) return { ...m, text, newText: text, notes: [...m.notes, 'text taken from the attached (forwarded) message'] };
   }
   if (!mail.attachments.length) {

@@ -1,4 +1,5 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import { nodemailer } from '../../../shared/packages.ts';
 import type { Db } from '../../../storage/db.ts';
 import type { JobRow } from '../../../storage/jobs.ts';
 import { inboxForCase } from '../../inboxes/store.ts';
@@ -21,7 +22,7 @@ interface OutboundRow {
 const transports = new Map<string, Transporter>();
 function transportFor(url: string): Transporter {
   let t = transports.get(url);
-  if (!t) transports.set(url, (t = nodemailer.createTransport(url)));
+  if (!t) transports.set(url, (t = nodemailer().createTransport(url)));
   return t;
 }
 
