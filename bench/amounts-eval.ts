@@ -8,43 +8,10 @@
  *
  * AMOUNTS_SHOW=1 prints every mail that is not right.
  */
-import { readFileSync } from 'node:fs';
 import { disputedAmount, MARGIN } from '../src/listening/disputed-amount.ts';
 import { findMoneyMentions } from '../src/listening/money.ts';
 
-interface Labelled { id: string; subject: string; text: string; charged_amount_cents: number | null; other_amounts_cents?: number[] }
-
-const dev = readFileSync(new URL('./eval-dev/stories.jsonl', import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Labelled & { story: string });
-const smtp = (JSON.parse(readFileSync(new URL('../tests/fixtures/story/parking-overcharge.json', import.meta.url), 'utf8')) as { story: Labelled[] }).story;
-
-const own = lines('../tests/fixtures/amounts/own.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
-const own2 = lines('../tests/fixtures/amounts/own2.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
-const own3 = lines('../tests/fixtures/amounts/own3.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
-const own4 = lines('../tests/fixtures/amounts/own4.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
-const own5 = lines('../tests/fixtures/amounts/own5.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
-const own6 = lines('../tests/fixtures/amounts/own6.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
-// single messages of the tuning sets that dispute an amount, labelled by us (tests/fixtures/amounts/labels-dev-tune.json)
-const labels = JSON.parse(readFileSync(new URL('../tests/fixtures/amounts/labels-dev-tune.json', import.meta.url), 'utf8')) as Record<string, number>;
-const singles = ['./eval-tune/messages.jsonl', './eval-dev/messages.jsonl', './eval-dev/background.jsonl']
-  .flatMap((f) => lines(f))
-  .filter((m) => typeof labels[m.id] === 'number')
-  .map((m) => ({ ...m, subject: m.subject ?? '', charged_amount_cents: labels[m.id] }));
-
-const sets: [string, Labelled[]][] = [
-  ...['a', 'b', 'c', 'd'].map((s): [string, Labelled[]] => [`dev story ${s}`, dev.filter((m) => m.story === s)]),
-  ['smtp story (ours)', smtp],
-  ['own examples', own],
-  ['own examples, second batch', own2],
-  ['own examples, third batch', own3],
-  ['own examples, fourth batch', own4],
-  ['own examples, fifth batch', own5],
-  ['own examples, sixth batch', own6],
-  ['tune/dev single messages', singles],
-];
-
-function lines(path: string): (Labelled & Record<string, unknown>)[] {
-  return readFileSync(new URL(path, import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-}
+import { sets, heldOutSets, type Labelled } from './lib/amount-sets.ts';
 
 const show = process.env.AMOUNTS_SHOW === '1';
 let right = 0;
@@ -53,7 +20,8 @@ let missed = 0;
 let wrong = 0;
 let total = 0;
 console.log('| set | mails | right | flagged | wrong | of the flagged: none found |\n|---|---:|---:|---:|---:|---:|');
-for (const [name, mails] of sets) {
+for (const [name, mails] of [...sets, ...heldOutSets]) {
+  const isHeldOut = heldOutSets.some(([n]) => n === name);
   const f = { right: 0, flagged: 0, wrong: 0 };
   let none = 0;
   for (const m of mails) {
@@ -67,19 +35,20 @@ for (const [name, mails] of sets) {
     } else if (!d.certain) verdict = 'flagged';
     else verdict = d.amount.cents === m.charged_amount_cents ? 'right' : 'wrong';
     f[verdict]++;
-    if (show && verdict !== 'right') {
+    if (show && !isHeldOut && verdict !== 'right') {
       console.log(`  ${verdict.toUpperCase()} ${m.id}: picked ${d ? d.amount.cents : 'none'}${d && !d.certain ? ' (uncertain)' : ''} alt [${d?.alternatives.map((a) => a.cents).join(', ') ?? ''}], label ${m.charged_amount_cents} others [${m.other_amounts_cents?.join(', ') ?? ''}]`);
       console.log(`    ${m.text.replace(/\s+/g, ' ').slice(0, 400)}`);
     }
   }
+  console.log(`| ${name} | ${mails.length} | ${f.right} | ${f.flagged} | ${f.wrong} | ${none} |`);
+  if (isHeldOut) continue;
   right += f.right;
   flagged += f.flagged;
   missed += none;
   wrong += f.wrong;
   total += mails.length;
-  console.log(`| ${name} | ${mails.length} | ${f.right} | ${f.flagged} | ${f.wrong} | ${none} |`);
 }
-console.log(`| all | ${total} | ${right} | ${flagged} | ${wrong} | ${missed} |`);
+console.log(`| all but the held-out batch | ${total} | ${right} | ${flagged} | ${wrong} | ${missed} |`);
 
 // the margin that makes a choice certain, swept over every labelled mail: where wrong turns into flagged
 console.log('\n| margin | right | flagged | wrong |\n|---:|---:|---:|---:|');

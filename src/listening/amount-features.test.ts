@@ -28,7 +28,9 @@ test('the words of its own clause: a cue in the next clause belongs to the next 
 test('usual, stated and counterfactual prices are references; what came before is earlier', () => {
   has('Volgens de prijslijst is dat €1,10, ik zag €15,40 op mijn afschrift', 0, 'reference');
   has('Had ik op tijd gestopt, dan was het € 0,90 geweest.', 0, 'reference');
-  has('The kiosk showed €2.30 when I left.', 0, 'reference');
+  has('The kiosk showed €2.30 when I left.', 0, 'stated');
+  has('Voor een gezin is het tarief €296.', 0, 'reference');
+  has('Het ticket zelf was €42.', 0, 'acknowledged');
   has('Vorige maand €18,00 en deze maand €61,25 voor hetzelfde.', 0, 'earlier');
   has('Vorige maand €18,00 en deze maand €61,25 voor hetzelfde.', 1, 'contrast');
   has('Het juiste bedrag is €4,05.', 0, 'reference');
@@ -57,4 +59,13 @@ test('rates, balances, another charge, a negation, items of a bill', () => {
 test('the members of an enumeration share their clause', () => {
   const t = 'Deze week afgeschreven: €4,10, €6,30 en €2,95.';
   assert.deepEqual(feats(t).map((f) => f.includes('charged')), [true, true, true]);
+});
+
+test('money already back, the new end of a change, a count times a price, a payment set against the complaint', () => {
+  has('Van de €54 is €27 teruggestort.', 1, 'refunded');
+  has('I got £5 back last week but was charged £40.', 0, 'refunded');
+  has('De premie ging van €120 naar €151.', 1, 'to');
+  has('14 dagen x €3,50 = €49.', 0, 'rate');
+  has('Ik kreeg een boete van €65.', 0, 'charged');
+  has('Er is €80 afgeschreven, terwijl ik al €20 had betaald.', 1, 'concessive', 'charged');
 });

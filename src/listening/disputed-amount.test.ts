@@ -131,3 +131,26 @@ test('words about the amount before are not about the next; "maar een kwartier" 
   const days = pick('Deze week: ma €1,50, di €1,50, do €16,20. Donderdag liep de sessie door.');
   assert.ok(days && !(days.certain && days.cents === 150), JSON.stringify(days));
 });
+
+test('a payment set against the complaint, money already back, an earlier payment, a stated price, a change', () => {
+  assert.equal(pick('Er kwam een naheffing van €72, terwijl ik gewoon €3,10 had betaald.')?.cents, 7200);
+  assert.deepEqual(pick('Jullie incasseerden €88. Daarvan is €40 teruggestort, de rest nog niet.'), { cents: 8800, certain: true, others: [4000] });
+  assert.deepEqual(pick('Drie dagen eerder betaalde ik daar €1,10. Nu: €15,35.'), { cents: 1535, certain: true, others: [110] });
+  assert.equal(pick('The screen at the exit said €2.90, my card was debited €29.00.')?.cents, 2900);
+  assert.deepEqual(pick('De bon zegt €12,75.'), { cents: 1275, certain: true, others: [] });
+  assert.deepEqual(pick('Het abonnement ging zonder bericht van €30 naar €45.'), { cents: 4500, certain: true, others: [3000] });
+  assert.deepEqual(pick('Zaterdag €3,10 voor 2 uur, prima. Maandag €31,00 voor een uur.'), { cents: 3100, certain: true, others: [310] });
+  assert.equal(pick('Op de meter stond 18,40 in plaats van 1,84 euro.')?.cents, 1840);
+});
+
+test('the two ends of a balance are a person\'s call, with what it took as the first suggestion', () => {
+  assert.deepEqual(pick('Mijn OV-saldo was €40,00 en is nu €12,20.'), { cents: 2780, certain: false, others: [4000, 1220] });
+});
+
+test('a multiple of a price, a periodic charge and its total, pieces times a price, before that', () => {
+  assert.equal(pick('Mijn bundel kost €15,50. Er is €31,00 afgeschreven, het dubbele.')?.cents, 3100);
+  assert.deepEqual(pick('Elke maand €2 extra voor een dienst die ik nooit nam, al een jaar: €24 in totaal.'), { cents: 2400, certain: true, others: [200] });
+  assert.equal(pick('Ik betaalde 4 stuks à €9,95, totaal €39,80, en kreeg er maar 2.')?.cents, 3980);
+  assert.deepEqual(pick('Het termijnbedrag is per 1 april €187 geworden. Daarvoor was het €140.'), { cents: 18700, certain: true, others: [14000] });
+  assert.equal(pick('Zes maanden €4,99 voor niets, dus ongeveer €30.')?.certain, false);
+});

@@ -57,10 +57,31 @@ export const WEIGHTS = {
   multipleOfAnother: -2,
   /** each of the repeated charges was wrong: what they made together */
   totalOfEach: 1.5,
+  /** named twice as a charge taken twice ("twee keer", "nog eens") */
+  namedTwice: 0.5,
+  /** what the sums among the amounts say (amount-sums.ts), as one adjustment */
+  sums: 1,
+  /** shown by a device, a ticket or a sign, beside another amount: the stated price */
+  stated: -2,
+  /** already given back: not what is still in dispute */
+  refunded: -2,
+  /** the new end of a change ("van €150 naar €235") */
+  to: 1,
 } as const;
 /** The lead the best amount needs over the next to be taken without a person's look. */
 export const MARGIN = 1;
 
+export type WeightName = keyof typeof WEIGHTS;
+/** How many times each weight applies to one amount (its features, read by mentionParts); its score is the dot product. */
+export type Parts = Partial<Record<WeightName, number>>;
+export type Weights = Record<WeightName, number>;
+export const dot = (p: Parts, w: Weights): number => {
+  let s = 0;
+  for (const k in p) s += (p[k as WeightName] ?? 0) * (w[k as WeightName] ?? 0);
+  return s;
+};
+
+const ROUGHLY = /\b(?:bijna|ruim|ongeveer|zo'?n|circa|ca\.?|rond(?:\s+de)?|pakweg|about|around|almost|nearly|roughly|approximately|some)\s*$/iu;
 // A line of a bill quoted by the customer ("'data roaming'", "\"premium SMS\""), and a bill.
 const QUOTED_LINE = /['"‘“][^'"’”\n\d]{3,40}['"’”]/u;
 const BILL = /\b(?:factuur|nota|rekening|afschrift|bill|invoice|statement)\b/iu;
@@ -69,6 +90,7 @@ interface Scored {
   m: MoneyMention;
   f: AmountFeatures;
   score: number;
+  parts: Parts;
   reference: boolean;
   rate: boolean;
 }
@@ -77,47 +99,27 @@ export function disputedAmount(
   text: string,
   mentions: MoneyMention[] = findMoneyMentions(text),
   /** the case's subject: "Te veel betaald" says what a one-line body ("8,60 voor 5 minuten??") is about */
-  opts: { subject?: string; /** the lead to be certain (bench/amounts-eval.ts sweeps it) */ margin?: number } = {},
+  opts: { subject?: string; /** the lead to be certain (bench/amounts-eval.ts sweeps it) */ margin?: number; /** bench/amounts-fit.ts */ weights?: Weights } = {},
 ): DisputedAmount | null {
   if (!mentions.length) return null;
-  const repeated = repeatedIn(text);
-  const each = repeated && EACH.test(text);
-  const features = featuresOfAll(text, mentions);
-  const scored: Scored[] = mentions.map((m, i) => {
-    const f = features[i];
-    return { m, f, score: scoreMention(features, mentions, i, repeated, each), reference: f.reference || f.acknowledged, rate: f.rate };
-  });
-  // the same amount twice ("twee keer €9,90", "€9,90 and again €9,90"): one amount, counted once, stronger —
-  // unless the text calls it usual or right somewhere ("€22,50 (klopt) … ik betaal alleen de €22,50")
-  const byValue = new Map<string, Scored>();
-  for (const s of scored) {
-    const k = `${s.m.currency}:${s.m.cents}`;
-    const seen = byValue.get(k);
-    if (!seen) byValue.set(k, { ...s, f: { ...s.f } });
-    else {
-      for (const key of Object.keys(s.f) as (keyof AmountFeatures)[]) seen.f[key] ||= s.f[key];
-      if (seen.reference || s.reference) Object.assign(seen, { score: Math.min(seen.score, s.score), reference: true, rate: seen.rate || s.rate });
-      // named twice as a charge taken twice ("twee keer", "nog eens"): stronger; two days at the same price are not
-      else Object.assign(seen, { score: Math.max(seen.score, s.score) + (repeated || s.f.another || seen.f.another ? 0.5 : 0), rate: seen.rate || s.rate });
-    }
-  }
-  const values = [...byValue.values()];
-  const sums: AmountValue[] = values.map((x) => ({
-    cents: x.m.cents, currency: x.m.currency, score: x.score, reference: x.reference, rate: x.rate,
-    acknowledged: x.f.acknowledged, difference: x.f.difference, refund: x.f.refund && !x.f.charged, item: x.f.item, balance: x.f.balance, computed: x.f.computed, total: x.f.total,
-  }));
-  weighSums(sums, { billLines: QUOTED_LINE.test(text) && BILL.test(text) });
-  values.forEach((x, i) => (x.score = sums[i].score));
-  const unsure = new Set(values.filter((_, i) => sums[i].unsure));
-  const ranked = values.sort((a, b) => b.score - a.score || b.m.start - a.m.start);
+  const { ranked, unsure, distinct } = rankAmounts(text, mentions, opts.weights ?? WEIGHTS);
   const [best, second] = ranked;
+  // the two ends of a balance's move and nothing else ("mijn tegoed was €50,00 en is nu €21,40"): what it took is the
+  // first suggestion, for a person to confirm (the customer never wrote it, and the drop may hold more than one charge)
+  if (distinct === 2 && best.f.balance && second.f.balance && best.m.currency === second.m.currency && !best.m.implicit && !second.m.implicit) {
+    const [hi, lo] = best.m.cents > second.m.cents ? [best.m, second.m] : [second.m, best.m];
+    return { amount: { cents: hi.cents - lo.cents, currency: hi.currency }, certain: false, alternatives: [hi, lo].map((m) => ({ cents: m.cents, currency: m.currency })) };
+  }
   // one amount (however often named) that the customer says was taken or asks back is the one, whatever else its clause says
-  const only = byValue.size === 1 && (best.f.charged || best.f.refund || best.f.disputed) && !best.f.balance && !best.f.rate;
+  // (also when it is the price per month it was taken at: "twee incasso's van €59,95 … mijn abonnement is €59,95 per maand")
+  const only = distinct === 1 && (best.f.charged || best.f.refund || best.f.disputed) && !best.f.balance;
   const certain =
-    (!best.m.implicit || bareButClear(text, mentions, mentions.indexOf(best.m), byValue.size, opts.subject)) &&
+    (!best.m.implicit || bareButClear(text, mentions, mentions.indexOf(best.m), distinct, opts.subject)) &&
     (best.score > 0 || only) &&
     (!second || best.score - second.score >= (opts.margin ?? MARGIN)) &&
     !unsure.has(best) &&
+    // a rough sum of the customer's own ("dus bijna 60 euro", "so about $90"): the charges it adds up are the exact ones
+    !(best.f.computed && second && ROUGHLY.test(text.slice(Math.max(0, best.m.start - 16), best.m.start))) &&
     // what is left on a card or account is never what was taken
     !best.f.balance &&
     // the difference, while the charge it is the difference of is named too: which one a reply should give is not clear
@@ -129,55 +131,108 @@ export function disputedAmount(
   };
 }
 
+/** Pure: the distinct amounts of a text, best first, each with its score and the parts it was made of. */
+export function rankAmounts(text: string, mentions: MoneyMention[], weights: Weights = WEIGHTS) {
+  const repeated = repeatedIn(text);
+  const each = repeated && EACH.test(text);
+  const features = featuresOfAll(text, mentions);
+  const distinct = new Set(mentions.map((m) => `${m.currency}:${m.cents}`)).size;
+  const scored: Scored[] = mentions.map((m, i) => {
+    const f = features[i];
+    const parts = mentionParts(features, mentions, i, repeated, each);
+    return { m, f, parts, score: dot(parts, weights), reference: f.reference || f.acknowledged || (f.stated && distinct > 1 && !f.charged), rate: f.rate };
+  });
+  // the same amount twice ("twee keer €9,90", "€9,90 and again €9,90"): one amount, counted once, stronger —
+  // unless the text calls it usual or right somewhere ("€22,50 (klopt) … ik betaal alleen de €22,50")
+  const byValue = new Map<string, Scored>();
+  for (const s of scored) {
+    const k = `${s.m.currency}:${s.m.cents}`;
+    const seen = byValue.get(k);
+    if (!seen) byValue.set(k, { ...s, f: { ...s.f }, parts: { ...s.parts } });
+    else {
+      for (const key of Object.keys(s.f) as (keyof AmountFeatures)[]) seen.f[key] ||= s.f[key];
+      // the old end of a change named again, not as taken ("van €150 naar €235 … €150 is ruim voldoende"), is still the old price
+      if (seen.reference || s.reference || ((seen.f.from || s.f.from) && !seen.f.charged && !s.f.charged && !seen.f.refund && !s.f.refund)) Object.assign(seen, { score: Math.min(seen.score, s.score), parts: s.score < seen.score ? { ...s.parts } : seen.parts, reference: true, rate: seen.rate || s.rate });
+      // named twice as a charge taken twice ("twee keer", "nog eens"): stronger; two days at the same price are not
+      else {
+        const parts = s.score > seen.score ? { ...s.parts } : seen.parts;
+        if (repeated || s.f.another || seen.f.another) parts.namedTwice = 1;
+        Object.assign(seen, { parts, score: dot(parts, weights), rate: seen.rate || s.rate });
+      }
+    }
+  }
+  const values = [...byValue.values()];
+  const sums: AmountValue[] = values.map((x) => ({
+    cents: x.m.cents, currency: x.m.currency, score: x.score, reference: x.reference, rate: x.rate,
+    acknowledged: x.f.acknowledged, difference: x.f.difference, refund: x.f.refund && !x.f.charged, item: x.f.item, balance: x.f.balance, computed: x.f.computed, total: x.f.total,
+  }));
+  weighSums(sums, { billLines: QUOTED_LINE.test(text) && BILL.test(text) });
+  values.forEach((x, i) => {
+    const delta = sums[i].score - x.score;
+    if (delta) x.parts.sums = delta;
+    x.score = dot(x.parts, weights);
+  });
+  const unsure = new Set(values.filter((_, i) => sums[i].unsure));
+  const ranked = values.sort((a, b) => b.score - a.score || b.m.start - a.m.start);
+  return { ranked, unsure, distinct: byValue.size };
+}
+
 /**
- * Pure: how strongly one mention reads as the amount the complaint is about. `repeated`: the text
+ * Pure: which weights apply to one mention (its score is their sum: how strongly it reads as the amount the complaint is about). `repeated`: the text
  * says a charge happened more than once ("twee keer", "2x", "dubbel", "twice"); `each`: every one
  * of those charges was wrong ("beide ritten").
  */
-function scoreMention(features: AmountFeatures[], all: MoneyMention[], index: number, repeated: boolean, each: boolean): number {
+export function mentionParts(features: AmountFeatures[], all: MoneyMention[], index: number, repeated: boolean, each: boolean): Parts {
   const f = features[index];
-  const chargedElsewhere = features.some((o, j) => j !== index && o.charged && all[j].cents !== all[index].cents);
+  const chargedElsewhere = features.some((o, j) => j !== index && o.charged && !o.concessive && all[j].cents !== all[index].cents);
   const m = all[index];
-  const w = WEIGHTS;
+  const p: Parts = {};
+  const add = (k: WeightName, x = 1) => (p[k] = (p[k] ?? 0) + x);
   const several = all.some((o) => o.cents !== m.cents);
-  let score = w.base;
-  if (f.reference || f.acknowledged) score += f.acknowledged ? w.acknowledged : w.reference;
-  if (f.disputed) score += w.disputed;
-  const multiple = all.some((o, j) => j !== index && o.currency === m.currency && [2, 3].some((k) => o.cents * k === m.cents));
-  const ofTotal = all.some((o, j) => features[j].total && o.currency === m.currency && [2, 3].some((k) => m.cents * k === o.cents));
+  add('base');
+  if (f.reference || f.acknowledged) add(f.acknowledged ? 'acknowledged' : 'reference');
+  if (f.disputed) add('disputed');
+  // (a price per piece times a count makes a total, not a duplicate: "3 stuks à €14,95, totaal €44,85")
+  const multiple = all.some((o, j) => j !== index && !features[j].rate && o.currency === m.currency && [2, 3].some((k) => o.cents * k === m.cents));
+  const ofTotal = !f.rate && all.some((o, j) => features[j].total && o.currency === m.currency && [2, 3].some((k) => m.cents * k === o.cents));
   if (each) {
-    if (multiple) score += w.totalOfEach;
+    if (multiple) add('totalOfEach');
   } else if (repeated || (f.total && multiple)) {
     // the amount that was taken twice is the one in dispute ("89 euro dubbel afgeschreven", "2 x 46,80")...
-    if (f.repeatedNext) score += w.repeatedNext;
+    if (f.repeatedNext) add('repeatedNext');
     // ...not the total it made ("twee keer 164,50, dus €329 kwijt"): an exact multiple of another amount named
-    if (multiple) score += w.multipleOfAnother;
+    if (multiple) add('multipleOfAnother');
   }
   // "in totaal €251,80" beside "€125,90": the total of two or three of the same charge; the charge is that one, unless called usual
-  if (!each && ofTotal && !f.reference && !f.acknowledged && !f.repeatedNext) score += w.repeatedNext;
-  if (f.balance) score += w.balance;
-  if (f.rate) score += w.rate;
-  // a usual payment is still the usual price ("meestal betaal ik zo'n 3 euro")
-  if (f.charged && !f.reference) score += w.charged;
-  if (f.another && several) score += w.another;
+  if (!each && ofTotal && !f.reference && !f.acknowledged && !f.repeatedNext) add('repeatedNext');
+  if (f.balance) add('balance');
+  if (f.rate && features.some((o, j) => !o.rate && all[j].cents !== m.cents)) add('rate');
+  // a usual payment is still the usual price ("meestal betaal ik zo'n 3 euro"); a payment in a concessive clause is the
+  // fact set against the complaint ("terwijl ik keurig €2,40 heb betaald", "whereas the room was prepaid ($98)")
+  // nor is a charge called right, or a payment of an earlier time beside this one's ("een week eerder betaalde ik €0,80")
+  if (f.charged && !f.reference && !f.acknowledged && !(several && (f.concessive || f.earlier))) add('charged');
+  if (f.another && several) add('another');
   // a contrast introduces the new situation, unless it introduces the reference ("terwijl het €2 had moeten zijn")
-  if (!f.reference && f.contrast && !f.concessive) score += w.contrast;
+  if (!f.reference && f.contrast && !f.concessive) add('contrast');
   if (several) {
-    if (f.earlier) score += w.earlier;
-    if (f.unitPrice) score += w.unitPrice;
+    if (f.earlier) add('earlier');
+    if (f.unitPrice) add('unitPrice');
     // "vorige week €11,20 … vandaag €16,40": now, set against an amount of an earlier time
-    if (f.present && !f.earlier && features.some((o, j) => j !== index && o.earlier && all[j].cents !== m.cents)) score += w.present;
-    if (f.concessive) score += w.concessive;
+    if (f.present && !f.earlier && features.some((o, j) => j !== index && o.earlier && all[j].cents !== m.cents)) add('present');
+    if (f.concessive) add('concessive');
     // a fine or fee on top of a charge named beside it ("€8,90 … en nog een aanmaning van €15")
-    if (f.consequence && chargedElsewhere) score += w.consequence;
-    if (f.from) score += w.from;
-    if (f.negated) score += w.negated;
-    if (f.refund) score += w.refund;
+    if (f.consequence && chargedElsewhere) add('consequence');
+    if (f.from) add('from');
+    if (f.negated) add('negated');
+    if (f.refund && !f.refunded) add('refund');
+    if (f.refunded) add('refunded');
+    if (f.stated && !f.charged) add('stated');
+    if (f.to && !f.balance) add('to');
   }
-  if (f.emphasis) score += w.emphasis;
-  if (m.implicit) score += w.implicit;
-  score += all.length > 1 ? (index / (all.length - 1)) * w.position : 0;
-  return score;
+  if (f.emphasis) add('emphasis');
+  if (m.implicit) add('implicit');
+  if (all.length > 1) add('position', index / (all.length - 1));
+  return p;
 }
 
 /**

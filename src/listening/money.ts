@@ -120,7 +120,8 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
     // about paying, or in the sentence of an amount with a currency ("normaal 2 euro, nu ineens 16,40"); or written
     // the Dutch way (a decimal comma) and asked about ("17,60???"), or set against a price named before ("… een paar
     // euro. Nu ineens 27,50")
-    const priceLike = m[0].includes(',') && (/^\s*(?:\?|!)/.test(text.slice(end, end + 3)) || (mentionsCurrency && NOW_BEFORE.test(text.slice(Math.max(0, start - 24), start))));
+    // …or set against another number in a text about money ("stond er 21,10 in plaats van 1,10")
+    const priceLike = m[0].includes(',') && (/^\s*(?:\?|!)/.test(text.slice(end, end + 3)) || (mentionsCurrency && (NOW_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || INSTEAD.test(text.slice(Math.max(0, start - 20), start)) || INSTEAD.test(text.slice(end, end + 32)))));
     if (!PAYING.test(around) && !priceLike && !explicit.some((o) => sameSentence(text, o, { start, end }))) continue;
     const value = parseAmount(m[0]);
     if (value) out.push({ cents: Math.round(value * 100), currency, start, end, implicit: true });
@@ -159,11 +160,12 @@ const HALVES = /\b(?:een\s+)?(?:(anderhalve|anderhalf|halve)\s+euro|(vijfje|tien
 
 // A number written like a price (two decimals), not a time, date, version or percentage.
 const BARE = /(?<![\d.,:/\-\w€$£])\d{1,4}[.,]\d{2}(?![\d%]|[.,:/-]\d|\s?(?:uur|u\b|h\b|min|am\b|pm\b|%|procent|percent|km|m\b|meter|cm|mm|kg|gram|g\b|liter|l\b|gb|mb|kwh|kb))/giu;
-const NOW_BEFORE = /\b(?:nu|ineens|opeens|plots(?:eling)?|toch|weer|deze\s+keer|dit\s+keer|now|suddenly|this\s+time)\s*(?:\p{L}+\s+){0,2}$/iu;
+const NOW_BEFORE = /\b(?:nu|ineens|opeens|plots(?:eling)?|toch|weer|deze\s+keer|dit\s+keer|vandaag|vanochtend|vanmorgen|gisteren|now|suddenly|this\s+time|today|yesterday|this\s+morning)\s*(?:\p{L}+\s+){0,2}$/iu;
+const INSTEAD = /\b(?:in\s+plaats\s+van|i\.?p\.?v\.?|instead\s+of|rather\s+than)\b/iu;
 const CURRENCY_ANYWHERE = /€|\beur(?:o|o's|os)?\b|\bcent\b/iu;
 const DATE_BEFORE = /\b(?:op|om|sinds|tot|vanaf|per|on|at|since|until|from)\s+$/i;
 // Words about paying, near a bare number, make it an amount.
-const PAYING = /\b(?:betaal\w*|betaald\w*|afgeschreven|afschrijving\w*|afschrift\w*|afgeboekt|ge[iï]ncasseerd|incasso\w*|(?:ge|be|af|aan)?reken\w*|in rekening|kost(?:te|en|\b)\w*|bedrag\w*|tarief\w*|prijs\w*|factu\w*|charg\w*|paid|pay\w*|cost\w*|bill\w*|debit\w*|fees?\b|price\w*|amount\w*|refund\w*|terugbeta\w*|terugstort\w*)/u;
+const PAYING = /\b(?:betaal\w*|betaald\w*|betal\w*|pakte|kwijt|afgeschreven|afschrijving\w*|afschrift\w*|afgeboekt|ge[iï]ncasseerd|incasso\w*|(?:ge|be|af|aan)?reken\w*|in rekening|kost(?:te|en|\b)\w*|bedrag\w*|tarief\w*|prijs\w*|factu\w*|charg\w*|paid|pay\w*|cost\w*|bill\w*|debit\w*|fees?\b|price\w*|amount\w*|refund\w*|terugbeta\w*|terugstort\w*)/u;
 
 function currencyOf(unit: string): Currency {
   if (unit === '$' || unit === 'usd' || unit === 'us$' || unit.startsWith('dollar') || unit === 'cents') return 'USD';
