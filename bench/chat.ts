@@ -111,30 +111,32 @@ function post(url: string, body: unknown, headers: Record<string, string>, addre
 }
 
 interface Stats { heap: number; rss: number; cpuMs: number; loopP99: number; loopMax: number }
-interface Server { child: ChildProcess; base: string; info: Record<string, string>; stats: () => Promise<Stats>; stop: () => Promise<void> }
+interface Server { child: ChildProcess; base: string; info: Record<string, string>; stats: () => Promise<Stats>; ask: (cmd: string, answer: string) => Promise<unknown>;
+  stop: () => Promise<void>; profile: boolean }
 async function startServer(args: string[], profile: boolean): Promise<Server> {
   const child = fork('bin/run-ts.mjs', ['bench/lib/chat-server.ts', ...args], {
-    execArgv: ['--expose-gc', ...(profile ? ['--cpu-prof', '--cpu-prof-dir=bench/tmp'] : [])],
+    execArgv: ['--expose-gc'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const info = await new Promise<Record<string, string>>((resolve, reject) => {
     child.once('message', (m) => resolve(m as Record<string, string>));
     child.once('exit', (code) => reject(new Error(`server exited: ${code}`)));
   });
-  const stats = () => new Promise<Stats>((resolve) => {
-    const on = (m: { stats?: Stats }) => {
-      if (!m.stats) return;
+  const ask = (cmd: string, answer: string) => new Promise<unknown>((resolve) => {
+    const on = (m: Record<string, unknown>) => {
+      if (!(answer in m)) return;
       child.off('message', on);
-      resolve(m.stats);
+      resolve(m[answer]);
     };
     child.on('message', on);
-    child.send({ cmd: 'stats' });
+    child.send({ cmd });
   });
+  const stats = () => ask('stats', 'stats') as Promise<Stats>;
   const stop = () => new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
     child.send({ cmd: 'stop' });
   });
-  return { child, base: `http://127.0.0.1:${info.port}`, info, stats, stop };
+  return { child, base: `http://127.0.0.1:${info.port}`, info, stats, ask, stop, profile };
 }
 
 interface Target {
@@ -159,6 +161,7 @@ async function measure(server: Server, t: Target): Promise<Run> {
   const latencies: number[] = [];
   const answers: number[] = [];
   let errors = 0, sent = 0, lastError = '';
+  if (server.profile) await server.ask('profile-start', 'profiling');
   const start = performance.now() + 200;
   const pending: Promise<void>[] = [];
   await new Promise<void>((allScheduled) => {
@@ -196,6 +199,7 @@ async function measure(server: Server, t: Target): Promise<Run> {
   await Promise.all(pending);
   const wall = (sendEnd - start) / 1000;
   const during = await server.stats();
+  if (server.profile) console.log(`  CPU profile of the server during the minute: ${await server.ask('profile-stop', 'profile')}`);
   const cpuPct = ((during.cpuMs - open.cpuMs) / (performance.now() - start)) * 100;
   for (const s of streams) s.req.destroy();
   agent.req.destroy();
@@ -206,7 +210,7 @@ async function measure(server: Server, t: Target): Promise<Run> {
   console.log(`  the send's HTTP answer: p50 ${ms(pct(answers, 0.5))} ms, p95 ${ms(pct(answers, 0.95))} ms`);
   console.log(`  server memory: idle heap ${mb(idle.heap)} MB, RSS ${mb(idle.rss)} MB; per open connection heap ${kb(perConn.heap)} KB, RSS ${kb(perConn.rss)} KB; ` +
     `after the minute heap ${mb(during.heap)} MB, RSS ${mb(during.rss)} MB`);
-  console.log(`  server CPU during the minute ${cpuPct.toFixed(0)} % of a core; event loop delay p99 ${ms(during.loopP99)} ms, max ${ms(during.loopMax)} ms; load average ${loadBefore} → ${run.loadAfter}`);
+  console.log(`  server CPU during the minute ${cpuPct.toFixed(0)} % of a core, ${ms((during.cpuMs - open.cpuMs) / Math.max(1, sent))} ms a message; event loop delay p99 ${ms(during.loopP99)} ms, max ${ms(during.loopMax)} ms; load average ${loadBefore} → ${run.loadAfter}`);
   return run;
 }
 

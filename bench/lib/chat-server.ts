@@ -14,6 +14,8 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -25,6 +27,7 @@ loop.enable();
 
 const [mode, databaseUrl, poolArg] = process.argv.slice(2);
 let close: () => Promise<void> = async () => {};
+let profiler: Session | null = null;
 
 const send = (m: unknown) => process.send!(m);
 
@@ -38,6 +41,20 @@ process.on('message', async (m: { cmd: string }) => {
     const cpu = process.cpuUsage();
     send({ stats: { heap: mem.heapUsed, rss: mem.rss, cpuMs: (cpu.user + cpu.system) / 1000, loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6 } });
     loop.reset();
+  } else if (m.cmd === 'profile-start') {
+    // a CPU profile of the timed part only (not the migrations and the chat starts)
+    profiler = new Session();
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+    send({ profiling: true });
+  } else if (m.cmd === 'profile-stop' && profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    const file = `bench/tmp/chat-server-${Date.now()}.cpuprofile`;
+    writeFileSync(file, JSON.stringify(profile));
+    profiler.disconnect();
+    profiler = null;
+    send({ profile: file });
   } else if (m.cmd === 'stop') {
     await close();
     process.exit(0);

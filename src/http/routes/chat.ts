@@ -10,6 +10,7 @@ import { type Door, findDoor } from '../../intake/doors/channel-settings.ts';
 import { hitThrottle } from '../../intake/doors/throttle.ts';
 import { availability } from '../../intake/doors/availability.ts';
 import { chatEntriesAfter } from '../../intake/chat/chat-entries.ts';
+import { ChatFeed } from '../../intake/chat/chat-feed.ts';
 import { findChatSession } from '../../intake/chat/chat-session.ts';
 import { sendChatMessage } from '../../intake/chat/send-chat-message.ts';
 import { askForPerson } from '../../intake/chat/ask-for-person.ts';
@@ -37,6 +38,7 @@ export function chatRoutes(app: FastifyInstance, db: Db, hub: LiveHub) {
   const pub = { permission: 'public' } as const;
   const tags = ['chat widget (public)'];
   const streams = new Set<NodeJS.WritableStream & { end: () => void }>();
+  const feed = new ChatFeed(db, hub);
   app.addHook('preClose', async () => {
     for (const out of streams) out.end();
   });
@@ -124,37 +126,12 @@ export function chatRoutes(app: FastifyInstance, db: Db, hub: LiveHub) {
     const d = await door(req, reply);
     const s = await findChatSession(db, d.account_id, tokenOf(req));
     if (!s) throw new AppError('chat_session_not_found', 'This chat has ended; start a new one', 404);
-    let cursor = Math.max(req.query.after, Number(req.headers['last-event-id']) || 0);
+    const cursor = Math.max(req.query.after, Number(req.headers['last-event-id']) || 0);
     reply.hijack();
     const out = reply.raw;
     out.writeHead(200, { ...(reply.getHeaders() as Record<string, string>), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' });
-    // one read at a time, always from the cursor: a notice during a read asks for one more read after it
-    let reading = false, again = false;
-    const pump = async (): Promise<void> => {
-      if (reading) {
-        again = true;
-        return;
-      }
-      reading = true;
-      try {
-        do {
-          again = false;
-          for (const e of await chatEntriesAfter(db, d.account_id, s.id, cursor)) {
-            if (out.writableEnded) return;
-            out.write(`id: ${e.seq}\nevent: entry\ndata: ${JSON.stringify(wire(e))}\n\n`);
-            cursor = e.seq;
-          }
-        } while (again);
-      } catch {
-        out.end();
-      } finally {
-        reading = false;
-      }
-    };
-    const unsubscribe = await hub.subscribe(d.account_id, (n) => {
-      if ((n.event === 'message.created' || n.event === 'ready') && (!n.case_id || n.case_id === s.case_id || n.event === 'ready')) void pump();
-    });
     streams.add(out);
+    let unsubscribe = () => {};
     const ping = setInterval(() => out.write(': ping\n\n'), PING_MS);
     const end = setTimeout(() => out.end(), STREAM_MS);
     const stop = () => {
@@ -164,8 +141,21 @@ export function chatRoutes(app: FastifyInstance, db: Db, hub: LiveHub) {
       unsubscribe();
     };
     out.on('close', stop);
+    // the entries after the cursor at once, then each new one as it commits (read together with the other open chats')
+    try {
+      unsubscribe = await feed.open({
+        accountId: d.account_id, sessionId: s.id, caseId: s.case_id, cursor,
+        write: (e) => {
+          if (!out.writableEnded) out.write(`id: ${e.seq}\nevent: entry\ndata: ${JSON.stringify(wire(e))}\n\n`);
+        },
+        fail: () => out.end(),
+      });
+    } catch {
+      out.end();
+      return;
+    }
+    if (out.destroyed) return stop();
     out.write('event: ready\ndata: {}\n\n');
-    await pump();
   });
 }
 
