@@ -55,10 +55,14 @@ async function inParallel(n: number, c: number, fn: (i: number) => Promise<void>
 }
 
 interface Stream { req: http.ClientRequest; wait: (key: string) => Promise<number> }
-/** An open SSE stream; wait(key) resolves when an event with that key ("<event>:<case_id>", or a chat entry's body) arrives from now on. */
+/**
+ * An open SSE stream; wait(key) resolves when an event with that key ("<event>:<case_id>", or a chat
+ * entry's body) arrives from now on: the n-th waiter of a key gets the n-th such event.
+ */
 function openStream(url: string, headers: Record<string, string>, localAddress?: string): Promise<Stream> {
   return new Promise((resolve, reject) => {
-    const waiters = new Map<string, (t: number) => void>();
+    // per key, oldest first: a visitor's next message may go out before the last one's event came (an overloaded server)
+    const waiters = new Map<string, ((t: number) => void)[]>();
     const req = http.get(url, { headers: { accept: 'text/event-stream', ...headers }, agent: false, localAddress }, (res) => {
       if (res.statusCode !== 200) return reject(new Error(`stream: HTTP ${res.statusCode}`));
       res.setEncoding('utf8');
@@ -77,14 +81,19 @@ function openStream(url: string, headers: Record<string, string>, localAddress?:
             const d = JSON.parse(data) as { event?: unknown; case_id?: unknown; body?: unknown };
             key = typeof d.event === 'string' ? `${d.event}:${d.case_id}` : typeof d.body === 'string' ? d.body : null;
           } catch { /* not JSON */ }
-          const w = key && waiters.get(key);
-          if (w) {
-            waiters.delete(key!);
+          const queue = key ? waiters.get(key) : undefined;
+          if (queue) {
+            const w = queue.shift()!;
+            if (!queue.length) waiters.delete(key!);
             w(performance.now());
           }
         }
       });
-      resolve({ req, wait: (key) => new Promise((r) => waiters.set(key, r)) });
+      resolve({ req, wait: (key) => new Promise((r) => {
+        const queue = waiters.get(key);
+        if (queue) queue.push(r);
+        else waiters.set(key, [r]);
+      }) });
     });
     req.on('error', reject);
   });

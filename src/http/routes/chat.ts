@@ -11,6 +11,9 @@ import { hitThrottle } from '../../intake/doors/throttle.ts';
 import { availability } from '../../intake/doors/availability.ts';
 import { chatEntriesAfter } from '../../intake/chat/chat-entries.ts';
 import { ChatFeed } from '../../intake/chat/chat-feed.ts';
+import { chatAckText } from '../../intake/chat/chat-ack.ts';
+import { answerBy } from '../../intake/answer-by.ts';
+import { getServiceSettings } from '../../promises/settings.ts';
 import { findChatSession } from '../../intake/chat/chat-session.ts';
 import { sendChatMessage } from '../../intake/chat/send-chat-message.ts';
 import { askForPerson } from '../../intake/chat/ask-for-person.ts';
@@ -23,6 +26,13 @@ const WIDGET_GZ = gzipSync(WIDGET_SOURCE, { level: 9 });
 const TOKEN_HEADER = 'x-luister-chat';
 const PING_MS = 25_000;
 const STREAM_MS = 10 * 60_000;
+/**
+ * Open widget streams one client address may hold on this server process, and one chat (its tabs):
+ * a thousand connections from one address get 429 past these, and every other address is unaffected.
+ * Generous for an office behind one NAT address; messages are also limited per address per hour.
+ */
+export const STREAMS_PER_ADDRESS = 50;
+export const STREAMS_PER_CHAT = 5;
 
 const slugParams = z.object({ slug: z.string().max(63) }).strict();
 const entry = z.object({ seq: z.number().int(), message_id: z.string(), from: z.enum(['visitor', 'agent']), author: z.string().nullable(), body: z.string(), at: z.string() });
@@ -33,12 +43,15 @@ const entry = z.object({ seq: z.number().int(), message_id: z.string(), from: z.
  * (CORS, checked here). Entries are numbered per chat; the widget resumes "after" the last number
  * it has, so a lost connection neither loses nor doubles a message.
  */
-export function chatRoutes(app: FastifyInstance, db: Db, hub: LiveHub) {
+export function chatRoutes(app: FastifyInstance, db: Db, hub: LiveHub, opts: { firstResponseHours: number } = { firstResponseHours: 24 }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const pub = { permission: 'public' } as const;
   const tags = ['chat widget (public)'];
   const streams = new Set<NodeJS.WritableStream & { end: () => void }>();
   const feed = new ChatFeed(db, hub);
+  /** open streams per account and client address, and per chat session, in this process */
+  const byAddress = new Map<string, number>();
+  const bySession = new Map<string, number>();
   app.addHook('preClose', async () => {
     for (const out of streams) out.end();
   });
@@ -84,7 +97,8 @@ export function chatRoutes(app: FastifyInstance, db: Db, hub: LiveHub) {
       tags, summary: 'The visitor sends a message (the first one starts the chat and returns its token)', params: slugParams,
       body: z.object({ client_id: z.string().max(64), body: z.string().max(4000), lang: z.enum(['nl', 'en']).default('nl'),
         name: z.string().max(200).optional(), email: z.string().max(254).optional() }).strict(),
-      response: { 200: z.object({ token: z.string(), seq: z.number().int(), case_ref: z.string(), duplicate: z.boolean() }), ...res.errors },
+      response: { 200: z.object({ token: z.string(), seq: z.number().int(), case_ref: z.string(), duplicate: z.boolean(),
+        ack: z.string().optional().describe('a new chat only: its case reference and when the visitor hears from us at the latest, in their language') }), ...res.errors },
     },
   }, async (req, reply) => {
     const d = await door(req, reply);
@@ -92,7 +106,15 @@ export function chatRoutes(app: FastifyInstance, db: Db, hub: LiveHub) {
     if (!limit.allowed) throw new AppError('rate_limited', `Too many chat messages from your address; try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes`, 429);
     const b = req.body;
     const out = await sendChatMessage(db, d, { token: tokenOf(req), clientId: b.client_id, body: b.body, language: b.lang, name: b.name, email: b.email });
-    return { token: out.token, seq: out.seq, case_ref: out.caseRef, duplicate: out.duplicate };
+    let ack: string | undefined;
+    if (out.newCase) {
+      const [by, settings] = await Promise.all([
+        answerBy(db, d.account_id, { customer_id: out.newCase.customerId, priority: 'normal', channel: 'chat' }, out.newCase.createdAt, opts.firstResponseHours),
+        getServiceSettings(db, d.account_id),
+      ]);
+      ack = chatAckText({ ref: out.caseRef, answerBy: by, language: b.lang, timeZone: settings.time_zone });
+    }
+    return { token: out.token, seq: out.seq, case_ref: out.caseRef, duplicate: out.duplicate, ...(ack ? { ack } : {}) };
   });
 
   r.post('/api/public/v1/chat/:slug/person', {
@@ -127,6 +149,20 @@ export function chatRoutes(app: FastifyInstance, db: Db, hub: LiveHub) {
     const s = await findChatSession(db, d.account_id, tokenOf(req));
     if (!s) throw new AppError('chat_session_not_found', 'This chat has ended; start a new one', 404);
     const cursor = Math.max(req.query.after, Number(req.headers['last-event-id']) || 0);
+    const address = `${d.account_id}|${req.ip}`;
+    if ((byAddress.get(address) ?? 0) >= STREAMS_PER_ADDRESS || (bySession.get(s.id) ?? 0) >= STREAMS_PER_CHAT) {
+      reply.header('retry-after', '60');
+      throw new AppError('too_many_streams', 'Too many open chat connections from your address; close some and try again in a minute', 429);
+    }
+    const release = () => {
+      for (const [map, key] of [[byAddress, address], [bySession, s.id]] as const) {
+        const n = (map.get(key) ?? 1) - 1;
+        if (n > 0) map.set(key, n);
+        else map.delete(key);
+      }
+    };
+    byAddress.set(address, (byAddress.get(address) ?? 0) + 1);
+    bySession.set(s.id, (bySession.get(s.id) ?? 0) + 1);
     reply.hijack();
     const out = reply.raw;
     out.writeHead(200, { ...(reply.getHeaders() as Record<string, string>), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' });
@@ -134,7 +170,11 @@ export function chatRoutes(app: FastifyInstance, db: Db, hub: LiveHub) {
     let unsubscribe = () => {};
     const ping = setInterval(() => out.write(': ping\n\n'), PING_MS);
     const end = setTimeout(() => out.end(), STREAM_MS);
+    let stopped = false;
     const stop = () => {
+      if (stopped) return;
+      stopped = true;
+      release();
       streams.delete(out);
       clearInterval(ping);
       clearTimeout(end);

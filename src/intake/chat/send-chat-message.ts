@@ -24,7 +24,7 @@ export interface ChatMessageInput {
  * markup) on the case of their chat, through the same case road as every channel (customer, repeat
  * contact, analysis), and numbered in the chat. The first message opens the case and the session.
  */
-export async function sendChatMessage(db: Db, door: Door, i: ChatMessageInput): Promise<{ token: string; seq: number; caseRef: string; duplicate: boolean }> {
+export async function sendChatMessage(db: Db, door: Door, i: ChatMessageInput): Promise<{ token: string; seq: number; caseRef: string; duplicate: boolean; newCase?: { id: string; customerId: string; createdAt: Date } }> {
   if (!door.chat_enabled) throw new AppError('chat_off', 'Chat is switched off', 404);
   const body = i.body.replace(/\r\n?/g, '\n').trim();
   if (!body) throw invalid('message_empty', 'Write a message first');
@@ -62,7 +62,8 @@ export async function sendChatMessage(db: Db, door: Door, i: ChatMessageInput): 
         await tx.query('UPDATE chat_sessions SET case_id = $3 WHERE account_id = $1 AND id = $2', [door.account_id, session.id, stored.case.id]);
       }
       const seq = (await appendChatEntry(tx, door.account_id, stored.case.id, stored.message.id))!;
-      return { token, seq, caseRef: stored.case.ref, duplicate: false };
+      return { token, seq, caseRef: stored.case.ref, duplicate: false,
+        ...(stored.createdCase ? { newCase: { id: stored.case.id, customerId: stored.customerId, createdAt: new Date(stored.case.created_at) } } : {}) };
     });
   } catch (err) {
     // the same client id sent twice at the same moment: the other one stored it
