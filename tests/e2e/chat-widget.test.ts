@@ -110,7 +110,7 @@ test('a visitor chats, asks for a person, sees the answers live, survives a cut 
   await context.close();
 });
 
-test('with nobody available the widget says so and offers a callback', { skip }, async () => {
+test('with nobody available the widget says so and offers a callback; the visitor books it and the promise is on the case and in promises due', { skip }, async () => {
   await db.query('UPDATE agents SET available = false WHERE account_id = $1', [acc.accountId]);
   const context = await browser.newContext({ locale: 'nl-NL' });
   const page = await context.newPage();

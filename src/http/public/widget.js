@@ -68,7 +68,8 @@
   var close = el('button', { type: 'button', 'class': 'close', 'aria-label': T.close }, '×');
   var person = el('button', { type: 'button', 'class': 'person' }, T.person);
   head.append(title, close, person);
-  var log = el('div', { 'class': 'log', role: 'log', 'aria-live': 'polite', 'aria-label': T.title });
+  // focusable: a keyboard user scrolls a long conversation with the arrow keys
+  var log = el('div', { 'class': 'log', role: 'log', 'aria-live': 'polite', 'aria-label': T.title, tabindex: '0' });
   var status = el('p', { 'class': 'status', role: 'status' });
   // the acknowledgement of a new chat: its case reference and when the visitor hears from us at the latest
   var ack = el('p', { 'class': 'status ack', role: 'status' }, state.ack || '');
@@ -113,7 +114,7 @@
     if (e.key === 'Escape') return shut();
     if (e.key !== 'Tab') return;
     // focus stays in the dialog while it is open
-    var items = [close, person, text, send].concat(Array.prototype.slice.call(status.querySelectorAll('a')));
+    var items = [close, person, log, text, send].concat(Array.prototype.slice.call(status.querySelectorAll('a')));
     var i = items.indexOf(root.activeElement);
     if (e.shiftKey && i <= 0) { e.preventDefault(); items[items.length - 1].focus(); }
     else if (!e.shiftKey && i === items.length - 1) { e.preventDefault(); items[0].focus(); }
