@@ -11,6 +11,7 @@
  * with the same client code: a bare SSE echo server (node:http, a Map of open responses; a POST writes
  * to one of them), the floor for "a message into an open stream". Memory is the whole process (client
  * and server ends of each connection), so compare it with the echo's: the difference is Luister's.
+ * The visitors' streams come from 200 loopback addresses (one address may hold 50 open chat streams).
  * Ends with one RESULT line; never asserts.
  */
 import http from 'node:http';
@@ -62,11 +63,11 @@ interface Stream { req: http.ClientRequest; wait: (text: string, fresh?: boolean
 /** What a data line is known by: a chat entry by its text, a workspace notice by event and case. */
 const keyOf = (d: { body?: unknown; event?: unknown; case_id?: unknown }) =>
   typeof d.body === 'string' ? d.body : typeof d.event === 'string' ? `${d.event}:${d.case_id}` : null;
-function openStream(url: string, headers: Record<string, string>): Promise<Stream> {
+function openStream(url: string, headers: Record<string, string>, localAddress?: string): Promise<Stream> {
   return new Promise((resolve, reject) => {
     const waiters = new Map<string, (t: number) => void>();
     const seen = new Map<string, number>();
-    const req = http.get(url, { headers: { accept: 'text/event-stream', ...headers }, agent: false }, (res) => {
+    const req = http.get(url, { headers: { accept: 'text/event-stream', ...headers }, agent: false, localAddress }, (res) => {
       if (res.statusCode !== 200) return reject(new Error(`stream: HTTP ${res.statusCode}`));
       res.setEncoding('utf8');
       let buf = '';
@@ -229,7 +230,7 @@ try {
   // the agent's workspace stream (what the inbox and the case view listen to)
   const workspace = await openStream(`${base}/api/v1/live`, auth);
   const toAgent: number[] = [];
-  luister = await measure('Luister chat (PostgreSQL)', (i) => openStream(`${chat}/stream?after=1`, { 'x-luister-chat': tokens[i] }),
+  luister = await measure('Luister chat (PostgreSQL)', (i) => openStream(`${chat}/stream?after=1`, { 'x-luister-chat': tokens[i] }, `127.0.0.${10 + (i % 200)}`),
     async (i, round) => {
       const live = workspace.wait(`message.created:${caseIds[i]}`, true);
       const t0 = performance.now();

@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../storage/db.ts';
+import { type Db, openDb } from '../../storage/db.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { LiveHub } from '../../live/hub.ts';
 import { type Door, findDoor } from '../../intake/doors/channel-settings.ts';
@@ -43,12 +43,31 @@ const entry = z.object({ seq: z.number().int(), message_id: z.string(), from: z.
  * (CORS, checked here). Entries are numbered per chat; the widget resumes "after" the last number
  * it has, so a lost connection neither loses nor doubles a message.
  */
-export function chatRoutes(app: FastifyInstance, db: Db, hub: LiveHub, opts: { firstResponseHours: number } = { firstResponseHours: 24 }) {
+export function chatRoutes(app: FastifyInstance, db: Db, hub: LiveHub, opts: { firstResponseHours: number; databaseUrl?: string } = { firstResponseHours: 24 }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const pub = { permission: 'public' } as const;
   const tags = ['chat widget (public)'];
   const streams = new Set<NodeJS.WritableStream & { end: () => void }>();
-  const feed = new ChatFeed(db, hub);
+  // On PostgreSQL the open chats read their news on a connection of their own, so delivering an
+  // entry never waits behind the requests holding the pool (PGlite has one connection anyway).
+  let readerDb: Promise<Db> | null = null;
+  const reader = () => {
+    if (!readerDb) {
+      const opening = db.kind === 'postgres' && opts.databaseUrl ? openDb({ databaseUrl: opts.databaseUrl, poolSize: 1 }) : Promise.resolve(db);
+      readerDb = opening;
+      opening.catch(() => {
+        if (readerDb === opening) readerDb = null; // the next read tries again
+      });
+    }
+    return readerDb;
+  };
+  app.addHook('onClose', async () => {
+    if (readerDb) {
+      const r = await readerDb.catch(() => db);
+      if (r !== db) await r.close();
+    }
+  });
+  const feed = new ChatFeed(reader, hub);
   /** open streams per account and client address, and per chat session, in this process */
   const byAddress = new Map<string, number>();
   const bySession = new Map<string, number>();

@@ -30,7 +30,8 @@ export class ChatFeed {
   private reading = false;
   private scheduled = false;
 
-  constructor(private readonly db: Db, private readonly hub: LiveHub) {}
+  /** `reader`: the database the reads go to (a connection of their own on PostgreSQL) */
+  constructor(private readonly reader: () => Promise<Db>, private readonly hub: LiveHub) {}
 
   /** Starts delivering the session's entries after `cursor` (those already there at once); returns the stop function. */
   async open(r: Reader): Promise<() => void> {
@@ -106,7 +107,7 @@ export class ChatFeed {
       for (const [accountId, readers] of byAccount) {
         let rows: (ChatEntry & { reader: number })[];
         try {
-          rows = await this.db.query<ChatEntry & { reader: number }>(
+          rows = await (await this.reader()).query<ChatEntry & { reader: number }>(
             `SELECT q.reader, x.* FROM unnest($2::uuid[], $3::int[], $4::int[]) AS q(session_id, after, reader)
              CROSS JOIN LATERAL (
                SELECT e.seq, e.message_id, CASE WHEN m.type = 'inbound' THEN 'visitor' ELSE 'agent' END AS "from",
