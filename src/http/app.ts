@@ -223,7 +223,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   contactFormRoutes(app, db, config);
   portalRoutes(app, db, config);
   portalSettingsRoutes(app, db, config);
-  chatRoutes(app, db, hub);
+  chatRoutes(app, db, hub, { firstResponseHours: config.FIRST_RESPONSE_HOURS, databaseUrl: config.DATABASE_URL });
   phoneWhatsAppRoutes(app, db, config);
   ssoRoutes(app, db, config);
   webRoutes(app);

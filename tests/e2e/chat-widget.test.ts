@@ -76,6 +76,8 @@ test('a visitor chats, asks for a person, sees the answers live, survives a cut 
   await page.getByLabel('Uw bericht').fill('Mijn e-bike laadt niet meer op.');
   await page.getByRole('button', { name: 'Versturen' }).click();
   await page.getByRole('log').getByText('Mijn e-bike laadt niet meer op.').waitFor();
+  // acknowledged in Dutch: the case reference and when they hear from us at the latest
+  await page.getByRole('status').getByText(/^Uw vraag heeft nummer \S+\. U hoort uiterlijk \w+dag \d+ \w+ om \d\d:\d\d van ons/).waitFor();
   await page.getByRole('button', { name: 'Praat met een medewerker' }).click();
   await page.getByRole('status').getByText('Een medewerker komt zo bij u.').waitFor();
 
@@ -108,7 +110,7 @@ test('a visitor chats, asks for a person, sees the answers live, survives a cut 
   await context.close();
 });
 
-test('with nobody available the widget says so and offers a callback', { skip }, async () => {
+test('with nobody available the widget says so and offers a callback; the visitor books it and the promise is on the case and in promises due', { skip }, async () => {
   await db.query('UPDATE agents SET available = false WHERE account_id = $1', [acc.accountId]);
   const context = await browser.newContext({ locale: 'nl-NL' });
   const page = await context.newPage();
@@ -117,7 +119,25 @@ test('with nobody available the widget says so and offers a callback', { skip },
   await page.getByRole('button', { name: 'Praat met een medewerker' }).click();
   await page.getByRole('status').getByText('Er is nu niemand beschikbaar.').waitFor();
   const link = page.getByRole('link', { name: 'Plan een terugbelafspraak' });
-  assert.match((await link.getAttribute('href')) ?? '', new RegExp(`/contact/${slug}/callback\\?lang=nl$`));
+  const href = (await link.getAttribute('href')) ?? '';
+  assert.match(href, new RegExp(`/contact/${slug}/callback\\?lang=nl$`));
   await assertAccessible(page, 'chat widget, nobody available');
+
+  // the link opens the booking page: the visitor picks the first free slot and books it
+  await page.goto(href);
+  await page.getByRole('radio').first().check();
+  await page.getByLabel(/^Uw naam/).fill('Joost de Boer');
+  await page.getByLabel(/^Uw telefoonnummer/).fill('06 98765432');
+  await assertAccessible(page, 'callback booking page');
+  await page.waitForTimeout(3200); // the page's minimum fill time (a signed timestamp keeps bots out)
+  await page.getByRole('button', { name: 'Afspraak maken' }).click();
+  await page.getByText(/We bellen u \w+dag \d+ \w+ tussen \d\d:\d\d en \d\d:\d\d/).waitFor();
+  // the promise is on the case, with an owner, and in "promises due"
+  const [p] = await db.query<{ id: string; kind: string; due_at: Date; case_id: string }>(
+    `SELECT p.id, p.kind, p.due_at, p.case_id FROM promises p JOIN cases c ON c.account_id = p.account_id AND c.id = p.case_id
+     WHERE p.account_id = $1 AND p.kind = 'callback' AND p.state = 'open'`, [acc.accountId]);
+  assert.ok(p, 'a callback promise');
+  const due = await app.inject({ method: 'GET', url: `/api/v1/promises?state=open&due_before=${encodeURIComponent(new Date(p.due_at.getTime() + 1000).toISOString())}`, headers: acc.auth });
+  assert.ok(due.json().data.some((x: { id: string }) => x.id === p.id), 'in promises due');
   await context.close();
 });

@@ -7,6 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAccount } from '../../src/accounts/create-account.ts';
 import { buildApp } from '../../src/http/app.ts';
+import { receiveMessage } from '../../src/cases/receive-message.ts';
+import { setWhatsApp } from '../../src/intake/doors/connections.ts';
 import { updateServiceSettings } from '../../src/promises/settings.ts';
 import { systemActor } from '../../src/shared/actor.ts';
 import type { Db } from '../../src/storage/db.ts';
@@ -168,6 +170,25 @@ describe('the doors in the workspace, in Chromium', { skip }, () => {
     await page.locator('ol.timeline').getByText('Top, dank u!').waitFor({ timeout: 10_000 });
     await page.screenshot({ path: `${SCREENSHOTS}/chat-in-workspace.png`, fullPage: true });
     await visitorContext.close();
+    assert.deepEqual(problems, [], 'no script errors and no failed requests');
+  });
+
+  test('a WhatsApp case whose 24-hour window closed: the timeline shows the channel, the composer says only an approved template may go and offers them', async () => {
+    const actor = systemActor(accountId);
+    await setWhatsApp(db, actor, { enabled: true, app_secret: 'app-secret-e2e-1', verify_token: 'verify-e2e-1', access_token: 'access-token-e2e-1',
+      phone_number_id: '106540352242922', templates: [{ name: 'case_update', language: 'nl' }] });
+    const stored = await receiveMessage(db, actor, { customer: { phone: '+31612340099', name: 'Fatima' }, body: 'Mijn pas werkt niet bij de slagboom.',
+      channel: 'whatsapp', language: 'nl', email: { from: '31612340099', messageId: `wamid.e2e-${Date.now()}` } });
+    await db.query(`UPDATE messages SET created_at = now() - interval '25 hours' WHERE account_id = $1 AND case_id = $2`, [accountId, stored.case.id]);
+    await page.goto(`${base}/app/cases/${stored.case.ref}`);
+    await page.locator('ol.timeline').getByText('Mijn pas werkt niet bij de slagboom.').waitFor();
+    assert.match(await page.locator('ol.timeline').innerText(), /WhatsApp/);
+    const notice = page.getByTestId('whatsapp-window');
+    await notice.getByText(/De klant schreef meer dan 24 uur geleden op WhatsApp .*alleen een goedgekeurd sjabloon toe/).waitFor();
+    const choice = page.getByLabel('WhatsApp-sjabloon');
+    assert.deepEqual(await choice.locator('option').allInnerTexts(), ['Kies een goedgekeurd sjabloon', 'case_update (nl)']);
+    await assertAccessible(page, 'case view, WhatsApp window closed');
+    await page.screenshot({ path: `${SCREENSHOTS}/whatsapp-window.png`, fullPage: true });
     assert.deepEqual(problems, [], 'no script errors and no failed requests');
   });
 });

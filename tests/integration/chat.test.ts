@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { setChannelSettings } from '../../src/intake/doors/channel-settings.ts';
 import { systemActor } from '../../src/shared/actor.ts';
+import { STREAMS_PER_ADDRESS, STREAMS_PER_CHAT } from '../../src/http/routes/chat.ts';
 import { newAccount, testApp, type TestAccount, type TestContext } from '../helpers.ts';
 
 const SHOP = 'https://shop.example';
@@ -101,8 +103,10 @@ describe('chat', () => {
   test('a chat lands on a case in the timeline; agent replies reach the visitor; a cut connection resumes from the cursor with nothing missed or doubled', async () => {
     const first = await say('Waar blijft mijn bestelling 4471? <b>vet</b>');
     assert.equal(first.status, 200);
-    const { token, seq, case_ref } = await first.json();
+    const { token, seq, case_ref, ack } = await first.json();
     assert.equal(seq, 1);
+    // acknowledged in the visitor's language: the case reference and when they hear from us at the latest
+    assert.match(ack, new RegExp(`^Uw vraag heeft nummer ${case_ref}\\. U hoort uiterlijk \\w+dag \\d+ \\w+ om \\d\\d:\\d\\d van ons`));
     const [c] = await t.db.query<{ id: string; channel: string }>('SELECT id, channel FROM cases WHERE account_id = $1 AND ref = $2', [acc.accountId, case_ref]);
     assert.equal(c.channel, 'chat');
 
@@ -117,7 +121,9 @@ describe('chat', () => {
     await reply(c.id, 'Uw pakket is onderweg en komt morgen. Groet, Anna');
     const again = await say('Top, dank u!', { token, clientId: 'resend-0001' });
     const twice = await say('Top, dank u!', { token, clientId: 'resend-0001' });
-    assert.deepEqual([(await again.json()).seq, (await twice.json()).duplicate], [4, true]);
+    const [a1, a2] = [await again.json(), await twice.json()];
+    assert.deepEqual([a1.seq, a2.seq, a2.duplicate], [4, 4, true]);
+    assert.equal(a1.ack, undefined, 'only a new chat is acknowledged');
 
     // the widget reconnects after the last number it showed (2)
     const resumed = openChatStream(base, slug, token, stream.seqs.at(-1)!);
@@ -144,5 +150,44 @@ describe('chat', () => {
     assert.equal(body.callback_url, `/contact/${slug}/callback`);
     const bad = await fetch(`${base}/api/public/v1/chat/${slug}/entries`, { headers: { 'x-luister-chat': 'x'.repeat(32), origin: SHOP } });
     assert.equal(bad.status, 404);
+  });
+
+  test('a thousand chat connections from one address are throttled; another address is not hurt', async () => {
+    /** Opens a widget stream from a given loopback address; resolves with its status (a 200 stays open until the test ends). */
+    const open: http.ClientRequest[] = [];
+    const stream = (token: string, localAddress: string) => new Promise<number>((resolve, reject) => {
+      const req = http.get(`${base}/api/public/v1/chat/${slug}/stream`, { headers: { 'x-luister-chat': token, origin: SHOP }, localAddress, agent: false }, (res) => {
+        resolve(res.statusCode!);
+        if (res.statusCode === 200) res.resume();
+        else res.resume().on('end', () => req.destroy());
+      });
+      req.on('error', reject);
+      open.push(req);
+    });
+    try {
+      const tokens: string[] = [];
+      for (let i = 0; i < Math.ceil(STREAMS_PER_ADDRESS / STREAMS_PER_CHAT) + 1; i++) tokens.push((await (await say(`Vraag ${i}`)).json()).token);
+      // one chat's tabs: the sixth is refused
+      const tabs: number[] = [];
+      for (let i = 0; i <= STREAMS_PER_CHAT; i++) tabs.push(await stream(tokens[0], '127.0.0.1'));
+      assert.deepEqual(tabs, [...Array(STREAMS_PER_CHAT).fill(200), 429]);
+      // a thousand connections from one address over its chats: the first STREAMS_PER_ADDRESS open, the rest get 429
+      const codes: number[] = [];
+      for (let i = 0; i < 1000; i += 50) {
+        codes.push(...await Promise.all(Array.from({ length: 50 }, (_, j) => stream(tokens[1 + ((i + j) % (tokens.length - 1))], '127.0.0.1'))));
+      }
+      assert.equal(codes.filter((c) => c === 200).length, STREAMS_PER_ADDRESS - STREAMS_PER_CHAT);
+      assert.equal(codes.filter((c) => c === 429).length, 1000 - (STREAMS_PER_ADDRESS - STREAMS_PER_CHAT));
+      // another address chats as usual, live
+      const other = await say('Ik kom van een ander adres');
+      assert.equal(other.status, 200);
+      assert.equal(await stream((await other.json()).token, '127.0.0.2'), 200);
+      // and a closed connection frees its place
+      open.find((r) => r.socket?.localAddress === '127.0.0.1' && !r.destroyed)!.destroy();
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(await stream(tokens[0], '127.0.0.1'), 200);
+    } finally {
+      for (const r of open) r.destroy();
+    }
   });
 });

@@ -327,7 +327,7 @@ describe('phone and WhatsApp', () => {
     assert.deepEqual(ids.map((i) => `${i.kind}:${i.value}`), ['phone:+31622223333', 'social:telegram:fatima_k']);
   });
 
-  test('one customer across e-mail, phone and WhatsApp: one customer, one history', async () => {
+  test('one customer across e-mail, phone, WhatsApp and chat: one customer, one history', async () => {
     const email = uniqueEmail('overal');
     const first = (await t.app.inject({ method: 'POST', url: '/api/v1/customers', headers: acc.auth, payload: { name: 'Sanne de Wit', email, phone: '+31677778888' } })).json();
     const mail = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: acc.auth, payload: { customer: { email }, channel: 'email', message: { body: 'Mijn bon van de parkeergarage klopt niet.' } } });
@@ -336,11 +336,15 @@ describe('phone and WhatsApp', () => {
     assert.equal((await postCall(call.body, call.sig)).json().case_ref, mail.json().ref);
     const wa = waBody('31677778888', `wamid.${crypto.randomUUID()}`, 'Hier is de foto van de bon.', 'Sanne');
     assert.equal((await postWa(wa, hubSignature(APP_SECRET, wa))).json().stored, 1);
+    // later she opens the chat widget on the website and gives her e-mail address
+    const chat = await t.app.inject({ method: 'POST', url: `/api/public/v1/chat/${slug}/messages`,
+      payload: { client_id: `chat-${crypto.randomUUID().slice(0, 8)}`, body: 'Is mijn bon al gecorrigeerd?', lang: 'nl', email: email.toUpperCase(), name: 'Sanne de Wit' } });
+    assert.equal(chat.statusCode, 200, chat.body);
     const history = await db().query<{ channel: string; case_id: string; customer_id: string }>(
       `SELECT m.channel, m.case_id, c.customer_id FROM messages m JOIN cases c ON c.account_id = m.account_id AND c.id = m.case_id
        WHERE m.account_id = $1 AND c.customer_id = $2 AND m.type = 'inbound' ORDER BY m.created_at`, [acc.accountId, first.id]);
-    assert.deepEqual(history.map((h) => h.channel), ['email', 'phone', 'whatsapp']);
-    assert.equal(new Set(history.map((h) => h.case_id)).size, 1, 'on the one open case');
+    assert.deepEqual(history.map((h) => h.channel), ['email', 'phone', 'whatsapp', 'chat'], 'one customer, one history across the four doors');
+    assert.equal(new Set(history.slice(0, 3).map((h) => h.case_id)).size, 1, 'the call and the WhatsApp message on the open case of the mail');
     const customers = await db().query(`SELECT DISTINCT customer_id FROM customer_identities WHERE account_id = $1 AND value IN ($2, '+31677778888')`, [acc.accountId, email]);
     assert.equal(customers.length, 1);
   });

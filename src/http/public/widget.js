@@ -68,14 +68,17 @@
   var close = el('button', { type: 'button', 'class': 'close', 'aria-label': T.close }, '×');
   var person = el('button', { type: 'button', 'class': 'person' }, T.person);
   head.append(title, close, person);
-  var log = el('div', { 'class': 'log', role: 'log', 'aria-live': 'polite', 'aria-label': T.title });
+  // focusable: a keyboard user scrolls a long conversation with the arrow keys
+  var log = el('div', { 'class': 'log', role: 'log', 'aria-live': 'polite', 'aria-label': T.title, tabindex: '0' });
   var status = el('p', { 'class': 'status', role: 'status' });
+  // the acknowledgement of a new chat: its case reference and when the visitor hears from us at the latest
+  var ack = el('p', { 'class': 'status ack', role: 'status' }, state.ack || '');
   var form = el('form');
   var label = el('label', { 'for': 'luister-text' }, T.label);
   var text = el('textarea', { id: 'luister-text', maxlength: '4000', rows: '2' });
   var send = el('button', { type: 'submit' }, T.send);
   form.append(label, text, send);
-  panel.append(head, log, status, form);
+  panel.append(head, log, ack, status, form);
   root.append(style, launch, panel);
   (document.body || document.documentElement).appendChild(host);
 
@@ -111,7 +114,7 @@
     if (e.key === 'Escape') return shut();
     if (e.key !== 'Tab') return;
     // focus stays in the dialog while it is open
-    var items = [close, person, text, send].concat(Array.prototype.slice.call(status.querySelectorAll('a')));
+    var items = [close, person, log, text, send].concat(Array.prototype.slice.call(status.querySelectorAll('a')));
     var i = items.indexOf(root.activeElement);
     if (e.shiftKey && i <= 0) { e.preventDefault(); items[items.length - 1].focus(); }
     else if (!e.shiftKey && i === items.length - 1) { e.preventDefault(); items[0].focus(); }
@@ -131,7 +134,7 @@
   // the same client id on every retry: the server stores a message once
   function deliver(body, clientId, tries) {
     return post('/messages', { client_id: clientId, body: body, lang: en ? 'en' : 'nl' }).then(function (r) {
-      if (!state.token) { state.token = r.token; save(); }
+      if (!state.token) { state.token = r.token; state.ack = r.ack || ''; ack.textContent = state.ack; save(); }
       // clear only our own notice: setting textContent would also drop a callback link shown meanwhile
       if (status.textContent === T.failed) status.textContent = '';
       connect();
@@ -168,7 +171,7 @@
     if (streaming || !state.token) return;
     streaming = true;
     fetch(base + '/stream?after=' + cursor, { headers: headers(), credentials: 'omit' }).then(function (r) {
-      if (r.status === 404) { state = {}; save(); throw new Error('ended'); }
+      if (r.status === 404) { state = {}; ack.textContent = ''; save(); throw new Error('ended'); }
       if (!r.ok || !r.body) throw new Error(String(r.status));
       retry = 0;
       if (status.textContent === T.offline) status.textContent = '';

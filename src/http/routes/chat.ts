@@ -3,13 +3,17 @@ import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../storage/db.ts';
+import { type Db, openDb } from '../../storage/db.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { LiveHub } from '../../live/hub.ts';
 import { type Door, findDoor } from '../../intake/doors/channel-settings.ts';
 import { hitThrottle } from '../../intake/doors/throttle.ts';
 import { availability } from '../../intake/doors/availability.ts';
 import { chatEntriesAfter } from '../../intake/chat/chat-entries.ts';
+import { ChatFeed } from '../../intake/chat/chat-feed.ts';
+import { chatAckText } from '../../intake/chat/chat-ack.ts';
+import { answerBy } from '../../intake/answer-by.ts';
+import { getServiceSettings } from '../../promises/settings.ts';
 import { findChatSession } from '../../intake/chat/chat-session.ts';
 import { sendChatMessage } from '../../intake/chat/send-chat-message.ts';
 import { askForPerson } from '../../intake/chat/ask-for-person.ts';
@@ -22,6 +26,13 @@ const WIDGET_GZ = gzipSync(WIDGET_SOURCE, { level: 9 });
 const TOKEN_HEADER = 'x-luister-chat';
 const PING_MS = 25_000;
 const STREAM_MS = 10 * 60_000;
+/**
+ * Open widget streams one client address may hold on this server process, and one chat (its tabs):
+ * a thousand connections from one address get 429 past these, and every other address is unaffected.
+ * Generous for an office behind one NAT address; messages are also limited per address per hour.
+ */
+export const STREAMS_PER_ADDRESS = 50;
+export const STREAMS_PER_CHAT = 5;
 
 const slugParams = z.object({ slug: z.string().max(63) }).strict();
 const entry = z.object({ seq: z.number().int(), message_id: z.string(), from: z.enum(['visitor', 'agent']), author: z.string().nullable(), body: z.string(), at: z.string() });
@@ -32,11 +43,34 @@ const entry = z.object({ seq: z.number().int(), message_id: z.string(), from: z.
  * (CORS, checked here). Entries are numbered per chat; the widget resumes "after" the last number
  * it has, so a lost connection neither loses nor doubles a message.
  */
-export function chatRoutes(app: FastifyInstance, db: Db, hub: LiveHub) {
+export function chatRoutes(app: FastifyInstance, db: Db, hub: LiveHub, opts: { firstResponseHours: number; databaseUrl?: string } = { firstResponseHours: 24 }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const pub = { permission: 'public' } as const;
   const tags = ['chat widget (public)'];
   const streams = new Set<NodeJS.WritableStream & { end: () => void }>();
+  // On PostgreSQL the open chats read their news on a connection of their own, so delivering an
+  // entry never waits behind the requests holding the pool (PGlite has one connection anyway).
+  let readerDb: Promise<Db> | null = null;
+  const reader = () => {
+    if (!readerDb) {
+      const opening = db.kind === 'postgres' && opts.databaseUrl ? openDb({ databaseUrl: opts.databaseUrl, poolSize: 1 }) : Promise.resolve(db);
+      readerDb = opening;
+      opening.catch(() => {
+        if (readerDb === opening) readerDb = null; // the next read tries again
+      });
+    }
+    return readerDb;
+  };
+  app.addHook('onClose', async () => {
+    if (readerDb) {
+      const r = await readerDb.catch(() => db);
+      if (r !== db) await r.close();
+    }
+  });
+  const feed = new ChatFeed(reader, hub);
+  /** open streams per account and client address, and per chat session, in this process */
+  const byAddress = new Map<string, number>();
+  const bySession = new Map<string, number>();
   app.addHook('preClose', async () => {
     for (const out of streams) out.end();
   });
@@ -82,7 +116,8 @@ export function chatRoutes(app: FastifyInstance, db: Db, hub: LiveHub) {
       tags, summary: 'The visitor sends a message (the first one starts the chat and returns its token)', params: slugParams,
       body: z.object({ client_id: z.string().max(64), body: z.string().max(4000), lang: z.enum(['nl', 'en']).default('nl'),
         name: z.string().max(200).optional(), email: z.string().max(254).optional() }).strict(),
-      response: { 200: z.object({ token: z.string(), seq: z.number().int(), case_ref: z.string(), duplicate: z.boolean() }), ...res.errors },
+      response: { 200: z.object({ token: z.string(), seq: z.number().int(), case_ref: z.string(), duplicate: z.boolean(),
+        ack: z.string().optional().describe('a new chat only: its case reference and when the visitor hears from us at the latest, in their language') }), ...res.errors },
     },
   }, async (req, reply) => {
     const d = await door(req, reply);
@@ -90,7 +125,15 @@ export function chatRoutes(app: FastifyInstance, db: Db, hub: LiveHub) {
     if (!limit.allowed) throw new AppError('rate_limited', `Too many chat messages from your address; try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes`, 429);
     const b = req.body;
     const out = await sendChatMessage(db, d, { token: tokenOf(req), clientId: b.client_id, body: b.body, language: b.lang, name: b.name, email: b.email });
-    return { token: out.token, seq: out.seq, case_ref: out.caseRef, duplicate: out.duplicate };
+    let ack: string | undefined;
+    if (out.newCase) {
+      const [by, settings] = await Promise.all([
+        answerBy(db, d.account_id, { customer_id: out.newCase.customerId, priority: 'normal', channel: 'chat' }, out.newCase.createdAt, opts.firstResponseHours),
+        getServiceSettings(db, d.account_id),
+      ]);
+      ack = chatAckText({ ref: out.caseRef, answerBy: by, language: b.lang, timeZone: settings.time_zone });
+    }
+    return { token: out.token, seq: out.seq, case_ref: out.caseRef, duplicate: out.duplicate, ...(ack ? { ack } : {}) };
   });
 
   r.post('/api/public/v1/chat/:slug/person', {
@@ -124,48 +167,54 @@ export function chatRoutes(app: FastifyInstance, db: Db, hub: LiveHub) {
     const d = await door(req, reply);
     const s = await findChatSession(db, d.account_id, tokenOf(req));
     if (!s) throw new AppError('chat_session_not_found', 'This chat has ended; start a new one', 404);
-    let cursor = Math.max(req.query.after, Number(req.headers['last-event-id']) || 0);
+    const cursor = Math.max(req.query.after, Number(req.headers['last-event-id']) || 0);
+    const address = `${d.account_id}|${req.ip}`;
+    if ((byAddress.get(address) ?? 0) >= STREAMS_PER_ADDRESS || (bySession.get(s.id) ?? 0) >= STREAMS_PER_CHAT) {
+      reply.header('retry-after', '60');
+      throw new AppError('too_many_streams', 'Too many open chat connections from your address; close some and try again in a minute', 429);
+    }
+    const release = () => {
+      for (const [map, key] of [[byAddress, address], [bySession, s.id]] as const) {
+        const n = (map.get(key) ?? 1) - 1;
+        if (n > 0) map.set(key, n);
+        else map.delete(key);
+      }
+    };
+    byAddress.set(address, (byAddress.get(address) ?? 0) + 1);
+    bySession.set(s.id, (bySession.get(s.id) ?? 0) + 1);
     reply.hijack();
     const out = reply.raw;
     out.writeHead(200, { ...(reply.getHeaders() as Record<string, string>), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' });
-    // one read at a time, always from the cursor: a notice during a read asks for one more read after it
-    let reading = false, again = false;
-    const pump = async (): Promise<void> => {
-      if (reading) {
-        again = true;
-        return;
-      }
-      reading = true;
-      try {
-        do {
-          again = false;
-          for (const e of await chatEntriesAfter(db, d.account_id, s.id, cursor)) {
-            if (out.writableEnded) return;
-            out.write(`id: ${e.seq}\nevent: entry\ndata: ${JSON.stringify(wire(e))}\n\n`);
-            cursor = e.seq;
-          }
-        } while (again);
-      } catch {
-        out.end();
-      } finally {
-        reading = false;
-      }
-    };
-    const unsubscribe = await hub.subscribe(d.account_id, (n) => {
-      if ((n.event === 'message.created' || n.event === 'ready') && (!n.case_id || n.case_id === s.case_id || n.event === 'ready')) void pump();
-    });
     streams.add(out);
+    let unsubscribe = () => {};
     const ping = setInterval(() => out.write(': ping\n\n'), PING_MS);
     const end = setTimeout(() => out.end(), STREAM_MS);
+    let stopped = false;
     const stop = () => {
+      if (stopped) return;
+      stopped = true;
+      release();
       streams.delete(out);
       clearInterval(ping);
       clearTimeout(end);
       unsubscribe();
     };
     out.on('close', stop);
+    // the entries after the cursor at once, then each new one as it commits (read together with the other open chats')
+    try {
+      unsubscribe = await feed.open({
+        accountId: d.account_id, sessionId: s.id, caseId: s.case_id, cursor,
+        write: (e) => {
+          if (!out.writableEnded) out.write(`id: ${e.seq}\nevent: entry\ndata: ${JSON.stringify(wire(e))}\n\n`);
+        },
+        fail: () => out.end(),
+      });
+    } catch {
+      out.end();
+      return;
+    }
+    if (out.destroyed) return stop();
     out.write('event: ready\ndata: {}\n\n');
-    await pump();
   });
 }
 
