@@ -64,7 +64,9 @@ export function planMacro(c: CaseView, actions: MacroActions, caseFields: readon
     try {
       const before = c.custom_fields ?? {};
       const after = nextValues(caseFields, before, actions.fields);
-      for (const key of Object.keys(actions.fields)) {
+      // in the fields' own order (a stored macro's keys come back in the database's order)
+      const keys = Object.keys(actions.fields).sort((a, b) => caseFields.findIndex((d) => d.key === a) - caseFields.findIndex((d) => d.key === b));
+      for (const key of keys) {
         if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) changes.push({ field: `fields.${key}`, from: before[key] ?? null, to: after[key] ?? null });
       }
     } catch (err) {
