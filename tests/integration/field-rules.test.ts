@@ -101,6 +101,16 @@ test('routing rule: conditions checked against the field types when saved (4xx, 
   // another account neither sees nor changes it
   assert.equal((await ok('GET', '/api/v1/routing/rules', undefined, other.auth)).data.length, 0);
   assert.equal((await req('PATCH', `/api/v1/routing/rules/${rule.id}`, { name: 'x' }, other.auth)).statusCode, 404);
+  // the field and the options a rule names stay while it names them (else it would silently match nothing)
+  const defs = (await ok('GET', '/api/v1/custom-fields?entity=case')).data as { id: string; key: string }[];
+  const id = (key: string) => defs.find((d) => d.key === key)!.id;
+  let res = await req('DELETE', `/api/v1/custom-fields/${id('contract')}`);
+  assert.equal(res.statusCode, 409, res.body);
+  assert.match(res.json().error.message, /routing rule "Zakelijk met tv"/);
+  res = await req('PATCH', `/api/v1/custom-fields/${id('producten')}`, { options: ['internet', 'tv'] }); // no case has "bellen"; the rule does
+  assert.equal(res.statusCode, 409, res.body);
+  assert.equal(res.json().error.code, 'option_in_use');
+  assert.match(res.json().error.message, /routing rule "Zakelijk met tv" names an option being removed \(bellen\)/);
   assert.equal((await ok('DELETE', `/api/v1/routing/rules/${rule.id}`)).deleted, true);
 });
 
