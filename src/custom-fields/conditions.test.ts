@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkConditions, meetsConditions } from './conditions.ts';
+import { checkConditions, conditionFromText, meetsConditions } from './conditions.ts';
 import type { FieldDefinition } from './fields.ts';
 
 const def = (entity: FieldDefinition['entity'], key: string, type: FieldDefinition['type'], options: string[] = []): FieldDefinition =>
@@ -51,4 +51,10 @@ test('all conditions must hold; several-of has the option; a missing value never
   const num = checkConditions(defs, [{ entity: 'customer', key: 'seats', op: 'one_of', value: [10, 20] }]);
   assert.equal(meetsConditions(num, { customer: { seats: 20 } }), true);
   assert.equal(meetsConditions(num, { customer: { seats: 15 } }), false);
+});
+
+test('a condition typed on the command line is read by the field\'s type', () => {
+  const cs = [conditionFromText(defs, 'customer.vip=ja'), conditionFromText(defs, 'customer.seats=10|20'), conditionFromText(defs, 'case.contract=zakelijk')];
+  assert.deepEqual(checkConditions(defs, cs).map((c) => [c.op, c.value]), [['equals', true], ['one_of', [10, 20]], ['equals', 'zakelijk']]);
+  assert.throws(() => conditionFromText(defs, 'contract=zakelijk'), /not a condition like/);
 });

@@ -70,3 +70,23 @@ export function meetsConditions(conditions: readonly FieldCondition[], values: V
   });
 }
 
+
+/**
+ * A condition as typed on the command line: `case.contract=zakelijk`, `customer.vip=ja`,
+ * `case.producten=tv|bellen` (several values: any of them). Values are read by the field's type
+ * (a number, yes/ja/true …); checkConditions then checks them as for the API.
+ */
+export function conditionFromText(defs: readonly FieldDefinition[], text: string): { entity: string; key: string; op: string; value: unknown } {
+  const m = /^(case|customer|organisation)\.([a-z][a-z0-9_]{0,39})=(.+)$/s.exec(text.trim());
+  if (!m) throw new AppError('invalid_condition', `"${text.slice(0, 80)}" is not a condition like case.contract=zakelijk or customer.vip=ja`, 400);
+  const [, entity, key, rest] = m;
+  const def = defs.find((d) => d.entity === entity && d.key === key);
+  const read = (v: string): unknown => {
+    const s = v.trim();
+    if (def?.type === 'number' && s !== '' && Number.isFinite(Number(s.replace(',', '.')))) return Number(s.replace(',', '.'));
+    if (def?.type === 'yes_no') return ['ja', 'yes', 'true'].includes(s.toLowerCase()) ? true : ['nee', 'no', 'false'].includes(s.toLowerCase()) ? false : s;
+    return s;
+  };
+  const parts = rest.split('|');
+  return parts.length > 1 ? { entity, key, op: 'one_of', value: parts.map(read) } : { entity, key, op: 'equals', value: read(rest) };
+}
