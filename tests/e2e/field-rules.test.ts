@@ -115,6 +115,28 @@ describe('custom fields in routing, service levels, macros; inbox signatures, in
     await page.screenshot({ path: `${SCREENSHOTS}/inbox-signatures.png`, fullPage: true });
   });
 
+  test('custom fields defined from the settings: the list per kind, a new one, a refusal from the server', async () => {
+    await page.goto(`${base}/app/settings`);
+    await page.getByRole('link', { name: 'Eigen velden' }).click();
+    await page.getByRole('heading', { name: 'Eigen velden', level: 1 }).waitFor();
+    assert.match(await page.locator('section', { has: page.getByRole('heading', { name: 'Zaak' }) }).innerText(), /Contract[\s\S]*contract[\s\S]*Eén uit een lijst[\s\S]*basis, zakelijk/);
+    const form = page.locator('form', { has: page.getByRole('heading', { name: 'Nieuw veld' }) });
+    await form.getByLabel('Op', { exact: true }).selectOption('customer');
+    await form.getByLabel('Sleutel').fill('klantnummer');
+    await form.getByLabel('Naam (Nederlands)').fill('Klantnummer');
+    await form.getByLabel('Naam (Engels)').fill('Customer number');
+    await form.getByRole('button', { name: 'Veld opslaan' }).click();
+    await page.getByRole('status').getByText('Veld opgeslagen').waitFor();
+    await page.locator('section', { has: page.getByRole('heading', { name: 'Klant' }) }).getByText('klantnummer', { exact: true }).waitFor();
+    // a key in use: the server's message, nothing new
+    await form.getByLabel('Sleutel').fill('contract');
+    await form.getByLabel('Naam (Nederlands)').fill('Nog een contract');
+    await form.getByRole('button', { name: 'Veld opslaan' }).click();
+    await page.getByRole('status').getByText(/already exists/).waitFor();
+    assert.equal((await db.query('SELECT 1 FROM custom_fields WHERE account_id = $1', [data.accountId])).length, 4);
+    await assertAccessible(page, 'custom fields');
+  });
+
   test('a macro that sets the tier and a custom field', async () => {
     await page.goto(`${base}/app/macros`);
     await page.getByRole('heading', { name: 'Macro’s', level: 1 }).waitFor();
@@ -128,7 +150,7 @@ describe('custom fields in routing, service levels, macros; inbox signatures, in
     assert.match(await row.innerText(), /Niveau: L2/);
     assert.match(await row.innerText(), /Contract: zakelijk/);
     await assertAccessible(page, 'macros with fields');
-    // the one refusal above (a number field given "tien") is the only failed call
-    assert.deepEqual(problems.filter((p) => !/400 .*\/api\/v1\/routing\/rules$/.test(p)), []);
+    // the refusals above (a number field given "tien", a field key in use) are the only failed calls
+    assert.deepEqual(problems.filter((p) => !/^(400 .*\/api\/v1\/routing\/rules|409 .*\/api\/v1\/custom-fields)$/.test(p)), []);
   });
 });

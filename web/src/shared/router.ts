@@ -42,6 +42,7 @@ export type Route =
   | { screen: 'settings' }
   | { screen: 'service-rules' }
   | { screen: 'inboxes' }
+  | { screen: 'fields' }
   | { screen: 'organisations' }
   | { screen: 'organisation'; id: string };
 
@@ -68,6 +69,7 @@ export function useRoute(): Route {
   if (/^\/app\/settings\/?$/.test(u.pathname)) return { screen: 'settings' };
   if (/^\/app\/service-rules\/?$/.test(u.pathname)) return { screen: 'service-rules' };
   if (/^\/app\/inboxes\/?$/.test(u.pathname)) return { screen: 'inboxes' };
+  if (/^\/app\/fields\/?$/.test(u.pathname)) return { screen: 'fields' };
   const o = /^\/app\/organisations(?:\/([^/]+))?\/?$/.exec(u.pathname);
   if (o) return o[1] ? { screen: 'organisation', id: decodeURIComponent(o[1]) } : { screen: 'organisations' };
   if (/^\/app\/dashboard\/?$/.test(u.pathname)) return { screen: 'dashboard', params: u.searchParams };
@@ -81,6 +83,7 @@ export const PROBLEMS = `${BASE}problems`;
 export const MACROS = `${BASE}macros`;
 export const SERVICE_RULES = `${BASE}service-rules`;
 export const INBOXES = `${BASE}inboxes`;
+export const FIELDS = `${BASE}fields`;
 export const ORGANISATIONS = `${BASE}organisations`;
 export const organisationHref = (id: string) => `${ORGANISATIONS}/${encodeURIComponent(id)}`;
 export const PROMISES = `${BASE}promises`;

@@ -22,6 +22,7 @@ export const settings: Shape<typeof nl> = {
     imports: 'History from a mail archive or from Zendesk, Freshdesk, Zammad or Chatwoot: a dry run first, then for real.',
     retention: 'How long Luister keeps cases and messages, and running the retention rules now.',
     rules: 'Which team and tier get the cases with certain field values, and which response times hold.',
+    fields: 'Custom fields on cases, customers and organisations: type, options, needed to solve.',
     inboxes: 'Sender name and signature per e-mail inbox, for replies and acknowledgements.',
   },
 };

@@ -20,6 +20,7 @@ export const settings = {
     imports: 'Geschiedenis uit een mailarchief of uit Zendesk, Freshdesk, Zammad of Chatwoot: eerst een proefimport, dan echt.',
     retention: 'Hoe lang Luister zaken en berichten bewaart, en de bewaarregels nu uitvoeren.',
     rules: 'Welk team en niveau zaken met bepaalde veldwaarden krijgt, en welke reactietijden gelden.',
+    fields: 'Eigen velden op zaken, klanten en organisaties: soort, keuzes, nodig om op te lossen.',
     inboxes: 'Afzendernaam en ondertekening per e-mailinbox, voor antwoorden en ontvangstbevestigingen.',
   },
 };
