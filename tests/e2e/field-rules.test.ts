@@ -8,6 +8,8 @@ import { createAccount } from '../../src/accounts/create-account.ts';
 import { createTeam } from '../../src/accounts/create-team.ts';
 import { createField } from '../../src/custom-fields/manage-fields.ts';
 import { createInbox } from '../../src/intake/inboxes/save-inbox.ts';
+import { receiveMessage } from '../../src/cases/receive-message.ts';
+import { updateCase } from '../../src/cases/update-case.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { systemActor } from '../../src/shared/actor.ts';
 import type { Db } from '../../src/storage/db.ts';
@@ -24,9 +26,15 @@ async function seed(db: Db) {
   await createField(db, sys, { entity: 'case', key: 'contract', label_nl: 'Contract', label_en: 'Contract', type: 'one_of', options: ['basis', 'zakelijk'] });
   await createField(db, sys, { entity: 'case', key: 'bedrag', label_nl: 'Bedrag', label_en: 'Amount', type: 'number' });
   await createField(db, sys, { entity: 'customer', key: 'vip', label_nl: 'VIP', label_en: 'VIP', type: 'yes_no' });
+  const cases: string[] = [];
+  for (const [name, contract] of [['Bakkerij Smit', 'zakelijk'], ['Henk Visser', 'basis']] as const) {
+    const c = await receiveMessage(db, sys, { customer: { email: uniqueEmail('klant'), name }, subject: `Storing bij ${name}`, body: 'Het internet valt steeds weg.', channel: 'email' });
+    await updateCase(db, sys, c.case.id, { custom_fields: { contract } });
+    cases.push(c.case.ref);
+  }
   const address = uniqueEmail('support').replace('@example.test', '@glasvezel.example');
   await createInbox(db, sys, { address, name: 'Klantenservice' });
-  return { accountId, adminEmail, address };
+  return { accountId, adminEmail, address, cases };
 }
 
 const skip = chromiumMissing();
@@ -135,6 +143,19 @@ describe('custom fields in routing, service levels, macros; inbox signatures, in
     await page.getByRole('status').getByText(/already exists/).waitFor();
     assert.equal((await db.query('SELECT 1 FROM custom_fields WHERE account_id = $1', [data.accountId])).length, 4);
     await assertAccessible(page, 'custom fields');
+  });
+
+  test('the inbox filtered by a custom field', async () => {
+    await page.goto(`${base}/app/`);
+    await page.locator('tr', { hasText: data.cases[1] }).waitFor();
+    await page.getByLabel('Veld', { exact: true }).selectOption({ label: 'Contract' });
+    await page.getByLabel('Waarde', { exact: true }).selectOption('zakelijk');
+    await page.waitForURL(/field\.contract=zakelijk/);
+    await page.locator('tr', { hasText: data.cases[1] }).waitFor({ state: 'detached' });
+    await page.locator('tr', { hasText: data.cases[0] }).waitFor();
+    await assertAccessible(page, 'inbox filtered by a field');
+    await page.getByRole('button', { name: 'Veldfilter wissen' }).click();
+    await page.locator('tr', { hasText: data.cases[1] }).waitFor();
   });
 
   test('a macro that sets the tier and a custom field', async () => {

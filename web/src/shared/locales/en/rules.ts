@@ -97,6 +97,7 @@ export const rules: Shape<typeof nl> = {
     deleteNamed: 'Delete field {{key}}',
     deleted: 'Field deleted',
   },
+  fieldFilter: { field: 'Field', none: '— none —', value: 'Value', clear: 'Clear field filter' },
   inboxes: {
     nav: 'E-mail inboxes',
     title: 'E-mail inboxes',

@@ -94,6 +94,7 @@ export const rules = {
     deleteNamed: 'Veld {{key}} verwijderen',
     deleted: 'Veld verwijderd',
   },
+  fieldFilter: { field: 'Veld', none: '— geen —', value: 'Waarde', clear: 'Veldfilter wissen' },
   inboxes: {
     nav: 'E-mailinboxen',
     title: 'E-mailinboxen',
