@@ -129,13 +129,18 @@ const HELP = `luister <command> [options]
   sla [--state at_risk|breached] [--account ID]
                                      open cases whose service-level clock is at risk or breached
   sla policy create --name N [--segment S] [--priority P] [--channel C] [--first-response MIN]
-                    [--next-response MIN] [--resolution MIN] [--account ID]
+                    [--next-response MIN] [--resolution MIN] [--field case.contract=zakelijk …] [--account ID]
+                                     --field: only for cases whose custom field has that value (a|b: any of them)
   autoclose [show] | autoclose on [--remind DAYS] [--close DAYS] | autoclose off [--account ID]
                                      remind, then solve cases pending with the customer (default 7 and 14 days)
   brief REF [--account ID]          the case brief (who, what happened, what was promised, what was tried)
                                      and what the escalation rules say about the case
   escalate REF [--to L2|L3 --reason TEXT] [--account ID]
                                      escalate by hand, or (without --to) as the rules decide
+  route rules | route rule add --name N --field case.contract=zakelijk [--field …] [--team ID] [--tier L1|L2|L3]
+                    [--position N] | route rule delete ID [--account ID]
+                                     routing rules: the first whose custom field conditions a case meets
+                                     decides its team (only its agents are offered it) and lowest tier
   route REF | route --queue [--account ID]
                                      offer a case (or every unowned case, VIP and gold first) to the best agent
   customer export ID [--out FILE.zip] [--account ID]
@@ -286,7 +291,7 @@ async function main() {
     case 'block':
     case 'roles':
     case 'fields': {
-      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? statusComponentsCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, arg, opt) ?? caseCommand(cmd, sub, arg, opt) ?? tagsCommand(cmd, sub, arg, opt) ?? ssoCommand(cmd, sub, opt) ?? twoFactorCommand(cmd, sub, opt) ?? organisationsCommand(cmd, sub, arg, opt) ?? blockCommand(cmd, sub, arg, opt) ?? rolesCommand(cmd, sub, positionals.slice(2), opt);
+      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt, positionals.slice(3)) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? statusComponentsCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, arg, opt) ?? caseCommand(cmd, sub, arg, opt) ?? tagsCommand(cmd, sub, arg, opt) ?? ssoCommand(cmd, sub, opt) ?? twoFactorCommand(cmd, sub, opt) ?? organisationsCommand(cmd, sub, arg, opt) ?? blockCommand(cmd, sub, arg, opt) ?? rolesCommand(cmd, sub, positionals.slice(2), opt);
       if (run) return run;
       break;
     }

@@ -59,6 +59,8 @@ export async function updateField(db: Db, actor: Actor, id: string, o: UpdateFie
       const [used] = await tx.query(
         `SELECT 1 FROM ${table} WHERE account_id = $1 AND custom_fields @> ANY($2::jsonb[]) LIMIT 1`, [actor.accountId, probe.map((p) => JSON.stringify(p))]);
       if (used) throw new AppError('option_in_use', `Field "${before.key}": an option still in use cannot be removed (${dropped.join(', ')})`, 409);
+      const rule = await ruleUsing(tx, actor.accountId, before, dropped);
+      if (rule) throw new AppError('option_in_use', `Field "${before.key}": ${rule} names an option being removed (${dropped.join(', ')}); change it first`, 409);
     }
     const d = diff(before as unknown as Record<string, unknown>, { ...o, options });
     if (!d.changed) return before;
@@ -78,10 +80,27 @@ export async function deleteField(db: Db, actor: Actor, id: string): Promise<Sto
   requirePermission(actor, 'custom_fields.manage', 'Deleting a custom field');
   return db.transaction(async (tx) => {
     const before = await loadField(tx, actor.accountId, id, true);
+    const rule = await ruleUsing(tx, actor.accountId, before);
+    if (rule) throw new AppError('field_in_use', `Field "${before.key}" is used by ${rule}; change or remove that first`, 409);
     const table = VALUE_TABLE[before.entity];
     await tx.query(`UPDATE ${table} SET custom_fields = custom_fields - $2::text WHERE account_id = $1 AND custom_fields ? $2::text`, [actor.accountId, before.key]);
     await tx.query('DELETE FROM custom_fields WHERE account_id = $1 AND id = $2', [actor.accountId, id]);
     await recordAudit(tx, actor, { action: 'custom_field.deleted', entityType: 'custom_field', entityId: id, before });
     return before;
   });
+}
+
+/**
+ * The routing rule or service level whose conditions name this field (or, given options, one of
+ * them), as words for a message; null when none does. A rule on a field that is gone would
+ * silently match nothing, so the field (or option) stays until the rule is changed.
+ */
+async function ruleUsing(tx: Db, accountId: string, f: StoredField, options?: string[]): Promise<string | null> {
+  const base = { entity: f.entity, key: f.key };
+  const probes = options ? options.flatMap((o) => [[{ ...base, value: o }], [{ ...base, value: [o] }]]) : [[base]];
+  const json = probes.map((p) => JSON.stringify(p));
+  const [r] = await tx.query<{ name: string }>('SELECT name FROM routing_rules WHERE account_id = $1 AND conditions @> ANY($2::jsonb[]) LIMIT 1', [accountId, json]);
+  if (r) return `routing rule "${r.name}"`;
+  const [p] = await tx.query<{ name: string }>('SELECT name FROM sla_policies WHERE account_id = $1 AND field_conditions @> ANY($2::jsonb[]) LIMIT 1', [accountId, json]);
+  return p ? `service level "${p.name}"` : null;
 }

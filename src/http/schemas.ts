@@ -31,6 +31,18 @@ export const customFieldValues = z
   .refine((o) => Object.keys(o).length <= 100, 'at most 100 fields at once')
   .describe('custom field values by key; null clears a field (GET /api/v1/custom-fields)');
 
+const conditionValue = z.union([z.string().max(2000), z.number(), z.boolean()]);
+/** Conditions on custom field values (routing rules, service levels); each is checked against the field's type when saved. */
+export const fieldConditions = z
+  .array(z.object({
+    entity: z.enum(['case', 'customer', 'organisation']),
+    key: z.string().min(1).max(40),
+    op: z.enum(['equals', 'one_of']).describe('equals: that value (yes/no: true or false; several-of: has that option); one_of: any of a list'),
+    value: z.union([conditionValue, z.array(conditionValue).min(1).max(100)]),
+  }).strict())
+  .max(10);
+export const fieldConditionsOut = z.array(z.object({ entity: z.string(), key: z.string(), op: z.string(), value: z.unknown() }));
+
 /**
  * A list's query string that also takes `field.<key>=value` filters (custom fields): the known keys as
  * in `shape`, and any other key only in that form.

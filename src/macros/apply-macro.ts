@@ -3,7 +3,7 @@ import type { Actor } from '../shared/actor.ts';
 import { diff, recordAudit } from '../shared/audit.ts';
 import { AppError } from '../shared/errors.ts';
 import { addMessage } from '../cases/add-message.ts';
-import type { CaseStatus, Priority } from '../cases/status.ts';
+import type { CaseStatus, Priority, Tier } from '../cases/status.ts';
 import { CASE_COLUMNS, type CaseRow, publicCase } from '../cases/store.ts';
 import { updateCase } from '../cases/update-case.ts';
 import { applyCaseTags } from '../tags/change-case-tags.ts';
@@ -29,7 +29,8 @@ export async function previewMacro(db: Db, actor: Actor, macroId: string, caseId
 
 /**
  * Applies a macro to a case in one transaction: status and priority through updateCase (so its
- * rules hold: an owner before triage, only the owner or a supervisor solves), team, tags, the note.
+ * rules hold: an owner before triage, only the owner or a supervisor solves), tier, team, tags,
+ * custom fields (each checked against its type again), the note.
  * Any refusal rolls the whole macro back. The reply is filled in, checked and handed back for the
  * composer; it is not sent. Audited as macro.applied beside each change's own record.
  */
@@ -41,8 +42,13 @@ export async function applyMacro(db: Db, actor: Actor, macroId: string, caseIdOr
     }
     const c = p.case;
     const to = (field: string) => p.plan.changes.find((x) => x.field === field)?.to;
-    if (to('status') || to('priority')) {
-      await updateCase(tx, actor, c.id, { status: to('status') as CaseStatus | undefined, priority: to('priority') as Priority | undefined });
+    // custom fields are written first inside updateCase: a macro that fills a required field and solves the case in one go may
+    const fieldChanges = p.plan.changes.filter((x) => x.field.startsWith('fields.'));
+    if (to('status') || to('priority') || to('tier') || fieldChanges.length) {
+      await updateCase(tx, actor, c.id, {
+        status: to('status') as CaseStatus | undefined, priority: to('priority') as Priority | undefined, tier: to('tier') as Tier | undefined,
+        custom_fields: fieldChanges.length ? Object.fromEntries(fieldChanges.map((x) => [x.field.slice('fields.'.length), x.to])) : undefined,
+      });
     }
     if (to('team_id')) {
       const d = diff({ team_id: c.team_id }, { team_id: to('team_id') as string });

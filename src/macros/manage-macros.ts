@@ -5,6 +5,8 @@ import { recordAudit } from '../shared/audit.ts';
 import { conflict, forbidden, invalid, isUniqueViolation } from '../shared/errors.ts';
 import { parseTagChange } from '../tags/tags.ts';
 import type { MacroActions } from './plan.ts';
+import { nextValues } from '../custom-fields/fields.ts';
+import { fieldDefinitions } from '../custom-fields/store.ts';
 import { checkReferences, loadMacro, MACRO_COLUMNS, type MacroRow } from './store.ts';
 
 export interface SaveMacroOptions {
@@ -19,9 +21,12 @@ function mayManage(actor: Actor, shared: boolean) {
   if (!shared && !actor.agentId) throw invalid('agent_required', 'A personal macro belongs to an agent: use a token that acts as one, or make it shared');
 }
 
+/** Everything a macro names must be the actor's account's: tags well-formed, team and template its own, every custom field a case field of its type (400 otherwise). */
 async function validate(db: Db, actor: Actor, a: MacroActions) {
   parseTagChange({ add: a.tags_add, remove: a.tags_remove });
   await checkReferences(db, actor.accountId, a);
+  // an unknown key (another account's field, a deleted one) or a value not of its type: 400, nothing saved
+  if (a.fields) nextValues(await fieldDefinitions(db, actor.accountId, 'case'), {}, a.fields);
 }
 
 export async function createMacro(db: Db, actor: Actor, opts: SaveMacroOptions): Promise<MacroRow> {

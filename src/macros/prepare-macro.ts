@@ -4,6 +4,7 @@ import { loadCase, type CaseRow } from '../cases/store.ts';
 import { renderForCase } from '../replies/render-for-case.ts';
 import type { Finding } from '../replies/types.ts';
 import { tagsOf } from '../tags/store.ts';
+import { fieldDefinitions } from '../custom-fields/store.ts';
 import { type MacroPlan, planMacro } from './plan.ts';
 import { checkReferences, loadMacro, type MacroRow } from './store.ts';
 
@@ -29,7 +30,8 @@ export interface PreparedMacro {
 export async function prepareMacro(db: Db, actor: Actor, macroId: string, caseIdOrRef: string, forUpdate: boolean): Promise<PreparedMacro> {
   const macro = await loadMacro(db, actor, macroId);
   const c = await loadCase(db, actor.accountId, caseIdOrRef, forUpdate);
-  const plan = planMacro({ ...c, tags: await tagsOf(db, actor.accountId, 'case', c.id) }, macro.actions);
+  const caseFields = macro.actions.fields ? await fieldDefinitions(db, actor.accountId, 'case') : [];
+  const plan = planMacro({ ...c, tags: await tagsOf(db, actor.accountId, 'case', c.id) }, macro.actions, caseFields);
   try {
     // a team or template deleted since the macro was saved
     await checkReferences(db, actor.accountId, macro.actions);

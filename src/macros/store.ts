@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Db } from '../storage/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import { notFound } from '../shared/errors.ts';
-import { CASE_STATUSES, PRIORITIES } from '../cases/status.ts';
+import { CASE_STATUSES, PRIORITIES, TIERS } from '../cases/status.ts';
+
 import { MAX_TAGS } from '../tags/tags.ts';
 import type { MacroActions } from './plan.ts';
 
@@ -17,10 +18,16 @@ export const macroActionsObject = z
     tags_remove: z.array(z.string().max(200)).max(MAX_TAGS).optional(),
     note: z.string().trim().min(1).max(20_000).optional(),
     template_id: uuid.optional(),
+    tier: z.enum(TIERS as [string, ...string[]]).optional(),
+    fields: z
+      .record(z.string().max(40), z.union([z.string().max(2000), z.number(), z.boolean(), z.array(z.string().max(100)).max(100), z.null()]))
+      .refine((o) => Object.keys(o).length <= 100, 'at most 100 fields')
+      .optional()
+      .describe('case custom field values by key; null clears a field'),
   })
   .strict();
 export const macroActionsSchema = macroActionsObject
-  .refine((a) => Object.values(a).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0)), 'a macro does at least one thing');
+  .refine((a) => Object.values(a).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0) && (Array.isArray(v) || typeof v !== 'object' || Object.keys(v).length > 0)), 'a macro does at least one thing');
 
 export interface MacroRow {
   id: string;

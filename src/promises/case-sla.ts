@@ -3,6 +3,7 @@ import type { Pause } from './due-time.ts';
 import { getServiceSettings } from './settings.ts';
 import { policyFor, type SlaClock, slaClocks, type SlaPolicy } from './sla-clock.ts';
 import { listSlaPolicies } from './manage-sla-policies.ts';
+import type { ValuesByEntity } from '../custom-fields/conditions.ts';
 
 interface CaseFacts {
   id: string;
@@ -13,6 +14,7 @@ interface CaseFacts {
   channel: string;
   owner_id: string | null;
   segment: string | null;
+  fields: ValuesByEntity;
   created_at: Date;
   solved_at: Date | null;
   first_response_at: Date | null;
@@ -37,10 +39,12 @@ export async function caseSla(db: Db, accountId: string, o: { caseId?: string; n
   const now = o.now ?? new Date();
   const facts = await db.query<CaseFacts>(
     `SELECT c.id, c.ref, c.subject, c.status, c.priority, c.channel, c.owner_id, cu.segment,
+       json_build_object('case', c.custom_fields, 'customer', cu.custom_fields, 'organisation', o.custom_fields) AS fields,
        -- a merge keeps the earlier clock, a split starts it at the first moved customer message (src/cases/)
        coalesce(c.sla_started_at, c.created_at) AS created_at, c.solved_at,
        fr.at AS first_response_at, aw.at AS awaiting_since
      FROM cases c JOIN customers cu ON cu.account_id = c.account_id AND cu.id = c.customer_id
+     LEFT JOIN organisations o ON o.account_id = cu.account_id AND o.id = cu.organisation_id
      LEFT JOIN LATERAL (SELECT min(created_at) AS at, max(created_at) AS last FROM messages m
        WHERE m.account_id = c.account_id AND m.case_id = c.id AND m.type = 'outbound' AND m.automated IS NULL) fr ON true
      LEFT JOIN LATERAL (SELECT min(created_at) AS at FROM messages m

@@ -62,3 +62,12 @@ test('next response: only while an answer is owed after the first response', () 
   assert.equal(next.elapsed_minutes, 7 * 60); // 11:00–17:00 local on Tuesday, 09:00–10:00 on Wednesday
   assert.equal(next.state, 'at_risk');
 });
+
+test('a policy with custom field conditions wins over segment, priority and channel when the case meets them', () => {
+  const gold = policy({ id: 'gold', segment: 'gold', priority: 'urgent', channel: 'email' });
+  const business = policy({ id: 'zakelijk', field_conditions: [{ entity: 'case', key: 'contract', op: 'equals', value: 'zakelijk' }] });
+  const c = { segment: 'gold', priority: 'urgent', channel: 'email' };
+  assert.equal(policyFor([gold, business], { ...c, fields: { case: { contract: 'zakelijk' } } })?.id, 'zakelijk');
+  assert.equal(policyFor([gold, business], { ...c, fields: { case: { contract: 'basis' } } })?.id, 'gold');
+  assert.equal(policyFor([business], c), null, 'no values: the condition does not hold');
+});

@@ -1,5 +1,6 @@
 import type { BusinessCalendar } from './calendar.ts';
 import { addBusinessTime, businessMinutesBetween, type Pause } from './due-time.ts';
+import { type FieldCondition, meetsConditions, type ValuesByEntity } from '../custom-fields/conditions.ts';
 
 export interface SlaPolicy {
   id: string;
@@ -11,6 +12,8 @@ export interface SlaPolicy {
   next_response_minutes: number | null;
   resolution_minutes: number | null;
   at_risk_percent: number;
+  /** custom field values the case (its customer, their organisation) must have; empty: any */
+  field_conditions?: FieldCondition[];
 }
 
 export type SlaTarget = 'first_response' | 'next_response' | 'resolution';
@@ -26,12 +29,20 @@ export interface SlaClock {
   state: ClockState;
 }
 
-/** The policy for a case: the most specific one whose segment, priority and channel match (empty = any). */
-export function policyFor(policies: readonly SlaPolicy[], c: { segment: string | null; priority: string; channel: string }): SlaPolicy | null {
+/**
+ * The policy for a case: the most specific one whose segment, priority, channel and custom field
+ * conditions match (empty = any). A field condition counts for more than segment, priority and
+ * channel together: a policy for "contract = zakelijk" is meant for exactly those cases.
+ */
+export function policyFor(
+  policies: readonly SlaPolicy[],
+  c: { segment: string | null; priority: string; channel: string; fields?: ValuesByEntity },
+): SlaPolicy | null {
   const matches = policies.filter(
-    (p) => (p.segment === null || p.segment === c.segment) && (p.priority === null || p.priority === c.priority) && (p.channel === null || p.channel === c.channel),
+    (p) => (p.segment === null || p.segment === c.segment) && (p.priority === null || p.priority === c.priority) && (p.channel === null || p.channel === c.channel)
+      && meetsConditions(p.field_conditions ?? [], c.fields ?? {}),
   );
-  const specificity = (p: SlaPolicy) => (p.segment === null ? 0 : 4) + (p.priority === null ? 0 : 2) + (p.channel === null ? 0 : 1);
+  const specificity = (p: SlaPolicy) => (p.field_conditions?.length ?? 0) * 8 + (p.segment === null ? 0 : 4) + (p.priority === null ? 0 : 2) + (p.channel === null ? 0 : 1);
   return matches.sort((a, b) => specificity(b) - specificity(a))[0] ?? null;
 }
 

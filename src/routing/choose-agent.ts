@@ -3,6 +3,8 @@ import type { Tier } from '../cases/status.ts';
 export interface RoutingAgent {
   id: string;
   name: string;
+  /** the agent's team (routing rules send a case to a team) */
+  teamId?: string | null;
   languages: string[];
   skills: string[];
   available: boolean;

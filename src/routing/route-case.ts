@@ -8,18 +8,21 @@ import type { Tier } from '../cases/status.ts';
 import { respondToTransfer, TRANSFER_COLUMNS, type TransferRow } from '../cases/transfer-case.ts';
 import { notify } from '../promises/notify.ts';
 import { chooseAgent, type RoutingAgent, segmentRank } from './choose-agent.ts';
+import { listRoutingRules } from './manage-routing-rules.ts';
+import { routedTier, ruleFor } from './rules.ts';
+import { caseFieldValues } from '../custom-fields/case-values.ts';
 
 /** Every active agent with what routing weighs: languages, skills, availability, tier and open cases. */
 export async function routingAgents(db: Db, accountId: string): Promise<RoutingAgent[]> {
-  const rows = await db.query<{ id: string; name: string; languages: string[]; skills: string[]; available: boolean; max_open_cases: number; tier: Tier; open_cases: number }>(
-    `SELECT a.id, a.name, a.languages, a.skills, a.available, a.max_open_cases, a.tier,
+  const rows = await db.query<{ id: string; name: string; team_id: string | null; languages: string[]; skills: string[]; available: boolean; max_open_cases: number; tier: Tier; open_cases: number }>(
+    `SELECT a.id, a.name, a.team_id, a.languages, a.skills, a.available, a.max_open_cases, a.tier,
        -- load: the open cases they own plus the offers waiting for their answer
        (SELECT count(*)::int FROM cases c WHERE c.account_id = a.account_id AND c.owner_id = a.id AND c.status NOT IN ('solved', 'closed'))
          + (SELECT count(*)::int FROM case_transfers t WHERE t.account_id = a.account_id AND t.to_agent_id = a.id AND t.status = 'offered') AS open_cases
      FROM agents a WHERE a.account_id = $1 AND a.active ORDER BY a.name, a.id`,
     [accountId],
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, languages: r.languages, skills: r.skills, available: r.available, openCases: r.open_cases, maxOpenCases: r.max_open_cases, tier: r.tier }));
+  return rows.map((r) => ({ id: r.id, name: r.name, teamId: r.team_id, languages: r.languages, skills: r.skills, available: r.available, openCases: r.open_cases, maxOpenCases: r.max_open_cases, tier: r.tier }));
 }
 
 /**
@@ -37,11 +40,21 @@ export async function routeCase(db: Db, actor: Actor, caseIdOrRef: string): Prom
     const declined = await tx.query<{ to_agent_id: string }>(
       `SELECT to_agent_id FROM case_transfers WHERE account_id = $1 AND case_id = $2 AND status = 'declined'`, [actor.accountId, c.id]);
     const exclude = new Set([...declined.map((d) => d.to_agent_id), ...(c.owner_id ? [c.owner_id] : [])]);
-    const pick = chooseAgent(await routingAgents(tx, actor.accountId), { language: c.language, topic: c.topic, tier: c.tier }, exclude);
-    if (!pick) {
-      await recordAudit(tx, actor, { action: 'case.routing_failed', entityType: 'case', entityId: c.id, after: { passed_over: [...exclude] } });
-      return { offer: null, reason: `nobody available for ${c.ref} (${c.tier}${c.language ? `, ${c.language}` : ''}); ${exclude.size} passed over` };
+    const rules = await listRoutingRules(tx, actor.accountId);
+    const rule = rules.length ? ruleFor(rules, await caseFieldValues(tx, actor.accountId, c.id)) : null;
+    if (rule?.team_id && rule.team_id !== c.team_id) {
+      await tx.query('UPDATE cases SET team_id = $3, updated_at = now() WHERE account_id = $1 AND id = $2', [actor.accountId, c.id, rule.team_id]);
+      await recordAudit(tx, actor, { action: 'case.updated', entityType: 'case', entityId: c.id, before: { team_id: c.team_id }, after: { team_id: rule.team_id, routing_rule: rule.name } });
     }
+    const tier = routedTier(c.tier, rule);
+    const agents = (await routingAgents(tx, actor.accountId)).filter((a) => !rule?.team_id || a.teamId === rule.team_id);
+    const pick = chooseAgent(agents, { language: c.language, topic: c.topic, tier }, exclude);
+    const ruleWords = rule ? `regel "${rule.name}"` : null;
+    if (!pick) {
+      await recordAudit(tx, actor, { action: 'case.routing_failed', entityType: 'case', entityId: c.id, after: { passed_over: [...exclude], routing_rule: rule?.name ?? null } });
+      return { offer: null, reason: `nobody available for ${c.ref} (${[ruleWords, tier, c.language].filter(Boolean).join(', ')}); ${exclude.size} passed over` };
+    }
+    pick.reason = [ruleWords, pick.reason].filter(Boolean).join(', ');
     const [offer] = await tx.query<TransferRow>(
       `INSERT INTO case_transfers (account_id, case_id, from_agent_id, to_agent_id, note, routed)
        VALUES ($1, $2, $3, $4, $5, true) RETURNING ${TRANSFER_COLUMNS}`,

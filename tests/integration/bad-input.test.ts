@@ -81,6 +81,7 @@ interface Fixture {
   draftId: string;
   notificationId: string;
   slaPolicyId: string;
+  routingRuleId: string;
   componentId: string;
   incidentId: string;
   announcementId: string;
@@ -161,7 +162,7 @@ async function ok<T = Record<string, any>>(method: Method, url: string, payload?
 
 
 /** Routes that take no input at all: no params, no query, no body. */
-const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/macros', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/settings/surveys', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs', 'GET /api/v1/settings/announcements', 'GET /api/v1/status-components', 'GET /api/v1/channels', 'GET /api/v1/channels/connections', 'GET /api/v1/auth/sso', 'GET /api/v1/sso', 'DELETE /api/v1/sso', 'GET /api/v1/imports', 'GET /api/v1/two-factor', 'GET /api/v1/two-factor/policy', 'GET /api/v1/blocked-senders', 'GET /api/v1/settings/autoclose', 'GET /api/v1/permissions', 'GET /api/v1/roles', 'GET /api/v1/portal/settings']);
+const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/macros', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/routing/rules', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/settings/surveys', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs', 'GET /api/v1/settings/announcements', 'GET /api/v1/status-components', 'GET /api/v1/channels', 'GET /api/v1/channels/connections', 'GET /api/v1/auth/sso', 'GET /api/v1/sso', 'DELETE /api/v1/sso', 'GET /api/v1/imports', 'GET /api/v1/two-factor', 'GET /api/v1/two-factor/policy', 'GET /api/v1/blocked-senders', 'GET /api/v1/settings/autoclose', 'GET /api/v1/permissions', 'GET /api/v1/roles', 'GET /api/v1/portal/settings']);
 /** Public routes (no credentials needed). */
 const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/sso', 'POST /api/v1/auth/two-factor', 'GET /setup', 'POST /setup',
   'GET /api/public/v1/chat/:slug/status', 'POST /api/public/v1/chat/:slug/messages', 'POST /api/public/v1/chat/:slug/person',
@@ -317,6 +318,10 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'GET /api/v1/cases/:id/brief': { url: `/api/v1/cases/${f.caseId}/brief` },
     'POST /api/v1/cases/:id/escalate': { url: `/api/v1/cases/${f.caseId}/escalate`, payload: { to: 'L2', reason: 'Technische vraag' } },
     'GET /api/v1/routing/agents': { url: '/api/v1/routing/agents' },
+    'GET /api/v1/routing/rules': { url: '/api/v1/routing/rules' },
+    'POST /api/v1/routing/rules': { url: '/api/v1/routing/rules', payload: { name: 'Factuur', tier: 'L2', conditions: [{ entity: 'case', key: 'oorzaak', op: 'equals', value: 'factuur' }] } },
+    'PATCH /api/v1/routing/rules/:id': { url: `/api/v1/routing/rules/${f.routingRuleId}`, payload: { position: 2 } },
+    'DELETE /api/v1/routing/rules/:id': { url: `/api/v1/routing/rules/${f.routingRuleId}` },
     'GET /api/v1/settings/listening': { url: '/api/v1/settings/listening' },
     'PATCH /api/v1/settings/listening': { url: '/api/v1/settings/listening', payload: { auto_problem_min_count: 20 } },
     'PUT /api/v1/agents/:id/routing': { url: `/api/v1/agents/${f.agent2}/routing`, payload: { languages: ['nl', 'en'], skills: ['facturen'] } },
@@ -514,6 +519,7 @@ before(async () => {
   ))[0].id;
   f.promiseId = (await ok('POST', `/api/v1/cases/${f.ownedCaseId}/promises`, { kind: 'callback', description: 'Terugbellen over het pakket', due_at: FUTURE })).id;
   f.slaPolicyId = (await ok('POST', '/api/v1/sla-policies', { name: 'Standaard', first_response_minutes: 240 })).id;
+  f.routingRuleId = (await ok('POST', '/api/v1/routing/rules', { name: 'Storing', tier: 'L2', conditions: [{ entity: 'case', key: 'oorzaak', op: 'equals', value: 'storing' }] })).id;
   f.draftId = (await db.query<{ id: string }>(`INSERT INTO drafts (account_id, case_id, body, reason) VALUES ($1, $2, 'Beste klant, excuses.', 'test') RETURNING id`, [acc.accountId, f.ownedCaseId]))[0].id;
   await ok('PATCH', '/api/v1/settings/announcements', { contact_route: '088 123 45 67' });
   f.componentId = (await ok('POST', '/api/v1/status-components', { name_nl: 'Internet' })).id;
@@ -1230,6 +1236,21 @@ runTable('promises, drafts, notifications and service settings: bad times, state
     { name: 'a service level for a channel that does not exist', method: 'POST', url: '/api/v1/sla-policies', payload: { name: 'X', channel: 'fax', first_response_minutes: 5 }, status: 400, code: 'validation_failed' },
     { name: 'a second service level for the same combination', method: 'POST', url: '/api/v1/sla-policies', payload: { name: 'Dubbel', first_response_minutes: 5 }, status: 409, code: 'sla_policy_exists' },
     { name: 'a service level added by an agent', method: 'POST', url: '/api/v1/sla-policies', auth: f.agentToken, payload: { name: 'X', first_response_minutes: 5 }, status: 403, code: 'forbidden' },
+    { name: 'a service level on a field that does not exist', method: 'POST', url: '/api/v1/sla-policies', payload: { name: 'X', first_response_minutes: 5, field_conditions: [{ entity: 'case', key: 'kleur', op: 'equals', value: 'rood' }] }, status: 400, code: 'invalid_condition' },
+    { name: 'a service level on an option that does not exist', method: 'POST', url: '/api/v1/sla-policies', payload: { name: 'X', first_response_minutes: 5, field_conditions: [{ entity: 'case', key: 'oorzaak', op: 'equals', value: 'ruzie' }] }, status: 400, code: 'invalid_condition' },
+    { name: 'a service level condition with an unknown comparison', method: 'POST', url: '/api/v1/sla-policies', payload: { name: 'X', first_response_minutes: 5, field_conditions: [{ entity: 'case', key: 'oorzaak', op: 'like', value: 'sto%' }] }, status: 400, code: 'validation_failed' },
+    { name: 'a routing rule on a field that does not exist', method: 'POST', url: '/api/v1/routing/rules', payload: { name: 'X', tier: 'L2', conditions: [{ entity: 'customer', key: 'oorzaak', op: 'equals', value: 'storing' }] }, status: 400, code: 'invalid_condition' },
+    { name: 'a routing rule with a list for one value that is not an option', method: 'POST', url: '/api/v1/routing/rules', payload: { name: 'X', tier: 'L2', conditions: [{ entity: 'case', key: 'oorzaak', op: 'one_of', value: ['storing', 'ruzie'] }] }, status: 400, code: 'invalid_condition' },
+    { name: 'a routing rule without conditions', method: 'POST', url: '/api/v1/routing/rules', payload: { name: 'X', tier: 'L2', conditions: [] }, status: 400, code: 'validation_failed' },
+    { name: 'a routing rule that sends nowhere', method: 'POST', url: '/api/v1/routing/rules', payload: { name: 'X', conditions: [{ entity: 'case', key: 'oorzaak', op: 'equals', value: 'storing' }] }, status: 422, code: 'invalid_routing_rule' },
+    { name: 'a routing rule to a team that does not exist', method: 'POST', url: '/api/v1/routing/rules', payload: { name: 'X', team_id: NIL, conditions: [{ entity: 'case', key: 'oorzaak', op: 'equals', value: 'storing' }] }, status: 404, code: 'team_not_found' },
+    { name: 'a routing rule at tier L4', method: 'POST', url: '/api/v1/routing/rules', payload: { name: 'X', tier: 'L4', conditions: [{ entity: 'case', key: 'oorzaak', op: 'equals', value: 'storing' }] }, status: 400, code: 'validation_failed' },
+    { name: 'a routing rule added by an agent', method: 'POST', url: '/api/v1/routing/rules', auth: f.agentToken, payload: { name: 'X', tier: 'L2', conditions: [{ entity: 'case', key: 'oorzaak', op: 'equals', value: 'storing' }] }, status: 403, code: 'forbidden' },
+    { name: 'a second routing rule of the same name', method: 'POST', url: '/api/v1/routing/rules', payload: { name: 'Storing', tier: 'L3', conditions: [{ entity: 'case', key: 'oorzaak', op: 'equals', value: 'factuur' }] }, status: 409, code: 'routing_rule_exists' },
+    { name: 'a macro setting a field that is not this account\'s', method: 'POST', url: '/api/v1/macros', payload: { name: 'X', shared: true, actions: { fields: { bestaat_niet: 'x' } } }, status: 400, code: 'unknown_field' },
+    { name: 'a macro setting a field to a value of the wrong type', method: 'POST', url: '/api/v1/macros', payload: { name: 'X', shared: true, actions: { fields: { oorzaak: 12 } } }, status: 400, code: 'invalid_field_value' },
+    { name: 'a macro at tier L4', method: 'POST', url: '/api/v1/macros', payload: { name: 'X', shared: true, actions: { tier: 'L4' } }, status: 400, code: 'validation_failed' },
+    { name: 'an inbox signature over 2,000 characters', method: 'PATCH', url: `/api/v1/inboxes/${f.inboxId}`, payload: { signature_nl: 'x'.repeat(2001) }, status: 400, code: 'validation_failed' },
     { name: 'a service level that does not exist', method: 'PATCH', url: `/api/v1/sla-policies/${NIL}`, payload: { name: 'X' }, status: 404, code: 'sla_policy_not_found' },
     { name: 'removing a service level that does not exist', method: 'DELETE', url: `/api/v1/sla-policies/${NIL}`, status: 404, code: 'sla_policy_not_found' },
     { name: 'clocks of a case that does not exist', method: 'GET', url: `/api/v1/cases/${NIL}/sla`, status: 404, code: 'case_not_found' },

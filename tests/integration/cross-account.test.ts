@@ -70,6 +70,7 @@ interface B {
   importJobId: string;
   organisationId: string;
   fieldId: string;
+  routingRuleId: string;
   /** every id of B, to look for in A's answers */
   customRoleId: string;
   ids: string[];
@@ -240,10 +241,12 @@ before(async () => {
       `INSERT INTO import_jobs (account_id, source, status, done, total, finished_at) VALUES ($1, 'mbox', 'done', 3, 3, now()) RETURNING id`, [accB.accountId]))[0].id,
     organisationId: (await ok(B, 'POST', '/api/v1/organisations', { name: `Bedrijf ${word}`, domains: [`${word}.nl`], custom_fields: {} })).id,
     fieldId: (await ok(B, 'POST', '/api/v1/custom-fields', { entity: 'case', key: word, label_nl: word, label_en: word, type: 'text' })).id,
+    // after the field it names (the object's values are made in order)
+    routingRuleId: (await ok(B, 'POST', '/api/v1/routing/rules', { name: `Regel ${word}`, tier: 'L2', conditions: [{ entity: 'case', key: word, op: 'equals', value: word }] })).id,
     customRoleId: (await ok(B, 'POST', '/api/v1/roles', { name: `Rol ${word}`, permissions: ['audit.read'] })).id,
     ids: [],
   };
-  b.ids = [b.refundId, paidB.id, b.findingId, b.chargeId, b.batchId, b.tariffRuleId, b.slaPolicyId, b.promiseId, b.draftId, b.notificationId, b.inboxId, b.attachmentId, b.topicId, b.articleId, b.problemId, b.signalId, b.vulnerabilitySignId, b.templateId, b.macroId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId, b.announcementId, b.incidentId, b.componentId, b.importJobId, b.organisationId, b.fieldId, b.blockedId, b.customRoleId];
+  b.ids = [b.refundId, paidB.id, b.findingId, b.chargeId, b.batchId, b.tariffRuleId, b.slaPolicyId, b.promiseId, b.draftId, b.notificationId, b.inboxId, b.attachmentId, b.topicId, b.articleId, b.problemId, b.signalId, b.vulnerabilitySignId, b.templateId, b.macroId, b.tokenId, b.setupTokenId, b.webhookId, b.teamId, b.agentId, accB.adminId, b.customerId, b.customer2Id, b.caseId, b.transferId, b.socialIdentityId, b.emailIdentityId, accB.accountId, b.announcementId, b.incidentId, b.componentId, b.importJobId, b.organisationId, b.fieldId, b.routingRuleId, b.blockedId, b.customRoleId];
 
   // ---- account A: the one trying
   const accA = await newAccount(db, 'Account A');
@@ -356,6 +359,9 @@ function attempts(): Attempt[] {
     { name: "A's organisations", method: 'GET', url: '/api/v1/organisations', expect: { list: true } },
     { name: "change B's custom field", method: 'PATCH', url: `/api/v1/custom-fields/${b.fieldId}`, payload: { label_nl: 'Gekaapt' }, expect: nf('custom_field') },
     { name: "delete B's custom field", method: 'DELETE', url: `/api/v1/custom-fields/${b.fieldId}`, expect: nf('custom_field') },
+    { name: "change B's routing rule", method: 'PATCH', url: `/api/v1/routing/rules/${b.routingRuleId}`, payload: { name: 'Gekaapt' }, expect: nf('routing_rule') },
+    { name: "delete B's routing rule", method: 'DELETE', url: `/api/v1/routing/rules/${b.routingRuleId}`, expect: nf('routing_rule') },
+    { name: "A's routing rules", method: 'GET', url: '/api/v1/routing/rules', expect: list },
     { name: "A's custom fields", method: 'GET', url: '/api/v1/custom-fields', expect: { list: true } },
     { name: "A's block list", method: 'GET', url: '/api/v1/blocked-senders', expect: { list: true } },
     // custom roles

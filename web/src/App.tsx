@@ -21,6 +21,9 @@ import { StatusSettings } from './announcements/StatusSettings.tsx';
 import { Channels } from './channels/Channels.tsx';
 import { PortalSettings } from './channels/PortalSettings.tsx';
 import { MacroList } from './macros/MacroList.tsx';
+import { ServiceRules } from './settings/ServiceRules.tsx';
+import { InboxSenders } from './channels/InboxSenders.tsx';
+import { FieldDefinitions } from './custom-fields/FieldDefinitions.tsx';
 import { SsoSettings } from './accounts/SsoSettings.tsx';
 import { Roles } from './accounts/Roles.tsx';
 import { Imports } from './imports/Imports.tsx';
@@ -36,7 +39,7 @@ import { SettingsIndex } from './settings/SettingsIndex.tsx';
 import type { Me } from './shared/types.ts';
 
 /** The screens reached from Settings: the top bar marks Settings as current on each of them. */
-const SETTINGS_SCREENS = new Set<Route['screen']>(['settings', 'security', 'channels', 'portal', 'status-settings', 'sso', 'macros', 'retention', 'roles', 'imports']);
+const SETTINGS_SCREENS = new Set<Route['screen']>(['settings', 'security', 'channels', 'portal', 'status-settings', 'sso', 'macros', 'retention', 'roles', 'imports', 'service-rules', 'inboxes', 'fields']);
 
 export function App() {
   const { t } = useTranslation();
@@ -169,6 +172,12 @@ export function App() {
         <Announcements me={me} onHelp={showHelp} />
       ) : route.screen === 'incidents' ? (
         <Incidents me={me} onHelp={showHelp} />
+      ) : route.screen === 'service-rules' ? (
+        <ServiceRules me={me} onHelp={showHelp} />
+      ) : route.screen === 'fields' ? (
+        <FieldDefinitions me={me} onHelp={showHelp} />
+      ) : route.screen === 'inboxes' ? (
+        <InboxSenders me={me} onHelp={showHelp} />
       ) : route.screen === 'macros' ? (
         <MacroList me={me} onHelp={showHelp} />
       ) : route.screen === 'organisations' ? (

@@ -2,9 +2,19 @@
 import { AppError } from '../../shared/errors.ts';
 import { cliActor } from '../account-context.ts';
 import { type CliOptions, print, required, withDb } from '../run.ts';
+import type { Db } from '../../storage/db.ts';
+
+/** `--field case.contract=zakelijk` (repeatable) as conditions, checked like the API's (src/custom-fields/conditions.ts). */
+async function cliConditions(db: Db, accountId: string, given: string[] | undefined) {
+  if (!given?.length) return undefined;
+  const { conditionFromText } = await import('../../custom-fields/conditions.ts');
+  const { fieldDefinitions } = await import('../../custom-fields/store.ts');
+  const defs = await fieldDefinitions(db, accountId);
+  return given.map((g) => conditionFromText(defs, g));
+}
 
 /** Promises, service levels, escalation and routing; null when the command is not one of these */
-export function serviceCommand(cmd: string, sub: string | undefined, arg: string | undefined, opt: CliOptions): Promise<unknown> | null {
+export function serviceCommand(cmd: string, sub: string | undefined, arg: string | undefined, opt: CliOptions, rest: string[] = []): Promise<unknown> | null {
   switch (cmd) {
     case 'promises':
       return withDb('promises', async (db) => {
@@ -35,6 +45,7 @@ export function serviceCommand(cmd: string, sub: string | undefined, arg: string
             name: required('name', opt.name), segment: opt.segment ?? null, priority: (opt.priority as never) ?? null, channel: (opt.channel as never) ?? null,
             first_response_minutes: num(opt['first-response'], 'first-response'), next_response_minutes: num(opt['next-response'], 'next-response'),
             resolution_minutes: num(opt.resolution, 'resolution'),
+            field_conditions: await cliConditions(db, actor.accountId, opt.field),
           }));
         });
       }
@@ -78,6 +89,24 @@ export function serviceCommand(cmd: string, sub: string | undefined, arg: string
         console.log(`${r.case.ref} → ${r.case.tier}: ${r.reasons.map((x) => x.reason).join('; ')}\n\n${r.brief}`);
       });
     case 'route':
+      if (sub === 'rules' || sub === 'rule') {
+        return withDb('route rules', async (db) => {
+          const actor = await cliActor(db, opt.account);
+          const { deleteRoutingRule, listRoutingRules, saveRoutingRule } = await import('../../routing/manage-routing-rules.ts');
+          if (sub === 'rule' && arg === 'add') {
+            if (opt.tier !== undefined && !['L1', 'L2', 'L3'].includes(opt.tier)) throw new AppError('invalid_tier', '--tier must be L1, L2 or L3');
+            return print(await saveRoutingRule(db, actor, null, {
+              name: required('name', opt.name), position: opt.position === undefined ? undefined : Number(opt.position),
+              conditions: await cliConditions(db, actor.accountId, opt.field), team_id: opt.team ?? null, tier: (opt.tier as 'L1' | 'L2' | 'L3' | undefined) ?? null,
+            }));
+          }
+          if (sub === 'rule' && arg === 'delete') return print(await deleteRoutingRule(db, actor, required('ID', rest[0])));
+          for (const r of await listRoutingRules(db, actor.accountId)) {
+            const when = r.conditions.map((c) => `${c.entity}.${c.key} ${c.op === 'equals' ? '=' : 'in'} ${JSON.stringify(c.value)}`).join(' and ');
+            console.log(`${String(r.position).padStart(3)}  ${r.name}: when ${when} → ${[r.team_id && `team ${r.team_id}`, r.tier && `at least ${r.tier}`].filter(Boolean).join(', ')}  (${r.id})`);
+          }
+        });
+      }
       return withDb('route', async (db) => {
         const actor = await cliActor(db, opt.account);
         const { routeCase, routeQueue } = await import('../../routing/route-case.ts');

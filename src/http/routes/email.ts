@@ -14,7 +14,8 @@ import * as res from '../responses.ts';
 
 const inbox = z
   .object({
-    id: z.string(), address: z.string(), name: z.string(), team_id: z.string().nullable(), acknowledge: z.boolean(),
+    id: z.string(), address: z.string(), name: z.string().describe('the sender name on every mail from this inbox (From and Reply-To display name), e.g. "Klantenservice Parkeren"'),
+    team_id: z.string().nullable(), acknowledge: z.boolean(), signature_nl: z.string(), signature_en: z.string(),
     imap_url: z.string().nullable().describe('without password'), imap_has_password: z.boolean(), imap_move_to: z.string().nullable(),
     imap_last_uid: z.number().int(), imap_polled_at: res.time.nullable(), imap_error: z.string().nullable(), created_at: res.time,
     verified: z.boolean().describe('mail to the address reaches this account only when true (proof that the account controls the address)'),
@@ -40,6 +41,8 @@ const fields = {
   imap_url: z.string().max(1000).nullable().describe('imaps://user@host:993/INBOX to fetch mail from an existing mailbox'),
   imap_password: z.string().max(1000).nullable(),
   imap_move_to: z.string().trim().min(1).max(200).nullable().describe('folder to move fetched mail to; default: mark it \\Seen'),
+  signature_nl: z.string().max(2000).describe('closing lines under every reply and acknowledgement in Dutch, after "-- "; empty: none (the English one is used when only that is set)'),
+  signature_en: z.string().max(2000).describe('closing lines in English (and other languages); empty: none (the Dutch one is used when only that is set)'),
 };
 
 export interface EmailRouteOptions {
@@ -62,7 +65,7 @@ export function emailRoutes(app: FastifyInstance, db: Db, config: Config, opts: 
         '(POST …/verify with the code), or publish the DNS TXT record shown (POST …/verify-dns). 409 inbox_address_taken only for an address of this account.',
       body: z.object({ address: z.string().trim().min(3).max(254), ...fields, name: fields.name, team_id: fields.team_id.optional(),
         acknowledge: fields.acknowledge.optional(), imap_url: fields.imap_url.optional(), imap_password: fields.imap_password.optional(),
-        imap_move_to: fields.imap_move_to.optional() }).strict(),
+        imap_move_to: fields.imap_move_to.optional(), signature_nl: fields.signature_nl.optional(), signature_en: fields.signature_en.optional() }).strict(),
       response: { 201: inbox, ...res.errors },
     },
   }, async (req, reply) => reply.code(201).send(await createInbox(db, actorOf(req), req.body)));

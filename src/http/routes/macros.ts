@@ -16,7 +16,10 @@ const macroSchema = z
     shared: z.boolean(), actions: macroActionsObject, created_at: res.time, updated_at: res.time,
   })
   .describe('Macro');
-const change = z.object({ field: z.enum(['status', 'priority', 'team_id', 'tags']), from: z.unknown(), to: z.unknown() });
+const change = z.object({
+  field: z.string().regex(/^(status|priority|tier|team_id|tags|fields\.[a-z][a-z0-9_]{0,39})$/).describe('status, priority, tier, team_id, tags, or fields.<key> for a custom field'),
+  from: z.unknown(), to: z.unknown(),
+});
 const outcome = z.object({
   macro: z.object({ id: z.string(), name: z.string() }),
   case_id: z.string(),

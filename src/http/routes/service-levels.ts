@@ -20,11 +20,12 @@ const policyBody = z.object({
   next_response_minutes: minutes.describe('business minutes to answer a customer who wrote again'),
   resolution_minutes: minutes.describe('business minutes to solved'),
   at_risk_percent: z.number().int().min(1).max(99).describe('at risk once this share of a target has passed (default 80)'),
+  field_conditions: s.fieldConditions.describe('custom field values the case, its customer or their organisation must have (all of them); a matching condition makes a policy more specific than segment, priority and channel'),
 });
 const policy = z.object({
   id: z.string(), name: z.string(), segment: z.string().nullable(), priority: z.string().nullable(), channel: z.string().nullable(),
   first_response_minutes: z.number().int().nullable(), next_response_minutes: z.number().int().nullable(), resolution_minutes: z.number().int().nullable(),
-  at_risk_percent: z.number().int(), created_at: res.time,
+  at_risk_percent: z.number().int(), field_conditions: s.fieldConditionsOut, created_at: res.time,
 }).describe('Service level');
 const clock = z.object({
   target: z.enum(['first_response', 'next_response', 'resolution']), target_minutes: z.number().int(), started_at: res.time,
@@ -39,7 +40,7 @@ const caseClocks = z.object({
 export function serviceLevelRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['service levels'];
-  r.get('/api/v1/sla-policies', { config: { permission: 'settings.read' }, schema: { tags, summary: 'Service levels by segment × priority × channel', response: { 200: res.listOf(policy), ...res.errors } } },
+  r.get('/api/v1/sla-policies', { config: { permission: 'settings.read' }, schema: { tags, summary: 'Service levels by segment × priority × channel × custom field conditions', response: { 200: res.listOf(policy), ...res.errors } } },
     async (req) => ({ data: await listSlaPolicies(db, actorOf(req).accountId) }));
   r.post('/api/v1/sla-policies', {
     config: { permission: 'service_levels.manage' },

@@ -16,6 +16,9 @@ export interface InboxInput {
   imap_url?: string | null;
   imap_password?: string | null;
   imap_move_to?: string | null;
+  /** closing lines under every mail sent from this inbox, Dutch and English ('' removes) */
+  signature_nl?: string;
+  signature_en?: string;
 }
 
 /**
@@ -32,10 +35,10 @@ export async function createInbox(db: Db, actor: Actor, input: InboxInput & { ad
     if (input.team_id) await checkTeam(tx, actor.accountId, input.team_id);
     try {
       const [row] = await tx.query<InboxRow>(
-        `INSERT INTO inboxes (account_id, address, name, team_id, acknowledge, imap_url, imap_password, imap_move_to)
-         VALUES ($1, $2, $3, $4, coalesce($5, true), $6, $7, $8) RETURNING ${INBOX_COLUMNS}`,
+        `INSERT INTO inboxes (account_id, address, name, team_id, acknowledge, imap_url, imap_password, imap_move_to, signature_nl, signature_en)
+         VALUES ($1, $2, $3, $4, coalesce($5, true), $6, $7, $8, $9, $10) RETURNING ${INBOX_COLUMNS}`,
         [actor.accountId, address, input.name.trim(), input.team_id ?? null, input.acknowledge ?? null, input.imap_url ?? null,
-          input.imap_password ?? null, input.imap_move_to ?? null],
+          input.imap_password ?? null, input.imap_move_to ?? null, cleanSignature(input.signature_nl), cleanSignature(input.signature_en)],
       );
       await recordAudit(tx, actor, { action: 'inbox.created', entityType: 'inbox', entityId: row.id, after: publicInbox(row) });
       await queueVerification(tx, actor.accountId, row.id);
@@ -63,6 +66,8 @@ export async function updateInbox(db: Db, actor: Actor, id: string, input: Inbox
       imap_url: input.imap_url !== undefined ? input.imap_url : before.imap_url,
       imap_password: input.imap_password !== undefined ? input.imap_password : before.imap_password,
       imap_move_to: input.imap_move_to !== undefined ? input.imap_move_to : before.imap_move_to,
+      signature_nl: input.signature_nl !== undefined ? cleanSignature(input.signature_nl) : before.signature_nl,
+      signature_en: input.signature_en !== undefined ? cleanSignature(input.signature_en) : before.signature_en,
     };
     const mailboxChanged = next.imap_url !== before.imap_url;
     // a new address is a new claim: unverified (no mail routed) until it is proved, with a new DNS token
@@ -78,9 +83,11 @@ export async function updateInbox(db: Db, actor: Actor, id: string, input: Inbox
            verification_code_hash = CASE WHEN $11::boolean THEN NULL ELSE verification_code_hash END,
            verification_expires_at = CASE WHEN $11::boolean THEN NULL ELSE verification_expires_at END,
            verification_attempts = CASE WHEN $11::boolean THEN 0 ELSE verification_attempts END,
-           dns_token = CASE WHEN $11::boolean THEN replace(gen_random_uuid()::text, '-', '') ELSE dns_token END
+           dns_token = CASE WHEN $11::boolean THEN replace(gen_random_uuid()::text, '-', '') ELSE dns_token END,
+           signature_nl = $12, signature_en = $13
          WHERE account_id = $1 AND id = $2 RETURNING ${INBOX_COLUMNS}`,
-        [actor.accountId, id, next.address, next.name, next.team_id, next.acknowledge, next.imap_url, next.imap_password, next.imap_move_to, mailboxChanged, addressChanged],
+        [actor.accountId, id, next.address, next.name, next.team_id, next.acknowledge, next.imap_url, next.imap_password, next.imap_move_to, mailboxChanged, addressChanged,
+          next.signature_nl, next.signature_en],
       );
       await recordAudit(tx, actor, { action: 'inbox.updated', entityType: 'inbox', entityId: id, before: publicInbox(before), after: publicInbox(row) });
       if (!addressChanged) return publicInbox(row);
@@ -91,6 +98,14 @@ export async function updateInbox(db: Db, actor: Actor, id: string, input: Inbox
       throw err;
     }
   });
+}
+
+/** A signature as stored: line ends made \n, trailing spaces and blank edges gone; a leading "-- " separator is ours to add. */
+function cleanSignature(raw: string | undefined): string {
+  const lines = (raw ?? '').replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd());
+  while (lines.length && (lines[0] === '' || lines[0] === '--')) lines.shift();
+  while (lines.length && lines[lines.length - 1] === '') lines.pop();
+  return lines.join('\n');
 }
 
 async function checkTeam(tx: Db, accountId: string, teamId: string) {

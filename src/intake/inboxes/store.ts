@@ -25,11 +25,14 @@ export interface InboxRow {
   verification_attempts: number;
   verification_sent_at: Date | null;
   dns_token: string;
+  /** closing lines under every mail from this inbox, per language ('' = none; the other language's when one is empty) */
+  signature_nl: string;
+  signature_en: string;
 }
 
 export const INBOX_COLUMNS =
   'id, account_id, address, name, team_id, acknowledge, imap_url, imap_password, imap_move_to, imap_uidvalidity, imap_last_uid, imap_polled_at, imap_error, created_at, ' +
-  'verified_at, verified_by, verification_code_hash, verification_expires_at, verification_attempts, verification_sent_at, dns_token';
+  'verified_at, verified_by, verification_code_hash, verification_expires_at, verification_attempts, verification_sent_at, dns_token, signature_nl, signature_en';
 
 /** The DNS record that proves an inbox's domain: TXT `_luister.<domain>` = `luister-verification=<token>`. */
 export function dnsRecord(row: Pick<InboxRow, 'address' | 'dns_token'>) {

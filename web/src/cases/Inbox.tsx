@@ -11,6 +11,7 @@ import { useCustomerNames } from './customers.ts';
 import { isSlaQueue, queuesFor, queueUrl, type Queue } from './queues.ts';
 import { SearchHits } from './SearchHits.tsx';
 import { TagFilter } from '../tags/TagFilter.tsx';
+import { FieldFilter } from '../custom-fields/FieldFilter.tsx';
 import { TopicFilter } from './TopicFilter.tsx';
 
 /**
@@ -24,6 +25,9 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
   const status = (CASE_STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as CaseStatus) : null;
   const topic = params.get('topic');
   const tag = params.get('tag');
+  // custom field filters: field.<key>=value, passed on to the list as they are
+  const fields = Object.fromEntries([...params].filter(([k]) => k.startsWith('field.')).map(([k, v]) => [k.slice(6), v]));
+  const fieldsKey = JSON.stringify(fields);
   const q = params.get('q') ?? '';
 
   const [rows, setRows] = useState<Row[] | null>(null);
@@ -67,10 +71,10 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
     }
     return () => ac.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [queue, status, topic, tag, q, reload]);
+  }, [queue, status, topic, tag, fieldsKey, q, reload]);
 
   async function loadQueue(from: string | null, signal?: AbortSignal): Promise<{ rows: Row[]; cursor: string | null }> {
-    const url = queueUrl(queue, me, status, from, topic, tag);
+    const url = queueUrl(queue, me, status, from, topic, tag, fields);
     if (isSlaQueue(queue)) {
       const r = await get<{ data: CaseClocks[] }>(url, signal);
       return { rows: r.data.map((c) => ({ id: c.case_id, ref: c.ref, subject: c.subject, sla: c })), cursor: null };
@@ -135,8 +139,11 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
     '?': onHelp,
   });
 
-  const to = (p: { queue?: Queue; status?: string | null; topic?: string | null; tag?: string | null }) =>
-    `${BASE}${query({ queue: p.queue ?? queue, status: p.status === undefined ? status : p.status, topic: p.topic === undefined ? topic : p.topic, tag: p.tag === undefined ? tag : p.tag })}`;
+  const to = (p: { queue?: Queue; status?: string | null; topic?: string | null; tag?: string | null; fields?: Record<string, string> }) =>
+    `${BASE}${query({
+      queue: p.queue ?? queue, status: p.status === undefined ? status : p.status, topic: p.topic === undefined ? topic : p.topic, tag: p.tag === undefined ? tag : p.tag,
+      ...Object.fromEntries(Object.entries(p.fields ?? fields).map(([k, v]) => [`field.${k}`, v])),
+    })}`;
 
   return (
     <main id="main" className="inbox">
@@ -182,6 +189,7 @@ export function Inbox({ me, params, onHelp }: { me: Me; params: URLSearchParams;
               )}
               <TopicFilter value={topic} onChange={(id) => navigate(to({ topic: id }))} />
               <TagFilter value={tag} onChange={(x) => navigate(to({ tag: x }))} />
+              <FieldFilter value={fields} onChange={(x) => navigate(to({ fields: x }))} />
             </div>
           )}
 

@@ -12,10 +12,10 @@ export const OPEN_STATUSES: readonly CaseStatus[] = ['new', 'open', 'pending_us'
 export const isSlaQueue = (q: Queue): q is 'at_risk' | 'breached' => q === 'at_risk' || q === 'breached';
 
 /** The API call behind a queue (a pure function: easy to read, easy to test). */
-export function queueUrl(queue: Queue, me: Me, status: CaseStatus | null, cursor?: string | null, topic?: string | null, tag?: string | null): string {
+export function queueUrl(queue: Queue, me: Me, status: CaseStatus | null, cursor?: string | null, topic?: string | null, tag?: string | null, fields: Record<string, string> = {}): string {
   if (isSlaQueue(queue)) return `/api/v1/sla/cases${query({ state: queue })}`;
   const statuses = status ? [status] : OPEN_STATUSES;
-  const base = { limit: 50, cursor, status: statuses.join(','), topic_id: topic, tag };
+  const base = { limit: 50, cursor, status: statuses.join(','), topic_id: topic, tag, ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [`field.${k}`, v])) };
   switch (queue) {
     case 'mine':
       return `/api/v1/cases${query({ ...base, owner_id: me.agent?.id ?? me.actor.id })}`;

@@ -5,18 +5,24 @@ import { useShortcuts } from '../shared/keys.ts';
 import { CASE_STATUSES, can, type Me } from '../shared/types.ts';
 import { useAction } from '../shared/useAction.ts';
 import type { Macro, MacroActions } from './types.ts';
+import type { FieldDefinition } from '../custom-fields/types.ts';
+import { MacroFields, fieldActions, formatFieldAction } from './MacroFields.tsx';
 
 const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+const TIERS = ['L1', 'L2', 'L3'] as const;
+const EMPTY = { name: '', shared: false, status: '', priority: '', tier: '', team_id: '', tags_add: '', tags_remove: '', note: '', template_id: '' };
 const list = (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean);
 
 /** The macros you may use (shared and your own), and a form to make one; supervisors may share. */
 export function MacroList({ me, onHelp }: { me: Me; onHelp: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [macros, setMacros] = useState<Macro[]>([]);
   const [teams, setTeams] = useState<{ id: string; name: string }[]>([]);
   const [templates, setTemplates] = useState<{ id: string; name: string }[]>([]);
   const [version, setVersion] = useState(0);
-  const [form, setForm] = useState({ name: '', shared: false, status: '', priority: '', team_id: '', tags_add: '', tags_remove: '', note: '', template_id: '' });
+  const [form, setForm] = useState(EMPTY);
+  const [caseFields, setCaseFields] = useState<FieldDefinition[]>([]);
+  const [fieldDraft, setFieldDraft] = useState<Record<string, string | string[]>>({});
   const titleRef = useRef<HTMLHeadingElement>(null);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   const { notice, act } = useAction(refresh, t('macros.saved'));
@@ -28,6 +34,7 @@ export function MacroList({ me, onHelp }: { me: Me; onHelp: () => void }) {
     get<{ data: Macro[] }>('/api/v1/macros', ac.signal).then((r) => setMacros(r.data)).catch(() => undefined);
     get<{ data: { id: string; name: string }[] }>('/api/v1/teams', ac.signal).then((r) => setTeams(r.data)).catch(() => undefined);
     get<{ data: { id: string; name: string }[] }>('/api/v1/templates', ac.signal).then((r) => setTemplates(r.data)).catch(() => undefined);
+    get<{ data: FieldDefinition[] }>('/api/v1/custom-fields?entity=case', ac.signal).then((r) => setCaseFields(r.data)).catch(() => undefined);
     return () => ac.abort();
   }, [version]);
 
@@ -37,19 +44,25 @@ export function MacroList({ me, onHelp }: { me: Me; onHelp: () => void }) {
     const actions: MacroActions = {};
     if (form.status) actions.status = form.status;
     if (form.priority) actions.priority = form.priority;
+    if (form.tier) actions.tier = form.tier;
+    const fields = fieldActions(caseFields, fieldDraft);
+    if (Object.keys(fields).length) actions.fields = fields;
     if (form.team_id) actions.team_id = form.team_id;
     if (list(form.tags_add).length) actions.tags_add = list(form.tags_add);
     if (list(form.tags_remove).length) actions.tags_remove = list(form.tags_remove);
     if (form.note.trim()) actions.note = form.note.trim();
     if (form.template_id) actions.template_id = form.template_id;
     if (await act(() => post('/api/v1/macros', { name: form.name, shared: form.shared, actions }))) {
-      setForm({ name: '', shared: false, status: '', priority: '', team_id: '', tags_add: '', tags_remove: '', note: '', template_id: '' });
+      setForm(EMPTY);
+      setFieldDraft({});
     }
   }
   const does = (a: MacroActions) =>
     [
       a.status && `${t('macros.field.status')}: ${t(`status.${a.status}`)}`,
       a.priority && `${t('macros.field.priority')}: ${t(`priority.${a.priority}`)}`,
+      a.tier && `${t('macros.field.tier')}: ${a.tier}`,
+      ...Object.entries(a.fields ?? {}).map(([k, v]) => formatFieldAction(caseFields, k, v, t, i18n.language)),
       a.team_id && `${t('macros.field.team_id')}: ${teams.find((x) => x.id === a.team_id)?.name ?? a.team_id}`,
       a.tags_add?.length && `+${a.tags_add.join(', +')}`,
       a.tags_remove?.length && `−${a.tags_remove.join(', −')}`,
@@ -106,11 +119,17 @@ export function MacroList({ me, onHelp }: { me: Me; onHelp: () => void }) {
           <option value="">{t('macros.unchanged')}</option>
           {PRIORITIES.map((p) => <option key={p} value={p}>{t(`priority.${p}`)}</option>)}
         </select>
+        <label htmlFor="macro-tier">{t('macros.tier')}</label>
+        <select id="macro-tier" value={form.tier} onChange={set('tier')}>
+          <option value="">{t('macros.unchanged')}</option>
+          {TIERS.map((x) => <option key={x} value={x}>{x}</option>)}
+        </select>
         <label htmlFor="macro-team">{t('macros.team')}</label>
         <select id="macro-team" value={form.team_id} onChange={set('team_id')}>
           <option value="">{t('macros.unchanged')}</option>
           {teams.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
         </select>
+        <MacroFields defs={caseFields} value={fieldDraft} onChange={setFieldDraft} />
         <label htmlFor="macro-tags-add">{t('macros.tagsAdd')}</label>
         <input id="macro-tags-add" value={form.tags_add} onChange={set('tags_add')} />
         <label htmlFor="macro-tags-remove">{t('macros.tagsRemove')}</label>

@@ -4,6 +4,8 @@ import { get, post } from '../shared/api.ts';
 import type { Act } from '../shared/useAction.ts';
 import { MACROS, onLinkClick } from '../shared/router.ts';
 import type { Macro, MacroOutcome } from './types.ts';
+import type { FieldDefinition } from '../custom-fields/types.ts';
+import { fieldLabel, showFieldValue } from './MacroFields.tsx';
 
 /**
  * The case's macro menu (`m`): choose a macro, see what it would change on this case (the server's
@@ -13,8 +15,9 @@ export function MacroMenu({ caseId, version, act, open, onOpenChange, onReply }:
   caseId: string; version: number; act: Act; open: boolean; onOpenChange: (open: boolean) => void;
   onReply: (text: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [macros, setMacros] = useState<Macro[] | null>(null);
+  const [caseFields, setCaseFields] = useState<FieldDefinition[]>([]);
   const [chosen, setChosen] = useState('');
   const [preview, setPreview] = useState<MacroOutcome | null>(null);
   const select = useRef<HTMLSelectElement>(null);
@@ -26,6 +29,7 @@ export function MacroMenu({ caseId, version, act, open, onOpenChange, onReply }:
     const ac = new AbortController();
     get<{ data: Macro[] }>('/api/v1/macros', ac.signal).then((r) => setMacros(r.data)).catch(() => !ac.signal.aborted && setMacros([]));
     get<{ data: { id: string; name: string }[] }>('/api/v1/teams', ac.signal).then((r) => setTeams(new Map(r.data.map((x) => [x.id, x.name])))).catch(() => undefined);
+    get<{ data: FieldDefinition[] }>('/api/v1/custom-fields?entity=case', ac.signal).then((r) => setCaseFields(r.data)).catch(() => undefined);
     requestAnimationFrame(() => select.current?.focus());
     return () => ac.abort();
   }, [open]);
@@ -39,7 +43,7 @@ export function MacroMenu({ caseId, version, act, open, onOpenChange, onReply }:
   }, [chosen, caseId, version]);
 
   const show = (field: string, v: unknown) =>
-    field === 'tags' ? (v as string[]).join(', ') || '—' : field === 'team_id' ? (v ? teamName(String(v)) : '—') : field === 'status' ? t(`status.${v}`) : field === 'priority' ? t(`priority.${v}`) : String(v);
+    field.startsWith('fields.') ? showFieldValue(v, t) : field === 'tags' ? (v as string[]).join(', ') || '—' : field === 'team_id' ? (v ? teamName(String(v)) : '—') : field === 'status' ? t(`status.${v}`) : field === 'priority' ? t(`priority.${v}`) : String(v);
 
   async function apply() {
     if (!preview) return;
@@ -83,7 +87,7 @@ export function MacroMenu({ caseId, version, act, open, onOpenChange, onReply }:
             <ul>
               {preview.changes.map((c) => (
                 <li key={c.field}>
-                  {t(`macros.field.${c.field}`)}: {t('macros.from', { from: show(c.field, c.from), to: show(c.field, c.to) })}
+                  {c.field.startsWith('fields.') ? fieldLabel(caseFields, c.field.slice(7), i18n.language) : t(`macros.field.${c.field}`)}: {t('macros.from', { from: show(c.field, c.from), to: show(c.field, c.to) })}
                 </li>
               ))}
               {preview.note && <li>{t('macros.note', { note: preview.note })}</li>}

@@ -1,6 +1,9 @@
 export interface MacroActions {
   status?: string;
   priority?: string;
+  tier?: string;
+  /** case custom field values by key; null clears */
+  fields?: Record<string, string | number | boolean | string[] | null>;
   team_id?: string;
   tags_add?: string[];
   tags_remove?: string[];
@@ -18,7 +21,8 @@ export interface Macro {
 
 export interface MacroOutcome {
   macro: { id: string; name: string };
-  changes: { field: 'status' | 'priority' | 'team_id' | 'tags'; from: unknown; to: unknown }[];
+  /** a custom field is fields.<key> */
+  changes: { field: string; from: unknown; to: unknown }[];
   note: string | null;
   reply: { template_id: string; text: string; blocked: boolean } | null;
   problems: { code: string; message: string }[];

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShortcuts } from '../shared/keys.ts';
-import { CHANNELS, DASHBOARD, IMPORTS, MACROS, onLinkClick, PORTAL_SETTINGS, RETENTION, ROLES, SECURITY, SSO, STATUS_SETTINGS } from '../shared/router.ts';
+import { CHANNELS, DASHBOARD, FIELDS, IMPORTS, INBOXES, MACROS, SERVICE_RULES, onLinkClick, PORTAL_SETTINGS, RETENTION, ROLES, SECURITY, SSO, STATUS_SETTINGS } from '../shared/router.ts';
 import { can, isSupervisor, type Me } from '../shared/types.ts';
 
 interface Item {
@@ -29,6 +29,7 @@ export function SettingsIndex({ me, onHelp }: { me: Me; onHelp: () => void }) {
       title: t('settings.doors'),
       items: [
         ...(can(me, 'channels.manage') ? [{ href: CHANNELS, name: t('channels.nav'), what: t('settings.channels') }] : []),
+        ...(can(me, 'inboxes.manage') ? [{ href: INBOXES, name: t('inboxes.nav'), what: t('settings.inboxes') }] : []),
         ...(can(me, 'channels.manage') ? [{ href: PORTAL_SETTINGS, name: t('portal.nav'), what: t('settings.portal') }] : []),
         { href: STATUS_SETTINGS, name: t('app.statusPage'), what: t('settings.statusPage') },
       ],
@@ -44,6 +45,8 @@ export function SettingsIndex({ me, onHelp }: { me: Me; onHelp: () => void }) {
       title: t('settings.work'),
       items: [
         { href: MACROS, name: t('macros.title'), what: t('settings.macros') },
+        ...(can(me, 'settings.read') ? [{ href: FIELDS, name: t('fieldDefs.nav'), what: t('settings.fields') }] : []),
+        ...(can(me, 'routing.manage') || can(me, 'service_levels.manage') ? [{ href: SERVICE_RULES, name: t('rules.nav'), what: t('settings.rules') }] : []),
         ...(supervisor ? [{ href: DASHBOARD, name: t('app.dashboard'), what: t('settings.dashboardPanels') }] : []),
       ],
     },

@@ -40,6 +40,9 @@ export type Route =
   | { screen: 'roles' }
   | { screen: 'imports' }
   | { screen: 'settings' }
+  | { screen: 'service-rules' }
+  | { screen: 'inboxes' }
+  | { screen: 'fields' }
   | { screen: 'organisations' }
   | { screen: 'organisation'; id: string };
 
@@ -64,6 +67,9 @@ export function useRoute(): Route {
   if (/^\/app\/roles\/?$/.test(u.pathname)) return { screen: 'roles' };
   if (/^\/app\/imports\/?$/.test(u.pathname)) return { screen: 'imports' };
   if (/^\/app\/settings\/?$/.test(u.pathname)) return { screen: 'settings' };
+  if (/^\/app\/service-rules\/?$/.test(u.pathname)) return { screen: 'service-rules' };
+  if (/^\/app\/inboxes\/?$/.test(u.pathname)) return { screen: 'inboxes' };
+  if (/^\/app\/fields\/?$/.test(u.pathname)) return { screen: 'fields' };
   const o = /^\/app\/organisations(?:\/([^/]+))?\/?$/.exec(u.pathname);
   if (o) return o[1] ? { screen: 'organisation', id: decodeURIComponent(o[1]) } : { screen: 'organisations' };
   if (/^\/app\/dashboard\/?$/.test(u.pathname)) return { screen: 'dashboard', params: u.searchParams };
@@ -75,6 +81,9 @@ export function useRoute(): Route {
 export const caseHref = (ref: string) => `${BASE}cases/${encodeURIComponent(ref)}`;
 export const PROBLEMS = `${BASE}problems`;
 export const MACROS = `${BASE}macros`;
+export const SERVICE_RULES = `${BASE}service-rules`;
+export const INBOXES = `${BASE}inboxes`;
+export const FIELDS = `${BASE}fields`;
 export const ORGANISATIONS = `${BASE}organisations`;
 export const organisationHref = (id: string) => `${ORGANISATIONS}/${encodeURIComponent(id)}`;
 export const PROMISES = `${BASE}promises`;

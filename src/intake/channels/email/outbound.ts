@@ -34,7 +34,10 @@ export async function outboundEmailFields(
   /** what the caller already knows (the acknowledgement: the inbox and the mail it answers), saving the lookups */
   known: { inbox?: InboxRow; answering?: LastInbound } = {},
 ): Promise<MessageEmailFields> {
-  const inbox = known.inbox ?? (await inboxForCase(tx, accountId, c.inbox_id ?? null));
+  // a case row as most code loads it has no inbox_id: read it, or a reply would go out from the account's first inbox
+  const caseInbox = async () => c.inbox_id !== undefined ? c.inbox_id
+    : ((await tx.query<{ inbox_id: string | null }>('SELECT inbox_id FROM cases WHERE account_id = $1 AND id = $2', [accountId, c.id]))[0]?.inbox_id ?? null);
+  const inbox = known.inbox ?? (await inboxForCase(tx, accountId, await caseInbox()));
   const [last] = known.answering
     ? [known.answering]
     : await tx.query<LastInbound>(

@@ -4,6 +4,7 @@ import type { Db } from '../../../storage/db.ts';
 import type { JobRow } from '../../../storage/jobs.ts';
 import { inboxForCase } from '../../inboxes/store.ts';
 import { plusAddress } from './addresses.ts';
+import { withSignature } from './signature.ts';
 
 interface OutboundRow {
   id: string;
@@ -16,6 +17,7 @@ interface OutboundRow {
   automated: string | null;
   delivery_status: string | null;
   inbox_id: string | null;
+  language: string | null;
   ref: string;
 }
 
@@ -39,7 +41,7 @@ export function sendEmailJob(relayUrl: string | undefined) {
     const messageId = String(job.payload.message_id);
     const [m] = await db.query<OutboundRow>(
       `SELECT m.id, m.case_id, m.body, m.subject, m.email_message_id, m.email_references, m.to_address, m.automated,
-         m.delivery_status, m.inbox_id, c.ref
+         m.delivery_status, m.inbox_id, coalesce(m.language, c.language) AS language, c.ref
        FROM messages m JOIN cases c ON c.account_id = m.account_id AND c.id = m.case_id
        WHERE m.account_id = $1 AND m.id = $2 AND m.type = 'outbound'`,
       [accountId, messageId],
@@ -56,7 +58,8 @@ export function sendEmailJob(relayUrl: string | undefined) {
         to: m.to_address,
         replyTo: { name: inbox.name, address: plusAddress(inbox.address, m.ref) },
         subject: m.subject ?? `[${m.ref}]`,
-        text: m.body,
+        // the inbox's signature goes under every mail from it (replies and acknowledgements alike), in the message's language
+        text: withSignature(m.body, inbox, m.language),
         messageId: `<${m.email_message_id}>`,
         ...(references.length ? { inReplyTo: `<${references[references.length - 1]}>`, references: references.map((r) => `<${r}>`) } : {}),
         headers: {

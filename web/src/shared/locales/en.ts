@@ -16,6 +16,7 @@ import { roles } from './en/roles.ts';
 import { settings } from './en/settings.ts';
 import { imports } from './en/imports.ts';
 import { portal } from './en/portal.ts';
+import { rules } from './en/rules.ts';
 import type { Shape, nl } from './nl.ts';
 
 /** UI text in English: every key of the Dutch texts, one file per screen group in en/ (each checked against its Dutch twin). */
@@ -38,4 +39,5 @@ export const en: Shape<typeof nl> = {
   ...settings,
   ...imports,
   ...portal,
+  ...rules,
 };

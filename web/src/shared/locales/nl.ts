@@ -16,6 +16,7 @@ import { roles } from './nl/roles.ts';
 import { settings } from './nl/settings.ts';
 import { imports } from './nl/imports.ts';
 import { portal } from './nl/portal.ts';
+import { rules } from './nl/rules.ts';
 
 /** UI text in Dutch, the first language: one file per screen group in nl/; en.ts has every key (checked by its type). */
 export const nl = {
@@ -37,6 +38,7 @@ export const nl = {
   ...settings,
   ...imports,
   ...portal,
+  ...rules,
 };
 
 /** The shape of the texts: English (and any later language) must have every key Dutch has. */

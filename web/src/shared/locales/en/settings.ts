@@ -17,9 +17,12 @@ export const settings: Shape<typeof nl> = {
     statusPage: 'The public status page: components, time zone and subscribers.',
     sso: 'Sign-in through your organisation’s identity provider (OpenID Connect).',
     roles: 'Custom roles made of named permissions, on top of the built-in role, and who has which.',
-    macros: 'Fixed actions in one click: status, priority, team, tags, note and reply.',
+    macros: 'Fixed actions in one click: status, priority, tier, team, tags, fields, note and reply.',
     dashboardPanels: 'Auto-close, NPS rounds and the hourly cost are under the dashboard.',
     imports: 'History from a mail archive or from Zendesk, Freshdesk, Zammad or Chatwoot: a dry run first, then for real.',
     retention: 'How long Luister keeps cases and messages, and running the retention rules now.',
+    rules: 'Which team and tier get the cases with certain field values, and which response times hold.',
+    fields: 'Custom fields on cases, customers and organisations: type, options, needed to solve.',
+    inboxes: 'Sender name and signature per e-mail inbox, for replies and acknowledgements.',
   },
 };

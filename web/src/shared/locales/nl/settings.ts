@@ -15,9 +15,12 @@ export const settings = {
     statusPage: 'De openbare statuspagina: onderdelen, tijdzone en abonnees.',
     sso: 'Aanmelden via de identiteitsprovider van uw organisatie (OpenID Connect).',
     roles: 'Eigen rollen uit benoemde rechten, bovenop de vaste rol, en wie welke rol heeft.',
-    macros: 'Vaste handelingen met één klik: status, prioriteit, team, labels, notitie en antwoord.',
+    macros: 'Vaste handelingen met één klik: status, prioriteit, niveau, team, labels, velden, notitie en antwoord.',
     dashboardPanels: 'Automatisch sluiten, NPS-rondes en het uurtarief staan onder het overzicht met cijfers.',
     imports: 'Geschiedenis uit een mailarchief of uit Zendesk, Freshdesk, Zammad of Chatwoot: eerst een proefimport, dan echt.',
     retention: 'Hoe lang Luister zaken en berichten bewaart, en de bewaarregels nu uitvoeren.',
+    rules: 'Welk team en niveau zaken met bepaalde veldwaarden krijgt, en welke reactietijden gelden.',
+    fields: 'Eigen velden op zaken, klanten en organisaties: soort, keuzes, nodig om op te lossen.',
+    inboxes: 'Afzendernaam en ondertekening per e-mailinbox, voor antwoorden en ontvangstbevestigingen.',
   },
 };

@@ -1,0 +1,92 @@
+import { AppError } from '../shared/errors.ts';
+import { checkValue, type FieldDefinition, type FieldEntity, type FieldValue, type FieldValues } from './fields.ts';
+
+/**
+ * A condition on a custom field value, as routing rules and service-level policies hold them:
+ * `equals` one value (for a yes/no field: true or false; for a several-of field: has that option),
+ * or `one_of` a list of values (for a several-of field: has any of them).
+ */
+export interface FieldCondition {
+  entity: FieldEntity;
+  key: string;
+  op: 'equals' | 'one_of';
+  value: FieldValue;
+}
+
+/** The field values a case is judged by: its own, its customer's, the customer's organisation's. */
+export type ValuesByEntity = Partial<Record<FieldEntity, FieldValues | null | undefined>>;
+
+export const MAX_CONDITIONS = 10;
+
+const bad = (i: number, message: string, field?: string) =>
+  new AppError('invalid_condition', `Condition ${i + 1}: ${message}`, 400, { condition: i, ...(field ? { field } : {}) });
+
+/** One value of the field's type; for a several-of field one of its options. */
+function checkOne(def: FieldDefinition, v: unknown): FieldValue {
+  return checkValue(def.type === 'several_of' ? { ...def, type: 'one_of' } : def, v);
+}
+
+/**
+ * Conditions as given (API), checked against the account's field definitions before anything is
+ * saved: the field must exist for that kind, the value be of its type (an option of a list, a
+ * date, true/false …). Returns them normalised; throws a 400 naming the condition otherwise.
+ */
+export function checkConditions(defs: readonly FieldDefinition[], input: readonly { entity: string; key: string; op: string; value: unknown }[]): FieldCondition[] {
+  if (input.length > MAX_CONDITIONS) throw new AppError('invalid_condition', `At most ${MAX_CONDITIONS} conditions`, 400);
+  const seen = new Set<string>();
+  return input.map((c, i) => {
+    const def = defs.find((d) => d.entity === c.entity && d.key === c.key);
+    if (!def) throw bad(i, `no ${c.entity} field "${String(c.key).slice(0, 60)}"`, c.key);
+    if (seen.has(`${c.entity}.${c.key}`)) throw bad(i, `the ${c.entity} field "${c.key}" has a condition already`, c.key);
+    seen.add(`${c.entity}.${c.key}`);
+    try {
+      if (c.op === 'equals') return { entity: def.entity, key: def.key, op: 'equals', value: checkOne(def, c.value) };
+      if (c.op !== 'one_of') throw bad(i, 'op is equals or one_of', c.key);
+      if (def.type === 'yes_no') throw bad(i, 'a yes/no field is matched with equals true or false', c.key);
+      if (!Array.isArray(c.value) || c.value.length < 1 || c.value.length > 100) throw bad(i, 'one_of needs a list of 1 to 100 values', c.key);
+      const values = c.value.map((v) => checkOne(def, v));
+      return { entity: def.entity, key: def.key, op: 'one_of', value: [...new Set(values.map((v) => JSON.stringify(v)))].map((v) => JSON.parse(v)) };
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'invalid_field_value') throw bad(i, err.message, c.key);
+      throw err;
+    }
+  });
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Whether a stored value meets one wanted value (a several-of value: has it among its options). */
+function meets(stored: FieldValue | undefined, wanted: FieldValue): boolean {
+  if (stored === undefined || stored === null) return false;
+  if (Array.isArray(stored)) return stored.includes(wanted as string);
+  return same(stored, wanted);
+}
+
+/** Pure: whether every condition holds for these values. An empty list always holds. */
+export function meetsConditions(conditions: readonly FieldCondition[], values: ValuesByEntity): boolean {
+  return conditions.every((c) => {
+    const stored = values[c.entity]?.[c.key];
+    return c.op === 'equals' ? meets(stored, c.value) : (c.value as FieldValue[]).some((w) => meets(stored, w));
+  });
+}
+
+
+/**
+ * A condition as typed on the command line: `case.contract=zakelijk`, `customer.vip=ja`,
+ * `case.producten=tv|bellen` (several values: any of them). Values are read by the field's type
+ * (a number, yes/ja/true …); checkConditions then checks them as for the API.
+ */
+export function conditionFromText(defs: readonly FieldDefinition[], text: string): { entity: string; key: string; op: string; value: unknown } {
+  const m = /^(case|customer|organisation)\.([a-z][a-z0-9_]{0,39})=(.+)$/s.exec(text.trim());
+  if (!m) throw new AppError('invalid_condition', `"${text.slice(0, 80)}" is not a condition like case.contract=zakelijk or customer.vip=ja`, 400);
+  const [, entity, key, rest] = m;
+  const def = defs.find((d) => d.entity === entity && d.key === key);
+  const read = (v: string): unknown => {
+    const s = v.trim();
+    if (def?.type === 'number' && s !== '' && Number.isFinite(Number(s.replace(',', '.')))) return Number(s.replace(',', '.'));
+    if (def?.type === 'yes_no') return ['ja', 'yes', 'true'].includes(s.toLowerCase()) ? true : ['nee', 'no', 'false'].includes(s.toLowerCase()) ? false : s;
+    return s;
+  };
+  const parts = rest.split('|');
+  return parts.length > 1 ? { entity, key, op: 'one_of', value: parts.map(read) } : { entity, key, op: 'equals', value: read(rest) };
+}

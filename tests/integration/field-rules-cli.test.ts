@@ -1,0 +1,44 @@
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'luister-field-rules-cli-'));
+const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+const luister = (...args: string[]) => {
+  const res = spawnSync(process.execPath, ['bin/luister.mjs', ...args], { env, encoding: 'utf8', timeout: 120_000 });
+  return { code: res.status, out: res.stdout, err: res.stderr };
+};
+const json = (r: { out: string; err: string; code: number | null }) => {
+  assert.equal(r.code, 0, r.err || r.out);
+  return JSON.parse(r.out);
+};
+after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+test('luister route rule add / sla policy create --field: conditions typed on the command line, checked like the API', () => {
+  const account = json(luister('account', 'create', '--name', 'Regels BV', '--admin-email', `rules.${process.pid}.${Date.now()}@example.test`));
+  const a = ['--account', account.account_id];
+  json(luister('fields', 'add', '--kind', 'case', '--key', 'contract', '--label-nl', 'Contract', '--type', 'one_of', '--options', 'basis,zakelijk', '--json', ...a));
+  json(luister('fields', 'add', '--kind', 'customer', '--key', 'vip', '--label-nl', 'VIP', '--type', 'yes_no', '--json', ...a));
+
+  const rule = json(luister('route', 'rule', 'add', '--name', 'Zakelijk', '--field', 'case.contract=zakelijk', '--tier', 'L2', ...a));
+  assert.deepEqual(rule.conditions, [{ entity: 'case', key: 'contract', op: 'equals', value: 'zakelijk' }]);
+  const bad = luister('route', 'rule', 'add', '--name', 'Fout', '--field', 'case.contract=goud', '--tier', 'L2', ...a);
+  assert.equal(bad.code, 1);
+  assert.match(bad.err, /Condition 1: .*must be one of: basis, zakelijk/);
+  const list = luister('route', 'rules', ...a);
+  assert.equal(list.code, 0, list.err);
+  assert.match(list.out, /Zakelijk: when case\.contract = "zakelijk" → at least L2/);
+  assert.doesNotMatch(list.out, /Fout/);
+
+  const policy = json(luister('sla', 'policy', 'create', '--name', 'VIP', '--first-response', '60', '--field', 'customer.vip=ja', ...a));
+  assert.deepEqual(policy.field_conditions, [{ entity: 'customer', key: 'vip', op: 'equals', value: true }]);
+  const unknown = luister('sla', 'policy', 'create', '--name', 'X', '--first-response', '60', '--field', 'customer.kleur=rood', ...a);
+  assert.equal(unknown.code, 1);
+  assert.match(unknown.err, /no customer field "kleur"/);
+
+  assert.equal(json(luister('route', 'rule', 'delete', rule.id, ...a)).deleted, true);
+  assert.equal(luister('route', 'rules', ...a).out.trim(), '');
+});
