@@ -1,25 +1,14 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { openDb, type Db } from '../../src/storage/db.ts';
 import { systemActor } from '../../src/shared/actor.ts';
 import { receiveMessage } from '../../src/cases/receive-message.ts';
+import { cliRunner } from '../cli.ts';
 
 /** `luister cases merge|split|follow|unfollow|followers`: the same use cases as the API, for an admin's script. */
 
-const dataDir = mkdtempSync(join(tmpdir(), 'luister-merge-cli-'));
-const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-const luister = (...args: string[]) => {
-  const res = spawnSync(process.execPath, ['bin/luister.mjs', ...args], { env, encoding: 'utf8', timeout: 120_000 });
-  return { code: res.status, out: res.stdout, err: res.stderr };
-};
-const json = (r: { out: string; err: string; code: number | null }) => {
-  assert.equal(r.code, 0, r.err || r.out);
-  return JSON.parse(r.out);
-};
+const { dataDir, luister, json } = cliRunner('luister-merge-cli-');
 /** The database the CLI uses, opened between commands (PGlite allows one process at a time). */
 async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const db = await openDb({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir });

@@ -3,7 +3,6 @@
 // (DATA_DIR's PGlite, or DATABASE_URL when the tests run on PostgreSQL).
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,18 +16,11 @@ import { requestRefund } from '../../src/refunds/request-refund.ts';
 import { approveRefund } from '../../src/refunds/approve-refund.ts';
 import { updateRefundSettings } from '../../src/refunds/settings.ts';
 import { uniqueEmail } from '../helpers.ts';
+import { cliRunner } from '../cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'luister-ledger-cli-'));
 const dataDir = join(dir, 'data');
-const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-const luister = (...args: string[]) => {
-  const res = spawnSync(process.execPath, ['bin/luister.mjs', ...args], { env, encoding: 'utf8', timeout: 120_000 });
-  return { code: res.status, out: res.stdout, err: res.stderr };
-};
-const json = (r: { out: string; err: string; code: number | null }) => {
-  assert.equal(r.code, 0, r.err || r.out);
-  return JSON.parse(r.out);
-};
+const { luister, json } = cliRunner('', dataDir);
 const XSD = new URL('../../../shared/data/sepa/pain.001.001.03.xsd', import.meta.url);
 after(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,21 +1,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { cliRunner } from '../cli.ts';
 
 /** `luister roles`: compose a custom role, grant and revoke names, give it to an agent, delete it (issue 20). */
-const dataDir = mkdtempSync(join(tmpdir(), 'luister-roles-cli-'));
-const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-const luister = (...args: string[]) => {
-  const res = spawnSync(process.execPath, ['bin/luister.mjs', ...args], { env, encoding: 'utf8', timeout: 120_000 });
-  return { code: res.status, out: res.stdout, err: res.stderr };
-};
-const json = (r: { out: string; err: string; code: number | null }) => {
-  assert.equal(r.code, 0, r.err || r.out);
-  return JSON.parse(r.out);
-};
+const { dataDir, luister, json } = cliRunner('luister-roles-cli-');
 
 let a: string[];
 let email: string;

@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface CliResult {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+/**
+ * `luister …` as an admin runs it, on a data folder of its own (PGlite), for the CLI tests:
+ * `luister(...args)` runs one command; `json(result)` asserts it succeeded and parses what it printed.
+ */
+export function cliRunner(prefix: string, dataDir = mkdtempSync(join(tmpdir(), prefix))) {
+  const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+  const luister = (...args: string[]): CliResult => {
+    const res = spawnSync(process.execPath, ['bin/luister.mjs', ...args], { env, encoding: 'utf8', timeout: 120_000 });
+    return { code: res.status, out: res.stdout, err: res.stderr };
+  };
+  const json = (r: CliResult) => {
+    assert.equal(r.code, 0, r.err || r.out);
+    return JSON.parse(r.out);
+  };
+  return { dataDir, env, luister, json };
+}
