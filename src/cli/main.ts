@@ -39,7 +39,6 @@ import { parseCli, print, required, withDb } from './run.ts';
 import { ask } from './prompt.ts';
 import { HELP } from './help.ts';
 
-
 const { values: opt, positionals } = parseCli();
 
 function roleOption(): Role | undefined {
