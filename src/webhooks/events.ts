@@ -39,22 +39,8 @@ export const EVENT_NAMES: readonly EventName[] = [
  * the event exists if and only if the change it describes committed. The same statement tells
  * the workspace live (a NOTIFY, sent on commit), so an event costs one round trip either way.
  */
-export async function emitEvent(tx: Db, accountId: string, event: EventName, data: unknown): Promise<void> {
-  const now = new Date();
-  const payload = JSON.stringify({ event, created_at: now.toISOString(), data });
-  // data-modifying CTEs run to completion whether or not the outer SELECT reads them
-  await tx.query(
-    `WITH d AS (
-       INSERT INTO webhook_deliveries (account_id, webhook_id, event, payload)
-       SELECT account_id, id, $2, $3::jsonb FROM webhooks
-       WHERE account_id = $1 AND active AND $2 = ANY(events)
-       RETURNING account_id, id),
-     j AS (
-       INSERT INTO jobs (account_id, kind, payload)
-       SELECT account_id, 'webhook.deliver', jsonb_build_object('delivery_id', id) FROM d)
-     SELECT pg_notify($4, $5)`,
-    [accountId, event, payload, LIVE_CHANNEL, JSON.stringify(liveNotice(accountId, event, data, now))],
-  );
+export function emitEvent(tx: Db, accountId: string, event: EventName, data: unknown): Promise<void> {
+  return emitEvents(tx, accountId, [{ event, data }]);
 }
 
 export interface PendingEvent {
@@ -64,7 +50,8 @@ export interface PendingEvent {
 
 /**
  * emitEvent for many events in one statement (a batch that writes many rows, e.g. an archive
- * import): the same deliveries, jobs and live notices, in the order given.
+ * import): the deliveries, jobs and live notices, in the order given. Data-modifying CTEs run to
+ * completion whether or not the outer SELECT reads them.
  */
 export async function emitEvents(tx: Db, accountId: string, events: PendingEvent[]): Promise<void> {
   if (!events.length) return;
