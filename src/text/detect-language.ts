@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { lazyModule } from '../shared/lazy-module.ts';
 import { countMarkers, dutchAndAfrikaans, type MarkerCounts } from './language-markers.ts';
 import { words as wordsOf } from './tokenise.ts';
 
@@ -122,17 +122,9 @@ function lengthConfidence(words: number, adjust: number): number {
 }
 
 type Eld = typeof import('eld/small')['eld'];
-let eld: Eld | null = null;
-
 /**
  * ELD's "small" table, loaded synchronously on first use. The package is ESM only and exports no
  * `require` condition, so its entry is resolved as an import would and then required by path
  * (Node.js 20.19+ and 22.12+ load a synchronous ES module with require).
  */
-function ngramModel(): Eld {
-  if (!eld) {
-    const require = createRequire(import.meta.url);
-    eld = (require(fileURLToPath(import.meta.resolve('eld/small'))) as typeof import('eld/small')).eld;
-  }
-  return eld;
-}
+const ngramModel = lazyModule((load): Eld => (load(fileURLToPath(import.meta.resolve('eld/small'))) as typeof import('eld/small')).eld);
