@@ -1,14 +1,10 @@
-import type { Transporter } from 'nodemailer';
-import { nodemailer } from '../shared/packages.ts';
+import { mailTransport } from '../shared/mail-transport.ts';
 import type { Db } from '../storage/db.ts';
 import type { JobRow } from '../storage/jobs.ts';
 import { inboxForCase } from '../intake/inboxes/store.ts';
 import { mayContact } from './may-contact.ts';
 import { createRightsLink, unsubscribeHeaders, unsubscribeUrl } from './rights-links.ts';
 import { surveyMail } from './survey-mail.ts';
-
-const transports = new Map<string, Transporter>();
-const transportFor = (url: string) => transports.get(url) ?? transports.set(url, nodemailer().createTransport(url)).get(url)!;
 
 /**
  * Job handler: sends one survey mail. Consent is asked again at sending (the customer may have
@@ -41,7 +37,7 @@ export function sendSurveyJob(relayUrl: string | undefined, publicUrl: string | 
       kind: s.kind, language: s.language?.startsWith('en') ? 'en' : 'nl', link: `${publicUrl.replace(/\/+$/, '')}/s/${surveyToken}`,
       unsubscribe: unsubscribeUrl(publicUrl, stopToken), caseRef: s.ref, company: s.company,
     });
-    await transportFor(relayUrl).sendMail({
+    await mailTransport(relayUrl).sendMail({
       from: { name: inbox.name, address: inbox.address }, to: to.value, subject: mail.subject, text: mail.text,
       headers: { ...unsubscribeHeaders(publicUrl, stopToken), 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All', Precedence: 'bulk' },
     });

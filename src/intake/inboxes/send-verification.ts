@@ -1,5 +1,4 @@
-import type { Transporter } from 'nodemailer';
-import { nodemailer } from '../../shared/packages.ts';
+import { mailTransport } from '../../shared/mail-transport.ts';
 import type { Db } from '../../storage/db.ts';
 import { enqueueJob, type JobRow } from '../../storage/jobs.ts';
 import { CODE_TTL_HOURS, hashCode, newVerificationCode } from './verification-code.ts';
@@ -47,13 +46,6 @@ export function verificationMail(inbox: Pick<InboxRow, 'id' | 'address'>, accoun
   return { subject: `Bevestig ${inbox.address} voor Luister / Confirm ${inbox.address} for Luister`, text };
 }
 
-const transports = new Map<string, Transporter>();
-function transportFor(url: string): Transporter {
-  let t = transports.get(url);
-  if (!t) transports.set(url, (t = nodemailer().createTransport(url)));
-  return t;
-}
-
 /** Job `inbox.verification`: makes a code, keeps its hash, mails it to the inbox address. */
 export function sendVerificationJob(relayUrl: string | undefined, publicUrl?: string) {
   return async (db: Db, job: JobRow): Promise<void> => {
@@ -72,7 +64,7 @@ export function sendVerificationJob(relayUrl: string | undefined, publicUrl?: st
       [accountId, inbox.id, hashCode(code), CODE_TTL_HOURS],
     );
     const mail = verificationMail(inbox, inbox.account_name, code, publicUrl);
-    await transportFor(relayUrl).sendMail({
+    await mailTransport(relayUrl).sendMail({
       from: { name: 'Luister', address: inbox.address },
       to: inbox.address,
       subject: mail.subject,

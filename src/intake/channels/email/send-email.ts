@@ -1,5 +1,4 @@
-import type { Transporter } from 'nodemailer';
-import { nodemailer } from '../../../shared/packages.ts';
+import { mailTransport } from '../../../shared/mail-transport.ts';
 import type { Db } from '../../../storage/db.ts';
 import type { JobRow } from '../../../storage/jobs.ts';
 import { inboxForCase } from '../../inboxes/store.ts';
@@ -19,13 +18,6 @@ interface OutboundRow {
   inbox_id: string | null;
   language: string | null;
   ref: string;
-}
-
-const transports = new Map<string, Transporter>();
-function transportFor(url: string): Transporter {
-  let t = transports.get(url);
-  if (!t) transports.set(url, (t = nodemailer().createTransport(url)));
-  return t;
 }
 
 /**
@@ -53,7 +45,7 @@ export function sendEmailJob(relayUrl: string | undefined) {
       if (!inbox) throw new Error('no inbox to send from');
       if (!m.to_address) throw new Error('no recipient address');
       const references = m.email_references ?? [];
-      await transportFor(relayUrl).sendMail({
+      await mailTransport(relayUrl).sendMail({
         from: { name: inbox.name, address: inbox.address },
         to: m.to_address,
         replyTo: { name: inbox.name, address: plusAddress(inbox.address, m.ref) },
