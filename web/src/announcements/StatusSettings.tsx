@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import { get, patch, post } from '../shared/api.ts';
 import { useShortcuts } from '../shared/keys.ts';
-import { useAction } from '../shared/useAction.ts';
+import { useAction, type Act } from '../shared/useAction.ts';
 import type { Me } from '../shared/types.ts';
 import { useCoalesced, useLive } from '../shared/live.ts';
 import { StatusComponents, type Component } from './StatusComponents.tsx';
@@ -20,11 +20,16 @@ export function StatusSettings({ onHelp }: { me: Me; onHelp: () => void }) {
   const [version, setVersion] = useState(0);
   const titleRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => titleRef.current?.focus(), []);
+  // the components' own writes (a move shows at once, before the server has it): a load that began
+  // before or during one would put the old order back, and moving the list under the keyboard's focus
+  // loses the focus; such a load keeps its settings and leaves the components to the load after the write
+  const writes = useRef({ pending: 0, seq: 0 });
   useEffect(() => {
     const ac = new AbortController();
+    const seq = writes.current.seq;
     Promise.all([get<{ data: Component[] }>('/api/v1/status-components', ac.signal), get<Settings>('/api/v1/settings/announcements', ac.signal)])
       .then(([c, s]) => {
-        setComponents(c.data);
+        if (writes.current.pending === 0 && writes.current.seq === seq) setComponents(c.data);
         setSettings(s);
         setForm({ slug: s.status_slug ?? '', name: s.status_name ?? '', contact: s.contact_route ?? '' });
         setError(null);
@@ -38,6 +43,21 @@ export function StatusSettings({ onHelp }: { me: Me; onHelp: () => void }) {
   const reload = useCoalesced(refresh);
   useLive((n) => (n.event === 'ready' || n.event === 'status_page.changed') && reload());
   const { notice, act } = useAction(refresh, t('statusSettings.saved'));
+  const componentsAct = useCallback<Act>(async (fn, ok) => {
+    writes.current.pending++;
+    writes.current.seq++;
+    try {
+      return await act(fn, ok);
+    } finally {
+      writes.current.pending--;
+      writes.current.seq++;
+      refresh(); // after a failed write too: the server's order replaces the one shown
+    }
+  }, [act, refresh]);
+  const changeComponents = useCallback((c: Component[]) => {
+    writes.current.seq++;
+    setComponents(c);
+  }, []);
 
   const save = (e: FormEvent) => {
     e.preventDefault();
@@ -82,7 +102,7 @@ export function StatusSettings({ onHelp }: { me: Me; onHelp: () => void }) {
         <h2 id="components">{t('statusSettings.components')}</h2>
         {components && !components.length && <p className="muted">{t('statusSettings.noComponents')}</p>}
         {components && components.length > 0 && (
-          <StatusComponents components={components} act={act} onChanged={setComponents} />
+          <StatusComponents components={components} act={componentsAct} onChanged={changeComponents} />
         )}
         <h3>{t('statusSettings.addTitle')}</h3>
         <form onSubmit={add} className="stack">
