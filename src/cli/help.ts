@@ -47,6 +47,8 @@ export const HELP = `luister <command> [options]
   channels [--account ID]           the public doors: contact form, callback booking, chat widget
   channels set [--slug S] [--origins https://www.example.nl,…] [--capacity N] [--slot-minutes 15|20|30|60]
                                      the form lives at /contact/S; origins may frame it and load the widget
+  channels rota [--json] [--account ID]  who takes callbacks when (the slots customers can book follow it)
+  channels hours <agent e-mail|id> --hours "ma-vr 09:00-12:00, wo 13:00-17:00" [--away 2027-07-19..2027-08-06,…] | --clear
   channels phone [on|off|rotate-secret] [--callback-minutes N] [--account ID]
                                      the telephony webhook at /api/public/v1/phone/S/events; its signing
                                      secret is printed once (on first use and with rotate-secret)

@@ -91,6 +91,9 @@ export function parseCli() {
       position: { type: 'string' },
       messages: { type: 'string' },
       subject: { type: 'string' },
+      hours: { type: 'string' },
+      away: { type: 'string' },
+      clear: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

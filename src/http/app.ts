@@ -36,6 +36,7 @@ import { promiseRoutes } from './routes/promises.ts';
 import { serviceLevelRoutes } from './routes/service-levels.ts';
 import { escalationRoutes } from './routes/escalation.ts';
 import { routingRoutes } from './routes/routing.ts';
+import { callbackRotaRoutes } from './routes/callback-rota.ts';
 import { webRoutes } from './routes/web.ts';
 import { liveRoutes } from './routes/live.ts';
 import { insightRoutes } from './routes/insight.ts';
@@ -219,6 +220,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   statusPageRoutes(app, statusPages);
   statusSubscribeRoutes(app, db);
   channelRoutes(app, db);
+  callbackRotaRoutes(app, db);
   importRoutes(app, db, config);
   contactFormRoutes(app, db, config);
   portalRoutes(app, db, config);

@@ -66,14 +66,7 @@ export function validateCalendar(input: unknown): BusinessCalendar {
   if (!timeZone) throw invalid('calendar_unknown_time_zone', `Unknown time zone "${String(zoneIn)}"; use an IANA name such as Europe/Amsterdam`);
 
   const weeklyIn = raw.weekly ?? DEFAULT_CALENDAR.weekly;
-  if (typeof weeklyIn !== 'object' || weeklyIn === null || Array.isArray(weeklyIn)) {
-    throw invalid('calendar_invalid_weekly', 'weekly must map weekday numbers (0 = Sunday … 6 = Saturday) to lists of open intervals');
-  }
-  for (const key of Object.keys(weeklyIn)) {
-    if (!/^[0-6]$/.test(key)) throw invalid('calendar_invalid_weekly', `Unknown weekday "${key}"; use 0 (Sunday) to 6 (Saturday)`);
-  }
-  const weekly = {} as Record<Weekday, OpenInterval[]>;
-  for (const day of WEEKDAYS) weekly[day] = checkDay(day, (weeklyIn as Record<string, unknown>)[day] ?? []);
+  const weekly = validateWeekly(weeklyIn);
   if (WEEKDAYS.every((d) => weekly[d].length === 0)) {
     throw invalid('calendar_no_open_hours', 'The calendar has no open hours on any weekday, so no due time can ever be reached');
   }
@@ -84,6 +77,22 @@ export function validateCalendar(input: unknown): BusinessCalendar {
   const closures = closuresIn.map((c, i) => checkClosure(c, i, timeZone));
 
   return { timeZone, weekly, holidays: holidays && { ...holidays }, closures };
+}
+
+/**
+ * Checks a week of intervals (weekday number → 'HH:MM' intervals, sorted, not overlapping) the way a
+ * calendar's are checked; days left out are empty. For schedules that may be empty on every day.
+ */
+export function validateWeekly(input: unknown): Record<Weekday, OpenInterval[]> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw invalid('calendar_invalid_weekly', 'weekly must map weekday numbers (0 = Sunday … 6 = Saturday) to lists of intervals');
+  }
+  for (const key of Object.keys(input)) {
+    if (!/^[0-6]$/.test(key)) throw invalid('calendar_invalid_weekly', `Unknown weekday "${key}"; use 0 (Sunday) to 6 (Saturday)`);
+  }
+  const weekly = {} as Record<Weekday, OpenInterval[]>;
+  for (const day of WEEKDAYS) weekly[day] = checkDay(day, (input as Record<string, unknown>)[day] ?? []);
+  return weekly;
 }
 
 /** Minutes from local midnight of 'HH:MM' (00:00–23:59, and 24:00 when it may end a day), or null. */

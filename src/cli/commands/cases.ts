@@ -1,8 +1,8 @@
 // `luister cases merge|split|follow|unfollow|followers`: merging, splitting and following cases for scripts (src/cases/).
-import { AppError, notFound } from '../../shared/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/ids.ts';
 import type { Db } from '../../storage/db.ts';
-import { cliActor } from '../account-context.ts';
+import { agentIdOf, cliActor } from '../account-context.ts';
 import { type CliOptions, print, required, withDb } from '../run.ts';
 
 const SUBCOMMANDS = new Set(['merge', 'split', 'follow', 'unfollow', 'followers']);
@@ -41,17 +41,11 @@ export function caseCommand(cmd: string, sub: string | undefined, arg: string | 
       if (!data.length) console.log('Nobody follows this case');
       return;
     }
-    const agentId = await agentOf(db, actor.accountId, required('agent', opt.agent));
+    const agentId = await agentIdOf(db, actor.accountId, required('agent', opt.agent));
     const out = sub === 'follow' ? await followCase(db, actor, ref, agentId) : await unfollowCase(db, actor, ref, agentId);
     if (opt.json) return print(out);
     console.log(`${out.changed ? 'Done' : 'Nothing to do'}: ${out.followers.map((f) => f.name).join(', ') || 'nobody'} ${out.followers.length === 1 ? 'follows' : 'follow'} it`);
   });
 }
 
-async function agentOf(db: Db, accountId: string, emailOrId: string): Promise<string> {
-  if (isUuid(emailOrId)) return emailOrId;
-  const [a] = await db.query<{ id: string }>('SELECT id FROM agents WHERE account_id = $1 AND lower(email) = lower($2)', [accountId, emailOrId]);
-  if (!a) throw notFound('agent', emailOrId);
-  return a.id;
-}
 

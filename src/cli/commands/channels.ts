@@ -1,5 +1,6 @@
 // `luister channels [set]`: the public doors (contact form, callback booking, chat widget);
-// `luister channels phone|whatsapp|messaging …`: the telephony webhook, WhatsApp and other networks.
+// `luister channels phone|whatsapp|messaging …`: the telephony webhook, WhatsApp and other networks;
+// `luister channels rota|hours …`: the agents' callback hours.
 import { AppError } from '../../shared/errors.ts';
 import type { Db } from '../../storage/db.ts';
 import type { Actor } from '../../shared/actor.ts';
@@ -65,6 +66,31 @@ async function whatsapp(db: Db, actor: Actor, action: string | undefined, opt: C
   print(r.whatsapp);
 }
 
+/** `channels rota` lists who takes callbacks when; `channels hours <agent> --hours "ma-vr 09:00-12:00" [--away …] | --clear` sets one agent's. */
+async function rota(db: Db, actor: Actor, sub: string, agent: string | undefined, opt: CliOptions) {
+  const { clearCallbackHours, listRota, setCallbackHours } = await import('../../intake/callback/rota-store.ts');
+  if (sub === 'rota') {
+    const lines = await listRota(db, actor.accountId);
+    if (opt.json) return print(lines);
+    for (const l of lines) {
+      console.log(`${l.name} <${l.email}>: ${l.hours ? l.hours.hours_text || 'no callback hours' : 'not on the rota'}${l.hours?.absences_text ? `; away ${l.hours.absences_text}` : ''}`);
+    }
+    if (!lines.some((l) => l.hours)) console.log('Nobody has callback hours: every open slot takes the bookings per slot set with `channels set --capacity N`.');
+    return;
+  }
+  if (!agent || (!opt.clear && opt.hours === undefined && opt.away === undefined)) {
+    throw new AppError('usage', 'Use: channels hours <agent e-mail or id> --hours "ma-vr 09:00-12:00, wo 13:00-17:00" [--away 2027-07-19..2027-08-06,…] | --clear');
+  }
+  const { agentIdOf } = await import('../account-context.ts');
+  const id = await agentIdOf(db, actor.accountId, agent);
+  if (opt.clear) return print(await clearCallbackHours(db, actor, id));
+  const current = (await listRota(db, actor.accountId)).find((l) => l.agent_id === id)?.hours;
+  print(await setCallbackHours(db, actor, id, {
+    ...(opt.hours !== undefined ? { hours_text: opt.hours } : { weekly: current?.weekly ?? {} }),
+    ...(opt.away !== undefined ? { absences_text: opt.away } : { absences: current?.absences ?? [] }),
+  }));
+}
+
 /** null when the command is not `channels` */
 export function channelsCommand(cmd: string, sub: string | undefined, arg: string | undefined, opt: CliOptions): Promise<unknown> | null {
   if (cmd !== 'channels') return null;
@@ -73,6 +99,7 @@ export function channelsCommand(cmd: string, sub: string | undefined, arg: strin
     if (sub === 'phone') return phone(db, actor, arg, opt);
     if (sub === 'whatsapp') return whatsapp(db, actor, arg, opt);
     if (sub === 'messaging') return messaging(db, actor, arg);
+    if (sub === 'rota' || sub === 'hours') return rota(db, actor, sub, arg, opt);
     const { getChannelSettings, setChannelSettings } = await import('../../intake/doors/channel-settings.ts');
     if (sub !== 'set') return print(await getChannelSettings(db, actor.accountId));
     print(await setChannelSettings(db, actor, {

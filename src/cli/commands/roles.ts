@@ -2,7 +2,7 @@
 import { AppError } from '../../shared/errors.ts';
 import { cliActor } from '../account-context.ts';
 import { type CliOptions, print, required, withDb } from '../run.ts';
-import { agentIdOf } from './two-factor.ts';
+import { agentIdOf } from '../account-context.ts';
 
 const names = (v: string | undefined) => (v ?? '').split(',').map((t) => t.trim()).filter(Boolean);
 const USAGE = 'roles [list] | roles permissions | roles create --name N [--description T] [--permissions a,b] | roles grant ROLE PERM[,…] | roles revoke ROLE PERM[,…] | roles assign ROLE|none --agent EMAIL | roles delete ROLE';

@@ -1,21 +1,9 @@
 // `luister two-factor [require|unrequire|reset]`: who must use two-factor sign-in, and a reset for a lost phone.
 import type { Db } from '../../storage/db.ts';
 import { type Role, ROLES } from '../../shared/actor.ts';
-import { AppError, notFound } from '../../shared/errors.ts';
-import { cliActor } from '../account-context.ts';
+import { AppError } from '../../shared/errors.ts';
+import { agentIdOf, cliActor } from '../account-context.ts';
 import { type CliOptions, print, required, withDb } from '../run.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An agent of the account by e-mail address or id (404 agent_not_found). */
-export async function agentIdOf(db: Db, accountId: string, emailOrId: string): Promise<string> {
-  const [row] = await db.query<{ id: string }>(
-    UUID.test(emailOrId) ? 'SELECT id FROM agents WHERE account_id = $1 AND id = $2' : 'SELECT id FROM agents WHERE account_id = $1 AND lower(email) = lower($2)',
-    [accountId, emailOrId],
-  );
-  if (!row) throw notFound('agent', emailOrId);
-  return row.id;
-}
 
 function rolesOf(opt: CliOptions): Role[] {
   if (opt.all) return [...ROLES];

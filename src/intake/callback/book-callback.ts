@@ -12,6 +12,9 @@ import { outboundEmailFields, SEND_JOB } from '../channels/email/outbound.ts';
 import type { Door } from '../doors/channel-settings.ts';
 import { callbackSlots, findSlot, type SlotRules } from './callback-slots.ts';
 import { callbackConfirmation, callbackWhen } from './callback-text.ts';
+import { callbackOwner } from './callback-owner.ts';
+import { onDuty } from './callback-rota.ts';
+import { readRota } from './rota-store.ts';
 
 export interface BookCallbackOptions {
   slotStart: Date;
@@ -44,25 +47,32 @@ export async function openCallbackSlots(db: Db, door: Door, now = new Date()) {
   const { calendar } = await getServiceSettings(db, door.account_id);
   const booked = await db.query<{ slot_start: Date; booked: number }>(
     'SELECT slot_start, booked FROM callback_slots WHERE account_id = $1 AND slot_start >= $2', [door.account_id, now]);
+  const rota = await readRota(db, door.account_id);
+  // with a rota, who is on duty for a slot; a slot then takes the door's bookings per slot for each of them
+  const onDutyAt = rota && ((s: Date, e: Date) => onDuty(rota, calendar.timeZone, s.getTime(), e.getTime()));
   const rules: SlotRules = {
     calendar, slotMinutes: door.callback_slot_minutes, capacity: door.callback_capacity, daysAhead: door.callback_days_ahead, now,
     booked: new Map(booked.map((b) => [new Date(b.slot_start).getTime(), b.booked])),
+    ...(rota ? { capacityAt: (s: number, e: number) => onDuty(rota, calendar.timeZone, s, e).length * door.callback_capacity } : {}),
   };
-  return { calendar, rules, slots: callbackSlots(rules) };
+  /** how many bookings the slot takes in all (what the booking statement checks against) */
+  const capacityOf = (slot: { start: Date; end: Date }) => rules.capacityAt?.(slot.start.getTime(), slot.end.getTime()) ?? door.callback_capacity;
+  return { calendar, rules, slots: callbackSlots(rules), onDutyAt, capacityOf };
 }
 
 /**
  * A customer books a callback instead of waiting in a queue. In one transaction: the slot takes one
  * more booking only while it has room (one statement, so two customers racing for the last place
  * cannot both get it); the request becomes a case; the callback becomes a promise with a window
- * and an owner (the available agent with the fewest callbacks in that slot); the confirmation with
+ * and an owner (an agent on the callback rota then, or without a rota the available agent, with the
+ * fewest callbacks in that slot); the confirmation with
  * a link to move or cancel goes out by mail when the customer gave an address.
  */
 export async function bookCallback(db: Db, door: Door, o: BookCallbackOptions): Promise<BookedCallback> {
   const now = o.now ?? new Date();
   if (!door.callback_enabled) throw new AppError('callbacks_off', 'Callback booking is switched off', 404);
   const phone = normaliseIdentity('phone', o.phone);
-  const { calendar, rules } = await openCallbackSlots(db, door, now);
+  const { calendar, rules, onDutyAt, capacityOf } = await openCallbackSlots(db, door, now);
   // with what is booked ignored: whether it is a slot at all; whether it has room is decided under the lock below
   const slot = findSlot({ ...rules, booked: new Map() }, o.slotStart);
   if (!slot) throw invalid('slot_not_offered', 'This time is not a callback slot we offer (closed, a holiday, past, or too far ahead); choose one from the list');
@@ -74,7 +84,7 @@ export async function bookCallback(db: Db, door: Door, o: BookCallbackOptions): 
       `INSERT INTO callback_slots (account_id, slot_start, booked) VALUES ($1, $2, 1)
        ON CONFLICT (account_id, slot_start) DO UPDATE SET booked = callback_slots.booked + 1 WHERE callback_slots.booked < $3
        RETURNING booked`,
-      [door.account_id, slot.start, door.callback_capacity],
+      [door.account_id, slot.start, capacityOf(slot)],
     );
     if (!taken) throw new AppError('slot_full', 'This slot has just been taken; choose another time', 409);
 
@@ -87,17 +97,10 @@ export async function bookCallback(db: Db, door: Door, o: BookCallbackOptions): 
       channel: 'web',
       language: o.language,
     });
-    const [owner] = await tx.query<{ id: string }>(
-      `SELECT a.id FROM agents a WHERE a.account_id = $1 AND a.active
-       ORDER BY a.available DESC,
-         (SELECT count(*) FROM promises p WHERE p.account_id = a.account_id AND p.owner_id = a.id AND p.state = 'open' AND p.kind = 'callback' AND p.due_at = $2),
-         (SELECT count(*) FROM promises p WHERE p.account_id = a.account_id AND p.owner_id = a.id AND p.state = 'open'), a.id
-       LIMIT 1`,
-      [door.account_id, slot.end],
-    );
+    const ownerId = await callbackOwner(tx, door.account_id, slot.end, onDutyAt ? onDutyAt(slot.start, slot.end) : null);
     const promise = await makePromise(tx, actor, {
       caseId: stored.case.id, kind: 'callback', description: o.language === 'nl' ? `Terugbellen op ${phone}` : `Call back on ${phone}`,
-      windowStart: slot.start, dueAt: slot.end, ownerId: owner.id, now,
+      windowStart: slot.start, dueAt: slot.end, ownerId, now,
     });
     await tx.query(
       `INSERT INTO callback_bookings (account_id, case_id, promise_id, slot_start, slot_end, phone, manage_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)`,

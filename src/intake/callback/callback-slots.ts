@@ -14,6 +14,8 @@ export interface SlotRules {
   slotMinutes: number;
   /** callbacks one slot takes */
   capacity: number;
+  /** when set, what a slot [start, end) (UTC ms) takes instead of `capacity`: e.g. from the agents on the callback rota then */
+  capacityAt?: (start: number, end: number) => number;
   daysAhead: number;
   now: Date;
   /** booked callbacks by slot start (ms) */
@@ -41,7 +43,7 @@ export function callbackSlots(r: SlotRules): Slot[] {
         const end = start + r.slotMinutes * MINUTE_MS;
         if (start < from) continue;
         if (businessMinutesBetween(new Date(start), new Date(end), r.calendar) < r.slotMinutes) continue;
-        const free = r.capacity - (r.booked.get(start) ?? 0);
+        const free = (r.capacityAt ? r.capacityAt(start, end) : r.capacity) - (r.booked.get(start) ?? 0);
         if (free > 0) out.push({ start: new Date(start), end: new Date(end), free });
       }
     }
