@@ -17,7 +17,7 @@ export interface CliResult {
 export function cliRunner(prefix: string, dataDir = mkdtempSync(join(tmpdir(), prefix))) {
   const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
   const luister = (...args: string[]): CliResult => {
-    const res = spawnSync(process.execPath, ['bin/luister.mjs', ...args], { env, encoding: 'utf8', timeout: 120_000 });
+    const res = spawnSync(process.execPath, ['bin/luister.mjs', ...args], { env, encoding: 'utf8', timeout: 300_000 });
     return { code: res.status, out: res.stdout, err: res.stderr };
   };
   const json = (r: CliResult) => {

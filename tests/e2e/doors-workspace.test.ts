@@ -11,6 +11,7 @@ import { receiveMessage } from '../../src/cases/receive-message.ts';
 import { setWhatsApp } from '../../src/intake/doors/connections.ts';
 import { updateServiceSettings } from '../../src/promises/settings.ts';
 import { systemActor } from '../../src/shared/actor.ts';
+import { formatLocal } from '../../src/promises/zoned-time.ts';
 import type { Db } from '../../src/storage/db.ts';
 import { testConfig, testDb, uniqueEmail } from '../helpers.ts';
 import { SCREENSHOTS, assertAccessible, buildWorkspace, chromiumMissing, launch, signedInPage } from './browser.ts';
@@ -132,6 +133,43 @@ describe('the doors in the workspace, in Chromium', { skip }, () => {
     problems.splice(0); // the refused save was a 409, on purpose
 
     siteHtml = code; // the admin pastes the snippet into the website
+  });
+
+  test('the callback rota: hours by keyboard, a wrong line says what is wrong, and the callback page offers only slots the rota covers', async () => {
+    await page.goto(`${base}/app/channels`);
+    await page.getByRole('heading', { name: 'Terugbelrooster' }).waitFor();
+    await page.getByText('Nog niemand heeft terugbeluren').waitFor();
+    const hours = page.getByLabel('Uren Ilse Bakker');
+    await hours.fill('ma 17:00-09:00');
+    await hours.press('Enter');
+    await page.getByText('Een blok eindigt voordat het begint.').waitFor();
+    await page.getByText('De uren van Ilse Bakker zijn niet opgeslagen; zie de regel.').waitFor();
+    assert.equal(await hours.getAttribute('aria-invalid'), 'true');
+    await page.waitForFunction(() => document.activeElement?.id.startsWith('rota-hours-') === true);
+    await assertAccessible(page, 'callback rota with an error');
+    problems.splice(0); // the refused save was a 422, on purpose
+
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('ma-zo 09:00-10:00');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('2099-01-01');
+    await page.keyboard.press('Enter');
+    await page.getByText('Terugbeluren van Ilse Bakker opgeslagen.').waitFor();
+    await page.getByText('Eén medewerker staat op het rooster').waitFor();
+    assert.equal(await hours.inputValue(), 'ma-zo 09:00-10:00');
+    await assertAccessible(page, 'callback rota saved');
+    await page.screenshot({ path: `${SCREENSHOTS}/callback-rota.png`, fullPage: true });
+
+    // the public callback page now offers only 09:00-10:00 (Amsterdam) slots
+    const booking = await (await context.request.get(`${base}/contact/${slug}/callback`)).text();
+    const starts = [...booking.matchAll(/name="slot" id="slot-\d+" value="([^"]+)"/g)].map((m) => formatLocal('Europe/Amsterdam', new Date(m[1]).getTime()).slice(11));
+    assert.ok(starts.length > 0, 'some slots are offered');
+    assert.deepEqual([...new Set(starts)].sort(), ['09:00', '09:15', '09:30', '09:45'].filter((x) => starts.includes(x)));
+    assert.ok(starts.every((x) => x >= '09:00' && x < '10:00'), starts.join(' '));
+
+    await page.getByRole('button', { name: 'Van het rooster halen Ilse Bakker' }).click();
+    await page.getByText('Ilse Bakker staat niet meer op het terugbelrooster.').waitFor();
+    assert.deepEqual(problems, [], 'no script errors and no failed requests');
   });
 
   test('a visitor writes in the widget on the website; the case appears live in the inbox; the agent answers in the case; the visitor sees it', async () => {

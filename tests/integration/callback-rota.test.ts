@@ -4,6 +4,8 @@ import { createAgent } from '../../src/accounts/create-agent.ts';
 import { createApiToken } from '../../src/accounts/create-api-token.ts';
 import { bookCallback, openCallbackSlots } from '../../src/intake/callback/book-callback.ts';
 import { moveCallback } from '../../src/intake/callback/move-callback.ts';
+import { getConnections, setPhone } from '../../src/intake/doors/connections.ts';
+import { receiveCallEvent } from '../../src/intake/phone/receive-call-event.ts';
 import { findDoor, setChannelSettings, type Door } from '../../src/intake/doors/channel-settings.ts';
 import { formatLocal } from '../../src/promises/zoned-time.ts';
 import { systemActor } from '../../src/shared/actor.ts';
@@ -102,6 +104,19 @@ describe('callback rota', () => {
     const moved = await moveCallback(t.db, door, nine.manageSecret, slotAt('15:00'), monday);
     assert.equal(await ownerOf(moved.promise_id), bram.id);
     assert.equal(await free(slotAt('09:00')), 1, 'the morning slot is free again');
+  });
+
+  test('a missed call goes to an agent on the rota then (or on the rota at all when nobody is on duty), never to one off it', async () => {
+    await setPhone(t.db, systemActor(acc.accountId), { enabled: true });
+    const conn = (await getConnections(t.db, acc.accountId))!;
+    const call = async (at: Date, from: string) => {
+      const r = await receiveCallEvent(t.db, conn, { id: `ev-${from}`, type: 'call.missed', call_id: `call-${from}`, direction: 'inbound', from, to: '+31201234567' }, at);
+      assert.equal(r.outcome, 'logged');
+      return ownerOf((r as { promise_id: string }).promise_id);
+    };
+    assert.equal(await call(slotAt('15:00'), '+31611110001'), bram.id, 'Monday 15:00: only Bram works');
+    assert.equal(await call(slotAt('09:30'), '+31611110002'), anna.id, 'Monday 09:30: only Anna works');
+    assert.ok([anna.id, bram.id].includes(await call(slotAt('09:30', '2027-01-05'), '+31611110003')), 'Tuesday: nobody on duty, still someone on the rota');
   });
 
   test('taking everyone off the rota brings back the door\'s bookings per slot', async () => {

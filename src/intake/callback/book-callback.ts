@@ -97,7 +97,7 @@ export async function bookCallback(db: Db, door: Door, o: BookCallbackOptions): 
       channel: 'web',
       language: o.language,
     });
-    const ownerId = await callbackOwner(tx, door.account_id, slot.end, onDutyAt ? onDutyAt(slot.start, slot.end) : null);
+    const ownerId = await callbackOwner(tx, door.account_id, { slotEnd: slot.end, onDuty: onDutyAt ? onDutyAt(slot.start, slot.end) : null });
     const promise = await makePromise(tx, actor, {
       caseId: stored.case.id, kind: 'callback', description: o.language === 'nl' ? `Terugbellen op ${phone}` : `Call back on ${phone}`,
       windowStart: slot.start, dueAt: slot.end, ownerId, now,

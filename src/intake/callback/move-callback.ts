@@ -38,7 +38,7 @@ export async function moveCallback(db: Db, door: Door, secret: string, slotStart
     );
     const was = old?.owner_id ?? (await tx.query<{ owner_id: string }>('SELECT owner_id FROM promises WHERE account_id = $1 AND id = $2', [b.account_id, b.promise_id]))[0].owner_id;
     // the same owner, unless a rota says they do not take callbacks then
-    const owner = await callbackOwner(tx, b.account_id, slot.end, onDutyAt ? onDutyAt(slot.start, slot.end) : null, was);
+    const owner = await callbackOwner(tx, b.account_id, { slotEnd: slot.end, onDuty: onDutyAt ? onDutyAt(slot.start, slot.end) : null, keep: was });
     const next = await makePromise(tx, actor, {
       caseId: b.case_id, kind: 'callback', description: old?.description ?? `Terugbellen op ${b.phone}`, windowStart: slot.start, dueAt: slot.end,
       ownerId: owner, source: 'renegotiation', now,

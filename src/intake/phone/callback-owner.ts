@@ -1,18 +1,19 @@
 import type { Db } from '../../storage/db.ts';
+import { callbackOwner } from '../callback/callback-owner.ts';
+import { onDuty } from '../callback/callback-rota.ts';
+import { readRota } from '../callback/rota-store.ts';
 
 /**
- * Who calls back: the case's owner when it has one, else the active agent who is available and has
- * the fewest open callbacks (as callback booking chooses), so a missed call never waits unowned.
+ * Who calls back after a missed call or a callback request by phone: the case's owner when it has one;
+ * else, as callback booking chooses, an agent on the callback rota at `from` (the window's start, or
+ * now) — or anyone on the rota when nobody is on duty then — or, without a rota, the available agent
+ * with the fewest open callbacks; so a missed call never waits unowned.
  */
-export async function callbackOwner(tx: Db, accountId: string, caseId: string): Promise<string | null> {
-  const [row] = await tx.query<{ id: string }>(
-    `SELECT coalesce(
-       (SELECT owner_id FROM cases WHERE account_id = $1 AND id = $2),
-       (SELECT a.id FROM agents a WHERE a.account_id = $1 AND a.active
-        ORDER BY a.available DESC,
-          (SELECT count(*) FROM promises p WHERE p.account_id = a.account_id AND p.owner_id = a.id AND p.state = 'open' AND p.kind = 'callback'), a.id
-        LIMIT 1)) AS id`,
-    [accountId, caseId],
-  );
-  return row?.id ?? null;
+export async function phoneCallbackOwner(tx: Db, accountId: string, caseId: string, from: Date, timeZone: string): Promise<string | null> {
+  const [c] = await tx.query<{ owner_id: string | null }>('SELECT owner_id FROM cases WHERE account_id = $1 AND id = $2', [accountId, caseId]);
+  if (c?.owner_id) return c.owner_id;
+  const rota = await readRota(tx, accountId);
+  if (!rota) return callbackOwner(tx, accountId, { onDuty: null });
+  const now = onDuty(rota, timeZone, from.getTime(), from.getTime() + 60_000);
+  return callbackOwner(tx, accountId, { onDuty: now.length ? now : rota.map((a) => a.agentId) });
 }

@@ -9,7 +9,7 @@ import { invalid } from '../../shared/errors.ts';
 import type { Connections } from '../doors/connections.ts';
 import { firstDelivery, linkEvent, openCaseOf } from '../channels/open-case.ts';
 import { type CallEvent, customerNumber, phoneAdapter } from '../channels/phone.ts';
-import { callbackOwner } from './callback-owner.ts';
+import { phoneCallbackOwner } from './callback-owner.ts';
 
 export type CallEventResult =
   | { outcome: 'duplicate' }
@@ -91,14 +91,11 @@ async function promiseCallback(tx: Db, conn: Connections, caseId: string, phone:
     [conn.account_id, caseId],
   );
   if (open) return open.id;
-  let dueAt = window?.end ?? null;
-  if (!dueAt) {
-    const { calendar } = await getServiceSettings(tx, conn.account_id);
-    dueAt = addBusinessTime(now, conn.phone_callback_minutes, calendar) ?? new Date(now.getTime() + conn.phone_callback_minutes * 60_000);
-  }
+  const { calendar } = await getServiceSettings(tx, conn.account_id);
+  const dueAt = window?.end ?? addBusinessTime(now, conn.phone_callback_minutes, calendar) ?? new Date(now.getTime() + conn.phone_callback_minutes * 60_000);
   const promise = await makePromise(tx, systemActor(conn.account_id), {
     caseId, kind: 'callback', description: language === 'nl' ? `Terugbellen op ${phone}` : `Call back on ${phone}`,
-    windowStart: window?.start ?? null, dueAt, ownerId: await callbackOwner(tx, conn.account_id, caseId), now,
+    windowStart: window?.start ?? null, dueAt, ownerId: await phoneCallbackOwner(tx, conn.account_id, caseId, window?.start ?? now, calendar.timeZone), now,
   });
   return promise.id;
 }

@@ -4,6 +4,7 @@ import { ApiError, get, put } from '../shared/api.ts';
 import { useShortcuts } from '../shared/keys.ts';
 import type { Me } from '../shared/types.ts';
 import { PhoneWhatsApp } from './PhoneWhatsApp.tsx';
+import { CallbackRota } from './CallbackRota.tsx';
 import { BlockList } from '../spam/BlockList.tsx';
 import { can } from '../shared/types.ts';
 import { checkDraft, snippet, type DoorsDraft, type DraftErrors } from './validate.ts';
@@ -69,6 +70,7 @@ export function Channels({ me, onHelp }: { me: Me; onHelp: () => void }) {
       <main id="main">
         <h1 ref={titleRef} tabIndex={-1}>{t('channels.title')}</h1>
         <p>{t('channels.adminsOnly')}</p>
+        <CallbackRota me={me} />
         {can(me, 'senders.block') && <BlockList />}
       </main>
     );
@@ -190,6 +192,7 @@ export function Channels({ me, onHelp }: { me: Me; onHelp: () => void }) {
               <button type="submit" className="button">{saved ? t('channels.save') : t('channels.create')}</button>
             </div>
           </form>
+          {saved && <CallbackRota me={me} />}
           {saved && <PhoneWhatsApp slug={saved.slug} />}
           <BlockList />
         </>
