@@ -12,7 +12,8 @@ export interface CliResult {
 
 /**
  * `luister …` as an admin runs it, on a data folder of its own (PGlite), for the CLI tests:
- * `luister(...args)` runs one command; `json(result)` asserts it succeeded and parses what it printed.
+ * `luister(...args)` runs one command; `json(result)` asserts it succeeded and parses what it printed;
+ * `account(name)` and `agent(a, name)` make the account and the agent most tests start from.
  */
 export function cliRunner(prefix: string, dataDir = mkdtempSync(join(tmpdir(), prefix))) {
   const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
@@ -24,5 +25,13 @@ export function cliRunner(prefix: string, dataDir = mkdtempSync(join(tmpdir(), p
     assert.equal(r.code, 0, r.err || r.out);
     return JSON.parse(r.out);
   };
-  return { dataDir, env, luister, json };
+  /** a new account: the `--account ID` arguments that act in it */
+  const account = (name: string) => ['--account', json(luister('account', 'create', '--name', name, '--admin-email', `beheer.${process.pid}.${Date.now()}@example.test`)).account_id];
+  /** a new agent in that account (role agent): their e-mail address */
+  const agent = (a: string[], name: string) => {
+    const email = `${name.toLowerCase()}.${process.pid}.${Date.now()}@example.test`;
+    json(luister('agent', 'create', '--email', email, '--name', name, '--role', 'agent', ...a));
+    return email;
+  };
+  return { dataDir, env, luister, json, account, agent };
 }

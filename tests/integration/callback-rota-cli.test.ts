@@ -4,15 +4,13 @@ import { rmSync } from 'node:fs';
 import { cliRunner } from '../cli.ts';
 
 /** `luister channels rota|hours`: an admin scripts who takes callbacks when (issue 17). */
-const { dataDir, luister, json } = cliRunner('luister-rota-cli-');
+const { dataDir, luister, json, account, agent } = cliRunner('luister-rota-cli-');
 
 let a: string[];
 let email: string;
 before(() => {
-  const account = json(luister('account', 'create', '--name', 'Rooster BV', '--admin-email', `beheer.${process.pid}.${Date.now()}@example.test`));
-  a = ['--account', account.account_id];
-  email = `sanne.${process.pid}.${Date.now()}@example.test`;
-  json(luister('agent', 'create', '--email', email, '--name', 'Sanne', '--role', 'agent', ...a));
+  a = account('Rooster BV');
+  email = agent(a, 'Sanne');
 });
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 

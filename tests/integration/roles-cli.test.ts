@@ -4,15 +4,13 @@ import { rmSync } from 'node:fs';
 import { cliRunner } from '../cli.ts';
 
 /** `luister roles`: compose a custom role, grant and revoke names, give it to an agent, delete it (issue 20). */
-const { dataDir, luister, json } = cliRunner('luister-roles-cli-');
+const { dataDir, luister, json, account, agent } = cliRunner('luister-roles-cli-');
 
 let a: string[];
 let email: string;
 before(() => {
-  const account = json(luister('account', 'create', '--name', 'Rollen BV', '--admin-email', `beheer.${process.pid}.${Date.now()}@example.test`));
-  a = ['--account', account.account_id];
-  email = `kees.${process.pid}.${Date.now()}@example.test`;
-  json(luister('agent', 'create', '--email', email, '--name', 'Kees', '--role', 'agent', ...a));
+  a = account('Rollen BV');
+  email = agent(a, 'Kees');
 });
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 

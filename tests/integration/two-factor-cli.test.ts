@@ -4,15 +4,13 @@ import { rmSync } from 'node:fs';
 import { cliRunner } from '../cli.ts';
 
 /** `luister two-factor`: an admin requires two-factor sign-in of roles or one agent, and resets it (issue 20). */
-const { dataDir, luister, json } = cliRunner('luister-2fa-cli-');
+const { dataDir, luister, json, account, agent } = cliRunner('luister-2fa-cli-');
 
 let a: string[];
 let email: string;
 before(() => {
-  const account = json(luister('account', 'create', '--name', 'Twee stappen BV', '--admin-email', `beheer.${process.pid}.${Date.now()}@example.test`));
-  a = ['--account', account.account_id];
-  email = `piet.${process.pid}.${Date.now()}@example.test`;
-  json(luister('agent', 'create', '--email', email, '--name', 'Piet', '--role', 'agent', ...a));
+  a = account('Twee stappen BV');
+  email = agent(a, 'Piet');
 });
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
