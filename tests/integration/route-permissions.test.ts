@@ -31,6 +31,8 @@ const STREAMS = new Set(['GET /api/v1/live']);
 const SELF: Record<string, (me: string) => { url?: string; payload?: unknown }> = {
   'PATCH /api/v1/agents/:id': (me) => ({ url: `/api/v1/agents/${me}`, payload: { name: 'Proef' } }),
   'PUT /api/v1/agents/:id/routing': (me) => ({ url: `/api/v1/agents/${me}/routing`, payload: { available: true } }),
+  'PUT /api/v1/agents/:id/callback-hours': (me) => ({ url: `/api/v1/agents/${me}/callback-hours`, payload: { hours_text: 'ma 09:00-12:00' } }),
+  'DELETE /api/v1/agents/:id/callback-hours': (me) => ({ url: `/api/v1/agents/${me}/callback-hours` }),
   'POST /api/v1/cases/:id/assign': (me) => ({ payload: { agent_id: me } }),
   // anyone may stop following a case themselves; taking a colleague off needs cases.assign_others
   'DELETE /api/v1/cases/:id/followers/:agent_id': (me) => ({ url: `/api/v1/cases/LU-1001/followers/${me}` }),
