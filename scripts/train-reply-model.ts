@@ -30,7 +30,7 @@ import { bodyWithoutSignature, sentences } from '../src/replies/text-match.ts';
 import { CUE_LABELS, features, HASH_BITS } from '../src/replies/model/features.ts';
 import { modelSentences, norm, score, sigmoid, type LabelWeights, type ModelLabel, type ModelWeights } from '../src/replies/model/classify.ts';
 import type { CheckName } from '../src/replies/types.ts';
-import { vetoed } from '../src/replies/model/veto.ts';
+import { ownsIt, vetoed } from '../src/replies/model/veto.ts';
 
 type Lang = 'nl' | 'en';
 const REPLY_LABELS = ['blame', 'condescension', 'apology', 'thanks', 'sales_pitch', 'stock_reply'] as const;
@@ -115,6 +115,13 @@ function loadDocs(): Doc[] {
     const has = (l: string) => (r.labels as string[]).includes(l);
     addBag(r.text, r.lang, { blame: has('blame'), condescension: has('condescension'), apology: has('apology'), thanks: has('thanks') }, 'tune');
   }
+  // the first two frozen blind sets of issue 14 (bench/eval-blind, bench/eval-blind2): used up as blind sets, now
+  // development data (issue 14, fourth round). Labelled replies written by someone who never read the code: their
+  // edges of blame (a cause laid on a partner, the system or the customer, even when the reply then acts) and of
+  // condescension are what the later blind sets are written to. Blame and condescension only; in the folds
+  for (const [file, source] of [['bench/eval-blind/replies.jsonl', 'blind1'], ['bench/eval-blind2/replies.jsonl', 'blind2']] as const) {
+    for (const r of read(file)) addBag(r.text, r.lang, { blame: r.blame, condescension: r.condescension }, source);
+  }
   // sentences written for issue 14 in many registers and sectors (blame, condescension, hard negatives): in the
   // cross-validation folds like a labelled reply, so the thresholds must hold on them too. training-meaning.jsonl
   // (second round) is written by class of meaning and also labels apologies
@@ -123,7 +130,11 @@ function loadDocs(): Doc[] {
     // their negatives. Read for apology only: as blame / condescension data they moved the cross-validated figures by
     // noise (tuning set blame 0.89 / 0.69 → 0.88 / 0.64, condescension 0.82 / 0.80 → 0.84 / 0.80), so those two
     // labels keep their weights
-    ['training-h14.jsonl', 'h14', ['apology']]] as const) {
+    ['training-h14.jsonl', 'h14', ['apology']],
+    // fourth round: the classes the blind sets showed missing (the customer's own doing said as a fact, "the system
+    // did it", "standard practice / everyone pays it", a colleague's word, "it is right there"), and hard negatives
+    // of plain instructions, status lines and a third party named while owning it
+    ['training-h14b.jsonl', 'h14b', ['blame', 'condescension']]] as const) {
     for (const r of read(`src/replies/model/${file}`)) {
       const labels: Partial<Record<ModelLabel, boolean>> = {};
       for (const l of own) labels[l] = r.labels.includes(l);
@@ -217,7 +228,8 @@ function trainLabel(label: ModelLabel, docs: Doc[]) {
 const VETO = process.env.RM_VETO ?? 'sent';
 /** What the check does with the model: sentences the check vetoes (owning the fault, "graag") count 0. */
 const docProb = (label: ModelLabel, m: { w: Float64Array; bias: number }, d: Doc) =>
-  Math.max(...vecs(d, label).map((f, i) => (VETO.includes('sent') && vetoed(label, d.texts[i]!) ? 0 : sigmoid(score(m.w, m.bias, f)))));
+  // blame: a reply that owns the fault somewhere is no blame (blame.ts)
+  label === 'blame' && VETO.includes('sent') && ownsIt(d.texts.join(' ')) ? 0 : Math.max(...vecs(d, label).map((f, i) => (VETO.includes('sent') && vetoed(label, d.texts[i]!) ? 0 : sigmoid(score(m.w, m.bias, f)))));
 
 interface Scored { gold: boolean; rule: boolean; p: number; acts: boolean; source: string }
 /** t: the threshold; ta: for blame, the threshold when the reply itself acts (naming the courier while fixing it is no blame) */
@@ -289,7 +301,7 @@ for (const label of labels) {
     // it must hold on the development set and on all held-out replies (dev set and fixtures) alike: the dev set
   // alone (160 replies) gave thresholds too low to hold on unseen replies
   const devScored = scored.filter((s) => s.source === 'dev');
-  const replyScored = scored.filter((s) => s.source === 'dev' || s.source === 'tune' || s.source === 'fixture');
+  const replyScored = scored.filter((s) => ['dev', 'tune', 'fixture', 'blind1', 'blind2'].includes(s.source));
   const fixed = FIXED_THRESHOLD[label];
   // chosen on all cross-validated units together (dev, fixtures, the varied sentences: ~1,000); on the dev set alone
   // (~45 positives) one reply moved precision by 0.05 and the threshold by 0.15. The dev set still has a floor: it

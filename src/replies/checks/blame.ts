@@ -3,6 +3,7 @@ import { allMatches, maskQuoted, phrases, sentenceAt } from '../text-match.ts';
 import { findModelHits } from '../model/find-hits.ts';
 import { actingThresholdOf } from '../model/classify.ts';
 import { action } from './action.ts';
+import { ownsIt } from '../model/veto.ts';
 
 const PARTY_NL = '(uw |de |onze? )?(bank|provider|bezorger|pakketdienst|postnl|dhl|vervoerder|leverancier|fabrikant|partner|gemeente|werkgever|collega\\p{L}*|afdeling|monteur|aannemer|webwinkel|winkel|verkoper|betaalprovider|app|systeem|computer|software)';
 const PARTY_EN = '(your |the |our )?(bank|provider|courier|carrier|supplier|manufacturer|partner|colleague\\p{L}*|department|technician|contractor|seller|payment provider|system|computer|software)';
@@ -19,7 +20,7 @@ const BLAME = phrases([
   'niet ons probleem', 'uw eigen (schuld|fout)', '(is|was) de schuld van', 'de fout (ligt|lag) (bij|aan)', 'de fout van', 'ligt (niet )?bij ons',
   `(dat|dit|het|de oorzaak|het probleem) ligt (echt |toch |helaas |gewoon )?(aan|bij) ${PARTY_NL}`, `(dat|dit|het) komt (door|doordat) ${PARTY_NL}`,
   '(dat|dit|het) ligt niet aan ons', 'niet aan ons', `(?<=(?:^|[.!?\\n])\\s*)neem (zelf )?contact op met ${PARTY_NL}`, `(u kunt|u moet|kunt u|gelieve) (het beste |beter |zelf )*contact op(nemen|te nemen)? met ${PARTY_NL}`, `u moet (zelf |maar )?(bij|naar) ${PARTY_NL}`,
-  'u had( \\p{L}+){0,9} moeten(?! (ontvangen|krijgen|hebben|worden|zijn)\\b)', '(?<!(ik|wij|we) )had u( \\p{L}+){0,9} moeten(?! (ontvangen|krijgen|hebben|worden|zijn)\\b)', '(ligt|lag) (het|dat|dit)( \\p{L}+)? aan uw', '(?<!(ik|wij|we) )had u (dat |dit |het )?(eerder |beter |zelf |toch )*\\p{L}+ \\p{L}* ?moeten(?! (ontvangen|krijgen|hebben|worden|zijn)\\b)',
+  'u had( \\p{L}+){0,9} moeten(?! (ontvangen|krijgen|hebben|worden|zijn|kunnen)\\b)', '(?<!(ik|wij|we) )had u( \\p{L}+){0,9} moeten(?! (ontvangen|krijgen|hebben|worden|zijn|kunnen)\\b)', '(ligt|lag) (het|dat|dit)( \\p{L}+)? aan uw', '(?<!(ik|wij|we) )had u (dat |dit |het )?(eerder |beter |zelf |toch )*\\p{L}+ \\p{L}* ?moeten(?! (ontvangen|krijgen|hebben|worden|zijn|kunnen)\\b)',
   'u heeft (zelf )?(niet|verkeerd) (goed )?(opgelet|gelezen|ingevuld|aangegeven)', 'had u (maar )?beter', 'uw eigen verantwoordelijkheid',
   // English
   'not our (fault|responsibility|problem|issue|concern)', '(is|was) (entirely |completely )?your (own )?(fault|responsibility|mistake)', 'out of our hands', 'beyond our control',
@@ -69,12 +70,15 @@ const ABOUT_YOU = /(?<![\p{L}])(?:u|uw|je|jouw|you|your)(?![\p{L}])/iu;
 export const blame: Check = (original, ctx) => {
   // what the reply quotes is someone else's words
   const draft = maskQuoted(original);
+  // a reply that owns the fault somewhere ("dat is onze verantwoordelijkheid", "that's our problem") explains a third
+  // party's part; it does not shift the blame (a fault laid on the customer still counts)
+  const owned = ownsIt(draft);
   const spans: Span[] = allMatches(draft, BLAME).filter((span) => {
     const sentence = sentenceAt(draft, span.start);
     if (NOT_BLAME.test(draft.slice(Math.max(0, span.start - 5), span.end + 5)) || CONCEDED.test(sentence)) return false;
-    return !(WE_ACT.test(sentence) && !ABOUT_YOU.test(span.text));
+    return !((WE_ACT.test(sentence) || owned) && !ABOUT_YOU.test(span.text));
   });
-  const byModel = findModelHits('blame', draft, ctx.language).filter((h) => !spans.some((s) => s.start < h.end && h.start < s.end));
+  const byModel = owned ? [] : findModelHits('blame', draft, ctx.language).filter((h) => !spans.some((s) => s.start < h.end && h.start < s.end));
   // a reply that acts itself (the action check finds a deed) only counts the sentences the model is surer of
   const acts = byModel.length > 0 && action(original, ctx).length === 0;
   const bar = acts ? (actingThresholdOf('blame') ?? 1) : 0;
