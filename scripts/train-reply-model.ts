@@ -252,10 +252,11 @@ function counts(label: ModelLabel, xs: Scored[], th: Th, useRule = false, useMod
  * units and >= the floor on the labelled replies (the rules are tuned on the dev set, so their precision there says
  * little). Ties go to the higher thresholds. Blame has a second, higher threshold for replies that act.
  */
-function chooseThreshold(label: ModelLabel, scored: Scored[], dev: Scored[], devFloor: number): Th {
+function chooseThreshold(label: ModelLabel, scored: Scored[], dev: Scored[], devFloor: number, blind: Scored[] = []): Th {
   // RM_T / RM_TA: score the cross-validation at a given threshold instead of choosing one (to print a curve point)
   if (process.env.RM_T) return { t: Number(process.env.RM_T), ta: Number(process.env.RM_TA ?? process.env.RM_T), P: NaN, R: NaN };
   let best: Th = { t: 0.99, ta: 0.99, P: 0, R: -1 };
+  let bestAll = -1;
   for (let ti = 99; ti >= 30; ti--) {
     const t = ti / 100;
     const tas = label === 'blame' ? Array.from({ length: Math.floor((101 - ti) / 2) + 1 }, (_, k) => Math.min(1.01, (ti + 2 * k) / 100)) : [t];
@@ -263,6 +264,15 @@ function chooseThreshold(label: ModelLabel, scored: Scored[], dev: Scored[], dev
       const th = { t, ta, P: 0, R: 0 };
       const c = counts(label, scored, th);
       if (c.P < TARGET[label] || (dev.length && counts(label, dev, th).P < devFloor)) continue;
+      // issue 14, fourth round: the used-up blind sets (replies labelled by someone who never read the code, as the
+      // later blind sets are) must keep the target precision as the product runs (rule or model), and the threshold
+      // is the one that finds most of them; the other labelled replies keep the floor
+      if (blind.length) {
+        const b = counts(label, blind, th, true, true);
+        if (b.P < TARGET[label]) continue;
+        if (b.R > best.R || (b.R === best.R && c.R > bestAll)) [best, bestAll] = [{ t, ta, P: b.P, R: b.R }, c.R];
+        continue;
+      }
       // blame: the replies that act must keep the floor on their own (a third party named while we fix it is no blame)
       if (label === 'blame' && counts(label, dev.filter((s) => s.acts), th).P < devFloor) continue;
       if (c.R > best.R) best = { t, ta, P: c.P, R: c.R };
@@ -274,6 +284,9 @@ function chooseThreshold(label: ModelLabel, scored: Scored[], dev: Scored[], dev
 // the precision whole replies (dev, tune, fixtures) must keep at the chosen thresholds; single sentences are easier,
 // and 0.92 rather than 0.9 leaves a margin for unseen replies (0.9 held P 0.86 on tests/fixtures/replies/generalise.jsonl)
 const REPLY_FLOOR = Number(process.env.RM_REPLY_FLOOR ?? 0.92);
+// with the blind sets as the target: the other labelled replies (dev, tune, fixtures; other annotators, whose edges
+// differ: the tune set counts a partner named while we act as no blame) keep this floor
+const BLIND_REPLY_FLOOR = Number(process.env.RM_BLIND_REPLY_FLOOR ?? 0.85);
 
 const docs = loadDocs();
 const labels: ModelLabel[] = process.env.RM_LABELS ? (process.env.RM_LABELS.split(',') as ModelLabel[]) : [...REPLY_LABELS, 'stock_complaint'];
@@ -301,7 +314,8 @@ for (const label of labels) {
     // it must hold on the development set and on all held-out replies (dev set and fixtures) alike: the dev set
   // alone (160 replies) gave thresholds too low to hold on unseen replies
   const devScored = scored.filter((s) => s.source === 'dev');
-  const replyScored = scored.filter((s) => ['dev', 'tune', 'fixture', 'blind1', 'blind2'].includes(s.source));
+  const replyScored = scored.filter((s) => ['dev', 'tune', 'fixture'].includes(s.source));
+  const blindScored = CUE_LABELS.has(label) && !process.env.RM_NO_BLIND ? scored.filter((s) => s.source === 'blind1' || s.source === 'blind2') : [];
   const fixed = FIXED_THRESHOLD[label];
   // chosen on all cross-validated units together (dev, fixtures, the varied sentences: ~1,000); on the dev set alone
   // (~45 positives) one reply moved precision by 0.05 and the threshold by 0.15. The dev set still has a floor: it
@@ -309,7 +323,7 @@ for (const label of labels) {
   // fixtures) together must keep REPLY_FLOOR for blame and condescension, the others TARGET
   // (blame and condescension, the labels the varied sentences are about; the others keep the stricter of the two)
   const th: Th = fixed !== undefined ? { t: fixed, ta: fixed, P: NaN, R: NaN }
-    : chooseThreshold(label, scored, replyScored, CUE_LABELS.has(label) ? REPLY_FLOOR : TARGET[label]);
+    : chooseThreshold(label, scored, replyScored, blindScored.length ? BLIND_REPLY_FLOOR : CUE_LABELS.has(label) ? REPLY_FLOOR : TARGET[label], blindScored);
   if (process.env.RM_CURVE) for (const [name, xs] of [['all', scored], ['dev', devScored]] as const) console.log(label, name, [0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9].map((t) => { const tp = xs.filter((x) => x.gold && x.p >= t).length, fp = xs.filter((x) => !x.gold && x.p >= t).length; return `${t}:${tp}/${fp}`; }).join(' '));
   const m = trainLabel(label, docs);
   // sparse: the features seen in training with a weight that matters, indices as gaps from the one before
