@@ -49,6 +49,13 @@ const BLAME = phrases([
   '(wij|we) (zijn|are) (alleen|slechts|maar|only|just|merely|simply) (het|de|een|the|a|an) \\p{L}+', '(wij zijn|we are|we\'re) (volledig |geheel |helemaal |entirely |completely |fully |totally )?(afhankelijk van|dependent on|reliant on)',
   '(volkomen|helemaal|gewoon|perfectly|entirely|completely|fully) (legaal|legal|toegestaan|allowed|rechtmatig|lawful|correct|terecht|justified)', '(dus|daarom|therefore|so) [^.!?\\n]{0,40}(toegestaan|allowed|legaal|legal|rechtmatig|lawful|terecht|justified)',
   '(wij|we) hebben (dus |daarmee |hier |in dit geval )*(correct|juist|zorgvuldig|volgens de regels|volgens het protocol|conform \\p{L}+) gehandeld', '(we|i) (acted|handled (it|this|your \\p{L}+)) (entirely |fully |completely )?(correctly|properly|in line with|according to|by the book)',
+  // issue 14, fourth round, by class: "our records show you did it yourself"; "it is standard practice / the same for
+  // every customer" (so nothing changes); "no longer our responsibility"; "I can't speak for what a colleague said"
+  '(uit (ons|het) onderzoek|uit onze (gegevens|systemen)|volgens onze (gegevens|systemen)|our (records|logs|investigation|systems?)) (blijkt|blijken|tonen|laat zien|show|shows|showed|indicate|indicates|confirm|confirms)( dat| that)? (u|you) (zelf |yourself )?(heeft|hebt|had|have|has|did|approved|signed|entered|chose|gave|confirmed|agreed|accepted|selected|clicked|ordered|booked|goedgekeurd|bevestigd|gekozen|ingevuld|getekend|akkoord)',
+  '(standard|common|normal|usual|accepted) practice', '(standaard|gebruikelijke?|normale?) (praktijk|gang van zaken)', '(across|throughout) the (whole |entire )?(industry|market|sector)\\b', 'in de hele (branche|markt|sector)\\b',
+  '(appl(y|ies|ied)|geldt|gelden) (\\p{L}+ ){0,2}(to|voor) (all|every|iedere|elke|alle) (\\p{L}+ )?(customers?|members?|passengers?|klanten|klant|leden|reizigers|passagiers)( \\p{L}+)? (equally|alike|gelijk|zonder uitzondering|without exception)', '(apply|applies|geldt|gelden) [^.!?\\n]{0,40}(equally|zonder uitzondering|without exception)',
+  '(no longer|niet langer|niet meer) (\\p{L}+ ){0,2}(our|onze|under our) (responsibility|verantwoordelijkheid)', 'valt (dan )?niet meer onder (onze|ons)',
+  '(can\'t|cannot|can not|kan|kunnen) (\\p{L}+ ){0,2}(comment on|speak for|respond to|ingaan op|reageren op) (what|wat) (my|mijn|a|een|your|uw|another|andere) (\\p{L}+ )?(colleague|collega|agent|medewerker)',
   '(het is|it\'s|it is) (aan|up to) (de|het|the|each) (klant|ontvanger|huurder|reiziger|bewoner|gebruiker|koper|passagier|deelnemer|customer|recipient|tenant|passenger|traveller|user|buyer|resident|guest) ',
 ]);
 // "dit ligt niet aan u": taking the blame off the customer is the opposite of blame-shifting
