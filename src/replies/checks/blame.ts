@@ -59,7 +59,7 @@ const BLAME = phrases([
   '(het is|it\'s|it is) (aan|up to) (de|het|the|each) (klant|ontvanger|huurder|reiziger|bewoner|gebruiker|koper|passagier|deelnemer|customer|recipient|tenant|passenger|traveller|user|buyer|resident|guest) ',
 ]);
 // "dit ligt niet aan u": taking the blame off the customer is the opposite of blame-shifting
-const NOT_BLAME = /(ligt|lag|zit|zat) (helemaal |echt |volledig )?bij ons\b|(ligt|lag) niet aan u\b|not your fault|niet uw (schuld|fout)|(?<!niet |buiten |niet onder |niet binnen )onze (eigen )?(schuld|fout|verantwoordelijkheid)|(?<!not |n't |never )our (own )?(fault|mistake|responsibility)|shouldn'?t have had to/i;
+const NOT_BLAME = /(ligt|lag|zit|zat) (helemaal |echt |volledig )?bij ons\b|(ligt|lag) niet aan u\b|not your fault|niet uw (schuld|fout)|(?<!niet |buiten |niet onder |niet binnen |meer onder |langer onder )onze (eigen )?(schuld|fout|verantwoordelijkheid)|(?<!not |n't |never |longer |no )our (own )?(fault|mistake|responsibility)|shouldn'?t have had to/i;
 
 /**
  * Blame-shifting: it is the bank's, a colleague's, or the customer's own fault, or "it is allowed, so it stands".

@@ -39,7 +39,7 @@ const CONDESCENSION = phrases([
   // ("zoals ook gewoon op de deur hangt", "staat gewoon op de productpagina", "it's right there", "niet te missen");
   // "as the name says"; "most people know"; "a child can do it"; "read it carefully this time"; praise for the obvious
   'zoals (ook )?(gewoon |duidelijk |overal |al jaren )+(\\p{L}+ ){0,4}(staat|stond|hangt|vermeld|aangegeven|te lezen|te zien)', 'zoals (op|in|onderaan|bovenaan) (iedere|elke|al onze|alle) (\\p{L}+ ){0,3}(staat|stond|hangt|vermeld)',
-  '(staat|stond|hangt|vindt u|ziet u|vermeld)( \\p{L}+){0,3} gewoon (op|in|onder|bij|bovenaan|onderaan|naast)', '(niet te missen|you can\'t miss it|can\'t miss it|impossible to miss|hard to miss)', '(it\'s|it is|was) (right|all) (there|in front of you)',
+  '(staat|staan|stond|stonden|hangt|hangen|vindt u|ziet u|vermeld)( \\p{L}+){0,3} gewoon (op|in|onder|bij|bovenaan|onderaan|naast)', '(niet te missen|you can\'t miss it|can\'t miss it|impossible to miss|hard to miss)', '(it\'s|it is|was) (right|all) (there|in front of you)',
   'as (is )?(stated|printed|shown|written|displayed) (on|in) (every|each|all)', 'as is (clearly|plainly) (stated|printed|shown|written|displayed)', 'as is (widely|well|generally|commonly) known', 'algemeen bekend', 'zoals de naam (al )?(zegt|aangeeft|suggereert)', 'as the name (suggests|says|implies)',
   '(de meeste|veel|alle|most|many|all) (\\p{L}+ )?(reizigers|klanten|mensen|leden|gebruikers|travellers|customers|people|members|users) (\\p{L}+ ){0,2}(wel |al |toch )?(weten|know|begrijpen|understand|are aware|zijn op de hoogte)',
   '(kan|kon) (een|ieder) kind', 'a child could', '(ditmaal|deze keer|dit keer|this time) (wel )?(aandachtig|goed|zorgvuldig|carefully|properly)', '(well done|goed gedaan|knap gedaan)[!.]',
