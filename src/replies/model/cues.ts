@@ -7,7 +7,7 @@
  * cues that span words ("had … moeten", "should have") are matched on the sentence.
  * Input is folded text (lower case, no accents; see features.ts).
  */
-type Cue = 'YOU' | 'WE' | 'PARTY' | 'FAULT' | 'RULE' | 'SO' | 'NOT' | 'AGAIN' | 'EASY' | 'SELF' | 'FIX' | 'SORRY' | 'ONLY' | 'ANYONE' | 'IRONY' | 'KNOW' | 'NORMAL' | 'TOLD' | 'CIRC' | 'AUTO';
+type Cue = 'YOU' | 'WE' | 'PARTY' | 'FAULT' | 'RULE' | 'SO' | 'NOT' | 'AGAIN' | 'EASY' | 'SELF' | 'FIX' | 'SORRY' | 'ONLY' | 'ANYONE' | 'IRONY' | 'KNOW' | 'NORMAL' | 'TOLD' | 'CIRC' | 'AUTO' | 'APART';
 
 const WORDS: Record<Cue, string[]> = {
   YOU: ['u', 'uw', 'je', 'jij', 'jou', 'jouw', 'ge', 'gij', 'uzelf', 'jezelf', 'you', 'your', 'yours', 'yourself', "you're", "you've", "you'd", "you'll"],
@@ -30,6 +30,8 @@ const WORDS: Record<Cue, string[]> = {
   NORMAL: ['normaal', 'gebruikelijk', 'standaard', 'gangbaar', 'marktconform', 'gewoonte', 'usual', 'normal', 'normally', 'standard', 'common', 'customary', 'practice', 'industry', 'branche', 'markt', 'market', 'equally', 'gelijk', 'alle', 'elke', 'iedere', 'every', 'all', 'weleens', 'soms', 'sometimes', 'happen', 'happens', 'gebeurt', 'gebeuren'],
   TOLD: ['aangekondigd', 'vermeld', 'gecommuniceerd', 'gemeld', 'geinformeerd', 'gewaarschuwd', 'aangegeven', 'brief', 'nieuwsbrief', 'website', 'site', 'bevestigingsmail', 'announced', 'stated', 'informed', 'notified', 'warned', 'letter', 'newsletter', 'printed', 'displayed', 'shown', 'listed', 'mentioned', 'confirmation'],
   CIRC: ['drukte', 'druk', 'drukke', 'demand', 'busy', 'volume', 'storm', 'weer', 'weather', 'feestdagen', 'holidays', 'staking', 'strike', 'ziekte', 'illness', 'omstandigheden', 'circumstances', 'piek', 'peak', 'stroompiek', 'surge', 'slijtage', 'wear'],
+  // distancing: the party is stressed as not us ("extern", "onderaannemer", "uitbesteed", "outside firm", "not one of ours")
+  APART: ['extern', 'externe', 'onderaannemer', 'uitbesteed', 'derde', 'derden', 'ingehuurd', 'external', 'outside', 'outsourced', 'subcontractor', 'third', 'hired', 'instructies', 'instructions', 'afspraken', 'ignored', 'negeerde', 'genegeerd', 'vouch', 'controleren'],
   AUTO: ['automatisch', 'automatically', 'automatic', 'vanzelf', 'triggered', 'generated', 'gegenereerd'],
   ANYONE: ['iedereen', 'oma', 'klanten', 'reizigers', 'everyone', 'anyone', 'child', 'grandmother', 'customers', 'passengers', 'most', 'meeste'],
 };
