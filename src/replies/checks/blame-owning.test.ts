@@ -53,3 +53,9 @@ test('condescension: plain instructions and pointers are not talking down', () =
     assert.deepEqual(condescension(t, ctx('nl')).filter((f) => !/contract/.test(f.span.text)), [], t);
   assert.deepEqual(condescension('As stated in your plan, calls to the EU are included. I have checked your bill and refunded the extra charge.', ctx('en')), []);
 });
+
+test('ownsIt: owning said as "the mistake was ours", "we had … moeten", "u had … moeten krijgen"', () => {
+  for (const t of ['The mistake was ours: the label was wrong.', 'Wij hadden u daar vooraf over moeten informeren.', 'Die fout hadden we zelf moeten zien.', 'U had een herinnering moeten krijgen en die is niet verstuurd.'])
+    assert.ok(ownsIt(t), t);
+  for (const t of ['U had de herinnering moeten lezen.', 'You should have read the terms.']) assert.ok(!ownsIt(t), t);
+});
