@@ -269,7 +269,7 @@ function chooseThreshold(label: ModelLabel, scored: Scored[], dev: Scored[], dev
       // is the one that finds most of them; the other labelled replies keep the floor
       if (blind.length) {
         const b = counts(label, blind, th, true, true);
-        if (b.P < TARGET[label]) continue;
+        if (b.P < BLIND_TARGET) continue;
         if (b.R > best.R || (b.R === best.R && c.R > bestAll)) [best, bestAll] = [{ t, ta, P: b.P, R: b.R }, c.R];
         continue;
       }
@@ -287,6 +287,9 @@ const REPLY_FLOOR = Number(process.env.RM_REPLY_FLOOR ?? 0.92);
 // with the blind sets as the target: the other labelled replies (dev, tune, fixtures; other annotators, whose edges
 // differ: the tune set counts a partner named while we act as no blame) keep this floor
 const BLIND_REPLY_FLOOR = Number(process.env.RM_BLIND_REPLY_FLOOR ?? 0.85);
+// the precision the used-up blind sets must keep (cross-validated, rule or model): 0.92, a margin over the goal of 0.9
+// (cross-validated figures overstate what holds on text written later: earlier rounds lost precision on each new set)
+const BLIND_TARGET = Number(process.env.RM_BLIND_P ?? 0.92);
 
 const docs = loadDocs();
 const labels: ModelLabel[] = process.env.RM_LABELS ? (process.env.RM_LABELS.split(',') as ModelLabel[]) : [...REPLY_LABELS, 'stock_complaint'];
