@@ -9,8 +9,11 @@
  * development set bench/eval-dev/replies.jsonl and the reply fixtures tests/fixtures/replies/drafts.jsonl and
  * heldout.jsonl, the tuning set bench/eval-tune/replies.jsonl and our own sentences by class of meaning
  * (training-meaning.jsonl), issue 14's second round, and for the apology label our sentences of the third round
- * (training-h14.jsonl: apologies in other words; empathy, condolences and non-apologies as negatives). Never read: the frozen blind set (bench/eval-blind/) and the generalisation sets
- * tests/fixtures/replies/generalise*.jsonl (bench/reply-generalise.ts).
+ * (training-h14.jsonl: apologies in other words; empathy, condolences and non-apologies as negatives). Fourth round: the
+ * used-up blind sets bench/eval-blind and bench/eval-blind2 (blame and condescension, in the folds; the thresholds must
+ * keep P >= 0.92 on them) and training-h14b.jsonl. Never read: the frozen blind sets 3 and 4, the generalisation sets
+ * tests/fixtures/replies/generalise*.jsonl (bench/reply-generalise.ts) and our held-out replies (meaning-heldout.jsonl,
+ * replies-h14-heldout.jsonl).
  *
  * One logistic regression per label over hashed sentence features (features.ts). A reply is labelled as a
  * whole, but a fault sits in one sentence, so replies are read as bags of sentences (multiple-instance
