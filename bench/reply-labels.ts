@@ -8,7 +8,8 @@
  * the check fires; apology and thanks ← the check is silent (it found one), apology with isComplaint forced true.
  * Prints P / R per label with the reply model on (as shipped) and off (the phrase rules alone, the baseline in the
  * same run). REPLY_LABELS_SHOW=1 prints the misses; it refuses the frozen blind sets and our held-out replies
- * tests/fixtures/replies/meaning-heldout.jsonl (issue 14, third round: never trained on, never read item by item).
+ * tests/fixtures/replies/meaning-heldout.jsonl (issue 14, third round: never trained on, never read item by item) and
+ * tests/fixtures/replies/replies-h14-heldout.jsonl (fourth round, the same rule).
  * Ends with `RESULT reply-labels <macro-F1 of the 4 labels, shipped> F1 baseline=<rules alone> ratio=…`.
  */
 import { readFileSync } from 'node:fs';
@@ -64,8 +65,9 @@ for (const file of files) {
     before += b.F1;
     n++;
   }
-  // the frozen blind sets and our own held-out replies (meaning-heldout.jsonl) are scored in aggregate only
-  if (show && !/eval-blind|meaning-heldout/.test(file)) {
+  // the frozen blind sets and our own held-out replies (meaning-heldout.jsonl, replies-h14-heldout.jsonl) are scored in
+  // aggregate only
+  if (show && !/eval-blind|meaning-heldout|replies-h14-heldout/.test(file)) {
     for (const it of items) for (const l of LABELS) {
       const p = shipped.get(it.id)!.has(l);
       if (p !== gold(it, l)) console.log(`${l} ${p ? 'FP' : 'FN'} ${it.id}: ${it.text.replace(/\s+/g, ' ')}`);

@@ -9,8 +9,11 @@
  * development set bench/eval-dev/replies.jsonl and the reply fixtures tests/fixtures/replies/drafts.jsonl and
  * heldout.jsonl, the tuning set bench/eval-tune/replies.jsonl and our own sentences by class of meaning
  * (training-meaning.jsonl), issue 14's second round, and for the apology label our sentences of the third round
- * (training-h14.jsonl: apologies in other words; empathy, condolences and non-apologies as negatives). Never read: the frozen blind set (bench/eval-blind/) and the generalisation sets
- * tests/fixtures/replies/generalise*.jsonl (bench/reply-generalise.ts).
+ * (training-h14.jsonl: apologies in other words; empathy, condolences and non-apologies as negatives). Fourth round: the
+ * used-up blind sets bench/eval-blind and bench/eval-blind2 (blame and condescension, in the folds; the thresholds must
+ * keep P >= 0.92 on them) and training-h14b.jsonl. Never read: the frozen blind sets 3 and 4, the generalisation sets
+ * tests/fixtures/replies/generalise*.jsonl (bench/reply-generalise.ts) and our held-out replies (meaning-heldout.jsonl,
+ * replies-h14-heldout.jsonl).
  *
  * One logistic regression per label over hashed sentence features (features.ts). A reply is labelled as a
  * whole, but a fault sits in one sentence, so replies are read as bags of sentences (multiple-instance
@@ -30,7 +33,7 @@ import { bodyWithoutSignature, sentences } from '../src/replies/text-match.ts';
 import { CUE_LABELS, features, HASH_BITS } from '../src/replies/model/features.ts';
 import { modelSentences, norm, score, sigmoid, type LabelWeights, type ModelLabel, type ModelWeights } from '../src/replies/model/classify.ts';
 import type { CheckName } from '../src/replies/types.ts';
-import { vetoed } from '../src/replies/model/veto.ts';
+import { ownsIt, vetoed } from '../src/replies/model/veto.ts';
 
 type Lang = 'nl' | 'en';
 const REPLY_LABELS = ['blame', 'condescension', 'apology', 'thanks', 'sales_pitch', 'stock_reply'] as const;
@@ -115,6 +118,13 @@ function loadDocs(): Doc[] {
     const has = (l: string) => (r.labels as string[]).includes(l);
     addBag(r.text, r.lang, { blame: has('blame'), condescension: has('condescension'), apology: has('apology'), thanks: has('thanks') }, 'tune');
   }
+  // the first two frozen blind sets of issue 14 (bench/eval-blind, bench/eval-blind2): used up as blind sets, now
+  // development data (issue 14, fourth round). Labelled replies written by someone who never read the code: their
+  // edges of blame (a cause laid on a partner, the system or the customer, even when the reply then acts) and of
+  // condescension are what the later blind sets are written to. Blame and condescension only; in the folds
+  for (const [file, source] of [['bench/eval-blind/replies.jsonl', 'blind1'], ['bench/eval-blind2/replies.jsonl', 'blind2']] as const) {
+    for (const r of read(file)) addBag(r.text, r.lang, { blame: r.blame, condescension: r.condescension }, source);
+  }
   // sentences written for issue 14 in many registers and sectors (blame, condescension, hard negatives): in the
   // cross-validation folds like a labelled reply, so the thresholds must hold on them too. training-meaning.jsonl
   // (second round) is written by class of meaning and also labels apologies
@@ -123,7 +133,11 @@ function loadDocs(): Doc[] {
     // their negatives. Read for apology only: as blame / condescension data they moved the cross-validated figures by
     // noise (tuning set blame 0.89 / 0.69 → 0.88 / 0.64, condescension 0.82 / 0.80 → 0.84 / 0.80), so those two
     // labels keep their weights
-    ['training-h14.jsonl', 'h14', ['apology']]] as const) {
+    ['training-h14.jsonl', 'h14', ['apology']],
+    // fourth round: the classes the blind sets showed missing (the customer's own doing said as a fact, "the system
+    // did it", "standard practice / everyone pays it", a colleague's word, "it is right there"), and hard negatives
+    // of plain instructions, status lines and a third party named while owning it
+    ['training-h14b.jsonl', 'h14b', ['blame', 'condescension']]] as const) {
     for (const r of read(`src/replies/model/${file}`)) {
       const labels: Partial<Record<ModelLabel, boolean>> = {};
       for (const l of own) labels[l] = r.labels.includes(l);
@@ -217,7 +231,8 @@ function trainLabel(label: ModelLabel, docs: Doc[]) {
 const VETO = process.env.RM_VETO ?? 'sent';
 /** What the check does with the model: sentences the check vetoes (owning the fault, "graag") count 0. */
 const docProb = (label: ModelLabel, m: { w: Float64Array; bias: number }, d: Doc) =>
-  Math.max(...vecs(d, label).map((f, i) => (VETO.includes('sent') && vetoed(label, d.texts[i]!) ? 0 : sigmoid(score(m.w, m.bias, f)))));
+  // blame: a reply that owns the fault somewhere is no blame (blame.ts)
+  label === 'blame' && VETO.includes('sent') && ownsIt(d.texts.join(' ')) ? 0 : Math.max(...vecs(d, label).map((f, i) => (VETO.includes('sent') && vetoed(label, d.texts[i]!) ? 0 : sigmoid(score(m.w, m.bias, f)))));
 
 interface Scored { gold: boolean; rule: boolean; p: number; acts: boolean; source: string }
 /** t: the threshold; ta: for blame, the threshold when the reply itself acts (naming the courier while fixing it is no blame) */
@@ -240,10 +255,11 @@ function counts(label: ModelLabel, xs: Scored[], th: Th, useRule = false, useMod
  * units and >= the floor on the labelled replies (the rules are tuned on the dev set, so their precision there says
  * little). Ties go to the higher thresholds. Blame has a second, higher threshold for replies that act.
  */
-function chooseThreshold(label: ModelLabel, scored: Scored[], dev: Scored[], devFloor: number): Th {
+function chooseThreshold(label: ModelLabel, scored: Scored[], dev: Scored[], devFloor: number, blind: Scored[] = []): Th {
   // RM_T / RM_TA: score the cross-validation at a given threshold instead of choosing one (to print a curve point)
   if (process.env.RM_T) return { t: Number(process.env.RM_T), ta: Number(process.env.RM_TA ?? process.env.RM_T), P: NaN, R: NaN };
   let best: Th = { t: 0.99, ta: 0.99, P: 0, R: -1 };
+  let bestAll = -1;
   for (let ti = 99; ti >= 30; ti--) {
     const t = ti / 100;
     const tas = label === 'blame' ? Array.from({ length: Math.floor((101 - ti) / 2) + 1 }, (_, k) => Math.min(1.01, (ti + 2 * k) / 100)) : [t];
@@ -251,6 +267,15 @@ function chooseThreshold(label: ModelLabel, scored: Scored[], dev: Scored[], dev
       const th = { t, ta, P: 0, R: 0 };
       const c = counts(label, scored, th);
       if (c.P < TARGET[label] || (dev.length && counts(label, dev, th).P < devFloor)) continue;
+      // issue 14, fourth round: the used-up blind sets (replies labelled by someone who never read the code, as the
+      // later blind sets are) must keep the target precision as the product runs (rule or model), and the threshold
+      // is the one that finds most of them; the other labelled replies keep the floor
+      if (blind.length) {
+        const b = counts(label, blind, th, true, true);
+        if (b.P < BLIND_TARGET) continue;
+        if (b.R > best.R || (b.R === best.R && c.R > bestAll)) [best, bestAll] = [{ t, ta, P: b.P, R: b.R }, c.R];
+        continue;
+      }
       // blame: the replies that act must keep the floor on their own (a third party named while we fix it is no blame)
       if (label === 'blame' && counts(label, dev.filter((s) => s.acts), th).P < devFloor) continue;
       if (c.R > best.R) best = { t, ta, P: c.P, R: c.R };
@@ -262,6 +287,12 @@ function chooseThreshold(label: ModelLabel, scored: Scored[], dev: Scored[], dev
 // the precision whole replies (dev, tune, fixtures) must keep at the chosen thresholds; single sentences are easier,
 // and 0.92 rather than 0.9 leaves a margin for unseen replies (0.9 held P 0.86 on tests/fixtures/replies/generalise.jsonl)
 const REPLY_FLOOR = Number(process.env.RM_REPLY_FLOOR ?? 0.92);
+// with the blind sets as the target: the other labelled replies (dev, tune, fixtures; other annotators, whose edges
+// differ: the tune set counts a partner named while we act as no blame) keep this floor
+const BLIND_REPLY_FLOOR = Number(process.env.RM_BLIND_REPLY_FLOOR ?? 0.85);
+// the precision the used-up blind sets must keep (cross-validated, rule or model): 0.92, a margin over the goal of 0.9
+// (cross-validated figures overstate what holds on text written later: earlier rounds lost precision on each new set)
+const BLIND_TARGET = Number(process.env.RM_BLIND_P ?? 0.92);
 
 const docs = loadDocs();
 const labels: ModelLabel[] = process.env.RM_LABELS ? (process.env.RM_LABELS.split(',') as ModelLabel[]) : [...REPLY_LABELS, 'stock_complaint'];
@@ -289,7 +320,8 @@ for (const label of labels) {
     // it must hold on the development set and on all held-out replies (dev set and fixtures) alike: the dev set
   // alone (160 replies) gave thresholds too low to hold on unseen replies
   const devScored = scored.filter((s) => s.source === 'dev');
-  const replyScored = scored.filter((s) => s.source === 'dev' || s.source === 'tune' || s.source === 'fixture');
+  const replyScored = scored.filter((s) => ['dev', 'tune', 'fixture'].includes(s.source));
+  const blindScored = CUE_LABELS.has(label) && !process.env.RM_NO_BLIND ? scored.filter((s) => s.source === 'blind1' || s.source === 'blind2') : [];
   const fixed = FIXED_THRESHOLD[label];
   // chosen on all cross-validated units together (dev, fixtures, the varied sentences: ~1,000); on the dev set alone
   // (~45 positives) one reply moved precision by 0.05 and the threshold by 0.15. The dev set still has a floor: it
@@ -297,7 +329,7 @@ for (const label of labels) {
   // fixtures) together must keep REPLY_FLOOR for blame and condescension, the others TARGET
   // (blame and condescension, the labels the varied sentences are about; the others keep the stricter of the two)
   const th: Th = fixed !== undefined ? { t: fixed, ta: fixed, P: NaN, R: NaN }
-    : chooseThreshold(label, scored, replyScored, CUE_LABELS.has(label) ? REPLY_FLOOR : TARGET[label]);
+    : chooseThreshold(label, scored, replyScored, blindScored.length ? BLIND_REPLY_FLOOR : CUE_LABELS.has(label) ? REPLY_FLOOR : TARGET[label], blindScored);
   if (process.env.RM_CURVE) for (const [name, xs] of [['all', scored], ['dev', devScored]] as const) console.log(label, name, [0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9].map((t) => { const tp = xs.filter((x) => x.gold && x.p >= t).length, fp = xs.filter((x) => !x.gold && x.p >= t).length; return `${t}:${tp}/${fp}`; }).join(' '));
   const m = trainLabel(label, docs);
   // sparse: the features seen in training with a weight that matters, indices as gaps from the one before

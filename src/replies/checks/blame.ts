@@ -3,6 +3,7 @@ import { allMatches, maskQuoted, phrases, sentenceAt } from '../text-match.ts';
 import { findModelHits } from '../model/find-hits.ts';
 import { actingThresholdOf } from '../model/classify.ts';
 import { action } from './action.ts';
+import { ownsIt } from '../model/veto.ts';
 
 const PARTY_NL = '(uw |de |onze? )?(bank|provider|bezorger|pakketdienst|postnl|dhl|vervoerder|leverancier|fabrikant|partner|gemeente|werkgever|collega\\p{L}*|afdeling|monteur|aannemer|webwinkel|winkel|verkoper|betaalprovider|app|systeem|computer|software)';
 const PARTY_EN = '(your |the |our )?(bank|provider|courier|carrier|supplier|manufacturer|partner|colleague\\p{L}*|department|technician|contractor|seller|payment provider|system|computer|software)';
@@ -19,7 +20,7 @@ const BLAME = phrases([
   'niet ons probleem', 'uw eigen (schuld|fout)', '(is|was) de schuld van', 'de fout (ligt|lag) (bij|aan)', 'de fout van', 'ligt (niet )?bij ons',
   `(dat|dit|het|de oorzaak|het probleem) ligt (echt |toch |helaas |gewoon )?(aan|bij) ${PARTY_NL}`, `(dat|dit|het) komt (door|doordat) ${PARTY_NL}`,
   '(dat|dit|het) ligt niet aan ons', 'niet aan ons', `(?<=(?:^|[.!?\\n])\\s*)neem (zelf )?contact op met ${PARTY_NL}`, `(u kunt|u moet|kunt u|gelieve) (het beste |beter |zelf )*contact op(nemen|te nemen)? met ${PARTY_NL}`, `u moet (zelf |maar )?(bij|naar) ${PARTY_NL}`,
-  'u had( \\p{L}+){0,9} moeten(?! (ontvangen|krijgen|hebben|worden|zijn)\\b)', '(?<!(ik|wij|we) )had u( \\p{L}+){0,9} moeten(?! (ontvangen|krijgen|hebben|worden|zijn)\\b)', '(ligt|lag) (het|dat|dit)( \\p{L}+)? aan uw', '(?<!(ik|wij|we) )had u (dat |dit |het )?(eerder |beter |zelf |toch )*\\p{L}+ \\p{L}* ?moeten(?! (ontvangen|krijgen|hebben|worden|zijn)\\b)',
+  'u had( \\p{L}+){0,9} moeten(?! (ontvangen|krijgen|hebben|worden|zijn|kunnen)\\b)', '(?<!(ik|wij|we) )had u( \\p{L}+){0,9} moeten(?! (ontvangen|krijgen|hebben|worden|zijn|kunnen)\\b)', '(ligt|lag) (het|dat|dit)( \\p{L}+)? aan uw', '(?<!(ik|wij|we) )had u (dat |dit |het )?(eerder |beter |zelf |toch )*\\p{L}+ \\p{L}* ?moeten(?! (ontvangen|krijgen|hebben|worden|zijn|kunnen)\\b)',
   'u heeft (zelf )?(niet|verkeerd) (goed )?(opgelet|gelezen|ingevuld|aangegeven)', 'had u (maar )?beter', 'uw eigen verantwoordelijkheid',
   // English
   'not our (fault|responsibility|problem|issue|concern)', '(is|was) (entirely |completely )?your (own )?(fault|responsibility|mistake)', 'out of our hands', 'beyond our control',
@@ -48,10 +49,17 @@ const BLAME = phrases([
   '(wij|we) (zijn|are) (alleen|slechts|maar|only|just|merely|simply) (het|de|een|the|a|an) \\p{L}+', '(wij zijn|we are|we\'re) (volledig |geheel |helemaal |entirely |completely |fully |totally )?(afhankelijk van|dependent on|reliant on)',
   '(volkomen|helemaal|gewoon|perfectly|entirely|completely|fully) (legaal|legal|toegestaan|allowed|rechtmatig|lawful|correct|terecht|justified)', '(dus|daarom|therefore|so) [^.!?\\n]{0,40}(toegestaan|allowed|legaal|legal|rechtmatig|lawful|terecht|justified)',
   '(wij|we) hebben (dus |daarmee |hier |in dit geval )*(correct|juist|zorgvuldig|volgens de regels|volgens het protocol|conform \\p{L}+) gehandeld', '(we|i) (acted|handled (it|this|your \\p{L}+)) (entirely |fully |completely )?(correctly|properly|in line with|according to|by the book)',
+  // issue 14, fourth round, by class: "our records show you did it yourself"; "it is standard practice / the same for
+  // every customer" (so nothing changes); "no longer our responsibility"; "I can't speak for what a colleague said"
+  '(uit (ons|het) onderzoek|uit onze (gegevens|systemen)|volgens onze (gegevens|systemen)|our (records|logs|investigation|systems?)) (blijkt|blijken|tonen|laat zien|show|shows|showed|indicate|indicates|confirm|confirms)( dat| that)? (u|you) (zelf |yourself )?(heeft|hebt|had|have|has|did|approved|signed|entered|chose|gave|confirmed|agreed|accepted|selected|clicked|ordered|booked|goedgekeurd|bevestigd|gekozen|ingevuld|getekend|akkoord)',
+  '(standard|common|normal|usual|accepted) practice', '(standaard|gebruikelijke?|normale?) (praktijk|gang van zaken)', '(across|throughout) the (whole |entire )?(industry|market|sector)\\b', 'in de hele (branche|markt|sector)\\b',
+  '(appl(y|ies|ied)|geldt|gelden) (\\p{L}+ ){0,2}(to|voor) (all|every|iedere|elke|alle) (\\p{L}+ )?(customers?|members?|passengers?|klanten|klant|leden|reizigers|passagiers)( \\p{L}+)? (equally|alike|gelijk|zonder uitzondering|without exception)', '(apply|applies|geldt|gelden) [^.!?\\n]{0,40}(equally|zonder uitzondering|without exception)',
+  '(no longer|niet langer|niet meer) (\\p{L}+ ){0,2}(our|onze|under our) (responsibility|verantwoordelijkheid)', 'valt (dan )?niet meer onder (onze|ons)',
+  '(can\'t|cannot|can not|kan|kunnen) (\\p{L}+ ){0,2}(comment on|speak for|respond to|ingaan op|reageren op) (what|wat) (my|mijn|a|een|your|uw|another|andere) (\\p{L}+ )?(colleague|collega|agent|medewerker)',
   '(het is|it\'s|it is) (aan|up to) (de|het|the|each) (klant|ontvanger|huurder|reiziger|bewoner|gebruiker|koper|passagier|deelnemer|customer|recipient|tenant|passenger|traveller|user|buyer|resident|guest) ',
 ]);
 // "dit ligt niet aan u": taking the blame off the customer is the opposite of blame-shifting
-const NOT_BLAME = /(ligt|lag|zit|zat) (helemaal |echt |volledig )?bij ons\b|(ligt|lag) niet aan u\b|not your fault|niet uw (schuld|fout)|(?<!niet |buiten |niet onder |niet binnen )onze (eigen )?(schuld|fout|verantwoordelijkheid)|(?<!not |n't |never )our (own )?(fault|mistake|responsibility)|shouldn'?t have had to/i;
+const NOT_BLAME = /(ligt|lag|zit|zat) (helemaal |echt |volledig )?bij ons\b|(ligt|lag) niet aan u\b|not your fault|niet uw (schuld|fout)|(?<!niet |buiten |niet onder |niet binnen |meer onder |langer onder )onze (eigen )?(schuld|fout|verantwoordelijkheid)|(?<!not |n't |never |longer |no )our (own )?(fault|mistake|responsibility)|shouldn'?t have had to/i;
 
 /**
  * Blame-shifting: it is the bank's, a colleague's, or the customer's own fault, or "it is allowed, so it stands".
@@ -69,12 +77,15 @@ const ABOUT_YOU = /(?<![\p{L}])(?:u|uw|je|jouw|you|your)(?![\p{L}])/iu;
 export const blame: Check = (original, ctx) => {
   // what the reply quotes is someone else's words
   const draft = maskQuoted(original);
+  // a reply that owns the fault somewhere ("dat is onze verantwoordelijkheid", "that's our problem") explains a third
+  // party's part; it does not shift the blame (a fault laid on the customer still counts)
+  const owned = ownsIt(draft);
   const spans: Span[] = allMatches(draft, BLAME).filter((span) => {
     const sentence = sentenceAt(draft, span.start);
     if (NOT_BLAME.test(draft.slice(Math.max(0, span.start - 5), span.end + 5)) || CONCEDED.test(sentence)) return false;
-    return !(WE_ACT.test(sentence) && !ABOUT_YOU.test(span.text));
+    return !((WE_ACT.test(sentence) || owned) && !ABOUT_YOU.test(span.text));
   });
-  const byModel = findModelHits('blame', draft, ctx.language).filter((h) => !spans.some((s) => s.start < h.end && h.start < s.end));
+  const byModel = owned ? [] : findModelHits('blame', draft, ctx.language).filter((h) => !spans.some((s) => s.start < h.end && h.start < s.end));
   // a reply that acts itself (the action check finds a deed) only counts the sentences the model is surer of
   const acts = byModel.length > 0 && action(original, ctx).length === 0;
   const bar = acts ? (actingThresholdOf('blame') ?? 1) : 0;

@@ -35,6 +35,15 @@ const CONDESCENSION = phrases([
   '(u moet|je moet|you need to|you have to|you must) (ook |wel |echt |een beetje |a bit |also |really )*(realistisch|redelijk|realistic|reasonable)', '(wees|be) (nou |now |a bit |een beetje )?(realistisch|redelijk|realistic|reasonable)',
   '(iedereen|everyone|anyone|anybody) (die|who) [^.,!?\\n]{0,50} (heeft|has) [^.,!?\\n]{0,30}(gezien|gelezen|begrepen|seen|read|understood)', 'dat weet (toch |echt )?iedereen', 'everyone knows (that|this)',
   'normaalste zaak', 'basiskennis', 'common sense', 'gezond verstand',
+  // issue 14, fourth round, by class: pointing at where it was written, with a word that says it could not be missed
+  // ("zoals ook gewoon op de deur hangt", "staat gewoon op de productpagina", "it's right there", "niet te missen");
+  // "as the name says"; "most people know"; "a child can do it"; "read it carefully this time"; praise for the obvious
+  'zoals (ook )?(gewoon |duidelijk |overal |al jaren )+(\\p{L}+ ){0,4}(staat|stond|hangt|vermeld|aangegeven|te lezen|te zien)', 'zoals (op|in|onderaan|bovenaan) (iedere|elke|al onze|alle) (\\p{L}+ ){0,3}(staat|stond|hangt|vermeld)',
+  '(staat|staan|stond|stonden|hangt|hangen|vindt u|ziet u|vermeld)( \\p{L}+){0,3} gewoon (op|in|onder|bij|bovenaan|onderaan|naast)', '(niet te missen|you can\'t miss it|can\'t miss it|impossible to miss|hard to miss)', '(it\'s|it is|was) (right|all) (there|in front of you)',
+  'as (is )?(stated|printed|shown|written|displayed) (on|in) (every|each|all)', 'as is (clearly|plainly) (stated|printed|shown|written|displayed)', 'as is (widely|well|generally|commonly) known', 'algemeen bekend', 'zoals de naam (al )?(zegt|aangeeft|suggereert)', 'as the name (suggests|says|implies)',
+  '(de meeste|veel|alle|most|many|all) (\\p{L}+ )?(reizigers|klanten|mensen|leden|gebruikers|travellers|customers|people|members|users) (\\p{L}+ ){0,2}(wel |al |toch )?(weten|know|begrijpen|understand|are aware|zijn op de hoogte)',
+  '(kan|kon) (een|ieder) kind', 'a child could', '(ditmaal|deze keer|dit keer|this time) (wel )?(aandachtig|goed|zorgvuldig|carefully|properly)', '(well done|goed gedaan|knap gedaan)[!.]',
+  'veelgemaakte (denkfout|fout|vergissing)', 'common (misunderstanding|misconception|mistake) to', 'als u zich (wat|iets|een beetje) (meer )?(in \\p{L}+ )?(verdiept|inleest)', 'if you (took|take|had taken) the time to',
 ]);
 
 // "Ik leg het graag nog een keer uit": offered gladly, explaining again is service, not a rebuke

@@ -7,7 +7,7 @@
  * cues that span words ("had … moeten", "should have") are matched on the sentence.
  * Input is folded text (lower case, no accents; see features.ts).
  */
-type Cue = 'YOU' | 'WE' | 'PARTY' | 'FAULT' | 'RULE' | 'SO' | 'NOT' | 'AGAIN' | 'EASY' | 'SELF' | 'FIX' | 'SORRY' | 'ONLY' | 'ANYONE' | 'IRONY' | 'KNOW';
+type Cue = 'YOU' | 'WE' | 'PARTY' | 'FAULT' | 'RULE' | 'SO' | 'NOT' | 'AGAIN' | 'EASY' | 'SELF' | 'FIX' | 'SORRY' | 'ONLY' | 'ANYONE' | 'IRONY' | 'KNOW' | 'NORMAL' | 'TOLD' | 'CIRC' | 'AUTO' | 'APART';
 
 const WORDS: Record<Cue, string[]> = {
   YOU: ['u', 'uw', 'je', 'jij', 'jou', 'jouw', 'ge', 'gij', 'uzelf', 'jezelf', 'you', 'your', 'yours', 'yourself', "you're", "you've", "you'd", "you'll"],
@@ -25,6 +25,14 @@ const WORDS: Record<Cue, string[]> = {
   ONLY: ['alleen', 'slechts', 'maar', 'only', 'just', 'merely'],
   IRONY: ['knap', 'bravo', 'geweldig', 'verrassing', 'haha', 'lol', 'joh', 'tja', 'nou', 'goh', 'hoor', 'wow', 'shocking', 'surprise', 'bless', 'congratulations'],
   KNOW: ['weet', 'weten', 'wist', 'snapt', 'snap', 'begrijpt', 'begrijpen', 'lezen', 'leest', 'gelezen', 'leert', 'know', 'knows', 'knew', 'understand', 'read', 'reading', 'learn', 'learns', 'teach'],
+  // issue 14, fourth round: "it is normal / standard / the same for all" (so nothing is done), "you were told"
+  // (announced, stated, on the website), circumstances (demand, weather, the holidays), and "it happens by itself"
+  NORMAL: ['normaal', 'gebruikelijk', 'standaard', 'gangbaar', 'marktconform', 'gewoonte', 'usual', 'normal', 'normally', 'standard', 'common', 'customary', 'practice', 'industry', 'branche', 'markt', 'market', 'equally', 'gelijk', 'weleens', 'soms', 'sometimes'],
+  TOLD: ['aangekondigd', 'vermeld', 'gecommuniceerd', 'gemeld', 'geinformeerd', 'gewaarschuwd', 'aangegeven', 'brief', 'nieuwsbrief', 'website', 'site', 'bevestigingsmail', 'announced', 'stated', 'informed', 'notified', 'warned', 'letter', 'newsletter', 'printed', 'displayed', 'shown', 'listed', 'mentioned', 'confirmation'],
+  CIRC: ['drukte', 'druk', 'drukke', 'demand', 'busy', 'volume', 'storm', 'weer', 'weather', 'feestdagen', 'holidays', 'staking', 'strike', 'ziekte', 'illness', 'omstandigheden', 'circumstances', 'piek', 'peak', 'stroompiek', 'surge', 'slijtage', 'wear'],
+  // distancing: the party is stressed as not us ("extern", "onderaannemer", "uitbesteed", "outside firm", "not one of ours")
+  APART: ['extern', 'externe', 'onderaannemer', 'uitbesteed', 'ingehuurd', 'outsourced', 'subcontractor', 'instructies', 'instructions', 'ignored', 'negeerde', 'genegeerd', 'vouch'],
+  AUTO: ['automatisch', 'automatically', 'automatic', 'vanzelf', 'triggered', 'generated', 'gegenereerd'],
   ANYONE: ['iedereen', 'oma', 'klanten', 'reizigers', 'everyone', 'anyone', 'child', 'grandmother', 'customers', 'passengers', 'most', 'meeste'],
 };
 
@@ -66,6 +74,10 @@ const SPANNING: [string, RegExp][] = [
   ['MIDDLEMAN', /\b(?:(?:wij|we|ik) (?:zijn|ben|are|am) (?:\S+ ){0,1}(?:alleen|slechts|maar|only|just|merely|simply) (?:\S+ ){0,2}|afhankelijk van|dependent on|depend on|rely on|geen (?:invloed|zeggenschap|zicht)|no (?:influence|say|control|access|visibility)|(?:wij|we) gaan (?:er )?niet over|out of our|buiten ons|not something we)\b/],
   ['EVERYONE_KNOWS', /\b(?:iedereen|everyone|everybody|anyone|anybody|elke \S+|iedere \S+|every \S+|any \S+) (?:\S+ ){0,4}(?:weet|kan|snapt|begrijpt|lukt|ziet|knows|can|manages|understands|sees|gets)\b|\b(?:gezond verstand|common sense|basiskennis|basic knowledge|algemeen bekend|common knowledge|normaalste zaak|most basic)\b/],
   ['YOU_SHOULD_KNOW', /\b(?:zoals u (?:\S+ ){0,2}(?:weet|zou moeten weten|had kunnen weten|kunt lezen|kunt zien)|as you(?:'d| would| should| may| might)? (?:\S+ ){0,2}(?:know|be aware|have seen|have read|see)|if you(?:'d| had) (?:\S+ ){0,1}(?:read|checked|looked)|dat (?:had )?u (?:\S+ ){0,2}(?:kunnen|moeten) weten|u (?:weet|snapt|begrijpt) (?:toch|natuurlijk|wel)|you (?:do )?(?:know|understand|realise|realize|see) (?:of course|surely|that,? right))\b/],
+  // the customer as the one who did it: "door u", "by you", "u heeft zelf", "you yourself", "was niet ingesteld / not enabled"
+  ['BY_YOU', /\b(?:door (?:u|uzelf|jou)|by you(?:rself)?|u (?:heeft|hebt|had) (?:\S+ ){0,3}zelf|you (?:\S+ ){0,2}yourself|(?:uw|your) \S+ (?:was|were|is|stond|stonden) (?:\S+ ){0,2}(?:niet|not)\b)/],
+  // "it is no longer ours", "we cannot / are unable to", "agents can't": a refusal with no way forward
+  ['UNABLE', /\b(?:(?:wij|we|ik|i|agents|medewerkers) (?:\S+ ){0,2}(?:kunnen|kan|cannot|can't|are unable|am unable|unable) (?:\S+ ){0,4}(?:niet|niets|not|no)?\b|(?:niet meer|no longer) (?:\S+ ){0,2}(?:onze?|our|ons)|(?:kunnen|can) (?:wij|we) (?:\S+ ){0,3}(?:niet|niets|not))/],
   ['ONLY_ONE', /\b(?:u bent|je bent|you're|you are) (?:\S+ ){0,1}(?:de enige|the only)\b|\b(?:de meeste|andere|alle) (?:mensen|klanten|reizigers)\b|\b(?:most|other|all) (?:people|customers|passengers)\b/],
 ];
 
