@@ -2,7 +2,7 @@ import { foldForMatching } from '../text/normalise.ts';
 import { incidentConcepts } from './incident-concepts.ts';
 import { findMoneyMentions, type Money, type MoneyMention } from './money.ts';
 import { weighSums, type AmountValue } from './amount-sums.ts';
-import { amountFeatures, chargedOrReference, EACH, featuresOfAll, repeatedIn, saysCharged, type AmountFeatures } from './amount-features.ts';
+import { amountFeatures, chargedOrReference, EACH, featuresOfAll, repeatedIn, saysCharged, SEVERAL_CHARGES, timesIn, type AmountFeatures } from './amount-features.ts';
 
 /**
  * Which of the amounts in a complaint is the one it is about: the amount charged or disputed, not
@@ -67,6 +67,14 @@ export const WEIGHTS = {
   refunded: -2,
   /** the new end of a change ("van €150 naar €235") */
   to: 1,
+  /** worded as the difference ("7 euro te veel", "€132 meer"), beside other amounts: what the charge was over, not the charge */
+  difference: -1,
+  /** a rough figure or one end of a range ("een euro of twee", "15 à 20 euro"): a usual price remembered, not a charge read off a statement */
+  rough: -1,
+  /** held or reserved on a card, not taken ("€150 geblokkeerd", "a hold of £200") */
+  hold: -1.5,
+  /** paid before and rightly ("een factuur die ik al betaald had") */
+  alreadyPaid: -1.5,
 } as const;
 /** The lead the best amount needs over the next to be taken without a person's look. */
 export const MARGIN = 1;
@@ -81,6 +89,8 @@ export const dot = (p: Parts, w: Weights): number => {
   return s;
 };
 
+// each of the charges was wrong: "beide", "allebei", "both", "elk", "each"
+const EACH_OR_ELK = new RegExp(`${EACH.source}|\\b(?:elk|elke|ieder|iedere|each)\\b(?!\\s+(?:uur|hour|dag|day|maand|month|week|jaar|year|rit|ride))`, 'iu');
 const ROUGHLY = /\b(?:bijna|ruim|ongeveer|zo'?n|circa|ca\.?|rond(?:\s+de)?|pakweg|about|around|almost|nearly|roughly|approximately|some)\s*$/iu;
 // A line of a bill quoted by the customer ("'data roaming'", "\"premium SMS\""), and a bill.
 const QUOTED_LINE = /['"‘“][^'"’”\n\d]{3,40}['"’”]/u;
@@ -103,12 +113,20 @@ export function disputedAmount(
 ): DisputedAmount | null {
   if (!mentions.length) return null;
   const { ranked, unsure, distinct } = rankAmounts(text, mentions, opts.weights ?? WEIGHTS);
+  // several different charges said to be taken: a smaller one nobody explains may as well be the wrong one
+  const several = SEVERAL_CHARGES.test(text);
   const [best, second] = ranked;
   // the two ends of a balance's move and nothing else ("mijn tegoed was €50,00 en is nu €21,40"): what it took is the
   // first suggestion, for a person to confirm (the customer never wrote it, and the drop may hold more than one charge)
   if (distinct === 2 && best.f.balance && second.f.balance && best.m.currency === second.m.currency && !best.m.implicit && !second.m.implicit) {
     const [hi, lo] = best.m.cents > second.m.cents ? [best.m, second.m] : [second.m, best.m];
     return { amount: { cents: hi.cents - lo.cents, currency: hi.currency }, certain: false, alternatives: [hi, lo].map((m) => ({ cents: m.cents, currency: m.currency })) };
+  }
+  // one amount taken more than once, each time wrongly ("allebei doorgerekend … twee keer €6,50", "in september en oktober elk
+  // €13,99"): what they made together is the first suggestion, the one charge the other, for a person to choose
+  if (distinct === 1 && repeatedIn(text) && EACH_OR_ELK.test(text) && !best.f.balance) {
+    const n = timesIn(text) ?? 2;
+    return { amount: { cents: best.m.cents * n, currency: best.m.currency }, certain: false, alternatives: [{ cents: best.m.cents, currency: best.m.currency }] };
   }
   // one amount (however often named) that the customer says was taken or asks back is the one, whatever else its clause says
   // (also when it is the price per month it was taken at: "twee incasso's van €59,95 … mijn abonnement is €59,95 per maand")
@@ -123,7 +141,12 @@ export function disputedAmount(
     // what is left on a card or account is never what was taken
     !best.f.balance &&
     // the difference, while the charge it is the difference of is named too: which one a reply should give is not clear
-    !(best.f.difference && ranked.slice(1).some((o) => o.m.currency === best.m.currency && o.m.cents > best.m.cents && !o.reference && !o.rate && !o.f.balance));
+    !(best.f.difference && ranked.slice(1).some((o) => o.m.currency === best.m.currency && o.m.cents > best.m.cents && !o.reference && !o.rate && !o.f.balance)) &&
+    // a rough figure ("een euro of twee", "15 à 20 euro") or a hold on a card is never read off as the charge
+    !best.f.rough && !(best.f.hold && !best.f.charged) &&
+    // every other amount has a role of its own that says why it is not the one (usual, earlier, a rate, a balance, a part of
+    // the sum, …): an amount nobody explains could be the charge as well, whatever the scores say
+    ranked.slice(1).every((o) => explained(o, best, several));
   return {
     amount: { cents: best.m.cents, currency: best.m.currency },
     certain,
@@ -131,10 +154,39 @@ export function disputedAmount(
   };
 }
 
+/**
+ * Another amount is explained when its own words or the sums give it a role that is not the charge in dispute: a usual,
+ * right or stated price, an earlier time, a rate, a balance, a hold, a rough figure, money already back or paid before, the
+ * old end of a change, a fine beside a charge, the difference or total the sums make of the best one.
+ */
+function explained(o: Scored, best: Scored, severalCharges = false): boolean {
+  const f = o.f;
+  if (o.reference || o.rate || f.balance || f.earlier || f.acknowledged || f.refunded || f.from || f.negated || f.rough || f.hold || f.alreadyPaid || f.unitPrice) return true;
+  if (f.concessive || (f.stated && !f.charged)) return true;
+  if (f.consequence && (best.f.charged || best.f.disputed)) return true;
+  // the sums place it (a total, a part or the difference of the best one); a multiple of a charge taken twice
+  if ((o.parts.sums ?? 0) < 0 || o.parts.multipleOfAnother) return true;
+  if (o.m.currency !== best.m.currency) return true;
+  const smaller = o.m.cents < best.m.cents;
+  // the difference the customer works out, below the charge it is the difference of ("7 euro te veel … ik betaalde €9,10")
+  if (f.difference && smaller) return true;
+  // the same digits with the decimal point moved ("kaartje van €3,10 … belast met €31,00"): the price and what was taken
+  if (best.m.cents === o.m.cents * 10 || best.m.cents === o.m.cents * 100) return true;
+  // a smaller amount nobody says was taken, beside one that is said to be taken (or set against it): the price it should
+  // have been, however it is worded ("een sessie van één uur (€2,40)", "de app zelf zegt dat de sessie €1,30 kostte")
+  return smaller && !o.parts.charged && !severalCharges && positive(best);
+}
+
+/** Its own words say this amount was taken, disputed, or set against another ("nu", "vandaag", "nog eens", "!"). */
+const positive = (s: Scored): boolean =>
+  Boolean(s.parts.charged || s.f.disputed || s.parts.contrast || s.parts.present || s.f.emphasis || s.parts.another || s.parts.repeatedNext || s.parts.to || (s.parts.sums ?? 0) > 0);
+
 /** Pure: the distinct amounts of a text, best first, each with its score and the parts it was made of. */
 export function rankAmounts(text: string, mentions: MoneyMention[], weights: Weights = WEIGHTS) {
   const repeated = repeatedIn(text);
   const each = repeated && EACH.test(text);
+  const count = timesIn(text);
+  timesCache = { text, n: count ? Array.from({ length: count - 1 }, (_, i) => i + 2) : [2, 3] };
   const features = featuresOfAll(text, mentions);
   const distinct = new Set(mentions.map((m) => `${m.currency}:${m.cents}`)).size;
   const scored: Scored[] = mentions.map((m, i) => {
@@ -193,7 +245,7 @@ export function mentionParts(features: AmountFeatures[], all: MoneyMention[], in
   if (f.reference || f.acknowledged) add(f.acknowledged ? 'acknowledged' : 'reference');
   if (f.disputed) add('disputed');
   // (a price per piece times a count makes a total, not a duplicate: "3 stuks à €14,95, totaal €44,85")
-  const multiple = all.some((o, j) => j !== index && !features[j].rate && o.currency === m.currency && [2, 3].some((k) => o.cents * k === m.cents));
+  const multiple = all.some((o, j) => j !== index && !features[j].rate && o.currency === m.currency && times(all, features, repeated).some((k) => o.cents * k === m.cents));
   const ofTotal = !f.rate && all.some((o, j) => features[j].total && o.currency === m.currency && [2, 3].some((k) => m.cents * k === o.cents));
   if (each) {
     if (multiple) add('totalOfEach');
@@ -210,7 +262,7 @@ export function mentionParts(features: AmountFeatures[], all: MoneyMention[], in
   // a usual payment is still the usual price ("meestal betaal ik zo'n 3 euro"); a payment in a concessive clause is the
   // fact set against the complaint ("terwijl ik keurig €2,40 heb betaald", "whereas the room was prepaid ($98)")
   // nor is a charge called right, or a payment of an earlier time beside this one's ("een week eerder betaalde ik €0,80")
-  if (f.charged && !f.reference && !f.acknowledged && !(several && (f.concessive || f.earlier))) add('charged');
+  if (f.charged && !f.reference && !f.acknowledged && !(several && (f.concessive || f.earlier || f.alreadyPaid || f.hold))) add('charged');
   if (f.another && several) add('another');
   // a contrast introduces the new situation, unless it introduces the reference ("terwijl het €2 had moeten zijn")
   if (!f.reference && f.contrast && !f.concessive) add('contrast');
@@ -228,11 +280,21 @@ export function mentionParts(features: AmountFeatures[], all: MoneyMention[], in
     if (f.refunded) add('refunded');
     if (f.stated && !f.charged) add('stated');
     if (f.to && !f.balance) add('to');
+    if (f.rough) add('rough');
+    if (f.difference && !f.charged) add('difference');
+    if (f.hold && !f.charged) add('hold');
+    if (f.alreadyPaid) add('alreadyPaid');
   }
   if (f.emphasis) add('emphasis');
   if (m.implicit) add('implicit');
   if (all.length > 1) add('position', index / (all.length - 1));
   return p;
+}
+
+/** The multiples a total of repeated charges can be: the count the text gives, else two or three. */
+let timesCache: { text: string; n: number[] } | null = null;
+function times(_all: MoneyMention[], _f: AmountFeatures[], _repeated: boolean): number[] {
+  return timesCache?.n ?? [2, 3];
 }
 
 /**
