@@ -73,7 +73,7 @@ export interface AmountFeatures {
 
 // What says the money went: a charge, a debit, a payment taken, a purchase, a bill of.
 const CHARGED = new RegExp(
-  String.raw`\b(?:afgeschreven|afschrijving(?:en)?|incasso'?s?|afgeboekt|afgerekend|afrekenen|ge[iï]ncasseerd|incasseren|incasseert|afgetrokken|gerekend|berekend|rekent|rekenen|rekende|rekenden|in rekening|gefactureerd|betaal|betaalt|betalen|bijbetalen|betaald|betaalde|betaalden|moest\s+(?:ik|we)\s+\S+\s+betalen|kwijt|ingehouden|voldaan|gedebiteerd|in\s+mindering\s+gebracht|(?:van\s+)?af\s*gegaan|afgegaan|opgenomen|belast|kostte\s+(?:me|mij|ons)|werd\s+(?:het|dat)|kwam\s+(?:het\s+)?(?:uit\s+)?op|came\s+to|ended\s+up\s+(?:at|being)|kocht|gekocht|van\s+(?:mijn|m'n|mn|onze|ons|de)\s+(?:rekening|bankrekening|account|saldo|kaart|creditcard)\s+(?:gehaald|gegaan|af|afgegaan)|(?<!terug\w*\s+(?:\w+\s+)?)op\s+(?:mijn|m'n|mn|onze|de)\s+\p{L}*(?:rekening|factuur|nota|afschrift|creditcard)|(?:bank|afschrift|bankafschrift|bank-?app|statement|bill|invoice)\s+(?:shows?|showed|says|zegt|toont|laat\s+zien)|on\s+(?:my|our|the)\s+(?:bill|invoice|statement|bank\s+statement|card|credit\s+card)|(?:rekening|factuur|nota|bon|bill|invoice)\s+(?:van|of|is|was|:)|pakte|pakt|gepakt|afgehaald|gehaald|eraf|van\s+gemaakt|betaling\s+van|payment\s+of|verbruikt|opgemaakt|used\s+up|spent|(?:kreeg|kregen|krijg|ontving|ontvangen|gekregen|received|got|get)\s+(?:ik\s+|we\s+)?(?:een\s+|a\s+|an\s+)?(?:\p{L}+\s+){0,2}\p{L}*(?:naheffing|boete|factuur|rekening|nota|aanslag|bill|invoice|fine|charge|penalty|fee)\p{L}*\s+(?:gekregen\s+|ontvangen\s+)?(?:van|of|for)|\b(?:een|a)\s+(?:\p{L}+\s+)?(?:debit|charge|afschrijving|incasso)\s+(?:van|of)|ingehouden|charged|charging|billed|debited|grabbed|deducted|took|taken|withdrawn|paid|pay|cost\s+(?:me|us)|out\s+of\s+my\s+account)\b|\b(?:kosten|bedrag|afschrijving|charge|amount|aanslag\p{L}*|factuur|rekening|nota|bill|invoice|betaald|paid|afgeschreven|charged|gerekend|totaal|total)\b[^.!?:€$£\d]{0,30}:\s*$`,
+  String.raw`\b(?:afgeschreven|afschrijving(?:en)?|incasso'?s?|afgeboekt|afgerekend|afrekenen|ge[iï]ncasseerd|incasseren|incasseert|afgetrokken|gerekend|berekend|rekent|rekenen|rekende|rekenden|in rekening|gefactureerd|betaal|betaalt|betalen|bijbetalen|betaald|betaalde|betaalden|moest\s+(?:ik|we)\s+\S+\s+betalen|kwijt|ingehouden|voldaan|gedebiteerd|in\s+mindering\s+gebracht|(?:van\s+)?af\s*gegaan|afgegaan|opgenomen|belast|kostte\s+(?:me|mij|ons)|(?:sessie|parkeersessie|parkeeractie|rit|parkeren|ride|session|trip|stay)\s+(?:(?!kost)\S+\s+){0,3}(?:kostte|kostten|cost\s+me)|werd\s+(?:het|dat)|kwam\s+(?:het\s+)?(?:uit\s+)?op|came\s+to|ended\s+up\s+(?:at|being)|kocht|gekocht|van\s+(?:mijn|m'n|mn|onze|ons|de)\s+(?:rekening|bankrekening|account|saldo|kaart|creditcard)\s+(?:gehaald|gegaan|af|afgegaan)|(?<!terug\w*\s+(?:\w+\s+)?)op\s+(?:mijn|m'n|mn|onze|de)\s+\p{L}*(?:rekening|factuur|nota|afschrift|creditcard)|(?:bank|afschrift|bankafschrift|bank-?app|statement|bill|invoice)\s+(?:shows?|showed|says|zegt|toont|laat\s+zien)|on\s+(?:my|our|the)\s+(?:bill|invoice|statement|bank\s+statement|card|credit\s+card)|(?:rekening|factuur|nota|bon|bill|invoice)\s+(?:van|of|is|was|:)|pakte|pakt|gepakt|afgehaald|gehaald|eraf|van\s+gemaakt|weg\s*(?:te\s+)?(?:halen|gehaald|genomen|nemen)|weggehaald|weggenomen|betaling\s+van|payment\s+of|verbruikt|opgemaakt|used\s+up|spent|(?:kreeg|kregen|krijg|ontving|ontvangen|gekregen|received|got|get)\s+(?:ik\s+|we\s+)?(?:een\s+|a\s+|an\s+)?(?:\p{L}+\s+){0,2}\p{L}*(?:naheffing|boete|factuur|rekening|nota|aanslag|bill|invoice|fine|charge|penalty|fee)\p{L}*\s+(?:gekregen\s+|ontvangen\s+)?(?:van|of|for)|\b(?:een|a)\s+(?:\p{L}+\s+)?(?:debit|charge|afschrijving|incasso)\s+(?:van|of)|ingehouden|charged|charging|billed|debited|grabbed|deducted|took|taken|withdrawn|paid|pay|cost\s+(?:me|us)|out\s+of\s+my\s+account)\b|^\s*aan\s+\p{L}*(?:geld|kosten)\b|\b(?:kosten|bedrag|afschrijving|charge|amount|aanslag\p{L}*|factuur|rekening|nota|bill|invoice|betaald|paid|afgeschreven|charged|gerekend|totaal|total)\b[^.!?:€$£\d]{0,30}:\s*$`,
   'iu',
 );
 // What marks an amount as the usual, expected, agreed or stated price.
@@ -122,6 +122,7 @@ const CHARGED_NOT_HOLD = /\b(?:afgeschreven|geïncasseerd|ingehouden|afgehouden|
 const HOLD = /\b(?:geblokkeerd|blokkade|blokkering|gereserveerd|reservering|reserveert|reserveren|voorlopig\w*|vastgezet|pre-?autori[sz]\w*|pre-?auth\w*|autori[sz]atie|authori[sz]ation|(?:a|the|een)\s+hold|on\s+hold|blocked|reserved|ring-?fenced)\b/iu;
 // paid before and rightly: "die ik al (lang) betaald had", "I had already paid"
 const ALREADY_PAID = /\b(?:al\s+(?:lang\s+|eerder\s+|netjes\s+)?(?:betaald|voldaan|afgerekend)|(?:had|heb|hebben|hadden)\s+(?:ik\s+|we\s+)?(?:\S+\s+){0,3}al\s+(?:\S+\s+){0,3}(?:betaald|voldaan)|already\s+(?:been\s+)?paid|(?:had|have)\s+already\s+paid|paid\s+already)\b/iu;
+const STILL_BEFORE = /\b(?:nog|nog\s+maar|nog\s+slechts|still|only)\s*$/iu;
 const LEFT_AFTER = /^\s*(?:over|left|remaining|resterend)\b/iu;
 // "each" of the repeated charges was wrong ("beide ritten", "both times"), not one of them a duplicate.
 export const EACH = /\b(?:beide|allebei|alle\s+(?:twee|drie|vier)|both|each\s+time|every\s+time|elke\s+keer|iedere\s+keer)\b/iu;
@@ -138,7 +139,9 @@ const RATE_AFTER = /^\s*(?:(?:per|p\/|\/|pro)\s*(?:\d{1,3}\s*)?\p{L}{1,15}|(?:a|
 const DIFFERENCE_BEFORE = /\b(?:(?:scheelt|verschilt)(?:\s+\S+){0,2}|verschil|difference|onverschuldigd\s+betaalde?(?:\s+bedrag)?|te\s*veel\s+betaalde(?:\s+bedrag)?|overpaid|overpayment(?:\s+of)?|overcharged?\s+(?:me\s+)?(?:by|of)|te\s*veel\s+(?:betaald|gerekend|afgeschreven)?|teveel\s+(?:betaalde?|gerekend)?)\s*(?:van|of|is|was|:|,)?\s*(?:zo'?n|ongeveer|about|around)?\s*$/iu;
 const DIFFERENCE_AFTER = /^\s*(?:te\s*veel|verschil|difference|teveel|too\s+much|(?:meer|hoger|duurder)(?:\s+dan)?|(?:more|higher)(?:\s+than)?|extra\s+(?:vergeleken|compared)|over\s+the\s+(?:odds|top))\b/iu;
 const REFUND = /\b(?:terug\w*|retour|restitu\w*|refund\w*|reimburs\w*|credit(?:eren|ed)?|gecrediteerd|vergoed\w*|back)\b/iu;
-const CONSEQUENCE = /\b(?:boete|aanmaning\w*|herinnering\w*|incassokosten|administratiekosten|rente|late\s+(?:payment\s+)?fee|penalty|fine|interest|reminder\s+fee)\b/iu;
+// a cost said to come on top of the charge: "daarbovenop", "bovendien nog", "on top of that"
+const ON_TOP = /\b(?:daar\s*bovenop|bovenop|on\s+top(?:\s+of\s+(?:that|this|it))?|daarnaast\s+(?:ook\s+)?nog|plus\s+(?:nog\s+)?)\b/iu;
+const CONSEQUENCE = /\b(?:boete|transactiekosten|servicekosten|stornokosten|(?:transaction|service|handling|booking|processing)\s+(?:fee|charge)s?|aanmaning\w*|herinnering\w*|incassokosten|administratiekosten|rente|late\s+(?:payment\s+)?fee|penalty|fine|interest|reminder\s+fee)\b/iu;
 const TOTAL = /\b(?:in\s+totaal|totaal|samen|bij\s+elkaar|opgeteld|in\s+total|total|altogether|combined|in\s+all)\b/iu;
 const ANOTHER = /\b(?:nog\s+eens|nogmaals|daarna\s+nog|toen\s+nog|another|a\s+further|an\s+additional|then\s+(?:a\s+)?(?:further|another))\b/iu;
 const COMPUTED = /\b(?:dus|so|thus|dat\s+is|that'?s|that\s+is|makes|maakt)\s*(?:een|a|nog|dan)?\s*(?:bijna|ruim|ongeveer|zo'?n|about|around|almost|nearly|roughly)?\s*$|=\s*$/iu;
@@ -230,11 +233,13 @@ export function amountFeatures(text: string, all: MoneyMention[], index: number)
       (BALANCE.test(sentenceBefore(text, all[index].start).slice(-60)) && !CHARGED.test(clause)) ||
       ((BALANCE.test(clauseBefore) || (!nextInSentence && BALANCE.test(clauseAfter))) && !CHARGED.test(clause)) ||
       LEFT_AFTER.test(after) ||
+      // "Vanochtend stond mijn tegoed op €25,00. Nu nog €3,15.": what is still there, after a balance named just before
+      (STILL_BEFORE.test(clauseBefore) && BALANCE.test(text.slice(Math.max(0, all[index].start - 120), all[index].start)) && !CHARGED.test(clause)) ||
       TOP_UP.test(clause),
     difference: DIFFERENCE_BEFORE.test(before) || DIFFERENCE_AFTER.test(after),
     refund: REFUND.test(clause),
     // "een boete van €60", "€15 aanmaningskosten": named right beside it
-    consequence: CONSEQUENCE.test(clauseBefore.slice(-30)) || CONSEQUENCE.test(after.slice(0, 25)),
+    consequence: CONSEQUENCE.test(clauseBefore.slice(-30)) || CONSEQUENCE.test(after.slice(0, 25)) || ON_TOP.test(clauseBefore),
     from: fromHere,
     negated: NEGATED_BEFORE.test(before),
     emphasis: EMPHASIS.after.test(after) || EMPHASIS.before.test(before),

@@ -90,7 +90,7 @@ export function weighSums(values: AmountValue[], opts: { billLines?: boolean } =
   }
   if (related) return;
   // what a balance's move took ("tegoed van €25 naar €3,40 … €21,60"); the difference of two charges named
-  for (const x of free) {
+  for (const x of free.filter((v) => !v.balance)) {
     const pair = values.find((a) => a !== x && !a.rate && a.currency === x.currency && values.some((b) => b !== a && b !== x && !b.rate && b.currency === x.currency && near(a.cents - b.cents, x.cents)));
     if (!pair) continue;
     if (pair.balance) x.score += 1.5;

@@ -91,6 +91,9 @@ export const dot = (p: Parts, w: Weights): number => {
 
 // each of the charges was wrong: "beide", "allebei", "both", "elk", "each"
 const EACH_OR_ELK = new RegExp(`${EACH.source}|\\b(?:elk|elke|ieder|iedere|each)\\b(?!\\s+(?:uur|hour|dag|day|maand|month|week|jaar|year|rit|ride))`, 'iu');
+// "in elk geval", "each other": no each; "een van de twee", "one of them": one of the repeats is the wrong one
+const NOT_EACH = /\b(?:in\s+(?:elk|ieder)\s+geval|each\s+other|elk\s+moment|allebei\s+met)\b/giu;
+const ONE_OF = /\b(?:(?:een|één|1)\s+van\s+(?:de|die|beide)|(?:eentje|één)\s+(?:terug|ervan)|one\s+of\s+(?:them|the|those)|(?:een|één|one)\s+(?:keer|time)\s+(?:te\s+veel|too\s+many))\b/iu;
 const ROUGHLY = /\b(?:bijna|ruim|ongeveer|zo'?n|circa|ca\.?|rond(?:\s+de)?|pakweg|about|around|almost|nearly|roughly|approximately|some)\s*$/iu;
 // A line of a bill quoted by the customer ("'data roaming'", "\"premium SMS\""), and a bill.
 const QUOTED_LINE = /['"‘“][^'"’”\n\d]{3,40}['"’”]/u;
@@ -124,7 +127,7 @@ export function disputedAmount(
   }
   // one amount taken more than once, each time wrongly ("allebei doorgerekend … twee keer €6,50", "in september en oktober elk
   // €13,99"): what they made together is the first suggestion, the one charge the other, for a person to choose
-  if (distinct === 1 && repeatedIn(text) && EACH_OR_ELK.test(text) && !best.f.balance) {
+  if (distinct === 1 && repeatedIn(text) && EACH_OR_ELK.test(text.replace(NOT_EACH, ' ')) && !ONE_OF.test(text) && !best.f.balance) {
     const n = timesIn(text) ?? 2;
     return { amount: { cents: best.m.cents * n, currency: best.m.currency }, certain: false, alternatives: [{ cents: best.m.cents, currency: best.m.currency }] };
   }

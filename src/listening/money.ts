@@ -84,7 +84,8 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
     const end = start + m[0].length;
     const overlapping = out.filter((o) => start < o.end && end > o.start);
     // "twaalf euro 50" read as "euro 50" by the pattern above: the words say more
-    if (overlapping.some((o) => o.start <= start || !/^(?:eur|euro)\b/iu.test(text.slice(o.start)))) continue;
+    // ("dertig euro en 15 cent": the cents are the words' own tail)
+    if (overlapping.some((o) => o.start <= start || !/^(?:eur|euro\b|\d{1,2}\s*(?:cents?|centen|pence|p)\b)/iu.test(text.slice(o.start)))) continue;
     const whole = numberInWords(m[1]);
     if (whole === null || whole === 0) continue;
     const part = m[3] ? (/^\d+$/.test(m[3]) ? Number(m[3]) : numberInWords(m[3])) : 0;
