@@ -16,6 +16,7 @@ const own8 = lines('../../tests/fixtures/amounts/own8.jsonl').map((m) => ({ ...m
 const own9 = lines('../../tests/fixtures/amounts/own9.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 const own10 = lines('../../tests/fixtures/amounts/own10.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 const own11 = lines('../../tests/fixtures/amounts/own11.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
+const own12 = lines('../../tests/fixtures/amounts/own12.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 const own7 = lines('../../tests/fixtures/amounts/own7.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 // written with own7, never looked at mail by mail and never tuned on: the honest figure for fresh text
 const heldOut = lines('../../tests/fixtures/amounts/own-held-out.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
@@ -40,6 +41,7 @@ export const sets: [string, Labelled[]][] = [
   ['own examples, ninth batch', own9],
   ['own examples, tenth batch (formats)', own10],
   ['own examples, eleventh batch (holds, words, ranges, sectors)', own11],
+  ['own examples, twelfth batch (mail shapes, statements, ranges)', own12],
   ['tune/dev single messages', singles],
 ];
 const heldOut2 = lines('../../tests/fixtures/amounts/own-held-out2.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));

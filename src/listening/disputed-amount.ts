@@ -94,6 +94,9 @@ const EACH_OR_ELK = new RegExp(`${EACH.source}|\\b(?:elk|elke|ieder|iedere|each)
 // "in elk geval", "each other": no each; "een van de twee", "one of them": one of the repeats is the wrong one
 const NOT_EACH = /\b(?:in\s+(?:elk|ieder)\s+geval|each\s+other|elk\s+moment|allebei\s+met)\b/giu;
 const ONE_OF = /\b(?:(?:een|één|1)\s+van\s+(?:de|die|beide)|(?:eentje|één)\s+(?:terug|ervan)|one\s+of\s+(?:them|the|those)|(?:een|één|one)\s+(?:keer|time)\s+(?:te\s+veel|too\s+many))\b/iu;
+// where a quoted earlier mail begins: a header line, or a line of "> "
+const QUOTE_START = /(?:^|\n)\s*(?:>|(?:op|on)\s[^\n]{3,80}\s(?:schreef|wrote)[^\n]{0,80}:|-{2,}\s*(?:original message|oorspronkelijk bericht|forwarded message|doorgestuurd bericht)|(?:van|from):\s[^\n]+\n\s*(?:verzonden|sent|datum|date):)/iu;
+const QUOTED_LINE_AT = /^\s*>/u;
 const ROUGHLY = /\b(?:bijna|ruim|ongeveer|zo'?n|circa|ca\.?|rond(?:\s+de)?|pakweg|about|around|almost|nearly|roughly|approximately|some)\s*$/iu;
 // A line of a bill quoted by the customer ("'data roaming'", "\"premium SMS\""), and a bill.
 const QUOTED_LINE = /['"‘“][^'"’”\n\d]{3,40}['"’”]/u;
@@ -115,6 +118,10 @@ export function disputedAmount(
   opts: { subject?: string; /** the lead to be certain (bench/amounts-eval.ts sweeps it) */ margin?: number; /** bench/amounts-fit.ts */ weights?: Weights } = {},
 ): DisputedAmount | null {
   if (!mentions.length) return null;
+  // the amounts of an earlier mail quoted below ("> …", "Op 3 dec schreef …:", "On … wrote:") are not this customer's words
+  const quoted = QUOTE_START.exec(text)?.index ?? text.length;
+  const own = mentions.filter((m) => m.start < quoted && !QUOTED_LINE_AT.test(text.slice(text.lastIndexOf('\n', m.start) + 1, m.start)));
+  if (own.length && own.length < mentions.length) mentions = own;
   const { ranked, unsure, distinct } = rankAmounts(text, mentions, opts.weights ?? WEIGHTS);
   // several different charges said to be taken: a smaller one nobody explains may as well be the wrong one
   const several = SEVERAL_CHARGES.test(text);
@@ -166,7 +173,8 @@ function explained(o: Scored, best: Scored, severalCharges = false): boolean {
   const f = o.f;
   if (o.reference || o.rate || f.balance || f.earlier || f.acknowledged || f.refunded || f.from || f.negated || f.rough || f.hold || f.alreadyPaid || f.unitPrice) return true;
   if (f.concessive || (f.stated && !f.charged)) return true;
-  if (f.consequence && (best.f.charged || best.f.disputed)) return true;
+  // a fine or fee beside the charge, unless it is said to be taken itself ("ik kreeg een boete van €95 … die boete klopt niet")
+  if (f.consequence && (!o.parts.charged || f.onTop) && (best.f.charged || best.f.disputed)) return true;
   // the sums place it (a total, a part or the difference of the best one); a multiple of a charge taken twice
   if ((o.parts.sums ?? 0) < 0 || o.parts.multipleOfAnother) return true;
   if (o.m.currency !== best.m.currency) return true;
@@ -177,7 +185,7 @@ function explained(o: Scored, best: Scored, severalCharges = false): boolean {
   if (best.m.cents === o.m.cents * 10 || best.m.cents === o.m.cents * 100) return true;
   // a smaller amount nobody says was taken, beside one that is said to be taken (or set against it): the price it should
   // have been, however it is worded ("een sessie van één uur (€2,40)", "de app zelf zegt dat de sessie €1,30 kostte")
-  return smaller && !o.parts.charged && !severalCharges && positive(best);
+  return smaller && !o.parts.charged && !o.f.disputed && !o.parts.another && !o.parts.repeatedNext && !o.f.emphasis && !severalCharges && positive(best);
 }
 
 /** Its own words say this amount was taken, disputed, or set against another ("nu", "vandaag", "nog eens", "!"). */
@@ -219,7 +227,7 @@ export function rankAmounts(text: string, mentions: MoneyMention[], weights: Wei
   const values = [...byValue.values()];
   const sums: AmountValue[] = values.map((x) => ({
     cents: x.m.cents, currency: x.m.currency, score: x.score, reference: x.reference, rate: x.rate,
-    acknowledged: x.f.acknowledged, difference: x.f.difference, refund: x.f.refund && !x.f.charged, item: x.f.item, balance: x.f.balance, computed: x.f.computed, total: x.f.total,
+    acknowledged: x.f.acknowledged, difference: x.f.difference, charged: x.f.charged, refund: x.f.refund && !x.f.charged, item: x.f.item, balance: x.f.balance, computed: x.f.computed, total: x.f.total,
   }));
   weighSums(sums, { billLines: QUOTED_LINE.test(text) && BILL.test(text) });
   values.forEach((x, i) => {
@@ -265,7 +273,7 @@ export function mentionParts(features: AmountFeatures[], all: MoneyMention[], in
   // a usual payment is still the usual price ("meestal betaal ik zo'n 3 euro"); a payment in a concessive clause is the
   // fact set against the complaint ("terwijl ik keurig €2,40 heb betaald", "whereas the room was prepaid ($98)")
   // nor is a charge called right, or a payment of an earlier time beside this one's ("een week eerder betaalde ik €0,80")
-  if (f.charged && !f.reference && !f.acknowledged && !(several && (f.concessive || f.earlier || f.alreadyPaid || f.hold))) add('charged');
+  if (f.charged && !f.reference && !f.acknowledged && !(several && (f.concessive || f.earlier || f.alreadyPaid || f.hold || f.rough))) add('charged');
   if (f.another && several) add('another');
   // a contrast introduces the new situation, unless it introduces the reference ("terwijl het €2 had moeten zijn")
   if (!f.reference && f.contrast && !f.concessive) add('contrast');
@@ -313,7 +321,7 @@ function bareButClear(text: string, all: MoneyMention[], index: number, distinct
     const whole = `${subject}\n${text}`;
     return saysCharged(whole) || incidentConcepts(foldForMatching(whole)).some((c) => c.concept !== 'duration');
   }
-  return all.some((o, j) => o.cents !== all[index].cents && amountFeatures(text, all, j).reference);
+  return all.some((o, j) => o.cents !== all[index].cents && (amountFeatures(text, all, j).reference || amountFeatures(text, all, j).rough));
 }
 
 /**

@@ -22,7 +22,7 @@ const WORD_AFTER = String.raw`((?:€|\$|£)(?!\s?\d)|eur\b|euro(?:'s|s)?\b|usd\
 
 // sign before (allowing "€ 12", "EUR 3.000,-", "$ 12.50", a minus between), or amount then word.
 const MONEY = new RegExp(
-  String.raw`${SIGN_BEFORE}\s?-?\s?${NUM}(?![\d%])|(?<![\d.,\w])-?${NUM}\s?${WORD_AFTER}`,
+  String.raw`${SIGN_BEFORE}\s?-?\s?${NUM}(?![\d%]|-\d)|(?<![\d.,\w])-?${NUM}\s{0,3}${WORD_AFTER}`,
   'giu',
 );
 
