@@ -142,10 +142,12 @@ const DIFFERENCE_BEFORE = /\b(?:(?:scheelt|verschilt)(?:\s+\S+){0,2}|verschil|di
 const DIFFERENCE_AFTER = /^\s*(?:te\s*veel|verschil|difference|teveel|too\s+much|(?:meer|hoger|duurder)(?:\s+dan)?|(?:more|higher)(?:\s+than)?|extra\s+(?:vergeleken|compared)|over\s+the\s+(?:odds|top))\b/iu;
 const REFUND = /\b(?:terug\w*|retour|restitu\w*|refund\w*|reimburs\w*|credit(?:eren|ed)?|gecrediteerd|vergoed\w*|back)\b/iu;
 // a cost said to come on top of the charge: "daarbovenop", "bovendien nog", "on top of that"
-const ON_TOP = /\b(?:daar\s*bovenop|bovenop|on\s+top(?:\s+of\s+(?:that|this|it))?|daarnaast\s+(?:ook\s+)?nog|plus\s+(?:nog\s+)?)\b/iu;
+const ON_TOP = /\b(?:daar\s*bovenop|bovenop|on\s+top(?:\s+of\s+(?:that|this|it))?|daarnaast\s+(?:ook\s+)?nog|plus(?:\s+nog)?)(?!\p{L})/iu;
 const CONSEQUENCE = /\b(?:boete|transactiekosten|servicekosten|stornokosten|(?:transaction|service|handling|booking|processing)\s+(?:fee|charge)s?|aanmaning\w*|herinnering\w*|incassokosten|administratiekosten|rente|late\s+(?:payment\s+)?fee|penalty|fine|interest|reminder\s+fee)\b/iu;
 const TOTAL = /\b(?:in\s+totaal|totaal|samen|bij\s+elkaar|opgeteld|in\s+total|total|altogether|combined|in\s+all)\b/iu;
 const ANOTHER = /\b(?:nog\s+eens|nogmaals|daarna\s+nog|toen\s+nog|another|a\s+further|an\s+additional|then\s+(?:a\s+)?(?:further|another)|(?:an?|een|nog\s+een)\s+extra|bijkomende?)\b/iu;
+// "Daar kwam €15 servicekosten bij", "de €25 die erbij kwamen", "£4 was added": a cost added to the charge
+const CAME_ON_TOP = /\b(?:(?:kwam|kwamen|komt|komen|gekomen)\b[^.!?€$£]{0,40}\b(?:bij|erbij)|erbij|bijgeteld|opgeteld\s+bij|(?:was|were|got|been)\s+added|tacked\s+on)\b/iu;
 const EXTRA_AFTER = /^\s*extra\b(?!\s+(?:vergeleken|compared))/iu;
 const COMPUTED = /\b(?:dus|so|thus|dat\s+is|that'?s|that\s+is|makes|maakt)\s*(?:een|a|nog|dan)?\s*(?:bijna|ruim|ongeveer|zo'?n|about|around|almost|nearly|roughly)?\s*$|=\s*$/iu;
 const FROM_BEFORE = /\b(?:van|from)\s*(?:zo'?n|ongeveer|about|around)?\s*$/iu;
@@ -248,7 +250,7 @@ export function amountFeatures(text: string, all: MoneyMention[], index: number)
     negated: NEGATED_BEFORE.test(before),
     emphasis: EMPHASIS.after.test(after) || EMPHASIS.before.test(before),
     repeatedNext: repeatedIn(`${before.slice(-24)} ${after.slice(0, 24)}`),
-    another: ANOTHER.test(clauseBefore) || EXTRA_AFTER.test(after),
+    another: ANOTHER.test(clauseBefore) || EXTRA_AFTER.test(after) || CAME_ON_TOP.test(clause),
     computed: COMPUTED.test(clauseBefore),
     total: TOTAL.test(clauseBefore) || TOTAL.test(clauseAfter.slice(0, 20)),
     rough: (ROUGH_BEFORE.test(text.slice(Math.max(0, all[index].start - 40), all[index].start)) && !FROM_TO.test(text.slice(Math.max(0, all[index].start - 40), all[index].start))) || (ROUGH_AFTER.test(after) && !fromHere && !RATE_AFTER.test(after)),

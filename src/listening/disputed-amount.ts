@@ -156,7 +156,7 @@ export function disputedAmount(
     !best.f.rough && !(best.f.hold && !best.f.charged) &&
     // every other amount has a role of its own that says why it is not the one (usual, earlier, a rate, a balance, a part of
     // the sum, …): an amount nobody explains could be the charge as well, whatever the scores say
-    ranked.slice(1).every((o) => explained(o, best, several));
+    ranked.slice(1).every((o) => explained(o, best, several, contested(best, ranked)));
   return {
     amount: { cents: best.m.cents, currency: best.m.currency },
     certain,
@@ -169,14 +169,18 @@ export function disputedAmount(
  * right or stated price, an earlier time, a rate, a balance, a hold, a rough figure, money already back or paid before, the
  * old end of a change, a fine beside a charge, the difference or total the sums make of the best one.
  */
-function explained(o: Scored, best: Scored, severalCharges = false): boolean {
+function explained(o: Scored, best: Scored, severalCharges = false, contested = true): boolean {
   const f = o.f;
   if (o.reference || o.rate || f.balance || f.earlier || f.acknowledged || f.refunded || f.from || f.negated || f.rough || f.hold || f.alreadyPaid || f.unitPrice) return true;
   if (f.concessive || (f.stated && !f.charged)) return true;
-  // a fine or fee beside the charge, unless it is said to be taken itself ("ik kreeg een boete van €95 … die boete klopt niet")
-  if (f.consequence && (!o.parts.charged || f.onTop) && (best.f.charged || best.f.disputed)) return true;
+  // a fine or fee beside a charge the complaint is plainly about (set against a usual price, disputed, "nu"), unless the fee is
+  // said to be taken itself ("ik kreeg een boete van €95 … die boete klopt niet"); beside a charge nobody disputes, the fee
+  // may be the complaint ("Daar kwam €15 servicekosten bij")
+  if (f.consequence) return (f.onTop || (!o.parts.charged && contested)) && (best.f.charged || best.f.disputed);
   // the sums place it (a total, a part or the difference of the best one); a multiple of a charge taken twice
   if ((o.parts.sums ?? 0) < 0 || o.parts.multipleOfAnother) return true;
+  // one of the charges that were each wrong, beside the total they made ("beide ritten … €4,00 erbij … €8,00")
+  if (best.parts.totalOfEach && best.m.cents % o.m.cents === 0) return true;
   if (o.m.currency !== best.m.currency) return true;
   const smaller = o.m.cents < best.m.cents;
   // the difference the customer works out, below the charge it is the difference of ("7 euro te veel … ik betaalde €9,10")
@@ -185,8 +189,16 @@ function explained(o: Scored, best: Scored, severalCharges = false): boolean {
   if (best.m.cents === o.m.cents * 10 || best.m.cents === o.m.cents * 100) return true;
   // a smaller amount nobody says was taken, beside one that is said to be taken (or set against it): the price it should
   // have been, however it is worded ("een sessie van één uur (€2,40)", "de app zelf zegt dat de sessie €1,30 kostte")
-  return smaller && !o.parts.charged && !o.f.disputed && !o.parts.another && !o.parts.repeatedNext && !o.f.emphasis && !severalCharges && positive(best);
+  // (several charges for one thing: the one many times larger is the run-on, the small one the real price — "2 afschrijvingen,
+  // 3,20 en 16,80")
+  const farSmaller = o.m.cents * 3 <= best.m.cents;
+  return smaller && (!severalCharges || farSmaller) && (farSmaller || !o.parts.charged) && !o.f.disputed && !o.parts.another && !o.parts.repeatedNext && !o.f.emphasis && (positive(best) || severalCharges);
 }
+
+/** The complaint is plainly about this amount: set against a usual, earlier or rough price, disputed, or "nu", "!" beside it. */
+const contested = (best: Scored, ranked: Scored[]): boolean =>
+  Boolean(best.f.disputed || best.parts.contrast || best.parts.present || best.f.emphasis || (best.parts.sums ?? 0) > 0) ||
+  ranked.some((r) => r !== best && (r.reference || r.rate || r.f.earlier || r.f.rough || r.f.unitPrice || r.f.difference));
 
 /** Its own words say this amount was taken, disputed, or set against another ("nu", "vandaag", "nog eens", "!"). */
 const positive = (s: Scored): boolean =>
