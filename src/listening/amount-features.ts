@@ -106,7 +106,7 @@ const RATE_BEFORE = /\b\d+\s*(?:uur|u|hours?|hrs?|dagen|days?|maanden|months?|we
 
 // The price of a unit of time or a trip, said in general: "een uur parkeren kost €2,25", "which costs £1.10", "een kwartier (€0,55)".
 const UNIT_PRICE =
-  /\b(?:een|één|1|per|an|one|a|half|30|15)\s+(?:uur|uurtje|kwartier|half\s+uur|minuut|minuten|dag|rit|hour|minutes?|day|ride|trip)\b(?:\s+\p{L}+){0,3}\s*(?:\(\s*(?:dat\s+is|that'?s|=)?|(?:kost|kosten|betaal\s+ik|betaal\s+je|costs?|is)(?:\s+\p{L}+){0,3})\s*$|\bwhich\s+costs?\s*$|\b(?:kost|costs?)\s+(?:een|één|1|an|one|a)\s+(?:uur|kwartier|rit|hour|ride)\b/iu;
+  /(?<![\p{L}\d])(?:een|één|1|per|an|one|a|half|30|15)\s+(?:uur|uurtje|kwartier|half\s+uur|minuut|minuten|dag|rit|hour|minutes?|day|ride|trip)\b(?:\s+\p{L}+){0,3}\s*(?:\(\s*(?:dat\s+is|that'?s|=)?|(?:kost|kosten|betaal\s+ik|betaal\s+je|costs?|is)(?:\s+\p{L}+){0,3})\s*$|\bwhich\s+costs?\s*$|\b(?:kost|costs?)\s+(?:een|één|1|an|one|a)\s+(?:uur|kwartier|rit|hour|ride)\b/iu;
 // the customer's own stop or ride: "my 15 minute stop cost", "mijn rit van een uur kostte"
 const OWN_UNIT = /\b(?:my|mijn|m'n|our|onze|ons)\s+(?:\d+|een|één|a|an|half|ten|tien|vijf|five|twenty|twintig)[\s-]+(?:minute|minuten|min|uur|hour|kwartier)/iu;
 const EARLIER = /\b(?:daarvoor\s+(?:was|kostte|betaalde|waren|betaalden)|voorheen|tot\s+dan(?:\s+toe)?|before\s+that|vorige\s+(?:maand|week|keer|periode|factuur|rekening|jaar)|vorig\s+jaar|(?:week|maand|keer|dag)\s+(?:daarvoor|ervoor)|eerder|vroeger|the\s+(?:week|month|day|time)\s+before|in\s+het\s+verleden|toen\s+(?:was|kostte|betaalde)|last\s+(?:month|week|time|year)|previous(?:ly)?|before|earlier|formerly|used\s+to)\b/iu;

@@ -93,10 +93,14 @@ export const dot = (p: Parts, w: Weights): number => {
 const EACH_OR_ELK = new RegExp(`${EACH.source}|\\b(?:elk|elke|ieder|iedere|each)\\b(?!\\s+(?:uur|hour|dag|day|maand|month|week|jaar|year|rit|ride))`, 'iu');
 // "in elk geval", "each other": no each; "een van de twee", "one of them": one of the repeats is the wrong one
 const NOT_EACH = /\b(?:in\s+(?:elk|ieder)\s+geval|each\s+other|elk\s+moment|allebei\s+met)\b/giu;
-const ONE_OF = /\b(?:(?:een|één|1)\s+van\s+(?:de|die|beide)|(?:eentje|één)\s+(?:terug|ervan)|one\s+of\s+(?:them|the|those)|(?:een|één|one)\s+(?:keer|time)\s+(?:te\s+veel|too\s+many))\b/iu;
+const ONE_OF = /(?<![\p{L}\d])(?:(?:een|één|1)\s+van\s+(?:de|die|beide)|(?:eentje|één)\s+(?:terug|ervan)|one\s+of\s+(?:them|the|those)|(?:een|één|one)\s+(?:keer|time)\s+(?:te\s+veel|too\s+many))\b/iu;
 // where a quoted earlier mail begins: a header line, or a line of "> "
 const QUOTE_START = /(?:^|\n)\s*(?:>|(?:op|on)\s[^\n]{3,80}\s(?:schreef|wrote)[^\n]{0,80}:|-{2,}\s*(?:original message|oorspronkelijk bericht|forwarded message|doorgestuurd bericht)|(?:van|from):\s[^\n]+\n\s*(?:verzonden|sent|datum|date):)/iu;
 const QUOTED_LINE_AT = /^\s*>/u;
+// "elk €13,99", "each £4.15", "telkens €9,90": one amount for each of several charges
+const EACH_RIGHT_BEFORE = /\b(?:elk|elke|ieder|iedere|each|telkens|allebei|beide|both)\s*(?:keer\s+|time\s+)?(?:€|\$|£|eur)?\s*$/iu;
+// "die twee bedragen terug", "both charges back": several charges of the one amount named, all asked back
+const THESE_AMOUNTS = /\b(?:die|deze|those|these|both|beide|allebei|alle)\s+(?:twee|drie|vier|2|3|4)?\s*(?:bedragen|afschrijvingen|incasso'?s|betalingen|charges|amounts|payments|debits)\b[^.!?]{0,40}\b(?:terug|retour|back|refund\w*)|\b(?:refund|terug\w*)\s+(?:both|all|allebei|beide|alle)\b/iu;
 const ROUGHLY = /\b(?:bijna|ruim|ongeveer|zo'?n|circa|ca\.?|rond(?:\s+de)?|pakweg|about|around|almost|nearly|roughly|approximately|some)\s*$/iu;
 // A line of a bill quoted by the customer ("'data roaming'", "\"premium SMS\""), and a bill.
 const QUOTED_LINE = /['"‘“][^'"’”\n\d]{3,40}['"’”]/u;
@@ -134,7 +138,8 @@ export function disputedAmount(
   }
   // one amount taken more than once, each time wrongly ("allebei doorgerekend … twee keer €6,50", "in september en oktober elk
   // €13,99"): what they made together is the first suggestion, the one charge the other, for a person to choose
-  if (distinct === 1 && repeatedIn(text) && EACH_OR_ELK.test(text.replace(NOT_EACH, ' ')) && !ONE_OF.test(text) && !best.f.balance) {
+  const eachBefore = mentions.some((m) => EACH_RIGHT_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start)));
+  if (distinct === 1 && !ONE_OF.test(text) && !best.f.balance && ((repeatedIn(text) && EACH_OR_ELK.test(text.replace(NOT_EACH, ' '))) || eachBefore || THESE_AMOUNTS.test(text))) {
     const n = timesIn(text) ?? 2;
     return { amount: { cents: best.m.cents * n, currency: best.m.currency }, certain: false, alternatives: [{ cents: best.m.cents, currency: best.m.currency }] };
   }
