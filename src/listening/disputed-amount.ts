@@ -202,7 +202,7 @@ function explained(o: Scored, best: Scored, severalCharges = false, contested = 
 
 /** The complaint is plainly about this amount: set against a usual, earlier or rough price, disputed, or "nu", "!" beside it. */
 const contested = (best: Scored, ranked: Scored[]): boolean =>
-  Boolean(best.f.disputed || best.parts.contrast || best.parts.present || best.f.emphasis || (best.parts.sums ?? 0) > 0) ||
+  Boolean(best.f.disputed || best.parts.contrast || best.parts.present || best.f.emphasis || best.parts.repeatedNext || best.parts.namedTwice || best.f.refund || (best.parts.sums ?? 0) > 0) ||
   ranked.some((r) => r !== best && (r.reference || r.rate || r.f.earlier || r.f.rough || r.f.unitPrice || r.f.difference));
 
 /** Its own words say this amount was taken, disputed, or set against another ("nu", "vandaag", "nog eens", "!"). */
@@ -214,12 +214,13 @@ export function rankAmounts(text: string, mentions: MoneyMention[], weights: Wei
   const repeated = repeatedIn(text);
   const each = repeated && EACH.test(text);
   const count = timesIn(text);
-  timesCache = { text, n: count ? Array.from({ length: count - 1 }, (_, i) => i + 2) : [2, 3] };
+  // the multiples a total of repeated charges can be: up to the count the text gives, else two or three
+  const times = count ? Array.from({ length: count - 1 }, (_, i) => i + 2) : [2, 3];
   const features = featuresOfAll(text, mentions);
   const distinct = new Set(mentions.map((m) => `${m.currency}:${m.cents}`)).size;
   const scored: Scored[] = mentions.map((m, i) => {
     const f = features[i];
-    const parts = mentionParts(features, mentions, i, repeated, each);
+    const parts = mentionParts(features, mentions, i, repeated, each, times);
     return { m, f, parts, score: dot(parts, weights), reference: f.reference || f.acknowledged || (f.stated && distinct > 1 && !f.charged), rate: f.rate };
   });
   // the same amount twice ("twee keer €9,90", "€9,90 and again €9,90"): one amount, counted once, stronger —
@@ -262,7 +263,7 @@ export function rankAmounts(text: string, mentions: MoneyMention[], weights: Wei
  * says a charge happened more than once ("twee keer", "2x", "dubbel", "twice"); `each`: every one
  * of those charges was wrong ("beide ritten").
  */
-export function mentionParts(features: AmountFeatures[], all: MoneyMention[], index: number, repeated: boolean, each: boolean): Parts {
+export function mentionParts(features: AmountFeatures[], all: MoneyMention[], index: number, repeated: boolean, each: boolean, times: number[] = [2, 3]): Parts {
   const f = features[index];
   const chargedElsewhere = features.some((o, j) => j !== index && o.charged && !o.concessive && all[j].cents !== all[index].cents);
   const m = all[index];
@@ -273,7 +274,7 @@ export function mentionParts(features: AmountFeatures[], all: MoneyMention[], in
   if (f.reference || f.acknowledged) add(f.acknowledged ? 'acknowledged' : 'reference');
   if (f.disputed) add('disputed');
   // (a price per piece times a count makes a total, not a duplicate: "3 stuks à €14,95, totaal €44,85")
-  const multiple = all.some((o, j) => j !== index && !features[j].rate && o.currency === m.currency && times(all, features, repeated).some((k) => o.cents * k === m.cents));
+  const multiple = all.some((o, j) => j !== index && !features[j].rate && o.currency === m.currency && times.some((k) => o.cents * k === m.cents));
   const ofTotal = !f.rate && all.some((o, j) => features[j].total && o.currency === m.currency && [2, 3].some((k) => m.cents * k === o.cents));
   if (each) {
     if (multiple) add('totalOfEach');
@@ -309,7 +310,7 @@ export function mentionParts(features: AmountFeatures[], all: MoneyMention[], in
     if (f.stated && !f.charged) add('stated');
     if (f.to && !f.balance) add('to');
     if (f.rough) add('rough');
-    if (f.difference && !f.charged) add('difference');
+    if (f.difference) add('difference');
     if (f.hold && !f.charged) add('hold');
     if (f.alreadyPaid) add('alreadyPaid');
   }
@@ -317,12 +318,6 @@ export function mentionParts(features: AmountFeatures[], all: MoneyMention[], in
   if (m.implicit) add('implicit');
   if (all.length > 1) add('position', index / (all.length - 1));
   return p;
-}
-
-/** The multiples a total of repeated charges can be: the count the text gives, else two or three. */
-let timesCache: { text: string; n: number[] } | null = null;
-function times(_all: MoneyMention[], _f: AmountFeatures[], _repeated: boolean): number[] {
-  return timesCache?.n ?? [2, 3];
 }
 
 /**
