@@ -92,6 +92,9 @@ const REFERENCE_AFTER = new RegExp(
 // "Ik had €1,60 moeten betalen", "dat zou €2 hebben gekost": the verb at the end, the irrealis before (not "ik heb €12,50 moeten betalen")
 const IRREALIS_BEFORE = /\b(?:had|hadden|zou|zouden)\b/iu;
 const MODAL_AFTER = /^\s*(?:[^.!?€$£]{0,25}?)\b(?:moeten\s+(?:betalen|kosten|zijn|afrekenen)|(?:hebben|zijn)\s+(?:gekost|betaald)|hoeven\s+(?:te\s+)?(?:betalen|kosten))\b/iu;
+// what someone else paid or was charged ("mijn buurvrouw heeft hetzelfde: €15,20", "a friend paid £2"): a comparison, not
+// this customer's charge (a child or partner on the customer's account is left out: their charge is the customer's)
+const OTHER_PERSON = /\b(?:(?:mijn|m'n|my|our|onze)\s+(?:buurvrouw|buurman|buren|collega'?s?|vriend(?:in|en)?|zus|broer|neighbou?rs?|colleagues?|friends?|sister|brother)|iemand\s+anders|someone\s+else|anderen|others)\b(?:\s+\S+){0,5}\s*:?\s*$/iu;
 // What a device, a ticket, a receipt or a sign shows: the price stated by it (the bank's statement is what was taken: CHARGED).
 const STATED = /\b(?:app|meter|automaat|parkeerautomaat|machine|kiosk|terminal|paal|zuil|bord|website|site|scherm|screen|display|kaartje|ticket|bon|bonnetje|kassabon|receipt|sign|board|prijsbord|parkeerbord)(?:\s+(?!(?:and|en|maar|but)\b)[^\s€$£\d]+){0,3}?\s+(?:zei|zegt|gaf\s+aan|geeft\s+aan|toonde|toont|meldde|meldt|vermeldt|said|showed|shows|says|states|stated|read|reads)\s*(?:\S+\s+){0,2}$/iu;
 // money already back: "teruggestort", "heb €30 terugontvangen", "refunded me", "got £5 back" — not when it is still missing ("nog niets teruggekregen")
@@ -109,7 +112,7 @@ const UNIT_PRICE =
   /(?<![\p{L}\d])(?:een|één|1|per|an|one|a|half|30|15)\s+(?:uur|uurtje|kwartier|half\s+uur|minuut|minuten|dag|rit|hour|minutes?|day|ride|trip)\b(?:\s+\p{L}+){0,3}\s*(?:\(\s*(?:dat\s+is|that'?s|=)?|(?:kost|kosten|betaal\s+ik|betaal\s+je|costs?|is)(?:\s+\p{L}+){0,3})\s*$|\bwhich\s+costs?\s*$|\b(?:kost|costs?)\s+(?:een|één|1|an|one|a)\s+(?:uur|kwartier|rit|hour|ride)\b/iu;
 // the customer's own stop or ride: "my 15 minute stop cost", "mijn rit van een uur kostte"
 const OWN_UNIT = /\b(?:my|mijn|m'n|our|onze|ons)\s+(?:\d+|een|één|a|an|half|ten|tien|vijf|five|twenty|twintig)[\s-]+(?:minute|minuten|min|uur|hour|kwartier)/iu;
-const EARLIER = /\b(?:daarvoor\s+(?:was|kostte|betaalde|waren|betaalden)|voorheen|tot\s+dan(?:\s+toe)?|before\s+that|vorige\s+(?:maand|week|keer|periode|factuur|rekening|jaar)|vorig\s+jaar|(?:week|maand|keer|dag)\s+(?:daarvoor|ervoor)|eerder|vroeger|the\s+(?:week|month|day|time)\s+before|in\s+het\s+verleden|toen\s+(?:was|kostte|betaalde)|last\s+(?:month|week|time|year)|previous(?:ly)?|before|earlier|formerly|used\s+to)\b/iu;
+const EARLIER = /\b(?:daarvoor\s+(?:was|kostte|betaalde|waren|betaalden)|vorige\s+(?:\S+\s+)?keer|voorheen|tot\s+dan(?:\s+toe)?|before\s+that|vorige\s+(?:maand|week|keer|periode|factuur|rekening|jaar)|vorig\s+jaar|(?:week|maand|keer|dag)\s+(?:daarvoor|ervoor)|eerder|vroeger|the\s+(?:week|month|day|time)\s+before|in\s+het\s+verleden|toen\s+(?:was|kostte|betaalde)|last\s+(?:month|week|time|year)|previous(?:ly)?|before|earlier|formerly|used\s+to)\b/iu;
 const BALANCE = /\b\p{L}*-?(?:saldo|tegoed)\b|\b(?:balance|remaining\s+credit)\b/iu;
 // money put on a card or account ahead ("€6 op mijn parkeerpas gezet", "topped up my wallet with £10"): a balance, not a charge
 const TOP_UP = /\b(?:opgewaardeerd|opwaarder\w*|top(?:ped)?[\s-]*up|(?:gezet|geladen|gestort|put|loaded|added)\s+(?:op|on(?:to)?)\s+(?:mijn|m'n|de|my|the)\s+\p{L}*(?:pas|kaart|tegoed|card|wallet|account)|(?:op|on(?:to)?)\s+(?:mijn|m'n|de|my|the)\s+\p{L}*(?:pas|kaart|tegoed|card|wallet)\s+(?:gezet|geladen|gestort|put|loaded|added))\b/iu;
@@ -221,7 +224,7 @@ export function amountFeatures(text: string, all: MoneyMention[], index: number)
     charged: CHARGED.test(clauseBefore) || CHARGED.test(clauseAfter),
     disputed: DISPUTED_AFTER.test(after),
     // words after an amount that lead up to the next amount in the sentence are about that one
-    reference: REFERENCE.test(clauseBefore) || REFERENCE_AFTER.test(ownAfter) || (IRREALIS_BEFORE.test(clauseBefore) && MODAL_AFTER.test(ownAfter)) || (TARIFF_BEFORE.test(clauseBefore) && !CHARGED.test(clause)),
+    reference: REFERENCE.test(clauseBefore) || OTHER_PERSON.test(clauseBefore) || REFERENCE_AFTER.test(ownAfter) || (IRREALIS_BEFORE.test(clauseBefore) && MODAL_AFTER.test(ownAfter)) || (TARIFF_BEFORE.test(clauseBefore) && !CHARGED.test(clause)),
     stated: STATED.test(clauseBefore),
     refunded: REFUNDED.test(clause) && !NOT_YET.test(clause),
     to: /^\s*(?:geworden|gaan\s+kosten)\b/iu.test(after) || (/\b(?:naar|to)\s*$/iu.test(before) && index > 0 && FROM_BEFORE.test(text.slice(index > 1 ? all[index - 2].end : 0, all[index - 1].start))),

@@ -291,7 +291,8 @@ export function mentionParts(features: AmountFeatures[], all: MoneyMention[], in
   // a usual payment is still the usual price ("meestal betaal ik zo'n 3 euro"); a payment in a concessive clause is the
   // fact set against the complaint ("terwijl ik keurig €2,40 heb betaald", "whereas the room was prepaid ($98)")
   // nor is a charge called right, or a payment of an earlier time beside this one's ("een week eerder betaalde ik €0,80")
-  if (f.charged && !f.reference && !f.acknowledged && !(several && (f.concessive || f.earlier || f.alreadyPaid || f.hold || f.rough))) add('charged');
+  // (the verb of a difference is not a charge of its own: "het te veel betaalde bedrag van €25,90", "7 euro te veel gerekend")
+  if (f.charged && !f.reference && !f.acknowledged && !(several && (f.concessive || f.earlier || f.alreadyPaid || f.hold || f.rough || f.difference))) add('charged');
   if (f.another && several) add('another');
   // a contrast introduces the new situation, unless it introduces the reference ("terwijl het €2 had moeten zijn")
   if (!f.reference && f.contrast && !f.concessive) add('contrast');
