@@ -3,6 +3,7 @@ import { incidentConcepts } from './incident-concepts.ts';
 import { findMoneyMentions, type Money, type MoneyMention } from './money.ts';
 import { weighSums, type AmountValue } from './amount-sums.ts';
 import { amountFeatures, chargedOrReference, EACH, featuresOfAll, repeatedIn, saysCharged, SEVERAL_CHARGES, timesIn, type AmountFeatures } from './amount-features.ts';
+import { contested, eachOfSeveral, explained, ownMentions } from './amount-certainty.ts';
 
 /**
  * Which of the amounts in a complaint is the one it is about: the amount charged or disputed, not
@@ -89,24 +90,12 @@ export const dot = (p: Parts, w: Weights): number => {
   return s;
 };
 
-// each of the charges was wrong: "beide", "allebei", "both", "elk", "each"
-const EACH_OR_ELK = new RegExp(`${EACH.source}|\\b(?:elk|elke|ieder|iedere|each)\\b(?!\\s+(?:uur|hour|dag|day|maand|month|week|jaar|year|rit|ride))`, 'iu');
-// "in elk geval", "each other": no each; "een van de twee", "one of them": one of the repeats is the wrong one
-const NOT_EACH = /\b(?:in\s+(?:elk|ieder)\s+geval|each\s+other|elk\s+moment|allebei\s+met)\b/giu;
-const ONE_OF = /(?<![\p{L}\d])(?:(?:een|één|1)\s+van\s+(?:de|die|beide)|(?:eentje|één)\s+(?:terug|ervan)|one\s+of\s+(?:them|the|those)|(?:een|één|one)\s+(?:keer|time)\s+(?:te\s+veel|too\s+many))\b/iu;
-// where a quoted earlier mail begins: a header line, or a line of "> "
-const QUOTE_START = /(?:^|\n)\s*(?:>|(?:op|on)\s[^\n]{3,80}\s(?:schreef|wrote)[^\n]{0,80}:|-{2,}\s*(?:original message|oorspronkelijk bericht|forwarded message|doorgestuurd bericht)|(?:van|from):\s[^\n]+\n\s*(?:verzonden|sent|datum|date):)/iu;
-const QUOTED_LINE_AT = /^\s*>/u;
-// "elk €13,99", "each £4.15", "telkens €9,90": one amount for each of several charges
-const EACH_RIGHT_BEFORE = /\b(?:elk|elke|ieder|iedere|each|telkens|allebei|beide|both)\s*(?:keer\s+|time\s+)?(?:€|\$|£|eur)?\s*$/iu;
-// "die twee bedragen terug", "both charges back": several charges of the one amount named, all asked back
-const THESE_AMOUNTS = /\b(?:die|deze|those|these|both|beide|allebei|alle)\s+(?:twee|drie|vier|2|3|4)?\s*(?:bedragen|afschrijvingen|incasso'?s|betalingen|charges|amounts|payments|debits)\b[^.!?]{0,40}\b(?:terug|retour|back|refund\w*)|\b(?:refund|terug\w*)\s+(?:both|all|allebei|beide|alle)\b/iu;
 const ROUGHLY = /\b(?:bijna|ruim|ongeveer|zo'?n|circa|ca\.?|rond(?:\s+de)?|pakweg|about|around|almost|nearly|roughly|approximately|some)\s*$/iu;
 // A line of a bill quoted by the customer ("'data roaming'", "\"premium SMS\""), and a bill.
 const QUOTED_LINE = /['"‘“][^'"’”\n\d]{3,40}['"’”]/u;
 const BILL = /\b(?:factuur|nota|rekening|afschrift|bill|invoice|statement)\b/iu;
 
-interface Scored {
+export interface Scored {
   m: MoneyMention;
   f: AmountFeatures;
   score: number;
@@ -122,10 +111,7 @@ export function disputedAmount(
   opts: { subject?: string; /** the lead to be certain (bench/amounts-eval.ts sweeps it) */ margin?: number; /** bench/amounts-fit.ts */ weights?: Weights } = {},
 ): DisputedAmount | null {
   if (!mentions.length) return null;
-  // the amounts of an earlier mail quoted below ("> …", "Op 3 dec schreef …:", "On … wrote:") are not this customer's words
-  const quoted = QUOTE_START.exec(text)?.index ?? text.length;
-  const own = mentions.filter((m) => m.start < quoted && !QUOTED_LINE_AT.test(text.slice(text.lastIndexOf('\n', m.start) + 1, m.start)));
-  if (own.length && own.length < mentions.length) mentions = own;
+  mentions = ownMentions(text, mentions);
   const { ranked, unsure, distinct } = rankAmounts(text, mentions, opts.weights ?? WEIGHTS);
   // several different charges said to be taken: a smaller one nobody explains may as well be the wrong one
   const several = SEVERAL_CHARGES.test(text);
@@ -138,8 +124,7 @@ export function disputedAmount(
   }
   // one amount taken more than once, each time wrongly ("allebei doorgerekend … twee keer €6,50", "in september en oktober elk
   // €13,99"): what they made together is the first suggestion, the one charge the other, for a person to choose
-  const eachBefore = mentions.some((m) => EACH_RIGHT_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start)));
-  if (distinct === 1 && !ONE_OF.test(text) && !best.f.balance && ((repeatedIn(text) && EACH_OR_ELK.test(text.replace(NOT_EACH, ' '))) || eachBefore || THESE_AMOUNTS.test(text))) {
+  if (distinct === 1 && !best.f.balance && eachOfSeveral(text, mentions)) {
     const n = timesIn(text) ?? 2;
     return { amount: { cents: best.m.cents * n, currency: best.m.currency }, certain: false, alternatives: [{ cents: best.m.cents, currency: best.m.currency }] };
   }
@@ -168,46 +153,6 @@ export function disputedAmount(
     alternatives: ranked.slice(1).map((s) => ({ cents: s.m.cents, currency: s.m.currency })),
   };
 }
-
-/**
- * Another amount is explained when its own words or the sums give it a role that is not the charge in dispute: a usual,
- * right or stated price, an earlier time, a rate, a balance, a hold, a rough figure, money already back or paid before, the
- * old end of a change, a fine beside a charge, the difference or total the sums make of the best one.
- */
-function explained(o: Scored, best: Scored, severalCharges = false, contested = true): boolean {
-  const f = o.f;
-  if (o.reference || o.rate || f.balance || f.earlier || f.acknowledged || f.refunded || f.from || f.negated || f.rough || f.hold || f.alreadyPaid || f.unitPrice) return true;
-  if (f.concessive || (f.stated && !f.charged)) return true;
-  // a fine or fee beside a charge the complaint is plainly about (set against a usual price, disputed, "nu"), unless the fee is
-  // said to be taken itself ("ik kreeg een boete van €95 … die boete klopt niet"); beside a charge nobody disputes, the fee
-  // may be the complaint ("Daar kwam €15 servicekosten bij")
-  if (f.consequence) return (f.onTop || (!o.parts.charged && contested)) && (best.f.charged || best.f.disputed);
-  // the sums place it (a total, a part or the difference of the best one); a multiple of a charge taken twice
-  if ((o.parts.sums ?? 0) < 0 || o.parts.multipleOfAnother) return true;
-  // one of the charges that were each wrong, beside the total they made ("beide ritten … €4,00 erbij … €8,00")
-  if (best.parts.totalOfEach && best.m.cents % o.m.cents === 0) return true;
-  if (o.m.currency !== best.m.currency) return true;
-  const smaller = o.m.cents < best.m.cents;
-  // the difference the customer works out, below the charge it is the difference of ("7 euro te veel … ik betaalde €9,10")
-  if (f.difference && smaller) return true;
-  // the same digits with the decimal point moved ("kaartje van €3,10 … belast met €31,00"): the price and what was taken
-  if (best.m.cents === o.m.cents * 10 || best.m.cents === o.m.cents * 100) return true;
-  // a smaller amount nobody says was taken, beside one that is said to be taken (or set against it): the price it should
-  // have been, however it is worded ("een sessie van één uur (€2,40)", "de app zelf zegt dat de sessie €1,30 kostte")
-  // (several charges for one thing: the one many times larger is the run-on, the small one the real price — "2 afschrijvingen,
-  // 3,20 en 16,80")
-  const farSmaller = o.m.cents * 3 <= best.m.cents;
-  return smaller && (!severalCharges || farSmaller) && (farSmaller || !o.parts.charged) && !o.f.disputed && !o.parts.another && !o.parts.repeatedNext && !o.f.emphasis && (positive(best) || severalCharges);
-}
-
-/** The complaint is plainly about this amount: set against a usual, earlier or rough price, disputed, or "nu", "!" beside it. */
-const contested = (best: Scored, ranked: Scored[]): boolean =>
-  Boolean(best.f.disputed || best.parts.contrast || best.parts.present || best.f.emphasis || best.parts.repeatedNext || best.parts.namedTwice || best.f.refund || (best.parts.sums ?? 0) > 0) ||
-  ranked.some((r) => r !== best && (r.reference || r.rate || r.f.earlier || r.f.rough || r.f.unitPrice || r.f.difference));
-
-/** Its own words say this amount was taken, disputed, or set against another ("nu", "vandaag", "nog eens", "!"). */
-const positive = (s: Scored): boolean =>
-  Boolean(s.parts.charged || s.f.disputed || s.parts.contrast || s.parts.present || s.f.emphasis || s.parts.another || s.parts.repeatedNext || s.parts.to || (s.parts.sums ?? 0) > 0);
 
 /** Pure: the distinct amounts of a text, best first, each with its score and the parts it was made of. */
 export function rankAmounts(text: string, mentions: MoneyMention[], weights: Weights = WEIGHTS) {
