@@ -84,3 +84,11 @@ test('issue 14, amounts round: cents in words after "en", spaced statement lines
   assert.deepEqual(cents('sessie liep door. 15,30 ipv 2,55. fix it'), [1530, 255]);
   assert.deepEqual(cents('en dan toch 19,75 eraf'), [1975]);
 });
+
+test('coins and notes by their names, with a count: "twee tientjes", "een kwartje", "een knaak"; "een paar kwartjes" is no figure', () => {
+  const cents = (t: string) => findMoneyMentions(t).map((m) => m.cents);
+  assert.deepEqual(cents('twee tientjes voor 5 minuten'), [2000]);
+  assert.deepEqual(cents('normaal een kwartje'), [25]);
+  assert.deepEqual(cents('een knaak per uur'), [250]);
+  assert.deepEqual(cents('ik betaalde altijd een paar kwartjes'), []);
+});

@@ -98,9 +98,11 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
     const start = m.index!;
     const end = start + m[0].length;
     if (out.some((o) => start < o.end && end > o.start)) continue;
-    const w = (m[1] ?? m[2]).toLowerCase();
-    const cents = w.startsWith('anderhal') ? 150 : w === 'halve' ? 50 : w === 'vijfje' ? 500 : w === 'tientje' ? 1000 : 0;
-    if (cents) out.push({ cents, currency: 'EUR', start, end, implicit: false });
+    const w = (m[1] ?? m[2] ?? m[4]).toLowerCase().replace(/s$/, '');
+    const unit = w.startsWith('anderhal') ? 150 : w === 'halve' ? 50 : (COIN_WORDS[w] ?? 0);
+    // "twee tientjes", "drie kwartjes": a count of them ("een paar tientjes" is no figure)
+    const count = m[3] ? numberInWords(m[3]) : 1;
+    if (unit && count) out.push({ cents: unit * count, currency: 'EUR', start, end, implicit: false });
   }
   out.sort((a, b) => a.start - b.start);
   if (opts.implicit === false) return out;
@@ -159,8 +161,9 @@ function sameSentence(text: string, a: { start: number; end: number }, b: { star
   return between.length <= 150 && !/[.!?](?:\s|$)|\n/.test(between);
 }
 const CURRENCY_WORD = /eur|pond|pound|dollar/i;
-const HALF_WORDS = /anderhal|halve\s+euro|vijfje|tientje/iu;
-const HALVES = /\b(?:een\s+)?(?:(anderhalve|anderhalf|halve)\s+euro|(vijfje|tientje))\b/giu;
+const HALF_WORDS = /anderhal|halve\s+euro|vijfje|tientje|kwartje|dubbeltje|knaak/iu;
+const HALVES = /\b(?:een\s+)?(?:(anderhalve|anderhalf|halve)\s+euro|(vijfje|tientje|kwartje|dubbeltje|knaak))\b|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+(vijfjes|tientjes|kwartjes|dubbeltjes)\b/giu;
+const COIN_WORDS: Record<string, number> = { dubbeltje: 10, kwartje: 25, knaak: 250, vijfje: 500, tientje: 1000 };
 
 // A number written like a price (two decimals), not a time, date, version or percentage.
 const BARE = /(?<![\d.,:/\-\w€$£])\d{1,4}[.,]\d{2}(?![\d%]|[.,:/-]\d|\s?(?:uur|u\b|h\b|min|am\b|pm\b|%|procent|percent|km|m\b|meter|cm|mm|kg|gram|g\b|liter|l\b|gb|mb|kwh|kb))/giu;
