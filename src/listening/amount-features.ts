@@ -47,6 +47,8 @@ export interface AmountFeatures {
   refund: boolean;
   /** a fine, reminder or collection fee, interest: a cost on top of the charge */
   consequence: boolean;
+  /** said to come on top of the charge: "daarbovenop", "on top of that" */
+  onTop: boolean;
   /** the old end of a change: "van €98 naar …", "from $38 to …" */
   from: boolean;
   /** "niet €3,20 maar", "not $5" */
@@ -61,26 +63,38 @@ export interface AmountFeatures {
   computed: boolean;
   /** a part named as an item of a bill: "waarvan €33,10 voor", "due to £22.25 of" */
   item: boolean;
+  /** a rough figure or one end of a range: "rond de 2 euro", "een euro of twee", "15 à 20 euro", "about £3", "2 to 3 pounds" */
+  rough: boolean;
+  /** held or reserved on a card, not (yet) taken: "€150 geblokkeerd", "a hold of £200", "voorlopige reservering", "pre-authorisation" */
+  hold: boolean;
+  /** paid before and rightly, the fact beside the complaint: "een factuur die ik al betaald had", "I had already paid £2" */
+  alreadyPaid: boolean;
   /** named as what several amounts made together: "in totaal", "samen", "altogether" */
   total: boolean;
 }
 
 // What says the money went: a charge, a debit, a payment taken, a purchase, a bill of.
 const CHARGED = new RegExp(
-  String.raw`\b(?:afgeschreven|afschrijving(?:en)?|incasso'?s?|afgeboekt|afgerekend|afrekenen|ge[iï]ncasseerd|incasseren|incasseert|afgetrokken|gerekend|berekend|rekent|rekenen|rekende|rekenden|in rekening|gefactureerd|betaal|betaalt|betalen|bijbetalen|betaald|betaalde|betaalden|moest\s+(?:ik|we)\s+\S+\s+betalen|kwijt|ingehouden|voldaan|gedebiteerd|in\s+mindering\s+gebracht|(?:van\s+)?af\s*gegaan|afgegaan|opgenomen|belast|kostte\s+(?:me|mij|ons)|werd\s+(?:het|dat)|kwam\s+(?:het\s+)?(?:uit\s+)?op|came\s+to|ended\s+up\s+(?:at|being)|kocht|gekocht|van\s+(?:mijn|m'n|mn|onze|ons|de)\s+(?:rekening|bankrekening|account|saldo|kaart|creditcard)\s+(?:gehaald|gegaan|af|afgegaan)|(?<!terug\w*\s+(?:\w+\s+)?)op\s+(?:mijn|m'n|mn|onze|de)\s+\p{L}*(?:rekening|factuur|nota|afschrift|creditcard)|(?:bank|afschrift|bankafschrift|bank-?app|statement|bill|invoice)\s+(?:shows?|showed|says|zegt|toont|laat\s+zien)|on\s+(?:my|our|the)\s+(?:bill|invoice|statement|bank\s+statement|card|credit\s+card)|(?:rekening|factuur|nota|bon|bill|invoice)\s+(?:van|of|is|was|:)|pakte|pakt|gepakt|afgehaald|gehaald|betaling\s+van|payment\s+of|verbruikt|opgemaakt|used\s+up|spent|(?:kreeg|kregen|krijg|ontving|ontvangen|gekregen|received|got|get)\s+(?:ik\s+|we\s+)?(?:een\s+|a\s+|an\s+)?(?:\p{L}+\s+){0,2}\p{L}*(?:naheffing|boete|factuur|rekening|nota|aanslag|bill|invoice|fine|charge|penalty|fee)\p{L}*\s+(?:gekregen\s+|ontvangen\s+)?(?:van|of|for)|\b(?:een|a)\s+(?:\p{L}+\s+)?(?:debit|charge|afschrijving|incasso)\s+(?:van|of)|ingehouden|charged|charging|billed|debited|grabbed|deducted|took|taken|withdrawn|paid|pay|cost\s+(?:me|us)|out\s+of\s+my\s+account)\b|\b(?:kosten|bedrag|afschrijving|charge|amount|aanslag\p{L}*|factuur|rekening|nota|bill|invoice|betaald|paid|afgeschreven|charged|gerekend|totaal|total)\b[^.!?:€$£\d]{0,30}:\s*$`,
+  String.raw`\b(?:afgeschreven|afschrijving(?:en)?|incasso'?s?|afgeboekt|afgerekend|afrekenen|ge[iï]ncasseerd|incasseren|incasseert|afgetrokken|gerekend|berekend|rekent|rekenen|rekende|rekenden|in rekening|gefactureerd|betaal|betaalt|betalen|bijbetalen|betaald|betaalde|betaalden|moest\s+(?:ik|we)\s+\S+\s+betalen|kwijt|ingehouden|voldaan|gedebiteerd|in\s+mindering\s+gebracht|(?:van\s+)?af\s*gegaan|afgegaan|opgenomen|belast|kostte\s+(?:me|mij|ons)|(?:sessie|parkeersessie|parkeeractie|rit|parkeren|ride|session|trip|stay)\s+(?:(?!kost)\S+\s+){0,3}(?:kostte|kostten|cost\s+me)|werd\s+(?:het|dat)|kwam\s+(?:het\s+)?(?:uit\s+)?op|came\s+to|ended\s+up\s+(?:at|being)|kocht|gekocht|van\s+(?:mijn|m'n|mn|onze|ons|de)\s+(?:rekening|bankrekening|account|saldo|kaart|creditcard)\s+(?:gehaald|gegaan|af|afgegaan)|(?<!terug\w*\s+(?:\w+\s+)?)op\s+(?:mijn|m'n|mn|onze|de)\s+\p{L}*(?:rekening|factuur|nota|afschrift|creditcard)|(?:bank|afschrift|bankafschrift|bank-?app|statement|bill|invoice)\s+(?:shows?|showed|says|zegt|toont|laat\s+zien)|on\s+(?:my|our|the)\s+(?:bill|invoice|statement|bank\s+statement|card|credit\s+card)|(?:rekening|factuur|nota|bon|bill|invoice)\s+(?:van|of|is|was|:)|pakte|pakt|gepakt|afgehaald|gehaald|eraf|gevraagd|vroeg(?:en)?\s+(?:me|mij|ons|jullie|ze|hij)|moest\s+(?:ik|we)\s+(?:\S+\s+)?pinnen|gepind|asked\s+(?:me\s+)?(?:for|to\s+pay)|demanded|van\s+gemaakt|weg\s*(?:te\s+)?(?:halen|gehaald|genomen|nemen)|weggehaald|weggenomen|betaling\s+van|payment\s+of|verbruikt|opgemaakt|used\s+up|spent|(?:kreeg|kregen|krijg|ontving|ontvangen|gekregen|received|got|get)\s+(?:ik\s+|we\s+)?(?:een\s+|a\s+|an\s+)?(?:\p{L}+\s+){0,2}\p{L}*(?:naheffing|boete|factuur|rekening|nota|aanslag|bill|invoice|fine|charge|penalty|fee)\p{L}*\s+(?:gekregen\s+|ontvangen\s+)?(?:van|of|for)|\b(?:een|a)\s+(?:\p{L}+\s+)?(?:debit|charge|afschrijving|incasso)\s+(?:van|of)|ingehouden|charged|charging|billed|debited|grabbed|deducted|took|taken|withdrawn|paid|pay|cost\s+(?:me|us)|out\s+of\s+my\s+account)\b|^\s*aan\s+\p{L}*(?:geld|kosten)\b|\b(?:kosten|bedrag|afschrijving|charge|amount|aanslag\p{L}*|factuur|rekening|nota|bill|invoice|betaald|paid|afgeschreven|charged|gerekend|totaal|total)\b[^.!?:€$£\d]{0,30}:\s*$`,
   'iu',
 );
 // What marks an amount as the usual, expected, agreed or stated price.
 const REFERENCE = new RegExp(
-  String.raw`\b(?:normaal(?!\s+dat\b)|normaliter|meestal|gewoonlijk|doorgaans|altijd|standaard|vaste?|gebruikelijke?|gewone|hoort|hoorde|horen|zou(?:den)?|had(?:den)? (?:moeten|horen)|moet(?:en)?\s+(?:zijn|kosten|betalen)|verwacht\w*|dacht(?:en)?\s+(?:dat|ik)|ging(?:en)?\s+ervan\s+uit|in plaats van|i\.?p\.?v\.?|ipv|afgesproken|beloofd\w*|dan\s+(?:was|zou|had)|(?<!on)verschuldigd\w*|(?:het\s+)?(?:juiste|correcte)\s+(?:bedrag|prijs|tarief)|(?:the\s+)?(?:correct|right|proper)\s+(?:amount|price|fare|fee)|geadverteerd|aangegeven|vermeld|offerte|aanbieding|actieprijs|volgens\s+(?:de|het|mijn|m'n|uw|jullie|onze)\s+\p{L}*(?:lijst|tarie\p{L}*|prijs\p{L}*|overzicht)\b|volgens\s+(?:de|het|mijn|m'n|uw|jullie|onze)\s+(?:contract|overeenkomst|tarief|tarieven|prijslijst|website|site|offerte|polis|afspraak|voorwaarden|bevestiging)|prijs\s+(?:op|in|van)\s+(?:de|het|jullie)\s+\S+|usual|normal|typical|usually|normally|typically|always|regular(?:ly)?|standard|should|would|expected|expect|supposed|thought|assumed|instead of|rather than|used to|agreed|advertised|listed|quoted|promised|according to)\b|\b(?:mijn|m'n|ons|onze|het|de|my|our|the)\s+(?:abonnement|contract|bundel|lidmaatschap|pakket|subscription|plan|membership|bundle|package)\s+(?:kost|kostte|is|was|costs?|cost)\s*(?:maar|slechts|only|just)?\s*$|\b(?:betaal\s+je|je\s+betaalt|betaalt\s+men|you\s+(?:normally\s+|usually\s+)?pay)\b|\bbij\s+de\s+(?:automaat|parkeerautomaat|paal|kassa)\b|\b(?:zij|hij|ze|anderen|iedereen|mijn\s+(?:buurman|buurvrouw|vrouw|man|partner|collega|vriend|vriendin|zus|broer|buren)|she|he|others|everyone|my\s+(?:neighbou?rs?|wife|husband|partner|colleague|friend|sister|brother))\s+(?:betaal\w*|paid|pays|pay)\s*$|\b(?:minus|less|min\s+(?:de|het))\s*(?:the)?\s*$|\b(?:(?:dat|dit|het|it|that)\s+(?:moet|moest|hoort|hoorde|zou|should|must)(?:\s+(?:maar|eigenlijk|slechts|only|just|have|be|been|zijn|hebben|kosten))*|al\s+jaren|jarenlang|for\s+years|elke\s+keer|iedere\s+keer|every\s+time)\s*$|\b(?:hooguit|maximaal|hoogstens|slechts|only|at\s+most|no\s+more\s+than|never\s+more\s+than|(?:niet|nooit)\s+meer\s+dan)\s*(?:zo'?n|ongeveer|about|around|rond\s+de)?\s*$`,
+  String.raw`\b(?:normaal(?!\s+dat\b)|normaliter|meestal|gewoonlijk|doorgaans|altijd|standaard|vaste?|gebruikelijke?|gewone|hoort|hoorde|horen|zou(?:den)?|had(?:den)? (?:moeten|horen)|moet(?:en)?\s+(?:zijn|kosten|betalen)|verwacht\w*|dacht(?:en)?\s+(?:dat|ik)|ging(?:en)?\s+ervan\s+uit|in plaats van|i\.?p\.?v\.?|ipv|afgesproken|beloofd\w*|dan\s+(?:was|zou|had)|(?<!on)verschuldigd\w*|(?:het\s+)?(?:juiste|correcte)\s+(?:bedrag|prijs|tarief)|(?:the\s+)?(?:correct|right|proper)\s+(?:amount|price|fare|fee)|geadverteerd|aangegeven|vermeld|offerte|aanbieding|actieprijs|volgens\s+(?:de|het|mijn|m'n|uw|jullie|onze)\s+\p{L}*(?:lijst|tarie\p{L}*|prijs\p{L}*|overzicht)\b|volgens\s+(?:de|het|mijn|m'n|uw|jullie|onze)\s+(?:contract|overeenkomst|tarief|tarieven|prijslijst|website|site|offerte|polis|afspraak|voorwaarden|bevestiging)|prijs\s+(?:op|in|van)\s+(?:de|het|jullie)\s+\S+|usual|normal|typical|usually|normally|typically|always|regular(?:ly)?|standard|should|would|expected|expect|supposed|thought|assumed|instead of|rather than|used to|agreed|advertised|listed|quoted|promised|according to)\b|\b(?:mijn|m'n|ons|onze|het|de|my|our|the)\s+(?:abonnement|contract|bundel|lidmaatschap|pakket|subscription|plan|membership|bundle|package)\s+(?:kost|kostte|is|was|costs?|cost)\s*(?:maar|slechts|only|just)?\s*$|\b(?:betaal\s+je|je\s+betaalt|betaalt\s+men|you\s+(?:normally\s+|usually\s+)?pay)\b|\b(?:anders|otherwise)\s+(?:altijd\s+|ook\s+|maar\s+|always\s+|just\s+|only\s+)?(?:(?:een|één)\s+)?$|\bbij\s+de\s+(?:automaat|parkeerautomaat|paal|kassa)\s+(?:(?!en\b|én\b|maar\b)\S+\s+){0,3}$|\b(?:zij|hij|ze|anderen|iedereen|mijn\s+(?:buurman|buurvrouw|vrouw|man|partner|collega|vriend|vriendin|zus|broer|buren)|she|he|others|everyone|my\s+(?:neighbou?rs?|wife|husband|partner|colleague|friend|sister|brother))\s+(?:betaal\w*|paid|pays|pay)\s*$|\b(?:minus|less|min\s+(?:de|het))\s*(?:the)?\s*$|\b(?:(?:dat|dit|het|it|that)\s+(?:moet|moest|hoort|hoorde|zou|should|must)(?:\s+(?:maar|eigenlijk|slechts|only|just|have|be|been|zijn|hebben|kosten))*|al\s+jaren|jarenlang|for\s+years|elke\s+keer|iedere\s+keer|every\s+time)\s*$|\b(?:hooguit|maximaal|hoogstens|slechts|only|at\s+most|no\s+more\s+than|never\s+more\s+than|(?:niet|nooit)\s+meer\s+dan)\s*(?:zo'?n|ongeveer|about|around|rond\s+de)?\s*$`,
   'iu',
 );
 // A reference price named after its amount: "€2,10 had moeten zijn", "$2.10 should have been", "€1,10 verschuldigd".
 // ("dan was het € 3,30 geweest" is read before the amount, by "dan was".)
 const REFERENCE_AFTER = new RegExp(
-  String.raw`^\s*(?:[^.!?€$£]{0,25}?)\b(?:had(?:den)? moeten|zou(?:den)? moeten|moet(?:en)? (?:zijn|kosten)|hoort|hoorde|is normaal|normaal|gebruikelijk|verschuldigd|verwacht\w*|expected|owed|due(?!\s+to)|zou(?:den)?\s+(?:\w+\s+){0,2}(?:kosten|betalen|zijn|worden)|(?:should|would)(?:'ve| have)? (?:been|be|cost|pay|paid)|is normal|normally|usually|as (?:usual|agreed|advertised|promised|quoted|stated|shown)|zoals|(?:die|dat|which|that)\s+(?:jullie|u|you)\s+(?:aanbood|aanboden|aanbiedt|aanbieden|boden|bood|offered|proposed))\b`,
+  String.raw`^\s*(?:[^.!?€$£]{0,25}?)\b(?:had(?:den)? moeten|zou(?:den)? moeten|moet(?:en)? (?:zijn|kosten)|hoort|hoorde|is normaal|normaal|gebruikelijk|verschuldigd|verwacht\w*|expected|owed|due(?!\s+to)|zou(?:den)?\s+(?:\w+\s+){0,2}(?:kosten|betalen|zijn|worden)|(?:should|would)(?:'ve| have)? (?:been|be|cost|pay|paid)|volgens\s+(?:de|het|mijn|m'n|uw|jullie|hun)\s+\p{L}+|according\s+to|is normal|normally|usually|as (?:usual|agreed|advertised|promised|quoted|stated|shown)|zoals|(?:die|dat|which|that)\s+(?:jullie|u|you)\s+(?:aanbood|aanboden|aanbiedt|aanbieden|boden|bood|offered|proposed))\b`,
   'iu',
 );
+// "Ik had €1,60 moeten betalen", "dat zou €2 hebben gekost": the verb at the end, the irrealis before (not "ik heb €12,50 moeten betalen")
+const IRREALIS_BEFORE = /\b(?:had|hadden|zou|zouden)\b/iu;
+const MODAL_AFTER = /^\s*(?:[^.!?€$£]{0,25}?)\b(?:moeten\s+(?:betalen|kosten|zijn|afrekenen)|(?:hebben|zijn)\s+(?:gekost|betaald)|hoeven\s+(?:te\s+)?(?:betalen|kosten))\b/iu;
+// what someone else paid or was charged ("mijn buurvrouw heeft hetzelfde: €15,20", "a friend paid £2"): a comparison, not
+// this customer's charge (a child or partner on the customer's account is left out: their charge is the customer's)
+const OTHER_PERSON = /\b(?:(?:mijn|m'n|my|our|onze)\s+(?:buurvrouw|buurman|buren|collega'?s?|vriend(?:in|en)?|zus|broer|neighbou?rs?|colleagues?|friends?|sister|brother)|iemand\s+anders|someone\s+else|anderen|others)\b(?:\s+\S+){0,5}\s*:?\s*$/iu;
 // What a device, a ticket, a receipt or a sign shows: the price stated by it (the bank's statement is what was taken: CHARGED).
 const STATED = /\b(?:app|meter|automaat|parkeerautomaat|machine|kiosk|terminal|paal|zuil|bord|website|site|scherm|screen|display|kaartje|ticket|bon|bonnetje|kassabon|receipt|sign|board|prijsbord|parkeerbord)(?:\s+(?!(?:and|en|maar|but)\b)[^\s€$£\d]+){0,3}?\s+(?:zei|zegt|gaf\s+aan|geeft\s+aan|toonde|toont|meldde|meldt|vermeldt|said|showed|shows|says|states|stated|read|reads)\s*(?:\S+\s+){0,2}$/iu;
 // money already back: "teruggestort", "heb €30 terugontvangen", "refunded me", "got £5 back" — not when it is still missing ("nog niets teruggekregen")
@@ -95,13 +109,25 @@ const RATE_BEFORE = /\b\d+\s*(?:uur|u|hours?|hrs?|dagen|days?|maanden|months?|we
 
 // The price of a unit of time or a trip, said in general: "een uur parkeren kost €2,25", "which costs £1.10", "een kwartier (€0,55)".
 const UNIT_PRICE =
-  /\b(?:een|één|1|per|an|one|a|half|30|15)\s+(?:uur|uurtje|kwartier|half\s+uur|minuut|minuten|dag|rit|hour|minutes?|day|ride|trip)\b(?:\s+\p{L}+){0,3}\s*(?:\(\s*(?:dat\s+is|that'?s|=)?|(?:kost|kosten|betaal\s+ik|betaal\s+je|costs?|is)(?:\s+\p{L}+){0,3})\s*$|\bwhich\s+costs?\s*$|\b(?:kost|costs?)\s+(?:een|één|1|an|one|a)\s+(?:uur|kwartier|rit|hour|ride)\b/iu;
+  /(?<![\p{L}\d])(?:een|één|1|per|an|one|a|half|30|15)\s+(?:uur|uurtje|kwartier|half\s+uur|minuut|minuten|dag|rit|hour|minutes?|day|ride|trip)\b(?:\s+\p{L}+){0,3}\s*(?:\(\s*(?:dat\s+is|that'?s|=)?|(?:kost|kosten|betaal\s+ik|betaal\s+je|costs?|is)(?:\s+\p{L}+){0,3})\s*$|\bwhich\s+costs?\s*$|\b(?:kost|costs?)\s+(?:een|één|1|an|one|a)\s+(?:uur|kwartier|rit|hour|ride)\b/iu;
 // the customer's own stop or ride: "my 15 minute stop cost", "mijn rit van een uur kostte"
 const OWN_UNIT = /\b(?:my|mijn|m'n|our|onze|ons)\s+(?:\d+|een|één|a|an|half|ten|tien|vijf|five|twenty|twintig)[\s-]+(?:minute|minuten|min|uur|hour|kwartier)/iu;
-const EARLIER = /\b(?:daarvoor\s+(?:was|kostte|betaalde|waren|betaalden)|voorheen|tot\s+dan(?:\s+toe)?|before\s+that|vorige\s+(?:maand|week|keer|periode|factuur|rekening|jaar)|vorig\s+jaar|(?:week|maand|keer|dag)\s+(?:daarvoor|ervoor)|eerder|vroeger|the\s+(?:week|month|day|time)\s+before|in\s+het\s+verleden|toen\s+(?:was|kostte|betaalde)|last\s+(?:month|week|time|year)|previous(?:ly)?|before|earlier|formerly|used\s+to)\b/iu;
+const EARLIER = /\b(?:daarvoor\s+(?:was|kostte|betaalde|waren|betaalden)|vorige\s+(?:\S+\s+)?keer|voorheen|tot\s+dan(?:\s+toe)?|before\s+that|vorige\s+(?:maand|week|keer|periode|factuur|rekening|jaar)|vorig\s+jaar|(?:week|maand|keer|dag)\s+(?:daarvoor|ervoor)|eerder|vroeger|the\s+(?:week|month|day|time)\s+before|in\s+het\s+verleden|toen\s+(?:was|kostte|betaalde)|last\s+(?:month|week|time|year)|previous(?:ly)?|before|earlier|formerly|used\s+to)\b/iu;
 const BALANCE = /\b\p{L}*-?(?:saldo|tegoed)\b|\b(?:balance|remaining\s+credit)\b/iu;
 // money put on a card or account ahead ("€6 op mijn parkeerpas gezet", "topped up my wallet with £10"): a balance, not a charge
 const TOP_UP = /\b(?:opgewaardeerd|opwaarder\w*|top(?:ped)?[\s-]*up|(?:gezet|geladen|gestort|put|loaded|added)\s+(?:op|on(?:to)?)\s+(?:mijn|m'n|de|my|the)\s+\p{L}*(?:pas|kaart|tegoed|card|wallet|account)|(?:op|on(?:to)?)\s+(?:mijn|m'n|de|my|the)\s+\p{L}*(?:pas|kaart|tegoed|card|wallet)\s+(?:gezet|geladen|gestort|put|loaded|added))\b/iu;
+// a rough figure or a range: the words before it, or a second figure it is paired with ("15 à 20 euro", "een euro of twee")
+const ROUGH_BEFORE = /(?:\b(?:rond(?:\s+de)?|ongeveer|zo'?n|circa|ca\.?|pakweg|ergens\s+rond|iets\s+van|een\s+kleine|ruim|bijna|tussen\s+(?:de\s+)?\S+\s+(?:en|tot)|about|around|roughly|approximately|approx\.?|something\s+like|in\s+the\s+region\s+of|nearly|almost|just\s+(?:over|under)|between\s+\S+\s+and)|(?<![\d.,])\d{1,4}(?:[.,]\d{1,2})?\s*(?:à|á|-|–|tot|to|or|of)|(?:^|\s)(?:een|één|twee|drie|vier|vijf|one|two|three|four|five)\s+(?:à|á|tot|to|or|of))\s*$/iu;
+const ROUGH_AFTER = /^\s*(?:(?:of|or)\s+(?:twee|drie|vier|vijf|zes|tien|zo|so|two|three|four|five|six|ten|\d+)\b|(?:à|á|-|–)\s*(?:€|\$|£)?\s*\d|(?:tot|to)\s+(?:€|\$|£)?\s*\d|ish\b|-ish\b|(?:€|\$|£)?\s*(?:à|á)\s+(?:€|\$|£)?\s*\d)/iu;
+// "from $38 to", "van €28 tot": the ends of a change, not a range
+const FROM_TO = /\b(?:van|from)\s*(?:€|\$|£)?\s*\d[\d.,]*\s*(?:euro|eur|dollars?|pounds?)?\s*(?:to|tot|naar)\s*$/iu;
+// said to be taken after all, beside the words of a hold ("die €30 is nu ook echt afgeschreven")
+const CHARGED_NOT_HOLD = /\b(?:afgeschreven|geïncasseerd|ingehouden|afgehouden|charged|taken|debited|deducted|took)\b/iu;
+// held or reserved, not taken: a card hold, a pre-authorisation, a blocked amount
+const HOLD = /\b(?:geblokkeerd|blokkade|blokkering|gereserveerd|reservering|reserveert|reserveren|voorlopig\w*|vastgezet|pre-?autori[sz]\w*|pre-?auth\w*|autori[sz]atie|authori[sz]ation|(?:a|the|een)\s+hold|on\s+hold|blocked|reserved|ring-?fenced)\b/iu;
+// paid before and rightly: "die ik al (lang) betaald had", "I had already paid"
+const ALREADY_PAID = /\b(?:al\s+(?:lang\s+|eerder\s+|netjes\s+)?(?:betaald|voldaan|afgerekend)|(?:had|heb|hebben|hadden)\s+(?:ik\s+|we\s+)?(?:\S+\s+){0,3}al\s+(?:\S+\s+){0,3}(?:betaald|voldaan)|already\s+(?:been\s+)?paid|(?:had|have)\s+already\s+paid|paid\s+already)\b/iu;
+const STILL_BEFORE = /\b(?:nog|nog\s+maar|nog\s+slechts|still|only)\s*$/iu;
 const LEFT_AFTER = /^\s*(?:over|left|remaining|resterend)\b/iu;
 // "each" of the repeated charges was wrong ("beide ritten", "both times"), not one of them a duplicate.
 export const EACH = /\b(?:beide|allebei|alle\s+(?:twee|drie|vier)|both|each\s+time|every\s+time|elke\s+keer|iedere\s+keer)\b/iu;
@@ -116,11 +142,16 @@ const DISPUTED_AFTER =
   /^\s*[,:;(-]?\s*(?:en\s+|and\s+)?(?:dat|die|dit|that|which|this)?\s*(?:(?:i|ik|we|wij)\s+(?:do\s+not|don'?t|did\s+not|didn'?t|niet)\s+(?:recogni[sz]e|herken|ken|authori[sz]e|made|heb\s+gedaan)|(?:herken|ken)\s+(?:ik|we)\s+niet|(?:is|was)\s+(?:not\s+mine|niet\s+van\s+mij|onbekend)|klopt\s+(?:\w+\s+)?niet|(?:is|was)\s+(?:niet\s+(?:correct|juist|terecht|goed)|onterecht|onjuist|fout|te\s+veel|not\s+(?:correct|right)|wrong|incorrect)|(?:'s|is)\s+wrong)\b/iu;
 const RATE_AFTER = /^\s*(?:(?:per|p\/|\/|pro)\s*(?:\d{1,3}\s*)?\p{L}{1,15}|(?:a|an)\s+(?:hour|hr|minute|day|month|week|year|ride|trip|line|piece)\b|each\b(?!\s+time)|apiece)/iu;
 const DIFFERENCE_BEFORE = /\b(?:(?:scheelt|verschilt)(?:\s+\S+){0,2}|verschil|difference|onverschuldigd\s+betaalde?(?:\s+bedrag)?|te\s*veel\s+betaalde(?:\s+bedrag)?|overpaid|overpayment(?:\s+of)?|overcharged?\s+(?:me\s+)?(?:by|of)|te\s*veel\s+(?:betaald|gerekend|afgeschreven)?|teveel\s+(?:betaalde?|gerekend)?)\s*(?:van|of|is|was|:|,)?\s*(?:zo'?n|ongeveer|about|around)?\s*$/iu;
-const DIFFERENCE_AFTER = /^\s*(?:te\s*veel|verschil|difference|teveel|too\s+much|(?:meer|hoger|duurder)\s+dan|(?:more|higher)\s+than|extra\s+(?:vergeleken|compared))\b/iu;
+const DIFFERENCE_AFTER = /^\s*(?:te\s*veel|verschil|difference|teveel|too\s+much|(?:meer|hoger|duurder)(?:\s+dan)?|(?:more|higher)(?:\s+than)?|extra\s+(?:vergeleken|compared)|over\s+the\s+(?:odds|top))\b/iu;
 const REFUND = /\b(?:terug\w*|retour|restitu\w*|refund\w*|reimburs\w*|credit(?:eren|ed)?|gecrediteerd|vergoed\w*|back)\b/iu;
-const CONSEQUENCE = /\b(?:boete|aanmaning\w*|herinnering\w*|incassokosten|administratiekosten|rente|late\s+(?:payment\s+)?fee|penalty|fine|interest|reminder\s+fee)\b/iu;
+// a cost said to come on top of the charge: "daarbovenop", "bovendien nog", "on top of that"
+const ON_TOP = /\b(?:daar\s*bovenop|bovenop|on\s+top(?:\s+of\s+(?:that|this|it))?|daarnaast\s+(?:ook\s+)?nog|plus(?:\s+nog)?)(?!\p{L})/iu;
+const CONSEQUENCE = /\b(?:boete|transactiekosten|servicekosten|stornokosten|(?:transaction|service|handling|booking|processing)\s+(?:fee|charge)s?|aanmaning\w*|herinnering\w*|incassokosten|administratiekosten|rente|late\s+(?:payment\s+)?fee|penalty|fine|interest|reminder\s+fee)\b/iu;
 const TOTAL = /\b(?:in\s+totaal|totaal|samen|bij\s+elkaar|opgeteld|in\s+total|total|altogether|combined|in\s+all)\b/iu;
-const ANOTHER = /\b(?:nog\s+eens|nogmaals|daarna\s+nog|toen\s+nog|another|a\s+further|an\s+additional|then\s+(?:a\s+)?(?:further|another))\b/iu;
+const ANOTHER = /\b(?:nog\s+eens|nogmaals|daarna\s+nog|toen\s+nog|another|a\s+further|an\s+additional|then\s+(?:a\s+)?(?:further|another)|(?:an?|een|nog\s+een)\s+extra|bijkomende?)\b/iu;
+// "Daar kwam €15 servicekosten bij", "de €25 die erbij kwamen", "£4 was added": a cost added to the charge
+const CAME_ON_TOP = /\b(?:(?:kwam|kwamen|komt|komen|gekomen)\b[^.!?€$£]{0,40}\b(?:bij|erbij)|erbij|bijgeteld|opgeteld\s+bij|(?:was|were|got|been)\s+added|tacked\s+on)\b/iu;
+const EXTRA_AFTER = /^\s*extra\b(?!\s+(?:vergeleken|compared))/iu;
 const COMPUTED = /\b(?:dus|so|thus|dat\s+is|that'?s|that\s+is|makes|maakt)\s*(?:een|a|nog|dan)?\s*(?:bijna|ruim|ongeveer|zo'?n|about|around|almost|nearly|roughly)?\s*$|=\s*$/iu;
 const FROM_BEFORE = /\b(?:van|from)\s*(?:zo'?n|ongeveer|about|around)?\s*$/iu;
 const TO_AFTER = /^\s*(?:naar|to)\b/iu;
@@ -193,7 +224,7 @@ export function amountFeatures(text: string, all: MoneyMention[], index: number)
     charged: CHARGED.test(clauseBefore) || CHARGED.test(clauseAfter),
     disputed: DISPUTED_AFTER.test(after),
     // words after an amount that lead up to the next amount in the sentence are about that one
-    reference: REFERENCE.test(clauseBefore) || REFERENCE_AFTER.test(ownAfter) || (TARIFF_BEFORE.test(clauseBefore) && !CHARGED.test(clause)),
+    reference: REFERENCE.test(clauseBefore) || OTHER_PERSON.test(clauseBefore) || REFERENCE_AFTER.test(ownAfter) || (IRREALIS_BEFORE.test(clauseBefore) && MODAL_AFTER.test(ownAfter)) || (TARIFF_BEFORE.test(clauseBefore) && !CHARGED.test(clause)),
     stated: STATED.test(clauseBefore),
     refunded: REFUNDED.test(clause) && !NOT_YET.test(clause),
     to: /^\s*(?:geworden|gaan\s+kosten)\b/iu.test(after) || (/\b(?:naar|to)\s*$/iu.test(before) && index > 0 && FROM_BEFORE.test(text.slice(index > 1 ? all[index - 2].end : 0, all[index - 1].start))),
@@ -210,18 +241,24 @@ export function amountFeatures(text: string, all: MoneyMention[], index: number)
       (BALANCE.test(sentenceBefore(text, all[index].start).slice(-60)) && !CHARGED.test(clause)) ||
       ((BALANCE.test(clauseBefore) || (!nextInSentence && BALANCE.test(clauseAfter))) && !CHARGED.test(clause)) ||
       LEFT_AFTER.test(after) ||
+      // "Vanochtend stond mijn tegoed op €25,00. Nu nog €3,15.": what is still there, after a balance named just before
+      (STILL_BEFORE.test(clauseBefore) && BALANCE.test(text.slice(Math.max(0, all[index].start - 120), all[index].start)) && !CHARGED.test(clause)) ||
       TOP_UP.test(clause),
     difference: DIFFERENCE_BEFORE.test(before) || DIFFERENCE_AFTER.test(after),
     refund: REFUND.test(clause),
     // "een boete van €60", "€15 aanmaningskosten": named right beside it
-    consequence: CONSEQUENCE.test(clauseBefore.slice(-30)) || CONSEQUENCE.test(after.slice(0, 25)),
+    consequence: CONSEQUENCE.test(clauseBefore.slice(-30)) || CONSEQUENCE.test(after.slice(0, 25)) || ON_TOP.test(clauseBefore),
+    onTop: ON_TOP.test(clauseBefore),
     from: fromHere,
     negated: NEGATED_BEFORE.test(before),
     emphasis: EMPHASIS.after.test(after) || EMPHASIS.before.test(before),
     repeatedNext: repeatedIn(`${before.slice(-24)} ${after.slice(0, 24)}`),
-    another: ANOTHER.test(clauseBefore),
+    another: ANOTHER.test(clauseBefore) || EXTRA_AFTER.test(after) || CAME_ON_TOP.test(clause),
     computed: COMPUTED.test(clauseBefore),
     total: TOTAL.test(clauseBefore) || TOTAL.test(clauseAfter.slice(0, 20)),
+    rough: (ROUGH_BEFORE.test(text.slice(Math.max(0, all[index].start - 40), all[index].start)) && !FROM_TO.test(text.slice(Math.max(0, all[index].start - 40), all[index].start))) || (ROUGH_AFTER.test(after) && !fromHere && !RATE_AFTER.test(after)),
+    hold: HOLD.test(clause) && !CHARGED_NOT_HOLD.test(clause),
+    alreadyPaid: ALREADY_PAID.test(clause),
     item: ITEM.before.test(before) || (ITEM.after.test(after) && !REFUND.test(clauseAfter)) || (prev !== null && /\b(?:due\s+to|because\s+of|vanwege|waarvan|of\s+which)\s*$/iu.test(prev.after)),
   };
 }
@@ -262,5 +299,26 @@ export function repeatedIn(text: string): boolean {
 }
 // one amount that is a multiple of the right one: "precies het dubbele", "twice the amount", "three times what it should be"
 const MULTIPLE_OF_PRICE = /\b(?:het\s+(?:dubbele|drievoudige|tienvoudige)|(?:twee|drie|tien)\s+keer\s+(?:zoveel|zo\s+veel|zo\s+duur|het\s+bedrag)|(?:twice|double|three\s+times|ten\s+times)\s+(?:the|what|as\s+much)|double\s+the)\b/iu;
+
+/**
+ * How many times the text says a charge was taken ("twee keer", "3x", "dubbel", "twice", "drie afschrijvingen"), or
+ * null when it gives no count. A total of repeated charges is this many times the charge, not any multiple.
+ */
+export function timesIn(text: string): number | null {
+  const t = foldForMatching(text);
+  const word = /\b(?:(\d|twee|drie|vier|two|three|four)\s*(?:x|×|keer|maal|times|afschrijvingen|incasso'?s|betalingen|charges|payments|debits|transactions)|(tweemaal|twice|dubbel\w*|double\w*|duplica\w*)|(driemaal|thrice))\b/u.exec(t);
+  if (!word) return null;
+  if (word[2]) return 2;
+  if (word[3]) return 3;
+  const n = /^\d$/.test(word[1]) ? Number(word[1]) : ({ twee: 2, two: 2, drie: 3, three: 3, vier: 4, four: 4 } as Record<string, number>)[word[1]];
+  return n && n >= 2 ? n : null;
+}
+
+/**
+ * The text says several different charges were taken for what should have been one or none ("2 afschrijvingen … 3,20 en
+ * 16,80", "charged twice – €6.40 and then €19.20", "ik betaal twee abonnementen"): which of them is wrong, the words seldom say.
+ */
+export const SEVERAL_CHARGES =
+  /\b(?:(?:\d|twee|drie|two|three|beide|meerdere|several|multiple|both)\s+(?:\p{L}+\s+)?(?:afschrijvingen|afboekingen|incasso'?s|betalingen|transacties|abonnementen|bedragen|charges|payments|debits|transactions|subscriptions)|charged\s+(?:me\s+)?twice|twice\s+charged|(?:twee|2)\s*(?:keer|x)\s+(?:afgeschreven|betaald|gerekend|ge[iï]ncasseerd|afgeboekt))\b/iu;
 
 export const saysCharged = (text: string): boolean => CHARGED.test(text);

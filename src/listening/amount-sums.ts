@@ -31,6 +31,8 @@ export interface AmountValue {
   computed?: boolean;
   /** one end of a balance's move */
   balance?: boolean;
+  /** said to be taken */
+  charged?: boolean;
   /** set here: the sums leave the choice to a person (a usual price plus an amount that is neither item nor difference) */
   unsure?: boolean;
 }
@@ -90,10 +92,12 @@ export function weighSums(values: AmountValue[], opts: { billLines?: boolean } =
   }
   if (related) return;
   // what a balance's move took ("tegoed van €25 naar €3,40 … €21,60"); the difference of two charges named
-  for (const x of free) {
+  for (const x of free.filter((v) => !v.balance)) {
     const pair = values.find((a) => a !== x && !a.rate && a.currency === x.currency && values.some((b) => b !== a && b !== x && !b.rate && b.currency === x.currency && near(a.cents - b.cents, x.cents)));
     if (!pair) continue;
-    if (pair.balance) x.score += 1.5;
+    // (the balance's move is told apart from its new end by the words: "er is dus €15,65 van af gegaan" beside "is het €4,35")
+    const other = values.find((b) => b !== pair && b !== x && !b.rate && b.currency === x.currency && near(pair.cents - b.cents, x.cents));
+    if (pair.balance && !(other && (other.charged || other.computed) && !x.charged && !x.computed)) x.score += 1.5;
     else if (x.difference || x.refund || x.computed) {
       x.score -= 1;
       pair.score += 0.5;

@@ -9,7 +9,7 @@ import { disputedAmount } from './disputed-amount.ts';
  * amount promises a customer the wrong refund, a flagged one asks a person to choose. bench/amounts-eval.ts prints
  * the same with the development stories.
  */
-const files = ['own.jsonl', 'own2.jsonl', 'own3.jsonl', 'own4.jsonl', 'own5.jsonl', 'own6.jsonl'];
+const files = ['own.jsonl', 'own2.jsonl', 'own3.jsonl', 'own4.jsonl', 'own5.jsonl', 'own6.jsonl', 'own7.jsonl', 'own8.jsonl', 'own9.jsonl', 'own10.jsonl', 'own12.jsonl'];
 const examples = files.flatMap((f) =>
   readFileSync(new URL(`../../tests/fixtures/amounts/${f}`, import.meta.url), 'utf8')
     .trim()

@@ -2,7 +2,8 @@ import { foldForMatching } from '../text/normalise.ts';
 import { incidentConcepts } from './incident-concepts.ts';
 import { findMoneyMentions, type Money, type MoneyMention } from './money.ts';
 import { weighSums, type AmountValue } from './amount-sums.ts';
-import { amountFeatures, chargedOrReference, EACH, featuresOfAll, repeatedIn, saysCharged, type AmountFeatures } from './amount-features.ts';
+import { amountFeatures, chargedOrReference, EACH, featuresOfAll, repeatedIn, saysCharged, SEVERAL_CHARGES, timesIn, type AmountFeatures } from './amount-features.ts';
+import { contested, eachOfSeveral, explained, ownMentions } from './amount-certainty.ts';
 
 /**
  * Which of the amounts in a complaint is the one it is about: the amount charged or disputed, not
@@ -67,6 +68,14 @@ export const WEIGHTS = {
   refunded: -2,
   /** the new end of a change ("van €150 naar €235") */
   to: 1,
+  /** worded as the difference ("7 euro te veel", "€132 meer"), beside other amounts: what the charge was over, not the charge */
+  difference: -1,
+  /** a rough figure or one end of a range ("een euro of twee", "15 à 20 euro"): a usual price remembered, not a charge read off a statement */
+  rough: -1,
+  /** held or reserved on a card, not taken ("€150 geblokkeerd", "a hold of £200") */
+  hold: -1.5,
+  /** paid before and rightly ("een factuur die ik al betaald had") */
+  alreadyPaid: -1.5,
 } as const;
 /** The lead the best amount needs over the next to be taken without a person's look. */
 export const MARGIN = 1;
@@ -86,7 +95,7 @@ const ROUGHLY = /\b(?:bijna|ruim|ongeveer|zo'?n|circa|ca\.?|rond(?:\s+de)?|pakwe
 const QUOTED_LINE = /['"‘“][^'"’”\n\d]{3,40}['"’”]/u;
 const BILL = /\b(?:factuur|nota|rekening|afschrift|bill|invoice|statement)\b/iu;
 
-interface Scored {
+export interface Scored {
   m: MoneyMention;
   f: AmountFeatures;
   score: number;
@@ -102,13 +111,22 @@ export function disputedAmount(
   opts: { subject?: string; /** the lead to be certain (bench/amounts-eval.ts sweeps it) */ margin?: number; /** bench/amounts-fit.ts */ weights?: Weights } = {},
 ): DisputedAmount | null {
   if (!mentions.length) return null;
+  mentions = ownMentions(text, mentions);
   const { ranked, unsure, distinct } = rankAmounts(text, mentions, opts.weights ?? WEIGHTS);
+  // several different charges said to be taken: a smaller one nobody explains may as well be the wrong one
+  const several = SEVERAL_CHARGES.test(text);
   const [best, second] = ranked;
   // the two ends of a balance's move and nothing else ("mijn tegoed was €50,00 en is nu €21,40"): what it took is the
   // first suggestion, for a person to confirm (the customer never wrote it, and the drop may hold more than one charge)
   if (distinct === 2 && best.f.balance && second.f.balance && best.m.currency === second.m.currency && !best.m.implicit && !second.m.implicit) {
     const [hi, lo] = best.m.cents > second.m.cents ? [best.m, second.m] : [second.m, best.m];
     return { amount: { cents: hi.cents - lo.cents, currency: hi.currency }, certain: false, alternatives: [hi, lo].map((m) => ({ cents: m.cents, currency: m.currency })) };
+  }
+  // one amount taken more than once, each time wrongly ("allebei doorgerekend … twee keer €6,50", "in september en oktober elk
+  // €13,99"): what they made together is the first suggestion, the one charge the other, for a person to choose
+  if (distinct === 1 && !best.f.balance && eachOfSeveral(text, mentions)) {
+    const n = timesIn(text) ?? 2;
+    return { amount: { cents: best.m.cents * n, currency: best.m.currency }, certain: false, alternatives: [{ cents: best.m.cents, currency: best.m.currency }] };
   }
   // one amount (however often named) that the customer says was taken or asks back is the one, whatever else its clause says
   // (also when it is the price per month it was taken at: "twee incasso's van €59,95 … mijn abonnement is €59,95 per maand")
@@ -123,7 +141,12 @@ export function disputedAmount(
     // what is left on a card or account is never what was taken
     !best.f.balance &&
     // the difference, while the charge it is the difference of is named too: which one a reply should give is not clear
-    !(best.f.difference && ranked.slice(1).some((o) => o.m.currency === best.m.currency && o.m.cents > best.m.cents && !o.reference && !o.rate && !o.f.balance));
+    !(best.f.difference && ranked.slice(1).some((o) => o.m.currency === best.m.currency && o.m.cents > best.m.cents && !o.reference && !o.rate && !o.f.balance)) &&
+    // a rough figure ("een euro of twee", "15 à 20 euro") or a hold on a card is never read off as the charge
+    !best.f.rough && !(best.f.hold && !best.f.charged) &&
+    // every other amount has a role of its own that says why it is not the one (usual, earlier, a rate, a balance, a part of
+    // the sum, …): an amount nobody explains could be the charge as well, whatever the scores say
+    ranked.slice(1).every((o) => explained(o, best, several, contested(best, ranked)));
   return {
     amount: { cents: best.m.cents, currency: best.m.currency },
     certain,
@@ -135,11 +158,14 @@ export function disputedAmount(
 export function rankAmounts(text: string, mentions: MoneyMention[], weights: Weights = WEIGHTS) {
   const repeated = repeatedIn(text);
   const each = repeated && EACH.test(text);
+  const count = timesIn(text);
+  // the multiples a total of repeated charges can be: up to the count the text gives, else two or three
+  const times = count ? Array.from({ length: count - 1 }, (_, i) => i + 2) : [2, 3];
   const features = featuresOfAll(text, mentions);
   const distinct = new Set(mentions.map((m) => `${m.currency}:${m.cents}`)).size;
   const scored: Scored[] = mentions.map((m, i) => {
     const f = features[i];
-    const parts = mentionParts(features, mentions, i, repeated, each);
+    const parts = mentionParts(features, mentions, i, repeated, each, times);
     return { m, f, parts, score: dot(parts, weights), reference: f.reference || f.acknowledged || (f.stated && distinct > 1 && !f.charged), rate: f.rate };
   });
   // the same amount twice ("twee keer €9,90", "€9,90 and again €9,90"): one amount, counted once, stronger —
@@ -164,7 +190,7 @@ export function rankAmounts(text: string, mentions: MoneyMention[], weights: Wei
   const values = [...byValue.values()];
   const sums: AmountValue[] = values.map((x) => ({
     cents: x.m.cents, currency: x.m.currency, score: x.score, reference: x.reference, rate: x.rate,
-    acknowledged: x.f.acknowledged, difference: x.f.difference, refund: x.f.refund && !x.f.charged, item: x.f.item, balance: x.f.balance, computed: x.f.computed, total: x.f.total,
+    acknowledged: x.f.acknowledged, difference: x.f.difference, charged: x.f.charged, refund: x.f.refund && !x.f.charged, item: x.f.item, balance: x.f.balance, computed: x.f.computed, total: x.f.total,
   }));
   weighSums(sums, { billLines: QUOTED_LINE.test(text) && BILL.test(text) });
   values.forEach((x, i) => {
@@ -182,7 +208,7 @@ export function rankAmounts(text: string, mentions: MoneyMention[], weights: Wei
  * says a charge happened more than once ("twee keer", "2x", "dubbel", "twice"); `each`: every one
  * of those charges was wrong ("beide ritten").
  */
-export function mentionParts(features: AmountFeatures[], all: MoneyMention[], index: number, repeated: boolean, each: boolean): Parts {
+export function mentionParts(features: AmountFeatures[], all: MoneyMention[], index: number, repeated: boolean, each: boolean, times: number[] = [2, 3]): Parts {
   const f = features[index];
   const chargedElsewhere = features.some((o, j) => j !== index && o.charged && !o.concessive && all[j].cents !== all[index].cents);
   const m = all[index];
@@ -193,7 +219,7 @@ export function mentionParts(features: AmountFeatures[], all: MoneyMention[], in
   if (f.reference || f.acknowledged) add(f.acknowledged ? 'acknowledged' : 'reference');
   if (f.disputed) add('disputed');
   // (a price per piece times a count makes a total, not a duplicate: "3 stuks à €14,95, totaal €44,85")
-  const multiple = all.some((o, j) => j !== index && !features[j].rate && o.currency === m.currency && [2, 3].some((k) => o.cents * k === m.cents));
+  const multiple = all.some((o, j) => j !== index && !features[j].rate && o.currency === m.currency && times.some((k) => o.cents * k === m.cents));
   const ofTotal = !f.rate && all.some((o, j) => features[j].total && o.currency === m.currency && [2, 3].some((k) => m.cents * k === o.cents));
   if (each) {
     if (multiple) add('totalOfEach');
@@ -210,7 +236,8 @@ export function mentionParts(features: AmountFeatures[], all: MoneyMention[], in
   // a usual payment is still the usual price ("meestal betaal ik zo'n 3 euro"); a payment in a concessive clause is the
   // fact set against the complaint ("terwijl ik keurig €2,40 heb betaald", "whereas the room was prepaid ($98)")
   // nor is a charge called right, or a payment of an earlier time beside this one's ("een week eerder betaalde ik €0,80")
-  if (f.charged && !f.reference && !f.acknowledged && !(several && (f.concessive || f.earlier))) add('charged');
+  // (the verb of a difference is not a charge of its own: "het te veel betaalde bedrag van €25,90", "7 euro te veel gerekend")
+  if (f.charged && !f.reference && !f.acknowledged && !(several && (f.concessive || f.earlier || f.alreadyPaid || f.hold || f.rough || f.difference))) add('charged');
   if (f.another && several) add('another');
   // a contrast introduces the new situation, unless it introduces the reference ("terwijl het €2 had moeten zijn")
   if (!f.reference && f.contrast && !f.concessive) add('contrast');
@@ -228,6 +255,10 @@ export function mentionParts(features: AmountFeatures[], all: MoneyMention[], in
     if (f.refunded) add('refunded');
     if (f.stated && !f.charged) add('stated');
     if (f.to && !f.balance) add('to');
+    if (f.rough) add('rough');
+    if (f.difference) add('difference');
+    if (f.hold && !f.charged) add('hold');
+    if (f.alreadyPaid) add('alreadyPaid');
   }
   if (f.emphasis) add('emphasis');
   if (m.implicit) add('implicit');
@@ -248,7 +279,7 @@ function bareButClear(text: string, all: MoneyMention[], index: number, distinct
     const whole = `${subject}\n${text}`;
     return saysCharged(whole) || incidentConcepts(foldForMatching(whole)).some((c) => c.concept !== 'duration');
   }
-  return all.some((o, j) => o.cents !== all[index].cents && amountFeatures(text, all, j).reference);
+  return all.some((o, j) => o.cents !== all[index].cents && (amountFeatures(text, all, j).reference || amountFeatures(text, all, j).rough));
 }
 
 /**

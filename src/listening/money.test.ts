@@ -72,3 +72,23 @@ test('a bare Dutch price asked about, or set against a price before it, is money
   assert.deepEqual(found('Altijd een euro of twee. Nu opeens 18,10.'), [[100, false], [1810, true]]);
   assert.deepEqual(found('Een euro. Mijn klantnummer eindigt op 44,10.'), [[100, false]]);
 });
+
+test('issue 14, amounts round: cents in words after "en", spaced statement lines, a time before a sign, bare prices in a list or set against each other', () => {
+  const cents = (t: string) => findMoneyMentions(t).map((m) => m.cents);
+  assert.deepEqual(cents('Er is achttien euro en veertig cent afgeschreven'), [1840]);
+  assert.deepEqual(cents('dertig euro en 15 cent'), [3015]);
+  assert.deepEqual(cents('tien euro en vijf euro'), [1000, 500]);
+  assert.deepEqual(cents("'ParkWijs BV  -19,80  EUR  12-12'"), [1980]);
+  assert.deepEqual(cents('Om 9.02 €3,45 afgeschreven'), [345]);
+  assert.deepEqual(cents('ik zie 2 afschrijvingen van parkpas voor gisteren, 3,20 en 16,80.'), [320, 1680]);
+  assert.deepEqual(cents('sessie liep door. 15,30 ipv 2,55. fix it'), [1530, 255]);
+  assert.deepEqual(cents('en dan toch 19,75 eraf'), [1975]);
+});
+
+test('coins and notes by their names, with a count: "twee tientjes", "een kwartje", "een knaak"; "een paar kwartjes" is no figure', () => {
+  const cents = (t: string) => findMoneyMentions(t).map((m) => m.cents);
+  assert.deepEqual(cents('twee tientjes voor 5 minuten'), [2000]);
+  assert.deepEqual(cents('normaal een kwartje'), [25]);
+  assert.deepEqual(cents('een knaak per uur'), [250]);
+  assert.deepEqual(cents('ik betaalde altijd een paar kwartjes'), []);
+});

@@ -18,11 +18,11 @@ export interface Money {
 // The number: digits with optional grouping and decimals, optionally ",-" / ".-" / ",=" for whole euros.
 const NUM = String.raw`(\d{1,3}(?:[.,'\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?:[.,](?:-{1,2}|=|\u2013))?`;
 const SIGN_BEFORE = String.raw`(€|\$|£|\b(?:eur|euro|usd|us\$|gbp)(?![a-z])\.?)`;
-const WORD_AFTER = String.raw`(€|\$|£|eur\b|euro(?:'s|s)?\b|usd\b|dollars?\b|gbp\b|pounds?\b|ponden\b|pond\b|cents?\b|centen\b|pence\b|p\b)`;
+const WORD_AFTER = String.raw`((?:€|\$|£)(?!\s?\d)|eur\b|euro(?:'s|s)?\b|usd\b|dollars?\b|gbp\b|pounds?\b|ponden\b|pond\b|cents?\b|centen\b|pence\b|p\b)`;
 
 // sign before (allowing "€ 12", "EUR 3.000,-", "$ 12.50", a minus between), or amount then word.
 const MONEY = new RegExp(
-  String.raw`${SIGN_BEFORE}\s?-?\s?${NUM}(?![\d%])|(?<![\d.,\w])-?${NUM}\s?${WORD_AFTER}`,
+  String.raw`${SIGN_BEFORE}\s?-?\s?${NUM}(?![\d%]|-\d)|(?<![\d.,\w])-?${NUM}\s{0,3}${WORD_AFTER}`,
   'giu',
 );
 
@@ -84,7 +84,8 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
     const end = start + m[0].length;
     const overlapping = out.filter((o) => start < o.end && end > o.start);
     // "twaalf euro 50" read as "euro 50" by the pattern above: the words say more
-    if (overlapping.some((o) => o.start <= start || !/^(?:eur|euro)\b/iu.test(text.slice(o.start)))) continue;
+    // ("dertig euro en 15 cent": the cents are the words' own tail)
+    if (overlapping.some((o) => o.start <= start || !/^(?:eur|euro\b|\d{1,2}\s*(?:cents?|centen|pence|p)\b)/iu.test(text.slice(o.start)))) continue;
     const whole = numberInWords(m[1]);
     if (whole === null || whole === 0) continue;
     const part = m[3] ? (/^\d+$/.test(m[3]) ? Number(m[3]) : numberInWords(m[3])) : 0;
@@ -97,9 +98,11 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
     const start = m.index!;
     const end = start + m[0].length;
     if (out.some((o) => start < o.end && end > o.start)) continue;
-    const w = (m[1] ?? m[2]).toLowerCase();
-    const cents = w.startsWith('anderhal') ? 150 : w === 'halve' ? 50 : w === 'vijfje' ? 500 : w === 'tientje' ? 1000 : 0;
-    if (cents) out.push({ cents, currency: 'EUR', start, end, implicit: false });
+    const w = (m[1] ?? m[2] ?? m[4]).toLowerCase().replace(/s$/, '');
+    const unit = w.startsWith('anderhal') ? 150 : w === 'halve' ? 50 : (COIN_WORDS[w] ?? 0);
+    // "twee tientjes", "drie kwartjes": a count of them ("een paar tientjes" is no figure)
+    const count = m[3] ? numberInWords(m[3]) : 1;
+    if (unit && count) out.push({ cents: unit * count, currency: 'EUR', start, end, implicit: false });
   }
   out.sort((a, b) => a.start - b.start);
   if (opts.implicit === false) return out;
@@ -121,8 +124,11 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
     // the Dutch way (a decimal comma) and asked about ("17,60???"), or set against a price named before ("… een paar
     // euro. Nu ineens 27,50")
     // …or set against another number in a text about money ("stond er 21,10 in plaats van 1,10")
-    const priceLike = m[0].includes(',') && (/^\s*(?:\?|!)/.test(text.slice(end, end + 3)) || (mentionsCurrency && (NOW_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || INSTEAD.test(text.slice(Math.max(0, start - 20), start)) || INSTEAD.test(text.slice(end, end + 32)))));
-    if (!PAYING.test(around) && !priceLike && !explicit.some((o) => sameSentence(text, o, { start, end }))) continue;
+    // (two prices set against each other need no currency: "15,30 ipv 2,55")
+    const priceLike = m[0].includes(',') && (/^\s*(?:\?|!)/.test(text.slice(end, end + 3)) || INSTEAD_PAIR.test(text.slice(end, end + 24)) || INSTEAD_PAIR_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || (mentionsCurrency && (NOW_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || INSTEAD.test(text.slice(Math.max(0, start - 20), start)) || INSTEAD.test(text.slice(end, end + 32)))));
+    // …or listed right after another amount ("2 afschrijvingen, 3,20 en 16,80")
+    const listed = out.some((o) => o.end <= start && LIST_GAP.test(text.slice(o.end, start)));
+    if (!PAYING.test(around) && !priceLike && !listed && !explicit.some((o) => sameSentence(text, o, { start, end }))) continue;
     const value = parseAmount(m[0]);
     if (value) out.push({ cents: Math.round(value * 100), currency, start, end, implicit: true });
   }
@@ -155,17 +161,22 @@ function sameSentence(text: string, a: { start: number; end: number }, b: { star
   return between.length <= 150 && !/[.!?](?:\s|$)|\n/.test(between);
 }
 const CURRENCY_WORD = /eur|pond|pound|dollar/i;
-const HALF_WORDS = /anderhal|halve\s+euro|vijfje|tientje/iu;
-const HALVES = /\b(?:een\s+)?(?:(anderhalve|anderhalf|halve)\s+euro|(vijfje|tientje))\b/giu;
+const HALF_WORDS = /anderhal|halve\s+euro|vijfje|tientje|kwartje|dubbeltje|knaak/iu;
+const HALVES = /\b(?:een\s+)?(?:(anderhalve|anderhalf|halve)\s+euro|(vijfje|tientje|kwartje|dubbeltje|knaak))\b|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+(vijfjes|tientjes|kwartjes|dubbeltjes)\b/giu;
+const COIN_WORDS: Record<string, number> = { dubbeltje: 10, kwartje: 25, knaak: 250, vijfje: 500, tientje: 1000 };
 
 // A number written like a price (two decimals), not a time, date, version or percentage.
 const BARE = /(?<![\d.,:/\-\w€$£])\d{1,4}[.,]\d{2}(?![\d%]|[.,:/-]\d|\s?(?:uur|u\b|h\b|min|am\b|pm\b|%|procent|percent|km|m\b|meter|cm|mm|kg|gram|g\b|liter|l\b|gb|mb|kwh|kb))/giu;
 const NOW_BEFORE = /\b(?:nu|ineens|opeens|plots(?:eling)?|toch|weer|deze\s+keer|dit\s+keer|vandaag|vanochtend|vanmorgen|gisteren|now|suddenly|this\s+time|today|yesterday|this\s+morning)\s*(?:\p{L}+\s+){0,2}$/iu;
 const INSTEAD = /\b(?:in\s+plaats\s+van|i\.?p\.?v\.?|instead\s+of|rather\s+than)\b/iu;
+const INSTEAD_PAIR = /^\s*(?:in\s+plaats\s+van|i\.?p\.?v\.?|instead\s+of|rather\s+than)\s*\d{1,4},\d{2}\b/iu;
+const INSTEAD_PAIR_BEFORE = /\b\d{1,4},\d{2}\s*(?:in\s+plaats\s+van|i\.?p\.?v\.?|instead\s+of|rather\s+than)\s*$/iu;
+// between two amounts of one enumeration: nothing but a separator
+const LIST_GAP = /^\s*(?:,|;|\/|&|\+|en|and|of|or)\s*$/iu;
 const CURRENCY_ANYWHERE = /€|\beur(?:o|o's|os)?\b|\bcent\b/iu;
 const DATE_BEFORE = /\b(?:op|om|sinds|tot|vanaf|per|on|at|since|until|from)\s+$/i;
 // Words about paying, near a bare number, make it an amount.
-const PAYING = /\b(?:betaal\w*|betaald\w*|betal\w*|pakte|kwijt|afgeschreven|afschrijving\w*|afschrift\w*|afgeboekt|ge[iï]ncasseerd|incasso\w*|(?:ge|be|af|aan)?reken\w*|in rekening|kost(?:te|en|\b)\w*|bedrag\w*|tarief\w*|prijs\w*|factu\w*|charg\w*|paid|pay\w*|cost\w*|bill\w*|debit\w*|fees?\b|price\w*|amount\w*|refund\w*|terugbeta\w*|terugstort\w*)/u;
+const PAYING = /\b(?:eraf|bank-?app\w*|bankafschrift\w*|betaal\w*|betaald\w*|betal\w*|pakte|kwijt|afgeschreven|afschrijving\w*|afschrift\w*|afgeboekt|ge[iï]ncasseerd|incasso\w*|(?:ge|be|af|aan)?reken\w*|in rekening|kost(?:te|en|\b)\w*|bedrag\w*|tarief\w*|prijs\w*|factu\w*|charg\w*|paid|pay\w*|cost\w*|bill\w*|debit\w*|fees?\b|price\w*|amount\w*|refund\w*|terugbeta\w*|terugstort\w*)/u;
 
 function currencyOf(unit: string): Currency {
   if (unit === '$' || unit === 'usd' || unit === 'us$' || unit.startsWith('dollar') || unit === 'cents') return 'USD';

@@ -79,7 +79,7 @@ const EN_WORD = String.raw`(?:(?:a|one|two|three|four|five|six|seven|eight|nine|
 
 /** Number words right before a currency word: "veertien euro", "vier euro vijftig", "twenty-five pounds". */
 export const AMOUNT_IN_WORDS = new RegExp(
-  String.raw`(?<![\w-])(${NL_WORD}|${EN_WORD})\s+(euro(?:'s|s)?|eur|pond(?:en)?|pounds?|dollars?)\b(?:\s+(${NL_WORD}|${EN_WORD}|\d{1,2})\b(?!\s*(?:cent|uur|minuten|min|dagen|keer)))?`,
+  String.raw`(?<![\w-])(${NL_WORD}|${EN_WORD})\s+(euro(?:'s|s)?|eur|pond(?:en)?|pounds?|dollars?)\b(?:\s+(?:en\s+|and\s+)?(${NL_WORD}|${EN_WORD}|\d{1,2})\b(?:\s*(?:cents?|centen|pence|p)\b)?(?!\s*(?:uur|u\b|minuten|minutes?|min|dagen|days?|keer|times|hours?|euro|eur|pond|pounds?|dollars?)))?`,
   'giu',
 );
 
