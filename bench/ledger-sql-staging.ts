@@ -12,6 +12,9 @@
  * - `sql-pipe`: the same staging on a second connection, then the converted rows sent as
  *   `COPY (SELECT …) TO STDOUT (FORMAT binary)` and piped by Node into `COPY charges FROM STDIN (FORMAT binary)`
  *   on the import's transaction: two backends, one parsing and converting while the other writes `charges`.
+ * - `import-2tx`: `importLedger`'s reading and checking in Node, the rows split by charge id between two
+ *   connections, each writing its share as `importLedger` does in its own transaction; both commit only when
+ *   both have written (two backends writing `charges`; not one atomic transaction).
  * The SQL checks are those of the sample format's plain values (amount "12.50", time "2026-01-01 10:15:00",
  * an e-mail customer): enough to measure the cost, not the importer's full rules (Dutch dates, phone numbers,
  * amounts with thousands, a record over several lines). Each run rolls back. Prints wall clock and CPU
@@ -31,6 +34,10 @@ import { openDb } from '../src/storage/db.ts';
 import { migrate } from '../src/storage/migrate.ts';
 import { systemActor } from '../src/shared/actor.ts';
 import { importLedger } from '../src/refunds/import-ledger.ts';
+import { parseMapping } from '../src/refunds/ledger-mapping.ts';
+import { emptyReadReport, readLedger } from '../src/refunds/read-ledger.ts';
+import { type ChargeBatch, ChargeWriter } from '../src/refunds/store-charges.ts';
+import type { Db } from '../src/storage/db.ts';
 import { admin, urlFor } from './lib/pg-admin.ts';
 
 const arg = (name: string, dflt: string) => {
@@ -122,6 +129,69 @@ const CONVERTED = (account: string, imp: string) => `
   nullif(btrim(c5), ''), nullif(btrim(c6), ''), nullif(btrim(c7), ''), nullif(replace(btrim(c8), ',', '.'), '')::numeric, NULL::timestamptz`;
 const COLUMNS = 'account_id, import_id, charge_ref, customer_ref, amount_cents, currency, charged_at, merchant_ref, description, product, quantity, cancelled_at';
 
+/** importLedger's reading, its writing split by charge id over two transactions that commit when both are done. */
+async function importTwoTx(db: Db, accountId: string, path: string): Promise<number> {
+  const m = parseMapping(undefined);
+  const report = emptyReadReport();
+  const batches = readLedger(createReadStream(path), m, report);
+  const ready: Promise<ChargeWriter>[] = [];
+  const opened: ((w: ChargeWriter) => void)[] = [];
+  for (let i = 0; i < 2; i++) ready.push(new Promise((r) => opened.push(r)));
+  let sent!: () => void, failed!: (e: unknown) => void;
+  const allSent = new Promise<void>((res, rej) => { sent = res; failed = rej; });
+  allSent.catch(() => {});
+  let written = 0;
+  let bothWritten!: () => void, oneFailed!: (e: unknown) => void;
+  const barrier = new Promise<void>((res, rej) => { bothWritten = res; oneFailed = rej; });
+  barrier.catch(() => {});
+  const txs = [0, 1].map((i) => db.transaction(async (tx) => {
+    let importId = '00000000-0000-7000-8000-000000000002';
+    if (i === 0) {
+      const [imp] = await tx.query<{ id: string }>(`INSERT INTO ledger_imports (account_id, file_name) VALUES ($1, $2) RETURNING id`, [accountId, path]);
+      importId = imp.id;
+    }
+    const w = new ChargeWriter(tx, accountId, importId);
+    opened[i](w);
+    try {
+      await allSent;
+      const n = await w.end();
+      if (++written === 2) bothWritten();
+      await barrier;
+      return n;
+    } catch (e) {
+      oneFailed(e);
+      await w.settle();
+      throw e;
+    }
+  }));
+  const writers = await Promise.all(ready);
+  const out: Promise<void>[][] = [[], []];
+  const send = async (i: number, batch: ChargeBatch | null) => {
+    if (!batch) return;
+    const p = writers[i].write(batch);
+    p.catch(() => {});
+    out[i].push(p);
+    if (out[i].length >= writers[i].maxInFlight) await out[i].shift();
+  };
+  try {
+    for await (const charges of batches) {
+      for (const c of charges) {
+        const ref = c.charge_ref;
+        const i = (ref.charCodeAt(ref.length - 1) ^ ref.length) & 1;
+        const full = writers[i].add(c);
+        if (full) await send(i, full);
+      }
+    }
+    for (const i of [0, 1]) await send(i, writers[i].finish());
+    for (const q of out) for (const p of q) await p;
+    sent();
+  } catch (e) {
+    failed(e);
+  }
+  const ns = await Promise.all(txs);
+  return ns[0] + ns[1];
+}
+
 interface Figures { wall: number; node: number; backend: number; rows: number }
 
 async function main() {
@@ -129,7 +199,7 @@ async function main() {
   await admin(`DROP DATABASE IF EXISTS ${name}`);
   await admin(`CREATE DATABASE ${name}`);
   const url = urlFor(name);
-  const db = await openDb({ databaseUrl: url, poolSize: 2 });
+  const db = await openDb({ databaseUrl: url, poolSize: 3 });
   await migrate(db);
   const { account } = await createAccount(db, { name: 'Bench sql', adminEmail: 'beheer.sql@bench.example' });
   const actor = systemActor(account.account_id);
@@ -162,7 +232,7 @@ async function main() {
 
   const current = async () => {
     // the pool's connections: their backends' CPU
-    const pids = (await Promise.all([0, 1].map(() => db.query<{ p: number }>('SELECT pg_backend_pid() AS p, pg_sleep(0.05)')))).map((r) => r[0].p);
+    const pids = (await Promise.all([0, 1, 2].map(() => db.query<{ p: number }>('SELECT pg_backend_pid() AS p, pg_sleep(0.05)')))).map((r) => r[0].p);
     let rows = 0;
     const f = await measure('import (as it is)', () => pids, async () => {
       await db.exec('TRUNCATE charges CASCADE');
@@ -171,6 +241,14 @@ async function main() {
       return rows;
     });
     return f;
+  };
+
+  const twoTx = async () => {
+    const pids = (await Promise.all([0, 1, 2].map(() => db.query<{ p: number }>('SELECT pg_backend_pid() AS p, pg_sleep(0.05)')))).map((r) => r[0].p);
+    return measure('import-2tx (two writing transactions)', () => pids, async () => {
+      await db.exec('TRUNCATE charges CASCADE');
+      return importTwoTx(db, account.account_id, file);
+    });
   };
 
   const stage = async (c: pg.Client) => {
@@ -226,6 +304,7 @@ async function main() {
       console.log(`round ${r}, load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
       keep('bare', await bare());
       keep('import', await current());
+      keep('import-2tx', await twoTx());
       keep('sql-pipe', await sqlPipe());
       keep('sql-insert', await sqlInsert());
       keep('bare', await bare());
@@ -239,7 +318,7 @@ async function main() {
   const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
   const bareWall = med(results.bare.map((f) => f.wall));
   const bareCpu = med(results.bare.map((f) => f.node + f.backend));
-  for (const k of ['import', 'sql-pipe', 'sql-insert']) {
+  for (const k of ['import', 'import-2tx', 'sql-pipe', 'sql-insert']) {
     const w = med(results[k].map((f) => f.wall)), c = med(results[k].map((f) => f.node + f.backend));
     console.log(`${k}: median ratio to the bare COPY ${(bareWall / w).toFixed(2)} by wall clock, ${(bareCpu / c).toFixed(2)} by CPU`);
   }
@@ -250,6 +329,9 @@ async function main() {
 try {
   await writeLedger();
   await main();
+} catch (e) {
+  console.error(e);
+  process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
   process.exit();
