@@ -19,7 +19,8 @@
  * an e-mail customer): enough to measure the cost, not the importer's full rules (Dutch dates, phone numbers,
  * amounts with thousands, a record over several lines). Each run rolls back. Prints wall clock and CPU
  * (Node + backends, from /proc) per run and ends with one RESULT line: the best SQL way's rate against the
- * bare COPY of its round.
+ * bare COPY of its round. `--engine pglite`: the bare COPY, `importLedger` and `sql-insert` on PGlite (a data
+ * folder on disk), the staging COPY fed from PGlite's /dev/blob a megabyte of numbered lines at a time.
  */
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,6 +47,7 @@ const arg = (name: string, dflt: string) => {
 };
 const ROWS = Number(arg('rows', '1000000'));
 const ROUNDS = Number(arg('rounds', '2'));
+const ENGINE = arg('engine', 'pg');
 const dir = mkdtempSync(join(tmpdir(), 'luister-bench-ledger-sql-'));
 const file = join(dir, 'ledger.csv');
 const HEADER = 'charge_id,customer,amount,currency,charged_at,merchant_ref,description,product,quantity';
@@ -334,9 +336,77 @@ async function main() {
   console.log(`RESULT ledger_sql_staging_pg ${Math.round(ROWS / best)} rows/s baseline=${Math.round(ROWS / bareWall)} ratio=${(bareWall / best).toFixed(2)}`);
 }
 
+/** The same on PGlite: one connection, so only the single-connection ways. */
+async function onPglite() {
+  const pdir = join(dir, 'pglite');
+  const db = await openDb({ dataDir: pdir });
+  await migrate(db);
+  const { account } = await createAccount(db, { name: 'Bench sql', adminEmail: 'beheer.sql@bench.example' });
+  const actor = systemActor(account.account_id);
+  await db.exec('CREATE TABLE bare_copy (a text, b text, c text, d text, e text, f text, g text, h text, i text)');
+  const imp = '00000000-0000-7000-8000-000000000001';
+  const run = async (label: string, fn: () => Promise<number>) => {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const rows = await fn();
+    const wall = (performance.now() - t0) / 1000;
+    console.log(`PGlite ${label}: ${rows.toLocaleString('en')} rows in ${wall.toFixed(1)} s = ${Math.round(ROWS / wall).toLocaleString('en')} rows/s; CPU ${nodeCpu(c0).toFixed(2)} s (engine included)`);
+    return wall;
+  };
+  const walls: Record<string, number[]> = { bare: [], import: [], 'sql-insert': [] };
+  for (let r = 1; r <= ROUNDS; r++) {
+    console.log(`round ${r}, load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+    walls.bare.push(await run('bare COPY (whole file, one blob)', async () => {
+      await db.exec('TRUNCATE bare_copy');
+      const bytes = readFileSync(file);
+      await db.transaction((tx) => tx.copyFrom('COPY bare_copy FROM STDIN WITH (FORMAT csv, HEADER true)', bytes));
+      return ROWS;
+    }));
+    walls.import.push(await run('import (as it is)', async () => {
+      await db.exec('TRUNCATE charges CASCADE');
+      return (await importLedger(db, actor, createReadStream(file), { fileName: file })).rows_imported;
+    }));
+    walls['sql-insert'].push(await run('sql-insert (staging from blobs, INSERT … SELECT per 100,000 lines)', async () => {
+      await db.exec('TRUNCATE charges CASCADE');
+      return db.transaction(async (tx) => {
+        await tx.exec(`${STAGING} ON COMMIT DROP`);
+        const numbered = createReadStream(file).pipe(new NumberLines());
+        let piece: Buffer[] = [], size = 0;
+        for await (const chunk of numbered as AsyncIterable<Buffer>) {
+          piece.push(chunk);
+          size += chunk.length;
+          if (size >= 1 << 20) {
+            await tx.copyFrom('COPY ledger_raw FROM STDIN (FORMAT csv)', Buffer.concat(piece));
+            piece = [];
+            size = 0;
+          }
+        }
+        if (size) await tx.copyFrom('COPY ledger_raw FROM STDIN (FORMAT csv)', Buffer.concat(piece));
+        let n = 0;
+        for (let from = 0; from <= ROWS + 1; from += 100_000) {
+          const rows = await tx.query<{ n: number }>(
+            `WITH ins AS (INSERT INTO charges (${COLUMNS}) SELECT ${CONVERTED(account.account_id, imp)} FROM ledger_raw
+               WHERE line >= $1 AND line < $2 AND ${BAD} IS NULL ORDER BY line ON CONFLICT (account_id, charge_ref) DO NOTHING RETURNING 1)
+             SELECT count(*)::int AS n FROM ins`,
+            [from, from + 100_000],
+          );
+          n += rows[0].n;
+        }
+        await tx.query(`SELECT count(*) AS n FROM (SELECT line, ${BAD} AS bad FROM ledger_raw) x WHERE bad IS NOT NULL`);
+        return n;
+      });
+    }));
+  }
+  await db.close();
+  const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  for (const k of ['import', 'sql-insert']) console.log(`PGlite ${k}: median ratio to the bare COPY ${(med(walls.bare) / med(walls[k])).toFixed(2)} by wall clock`);
+  console.log(`RESULT ledger_sql_staging_pglite ${Math.round(ROWS / med(walls['sql-insert']))} rows/s baseline=${Math.round(ROWS / med(walls.bare))} ratio=${(med(walls.bare) / med(walls['sql-insert'])).toFixed(2)}`);
+}
+
 try {
   await writeLedger();
-  await main();
+  if (ENGINE === 'pglite') await onPglite();
+  else await main();
 } catch (e) {
   console.error(e);
   process.exitCode = 1;
