@@ -1,6 +1,6 @@
 /**
  * Charge-ledger import and double-charge detection (issue 16):
- * `node bin/run-ts.mjs bench/ledger-import.ts [--rows N] [--engine pg|pglite|both] [--write copy|staging]`
+ * `node bin/run-ts.mjs bench/ledger-import.ts [--rows N] [--engine pg|pglite|both] [--write copy|staging|parallel]`
  *
  * Writes a CSV of N charge rows (default 1,000,000; one in a hundred charged twice a minute apart)
  * to a temporary file, then per engine: a bare COPY of the same file into an unindexed table (the
@@ -33,8 +33,8 @@ const arg = (name: string, dflt: string) => {
 };
 const ROWS = Number(arg('rows', '1000000'));
 const ENGINE = arg('engine', 'both');
-/** how the import's batches reach charges: COPY straight in (the default), or through the staging table always */
-const WRITE = arg('write', 'copy') as 'copy' | 'staging';
+/** how the import's batches reach charges: COPY straight in (the default), through the staging table always, or over two connections */
+const WRITE = arg('write', 'copy') as 'copy' | 'staging' | 'parallel';
 const dir = mkdtempSync(join(tmpdir(), 'luister-bench-ledger-'));
 const file = join(dir, 'ledger.csv');
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;

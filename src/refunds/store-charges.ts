@@ -67,6 +67,8 @@ export class ChargeWriter {
     private readonly flushRows = Math.max(FLUSH_ROWS, batchRows),
     readonly maxInFlight = MAX_IN_FLIGHT,
     private readonly mode: 'copy' | 'staging' = 'copy',
+    /** names this writer's savepoint and staging table apart from another writer's on the same connection */
+    private readonly lane = '',
   ) {
     const start = Buffer.alloc(ROW_START_BYTES);
     let o = start.writeInt16BE(FIELDS, 0);
@@ -135,16 +137,16 @@ export class ChargeWriter {
     const sent = this.step(async () => {
       try {
         if (this.mode === 'copy' && !this.detour) {
-          await this.tx.exec('SAVEPOINT ledger_batch');
+          await this.tx.exec(`SAVEPOINT ledger_batch${this.lane}`);
           try {
             await this.tx.copyFrom(`COPY charges (${COLUMNS}) FROM STDIN WITH (FORMAT binary)`, batch.data);
-            await this.tx.exec('RELEASE SAVEPOINT ledger_batch');
+            await this.tx.exec(`RELEASE SAVEPOINT ledger_batch${this.lane}`);
             this.inserted += batch.rows;
             return;
           } catch (e) {
             if ((e as { code?: string }).code !== '23505') throw e;
-            await this.tx.exec('ROLLBACK TO SAVEPOINT ledger_batch');
-            await this.tx.exec('RELEASE SAVEPOINT ledger_batch');
+            await this.tx.exec(`ROLLBACK TO SAVEPOINT ledger_batch${this.lane}`);
+            await this.tx.exec(`RELEASE SAVEPOINT ledger_batch${this.lane}`);
             this.detour = true;
           }
         }
@@ -161,13 +163,13 @@ export class ChargeWriter {
   private async stage(batch: ChargeBatch): Promise<void> {
     if (!this.stagingReady) {
       await this.tx.exec(
-        `CREATE TEMP TABLE ledger_staging (account_id uuid, import_id uuid, charge_ref text COLLATE "C", customer_ref text, amount_cents bigint,
+        `CREATE TEMP TABLE ledger_staging${this.lane} (account_id uuid, import_id uuid, charge_ref text COLLATE "C", customer_ref text, amount_cents bigint,
            currency text, charged_at timestamptz, merchant_ref text, description text, product text, quantity numeric, cancelled_at timestamptz)
          ON COMMIT DROP`,
       );
       this.stagingReady = true;
     }
-    await this.tx.copyFrom(`COPY ledger_staging (${COLUMNS}) FROM STDIN WITH (FORMAT binary)`, batch.data);
+    await this.tx.copyFrom(`COPY ledger_staging${this.lane} (${COLUMNS}) FROM STDIN WITH (FORMAT binary)`, batch.data);
     this.staged += batch.rows;
   }
 
@@ -179,11 +181,11 @@ export class ChargeWriter {
     // ctid: the staging table's rows in file order, so of two rows with one charge id the first is kept
     const [{ n }] = await this.tx.query<{ n: number }>(
       `WITH ins AS (
-         INSERT INTO charges (${COLUMNS}) SELECT ${COLUMNS} FROM ledger_staging ORDER BY charge_ref, ctid
+         INSERT INTO charges (${COLUMNS}) SELECT ${COLUMNS} FROM ledger_staging${this.lane} ORDER BY charge_ref, ctid
          ON CONFLICT (account_id, charge_ref) DO NOTHING RETURNING 1)
        SELECT count(*)::int AS n FROM ins`,
     );
-    await this.tx.exec('TRUNCATE ledger_staging');
+    await this.tx.exec(`TRUNCATE ledger_staging${this.lane}`);
     this.inserted += n;
     // every row new: the next batch may well be all new too
     if (n === staged) this.detour = false;

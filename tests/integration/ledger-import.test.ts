@@ -105,6 +105,39 @@ describe('ledger import: COPY in batches, idempotent by charge id', () => {
     ]);
   });
 
+  test('over two connections (write: parallel): the same charges and report as one transaction; a re-import changes nothing', async () => {
+    const rows = [row('P1'), row('P2', '2.00'), row('P3', 'drie'), row('P2', '20.00'), ...Array.from({ length: 40 }, (_, i) => row(`P${i + 10}`, `${i + 1}.50`)), row('P1')];
+    const one = (await newAccount(db, 'Eén weg')).accountId;
+    const two = (await newAccount(db, 'Twee wegen')).accountId;
+    const o = { batchRows: 3, flushRows: 6 };
+    const a = await importLedger(db, systemActor(one), file(rows), o);
+    const b = await importLedger(db, systemActor(two), file(rows), { ...o, write: 'parallel' });
+    const strip = (r: typeof a) => ({ ...r, import_id: null });
+    assert.deepEqual(strip(b), strip(a));
+    assert.deepEqual([b.rows_read, b.rows_imported, b.rows_already_there, b.rows_bad], [45, 42, 2, 1]);
+    const of = (acc: string) => db.query(`SELECT charge_ref, customer_ref, amount_cents, currency, charged_at, merchant_ref, description, product, quantity
+      FROM charges WHERE account_id = $1 ORDER BY charge_ref`, [acc]);
+    const [ca, cb] = [await of(one), await of(two)];
+    assert.equal(cb.length, 42);
+    assert.deepEqual(cb, ca);
+    assert.equal((await db.query<{ n: number }>(`SELECT count(DISTINCT import_id)::int AS n FROM charges WHERE account_id = $1`, [two]))[0].n, 1);
+    const again = await importLedger(db, systemActor(two), file(rows), { ...o, write: 'parallel' });
+    assert.deepEqual([again.rows_imported, again.rows_already_there], [0, 44]);
+    assert.deepEqual(await of(two), cb, 'a re-import changes nothing');
+  });
+
+  test('over two connections, a file that breaks off writes nothing on either', async () => {
+    const before = await snapshotAccount(db, accountId);
+    async function* broken() {
+      yield Buffer.from(HEADER + ['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7'].map((x) => row(x)).join('\n') + '\n');
+      await new Promise((r) => setTimeout(r, 20));
+      throw new Error('the disk went away');
+    }
+    await assert.rejects(importLedger(db, actor, Readable.from(broken()), { batchRows: 2, flushRows: 2, write: 'parallel' }), /the disk went away/);
+    assert.deepEqual(await snapshotAccount(db, accountId), before, 'nothing half-written');
+    assert.equal((await charges('Q%')).length, 0);
+  });
+
   test('the same charge id in another account is another charge', async () => {
     const other = (await newAccount(db, 'Ander grootboek')).accountId;
     const r = await importLedger(db, systemActor(other), file([row('A1'), row('A2')]));
