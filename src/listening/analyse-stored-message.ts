@@ -9,6 +9,7 @@ import { listenToMessage, TOPIC_OPTIONS } from './listen-to-message.ts';
 import { topicWords } from './topic-words.ts';
 import { conceptTerms } from './incident-concepts.ts';
 import { rootTerms } from './word-roots.ts';
+import { moneyTakenTerms } from './money-taken.ts';
 
 export const ANALYSE_JOB = 'message.analyse';
 
@@ -43,9 +44,11 @@ export async function analyseStoredMessage(db: Db, job: JobRow): Promise<void> {
   const forTopic = topicWords({ ...a, stems: [...subject.stems, ...a.stems], tokens: [...subject.tokens, ...a.tokens] }, m.customer_name);
   // "2x", "twee keer", "dubbel", "twice" share no word but one meaning: words that burst hear the meaning too (incident-concepts.ts)
   // and "gestopt", "stoppen", "stopgezet" are one family of words to them (word-roots.ts)
+  // and a disputed charge is one class too, whatever the amount and the words around it (money-taken.ts)
   const meaning = conceptTerms(`${m.subject}\n${m.body}`);
+  const taken = moneyTakenTerms(`${m.subject}\n${m.body}`);
   const roots = rootTerms(forTopic.tokens, a.language);
-  const concepts = { terms: [...meaning.terms, ...roots.terms], surfaces: [...meaning.surfaces, ...roots.surfaces] };
+  const concepts = { terms: [...meaning.terms, ...taken.terms, ...roots.terms], surfaces: [...meaning.surfaces, ...taken.surfaces, ...roots.surfaces] };
   await db.query(
     `INSERT INTO message_analysis (account_id, message_id, language, sentiment, anger, intents, money, reputation_risk, mentions, message_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BURST_OPTIONS, burstingTerms, judgeGroup, poissonTail, rareEnough, usualRate, problemToJoin } from './burst-words.ts';
+import { BURST_OPTIONS, burstingTerms, judgeGroup, poissonTail, rareEnough, usualRate, problemToJoin, problemOfGroup } from './burst-words.ts';
 
 test('poissonTail is the upper tail of a Poisson distribution', () => {
   assert.equal(poissonTail(0, 2), 1);
@@ -56,4 +56,11 @@ test('a contact joins a problem through a word that mostly belongs to it, not th
   assert.equal(problemToJoin(['terug'], others), null);
   // one message on the problem is not enough, however pure
   assert.equal(problemToJoin(['x'], [onP(['x']), off(['y'])]), null);
+});
+
+test('a group that would fire joins the open problem that already holds enough of its other cases', () => {
+  const others = [{ problems: ['p1'] }, { problems: [] }, { problems: ['p1', 'p2'] }, { problems: ['p2'] }, { problems: ['p1'] }];
+  assert.deepEqual(problemOfGroup(others), { problemId: 'p1', onProblem: 3 });
+  assert.equal(problemOfGroup([{ problems: ['p1'] }, { problems: [] }, { problems: [] }]), null, 'one case on a problem is not enough');
+  assert.equal(problemOfGroup([]), null);
 });

@@ -173,3 +173,18 @@ export function problemToJoin(
   }
   return best;
 }
+
+/**
+ * A group that would fire, but whose other cases are already on an open problem: the problem made
+ * from the first signal about a fault, while the fault's later customers use other words ("sessie
+ * liep door" first, "parkeergarage" and "verkeerde tijd" later). Then the contact joins that problem
+ * instead of raising a second signal about the same thing. The problem holding the most of the
+ * group's other cases, when it holds at least `joinWhenLinked` of them; ties go to the first seen.
+ */
+export function problemOfGroup(others: readonly { problems: readonly string[] }[], opts: Pick<BurstOptions, 'joinWhenLinked'> = BURST_OPTIONS): { problemId: string; onProblem: number } | null {
+  const per = new Map<string, number>();
+  for (const o of others) for (const p of new Set(o.problems)) per.set(p, (per.get(p) ?? 0) + 1);
+  let best: { problemId: string; onProblem: number } | null = null;
+  for (const [problemId, onProblem] of per) if (onProblem >= opts.joinWhenLinked && (!best || onProblem > best.onProblem)) best = { problemId, onProblem };
+  return best;
+}

@@ -1,6 +1,6 @@
 import type { Db } from '../storage/db.ts';
 import { raiseSignal } from '../problems/signals.ts';
-import { BURST_OPTIONS, type BurstOptions, type BurstingTerm, burstingTerms, judgeGroup, problemToJoin, rareEnough } from './burst-words.ts';
+import { BURST_OPTIONS, type BurstOptions, type BurstingTerm, burstingTerms, judgeGroup, problemOfGroup, problemToJoin, rareEnough } from './burst-words.ts';
 import { youngTopicsOf, customersPerTerm, membersUsing, messagesIn, openBurstSignalsCounting, openProblemsOfCases, recordPostings, wordsBeside, type WindowMember } from './burst-store.ts';
 import type { ClusterStore } from './clustering/types.ts';
 import { CONTACT_WEIGHT, hourlySeries, YOUNG_TOPIC_DAYS } from './new-topic-signal.ts';
@@ -67,13 +67,16 @@ export async function listenForBursts(
     [...perCase].map(([caseId, ts]) => ({ terms: [...ts], problems: onProblems.get(caseId) ?? [] })),
     opts,
   );
-  if (join) {
+  const suggest = async (problemId: string, reason: Record<string, unknown>) => {
     await tx.query(
       `INSERT INTO problem_cases (account_id, problem_id, case_id, state, reason)
        VALUES ($1, $2, $3, 'suggested', $4) ON CONFLICT DO NOTHING`,
-      [accountId, join.problemId, m.caseId, JSON.stringify({ why: 'burst_words', words: [label(join.word), ...wordList.map((w) => w.word)].filter((w, i, a) => a.indexOf(w) === i).slice(0, 4), cases_on_problem: join.onProblem, messages_using: join.using })],
+      [accountId, problemId, m.caseId, JSON.stringify(reason)],
     );
-    return { joinedProblem: join.problemId, signalId: null, counted: false };
+    return { joinedProblem: problemId, signalId: null, counted: false };
+  };
+  if (join) {
+    return suggest(join.problemId, { why: 'burst_words', words: [label(join.word), ...wordList.map((w) => w.word)].filter((w, i, a) => a.indexOf(w) === i).slice(0, 4), cases_on_problem: join.onProblem, messages_using: join.using });
   }
 
   const verdict = judgeGroup(members.map((x) => ({ messageId: x.message_id, customerId: x.customer_id, weight: x.complaint_like ? 1 : CONTACT_WEIGHT })), opts);
@@ -83,6 +86,9 @@ export async function listenForBursts(
     await addToSignal(tx, accountId, open, members, verdict.customers);
     return { joinedProblem: null, signalId: null, counted: true };
   }
+  // a group that would fire again about an open problem's cases joins that problem: one fault, one problem, one signal
+  const held = problemOfGroup([...perCase.keys()].map((caseId) => ({ problems: onProblems.get(caseId) ?? [] })), opts);
+  if (held) return suggest(held.problemId, { why: 'burst_words', words: wordList.slice(0, 4).map((w) => w.word), cases_on_problem: held.onProblem, messages_using: perCase.size });
   const title = wordList.slice(0, 3).map((w) => w.word).join(', ');
   const reason = `${verdict.customers} distinct customers within ${opts.windowHours} h used words that are rarely used here: ${wordList
     .slice(0, 4)
