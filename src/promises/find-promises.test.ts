@@ -58,6 +58,9 @@ const DUTCH: Row[] = [
   ['We komen donderdagochtend bij u langs.', 'appointment_window', '2026-11-26T12:00+01:00', '2026-11-26T08:00+01:00'],
   ['Ik laat u overmorgen weten of de reparatie gelukt is.', 'answer_by', '2026-11-26T17:00+01:00'],
   ['We lossen het probleem vóór het weekend op.', 'custom', '2026-11-27T17:00+01:00'],
+  // a weekday with a clock deadline: chrono reads "voor 15 uur" as "15 hours ago", which must not make it today
+  ['Ik bel u vrijdag voor 15 uur terug.', 'callback', '2026-11-27T15:00+01:00'],
+  ['Wij mailen u donderdag vóór 10 uur over de stand van zaken.', 'next_update_by', '2026-11-26T10:00+01:00'],
   ['U ontvangt de nieuwe pas binnen 5 werkdagen.', 'custom', '2026-12-01T17:00+01:00'],
   ['Het bedrag staat binnen 3 werkdagen op uw rekening.', 'refund_by', '2026-11-27T17:00+01:00'],
   ['We bellen u a.s. vrijdag om 14:00 terug.', 'callback', '2026-11-27T14:00+01:00'],

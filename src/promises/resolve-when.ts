@@ -167,12 +167,17 @@ function lastBusinessDay(from: number, cal: Calendar): number | null {
  * A calendar date written out ("3 december", "maandag 7 december", "15/12"), read by chrono. A date without a
  * year that lies up to 60 days back ("op 1 december" on 8 December) is a date in the past, not next year's.
  */
+// what makes chrono's reading a calendar date: a month by name or a day/month in digits. Without one its
+// "certain" day is a relative one ("voor 15 uur" read as 15 hours ago, "over 3 dagen"): the day and
+// duration rules read those, and a weekday beside them ("vrijdag voor 15 uur") must not lose to today.
+const CALENDAR_DATE = /\b\d{1,2}\s*[-/.]\s*\d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october|jan|feb|mrt|mar|apr|jun|jul|aug|sept?|okt|oct|nov|dec)\b\.?/i;
+
 function explicitDate(clause: string, p: TimePhrases, opts: FindPromisesOptions): { day: number; index: number; length: number } | 'past' | null {
   // A fixed offset makes chrono's "today" and year guess the account's; we take only the day.
   const reference = { instant: opts.now, timezone: zoneOffsetMs(opts.timeZone, opts.now.getTime()) / 60_000 };
   const today = Math.floor(utcToLocal(opts.timeZone, opts.now.getTime()) / DAY_MS);
   for (const r of p.chrono.parse(clause, reference, { forwardDate: true })) {
-    if (/\d/.test(r.text) && r.start.isCertain('day') && r.start.isCertain('month')) {
+    if (CALENDAR_DATE.test(r.text) && r.start.isCertain('day') && r.start.isCertain('month')) {
       const day = Date.UTC(r.start.get('year')!, r.start.get('month')! - 1, r.start.get('day')!) / DAY_MS;
       if (!r.start.isCertain('year')) {
         const thisYear = Date.UTC(new Date(today * DAY_MS).getUTCFullYear(), r.start.get('month')! - 1, r.start.get('day')!) / DAY_MS;
