@@ -61,7 +61,7 @@ const WARMUP = Math.min(300, Math.max(40, Math.floor(N / 20)));
 const NO_ACK = flag('no-ack');
 const NO_ANALYZE = flag('no-analyze');
 const ANALYZE_EVERY_MS = 10_000;
-const DB = 'luister_bench_email_intake';
+const DB = `luister_bench_email_intake_${process.pid}`; // its own name: other sessions may run this bench on the same server
 /**
  * The baseline's options: the ones emailAdapter passed to simpleParser when issue 4 set the goal. The adapter has
  * since added `skipTextToHtml: true` (no text-to-HTML it never used); the baseline keeps the old options so the

@@ -52,7 +52,7 @@ const NO_ANALYZE = argv.includes('--no-analyze');
 const ANALYZE_EVERY_MS = 5_000;
 const FREESCOUT = 58; // mails/s, FreeScout's best mode on this machine, the same mailbox (issue 21): a constant, not measured here
 const GOAL = 580;
-const DB = 'luister_bench_imap_intake';
+const DB = `luister_bench_imap_intake_${process.pid}`; // its own name: other sessions may run this bench on the same server
 
 /** pg: the database's backends; bg: the server's shared background processes (and the bench's ANALYZE) */
 interface CpuUse { wall: number; self: number; pg: number; bg: number; other: number }
