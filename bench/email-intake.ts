@@ -43,7 +43,7 @@ import { startSmtpListener } from '../src/intake/channels/email/smtp-listener.ts
 import { prepareInbound } from '../src/intake/receive-message.ts';
 import { emailAdapter, PARSE_OPTIONS as ADAPTER_PARSE_OPTIONS } from '../src/intake/channels/email/parse-email.ts';
 import { SMTPServer } from 'smtp-server';
-import { newAccount, testConfig } from '../tests/helpers.ts';
+import { newAccount, testConfig, verifyInbox } from '../tests/helpers.ts';
 import { admin, urlFor } from './lib/pg-admin.ts';
 import { cpuSnap, TICK, type CpuSnap } from './lib/cpu.ts';
 import { describeMails, generateMails, type GenerateOptions } from './email/generate-mails.ts';
@@ -104,6 +104,7 @@ async function autoAnalyze(db: Db): Promise<{ note: string; stop: () => Promise<
   if (NO_ANALYZE) return { note: 'autovacuum OFF on this server and --no-analyze: no statistics (plans for empty tables)', stop: async () => 0 };
   // on a connection of its own, whose backend's CPU is not counted as the intake's (autovacuum's would not be either)
   const client = new pg.Client({ connectionString: urlFor(DB) });
+  client.on('error', () => {}); // the database is dropped at the end with FORCE
   await client.connect();
   const [{ pid }] = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows;
   excluded.add(pid);
@@ -252,9 +253,13 @@ try {
   const warmAcc = await newAccount(db, 'Opwarmen BV');
   await createInbox(db, systemActor(acc.accountId), { address: inboxAddress, name: 'Klantenservice Parkeren' });
   await createInbox(db, systemActor(warmAcc.accountId), { address: 'warmup@parkeren.example', name: 'Opwarmen' });
+  // the SMTP listener takes mail only for verified inboxes (since the inbox verification of issue 19)
+  await verifyInbox(db, acc.accountId, inboxAddress);
+  await verifyInbox(db, warmAcc.accountId, 'warmup@parkeren.example');
   const smtp = await startSmtpListener(db, config, pino({ level: 'silent' }), { port: 0 });
   try {
     const w = await (await childSender(smtp.port, warmGen)).go();
+    if (w.failures.length) throw new Error(`warm-up: ${w.failures.length} mails refused, first: ${w.failures[0]}`);
     console.log(`\nWarm-up: ${warm.length} mails to another account in ${w.seconds.toFixed(1)} s${w.failures.length ? `, ${w.failures.length} failed: ${w.failures[0]}` : ''}`);
     const analyze = await autoAnalyze(db);
     const sender = await childSender(smtp.port, mainGen);
