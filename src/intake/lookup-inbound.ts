@@ -16,12 +16,16 @@ export interface InboundLookup {
   blocked: { id: string; kind: BlockKind } | null;
   portalSlug: string | null;
   facts: CaseFacts | null;
+  /** when asked (`more.inbox`): the inbox still takes mail for its address (verified, address unchanged) */
+  inboxOk: boolean;
 }
 
 /** What else the intake reads in the same statement: the sender's block keys (blockKeys), the case road's query (caseFactsQuery). */
 export interface MoreFacts {
   block: { address: string; domain: string } | null;
   facts: CaseFactsQuery | null;
+  /** an inbox found earlier (the SMTP listener's short cache, smtp-listener.ts): re-checked here, in the transaction */
+  inbox?: { id: string; address: string } | null;
 }
 
 /**
@@ -45,18 +49,19 @@ export async function lookupInbound(
   more?: MoreFacts,
 ): Promise<InboundLookup> {
   type Row = { dup_id: string | null; dup_case: string | null; case_id: string | null; own: boolean; recent: number; portal_slug?: string | null;
-    blocked?: { id: string; kind: BlockKind } | null } & Partial<CaseCandidate> & Partial<CaseFactsRow>;
+    blocked?: { id: string; kind: BlockKind } | null; inbox_ok?: boolean | null } & Partial<CaseCandidate> & Partial<CaseFactsRow>;
   const extra = more
     ? `,
        (SELECT json_build_object('id', id, 'kind', kind) FROM blocked_senders WHERE account_id = $1
           AND ((kind = 'address' AND value = $5::text) OR (kind = 'domain' AND value = $6::text)) ORDER BY kind LIMIT 1) AS blocked,
-       (SELECT s.slug FROM portal_settings p JOIN channel_settings s ON s.account_id = p.account_id WHERE p.account_id = $1 AND p.enabled) AS portal_slug${
+       (SELECT s.slug FROM portal_settings p JOIN channel_settings s ON s.account_id = p.account_id WHERE p.account_id = $1 AND p.enabled) AS portal_slug,
+       EXISTS (SELECT 1 FROM inboxes WHERE account_id = $1 AND id = $7::uuid AND address = $8::text AND verified_at IS NOT NULL) AS inbox_ok${
          more.facts ? ', f.*' : ''}`
     : '';
   const join = more?.facts ? `
-     LEFT JOIN LATERAL (${caseFactsSql('$1', 7)}) AS f ON true` : '';
+     LEFT JOIN LATERAL (${caseFactsSql('$1', 9)}) AS f ON true` : '';
   const params: unknown[] = [accountId, m.externalId, m.references, m.from.email ?? null];
-  if (more) params.push(more.block?.address ?? null, more.block?.domain ?? null);
+  if (more) params.push(more.block?.address ?? null, more.block?.domain ?? null, more.inbox?.id ?? null, more.inbox?.address ?? null);
   if (more?.facts) params.push(...caseFactsParams(more.facts));
   const [row] = await tx.query<Row>(
     `WITH t AS (
@@ -88,6 +93,7 @@ export async function lookupInbound(
     sender: { own: row.own, acknowledgedLastHour: row.recent },
     blocked: row.blocked ?? null,
     portalSlug: row.portal_slug ?? null,
+    inboxOk: row.inbox_ok ?? false,
     facts: more?.facts && row.cf_open_cases !== undefined ? caseFactsFromRow(row as CaseFactsRow) : null,
   };
 }

@@ -20,6 +20,8 @@ export interface PreparedInbound {
   message: InboundMessage;
   inbox: InboxRow | null;
   attachments: { keep: CheckedAttachment[]; notes: string[] };
+  /** the inbox came from the SMTP listener's short cache: check in the transaction that it still takes mail (else refused) */
+  recheckInbox?: boolean;
 }
 
 /** Stores one prepared message in the caller's transaction, which already holds its thread lock (lockThreads). */
@@ -50,7 +52,10 @@ export async function storeInbound(tx: Db, p: PreparedInbound, config: IntakeCon
     automated: m.automated.kind === 'bounce' ? null : m.automated.kind,
   };
   // one statement: a second delivery, the thread, the sender's block, the portal and the case road's facts
-  const look = await lookupInbound(tx, actor.accountId, m, { block: bounce ? null : blockKeys(m.from.email), facts: bounce ? null : roadQuery(road) });
+  const look = await lookupInbound(tx, actor.accountId, m, { block: bounce ? null : blockKeys(m.from.email), facts: bounce ? null : roadQuery(road),
+    inbox: p.recheckInbox && p.inbox ? { id: p.inbox.id, address: p.inbox.address } : null });
+  // the inbox was removed, moved to another address or unverified since the listener looked it up
+  if (p.recheckInbox && p.inbox && !look.inboxOk) return { outcome: 'dropped', reason: `no such inbox here any more (${p.inbox.address})` };
   // a blocked sender or domain (src/spam/): nothing stored, nothing acknowledged
   if (look.blocked) return { outcome: 'dropped', reason: `sender ${look.blocked.kind} is blocked (${look.blocked.id})`, blocked: true };
   if (look.duplicate) return { outcome: 'duplicate', messageId: look.duplicate.id, caseId: look.duplicate.case_id };
