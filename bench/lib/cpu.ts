@@ -5,7 +5,13 @@ import { readdirSync, readFileSync } from 'node:fs';
  * processes of our database (plus the server's background processes), and everything else. Other people's work on
  * a shared machine shows up as "other" and makes a run unreliable.
  */
-export interface CpuSnap { t: number; busy: number; self: number; pg: number }
+export interface CpuSnap {
+  t: number; busy: number; self: number;
+  /** ticks of every PostgreSQL process counted (backends of the database + the server's background processes) */
+  pg: number;
+  /** ticks of the client backends of the database alone (minus `exclude`d ones) */
+  pgBackends: number;
+}
 export const TICK = 100; // USER_HZ on Linux
 /**
  * The PostgreSQL server's processes and their CPU ticks: client backends connected to `dbName` (none when it is
@@ -28,15 +34,16 @@ export function pgProcesses(dbName: string | null): { pid: number; ticks: number
   }
   return out;
 }
-function pgTicks(dbName: string | null): number {
-  return pgProcesses(dbName).reduce((n, p) => n + p.ticks, 0);
-}
-export function cpuSnap(dbName: string | null): CpuSnap {
+/** `exclude`: backend pids not to count (e.g. the connection a bench runs ANALYZE on, as autovacuum would). */
+export function cpuSnap(dbName: string | null, exclude: ReadonlySet<number> = new Set()): CpuSnap {
   let busy = 0;
   try {
     const v = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
     busy = v[0] + v[1] + v[2] + v[5] + v[6] + v[7];
   } catch {}
   const u = process.cpuUsage();
-  return { t: performance.now(), busy, self: (u.user + u.system) / 1e6, pg: pgTicks(dbName) };
+  const procs = pgProcesses(dbName);
+  const pg = procs.reduce((n, p) => n + p.ticks, 0);
+  const pgBackends = procs.filter((p) => p.backend && !exclude.has(p.pid)).reduce((n, p) => n + p.ticks, 0);
+  return { t: performance.now(), busy, self: (u.user + u.system) / 1e6, pg, pgBackends };
 }

@@ -7,7 +7,7 @@ import { type Identity, normaliseIdentity } from '../customers/identity.ts';
 import { guessLanguage, searchConfigFor } from '../text/language.ts';
 import { emitEvent } from '../webhooks/events.ts';
 import { chooseCaseForMessage, type CaseCandidate } from './repeat-contact.ts';
-import { caseFacts } from './case-facts.ts';
+import { caseFacts, type CaseFacts, type CaseFactsQuery } from './case-facts.ts';
 import { CASE_COLUMNS, type CaseRow, publicCase } from './store.ts';
 import { type CaseStatus, type ChannelKind, type Priority, statusAfterCustomerContact } from './status.ts';
 import { findCaseNumber, subjectFromBody, subjectKey } from './subject.ts';
@@ -39,6 +39,21 @@ export interface ReceiveMessageOptions {
   automated?: 'auto_reply' | 'bulk' | null;
   /** false: no listening analysis is queued (imported history: src/imports/) */
   analyse?: boolean;
+  /** caseFacts for caseFactsQuery(these options), when the caller read them already in this transaction (intake's lookup) */
+  facts?: CaseFacts;
+}
+
+/** What the case road looks up for these options (caseFacts), and the subject and language it stores. */
+export function caseFactsQuery(opts: Pick<ReceiveMessageOptions, 'customer' | 'subject' | 'body' | 'caseRef'>): CaseFactsQuery & { subject: string } {
+  const subject = (opts.subject?.trim() || subjectFromBody(opts.body)).slice(0, 500);
+  const refId = opts.caseRef && isUuid(opts.caseRef) ? opts.caseRef : null;
+  return {
+    identity: primaryIdentity(opts.customer),
+    subject,
+    subjectKey: subjectKey(subject),
+    refId,
+    refNumber: findCaseNumber(opts.caseRef) ?? findCaseNumber(subject),
+  };
 }
 
 export interface ReceivedMessage {
@@ -62,14 +77,10 @@ export async function receiveMessage(db: Db, actor: Actor, opts: ReceiveMessageO
 
 /** receiveMessage inside the caller's transaction (the intake pipeline adds attachments and the acknowledgement to it). */
 export async function receiveMessageIn(tx: Db, actor: Actor, opts: ReceiveMessageOptions): Promise<ReceivedMessage> {
-  const identity = primaryIdentity(opts.customer);
-  const subject = (opts.subject?.trim() || subjectFromBody(opts.body)).slice(0, 500);
-  const key = subjectKey(subject);
+  const q = caseFactsQuery(opts);
+  const { identity, subject, subjectKey: key } = q;
   const language = opts.language ?? guessLanguage(`${subject}\n${opts.body}`);
-  const refId = opts.caseRef && isUuid(opts.caseRef) ? opts.caseRef : null;
-  const refNumber = findCaseNumber(opts.caseRef) ?? findCaseNumber(subject);
-
-  const facts = await caseFacts(tx, actor.accountId, { identity, subjectKey: key, refId, refNumber });
+  const facts = opts.facts ?? await caseFacts(tx, actor.accountId, q);
   const name = opts.customer.name?.trim() ?? '';
   const { customerId } = await identifyCustomer(tx, actor, identity, { name: opts.customer.name, language }, facts.customer);
   const threaded = opts.threadedCase !== undefined && opts.threadedCase?.id === (opts.threadedCaseId ?? undefined)

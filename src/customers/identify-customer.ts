@@ -2,7 +2,6 @@ import type { Db } from '../storage/db.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Identity } from './identity.ts';
 import { findCustomerIdByIdentity } from './store.ts';
-import { linkCustomersByDomain } from '../organisations/link-by-domain.ts';
 
 /**
  * The customer behind an (already normalised) identity, created on first contact.
@@ -35,12 +34,15 @@ export async function identifyCustomer(
     }
     return { customerId: existing.id, created: false };
   }
-  // the customer, its identity and the audit row in one statement; the search text as refreshCustomerSearch would make it
+  // the customer, its identity and the audit row in one statement; the search text as refreshCustomerSearch would make it;
+  // a first contact from a domain an organisation claims belongs to it (what linkCustomersByDomain does, in the same statement)
   const name = (fields.name ?? '').trim();
   const [c] = await tx.query<{ id: string; won: boolean }>(
     `WITH c AS (
-       INSERT INTO customers (account_id, name, language, search_text)
-       VALUES ($1, $2::text, $3, $2::text || ' ' || $4::text || ' ' || replace(split_part($4::text, '@', 1), '.', ' ')) RETURNING id),
+       INSERT INTO customers (account_id, name, language, search_text, organisation_id)
+       VALUES ($1, $2::text, $3, $2::text || ' ' || $4::text || ' ' || replace(split_part($4::text, '@', 1), '.', ' '),
+         (SELECT organisation_id FROM organisation_domains WHERE $5::text = 'email' AND account_id = $1 AND domain = split_part($4::text, '@', 2)))
+       RETURNING id),
      i AS (
        INSERT INTO customer_identities (account_id, customer_id, kind, value) SELECT $1, c.id, $5::text, $4::text FROM c
        ON CONFLICT (account_id, kind, value) DO NOTHING RETURNING customer_id),
@@ -58,7 +60,5 @@ export async function identifyCustomer(
     const id = (await findCustomerIdByIdentity(tx, actor.accountId, identity.kind, identity.value))!;
     return { customerId: id, created: false };
   }
-  // a first contact from a domain an organisation claims belongs to it
-  if (identity.kind === 'email') await linkCustomersByDomain(tx, actor.accountId, { customerIds: [c.id] });
   return { customerId: c.id, created: true };
 }

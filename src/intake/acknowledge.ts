@@ -8,7 +8,7 @@ import { outboundEmailFields, SEND_JOB } from './channels/email/outbound.ts';
 import { acknowledgementText, shouldAcknowledge } from './acknowledgement-text.ts';
 import { roleAddressKind } from './channels/email/role-address.ts';
 import type { InboundMessage } from './types.ts';
-import { portalUrl } from '../portal/portal-url.ts';
+import { portalUrl, portalUrlFor } from '../portal/portal-url.ts';
 
 /** The sender as the acknowledgement rules see it: one of our inboxes, bouncing, acknowledged in the last hour, the customer's name. */
 export interface SenderFacts {
@@ -31,7 +31,7 @@ export async function acknowledge(
   inbox: InboxRow | null,
   config: Pick<Config, 'ACK_PER_SENDER_PER_HOUR' | 'FIRST_RESPONSE_HOURS'> & Partial<Pick<Config, 'PUBLIC_URL'>>,
   /** what the caller already read of the sender in its own lookups (intake: lookup-inbound.ts and the case road), saving this one */
-  known?: SenderFacts,
+  known?: SenderFacts & { /** the portal's slug when it is on, else null (read in the same lookup) */ portalSlug?: string | null },
 ): Promise<{ sent: boolean; reason?: string }> {
   const sender = m.from.email;
   if (m.channel !== 'email' || !sender || !inbox) return { sent: false, reason: 'not an e-mail to an inbox' };
@@ -63,7 +63,7 @@ export async function acknowledge(
     subject: c.subject,
     answerBy: new Date(Date.now() + config.FIRST_RESPONSE_HOURS * 3_600_000),
     team: inbox.name,
-    portalUrl: await portalUrl(tx, actor.accountId, config.PUBLIC_URL),
+    portalUrl: known?.portalSlug !== undefined ? portalUrlFor(config.PUBLIC_URL, known.portalSlug) : await portalUrl(tx, actor.accountId, config.PUBLIC_URL),
   });
   const fields = await outboundEmailFields(tx, actor.accountId, { ...c, inbox_id: inbox.id }, {
     inbox,

@@ -1,5 +1,7 @@
 import type { Db } from '../storage/db.ts';
 import type { CaseCandidate } from '../cases/repeat-contact.ts';
+import { caseFactsFromRow, caseFactsParams, caseFactsSql, type CaseFacts, type CaseFactsQuery, type CaseFactsRow } from '../cases/case-facts.ts';
+import type { BlockKind } from '../spam/block-rule.ts';
 import type { InboundMessage } from './types.ts';
 
 export interface InboundLookup {
@@ -10,6 +12,20 @@ export interface InboundLookup {
   threaded: CaseCandidate | null;
   /** for the acknowledgement: the sender is one of our own inboxes; acknowledgements sent to it in the last hour */
   sender: { own: boolean; acknowledgedLastHour: number };
+  /** when asked (`more`): the block that stops the sender (src/spam/), the portal's slug when it is on, the case road's facts */
+  blocked: { id: string; kind: BlockKind } | null;
+  portalSlug: string | null;
+  facts: CaseFacts | null;
+  /** when asked (`more.inbox`): the inbox still takes mail for its address (verified, address unchanged) */
+  inboxOk: boolean;
+}
+
+/** What else the intake reads in the same statement: the sender's block keys (blockKeys), the case road's query (caseFactsQuery). */
+export interface MoreFacts {
+  block: { address: string; domain: string } | null;
+  facts: CaseFactsQuery | null;
+  /** an inbox found earlier (the SMTP listener's short cache, smtp-listener.ts): re-checked here, in the transaction */
+  inbox?: { id: string; address: string } | null;
 }
 
 /**
@@ -25,8 +41,28 @@ export interface InboundLookup {
  * in a bitmap of every message of the account (messages_case), a cost that grows with the account
  * (measured: 0.6 ms a mail at 1,000 messages, 4 ms at 4,000, without fresh statistics).
  */
-export async function lookupInbound(tx: Db, accountId: string, m: Pick<InboundMessage, 'externalId' | 'references' | 'from'>): Promise<InboundLookup> {
-  type Row = { dup_id: string | null; dup_case: string | null; case_id: string | null; own: boolean; recent: number } & Partial<CaseCandidate>;
+export async function lookupInbound(
+  tx: Db,
+  accountId: string,
+  m: Pick<InboundMessage, 'externalId' | 'references' | 'from'>,
+  /** read with it, saving a round trip each (store-inbound.ts): the sender's block, the portal, the case road's facts (caseFacts) */
+  more?: MoreFacts,
+): Promise<InboundLookup> {
+  type Row = { dup_id: string | null; dup_case: string | null; case_id: string | null; own: boolean; recent: number; portal_slug?: string | null;
+    blocked?: { id: string; kind: BlockKind } | null; inbox_ok?: boolean | null } & Partial<CaseCandidate> & Partial<CaseFactsRow>;
+  const extra = more
+    ? `,
+       (SELECT json_build_object('id', id, 'kind', kind) FROM blocked_senders WHERE account_id = $1
+          AND ((kind = 'address' AND value = $5::text) OR (kind = 'domain' AND value = $6::text)) ORDER BY kind LIMIT 1) AS blocked,
+       (SELECT s.slug FROM portal_settings p JOIN channel_settings s ON s.account_id = p.account_id WHERE p.account_id = $1 AND p.enabled) AS portal_slug,
+       EXISTS (SELECT 1 FROM inboxes WHERE account_id = $1 AND id = $7::uuid AND address = $8::text AND verified_at IS NOT NULL) AS inbox_ok${
+         more.facts ? ', f.*' : ''}`
+    : '';
+  const join = more?.facts ? `
+     LEFT JOIN LATERAL (${caseFactsSql('$1', 9)}) AS f ON true` : '';
+  const params: unknown[] = [accountId, m.externalId, m.references, m.from.email ?? null];
+  if (more) params.push(more.block?.address ?? null, more.block?.domain ?? null, more.inbox?.id ?? null, more.inbox?.address ?? null);
+  if (more?.facts) params.push(...caseFactsParams(more.facts));
   const [row] = await tx.query<Row>(
     `WITH t AS (
        SELECT coalesce(
@@ -40,12 +76,12 @@ export async function lookupInbound(tx: Db, accountId: string, m: Pick<InboundMe
      SELECT d.id AS dup_id, d.case_id AS dup_case, c.id AS case_id, c.status, c.subject_key, c.customer_id, c.last_contact_at,
        EXISTS (SELECT 1 FROM inboxes WHERE address = $4) AS own,
        (SELECT count(*)::int FROM messages WHERE account_id = $1 AND to_address = $4 AND automated = 'acknowledgement'
-          AND created_at > now() - interval '1 hour') AS recent
+          AND created_at > now() - interval '1 hour') AS recent${extra}
      FROM (SELECT 1) AS one
      LEFT JOIN messages d ON d.account_id = $1 AND d.email_message_id = $2
      LEFT JOIN t ON true
-     LEFT JOIN cases c ON c.account_id = $1 AND c.id = t.case_id`,
-    [accountId, m.externalId, m.references, m.from.email ?? null],
+     LEFT JOIN cases c ON c.account_id = $1 AND c.id = t.case_id${join}`,
+    params,
   );
   const threaded = row.case_id
     ? { id: row.case_id, status: row.status!, subject_key: row.subject_key!, customer_id: row.customer_id!, last_contact_at: row.last_contact_at! }
@@ -55,5 +91,9 @@ export async function lookupInbound(tx: Db, accountId: string, m: Pick<InboundMe
     caseId: threaded?.id ?? null,
     threaded,
     sender: { own: row.own, acknowledgedLastHour: row.recent },
+    blocked: row.blocked ?? null,
+    portalSlug: row.portal_slug ?? null,
+    inboxOk: row.inbox_ok ?? false,
+    facts: more?.facts && row.cf_open_cases !== undefined ? caseFactsFromRow(row as CaseFactsRow) : null,
   };
 }

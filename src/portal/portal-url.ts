@@ -10,5 +10,10 @@ export async function portalUrl(db: Db, accountId: string, publicUrl: string | u
     'SELECT s.slug FROM portal_settings p JOIN channel_settings s ON s.account_id = p.account_id WHERE p.account_id = $1 AND p.enabled',
     [accountId],
   );
-  return row ? `${publicUrl.replace(/\/+$/, '')}/portal/${encodeURIComponent(row.slug)}` : null;
+  return portalUrlFor(publicUrl, row?.slug ?? null);
+}
+
+/** The same from a slug the caller read already (intake's lookup: the portal's slug when it is on, else null). */
+export function portalUrlFor(publicUrl: string | undefined, slug: string | null): string | null {
+  return publicUrl && slug ? `${publicUrl.replace(/\/+$/, '')}/portal/${encodeURIComponent(slug)}` : null;
 }

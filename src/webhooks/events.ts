@@ -55,6 +55,13 @@ export interface PendingEvent {
  */
 export async function emitEvents(tx: Db, accountId: string, events: PendingEvent[]): Promise<void> {
   if (!events.length) return;
+  const held = deferred.get(tx);
+  if (held) {
+    const list = held.get(accountId);
+    if (list) list.push(...events);
+    else held.set(accountId, [...events]);
+    return;
+  }
   const now = new Date();
   const rows = events.map((e, ord) => ({
     ord,
@@ -63,10 +70,11 @@ export async function emitEvents(tx: Db, accountId: string, events: PendingEvent
     notice: JSON.stringify(liveNotice(accountId, e.event, e.data, now)),
   }));
   await tx.query(
-    `WITH e AS (SELECT * FROM json_to_recordset($2::json) AS e(ord int, event text, payload jsonb, notice text)),
+    // the payload stays json until a webhook wants it: an account without webhooks does not pay for jsonb (a message's ~25 KB)
+    `WITH e AS (SELECT * FROM json_to_recordset($2::json) AS e(ord int, event text, payload json, notice text)),
      d AS (
        INSERT INTO webhook_deliveries (account_id, webhook_id, event, payload)
-       SELECT w.account_id, w.id, e.event, e.payload FROM e JOIN webhooks w ON w.account_id = $1 AND w.active AND e.event = ANY(w.events)
+       SELECT w.account_id, w.id, e.event, e.payload::jsonb FROM e JOIN webhooks w ON w.account_id = $1 AND w.active AND e.event = ANY(w.events)
        ORDER BY e.ord
        RETURNING account_id, id),
      j AS (
@@ -75,4 +83,28 @@ export async function emitEvents(tx: Db, accountId: string, events: PendingEvent
      SELECT count(pg_notify($3, x.notice)) FROM (SELECT notice FROM e ORDER BY ord) AS x`,
     [accountId, JSON.stringify(rows), LIVE_CHANNEL],
   );
+}
+
+/** Transactions whose events are held back until the end (withDeferredEvents), per account, in order. */
+const deferred = new WeakMap<Db, Map<string, PendingEvent[]>>();
+
+/**
+ * Runs `fn` in the caller's transaction with every event it emits held back, then writes them all
+ * in one statement per account (emitEvents), still inside the transaction: the same deliveries,
+ * jobs and live notices in the same order, committed with the changes or not at all. For a
+ * transaction that stores many things at once (the e-mail intake's group commit: three events a
+ * mail become one statement a batch). Nothing in `fn` may read webhook_deliveries expecting them.
+ */
+export async function withDeferredEvents<T>(tx: Db, fn: () => Promise<T>): Promise<T> {
+  if (deferred.has(tx)) return fn();
+  const held = new Map<string, PendingEvent[]>();
+  deferred.set(tx, held);
+  let result: T;
+  try {
+    result = await fn();
+  } finally {
+    deferred.delete(tx);
+  }
+  for (const [accountId, events] of held) await emitEvents(tx, accountId, events);
+  return result;
 }

@@ -40,6 +40,7 @@ export async function startSmtpListener(db: Db, config: SmtpConfig, log: pino.Lo
     return e;
   };
   let store: Promise<Store> | null = null;
+  const inboxOf = cachedInboxLookup(db);
   const tls = config.SMTP_TLS_KEY && config.SMTP_TLS_CERT
     ? { key: readFileSync(config.SMTP_TLS_KEY), cert: readFileSync(config.SMTP_TLS_CERT) }
     : null;
@@ -86,7 +87,7 @@ export async function startSmtpListener(db: Db, config: SmtpConfig, log: pino.Lo
         return cb(smtpError(452, `4.5.3 Too many recipients: at most ${config.SMTP_MAX_RECIPIENTS} per message`));
       }
       if (!isMailAddress(address.address)) return cb(smtpError(553, `5.1.3 Malformed recipient address <${address.address}>`));
-      inboxForAddress(db, splitPlusAddress(address.address).base).then(
+      inboxOf(splitPlusAddress(address.address).base).then(
         (inbox) => {
           if (!inbox) return cb(smtpError(550, `5.1.1 <${address.address}>: no such inbox here`));
           e.recipients.push({ address: address.address.toLowerCase(), inbox });
@@ -162,6 +163,32 @@ export async function startSmtpListener(db: Db, config: SmtpConfig, log: pino.Lo
   };
 }
 
+/**
+ * How long a recipient's inbox, once found, is used without asking the database again: a busy
+ * listener saves a statement a mail (every mail names its inbox). Whether it still takes mail
+ * (not removed, same address, verified) is checked again in the transaction that stores the mail,
+ * in the intake's lookup statement (lookup-inbound.ts): a mail for an inbox that stopped taking
+ * mail is refused (550) and nothing is stored. Its name and acknowledgement setting may be up to
+ * this old. An address not found is never remembered, so a new or just verified inbox takes mail at once.
+ */
+export const INBOX_CACHE_MS = 5_000;
+
+function cachedInboxLookup(db: Db) {
+  const known = new Map<string, { inbox: InboxRow; until: number }>();
+  return async (address: string): Promise<InboxRow | null> => {
+    const key = address.toLowerCase();
+    const hit = known.get(key);
+    const now = Date.now();
+    if (hit && hit.until > now) return hit.inbox;
+    const inbox = await inboxForAddress(db, key);
+    if (inbox) {
+      if (known.size > 10_000) known.clear();
+      known.set(key, { inbox, until: now + INBOX_CACHE_MS });
+    } else known.delete(key);
+    return inbox;
+  };
+}
+
 type Store = (raw: Buffer, target: { accountId: string; inbox: InboxRow; to: string; envelopeFrom: string | null }) => Promise<IntakeResult>;
 
 /**
@@ -176,7 +203,8 @@ async function loadStore(db: Db, config: SmtpConfig): Promise<Store> {
   const committer = groupCommit(db, config);
   return async (raw, target) => {
     const prepared = await prepareInbound(emailAdapter, raw, target, config);
-    return 'outcome' in prepared ? prepared : committer.store(prepared);
+    // the inbox may come from the lookup cache: the transaction checks it still takes mail
+    return 'outcome' in prepared ? prepared : committer.store({ ...prepared, recheckInbox: true });
   };
 }
 
