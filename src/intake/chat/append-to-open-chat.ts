@@ -87,6 +87,8 @@ export async function appendToOpenChat(tx: Db, actor: Actor, m: OpenChatMessage)
      q AS (UPDATE chat_sessions cs SET last_seq = cs.last_seq + 1 FROM u WHERE cs.account_id = $1 AND cs.case_id = u.id RETURNING cs.id, cs.last_seq),
      e AS (INSERT INTO chat_entries (account_id, session_id, seq, message_id) SELECT $1, q.id, q.last_seq, m.id FROM q, m RETURNING session_id, seq)
      SELECT s.dup_seq, s.dup_ref, (SELECT e.seq FROM e WHERE e.session_id = s.id) AS seq, (SELECT n FROM rung) AS n,
+       -- the group's next messages reuse one plan of this statement (planning it costs more than running it: store-batch.ts)
+       set_config('plan_cache_mode', 'force_generic_plan', true) AS plans,
        ${cols(CASE_COLUMNS, 'u', 'c.')}, ${cols(MESSAGE_COLUMNS, 'm', 'm.')}
      FROM s LEFT JOIN u ON true LEFT JOIN m ON true`,
     [m.accountId, hashChatToken(m.token), m.externalId, m.body, m.language, searchConfigFor(m.language),
