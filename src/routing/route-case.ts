@@ -10,17 +10,18 @@ import { notify } from '../promises/notify.ts';
 import { chooseAgent, type RoutingAgent, segmentRank } from './choose-agent.ts';
 import { listRoutingRules } from './manage-routing-rules.ts';
 import { routedTier, ruleFor } from './rules.ts';
+import { LIVE_SEEN_SECONDS, liveSql } from '../live/agent-live.ts';
 import { caseFieldValues } from '../custom-fields/case-values.ts';
 
 /** Every active agent with what routing weighs: languages, skills, availability, tier and open cases. */
-export async function routingAgents(db: Db, accountId: string): Promise<RoutingAgent[]> {
+export async function routingAgents(db: Db, accountId: string, opts: { liveOnly?: boolean } = {}): Promise<RoutingAgent[]> {
   const rows = await db.query<{ id: string; name: string; team_id: string | null; languages: string[]; skills: string[]; available: boolean; max_open_cases: number; tier: Tier; open_cases: number }>(
-    `SELECT a.id, a.name, a.team_id, a.languages, a.skills, a.available, a.max_open_cases, a.tier,
+    `SELECT a.id, a.name, a.team_id, a.languages, a.skills, a.available AND (NOT $2 OR ${liveSql('a', '$3')}) AS available, a.max_open_cases, a.tier,
        -- load: the open cases they own plus the offers waiting for their answer
        (SELECT count(*)::int FROM cases c WHERE c.account_id = a.account_id AND c.owner_id = a.id AND c.status NOT IN ('solved', 'closed'))
          + (SELECT count(*)::int FROM case_transfers t WHERE t.account_id = a.account_id AND t.to_agent_id = a.id AND t.status = 'offered') AS open_cases
      FROM agents a WHERE a.account_id = $1 AND a.active ORDER BY a.name, a.id`,
-    [accountId],
+    [accountId, opts.liveOnly ?? false, LIVE_SEEN_SECONDS],
   );
   return rows.map((r) => ({ id: r.id, name: r.name, teamId: r.team_id, languages: r.languages, skills: r.skills, available: r.available, openCases: r.open_cases, maxOpenCases: r.max_open_cases, tier: r.tier }));
 }
@@ -29,8 +30,9 @@ export async function routingAgents(db: Db, accountId: string): Promise<RoutingA
  * Offers a case to the best agent for it (see chooseAgent), passing over its owner and everyone
  * who declined it before. The offer is a transfer like any other: the receiver accepts or
  * declines; the owner, if any, stays accountable until then. Supervisors and the system route.
+ * `liveOnly` (a chat visitor waiting for a person): only agents whose workspace is open now.
  */
-export async function routeCase(db: Db, actor: Actor, caseIdOrRef: string): Promise<{ offer: TransferRow | null; reason: string; agentName?: string }> {
+export async function routeCase(db: Db, actor: Actor, caseIdOrRef: string, opts: { liveOnly?: boolean } = {}): Promise<{ offer: TransferRow | null; reason: string; agentName?: string }> {
   requirePermission(actor, 'routing.manage', 'Routing cases');
   return db.transaction(async (tx) => {
     const c = await loadCase(tx, actor.accountId, caseIdOrRef, true);
@@ -47,7 +49,7 @@ export async function routeCase(db: Db, actor: Actor, caseIdOrRef: string): Prom
       await recordAudit(tx, actor, { action: 'case.updated', entityType: 'case', entityId: c.id, before: { team_id: c.team_id }, after: { team_id: rule.team_id, routing_rule: rule.name } });
     }
     const tier = routedTier(c.tier, rule);
-    const agents = (await routingAgents(tx, actor.accountId)).filter((a) => !rule?.team_id || a.teamId === rule.team_id);
+    const agents = (await routingAgents(tx, actor.accountId, opts)).filter((a) => !rule?.team_id || a.teamId === rule.team_id);
     const pick = chooseAgent(agents, { language: c.language, topic: c.topic, tier }, exclude);
     const ruleWords = rule ? `regel "${rule.name}"` : null;
     if (!pick) {

@@ -62,6 +62,9 @@ after(async () => {
 const logText = (page: Page) => page.getByRole('log').innerText();
 
 test('a visitor chats, asks for a person, sees the answers live, survives a cut connection with nothing lost or doubled', { skip }, async () => {
+  // the agent has the workspace open (its live stream): someone is here to answer
+  const here = new AbortController();
+  assert.equal((await fetch(`${base}/api/v1/live`, { headers: acc.auth, signal: here.signal })).status, 200);
   const context = await browser.newContext({ locale: 'nl-NL' });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -108,6 +111,7 @@ test('a visitor chats, asks for a person, sees the answers live, survives a cut 
   await page.getByRole('button', { name: 'Chat met ons' }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
+  here.abort();
 });
 
 test('with nobody available the widget says so and offers a callback; the visitor books it and the promise is on the case and in promises due', { skip }, async () => {

@@ -6,8 +6,10 @@ import { z } from 'zod';
 import { type Db, openDb } from '../../storage/db.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { LiveHub } from '../../live/hub.ts';
-import { type Door, findDoor } from '../../intake/doors/channel-settings.ts';
-import { hitThrottle } from '../../intake/doors/throttle.ts';
+import type { Door } from '../../intake/doors/channel-settings.ts';
+import { cachedDoor } from '../../intake/doors/door-cache.ts';
+import { hitThrottles, type ThrottleHit } from '../../intake/doors/throttle.ts';
+import { batchedCalls } from '../../shared/batched-calls.ts';
 import { availability } from '../../intake/doors/availability.ts';
 import { chatEntriesAfter } from '../../intake/chat/chat-entries.ts';
 import { ChatFeed } from '../../intake/chat/chat-feed.ts';
@@ -68,6 +70,8 @@ export function chatRoutes(app: FastifyInstance, db: Db, hub: LiveHub, opts: { f
     }
   });
   const feed = new ChatFeed(reader, hub);
+  // the per-address message limit of the messages that arrive together: one statement for all of them
+  const hitThrottle = batchedCalls((hits: ThrottleHit[]) => hitThrottles(db, hits), { maxBatch: 64, inFlight: 2 });
   /** open streams per account and client address, and per chat session, in this process */
   const byAddress = new Map<string, number>();
   const bySession = new Map<string, number>();
@@ -84,7 +88,7 @@ export function chatRoutes(app: FastifyInstance, db: Db, hub: LiveHub, opts: { f
 
   /** The door, after the Origin check: a page elsewhere than the allowed sites gets nothing. */
   const door = async (req: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply): Promise<Door> => {
-    const d = await findDoor(db, req.params.slug);
+    const d = await cachedDoor(db, req.params.slug);
     if (!d || !d.chat_enabled) throw new AppError('chat_not_found', 'There is no chat at this address', 404);
     const origin = req.headers.origin;
     if (origin && origin !== `${req.protocol}://${req.host}`) {
@@ -121,7 +125,7 @@ export function chatRoutes(app: FastifyInstance, db: Db, hub: LiveHub, opts: { f
     },
   }, async (req, reply) => {
     const d = await door(req, reply);
-    const limit = await hitThrottle(db, { accountId: d.account_id, door: 'chat', ip: req.ip, secret: d.form_secret, perHour: d.submissions_per_hour * 30 });
+    const limit = await hitThrottle({ accountId: d.account_id, door: 'chat', ip: req.ip, secret: d.form_secret, perHour: d.submissions_per_hour * 30 });
     if (!limit.allowed) throw new AppError('rate_limited', `Too many chat messages from your address; try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes`, 429);
     const b = req.body;
     const out = await sendChatMessage(db, d, { token: tokenOf(req), clientId: b.client_id, body: b.body, language: b.lang, name: b.name, email: b.email });

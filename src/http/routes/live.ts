@@ -5,6 +5,7 @@ import type { Db } from '../../storage/db.ts';
 import type { LiveHub } from '../../live/hub.ts';
 import type { LiveNotice } from '../../live/notice.ts';
 import { listPresence, recordPresence } from '../../live/record-presence.ts';
+import { markAgentLive } from '../../live/agent-live.ts';
 import { accessConcerns, ACCESS_EVENT, credentialExpiry, credentialValid, streamCredential } from '../../live/stream-access.ts';
 import { actorOf, SESSION_COOKIE } from '../auth.ts';
 import * as s from '../schemas.ts';
@@ -90,7 +91,14 @@ export function liveRoutes(app: FastifyInstance, db: Db, hub: LiveHub, opts: Liv
       out.write(`event: ${n.event}\ndata: ${JSON.stringify(n)}\n\n`);
     };
     let unsubscribe = () => {};
-    const ping = setInterval(() => out.write(': ping\n\n'), PING_MS);
+    // an agent's open stream is their presence ("talk to a person" counts only agents who are here): marked now and with every ping
+    const here = () => {
+      if (actor.agentId && !out.writableEnded) markAgentLive(db, actor.accountId, actor.agentId).catch(() => {});
+    };
+    const ping = setInterval(() => {
+      out.write(': ping\n\n');
+      here();
+    }, PING_MS);
     const check = setInterval(recheck, opts.recheckMs);
     const end = setTimeout(() => out.end(), lifetime);
     streams.add(out);
@@ -111,6 +119,7 @@ export function liveRoutes(app: FastifyInstance, db: Db, hub: LiveHub, opts: Liv
     }
     if (out.destroyed) return stop();
     recheck(); // a sign-out between authentication and subscribing would otherwise go unheard
+    here();
     out.write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ at: new Date().toISOString() })}\n\n`);
   });
 

@@ -29,7 +29,8 @@ export async function askForPerson(db: Db, door: Door, token: string): Promise<A
   });
   if (!now.available) return { ...now, offered: false };
   try {
-    const routed = await routeCase(db, actor, session.case_id);
+    // offered to someone who is here now (their workspace open), as the availability above counted
+    const routed = await routeCase(db, actor, session.case_id, { liveOnly: true });
     return { ...now, offered: Boolean(routed.offer) };
   } catch (err) {
     // already offered or owned: a person has it

@@ -5,6 +5,7 @@ import { AppError, invalid, isUniqueViolation } from '../../shared/errors.ts';
 import { receiveMessageIn } from '../../cases/receive-message.ts';
 import type { Door } from '../doors/channel-settings.ts';
 import { appendChatEntry } from './chat-entries.ts';
+import { commitOpenChatMessage } from './commit-chat-messages.ts';
 import { type ChatSession, hashChatToken, newChatToken } from './chat-session.ts';
 import type { CaseStatus } from '../../cases/status.ts';
 
@@ -32,6 +33,17 @@ export async function sendChatMessage(db: Db, door: Door, i: ChatMessageInput): 
   if (!/^[A-Za-z0-9_-]{8,64}$/.test(i.clientId)) throw invalid('client_id_invalid', 'client_id must be 8 to 64 letters, digits, - or _');
   const actor = systemActor(door.account_id);
   const externalId = `chat.${i.clientId}@luister`;
+  // the common case, a message in an open conversation: one statement, committed together with the messages arriving with it
+  if (i.token && !i.email && !i.name && /^[A-Za-z0-9_-]{32}$/.test(i.token)) {
+    const r = await commitOpenChatMessage(db, { accountId: door.account_id, token: i.token, externalId, body, language: i.language }).catch((err: unknown) => {
+      // the same client id sent twice at the same moment: the other one stored it, the full road finds it
+      if (isUniqueViolation(err, 'messages_email_message_id')) return { kind: 'other' as const };
+      throw err;
+    });
+    if (r.kind === 'no_session') throw new AppError('chat_session_not_found', 'This chat has ended; start a new one', 404);
+    if (r.kind === 'duplicate') return { token: i.token, seq: r.seq, caseRef: r.caseRef, duplicate: true };
+    if (r.kind === 'stored') return { token: i.token, seq: r.seq, caseRef: r.caseRef, duplicate: false };
+  }
   try {
     return await db.transaction(async (tx) => {
       const found = i.token ? await sessionForMessage(tx, door.account_id, i.token, externalId) : null;

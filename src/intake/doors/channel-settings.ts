@@ -5,6 +5,7 @@ import type { Actor } from '../../shared/actor.ts';
 import { recordAudit } from '../../shared/audit.ts';
 import { conflict, invalid, isUniqueViolation } from '../../shared/errors.ts';
 import { requirePermission } from '../../accounts/permissions.ts';
+import { forgetDoors } from './door-cache.ts';
 import { formFields, type FormField, type StoredField, validateFieldConfig } from '../form/form-fields.ts';
 
 /** An account's public doors: the contact form, callback booking and the chat widget at /contact/<slug>. */
@@ -102,7 +103,7 @@ export async function setChannelSettings(db: Db, actor: Actor, patch: ChannelSet
       );
       await recordAudit(tx, actor, { action: 'account.channels_set', entityType: 'account', entityId: actor.accountId, before, after: row });
       return row;
-    });
+    }).finally(forgetDoors);
   } catch (err) {
     if (isUniqueViolation(err, 'slug')) throw conflict('channel_slug_taken', `The address "${patch.slug}" is taken; choose another`);
     throw err;
