@@ -2,9 +2,8 @@
  * Calls that arrive at the same time, run together: `run` gets the waiting inputs (at most
  * `maxBatch`) and returns one result or Error per input, in order. At most `inFlight` runs at once;
  * the inputs that arrive meanwhile form the next run, so under load a batch grows by itself and an
- * idle process runs a lone call at once, without a timer (the e-mail intake's group commit,
- * src/intake/group-commit.ts, is the same idea for its own batches). A run that throws fails every
- * input of that run with its Error.
+ * idle process runs a lone call at once, without a timer (the e-mail intake's and the chat's group
+ * commits). A run that throws fails every input of that run with its Error.
  */
 export function batchedCalls<I, O>(
   run: (inputs: I[]) => Promise<(O | Error)[]>,
