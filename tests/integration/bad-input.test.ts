@@ -1274,6 +1274,7 @@ runTable('promises, drafts, notifications and service settings: bad times, state
     { name: 'callback hours with a field we do not know', method: 'PUT', url: `/api/v1/agents/${f.agent2}/callback-hours`, payload: { hours_text: 'ma 09:00-12:00', shifts: 3 }, status: 400, code: 'validation_failed' },
     { name: 'callback hours of an agent that does not exist', method: 'PUT', url: `/api/v1/agents/${NIL}/callback-hours`, payload: { hours_text: 'ma 09:00-12:00' }, status: 404, code: 'agent_not_found' },
     { name: "another agent's callback hours changed by an agent", method: 'PUT', url: `/api/v1/agents/${f.agent2}/callback-hours`, auth: f.agentToken, payload: { hours_text: 'ma 09:00-12:00' }, status: 403, code: 'forbidden' },
+    { name: 'an agent that does not exist taken off the callback rota', method: 'DELETE', url: `/api/v1/agents/${NIL}/callback-hours`, status: 404, code: 'agent_not_found' },
     { name: "another agent taken off the callback rota by an agent", method: 'DELETE', url: `/api/v1/agents/${f.agent2}/callback-hours`, auth: f.agentToken, status: 403, code: 'forbidden' },
     { name: 'a case routed by an agent', method: 'POST', url: `/api/v1/cases/${f.caseId}/route`, auth: f.agentToken, payload: {}, status: 403, code: 'forbidden' },
     { name: 'a case that does not exist routed', method: 'POST', url: `/api/v1/cases/${NIL}/route`, payload: {}, status: 404, code: 'case_not_found' },

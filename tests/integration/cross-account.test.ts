@@ -391,6 +391,8 @@ function attempts(): Attempt[] {
     // routing
     { name: "route B's case", method: 'POST', url: `/api/v1/cases/${b.caseId}/route`, payload: {}, expect: nf('case') },
     { name: "change the routing of B's agent", method: 'PUT', url: `/api/v1/agents/${b.agentId}/routing`, payload: { available: false }, expect: nf('agent') },
+    { name: "set the callback hours of B's agent", method: 'PUT', url: `/api/v1/agents/${b.agentId}/callback-hours`, payload: { hours_text: 'ma 09:00-12:00' }, expect: nf('agent') },
+    { name: "take B's agent off the callback rota", method: 'DELETE', url: `/api/v1/agents/${b.agentId}/callback-hours`, expect: nf('agent') },
     // two-factor sign-in
     { name: "require two-factor of B's agent", method: 'PUT', url: `/api/v1/agents/${b.agentId}/two-factor`, payload: { required: true }, expect: nf('agent') },
     { name: "reset the two-factor of B's admin", method: 'DELETE', url: `/api/v1/agents/${b.acc.adminId}/two-factor`, expect: nf('agent') },

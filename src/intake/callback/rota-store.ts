@@ -87,6 +87,8 @@ export async function setCallbackHours(db: Db, actor: Actor, agentId: string, in
 export async function clearCallbackHours(db: Db, actor: Actor, agentId: string): Promise<{ agent_id: string; deleted: boolean }> {
   mayChange(actor, agentId);
   return db.transaction(async (tx) => {
+    const [agent] = await tx.query('SELECT 1 FROM agents WHERE account_id = $1 AND id = $2', [actor.accountId, agentId]);
+    if (!agent) throw notFound('agent', agentId);
     const [gone] = await tx.query('DELETE FROM agent_callback_hours WHERE account_id = $1 AND agent_id = $2 RETURNING weekly, absences', [actor.accountId, agentId]);
     if (gone) await recordAudit(tx, actor, { action: 'agent.callback_hours_cleared', entityType: 'agent', entityId: agentId, before: gone, after: null });
     return { agent_id: agentId, deleted: Boolean(gone) };
