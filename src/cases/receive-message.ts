@@ -1,4 +1,5 @@
 import type { Db } from '../storage/db.ts';
+import { contactAddedCtes } from './contact-added-sql.ts';
 import type { Actor } from '../shared/actor.ts';
 import { invalid } from '../shared/errors.ts';
 import { isUuid } from '../shared/ids.ts';
@@ -178,22 +179,7 @@ async function joinCase(tx: Db, actor: Actor, caseId: string, seen?: CaseStatus)
        UPDATE cases SET contact_count = contact_count + 1, last_contact_at = now(), updated_at = now(), status = $4,
          solved_at = CASE WHEN $4 = 'solved' THEN solved_at END
        WHERE account_id = $1 AND id = $2 AND status = $3 RETURNING ${CASE_COLUMNS}),
-     a AS (
-       INSERT INTO audit_log (account_id, actor_type, actor_id, action, entity_type, entity_id, before, after, request_id)
-       SELECT $1, $5::text, $6::uuid, 'case.contact_added', 'case', u.id,
-         jsonb_build_object('contact_count', u.contact_count - 1, 'status', $3::text),
-         jsonb_build_object('contact_count', u.contact_count, 'status', u.status), $7::text
-       FROM u),
-     f AS (
-       INSERT INTO notifications (account_id, agent_id, kind, body, case_id)
-       SELECT $1, fo.agent_id, 'case.customer_message', u.ref || ': nieuw bericht van de klant — ' || left(u.subject, 200), u.id
-       FROM u JOIN case_followers fo ON fo.account_id = $1 AND fo.case_id = u.id
-       JOIN agents g ON g.account_id = fo.account_id AND g.id = fo.agent_id AND g.active
-       RETURNING id, agent_id, case_id),
-     rung AS (
-       SELECT count(pg_notify($8, json_build_object('account_id', $1::text, 'event', 'notification.created',
-         'at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'agent_id', agent_id, 'case_id', case_id, 'id', id)::text)) AS n
-       FROM f)
+     ${contactAddedCtes({ actorType: '$5', actorId: '$6', requestId: '$7', beforeStatus: '$3', liveChannel: '$8' })}
      SELECT u.* FROM u, rung`,
     [actor.accountId, caseId, status, statusAfterCustomerContact(status), actor.type, actor.id, actor.requestId ?? null, LIVE_CHANNEL],
   );

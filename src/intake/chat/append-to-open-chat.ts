@@ -1,4 +1,5 @@
 import type { Db } from '../../storage/db.ts';
+import { contactAddedCtes } from '../../cases/contact-added-sql.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { CASE_COLUMNS, type CaseRow } from '../../cases/store.ts';
 import { MESSAGE_COLUMNS, type MessageRow } from '../../cases/insert-message.ts';
@@ -59,22 +60,7 @@ export async function appendToOpenChat(tx: Db, actor: Actor, m: OpenChatMessage)
          status = CASE WHEN ok.status IN ('pending_customer', 'solved') THEN 'open' ELSE ok.status END, solved_at = NULL
        FROM ok WHERE c.account_id = $1 AND c.id = ok.case_id AND c.status = ok.status
        RETURNING ${CASE_COLUMNS.split(',').map((c) => `c.${c.trim()}`).join(', ')}, ok.status AS before_status, ok.customer_id AS sender_id),
-     a AS (
-       INSERT INTO audit_log (account_id, actor_type, actor_id, action, entity_type, entity_id, before, after, request_id)
-       SELECT $1, $7::text, $8::uuid, 'case.contact_added', 'case', u.id,
-         jsonb_build_object('contact_count', u.contact_count - 1, 'status', u.before_status::text),
-         jsonb_build_object('contact_count', u.contact_count, 'status', u.status), $9::text
-       FROM u),
-     f AS (
-       INSERT INTO notifications (account_id, agent_id, kind, body, case_id)
-       SELECT $1, fo.agent_id, 'case.customer_message', u.ref || ': nieuw bericht van de klant — ' || left(u.subject, 200), u.id
-       FROM u JOIN case_followers fo ON fo.account_id = $1 AND fo.case_id = u.id
-       JOIN agents g ON g.account_id = fo.account_id AND g.id = fo.agent_id AND g.active
-       RETURNING id, agent_id, case_id),
-     rung AS (
-       SELECT count(pg_notify($10, json_build_object('account_id', $1::text, 'event', 'notification.created',
-         'at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'agent_id', agent_id, 'case_id', case_id, 'id', id)::text)) AS n
-       FROM f),
+     ${contactAddedCtes({ actorType: '$7', actorId: '$8', requestId: '$9', beforeStatus: 'u.before_status', liveChannel: '$10' })},
      m AS (
        INSERT INTO messages (account_id, case_id, type, channel, customer_id, body, language, search_config, email_message_id, intake_notes)
        SELECT $1, u.id, 'inbound', 'chat', u.sender_id, $4, $5, $6, $3, ARRAY['sent in the chat widget'] FROM u
