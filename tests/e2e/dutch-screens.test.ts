@@ -29,6 +29,8 @@ const skip = chromiumMissing();
 /** In the page: visible text nodes (and those a screen reader reads) and aria-label/title/placeholder, less the account's data. */
 const INTERFACE_TEXT = `(data) => {
   const isData = (s) => data.some((d) => d === s || (s.length >= 8 && d.includes(s)));
+  // a label that names data ("Terugbetaald: <the promise's own words>") is scanned without that data
+  const withoutData = (s) => data.reduce((t, d) => (d.length >= 8 && t.includes(d) ? t.split(d).join(' ') : t), s);
   const out = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -36,12 +38,12 @@ const INTERFACE_TEXT = `(data) => {
     const text = (n.textContent || '').replace(/\\s+/g, ' ').trim();
     if (!text || !el || el.closest('script, style, [hidden]')) continue;
     const shown = el.closest('select, .visually-hidden, caption, title') || el.getClientRects().length > 0;
-    if (shown && !isData(text)) out.push(text);
+    if (shown && !isData(text)) out.push(withoutData(text));
   }
   for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
     for (const a of ['aria-label', 'title', 'placeholder']) {
       const v = (el.getAttribute(a) || '').trim();
-      if (v && !isData(v)) out.push(v);
+      if (v && !isData(v)) out.push(withoutData(v));
     }
   }
   return out;
