@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -16,6 +16,7 @@ export interface CliResult {
  * `account(name)` and `agent(a, name)` make the account and the agent most tests start from.
  */
 export function cliRunner(prefix: string, dataDir = mkdtempSync(join(tmpdir(), prefix))) {
+  seedDataDir(dataDir);
   const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
   const luister = (...args: string[]): CliResult => {
     const res = spawnSync(process.execPath, ['bin/luister.mjs', ...args], { env, encoding: 'utf8', timeout: 300_000 });
@@ -34,4 +35,19 @@ export function cliRunner(prefix: string, dataDir = mkdtempSync(join(tmpdir(), p
     return email;
   };
   return { dataDir, env, luister, json, account, agent };
+}
+
+/**
+ * A new, empty PGlite data folder gets the migrated test database (tests/db-snapshot.ts) instead of
+ * running initdb and every migration on disk in the first command; not on PostgreSQL.
+ */
+function seedDataDir(dataDir: string) {
+  if (process.env.DATABASE_URL || (existsSync(dataDir) && readdirSync(dataDir).length > 0)) return;
+  const made = spawnSync(process.execPath, ['--import', 'tsx', 'tests/db-snapshot.ts'], { encoding: 'utf8', timeout: 300_000 });
+  const file = made.stdout?.trim();
+  if (made.status !== 0 || !file) return; // the first command then makes the database itself
+  mkdirSync(dataDir, { recursive: true });
+  if (spawnSync('tar', ['-xf', file, '-C', dataDir]).status !== 0) {
+    for (const name of readdirSync(dataDir)) rmSync(join(dataDir, name), { recursive: true, force: true });
+  }
 }

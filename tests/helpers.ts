@@ -4,16 +4,20 @@ import { createAccount } from '../src/accounts/create-account.ts';
 import { buildApp } from '../src/http/app.ts';
 import { openDb, type Db } from '../src/storage/db.ts';
 import { migrate } from '../src/storage/migrate.ts';
+import { migratedPglite } from './db-snapshot.ts';
 
 /**
  * One database per test file: a fresh in-memory PGlite, or the PostgreSQL server in
  * DATABASE_URL (shared by all files; every test makes its own accounts, so they never meet).
  */
 export async function testDb(): Promise<Db> {
-  const db = await openDb({ databaseUrl: process.env.DATABASE_URL || undefined, poolSize: 5 });
+  const db = process.env.DATABASE_URL
+    ? await openDb({ databaseUrl: process.env.DATABASE_URL, poolSize: 5 })
+    : await openDb({ pgliteLoad: await migratedPglite() });
   await migrate(db);
   return db;
 }
+
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0' }), ...overrides };

@@ -34,6 +34,8 @@ export interface Db {
    * (pg-copy-streams); PGlite reads it from its `/dev/blob` device. Callers keep pieces to a few MB.
    */
   copyFrom(sql: string, data: string | Buffer): Promise<number>;
+  /** PGlite: the data folder as a tarball, for `OpenDbOptions.pgliteLoad` (tests start from a migrated one). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -49,11 +51,13 @@ export interface OpenDbOptions {
   connectNow?: boolean;
   /** PGlite: let V8 optimise the database's WebAssembly in the background (default false: baseline code only) */
   pgliteOptimise?: boolean;
+  /** PGlite in memory: start from this dumped data folder (`Db.dumpDataDir`) instead of a new cluster */
+  pgliteLoad?: Blob;
 }
 
 export async function openDb(opts: OpenDbOptions): Promise<Db> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts);
-  return openPglite(opts.dataDir, opts.pgliteOptimise ?? false);
+  return openPglite(opts.dataDir, opts.pgliteOptimise ?? false, opts.pgliteLoad);
 }
 
 // int8 (count(*), bigserial) as JS numbers on both engines: our counts stay far below 2^53.
@@ -154,7 +158,7 @@ async function openPostgres(url: string, max: number, opts: OpenDbOptions): Prom
   };
 }
 
-async function openPglite(dataDir?: string, optimise = false): Promise<Db> {
+async function openPglite(dataDir?: string, optimise = false, load?: Blob): Promise<Db> {
   // PostgreSQL in WebAssembly: by default V8 keeps it in its baseline (Liftoff) code and does not re-compile hot
   // functions with TurboFan in the background. That re-compilation held ~25-60 MB of native memory for good and
   // took CPU from requests; measured on this machine, queries were as fast or faster without it (issue 21, idle
@@ -168,7 +172,7 @@ async function openPglite(dataDir?: string, optimise = false): Promise<Db> {
   // there is nothing to sync.
   const base = (PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams;
   const startParams = [...(dataDir ? base.filter((p) => p !== '-F') : base), '-c', 'shared_buffers=16MB'];
-  const options = { parsers: { 20: (v: string) => Number(v) }, startParams };
+  const options = { parsers: { 20: (v: string) => Number(v) }, startParams, ...(load && !dataDir ? { loadDataDir: load } : {}) };
   const lite = await PGlite.create(dataDir, options as Parameters<typeof PGlite.create>[1]);
 
   type Queryable = { query: typeof lite.query; exec: typeof lite.exec };
@@ -194,6 +198,7 @@ async function openPglite(dataDir?: string, optimise = false): Promise<Db> {
       const r = await q.query(sql.replace(/\bFROM STDIN\b/i, "FROM '/dev/blob'"), [], { blob: new Blob([data as string | Uint8Array<ArrayBuffer>]) });
       return r.affectedRows ?? 0;
     },
+    dumpDataDir: () => lite.dumpDataDir('none'),
     close: () => lite.close(),
   });
   return wrap(lite, false);
