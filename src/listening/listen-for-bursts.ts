@@ -3,6 +3,7 @@ import { raiseSignal } from '../problems/signals.ts';
 import { BURST_OPTIONS, type BurstOptions, type BurstingTerm, burstingTerms, judgeGroup, problemOfGroup, problemToJoin, rareEnough } from './burst-words.ts';
 import { youngTopicsOf, customersPerTerm, membersUsing, messagesIn, openBurstSignalsCounting, openProblemsOfCases, recordPostings, wordsBeside, type WindowMember } from './burst-store.ts';
 import type { ClusterStore } from './clustering/types.ts';
+import { CONCEPT_PREFIX } from './incident-concepts.ts';
 import { CONTACT_WEIGHT, hourlySeries, YOUNG_TOPIC_DAYS } from './new-topic-signal.ts';
 
 /** Words of other messages tested for growing a burst (the most shared first). */
@@ -30,7 +31,8 @@ export async function listenForBursts(
   tx: Db,
   store: ClusterStore,
   accountId: string,
-  m: { id: string; caseId: string; customerId: string | null; at: Date },
+  /** forms: how this message wrote its meaning classes ("€ 7,95" for ≈charged) */
+  m: { id: string; caseId: string; customerId: string | null; at: Date; forms?: ReadonlyMap<string, string> },
   terms: readonly string[],
   opts: BurstOptions = BURST_OPTIONS,
 ): Promise<BurstOutcome> {
@@ -50,7 +52,9 @@ export async function listenForBursts(
   const members = await membersUsing(tx, accountId, words.map((w) => w.term), from, m.at);
   const labels = await store.surfaces(words.map((w) => w.term));
   // a head term ("geinc~") reads as the word it came from, often the same word as its stem's: show each word once
-  const label = (term: string) => labels.get(term) ?? term.replace(/~$/, '…');
+  // a meaning class reads as this message wrote it: its most used form in the account's history is
+  // some other customer's amount ("44,95" from one who paid an invoice twice), which says nothing of this burst
+  const label = (term: string) => (term.startsWith(CONCEPT_PREFIX) ? m.forms?.get(term) : undefined) ?? labels.get(term) ?? term.replace(/~$/, '…');
   const wordList = [...new Map(words.map((w) => [label(w.term), w] as const))]
     .slice(0, 8)
     .map(([word, w]) => ({ word, customers: w.customers, expected: round(w.expected) }));

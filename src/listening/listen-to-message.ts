@@ -74,7 +74,8 @@ export async function listenToMessage(
     const weighs = new Set(r.vector.keys());
     const stemOf = new Map(analysis.tokens.map((t, i) => [t, analysis.stems[i]] as const));
     const side = concepts.terms.filter((t, i) => !t.startsWith(ROOT_PREFIX) || weighs.has(stemOf.get(concepts.surfaces[i] ?? '') ?? ''));
-    const burst = await listenForBursts(tx, store, accountId, m, [...r.vector.keys(), ...side]);
+    const forms = new Map(concepts.terms.map((t, i) => [t, concepts.surfaces[i] ?? t] as const));
+    const burst = await listenForBursts(tx, store, accountId, { ...m, forms }, [...r.vector.keys(), ...side]);
     if (burst.signalId) return { topicId: r.topicId, signalId: burst.signalId, upkeepDue: r.upkeepDue };
     if (joined || burst.joinedProblem || burst.counted) return { topicId: r.topicId, signalId: null, upkeepDue: r.upkeepDue };
     const [young] = await tx.query<{ young: boolean }>(
