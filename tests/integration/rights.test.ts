@@ -474,6 +474,35 @@ describe('CSAT and NPS', () => {
     }
   });
 
+  test('a low CSAT opens a follow-up for the supervisor of the case owner\'s team (not another team\'s), naming the case; a high one for nobody', async () => {
+    const { createTeam } = await import('../../src/accounts/create-team.ts');
+    const { createAgent } = await import('../../src/accounts/create-agent.ts');
+    const admin = { accountId: acc.accountId, type: 'agent' as const, id: acc.adminId, role: 'admin' as const, agentId: acc.adminId };
+    const north = await createTeam(ctx.db, admin, { name: `Noord ${Date.now()}` });
+    const south = await createTeam(ctx.db, admin, { name: `Zuid ${Date.now()}` });
+    const owner = await createAgent(ctx.db, admin, { email: uniqueEmail('owner'), name: 'Olaf Owner', role: 'agent', teamId: north.id });
+    const ownSup = await createAgent(ctx.db, admin, { email: uniqueEmail('supn'), name: 'Nora Noord', role: 'supervisor', teamId: north.id });
+    const otherSup = await createAgent(ctx.db, admin, { email: uniqueEmail('supz'), name: 'Zeger Zuid', role: 'supervisor', teamId: south.id });
+    const rate = async (score: number) => {
+      const c = await newCase('Mijn modem doet het niet.', uniqueEmail('laag'), 'Lotte Laag', 'Modem');
+      await ctx.db.query('UPDATE cases SET owner_id = $3, team_id = $4 WHERE account_id = $1 AND id = $2', [acc.accountId, c.id, owner.id, north.id]);
+      await req('POST', `/api/v1/cases/${c.id}/messages`, { body: 'Beste Lotte, het modem is vervangen. Groet, Olaf' });
+      assert.equal((await req('PATCH', `/api/v1/cases/${c.id}`, { status: 'solved' })).statusCode, 200);
+      const [survey] = await ctx.db.query<{ id: string; customer_id: string; agent_id: string }>(`SELECT id, customer_id, agent_id FROM surveys WHERE account_id = $1 AND case_id = $2`, [acc.accountId, c.id]);
+      assert.equal(survey.agent_id, owner.id, 'the survey is frozen with the case owner');
+      const token = await createRightsLink(ctx.db, acc.accountId, { customerId: survey.customer_id, purpose: 'survey', surveyId: survey.id });
+      const vote = await ctx.app.inject({ method: 'POST', url: `/s/${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `score=${score}` });
+      assert.equal(vote.statusCode, 200, vote.body);
+      return ctx.db.query<{ agent_id: string; body: string }>(`SELECT agent_id, body FROM notifications WHERE account_id = $1 AND case_id = $2 AND kind = 'survey.low_rating'`, [acc.accountId, c.id])
+        .then((rows) => ({ ref: c.ref, rows }));
+    };
+    const low = await rate(1);
+    assert.deepEqual(low.rows.map((n) => n.agent_id), [ownSup.id], 'only the owner\'s own supervisor');
+    assert.ok(!low.rows.some((n) => n.agent_id === otherSup.id));
+    assert.match(low.rows[0].body, new RegExp(`${low.ref}.*neem contact op`));
+    assert.deepEqual((await rate(5)).rows, [], 'a good rating asks nobody to follow up');
+  });
+
   test('NPS goes to a sample of those who accept surveys', async () => {
     const r = await req('POST', '/api/v1/surveys/nps', { sample: 3 });
     assert.equal(r.statusCode, 200, r.body);
