@@ -19,7 +19,8 @@ const ERASED = 'erased';
 /**
  * The person's money trail, emptied of who they are while the amounts and states stay (the dashboard's
  * refund figures keep adding up): refunds lose IBAN, holder and the reasons written about them (an open
- * one is rejected — with no account left it cannot be paid), a SEPA batch's XML loses their name and IBAN,
+ * one is rejected — with no account left it cannot be paid — unless it is in a SEPA file already sent to
+ * the bank: that money is on its way, and the batch marks it paid), a SEPA batch's XML loses their name and IBAN,
  * and imported charges and findings lose the billing reference (their e-mail address or phone number).
  * Returns how many open refunds were rejected.
  */
@@ -44,7 +45,7 @@ export async function eraseMoney(tx: Db, accountId: string, p: Person): Promise<
   }
   const rejected = await tx.query(
     `UPDATE refunds SET state = 'rejected', rejected_at = now(), rejection_reason = $3, updated_at = now()
-     WHERE account_id = $1 AND customer_id = ANY($2::uuid[]) AND state IN ('requested', 'approved') RETURNING id`, [accountId, ids, ERASED]);
+     WHERE account_id = $1 AND customer_id = ANY($2::uuid[]) AND state IN ('requested', 'approved') AND batch_id IS NULL RETURNING id`, [accountId, ids, ERASED]);
   await tx.query(
     `UPDATE refunds SET reason = $3, rejection_reason = CASE WHEN rejection_reason IS NULL THEN NULL ELSE $3 END,
        iban = CASE WHEN iban IS NULL THEN NULL ELSE '' END, account_holder = CASE WHEN account_holder IS NULL THEN NULL ELSE '' END
