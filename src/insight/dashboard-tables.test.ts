@@ -7,6 +7,7 @@ const d = {
   contacts: { by_day: [3, 4], topics: [{ topic_id: 't1', label: 'Storing', total: 5, counts: [2, 3] }, { topic_id: null, label: null, total: 2, counts: [1, 1] }] },
   channels: [{ channel: 'email', cases: 5, share: 0.714 }, { channel: 'chat', cases: 2, share: 0.286 }],
   cases: { opened: 7, repeat_contact_rate: null }, sla: { met_rate: 0.9 }, promises: { kept_rate: 1 }, cost: { cost_per_contact_cents: 450 },
+  refunds: { paid: 2, median_hours_to_paid: 30.5, by_month: [{ month: '2026-12', paid: 2, median_hours_to_paid: 30.5, median_hours_charge_to_paid: null, median_hours_complaint_to_paid: 48 }] },
 };
 
 test('the chart tables as rows, one column per day for topics; figures as name/value', () => {
@@ -16,6 +17,13 @@ test('the chart tables as rows, one column per day for topics; figures as name/v
   assert.deepEqual(topics.rows[1], { topic: 'other', total: 2, '2026-12-06': 1, '2026-12-07': 1 });
   assert.deepEqual(dashboardTable(d, 'cases').rows, [{ figure: 'opened', value: 7 }, { figure: 'repeat_contact_rate', value: null }]);
   assert.deepEqual(dashboardTable(d, 'channels'), { columns: ['channel', 'cases', 'share'], rows: d.channels });
+});
+
+test('the refund tile as figures, its months as their own table', () => {
+  assert.deepEqual(dashboardTable(d, 'refunds').rows, [{ figure: 'paid', value: 2 }, { figure: 'median_hours_to_paid', value: 30.5 }]);
+  const months = dashboardTable(d, 'refund_months');
+  assert.deepEqual(months.columns, ['month', 'paid', 'median_hours_to_paid', 'median_hours_charge_to_paid', 'median_hours_complaint_to_paid']);
+  assert.deepEqual(months.rows, d.refunds.by_month);
 });
 
 test('survey tables by group', () => {

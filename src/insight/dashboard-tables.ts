@@ -11,9 +11,10 @@ interface DashboardLike {
   sla: Record<string, number | null>;
   promises: Record<string, number | null>;
   cost: Record<string, number | null>;
+  refunds: object & { by_month: { month: string; paid: number; median_hours_to_paid: number | null; median_hours_charge_to_paid: number | null; median_hours_complaint_to_paid: number | null }[] };
 }
 
-export const DASHBOARD_TABLES = ['contacts', 'topics', 'channels', 'cases', 'sla', 'promises', 'cost'] as const;
+export const DASHBOARD_TABLES = ['contacts', 'topics', 'channels', 'cases', 'sla', 'promises', 'cost', 'refunds', 'refund_months'] as const;
 export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
 
 export function dashboardTable(d: DashboardLike, table: DashboardTable): { columns: string[]; rows: Row[] } {
@@ -31,6 +32,10 @@ export function dashboardTable(d: DashboardLike, table: DashboardTable): { colum
     case 'sla': return figures(d.sla);
     case 'promises': return figures(d.promises);
     case 'cost': return figures(d.cost);
+    // the refund tile's figures (the months are their own table)
+    case 'refunds': return figures(Object.fromEntries(Object.entries(d.refunds).filter(([, v]) => !Array.isArray(v))) as unknown as Record<string, number | null>);
+    case 'refund_months':
+      return { columns: ['month', 'paid', 'median_hours_to_paid', 'median_hours_charge_to_paid', 'median_hours_complaint_to_paid'], rows: d.refunds.by_month };
   }
 }
 

@@ -6,12 +6,13 @@ import { requirePermission } from '../accounts/permissions.ts';
 import { personOf, type Person } from './person.ts';
 import { scrubReason } from './scrub-reason.ts';
 import { anonymiseCases } from './anonymise-cases.ts';
+import { eraseMoney, openMatters } from './erase-money.ts';
 
 export interface EraseCustomerOptions {
   customerId: string;
   /** why (a request by the customer, a retention rule): kept in the audit without the person's data */
   reason: string;
-  /** erase even with open promises (they are cancelled) */
+  /** erase even with open promises or refunds (the promises are cancelled, the refunds rejected) */
   override?: boolean;
 }
 
@@ -22,6 +23,7 @@ export interface ErasureSummary {
   attachments: number;
   audit_rows_redacted: number;
   open_promises_cancelled: number;
+  open_refunds_rejected: number;
 }
 
 /**
@@ -38,20 +40,22 @@ export async function eraseCustomer(db: Db, actor: Actor, o: EraseCustomerOption
     const person = await personOf(tx, actor.accountId, o.customerId, true);
     if (!person) throw notFound('customer', o.customerId);
     if (person.erasedAt) throw conflict('customer_erased', `Customer ${o.customerId} was already erased`);
-    const [open] = await tx.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM promises WHERE account_id = $1 AND customer_id = ANY($2::uuid[]) AND state = 'open'`, [actor.accountId, person.customerIds]);
-    if (open.n > 0 && !o.override) {
-      throw new AppError('erasure_needs_override', `This customer has ${open.n} open promise(s); erase anyway with override (they are cancelled)`, 409, { open_promises: open.n });
+    const open = await openMatters(tx, actor.accountId, person.customerIds);
+    if ((open.open_promises > 0 || open.open_refunds > 0) && !o.override) {
+      throw new AppError('erasure_needs_override',
+        `This customer has ${open.open_promises} open promise(s) and ${open.open_refunds} open refund(s); erase anyway with override (the promises are cancelled, the refunds rejected)`,
+        409, open);
     }
     await tx.query(`SET LOCAL luister.erasure = 'on'`);
+    const refundsRejected = await eraseMoney(tx, actor.accountId, person);
     const summary = await wipe(tx, actor.accountId, person);
     await recordAudit(tx, actor, {
       action: 'customer.erased',
       entityType: 'customer',
       entityId: o.customerId,
-      after: { reason: scrubReason(reason, [...person.values, ...person.texts]), override: Boolean(o.override), ...summary, customer_id: undefined },
+      after: { reason: scrubReason(reason, [...person.values, ...person.texts]), override: Boolean(o.override), ...summary, ...open, customer_id: undefined },
     });
-    return { customer_id: o.customerId, ...summary, open_promises_cancelled: o.override ? open.n : 0 };
+    return { customer_id: o.customerId, ...summary, open_promises_cancelled: o.override ? open.open_promises : 0, open_refunds_rejected: refundsRejected };
   });
 }
 
@@ -77,6 +81,15 @@ async function wipe(tx: Db, accountId: string, p: Person) {
   // portal sign-in links and sessions carry their address (and stop working once the identities go anyway)
   await q(`DELETE FROM portal_links WHERE account_id = $1 AND (customer_id = ANY($2::uuid[]) OR email = ANY($3::text[]))`, [ids, p.values]);
   await q(`DELETE FROM portal_sessions WHERE account_id = $1 AND (customer_id = ANY($2::uuid[]) OR email = ANY($3::text[]))`, [ids, p.values]);
+  // copies of their address or number kept by other doors: announcement deliveries, callbacks (cancelled), status page subscriptions
+  await q(`UPDATE announcement_recipients SET email = '', error = NULL, reply_token = NULL WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]);
+  await q(`UPDATE callback_bookings SET phone = '', state = 'cancelled' WHERE account_id = $1 AND case_id = ANY($2::uuid[])`, [p.caseIds]);
+  const addresses = p.values.map((v) => v.toLowerCase());
+  await q(`DELETE FROM status_deliveries WHERE account_id = $1 AND subscriber_id IN (SELECT id FROM status_subscribers WHERE account_id = $1 AND lower(email) = ANY($2::text[]))`, [addresses]);
+  await q(`DELETE FROM status_subscribers WHERE account_id = $1 AND lower(email) = ANY($2::text[])`, [addresses]);
+  await q(
+    `UPDATE whatsapp_outbound w SET template = NULL FROM messages m
+     WHERE w.account_id = $1 AND m.account_id = w.account_id AND m.id = w.message_id AND m.case_id = ANY($2::uuid[]) AND w.template IS NOT NULL`, [p.caseIds]);
   await q(`DELETE FROM customer_identities WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]);
   await q(
     `UPDATE customers SET name = '', search_text = '', language = NULL, vulnerable = false, media = false, sales_opt_out = false,

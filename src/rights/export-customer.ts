@@ -61,6 +61,13 @@ async function* zipChunks(db: Db, accountId: string, p: Person): AsyncGenerator<
   yield* drain();
   json('cases.json', await q(`SELECT id, ref, subject, status, priority, tier, topic, language, channel, custom_fields, created_at, updated_at, solved_at, closed_at FROM cases WHERE account_id = $1 AND id = ANY($2::uuid[]) ORDER BY created_at`, [p.caseIds]));
   json('promises.json', await q(`SELECT id, case_id, kind, description, state, due_at, window_start, kept_at, breached_at, created_at FROM promises WHERE account_id = $1 AND customer_id = ANY($2::uuid[]) ORDER BY created_at`, [ids]));
+  json('refunds.json', {
+    refunds: await q(`SELECT id, case_id, amount_cents, currency, reason, destination, iban, account_holder, state, rejection_reason, paid_at, created_at, updated_at
+      FROM refunds WHERE account_id = $1 AND customer_id = ANY($2::uuid[]) ORDER BY created_at`, [ids]),
+    // what the imported ledger found about their charges (double charges, overcharges)
+    charge_findings: await q(`SELECT id, kind, customer_ref, amount_cents, currency, explanation, status, case_id, created_at
+      FROM charge_findings WHERE account_id = $1 AND customer_id = ANY($2::uuid[]) ORDER BY created_at`, [ids]),
+  });
   yield* drain();
 
   // messages (text and original) and notes about them, a page at a time, as one JSON array
@@ -93,7 +100,9 @@ async function* zipChunks(db: Db, accountId: string, p: Person): AsyncGenerator<
   messages.push(enc.encode('\n]\n'), true);
   yield* drain();
 
-  // audit entries about them, their cases and promises
+  // audit entries about them, their cases, promises and refunds
+  const owned = await q<{ id: string }>(
+    `SELECT id FROM promises WHERE account_id = $1 AND customer_id = ANY($2::uuid[]) UNION ALL SELECT id FROM refunds WHERE account_id = $1 AND customer_id = ANY($2::uuid[])`, [ids]);
   const audit = new ZipDeflate('audit.json', { level: 6 });
   zip.add(audit);
   audit.push(enc.encode('['));
@@ -103,7 +112,7 @@ async function* zipChunks(db: Db, accountId: string, p: Person): AsyncGenerator<
     const rows = await q<{ id: string }>(
       `SELECT id, at, actor_type, actor_id, action, entity_type, entity_id, before, after FROM audit_log
        WHERE account_id = $1 AND entity_id = ANY($2::uuid[]) AND id > $3 ORDER BY id LIMIT ${PAGE}`,
-      [[...ids, ...p.caseIds], lastId],
+      [[...ids, ...p.caseIds, ...owned.map((o) => o.id)], lastId],
     );
     for (const r of rows) {
       audit.push(enc.encode((first ? '\n' : ',\n') + JSON.stringify(r)));

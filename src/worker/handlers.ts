@@ -47,7 +47,7 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
       if (!any) return scheduleNext(db, 'sla.sweep');
       return slaSweep(db, job);
     },
-    'announcement.send': lazy(async () => (await import('../announcements/send-announcement.ts')).sendAnnouncementJob(config.SMTP_RELAY_URL)),
+    'announcement.send': lazy(async () => (await import('../announcements/send-announcement.ts')).sendAnnouncementJob(config.SMTP_RELAY_URL, undefined, config.PUBLIC_URL)),
     'status.confirm': lazy(async () => (await import('../announcements/status-notices.ts')).sendConfirmationJob(config.SMTP_RELAY_URL, config.PUBLIC_URL)),
     'portal.link': lazy(async () => (await import('../portal/send-link.ts')).sendLinkJob(config.SMTP_RELAY_URL, config.PUBLIC_URL)),
     'status.notify': lazy(async () => (await import('../announcements/status-notices.ts')).notifySubscribersJob(config.SMTP_RELAY_URL, config.PUBLIC_URL)),

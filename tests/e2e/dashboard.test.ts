@@ -175,6 +175,28 @@ describe('dashboard and knowledge editor in Chromium', { skip }, () => {
     }
   });
 
+  test('every table on the dashboard downloads as CSV for the chosen period (issue 18)', async () => {
+    const { DASHBOARD_TABLES, SURVEY_TABLES } = await import('../../src/insight/dashboard-tables.ts');
+    await page.goto(`${base}/app/dashboard?days=30`);
+    await page.getByRole('heading', { name: 'Overzicht' }).waitFor();
+    const links = page.locator('a[href*="/api/v1/insight/export.csv"]');
+    await links.first().waitFor();
+    const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    const tables = new Set(hrefs.map((h) => new URL(h, 'http://x').searchParams.get('table')));
+    for (const t of DASHBOARD_TABLES) assert.ok(tables.has(t), `no CSV link for ${t}: ${[...tables].join(', ')}`);
+    assert.ok(hrefs.every((h) => new URL(h, 'http://x').searchParams.get('days') === '30'), 'the period the supervisor chose');
+    await page.getByRole('link', { name: 'terugbetalingen per maand' }).waitFor();
+    for (const h of hrefs) {
+      const table = new URL(h, 'http://x').searchParams.get('table')!;
+      assert.ok([...DASHBOARD_TABLES, ...SURVEY_TABLES].includes(table as never), table);
+      const res = await context.request.get(`${base}${h}`);
+      assert.equal(res.status(), 200, `${table}: ${await res.text()}`);
+      assert.match(res.headers()['content-type'], /^text\/csv/);
+      assert.ok((await res.text()).split('\r\n')[0].length > 0, `${table} has a header row`);
+    }
+    assert.deepEqual(problems, [], 'no script errors and no failed requests');
+  });
+
   test('the knowledge editor: write, edit into a new version, see the change, publish, no silent overwrite', async () => {
     await page.keyboard.press('g');
     await page.keyboard.press('k');

@@ -57,6 +57,9 @@ describe('customer rights and retention in Chromium', { skip }, () => {
     // the old case was closed three years ago
     await db.query(`UPDATE cases SET status = 'closed', owner_id = $3, closed_at = now() - interval '36 months', solved_at = now() - interval '36 months' WHERE account_id = $1 AND id = $2`,
       [accountId, old.case.id, created.admin.id]);
+    // an open refund on their case: erasure warns and asks for an explicit override
+    await db.query(`INSERT INTO refunds (account_id, case_id, customer_id, amount_cents, currency, reason, destination, state) VALUES ($1, $2, $3, 1250, 'EUR', 'Dubbel betaald', 'original_payment', 'requested')`,
+      [accountId, optOut.case.id, optOut.case.customer_id]);
     optOutRef = optOut.case.ref;
     oldRef = old.case.ref;
     app = await buildApp({ db, config: testConfig(), logger: false });
@@ -104,7 +107,23 @@ describe('customer rights and retention in Chromium', { skip }, () => {
     await gdpr.getByLabel('Ik begrijp dat dit niet ongedaan kan worden.').check();
     await assertAccessible(page, 'erasure confirmation');
     await eraseNow.click();
+    // the open refund: a warning that names it, and the confirmation must be given again
+    const override = gdpr.getByLabel(/0 open belofte\(s\) en 1 open terugbetaling\(en\)\. Toch wissen/);
+    await override.waitFor();
+    assert.equal(await override.isChecked(), false);
+    assert.equal(await eraseNow.isDisabled(), true, 'the first confirmation does not cover the override');
+    const [still] = await db.query<{ erased_at: Date | null }>('SELECT erased_at FROM customers WHERE account_id = $1 AND id = (SELECT customer_id FROM cases WHERE account_id = $1 AND ref = $2)', [accountId, optOutRef]);
+    assert.equal(still.erased_at, null, 'nothing erased without the override');
+    await override.check();
+    await assertAccessible(page, 'erasure override');
+    await eraseNow.click();
     await page.getByText('De klant is gewist.').waitFor();
+    const [refund] = await db.query<{ state: string }>('SELECT state FROM refunds WHERE account_id = $1', [accountId]);
+    assert.equal(refund.state, 'rejected', 'the open refund lapsed with the erasure');
+    // the refused first attempt was the expected 409
+    const refusals = problems.filter((p) => /^409 .*\/erase$/.test(p));
+    assert.equal(refusals.length, 1, problems.join('\n'));
+    problems.splice(0, problems.length, ...problems.filter((p) => !refusals.includes(p)));
     const [c] = await db.query<{ erased_at: Date | null; name: string | null }>(
       'SELECT erased_at, name FROM customers WHERE account_id = $1 AND id = (SELECT customer_id FROM cases WHERE account_id = $1 AND ref = $2)', [accountId, optOutRef]);
     assert.ok(c.erased_at);

@@ -38,7 +38,7 @@ describe('announcements and incidents (C4), continued', () => {
   let supervisor: Actor;
   let agent: Actor;
   const inject = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown) => ctx.app.inject({ method, url, payload: payload as never, headers: acc.auth });
-  const send = (at: Date, id: string) => sendAnnouncementJob(mailbox.url, () => at)(ctx.db, { id: 0, account_id: acc.accountId, kind: 'announcement.send', payload: { announcement_id: id }, attempts: 1, max_attempts: 10 } as JobRow);
+  const send = (at: Date, id: string) => sendAnnouncementJob(mailbox.url, () => at, 'https://luister.example.nl')(ctx.db, { id: 0, account_id: acc.accountId, kind: 'announcement.send', payload: { announcement_id: id }, attempts: 1, max_attempts: 10 } as JobRow);
   const customer = async (name: string, o: { vulnerable?: boolean; sales_opt_out?: boolean; segment?: string; tags?: string[] } = {}) => {
     const email = uniqueEmail(name.toLowerCase());
     const c = await createCustomer(ctx.db, systemActor(acc.accountId), { name, language: 'nl', vulnerable: o.vulnerable, sales_opt_out: o.sales_opt_out, segment: o.segment, identities: [{ kind: 'email', value: email }] });
@@ -90,6 +90,52 @@ describe('announcements and incidents (C4), continued', () => {
     for (const m of mailbox.received.slice(before)) assert.ok(![bram.email, cor.email, dirk.email].includes(m.envelope.to[0]));
     const shown = (await inject('GET', `/api/v1/announcements/${r.json().id}`)).json();
     assert.deepEqual([shown.status, shown.delivery.total, shown.delivery.sent], ['sent', 2, 2]);
+  });
+
+  test('issue 18: a marketing mail carries one-click unsubscribe; a customer who writes "bel me niet meer" after it was scheduled is skipped without anyone touching a flag', async () => {
+    const { runJobs } = await import('../email.ts');
+    const { jobHandlers } = await import('../../src/worker/handlers.ts');
+    const { testConfig } = await import('../helpers.ts');
+    const tag = `product:glas-${process.pid}`;
+    const gert = await customer('Gert', { tags: [tag] });
+    const fien = await customer('Fien', { tags: [tag] });
+    const effective = new Date(Date.now() + 30 * DAY).toISOString();
+    const marketing = await inject('POST', '/api/v1/announcements', { kind: 'other', purpose: 'marketing', content, effective_at: effective, audience: { kind: 'tag', value: tag } });
+    assert.equal(marketing.statusCode, 201, marketing.body);
+    const service = await inject('POST', '/api/v1/announcements', { kind: 'other', purpose: 'service', content, effective_at: effective, audience: { kind: 'tag', value: tag } });
+    assert.equal(service.statusCode, 201, service.body);
+    // both had Fien in their audience; then she writes in, and listening reads the opt-out (nobody sets a flag)
+    await receiveMessage(ctx.db, systemActor(acc.accountId), { customer: { email: fien.email }, subject: 'Aanbiedingen', body: 'Ik heb geen interesse in uw glasvezelpakket, bel me niet meer!', channel: 'email' });
+    assert.ok(await runJobs(ctx.db, jobHandlers(testConfig()), acc.accountId, ['message.analyse']) >= 1);
+    assert.equal((await inject('GET', `/api/v1/customers/${fien.id}/may-contact?purpose=marketing_announcement`)).json().allowed, false);
+
+    const before = mailbox.received.length;
+    for (const at of [Date.now() + 1000, Date.now() + 8 * DAY]) {
+      await send(new Date(at), marketing.json().id);
+      await send(new Date(at), service.json().id);
+    }
+    const mails = mailbox.received.slice(before);
+    const to = (m: (typeof mails)[number]) => m.envelope.to[0];
+    const sale = mails.filter((m) => m.mail.headers.get('x-luister-announcement') === marketing.json().id);
+    assert.deepEqual(sale.map(to), [gert.email], 'the marketing mail skips Fien');
+    const raw = sale[0].raw.toString();
+    assert.match(raw, /^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r$/m);
+    const link = /^List-Unsubscribe:\s+<https:\/\/luister\.example\.nl(\/u\/lsr_[A-Za-z0-9_-]+)>\r$/m.exec(raw);
+    assert.ok(link, raw.slice(0, 2000));
+    assert.ok(sale[0].mail.text?.includes(`https://luister.example.nl${link[1]}`), 'the link is in the text too');
+    const notice = mails.filter((m) => m.mail.headers.get('x-luister-announcement') === service.json().id);
+    assert.deepEqual(notice.map(to).sort(), [fien.email, gert.email].sort(), 'a service announcement still reaches her');
+    assert.ok(!notice[0].raw.toString().includes('List-Unsubscribe'), 'service messages have nothing to unsubscribe from');
+    const shown = (await inject('GET', `/api/v1/announcements/${marketing.json().id}`)).json();
+    assert.deepEqual([shown.delivery.sent, shown.delivery.skipped], [1, 1], JSON.stringify(shown.delivery));
+    const [skip] = await ctx.db.query<{ skip_reason: string }>('SELECT skip_reason FROM announcement_recipients WHERE account_id = $1 AND announcement_id = $2 AND customer_id = $3', [acc.accountId, marketing.json().id, fien.id]);
+    assert.equal(skip.skip_reason, 'sales_opt_out');
+
+    // Gert clicks unsubscribe in his mail client (a POST, no sign-in): the next marketing announcement skips him too
+    const post = await ctx.app.inject({ method: 'POST', url: link[1], headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+    assert.equal(post.statusCode, 200, post.body);
+    const again = await inject('POST', '/api/v1/announcements/check', { kind: 'other', purpose: 'marketing', effective_at: effective, audience: { kind: 'tag', value: tag } });
+    assert.deepEqual(again.json().audience.skipped_by_reason, { sales_opt_out: 1, announcements_opt_out: 1 });
   });
 
   test('a segment is an audience; a problem\'s audience is the customers of its linked cases', async () => {

@@ -151,6 +151,7 @@ describe('GDPR export and erasure', () => {
   const phoneDigits = String(10_000_000 + Math.floor(Math.random() * 89_999_999));
   const phone = `+316${phoneDigits}`;
   const phrase = `paarse walvis ${rand}`;
+  const IBAN = 'NL91ABNA0417164300';
   let customerId = '';
   let caseId = '';
 
@@ -179,8 +180,37 @@ describe('GDPR export and erasure', () => {
       [acc.accountId, `call-${rand}`, phone, caseId]);
     await ctx.db.query(`UPDATE customers SET custom_fields = $3 WHERE account_id = $1 AND id = $2`, [acc.accountId, customerId, JSON.stringify({ notitie: `houdt van ${phrase}` })]);
     await ctx.db.query(`UPDATE cases SET custom_fields = $3 WHERE account_id = $1 AND id = $2`, [acc.accountId, caseId, JSON.stringify({ locatie: `bij de ${phrase}` })]);
+    await seedMoneyAndCopies();
     await drain();
   });
+
+  /** Their money trail and the copies other doors keep: refunds (one paid in a SEPA batch, one open), ledger charges and a finding, an announcement delivery, a callback, a status subscription, a WhatsApp template send. */
+  async function seedMoneyAndCopies() {
+    const { buildPain001 } = await import('../../src/refunds/export-sepa.ts');
+    const q = (sql: string, params: unknown[] = []) => ctx.db.query<{ id: string }>(sql, [acc.accountId, ...params]);
+    await q(`INSERT INTO charges (account_id, charge_ref, customer_ref, amount_cents, currency, charged_at) VALUES ($1, $2, $3, 1999, 'EUR', now() - interval '3 days'), ($1, $4, $3, 1999, 'EUR', now() - interval '3 days')`,
+      [`ch-${rand}-1`, email.toLowerCase(), `ch-${rand}-2`]);
+    await q(`INSERT INTO charge_findings (account_id, kind, charge_id, related_charge_id, customer_ref, customer_id, case_id, amount_cents, currency, explanation)
+      VALUES ($1, 'double_charge', $2, $3, $4, $5, $6, 1999, 'EUR', 'Twee keer afgeschreven')`, [`ch-${rand}-2`, `ch-${rand}-1`, email.toLowerCase(), customerId, caseId]);
+    const xml = buildPain001({ format: 'pain.001.001.03', messageId: `B-${rand}`, created: new Date(), debtorName: 'Kabel BV', debtorIban: 'NL02ABNA0123456789', debtorBic: null,
+      refunds: [{ id: '00000000-0000-4000-8000-000000000001', amount_cents: 1999, iban: IBAN, account_holder: name, case_ref: 'LU-1' }] });
+    const [batch] = await q(`INSERT INTO refund_batches (account_id, message_id, refund_count, total_cents, xml, status) VALUES ($1, $2, 1, 1999, $3, 'paid') RETURNING id`, [`B-${rand}`, xml]);
+    await q(`INSERT INTO refunds (account_id, case_id, customer_id, amount_cents, currency, reason, destination, iban, account_holder, state, batch_id, paid_at, charge_id)
+      VALUES ($1, $2, $3, 1999, 'EUR', $4, 'iban', $5, $6, 'paid', $7, now(), $8)`, [caseId, customerId, `Dubbel betaald voor de ${phrase}`, IBAN, name, batch.id, `ch-${rand}-2`]);
+    await q(`INSERT INTO refunds (account_id, case_id, customer_id, amount_cents, currency, reason, destination, iban, account_holder, state)
+      VALUES ($1, $2, $3, 500, 'EUR', $4, 'iban', $5, $6, 'requested')`, [caseId, customerId, `Nog terug voor de ${phrase}`, IBAN, name]);
+    const [a] = await q(`INSERT INTO announcements (account_id, kind, content, effective_at, send_at, audience, contact_route, status, notice_days)
+      VALUES ($1, 'other', '{"nl": {"subject": "x", "body": "x", "plain": "x"}}', now() - interval '1 day', now() - interval '20 days', '{"kind": "all"}', '088 123 45 67', 'sent', 14) RETURNING id`);
+    await q(`INSERT INTO announcement_recipients (account_id, announcement_id, customer_id, email, language, vulnerable, send_at, state, email_message_id)
+      VALUES ($1, $2, $3, $4, 'nl', false, now() - interval '20 days', 'sent', $5)`, [a.id, customerId, email, `ann-${rand}@kabel.example`]);
+    const [promise] = await q(`INSERT INTO promises (account_id, case_id, customer_id, owner_id, kind, description, due_at, state) VALUES ($1, $2, $3, $4, 'callback', 'Terugbellen', now() - interval '2 days', 'kept') RETURNING id`, [caseId, customerId, acc.adminId]);
+    await q(`INSERT INTO callback_bookings (account_id, case_id, promise_id, slot_start, slot_end, phone, manage_hash) VALUES ($1, $2, $3, now() - interval '2 days', now() - interval '2 days' + interval '15 minutes', $4, $5)`,
+      [caseId, promise.id, phone, `hash-${rand}`]);
+    await q(`INSERT INTO status_subscribers (account_id, email, unsubscribe_secret, state) VALUES ($1, $2, $3, 'confirmed')`, [email, `secret-${rand}`]);
+    const [out] = await q(`SELECT id FROM messages WHERE account_id = $1 AND case_id = $2 AND type = 'outbound' LIMIT 1`, [caseId]);
+    await q(`INSERT INTO whatsapp_outbound (account_id, message_id, to_wa_id, template, state) VALUES ($1, $2, $3, $4, 'sent')`,
+      [out.id, phoneDigits, JSON.stringify({ name: 'monteur', language: 'nl', parameters: [name] })]);
+  }
 
   test('the export holds everything: identities, cases, messages with originals, notes, attachments, preferences, audit', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: `/api/v1/customers/${customerId}/export`, headers: acc.auth });
@@ -189,7 +219,10 @@ describe('GDPR export and erasure', () => {
     const { unzipSync, strFromU8 } = await import('fflate');
     const files = unzipSync(new Uint8Array(res.rawPayload));
     const names = Object.keys(files).sort();
-    for (const f of ['README.json', 'audit.json', 'cases.json', 'customer.json', 'messages.json', 'promises.json']) assert.ok(names.includes(f), names.join(','));
+    for (const f of ['README.json', 'audit.json', 'cases.json', 'customer.json', 'messages.json', 'promises.json', 'refunds.json']) assert.ok(names.includes(f), names.join(','));
+    const money = JSON.parse(strFromU8(files['refunds.json']));
+    assert.deepEqual(money.refunds.map((r: { state: string; iban: string; account_holder: string }) => [r.state, r.iban, r.account_holder]).sort(), [['paid', IBAN, name], ['requested', IBAN, name]]);
+    assert.deepEqual(money.charge_findings.map((f: { kind: string; customer_ref: string }) => [f.kind, f.customer_ref]), [['double_charge', email.toLowerCase()]]);
     const customer = JSON.parse(strFromU8(files['customer.json']));
     assert.equal(customer.customer.name, name);
     assert.deepEqual(customer.identities.map((i: { kind: string }) => i.kind).sort(), ['email', 'phone']);
@@ -217,11 +250,16 @@ describe('GDPR export and erasure', () => {
     assert.equal((await req('POST', `/api/v1/customers/${customerId}/erase`, { reason: 'verzoek' }, other)).statusCode, 404);
     assert.equal((await req('GET', `/api/v1/customers/${customerId}/export`, undefined, other)).statusCode, 404);
     assert.equal((await req('POST', `/api/v1/customers/${customerId}/erase`, { reason: '  ' })).statusCode, 400);
+    // an open refund alone already asks for the override
+    const refund = await req('POST', `/api/v1/customers/${customerId}/erase`, { reason: 'verzoek' });
+    assert.deepEqual([refund.statusCode, refund.json().error.code, refund.json().error.details.open_refunds], [409, 'erasure_needs_override', 1], refund.body);
     const due = new Date(Date.now() + 3 * 86_400_000).toISOString();
     assert.equal((await req('POST', `/api/v1/cases/${caseId}/promises`, { kind: 'callback', description: `Terugbellen over ${phrase}`, due_at: due })).statusCode, 201);
     const refused = await req('POST', `/api/v1/customers/${customerId}/erase`, { reason: 'verzoek' });
     assert.equal(refused.statusCode, 409);
     assert.equal(refused.json().error.code, 'erasure_needs_override');
+    assert.equal(refused.json().error.details.open_refunds, 1, 'the open refund is named');
+    assert.ok(refused.json().error.details.open_promises >= 1, refused.body);
     assert.equal((await req('GET', `/api/v1/customers/${customerId}`)).json().name, name, 'nothing changed');
   });
 
@@ -229,15 +267,19 @@ describe('GDPR export and erasure', () => {
     const [before] = await ctx.db.query<{ cases: number; messages: number }>(
       `SELECT (SELECT count(*)::int FROM cases WHERE account_id = $1) AS cases, (SELECT count(*)::int FROM messages WHERE account_id = $1) AS messages`, [acc.accountId]);
     const auditBefore = (await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE account_id = $1', [acc.accountId]))[0].n;
-    const needles = [name, email, phoneDigits, phrase];
+    const needles = [name, email, phoneDigits, phrase, IBAN];
     const seeded = await scanEverything(ctx.db, needles);
-    for (const where of ['customers.name', 'customer_identities.value', 'messages.body', 'attachments.content', 'audit_log.after', 'idempotency_keys.response_body', 'webhook_deliveries.payload', 'surveys.comment', 'promises.description', 'phone_calls.customer_phone', 'customers.custom_fields', 'cases.custom_fields']) {
+    for (const where of ['refunds.account_holder', 'refunds.iban', 'refunds.reason', 'refund_batches.xml', 'charges.customer_ref', 'charge_findings.customer_ref',
+      'announcement_recipients.email', 'callback_bookings.phone', 'status_subscribers.email', 'whatsapp_outbound.template', 'customers.name', 'customer_identities.value', 'messages.body', 'attachments.content', 'audit_log.after', 'idempotency_keys.response_body', 'webhook_deliveries.payload', 'surveys.comment', 'promises.description', 'phone_calls.customer_phone', 'customers.custom_fields', 'cases.custom_fields']) {
       assert.ok(seeded.some((h) => h.startsWith(`${where}:`)), `the scan finds the seeded data in ${where}: ${seeded.join(', ')}`);
     }
     const erased = await req('POST', `/api/v1/customers/${customerId}/erase`, { reason: `Verzoek van ${name} per brief`, override: true });
     assert.equal(erased.statusCode, 200, erased.body);
     assert.ok(erased.json().open_promises_cancelled >= 1, erased.body);
     assert.equal(erased.json().attachments, 1, erased.body);
+    assert.equal(erased.json().open_refunds_rejected, 1, erased.body);
+    const refundsLeft = await ctx.db.query<{ state: string; amount_cents: string }>(`SELECT state, amount_cents FROM refunds WHERE account_id = $1 AND customer_id = $2 ORDER BY amount_cents`, [acc.accountId, customerId]);
+    assert.deepEqual(refundsLeft.map((r) => [r.state, Number(r.amount_cents)]), [['rejected', 500], ['paid', 1999]], 'the refund figures still add up');
 
     const hits = await scanEverything(ctx.db, needles);
     assert.deepEqual(hits, [], `personal data left behind: ${JSON.stringify(hits)}`);
@@ -408,9 +450,16 @@ describe('CSAT and NPS', () => {
       assert.equal(table.statusCode, 200, table.body);
       assert.match(table.headers['content-type'] as string, /text\/csv/);
       assert.equal(table.body, 'name,responses,average,satisfied_rate\r\napi,1,2,0\r\n');
-      for (const t of ['contacts', 'topics', 'cases', 'sla', 'promises', 'cost', 'nps', 'csat_by_day']) {
-        assert.equal((await req('GET', `/api/v1/insight/export.csv?days=7&table=${t}`)).statusCode, 200, t);
+      // every table of the dashboard (the refund tile and its months included), with its header row
+      const { DASHBOARD_TABLES, SURVEY_TABLES } = await import('../../src/insight/dashboard-tables.ts');
+      assert.ok(DASHBOARD_TABLES.includes('refund_months') && DASHBOARD_TABLES.includes('channels'));
+      for (const t of [...DASHBOARD_TABLES, ...SURVEY_TABLES]) {
+        const res = await req('GET', `/api/v1/insight/export.csv?days=30&table=${t}`);
+        assert.equal(res.statusCode, 200, `${t}: ${res.body}`);
+        assert.match(res.headers['content-disposition'] as string, new RegExp(`luister-${t}\\.csv`));
+        assert.ok(res.body.split('\r\n')[0].length > 0, t);
       }
+      assert.equal((await req('GET', '/api/v1/insight/export.csv?days=7&table=refund_months')).body.split('\r\n')[0], 'month,paid,median_hours_to_paid,median_hours_charge_to_paid,median_hours_complaint_to_paid');
       const today = new Date().toISOString().slice(0, 10);
       const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
       const cases = await req('GET', `/api/v1/cases/export.csv?from=${today}&to=${tomorrow}`);
@@ -423,6 +472,35 @@ describe('CSAT and NPS', () => {
     } finally {
       await mailbox.close();
     }
+  });
+
+  test('a low CSAT opens a follow-up for the supervisor of the case owner\'s team (not another team\'s), naming the case; a high one for nobody', async () => {
+    const { createTeam } = await import('../../src/accounts/create-team.ts');
+    const { createAgent } = await import('../../src/accounts/create-agent.ts');
+    const admin = { accountId: acc.accountId, type: 'agent' as const, id: acc.adminId, role: 'admin' as const, agentId: acc.adminId };
+    const north = await createTeam(ctx.db, admin, { name: `Noord ${Date.now()}` });
+    const south = await createTeam(ctx.db, admin, { name: `Zuid ${Date.now()}` });
+    const owner = await createAgent(ctx.db, admin, { email: uniqueEmail('owner'), name: 'Olaf Owner', role: 'agent', teamId: north.id });
+    const ownSup = await createAgent(ctx.db, admin, { email: uniqueEmail('supn'), name: 'Nora Noord', role: 'supervisor', teamId: north.id });
+    const otherSup = await createAgent(ctx.db, admin, { email: uniqueEmail('supz'), name: 'Zeger Zuid', role: 'supervisor', teamId: south.id });
+    const rate = async (score: number) => {
+      const c = await newCase('Mijn modem doet het niet.', uniqueEmail('laag'), 'Lotte Laag', 'Modem');
+      await ctx.db.query('UPDATE cases SET owner_id = $3, team_id = $4 WHERE account_id = $1 AND id = $2', [acc.accountId, c.id, owner.id, north.id]);
+      await req('POST', `/api/v1/cases/${c.id}/messages`, { body: 'Beste Lotte, het modem is vervangen. Groet, Olaf' });
+      assert.equal((await req('PATCH', `/api/v1/cases/${c.id}`, { status: 'solved' })).statusCode, 200);
+      const [survey] = await ctx.db.query<{ id: string; customer_id: string; agent_id: string }>(`SELECT id, customer_id, agent_id FROM surveys WHERE account_id = $1 AND case_id = $2`, [acc.accountId, c.id]);
+      assert.equal(survey.agent_id, owner.id, 'the survey is frozen with the case owner');
+      const token = await createRightsLink(ctx.db, acc.accountId, { customerId: survey.customer_id, purpose: 'survey', surveyId: survey.id });
+      const vote = await ctx.app.inject({ method: 'POST', url: `/s/${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `score=${score}` });
+      assert.equal(vote.statusCode, 200, vote.body);
+      return ctx.db.query<{ agent_id: string; body: string }>(`SELECT agent_id, body FROM notifications WHERE account_id = $1 AND case_id = $2 AND kind = 'survey.low_rating'`, [acc.accountId, c.id])
+        .then((rows) => ({ ref: c.ref, rows }));
+    };
+    const low = await rate(1);
+    assert.deepEqual(low.rows.map((n) => n.agent_id), [ownSup.id], 'only the owner\'s own supervisor');
+    assert.ok(!low.rows.some((n) => n.agent_id === otherSup.id));
+    assert.match(low.rows[0].body, new RegExp(`${low.ref}.*neem contact op`));
+    assert.deepEqual((await rate(5)).rows, [], 'a good rating asks nobody to follow up');
   });
 
   test('NPS goes to a sample of those who accept surveys', async () => {

@@ -80,10 +80,10 @@ export function rightsRoutes(app: FastifyInstance, db: Db, reads: Reads) {
 
   r.post('/api/v1/customers/:id/erase', {
     config: { permission: 'customers.erase' },
-    schema: { tags, summary: 'GDPR erasure (art. 17): removes or anonymises the customer\'s personal data everywhere; cannot be undone (admin). Open promises need override.',
+    schema: { tags, summary: 'GDPR erasure (art. 17): removes or anonymises the customer\'s personal data everywhere; cannot be undone (admin). Open promises or refunds need override (the promises are cancelled, the refunds rejected).',
       params: s.idParams,
       body: z.object({ reason: z.string().trim().min(1).max(1000), override: z.boolean().default(false) }).strict(),
-      response: { 200: z.object({ customer_id: z.string(), cases: z.number(), messages: z.number(), attachments: z.number(), audit_rows_redacted: z.number(), open_promises_cancelled: z.number() }), ...res.errors } },
+      response: { 200: z.object({ customer_id: z.string(), cases: z.number(), messages: z.number(), attachments: z.number(), audit_rows_redacted: z.number(), open_promises_cancelled: z.number(), open_refunds_rejected: z.number() }), ...res.errors } },
   }, async (req) => eraseCustomer(db, actorOf(req), { customerId: req.params.id, reason: req.body.reason, override: req.body.override }));
 
   const rules = z.object({ enabled: z.boolean(), anonymise_closed_cases_after_months: z.number().nullable(), delete_attachments_after_months: z.number().nullable() }).describe('Retention rules');

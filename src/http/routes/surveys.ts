@@ -46,7 +46,7 @@ export function surveyRoutes(app: FastifyInstance, db: Db, reads: Reads) {
 
   r.get('/api/v1/insight/export.csv', {
     config: { permission: 'insight.export' },
-    schema: { tags, summary: 'Any dashboard table as CSV (supervisor): contacts, topics, channels, cases, sla, promises, cost, csat_by_agent|team|topic|channel|day|week, nps, nps_by_week',
+    schema: { tags, summary: 'Any dashboard table as CSV (supervisor): contacts, topics, channels, cases, sla, promises, cost, refunds, refund_months, csat_by_agent|team|topic|channel|day|week, nps, nps_by_week',
       querystring: z.object({ days, table: z.enum([...DASHBOARD_TABLES, ...SURVEY_TABLES]) }).strict(), response: { 200: z.any().describe('text/csv'), ...res.errors } },
   }, async (req, reply) => {
     const actor = actorOf(req);

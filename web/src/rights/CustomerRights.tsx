@@ -1,12 +1,13 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../shared/api.ts';
+import { ApiError, post } from '../shared/api.ts';
 import type { Act } from '../shared/useAction.ts';
 
 /**
  * GDPR on the customer card: export (customers.export: supervisors and admins) and erasure
  * (customers.erase: admins), which asks for a reason and a second confirmation; open promises ask for a
- * third, explicit override. A custom role may grant either.
+ * third, explicit override
+ * (the count of each is shown, and the confirmation must be given again). A custom role may grant either.
  */
 export interface RightsAllowed { export: boolean; erase: boolean }
 export function CustomerRights({ customerId, allowed, act }: { customerId: string; allowed: RightsAllowed; act: Act }) {
@@ -14,16 +15,20 @@ export function CustomerRights({ customerId, allowed, act }: { customerId: strin
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [sure, setSure] = useState(false);
-  const [needsOverride, setNeedsOverride] = useState(false);
+  const [needsOverride, setNeedsOverride] = useState<{ open_promises: number; open_refunds: number } | null>(null);
   const id = useId();
   if (!allowed.export && !allowed.erase) return null;
   const erase = () =>
     void act(async () => {
       try {
-        await post(`/api/v1/customers/${customerId}/erase`, { reason, override: needsOverride });
+        await post(`/api/v1/customers/${customerId}/erase`, { reason, override: needsOverride !== null });
         setOpen(false);
       } catch (e) {
-        if ((e as { code?: string }).code === 'erasure_needs_override') setNeedsOverride(true);
+        if (e instanceof ApiError && e.code === 'erasure_needs_override') {
+          // a new, explicit confirmation that names what would lapse
+          setNeedsOverride(e.details as { open_promises: number; open_refunds: number });
+          setSure(false);
+        }
         throw e;
       }
     }, t('rights.erased'));
@@ -57,7 +62,7 @@ export function CustomerRights({ customerId, allowed, act }: { customerId: strin
           </div>
           <div className="field">
             <input id={`${id}-sure`} type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} />{' '}
-            <label htmlFor={`${id}-sure`}>{needsOverride ? t('rights.sureOverride') : t('rights.sure')}</label>
+            <label htmlFor={`${id}-sure`}>{needsOverride ? t('rights.sureOverride', { promises: needsOverride.open_promises, refunds: needsOverride.open_refunds }) : t('rights.sure')}</label>
           </div>
           <div className="actions">
             <button type="submit" className="button danger" disabled={!reason.trim() || !sure}>

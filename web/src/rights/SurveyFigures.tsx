@@ -81,7 +81,7 @@ export function SurveyFigures({ days, canExport }: { days: number; canExport: bo
       {canExport && (
         <p className="small">
           {t('surveys.exports')}{' '}
-          {(['contacts', 'topics', 'channels', 'cases', 'sla', 'promises', 'cost', 'nps', 'csat_by_week', 'nps_by_week'] as const).map((table) => (
+          {(['contacts', 'topics', 'channels', 'cases', 'sla', 'promises', 'cost', 'refunds', 'refund_months', 'nps', 'csat_by_week', 'nps_by_week'] as const).map((table) => (
             <a key={table} href={`/api/v1/insight/export.csv${query({ days, table })}`} download className="csv-link">
               {t(`surveys.table.${table}`)}
             </a>

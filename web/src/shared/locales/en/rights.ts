@@ -25,7 +25,7 @@ export const rights: Shape<typeof nl> = {
     eraseWarning: 'Erasing removes this customer\'s name, addresses, messages, attachments and notes everywhere. It cannot be undone. Figures stay right.',
     reason: 'Reason (without personal data), e.g. "customer\'s request by letter of 12 November"',
     sure: 'I understand this cannot be undone.',
-    sureOverride: 'The customer has open promises. Erase anyway (the promises lapse).',
+    sureOverride: 'The customer has {{promises}} open promise(s) and {{refunds}} open refund(s). Erase anyway (the promises lapse, the refunds are rejected).',
     eraseNow: 'Erase for good',
     cancel: 'Cancel',
     erased: 'The customer was erased.',
@@ -127,6 +127,6 @@ export const rights: Shape<typeof nl> = {
     none: 'No answers in this period yet.',
     csv: '(CSV)',
     exports: 'Tables as CSV:',
-    table: { contacts: 'contacts per day', topics: 'topics', channels: 'channels', cases: 'cases', sla: 'service levels', promises: 'promises', cost: 'cost', nps: 'NPS', csat_by_week: 'satisfaction per week', nps_by_week: 'NPS per week' },
+    table: { contacts: 'contacts per day', topics: 'topics', channels: 'channels', cases: 'cases', sla: 'service levels', promises: 'promises', cost: 'cost', refunds: 'refunds', refund_months: 'refunds per month', nps: 'NPS', csat_by_week: 'satisfaction per week', nps_by_week: 'NPS per week' },
   },
 };

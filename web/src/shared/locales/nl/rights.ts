@@ -22,7 +22,7 @@ export const rights = {
     eraseWarning: 'Wissen haalt naam, adressen, berichten, bijlagen en notities van deze klant overal weg. Dit kan niet ongedaan worden gemaakt. Cijfers blijven kloppen.',
     reason: 'Reden (zonder persoonsgegevens), bijvoorbeeld "verzoek klant per brief van 12 november"',
     sure: 'Ik begrijp dat dit niet ongedaan kan worden.',
-    sureOverride: 'De klant heeft open beloftes. Toch wissen (de beloftes vervallen).',
+    sureOverride: 'De klant heeft {{promises}} open belofte(s) en {{refunds}} open terugbetaling(en). Toch wissen (beloftes vervallen, terugbetalingen worden afgewezen).',
     eraseNow: 'Definitief wissen',
     cancel: 'Annuleren',
     erased: 'De klant is gewist.',
@@ -124,6 +124,6 @@ export const rights = {
     none: 'Nog geen antwoorden in deze periode.',
     csv: '(CSV)',
     exports: 'Tabellen als CSV:',
-    table: { contacts: 'contacten per dag', topics: 'onderwerpen', channels: 'kanalen', cases: 'zaken', sla: 'servicenormen', promises: 'beloftes', cost: 'kosten', nps: 'NPS', csat_by_week: 'tevredenheid per week', nps_by_week: 'NPS per week' },
+    table: { contacts: 'contacten per dag', topics: 'onderwerpen', channels: 'kanalen', cases: 'zaken', sla: 'servicenormen', promises: 'beloftes', cost: 'kosten', refunds: 'terugbetalingen', refund_months: 'terugbetalingen per maand', nps: 'NPS', csat_by_week: 'tevredenheid per week', nps_by_week: 'NPS per week' },
   },
 };
