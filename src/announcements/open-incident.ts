@@ -27,7 +27,7 @@ export async function openIncident(db: Db, actor: Actor, o: OpenIncidentOptions)
   return db.transaction(async (tx) => {
     const components = [...new Set(o.componentIds)];
     if (components.length) {
-      const found = await tx.query<{ id: string }>('SELECT id FROM status_components WHERE account_id = $1 AND id = ANY($2::uuid[])', [actor.accountId, components]);
+      const found = await tx.query<{ id: string }>('SELECT id FROM status_components WHERE account_id = $1 AND id = ANY($2::uuid[]) AND removed_at IS NULL', [actor.accountId, components]);
       const missing = components.filter((c) => !found.some((f) => f.id === c));
       if (missing.length) throw notFound('component', missing[0]);
     }

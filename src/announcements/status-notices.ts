@@ -109,8 +109,12 @@ export function notifySubscribersJob(relayUrl: string | undefined, publicUrl: st
 async function composerFor(db: Db, accountId: string, notice: string, page: Page): Promise<{ components: string[]; mail: (language: 'nl' | 'en', unsubscribe: string) => Mail } | null> {
   const [kind, id] = notice.split(':');
   if (kind === 'update') {
+    // the incident's components and the groups they are in: a subscriber of Mobiel hears of an outage of 5G
     const [u] = await db.query<{ status: IncidentStatus; parts: UpdateParts; next_update_at: Date | null; contact_route: string; title: IncidentTitle; component_ids: string[] }>(
-      `SELECT u.status, u.parts, u.next_update_at, u.contact_route, i.title, i.component_ids FROM incident_updates u
+      `SELECT u.status, u.parts, u.next_update_at, u.contact_route, i.title,
+         i.component_ids || coalesce((SELECT array_agg(DISTINCT c.group_id) FROM status_components c
+           WHERE c.account_id = i.account_id AND c.id = ANY(i.component_ids) AND c.group_id IS NOT NULL), '{}') AS component_ids
+       FROM incident_updates u
        JOIN incidents i ON i.account_id = u.account_id AND i.id = u.incident_id WHERE u.account_id = $1 AND u.id = $2`, [accountId, id]);
     if (!u) return null;
     return {

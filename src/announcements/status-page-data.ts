@@ -1,6 +1,7 @@
 import type { Db } from '../storage/db.ts';
 import { getServiceSettings } from '../promises/settings.ts';
 import type { AnnouncementContent } from './store.ts';
+import { groupMembers } from './component-groups.ts';
 import { INCIDENT_COLUMNS, type IncidentImpact, type IncidentRow, type IncidentUpdateRow, isOverdue, UPDATE_COLUMNS } from './incident-store.ts';
 
 export type ComponentState = 'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage' | 'under_maintenance';
@@ -16,7 +17,8 @@ export interface StatusPageData {
   timeZone: string;
   version: number;
   generatedAt: Date;
-  components: { id: string; name_nl: string; name_en: string; description_nl: string | null; description_en: string | null; position: number; created_at: Date; state: ComponentState; updated_at: Date }[];
+  /** by position; group_id names the group a component is in, members lists a group's components (empty: not a group); a group's state is the worst of its own and its members' */
+  components: { id: string; name_nl: string; name_en: string; description_nl: string | null; description_en: string | null; group_id: string | null; members: string[]; position: number; created_at: Date; state: ComponentState; updated_at: Date }[];
   /** open first, then resolved within the history window; updates newest first */
   incidents: (IncidentRow & { updates: IncidentUpdateRow[]; overdue: boolean })[];
   maintenance: { id: string; content: AnnouncementContent; starts_at: Date; ends_at: Date | null; created_at: Date; updated_at: Date; state: 'scheduled' | 'in_progress' | 'completed' }[];
@@ -43,8 +45,8 @@ export async function loadStatusPage(db: Db, slug: string, now = new Date()): Pr
   const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000);
   const [{ time_zone }, comps, incidents, maint] = await Promise.all([
     getServiceSettings(db, accountId),
-    db.query<{ id: string; name_nl: string; name_en: string; description_nl: string | null; description_en: string | null; position: number; created_at: Date }>(
-      'SELECT id, name_nl, name_en, description_nl, description_en, position, created_at FROM status_components WHERE account_id = $1 ORDER BY position, name_nl, id', [accountId]),
+    db.query<{ id: string; name_nl: string; name_en: string; description_nl: string | null; description_en: string | null; group_id: string | null; position: number; created_at: Date }>(
+      'SELECT id, name_nl, name_en, description_nl, description_en, group_id, position, created_at FROM status_components WHERE account_id = $1 AND removed_at IS NULL ORDER BY position, name_nl, id', [accountId]),
     db.query<IncidentRow>(
       `SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE account_id = $1 AND (status <> 'resolved' OR resolved_at >= $2)
        ORDER BY (status = 'resolved'), created_at DESC LIMIT 200`, [accountId, since]),
@@ -64,7 +66,7 @@ export async function loadStatusPage(db: Db, slug: string, now = new Date()): Pr
     return { id: m.id, content: m.content, starts_at: m.effective_at, ends_at: m.ends_at, created_at: m.created_at, updated_at: m.updated_at, state };
   });
   const open = incidents.filter((i) => i.status !== 'resolved');
-  const components = comps.map((c) => {
+  const own = comps.map((c) => {
     let state: ComponentState = maintenance.some((m) => m.state === 'in_progress') ? 'under_maintenance' : 'operational';
     let updated = c.created_at;
     for (const i of open) {
@@ -73,6 +75,15 @@ export async function loadStatusPage(db: Db, slug: string, now = new Date()): Pr
       if (i.updated_at > updated) updated = i.updated_at;
     }
     return { ...c, state, updated_at: updated };
+  });
+  const members = groupMembers(own);
+  // a group reads as its worst member (an outage of 5G is an outage of Mobiel)
+  const components = own.map((c) => {
+    const mine = members.get(c.id) ?? [];
+    const inner = own.filter((k) => mine.includes(k.id));
+    const state = [c, ...inner].reduce<ComponentState>((w, k) => (STATE_RANK[k.state] > STATE_RANK[w] ? k.state : w), c.state);
+    const updated = [c, ...inner].reduce((w, k) => (k.updated_at > w ? k.updated_at : w), c.updated_at);
+    return { ...c, members: mine, state, updated_at: updated };
   });
   const order: IncidentImpact[] = ['none', 'minor', 'major', 'critical'];
   const indicator = open.reduce<IncidentImpact>((w, i) => (order.indexOf(i.impact) > order.indexOf(w) ? i.impact : w), 'none');

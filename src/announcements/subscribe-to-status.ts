@@ -50,7 +50,7 @@ export async function subscribeToStatus(db: Db, slug: string, o: { email: string
   if (!isMailAddress(email) || email.length > 320) throw invalid('invalid_email', 'Give an e-mail address to subscribe with');
   const wanted = [...new Set(o.componentIds)];
   if (wanted.length) {
-    const found = await db.query<{ id: string }>('SELECT id FROM status_components WHERE account_id = $1 AND id = ANY($2::uuid[])', [accountId, wanted]);
+    const found = await db.query<{ id: string }>('SELECT id FROM status_components WHERE account_id = $1 AND id = ANY($2::uuid[]) AND removed_at IS NULL', [accountId, wanted]);
     if (found.length !== wanted.length) throw invalid('unknown_component', 'One of the chosen components is not on this status page');
   }
   return db.transaction(async (tx) => {

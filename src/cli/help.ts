@@ -130,7 +130,7 @@ export const HELP = `luister <command> [options]
   incidents [--all] [--account ID]   open incidents with their promised next update (OVERDUE when late)
   incidents open --file INCIDENT.json | incidents update ID --file UPDATE.json [--account ID]
                                      open one / post an update (the API's JSON bodies: four parts, a contact, the next update)
-  status-components [list] | add --name NL [--name-en EN] | rename ID [--name NL] [--name-en EN] | order ID,ID,…
+  status-components [list] | add --name NL [--name-en EN] | rename ID [--name NL] [--name-en EN] | group ID --in GROUP-ID|none | remove ID | order ID,ID,…
                                      the parts of the service the public status page reports on [--account ID]
   topics | signals | problems [--account ID]
                                      what listening found: topics with labels, open signals, problems

@@ -11,6 +11,7 @@ export function parseCli() {
     options: {
       name: { type: 'string' },
       'name-en': { type: 'string' },
+      in: { type: 'string' },
       email: { type: 'string' },
       role: { type: 'string' },
       agent: { type: 'string' },

@@ -130,6 +130,56 @@ describe('announcements and the public status page in Chromium', { skip: chromiu
     await page.close();
   });
 
+  test('the status page settings: a component put in a group and a group removed, by keyboard; the screen passes axe', async () => {
+    await signIn(context, base, adminEmail);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    watch(page, problems);
+    await page.goto(`${base}/app/status`);
+    await page.getByRole('heading', { name: 'Statuspagina', level: 1 }).waitFor();
+    for (const name of ['Mobiel', '5G']) {
+      await page.getByLabel('Naam (Nederlands)').fill(name);
+      await page.getByLabel('Naam (Nederlands)').press('Enter');
+      await page.getByRole('button', { name: `Wijzigen ${name}` }).waitFor();
+    }
+    // 5G into the group Mobiel: the edit form's group field, by keyboard
+    await page.getByRole('button', { name: 'Wijzigen 5G' }).focus();
+    await page.keyboard.press('Enter');
+    const group = page.getByLabel('Groep', { exact: true });
+    await group.waitFor();
+    await group.focus();
+    await group.selectOption({ label: 'Mobiel' });
+    await assertAccessible(page, 'status page settings, a component put in a group');
+    await page.getByRole('button', { name: 'Opslaan' }).last().press('Enter');
+    await page.getByText('Onderdeel gewijzigd.').waitFor();
+    await page.getByText('in Mobiel').waitFor();
+    await page.locator('.status-components .badge', { hasText: /^groep$/ }).waitFor();
+    let pub = await (await fetch(`${base}/status/${slug}`)).text();
+    assert.match(pub, /<span>Mobiel<\/span><span>Werkt<\/span><ul class="c g"><li><span>5G<\/span>/, 'the public page nests 5G under Mobiel');
+    // a group cannot go into a group: its field is disabled
+    await page.getByRole('button', { name: 'Wijzigen Mobiel' }).press('Enter');
+    assert.equal(await page.getByLabel('Groep', { exact: true }).isDisabled(), true);
+    await page.getByRole('button', { name: 'Annuleren' }).last().press('Enter');
+
+    // remove the group: asked twice, the focus on the confirming button, then on the next component
+    await page.getByRole('button', { name: 'Verwijderen Mobiel' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Mobiel van de statuspagina verwijderen?').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Ja, verwijderen');
+    await assertAccessible(page, 'status page settings, removing a component');
+    await page.keyboard.press('Enter');
+    await page.getByText('Mobiel is verwijderd.').waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Wijzigen 5G');
+    assert.deepEqual(await page.locator('.status-components li strong').allTextContents(), ['Televisie', 'Glasvezel', '5G']);
+    assert.equal(await page.getByText('in Mobiel').count(), 0);
+    await assertAccessible(page, 'status page settings after a removal');
+    pub = await (await fetch(`${base}/status/${slug}`)).text();
+    assert.doesNotMatch(pub, /Mobiel/);
+    assert.match(pub, /<li><span>5G<\/span><span>Werkt<\/span><\/li>/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('the public status page works without JavaScript and passes axe, in Dutch and English', async () => {
     // no script on the page, and its CSP (default-src 'none') would not run one: what you see works without JavaScript
     const plain = await browser.newContext({ locale: 'nl-NL' });

@@ -180,7 +180,7 @@ test('inbox verify: the installation admin vouches for an address, so mail to it
   assert.match(unknown.err, /inbox_not_found|No inbox/);
 });
 
-test('status-components: add, rename and order the status page components from a script; a wrong order changes nothing', () => {
+test('status-components: add, rename, order, group and remove the status page components from a script; a wrong order changes nothing', () => {
   const a = ['--account', account.account_id];
   const add = (name: string) => luister('status-components', 'add', '--name', name, ...a);
   const idOf = (out: string) => /\(([0-9a-f-]{36})\)/.exec(out)![1];
@@ -202,6 +202,13 @@ test('status-components: add, rename and order the status page components from a
   const noName = luister('status-components', 'add', ...a);
   assert.equal(noName.code, 1);
   assert.match(noName.err, /Missing --name/);
+  // Internet into the group Televisie, then the group removed: Internet stands alone
+  const grouped = luister('status-components', 'group', ids[0], '--in', ids[1], ...a);
+  assert.equal(grouped.code, 0, grouped.err);
+  assert.match(grouped.out, new RegExp(`Internet .*in group ${ids[1]}`));
+  const removed = luister('status-components', 'remove', ids[1], ...a);
+  assert.equal(removed.code, 0, removed.err);
+  assert.match(removed.out, new RegExp(`Removed ${ids[1]}; no longer in a group: ${ids[0]}`));
 });
 
 test('block add, list and remove: the spam block list from the command line', () => {

@@ -414,6 +414,8 @@ function attempts(): Attempt[] {
     { name: "read B's incident", method: 'GET', url: `/api/v1/incidents/${b.incidentId}`, expect: nf('incident') },
     { name: "post to B's incident", method: 'POST', url: `/api/v1/incidents/${b.incidentId}/updates`, payload: { status: 'resolved', parts: { nl: { happened: 'x', doing: 'y', means: 'z' } } }, expect: nf('incident') },
     { name: "rename B's component", method: 'PATCH', url: `/api/v1/status-components/${b.componentId}`, payload: { name_nl: 'Gekaapt' }, expect: nf('component') },
+    { name: "remove B's component", method: 'DELETE', url: `/api/v1/status-components/${b.componentId}`, expect: nf('component') },
+    { name: "put B's component in a group", method: 'PATCH', url: `/api/v1/status-components/${b.componentId}`, payload: { group_id: null }, expect: nf('component') },
     { name: "put B's component in A's order", method: 'PUT', url: '/api/v1/status-components/order', payload: { ids: [b.componentId] }, expect: nf('component') },
     { name: 'status components', method: 'GET', url: '/api/v1/status-components', expect: list },
     { name: "open an incident on B's component", method: 'POST', url: '/api/v1/incidents', payload: { title: { nl: 'x' }, impact: 'minor', component_ids: [b.componentId], update: { status: 'investigating', parts: { nl: { happened: 'x', doing: 'y', means: 'z' } }, next_update_at: new Date(Date.now() + 86_400_000).toISOString(), contact_route: '088 123 45 67' } }, expect: nf('component') },

@@ -162,4 +162,26 @@ describe('status page subscribers', () => {
     assert.deepEqual(to, [who.bram, who.cor].sort());
     assert.match(mailsTo(who.cor, before)[0].mail.text ?? '', /Gepland onderhoud vanaf/);
   });
+
+  test('a subscriber of a group hears of an incident on one of its components; one of a removed component is not widened to all', async () => {
+    const mobiel = (await inject('POST', '/api/v1/status-components', { name_nl: 'Mobiel' })).json().id;
+    const vijfG = (await inject('POST', '/api/v1/status-components', { name_nl: '5G' })).json().id;
+    const fax = (await inject('POST', '/api/v1/status-components', { name_nl: 'Fax' })).json().id;
+    assert.equal((await inject('PATCH', `/api/v1/status-components/${vijfG}`, { group_id: mobiel })).statusCode, 200);
+    const erik = uniqueEmail('erik');
+    const gijs = uniqueEmail('gijs');
+    for (const [email, cs] of [[erik, [mobiel]], [gijs, [fax]]] as const) {
+      await ctx.db.query(`INSERT INTO status_subscribers (account_id, email, component_ids, state, unsubscribe_secret, confirmed_at)
+        VALUES ($1, $2, $3, 'confirmed', $4, now())`, [acc.accountId, email, cs, `t-${email}`]);
+    }
+    assert.equal((await ctx.app.inject({ method: 'DELETE', url: `/api/v1/status-components/${fax}`, headers: acc.auth })).statusCode, 200);
+    const before = mailbox.received.length;
+    const r = await inject('POST', '/api/v1/incidents', {
+      title: { nl: 'Storing 5G' }, impact: 'major', component_ids: [vijfG], owner_id: acc.adminId,
+      update: { status: 'investigating', parts, next_update_at: new Date(Date.now() + 3_600_000).toISOString() },
+    });
+    assert.equal(r.statusCode, 201, r.body);
+    await run('status.notify');
+    assert.deepEqual(mailbox.received.slice(before).map((m) => m.envelope.to[0]).sort(), [who.bram, erik].sort());
+  });
 });

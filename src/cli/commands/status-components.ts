@@ -3,10 +3,10 @@ import { AppError } from '../../shared/errors.ts';
 import { cliActor } from '../account-context.ts';
 import { type CliOptions, required, withDb } from '../run.ts';
 
-const line = (c: { id: string; position: number; name_nl: string; name_en: string }) =>
-  `${String(c.position + 1).padStart(3)}. ${c.name_nl}${c.name_en !== c.name_nl ? ` / ${c.name_en}` : ''}  (${c.id})`;
+const line = (c: { id: string; position: number; name_nl: string; name_en: string; group_id: string | null }) =>
+  `${String(c.position + 1).padStart(3)}. ${c.name_nl}${c.name_en !== c.name_nl ? ` / ${c.name_en}` : ''}  (${c.id})${c.group_id ? `  in group ${c.group_id}` : ''}`;
 
-/** List, add, rename and order status page components; null when the command is not this one. */
+/** List, add, rename, group, remove and order status page components; null when the command is not this one. */
 export function statusComponentsCommand(cmd: string, sub: string | undefined, arg: string | undefined, opt: CliOptions): Promise<unknown> | null {
   if (cmd !== 'status-components') return null;
   return withDb(`status-components ${sub ?? 'list'}`, async (db) => {
@@ -27,11 +27,24 @@ export function statusComponentsCommand(cmd: string, sub: string | undefined, ar
       console.log(line(await c.updateComponent(db, actor, required('ID', arg), { name_nl: opt.name, name_en: opt['name-en'] })));
       return;
     }
+    if (sub === 'group') {
+      // --in GROUP-ID puts it in that group; --in none takes it out
+      const into = required('in', opt.in);
+      console.log(line(await c.updateComponent(db, actor, required('ID', arg), { group_id: into === 'none' ? null : into })));
+      return;
+    }
+    if (sub === 'remove') {
+      const id = required('ID', arg);
+      const { removeComponent } = await import('../../announcements/remove-component.ts');
+      const r = await removeComponent(db, actor, id);
+      console.log(`Removed ${id}${r.ungrouped.length ? `; no longer in a group: ${r.ungrouped.join(', ')}` : ''}`);
+      return;
+    }
     if (sub === 'order') {
       const ids = required('ID,ID,…', arg).split(',').map((s) => s.trim()).filter(Boolean);
       for (const r of await c.reorderComponents(db, actor, ids)) console.log(line(r));
       return;
     }
-    throw new AppError('unknown_command', `Unknown: status-components ${sub} (list, add, rename, order)`);
+    throw new AppError('unknown_command', `Unknown: status-components ${sub} (list, add, rename, group, remove, order)`);
   });
 }

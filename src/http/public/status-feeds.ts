@@ -51,7 +51,9 @@ export function statuspageV2(d: StatusPageData, origin: string) {
   const page = { id: d.accountId, name: d.name, url, time_zone: d.timeZone, updated_at: updatedAt.toISOString() };
   const components = d.components.map((c) => ({
     id: c.id, name: c.name_en, status: c.state, created_at: c.created_at.toISOString(), updated_at: c.updated_at.toISOString(), position: c.position,
-    description: c.description_en ?? c.description_nl, showcase: true, start_date: null, group_id: null, page_id: d.accountId, group: false, only_show_if_degraded: false,
+    description: c.description_en ?? c.description_nl, showcase: true, start_date: null, group_id: c.group_id, page_id: d.accountId,
+    // Statuspage's groups: a group says `group: true` and lists its components' ids; they name it in group_id
+    group: c.members.length > 0, only_show_if_degraded: false, ...(c.members.length ? { components: c.members } : {}),
   }));
   const incident = (i: StatusPageData['incidents'][number]) => ({
     id: i.id, name: pick(i.title, 'en'), status: i.status, created_at: i.created_at.toISOString(), updated_at: i.updated_at.toISOString(),

@@ -1,5 +1,6 @@
 import type { StatusPageData } from '../../announcements/status-page-data.ts';
 import { escapeHtml as h } from './html.ts';
+import { pageOrder } from '../../announcements/component-groups.ts';
 
 export type Lang = 'nl' | 'en';
 
@@ -35,7 +36,7 @@ const T = {
 export const CSS = `body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:46rem;padding:1rem;color:#1a1a1a;background:#fff}
 a{color:#0645ad}h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem}h3{font-size:1.1rem;margin-bottom:.25rem}
 .banner{padding:.75rem 1rem;border-radius:6px;font-weight:600;border:2px solid}.ok{background:#e7f6ea;border-color:#1e7b34}.bad{background:#fdecea;border-color:#a11d1d}
-.overdue{color:#8a1010;font-weight:700}ul.c{list-style:none;padding:0}ul.c li{display:flex;justify-content:space-between;border-bottom:1px solid #ddd;padding:.4rem 0}
+.overdue{color:#8a1010;font-weight:700}ul.c{list-style:none;padding:0}ul.c li{display:flex;flex-wrap:wrap;justify-content:space-between;border-bottom:1px solid #ddd;padding:.4rem 0}ul.g{flex-basis:100%;margin:.25rem 0 0 1.5rem}ul.g li:last-child{border-bottom:0}
 article{border-left:4px solid #888;padding-left:1rem;margin:1rem 0}dl{margin:.25rem 0}dt{font-weight:600}dd{margin:0 0 .5rem}
 .skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}footer{margin-top:3rem;font-size:.9rem;color:#444}
 label{display:block;margin:.5rem 0 .25rem}input[type=email]{font:inherit;padding:.4rem;width:min(100%,22rem)}fieldset{border:1px solid #ccc;margin:.75rem 0}fieldset label{display:inline;margin:0 1rem 0 .25rem}button{font:inherit;padding:.5rem 1rem}`;
@@ -52,6 +53,18 @@ export function contactLink(route: string): string {
 }
 
 const pick = <T>(v: { nl: T; en?: T }, lang: Lang): T => (lang === 'en' && v.en ? v.en : v.nl);
+
+type PageComponent = StatusPageData['components'][number];
+/** The components in page order; a group's own components in a list inside its item (one level). */
+function componentList(d: StatusPageData, lang: Lang, describe: (c: PageComponent) => string): string {
+  const t = T[lang];
+  const item = (c: PageComponent, inner = '') => `<li><span>${h(lang === 'en' ? c.name_en : c.name_nl)}${describe(c)}</span><span>${h(t.state[c.state])}</span>${inner}</li>`;
+  const rows = pageOrder(d.components);
+  return `<ul class="c">${rows.filter((r) => r.depth === 0).map(({ component: c }) => {
+    const members = rows.filter((r) => r.depth === 1 && r.component.group_id === c.id).map((r) => item(r.component));
+    return item(c, members.length ? `<ul class="c g">${members.join('')}</ul>` : '');
+  }).join('')}</ul>`;
+}
 
 /**
  * The public status page: server-rendered HTML that needs no script, in Dutch or English.
@@ -98,7 +111,7 @@ ${u.next_update_at ? `<dt>${t.next}</dt><dd>${when(u.next_update_at)}</dd>` : ''
 <main id="main">
 <p class="banner ${d.indicator === 'none' ? 'ok' : 'bad'}">${h(banner)}</p>
 <section aria-labelledby="open"><h2 id="open">${t.open}</h2>${open.length ? open.map((i) => incident(i, 'h3')).join('\n') : `<p>${t.none_open}</p>`}</section>
-${d.components.length ? `<section aria-labelledby="components"><h2 id="components">${t.components}</h2><ul class="c">${d.components.map((c) => `<li><span>${h(lang === 'en' ? c.name_en : c.name_nl)}${describe(c)}</span><span>${h(t.state[c.state])}</span></li>`).join('')}</ul></section>` : ''}
+${d.components.length ? `<section aria-labelledby="components"><h2 id="components">${t.components}</h2>${componentList(d, lang, describe)}</section>` : ''}
 ${maintenance ? `<section aria-labelledby="maintenance"><h2 id="maintenance">${t.maintenance}</h2>${maintenance}</section>` : ''}
 <section aria-labelledby="history"><h2 id="history">${t.history}</h2>${history.length ? history.map((i) => incident(i, 'h3')).join('\n') : `<p>${t.no_history}</p>`}</section>
 <section aria-labelledby="subscribe"><h2 id="subscribe">${t.subscribe}</h2><p>${t.subscribe_help}</p>

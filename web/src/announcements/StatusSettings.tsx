@@ -99,7 +99,7 @@ export function StatusSettings({ onHelp }: { me: Me; onHelp: () => void }) {
         </section>
       )}
       <section aria-labelledby="components">
-        <h2 id="components">{t('statusSettings.components')}</h2>
+        <h2 id="components" tabIndex={-1}>{t('statusSettings.components')}</h2>
         {components && !components.length && <p className="muted">{t('statusSettings.noComponents')}</p>}
         {components && components.length > 0 && (
           <StatusComponents components={components} act={componentsAct} onChanged={changeComponents} />
