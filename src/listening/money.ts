@@ -83,7 +83,7 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
     if (value) out.push({ cents: Math.round(value * 100), currency: 'EUR', start, end, implicit: false });
   }
   // written out: "veertien euro", "twaalf euro vijftig", "een tientje", "a tenner", "vijf euries" (money-words.ts)
-  const words = WORDS_HINT.test(text) || PAYING.test(text) ? wordAmounts(text) : [];
+  const words = WORDS_HINT.test(text) || PAYING.test(text) || GONE_WORD.test(text) ? wordAmounts(text) : [];
   for (const w of words) {
     if (w.implicit) continue;
     const overlapping = out.filter((o) => w.start < o.end && w.end > o.start);
@@ -121,7 +121,9 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
     const priceLike = m[0].includes(',') && (/^\s*(?:\?|!)/.test(text.slice(end, end + 3)) || INSTEAD_PAIR.test(text.slice(end, end + 24)) || INSTEAD_PAIR_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || (mentionsCurrency && (NOW_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || INSTEAD.test(text.slice(Math.max(0, start - 20), start)) || INSTEAD.test(text.slice(end, end + 32)))));
     // …or listed right after another amount ("2 afschrijvingen, 3,20 en 16,80")
     const listed = out.some((o) => o.end <= start && LIST_GAP.test(text.slice(o.end, start)));
-    if (!PAYING.test(around) && !priceLike && !listed && !GONE_AFTER.test(text.slice(end)) && !explicit.some((o) => sameSentence(text, o, { start, end }))) continue;
+    // …or the total of amounts named before ("3 keer 12,50 af, in totaal 37,50")
+    const total = out.length > 0 && TOTAL_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+    if (!PAYING.test(around) && !priceLike && !listed && !total && !GONE_AFTER.test(text.slice(end)) && !explicit.some((o) => sameSentence(text, o, { start, end }))) continue;
     const value = parseAmount(m[0]);
     if (value) out.push({ cents: Math.round(value * 100), currency, start, end, implicit: true });
   }
@@ -130,7 +132,8 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
   for (const w of words) {
     if (!w.implicit || out.some((o) => w.start < o.end && w.end > o.start)) continue;
     const around = text.slice(Math.max(0, w.start - 45), Math.min(text.length, w.end + 45)).toLowerCase();
-    if (!PAYING.test(around) && !GONE_AFTER.test(text.slice(w.end)) && !explicit.some((o) => sameSentence(text, o, w))) continue;
+    const total = out.length > 0 && TOTAL_BEFORE.test(text.slice(Math.max(0, w.start - 24), w.start));
+    if (!PAYING.test(around) && !total && !GONE_AFTER.test(text.slice(w.end)) && !explicit.some((o) => sameSentence(text, o, w))) continue;
     out.push({ cents: w.cents, currency: w.currency ?? currency, start: w.start, end: w.end, implicit: true, ...(w.rough ? { rough: true } : {}) });
   }
   return out.sort((a, b) => a.start - b.start);
@@ -163,6 +166,8 @@ function sameSentence(text: string, a: { start: number; end: number }, b: { star
 }
 // what an amount in words cannot be read without: a currency, a coin or note, "komma" (else words about paying)
 const WORDS_HINT = /eur|pond|pound|dollar|cent|pence|quid|buck|piek|ballen|ekkie|grand|tenner|fiver|anderhal|halve|vijfje|tientje|kwartje|dubbeltje|knaak|knaken|briefje|biljet|note|komma|point|punt/iu;
+const TOTAL_BEFORE = /\b(?:in\s+totaal|totaal|samen|bij\s+elkaar|opgeteld|in\s+total|total|altogether|combined)\s*(?:is|was|dus|:)?\s*$/iu;
+const GONE_WORD = /(?<![\p{L}])(?:af|eraf|weg|kwijt|verdwenen|gone|missing)(?![\p{L}])/iu;
 // after a bare amount, the particle of money gone at the end of its clause: "12.50 weg", "er ging 8,40 af", "8,40 van mijn rekening af"
 const GONE_AFTER = /^\s*(?:eraf|weg|kwijt|verdwenen|gone)(?![\p{L}])|^[^.!?\n,;€$£\d]{0,30}?(?<![\p{L}])(?:af|eraf|weg|kwijt|verdwenen|gone|missing)(?![\p{L}])\s*(?:[.!?,;)\n]|$|(?:en|maar|terwijl|want|omdat|hoewel|dus|toen|and|but|while|because|so|although)(?![\p{L}]))/iu;
 
