@@ -18,6 +18,7 @@ const own10 = lines('../../tests/fixtures/amounts/own10.jsonl').map((m) => ({ ..
 const own11 = lines('../../tests/fixtures/amounts/own11.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 const own12 = lines('../../tests/fixtures/amounts/own12.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 const own13 = lines('../../tests/fixtures/amounts/own13.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
+const own14 = lines('../../tests/fixtures/amounts/own14.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 const own7 = lines('../../tests/fixtures/amounts/own7.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 // written with own7, never looked at mail by mail and never tuned on: the honest figure for fresh text
 const heldOut = lines('../../tests/fixtures/amounts/own-held-out.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
@@ -44,6 +45,7 @@ export const sets: [string, Labelled[]][] = [
   ['own examples, eleventh batch (holds, words, ranges, sectors)', own11],
   ['own examples, twelfth batch (mail shapes, statements, ranges)', own12],
   ['own examples, thirteenth batch (parking story wordings)', own13],
+  ['own examples, fourteenth batch (amounts in words, bare amounts with a particle, totals)', own14],
   ['tune/dev single messages', singles],
 ];
 const heldOut2 = lines('../../tests/fixtures/amounts/own-held-out2.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));

@@ -6,7 +6,8 @@
  * exactly three digits groups thousands ("3.000", "3,000"), one followed by one or two digits is
  * the decimal mark ("12,50", "12.50"); with both, the last one is the decimal mark.
  */
-import { wordAmounts } from './money-words.ts';
+import { wordAmounts, type WordAmount } from './money-words.ts';
+import { AF_AFTER, AF_VERB_BEFORE, GONE_AFTER } from './amount-cues.ts';
 
 export type Currency = 'EUR' | 'USD' | 'GBP';
 
@@ -101,40 +102,37 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
     delete o.unnamed;
   }
   if (opts.implicit === false) return out;
-  const explicit = [...out];
   const mentionsCurrency = CURRENCY_ANYWHERE.test(text);
-  if (digits) for (const m of text.matchAll(BARE)) {
-    const start = m.index!;
-    const end = start + m[0].length;
+  // bare numbers written like a price, and prices said aloud without a currency ("twaalf vijftig", "twelve ninety-five")
+  const bare = digits ? [...text.matchAll(BARE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, raw: m[0], spoken: null as WordAmount | null })) : [];
+  const spoken = words.filter((w) => w.implicit).map((w) => ({ start: w.start, end: w.end, raw: '', spoken: w as WordAmount | null }));
+  for (const c of bare.concat(spoken).sort((x, y) => x.start - y.start)) {
+    const { start, end, raw } = c;
     if (out.some((o) => start < o.end && end > o.start)) continue;
     // "op 12.03", "on 3.11": a day and a month after a word that introduces a date
-    if (/^\d{1,2}\.(?:0[1-9]|1[0-2])$/.test(m[0]) && DATE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) continue;
+    if (/^\d{1,2}\.(?:0[1-9]|1[0-2])$/.test(raw) && DATE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) continue;
     // "om 10.15", "van 9.15 tot 9.40", "13.00-13.45": a time of day, not a price
-    if (isTimeOfDay(text, m[0], start, end)) continue;
+    if (raw && isTimeOfDay(text, raw, start, end)) continue;
     const around = text.slice(Math.max(0, start - 45), Math.min(text.length, end + 45)).toLowerCase();
-    // about paying, or in the sentence of an amount with a currency ("normaal 2 euro, nu ineens 16,40")
     // about paying, or in the sentence of an amount with a currency ("normaal 2 euro, nu ineens 16,40"); or written
-    // the Dutch way (a decimal comma) and asked about ("17,60???"), or set against a price named before ("… een paar
-    // euro. Nu ineens 27,50")
-    // …or set against another number in a text about money ("stond er 21,10 in plaats van 1,10")
+    // the Dutch way (a decimal comma, or said aloud) and asked about ("17,60???"), or set against a price named before
+    // ("… een paar euro. Nu ineens 27,50"), or set against another number in a text about money ("21,10 in plaats van 1,10")
     // (two prices set against each other need no currency: "15,30 ipv 2,55")
-    const priceLike = m[0].includes(',') && (/^\s*(?:\?|!)/.test(text.slice(end, end + 3)) || INSTEAD_PAIR.test(text.slice(end, end + 24)) || INSTEAD_PAIR_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || (mentionsCurrency && (NOW_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || INSTEAD.test(text.slice(Math.max(0, start - 20), start)) || INSTEAD.test(text.slice(end, end + 32)))));
+    const shaped = c.spoken !== null || raw.includes(',');
+    const priceLike = shaped && (/^\s*(?:\?|!)/.test(text.slice(end, end + 3)) || INSTEAD_PAIR.test(text.slice(end, end + 24)) || INSTEAD_PAIR_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || (mentionsCurrency && (NOW_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || INSTEAD.test(text.slice(Math.max(0, start - 20), start)) || INSTEAD.test(text.slice(end, end + 32)))));
     // …or listed right after another amount ("2 afschrijvingen, 3,20 en 16,80")
     const listed = out.some((o) => o.end <= start && LIST_GAP.test(text.slice(o.end, start)));
     // …or the total of amounts named before ("3 keer 12,50 af, in totaal 37,50")
     const total = out.length > 0 && TOTAL_BEFORE.test(text.slice(Math.max(0, start - 24), start));
-    if (!PAYING.test(around) && !priceLike && !listed && !total && !GONE_AFTER.test(text.slice(end)) && !explicit.some((o) => sameSentence(text, o, { start, end }))) continue;
-    const value = parseAmount(m[0]);
+    // …or, shaped like a price, in the sentence of another price ("normaal twee vijftig, nu ineens elf vijfenzeventig")
+    const near = (o: MoneyMention) => sameSentence(text, o, { start, end }) && (!o.implicit || shaped);
+    if (!PAYING.test(around) && !priceLike && !listed && !total && !moneyGone(text, start, end) && !out.some(near)) continue;
+    if (c.spoken) {
+      out.push({ cents: c.spoken.cents, currency: c.spoken.currency ?? currency, start, end, implicit: true, ...(c.spoken.rough ? { rough: true } : {}) });
+      continue;
+    }
+    const value = parseAmount(raw);
     if (value) out.push({ cents: Math.round(value * 100), currency, start, end, implicit: true });
-  }
-  // a price said aloud without a currency ("twaalf vijftig", "twelve ninety-five", "zeven komma vijf"): about paying, or
-  // in the sentence of an amount with a currency
-  for (const w of words) {
-    if (!w.implicit || out.some((o) => w.start < o.end && w.end > o.start)) continue;
-    const around = text.slice(Math.max(0, w.start - 45), Math.min(text.length, w.end + 45)).toLowerCase();
-    const total = out.length > 0 && TOTAL_BEFORE.test(text.slice(Math.max(0, w.start - 24), w.start));
-    if (!PAYING.test(around) && !total && !GONE_AFTER.test(text.slice(w.end)) && !explicit.some((o) => sameSentence(text, o, w))) continue;
-    out.push({ cents: w.cents, currency: w.currency ?? currency, start: w.start, end: w.end, implicit: true, ...(w.rough ? { rough: true } : {}) });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -167,9 +165,12 @@ function sameSentence(text: string, a: { start: number; end: number }, b: { star
 // what an amount in words cannot be read without: a currency, a coin or note, "komma" (else words about paying)
 const WORDS_HINT = /eur|pond|pound|dollar|cent|pence|quid|buck|piek|ballen|ekkie|grand|tenner|fiver|anderhal|halve|vijfje|tientje|kwartje|dubbeltje|knaak|knaken|briefje|biljet|note|komma|point|punt/iu;
 const TOTAL_BEFORE = /\b(?:in\s+totaal|totaal|samen|bij\s+elkaar|opgeteld|in\s+total|total|altogether|combined)\s*(?:is|was|dus|:)?\s*$/iu;
+/** After the amount, the particle of money gone ("12.50 weg", "8,40 van mijn rekening af"), or "af" of a verb of taking before it. */
+export function moneyGone(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 60);
+  return GONE_AFTER.test(after) || (AF_AFTER.test(after) && AF_VERB_BEFORE.test(text.slice(Math.max(0, start - 40), start)));
+}
 const GONE_WORD = /(?<![\p{L}])(?:af|eraf|weg|kwijt|verdwenen|gone|missing)(?![\p{L}])/iu;
-// after a bare amount, the particle of money gone at the end of its clause: "12.50 weg", "er ging 8,40 af", "8,40 van mijn rekening af"
-const GONE_AFTER = /^\s*(?:eraf|weg|kwijt|verdwenen|gone)(?![\p{L}])|^[^.!?\n,;€$£\d]{0,30}?(?<![\p{L}])(?:af|eraf|weg|kwijt|verdwenen|gone|missing)(?![\p{L}])\s*(?:[.!?,;)\n]|$|(?:en|maar|terwijl|want|omdat|hoewel|dus|toen|and|but|while|because|so|although)(?![\p{L}]))/iu;
 
 // A number written like a price (two decimals), not a time, date, version or percentage.
 const BARE = /(?<![\d.,:/\-\w€$£])\d{1,4}[.,]\d{2}(?![\d%]|[.,:/-]\d|\s?(?:uur|u\b|h\b|min|am\b|pm\b|%|procent|percent|km|m\b|meter|cm|mm|kg|gram|g\b|liter|l\b|gb|mb|kwh|kb))/giu;
