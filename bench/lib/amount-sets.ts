@@ -52,12 +52,15 @@ const heldOut2 = lines('../../tests/fixtures/amounts/own-held-out2.jsonl').map((
 // written before this round's changes (issue 14, amounts helper), scored before and after, never looked at mail by mail
 const heldOut3 = lines('../../tests/fixtures/amounts/own-held-out3.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 // written after this round's last change, scored once
+// written with own14 after this round's code, before its unit tests, scored once at the end (issue 14, amounts3)
+const heldOut5 = lines('../../tests/fixtures/amounts/own-held-out5.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 const heldOut4 = lines('../../tests/fixtures/amounts/own-held-out4.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 export const heldOutSets: [string, Labelled[]][] = [
   ['own held-out batch (not tuned on)', heldOut],
   ['own held-out batch 2 (written after the changes, scored once)', heldOut2],
   ['own held-out batch 3 (written before the 11th round, never tuned on)', heldOut3],
   ['own held-out batch 4 (written after the 13th round, scored once)', heldOut4],
+  ['own held-out batch 5 (words, particles, totals; written after the code, scored once)', heldOut5],
 ];
 
 function lines(path: string): (Labelled & Record<string, unknown>)[] {

@@ -106,7 +106,9 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
   // bare numbers written like a price, and prices said aloud without a currency ("twaalf vijftig", "twelve ninety-five")
   const bare = digits ? [...text.matchAll(BARE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, raw: m[0], spoken: null as WordAmount | null })) : [];
   const spoken = words.filter((w) => w.implicit).map((w) => ({ start: w.start, end: w.end, raw: '', spoken: w as WordAmount | null }));
-  for (const c of bare.concat(spoken).sort((x, y) => x.start - y.start)) {
+  // (twice: a price before the one that words about paying stand beside is near it only once that one is in)
+  const candidates = bare.concat(spoken).sort((x, y) => x.start - y.start);
+  for (const c of candidates.length > 1 ? candidates.concat(candidates) : candidates) {
     const { start, end, raw } = c;
     if (out.some((o) => start < o.end && end > o.start)) continue;
     // "op 12.03", "on 3.11": a day and a month after a word that introduces a date
