@@ -23,6 +23,8 @@ test('a whole and its cents in words, with a currency word', () => {
     ['I paid one hundred and five pounds', ['10500 GBP']],
     ['er is twaalf komma vijf euro afgeschreven', ['1250 EUR']],
     ['twaalf vijftig euro betaald', ['1250 EUR']],
+    ['I used to pay a pound fifty', ['150 GBP']],
+    ['het kostte tien euro nog wat', ['1000 EUR?']],
   ];
   for (const [t, want] of cases) assert.deepEqual(read(t), want, t);
 });
@@ -93,6 +95,7 @@ test('no amount: counts, times, dates, "een paar", numbers far from money', () =
     'een paar cent', 'twee keer afgeschreven', 'I paid at twelve fifty pm', 'tien twintig minuten geparkeerd en betaald', 'betaald in negentien negentig',
     'ik stond er twaalf vijftig minuten', 'Ik heb twaalf vijftig kinderen', 'om twaalf vijftig betaald', 'twaalf vijftig', 'een twee drie vier, betaald',
     'Hoe kan ik twee kentekens koppelen? Ik wil niet twee keer betalen.', 'een paar tientjes kwijt', 'ik betaalde voor drie kaartjes',
+    'ik betaalde voor de trein van twaalf twintig', 'the twenty twenty-three invoice was paid', 'ik betaal al twaalf jaar', 'betaald op twaalf december',
   ];
   for (const t of none) assert.deepEqual(read(t), [], t);
   assert.deepEqual(wordAmounts('twaalf vijftig').map((w) => w.implicit), [true], 'read, but only money near words about paying');

@@ -32,7 +32,9 @@ const SUBUNIT_AFTER = /^\s*(?:cents?|centen|ct|pence|p)(?![\p{L}\d])/iu;
 // a count, a time, a date, a unit after a number: not its cents, not a price ("twaalf vijftig minuten", "drie twintig keer")
 const UNIT_AFTER = /^\s*(?:uur|uren|u|h|min|mins|minuut|minuten|minutes?|seconden|sec|secs|seconds?|kwartier|dagen|dag|days?|weken|week|weeks?|maanden|maand|months?|jaar|jaren|years?|keer|maal|times|x|ritten|rit|rides?|stuks?|pieces?|procent|percent|%|km|kilometers?|meters?|kilo|kg|gram|liters?|hours?|o'clock|am|pm|a\.m|p\.m|personen|mensen|people|kinderen|children|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october|euro|eur|euros)(?![\p{L}])/iu;
 // words of a time or a year before a number: "om twaalf vijftig", "at twelve fifty", "in nineteen ninety-five"
-const TIME_BEFORE = /(?:^|[^\p{L}])(?:om|tegen|tot|vanaf|sinds|tussen|at|till|until|since|between|by|in|anno|jaar|year|half|kwart)\s+$/iu;
+const TIME_BEFORE = /(?:^|[^\p{L}])(?:om|tegen|tot|vanaf|sinds|tussen|at|till|until|since|between|by|in|anno|jaar|year|half|kwart|(?:trein|bus|tram|metro|vlucht|boot|pont|train|flight|ferry)\s+(?:van|of|om|at))\s+$/iu;
+// "twenty twenty-three": a year said the English way, not £20.23
+const isYear = (text: string, g: NumberGroup, h: NumberGroup): boolean => g.value === 20 && h.value >= 10 && h.value <= 39 && /^twenty$/i.test(text.slice(g.start, g.end));
 // said roughly after a whole amount: "twee euro en een paar cent", "ten quid or so", "vijf euro nog wat", "twelve pounds something"
 const ROUGH_TAIL = /^\s*(?:(?:en|and)\s+)?(?:nog\s+)?(?:een\s+paar|wat|enkele|een\s+beetje|a\s+few|some|a\s+bit|change|something|odd|or\s+so|of\s+zo|ish)(?![\p{L}])(?:\s+(?:cent|centen|cents|pence))?/iu;
 const KOMMA = /^\s+(?:komma|point|punt)\s+/iu;
@@ -54,7 +56,7 @@ export function wordAmounts(text: string): WordAmount[] {
     const g = groups[i];
     const next = groups[i + 1];
     // a whole and its cents side by side, two numbers that make no one number: "twaalf vijftig", "twelve ninety-five"
-    if (!g.article && adjacent(g, next) && next.twoDigit && !adjacent(next, groups[i + 2]) && !adjacent(groups[i - 1], g) && g.value >= 1 && g.value < 10000 && !TIME_BEFORE.test(text.slice(Math.max(0, g.start - 12), g.start))) {
+    if (!g.article && adjacent(g, next) && next.twoDigit && !adjacent(next, groups[i + 2]) && !adjacent(groups[i - 1], g) && g.value >= 1 && g.value < 10000 && !TIME_BEFORE.test(text.slice(Math.max(0, g.start - 20), g.start)) && !isYear(text, g, next)) {
       const after = text.slice(next.end);
       const cur = CURRENCY_AFTER.exec(after);
       const word = cur?.[1].toLowerCase();
