@@ -18,6 +18,7 @@ const own10 = lines('../../tests/fixtures/amounts/own10.jsonl').map((m) => ({ ..
 const own11 = lines('../../tests/fixtures/amounts/own11.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 const own12 = lines('../../tests/fixtures/amounts/own12.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 const own13 = lines('../../tests/fixtures/amounts/own13.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
+const own14 = lines('../../tests/fixtures/amounts/own14.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 const own7 = lines('../../tests/fixtures/amounts/own7.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 // written with own7, never looked at mail by mail and never tuned on: the honest figure for fresh text
 const heldOut = lines('../../tests/fixtures/amounts/own-held-out.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
@@ -44,18 +45,22 @@ export const sets: [string, Labelled[]][] = [
   ['own examples, eleventh batch (holds, words, ranges, sectors)', own11],
   ['own examples, twelfth batch (mail shapes, statements, ranges)', own12],
   ['own examples, thirteenth batch (parking story wordings)', own13],
+  ['own examples, fourteenth batch (amounts in words, bare amounts with a particle, totals)', own14],
   ['tune/dev single messages', singles],
 ];
 const heldOut2 = lines('../../tests/fixtures/amounts/own-held-out2.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 // written before this round's changes (issue 14, amounts helper), scored before and after, never looked at mail by mail
 const heldOut3 = lines('../../tests/fixtures/amounts/own-held-out3.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 // written after this round's last change, scored once
+// written with own14 after this round's code, before its unit tests, scored once at the end (issue 14, amounts3)
+const heldOut5 = lines('../../tests/fixtures/amounts/own-held-out5.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 const heldOut4 = lines('../../tests/fixtures/amounts/own-held-out4.jsonl').map((m) => ({ ...m, charged_amount_cents: m.charged as number | null }));
 export const heldOutSets: [string, Labelled[]][] = [
   ['own held-out batch (not tuned on)', heldOut],
   ['own held-out batch 2 (written after the changes, scored once)', heldOut2],
   ['own held-out batch 3 (written before the 11th round, never tuned on)', heldOut3],
   ['own held-out batch 4 (written after the 13th round, scored once)', heldOut4],
+  ['own held-out batch 5 (words, particles, totals; written after the code, scored once)', heldOut5],
 ];
 
 function lines(path: string): (Labelled & Record<string, unknown>)[] {

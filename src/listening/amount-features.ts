@@ -6,7 +6,7 @@ import {
   RATE_BEFORE, UNIT_PRICE, OWN_UNIT, EARLIER, BALANCE, TOP_UP, ROUGH_BEFORE, ROUGH_AFTER, FROM_TO, CHARGED_NOT_HOLD, HOLD, ALREADY_PAID,
   STILL_BEFORE, LEFT_AFTER, CONTRAST, PRESENT, CONCESSIVE, ACKNOWLEDGED_AFTER, ACKNOWLEDGED_BARE, DISPUTED_AFTER, RATE_AFTER, DIFFERENCE_BEFORE,
   DIFFERENCE_AFTER, REFUND, ON_TOP, CONSEQUENCE, TOTAL, ANOTHER, CAME_ON_TOP, EXTRA_AFTER, COMPUTED, FROM_BEFORE, TO_AFTER, NEGATED_BEFORE, EMPHASIS,
-  ITEM, EACH
+  ITEM, EACH, GONE_AFTER, AF_AFTER, AF_VERB_BEFORE
 } from './amount-cues.ts';
 
 export { EACH };
@@ -145,7 +145,8 @@ export function amountFeatures(text: string, all: MoneyMention[], index: number)
   // words after an amount that lead up to the next amount in its clause are about that one
   const ownAfter = ownPartAfter(after, clauseAfter, nextInSentence);
   return {
-    charged: CHARGED.test(clauseBefore) || CHARGED.test(clauseAfter),
+    // ("12.50 weg", "er ging 8,40 af voor …": the particle of money gone after it)
+    charged: CHARGED.test(clauseBefore) || CHARGED.test(clauseAfter) || GONE_AFTER.test(clauseAfter) || (AF_AFTER.test(clauseAfter) && AF_VERB_BEFORE.test(clauseBefore)),
     disputed: DISPUTED_AFTER.test(after),
     // words after an amount that lead up to the next amount in the sentence are about that one
     reference: REFERENCE.test(clauseBefore) || OTHER_PERSON.test(clauseBefore) || REFERENCE_AFTER.test(ownAfter) || (IRREALIS_BEFORE.test(clauseBefore) && MODAL_AFTER.test(ownAfter)) || (TARIFF_BEFORE.test(clauseBefore) && !CHARGED.test(clause)),
@@ -180,7 +181,8 @@ export function amountFeatures(text: string, all: MoneyMention[], index: number)
     another: ANOTHER.test(clauseBefore) || EXTRA_AFTER.test(after) || CAME_ON_TOP.test(clause),
     computed: COMPUTED.test(clauseBefore),
     total: TOTAL.test(clauseBefore) || TOTAL.test(clauseAfter.slice(0, 20)),
-    rough: (ROUGH_BEFORE.test(text.slice(Math.max(0, all[index].start - 40), all[index].start)) && !FROM_TO.test(text.slice(Math.max(0, all[index].start - 40), all[index].start))) || (ROUGH_AFTER.test(after) && !fromHere && !RATE_AFTER.test(after)),
+    // (said roughly in its own words: "twee euro en een paar cent", "een dertig euro" — money-words.ts)
+    rough: Boolean(all[index].rough) || (ROUGH_BEFORE.test(text.slice(Math.max(0, all[index].start - 40), all[index].start)) && !FROM_TO.test(text.slice(Math.max(0, all[index].start - 40), all[index].start))) || (ROUGH_AFTER.test(after) && !fromHere && !RATE_AFTER.test(after)),
     hold: HOLD.test(clause) && !CHARGED_NOT_HOLD.test(clause),
     alreadyPaid: ALREADY_PAID.test(clause),
     item: ITEM.before.test(before) || (ITEM.after.test(after) && !REFUND.test(clauseAfter)) || (prev !== null && /\b(?:due\s+to|because\s+of|vanwege|waarvan|of\s+which)\s*$/iu.test(prev.after)),

@@ -6,7 +6,8 @@
  * exactly three digits groups thousands ("3.000", "3,000"), one followed by one or two digits is
  * the decimal mark ("12,50", "12.50"); with both, the last one is the decimal mark.
  */
-import { AMOUNT_IN_WORDS, numberInWords } from './number-words.ts';
+import { wordAmounts, type WordAmount } from './money-words.ts';
+import { AF_AFTER, AF_VERB_BEFORE, GONE_AFTER } from './amount-cues.ts';
 
 export type Currency = 'EUR' | 'USD' | 'GBP';
 
@@ -18,7 +19,7 @@ export interface Money {
 // The number: digits with optional grouping and decimals, optionally ",-" / ".-" / ",=" for whole euros.
 const NUM = String.raw`(\d{1,3}(?:[.,'\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?:[.,](?:-{1,2}|=|\u2013))?`;
 const SIGN_BEFORE = String.raw`(€|\$|£|\b(?:eur|euro|usd|us\$|gbp)(?![a-z])\.?)`;
-const WORD_AFTER = String.raw`((?:€|\$|£)(?!\s?\d)|eur\b|euro(?:'s|s)?\b|usd\b|dollars?\b|gbp\b|pounds?\b|ponden\b|pond\b|cents?\b|centen\b|pence\b|p\b)`;
+const WORD_AFTER = String.raw`((?:€|\$|£)(?!\s?\d)|eur\b|euro(?:'s|s)?\b|euries\b|ekkies\b|piek\b|quid\b|bucks?\b|usd\b|dollars?\b|gbp\b|pounds?\b|ponden\b|pond\b|cents?\b|centen\b|pence\b|p\b)`;
 
 // sign before (allowing "€ 12", "EUR 3.000,-", "$ 12.50", a minus between), or amount then word.
 const MONEY = new RegExp(
@@ -31,6 +32,10 @@ export interface MoneyMention extends Money {
   start: number;
   end: number;
   implicit: boolean;
+  /** said roughly ("twee euro en een paar cent", "een dertig euro"): never taken without a person's look */
+  rough?: boolean;
+  /** (while reading) the words name no currency ("a tenner"): the text's own */
+  unnamed?: boolean;
 }
 
 export function findMoney(text: string): Money[] {
@@ -78,58 +83,57 @@ export function findMoneyMentions(text: string, opts: { implicit?: boolean } = {
     const value = parseAmount(m[1]);
     if (value) out.push({ cents: Math.round(value * 100), currency: 'EUR', start, end, implicit: false });
   }
-  // written out: "veertien euro", "vier euro vijftig", "twenty-five pounds"
-  if (CURRENCY_WORD.test(text)) for (const m of text.matchAll(AMOUNT_IN_WORDS)) {
-    const start = m.index!;
-    const end = start + m[0].length;
-    const overlapping = out.filter((o) => start < o.end && end > o.start);
+  // written out: "veertien euro", "twaalf euro vijftig", "een tientje", "a tenner", "vijf euries" (money-words.ts)
+  const words = WORDS_HINT.test(text) || PAYING.test(text) || GONE_WORD.test(text) ? wordAmounts(text) : [];
+  for (const w of words) {
+    if (w.implicit) continue;
+    const overlapping = out.filter((o) => w.start < o.end && w.end > o.start);
     // "twaalf euro 50" read as "euro 50" by the pattern above: the words say more
     // ("dertig euro en 15 cent": the cents are the words' own tail)
-    if (overlapping.some((o) => o.start <= start || !/^(?:eur|euro\b|\d{1,2}\s*(?:cents?|centen|pence|p)\b)/iu.test(text.slice(o.start)))) continue;
-    const whole = numberInWords(m[1]);
-    if (whole === null || whole === 0) continue;
-    const part = m[3] ? (/^\d+$/.test(m[3]) ? Number(m[3]) : numberInWords(m[3])) : 0;
-    const cents = whole * 100 + (part !== null && part < 100 ? part : 0);
+    if (overlapping.some((o) => o.start <= w.start || !/^(?:eur|euro\b|\d{1,2}\s*(?:cents?|centen|pence|p)\b)/iu.test(text.slice(o.start)))) continue;
     for (const o of overlapping) out.splice(out.indexOf(o), 1);
-    out.push({ cents, currency: currencyOf(m[2].toLowerCase()), start, end: part !== null && part < 100 ? end : start + m[1].length + 1 + m[2].length, implicit: false });
-  }
-  // "anderhalve euro", "een halve euro", "een tientje": small amounts said the way people say them
-  if (HALF_WORDS.test(text)) for (const m of text.matchAll(HALVES)) {
-    const start = m.index!;
-    const end = start + m[0].length;
-    if (out.some((o) => start < o.end && end > o.start)) continue;
-    const w = (m[1] ?? m[2] ?? m[4]).toLowerCase().replace(/s$/, '');
-    const unit = w.startsWith('anderhal') ? 150 : w === 'halve' ? 50 : (COIN_WORDS[w] ?? 0);
-    // "twee tientjes", "drie kwartjes": a count of them ("een paar tientjes" is no figure)
-    const count = m[3] ? numberInWords(m[3]) : 1;
-    if (unit && count) out.push({ cents: unit * count, currency: 'EUR', start, end, implicit: false });
+    out.push({ cents: w.cents, currency: w.currency ?? 'EUR', start: w.start, end: w.end, implicit: false, ...(w.rough ? { rough: true } : {}), ...(w.currency ? {} : { unnamed: true }) });
   }
   out.sort((a, b) => a.start - b.start);
+  // a bare amount, "a tenner", "twelve fifty": in the currency the text names elsewhere, else euros
+  const currency = out.find((o) => !o.unnamed)?.currency ?? 'EUR';
+  for (const o of out) if (o.unnamed) {
+    o.currency = currency;
+    delete o.unnamed;
+  }
   if (opts.implicit === false) return out;
-  // a bare amount is in the currency the text names elsewhere, else euros
-  const currency = out[0]?.currency ?? 'EUR';
-  const explicit = [...out];
   const mentionsCurrency = CURRENCY_ANYWHERE.test(text);
-  if (digits) for (const m of text.matchAll(BARE)) {
-    const start = m.index!;
-    const end = start + m[0].length;
+  // bare numbers written like a price, and prices said aloud without a currency ("twaalf vijftig", "twelve ninety-five")
+  const bare = digits ? [...text.matchAll(BARE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, raw: m[0], spoken: null as WordAmount | null })) : [];
+  const spoken = words.filter((w) => w.implicit).map((w) => ({ start: w.start, end: w.end, raw: '', spoken: w as WordAmount | null }));
+  // (twice: a price before the one that words about paying stand beside is near it only once that one is in)
+  const candidates = bare.concat(spoken).sort((x, y) => x.start - y.start);
+  for (const c of candidates.length > 1 ? candidates.concat(candidates) : candidates) {
+    const { start, end, raw } = c;
     if (out.some((o) => start < o.end && end > o.start)) continue;
     // "op 12.03", "on 3.11": a day and a month after a word that introduces a date
-    if (/^\d{1,2}\.(?:0[1-9]|1[0-2])$/.test(m[0]) && DATE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) continue;
+    if (/^\d{1,2}\.(?:0[1-9]|1[0-2])$/.test(raw) && DATE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) continue;
     // "om 10.15", "van 9.15 tot 9.40", "13.00-13.45": a time of day, not a price
-    if (isTimeOfDay(text, m[0], start, end)) continue;
+    if (raw && isTimeOfDay(text, raw, start, end)) continue;
     const around = text.slice(Math.max(0, start - 45), Math.min(text.length, end + 45)).toLowerCase();
-    // about paying, or in the sentence of an amount with a currency ("normaal 2 euro, nu ineens 16,40")
     // about paying, or in the sentence of an amount with a currency ("normaal 2 euro, nu ineens 16,40"); or written
-    // the Dutch way (a decimal comma) and asked about ("17,60???"), or set against a price named before ("… een paar
-    // euro. Nu ineens 27,50")
-    // …or set against another number in a text about money ("stond er 21,10 in plaats van 1,10")
+    // the Dutch way (a decimal comma, or said aloud) and asked about ("17,60???"), or set against a price named before
+    // ("… een paar euro. Nu ineens 27,50"), or set against another number in a text about money ("21,10 in plaats van 1,10")
     // (two prices set against each other need no currency: "15,30 ipv 2,55")
-    const priceLike = m[0].includes(',') && (/^\s*(?:\?|!)/.test(text.slice(end, end + 3)) || INSTEAD_PAIR.test(text.slice(end, end + 24)) || INSTEAD_PAIR_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || (mentionsCurrency && (NOW_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || INSTEAD.test(text.slice(Math.max(0, start - 20), start)) || INSTEAD.test(text.slice(end, end + 32)))));
+    const shaped = c.spoken !== null || raw.includes(',');
+    const priceLike = shaped && (/^\s*(?:\?|!)/.test(text.slice(end, end + 3)) || INSTEAD_PAIR.test(text.slice(end, end + 24)) || INSTEAD_PAIR_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || (mentionsCurrency && (NOW_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || INSTEAD.test(text.slice(Math.max(0, start - 20), start)) || INSTEAD.test(text.slice(end, end + 32)))));
     // …or listed right after another amount ("2 afschrijvingen, 3,20 en 16,80")
     const listed = out.some((o) => o.end <= start && LIST_GAP.test(text.slice(o.end, start)));
-    if (!PAYING.test(around) && !priceLike && !listed && !explicit.some((o) => sameSentence(text, o, { start, end }))) continue;
-    const value = parseAmount(m[0]);
+    // …or the total of amounts named before ("3 keer 12,50 af, in totaal 37,50")
+    const total = out.length > 0 && TOTAL_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+    // …or, shaped like a price, in the sentence of another price ("normaal twee vijftig, nu ineens elf vijfenzeventig")
+    const near = (o: MoneyMention) => sameSentence(text, o, { start, end }) && (!o.implicit || shaped);
+    if (!PAYING.test(around) && !priceLike && !listed && !total && !moneyGone(text, start, end) && !out.some(near)) continue;
+    if (c.spoken) {
+      out.push({ cents: c.spoken.cents, currency: c.spoken.currency ?? currency, start, end, implicit: true, ...(c.spoken.rough ? { rough: true } : {}) });
+      continue;
+    }
+    const value = parseAmount(raw);
     if (value) out.push({ cents: Math.round(value * 100), currency, start, end, implicit: true });
   }
   return out.sort((a, b) => a.start - b.start);
@@ -160,10 +164,15 @@ function sameSentence(text: string, a: { start: number; end: number }, b: { star
   const between = a.end <= b.start ? text.slice(a.end, b.start) : text.slice(b.end, a.start);
   return between.length <= 150 && !/[.!?](?:\s|$)|\n/.test(between);
 }
-const CURRENCY_WORD = /eur|pond|pound|dollar/i;
-const HALF_WORDS = /anderhal|halve\s+euro|vijfje|tientje|kwartje|dubbeltje|knaak/iu;
-const HALVES = /\b(?:een\s+)?(?:(anderhalve|anderhalf|halve)\s+euro|(vijfje|tientje|kwartje|dubbeltje|knaak))\b|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+(vijfjes|tientjes|kwartjes|dubbeltjes)\b/giu;
-const COIN_WORDS: Record<string, number> = { dubbeltje: 10, kwartje: 25, knaak: 250, vijfje: 500, tientje: 1000 };
+// what an amount in words cannot be read without: a currency, a coin or note, "komma" (else words about paying)
+const WORDS_HINT = /eur|pond|pound|dollar|cent|pence|quid|buck|piek|ballen|ekkie|grand|tenner|fiver|anderhal|halve|vijfje|tientje|kwartje|dubbeltje|knaak|knaken|briefje|biljet|note|komma|point|punt/iu;
+const TOTAL_BEFORE = /\b(?:in\s+totaal|totaal|samen|bij\s+elkaar|opgeteld|in\s+total|total|altogether|combined)\s*(?:is|was|dus|:)?\s*$/iu;
+/** After the amount, the particle of money gone ("12.50 weg", "8,40 van mijn rekening af"), or "af" of a verb of taking before it. */
+export function moneyGone(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 60);
+  return GONE_AFTER.test(after) || (AF_AFTER.test(after) && AF_VERB_BEFORE.test(text.slice(Math.max(0, start - 40), start)));
+}
+const GONE_WORD = /(?<![\p{L}])(?:af|eraf|weg|kwijt|verdwenen|gone|missing)(?![\p{L}])/iu;
 
 // A number written like a price (two decimals), not a time, date, version or percentage.
 const BARE = /(?<![\d.,:/\-\w€$£])\d{1,4}[.,]\d{2}(?![\d%]|[.,:/-]\d|\s?(?:uur|u\b|h\b|min|am\b|pm\b|%|procent|percent|km|m\b|meter|cm|mm|kg|gram|g\b|liter|l\b|gb|mb|kwh|kb))/giu;
@@ -179,8 +188,8 @@ const DATE_BEFORE = /\b(?:op|om|sinds|tot|vanaf|per|on|at|since|until|from)\s+$/
 const PAYING = /\b(?:eraf|bank-?app\w*|bankafschrift\w*|betaal\w*|betaald\w*|betal\w*|pakte|kwijt|afgeschreven|afschrijving\w*|afschrift\w*|afgeboekt|ge[iï]ncasseerd|incasso\w*|(?:ge|be|af|aan)?reken\w*|in rekening|kost(?:te|en|\b)\w*|bedrag\w*|tarief\w*|prijs\w*|factu\w*|charg\w*|paid|pay\w*|cost\w*|bill\w*|debit\w*|fees?\b|price\w*|amount\w*|refund\w*|terugbeta\w*|terugstort\w*)/u;
 
 function currencyOf(unit: string): Currency {
-  if (unit === '$' || unit === 'usd' || unit === 'us$' || unit.startsWith('dollar') || unit === 'cents') return 'USD';
-  if (unit === '£' || unit === 'gbp' || unit.startsWith('pound') || unit.startsWith('pond') || unit === 'pence' || unit === 'p') return 'GBP';
+  if (unit === '$' || unit === 'usd' || unit === 'us$' || unit.startsWith('dollar') || unit.startsWith('buck') || unit === 'cents') return 'USD';
+  if (unit === '£' || unit === 'gbp' || unit.startsWith('pound') || unit.startsWith('pond') || unit === 'quid' || unit === 'pence' || unit === 'p') return 'GBP';
   return 'EUR'; // €, eur, euro, and Dutch "cent"/"centen"
 }
 
