@@ -27,7 +27,7 @@ export const channels: Shape<typeof nl> = {
       verify_token: 'Verify token (the same as in Meta)',
       access_token: 'Access token',
       templates: 'Approved templates',
-      templatesHint: 'One per line: name and language, for example "case_update en". Outside the 24-hour window only a template may be sent.',
+      templatesHint: 'One per line: name and language, for example "case_update en". Outside the 24-hour window only a template may be sent. Add "callback" after the language to let a template confirm callbacks to callers who wrote on WhatsApp before (parameters: {{1}} case number, {{2}} when we call), for example "callback_confirmation en callback".',
     },
     nav: 'Channels',
     title: 'Contact form, callbacks and chat',

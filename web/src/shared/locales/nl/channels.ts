@@ -24,7 +24,7 @@ export const channels = {
       verify_token: 'Verificatietoken (hetzelfde als in Meta)',
       access_token: 'Toegangstoken',
       templates: 'Goedgekeurde sjablonen',
-      templatesHint: 'Eén per regel: naam en taal, bijvoorbeeld "zaak_update nl". Buiten het 24-uursvenster mag alleen een sjabloon.',
+      templatesHint: 'Eén per regel: naam en taal, bijvoorbeeld "zaak_update nl". Buiten het 24-uursvenster mag alleen een sjabloon. Zet "callback" achter de taal om met een sjabloon een terugbelafspraak te bevestigen aan bellers die eerder via WhatsApp schreven (parameters: {{1}} dossiernummer, {{2}} wanneer we bellen), bijvoorbeeld "terugbellen nl callback".',
     },
     nav: 'Kanalen',
     title: 'Contactformulier, terugbellen en chat',
