@@ -60,6 +60,8 @@ export const channels: Shape<typeof nl> = {
     callback_days_ahead: 'Days ahead that can be booked',
     chat: 'Chat',
     chat_enabled: 'Chat on',
+    chat_bot_enabled: 'Knowledge-base bot in the chat',
+    chatBotHint: 'Answers a visitor\'s question with up to 3 public help-centre articles, marked as automatic, until they ask for a person. "Talk to a person" stays one click. Off by default.',
     between: 'A whole number from {{min}} to {{max}}.',
     save: 'Save',
     create: 'Create channels',

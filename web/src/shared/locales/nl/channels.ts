@@ -57,6 +57,8 @@ export const channels = {
     callback_days_ahead: 'Dagen vooruit te boeken',
     chat: 'Chat',
     chat_enabled: 'Chat aan',
+    chat_bot_enabled: 'Kennisbankbot in de chat',
+    chatBotHint: 'Beantwoordt een vraag van een bezoeker met hoogstens 3 openbare artikelen uit het helpcentrum, gemarkeerd als automatisch, tot de bezoeker om een medewerker vraagt. "Praat met een medewerker" blijft één klik. Staat standaard uit.',
     between: 'Een heel getal van {{min}} tot en met {{max}}.',
     save: 'Opslaan',
     create: 'Kanalen aanmaken',
