@@ -12,7 +12,7 @@ import { updateServiceSettings } from '../../src/promises/settings.ts';
 import { systemActor, type Actor } from '../../src/shared/actor.ts';
 import type { Db } from '../../src/storage/db.ts';
 import { newAccount, testConfig, testDb, type TestAccount } from '../helpers.ts';
-import { assertAccessible, chromiumMissing, launch } from './browser.ts';
+import { assertAccessible, chromiumMissing, launch, SCREENSHOTS } from './browser.ts';
 
 /**
  * The chat widget's optional knowledge-base bot (issue 17), in Debian's Chromium: switched on, a
@@ -84,6 +84,8 @@ test('the bot answers with public help-centre links marked as automatic; "talk t
   assert.equal(await log.getByRole('link').count(), 1, 'only the public article');
   assert.equal(await link.getAttribute('href'), `${base}/help/${help}/articles/sleutel-fietsslot-kwijt?lang=nl`);
   await assertAccessible(page, 'chat widget with a bot answer');
+  await log.getByText('Automatisch antwoord:').evaluate((n) => n.parentElement?.scrollIntoView({ block: 'start' }));
+  await page.getByRole('dialog', { name: 'Chat' }).screenshot({ path: `${SCREENSHOTS}/chat-bot.png` });
   // the person button is still there and one click
   await page.getByRole('button', { name: 'Praat met een medewerker' }).click();
   await page.getByRole('status').getByText(/Een medewerker komt zo bij u\.|Er is nu niemand beschikbaar\./).waitFor();

@@ -99,7 +99,8 @@
       li.append(el('a', { href: site + m[2], target: '_blank', rel: 'noopener' }, m[1]));
       list.append(li);
     });
-    box.append(document.createTextNode(rest.shift() || ''), list, document.createTextNode(rest.join(' ')));
+    // the first line names itself automatic for the case timeline; here the label above says it
+    box.append(document.createTextNode((rest.shift() || '').replace(T.bot + ': ', '')), list, document.createTextNode(rest.join(' ')));
     log.appendChild(box);
     log.scrollTop = log.scrollHeight;
   }
