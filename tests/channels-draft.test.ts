@@ -5,7 +5,7 @@ import { checkDraft, originOf, snippet, type DoorsDraft } from '../web/src/chann
 /** The channels screen's own checks (web/src/channels/validate.ts): the same rules as the server's, said per field. */
 const good: DoorsDraft = {
   slug: 'fietsen-utrecht', origins: 'https://www.fietsen.nl\nhttps://shop.fietsen.nl/\n\nhttps://www.fietsen.nl', form_enabled: true, min_fill_seconds: '3',
-  submissions_per_hour: '10', callback_enabled: true, callback_slot_minutes: '30', callback_capacity: '2', callback_days_ahead: '14', chat_enabled: false,
+  submissions_per_hour: '10', callback_enabled: true, callback_slot_minutes: '30', callback_capacity: '2', callback_days_ahead: '14', chat_enabled: false, chat_bot_enabled: true,
 };
 
 test('a good draft becomes the server\'s patch: origins normalised, empty lines and doubles dropped, numbers as numbers', () => {
@@ -13,7 +13,7 @@ test('a good draft becomes the server\'s patch: origins normalised, empty lines 
   assert.deepEqual(errors, {});
   assert.deepEqual(patch, {
     slug: 'fietsen-utrecht', allowed_origins: ['https://www.fietsen.nl', 'https://shop.fietsen.nl'], form_enabled: true, min_fill_seconds: 3,
-    submissions_per_hour: 10, callback_enabled: true, callback_slot_minutes: 30, callback_capacity: 2, callback_days_ahead: 14, chat_enabled: false,
+    submissions_per_hour: 10, callback_enabled: true, callback_slot_minutes: 30, callback_capacity: 2, callback_days_ahead: 14, chat_enabled: false, chat_bot_enabled: true,
   });
 });
 

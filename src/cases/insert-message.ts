@@ -4,7 +4,7 @@ import { searchConfigFor } from '../text/language.ts';
 import { emitEvent } from '../webhooks/events.ts';
 
 export type MessageType = 'inbound' | 'outbound' | 'note';
-export type MessageAutomated = 'auto_reply' | 'bounce' | 'bulk' | 'acknowledgement';
+export type MessageAutomated = 'auto_reply' | 'bounce' | 'bulk' | 'acknowledgement' | 'bot';
 
 export interface MessageRow {
   id: string;

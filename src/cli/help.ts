@@ -45,15 +45,16 @@ export const HELP = `luister <command> [options]
   roles assign ROLE|none --agent EMAIL [--account ID]
                                      give an agent a custom role (at most one), or take it away
   channels [--account ID]           the public doors: contact form, callback booking, chat widget
-  channels set [--slug S] [--origins https://www.example.nl,…] [--capacity N] [--slot-minutes 15|20|30|60]
-                                     the form lives at /contact/S; origins may frame it and load the widget
+  channels set [--slug S] [--origins https://www.example.nl,…] [--capacity N] [--slot-minutes 15|20|30|60] [--chat-bot on|off]
+                                     the form lives at /contact/S; origins may frame it and load the widget;
+                                     --chat-bot: the widget answers with public help-centre articles (off by default)
   channels rota [--json] [--account ID]  who takes callbacks when (the slots customers can book follow it)
   channels hours <agent e-mail|id> --hours "ma-vr 09:00-12:00, wo 13:00-17:00" [--away 2027-07-19..2027-08-06,…] | --clear
   channels phone [on|off|rotate-secret] [--callback-minutes N] [--account ID]
                                      the telephony webhook at /api/public/v1/phone/S/events; its signing
                                      secret is printed once (on first use and with rotate-secret)
   channels whatsapp [on|off|set] [--phone-number-id ID] [--app-secret-env VAR] [--verify-token-env VAR]
-                    [--access-token-env VAR] [--templates name:lang,…] [--account ID]
+                    [--access-token-env VAR] [--templates name:lang[:callback],…] [--account ID]
                                      WhatsApp Cloud API at /api/public/v1/whatsapp/S; secrets are read from
                                      the environment variables named, never from the command line
   sso show | sso off [--account ID]  single sign-on (OpenID Connect); off also switches password sign-in back on

@@ -53,6 +53,7 @@ export function parseCli() {
       origins: { type: 'string' },
       capacity: { type: 'string' },
       'slot-minutes': { type: 'string' },
+      'chat-bot': { type: 'string' },
       'callback-minutes': { type: 'string' },
       'phone-number-id': { type: 'string' },
       'app-secret-env': { type: 'string' },

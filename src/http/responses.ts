@@ -62,7 +62,7 @@ export const messageSchema = z
     to_address: nullable(z.string()),
     original_body: nullable(z.string()).describe('e-mail: the whole text as received; body holds only what was newly written'),
     html: nullable(z.string()).describe('e-mail: the HTML part, sanitised'),
-    automated: nullable(z.enum(['auto_reply', 'bounce', 'bulk', 'acknowledgement'])).describe('sent by a machine, not a person'),
+    automated: nullable(z.enum(['auto_reply', 'bounce', 'bulk', 'acknowledgement', 'bot'])).describe('sent by a machine, not a person (bot: the chat widget\'s knowledge-base bot)'),
     delivery_status: nullable(z.enum(['queued', 'sent', 'failed'])).describe('outbound e-mail: where the mail is'),
     sent_at: nullable(time),
     delivery_error: nullable(z.string()),

@@ -2,6 +2,7 @@ import type { Db } from '../storage/db.ts';
 import { highlight } from '../cases/search.ts';
 import type { ArticleHit } from './search-articles.ts';
 import type { ArticleLanguage } from './types.ts';
+import { orQuery } from './terms.ts';
 
 /**
  * The help centre's search: over the *published* text of public articles (the snapshot of their
@@ -9,11 +10,18 @@ import type { ArticleLanguage } from './types.ts';
  * as the agents' index (titles above bodies): a help centre holds hundreds of public articles, not
  * millions, and its pages are cached.
  */
-export async function searchHelpCentre(db: Db, accountId: string, opts: { query: string; language?: ArticleLanguage; limit: number }): Promise<ArticleHit[]> {
+export async function searchHelpCentre(db: Db, accountId: string, opts: {
+  query: string;
+  language?: ArticleLanguage;
+  limit: number;
+  /** stemmed terms to match any of, instead of the query's words (the chat bot: terms chosen from a visitor's message, as suggestions choose them) */
+  anyOf?: string[];
+}): Promise<ArticleHit[]> {
   const q = opts.query.trim();
-  if (!q) return [];
+  const anyOf = opts.anyOf?.length ? orQuery(opts.anyOf) : null;
+  if (!q && !anyOf) return [];
   const rows = await db.query<ArticleHit>(
-    `WITH q AS (SELECT websearch_to_tsquery('dutch', $2) AS nl, websearch_to_tsquery('english', $2) AS en),
+    `WITH q AS (SELECT coalesce($5::tsquery, websearch_to_tsquery('dutch', $2)) AS nl, coalesce($5::tsquery, websearch_to_tsquery('english', $2)) AS en),
      pub AS (
        SELECT a.id, v.slug, v.tags, v.created_at AS updated_at, t.key AS language, t.value->>'title' AS title, t.value->>'body' AS body,
               CASE t.key WHEN 'nl' THEN 'dutch'::regconfig ELSE 'english'::regconfig END AS cfg
@@ -34,7 +42,7 @@ export async function searchHelpCentre(db: Db, accountId: string, opts: { query:
               'StartSel=⟦, StopSel=⟧, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
      FROM hits CROSS JOIN q
      ORDER BY hits.rank DESC, hits.updated_at DESC, hits.id, hits.language`,
-    [accountId, q, opts.language ?? null, opts.limit],
+    [accountId, q, opts.language ?? null, opts.limit, anyOf],
   );
   return rows.map((r) => ({ ...r, snippet: highlight(r.snippet) }));
 }

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { setChannelSettings } from '../../src/intake/doors/channel-settings.ts';
 import { hubSignature } from '../../src/intake/channels/signatures.ts';
@@ -7,39 +6,13 @@ import { sendWhatsAppJob } from '../../src/intake/whatsapp/send-whatsapp.ts';
 import { systemActor } from '../../src/shared/actor.ts';
 import type { JobRow } from '../../src/storage/jobs.ts';
 import { signPayload } from '../../src/webhooks/sign.ts';
+import { GraphServer } from '../graph-server.ts';
 import { newAccount, testApp, uniqueEmail, type TestAccount, type TestContext } from '../helpers.ts';
 
 const APP_SECRET = 'meta-app-secret-0123456789';
 const VERIFY = 'verify-token-luister-01';
 const ACCESS = 'EAAG-access-token-abcdefgh';
 const NUMBER_ID = '106540352242922';
-
-/** A stand-in for the Graph API, as a real local HTTP server: it answers as Meta does, and can be told to fail. */
-class GraphServer {
-  requests: Array<{ path: string; auth: string | undefined; idempotencyKey: string | undefined; body: Record<string, any> }> = [];
-  failNext = 0;
-  private server: Server = createServer((req: IncomingMessage, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      this.requests.push({ path: req.url ?? '', auth: req.headers.authorization, idempotencyKey: req.headers['idempotency-key'] as string | undefined, body });
-      if (this.failNext > 0) {
-        this.failNext--;
-        res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'Service temporarily unavailable', code: 2 } }));
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id: `wamid.out${this.requests.length}` }] }));
-    });
-  });
-  url = '';
-  async start() {
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    const a = this.server.address();
-    this.url = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}/v21.0`;
-  }
-  stop = () => new Promise<void>((r) => this.server.close(() => r()));
-}
 
 describe('phone and WhatsApp', () => {
   let t: TestContext;

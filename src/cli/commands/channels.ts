@@ -14,6 +14,11 @@ const int = (v: string | undefined, name: string) => {
   return n;
 };
 
+const onOff = (v: string, name: string) => {
+  if (v !== 'on' && v !== 'off') throw new AppError('invalid_switch', `--${name} is on or off`);
+  return v === 'on';
+};
+
 /** A secret from the environment variable an option names: never on the command line (shell history, ps). */
 function fromEnv(opt: CliOptions, name: 'app-secret-env' | 'verify-token-env' | 'access-token-env'): string | undefined {
   const v = opt[name];
@@ -48,9 +53,11 @@ async function whatsapp(db: Db, actor: Actor, action: string | undefined, opt: C
   if (!action) return print(publicConnections(await getConnections(db, actor.accountId)).whatsapp);
   if (!['on', 'off', 'set'].includes(action)) throw new AppError('unknown_command', 'Use: channels whatsapp [on|off|set] [--phone-number-id ID] [--app-secret-env VAR] …');
   const templates = opt.templates?.split(',').map((x) => x.trim()).filter(Boolean).map((x) => {
-    const [name, language] = x.split(':');
-    if (!name || !language) throw new AppError('invalid_template', `"${x}": give templates as name:language, e.g. case_update:nl`);
-    return { name, language };
+    const [name, language, use, ...rest] = x.split(':');
+    if (!name || !language || rest.length || (use !== undefined && use !== 'callback')) {
+      throw new AppError('invalid_template', `"${x}": give templates as name:language, e.g. case_update:nl, or name:language:callback for the one that confirms callbacks to callers`);
+    }
+    return { name, language, ...(use ? { use: 'callback' as const } : {}) };
   });
   const appSecret = fromEnv(opt, 'app-secret-env');
   const verifyToken = fromEnv(opt, 'verify-token-env');
@@ -107,6 +114,7 @@ export function channelsCommand(cmd: string, sub: string | undefined, arg: strin
       ...(opt.origins !== undefined ? { allowed_origins: opt.origins.split(',').map((o) => o.trim()).filter(Boolean) } : {}),
       ...(opt.capacity !== undefined ? { callback_capacity: int(opt.capacity, 'capacity') } : {}),
       ...(opt['slot-minutes'] !== undefined ? { callback_slot_minutes: int(opt['slot-minutes'], 'slot-minutes') as 15 | 20 | 30 | 60 } : {}),
+      ...(opt['chat-bot'] !== undefined ? { chat_bot_enabled: onOff(opt['chat-bot'], 'chat-bot') } : {}),
     }));
   });
 }

@@ -16,11 +16,11 @@
     ? { open: 'Chat with us', title: 'Chat', close: 'Close chat', person: 'Talk to a person', label: 'Your message', send: 'Send',
         you: 'You', us: 'Us', hello: 'Hello! Ask your question, or talk to a person straight away.', coming: 'A person will join you shortly.',
         nobody: 'Nobody can answer right now.', book: 'Book a callback', leave: 'or leave a message here: we answer as soon as we are back.',
-        want: 'I would like to talk to a person.', offline: 'Connection lost, reconnecting…', failed: 'Sending failed; trying again…' }
+        want: 'I would like to talk to a person.', bot: 'Automatic answer', offline: 'Connection lost, reconnecting…', failed: 'Sending failed; trying again…' }
     : { open: 'Chat met ons', title: 'Chat', close: 'Chat sluiten', person: 'Praat met een medewerker', label: 'Uw bericht', send: 'Versturen',
         you: 'U', us: 'Wij', hello: 'Hallo! Stel uw vraag, of praat meteen met een medewerker.', coming: 'Een medewerker komt zo bij u.',
         nobody: 'Er is nu niemand beschikbaar.', book: 'Plan een terugbelafspraak', leave: 'of laat hier een bericht achter: we antwoorden zodra we er weer zijn.',
-        want: 'Ik wil graag een medewerker spreken.', offline: 'Verbinding verbroken, opnieuw verbinden…', failed: 'Versturen mislukt; we proberen het opnieuw…' };
+        want: 'Ik wil graag een medewerker spreken.', bot: 'Automatisch antwoord', offline: 'Verbinding verbroken, opnieuw verbinden…', failed: 'Versturen mislukt; we proberen het opnieuw…' };
   var KEY = 'luister-chat:' + slug;
   var state = load();
   var cursor = 0; // the highest entry number shown in this page
@@ -58,7 +58,7 @@
     '.panel[hidden]{display:none}header{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;padding:.5rem .75rem;border-bottom:1px solid #c9d1d9}' +
     'h2{margin:0;font-weight:700;flex:1}.close{background:#fff;color:#1d2733;border-color:#56606b}' +
     '.person{width:100%}.log{flex:1;overflow:auto;padding:.75rem;margin:0;}.log p{margin:0 0 .5rem;white-space:pre-wrap;overflow-wrap:anywhere}' +
-    '.who{font-weight:700;margin-right:.25rem}.status{padding:0 .75rem;color:#4a5560;min-height:1.5rem}.status a{color:#0b4f8a}' +
+    '.who{font-weight:700;margin-right:.25rem}.bot{margin:0 0 .5rem;padding:.4rem;border-left:4px solid #56606b;background:#f3f5f7}.bot ul{margin:.25rem 0;padding-left:1.25rem}.bot a{color:#0b4f8a}.status{padding:0 .75rem;color:#4a5560;min-height:1.5rem}.status a{color:#0b4f8a}' +
     'form{display:flex;flex-direction:column;gap:.25rem;padding:.5rem .75rem;border-top:1px solid #c9d1d9}label{font-weight:600}' +
     'textarea{width:100%;min-height:3.5rem;border:2px solid #56606b;border-radius:4px;padding:.4rem;resize:vertical}';
   var launch = el('button', { type: 'button', 'class': 'launch', 'aria-expanded': 'false', 'aria-controls': 'luister-panel' }, T.open);
@@ -84,14 +84,31 @@
 
   function say(kind, body, author) {
     var li = el('p');
-    li.append(el('span', { 'class': 'who' }, (kind === 'visitor' ? T.you : author || T.us) + ':'), document.createTextNode(body));
+    li.append(el('span', { 'class': 'who' }, (kind === 'visitor' ? T.you : kind === 'bot' ? T.bot : author || T.us) + ':'), document.createTextNode(body));
     log.appendChild(li);
+    log.scrollTop = log.scrollHeight;
+  }
+  // the knowledge-base bot's answer, marked as automatic: its "• title: /help/…" lines become links to the help centre
+  function bot(body) {
+    var box = el('div', { 'class': 'bot' }), list = el('ul'), rest = [];
+    box.append(el('span', { 'class': 'who' }, T.bot + ':'));
+    body.split('\n').forEach(function (line) {
+      var m = /^• (.+): (\/help\/\S+)$/.exec(line);
+      if (!m) return rest.push(line);
+      var li = el('li');
+      li.append(el('a', { href: site + m[2], target: '_blank', rel: 'noopener' }, m[1]));
+      list.append(li);
+    });
+    // the first line names itself automatic for the case timeline; here the label above says it
+    box.append(document.createTextNode((rest.shift() || '').replace(T.bot + ': ', '')), list, document.createTextNode(rest.join(' ')));
+    log.appendChild(box);
     log.scrollTop = log.scrollHeight;
   }
   function show(entry) {
     if (entry.seq <= cursor) return; // already shown: never twice
     cursor = entry.seq;
-    say(entry.from, entry.body, entry.author);
+    if (entry.from === 'bot') bot(entry.body);
+    else say(entry.from, entry.body, entry.author);
   }
 
   function open() {
@@ -114,7 +131,8 @@
     if (e.key === 'Escape') return shut();
     if (e.key !== 'Tab') return;
     // focus stays in the dialog while it is open
-    var items = [close, person, log, text, send].concat(Array.prototype.slice.call(status.querySelectorAll('a')));
+    var links = function (n) { return Array.prototype.slice.call(n.querySelectorAll('a')); };
+    var items = [close, person, log].concat(links(log), [text, send], links(status));
     var i = items.indexOf(root.activeElement);
     if (e.shiftKey && i <= 0) { e.preventDefault(); items[items.length - 1].focus(); }
     else if (!e.shiftKey && i === items.length - 1) { e.preventDefault(); items[0].focus(); }
@@ -132,8 +150,8 @@
     });
   }
   // the same client id on every retry: the server stores a message once
-  function deliver(body, clientId, tries) {
-    return post('/messages', { client_id: clientId, body: body, lang: en ? 'en' : 'nl' }).then(function (r) {
+  function deliver(body, clientId, tries, person) {
+    return post('/messages', { client_id: clientId, body: body, lang: en ? 'en' : 'nl', person: !!person }).then(function (r) {
       if (!state.token) { state.token = r.token; state.ack = r.ack || ''; ack.textContent = state.ack; save(); }
       // clear only our own notice: setting textContent would also drop a callback link shown meanwhile
       if (status.textContent === T.failed) status.textContent = '';
@@ -141,7 +159,7 @@
       return r;
     }, function () {
       status.textContent = T.failed;
-      if (tries < 5) return new Promise(function (ok) { setTimeout(ok, 1000 * (tries + 1)); }).then(function () { return deliver(body, clientId, tries + 1); });
+      if (tries < 5) return new Promise(function (ok) { setTimeout(ok, 1000 * (tries + 1)); }).then(function () { return deliver(body, clientId, tries + 1, person); });
       throw new Error('send failed');
     });
   }
@@ -153,7 +171,7 @@
     deliver(body, id(), 0);
   });
   person.addEventListener('click', function () {
-    var ready = state.token ? Promise.resolve() : deliver(T.want, id(), 0);
+    var ready = state.token ? Promise.resolve() : deliver(T.want, id(), 0, true);
     ready.then(function () { return post('/person'); }).then(function (r) {
       status.textContent = '';
       if (r.available) { status.textContent = T.coming; return; }

@@ -20,6 +20,7 @@ const settings = z.object({
   callback_capacity: z.number().int().describe('callbacks one slot takes'),
   callback_days_ahead: z.number().int(),
   chat_enabled: z.boolean(),
+  chat_bot_enabled: z.boolean().describe('the chat widget answers questions with up to 3 public help-centre articles, marked as automatic, until the visitor asks for a person (default off)'),
 }).describe('Public doors: contact form, callback booking, chat widget');
 
 /** Settings of the account's public doors (contact form, callbacks, chat). */

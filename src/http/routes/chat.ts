@@ -18,6 +18,7 @@ import { answerBy } from '../../intake/answer-by.ts';
 import { getServiceSettings } from '../../promises/settings.ts';
 import { findChatSession } from '../../intake/chat/chat-session.ts';
 import { sendChatMessage } from '../../intake/chat/send-chat-message.ts';
+import { answerWithBot } from '../../intake/chat/bot-answer.ts';
 import { askForPerson } from '../../intake/chat/ask-for-person.ts';
 import { callbackPath } from '../public/callback-pages.ts';
 import * as res from '../responses.ts';
@@ -37,7 +38,7 @@ export const STREAMS_PER_ADDRESS = 50;
 export const STREAMS_PER_CHAT = 5;
 
 const slugParams = z.object({ slug: z.string().max(63) }).strict();
-const entry = z.object({ seq: z.number().int(), message_id: z.string(), from: z.enum(['visitor', 'agent']), author: z.string().nullable(), body: z.string(), at: z.string() });
+const entry = z.object({ seq: z.number().int(), message_id: z.string(), from: z.enum(['visitor', 'agent', 'bot']).describe('bot: the automatic answer of the knowledge-base bot, with one "• title: /help/…" line per article'), author: z.string().nullable(), body: z.string(), at: z.string() });
 
 /**
  * The chat widget's public API under /api/public/v1/chat/<slug>: no sign-in; the visitor holds a
@@ -119,9 +120,11 @@ export function chatRoutes(app: FastifyInstance, db: Db, hub: LiveHub, opts: { f
     schema: {
       tags, summary: 'The visitor sends a message (the first one starts the chat and returns its token)', params: slugParams,
       body: z.object({ client_id: z.string().max(64), body: z.string().max(4000), lang: z.enum(['nl', 'en']).default('nl'),
-        name: z.string().max(200).optional(), email: z.string().max(254).optional() }).strict(),
+        name: z.string().max(200).optional(), email: z.string().max(254).optional(),
+        person: z.boolean().optional().describe('the message asks for a person (the widget\'s "talk to a person" before a chat began): the bot does not answer it') }).strict(),
       response: { 200: z.object({ token: z.string(), seq: z.number().int(), case_ref: z.string(), duplicate: z.boolean(),
-        ack: z.string().optional().describe('a new chat only: its case reference and when the visitor hears from us at the latest, in their language') }), ...res.errors },
+        ack: z.string().optional().describe('a new chat only: its case reference and when the visitor hears from us at the latest, in their language'),
+        bot: z.array(z.object({ title: z.string(), path: z.string() })).optional().describe('the help-centre articles the bot answered with (also an entry of the chat); absent when the bot is off or nothing matched') }), ...res.errors },
     },
   }, async (req, reply) => {
     const d = await door(req, reply);
@@ -137,7 +140,8 @@ export function chatRoutes(app: FastifyInstance, db: Db, hub: LiveHub, opts: { f
       ]);
       ack = chatAckText({ ref: out.caseRef, answerBy: by, language: b.lang, timeZone: settings.time_zone });
     }
-    return { token: out.token, seq: out.seq, case_ref: out.caseRef, duplicate: out.duplicate, ...(ack ? { ack } : {}) };
+    const bot = out.duplicate || b.person ? [] : await answerWithBot(db, d, out.token, b.body, b.lang);
+    return { token: out.token, seq: out.seq, case_ref: out.caseRef, duplicate: out.duplicate, ...(ack ? { ack } : {}), ...(bot.length ? { bot } : {}) };
   });
 
   r.post('/api/public/v1/chat/:slug/person', {
@@ -226,4 +230,4 @@ const tokenOf = (req: FastifyRequest) => {
   const v = req.headers[TOKEN_HEADER];
   return typeof v === 'string' ? v : undefined;
 };
-const wire = (e: { seq: number; message_id: string; from: 'visitor' | 'agent'; author: string | null; body: string; at: Date }) => ({ ...e, at: new Date(e.at).toISOString() });
+const wire = (e: { seq: number; message_id: string; from: 'visitor' | 'agent' | 'bot'; author: string | null; body: string; at: Date }) => ({ ...e, at: new Date(e.at).toISOString() });

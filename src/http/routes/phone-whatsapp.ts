@@ -114,7 +114,8 @@ export function phoneWhatsAppRoutes(app: FastifyInstance, db: Db, config: Config
       config: pub,
       schema: { tags: ['phone and WhatsApp webhooks (signed)'], summary: 'A telephony event (call started, answered, ended, missed; callback requested). Signed: header Luister-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.<raw body>"> with the phone secret; at most 5 minutes old',
         params: slugParams, body: callEvent,
-        response: { 200: z.object({ outcome: z.enum(['duplicate', 'noted', 'logged', 'dropped']), case_ref: z.string().optional(), promise_id: z.string().nullable().optional(), reason: z.string().optional() }), ...res.errors } },
+        response: { 200: z.object({ outcome: z.enum(['duplicate', 'noted', 'logged', 'dropped']), case_ref: z.string().optional(), promise_id: z.string().nullable().optional(),
+          acknowledged: z.enum(['whatsapp', 'email', 'none']).nullable().optional().describe('how the caller was told of a new callback promise: on WhatsApp, by e-mail, or not (a note on the case says why); null: no new promise'), reason: z.string().optional() }), ...res.errors } },
       preValidation: async (req: FastifyRequest<{ Params: { slug: string } }>) => {
         const conn = await connectionsAt(db, req.params.slug);
         if (!conn?.phone_enabled || !conn.phone_secret) throw new AppError('phone_not_found', 'There is no telephony webhook at this address', 404);
@@ -124,8 +125,8 @@ export function phoneWhatsAppRoutes(app: FastifyInstance, db: Db, config: Config
       },
     }, async (req) => {
       const conn = (await connectionsAt(db, req.params.slug))!;
-      const out = await receiveCallEvent(db, conn, req.body);
-      if (out.outcome === 'logged') return { outcome: out.outcome, case_ref: out.case_ref, promise_id: out.promise_id };
+      const out = await receiveCallEvent(db, conn, req.body, new Date(), { ackPerHour: config.ACK_PER_SENDER_PER_HOUR });
+      if (out.outcome === 'logged') return { outcome: out.outcome, case_ref: out.case_ref, promise_id: out.promise_id, acknowledged: out.acknowledged };
       return out.outcome === 'dropped' ? { outcome: out.outcome, reason: out.reason } : { outcome: out.outcome };
     });
 

@@ -4,11 +4,15 @@ import type { Db } from '../../storage/db.ts';
 export interface ChatEntry {
   seq: number;
   message_id: string;
-  from: 'visitor' | 'agent';
+  /** bot: the knowledge-base bot's automatic answer (bot-answer.ts) */
+  from: 'visitor' | 'agent' | 'bot';
   author: string | null;
   body: string;
   at: Date;
 }
+
+/** Who an entry is from, over messages `m`: the visitor, the knowledge-base bot's automatic answer, or an agent (the chat feed reads the same). */
+export const ENTRY_FROM_SQL = `CASE WHEN m.type = 'inbound' THEN 'visitor' WHEN m.automated = 'bot' THEN 'bot' ELSE 'agent' END`;
 
 /**
  * Numbers a stored message into the chat sessions of its case. The number is taken by updating the
@@ -27,7 +31,7 @@ export async function appendChatEntry(tx: Db, accountId: string, caseId: string,
 /** A session's entries after the cursor, oldest first (at most `limit`). Only replies and the visitor's own messages: never notes. */
 export async function chatEntriesAfter(db: Db, accountId: string, sessionId: string, after: number, limit = 200): Promise<ChatEntry[]> {
   return db.query<ChatEntry>(
-    `SELECT e.seq, e.message_id, CASE WHEN m.type = 'inbound' THEN 'visitor' ELSE 'agent' END AS "from",
+    `SELECT e.seq, e.message_id, ${ENTRY_FROM_SQL} AS "from",
        CASE WHEN m.type = 'outbound' THEN split_part(a.name, ' ', 1) END AS author, m.body, m.created_at AS at
      FROM chat_entries e JOIN messages m ON m.account_id = e.account_id AND m.id = e.message_id
      LEFT JOIN agents a ON a.account_id = m.account_id AND a.id = m.author_agent_id

@@ -1,7 +1,7 @@
 import type { Db } from '../../storage/db.ts';
 import type { LiveHub } from '../../live/hub.ts';
 import type { LiveNotice } from '../../live/notice.ts';
-import type { ChatEntry } from './chat-entries.ts';
+import { type ChatEntry, ENTRY_FROM_SQL } from './chat-entries.ts';
 
 /** One open widget stream: its session, the case it listens to, and the last entry it has. */
 interface Reader {
@@ -110,7 +110,7 @@ export class ChatFeed {
           rows = await (await this.reader()).query<ChatEntry & { reader: number }>(
             `SELECT q.reader, x.* FROM unnest($2::uuid[], $3::int[], $4::int[]) AS q(session_id, after, reader)
              CROSS JOIN LATERAL (
-               SELECT e.seq, e.message_id, CASE WHEN m.type = 'inbound' THEN 'visitor' ELSE 'agent' END AS "from",
+               SELECT e.seq, e.message_id, ${ENTRY_FROM_SQL} AS "from",
                  CASE WHEN m.type = 'outbound' THEN split_part(a.name, ' ', 1) END AS author, m.body, m.created_at AS at
                FROM chat_entries e JOIN messages m ON m.account_id = e.account_id AND m.id = e.message_id
                LEFT JOIN agents a ON a.account_id = m.account_id AND a.id = m.author_agent_id

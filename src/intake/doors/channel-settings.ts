@@ -22,6 +22,8 @@ export interface ChannelSettings {
   callback_capacity: number;
   callback_days_ahead: number;
   chat_enabled: boolean;
+  /** the chat's knowledge-base bot: answers a visitor's questions with public help-centre articles until they ask for a person (off by default) */
+  chat_bot_enabled: boolean;
 }
 
 /** What the public routes need besides the settings: the account's name and the form secret (never sent to a client). */
@@ -32,7 +34,7 @@ export interface Door extends ChannelSettings {
 }
 
 const COLUMNS = `account_id, slug, form_enabled, form_fields, allowed_origins, min_fill_seconds, submissions_per_hour,
-  callback_enabled, callback_slot_minutes, callback_capacity, callback_days_ahead, chat_enabled`;
+  callback_enabled, callback_slot_minutes, callback_capacity, callback_days_ahead, chat_enabled, chat_bot_enabled`;
 
 export const channelSettingsPatch = z
   .object({
@@ -47,6 +49,7 @@ export const channelSettingsPatch = z
     callback_capacity: z.number().int().min(1).max(100),
     callback_days_ahead: z.number().int().min(1).max(60),
     chat_enabled: z.boolean(),
+    chat_bot_enabled: z.boolean(),
   })
   .partial()
   .strict();
@@ -87,19 +90,19 @@ export async function setChannelSettings(db: Db, actor: Actor, patch: ChannelSet
       const next = { ...before, ...patch, ...(fields ? { form_fields: fields } : {}), ...(origins ? { allowed_origins: origins } : {}) };
       const [row] = await tx.query<ChannelSettings>(
         `INSERT INTO channel_settings (account_id, slug, form_secret, form_enabled, form_fields, allowed_origins, min_fill_seconds, submissions_per_hour,
-           callback_enabled, callback_slot_minutes, callback_capacity, callback_days_ahead, chat_enabled)
+           callback_enabled, callback_slot_minutes, callback_capacity, callback_days_ahead, chat_enabled, chat_bot_enabled)
          VALUES ($1, $2, $3, coalesce($4, true), coalesce($5::jsonb, '[]'), coalesce($6::text[], '{}'), coalesce($7, 3), coalesce($8, 10),
-           coalesce($9, true), coalesce($10, 30), coalesce($11, 1), coalesce($12, 10), coalesce($13, true))
+           coalesce($9, true), coalesce($10, 30), coalesce($11, 1), coalesce($12, 10), coalesce($13, true), coalesce($14, false))
          ON CONFLICT (account_id) DO UPDATE SET slug = EXCLUDED.slug, form_enabled = EXCLUDED.form_enabled, form_fields = EXCLUDED.form_fields,
            allowed_origins = EXCLUDED.allowed_origins, min_fill_seconds = EXCLUDED.min_fill_seconds, submissions_per_hour = EXCLUDED.submissions_per_hour,
            callback_enabled = EXCLUDED.callback_enabled, callback_slot_minutes = EXCLUDED.callback_slot_minutes,
            callback_capacity = EXCLUDED.callback_capacity, callback_days_ahead = EXCLUDED.callback_days_ahead, chat_enabled = EXCLUDED.chat_enabled,
-           updated_at = now()
+           chat_bot_enabled = EXCLUDED.chat_bot_enabled, updated_at = now()
          RETURNING ${COLUMNS}`,
         [actor.accountId, next.slug, randomBytes(32).toString('base64url'), next.form_enabled ?? null,
           next.form_fields ? JSON.stringify(next.form_fields) : null, next.allowed_origins ?? null, next.min_fill_seconds ?? null,
           next.submissions_per_hour ?? null, next.callback_enabled ?? null, next.callback_slot_minutes ?? null, next.callback_capacity ?? null,
-          next.callback_days_ahead ?? null, next.chat_enabled ?? null],
+          next.callback_days_ahead ?? null, next.chat_enabled ?? null, next.chat_bot_enabled ?? null],
       );
       await recordAudit(tx, actor, { action: 'account.channels_set', entityType: 'account', entityId: actor.accountId, before, after: row });
       return row;

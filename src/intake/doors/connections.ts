@@ -10,6 +10,8 @@ import { newSecret } from '../../accounts/secrets.ts';
 export interface WhatsAppTemplate {
   name: string;
   language: string;
+  /** 'callback': may confirm a callback to a caller outside the 24-hour window ({{1}} the case reference, {{2}} when we call) */
+  use?: 'callback';
 }
 
 /** The phone and WhatsApp connections of an account, with the secrets (server side only: never sent to a client, never logged). */
@@ -48,7 +50,8 @@ const COLUMNS = `account_id, phone_enabled, phone_secret, phone_callback_minutes
   whatsapp_verify_token, whatsapp_access_token, whatsapp_phone_number_id, whatsapp_templates, messaging_enabled, messaging_secret`;
 
 const secretText = z.string().min(8).max(512).regex(/^[\x21-\x7e]+$/, 'printable characters without spaces');
-const template = z.object({ name: z.string().regex(/^[a-z0-9_]{1,512}$/, 'lower-case letters, digits and _'), language: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'like nl or en_US') }).strict();
+const template = z.object({ name: z.string().regex(/^[a-z0-9_]{1,512}$/, 'lower-case letters, digits and _'), language: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'like nl or en_US'),
+  use: z.literal('callback').optional().describe('callback: confirms a callback to a caller outside the 24-hour window; body parameters {{1}} case reference, {{2}} when we call') }).strict();
 
 export const phonePatch = z.object({
   enabled: z.boolean(),

@@ -10,11 +10,19 @@ import type { Connections } from '../doors/connections.ts';
 import { firstDelivery, linkEvent, openCaseOf } from '../channels/open-case.ts';
 import { type CallEvent, customerNumber, phoneAdapter } from '../channels/phone.ts';
 import { phoneCallbackOwner } from './callback-owner.ts';
+import { acknowledgeCall } from './acknowledge-call.ts';
+
+export interface CallEventOptions {
+  /** the acknowledgement rules' limit per address and hour (config ACK_PER_SENDER_PER_HOUR) */
+  ackPerHour: number;
+}
 
 export type CallEventResult =
   | { outcome: 'duplicate' }
   | { outcome: 'noted'; call_id: string }
-  | { outcome: 'logged'; case_id: string; case_ref: string; message_id: string; created_case: boolean; promise_id: string | null }
+  | { outcome: 'logged'; case_id: string; case_ref: string; message_id: string; created_case: boolean; promise_id: string | null;
+      /** how the caller was told of a new callback promise (acknowledge-call.ts); null: no new promise */
+      acknowledged: 'whatsapp' | 'email' | 'none' | null }
   | { outcome: 'dropped'; reason: string };
 
 /**
@@ -24,9 +32,11 @@ export type CallEventResult =
  *   ended / missed / callback request: the call is logged on the customer's one open case (found by
  *     their number through any identity; opened when there is none), not on a new case per call;
  *   missed inbound call / callback request: a callback promise (C5) with an owner and a due time —
- *     one per case, a second missed call does not make a second promise.
+ *     one per case, a second missed call does not make a second promise;
+ *   a new callback promise is confirmed to the caller on WhatsApp or by e-mail (acknowledge-call.ts),
+ *     or noted on the case for the agents when neither can reach them.
  */
-export async function receiveCallEvent(db: Db, conn: Connections, e: CallEvent, now = new Date()): Promise<CallEventResult> {
+export async function receiveCallEvent(db: Db, conn: Connections, e: CallEvent, now = new Date(), o: CallEventOptions = { ackPerHour: 3 }): Promise<CallEventResult> {
   const accountId = conn.account_id;
   const actor = systemActor(accountId);
   const phone = customerNumber(e);
@@ -76,26 +86,35 @@ export async function receiveCallEvent(db: Db, conn: Connections, e: CallEvent, 
       [accountId, e.call_id, e.direction, phone, e.direction === 'inbound' ? e.to : e.from, e.type === 'call.ended' ? 'ended' : 'missed', at, caseId],
     );
     let promiseId: string | null = null;
+    let acknowledged: 'whatsapp' | 'email' | 'none' | null = null;
     if (e.direction === 'inbound' && (e.type === 'call.missed' || e.type === 'callback.requested')) {
-      promiseId = await promiseCallback(tx, conn, caseId, phone, m.language === 'en' ? 'en' : 'nl', window, now);
+      const language = m.language === 'en' ? 'en' : 'nl';
+      const p = await promiseCallback(tx, conn, caseId, phone, language, window, now);
+      promiseId = p.id;
+      if (p.created) {
+        const ack = await acknowledgeCall(tx, conn, { caseId, phone, language, kind: e.type === 'call.missed' ? 'missed' : 'requested',
+          windowStart: p.windowStart, dueAt: p.dueAt, timeZone: p.timeZone, perHour: o.ackPerHour, now });
+        acknowledged = ack.via;
+      }
     }
     await linkEvent(tx, accountId, 'phone', e.id, caseId, messageId);
-    return { outcome: 'logged', case_id: caseId, case_ref: caseRef, message_id: messageId, created_case: created, promise_id: promiseId };
+    return { outcome: 'logged', case_id: caseId, case_ref: caseRef, message_id: messageId, created_case: created, promise_id: promiseId, acknowledged };
   });
 }
 
-/** The callback promise of a missed call or a callback request; an open one on the case is kept, not doubled. */
-async function promiseCallback(tx: Db, conn: Connections, caseId: string, phone: string, language: 'nl' | 'en', window: { start: Date; end: Date } | null, now: Date) {
+/** The callback promise of a missed call or a callback request; an open one on the case is kept, not doubled (created: false). */
+async function promiseCallback(tx: Db, conn: Connections, caseId: string, phone: string, language: 'nl' | 'en', window: { start: Date; end: Date } | null, now: Date):
+  Promise<{ id: string; created: boolean; windowStart: Date | null; dueAt: Date; timeZone: string }> {
   const [open] = await tx.query<{ id: string }>(
     `SELECT id FROM promises WHERE account_id = $1 AND case_id = $2 AND kind = 'callback' AND state = 'open' ORDER BY due_at LIMIT 1`,
     [conn.account_id, caseId],
   );
-  if (open) return open.id;
+  if (open) return { id: open.id, created: false, windowStart: null, dueAt: now, timeZone: 'Europe/Amsterdam' };
   const { calendar } = await getServiceSettings(tx, conn.account_id);
   const dueAt = window?.end ?? addBusinessTime(now, conn.phone_callback_minutes, calendar) ?? new Date(now.getTime() + conn.phone_callback_minutes * 60_000);
   const promise = await makePromise(tx, systemActor(conn.account_id), {
     caseId, kind: 'callback', description: language === 'nl' ? `Terugbellen op ${phone}` : `Call back on ${phone}`,
     windowStart: window?.start ?? null, dueAt, ownerId: await phoneCallbackOwner(tx, conn.account_id, caseId, window?.start ?? now, calendar.timeZone), now,
   });
-  return promise.id;
+  return { id: promise.id, created: true, windowStart: window?.start ?? null, dueAt, timeZone: calendar.timeZone };
 }

@@ -20,17 +20,19 @@ interface Settings {
   callback_capacity: number;
   callback_days_ahead: number;
   chat_enabled: boolean;
+  chat_bot_enabled: boolean;
 }
 
 const EMPTY: DoorsDraft = {
   slug: '', origins: '', form_enabled: true, min_fill_seconds: '3', submissions_per_hour: '10',
-  callback_enabled: true, callback_slot_minutes: '30', callback_capacity: '1', callback_days_ahead: '10', chat_enabled: true,
+  callback_enabled: true, callback_slot_minutes: '30', callback_capacity: '1', callback_days_ahead: '10', chat_enabled: true, chat_bot_enabled: false,
 };
 
 const draftOf = (s: Settings): DoorsDraft => ({
   slug: s.slug, origins: s.allowed_origins.join('\n'), form_enabled: s.form_enabled, min_fill_seconds: String(s.min_fill_seconds),
   submissions_per_hour: String(s.submissions_per_hour), callback_enabled: s.callback_enabled, callback_slot_minutes: String(s.callback_slot_minutes),
   callback_capacity: String(s.callback_capacity), callback_days_ahead: String(s.callback_days_ahead), chat_enabled: s.chat_enabled,
+  chat_bot_enabled: s.chat_bot_enabled,
 });
 
 /**
@@ -114,10 +116,12 @@ export function Channels({ me, onHelp }: { me: Me; onHelp: () => void }) {
       {fieldError(k)}
     </div>
   );
-  const toggle = (k: 'form_enabled' | 'callback_enabled' | 'chat_enabled') => (
+  const toggle = (k: 'form_enabled' | 'callback_enabled' | 'chat_enabled' | 'chat_bot_enabled', hint?: string) => (
     <div className="field checkbox">
-      <input id={`channels-${k}`} type="checkbox" checked={draft[k]} onChange={(e) => set(k, e.target.checked)} />
+      <input id={`channels-${k}`} type="checkbox" checked={draft[k]} onChange={(e) => set(k, e.target.checked)}
+        aria-describedby={hint ? `channels-${k}-hint` : undefined} />
       <label htmlFor={`channels-${k}`}>{t(`channels.${k}`)}</label>
+      {hint && <p id={`channels-${k}-hint`} className="muted small">{hint}</p>}
     </div>
   );
   const origin = location.origin;
@@ -186,6 +190,7 @@ export function Channels({ me, onHelp }: { me: Me; onHelp: () => void }) {
               <fieldset>
                 <legend>{t('channels.chat')}</legend>
                 {toggle('chat_enabled')}
+                {toggle('chat_bot_enabled', t('channels.chatBotHint'))}
               </fieldset>
             </div>
             <div className="actions-row">

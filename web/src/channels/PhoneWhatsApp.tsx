@@ -6,15 +6,15 @@ interface Connections {
   phone: { enabled: boolean; secret_set: boolean; secret_hint: string | null; callback_minutes: number };
   whatsapp: {
     enabled: boolean; app_secret_set: boolean; app_secret_hint: string | null; verify_token_set: boolean;
-    access_token_set: boolean; access_token_hint: string | null; phone_number_id: string | null; templates: Array<{ name: string; language: string }>;
+    access_token_set: boolean; access_token_hint: string | null; phone_number_id: string | null; templates: Array<{ name: string; language: string; use?: 'callback' }>;
   };
 }
 
-/** "case_update nl" per line ⇄ the template list */
-const templatesText = (ts: Connections['whatsapp']['templates']) => ts.map((x) => `${x.name} ${x.language}`).join('\n');
+/** "case_update nl" per line ⇄ the template list; a third word "callback" marks the one that confirms callbacks to callers */
+const templatesText = (ts: Connections['whatsapp']['templates']) => ts.map((x) => `${x.name} ${x.language}${x.use ? ` ${x.use}` : ''}`).join('\n');
 const parseTemplates = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
-  const [name, language = 'nl'] = l.split(/\s+/);
-  return { name, language };
+  const [name, language = 'nl', use] = l.split(/\s+/);
+  return { name, language, ...(use === 'callback' ? { use } : {}) };
 });
 
 /**

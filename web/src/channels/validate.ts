@@ -10,6 +10,7 @@ export interface DoorsDraft {
   callback_capacity: string;
   callback_days_ahead: string;
   chat_enabled: boolean;
+  chat_bot_enabled: boolean;
 }
 
 /** What the server takes (PUT /api/v1/channels). */
@@ -24,6 +25,7 @@ export interface DoorsPatch {
   callback_capacity: number;
   callback_days_ahead: number;
   chat_enabled: boolean;
+  chat_bot_enabled: boolean;
 }
 
 /** An error key per field (a locale key under channels.errors) with its values. */
@@ -81,7 +83,7 @@ export function checkDraft(d: DoorsDraft): { patch: DoorsPatch | null; errors: D
     errors,
     patch: {
       slug, allowed_origins: origins, form_enabled: d.form_enabled, min_fill_seconds: minFill, submissions_per_hour: perHour,
-      callback_enabled: d.callback_enabled, callback_slot_minutes: slot, callback_capacity: capacity, callback_days_ahead: days, chat_enabled: d.chat_enabled,
+      callback_enabled: d.callback_enabled, callback_slot_minutes: slot, callback_capacity: capacity, callback_days_ahead: days, chat_enabled: d.chat_enabled, chat_bot_enabled: d.chat_bot_enabled,
     },
   };
 }
