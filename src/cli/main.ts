@@ -6,18 +6,13 @@ import { createAgent } from '../accounts/create-agent.ts';
 import { createApiToken } from '../accounts/create-api-token.ts';
 import { search } from '../cases/search.ts';
 import { importCustomers } from '../customers/import-customers.ts';
-import { loadDemo } from '../demo/load-demo.ts';
-import { demoSummary } from '../demo/summary.ts';
 import { listTopics } from '../listening/manage-topics.ts';
 import { listProblems } from '../problems/get-problem.ts';
 import { listSignals } from '../problems/signals.ts';
 import { openRuntime } from '../runtime.ts';
-import { serve } from '../server.ts';
 import { type Role, ROLES } from '../shared/actor.ts';
 import { AppError } from '../shared/errors.ts';
 import { migrate } from '../storage/migrate.ts';
-import { jobHandlers } from '../worker/handlers.ts';
-import { startWorker } from '../worker/runner.ts';
 import { cliActor } from './account-context.ts';
 import { inboxCommand } from './commands/inbox.ts';
 import { serviceCommand } from './commands/service.ts';
@@ -56,15 +51,19 @@ async function main() {
   }
   const config = loadConfig();
   switch (cmd) {
-    case 'serve':
+    // the server, the worker and the demo load only for their own commands: the others start in a fraction of the time
+    case 'serve': {
+      const { serve } = await import('../server.ts');
       await serve(config);
       return;
+    }
     case 'migrate':
       return withDb('migrate', async (db) => {
         const applied = await migrate(db);
         console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database is up to date');
       });
     case 'worker': {
+      const [{ jobHandlers }, { startWorker }] = await Promise.all([import('../worker/handlers.ts'), import('../worker/runner.ts')]);
       const rt = await openRuntime(config, 'worker');
       const log = pino({ level: config.LOG_LEVEL });
       const w = startWorker(rt.db, { handlers: jobHandlers(config), concurrency: config.WORKER_CONCURRENCY, pollMs: config.WORKER_POLL_MS, log });
@@ -185,6 +184,7 @@ async function main() {
       });
     case 'demo':
       return withDb('demo', async (db) => {
+        const [{ loadDemo }, { demoSummary }] = await Promise.all([import('../demo/load-demo.ts'), import('../demo/summary.ts')]);
         const demo = await loadDemo(db, { password: opt.password });
         if (opt.json) print(demo);
         else console.log(demoSummary(demo, config.PUBLIC_URL ?? `http://localhost:${config.PORT}`));

@@ -4,19 +4,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cliRunner } from '../cli.ts';
 
 const PG = process.env.DATABASE_URL;
-const dataDir = mkdtempSync(join(tmpdir(), 'luister-cli-'));
-const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-
-function luister(...args: string[]) {
-  const res = spawnSync(process.execPath, ['bin/luister.mjs', ...args], { env, encoding: 'utf8', timeout: 120_000 });
-  return { code: res.status, out: res.stdout, err: res.stderr };
-}
-const json = (r: { out: string; err: string; code: number | null }) => {
-  assert.equal(r.code, 0, r.err || r.out);
-  return JSON.parse(r.out);
-};
+const { dataDir, env, luister, json } = cliRunner('luister-cli-');
 
 let account: { account_id: string; token: string };
 
