@@ -15,9 +15,9 @@ export interface CliResult {
  * `luister(...args)` runs one command; `json(result)` asserts it succeeded and parses what it printed;
  * `account(name)` and `agent(a, name)` make the account and the agent most tests start from.
  */
-export function cliRunner(prefix: string, dataDir = mkdtempSync(join(tmpdir(), prefix))) {
+export function cliRunner(prefix: string, dataDir = mkdtempSync(join(tmpdir(), prefix)), extraEnv: Record<string, string> = {}) {
   seedDataDir(dataDir);
-  const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+  const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...extraEnv };
   const luister = (...args: string[]): CliResult => {
     const res = spawnSync(process.execPath, ['bin/luister.mjs', ...args], { env, encoding: 'utf8', timeout: 300_000 });
     return { code: res.status, out: res.stdout, err: res.stderr };

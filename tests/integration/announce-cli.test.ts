@@ -1,18 +1,12 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cliRunner } from '../cli.ts';
 
 /** `luister announcements` and `luister incidents` (issue 15): the same use cases and refusals as the API, from a script. */
 
-const dataDir = mkdtempSync(join(tmpdir(), 'luister-announce-cli-'));
-const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-const luister = (...args: string[]) => {
-  const res = spawnSync(process.execPath, ['bin/luister.mjs', ...args], { env, encoding: 'utf8', timeout: 120_000 });
-  return { code: res.status, out: res.stdout, err: res.stderr };
-};
+const { dataDir, luister } = cliRunner('luister-announce-cli-');
 const ok = (r: { out: string; err: string; code: number | null }) => {
   assert.equal(r.code, 0, r.err || r.out);
   return r.out;

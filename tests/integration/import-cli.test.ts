@@ -1,23 +1,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cliRunner } from '../cli.ts';
 
 /** `luister import mbox | zendesk | freshdesk | zammad | chatwoot` as a user runs it: a dry run first, then for real, then again. */
-const dataDir = mkdtempSync(join(tmpdir(), 'luister-import-cli-'));
-const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+const { dataDir, luister, json } = cliRunner('luister-import-cli-');
 const run = `${process.pid}.${Date.now()}`;
-
-function luister(...args: string[]) {
-  const res = spawnSync(process.execPath, ['bin/luister.mjs', ...args], { env, encoding: 'utf8', timeout: 180_000 });
-  return { code: res.status, out: res.stdout, err: res.stderr };
-}
-const json = (r: { out: string; err: string; code: number | null }) => {
-  assert.equal(r.code, 0, r.err || r.out);
-  return JSON.parse(r.out);
-};
 
 let a: string[];
 const mbox = join(dataDir, 'archief.mbox');

@@ -1,24 +1,13 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { cliRunner } from '../cli.ts';
 
 // `luister sso set | show | off`: the same functions as the API; the secret comes from the environment
 // and is never printed. Without SECRETS_KEY the key is made once in DATA_DIR/secrets.key (owner only).
-const dataDir = mkdtempSync(join(tmpdir(), 'luister-sso-cli-'));
-const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', SSO_SECRET: 'geheim-uit-de-omgeving-42', SECRETS_KEY: '' };
+const { dataDir, luister, json } = cliRunner('luister-sso-cli-', undefined, { SSO_SECRET: 'geheim-uit-de-omgeving-42', SECRETS_KEY: '' });
 after(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function luister(...args: string[]) {
-  const res = spawnSync(process.execPath, ['bin/luister.mjs', ...args], { env, encoding: 'utf8', timeout: 600_000 });
-  return { code: res.status, out: res.stdout, err: res.stderr };
-}
-const json = (r: { out: string; err: string; code: number | null }) => {
-  assert.equal(r.code, 0, r.err || r.out);
-  return JSON.parse(r.out);
-};
 
 test('sso set, show and off from the command line', () => {
   const account = json(luister('account', 'create', '--name', 'SSO CLI BV', '--admin-email', `sso.${process.pid}.${Date.now()}@example.test`));
