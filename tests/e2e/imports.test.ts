@@ -112,6 +112,40 @@ describe('importing history in the workspace, in Chromium', { skip }, () => {
     assert.deepEqual(problems, []);
   });
 
+  test('a mail archive in English: the progress bar counts while the dry run checks it, then the summary', async () => {
+    // 1,500 short messages in 500 threads of three: long enough to be watched while it runs
+    const mails: string[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const thread = i % 500, step = Math.floor(i / 500);
+      const refs = step ? `In-Reply-To: <t${thread}-${step - 1}@voortgang.example>\n` : '';
+      mails.push(`From klant${thread}@voortgang.example Mon Jan  6 10:0${step}:00 2025\nFrom: Klant ${thread} <klant${thread}@voortgang.example>\n` +
+        `To: support@fietsen-oost.example\nSubject: ${step ? 'Re: ' : ''}Bestelling ${thread}\nDate: Mon, 6 Jan 2025 10:0${step}:00 +0100\n` +
+        `Message-ID: <t${thread}-${step}@voortgang.example>\n${refs}\nBericht ${step} over bestelling ${thread}.\n`);
+    }
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } });
+    await signIn(context, base, adminEmail);
+    const page = await context.newPage();
+    const seen: string[] = [];
+    watch(page, seen);
+    await page.goto(`${base}/app/imports`);
+    await page.getByRole('heading', { name: 'Import history', level: 1 }).waitFor();
+    await page.getByLabel('Mail archive (mbox)').check();
+    await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'archief.mbox', mimeType: 'application/mbox', buffer: Buffer.from(mails.join('\n')) });
+    const before = await cases();
+    await page.getByRole('button', { name: 'Check (dry run)' }).press('Enter');
+    const bar = page.getByRole('progressbar', { name: /Checking the source|Importing|Checking/ });
+    await bar.waitFor();
+    // the bar moves: a count above nought of the 1,500 read from the job the server updates while it runs
+    await page.getByTestId('import-status').getByText(/^([1-9][\d,.]*) (of 1,?500|read)$/).waitFor({ timeout: 60_000 });
+    await assertAccessible(page, 'imports in English, the progress bar');
+    await page.getByText('Dry run done: nothing was stored.', { exact: false }).waitFor({ timeout: 120_000 });
+    assert.equal(await bar.count(), 0, 'the bar goes when the job is done');
+    assert.match((await page.getByTestId('import-imported').textContent()) ?? '', /^1[,.]?500$/);
+    assert.equal(await cases(), before, 'a dry run stores nothing');
+    assert.deepEqual(seen, []);
+    await context.close();
+  });
+
   test('in English, a wrong file is refused with the reason; an agent has no import screen', async () => {
     const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } });
     await signIn(context, base, adminEmail);
