@@ -113,10 +113,10 @@ describe('importing history in the workspace, in Chromium', { skip }, () => {
   });
 
   test('a mail archive in English: the progress bar counts while the dry run checks it, then the summary', async () => {
-    // 1,500 short messages in 500 threads of three: long enough to be watched while it runs
+    // 3,000 short messages in 1,000 threads of three: long enough to be watched while it runs, also on a fast machine
     const mails: string[] = [];
-    for (let i = 0; i < 1500; i++) {
-      const thread = i % 500, step = Math.floor(i / 500);
+    for (let i = 0; i < 3000; i++) {
+      const thread = i % 1000, step = Math.floor(i / 1000);
       const refs = step ? `In-Reply-To: <t${thread}-${step - 1}@voortgang.example>\n` : '';
       mails.push(`From klant${thread}@voortgang.example Mon Jan  6 10:0${step}:00 2025\nFrom: Klant ${thread} <klant${thread}@voortgang.example>\n` +
         `To: support@fietsen-oost.example\nSubject: ${step ? 'Re: ' : ''}Bestelling ${thread}\nDate: Mon, 6 Jan 2025 10:0${step}:00 +0100\n` +
@@ -135,12 +135,12 @@ describe('importing history in the workspace, in Chromium', { skip }, () => {
     await page.getByRole('button', { name: 'Check (dry run)' }).press('Enter');
     const bar = page.getByRole('progressbar', { name: /Checking the source|Importing|Checking/ });
     await bar.waitFor();
-    // the bar moves: a count above nought of the 1,500 read from the job the server updates while it runs
-    await page.getByTestId('import-status').getByText(/^([1-9][\d,.]*) (of 1,?500|read)$/).waitFor({ timeout: 60_000 });
+    // the bar moves: a count above nought of the 3,000 read from the job the server updates while it runs
+    await page.getByTestId('import-status').getByText(/^([1-9][\d,.]*) (of 3,?000|read)$/).waitFor({ timeout: 60_000 });
     await assertAccessible(page, 'imports in English, the progress bar');
     await page.getByText('Dry run done: nothing was stored.', { exact: false }).waitFor({ timeout: 120_000 });
     assert.equal(await bar.count(), 0, 'the bar goes when the job is done');
-    assert.match((await page.getByTestId('import-imported').textContent()) ?? '', /^1[,.]?500$/);
+    assert.match((await page.getByTestId('import-imported').textContent()) ?? '', /^3[,.]?000$/);
     assert.equal(await cases(), before, 'a dry run stores nothing');
     assert.deepEqual(seen, []);
     await context.close();
