@@ -93,7 +93,8 @@ export const HELP = `luister <command> [options]
                                      open cases whose service-level clock is at risk or breached
   sla policy create --name N [--segment S] [--priority P] [--channel C] [--first-response MIN]
                     [--next-response MIN] [--resolution MIN] [--field case.contract=zakelijk …] [--account ID]
-                                     --field: only for cases whose custom field has that value (a|b: any of them)
+                                     --field: only for cases whose custom field has that value (a|b: any of them;
+                                     case.key alone: has any value)
   autoclose [show] | autoclose on [--remind DAYS] [--close DAYS] | autoclose off [--account ID]
                                      remind, then solve cases pending with the customer (default 7 and 14 days)
   brief REF [--account ID]          the case brief (who, what happened, what was promised, what was tried)
@@ -102,7 +103,7 @@ export const HELP = `luister <command> [options]
                                      escalate by hand, or (without --to) as the rules decide
   route rules | route rule add --name N --field case.contract=zakelijk [--field …] [--team ID] [--tier L1|L2|L3]
                     [--position N] | route rule delete ID [--account ID]
-                                     routing rules: the first whose custom field conditions a case meets
+                                     routing rules: the first whose custom field conditions (as for sla policy) a case meets
                                      decides its team (only its agents are offered it) and lowest tier
   route REF | route --queue [--account ID]
                                      offer a case (or every unowned case, VIP and gold first) to the best agent

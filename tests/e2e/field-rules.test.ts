@@ -94,14 +94,24 @@ describe('custom fields in routing, service levels, macros; inbox signatures, in
     const levelForm = page.locator('form', { has: page.getByRole('heading', { name: 'Nieuw serviceniveau' }) });
     await levelForm.getByLabel('Naam', { exact: true }).fill('VIP binnen het uur');
     await levelForm.getByRole('button', { name: 'Voorwaarde toevoegen' }).click();
-    await levelForm.getByLabel('Veld', { exact: true }).selectOption({ label: 'VIP' });
-    await levelForm.getByLabel('Waarde', { exact: true }).selectOption('yes');
+    const first = levelForm.getByRole('group', { name: 'Voorwaarde 1' });
+    await first.getByLabel('Veld', { exact: true }).selectOption({ label: 'VIP' });
+    await first.getByLabel('Waarde', { exact: true }).selectOption('yes');
+    // "is ingevuld": any value, so no value to give
+    await levelForm.getByRole('button', { name: 'Voorwaarde toevoegen' }).click();
+    const second = levelForm.getByRole('group', { name: 'Voorwaarde 2' });
+    await second.getByLabel('Veld', { exact: true }).selectOption({ label: 'Bedrag' });
+    await second.getByLabel('Vergelijking').focus();
+    await second.getByLabel('Vergelijking').selectOption({ label: 'is ingevuld' });
+    assert.equal(await second.getByLabel('Waarde', { exact: true }).count(), 0, 'no value asked');
     await levelForm.getByLabel('Eerste reactie binnen (werkminuten)').fill('60');
     await levelForm.getByRole('button', { name: 'Serviceniveau opslaan' }).click();
     await page.getByRole('status').getByText('Serviceniveau opgeslagen').waitFor();
     const level = page.locator('tr', { hasText: 'VIP binnen het uur' });
     await level.waitFor();
-    assert.match(await level.innerText(), /Klant · VIP is Ja/);
+    assert.match(await level.innerText(), /Klant · VIP is Ja en Zaak · Bedrag is ingevuld/);
+    const [saved] = await db.query<{ field_conditions: unknown }>(`SELECT field_conditions FROM sla_policies WHERE account_id = $1 AND name = 'VIP binnen het uur'`, [data.accountId]);
+    assert.deepEqual(saved.field_conditions, [{ entity: 'customer', key: 'vip', op: 'equals', value: true }, { entity: 'case', key: 'bedrag', op: 'is_set', value: null }]);
     assert.match(await level.innerText(), /eerste reactie 60 min/);
     await assertAccessible(page, 'routing rules and service levels');
     await page.screenshot({ path: `${SCREENSHOTS}/service-rules.png`, fullPage: true });

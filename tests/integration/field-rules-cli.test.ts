@@ -28,6 +28,13 @@ test('luister route rule add / sla policy create --field: conditions typed on th
   assert.equal(unknown.code, 1);
   assert.match(unknown.err, /no customer field "kleur"/);
 
-  assert.equal(json(luister('route', 'rule', 'delete', rule.id, ...a)).deleted, true);
+  // a field alone: has any value
+  const anyVip = json(luister('route', 'rule', 'add', '--name', 'Bekend', '--field', 'customer.vip', '--tier', 'L3', '--position', '5', ...a));
+  assert.deepEqual(anyVip.conditions, [{ entity: 'customer', key: 'vip', op: 'is_set', value: null }]);
+  assert.match(luister('route', 'rules', ...a).out, /Bekend: when customer\.vip is set → at least L3/);
+  const policy2 = json(luister('sla', 'policy', 'create', '--name', 'Met contract', '--resolution', '600', '--field', 'case.contract', ...a));
+  assert.deepEqual(policy2.field_conditions, [{ entity: 'case', key: 'contract', op: 'is_set', value: null }]);
+
+  for (const r of [rule, anyVip]) assert.equal(json(luister('route', 'rule', 'delete', r.id, ...a)).deleted, true);
   assert.equal(luister('route', 'rules', ...a).out.trim(), '');
 });

@@ -194,3 +194,35 @@ test('macros set tier and custom fields: another account\'s field is refused (no
   const [audit] = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE account_id = $1 AND entity_id = $2 AND action = 'case.fields_changed'`, [acc.accountId, c.id]);
   assert.ok(audit.n >= 1, 'the field change is audited');
 });
+
+test('is_set: a rule or service level for cases whose field has any value; a value beside it is refused, nothing written', async () => {
+  const rules = await count('routing_rules');
+  for (const conditions of [
+    [{ entity: 'organisation', key: 'kvk', op: 'is_set', value: '123' }],
+    [{ entity: 'case', key: 'geheim', op: 'is_set' }], // another account's field
+  ]) {
+    const res = await req('POST', '/api/v1/routing/rules', { name: 'Fout', conditions, team_id: b2bTeam });
+    assert.equal(res.statusCode, 400, res.body);
+    assert.equal(res.json().error.code, 'invalid_condition');
+  }
+  assert.equal(await count('routing_rules'), rules, 'nothing written');
+  const rule = await ok('POST', '/api/v1/routing/rules', { name: 'Bedrijven', team_id: b2bTeam, conditions: [{ entity: 'organisation', key: 'kvk', op: 'is_set' }] });
+  assert.deepEqual(rule.conditions, [{ entity: 'organisation', key: 'kvk', op: 'is_set', value: null }]);
+
+  const org = await ok('POST', '/api/v1/organisations', { name: `Slagerij ${Date.now()}`, custom_fields: { kvk: '87654321' } });
+  const business = await newCase({}, { organisation_id: org.id });
+  const routed = await ok('POST', `/api/v1/cases/${business.id}/route`);
+  assert.equal(routed.offer.to_agent_id, agents.bert.id);
+  assert.match(routed.reason, /regel "Bedrijven"/);
+  const loose = await newCase(); // no organisation: the field has no value
+  assert.doesNotMatch((await ok('POST', `/api/v1/cases/${loose.id}/route`)).reason, /regel/);
+
+  // a service level for cases with any amount filled in; yes/no "no" is a value too
+  const amount = await ok('POST', '/api/v1/sla-policies', { name: 'Met bedrag', resolution_minutes: 240, field_conditions: [{ entity: 'case', key: 'bedrag', op: 'is_set', value: null }] });
+  const answered = await ok('POST', '/api/v1/sla-policies', { name: 'VIP beantwoord', resolution_minutes: 300, field_conditions: [{ entity: 'customer', key: 'vip', op: 'is_set' }] });
+  assert.equal((await ok('GET', `/api/v1/cases/${(await newCase({ bedrag: 0 })).id}/sla`)).policy.id, amount.id, '0 is a value');
+  assert.equal((await ok('GET', `/api/v1/cases/${(await newCase({}, { custom_fields: { vip: false } })).id}/sla`)).policy.id, answered.id);
+  assert.notEqual((await ok('GET', `/api/v1/cases/${loose.id}/sla`)).policy?.id, amount.id);
+  for (const p of [amount, answered]) await ok('DELETE', `/api/v1/sla-policies/${p.id}`);
+  assert.equal((await ok('DELETE', `/api/v1/routing/rules/${rule.id}`)).deleted, true);
+});
