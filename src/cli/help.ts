@@ -20,10 +20,14 @@ export const HELP = `luister <command> [options]
   import zendesk|freshdesk|zammad|chatwoot DIR [--dry-run] [--account ID]
                                      another helpdesk's JSON export (people, organisations, tickets and their
                                      messages; see the README); what cannot be mapped is counted in the summary
-  inbox create --address A --name TEAM [--imap-url imaps://user@host:993/INBOX --imap-password-env VAR]
-               [--move-to FOLDER] [--no-ack] [--account ID]
+  inbox create --address A [--name TEAM] [--imap-url imaps://user@host:993/INBOX --imap-password-env VAR]
+               [--move-to FOLDER] [--no-ack] [--signature-nl T] [--signature-en T] [--account ID]
                                      an address mail arrives at (SMTP) and/or a mailbox to fetch (IMAP);
                                      the IMAP password is read from the environment variable VAR
+  inbox set ID [--name TEAM] [--signature-nl T] [--signature-en T] [--account ID]
+                                     an inbox's sender name and signatures (\n or real line breaks; '' = the account's)
+  inbox defaults [--sender-name N] [--signature-nl T] [--signature-en T] [--account ID]
+                                     the sender name and signature of inboxes without their own (no options: show)
   inbox list | inbox poll ID [--account ID]
                                      inboxes; fetch an inbox's IMAP mailbox now and print what happened
   inbox verify ADDRESS [--account ID]
