@@ -14,7 +14,7 @@ import { buildApp } from '../../src/http/app.ts';
 import { systemActor } from '../../src/shared/actor.ts';
 import type { Db } from '../../src/storage/db.ts';
 import { testConfig, testDb, uniqueEmail } from '../helpers.ts';
-import { assertAccessible, buildWorkspace, chromiumMissing, launch, PASSWORD, SCREENSHOTS, signedInPage } from './browser.ts';
+import { assertAccessible, buildWorkspace, chromiumMissing, launch, PASSWORD, SCREENSHOTS, signedInPage, signIn } from './browser.ts';
 
 /** An admin sets up routing rules and service levels on custom fields, an inbox's sender name and signature, and a macro that fills fields. */
 async function seed(db: Db) {
@@ -131,6 +131,42 @@ describe('custom fields in routing, service levels, macros; inbox signatures, in
     assert.deepEqual(row, { name: 'Klantenservice Glasvezel', signature_nl: 'Team Glasvezel\nBereikbaar op werkdagen 8–20 uur', signature_en: 'Fibre team\nOpen weekdays 8 am–8 pm' });
     await assertAccessible(page, 'inbox senders');
     await page.screenshot({ path: `${SCREENSHOTS}/inbox-signatures.png`, fullPage: true });
+  });
+
+  test('the account\'s default sender name and signature, used by an inbox that leaves its own empty (nl, by keyboard; en)', async () => {
+    await page.goto(`${base}/app/inboxes`);
+    const defaults = page.locator('form', { has: page.getByRole('heading', { name: 'Standaard voor inboxen zonder eigen' }) });
+    await defaults.getByLabel('Standaard-afzendernaam').fill('Glasvezel');
+    await defaults.getByLabel('Standaardondertekening (Nederlands)').fill('Glasvezel BV\nBel 020 123 4567');
+    await defaults.getByRole('button', { name: 'Standaard opslaan' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText('Standaard opgeslagen').waitFor();
+    const [saved] = await db.query<{ sender_name: string; signature_nl: string }>('SELECT sender_name, signature_nl FROM mail_defaults WHERE account_id = $1', [data.accountId]);
+    assert.deepEqual(saved, { sender_name: 'Glasvezel', signature_nl: 'Glasvezel BV\nBel 020 123 4567' });
+
+    // the inbox's own name and signatures emptied: customers see the default
+    const form = page.locator('form', { has: page.getByRole('heading', { name: data.address }) });
+    await form.getByLabel('Afzendernaam').fill('');
+    await form.getByLabel('Ondertekening (Nederlands)').fill('');
+    await form.getByLabel('Ondertekening (Engels en andere talen)').fill('');
+    await form.getByText('Klanten zien: Glasvezel').waitFor();
+    await form.getByText('Deze inbox heeft geen eigen ondertekening en gebruikt de standaard.').waitFor();
+    assert.match(await form.locator('figure').innerText(), /Glasvezel BV\nBel 020 123 4567/);
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('status').getByText(`${data.address} opgeslagen`).waitFor();
+    const [row] = await db.query<{ name: string; signature_nl: string }>('SELECT name, signature_nl FROM inboxes WHERE account_id = $1', [data.accountId]);
+    assert.deepEqual(row, { name: '', signature_nl: '' });
+    await assertAccessible(page, 'mail defaults (nl)');
+
+    const en = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } });
+    await signIn(en, base, data.adminEmail);
+    const enPage = await en.newPage();
+    await enPage.goto(`${base}/app/inboxes`);
+    const enDefaults = enPage.locator('form', { has: enPage.getByRole('heading', { name: 'Default for inboxes without their own' }) });
+    assert.equal(await enDefaults.getByLabel('Default sender name').inputValue(), 'Glasvezel');
+    await enPage.getByText('Customers see: Glasvezel').waitFor();
+    await assertAccessible(enPage, 'mail defaults (en)');
+    await en.close();
   });
 
   test('custom fields defined from the settings: the list per kind, a new one, a refusal from the server', async () => {

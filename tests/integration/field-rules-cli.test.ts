@@ -38,3 +38,18 @@ test('luister route rule add / sla policy create --field: conditions typed on th
   for (const r of [rule, anyVip]) assert.equal(json(luister('route', 'rule', 'delete', r.id, ...a)).deleted, true);
   assert.equal(luister('route', 'rules', ...a).out.trim(), '');
 });
+
+test('luister inbox defaults / inbox set: the account\'s sender name and signature, an inbox\'s own', () => {
+  const account = json(luister('account', 'create', '--name', 'Afzender BV', '--admin-email', `mail.${process.pid}.${Date.now()}@example.test`));
+  const a = ['--account', account.account_id];
+  const set = json(luister('inbox', 'defaults', '--sender-name', 'Afzender', '--signature-nl', 'Team Afzender\\nBel 14 020', ...a));
+  assert.deepEqual({ ...set, account_name: undefined }, { sender_name: 'Afzender', signature_nl: 'Team Afzender\nBel 14 020', signature_en: '', account_name: undefined });
+  const tooLong = luister('inbox', 'defaults', '--sender-name', 'x'.repeat(201), ...a);
+  assert.equal(tooLong.code, 1);
+  assert.match(tooLong.err, /--sender-name is at most 200 characters/);
+  assert.equal(json(luister('inbox', 'defaults', ...a)).sender_name, 'Afzender', 'shown, unchanged');
+  const inbox = json(luister('inbox', 'create', '--address', `info.${process.pid}@afzender.example`, '--signature-en', 'Sender team', ...a));
+  assert.equal(inbox.name, '');
+  assert.equal(inbox.signature_en, 'Sender team');
+  assert.equal(json(luister('inbox', 'set', inbox.id, '--name', 'Klantenservice', ...a)).name, 'Klantenservice');
+});
