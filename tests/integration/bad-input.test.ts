@@ -1175,7 +1175,8 @@ runTable('replies and templates: bad drafts, settings and templates are refused,
 runTable('e-mail inboxes and attachments: bad addresses, IMAP URLs and ids are refused, nothing written', () => [
   { name: 'an inbox address that is not an address', method: 'POST', url: '/api/v1/inboxes', payload: { address: 'support-at-example', name: 'X' }, status: 422, code: 'invalid_address' },
   { name: 'an inbox address with a +tag', method: 'POST', url: '/api/v1/inboxes', payload: { address: 'support+x@example.test', name: 'X' }, status: 422, code: 'invalid_address' },
-  { name: 'an inbox without a name', method: 'POST', url: '/api/v1/inboxes', payload: { address: uniqueEmail('x'), name: ' ' }, status: 400, code: 'validation_failed' },
+  // (an inbox without a name is fine: it sends as the account's default sender name, GET /api/v1/settings/mail)
+  { name: 'an inbox with a sender name of 201 characters', method: 'POST', url: '/api/v1/inboxes', payload: { address: uniqueEmail('x'), name: 'x'.repeat(201) }, status: 400, code: 'validation_failed' },
   { name: 'an inbox with an unknown field', method: 'POST', url: '/api/v1/inboxes', payload: { address: uniqueEmail('x'), name: 'X', smtp: true }, status: 400, code: 'validation_failed' },
   { name: 'an inbox address already in use', method: 'POST', url: '/api/v1/inboxes', payload: { address: f.inboxAddress.toUpperCase(), name: 'X' }, status: 409, code: 'inbox_address_taken' },
   { name: 'an IMAP URL that is not a URL', method: 'POST', url: '/api/v1/inboxes', payload: { address: uniqueEmail('x'), name: 'X', imap_url: 'mail.example.nl' }, status: 422, code: 'invalid_imap_url' },
