@@ -160,6 +160,26 @@ test('templates: {{case.fields.x}}, {{customer.fields.x}}, {{organisation.fields
   const res = await req('POST', `/api/v1/templates/${empty.id}/render`, { case_id: c.id });
   assert.equal(res.statusCode, 422);
   assert.equal(res.json().error.code, 'template_variable_missing');
+  assert.match(res.json().error.message, /\{\{case\.fields\.contract\}\}, which has no value for this case/);
+
+  // a field that is not there (a typo, another account's, the wrong kind) is refused when the template is saved, nothing written
+  const templates = await count('templates');
+  for (const body of ['Order {{case.fields.contrakt}}', 'Geheim: {{case.fields.geheim}}', 'VIP: {{case.fields.vip}}', 'Alles: {{case.fields}}']) {
+    const bad = await req('POST', '/api/v1/templates', { name: `Fout ${body}`, body });
+    assert.equal(bad.statusCode, 422, bad.body);
+    assert.equal(bad.json().error.code, 'invalid_template');
+    assert.match(bad.json().error.message, /no case field/);
+  }
+  const changed = await req('PATCH', `/api/v1/templates/${en.id}`, { body: 'About {{organisation.fields.kvk_nummer}}' });
+  assert.equal(changed.statusCode, 422, changed.body);
+  assert.match(changed.json().error.message, /no organisation field "kvk_nummer" \(organisation fields: kvk\)/);
+  assert.equal(await count('templates'), templates, 'nothing written');
+  assert.match((await ok('GET', `/api/v1/templates/${en.id}`)).body, /^About \{\{case\.fields\.producten\}\}/, 'the template stays as it was');
+  // and a field a template writes out stays while it does
+  const kvk = ((await ok('GET', '/api/v1/custom-fields?entity=organisation')).data as { id: string; key: string }[]).find((d) => d.key === 'kvk')!;
+  const del = await req('DELETE', `/api/v1/custom-fields/${kvk.id}`);
+  assert.equal(del.statusCode, 409, del.body);
+  assert.match(del.json().error.message, /used by template "Velden nl"/);
 });
 
 test('macros set tier and custom fields: another account\'s field is refused (nothing written), the preview shows the change, apply fills a required field and solves', async () => {
@@ -174,6 +194,10 @@ test('macros set tier and custom fields: another account\'s field is refused (no
   // changing it to another account's field is refused too, and the macro stays as it was
   assert.equal((await req('PATCH', `/api/v1/macros/${m.id}`, { actions: { fields: { geheim: 'x' } } })).statusCode, 400);
   assert.deepEqual((await ok('GET', '/api/v1/macros')).data.find((x: { id: string }) => x.id === m.id).actions.fields, { oorzaak: 'factuur', producten: ['tv'], bedrag: null });
+  const oorzaak = ((await ok('GET', '/api/v1/custom-fields?entity=case')).data as { id: string; key: string }[]).find((d) => d.key === 'oorzaak')!;
+  const del = await req('DELETE', `/api/v1/custom-fields/${oorzaak.id}`);
+  assert.equal(del.statusCode, 409, del.body);
+  assert.match(del.json().error.message, /used by macro "Factuur opgelost"/);
 
   const c = await newCase({ bedrag: 12 });
   await ok('POST', `/api/v1/cases/${c.id}/assign`, { agent_id: acc.adminId });
