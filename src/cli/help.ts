@@ -25,7 +25,7 @@ export const HELP = `luister <command> [options]
                                      an address mail arrives at (SMTP) and/or a mailbox to fetch (IMAP);
                                      the IMAP password is read from the environment variable VAR
   inbox set ID [--name TEAM] [--signature-nl T] [--signature-en T] [--account ID]
-                                     an inbox's sender name and signatures (\n or real line breaks; '' = the account's)
+                                     an inbox's sender name and signatures (\\n or real line breaks; '' = the account's)
   inbox defaults [--sender-name N] [--signature-nl T] [--signature-en T] [--account ID]
                                      the sender name and signature of inboxes without their own (no options: show)
   inbox list | inbox poll ID [--account ID]
@@ -105,6 +105,11 @@ export const HELP = `luister <command> [options]
                                      and what the escalation rules say about the case
   escalate REF [--to L2|L3 --reason TEXT] [--account ID]
                                      escalate by hand, or (without --to) as the rules decide
+  macros [--json] | macro add --name N [--status S] [--priority P] [--tier L1|L2|L3] [--team ID] [--add a,b]
+                    [--remove c] [--field key=value …] [--note TEXT] [--template ID] | macro delete ID
+                    | macro preview ID REF [--account ID]
+                                     shared macros; --field sets a case field (a|b: several options; key= clears),
+                                     checked against the account's fields when saved
   route rules | route rule add --name N --field case.contract=zakelijk [--field …] [--team ID] [--tier L1|L2|L3]
                     [--position N] | route rule delete ID [--account ID]
                                      routing rules: the first whose custom field conditions (as for sla policy) a case meets

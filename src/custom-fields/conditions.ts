@@ -96,12 +96,18 @@ export function conditionFromText(defs: readonly FieldDefinition[], text: string
   const [, entity, key, rest] = m;
   if (rest === undefined) return { entity, key, op: 'is_set' };
   const def = defs.find((d) => d.entity === entity && d.key === key);
-  const read = (v: string): unknown => {
-    const s = v.trim();
-    if (def?.type === 'number' && s !== '' && Number.isFinite(Number(s.replace(',', '.')))) return Number(s.replace(',', '.'));
-    if (def?.type === 'yes_no') return ['ja', 'yes', 'true'].includes(s.toLowerCase()) ? true : ['nee', 'no', 'false'].includes(s.toLowerCase()) ? false : s;
-    return s;
-  };
+  const read = (v: string) => valueFromText(def, v);
   const parts = rest.split('|');
   return parts.length > 1 ? { entity, key, op: 'one_of', value: parts.map(read) } : { entity, key, op: 'equals', value: read(rest) };
+}
+
+/**
+ * One value as typed on the command line, read by the field's type: a number (a comma as decimal
+ * sign too), ja/yes/true and nee/no/false; anything else as typed, so the check that follows names it.
+ */
+export function valueFromText(def: Pick<FieldDefinition, 'type'> | undefined, v: string): unknown {
+  const s = v.trim();
+  if (def?.type === 'number' && s !== '' && Number.isFinite(Number(s.replace(',', '.')))) return Number(s.replace(',', '.'));
+  if (def?.type === 'yes_no') return ['ja', 'yes', 'true'].includes(s.toLowerCase()) ? true : ['nee', 'no', 'false'].includes(s.toLowerCase()) ? false : s;
+  return s;
 }

@@ -53,3 +53,23 @@ test('luister inbox defaults / inbox set: the account\'s sender name and signatu
   assert.equal(inbox.signature_en, 'Sender team');
   assert.equal(json(luister('inbox', 'set', inbox.id, '--name', 'Klantenservice', ...a)).name, 'Klantenservice');
 });
+
+test('luister macro add --field: a shared macro that sets case fields, read by type and checked when saved (nothing written on a refusal)', () => {
+  const account = json(luister('account', 'create', '--name', 'Macro BV', '--admin-email', `macro.${process.pid}.${Date.now()}@example.test`));
+  const a = ['--account', account.account_id];
+  json(luister('fields', 'add', '--kind', 'case', '--key', 'oorzaak', '--label-nl', 'Oorzaak', '--type', 'one_of', '--options', 'storing,factuur', '--json', ...a));
+  json(luister('fields', 'add', '--kind', 'case', '--key', 'bedrag', '--label-nl', 'Bedrag', '--type', 'number', '--json', ...a));
+  for (const [field, why] of [['kleur=rood', /kleur/], ['oorzaak=ruzie', /must be one of/], ['bedrag=tien', /number/]]) {
+    const bad = luister('macro', 'add', '--name', 'Fout', '--field', field, ...a);
+    assert.equal(bad.code, 1, field);
+    assert.match(bad.err, why);
+  }
+  const badStatus = luister('macro', 'add', '--name', 'Fout', '--status', 'weg', ...a);
+  assert.equal(badStatus.code, 1);
+  assert.match(badStatus.err, /status/);
+  const m = json(luister('macro', 'add', '--name', 'Factuur', '--field', 'oorzaak=factuur', '--field', 'bedrag=12,5', '--tier', 'L2', '--add', 'terugbetaling', ...a));
+  assert.deepEqual(m.actions, { tier: 'L2', tags_add: ['terugbetaling'], fields: { oorzaak: 'factuur', bedrag: 12.5 } });
+  assert.match(luister('macros', ...a).out, /^Factuur: /m);
+  assert.doesNotMatch(luister('macros', ...a).out, /Fout/);
+  assert.equal(json(luister('macro', 'delete', m.id, ...a)).id, m.id);
+});
