@@ -59,7 +59,7 @@ test('luister macro add --field: a shared macro that sets case fields, read by t
   const a = ['--account', account.account_id];
   json(luister('fields', 'add', '--kind', 'case', '--key', 'oorzaak', '--label-nl', 'Oorzaak', '--type', 'one_of', '--options', 'storing,factuur', '--json', ...a));
   json(luister('fields', 'add', '--kind', 'case', '--key', 'bedrag', '--label-nl', 'Bedrag', '--type', 'number', '--json', ...a));
-  for (const [field, why] of [['kleur=rood', /kleur/], ['oorzaak=ruzie', /must be one of/], ['bedrag=tien', /number/]]) {
+  for (const [field, why] of [['kleur=rood', /kleur/], ['oorzaak=ruzie', /must be one of/], ['bedrag=tien', /number/]] as const) {
     const bad = luister('macro', 'add', '--name', 'Fout', '--field', field, ...a);
     assert.equal(bad.code, 1, field);
     assert.match(bad.err, why);
