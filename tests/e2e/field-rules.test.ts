@@ -129,6 +129,9 @@ describe('custom fields in routing, service levels, macros; inbox signatures, in
     await page.getByRole('status').getByText(`${data.address} opgeslagen`).waitFor();
     const [row] = await db.query<{ name: string; signature_nl: string; signature_en: string }>('SELECT name, signature_nl, signature_en FROM inboxes WHERE account_id = $1', [data.accountId]);
     assert.deepEqual(row, { name: 'Klantenservice Glasvezel', signature_nl: 'Team Glasvezel\nBereikbaar op werkdagen 8–20 uur', signature_en: 'Fibre team\nOpen weekdays 8 am–8 pm' });
+    // the form shows what was saved (not what it held before the save)
+    assert.equal(await form.getByLabel('Ondertekening (Nederlands)').inputValue(), 'Team Glasvezel\nBereikbaar op werkdagen 8–20 uur');
+    assert.equal(await form.getByLabel('Afzendernaam').inputValue(), 'Klantenservice Glasvezel');
     await assertAccessible(page, 'inbox senders');
     await page.screenshot({ path: `${SCREENSHOTS}/inbox-signatures.png`, fullPage: true });
   });

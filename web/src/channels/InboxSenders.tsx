@@ -37,9 +37,10 @@ export function InboxSenders({ me, onHelp }: { me: Me; onHelp: () => void }) {
       <h1 ref={titleRef} tabIndex={-1}>{t('inboxes.title')}</h1>
       <p className="muted">{t('inboxes.intro')}</p>
       <div role="status">{notice && <p className={notice.kind === 'error' ? 'error' : 'ok'}>{notice.text}</p>}</div>
-      {defaults && <MailDefaultsForm key={`defaults-${version}`} defaults={defaults} may={may} act={act} />}
+      {/* keyed by the values as loaded: a form starts over when the server's answer after a save arrives, not before */}
+      {defaults && <MailDefaultsForm key={JSON.stringify(defaults)} defaults={defaults} may={may} act={act} />}
       {inboxes?.length === 0 && <p className="muted">{t('inboxes.none')}</p>}
-      {inboxes?.map((i) => <InboxForm key={`${i.id}-${version}`} inbox={i} defaults={defaults} may={may} act={act} />)}
+      {inboxes?.map((i) => <InboxForm key={JSON.stringify(i)} inbox={i} defaults={defaults} may={may} act={act} />)}
     </main>
   );
 }

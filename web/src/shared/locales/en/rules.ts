@@ -111,7 +111,7 @@ export const rules: Shape<typeof nl> = {
     nameHint: 'Customers see: {{name}} <{{address}}>',
     signatureNl: 'Signature (Dutch)',
     signatureEn: 'Signature (English and other languages)',
-    signatureHint: 'Goes under every mail from this inbox, after the line “-- ”, in the customer\'s language; when that one is empty, the other.',
+    signatureHint: 'Goes under every mail from this inbox, after the line “-- ”, in the customer\'s language; when that one is empty, the other; when both are, the default above.',
     preview: 'How it stands under the mail',
     save: 'Save',
     saved: 'Saved',

@@ -108,7 +108,7 @@ export const rules = {
     nameHint: 'Klanten zien: {{name}} <{{address}}>',
     signatureNl: 'Ondertekening (Nederlands)',
     signatureEn: 'Ondertekening (Engels en andere talen)',
-    signatureHint: 'Komt onder elke mail uit deze inbox, na de regel “-- ”, in de taal van de klant; is die leeg, dan de andere.',
+    signatureHint: 'Komt onder elke mail uit deze inbox, na de regel “-- ”, in de taal van de klant; is die leeg, dan de andere; zijn beide leeg, dan de standaard hierboven.',
     preview: 'Zo staat het onder de mail',
     save: 'Opslaan',
     saved: 'Opgeslagen',
