@@ -220,6 +220,23 @@ describe('custom fields in routing, service levels, macros; inbox signatures, in
     assert.match(await row.innerText(), /Niveau: L2/);
     assert.match(await row.innerText(), /Contract: zakelijk/);
     await assertAccessible(page, 'macros with fields');
+
+    // on a case: the preview names the field change, by keyboard; applied, the field is set
+    await page.goto(`${base}/app/cases/${data.cases[1]}`);
+    await page.getByRole('heading', { name: /Storing bij Henk Visser/ }).waitFor();
+    await page.keyboard.press('m');
+    await page.getByLabel('Kies een macro').waitFor();
+    await page.getByRole('option', { name: /Zakelijk contract/ }).waitFor({ state: 'attached' });
+    await page.keyboard.press('ArrowDown');
+    const preview = page.locator('.macro-preview');
+    await preview.getByText(/Contract: van basis naar zakelijk/).waitFor();
+    await assertAccessible(page, 'macro preview with a field');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText(/Zakelijk contract/).first().waitFor();
+    const [c] = await db.query<{ custom_fields: Record<string, unknown>; tier: string }>('SELECT custom_fields, tier FROM cases WHERE account_id = $1 AND ref = $2', [data.accountId, data.cases[1]]);
+    assert.equal(c.custom_fields.contract, 'zakelijk');
+    assert.equal(c.tier, 'L2');
     // the refusals above (a number field given "tien", a field key in use) are the only failed calls
     assert.deepEqual(problems.filter((p) => !/^(400 .*\/api\/v1\/routing\/rules|409 .*\/api\/v1\/custom-fields)$/.test(p)), []);
   });
