@@ -25,7 +25,8 @@ export const HELP = `luister <command> [options]
                                      an address mail arrives at (SMTP) and/or a mailbox to fetch (IMAP);
                                      the IMAP password is read from the environment variable VAR
   inbox set ID [--name TEAM] [--signature-nl T] [--signature-en T] [--account ID]
-                                     an inbox's sender name and signatures (\\n or real line breaks; '' = the account's)
+                                     an inbox's sender name and signatures (\\n or real line breaks;
+                                     '' = the account's)
   inbox defaults [--sender-name N] [--signature-nl T] [--signature-en T] [--account ID]
                                      the sender name and signature of inboxes without their own (no options: show)
   inbox list | inbox poll ID [--account ID]
@@ -112,8 +113,9 @@ export const HELP = `luister <command> [options]
                                      checked against the account's fields when saved
   route rules | route rule add --name N --field case.contract=zakelijk [--field …] [--team ID] [--tier L1|L2|L3]
                     [--position N] | route rule delete ID [--account ID]
-                                     routing rules: the first whose custom field conditions (as for sla policy) a case meets
-                                     decides its team (only its agents are offered it) and lowest tier
+                                     routing rules: the first whose custom field conditions (--field as for
+                                     sla policy) a case meets decides its team (only its agents are offered
+                                     it) and lowest tier
   route REF | route --queue [--account ID]
                                      offer a case (or every unowned case, VIP and gold first) to the best agent
   customer export ID [--out FILE.zip] [--account ID]
