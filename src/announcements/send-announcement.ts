@@ -14,6 +14,7 @@ import { composeAnnouncement } from './compose.ts';
 import { transportFor } from './mail-transport.ts';
 import { getAnnouncementSettings } from './settings.ts';
 import { deliveryCounts, loadAnnouncement } from './store.ts';
+import { inboxForCase } from '../intake/inboxes/store.ts';
 
 interface Claimed { customer_id: string; email: string; language: 'nl' | 'en'; vulnerable: boolean; email_message_id: string; reply_token: string | null }
 
@@ -38,7 +39,8 @@ export function sendAnnouncementJob(relayUrl: string | undefined, clock: () => D
     const marketing = a.purpose === 'marketing';
     if (marketing && !publicUrl) throw new Error('PUBLIC_URL is not set: a marketing announcement waits for it (its unsubscribe link needs it)');
     const settings = await getAnnouncementSettings(db, accountId);
-    const [inbox] = await db.query<{ address: string; name: string }>('SELECT address, name FROM inboxes WHERE account_id = $1 ORDER BY created_at LIMIT 1', [accountId]);
+    // the account's first inbox, its sender name as mail leaves it (the account's default when it has none)
+    const inbox = await inboxForCase(db, accountId, null);
     if (!inbox) throw new Error('no inbox to send from');
     const now = clock();
     const started = now.getTime();

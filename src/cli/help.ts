@@ -20,10 +20,15 @@ export const HELP = `luister <command> [options]
   import zendesk|freshdesk|zammad|chatwoot DIR [--dry-run] [--account ID]
                                      another helpdesk's JSON export (people, organisations, tickets and their
                                      messages; see the README); what cannot be mapped is counted in the summary
-  inbox create --address A --name TEAM [--imap-url imaps://user@host:993/INBOX --imap-password-env VAR]
-               [--move-to FOLDER] [--no-ack] [--account ID]
+  inbox create --address A [--name TEAM] [--imap-url imaps://user@host:993/INBOX --imap-password-env VAR]
+               [--move-to FOLDER] [--no-ack] [--signature-nl T] [--signature-en T] [--account ID]
                                      an address mail arrives at (SMTP) and/or a mailbox to fetch (IMAP);
                                      the IMAP password is read from the environment variable VAR
+  inbox set ID [--name TEAM] [--signature-nl T] [--signature-en T] [--account ID]
+                                     an inbox's sender name and signatures (\\n or real line breaks;
+                                     '' = the account's)
+  inbox defaults [--sender-name N] [--signature-nl T] [--signature-en T] [--account ID]
+                                     the sender name and signature of inboxes without their own (no options: show)
   inbox list | inbox poll ID [--account ID]
                                      inboxes; fetch an inbox's IMAP mailbox now and print what happened
   inbox verify ADDRESS [--account ID]
@@ -94,17 +99,24 @@ export const HELP = `luister <command> [options]
                                      open cases whose service-level clock is at risk or breached
   sla policy create --name N [--segment S] [--priority P] [--channel C] [--first-response MIN]
                     [--next-response MIN] [--resolution MIN] [--field case.contract=zakelijk …] [--account ID]
-                                     --field: only for cases whose custom field has that value (a|b: any of them)
+                                     --field: only for cases whose custom field has that value (a|b: any of them;
+                                     case.key alone: has any value)
   autoclose [show] | autoclose on [--remind DAYS] [--close DAYS] | autoclose off [--account ID]
                                      remind, then solve cases pending with the customer (default 7 and 14 days)
   brief REF [--account ID]          the case brief (who, what happened, what was promised, what was tried)
                                      and what the escalation rules say about the case
   escalate REF [--to L2|L3 --reason TEXT] [--account ID]
                                      escalate by hand, or (without --to) as the rules decide
+  macros [--json] | macro add --name N [--status S] [--priority P] [--tier L1|L2|L3] [--team ID] [--add a,b]
+                    [--remove c] [--field key=value …] [--note TEXT] [--template ID] | macro delete ID
+                    | macro preview ID REF [--account ID]
+                                     shared macros; --field sets a case field (a|b: several options; key= clears),
+                                     checked against the account's fields when saved
   route rules | route rule add --name N --field case.contract=zakelijk [--field …] [--team ID] [--tier L1|L2|L3]
                     [--position N] | route rule delete ID [--account ID]
-                                     routing rules: the first whose custom field conditions a case meets
-                                     decides its team (only its agents are offered it) and lowest tier
+                                     routing rules: the first whose custom field conditions (--field as for
+                                     sla policy) a case meets decides its team (only its agents are offered
+                                     it) and lowest tier
   route REF | route --queue [--account ID]
                                      offer a case (or every unowned case, VIP and gold first) to the best agent
   customer export ID [--out FILE.zip] [--account ID]

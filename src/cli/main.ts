@@ -15,6 +15,7 @@ import { AppError } from '../shared/errors.ts';
 import { migrate } from '../storage/migrate.ts';
 import { cliActor } from './account-context.ts';
 import { inboxCommand } from './commands/inbox.ts';
+import { macrosCommand } from './commands/macros.ts';
 import { serviceCommand } from './commands/service.ts';
 import { autoCloseCommand } from './commands/autoclose.ts';
 import { refundCommand } from './commands/refunds.ts';
@@ -146,8 +147,10 @@ async function main() {
     case 'organisations':
     case 'block':
     case 'roles':
+    case 'macros':
+    case 'macro':
     case 'fields': {
-      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt, positionals.slice(3)) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? statusComponentsCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, arg, opt) ?? caseCommand(cmd, sub, arg, opt) ?? tagsCommand(cmd, sub, arg, opt) ?? ssoCommand(cmd, sub, opt) ?? twoFactorCommand(cmd, sub, opt) ?? organisationsCommand(cmd, sub, arg, opt) ?? blockCommand(cmd, sub, arg, opt) ?? rolesCommand(cmd, sub, positionals.slice(2), opt);
+      const run = inboxCommand(cmd, sub, arg, opt) ?? serviceCommand(cmd, sub, arg, opt, positionals.slice(3)) ?? refundCommand(cmd, sub, arg, opt) ?? rightsCommand(cmd, sub, arg, opt) ?? announceCommand(cmd, sub, arg, opt) ?? statusComponentsCommand(cmd, sub, arg, opt) ?? channelsCommand(cmd, sub, arg, opt) ?? caseCommand(cmd, sub, arg, opt) ?? tagsCommand(cmd, sub, arg, opt) ?? ssoCommand(cmd, sub, opt) ?? twoFactorCommand(cmd, sub, opt) ?? organisationsCommand(cmd, sub, arg, opt) ?? blockCommand(cmd, sub, arg, opt) ?? rolesCommand(cmd, sub, positionals.slice(2), opt) ?? macrosCommand(cmd, sub, arg, opt, positionals.slice(3));
       if (run) return run;
       break;
     }

@@ -27,7 +27,8 @@ test('conditions are checked against the field and its type; a wrong one is a 40
     [{ entity: 'customer', key: 'seats', op: 'one_of', value: [1, 'twee'] }, /number/],
     [{ entity: 'organisation', key: 'since', op: 'equals', value: '2026-02-30' }, /date/],
     [{ entity: 'case', key: 'products', op: 'one_of', value: [] }, /1 to 100/],
-    [{ entity: 'case', key: 'contract', op: 'bigger', value: 'basis' }, /equals or one_of/],
+    [{ entity: 'case', key: 'contract', op: 'bigger', value: 'basis' }, /equals, one_of or is_set/],
+    [{ entity: 'case', key: 'contract', op: 'is_set', value: 'basis' }, /is_set takes no value/],
   ] as const) {
     assert.throws(() => checkConditions(defs, [c]), (e: { status: number; code: string; message: string }) =>
       e.status === 400 && e.code === 'invalid_condition' && why.test(e.message), JSON.stringify(c));
@@ -57,4 +58,17 @@ test('a condition typed on the command line is read by the field\'s type', () =>
   const cs = [conditionFromText(defs, 'customer.vip=ja'), conditionFromText(defs, 'customer.seats=10|20'), conditionFromText(defs, 'case.contract=zakelijk')];
   assert.deepEqual(checkConditions(defs, cs).map((c) => [c.op, c.value]), [['equals', true], ['one_of', [10, 20]], ['equals', 'zakelijk']]);
   assert.throws(() => conditionFromText(defs, 'contract=zakelijk'), /not a condition like/);
+});
+
+test('is_set: any value at all (false and one option count; empty text, an empty list and no value do not)', () => {
+  const cs = checkConditions(defs, [{ entity: 'customer', key: 'vip', op: 'is_set' }, { entity: 'case', key: 'products', op: 'is_set', value: null }]);
+  assert.deepEqual(cs.map((c) => [c.op, c.value]), [['is_set', null], ['is_set', null]]);
+  assert.equal(meetsConditions(cs, { customer: { vip: false }, case: { products: ['tv'] } }), true);
+  assert.equal(meetsConditions(cs, { customer: { vip: true }, case: { products: [] } }), false);
+  assert.equal(meetsConditions(cs, { customer: {}, case: { products: ['tv'] } }), false);
+  const kvk = checkConditions(defs, [{ entity: 'organisation', key: 'kvk', op: 'is_set' }]);
+  assert.equal(meetsConditions(kvk, { organisation: { kvk: '' } }), false);
+  assert.equal(meetsConditions(kvk, { organisation: { kvk: '12345678' } }), true);
+  assert.equal(meetsConditions(kvk, { organisation: null }), false, 'a customer without an organisation');
+  assert.deepEqual(conditionFromText(defs, 'organisation.kvk'), { entity: 'organisation', key: 'kvk', op: 'is_set' });
 });

@@ -4,14 +4,18 @@ import { checkValue, type FieldDefinition, type FieldEntity, type FieldValue, ty
 /**
  * A condition on a custom field value, as routing rules and service-level policies hold them:
  * `equals` one value (for a yes/no field: true or false; for a several-of field: has that option),
- * or `one_of` a list of values (for a several-of field: has any of them).
+ * `one_of` a list of values (for a several-of field: has any of them), or `is_set`: has any value at
+ * all (a yes/no field answered either way, a several-of field with at least one option; no value is kept).
  */
 export interface FieldCondition {
   entity: FieldEntity;
   key: string;
-  op: 'equals' | 'one_of';
-  value: FieldValue;
+  op: ConditionOp;
+  value: FieldValue | null;
 }
+
+export const CONDITION_OPS = ['equals', 'one_of', 'is_set'] as const;
+export type ConditionOp = (typeof CONDITION_OPS)[number];
 
 /** The field values a case is judged by: its own, its customer's, the customer's organisation's. */
 export type ValuesByEntity = Partial<Record<FieldEntity, FieldValues | null | undefined>>;
@@ -31,7 +35,7 @@ function checkOne(def: FieldDefinition, v: unknown): FieldValue {
  * saved: the field must exist for that kind, the value be of its type (an option of a list, a
  * date, true/false …). Returns them normalised; throws a 400 naming the condition otherwise.
  */
-export function checkConditions(defs: readonly FieldDefinition[], input: readonly { entity: string; key: string; op: string; value: unknown }[]): FieldCondition[] {
+export function checkConditions(defs: readonly FieldDefinition[], input: readonly { entity: string; key: string; op: string; value?: unknown }[]): FieldCondition[] {
   if (input.length > MAX_CONDITIONS) throw new AppError('invalid_condition', `At most ${MAX_CONDITIONS} conditions`, 400);
   const seen = new Set<string>();
   return input.map((c, i) => {
@@ -41,7 +45,12 @@ export function checkConditions(defs: readonly FieldDefinition[], input: readonl
     seen.add(`${c.entity}.${c.key}`);
     try {
       if (c.op === 'equals') return { entity: def.entity, key: def.key, op: 'equals', value: checkOne(def, c.value) };
-      if (c.op !== 'one_of') throw bad(i, 'op is equals or one_of', c.key);
+      if (c.op === 'is_set') {
+        // a value beside is_set is a mistake (a caller who meant equals), not something to drop silently
+        if (c.value !== undefined && c.value !== null) throw bad(i, 'is_set takes no value (use equals or one_of to match one)', c.key);
+        return { entity: def.entity, key: def.key, op: 'is_set', value: null };
+      }
+      if (c.op !== 'one_of') throw bad(i, 'op is equals, one_of or is_set', c.key);
       if (def.type === 'yes_no') throw bad(i, 'a yes/no field is matched with equals true or false', c.key);
       if (!Array.isArray(c.value) || c.value.length < 1 || c.value.length > 100) throw bad(i, 'one_of needs a list of 1 to 100 values', c.key);
       const values = c.value.map((v) => checkOne(def, v));
@@ -55,8 +64,12 @@ export function checkConditions(defs: readonly FieldDefinition[], input: readonl
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Whether a field has a value: not absent, not empty text, not an empty list (false is a value). */
+const isSet = (stored: FieldValue | null | undefined) =>
+  stored !== undefined && stored !== null && stored !== '' && !(Array.isArray(stored) && !stored.length);
+
 /** Whether a stored value meets one wanted value (a several-of value: has it among its options). */
-function meets(stored: FieldValue | undefined, wanted: FieldValue): boolean {
+function meets(stored: FieldValue | undefined, wanted: FieldValue | null): boolean {
   if (stored === undefined || stored === null) return false;
   if (Array.isArray(stored)) return stored.includes(wanted as string);
   return same(stored, wanted);
@@ -66,6 +79,7 @@ function meets(stored: FieldValue | undefined, wanted: FieldValue): boolean {
 export function meetsConditions(conditions: readonly FieldCondition[], values: ValuesByEntity): boolean {
   return conditions.every((c) => {
     const stored = values[c.entity]?.[c.key];
+    if (c.op === 'is_set') return isSet(stored);
     return c.op === 'equals' ? meets(stored, c.value) : (c.value as FieldValue[]).some((w) => meets(stored, w));
   });
 }
@@ -73,20 +87,27 @@ export function meetsConditions(conditions: readonly FieldCondition[], values: V
 
 /**
  * A condition as typed on the command line: `case.contract=zakelijk`, `customer.vip=ja`,
- * `case.producten=tv|bellen` (several values: any of them). Values are read by the field's type
- * (a number, yes/ja/true …); checkConditions then checks them as for the API.
+ * `case.producten=tv|bellen` (several values: any of them), `case.ordernummer` alone (has a value).
+ * Values are read by the field's type (a number, yes/ja/true …); checkConditions then checks them as for the API.
  */
-export function conditionFromText(defs: readonly FieldDefinition[], text: string): { entity: string; key: string; op: string; value: unknown } {
-  const m = /^(case|customer|organisation)\.([a-z][a-z0-9_]{0,39})=(.+)$/s.exec(text.trim());
-  if (!m) throw new AppError('invalid_condition', `"${text.slice(0, 80)}" is not a condition like case.contract=zakelijk or customer.vip=ja`, 400);
+export function conditionFromText(defs: readonly FieldDefinition[], text: string): { entity: string; key: string; op: string; value?: unknown } {
+  const m = /^(case|customer|organisation)\.([a-z][a-z0-9_]{0,39})(?:=(.+))?$/s.exec(text.trim());
+  if (!m) throw new AppError('invalid_condition', `"${text.slice(0, 80)}" is not a condition like case.contract=zakelijk, customer.vip=ja or case.ordernummer (has a value)`, 400);
   const [, entity, key, rest] = m;
+  if (rest === undefined) return { entity, key, op: 'is_set' };
   const def = defs.find((d) => d.entity === entity && d.key === key);
-  const read = (v: string): unknown => {
-    const s = v.trim();
-    if (def?.type === 'number' && s !== '' && Number.isFinite(Number(s.replace(',', '.')))) return Number(s.replace(',', '.'));
-    if (def?.type === 'yes_no') return ['ja', 'yes', 'true'].includes(s.toLowerCase()) ? true : ['nee', 'no', 'false'].includes(s.toLowerCase()) ? false : s;
-    return s;
-  };
+  const read = (v: string) => valueFromText(def, v);
   const parts = rest.split('|');
   return parts.length > 1 ? { entity, key, op: 'one_of', value: parts.map(read) } : { entity, key, op: 'equals', value: read(rest) };
+}
+
+/**
+ * One value as typed on the command line, read by the field's type: a number (a comma as decimal
+ * sign too), ja/yes/true and nee/no/false; anything else as typed, so the check that follows names it.
+ */
+export function valueFromText(def: Pick<FieldDefinition, 'type'> | undefined, v: string): unknown {
+  const s = v.trim();
+  if (def?.type === 'number' && s !== '' && Number.isFinite(Number(s.replace(',', '.')))) return Number(s.replace(',', '.'));
+  if (def?.type === 'yes_no') return ['ja', 'yes', 'true'].includes(s.toLowerCase()) ? true : ['nee', 'no', 'false'].includes(s.toLowerCase()) ? false : s;
+  return s;
 }

@@ -80,7 +80,7 @@ export async function deleteField(db: Db, actor: Actor, id: string): Promise<Sto
   requirePermission(actor, 'custom_fields.manage', 'Deleting a custom field');
   return db.transaction(async (tx) => {
     const before = await loadField(tx, actor.accountId, id, true);
-    const rule = await ruleUsing(tx, actor.accountId, before);
+    const rule = (await ruleUsing(tx, actor.accountId, before)) ?? (await textUsing(tx, actor.accountId, before));
     if (rule) throw new AppError('field_in_use', `Field "${before.key}" is used by ${rule}; change or remove that first`, 409);
     const table = VALUE_TABLE[before.entity];
     await tx.query(`UPDATE ${table} SET custom_fields = custom_fields - $2::text WHERE account_id = $1 AND custom_fields ? $2::text`, [actor.accountId, before.key]);
@@ -103,4 +103,19 @@ async function ruleUsing(tx: Db, accountId: string, f: StoredField, options?: st
   if (r) return `routing rule "${r.name}"`;
   const [p] = await tx.query<{ name: string }>('SELECT name FROM sla_policies WHERE account_id = $1 AND field_conditions @> ANY($2::jsonb[]) LIMIT 1', [accountId, json]);
   return p ? `service level "${p.name}"` : null;
+}
+
+/**
+ * The reply template that writes this field out ({{case.fields.key}}) or the macro that sets it, as
+ * words; null when none does. Both are checked against the fields when saved; deleting the field
+ * under them would turn that check into a refusal in front of a case.
+ */
+async function textUsing(tx: Db, accountId: string, f: StoredField): Promise<string | null> {
+  // keys are [a-z][a-z0-9_]*: nothing in them is special to a regular expression
+  const [t] = await tx.query<{ name: string }>(
+    `SELECT name FROM templates WHERE account_id = $1 AND body ~ $2 ORDER BY name LIMIT 1`, [accountId, `\\{\\{\\s*${f.entity}\\.fields\\.${f.key}\\s*\\}\\}`]);
+  if (t) return `template "${t.name}"`;
+  if (f.entity !== 'case') return null;
+  const [m] = await tx.query<{ name: string }>(`SELECT name FROM macros WHERE account_id = $1 AND actions->'fields' ? $2 ORDER BY name LIMIT 1`, [accountId, f.key]);
+  return m ? `macro "${m.name}"` : null;
 }

@@ -37,8 +37,8 @@ export const fieldConditions = z
   .array(z.object({
     entity: z.enum(['case', 'customer', 'organisation']),
     key: z.string().min(1).max(40),
-    op: z.enum(['equals', 'one_of']).describe('equals: that value (yes/no: true or false; several-of: has that option); one_of: any of a list'),
-    value: z.union([conditionValue, z.array(conditionValue).min(1).max(100)]),
+    op: z.enum(['equals', 'one_of', 'is_set']).describe('equals: that value (yes/no: true or false; several-of: has that option); one_of: any of a list; is_set: has any value (no value given)'),
+    value: z.union([conditionValue, z.array(conditionValue).min(1).max(100), z.null()]).optional().describe('the value (equals) or values (one_of); left out or null for is_set'),
   }).strict())
   .max(10);
 export const fieldConditionsOut = z.array(z.object({ entity: z.string(), key: z.string(), op: z.string(), value: z.unknown() }));

@@ -3,7 +3,7 @@ import type { Actor } from '../shared/actor.ts';
 import type { Config } from '../config.ts';
 import { insertMessage } from '../cases/insert-message.ts';
 import type { ReceivedMessage } from '../cases/receive-message.ts';
-import type { InboxRow } from './inboxes/store.ts';
+import { inboxForCase, type InboxRow } from './inboxes/store.ts';
 import { outboundEmailFields, SEND_JOB } from './channels/email/outbound.ts';
 import { acknowledgementText, shouldAcknowledge } from './acknowledgement-text.ts';
 import { roleAddressKind } from './channels/email/role-address.ts';
@@ -62,7 +62,8 @@ export async function acknowledge(
     ref: c.ref,
     subject: c.subject,
     answerBy: new Date(Date.now() + config.FIRST_RESPONSE_HOURS * 3_600_000),
-    team: inbox.name,
+    // an inbox without a sender name of its own signs with the account's (mail-defaults.ts)
+    team: inbox.name || (await inboxForCase(tx, actor.accountId, inbox.id))?.name || '',
     portalUrl: known?.portalSlug !== undefined ? portalUrlFor(config.PUBLIC_URL, known.portalSlug) : await portalUrl(tx, actor.accountId, config.PUBLIC_URL),
   });
   const fields = await outboundEmailFields(tx, actor.accountId, { ...c, inbox_id: inbox.id }, {

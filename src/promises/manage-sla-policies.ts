@@ -17,7 +17,7 @@ export interface SlaPolicyInput {
   resolution_minutes?: number | null;
   at_risk_percent?: number;
   /** custom field values the case must have (checked against the account's fields when saved) */
-  field_conditions?: { entity: string; key: string; op: string; value: unknown }[];
+  field_conditions?: { entity: string; key: string; op: string; value?: unknown }[];
 }
 
 const COLUMNS = 'id, name, segment, priority, channel, first_response_minutes, next_response_minutes, resolution_minutes, at_risk_percent, field_conditions, created_at';

@@ -4,6 +4,8 @@ import { requirePermission } from '../accounts/permissions.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { conflict, isUniqueViolation, notFound } from '../shared/errors.ts';
 import { parseTemplate } from './render-template.ts';
+import { checkTemplateFields } from './template-fields.ts';
+import { fieldDefinitions } from '../custom-fields/store.ts';
 
 export interface TemplateRow {
   id: string;
@@ -21,8 +23,9 @@ const withVariables = (r: Omit<TemplateRow, 'variables'>): TemplateRow => ({ ...
 
 export async function createTemplate(db: Db, actor: Actor, opts: { name: string; body: string; language?: string | null }) {
   requirePermission(actor, 'templates.manage', 'Managing templates');
-  parseTemplate(opts.body);
+  const paths = parseTemplate(opts.body);
   return db.transaction(async (tx) => {
+    if (paths.some((p) => p.includes('.fields'))) checkTemplateFields(paths, await fieldDefinitions(tx, actor.accountId));
     try {
       const [row] = await tx.query<Omit<TemplateRow, 'variables'>>(
         `INSERT INTO templates (account_id, name, language, body) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
@@ -39,8 +42,9 @@ export async function createTemplate(db: Db, actor: Actor, opts: { name: string;
 
 export async function updateTemplate(db: Db, actor: Actor, id: string, opts: { name?: string; body?: string; language?: string | null }) {
   requirePermission(actor, 'templates.manage', 'Managing templates');
-  if (opts.body !== undefined) parseTemplate(opts.body);
+  const paths = opts.body !== undefined ? parseTemplate(opts.body) : [];
   return db.transaction(async (tx) => {
+    if (paths.some((p) => p.includes('.fields'))) checkTemplateFields(paths, await fieldDefinitions(tx, actor.accountId));
     const [before] = await tx.query<Omit<TemplateRow, 'variables'>>(`SELECT ${COLUMNS} FROM templates WHERE account_id = $1 AND id = $2 FOR UPDATE`, [actor.accountId, id]);
     if (!before) throw notFound('template', id);
     try {

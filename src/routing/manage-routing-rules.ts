@@ -11,7 +11,7 @@ import type { RoutingRule } from './rules.ts';
 export interface RoutingRuleInput {
   name?: string;
   position?: number;
-  conditions?: { entity: string; key: string; op: string; value: unknown }[];
+  conditions?: { entity: string; key: string; op: string; value?: unknown }[];
   team_id?: string | null;
   tier?: Tier | null;
 }

@@ -14,7 +14,7 @@ import { buildApp } from '../../src/http/app.ts';
 import { systemActor } from '../../src/shared/actor.ts';
 import type { Db } from '../../src/storage/db.ts';
 import { testConfig, testDb, uniqueEmail } from '../helpers.ts';
-import { assertAccessible, buildWorkspace, chromiumMissing, launch, PASSWORD, SCREENSHOTS, signedInPage } from './browser.ts';
+import { assertAccessible, buildWorkspace, chromiumMissing, launch, PASSWORD, SCREENSHOTS, signedInPage, signIn } from './browser.ts';
 
 /** An admin sets up routing rules and service levels on custom fields, an inbox's sender name and signature, and a macro that fills fields. */
 async function seed(db: Db) {
@@ -94,14 +94,24 @@ describe('custom fields in routing, service levels, macros; inbox signatures, in
     const levelForm = page.locator('form', { has: page.getByRole('heading', { name: 'Nieuw serviceniveau' }) });
     await levelForm.getByLabel('Naam', { exact: true }).fill('VIP binnen het uur');
     await levelForm.getByRole('button', { name: 'Voorwaarde toevoegen' }).click();
-    await levelForm.getByLabel('Veld', { exact: true }).selectOption({ label: 'VIP' });
-    await levelForm.getByLabel('Waarde', { exact: true }).selectOption('yes');
+    const first = levelForm.getByRole('group', { name: 'Voorwaarde 1' });
+    await first.getByLabel('Veld', { exact: true }).selectOption({ label: 'VIP' });
+    await first.getByLabel('Waarde', { exact: true }).selectOption('yes');
+    // "is ingevuld": any value, so no value to give
+    await levelForm.getByRole('button', { name: 'Voorwaarde toevoegen' }).click();
+    const second = levelForm.getByRole('group', { name: 'Voorwaarde 2' });
+    await second.getByLabel('Veld', { exact: true }).selectOption({ label: 'Bedrag' });
+    await second.getByLabel('Vergelijking').focus();
+    await second.getByLabel('Vergelijking').selectOption({ label: 'is ingevuld' });
+    assert.equal(await second.getByLabel('Waarde', { exact: true }).count(), 0, 'no value asked');
     await levelForm.getByLabel('Eerste reactie binnen (werkminuten)').fill('60');
     await levelForm.getByRole('button', { name: 'Serviceniveau opslaan' }).click();
     await page.getByRole('status').getByText('Serviceniveau opgeslagen').waitFor();
     const level = page.locator('tr', { hasText: 'VIP binnen het uur' });
     await level.waitFor();
-    assert.match(await level.innerText(), /Klant · VIP is Ja/);
+    assert.match(await level.innerText(), /Klant · VIP is Ja en Zaak · Bedrag is ingevuld/);
+    const [saved] = await db.query<{ field_conditions: unknown }>(`SELECT field_conditions FROM sla_policies WHERE account_id = $1 AND name = 'VIP binnen het uur'`, [data.accountId]);
+    assert.deepEqual(saved.field_conditions, [{ entity: 'customer', key: 'vip', op: 'equals', value: true }, { entity: 'case', key: 'bedrag', op: 'is_set', value: null }]);
     assert.match(await level.innerText(), /eerste reactie 60 min/);
     await assertAccessible(page, 'routing rules and service levels');
     await page.screenshot({ path: `${SCREENSHOTS}/service-rules.png`, fullPage: true });
@@ -119,8 +129,47 @@ describe('custom fields in routing, service levels, macros; inbox signatures, in
     await page.getByRole('status').getByText(`${data.address} opgeslagen`).waitFor();
     const [row] = await db.query<{ name: string; signature_nl: string; signature_en: string }>('SELECT name, signature_nl, signature_en FROM inboxes WHERE account_id = $1', [data.accountId]);
     assert.deepEqual(row, { name: 'Klantenservice Glasvezel', signature_nl: 'Team Glasvezel\nBereikbaar op werkdagen 8–20 uur', signature_en: 'Fibre team\nOpen weekdays 8 am–8 pm' });
+    // the form shows what was saved (not what it held before the save)
+    assert.equal(await form.getByLabel('Ondertekening (Nederlands)').inputValue(), 'Team Glasvezel\nBereikbaar op werkdagen 8–20 uur');
+    assert.equal(await form.getByLabel('Afzendernaam').inputValue(), 'Klantenservice Glasvezel');
     await assertAccessible(page, 'inbox senders');
     await page.screenshot({ path: `${SCREENSHOTS}/inbox-signatures.png`, fullPage: true });
+  });
+
+  test('the account\'s default sender name and signature, used by an inbox that leaves its own empty (nl, by keyboard; en)', async () => {
+    await page.goto(`${base}/app/inboxes`);
+    const defaults = page.locator('form', { has: page.getByRole('heading', { name: 'Standaard voor inboxen zonder eigen' }) });
+    await defaults.getByLabel('Standaard-afzendernaam').fill('Glasvezel');
+    await defaults.getByLabel('Standaardondertekening (Nederlands)').fill('Glasvezel BV\nBel 020 123 4567');
+    await defaults.getByRole('button', { name: 'Standaard opslaan' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText('Standaard opgeslagen').waitFor();
+    const [saved] = await db.query<{ sender_name: string; signature_nl: string }>('SELECT sender_name, signature_nl FROM mail_defaults WHERE account_id = $1', [data.accountId]);
+    assert.deepEqual(saved, { sender_name: 'Glasvezel', signature_nl: 'Glasvezel BV\nBel 020 123 4567' });
+
+    // the inbox's own name and signatures emptied: customers see the default
+    const form = page.locator('form', { has: page.getByRole('heading', { name: data.address }) });
+    await form.getByLabel('Afzendernaam').fill('');
+    await form.getByLabel('Ondertekening (Nederlands)').fill('');
+    await form.getByLabel('Ondertekening (Engels en andere talen)').fill('');
+    await form.getByText('Klanten zien: Glasvezel').waitFor();
+    await form.getByText('Deze inbox heeft geen eigen ondertekening en gebruikt de standaard.').waitFor();
+    assert.match(await form.locator('figure').innerText(), /Glasvezel BV\nBel 020 123 4567/);
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('status').getByText(`${data.address} opgeslagen`).waitFor();
+    const [row] = await db.query<{ name: string; signature_nl: string }>('SELECT name, signature_nl FROM inboxes WHERE account_id = $1', [data.accountId]);
+    assert.deepEqual(row, { name: '', signature_nl: '' });
+    await assertAccessible(page, 'mail defaults (nl)');
+
+    const en = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } });
+    await signIn(en, base, data.adminEmail);
+    const enPage = await en.newPage();
+    await enPage.goto(`${base}/app/inboxes`);
+    const enDefaults = enPage.locator('form', { has: enPage.getByRole('heading', { name: 'Default for inboxes without their own' }) });
+    assert.equal(await enDefaults.getByLabel('Default sender name').inputValue(), 'Glasvezel');
+    await enPage.getByText('Customers see: Glasvezel').waitFor();
+    await assertAccessible(enPage, 'mail defaults (en)');
+    await en.close();
   });
 
   test('custom fields defined from the settings: the list per kind, a new one, a refusal from the server', async () => {
@@ -171,6 +220,23 @@ describe('custom fields in routing, service levels, macros; inbox signatures, in
     assert.match(await row.innerText(), /Niveau: L2/);
     assert.match(await row.innerText(), /Contract: zakelijk/);
     await assertAccessible(page, 'macros with fields');
+
+    // on a case: the preview names the field change, by keyboard; applied, the field is set
+    await page.goto(`${base}/app/cases/${data.cases[1]}`);
+    await page.getByRole('heading', { name: /Storing bij Henk Visser/ }).waitFor();
+    await page.keyboard.press('m');
+    await page.getByLabel('Kies een macro').waitFor();
+    await page.getByRole('option', { name: /Zakelijk contract/ }).waitFor({ state: 'attached' });
+    await page.keyboard.press('ArrowDown');
+    const preview = page.locator('.macro-preview');
+    await preview.getByText(/Contract: van basis naar zakelijk/).waitFor();
+    await assertAccessible(page, 'macro preview with a field');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText(/Zakelijk contract/).first().waitFor();
+    const [c] = await db.query<{ custom_fields: Record<string, unknown>; tier: string }>('SELECT custom_fields, tier FROM cases WHERE account_id = $1 AND ref = $2', [data.accountId, data.cases[1]]);
+    assert.equal(c.custom_fields.contract, 'zakelijk');
+    assert.equal(c.tier, 'L2');
     // the refusals above (a number field given "tien", a field key in use) are the only failed calls
     assert.deepEqual(problems.filter((p) => !/^(400 .*\/api\/v1\/routing\/rules|409 .*\/api\/v1\/custom-fields)$/.test(p)), []);
   });

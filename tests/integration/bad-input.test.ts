@@ -162,7 +162,7 @@ async function ok<T = Record<string, any>>(method: Method, url: string, payload?
 
 
 /** Routes that take no input at all: no params, no query, no body. */
-const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/macros', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/routing/rules', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/settings/surveys', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs', 'GET /api/v1/settings/announcements', 'GET /api/v1/status-components', 'GET /api/v1/channels', 'GET /api/v1/channels/connections', 'GET /api/v1/auth/sso', 'GET /api/v1/sso', 'DELETE /api/v1/sso', 'GET /api/v1/imports', 'GET /api/v1/two-factor', 'GET /api/v1/two-factor/policy', 'GET /api/v1/blocked-senders', 'GET /api/v1/settings/autoclose', 'GET /api/v1/permissions', 'GET /api/v1/roles', 'GET /api/v1/portal/settings']);
+const NO_INPUT = new Set(['GET /api/v1/settings/refunds', 'GET /api/v1/tariff-rules', 'GET /api/v1/refund-batches', 'GET /api/v1/settings/insight', 'GET /api/v1/help-centre', 'GET /api/v1/problems', 'GET /api/v1/me', 'GET /api/v1/agents', 'GET /api/v1/teams', 'GET /api/v1/tokens', 'GET /api/v1/webhooks', 'GET /api/v1/settings/reply-checks', 'GET /api/v1/templates', 'GET /api/v1/macros', 'GET /api/v1/inboxes', 'GET /api/v1/drafts', 'GET /api/v1/settings/service', 'GET /api/v1/sla-policies', 'GET /api/v1/routing/agents', 'GET /api/v1/routing/rules', 'GET /api/v1/settings/listening', 'GET /api/v1/settings/retention', 'GET /api/v1/settings/surveys', 'GET /api/v1/retention/preview', 'POST /api/v1/retention/run', 'GET /api/v1/retention/runs', 'GET /api/v1/settings/announcements', 'GET /api/v1/status-components', 'GET /api/v1/channels', 'GET /api/v1/channels/connections', 'GET /api/v1/auth/sso', 'GET /api/v1/sso', 'DELETE /api/v1/sso', 'GET /api/v1/imports', 'GET /api/v1/two-factor', 'GET /api/v1/two-factor/policy', 'GET /api/v1/blocked-senders', 'GET /api/v1/settings/autoclose', 'GET /api/v1/settings/mail', 'GET /api/v1/permissions', 'GET /api/v1/roles', 'GET /api/v1/portal/settings']);
 /** Public routes (no credentials needed). */
 const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/sso', 'POST /api/v1/auth/two-factor', 'GET /setup', 'POST /setup',
   'GET /api/public/v1/chat/:slug/status', 'POST /api/public/v1/chat/:slug/messages', 'POST /api/public/v1/chat/:slug/person',
@@ -428,6 +428,8 @@ function validRequests(): Record<string, { url: string; payload?: unknown }> {
     'PATCH /api/v1/settings/surveys': { url: '/api/v1/settings/surveys', payload: { nps_every_days: 30 } },
     'GET /api/v1/settings/autoclose': { url: '/api/v1/settings/autoclose' },
     'PATCH /api/v1/settings/autoclose': { url: '/api/v1/settings/autoclose', payload: { remind_after_days: 7 } },
+    'GET /api/v1/settings/mail': { url: '/api/v1/settings/mail' },
+    'PATCH /api/v1/settings/mail': { url: '/api/v1/settings/mail', payload: { sender_name: 'Klantenservice' } },
   };
 }
 
@@ -1174,7 +1176,8 @@ runTable('replies and templates: bad drafts, settings and templates are refused,
 runTable('e-mail inboxes and attachments: bad addresses, IMAP URLs and ids are refused, nothing written', () => [
   { name: 'an inbox address that is not an address', method: 'POST', url: '/api/v1/inboxes', payload: { address: 'support-at-example', name: 'X' }, status: 422, code: 'invalid_address' },
   { name: 'an inbox address with a +tag', method: 'POST', url: '/api/v1/inboxes', payload: { address: 'support+x@example.test', name: 'X' }, status: 422, code: 'invalid_address' },
-  { name: 'an inbox without a name', method: 'POST', url: '/api/v1/inboxes', payload: { address: uniqueEmail('x'), name: ' ' }, status: 400, code: 'validation_failed' },
+  // (an inbox without a name is fine: it sends as the account's default sender name, GET /api/v1/settings/mail)
+  { name: 'an inbox with a sender name of 201 characters', method: 'POST', url: '/api/v1/inboxes', payload: { address: uniqueEmail('x'), name: 'x'.repeat(201) }, status: 400, code: 'validation_failed' },
   { name: 'an inbox with an unknown field', method: 'POST', url: '/api/v1/inboxes', payload: { address: uniqueEmail('x'), name: 'X', smtp: true }, status: 400, code: 'validation_failed' },
   { name: 'an inbox address already in use', method: 'POST', url: '/api/v1/inboxes', payload: { address: f.inboxAddress.toUpperCase(), name: 'X' }, status: 409, code: 'inbox_address_taken' },
   { name: 'an IMAP URL that is not a URL', method: 'POST', url: '/api/v1/inboxes', payload: { address: uniqueEmail('x'), name: 'X', imap_url: 'mail.example.nl' }, status: 422, code: 'invalid_imap_url' },
@@ -1245,7 +1248,11 @@ runTable('promises, drafts, notifications and service settings: bad times, state
     { name: 'a service level condition with an unknown comparison', method: 'POST', url: '/api/v1/sla-policies', payload: { name: 'X', first_response_minutes: 5, field_conditions: [{ entity: 'case', key: 'oorzaak', op: 'like', value: 'sto%' }] }, status: 400, code: 'validation_failed' },
     { name: 'a routing rule on a field that does not exist', method: 'POST', url: '/api/v1/routing/rules', payload: { name: 'X', tier: 'L2', conditions: [{ entity: 'customer', key: 'oorzaak', op: 'equals', value: 'storing' }] }, status: 400, code: 'invalid_condition' },
     { name: 'a routing rule with a list for one value that is not an option', method: 'POST', url: '/api/v1/routing/rules', payload: { name: 'X', tier: 'L2', conditions: [{ entity: 'case', key: 'oorzaak', op: 'one_of', value: ['storing', 'ruzie'] }] }, status: 400, code: 'invalid_condition' },
-    { name: 'a routing rule without conditions', method: 'POST', url: '/api/v1/routing/rules', payload: { name: 'X', tier: 'L2', conditions: [] }, status: 400, code: 'validation_failed' },
+    { name: 'a routing rule "is set" with a value beside it', method: 'POST', url: '/api/v1/routing/rules', payload: { name: 'X', tier: 'L2', conditions: [{ entity: 'case', key: 'oorzaak', op: 'is_set', value: 'storing' }] }, status: 400, code: 'invalid_condition' },
+    { name: 'a service level "is set" on a field that does not exist', method: 'POST', url: '/api/v1/sla-policies', payload: { name: 'X', first_response_minutes: 5, field_conditions: [{ entity: 'organisation', key: 'oorzaak', op: 'is_set' }] }, status: 400, code: 'invalid_condition' },
+    { name: 'a condition with an unknown comparison', method: 'POST', url: '/api/v1/routing/rules', payload: { name: 'X', tier: 'L2', conditions: [{ entity: 'case', key: 'oorzaak', op: 'bigger', value: 'storing' }] }, status: 400, code: 'validation_failed' },
+    { name: 'a template naming a custom field that does not exist', method: 'POST', url: '/api/v1/templates', payload: { name: 'X', body: 'Uw order {{case.fields.bestaat_niet}}' }, status: 422, code: 'invalid_template' },
+  { name: 'a routing rule without conditions', method: 'POST', url: '/api/v1/routing/rules', payload: { name: 'X', tier: 'L2', conditions: [] }, status: 400, code: 'validation_failed' },
     { name: 'a routing rule that sends nowhere', method: 'POST', url: '/api/v1/routing/rules', payload: { name: 'X', conditions: [{ entity: 'case', key: 'oorzaak', op: 'equals', value: 'storing' }] }, status: 422, code: 'invalid_routing_rule' },
     { name: 'a routing rule to a team that does not exist', method: 'POST', url: '/api/v1/routing/rules', payload: { name: 'X', team_id: NIL, conditions: [{ entity: 'case', key: 'oorzaak', op: 'equals', value: 'storing' }] }, status: 404, code: 'team_not_found' },
     { name: 'a routing rule at tier L4', method: 'POST', url: '/api/v1/routing/rules', payload: { name: 'X', tier: 'L4', conditions: [{ entity: 'case', key: 'oorzaak', op: 'equals', value: 'storing' }] }, status: 400, code: 'validation_failed' },
@@ -1440,6 +1447,10 @@ runTable('customer rights: bad preferences, exports, erasures, retention rules a
   { name: 'an NPS schedule set by an agent', method: 'PATCH', url: '/api/v1/settings/surveys', auth: f.agentToken, payload: { nps_every_days: 30 }, status: 403, code: 'forbidden' },
   { name: 'auto-close closing before its reminder', method: 'PATCH', url: '/api/v1/settings/autoclose', payload: { remind_after_days: 10, close_after_days: 5 }, status: 400, code: 'validation_failed' },
   { name: 'auto-close after 0 days', method: 'PATCH', url: '/api/v1/settings/autoclose', payload: { remind_after_days: 0 }, status: 400, code: 'validation_failed' },
+  { name: 'a default sender name of 201 characters', method: 'PATCH', url: '/api/v1/settings/mail', payload: { sender_name: 'x'.repeat(201) }, status: 400, code: 'validation_failed' },
+  { name: 'a default signature of 2001 characters', method: 'PATCH', url: '/api/v1/settings/mail', payload: { signature_en: 'x'.repeat(2001) }, status: 400, code: 'validation_failed' },
+  { name: 'a default signature given as a list', method: 'PATCH', url: '/api/v1/settings/mail', payload: { signature_nl: ['Groet'] }, status: 400, code: 'validation_failed' },
+  { name: 'the default sender name set by an agent', method: 'PATCH', url: '/api/v1/settings/mail', auth: f.agentToken, payload: { sender_name: 'Ik' }, status: 403, code: 'forbidden' },
   { name: 'auto-close set by an agent', method: 'PATCH', url: '/api/v1/settings/autoclose', auth: f.agentToken, payload: { enabled: true }, status: 403, code: 'forbidden' },
   { name: 'an NPS sample sent by an agent', method: 'POST', url: '/api/v1/surveys/nps', auth: f.agentToken, payload: { sample: 5 }, status: 403, code: 'forbidden' },
 ]);

@@ -160,6 +160,26 @@ test('templates: {{case.fields.x}}, {{customer.fields.x}}, {{organisation.fields
   const res = await req('POST', `/api/v1/templates/${empty.id}/render`, { case_id: c.id });
   assert.equal(res.statusCode, 422);
   assert.equal(res.json().error.code, 'template_variable_missing');
+  assert.match(res.json().error.message, /\{\{case\.fields\.contract\}\}, which has no value for this case/);
+
+  // a field that is not there (a typo, another account's, the wrong kind) is refused when the template is saved, nothing written
+  const templates = await count('templates');
+  for (const body of ['Order {{case.fields.contrakt}}', 'Geheim: {{case.fields.geheim}}', 'VIP: {{case.fields.vip}}', 'Alles: {{case.fields}}']) {
+    const bad = await req('POST', '/api/v1/templates', { name: `Fout ${body}`, body });
+    assert.equal(bad.statusCode, 422, bad.body);
+    assert.equal(bad.json().error.code, 'invalid_template');
+    assert.match(bad.json().error.message, /no case field/);
+  }
+  const changed = await req('PATCH', `/api/v1/templates/${en.id}`, { body: 'About {{organisation.fields.kvk_nummer}}' });
+  assert.equal(changed.statusCode, 422, changed.body);
+  assert.match(changed.json().error.message, /no organisation field "kvk_nummer" \(organisation fields: kvk\)/);
+  assert.equal(await count('templates'), templates, 'nothing written');
+  assert.match((await ok('GET', `/api/v1/templates/${en.id}`)).body, /^About \{\{case\.fields\.producten\}\}/, 'the template stays as it was');
+  // and a field a template writes out stays while it does
+  const kvk = ((await ok('GET', '/api/v1/custom-fields?entity=organisation')).data as { id: string; key: string }[]).find((d) => d.key === 'kvk')!;
+  const del = await req('DELETE', `/api/v1/custom-fields/${kvk.id}`);
+  assert.equal(del.statusCode, 409, del.body);
+  assert.match(del.json().error.message, /used by template "Velden nl"/);
 });
 
 test('macros set tier and custom fields: another account\'s field is refused (nothing written), the preview shows the change, apply fills a required field and solves', async () => {
@@ -174,6 +194,10 @@ test('macros set tier and custom fields: another account\'s field is refused (no
   // changing it to another account's field is refused too, and the macro stays as it was
   assert.equal((await req('PATCH', `/api/v1/macros/${m.id}`, { actions: { fields: { geheim: 'x' } } })).statusCode, 400);
   assert.deepEqual((await ok('GET', '/api/v1/macros')).data.find((x: { id: string }) => x.id === m.id).actions.fields, { oorzaak: 'factuur', producten: ['tv'], bedrag: null });
+  const oorzaak = ((await ok('GET', '/api/v1/custom-fields?entity=case')).data as { id: string; key: string }[]).find((d) => d.key === 'oorzaak')!;
+  const del = await req('DELETE', `/api/v1/custom-fields/${oorzaak.id}`);
+  assert.equal(del.statusCode, 409, del.body);
+  assert.match(del.json().error.message, /used by macro "Factuur opgelost"/);
 
   const c = await newCase({ bedrag: 12 });
   await ok('POST', `/api/v1/cases/${c.id}/assign`, { agent_id: acc.adminId });
@@ -193,4 +217,36 @@ test('macros set tier and custom fields: another account\'s field is refused (no
   assert.deepEqual(applied.case.custom_fields, { oorzaak: 'factuur', producten: ['tv'] });
   const [audit] = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE account_id = $1 AND entity_id = $2 AND action = 'case.fields_changed'`, [acc.accountId, c.id]);
   assert.ok(audit.n >= 1, 'the field change is audited');
+});
+
+test('is_set: a rule or service level for cases whose field has any value; a value beside it is refused, nothing written', async () => {
+  const rules = await count('routing_rules');
+  for (const conditions of [
+    [{ entity: 'organisation', key: 'kvk', op: 'is_set', value: '123' }],
+    [{ entity: 'case', key: 'geheim', op: 'is_set' }], // another account's field
+  ]) {
+    const res = await req('POST', '/api/v1/routing/rules', { name: 'Fout', conditions, team_id: b2bTeam });
+    assert.equal(res.statusCode, 400, res.body);
+    assert.equal(res.json().error.code, 'invalid_condition');
+  }
+  assert.equal(await count('routing_rules'), rules, 'nothing written');
+  const rule = await ok('POST', '/api/v1/routing/rules', { name: 'Bedrijven', team_id: b2bTeam, conditions: [{ entity: 'organisation', key: 'kvk', op: 'is_set' }] });
+  assert.deepEqual(rule.conditions, [{ entity: 'organisation', key: 'kvk', op: 'is_set', value: null }]);
+
+  const org = await ok('POST', '/api/v1/organisations', { name: `Slagerij ${Date.now()}`, custom_fields: { kvk: '87654321' } });
+  const business = await newCase({}, { organisation_id: org.id });
+  const routed = await ok('POST', `/api/v1/cases/${business.id}/route`);
+  assert.equal(routed.offer.to_agent_id, agents.bert.id);
+  assert.match(routed.reason, /regel "Bedrijven"/);
+  const loose = await newCase(); // no organisation: the field has no value
+  assert.doesNotMatch((await ok('POST', `/api/v1/cases/${loose.id}/route`)).reason, /regel/);
+
+  // a service level for cases with any amount filled in; yes/no "no" is a value too
+  const amount = await ok('POST', '/api/v1/sla-policies', { name: 'Met bedrag', resolution_minutes: 240, field_conditions: [{ entity: 'case', key: 'bedrag', op: 'is_set', value: null }] });
+  const answered = await ok('POST', '/api/v1/sla-policies', { name: 'VIP beantwoord', resolution_minutes: 300, field_conditions: [{ entity: 'customer', key: 'vip', op: 'is_set' }] });
+  assert.equal((await ok('GET', `/api/v1/cases/${(await newCase({ bedrag: 0 })).id}/sla`)).policy.id, amount.id, '0 is a value');
+  assert.equal((await ok('GET', `/api/v1/cases/${(await newCase({}, { custom_fields: { vip: false } })).id}/sla`)).policy.id, answered.id);
+  assert.notEqual((await ok('GET', `/api/v1/cases/${loose.id}/sla`)).policy?.id, amount.id);
+  for (const p of [amount, answered]) await ok('DELETE', `/api/v1/sla-policies/${p.id}`);
+  assert.equal((await ok('DELETE', `/api/v1/routing/rules/${rule.id}`)).deleted, true);
 });

@@ -3,12 +3,16 @@ import { AppError } from '../../shared/errors.ts';
 import { loadConfig } from '../../config.ts';
 import { cliActor } from '../account-context.ts';
 import { type CliOptions, print, required, withDb } from '../run.ts';
-import { createInbox } from '../../intake/inboxes/save-inbox.ts';
+import { createInbox, updateInbox } from '../../intake/inboxes/save-inbox.ts';
+import { getMailDefaults, updateMailDefaults } from '../../intake/inboxes/mail-defaults.ts';
 import { listInboxes } from '../../intake/inboxes/list-inboxes.ts';
 import { loadInbox } from '../../intake/inboxes/store.ts';
 import { markInboxVerified } from '../../intake/inboxes/verify-inbox.ts';
 
-/** `inbox create | list | poll | verify`; null when the command is not one of these */
+/** A signature on the command line: real line breaks (`"$(cat signature.txt)"`) or `\n`. */
+const signature = (v: string | undefined) => (v === undefined ? undefined : v.replace(/\\n/g, '\n'));
+
+/** `inbox create | set | defaults | list | poll | verify`; null when the command is not one of these */
 export function inboxCommand(cmd: string, sub: string | undefined, arg: string | undefined, opt: CliOptions): Promise<unknown> | null {
   switch (cmd) {
     case 'inbox':
@@ -18,9 +22,28 @@ export function inboxCommand(cmd: string, sub: string | undefined, arg: string |
           const env = opt['imap-password-env'];
           if (env && process.env[env] === undefined) throw new AppError('missing_option', `The environment variable ${env} is not set`);
           print(await createInbox(db, actor, {
-            address: required('address', opt.address), name: required('name', opt.name), acknowledge: !opt['no-ack'],
+            address: required('address', opt.address), name: opt.name ?? '', acknowledge: !opt['no-ack'],
             imap_url: opt['imap-url'] ?? null, imap_password: env ? process.env[env]! : null, imap_move_to: opt['move-to'] ?? null,
+            signature_nl: signature(opt['signature-nl']), signature_en: signature(opt['signature-en']),
           }));
+        });
+      }
+      // an inbox's own sender name and signatures ('' = the account's defaults)
+      if (sub === 'set') {
+        return withDb('inbox set', async (db) => print(await updateInbox(db, await cliActor(db, opt.account), required('ID', arg), {
+          name: opt.name, signature_nl: signature(opt['signature-nl']), signature_en: signature(opt['signature-en']),
+        })));
+      }
+      // the account's defaults for inboxes without their own; without options: show them
+      if (sub === 'defaults') {
+        return withDb('inbox defaults', async (db) => {
+          const actor = await cliActor(db, opt.account);
+          const patch = { sender_name: opt['sender-name'], signature_nl: signature(opt['signature-nl']), signature_en: signature(opt['signature-en']) };
+          if (Object.values(patch).every((v) => v === undefined)) return print(await getMailDefaults(db, actor.accountId));
+          for (const [k, v] of Object.entries(patch)) {
+            if (v !== undefined && v.length > (k === 'sender_name' ? 200 : 2000)) throw new AppError('validation_failed', `--${k.replace('_', '-')} is at most ${k === 'sender_name' ? 200 : 2000} characters`);
+          }
+          print(await updateMailDefaults(db, actor, patch));
         });
       }
       // the installation admin vouches for an address (a self-hosted install, one organisation): mail to it is routed from now on

@@ -102,7 +102,7 @@ export function serviceCommand(cmd: string, sub: string | undefined, arg: string
           }
           if (sub === 'rule' && arg === 'delete') return print(await deleteRoutingRule(db, actor, required('ID', rest[0])));
           for (const r of await listRoutingRules(db, actor.accountId)) {
-            const when = r.conditions.map((c) => `${c.entity}.${c.key} ${c.op === 'equals' ? '=' : 'in'} ${JSON.stringify(c.value)}`).join(' and ');
+            const when = r.conditions.map((c) => `${c.entity}.${c.key} ${c.op === 'is_set' ? 'is set' : `${c.op === 'equals' ? '=' : 'in'} ${JSON.stringify(c.value)}`}`).join(' and ');
             console.log(`${String(r.position).padStart(3)}  ${r.name}: when ${when} → ${[r.team_id && `team ${r.team_id}`, r.tier && `at least ${r.tier}`].filter(Boolean).join(', ')}  (${r.id})`);
           }
         });

@@ -5,6 +5,7 @@ import type { Db } from '../../storage/db.ts';
 import type { Config } from '../../config.ts';
 import { createInbox, updateInbox } from '../../intake/inboxes/save-inbox.ts';
 import { listInboxes } from '../../intake/inboxes/list-inboxes.ts';
+import { getMailDefaults, updateMailDefaults } from '../../intake/inboxes/mail-defaults.ts';
 import { loadInbox, publicInbox } from '../../intake/inboxes/store.ts';
 import { confirmInboxCode, type ResolveTxt, sendInboxVerification, verifyInboxByDns } from '../../intake/inboxes/verify-inbox.ts';
 import { downloadHeaders, getAttachment } from '../../intake/get-attachment.ts';
@@ -14,7 +15,7 @@ import * as res from '../responses.ts';
 
 const inbox = z
   .object({
-    id: z.string(), address: z.string(), name: z.string().describe('the sender name on every mail from this inbox (From and Reply-To display name), e.g. "Klantenservice Parkeren"'),
+    id: z.string(), address: z.string(), name: z.string().describe('the sender name on every mail from this inbox (From and Reply-To display name), e.g. "Klantenservice Parkeren"; empty: the account\'s default'),
     team_id: z.string().nullable(), acknowledge: z.boolean(), signature_nl: z.string(), signature_en: z.string(),
     imap_url: z.string().nullable().describe('without password'), imap_has_password: z.boolean(), imap_move_to: z.string().nullable(),
     imap_last_uid: z.number().int(), imap_polled_at: res.time.nullable(), imap_error: z.string().nullable(), created_at: res.time,
@@ -35,15 +36,20 @@ const pollReport = z.object({
   failed: z.number().int(), lastUid: z.number().int(), error: z.string().nullable(),
 });
 const fields = {
-  name: z.string().trim().min(1).max(200).describe('the team that signs mail, e.g. "Klantenservice Parkeren"'),
+  name: z.string().trim().max(200).describe('the sender name of mail from this inbox, e.g. "Klantenservice Parkeren"; empty: the account\'s (GET /api/v1/settings/mail)'),
   team_id: s.id.nullable(),
   acknowledge: z.boolean().describe('send an acknowledgement for each new case (default true)'),
   imap_url: z.string().max(1000).nullable().describe('imaps://user@host:993/INBOX to fetch mail from an existing mailbox'),
   imap_password: z.string().max(1000).nullable(),
   imap_move_to: z.string().trim().min(1).max(200).nullable().describe('folder to move fetched mail to; default: mark it \\Seen'),
-  signature_nl: z.string().max(2000).describe('closing lines under every reply and acknowledgement in Dutch, after "-- "; empty: none (the English one is used when only that is set)'),
-  signature_en: z.string().max(2000).describe('closing lines in English (and other languages); empty: none (the Dutch one is used when only that is set)'),
+  signature_nl: z.string().max(2000).describe('closing lines under every reply and acknowledgement in Dutch, after "-- "; empty: the English one when only that is set, the account\'s default when both are empty'),
+  signature_en: z.string().max(2000).describe('closing lines in English (and other languages); empty: the Dutch one when only that is set, the account\'s default when both are empty'),
 };
+const mailDefaults = z.object({
+  sender_name: z.string().describe('the sender name of an inbox without its own; empty: the account\'s name'),
+  signature_nl: z.string(), signature_en: z.string(),
+  account_name: z.string().describe('the name used when sender_name is empty'),
+}).describe('MailDefaults');
 
 export interface EmailRouteOptions {
   /** DNS TXT lookups for inbox verification (tests stub it) */
@@ -57,13 +63,31 @@ export function emailRoutes(app: FastifyInstance, db: Db, config: Config, opts: 
   r.get('/api/v1/inboxes', { config: { permission: 'settings.read' }, schema: { tags, summary: 'List inboxes', response: { 200: res.listOf(inbox), ...res.errors } } }, async (req) =>
     listInboxes(db, actorOf(req).accountId));
 
+  r.get('/api/v1/settings/mail', {
+    config: { permission: 'settings.read' },
+    schema: { tags, summary: 'The account\'s sender name and signature for inboxes without their own', response: { 200: mailDefaults, ...res.errors } },
+  }, async (req) => getMailDefaults(db, actorOf(req).accountId));
+
+  r.patch('/api/v1/settings/mail', {
+    config: { permission: 'inboxes.manage' },
+    schema: {
+      tags, summary: 'Change the account\'s default sender name and signature (admin); a field left out keeps its value',
+      description: 'Used by every inbox whose own sender name (or both of whose signatures) is empty: replies, acknowledgements, surveys, portal links.',
+      body: z.object({
+        sender_name: z.string().trim().max(200), signature_nl: fields.signature_nl.describe('the default closing lines in Dutch'),
+        signature_en: fields.signature_en.describe('the default closing lines in English (and other languages)'),
+      }).partial().strict(),
+      response: { 200: mailDefaults, ...res.errors },
+    },
+  }, async (req) => updateMailDefaults(db, actorOf(req), req.body));
+
   r.post('/api/v1/inboxes', {
     config: { permission: 'inboxes.manage' },
     schema: {
       tags, summary: 'Add an inbox (admin): an address mail arrives at, optionally an IMAP mailbox to fetch',
       description: 'Mail to the address reaches the account once the inbox is verified: a verification mail with a code goes to the address ' +
         '(POST …/verify with the code), or publish the DNS TXT record shown (POST …/verify-dns). 409 inbox_address_taken only for an address of this account.',
-      body: z.object({ address: z.string().trim().min(3).max(254), ...fields, name: fields.name, team_id: fields.team_id.optional(),
+      body: z.object({ address: z.string().trim().min(3).max(254), ...fields, name: fields.name.optional(), team_id: fields.team_id.optional(),
         acknowledge: fields.acknowledge.optional(), imap_url: fields.imap_url.optional(), imap_password: fields.imap_password.optional(),
         imap_move_to: fields.imap_move_to.optional(), signature_nl: fields.signature_nl.optional(), signature_en: fields.signature_en.optional() }).strict(),
       response: { 201: inbox, ...res.errors },

@@ -9,6 +9,7 @@ import { INBOX_COLUMNS, type InboxRow, loadInbox, publicInbox } from './store.ts
 
 export interface InboxInput {
   address?: string;
+  /** the sender name; '' = the account's default (mail-defaults.ts) */
   name?: string;
   team_id?: string | null;
   acknowledge?: boolean;
@@ -27,7 +28,7 @@ export interface InboxInput {
  * a code goes to the address now. Any account may add any address (whether another account has it
  * says nothing about this one: the answer is the same), only one can verify it.
  */
-export async function createInbox(db: Db, actor: Actor, input: InboxInput & { address: string; name: string }) {
+export async function createInbox(db: Db, actor: Actor, input: InboxInput & { address: string }) {
   requirePermission(actor, 'inboxes.manage', 'Adding inboxes');
   const address = checkAddress(input.address);
   if (input.imap_url !== undefined && input.imap_url !== null) checkImapUrl(input.imap_url);
@@ -37,7 +38,7 @@ export async function createInbox(db: Db, actor: Actor, input: InboxInput & { ad
       const [row] = await tx.query<InboxRow>(
         `INSERT INTO inboxes (account_id, address, name, team_id, acknowledge, imap_url, imap_password, imap_move_to, signature_nl, signature_en)
          VALUES ($1, $2, $3, $4, coalesce($5, true), $6, $7, $8, $9, $10) RETURNING ${INBOX_COLUMNS}`,
-        [actor.accountId, address, input.name.trim(), input.team_id ?? null, input.acknowledge ?? null, input.imap_url ?? null,
+        [actor.accountId, address, (input.name ?? '').trim(), input.team_id ?? null, input.acknowledge ?? null, input.imap_url ?? null,
           input.imap_password ?? null, input.imap_move_to ?? null, cleanSignature(input.signature_nl), cleanSignature(input.signature_en)],
       );
       await recordAudit(tx, actor, { action: 'inbox.created', entityType: 'inbox', entityId: row.id, after: publicInbox(row) });
@@ -101,7 +102,8 @@ export async function updateInbox(db: Db, actor: Actor, id: string, input: Inbox
 }
 
 /** A signature as stored: line ends made \n, trailing spaces and blank edges gone; a leading "-- " separator is ours to add. */
-function cleanSignature(raw: string | undefined): string {
+/** A signature as typed: Windows line ends, trailing spaces, blank lines around it and a pasted "-- " separator tidied away. */
+export function cleanSignature(raw: string | undefined): string {
   const lines = (raw ?? '').replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd());
   while (lines.length && (lines[0] === '' || lines[0] === '--')) lines.shift();
   while (lines.length && lines[lines.length - 1] === '') lines.pop();

@@ -89,10 +89,22 @@ export async function inboxForAddress(db: Db, address: string): Promise<InboxRow
   return row ?? null;
 }
 
-/** The inbox a case's e-mail goes out through: its own, else the account's first. */
+/**
+ * An inbox's columns as mail leaves it: its own sender name and signature, else the account's
+ * defaults (mail-defaults.ts), else (the name) the account's name. Its own signature wins when it has
+ * one in either language, so an inbox never mixes its lines with the account's. The API shows an
+ * inbox's own values; the queries that send read these.
+ */
+const SENDING_COLUMNS = INBOX_COLUMNS.split(', ').filter((c) => !['name', 'signature_nl', 'signature_en'].includes(c)).map((c) => `i.${c}`).join(', ') + `,
+  coalesce(nullif(i.name, ''), nullif(d.sender_name, ''), a.name) AS name,
+  CASE WHEN i.signature_nl = '' AND i.signature_en = '' THEN coalesce(d.signature_nl, '') ELSE i.signature_nl END AS signature_nl,
+  CASE WHEN i.signature_nl = '' AND i.signature_en = '' THEN coalesce(d.signature_en, '') ELSE i.signature_en END AS signature_en`;
+const SENDING_FROM = 'inboxes i JOIN accounts a ON a.account_id = i.account_id LEFT JOIN mail_defaults d ON d.account_id = i.account_id';
+
+/** The inbox a case's e-mail goes out through: its own, else the account's first; sender name and signature as sent. */
 export async function inboxForCase(db: Db, accountId: string, inboxId: string | null): Promise<InboxRow | null> {
   const [row] = await db.query<InboxRow>(
-    `SELECT ${INBOX_COLUMNS} FROM inboxes WHERE account_id = $1 ORDER BY (id = $2::uuid) DESC NULLS LAST, created_at, id LIMIT 1`,
+    `SELECT ${SENDING_COLUMNS} FROM ${SENDING_FROM} WHERE i.account_id = $1 ORDER BY (i.id = $2::uuid) DESC NULLS LAST, i.created_at, i.id LIMIT 1`,
     [accountId, inboxId],
   );
   return row ?? null;

@@ -1,18 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import type { FieldDefinition, FieldEntity } from './types.ts';
 
+/** equals one value, one of several, or has any value at all */
+export type ConditionOp = 'equals' | 'one_of' | 'is_set';
+
 /** A condition as the API holds it (routing rules, service levels). */
 export interface FieldCondition {
   entity: FieldEntity;
   key: string;
-  op: 'equals' | 'one_of';
-  value: string | number | boolean | (string | number | boolean)[];
+  op: ConditionOp;
+  /** null for is_set */
+  value: string | number | boolean | (string | number | boolean)[] | null;
 }
 
 /** One row of the form: the field (entity.key), how it is compared, and what was typed or ticked. */
 export interface ConditionDraft {
   field: string;
-  op: 'equals' | 'one_of';
+  op: ConditionOp;
   text: string;
   chosen: string[];
 }
@@ -35,9 +39,10 @@ function typed(d: FieldDefinition, raw: string): string | number | boolean {
 
 /** The API's conditions for the rows that name a field. */
 export function toConditions(defs: readonly FieldDefinition[], drafts: readonly ConditionDraft[]): FieldCondition[] {
-  return drafts.flatMap((c) => {
+  return drafts.flatMap((c): FieldCondition[] => {
     const d = defOf(defs, c.field);
     if (!d) return [];
+    if (c.op === 'is_set') return [{ entity: d.entity, key: d.key, op: 'is_set', value: null }];
     const value: FieldCondition['value'] = isChoice(d)
       ? (c.op === 'equals' ? (c.chosen[0] ?? '') : c.chosen)
       : c.op === 'one_of' ? c.text.split(/[;\n]/).map((x) => typed(d, x)).filter((x) => x !== '') : typed(d, c.text);
@@ -50,13 +55,15 @@ export function describeCondition(c: FieldCondition, defs: readonly FieldDefinit
   const d = defs.find((x) => x.entity === c.entity && x.key === c.key);
   const label = d ? (nl ? d.label_nl : d.label_en) : c.key;
   const word = (v: unknown) => (typeof v === 'boolean' ? t(`fields.${v ? 'yes' : 'no'}`) : String(v));
+  const field = `${t(`conditions.entity.${c.entity}`)} · ${label}`;
+  if (c.op === 'is_set') return t('conditions.isSetSentence', { field });
   const values = Array.isArray(c.value) ? c.value.map(word).join(t('conditions.or')) : word(c.value);
-  return t(c.op === 'equals' ? 'conditions.isSentence' : 'conditions.oneOfSentence', { field: `${t(`conditions.entity.${c.entity}`)} · ${label}`, values });
+  return t(c.op === 'equals' ? 'conditions.isSentence' : 'conditions.oneOfSentence', { field, values });
 }
 
 /**
  * The custom field conditions of a rule: per row a field (of the case, the customer or their
- * organisation), "is" or "is one of", and a value in the field's own input (options to tick for a
+ * organisation), "is", "is one of" or "is filled in" (no value then), and a value in the field's own input (options to tick for a
  * list, yes/no for yes/no, a date, a number, text). The server checks each against its type again.
  */
 export function ConditionsEditor({ id, defs, value, onChange }: { id: string; defs: readonly FieldDefinition[]; value: ConditionDraft[]; onChange: (v: ConditionDraft[]) => void }) {
@@ -90,8 +97,9 @@ export function ConditionsEditor({ id, defs, value, onChange }: { id: string; de
                 <select id={`${rid}-op`} value={c.op} onChange={(e) => set(i, { op: e.target.value as ConditionDraft['op'], chosen: [] })}>
                   <option value="equals">{d.type === 'several_of' ? t('conditions.has') : t('conditions.equals')}</option>
                   {d.type !== 'yes_no' && <option value="one_of">{d.type === 'several_of' ? t('conditions.hasAny') : t('conditions.oneOf')}</option>}
+                  <option value="is_set">{t('conditions.isSet')}</option>
                 </select>
-                {isChoice(d) && c.op === 'equals' ? (
+                {c.op === 'is_set' ? null : isChoice(d) && c.op === 'equals' ? (
                   <>
                     <label htmlFor={`${rid}-value`}>{t('conditions.value')}</label>
                     <select id={`${rid}-value`} value={c.chosen[0] ?? ''} onChange={(e) => set(i, { chosen: e.target.value ? [e.target.value] : [] })}>
