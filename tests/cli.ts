@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openDb, type Db } from '../src/storage/db.ts';
 
 export interface CliResult {
   code: number | null;
@@ -34,7 +35,16 @@ export function cliRunner(prefix: string, dataDir = mkdtempSync(join(tmpdir(), p
     json(luister('agent', 'create', '--email', email, '--name', name, '--role', 'agent', ...a));
     return email;
   };
-  return { dataDir, env, luister, json, account, agent };
+  /** The database the CLI uses, opened between commands (PGlite allows one process at a time). */
+  async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    const db = await openDb({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir });
+    try {
+      return await fn(db);
+    } finally {
+      await db.close();
+    }
+  }
+  return { dataDir, env, luister, json, account, agent, withDb };
 }
 
 /**

@@ -1,23 +1,13 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { openDb, type Db } from '../../src/storage/db.ts';
 import { systemActor } from '../../src/shared/actor.ts';
 import { receiveMessage } from '../../src/cases/receive-message.ts';
 import { cliRunner } from '../cli.ts';
 
 /** `luister cases merge|split|follow|unfollow|followers`: the same use cases as the API, for an admin's script. */
 
-const { dataDir, luister, json } = cliRunner('luister-merge-cli-');
-/** The database the CLI uses, opened between commands (PGlite allows one process at a time). */
-async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openDb({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir });
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
+const { dataDir, luister, json, withDb } = cliRunner('luister-merge-cli-');
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
 test('luister cases merge, split, follow: from a script, with the same refusals as the API', async () => {

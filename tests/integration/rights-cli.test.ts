@@ -3,23 +3,13 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { openDb, type Db } from '../../src/storage/db.ts';
 import { systemActor } from '../../src/shared/actor.ts';
 import { receiveMessage } from '../../src/cases/receive-message.ts';
 import { cliRunner } from '../cli.ts';
 
 /** `luister customer export|erase|preferences` and `luister retention` (issue 18): the same use cases as the API, from a script. */
 
-const { dataDir, luister, json } = cliRunner('luister-rights-cli-');
-/** The database the CLI uses, opened between commands (PGlite allows one process at a time). */
-async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openDb({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir });
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
+const { dataDir, luister, json, withDb } = cliRunner('luister-rights-cli-');
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
 test('luister customer export writes the ZIP, erase needs --yes and a reason (and --override for an open refund), retention previews', async () => {
