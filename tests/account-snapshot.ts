@@ -39,18 +39,33 @@ async function snapshotSql(db: Db): Promise<string> {
  * Planning the hundred-table query took most of its time on PGlite (~20 ms of the test process's CPU,
  * twice for every refused request of the guard tests): there it is prepared once and executed after
  * that. PostgreSQL plans it in its own process, beside the tests.
+ *
+ * And on PGlite (one connection, its transactions one after another) a snapshot is not read again
+ * while no transaction has written since the last one: every write takes a transaction id, so the
+ * first unassigned id (`pg_snapshot_xmax`) moves with every write, even one rolled back. The guard
+ * tests take two snapshots around every refused request; most of them cost one cheap query now.
+ * (On PostgreSQL other test files write all the time and transactions overlap: always read.)
  */
+const known = new WeakMap<Db, Map<string, { xmax: string; value: Record<string, string> }>>();
+
 export async function snapshotAccount(db: Db, accountId: string): Promise<Record<string, string>> {
   const text = await snapshotSql(db);
-  const rows =
-    db.kind === 'postgres'
-      ? await db.query<{ tbl: string; n: number; h: string }>(text, [accountId])
-      : await db.transaction(async (tx) => {
-          if (!/^[0-9a-f-]{36}$/i.test(accountId)) throw new Error(`not an account id: ${accountId}`);
-          const [prepared] = await tx.query(`SELECT 1 AS x FROM pg_prepared_statements WHERE name = 'luister_account_snapshot'`);
-          if (!prepared) await tx.exec(`PREPARE luister_account_snapshot(uuid) AS ${text}`);
-          // EXECUTE takes no bind parameters: the id is checked above and written as a literal
-          return tx.query<{ tbl: string; n: number; h: string }>(`EXECUTE luister_account_snapshot('${accountId}')`);
-        });
-  return Object.fromEntries(rows.map((r) => [r.tbl, `${r.n} rows, ${r.h}`]));
+  if (db.kind === 'postgres') return asRecord(await db.query<SnapshotRow>(text, [accountId]));
+  if (!/^[0-9a-f-]{36}$/i.test(accountId)) throw new Error(`not an account id: ${accountId}`);
+  const cache = known.get(db) ?? new Map();
+  known.set(db, cache);
+  return db.transaction(async (tx) => {
+    const [{ xmax }] = await tx.query<{ xmax: string }>('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xmax');
+    const hit = cache.get(accountId);
+    if (hit?.xmax === xmax) return hit.value;
+    const [prepared] = await tx.query(`SELECT 1 AS x FROM pg_prepared_statements WHERE name = 'luister_account_snapshot'`);
+    if (!prepared) await tx.exec(`PREPARE luister_account_snapshot(uuid) AS ${text}`);
+    // EXECUTE takes no bind parameters: the id is checked above and written as a literal
+    const value = asRecord(await tx.query<SnapshotRow>(`EXECUTE luister_account_snapshot('${accountId}')`));
+    cache.set(accountId, { xmax, value });
+    return value;
+  });
 }
+
+type SnapshotRow = { tbl: string; n: number; h: string };
+const asRecord = (rows: SnapshotRow[]) => Object.fromEntries(rows.map((r) => [r.tbl, `${r.n} rows, ${r.h}`]));
