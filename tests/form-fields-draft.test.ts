@@ -80,4 +80,8 @@ test('each wrong part of a field says what is wrong; the server refuses the same
   const name = checkRows(base.map((r) => (r.key === 'name' ? { ...r, en: '' } : r.key === 'phone' ? { ...r, shown: false, nl: '' } : r)));
   assert.deepEqual(name.errors, { 0: { en: 'en' } });
   assert.deepEqual(checkRows(base.map((r, j) => (j === own ? { ...r, key: 'subject' } : r))).errors, { [own]: { key: 'keyStandard' } });
+  // a new field with no key and no English label: only the label is said to be wrong (the key would be made from it)
+  const fresh = addRow(base);
+  fresh[fresh.length - 2] = { ...fresh[fresh.length - 2], nl: 'Iets' };
+  assert.deepEqual(checkRows(fresh).errors, { [fresh.length - 2]: { en: 'en' } });
 });

@@ -112,7 +112,10 @@ export function checkRows(rows: readonly FieldRow[]): { fields: StoredField[] | 
       return;
     }
     const key = r.key.trim() || keyFromLabel(r.en);
-    if (!KEY.test(key)) fail(i, 'key', 'key');
+    // an empty key follows the English label: when that label is wrong, it alone says so
+    if (!r.key.trim() && errors[i]?.en) {
+      // nothing more to say
+    } else if (!KEY.test(key)) fail(i, 'key', 'key');
     else if (RESERVED.has(key)) fail(i, 'key', 'keyReserved');
     else if (isStandard(key)) fail(i, 'key', 'keyStandard');
     else if (seen.has(key)) fail(i, 'key', 'keyTwice');
