@@ -95,7 +95,7 @@ export function FormFields({ stored, formUrl, onSaved }: { stored: StoredField[]
       <p className="muted">{t('channels.fields.intro', { max: MAX_OWN })}</p>
       <div role="status">{notice && <p className={notice.kind === 'error' ? 'error' : 'ok'}>{notice.text}</p>}</div>
       <form onSubmit={save} noValidate className="stack">
-        <ol className="form-fields plain stack">
+        <ol className="form-fields plain">
           {rows.map((r, i) => {
             const movable = r.standard === null;
             return (
@@ -110,9 +110,11 @@ export function FormFields({ stored, formUrl, onSaved }: { stored: StoredField[]
                   )}
                   {r.shown && (
                     <>
-                      {input(i, 'nl', r)}
-                      {input(i, 'en', r)}
-                      {movable && (
+                      <div className="ff-grid">
+                        {input(i, 'nl', r)}
+                        {input(i, 'en', r)}
+                      </div>
+                      {movable && (<div className="ff-grid">
                         <div className="field">
                           <label htmlFor={`ff-kind-${i}`}>{t('channels.fields.kind')}<span className="visually-hidden"> ({label(r)})</span></label>
                           <select id={`ff-kind-${i}`} value={r.kind} onChange={(e) => edit(i, { kind: e.target.value as FieldRow['kind'] })}>
@@ -120,9 +122,9 @@ export function FormFields({ stored, formUrl, onSaved }: { stored: StoredField[]
                             <option value="textarea">{t('channels.fields.kinds.textarea')}</option>
                           </select>
                         </div>
-                      )}
-                      {movable && input(i, 'max', r, t('channels.between', { min: 1, max: 2000 }))}
-                      {movable && input(i, 'key', r, t('channels.fields.keyHint'))}
+                        {input(i, 'max', r, t('channels.between', { min: 1, max: 2000 }))}
+                        {input(i, 'key', r, t('channels.fields.keyHint'))}
+                      </div>)}
                       {r.standard === 'email' || r.standard === 'message' ? (
                         <p className="muted small">{t(`channels.fields.kinds.${r.kind}`)} · {t('channels.fields.always')}</p>
                       ) : (

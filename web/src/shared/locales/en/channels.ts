@@ -17,7 +17,7 @@ export const channels: Shape<typeof nl> = {
       kinds: { text: 'one line', textarea: 'long text', email: 'e-mail address', tel: 'phone number' },
       max: 'At most characters',
       key: 'Name in the form',
-      keyHint: 'Lower-case letters, digits and _, starting with a letter. Empty: made from the English label. A field with another name is another field to the system.',
+      keyHint: 'Lower-case letters, digits and _. Empty: from the English label.',
       required: 'Required',
       always: 'always required',
       askPhone: 'Ask for the phone number',

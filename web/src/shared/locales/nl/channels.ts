@@ -14,7 +14,7 @@ export const channels = {
       kinds: { text: 'één regel', textarea: 'lange tekst', email: 'e-mailadres', tel: 'telefoonnummer' },
       max: 'Hoogstens tekens',
       key: 'Naam in het formulier',
-      keyHint: 'Kleine letters, cijfers en _, beginnend met een letter. Leeg: gemaakt uit het Engelse label. Een veld met een andere naam is voor het systeem een ander veld.',
+      keyHint: 'Kleine letters, cijfers en _. Leeg: uit het Engelse label.',
       required: 'Verplicht',
       always: 'altijd verplicht',
       askPhone: 'Telefoonnummer vragen',
