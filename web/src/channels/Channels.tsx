@@ -5,6 +5,8 @@ import { useShortcuts } from '../shared/keys.ts';
 import type { Me } from '../shared/types.ts';
 import { PhoneWhatsApp } from './PhoneWhatsApp.tsx';
 import { CallbackRota } from './CallbackRota.tsx';
+import { FormFields } from './FormFields.tsx';
+import type { StoredField } from './form-fields-draft.ts';
 import { BlockList } from '../spam/BlockList.tsx';
 import { can } from '../shared/types.ts';
 import { checkDraft, snippet, type DoorsDraft, type DraftErrors } from './validate.ts';
@@ -13,6 +15,7 @@ interface Settings {
   slug: string;
   allowed_origins: string[];
   form_enabled: boolean;
+  form_fields: StoredField[];
   min_fill_seconds: number;
   submissions_per_hour: number;
   callback_enabled: boolean;
@@ -197,6 +200,7 @@ export function Channels({ me, onHelp }: { me: Me; onHelp: () => void }) {
               <button type="submit" className="button">{saved ? t('channels.save') : t('channels.create')}</button>
             </div>
           </form>
+          {saved && <FormFields stored={saved.form_fields} formUrl={formUrl} onSaved={(form_fields) => setSaved({ ...saved, form_fields })} />}
           {saved && <CallbackRota me={me} />}
           {saved && <PhoneWhatsApp slug={saved.slug} />}
           <BlockList />
