@@ -62,7 +62,7 @@ export function CustomerRights({ customerId, allowed, act }: { customerId: strin
           </div>
           <div className="field">
             <input id={`${id}-sure`} type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} />{' '}
-            <label htmlFor={`${id}-sure`}>{needsOverride ? t('rights.sureOverride', { promises: needsOverride.open_promises, refunds: needsOverride.open_refunds }) : t('rights.sure')}</label>
+            <label htmlFor={`${id}-sure`}>{needsOverride ? t('rights.sureOverride', { promises: t('rights.openPromises', { count: needsOverride.open_promises }), refunds: t('rights.openRefunds', { count: needsOverride.open_refunds }) }) : t('rights.sure')}</label>
           </div>
           <div className="actions">
             <button type="submit" className="button danger" disabled={!reason.trim() || !sure}>
