@@ -30,3 +30,20 @@ test('bigint, timestamptz (µs since 2000, before it too) and UTF-8 text', () =>
   assert.equal(field((b, o) => writeText(b, o, 'é€')), '00000005' + 'c3a9e282ac');
   assert.equal(field((b, o) => writeText(b, o, null)), 'ffffffff');
 });
+
+test('text: short ASCII byte by byte, anything else as UTF-8, the same bytes either way', () => {
+  assert.equal(field((b, o) => writeText(b, o, '')), '00000000');
+  assert.equal(field((b, o) => writeText(b, o, 'EUR')), '00000003' + '455552');
+  assert.equal(field((b, o) => writeText(b, o, 'a\u007f')), '00000002' + '617f');
+  // a non-ASCII unit after ASCII ones: the whole field again as UTF-8
+  assert.equal(field((b, o) => writeText(b, o, 'Zoë')), '00000004' + '5a6fc3ab');
+  const long = 'x'.repeat(70) + 'é';
+  const buf = Buffer.alloc(100);
+  assert.equal(writeText(buf, 0, long), 4 + 72);
+  assert.equal(buf.readInt32BE(0), 72);
+  assert.equal(buf.subarray(4, 76).toString('utf8'), long);
+  assert.equal(writeText(buf, 0, 'y'.repeat(64)), 4 + 64);
+  assert.equal(buf.subarray(0, 68).toString('hex'), '00000040' + '79'.repeat(64));
+  // a lone surrogate goes the UTF-8 way (written as U+FFFD), as before
+  assert.equal(field((b, o) => writeText(b, o, 'a\ud800')), '00000004' + '61efbfbd');
+});
