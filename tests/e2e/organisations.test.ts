@@ -25,6 +25,8 @@ async function seed(db: Db) {
   const piet = await createAgent(db, sys, { email: uniqueEmail('piet'), name: 'Piet de Jong', role: 'agent', password: PASSWORD });
   await createField(db, sys, { entity: 'case', key: 'oorzaak', label_nl: 'Oorzaak', label_en: 'Cause', type: 'one_of', options: ['storing', 'factuur', 'verhuizing'], required_on_solve: true });
   await createField(db, sys, { entity: 'case', key: 'bedrag', label_nl: 'Bedrag', label_en: 'Amount', type: 'number' });
+  await createField(db, sys, { entity: 'organisation', key: 'kvk', label_nl: 'KvK-nummer', label_en: 'Chamber of Commerce no.', type: 'text' });
+  await createField(db, sys, { entity: 'customer', key: 'klantnummer', label_nl: 'Klantnummer', label_en: 'Customer number', type: 'text' });
   const domain = `bakkerij-jansen-${process.pid}.nl`;
   const org = await createOrganisation(db, sys, { name: 'Bakkerij Jansen', segment: 'zakelijk', notes: 'Drie vestigingen in Utrecht', domains: [domain] });
   const c = await receiveMessage(db, sys, { customer: { email: `anna.visser@${domain}`, name: 'Anna Visser' }, subject: 'Factuur klopt niet', body: 'Op de factuur van december staat een bedrag dat ik niet herken.', channel: 'email' });
@@ -92,7 +94,7 @@ describe('organisations and custom fields in Chromium', { skip }, () => {
     await cases.getByRole('link', { name: data.caseRef }).click();
     await page.getByRole('heading', { name: /Factuur klopt niet/ }).waitFor();
     await page.locator('.customer-organisation').getByRole('link', { name: 'Bakkerij Jansen' }).waitFor();
-    const fields = page.locator('form.custom-fields').first();
+    const fields = page.locator('form.custom-fields[aria-labelledby^="case-"]');
     await fields.getByLabel(/Oorzaak/).selectOption('factuur');
     await fields.getByLabel('Bedrag').fill('veel');
     await fields.getByRole('button', { name: 'Velden opslaan' }).click();
@@ -108,5 +110,52 @@ describe('organisations and custom fields in Chromium', { skip }, () => {
     // the two refusals above, and nothing else
     assert.equal(problems.filter((x) => x.startsWith('400 ')).length, 2, problems.join('\n'));
     assert.deepEqual(problems.filter((x) => !x.startsWith('400 ')), []);
+  });
+
+  test('the organisation\'s segment, its own field and portal sharing are saved from its page; the customer card takes a tag and a field', async () => {
+    const seen: string[] = [];
+    const page: Page = await context.newPage();
+    watch(page, seen);
+    const org = async () => (await db.query<{ segment: string; custom_fields: Record<string, unknown>; portal_shares_cases: boolean }>(
+      'SELECT segment, custom_fields, portal_shares_cases FROM organisations WHERE account_id = $1 AND id = $2', [data.accountId, data.org.id]))[0];
+    assert.equal((await org()).portal_shares_cases, false);
+    await page.goto(`${base}/app/organisations/${data.org.id}`);
+    await page.getByRole('heading', { name: 'Bakkerij Jansen', level: 1 }).waitFor();
+    // details by keyboard: segment, the sharing checkbox (space), Enter in the name saves the form
+    await page.getByLabel('Segment').fill('mkb');
+    await page.getByLabel(/Collega’s zien elkaars dossiers/).focus();
+    await page.keyboard.press('Space');
+    await page.getByLabel('Naam', { exact: true }).press('Enter');
+    await page.getByRole('status').getByText('Opgeslagen').waitFor();
+    // the organisation's own custom field
+    const orgFields = page.locator('form.custom-fields[aria-labelledby^="organisation-"]');
+    await orgFields.getByLabel('KvK-nummer').fill('30123456');
+    await orgFields.getByLabel('KvK-nummer').press('Enter');
+    await page.getByRole('status').getByText('Velden opgeslagen').waitFor();
+    const after = await org();
+    assert.equal(after.segment, 'mkb');
+    assert.equal(after.portal_shares_cases, true);
+    assert.deepEqual(after.custom_fields, { kvk: '30123456' });
+    await assertAccessible(page, 'organisation page after saving');
+
+    // the customer card on the case: a tag and the customer's own field, by keyboard
+    await page.goto(`${base}/app/cases/${data.caseRef}`);
+    await page.getByRole('heading', { name: /Factuur klopt niet/ }).waitFor();
+    const tagInput = page.locator('#customer-tags-add');
+    await tagInput.fill('Zakelijk Klant');
+    await tagInput.press('Enter');
+    await page.getByRole('status').getByText('Label toegevoegd').waitFor();
+    await page.getByRole('group', { name: /Labels/ }).filter({ has: page.locator('#customer-tags-add') }).getByText('zakelijk-klant').waitFor();
+    const custFields = page.locator('form.custom-fields[aria-labelledby^="customer-"]');
+    await custFields.getByLabel('Klantnummer').fill('K-4711');
+    await custFields.getByLabel('Klantnummer').press('Enter');
+    await page.getByRole('status').getByText('Velden opgeslagen').waitFor();
+    const cust = (await db.query<{ id: string; custom_fields: Record<string, unknown> }>(
+      'SELECT c.id, c.custom_fields FROM customers c JOIN cases k ON k.account_id = c.account_id AND k.customer_id = c.id WHERE k.account_id = $1 AND k.id = $2', [data.accountId, data.caseId]))[0];
+    const tags = await db.query<{ tag: string }>('SELECT tag FROM customer_tags WHERE account_id = $1 AND customer_id = $2', [data.accountId, cust.id]);
+    assert.deepEqual(tags.map((x) => x.tag), ['zakelijk-klant']);
+    assert.deepEqual(cust.custom_fields, { klantnummer: 'K-4711' });
+    await assertAccessible(page, 'customer card with a tag and a field');
+    assert.deepEqual(seen, []);
   });
 });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
@@ -9,7 +10,7 @@ import { receiveMessage } from '../../src/cases/receive-message.ts';
 import { systemActor } from '../../src/shared/actor.ts';
 import type { Db } from '../../src/storage/db.ts';
 import { testConfig, testDb, uniqueEmail } from '../helpers.ts';
-import { assertAccessible, buildWorkspace, chromiumMissing, launch, signedInPage } from './browser.ts';
+import { assertAccessible, buildWorkspace, chromiumMissing, launch, signedInPage, SCREENSHOTS } from './browser.ts';
 
 /** Spam from the workspace (issue 19), in Chromium: the Spam button on a case by keyboard, then the block list (axe-clean), unblock. */
 describe('spam and the block list in the workspace, in Chromium', { skip: chromiumMissing() }, () => {
@@ -58,6 +59,8 @@ describe('spam and the block list in the workspace, in Chromium', { skip: chromi
     await page.getByRole('heading', { name: 'Blokkeerlijst' }).waitFor();
     await page.getByRole('cell', { name: `spam${process.pid}.example`, exact: true }).waitFor();
     await assertAccessible(page, 'block list');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.locator('section[aria-labelledby="blocklist-title"]').screenshot({ path: `${SCREENSHOTS}/block-list.png` });
     await page.getByRole('button', { name: `Deblokkeren spam${process.pid}.example` }).click();
     await page.getByText('Er is niets geblokkeerd.').waitFor();
     assert.deepEqual(problems, []);

@@ -145,12 +145,19 @@ describe('splitting messages off into a new case: they move with their attachmen
     assert.equal(toOld.caseId, source, 'a reply to the acknowledgement of the first question stays with it');
   });
 
-  test('a split is undone by merging back', async () => {
+  test('a split is undone by merging back, and that merge by splitting again', async () => {
     const res = await req('POST', `/api/v1/cases/${split.id}/merge`, { into: source });
     assert.equal(res.statusCode, 200, res.body);
-    const back = (await req('GET', `/api/v1/cases/${source}`)).json();
-    const ids = back.timeline.filter((e: { kind: string }) => e.kind === 'message').map((m: { id: string }) => m.id);
+    const messagesOf = async (id: string) => ((await req('GET', `/api/v1/cases/${id}`)).json().timeline as { kind: string; id: string }[])
+      .filter((e) => e.kind === 'message').map((m) => m.id);
+    const ids = await messagesOf(source);
     assert.ok([m1.id, m2.id, m3.id].every((id) => ids.includes(id)));
+    // the surviving case is an ordinary case: the merged-in messages split off again
+    const again = await req('POST', `/api/v1/cases/${source}/split`, { message_ids: [m2.id, m3.id] });
+    assert.equal(again.statusCode, 201, again.body);
+    const apart = await messagesOf(again.json().case.id);
+    assert.deepEqual(new Set(apart.filter((id) => [m1.id, m2.id, m3.id].includes(id))), new Set([m2.id, m3.id]));
+    assert.ok((await messagesOf(source)).includes(m1.id));
   });
 
   test('refused with nothing written: no message, none of this case, everything, only our own messages, a closed case, another account, a colleague', async () => {

@@ -167,3 +167,27 @@ test('a macro that would set an invalid value is refused, with nothing written',
   assert.equal(r3.json().error.details[0].code, 'template_not_found');
   assert.deepEqual((await req('GET', `/api/v1/cases/${bramsCase.id}`)).json().tags, []);
 });
+
+test("a macro's reply still passes the reply checks: to an opted-out customer a pitch is shown blocked, and sending it is refused with nothing written", async () => {
+  const t = await req('POST', '/api/v1/templates', {
+    name: 'Aanbieding',
+    body: 'Beste {{customer.first_name}},\n\nExcuses! Profiteer nu van onze aanbieding: stap over naar ons premium pakket.\n\nGroet,\n{{agent.name}}',
+  });
+  assert.equal(t.statusCode, 201, t.body);
+  const m = (await req('POST', '/api/v1/macros', { name: 'Aanbieding sturen', shared: true, actions: { tags_add: ['aanbod'], template_id: t.json().id } }, joris.auth)).json();
+  const c = await caseOf(sanne.id);
+  const customerId = (await req('GET', `/api/v1/cases/${c.id}`)).json().customer.id as string;
+  assert.equal((await req('PATCH', `/api/v1/customers/${customerId}`, { sales_opt_out: true })).statusCode, 200);
+
+  const p = (await req('GET', `/api/v1/macros/${m.id}/preview/${c.id}`, undefined, sanne.auth)).json();
+  assert.equal(p.reply.blocked, true);
+  assert.ok(p.reply.findings.some((f: { check: string; severity: string }) => f.check === 'sales_pitch' && f.severity === 'block'), JSON.stringify(p.reply.findings));
+  const a = await req('POST', `/api/v1/macros/${m.id}/apply/${c.id}`, undefined, sanne.auth);
+  assert.equal(a.statusCode, 200, a.body);
+  assert.equal(a.json().reply.blocked, true);
+  const before = (await req('GET', `/api/v1/cases/${c.id}`)).json().timeline.length;
+  const send = await req('POST', `/api/v1/cases/${c.id}/messages`, { body: a.json().reply.text }, sanne.auth);
+  assert.equal(send.statusCode, 422, send.body);
+  assert.equal(send.json().error.code, 'reply_blocked');
+  assert.equal((await req('GET', `/api/v1/cases/${c.id}`)).json().timeline.length, before, 'nothing sent');
+});

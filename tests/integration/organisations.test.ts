@@ -50,6 +50,16 @@ test('an organisation claims its domain: existing and new customers from it join
   assert.equal(list.length, 3);
   assert.ok((await req('GET', `/api/v1/organisations?q=${encodeURIComponent('Bakkerij Jansen')}`)).json().data.some((o: { id: string }) => o.id === org.id));
 
+  // its own segment and notes, shown back and changed; a bad segment is a 400 and changes nothing
+  assert.equal(page.segment, 'zakelijk');
+  assert.equal(page.notes, 'Drie vestigingen');
+  res = await req('PATCH', `/api/v1/organisations/${org.id}`, { segment: 'mkb', notes: 'Vier vestigingen' });
+  assert.equal(res.statusCode, 200, res.body);
+  res = await req('PATCH', `/api/v1/organisations/${org.id}`, { segment: 'Groot Zakelijk', notes: 'niet dit' });
+  assert.equal(res.statusCode, 400, res.body);
+  const again = (await req('GET', `/api/v1/organisations/${org.id}`)).json();
+  assert.deepEqual([again.segment, again.notes], ['mkb', 'Vier vestigingen']);
+
   // an agent moves a customer out by hand; it stays out
   res = await req('PATCH', `/api/v1/customers/${later.customer_id}`, { organisation_id: null });
   assert.equal(res.statusCode, 200, res.body);

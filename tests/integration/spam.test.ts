@@ -12,7 +12,9 @@ import { markSpam } from '../../src/spam/mark-spam.ts';
 import { newAccount, testApp, testConfig, uniqueEmail, verifyInbox, type TestAccount, type TestContext } from '../helpers.ts';
 import { runJobs, smtpClient, startMailbox } from '../email.ts';
 
-const log = pino({ level: 'silent' });
+/** the listener's log, kept to check the line a dropped sender leaves */
+const logLines: { msg: string; reason?: string }[] = [];
+const log = pino({ level: 'info' }, { write: (line: string) => void logLines.push(JSON.parse(line)) });
 
 describe('spam and block lists: mark spam blocks the sender, intake drops them silently, unblock restores', () => {
   let ctx: TestContext;
@@ -61,7 +63,7 @@ describe('spam and block lists: mark spam blocks the sender, intake drops them s
     (await ctx.db.query<{ case_id: string }>('SELECT case_id FROM messages WHERE account_id = $1 AND email_message_id = $2', [accountId, mid]))[0]?.case_id ?? null;
   const acks = (acc: TestAccount) => runJobs(ctx.db, jobHandlers(config), acc.accountId, ['email.send']);
 
-  test('marking a case as spam blocks its sender, closes it and leaves it out of the lists; their next mail is dropped, not acknowledged', async () => {
+  test('marking a case as spam blocks its sender, closes it and leaves it out of the lists; their next mail is dropped with a log line, not acknowledged', async () => {
     const mid1 = `spam1.${Date.now()}@${spamDomain}`;
     assert.match((await send(spammer, inboxA, mid1)).response, /^250 .*Stored \(LU-\d+\)/);
     const caseId = await storedCase(a.accountId, mid1);
@@ -87,6 +89,9 @@ describe('spam and block lists: mark spam blocks the sender, intake drops them s
     assert.match(info.response, /^250 2\.0\.0 Accepted/);
     assert.equal(await storedCase(a.accountId, mid2), null);
     assert.equal(await acks(a), 0);
+    const line = logLines.find((l) => l.msg === 'smtp: blocked sender dropped');
+    assert.ok(line, 'a log line for the dropped mail');
+    assert.match(line.reason ?? '', /sender address is blocked/);
     const [{ n }] = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases WHERE account_id = $1', [a.accountId]);
     assert.equal(n, 1);
 
@@ -120,6 +125,9 @@ describe('spam and block lists: mark spam blocks the sender, intake drops them s
     assert.match((await send(`iemand@${spamDomain.toUpperCase()}`, inboxA, mid2)).response, /^250 2\.0\.0 Accepted/);
     assert.equal(await storedCase(a.accountId, mid2), null);
     assert.equal(await acks(a), 0);
+    const line = logLines.find((l) => l.msg === 'smtp: blocked sender dropped');
+    assert.ok(line, 'a log line for the dropped mail');
+    assert.match(line.reason ?? '', /sender address is blocked/);
 
     // an agent may not unblock
     await assert.rejects(removeBlock(ctx.db, agent, spamDomain, 'domain'), /permission senders\.block/);
