@@ -176,7 +176,10 @@ describe('custom fields in routing, service levels, macros; inbox signatures, in
     await page.goto(`${base}/app/settings`);
     await page.getByRole('link', { name: 'Eigen velden' }).click();
     await page.getByRole('heading', { name: 'Eigen velden', level: 1 }).waitFor();
-    assert.match(await page.locator('section', { has: page.getByRole('heading', { name: 'Zaak' }) }).innerText(), /Contract[\s\S]*contract[\s\S]*Eén uit een lijst[\s\S]*basis, zakelijk/);
+    // the heading comes before the list: wait for the list itself (read at once, it was empty now and then)
+    const caseFields = page.locator('section', { has: page.getByRole('heading', { name: 'Zaak' }) });
+    await caseFields.getByText('basis, zakelijk').waitFor();
+    assert.match(await caseFields.innerText(), /Contract[\s\S]*contract[\s\S]*Eén uit een lijst[\s\S]*basis, zakelijk/);
     const form = page.locator('form', { has: page.getByRole('heading', { name: 'Nieuw veld' }) });
     await form.getByLabel('Op', { exact: true }).selectOption('customer');
     await form.getByLabel('Sleutel').fill('klantnummer');
