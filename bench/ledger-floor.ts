@@ -14,10 +14,9 @@
  * Wall clock and CPU (Node + the backend, from /proc) of each. The CPU of `charges` against `bare` is the
  * import's ceiling by CPU if Node's part cost nothing. Never asserts.
  */
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -31,6 +30,7 @@ import { parseMapping } from '../src/refunds/ledger-mapping.ts';
 import { emptyReadReport, readLedger } from '../src/refunds/read-ledger.ts';
 import { ChargeWriter } from '../src/refunds/store-charges.ts';
 import { admin, urlFor } from './lib/pg-admin.ts';
+import { writeLedger } from './lib/ledger-file.ts';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -41,27 +41,6 @@ const ROUNDS = Number(arg('rounds', '3'));
 const dir = mkdtempSync(join(tmpdir(), 'luister-bench-floor-'));
 const file = join(dir, 'ledger.csv');
 const COLUMNS = 'account_id, import_id, charge_ref, customer_ref, amount_cents, currency, charged_at, merchant_ref, description, product, quantity, cancelled_at';
-
-async function writeLedger(): Promise<void> {
-  // the same rows as bench/ledger-import.ts
-  const out = createWriteStream(file);
-  out.write('charge_id,customer,amount,currency,charged_at,merchant_ref,description,product,quantity\n');
-  const start = Date.UTC(2026, 0, 1);
-  let buf = '';
-  for (let i = 0; i < ROWS; i++) {
-    const double = i % 100 === 99;
-    const k = double ? i - 1 : i;
-    const at = new Date(start + k * 30_000 + (double ? 60_000 : 0)).toISOString().slice(0, 19).replace('T', ' ');
-    const cents = 500 + (k % 4000);
-    buf += `CH-${i},klant${k % 200_000}@voorbeeld.example,${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')},EUR,${at},ABO-${k},"Abonnement, maand ${k % 12 + 1}",abonnement,1\n`;
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await once(out, 'drain');
-      buf = '';
-    }
-  }
-  out.end(buf);
-  await once(out, 'finish');
-}
 
 const cpuOf = (pid: number) => {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -84,7 +63,7 @@ async function formatBatches(accountId: string): Promise<Buffer[]> {
 }
 
 async function main() {
-  await writeLedger();
+  await writeLedger(file, ROWS);
   const name = 'luister_bench_floor';
   await admin(`DROP DATABASE IF EXISTS ${name}`);
   await admin(`CREATE DATABASE ${name}`);

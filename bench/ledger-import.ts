@@ -12,10 +12,9 @@
  * (flat = constant memory). Ends with one RESULT line: the import's rate on PostgreSQL (or PGlite
  * when it ran alone) against the bare COPY's. Never asserts.
  */
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
@@ -26,6 +25,7 @@ import { systemActor } from '../src/shared/actor.ts';
 import { importLedger } from '../src/refunds/import-ledger.ts';
 import { detectFindings } from '../src/refunds/detect-findings.ts';
 import { admin, urlFor } from './lib/pg-admin.ts';
+import { writeLedger } from './lib/ledger-file.ts';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,26 +38,6 @@ const WRITE = arg('write', 'copy') as 'copy' | 'staging' | 'parallel';
 const dir = mkdtempSync(join(tmpdir(), 'luister-bench-ledger-'));
 const file = join(dir, 'ledger.csv');
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
-
-async function writeLedger(): Promise<void> {
-  const out = createWriteStream(file);
-  out.write('charge_id,customer,amount,currency,charged_at,merchant_ref,description,product,quantity\n');
-  const start = Date.UTC(2026, 0, 1);
-  let buf = '';
-  for (let i = 0; i < ROWS; i++) {
-    const double = i % 100 === 99; // the previous row's charge again, a minute later
-    const k = double ? i - 1 : i;
-    const at = new Date(start + k * 30_000 + (double ? 60_000 : 0)).toISOString().slice(0, 19).replace('T', ' ');
-    const cents = 500 + (k % 4000);
-    buf += `CH-${i},klant${k % 200_000}@voorbeeld.example,${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')},EUR,${at},ABO-${k},"Abonnement, maand ${k % 12 + 1}",abonnement,1\n`;
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await once(out, 'drain');
-      buf = '';
-    }
-  }
-  out.end(buf);
-  await once(out, 'finish');
-}
 
 interface Run { importRate: number; copyRate: number; detectMs: number; peakHeap: number; peakRss: number }
 
@@ -212,7 +192,7 @@ async function bareCopyPglite(dataDir: string, how: 'whole' | 'batched'): Promis
 }
 
 try {
-  await writeLedger();
+  await writeLedger(file, ROWS);
   console.log(`ledger: ${ROWS.toLocaleString('en')} rows, ${mb(statSync(file).size)}`);
   const pgRun = ENGINE === 'pglite' ? null : await onPostgres();
   const liteRun = ENGINE === 'pg' ? null : await onPglite();

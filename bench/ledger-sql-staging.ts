@@ -22,10 +22,9 @@
  * bare COPY of its round. `--engine pglite`: the bare COPY, `importLedger` and `sql-insert` on PGlite (a data
  * folder on disk), the staging COPY fed from PGlite's /dev/blob a megabyte of numbered lines at a time.
  */
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -40,6 +39,7 @@ import { emptyReadReport, readLedger } from '../src/refunds/read-ledger.ts';
 import { type ChargeBatch, ChargeWriter } from '../src/refunds/store-charges.ts';
 import type { Db } from '../src/storage/db.ts';
 import { admin, urlFor } from './lib/pg-admin.ts';
+import { writeLedger } from './lib/ledger-file.ts';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -50,28 +50,6 @@ const ROUNDS = Number(arg('rounds', '2'));
 const ENGINE = arg('engine', 'pg');
 const dir = mkdtempSync(join(tmpdir(), 'luister-bench-ledger-sql-'));
 const file = join(dir, 'ledger.csv');
-const HEADER = 'charge_id,customer,amount,currency,charged_at,merchant_ref,description,product,quantity';
-
-async function writeLedger(): Promise<void> {
-  // the same rows as bench/ledger-import.ts
-  const out = createWriteStream(file);
-  out.write(`${HEADER}\n`);
-  const start = Date.UTC(2026, 0, 1);
-  let buf = '';
-  for (let i = 0; i < ROWS; i++) {
-    const double = i % 100 === 99;
-    const k = double ? i - 1 : i;
-    const at = new Date(start + k * 30_000 + (double ? 60_000 : 0)).toISOString().slice(0, 19).replace('T', ' ');
-    const cents = 500 + (k % 4000);
-    buf += `CH-${i},klant${k % 200_000}@voorbeeld.example,${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')},EUR,${at},ABO-${k},"Abonnement, maand ${k % 12 + 1}",abonnement,1\n`;
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await once(out, 'drain');
-      buf = '';
-    }
-  }
-  out.end(buf);
-  await once(out, 'finish');
-}
 
 function cpuOf(pid: number): number {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -404,7 +382,7 @@ async function onPglite() {
 }
 
 try {
-  await writeLedger();
+  await writeLedger(file, ROWS);
   if (ENGINE === 'pglite') await onPglite();
   else await main();
 } catch (e) {
