@@ -58,6 +58,9 @@ export function liveRoutes(app: FastifyInstance, db: Db, hub: LiveHub, opts: Liv
       'cache-control': 'no-cache, no-transform',
       'x-accel-buffering': 'no',
       'x-request-id': req.id,
+      // a stream's connection is never reused: when it ends (30 minutes, a sign-out, the server closing) the socket goes
+      // too, or a closing server waits out the keep-alive time (72 s) for a client that went away unheard
+      connection: 'close',
     });
     // the credential is checked again when a notice says it may have ended, after a lost database
     // connection (notices may be missing), and every recheckMs; an ended one ends the stream
