@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,13 @@ export function snapshotFile(): string {
 /** The migrated database as a tarball for `openDb({ pgliteLoad })`; made once per fingerprint. */
 export async function migratedPglite(): Promise<Blob> {
   const file = snapshotFile();
-  if (existsSync(file)) return new Blob([readFileSync(file)]);
+  if (existsSync(file)) {
+    try {
+      return new Blob([readFileSync(file)]);
+    } catch {
+      // removed in between by another checkout's run (below): make it again
+    }
+  }
   const fresh = await openDb({});
   await migrate(fresh);
   const dump = await fresh.dumpDataDir!();
@@ -29,6 +35,11 @@ export async function migratedPglite(): Promise<Blob> {
   const part = `${file}.${process.pid}`;
   writeFileSync(part, Buffer.from(await dump.arrayBuffer()));
   renameSync(part, file); // whole or not at all: a test file running beside this one never reads half a dump
+  // snapshots of older migrations (46 MB each) are not left to pile up in the temp folder
+  for (const name of readdirSync(tmpdir())) {
+    const other = join(tmpdir(), name);
+    if (/^luister-test-db-[0-9a-f]{16}\.tar$/.test(name) && other !== file && Date.now() - statSync(other).mtimeMs > 3_600_000) rmSync(other, { force: true });
+  }
   return dump;
 }
 
